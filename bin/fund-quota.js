@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Runs the compiled command line (built by `npm install` / `npm ci` through the prepare script).
+const { main } = require("../dist/node/cli/fund-quota.js");
+
+main(process.argv.slice(2), {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  isTty: Boolean(process.stdout.isTTY),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`fund-quota: unexpected failure: ${e && e.message ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  }
+);

@@ -1,0 +1,58 @@
+import { Dec } from "./decimal";
+
+/**
+ * An exact amount (EUR, or fund units for holder caps) held as an integer number of
+ * millionths. Amounts are converted once, when a cell is read, so that sums over
+ * thousands of positions stay exact and cheap: no binary floating point ever touches them.
+ */
+export type Amount = bigint;
+
+export const AMOUNT_DECIMALS = 6;
+const SCALE = 10n ** BigInt(AMOUNT_DECIMALS);
+const SCALE_DEC = new Dec(10).pow(AMOUNT_DECIMALS);
+
+export const ZERO: Amount = 0n;
+
+/** Rounds half-even to the millionth: finer digits are below any accounting precision. */
+export function amountFromDecimal(value: Dec): Amount {
+  return BigInt(value.times(SCALE_DEC).toDecimalPlaces(0, Dec.ROUND_HALF_EVEN).toFixed(0));
+}
+
+export function amountFromString(text: string): Amount {
+  return amountFromDecimal(new Dec(text));
+}
+
+export function amountToDecimal(amount: Amount): Dec {
+  return new Dec(amount.toString()).dividedBy(SCALE_DEC);
+}
+
+/** Decimal string with at least two decimals, more only when they are not zero ("1234.50", "0.125"). */
+export function formatAmount(amount: Amount): string {
+  const negative = amount < 0n;
+  const abs = negative ? -amount : amount;
+  const units = abs / SCALE;
+  let fraction = (abs % SCALE).toString().padStart(AMOUNT_DECIMALS, "0");
+  fraction = fraction.replace(/0+$/, "");
+  if (fraction.length < 2) fraction = fraction.padEnd(2, "0");
+  return `${negative ? "-" : ""}${units.toString()}.${fraction}`;
+}
+
+/** Formats a decimal amount to cents, rounding down: a cushion is never overstated, a shortfall never understated. */
+export function formatCentsFloor(value: Dec): string {
+  return value.toDecimalPlaces(2, Dec.ROUND_FLOOR).toFixed(2);
+}
+
+export function sumAmounts(values: Iterable<Amount>): Amount {
+  let total = ZERO;
+  for (const v of values) total += v;
+  return total;
+}
+
+export function minAmount(a: Amount, b: Amount): Amount {
+  return a < b ? a : b;
+}
+
+/** amount × fraction, rounded half-even to the millionth (look-through shares, participation shares). */
+export function scaleAmount(amount: Amount, fraction: Dec): Amount {
+  return amountFromDecimal(amountToDecimal(amount).times(fraction));
+}

@@ -1,0 +1,152 @@
+import { type Amount, formatAmount, ZERO } from "./amount";
+import type { IsoDate } from "./dates";
+import { Dec } from "./decimal";
+import type { Basis, Diagnostic, Fund, Holding } from "./model";
+import type { Contribution, Exclusion, PositionOutcome } from "./result";
+
+export const DEFAULT_WARNING_MARGIN = new Dec("0.02");
+
+/** One position of the fund, with the outcome the rules fill in. */
+export interface Position {
+  holding: Holding;
+  outcome: PositionOutcome;
+  /** Amount on the fund's basis; undefined when unreadable or missing. */
+  amount?: Amount;
+  /** Held on the as-of date (not disposed of, not yet bought). */
+  held: boolean;
+}
+
+/**
+ * Everything a rule family needs about one fund on one date: its basis, the base of its
+ * ratios, its positions with their amounts, and a place to record what could not be read.
+ */
+export class FundContext {
+  readonly basis?: Basis;
+  readonly denominator?: Amount;
+  /** False when the base itself depends on an unreadable value. */
+  readonly denominatorComplete: boolean;
+  readonly positions: Position[];
+  readonly diagnostics: Diagnostic[] = [];
+  readonly warningMargin: Dec;
+  private readonly reported = new Set<string>();
+
+  constructor(
+    readonly fund: Fund,
+    holdings: Holding[],
+    readonly asOf: IsoDate,
+    /** Basis when the fund leaves it blank and gives paid-up subscriptions (FCPR family: COST). */
+    defaultBasisWithSubscriptions: Basis = "COST"
+  ) {
+    this.warningMargin = fund.warningMargin ?? DEFAULT_WARNING_MARGIN;
+    this.basis = this.resolveBasis(defaultBasisWithSubscriptions);
+    this.positions = holdings.map((h) => this.position(h));
+    const { denominator, complete } = this.resolveDenominator();
+    this.denominator = denominator;
+    this.denominatorComplete = complete;
+  }
+
+  /** Records that a rule needed a value the row does not give; unreadable cells were already reported by the reader. */
+  needFund(column: string, message: string): void {
+    this.need("Funds", this.fund.row, this.fund.invalid, column, message);
+  }
+
+  needHolding(h: Holding, column: string, message: string): void {
+    this.need("Holdings", h.row, h.invalid, column, message);
+  }
+
+  warn(table: Diagnostic["table"], row: number, column: string | undefined, message: string): void {
+    const key = `${table}:${row}:${column}:${message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.diagnostics.push({ severity: "warning", table, row, column, message });
+  }
+
+  count(p: Position, contribution: Omit<Contribution, "amount">, amount: Amount): void {
+    p.outcome.counted.push({ ...contribution, amount: formatAmount(amount) });
+  }
+
+  exclude(p: Position, exclusion: Exclusion): void {
+    p.outcome.excluded.push(exclusion);
+  }
+
+  heldPositions(): Position[] {
+    return this.positions.filter((p) => p.held);
+  }
+
+  private need(table: Diagnostic["table"], row: number, invalid: Set<string>, column: string, message: string): void {
+    const key = `${table}:${row}:${column}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    if (invalid.has(column)) return;
+    this.diagnostics.push({ severity: "error", table, row, column, message });
+  }
+
+  private resolveBasis(defaultWithSubscriptions: Basis): Basis | undefined {
+    const f = this.fund;
+    if (f.basis) return f.basis;
+    if (f.invalid.has("basis") || f.invalid.has("paidUpSubscriptions")) return undefined;
+    return f.paidUpSubscriptions !== undefined ? defaultWithSubscriptions : "FAIR";
+  }
+
+  private position(h: Holding): Position {
+    const outcome: PositionOutcome = {
+      row: h.row,
+      lineId: h.lineId,
+      issuerId: h.issuerId,
+      issuerName: h.issuerName,
+      assetClass: h.assetClass,
+      amount: null,
+      counted: [],
+      excluded: [],
+    };
+    if (h.invalid.size) outcome.unreadable = [...h.invalid];
+    const column = this.basis === "COST" ? "costValue" : "fairValue";
+    const amount = this.basis ? h[column] : undefined;
+    if (amount !== undefined) outcome.amount = formatAmount(amount);
+    let held = true;
+    if (h.disposalDate !== undefined && h.disposalDate <= this.asOf) {
+      held = false;
+      outcome.excluded.push({ rule: "*", reason: `disposed of on ${h.disposalDate}, before or on the as-of date` });
+    } else if (h.investmentDate !== undefined && h.investmentDate > this.asOf) {
+      held = false;
+      outcome.excluded.push({ rule: "*", reason: `invested on ${h.investmentDate}, after the as-of date` });
+    }
+    return { holding: h, outcome, amount, held };
+  }
+
+  /** The position's amount, or undefined with a diagnostic saying which column the fund's basis needs. */
+  amountOf(p: Position): Amount | undefined {
+    if (p.amount === undefined && this.basis) {
+      const column = this.basis === "COST" ? "costValue" : "fairValue";
+      this.needHolding(p.holding, column, `${column} is needed: the fund is measured on basis ${this.basis}.`);
+    }
+    return p.amount;
+  }
+
+  private resolveDenominator(): { denominator?: Amount; complete: boolean } {
+    const f = this.fund;
+    if (!this.basis) {
+      this.needFund("basis", "The fund's basis cannot be established: give basis (COST or FAIR) or a readable paidUpSubscriptions.");
+      return { complete: false };
+    }
+    if (this.basis === "COST") {
+      if (f.paidUpSubscriptions === undefined) {
+        this.needFund("paidUpSubscriptions", "paidUpSubscriptions is needed: on basis COST the ratios are measured over paid-up subscriptions.");
+        return { complete: false };
+      }
+      return { denominator: f.paidUpSubscriptions, complete: true };
+    }
+    if (f.totalAssets !== undefined) return { denominator: f.totalAssets, complete: true };
+    if (f.invalid.has("totalAssets")) return { complete: false };
+    // Blank total assets: the sum of the fund's positions at fair value, as the contract says.
+    let total = ZERO;
+    let complete = true;
+    for (const p of this.heldPositions()) {
+      if (p.amount === undefined) {
+        complete = false;
+        this.amountOf(p);
+      } else total += p.amount;
+    }
+    return { denominator: total, complete };
+  }
+}

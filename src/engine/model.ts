@@ -1,0 +1,139 @@
+import type { Amount } from "./amount";
+import type { IsoDate } from "./dates";
+import type { Dec } from "./decimal";
+
+export const FUND_TYPES = ["FCPR", "FCPI", "FIP", "FPCI", "SPPICAV", "FPI", "OPCVM_FEEDER", "FIVG_FEEDER", "FIA"] as const;
+export type FundType = (typeof FUND_TYPES)[number];
+
+export const BASES = ["COST", "FAIR"] as const;
+export type Basis = (typeof BASES)[number];
+
+export const ASSET_CLASSES = [
+  "EQUITY",
+  "EQUITY_ACCESS",
+  "TITRE_PARTICIPATIF",
+  "TITRE_ASSOCIATIF",
+  "SARL_PARTS",
+  "CONVERTIBLE_BOND",
+  "MANDATORY_REDEEMABLE_BOND",
+  "OTHER_DEBT",
+  "RECEIVABLE",
+  "CURRENT_ACCOUNT_ADVANCE",
+  "ENTITY_RIGHTS",
+  "FUND_UNITS",
+  "DEPOSIT",
+  "CASH",
+  "LIQUID_INSTRUMENT",
+  "FINANCIAL_CONTRACT",
+  "REAL_ESTATE",
+  "OPERATING_PROPERTY",
+] as const;
+export type AssetClass = (typeof ASSET_CLASSES)[number];
+
+export const LISTING_STATUSES = ["UNLISTED", "REGULATED", "MTF_SME", "MTF_OTHER"] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
+export const ACQUISITION_MODES = [
+  "SUBSCRIPTION",
+  "BOND_REDEEMED_IN_SHARES",
+  "BOND_CONVERTED",
+  "CONVERTIBLE_HELD",
+  "SECONDARY_PURCHASE",
+  "FOLLOW_ON",
+] as const;
+export type AcquisitionMode = (typeof ACQUISITION_MODES)[number];
+
+export const HOLDER_TYPES = ["NATURAL", "LEGAL", "PUBLIC_LAW_LEGAL"] as const;
+export type HolderType = (typeof HOLDER_TYPES)[number];
+
+export type TableName = "Funds" | "Holdings" | "Holders";
+
+/**
+ * Every record remembers its worksheet row and which of its columns could not be read,
+ * so a rule that needs one of them reports `incomplete` instead of guessing.
+ */
+interface SourceRow {
+  row: number;
+  invalid: Set<string>;
+}
+
+export interface Fund extends SourceRow {
+  fundId: string;
+  fundName?: string;
+  fundType?: FundType;
+  constitutionDate?: IsoDate;
+  firstYearEnd?: IsoDate;
+  basis?: Basis;
+  paidUpSubscriptions?: Amount;
+  totalAssets?: Amount;
+  quotaThreshold?: Dec;
+  warningMargin?: Dec;
+  chosenRegions?: string[];
+  overseasZone: boolean;
+  isSicav: boolean;
+  borrowings?: Amount;
+  liquidLabel: boolean;
+}
+
+export interface Holding extends SourceRow {
+  fundId?: string;
+  lineId: string;
+  issuerId?: string;
+  issuerName?: string;
+  assetClass?: AssetClass;
+  costValue?: Amount;
+  fairValue?: Amount;
+  listingStatus?: ListingStatus;
+  listingCountry?: string;
+  listingDate?: IsoDate;
+  marketCap?: Amount;
+  investmentDate?: IsoDate;
+  acquisitionMode?: AcquisitionMode;
+  ownershipPct?: Dec;
+  lookThroughPct?: Dec;
+  entityOecd: boolean;
+  fcpiEligible: boolean;
+  fipEligible: boolean;
+  region?: string;
+  opciCategory?: number;
+  encumbered: boolean;
+  participationPct?: Dec;
+  entityDebt?: Amount;
+  controlledParticipation: boolean;
+  masterId?: string;
+  hedgeOnly: boolean;
+  disposalDate?: IsoDate;
+}
+
+export interface Holder extends SourceRow {
+  fundId?: string;
+  holderId?: string;
+  holderType?: HolderType;
+  units?: Amount;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Diagnostic {
+  severity: Severity;
+  table: TableName;
+  /** Worksheet row number as Excel displays it. */
+  row: number;
+  /** Canonical column name of the contract. */
+  column?: string;
+  /** The header text as found in the workbook, when it differs from the canonical name. */
+  header?: string;
+  value?: string;
+  message: string;
+  /** Worksheet and cell address (e.g. D14), so a user can go to the cell. */
+  sheet?: string;
+  cell?: string;
+}
+
+/** What the reader hands to the engine: records plus everything it could not read. */
+export interface WorkbookModel {
+  funds: Fund[];
+  holdings: Holding[];
+  holders: Holder[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,29 @@
+import { addMonths, addYears, type IsoDate } from "./dates";
+import type { FundContext } from "./fund-context";
+import type { QuotaWindow } from "./result";
+
+/**
+ * L. 214-28 V: the quota binds "au plus tard lors de l'inventaire de clôture de l'exercice
+ * suivant l'exercice de la constitution … et jusqu'à la clôture du cinquième exercice".
+ * Financial year 1 ends on firstYearEnd; later years end on its anniversaries, so the window
+ * runs from the close of year 2 to the close of year 5, both days included.
+ */
+export function quotaWindow(ctx: FundContext, article = "L. 214-28 V"): QuotaWindow | undefined {
+  const f = ctx.fund;
+  if (f.firstYearEnd === undefined) {
+    ctx.needFund("firstYearEnd", "firstYearEnd is needed to know when the quota binds (closing of the second to the fifth financial year).");
+    return undefined;
+  }
+  if (f.constitutionDate !== undefined) {
+    if (f.firstYearEnd <= f.constitutionDate) {
+      ctx.warn("Funds", f.row, "firstYearEnd", `firstYearEnd ${f.firstYearEnd} is not after constitutionDate ${f.constitutionDate}.`);
+    } else if (f.firstYearEnd > addMonths(f.constitutionDate, 18)) {
+      ctx.warn("Funds", f.row, "firstYearEnd", `The first financial year lasts more than 18 months (constitution ${f.constitutionDate}, first year end ${f.firstYearEnd}).`);
+    }
+  }
+  return { from: addYears(f.firstYearEnd, 1), until: addYears(f.firstYearEnd, 4), article };
+}
+
+export function isWithin(window: QuotaWindow, date: IsoDate): boolean {
+  return window.from <= date && date <= window.until;
+}

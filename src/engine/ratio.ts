@@ -1,0 +1,105 @@
+import { type Amount, amountToDecimal, formatAmount, formatCentsFloor } from "./amount";
+import { Dec } from "./decimal";
+import type { Operator, RuleDefinition, RuleResult, Status } from "./result";
+
+export interface RatioInput {
+  rule: RuleDefinition;
+  threshold: Dec;
+  numerator: Amount;
+  /** Undefined when the fund's base could not be established. */
+  denominator?: Amount;
+  /** False outside the period in which the law makes the rule binding. */
+  binding: boolean;
+  /** False when a value the rule needed could not be read. */
+  complete: boolean;
+  warningMargin: Dec;
+  /** A breach that does not depend on the ratio (a position outside a closed list of allowed assets). */
+  forcedBreach?: string;
+  message?: string;
+}
+
+export function defaultOperator(rule: RuleDefinition): Operator {
+  if (rule.operator) return rule.operator;
+  return rule.direction === "min" ? ">=" : "<=";
+}
+
+function compare(left: Dec, op: Operator, right: Dec): boolean {
+  switch (op) {
+    case ">=":
+      return left.gte(right);
+    case ">":
+      return left.gt(right);
+    case "<=":
+      return left.lte(right);
+    case "<":
+      return left.lt(right);
+  }
+}
+
+/**
+ * Turns a numerator and a base into a rule result. Thresholds are compared as
+ * numerator OP threshold × base, exactly, so a ratio of exactly 50 % passes "au moins 50 %"
+ * whatever rounding a division would have introduced.
+ */
+export function evaluateRatio(input: RatioInput): RuleResult {
+  const { rule, threshold, numerator, denominator } = input;
+  const op = defaultOperator(rule);
+  const base: RuleResult = {
+    id: rule.id,
+    article: rule.article,
+    direction: rule.direction,
+    threshold: threshold.toNumber(),
+    value: null,
+    numerator: formatAmount(numerator),
+    denominator: denominator === undefined ? null : formatAmount(denominator),
+    status: "incomplete",
+    headroom: null,
+  };
+  const messages = [input.message, input.forcedBreach].filter((m): m is string => Boolean(m));
+  if (messages.length) base.message = messages.join(" ");
+
+  if (denominator === undefined || denominator <= 0n) {
+    base.message = [base.message, denominator === undefined ? "The base of the ratio is unknown." : "The base of the ratio is zero or negative."]
+      .filter(Boolean)
+      .join(" ");
+    base.status = input.forcedBreach ? "breach" : "incomplete";
+    if (!input.complete || denominator === undefined) base.partial = true;
+    return base;
+  }
+
+  const num = amountToDecimal(numerator);
+  const den = amountToDecimal(denominator);
+  const limit = threshold.times(den);
+  base.value = num.dividedBy(den).toNumber();
+  const headroom = rule.direction === "min" ? num.minus(limit) : limit.minus(num);
+  base.headroom = formatCentsFloor(headroom);
+
+  base.status = statusOf(input, op, num, den, limit);
+  if (!input.complete) base.partial = true;
+  return base;
+}
+
+function statusOf(input: RatioInput, op: Operator, num: Dec, den: Dec, limit: Dec): Status {
+  if (input.forcedBreach) return "breach";
+  if (!input.complete) return "incomplete";
+  const within = compare(num, op, limit);
+  if (input.rule.direction === "cap") return within ? "pass" : "info";
+  if (input.rule.direction === "info") return "info";
+  if (!input.binding) return "not-binding";
+  if (!within) return "breach";
+  const margin = input.warningMargin.times(den);
+  const close = input.rule.direction === "min" ? num.lt(limit.plus(margin)) : num.gt(limit.minus(margin));
+  return close ? "warning" : "pass";
+}
+
+export function percentText(fraction: Dec): string {
+  return `${fraction.times(100).toDecimalPlaces(2).toString()} %`;
+}
+
+export function eurText(amount: Amount): string {
+  const [units, cents] = formatAmount(amount).split(".");
+  const grouped = units.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  return `${grouped}${cents === "00" ? "" : "." + cents} EUR`;
+}
+
+export const ZERO_DEC = new Dec(0);

@@ -1,0 +1,118 @@
+import { amountFromDecimal } from "../engine/amount";
+import type { Diagnostic } from "../engine/model";
+import { normalizeLabel, type Parsed, parseBoolean, parseCountry, parseDate, parseEnum, parseInteger, parseList, parseNumber, parsePercent, parseText } from "./cells";
+import { type ColumnSpec, enumIndex, headerIndex, type TableSpec } from "./columns";
+import { type CellValue, displayValue, errorText, isBlank, type RawTable } from "./grid";
+
+/** One data row, its readable values by canonical column, and the columns it could not read. */
+export interface ReadRow {
+  row: number;
+  values: Record<string, unknown>;
+  invalid: Set<string>;
+}
+
+export interface TableRead {
+  rows: ReadRow[];
+  /** Columns found in the header, by canonical name. */
+  columns: Set<string>;
+  diagnostics: Diagnostic[];
+}
+
+/** Excel column letters for a zero-based index (0 → A, 26 → AA). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/**
+ * Reads a table's data rows by the contract's reading rules. Blank rows are skipped, every
+ * unreadable cell becomes a diagnostic naming table, row, column and value, and the row is
+ * kept with that column marked invalid so the rules needing it report incomplete.
+ */
+export function readTable(raw: RawTable, spec: TableSpec): TableRead {
+  const diagnostics: Diagnostic[] = [];
+  const where = { table: spec.name, sheet: raw.sheet };
+  const byHeader = headerIndex(spec);
+  const mapped: { index: number; spec: ColumnSpec; header: string; enums?: Map<string, string> }[] = [];
+  const columns = new Set<string>();
+
+  raw.headers.forEach((cell, index) => {
+    const header = displayValue(cell).trim();
+    if (!header) return;
+    const c = byHeader.get(normalizeLabel(header));
+    if (!c) return; // unknown columns are kept in the workbook and ignored here
+    if (columns.has(c.name)) {
+      const first = mapped.find((m) => m.spec.name === c.name);
+      diagnostics.push({ ...where, severity: "warning", row: raw.headerRowNumber, column: c.name, header, message: `Column ${c.name} appears twice ("${first?.header}" and "${header}"); the first one is read.` });
+      return;
+    }
+    columns.add(c.name);
+    mapped.push({ index, spec: c, header, enums: c.type === "enum" ? enumIndex(c) : undefined });
+  });
+  for (const name of spec.required) {
+    if (!columns.has(name)) {
+      diagnostics.push({ ...where, severity: "error", row: raw.headerRowNumber, column: name, message: `The ${spec.name} table has no ${name} column; the rules that need it cannot run.` });
+    }
+  }
+
+  const rows: ReadRow[] = [];
+  for (const r of raw.rows) {
+    if (r.cells.every(isBlank)) continue;
+    const values: Record<string, unknown> = {};
+    const invalid = new Set<string>();
+    for (const m of mapped) {
+      const cell = r.cells[m.index];
+      const header = m.header === m.spec.name ? undefined : m.header;
+      const at = { ...where, row: r.rowNumber, column: m.spec.name, header, cell: `${columnLetter(raw.firstColumn + m.index)}${r.rowNumber}` };
+      const err = errorText(cell);
+      if (err !== undefined) {
+        invalid.add(m.spec.name);
+        diagnostics.push({ ...at, severity: "error", value: err, message: `The cell holds the error ${err}.` });
+        continue;
+      }
+      if (isBlank(cell)) {
+        if (m.spec.type === "boolean") values[m.spec.name] = false;
+        continue;
+      }
+      const parsed = parseCell(cell, m.spec, m.enums);
+      if (parsed.ok) values[m.spec.name] = parsed.value;
+      else {
+        invalid.add(m.spec.name);
+        diagnostics.push({ ...at, severity: "error", value: displayValue(cell), message: parsed.message });
+      }
+    }
+    rows.push({ row: r.rowNumber, values, invalid });
+  }
+  return { rows, columns, diagnostics };
+}
+
+function parseCell(cell: CellValue, spec: ColumnSpec, enums?: Map<string, string>): Parsed<unknown> {
+  switch (spec.type) {
+    case "text":
+      return parseText(cell);
+    case "money": {
+      const n = parseNumber(cell);
+      return n.ok ? { ok: true, value: amountFromDecimal(n.value) } : n;
+    }
+    case "percent":
+      return parsePercent(cell);
+    case "date":
+      return parseDate(cell);
+    case "boolean":
+      return parseBoolean(cell);
+    case "enum":
+      return parseEnum(cell, enums ?? new Map(), spec.enumValues ?? []);
+    case "list":
+      return parseList(cell);
+    case "country":
+      return parseCountry(cell);
+    case "category":
+      return parseInteger(cell, 1, 10);
+  }
+}
