@@ -6,9 +6,28 @@ import { isValidIsoDate, todayIso } from "../engine/dates";
 import type { Report } from "../engine/result";
 import { readWorkbook } from "../workbook/read-workbook";
 import { formatText } from "./format-text";
-import { findTables, loadWorkbook, UnreadableWorkbookError } from "./xlsx-tables";
+import {
+  findTables,
+  loadWorkbook,
+  UnreadableWorkbookError,
+} from "./xlsx-tables";
 
-export const SAMPLE_WORKBOOK = path.resolve(__dirname, "../../../examples/sample-funds.xlsx");
+/** The project folder, whether this runs compiled (dist/node/cli) or from source (src/cli). */
+function packageRoot(): string {
+  let dir = __dirname;
+  while (
+    !existsSync(path.join(dir, "package.json")) &&
+    path.dirname(dir) !== dir
+  )
+    dir = path.dirname(dir);
+  return dir;
+}
+
+export const SAMPLE_WORKBOOK = path.join(
+  packageRoot(),
+  "examples",
+  "sample-funds.xlsx",
+);
 
 const USAGE = `Usage: fund-quota check [FILE] [--json] [--positions] [--as-of YYYY-MM-DD]
 
@@ -28,7 +47,11 @@ export interface CliIo {
 }
 
 /** Reads one workbook file and checks it. */
-export async function checkFile(file: string, asOf: string, positions: boolean): Promise<Report> {
+export async function checkFile(
+  file: string,
+  asOf: string,
+  positions: boolean,
+): Promise<Report> {
   const workbook = await loadWorkbook(file);
   return checkWorkbook(readWorkbook(findTables(workbook)), { asOf, positions });
 }
@@ -39,24 +62,37 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: "boolean" }, positions: { type: "boolean" }, "as-of": { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        json: { type: "boolean" },
+        positions: { type: "boolean" },
+        "as-of": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (e) {
-    io.stderr(`fund-quota: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
+    io.stderr(
+      `fund-quota: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`,
+    );
     return 2;
   }
   const [command, file, ...rest] = args.positionals;
   if (args.values.help || command === undefined) {
-    (command === undefined && !args.values.help ? io.stderr : io.stdout)(`${USAGE}\n`);
+    (command === undefined && !args.values.help ? io.stderr : io.stdout)(
+      `${USAGE}\n`,
+    );
     return command === undefined && !args.values.help ? 2 : 0;
   }
   if (command !== "check" || rest.length) {
-    io.stderr(`fund-quota: unknown command or extra argument "${command !== "check" ? command : rest[0]}".\n${USAGE}\n`);
+    io.stderr(
+      `fund-quota: unknown command or extra argument "${command !== "check" ? command : rest[0]}".\n${USAGE}\n`,
+    );
     return 2;
   }
   const asOf = args.values["as-of"] ?? todayIso();
   if (!isValidIsoDate(asOf)) {
-    io.stderr(`fund-quota: --as-of must be a date written YYYY-MM-DD, not "${asOf}".\n`);
+    io.stderr(
+      `fund-quota: --as-of must be a date written YYYY-MM-DD, not "${asOf}".\n`,
+    );
     return 2;
   }
   const target = file ?? SAMPLE_WORKBOOK;
@@ -75,6 +111,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     throw e;
   }
   if (args.values.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
-  else io.stdout(formatText(report, path.basename(target), { color: io.isTty && !process.env.NO_COLOR, positions: Boolean(args.values.positions) }));
+  else
+    io.stdout(
+      formatText(report, path.basename(target), {
+        color: io.isTty && !process.env.NO_COLOR,
+        positions: Boolean(args.values.positions),
+      }),
+    );
   return report.summary.breaches > 0 ? 1 : 0;
 }

@@ -15,7 +15,9 @@ export const ZERO: Amount = 0n;
 
 /** Rounds half-even to the millionth: finer digits are below any accounting precision. */
 export function amountFromDecimal(value: Dec): Amount {
-  return BigInt(value.times(SCALE_DEC).toDecimalPlaces(0, Dec.ROUND_HALF_EVEN).toFixed(0));
+  return BigInt(
+    value.times(SCALE_DEC).toDecimalPlaces(0, Dec.ROUND_HALF_EVEN).toFixed(0),
+  );
 }
 
 export function amountFromString(text: string): Amount {

@@ -12,14 +12,25 @@ export interface CheckOptions {
 }
 
 /** Runs every rule of every fund of the workbook and builds the contract's report. */
-export function checkWorkbook(model: WorkbookModel, options: CheckOptions): Report {
+export function checkWorkbook(
+  model: WorkbookModel,
+  options: CheckOptions,
+): Report {
   const { byFund, orphans, fundOfHolding } = assignHoldings(model);
   const duplicates = duplicatedFundIds(model.funds);
   const { perFund, unassigned } = diagnosticsByFund(model, fundOfHolding);
   const funds: FundReport[] = [];
   for (const fund of model.funds) {
     if (funds.some((f) => f.fundId === fund.fundId)) continue;
-    funds.push(checkFund(fund, byFund.get(fund.fundId) ?? [], perFund.get(fund.fundId) ?? [], options, duplicates.get(fund.fundId)));
+    funds.push(
+      checkFund(
+        fund,
+        byFund.get(fund.fundId) ?? [],
+        perFund.get(fund.fundId) ?? [],
+        options,
+        duplicates.get(fund.fundId),
+      ),
+    );
   }
   const workbookDiagnostics = [...unassigned, ...orphans];
   const allRules = funds.flatMap((f) => f.rules);
@@ -33,15 +44,30 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions): Repo
       breaches: allRules.filter((r) => r.status === "breach").length,
       warnings: allRules.filter((r) => r.status === "warning").length,
       incomplete: allRules.filter((r) => r.status === "incomplete").length,
-      diagnostics: workbookDiagnostics.length + funds.reduce((n, f) => n + f.diagnostics.length, 0),
+      diagnostics:
+        workbookDiagnostics.length +
+        funds.reduce((n, f) => n + f.diagnostics.length, 0),
     },
   };
 }
 
 /** Checks one fund; readerDiagnostics are the reader's diagnostics on this fund's rows. */
-export function checkFund(fund: Fund, holdings: Holding[], readerDiagnostics: Diagnostic[], options: CheckOptions, duplicateRows?: number[]): FundReport {
+export function checkFund(
+  fund: Fund,
+  holdings: Holding[],
+  readerDiagnostics: Diagnostic[],
+  options: CheckOptions,
+  duplicateRows?: number[],
+): FundReport {
   const diagnostics = [...readerDiagnostics];
-  const report: FundReport = { fundId: fund.fundId, fundName: fund.fundName, fundType: fund.fundType, status: "incomplete", rules: [], diagnostics };
+  const report: FundReport = {
+    fundId: fund.fundId,
+    fundName: fund.fundName,
+    fundType: fund.fundType,
+    status: "incomplete",
+    rules: [],
+    diagnostics,
+  };
   if (duplicateRows) {
     diagnostics.push({
       severity: "error",
@@ -55,21 +81,45 @@ export function checkFund(fund: Fund, holdings: Holding[], readerDiagnostics: Di
   const family = fund.fundType ? familyFor(fund.fundType) : undefined;
   if (!fund.fundType) {
     if (!fund.invalid.has("fundType")) {
-      diagnostics.push({ severity: "error", table: "Funds", row: fund.row, column: "fundType", message: "fundType is needed to know which rules apply." });
+      diagnostics.push({
+        severity: "error",
+        table: "Funds",
+        row: fund.row,
+        column: "fundType",
+        message: "fundType is needed to know which rules apply.",
+      });
     }
   } else if (!family) {
-    diagnostics.push({ severity: "warning", table: "Funds", row: fund.row, column: "fundType", value: fund.fundType, message: `No rule of this version applies to fund type ${fund.fundType}; its holdings were read but not checked.` });
+    diagnostics.push({
+      severity: "warning",
+      table: "Funds",
+      row: fund.row,
+      column: "fundType",
+      value: fund.fundType,
+      message: `No rule of this version applies to fund type ${fund.fundType}; its holdings were read but not checked.`,
+    });
   }
-  const ctx = new FundContext(fund, holdings, options.asOf, family?.defaultBasisWithSubscriptions);
+  const ctx = new FundContext(
+    fund,
+    holdings,
+    options.asOf,
+    family?.defaultBasisWithSubscriptions,
+  );
   if (family) {
     const evaluation = family.evaluate(ctx);
     report.rules = evaluation.rules;
     report.quotaWindow = evaluation.quotaWindow;
-    if (duplicateRows) for (const r of report.rules) if (r.status !== "breach") r.status = "incomplete";
+    if (duplicateRows)
+      for (const r of report.rules)
+        if (r.status !== "breach") r.status = "incomplete";
   }
   report.basis = ctx.basis;
-  report.diagnostics = [...diagnostics, ...ctx.diagnostics].sort((a, b) => a.table.localeCompare(b.table) || a.row - b.row);
-  report.status = report.rules.length ? worstStatus(report.rules.map((r) => r.status)) : "incomplete";
+  report.diagnostics = [...diagnostics, ...ctx.diagnostics].sort(
+    (a, b) => a.table.localeCompare(b.table) || a.row - b.row,
+  );
+  report.status = report.rules.length
+    ? worstStatus(report.rules.map((r) => r.status))
+    : "incomplete";
   if (options.positions) report.positions = ctx.positions.map((p) => p.outcome);
   return report;
 }
@@ -98,7 +148,10 @@ function assignHoldings(model: WorkbookModel) {
         row: h.row,
         column: "fundId",
         value: h.fundId,
-        message: h.fundId === undefined ? "fundId is needed: the workbook has several funds (or none)." : `Fund ${h.fundId} is not in the Funds table; this position was not checked.`,
+        message:
+          h.fundId === undefined
+            ? "fundId is needed: the workbook has several funds (or none)."
+            : `Fund ${h.fundId} is not in the Funds table; this position was not checked.`,
       });
     }
   }
@@ -107,17 +160,26 @@ function assignHoldings(model: WorkbookModel) {
 
 function duplicatedFundIds(funds: Fund[]): Map<string, number[]> {
   const rows = new Map<string, number[]>();
-  for (const f of funds) rows.set(f.fundId, [...(rows.get(f.fundId) ?? []), f.row]);
+  for (const f of funds)
+    rows.set(f.fundId, [...(rows.get(f.fundId) ?? []), f.row]);
   return new Map([...rows].filter(([, r]) => r.length > 1));
 }
 
 /** Files each reader diagnostic under the fund its row belongs to; the rest stay at workbook level. */
-function diagnosticsByFund(model: WorkbookModel, fundOfHolding: Map<number, string>) {
+function diagnosticsByFund(
+  model: WorkbookModel,
+  fundOfHolding: Map<number, string>,
+) {
   const fundOfRow = new Map(model.funds.map((f) => [f.row, f.fundId]));
   const perFund = new Map<string, Diagnostic[]>();
   const unassigned: Diagnostic[] = [];
   for (const d of model.diagnostics) {
-    const fundId = d.table === "Funds" ? fundOfRow.get(d.row) : d.table === "Holdings" ? fundOfHolding.get(d.row) : undefined;
+    const fundId =
+      d.table === "Funds"
+        ? fundOfRow.get(d.row)
+        : d.table === "Holdings"
+          ? fundOfHolding.get(d.row)
+          : undefined;
     if (fundId === undefined) unassigned.push(d);
     else {
       const list = perFund.get(fundId);

@@ -13,7 +13,11 @@ export function isValidIsoDate(text: string): boolean {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
-export function isoFromParts(year: number, month: number, day: number): IsoDate {
+export function isoFromParts(
+  year: number,
+  month: number,
+  day: number,
+): IsoDate {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 

@@ -35,7 +35,7 @@ export class FundContext {
     holdings: Holding[],
     readonly asOf: IsoDate,
     /** Basis when the fund leaves it blank and gives paid-up subscriptions (FCPR family: COST). */
-    defaultBasisWithSubscriptions: Basis = "COST"
+    defaultBasisWithSubscriptions: Basis = "COST",
   ) {
     this.warningMargin = fund.warningMargin ?? DEFAULT_WARNING_MARGIN;
     this.basis = this.resolveBasis(defaultBasisWithSubscriptions);
@@ -54,14 +54,23 @@ export class FundContext {
     this.need("Holdings", h.row, h.invalid, column, message);
   }
 
-  warn(table: Diagnostic["table"], row: number, column: string | undefined, message: string): void {
+  warn(
+    table: Diagnostic["table"],
+    row: number,
+    column: string | undefined,
+    message: string,
+  ): void {
     const key = `${table}:${row}:${column}:${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
     this.diagnostics.push({ severity: "warning", table, row, column, message });
   }
 
-  count(p: Position, contribution: Omit<Contribution, "amount">, amount: Amount): void {
+  count(
+    p: Position,
+    contribution: Omit<Contribution, "amount">,
+    amount: Amount,
+  ): void {
     p.outcome.counted.push({ ...contribution, amount: formatAmount(amount) });
   }
 
@@ -73,7 +82,13 @@ export class FundContext {
     return this.positions.filter((p) => p.held);
   }
 
-  private need(table: Diagnostic["table"], row: number, invalid: Set<string>, column: string, message: string): void {
+  private need(
+    table: Diagnostic["table"],
+    row: number,
+    invalid: Set<string>,
+    column: string,
+    message: string,
+  ): void {
     const key = `${table}:${row}:${column}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
@@ -84,8 +99,11 @@ export class FundContext {
   private resolveBasis(defaultWithSubscriptions: Basis): Basis | undefined {
     const f = this.fund;
     if (f.basis) return f.basis;
-    if (f.invalid.has("basis") || f.invalid.has("paidUpSubscriptions")) return undefined;
-    return f.paidUpSubscriptions !== undefined ? defaultWithSubscriptions : "FAIR";
+    if (f.invalid.has("basis") || f.invalid.has("paidUpSubscriptions"))
+      return undefined;
+    return f.paidUpSubscriptions !== undefined
+      ? defaultWithSubscriptions
+      : "FAIR";
   }
 
   private position(h: Holding): Position {
@@ -106,10 +124,16 @@ export class FundContext {
     let held = true;
     if (h.disposalDate !== undefined && h.disposalDate <= this.asOf) {
       held = false;
-      outcome.excluded.push({ rule: "*", reason: `disposed of on ${h.disposalDate}, before or on the as-of date` });
+      outcome.excluded.push({
+        rule: "*",
+        reason: `disposed of on ${h.disposalDate}, before or on the as-of date`,
+      });
     } else if (h.investmentDate !== undefined && h.investmentDate > this.asOf) {
       held = false;
-      outcome.excluded.push({ rule: "*", reason: `invested on ${h.investmentDate}, after the as-of date` });
+      outcome.excluded.push({
+        rule: "*",
+        reason: `invested on ${h.investmentDate}, after the as-of date`,
+      });
     }
     return { holding: h, outcome, amount, held };
   }
@@ -118,7 +142,11 @@ export class FundContext {
   amountOf(p: Position): Amount | undefined {
     if (p.amount === undefined && this.basis) {
       const column = this.basis === "COST" ? "costValue" : "fairValue";
-      this.needHolding(p.holding, column, `${column} is needed: the fund is measured on basis ${this.basis}.`);
+      this.needHolding(
+        p.holding,
+        column,
+        `${column} is needed: the fund is measured on basis ${this.basis}.`,
+      );
     }
     return p.amount;
   }
@@ -126,17 +154,24 @@ export class FundContext {
   private resolveDenominator(): { denominator?: Amount; complete: boolean } {
     const f = this.fund;
     if (!this.basis) {
-      this.needFund("basis", "The fund's basis cannot be established: give basis (COST or FAIR) or a readable paidUpSubscriptions.");
+      this.needFund(
+        "basis",
+        "The fund's basis cannot be established: give basis (COST or FAIR) or a readable paidUpSubscriptions.",
+      );
       return { complete: false };
     }
     if (this.basis === "COST") {
       if (f.paidUpSubscriptions === undefined) {
-        this.needFund("paidUpSubscriptions", "paidUpSubscriptions is needed: on basis COST the ratios are measured over paid-up subscriptions.");
+        this.needFund(
+          "paidUpSubscriptions",
+          "paidUpSubscriptions is needed: on basis COST the ratios are measured over paid-up subscriptions.",
+        );
         return { complete: false };
       }
       return { denominator: f.paidUpSubscriptions, complete: true };
     }
-    if (f.totalAssets !== undefined) return { denominator: f.totalAssets, complete: true };
+    if (f.totalAssets !== undefined)
+      return { denominator: f.totalAssets, complete: true };
     if (f.invalid.has("totalAssets")) return { complete: false };
     // Blank total assets: the sum of the fund's positions at fair value, as the contract says.
     let total = ZERO;

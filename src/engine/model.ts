@@ -2,7 +2,17 @@ import type { Amount } from "./amount";
 import type { IsoDate } from "./dates";
 import type { Dec } from "./decimal";
 
-export const FUND_TYPES = ["FCPR", "FCPI", "FIP", "FPCI", "SPPICAV", "FPI", "OPCVM_FEEDER", "FIVG_FEEDER", "FIA"] as const;
+export const FUND_TYPES = [
+  "FCPR",
+  "FCPI",
+  "FIP",
+  "FPCI",
+  "SPPICAV",
+  "FPI",
+  "OPCVM_FEEDER",
+  "FIVG_FEEDER",
+  "FIA",
+] as const;
 export type FundType = (typeof FUND_TYPES)[number];
 
 export const BASES = ["COST", "FAIR"] as const;
@@ -30,7 +40,12 @@ export const ASSET_CLASSES = [
 ] as const;
 export type AssetClass = (typeof ASSET_CLASSES)[number];
 
-export const LISTING_STATUSES = ["UNLISTED", "REGULATED", "MTF_SME", "MTF_OTHER"] as const;
+export const LISTING_STATUSES = [
+  "UNLISTED",
+  "REGULATED",
+  "MTF_SME",
+  "MTF_OTHER",
+] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
 
 export const ACQUISITION_MODES = [

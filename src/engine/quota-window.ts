@@ -8,20 +8,40 @@ import type { QuotaWindow } from "./result";
  * Financial year 1 ends on firstYearEnd; later years end on its anniversaries, so the window
  * runs from the close of year 2 to the close of year 5, both days included.
  */
-export function quotaWindow(ctx: FundContext, article = "L. 214-28 V"): QuotaWindow | undefined {
+export function quotaWindow(
+  ctx: FundContext,
+  article = "L. 214-28 V",
+): QuotaWindow | undefined {
   const f = ctx.fund;
   if (f.firstYearEnd === undefined) {
-    ctx.needFund("firstYearEnd", "firstYearEnd is needed to know when the quota binds (closing of the second to the fifth financial year).");
+    ctx.needFund(
+      "firstYearEnd",
+      "firstYearEnd is needed to know when the quota binds (closing of the second to the fifth financial year).",
+    );
     return undefined;
   }
   if (f.constitutionDate !== undefined) {
     if (f.firstYearEnd <= f.constitutionDate) {
-      ctx.warn("Funds", f.row, "firstYearEnd", `firstYearEnd ${f.firstYearEnd} is not after constitutionDate ${f.constitutionDate}.`);
+      ctx.warn(
+        "Funds",
+        f.row,
+        "firstYearEnd",
+        `firstYearEnd ${f.firstYearEnd} is not after constitutionDate ${f.constitutionDate}.`,
+      );
     } else if (f.firstYearEnd > addMonths(f.constitutionDate, 18)) {
-      ctx.warn("Funds", f.row, "firstYearEnd", `The first financial year lasts more than 18 months (constitution ${f.constitutionDate}, first year end ${f.firstYearEnd}).`);
+      ctx.warn(
+        "Funds",
+        f.row,
+        "firstYearEnd",
+        `The first financial year lasts more than 18 months (constitution ${f.constitutionDate}, first year end ${f.firstYearEnd}).`,
+      );
     }
   }
-  return { from: addYears(f.firstYearEnd, 1), until: addYears(f.firstYearEnd, 4), article };
+  return {
+    from: addYears(f.firstYearEnd, 1),
+    until: addYears(f.firstYearEnd, 4),
+    article,
+  };
 }
 
 export function isWithin(window: QuotaWindow, date: IsoDate): boolean {

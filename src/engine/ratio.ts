@@ -1,4 +1,9 @@
-import { type Amount, amountToDecimal, formatAmount, formatCentsFloor } from "./amount";
+import {
+  type Amount,
+  amountToDecimal,
+  formatAmount,
+  formatCentsFloor,
+} from "./amount";
 import { Dec } from "./decimal";
 import type { Operator, RuleDefinition, RuleResult, Status } from "./result";
 
@@ -55,11 +60,18 @@ export function evaluateRatio(input: RatioInput): RuleResult {
     status: "incomplete",
     headroom: null,
   };
-  const messages = [input.message, input.forcedBreach].filter((m): m is string => Boolean(m));
+  const messages = [input.message, input.forcedBreach].filter(
+    (m): m is string => Boolean(m),
+  );
   if (messages.length) base.message = messages.join(" ");
 
   if (denominator === undefined || denominator <= 0n) {
-    base.message = [base.message, denominator === undefined ? "The base of the ratio is unknown." : "The base of the ratio is zero or negative."]
+    base.message = [
+      base.message,
+      denominator === undefined
+        ? "The base of the ratio is unknown."
+        : "The base of the ratio is zero or negative.",
+    ]
       .filter(Boolean)
       .join(" ");
     base.status = input.forcedBreach ? "breach" : "incomplete";
@@ -71,7 +83,8 @@ export function evaluateRatio(input: RatioInput): RuleResult {
   const den = amountToDecimal(denominator);
   const limit = threshold.times(den);
   base.value = num.dividedBy(den).toNumber();
-  const headroom = rule.direction === "min" ? num.minus(limit) : limit.minus(num);
+  const headroom =
+    rule.direction === "min" ? num.minus(limit) : limit.minus(num);
   base.headroom = formatCentsFloor(headroom);
 
   base.status = statusOf(input, op, num, den, limit);
@@ -79,7 +92,13 @@ export function evaluateRatio(input: RatioInput): RuleResult {
   return base;
 }
 
-function statusOf(input: RatioInput, op: Operator, num: Dec, den: Dec, limit: Dec): Status {
+function statusOf(
+  input: RatioInput,
+  op: Operator,
+  num: Dec,
+  den: Dec,
+  limit: Dec,
+): Status {
   if (input.forcedBreach) return "breach";
   if (!input.complete) return "incomplete";
   const within = compare(num, op, limit);
@@ -88,7 +107,10 @@ function statusOf(input: RatioInput, op: Operator, num: Dec, den: Dec, limit: De
   if (!input.binding) return "not-binding";
   if (!within) return "breach";
   const margin = input.warningMargin.times(den);
-  const close = input.rule.direction === "min" ? num.lt(limit.plus(margin)) : num.gt(limit.minus(margin));
+  const close =
+    input.rule.direction === "min"
+      ? num.lt(limit.plus(margin))
+      : num.gt(limit.minus(margin));
   return close ? "warning" : "pass";
 }
 

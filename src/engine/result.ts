@@ -1,7 +1,14 @@
 import type { Diagnostic, FundType, Basis, AssetClass } from "./model";
 import type { IsoDate } from "./dates";
 
-export const STATUSES = ["pass", "warning", "breach", "not-binding", "incomplete", "info"] as const;
+export const STATUSES = [
+  "pass",
+  "warning",
+  "breach",
+  "not-binding",
+  "incomplete",
+  "info",
+] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** min: the ratio must reach the threshold; max: must not exceed it; cap: amounts above it are not counted; info: reported only. */
@@ -123,6 +130,7 @@ const SEVERITY_ORDER: Record<Status, number> = {
 
 export function worstStatus(statuses: Iterable<Status>): Status {
   let worst: Status = "info";
-  for (const s of statuses) if (SEVERITY_ORDER[s] > SEVERITY_ORDER[worst]) worst = s;
+  for (const s of statuses)
+    if (SEVERITY_ORDER[s] > SEVERITY_ORDER[worst]) worst = s;
   return worst;
 }

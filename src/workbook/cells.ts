@@ -19,7 +19,11 @@ const SCIENTIFIC = /^\d+(?:\.\d+)?[eE][+-]?\d+$/;
  * Text that both forms read differently ("1,234") is rejected, never guessed.
  */
 export function parseNumberText(text: string): Parsed<Dec> {
-  let t = text.trim().replace(/\s*(?:€|eur)$/i, "").replace(/^€\s*/, "").trim();
+  let t = text
+    .trim()
+    .replace(/\s*(?:€|eur)$/i, "")
+    .replace(/^€\s*/, "")
+    .trim();
   let negative = false;
   if (/^\(.*\)$/.test(t)) {
     negative = true;
@@ -35,10 +39,13 @@ export function parseNumberText(text: string): Parsed<Dec> {
   if (french && english) {
     const en = t.replace(/,/g, "");
     const fr = t.replace(",", ".");
-    return fail(`"${text}" can be read as ${en} (English) or ${fr} (French): write ${en} or ${fr} without the ambiguous comma.`);
+    return fail(
+      `"${text}" can be read as ${en} (English) or ${fr} (French): write ${en} or ${fr} without the ambiguous comma.`,
+    );
   }
   let canonical: string;
-  if (french) canonical = t.replace(new RegExp(SPACE, "g"), "").replace(",", ".");
+  if (french)
+    canonical = t.replace(new RegExp(SPACE, "g"), "").replace(",", ".");
   else if (english) canonical = t.replace(/,/g, "");
   else return fail(`"${text}" is not a number.`);
   const value = new Dec(canonical);
@@ -47,13 +54,16 @@ export function parseNumberText(text: string): Parsed<Dec> {
 
 /** A numeric cell holds a binary double: read it as the 15 significant digits Excel itself shows. */
 export function decimalFromCellNumber(n: number): Dec {
-  if (Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER) return new Dec(n.toFixed(0));
+  if (Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER)
+    return new Dec(n.toFixed(0));
   return new Dec(n.toPrecision(15));
 }
 
 export function parseNumber(value: CellValue): Parsed<Dec> {
   if (typeof value === "number") {
-    return Number.isFinite(value) ? ok(decimalFromCellNumber(value)) : fail(`${value} is not a finite number.`);
+    return Number.isFinite(value)
+      ? ok(decimalFromCellNumber(value))
+      : fail(`${value} is not a finite number.`);
   }
   if (typeof value === "string") return parseNumberText(value);
   return fail(`${describe(value)} is not a number.`);
@@ -70,11 +80,16 @@ export function parsePercent(value: CellValue): Parsed<Dec> {
     fraction = n.value.dividedBy(100);
   } else {
     const n = parseNumber(value);
-    if (!n.ok) return fail(`${n.message} A percentage is expected (${PERCENT_HINT}).`);
-    if (n.value.gt(1)) return fail(`${n.value.toString()} is above 1 in a percent column: ${PERCENT_HINT}.`);
+    if (!n.ok)
+      return fail(`${n.message} A percentage is expected (${PERCENT_HINT}).`);
+    if (n.value.gt(1))
+      return fail(
+        `${n.value.toString()} is above 1 in a percent column: ${PERCENT_HINT}.`,
+      );
     fraction = n.value;
   }
-  if (fraction.lt(0)) return fail(`${describe(value)} is a negative percentage.`);
+  if (fraction.lt(0))
+    return fail(`${describe(value)} is a negative percentage.`);
   if (fraction.gt(1)) return fail(`${describe(value)} is above 100 %.`);
   return ok(fraction);
 }
@@ -84,17 +99,29 @@ const MAX_SERIAL = 2958465; // 9999-12-31
 /** Excel's 1900 date system, including its phantom 29 February 1900 (serial 60). */
 export function dateFromSerial(serial: number): Parsed<IsoDate> {
   const whole = Math.floor(serial);
-  if (!(whole >= 1 && whole <= MAX_SERIAL)) return fail(`${serial} is not a date.`);
-  if (whole === 60) return fail("29/02/1900 does not exist (a leftover of Excel's 1900 date system).");
+  if (!(whole >= 1 && whole <= MAX_SERIAL))
+    return fail(`${serial} is not a date.`);
+  if (whole === 60)
+    return fail(
+      "29/02/1900 does not exist (a leftover of Excel's 1900 date system).",
+    );
   const offset = whole < 60 ? whole : whole - 1;
   const t = new Date(Date.UTC(1899, 11, 31 + offset));
-  return ok(isoFromParts(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()));
+  return ok(
+    isoFromParts(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()),
+  );
 }
 
 export function parseDate(value: CellValue): Parsed<IsoDate> {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return fail("invalid date.");
-    return ok(isoFromParts(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()));
+    return ok(
+      isoFromParts(
+        value.getUTCFullYear(),
+        value.getUTCMonth() + 1,
+        value.getUTCDate(),
+      ),
+    );
   }
   if (typeof value === "number") return dateFromSerial(value);
   if (typeof value === "string") {
@@ -102,12 +129,18 @@ export function parseDate(value: CellValue): Parsed<IsoDate> {
     const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/.exec(t);
     if (iso) {
       const date = `${iso[1]}-${iso[2]}-${iso[3]}`;
-      return isValidIsoDate(date) ? ok(date) : fail(`"${value}" is not a calendar date.`);
+      return isValidIsoDate(date)
+        ? ok(date)
+        : fail(`"${value}" is not a calendar date.`);
     }
     const fr = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(t);
     if (fr) {
       const date = isoFromParts(Number(fr[3]), Number(fr[2]), Number(fr[1]));
-      return isValidIsoDate(date) ? ok(date) : fail(`"${value}" is not a calendar date (dates are read day/month/year).`);
+      return isValidIsoDate(date)
+        ? ok(date)
+        : fail(
+            `"${value}" is not a calendar date (dates are read day/month/year).`,
+          );
     }
     return fail(`"${value}" is not a date: write 2025-12-31 or 31/12/2025.`);
   }
@@ -119,18 +152,24 @@ const FALSE_WORDS = new Set(["false", "faux", "no", "non", "0", "n"]);
 
 export function parseBoolean(value: CellValue): Parsed<boolean> {
   if (typeof value === "boolean") return ok(value);
-  if (typeof value === "number" && (value === 0 || value === 1)) return ok(value === 1);
+  if (typeof value === "number" && (value === 0 || value === 1))
+    return ok(value === 1);
   if (typeof value === "string") {
     const t = value.trim().toLowerCase();
     if (TRUE_WORDS.has(t)) return ok(true);
     if (FALSE_WORDS.has(t)) return ok(false);
   }
-  return fail(`${describe(value)} is not a yes/no value: write TRUE/FALSE, VRAI/FAUX, oui/non, 1/0 or x.`);
+  return fail(
+    `${describe(value)} is not a yes/no value: write TRUE/FALSE, VRAI/FAUX, oui/non, 1/0 or x.`,
+  );
 }
 
 export function parseText(value: CellValue): Parsed<string> {
   if (typeof value === "string") return ok(value.trim());
-  if (typeof value === "number") return Number.isFinite(value) ? ok(Number.isInteger(value) ? value.toFixed(0) : String(value)) : fail(`${value} is not text.`);
+  if (typeof value === "number")
+    return Number.isFinite(value)
+      ? ok(Number.isInteger(value) ? value.toFixed(0) : String(value))
+      : fail(`${value} is not text.`);
   if (typeof value === "boolean") return ok(value ? "TRUE" : "FALSE");
   if (value instanceof Date) return parseDate(value);
   return fail(`${describe(value)} is not text.`);
@@ -145,7 +184,11 @@ export function normalizeLabel(text: string): string {
     .replace(/[\s_\-'’.°]/g, "");
 }
 
-export function parseEnum<T extends string>(value: CellValue, labels: ReadonlyMap<string, T>, allowed: readonly string[]): Parsed<T> {
+export function parseEnum<T extends string>(
+  value: CellValue,
+  labels: ReadonlyMap<string, T>,
+  allowed: readonly string[],
+): Parsed<T> {
   const text = parseText(value);
   if (!text.ok) return fail(text.message);
   const found = labels.get(normalizeLabel(text.value));
@@ -160,7 +203,7 @@ export function parseList(value: CellValue): Parsed<string[]> {
     text.value
       .split(/[;,]/)
       .map((s) => s.trim())
-      .filter(Boolean)
+      .filter(Boolean),
   );
 }
 
@@ -168,14 +211,26 @@ export function parseCountry(value: CellValue): Parsed<string> {
   const text = parseText(value);
   if (!text.ok) return fail(text.message);
   const code = text.value.toUpperCase();
-  return /^[A-Z]{2}$/.test(code) ? ok(code) : fail(`"${text.value}" is not an ISO 3166 two-letter country code (e.g. FR, DE).`);
+  return /^[A-Z]{2}$/.test(code)
+    ? ok(code)
+    : fail(
+        `"${text.value}" is not an ISO 3166 two-letter country code (e.g. FR, DE).`,
+      );
 }
 
-export function parseInteger(value: CellValue, min: number, max: number): Parsed<number> {
-  const raw = typeof value === "string" ? value.trim().replace(/°$/, "") : value;
+export function parseInteger(
+  value: CellValue,
+  min: number,
+  max: number,
+): Parsed<number> {
+  const raw =
+    typeof value === "string" ? value.trim().replace(/°$/, "") : value;
   const n = parseNumber(raw);
   if (!n.ok) return fail(n.message);
-  if (!n.value.isInteger() || n.value.lt(min) || n.value.gt(max)) return fail(`${describe(value)} is not a whole number from ${min} to ${max}.`);
+  if (!n.value.isInteger() || n.value.lt(min) || n.value.gt(max))
+    return fail(
+      `${describe(value)} is not a whole number from ${min} to ${max}.`,
+    );
   return ok(n.value.toNumber());
 }
 

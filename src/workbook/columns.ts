@@ -9,7 +9,16 @@ import {
 } from "../engine/model";
 import { normalizeLabel } from "./cells";
 
-export type ColumnType = "text" | "money" | "percent" | "date" | "boolean" | "enum" | "list" | "country" | "category";
+export type ColumnType =
+  | "text"
+  | "money"
+  | "percent"
+  | "date"
+  | "boolean"
+  | "enum"
+  | "list"
+  | "country"
+  | "category";
 
 export interface ColumnSpec {
   name: string;
@@ -28,7 +37,12 @@ export interface TableSpec {
   required: readonly string[];
 }
 
-const col = (name: string, type: ColumnType, labels: string[], extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ name, type, labels, ...extra });
+const col = (
+  name: string,
+  type: ColumnType,
+  labels: string[],
+  extra: Partial<ColumnSpec> = {},
+): ColumnSpec => ({ name, type, labels, ...extra });
 
 export const FUND_TYPE_LABELS: Record<string, string[]> = {
   OPCVM_FEEDER: ["OPCVM nourricier"],
@@ -42,7 +56,12 @@ export const BASIS_LABELS: Record<string, string[]> = {
 
 export const ASSET_CLASS_LABELS: Record<string, string[]> = {
   EQUITY: ["Action", "Actions", "Titre de capital", "Titres de capital"],
-  EQUITY_ACCESS: ["Titre donnant accès au capital", "Valeur mobilière donnant accès au capital", "VMDAC", "BSA"],
+  EQUITY_ACCESS: [
+    "Titre donnant accès au capital",
+    "Valeur mobilière donnant accès au capital",
+    "VMDAC",
+    "BSA",
+  ],
   TITRE_PARTICIPATIF: ["Titre participatif"],
   TITRE_ASSOCIATIF: ["Titre associatif"],
   SARL_PARTS: ["Parts de SARL", "Parts sociales"],
@@ -50,7 +69,11 @@ export const ASSET_CLASS_LABELS: Record<string, string[]> = {
   MANDATORY_REDEEMABLE_BOND: ["Obligation remboursable en actions", "ORA"],
   OTHER_DEBT: ["Titre de créance", "Obligation"],
   RECEIVABLE: ["Créance"],
-  CURRENT_ACCOUNT_ADVANCE: ["Avance en compte courant", "Compte courant", "CCA"],
+  CURRENT_ACCOUNT_ADVANCE: [
+    "Avance en compte courant",
+    "Compte courant",
+    "CCA",
+  ],
   ENTITY_RIGHTS: ["Droits dans une entité", "Parts d'entité"],
   FUND_UNITS: ["Parts de fonds", "Parts d'OPC", "OPC"],
   DEPOSIT: ["Dépôt", "Dépôt à terme"],
@@ -89,11 +112,26 @@ export const FUNDS_SPEC: TableSpec = {
   columns: [
     col("fundId", "text", ["Code fonds", "Identifiant fonds", "Fonds"]),
     col("fundName", "text", ["Nom du fonds", "Libellé du fonds"]),
-    col("fundType", "enum", ["Type de fonds"], { enumValues: FUND_TYPES, enumLabels: FUND_TYPE_LABELS }),
-    col("constitutionDate", "date", ["Date de constitution", "Date de création"]),
-    col("firstYearEnd", "date", ["Clôture du premier exercice", "Fin du premier exercice"]),
-    col("basis", "enum", ["Base", "Base de calcul"], { enumValues: BASES, enumLabels: BASIS_LABELS }),
-    col("paidUpSubscriptions", "money", ["Montant libéré des souscriptions", "Souscriptions libérées"]),
+    col("fundType", "enum", ["Type de fonds"], {
+      enumValues: FUND_TYPES,
+      enumLabels: FUND_TYPE_LABELS,
+    }),
+    col("constitutionDate", "date", [
+      "Date de constitution",
+      "Date de création",
+    ]),
+    col("firstYearEnd", "date", [
+      "Clôture du premier exercice",
+      "Fin du premier exercice",
+    ]),
+    col("basis", "enum", ["Base", "Base de calcul"], {
+      enumValues: BASES,
+      enumLabels: BASIS_LABELS,
+    }),
+    col("paidUpSubscriptions", "money", [
+      "Montant libéré des souscriptions",
+      "Souscriptions libérées",
+    ]),
     col("totalAssets", "money", ["Actif total", "Total de l'actif"]),
     col("quotaThreshold", "percent", ["Seuil du quota"]),
     col("warningMargin", "percent", ["Marge d'alerte"]),
@@ -113,16 +151,37 @@ export const HOLDINGS_SPEC: TableSpec = {
     col("lineId", "text", ["Ligne", "Référence ligne", "Référence"]),
     col("issuerId", "text", ["Code émetteur", "Identifiant émetteur"]),
     col("issuerName", "text", ["Émetteur", "Nom de l'émetteur"]),
-    col("assetClass", "enum", ["Type d'actif", "Classe d'actif"], { enumValues: ASSET_CLASSES, enumLabels: ASSET_CLASS_LABELS }),
+    col("assetClass", "enum", ["Type d'actif", "Classe d'actif"], {
+      enumValues: ASSET_CLASSES,
+      enumLabels: ASSET_CLASS_LABELS,
+    }),
     col("costValue", "money", ["Coût d'acquisition", "Prix de revient"]),
-    col("fairValue", "money", ["Valeur de marché", "Juste valeur", "Valorisation"]),
-    col("listingStatus", "enum", ["Cotation", "Statut de cotation"], { enumValues: LISTING_STATUSES, enumLabels: LISTING_LABELS }),
+    col("fairValue", "money", [
+      "Valeur de marché",
+      "Juste valeur",
+      "Valorisation",
+    ]),
+    col("listingStatus", "enum", ["Cotation", "Statut de cotation"], {
+      enumValues: LISTING_STATUSES,
+      enumLabels: LISTING_LABELS,
+    }),
     col("listingCountry", "country", ["Pays de cotation"]),
-    col("listingDate", "date", ["Date d'admission", "Date de cotation", "Date d'introduction"]),
+    col("listingDate", "date", [
+      "Date d'admission",
+      "Date de cotation",
+      "Date d'introduction",
+    ]),
     col("marketCap", "money", ["Capitalisation boursière", "Capitalisation"]),
     col("investmentDate", "date", ["Date d'investissement"]),
-    col("acquisitionMode", "enum", ["Mode d'acquisition"], { enumValues: ACQUISITION_MODES, enumLabels: ACQUISITION_LABELS }),
-    col("ownershipPct", "percent", ["Pourcentage de détention", "Détention du capital", "% du capital"]),
+    col("acquisitionMode", "enum", ["Mode d'acquisition"], {
+      enumValues: ACQUISITION_MODES,
+      enumLabels: ACQUISITION_LABELS,
+    }),
+    col("ownershipPct", "percent", [
+      "Pourcentage de détention",
+      "Détention du capital",
+      "% du capital",
+    ]),
     col("lookThroughPct", "percent", ["Pourcentage éligible", "Transparence"]),
     col("entityOecd", "boolean", ["Entité OCDE"]),
     col("fcpiEligible", "boolean", ["Éligible FCPI"]),
@@ -145,17 +204,26 @@ export const HOLDERS_SPEC: TableSpec = {
   columns: [
     col("fundId", "text", ["Code fonds", "Identifiant fonds", "Fonds"]),
     col("holderId", "text", ["Porteur", "Identifiant porteur"]),
-    col("holderType", "enum", ["Type de porteur"], { enumValues: HOLDER_TYPES, enumLabels: HOLDER_TYPE_LABELS }),
+    col("holderType", "enum", ["Type de porteur"], {
+      enumValues: HOLDER_TYPES,
+      enumLabels: HOLDER_TYPE_LABELS,
+    }),
     col("units", "money", ["Parts", "Nombre de parts"]),
   ],
 };
 
-export const TABLE_SPECS: Record<TableName, TableSpec> = { Funds: FUNDS_SPEC, Holdings: HOLDINGS_SPEC, Holders: HOLDERS_SPEC };
+export const TABLE_SPECS: Record<TableName, TableSpec> = {
+  Funds: FUNDS_SPEC,
+  Holdings: HOLDINGS_SPEC,
+  Holders: HOLDERS_SPEC,
+};
 
 /** Normalised header → canonical column, from the canonical names and every label. */
 export function headerIndex(spec: TableSpec): Map<string, ColumnSpec> {
   const index = new Map<string, ColumnSpec>();
-  for (const c of spec.columns) for (const label of [c.name, ...c.labels]) index.set(normalizeLabel(label), c);
+  for (const c of spec.columns)
+    for (const label of [c.name, ...c.labels])
+      index.set(normalizeLabel(label), c);
   return index;
 }
 
@@ -163,6 +231,7 @@ export function headerIndex(spec: TableSpec): Map<string, ColumnSpec> {
 export function enumIndex(spec: ColumnSpec): Map<string, string> {
   const index = new Map<string, string>();
   for (const v of spec.enumValues ?? []) index.set(normalizeLabel(v), v);
-  for (const [v, labels] of Object.entries(spec.enumLabels ?? {})) for (const l of labels) index.set(normalizeLabel(l), v);
+  for (const [v, labels] of Object.entries(spec.enumLabels ?? {}))
+    for (const l of labels) index.set(normalizeLabel(l), v);
   return index;
 }

@@ -9,7 +9,8 @@ export interface CellError {
  * One cell as the Excel adapter and the xlsx reader both hand it over: a number, text,
  * a boolean, a date (xlsx), an error, or blank.
  */
-export type CellValue = string | number | boolean | Date | CellError | null | undefined;
+export type CellValue =
+  string | number | boolean | Date | CellError | null | undefined;
 
 export interface RawRow {
   /** Worksheet row number as Excel displays it. */
@@ -30,20 +31,46 @@ export interface RawTable {
 }
 
 export function isCellError(value: CellValue): value is CellError {
-  return typeof value === "object" && value !== null && !(value instanceof Date) && "error" in value;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !(value instanceof Date) &&
+    "error" in value
+  );
 }
 
-const ERROR_TEXTS = new Set(["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BUSY!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!"]);
+const ERROR_TEXTS = new Set([
+  "#N/A",
+  "#VALUE!",
+  "#REF!",
+  "#DIV/0!",
+  "#NUM!",
+  "#NAME?",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BUSY!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+]);
 
 /** Office.js hands error cells over as their text; both forms mean the same. */
 export function errorText(value: CellValue): string | undefined {
   if (isCellError(value)) return value.error;
-  if (typeof value === "string" && ERROR_TEXTS.has(value.trim().toUpperCase())) return value.trim().toUpperCase();
+  if (typeof value === "string" && ERROR_TEXTS.has(value.trim().toUpperCase()))
+    return value.trim().toUpperCase();
   return undefined;
 }
 
 export function isBlank(value: CellValue): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === "string" && value.trim() === "")
+  );
 }
 
 /** Text for messages: what the user sees in the cell. */

@@ -1,8 +1,31 @@
 import { amountFromDecimal } from "../engine/amount";
 import type { Diagnostic } from "../engine/model";
-import { normalizeLabel, type Parsed, parseBoolean, parseCountry, parseDate, parseEnum, parseInteger, parseList, parseNumber, parsePercent, parseText } from "./cells";
-import { type ColumnSpec, enumIndex, headerIndex, type TableSpec } from "./columns";
-import { type CellValue, displayValue, errorText, isBlank, type RawTable } from "./grid";
+import {
+  normalizeLabel,
+  type Parsed,
+  parseBoolean,
+  parseCountry,
+  parseDate,
+  parseEnum,
+  parseInteger,
+  parseList,
+  parseNumber,
+  parsePercent,
+  parseText,
+} from "./cells";
+import {
+  type ColumnSpec,
+  enumIndex,
+  headerIndex,
+  type TableSpec,
+} from "./columns";
+import {
+  type CellValue,
+  displayValue,
+  errorText,
+  isBlank,
+  type RawTable,
+} from "./grid";
 
 /** One data row, its readable values by canonical column, and the columns it could not read. */
 export interface ReadRow {
@@ -39,7 +62,12 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
   const diagnostics: Diagnostic[] = [];
   const where = { table: spec.name, sheet: raw.sheet };
   const byHeader = headerIndex(spec);
-  const mapped: { index: number; spec: ColumnSpec; header: string; enums?: Map<string, string> }[] = [];
+  const mapped: {
+    index: number;
+    spec: ColumnSpec;
+    header: string;
+    enums?: Map<string, string>;
+  }[] = [];
   const columns = new Set<string>();
 
   raw.headers.forEach((cell, index) => {
@@ -49,15 +77,33 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
     if (!c) return; // unknown columns are kept in the workbook and ignored here
     if (columns.has(c.name)) {
       const first = mapped.find((m) => m.spec.name === c.name);
-      diagnostics.push({ ...where, severity: "warning", row: raw.headerRowNumber, column: c.name, header, message: `Column ${c.name} appears twice ("${first?.header}" and "${header}"); the first one is read.` });
+      diagnostics.push({
+        ...where,
+        severity: "warning",
+        row: raw.headerRowNumber,
+        column: c.name,
+        header,
+        message: `Column ${c.name} appears twice ("${first?.header}" and "${header}"); the first one is read.`,
+      });
       return;
     }
     columns.add(c.name);
-    mapped.push({ index, spec: c, header, enums: c.type === "enum" ? enumIndex(c) : undefined });
+    mapped.push({
+      index,
+      spec: c,
+      header,
+      enums: c.type === "enum" ? enumIndex(c) : undefined,
+    });
   });
   for (const name of spec.required) {
     if (!columns.has(name)) {
-      diagnostics.push({ ...where, severity: "error", row: raw.headerRowNumber, column: name, message: `The ${spec.name} table has no ${name} column; the rules that need it cannot run.` });
+      diagnostics.push({
+        ...where,
+        severity: "error",
+        row: raw.headerRowNumber,
+        column: name,
+        message: `The ${spec.name} table has no ${name} column; the rules that need it cannot run.`,
+      });
     }
   }
 
@@ -69,11 +115,22 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
     for (const m of mapped) {
       const cell = r.cells[m.index];
       const header = m.header === m.spec.name ? undefined : m.header;
-      const at = { ...where, row: r.rowNumber, column: m.spec.name, header, cell: `${columnLetter(raw.firstColumn + m.index)}${r.rowNumber}` };
+      const at = {
+        ...where,
+        row: r.rowNumber,
+        column: m.spec.name,
+        header,
+        cell: `${columnLetter(raw.firstColumn + m.index)}${r.rowNumber}`,
+      };
       const err = errorText(cell);
       if (err !== undefined) {
         invalid.add(m.spec.name);
-        diagnostics.push({ ...at, severity: "error", value: err, message: `The cell holds the error ${err}.` });
+        diagnostics.push({
+          ...at,
+          severity: "error",
+          value: err,
+          message: `The cell holds the error ${err}.`,
+        });
         continue;
       }
       if (isBlank(cell)) {
@@ -84,7 +141,12 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
       if (parsed.ok) values[m.spec.name] = parsed.value;
       else {
         invalid.add(m.spec.name);
-        diagnostics.push({ ...at, severity: "error", value: displayValue(cell), message: parsed.message });
+        diagnostics.push({
+          ...at,
+          severity: "error",
+          value: displayValue(cell),
+          message: parsed.message,
+        });
       }
     }
     rows.push({ row: r.rowNumber, values, invalid });
@@ -92,7 +154,11 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
   return { rows, columns, diagnostics };
 }
 
-function parseCell(cell: CellValue, spec: ColumnSpec, enums?: Map<string, string>): Parsed<unknown> {
+function parseCell(
+  cell: CellValue,
+  spec: ColumnSpec,
+  enums?: Map<string, string>,
+): Parsed<unknown> {
   switch (spec.type) {
     case "text":
       return parseText(cell);

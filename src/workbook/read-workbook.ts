@@ -1,4 +1,11 @@
-import type { Diagnostic, Fund, Holder, Holding, TableName, WorkbookModel } from "../engine/model";
+import type {
+  Diagnostic,
+  Fund,
+  Holder,
+  Holding,
+  TableName,
+  WorkbookModel,
+} from "../engine/model";
 import { TABLE_SPECS } from "./columns";
 import type { RawTable } from "./grid";
 import { type ReadRow, readTable } from "./read-table";
@@ -7,7 +14,9 @@ import { type ReadRow, readTable } from "./read-table";
  * Turns the workbook's Funds, Holdings and Holders grids into the engine's model. The Excel
  * adapter and the xlsx reader both call this with the same grids, so both read alike.
  */
-export function readWorkbook(tables: Partial<Record<TableName, RawTable>>): WorkbookModel {
+export function readWorkbook(
+  tables: Partial<Record<TableName, RawTable>>,
+): WorkbookModel {
   const diagnostics: Diagnostic[] = [];
   const read = (name: TableName) => {
     const raw = tables[name];
@@ -28,7 +37,14 @@ export function readWorkbook(tables: Partial<Record<TableName, RawTable>>): Work
     const fund = toFund(r);
     if (fund) funds.push(fund);
     else if (!r.invalid.has("fundId")) {
-      diagnostics.push({ severity: "error", table: "Funds", sheet: tables.Funds?.sheet, row: r.row, column: "fundId", message: "This row of Funds has no fundId; it cannot be checked." });
+      diagnostics.push({
+        severity: "error",
+        table: "Funds",
+        sheet: tables.Funds?.sheet,
+        row: r.row,
+        column: "fundId",
+        message: "This row of Funds has no fundId; it cannot be checked.",
+      });
     }
   }
   const holdings = (holdingsRead?.rows ?? []).map(toHolding);
@@ -37,14 +53,27 @@ export function readWorkbook(tables: Partial<Record<TableName, RawTable>>): Work
 }
 
 function missingTable(name: TableName): Diagnostic {
-  return { severity: "error", table: name, row: 0, message: `No ${name} table was found: add an Excel table named ${name}, or a sheet named ${name} whose first non-empty row holds the headers.` };
+  return {
+    severity: "error",
+    table: name,
+    row: 0,
+    message: `No ${name} table was found: add an Excel table named ${name}, or a sheet named ${name} whose first non-empty row holds the headers.`,
+  };
 }
 
 /** The reader only assigns values its parsers produced for that column, so the casts below hold. */
 function toFund(r: ReadRow): Fund | undefined {
   const v = r.values;
   if (typeof v.fundId !== "string" || v.fundId === "") return undefined;
-  return { ...(v as Partial<Fund>), fundId: v.fundId, row: r.row, invalid: r.invalid, overseasZone: v.overseasZone === true, isSicav: v.isSicav === true, liquidLabel: v.liquidLabel === true };
+  return {
+    ...(v as Partial<Fund>),
+    fundId: v.fundId,
+    row: r.row,
+    invalid: r.invalid,
+    overseasZone: v.overseasZone === true,
+    isSicav: v.isSicav === true,
+    liquidLabel: v.liquidLabel === true,
+  };
 }
 
 function toHolding(r: ReadRow): Holding {

@@ -1,4 +1,11 @@
-import { type Amount, amountFromDecimal, amountToDecimal, minAmount, scaleAmount, ZERO } from "../amount";
+import {
+  type Amount,
+  amountFromDecimal,
+  amountToDecimal,
+  minAmount,
+  scaleAmount,
+  ZERO,
+} from "../amount";
 import { addYears } from "../dates";
 import { Dec } from "../decimal";
 import { isEuEea } from "../eu-eea";
@@ -7,7 +14,13 @@ import type { AssetClass } from "../model";
 import { isWithin, quotaWindow } from "../quota-window";
 import { eurText, evaluateRatio, percentText } from "../ratio";
 import type { QuotaWindow, RuleResult } from "../result";
-import { FCPR_B20, FCPR_CCA15, FCPR_L5Y, FCPR_LIQ5, FCPR_Q50 } from "./fcpr-definitions";
+import {
+  FCPR_B20,
+  FCPR_CCA15,
+  FCPR_L5Y,
+  FCPR_LIQ5,
+  FCPR_Q50,
+} from "./fcpr-definitions";
 
 const ART_I = "L. 214-28 I";
 const ART_II_1 = "L. 214-28 II 1°";
@@ -34,9 +47,17 @@ const I_SECURITIES: ReadonlySet<AssetClass> = new Set([
   "MANDATORY_REDEEMABLE_BOND",
 ]);
 /** III 1°: "titres de capital, ou donnant accès au capital" only. */
-const CAPITAL_OR_ACCESS: ReadonlySet<AssetClass> = new Set(["EQUITY", "EQUITY_ACCESS", "CONVERTIBLE_BOND", "MANDATORY_REDEEMABLE_BOND"]);
+const CAPITAL_OR_ACCESS: ReadonlySet<AssetClass> = new Set([
+  "EQUITY",
+  "EQUITY_ACCESS",
+  "CONVERTIBLE_BOND",
+  "MANDATORY_REDEEMABLE_BOND",
+]);
 /** III 2°: "titres de créance … ou des créances sur ces entités". */
-const III_2_DEBT: ReadonlySet<AssetClass> = new Set(["OTHER_DEBT", "RECEIVABLE"]);
+const III_2_DEBT: ReadonlySet<AssetClass> = new Set([
+  "OTHER_DEBT",
+  "RECEIVABLE",
+]);
 
 type Bucket =
   | { kind: "I" }
@@ -48,7 +69,10 @@ type Bucket =
   | { kind: "OUT"; reason: string; article: string }
   | { kind: "UNKNOWN"; column: string; message: string };
 
-type SmallCapTest = { ok: true } | { ok: false; reason: string } | { ok: "unknown"; column: string; message: string };
+type SmallCapTest =
+  | { ok: true }
+  | { ok: false; reason: string }
+  | { ok: "unknown"; column: string; message: string };
 
 /** What the FCPR rules of L. 214-28 computed for one fund. FCPI and FIP reuse the same sorting of assets. */
 export interface FcprEvaluation {
@@ -80,21 +104,44 @@ export function evaluateFcpr(ctx: FundContext): FcprEvaluation {
   const buckets = new Map<Position, Bucket>();
   for (const p of held) buckets.set(p, sortIntoParagraph(ctx, p));
 
-  const cap20 = ctx.denominator === undefined ? undefined : amountFromDecimal(CAP_20.times(amountToDecimal(ctx.denominator)).toDecimalPlaces(6, Dec.ROUND_FLOOR));
+  const cap20 =
+    ctx.denominator === undefined
+      ? undefined
+      : amountFromDecimal(
+          CAP_20.times(amountToDecimal(ctx.denominator)).toDecimalPlaces(
+            6,
+            Dec.ROUND_FLOOR,
+          ),
+        );
 
   // Securities first: the 20 % bucket fills with III 1° and III 2° items, then with IV items while it stays within 20 %.
   for (const [p, b] of buckets) {
-    if (b.kind === "I") countDirect(ctx, tally, p, ART_I, "unlisted security or SARL parts");
-    else if (b.kind === "III1" || b.kind === "III2") addToBucket(ctx, tally, p, b.kind === "III1" ? ART_III_1 : ART_III_2);
-    else if (b.kind === "OUT") ctx.exclude(p, { rule: FCPR_Q50.id, reason: b.reason, article: b.article });
+    if (b.kind === "I")
+      countDirect(ctx, tally, p, ART_I, "unlisted security or SARL parts");
+    else if (b.kind === "III1" || b.kind === "III2")
+      addToBucket(ctx, tally, p, b.kind === "III1" ? ART_III_1 : ART_III_2);
+    else if (b.kind === "OUT")
+      ctx.exclude(p, {
+        rule: FCPR_Q50.id,
+        reason: b.reason,
+        article: b.article,
+      });
     else if (b.kind === "UNKNOWN") {
       ctx.needHolding(p.holding, b.column, b.message);
-      ctx.exclude(p, { rule: FCPR_Q50.id, reason: `cannot be classified: ${b.message}` });
+      ctx.exclude(p, {
+        rule: FCPR_Q50.id,
+        reason: `cannot be classified: ${b.message}`,
+      });
       tally.q50Complete = false;
       tally.b20Complete = false;
     }
   }
-  allocateListedAfterPurchase(ctx, tally, [...buckets].filter(([, b]) => b.kind === "IV").map(([p]) => p), cap20);
+  allocateListedAfterPurchase(
+    ctx,
+    tally,
+    [...buckets].filter(([, b]) => b.kind === "IV").map(([p]) => p),
+    cap20,
+  );
   const issuerInQuota = issuersCountedInI(buckets);
   for (const [p, b] of buckets) {
     if (b.kind === "ADVANCE") countAdvance(ctx, tally, p, issuerInQuota);
@@ -110,45 +157,93 @@ export function evaluateFcpr(ctx: FundContext): FcprEvaluation {
 function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
   const h = p.holding;
   const cls = h.assetClass;
-  if (cls === undefined) return { kind: "UNKNOWN", column: "assetClass", message: "assetClass is needed to place the position in a paragraph of L. 214-28." };
+  if (cls === undefined)
+    return {
+      kind: "UNKNOWN",
+      column: "assetClass",
+      message:
+        "assetClass is needed to place the position in a paragraph of L. 214-28.",
+    };
   if (cls === "SARL_PARTS") return { kind: "I" };
   if (cls === "CURRENT_ACCOUNT_ADVANCE") return { kind: "ADVANCE" };
   if (cls === "ENTITY_RIGHTS") return { kind: "ENTITY" };
   const listing = h.listingStatus ?? "UNLISTED";
   if (I_SECURITIES.has(cls)) {
     if (listing === "UNLISTED") return { kind: "I" };
-    if (h.listingDate !== undefined && (h.investmentDate === undefined || h.investmentDate < h.listingDate)) {
+    if (
+      h.listingDate !== undefined &&
+      (h.investmentDate === undefined || h.investmentDate < h.listingDate)
+    ) {
       // Admitted after the as-of date: on that date the security was still unlisted.
       return h.listingDate > ctx.asOf ? { kind: "I" } : { kind: "IV" };
     }
     if (!CAPITAL_OR_ACCESS.has(cls)) {
-      return { kind: "OUT", article: ART_III_1, reason: `${cls} admitted to trading when bought: I requires securities not admitted to trading, and III 1° covers only equity or securities giving access to equity.` };
+      return {
+        kind: "OUT",
+        article: ART_III_1,
+        reason: `${cls} admitted to trading when bought: I requires securities not admitted to trading, and III 1° covers only equity or securities giving access to equity.`,
+      };
     }
     const test = smallCapTest(p);
     if (test.ok === true) return { kind: "III1" };
-    if (test.ok === false) return { kind: "OUT", article: ART_III_1, reason: test.reason };
+    if (test.ok === false)
+      return { kind: "OUT", article: ART_III_1, reason: test.reason };
     return { kind: "UNKNOWN", column: test.column, message: test.message };
   }
   if (III_2_DEBT.has(cls)) {
     if (listing === "UNLISTED") return { kind: "III2" };
-    return { kind: "OUT", article: ART_III_2, reason: "debt of a company whose equity is admitted to trading: III 2° takes only debt of unlisted companies." };
+    return {
+      kind: "OUT",
+      article: ART_III_2,
+      reason:
+        "debt of a company whose equity is admitted to trading: III 2° takes only debt of unlisted companies.",
+    };
   }
-  return { kind: "OUT", article: ART_I, reason: `${cls} is not among the assets that L. 214-28 I to IV count toward the quota.` };
+  return {
+    kind: "OUT",
+    article: ART_I,
+    reason: `${cls} is not among the assets that L. 214-28 I to IV count toward the quota.`,
+  };
 }
 
 /** III 1°: an EU/EEA market and a market capitalisation "inférieure à 150 millions d'euros". */
 function smallCapTest(p: Position): SmallCapTest {
   const h = p.holding;
-  if (h.listingCountry === undefined) return { ok: "unknown", column: "listingCountry", message: "listingCountry is needed to test III 1° (a market of the EU or the EEA)." };
-  if (!isEuEea(h.listingCountry)) return { ok: false, reason: `listed on a market in ${h.listingCountry}, outside the EU and the EEA (III 1°).` };
-  if (h.marketCap === undefined) return { ok: "unknown", column: "marketCap", message: "marketCap is needed to test III 1° (capitalisation below 150 million euros)." };
+  if (h.listingCountry === undefined)
+    return {
+      ok: "unknown",
+      column: "listingCountry",
+      message:
+        "listingCountry is needed to test III 1° (a market of the EU or the EEA).",
+    };
+  if (!isEuEea(h.listingCountry))
+    return {
+      ok: false,
+      reason: `listed on a market in ${h.listingCountry}, outside the EU and the EEA (III 1°).`,
+    };
+  if (h.marketCap === undefined)
+    return {
+      ok: "unknown",
+      column: "marketCap",
+      message:
+        "marketCap is needed to test III 1° (capitalisation below 150 million euros).",
+    };
   if (h.marketCap >= SMALL_CAP_LIMIT) {
-    return { ok: false, reason: `market capitalisation ${eurText(h.marketCap)} is not below 150 million euros (III 1° requires "inférieure à 150 millions d'euros").` };
+    return {
+      ok: false,
+      reason: `market capitalisation ${eurText(h.marketCap)} is not below 150 million euros (III 1° requires "inférieure à 150 millions d'euros").`,
+    };
   }
   return { ok: true };
 }
 
-function countDirect(ctx: FundContext, tally: Tally, p: Position, article: string, note: string): Amount | undefined {
+function countDirect(
+  ctx: FundContext,
+  tally: Tally,
+  p: Position,
+  article: string,
+  note: string,
+): Amount | undefined {
   const amount = ctx.amountOf(p);
   if (amount === undefined) {
     tally.q50Complete = false;
@@ -159,7 +254,12 @@ function countDirect(ctx: FundContext, tally: Tally, p: Position, article: strin
   return amount;
 }
 
-function addToBucket(ctx: FundContext, tally: Tally, p: Position, article: string): void {
+function addToBucket(
+  ctx: FundContext,
+  tally: Tally,
+  p: Position,
+  article: string,
+): void {
   const amount = ctx.amountOf(p);
   if (amount === undefined) {
     tally.q50Complete = false;
@@ -167,7 +267,15 @@ function addToBucket(ctx: FundContext, tally: Tally, p: Position, article: strin
     return;
   }
   tally.bucket += amount;
-  ctx.count(p, { rule: FCPR_B20.id, article, note: "counted toward the quota within the 20 % limit of III" }, amount);
+  ctx.count(
+    p,
+    {
+      rule: FCPR_B20.id,
+      article,
+      note: "counted toward the quota within the 20 % limit of III",
+    },
+    amount,
+  );
 }
 
 /**
@@ -175,18 +283,30 @@ function addToBucket(ctx: FundContext, tally: Tally, p: Position, article: strin
  * unless they met III at admission and the 20 % limit holds with them, in which case they
  * join the bucket with no time limit. Issuers are taken in order of admission.
  */
-function allocateListedAfterPurchase(ctx: FundContext, tally: Tally, positions: Position[], cap20: Amount | undefined): void {
+function allocateListedAfterPurchase(
+  ctx: FundContext,
+  tally: Tally,
+  positions: Position[],
+  cap20: Amount | undefined,
+): void {
   const byIssuer = new Map<string, Position[]>();
   for (const p of positions) {
     const key = p.holding.issuerId ?? `row ${p.holding.row}`;
     byIssuer.set(key, [...(byIssuer.get(key) ?? []), p]);
   }
-  const firstAdmission = (group: Position[]) => group.map((p) => p.holding.listingDate ?? "").sort()[0];
-  const groups = [...byIssuer.values()].sort((a, b) => firstAdmission(a).localeCompare(firstAdmission(b)) || a[0].holding.row - b[0].holding.row);
+  const firstAdmission = (group: Position[]) =>
+    group.map((p) => p.holding.listingDate ?? "").sort()[0];
+  const groups = [...byIssuer.values()].sort(
+    (a, b) =>
+      firstAdmission(a).localeCompare(firstAdmission(b)) ||
+      a[0].holding.row - b[0].holding.row,
+  );
 
   for (const group of groups) {
     const tests = group.map(smallCapTest);
-    const unknown = tests.find((t): t is Extract<SmallCapTest, { ok: "unknown" }> => t.ok === "unknown");
+    const unknown = tests.find(
+      (t): t is Extract<SmallCapTest, { ok: "unknown" }> => t.ok === "unknown",
+    );
     const meetsIII = tests.every((t) => t.ok === true);
     const amounts = group.map((p) => ctx.amountOf(p));
     if (amounts.some((a) => a === undefined)) {
@@ -195,43 +315,79 @@ function allocateListedAfterPurchase(ctx: FundContext, tally: Tally, positions: 
     }
     const groupSum = amounts.reduce<Amount>((s, a) => s + (a ?? ZERO), ZERO);
     if (unknown) {
-      for (const p of group) ctx.needHolding(p.holding, unknown.column, unknown.message);
+      for (const p of group)
+        ctx.needHolding(p.holding, unknown.column, unknown.message);
       tally.q50Complete = false;
       tally.b20Complete = false;
     }
-    const fits = meetsIII && cap20 !== undefined && tally.bucket + groupSum <= cap20;
+    const fits =
+      meetsIII && cap20 !== undefined && tally.bucket + groupSum <= cap20;
     group.forEach((p, i) => {
       const amount = amounts[i];
       const listingDate = p.holding.listingDate as string;
       if (fits) {
         if (amount === undefined) return;
         tally.bucket += amount;
-        ctx.count(p, { rule: FCPR_B20.id, article: ART_IV, note: `admitted on ${listingDate} meeting III 1°; within the 20 % limit, so no five-year limit` }, amount);
+        ctx.count(
+          p,
+          {
+            rule: FCPR_B20.id,
+            article: ART_IV,
+            note: `admitted on ${listingDate} meeting III 1°; within the 20 % limit, so no five-year limit`,
+          },
+          amount,
+        );
         return;
       }
       const graceEnd = addYears(listingDate, 5);
       p.outcome.graceEndsOn = graceEnd;
       if (ctx.asOf <= graceEnd) {
         tally.listedCount += 1;
-        if (tally.earliestGraceEnd === undefined || graceEnd < tally.earliestGraceEnd) tally.earliestGraceEnd = graceEnd;
+        if (
+          tally.earliestGraceEnd === undefined ||
+          graceEnd < tally.earliestGraceEnd
+        )
+          tally.earliestGraceEnd = graceEnd;
         if (amount === undefined) return;
         tally.direct += amount;
         tally.listedWithin5y += amount;
-        ctx.count(p, { rule: FCPR_Q50.id, article: ART_IV, note: `admitted to trading on ${listingDate}; counts until ${graceEnd}` }, amount);
+        ctx.count(
+          p,
+          {
+            rule: FCPR_Q50.id,
+            article: ART_IV,
+            note: `admitted to trading on ${listingDate}; counts until ${graceEnd}`,
+          },
+          amount,
+        );
       } else {
-        const why = meetsIII ? " (the 20 % limit of III could not take it)" : "";
-        ctx.exclude(p, { rule: FCPR_Q50.id, article: ART_IV, reason: `admitted to trading on ${listingDate}: the five years of IV ended on ${graceEnd}${why}.` });
+        const why = meetsIII
+          ? " (the 20 % limit of III could not take it)"
+          : "";
+        ctx.exclude(p, {
+          rule: FCPR_Q50.id,
+          article: ART_IV,
+          reason: `admitted to trading on ${listingDate}: the five years of IV ended on ${graceEnd}${why}.`,
+        });
       }
     });
   }
 }
 
 /** Issuers whose securities the fund counts in I (directly or within the five years of IV). */
-function issuersCountedInI(buckets: Map<Position, Bucket>): Map<string, boolean> {
+function issuersCountedInI(
+  buckets: Map<Position, Bucket>,
+): Map<string, boolean> {
   const issuers = new Map<string, boolean>();
   for (const [p, b] of buckets) {
     const id = p.holding.issuerId;
-    if (id === undefined || b.kind === "ADVANCE" || b.kind === "ENTITY" || b.kind === "UNKNOWN") continue;
+    if (
+      id === undefined ||
+      b.kind === "ADVANCE" ||
+      b.kind === "ENTITY" ||
+      b.kind === "UNKNOWN"
+    )
+      continue;
     const countedInI = p.outcome.counted.some((c) => c.rule === FCPR_Q50.id);
     issuers.set(id, (issuers.get(id) ?? false) || countedInI);
   }
@@ -242,7 +398,12 @@ function issuersCountedInI(buckets: Map<Position, Bucket>): Map<string, boolean>
  * II 1°: advances are allowed only to companies in which the fund holds at least 5 % of the
  * capital, and count toward the quota only when those companies meet the conditions of I.
  */
-function countAdvance(ctx: FundContext, tally: Tally, p: Position, issuerInQuota: Map<string, boolean>): void {
+function countAdvance(
+  ctx: FundContext,
+  tally: Tally,
+  p: Position,
+  issuerInQuota: Map<string, boolean>,
+): void {
   const h = p.holding;
   const amount = ctx.amountOf(p);
   if (amount === undefined) {
@@ -252,8 +413,16 @@ function countAdvance(ctx: FundContext, tally: Tally, p: Position, issuerInQuota
 
   const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
   if (ownership === undefined) {
-    ctx.needHolding(h, "ownershipPct", "ownershipPct is needed: an advance is allowed only to a company in which the fund holds at least 5 % of the capital (L. 214-28 II 1°).");
-    ctx.exclude(p, { rule: FCPR_Q50.id, article: ART_II_1, reason: "the fund's share of the issuer's capital is unknown." });
+    ctx.needHolding(
+      h,
+      "ownershipPct",
+      "ownershipPct is needed: an advance is allowed only to a company in which the fund holds at least 5 % of the capital (L. 214-28 II 1°).",
+    );
+    ctx.exclude(p, {
+      rule: FCPR_Q50.id,
+      article: ART_II_1,
+      reason: "the fund's share of the issuer's capital is unknown.",
+    });
     tally.ccaComplete = false;
     tally.q50Complete = false;
     return;
@@ -263,27 +432,68 @@ function countAdvance(ctx: FundContext, tally: Tally, p: Position, issuerInQuota
     const reason = `advance excluded: the fund holds ${percentText(ownership)} of ${issuer}, L. 214-28 II 1° requires at least 5 %.`;
     tally.gateFailures.push(`Line ${h.lineId} (row ${h.row}): ${reason}`);
     ctx.exclude(p, { rule: FCPR_Q50.id, article: ART_II_1, reason });
-    ctx.exclude(p, { rule: FCPR_CCA15.id, article: ART_II_1, reason: "not an advance allowed by II 1°" });
-    if (amount !== undefined) ctx.count(p, { rule: FCPR_CCA15.id, article: ART_II_1, note: "measured against the 15 % limit" }, amount);
+    ctx.exclude(p, {
+      rule: FCPR_CCA15.id,
+      article: ART_II_1,
+      reason: "not an advance allowed by II 1°",
+    });
+    if (amount !== undefined)
+      ctx.count(
+        p,
+        {
+          rule: FCPR_CCA15.id,
+          article: ART_II_1,
+          note: "measured against the 15 % limit",
+        },
+        amount,
+      );
     return;
   }
-  if (amount !== undefined) ctx.count(p, { rule: FCPR_CCA15.id, article: ART_II_1, note: "measured against the 15 % limit" }, amount);
-  const eligible = h.issuerId !== undefined && issuerInQuota.has(h.issuerId) ? issuerInQuota.get(h.issuerId) : (h.listingStatus ?? "UNLISTED") === "UNLISTED";
+  if (amount !== undefined)
+    ctx.count(
+      p,
+      {
+        rule: FCPR_CCA15.id,
+        article: ART_II_1,
+        note: "measured against the 15 % limit",
+      },
+      amount,
+    );
+  const eligible =
+    h.issuerId !== undefined && issuerInQuota.has(h.issuerId)
+      ? issuerInQuota.get(h.issuerId)
+      : (h.listingStatus ?? "UNLISTED") === "UNLISTED";
   if (!eligible) {
-    ctx.exclude(p, { rule: FCPR_Q50.id, article: ART_II_1, reason: `advance to ${issuer}, whose securities do not count in the quota of I: II 1° counts advances only to companies that meet its conditions.` });
+    ctx.exclude(p, {
+      rule: FCPR_Q50.id,
+      article: ART_II_1,
+      reason: `advance to ${issuer}, whose securities do not count in the quota of I: II 1° counts advances only to companies that meet its conditions.`,
+    });
     return;
   }
   if (amount === undefined) return;
   tally.advancesQualifying += amount;
-  ctx.count(p, { rule: FCPR_Q50.id, article: ART_II_1, note: `the fund holds ${percentText(ownership)} of ${issuer}` }, amount);
+  ctx.count(
+    p,
+    {
+      rule: FCPR_Q50.id,
+      article: ART_II_1,
+      note: `the fund holds ${percentText(ownership)} of ${issuer}`,
+    },
+    amount,
+  );
 }
 
 /** Advances "take the ownership of their issuer": the highest share given on the issuer's other rows. */
-function issuerOwnership(ctx: FundContext, issuerId: string | undefined): Dec | undefined {
+function issuerOwnership(
+  ctx: FundContext,
+  issuerId: string | undefined,
+): Dec | undefined {
   if (issuerId === undefined) return undefined;
   let best: Dec | undefined;
   for (const p of ctx.positions) {
-    const o = p.holding.issuerId === issuerId ? p.holding.ownershipPct : undefined;
+    const o =
+      p.holding.issuerId === issuerId ? p.holding.ownershipPct : undefined;
     if (o !== undefined && (best === undefined || o.gt(best))) best = o;
   }
   return best;
@@ -293,12 +503,25 @@ function issuerOwnership(ctx: FundContext, issuerId: string | undefined): Dec | 
 function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
   const h = p.holding;
   if (!h.entityOecd) {
-    ctx.exclude(p, { rule: FCPR_Q50.id, article: ART_II_2, reason: "the entity is not shown as constituted in an OECD member state (entityOecd), which II 2° requires." });
+    ctx.exclude(p, {
+      rule: FCPR_Q50.id,
+      article: ART_II_2,
+      reason:
+        "the entity is not shown as constituted in an OECD member state (entityOecd), which II 2° requires.",
+    });
     return;
   }
   if (h.lookThroughPct === undefined) {
-    ctx.needHolding(h, "lookThroughPct", "lookThroughPct is needed: entity rights count only up to the entity's direct investment in eligible companies (L. 214-28 II 2°).");
-    ctx.exclude(p, { rule: FCPR_Q50.id, article: ART_II_2, reason: "the entity's look-through percentage is unknown." });
+    ctx.needHolding(
+      h,
+      "lookThroughPct",
+      "lookThroughPct is needed: entity rights count only up to the entity's direct investment in eligible companies (L. 214-28 II 2°).",
+    );
+    ctx.exclude(p, {
+      rule: FCPR_Q50.id,
+      article: ART_II_2,
+      reason: "the entity's look-through percentage is unknown.",
+    });
     tally.q50Complete = false;
     return;
   }
@@ -309,7 +532,15 @@ function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
   }
   const counted = scaleAmount(amount, h.lookThroughPct);
   tally.entityLookThrough += counted;
-  ctx.count(p, { rule: FCPR_Q50.id, article: ART_II_2, note: `${percentText(h.lookThroughPct)} of ${eurText(amount)}, the entity's direct investment in eligible companies` }, counted);
+  ctx.count(
+    p,
+    {
+      rule: FCPR_Q50.id,
+      article: ART_II_2,
+      note: `${percentText(h.lookThroughPct)} of ${eurText(amount)}, the entity's direct investment in eligible companies`,
+    },
+    counted,
+  );
 }
 
 /** XII: "instruments financiers liquides tels que définis par décret" are the rows marked LIQUID_INSTRUMENT. */
@@ -322,23 +553,61 @@ function countLiquid(ctx: FundContext, tally: Tally, held: Position[]): void {
       continue;
     }
     tally.liquid += amount;
-    ctx.count(p, { rule: FCPR_LIQ5.id, article: "L. 214-28 XII", note: "liquid financial instrument" }, amount);
+    ctx.count(
+      p,
+      {
+        rule: FCPR_LIQ5.id,
+        article: "L. 214-28 XII",
+        note: "liquid financial instrument",
+      },
+      amount,
+    );
   }
 }
 
-function results(ctx: FundContext, t: Tally, cap20: Amount | undefined, window: QuotaWindow | undefined): RuleResult[] {
-  const base = { denominator: ctx.denominator, warningMargin: ctx.warningMargin };
+function results(
+  ctx: FundContext,
+  t: Tally,
+  cap20: Amount | undefined,
+  window: QuotaWindow | undefined,
+): RuleResult[] {
+  const base = {
+    denominator: ctx.denominator,
+    warningMargin: ctx.warningMargin,
+  };
   const denomOk = ctx.denominatorComplete;
-  const cap15 = ctx.denominator === undefined ? undefined : amountFromDecimal(LIMIT_15.times(amountToDecimal(ctx.denominator)).toDecimalPlaces(6, Dec.ROUND_FLOOR));
-  const bucketCounted = cap20 === undefined ? t.bucket : minAmount(t.bucket, cap20);
-  const advancesCounted = cap15 === undefined ? t.advancesQualifying : minAmount(t.advancesQualifying, cap15);
-  const numerator = t.direct + bucketCounted + advancesCounted + t.entityLookThrough;
+  const cap15 =
+    ctx.denominator === undefined
+      ? undefined
+      : amountFromDecimal(
+          LIMIT_15.times(amountToDecimal(ctx.denominator)).toDecimalPlaces(
+            6,
+            Dec.ROUND_FLOOR,
+          ),
+        );
+  const bucketCounted =
+    cap20 === undefined ? t.bucket : minAmount(t.bucket, cap20);
+  const advancesCounted =
+    cap15 === undefined
+      ? t.advancesQualifying
+      : minAmount(t.advancesQualifying, cap15);
+  const numerator =
+    t.direct + bucketCounted + advancesCounted + t.entityLookThrough;
 
   const notes: string[] = [];
-  if (bucketCounted < t.bucket) notes.push(`${eurText(t.bucket - bucketCounted)} of III items above the 20 % limit not counted.`);
-  if (advancesCounted < t.advancesQualifying) notes.push(`${eurText(t.advancesQualifying - advancesCounted)} of advances above the 15 % limit not counted.`);
+  if (bucketCounted < t.bucket)
+    notes.push(
+      `${eurText(t.bucket - bucketCounted)} of III items above the 20 % limit not counted.`,
+    );
+  if (advancesCounted < t.advancesQualifying)
+    notes.push(
+      `${eurText(t.advancesQualifying - advancesCounted)} of advances above the 15 % limit not counted.`,
+    );
   const binding = window !== undefined && isWithin(window, ctx.asOf);
-  if (window !== undefined && !binding) notes.push(`The quota binds from ${window.from} to ${window.until} (L. 214-28 V).`);
+  if (window !== undefined && !binding)
+    notes.push(
+      `The quota binds from ${window.from} to ${window.until} (L. 214-28 V).`,
+    );
 
   const q50 = evaluateRatio({
     ...base,
@@ -367,7 +636,10 @@ function results(ctx: FundContext, t: Tally, cap20: Amount | undefined, window: 
     numerator: t.bucket,
     binding: true,
     complete: t.b20Complete && denomOk,
-    message: bucketCounted < t.bucket ? `${eurText(t.bucket - bucketCounted)} above the 20 % limit are not counted toward the quota (a limit on counting, not a breach).` : undefined,
+    message:
+      bucketCounted < t.bucket
+        ? `${eurText(t.bucket - bucketCounted)} above the 20 % limit are not counted toward the quota (a limit on counting, not a breach).`
+        : undefined,
   });
 
   const l5y = evaluateRatio({
@@ -377,7 +649,9 @@ function results(ctx: FundContext, t: Tally, cap20: Amount | undefined, window: 
     numerator: t.listedWithin5y,
     binding: true,
     complete: t.q50Complete && denomOk,
-    message: t.listedCount ? `${t.listedCount} position(s) admitted to trading after purchase count toward the quota; the first five-year period ends on ${t.earliestGraceEnd}.` : "No position counts under the five years of IV.",
+    message: t.listedCount
+      ? `${t.listedCount} position(s) admitted to trading after purchase count toward the quota; the first five-year period ends on ${t.earliestGraceEnd}.`
+      : "No position counts under the five years of IV.",
   });
   l5y.threshold = null;
   l5y.headroom = null;
@@ -386,9 +660,15 @@ function results(ctx: FundContext, t: Tally, cap20: Amount | undefined, window: 
   const rules = [q50, cca, b20, l5y];
   if (ctx.fund.liquidLabel) {
     rules.push(
-      evaluateRatio({ ...base, rule: FCPR_LIQ5, threshold: LIQUID_5, numerator: t.liquid, binding: true, complete: t.liqComplete && denomOk })
+      evaluateRatio({
+        ...base,
+        rule: FCPR_LIQ5,
+        threshold: LIQUID_5,
+        numerator: t.liquid,
+        binding: true,
+        complete: t.liqComplete && denomOk,
+      }),
     );
   }
   return rules;
 }
-

@@ -10,18 +10,28 @@ export interface RuleFamily {
   rules: readonly RuleDefinition[];
   /** Basis when the fund leaves it blank but gives paid-up subscriptions. */
   defaultBasisWithSubscriptions: Basis;
-  evaluate(ctx: FundContext): { rules: RuleResult[]; quotaWindow?: QuotaWindow };
+  evaluate(ctx: FundContext): {
+    rules: RuleResult[];
+    quotaWindow?: QuotaWindow;
+  };
 }
 
 export const FAMILIES: readonly RuleFamily[] = [
-  { fundTypes: ["FCPR"], rules: FCPR_RULES, defaultBasisWithSubscriptions: "COST", evaluate: evaluateFcpr },
+  {
+    fundTypes: ["FCPR"],
+    rules: FCPR_RULES,
+    defaultBasisWithSubscriptions: "COST",
+    evaluate: evaluateFcpr,
+  },
 ];
 
 export function familyFor(fundType: FundType): RuleFamily | undefined {
   return FAMILIES.find((f) => f.fundTypes.includes(fundType));
 }
 
-export const ALL_RULES: readonly RuleDefinition[] = FAMILIES.flatMap((f) => f.rules);
+export const ALL_RULES: readonly RuleDefinition[] = FAMILIES.flatMap(
+  (f) => f.rules,
+);
 
 export function ruleById(id: string): RuleDefinition | undefined {
   const wanted = id.trim().toUpperCase();
