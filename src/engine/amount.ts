@@ -24,6 +24,41 @@ export function amountFromString(text: string): Amount {
   return amountFromDecimal(new Dec(text));
 }
 
+/**
+ * A numeric cell as an exact amount, taken as the 15 significant digits Excel shows. This is
+ * the hot path of reading a workbook, so it scales the decimal text itself rather than
+ * allocating a Decimal per cell; rounding is half-even at the millionth, as everywhere.
+ */
+export function amountFromNumber(n: number): Amount {
+  if (Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER)
+    return BigInt(n) * SCALE;
+  return amountFromPlainDecimal(n.toPrecision(15));
+}
+
+const DECIMAL_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
+
+function amountFromPlainDecimal(text: string): Amount {
+  const m = DECIMAL_TEXT.exec(text);
+  if (!m) throw new Error(`not a decimal number: ${text}`);
+  const intDigits = m[2] ?? "";
+  const digits = intDigits + (m[3] ?? "");
+  // Digits that land before the millionths' place once the exponent is applied.
+  const keep = intDigits.length + Number(m[4] ?? 0) + AMOUNT_DECIMALS;
+  let scaled: bigint;
+  if (keep >= digits.length)
+    scaled = BigInt((digits || "0") + "0".repeat(keep - digits.length));
+  else {
+    const head = keep > 0 ? digits.slice(0, keep) : "";
+    const tail = keep > 0 ? digits.slice(keep) : "0".repeat(-keep) + digits;
+    scaled = BigInt(head || "0");
+    const first = tail.charCodeAt(0) - 48;
+    const rest = /[1-9]/.test(tail.slice(1));
+    if (first > 5 || (first === 5 && (rest || scaled % 2n === 1n)))
+      scaled += 1n;
+  }
+  return m[1] === "-" ? -scaled : scaled;
+}
+
 export function amountToDecimal(amount: Amount): Dec {
   return new Dec(amount.toString()).dividedBy(SCALE_DEC);
 }

@@ -1,4 +1,4 @@
-import { amountFromDecimal } from "../engine/amount";
+import { amountFromDecimal, amountFromNumber } from "../engine/amount";
 import type { Diagnostic } from "../engine/model";
 import {
   normalizeLabel,
@@ -112,42 +112,37 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
     if (r.cells.every(isBlank)) continue;
     const values: Record<string, unknown> = {};
     const invalid = new Set<string>();
-    for (const m of mapped) {
-      const cell = r.cells[m.index];
-      const header = m.header === m.spec.name ? undefined : m.header;
-      const at = {
+    const report = (
+      m: (typeof mapped)[number],
+      value: string,
+      message: string,
+    ) => {
+      invalid.add(m.spec.name);
+      diagnostics.push({
         ...where,
+        severity: "error",
         row: r.rowNumber,
         column: m.spec.name,
-        header,
+        header: m.header === m.spec.name ? undefined : m.header,
         cell: `${columnLetter(raw.firstColumn + m.index)}${r.rowNumber}`,
-      };
-      const err = errorText(cell);
-      if (err !== undefined) {
-        invalid.add(m.spec.name);
-        diagnostics.push({
-          ...at,
-          severity: "error",
-          value: err,
-          message: `The cell holds the error ${err}.`,
-        });
-        continue;
-      }
+        value,
+        message,
+      });
+    };
+    for (const m of mapped) {
+      const cell = r.cells[m.index];
       if (isBlank(cell)) {
         if (m.spec.type === "boolean") values[m.spec.name] = false;
         continue;
       }
+      const err = errorText(cell);
+      if (err !== undefined) {
+        report(m, err, `The cell holds the error ${err}.`);
+        continue;
+      }
       const parsed = parseCell(cell, m.spec, m.enums);
       if (parsed.ok) values[m.spec.name] = parsed.value;
-      else {
-        invalid.add(m.spec.name);
-        diagnostics.push({
-          ...at,
-          severity: "error",
-          value: displayValue(cell),
-          message: parsed.message,
-        });
-      }
+      else report(m, displayValue(cell), parsed.message);
     }
     rows.push({ row: r.rowNumber, values, invalid });
   }
@@ -163,6 +158,8 @@ function parseCell(
     case "text":
       return parseText(cell);
     case "money": {
+      if (typeof cell === "number" && Number.isFinite(cell))
+        return { ok: true, value: amountFromNumber(cell) };
       const n = parseNumber(cell);
       return n.ok ? { ok: true, value: amountFromDecimal(n.value) } : n;
     }

@@ -93,6 +93,7 @@ class Tally {
   b20Complete = true;
   ccaComplete = true;
   liqComplete = true;
+  l5yComplete = true;
   gateFailures: string[] = [];
   listedCount = 0;
   earliestGraceEnd?: string;
@@ -134,6 +135,7 @@ export function evaluateFcpr(ctx: FundContext): FcprEvaluation {
       });
       tally.q50Complete = false;
       tally.b20Complete = false;
+      tally.l5yComplete = false;
     }
   }
   allocateListedAfterPurchase(
@@ -312,6 +314,7 @@ function allocateListedAfterPurchase(
     if (amounts.some((a) => a === undefined)) {
       tally.q50Complete = false;
       tally.b20Complete = false;
+      tally.l5yComplete = false;
     }
     const groupSum = amounts.reduce<Amount>((s, a) => s + (a ?? ZERO), ZERO);
     if (unknown) {
@@ -319,6 +322,7 @@ function allocateListedAfterPurchase(
         ctx.needHolding(p.holding, unknown.column, unknown.message);
       tally.q50Complete = false;
       tally.b20Complete = false;
+      tally.l5yComplete = false;
     }
     const fits =
       meetsIII && cap20 !== undefined && tally.bucket + groupSum <= cap20;
@@ -489,14 +493,24 @@ function issuerOwnership(
   ctx: FundContext,
   issuerId: string | undefined,
 ): Dec | undefined {
-  if (issuerId === undefined) return undefined;
-  let best: Dec | undefined;
-  for (const p of ctx.positions) {
-    const o =
-      p.holding.issuerId === issuerId ? p.holding.ownershipPct : undefined;
-    if (o !== undefined && (best === undefined || o.gt(best))) best = o;
+  return issuerId === undefined ? undefined : ownershipIndex(ctx).get(issuerId);
+}
+
+const ownershipIndexes = new WeakMap<FundContext, Map<string, Dec>>();
+function ownershipIndex(ctx: FundContext): Map<string, Dec> {
+  let index = ownershipIndexes.get(ctx);
+  if (!index) {
+    index = new Map();
+    for (const p of ctx.positions) {
+      const { issuerId, ownershipPct } = p.holding;
+      if (issuerId === undefined || ownershipPct === undefined) continue;
+      const best = index.get(issuerId);
+      if (best === undefined || ownershipPct.gt(best))
+        index.set(issuerId, ownershipPct);
+    }
+    ownershipIndexes.set(ctx, index);
   }
-  return best;
+  return index;
 }
 
 /** II 2°: rights in an OECD entity count "qu'à concurrence du pourcentage d'investissement direct" in eligible companies. */
@@ -648,7 +662,7 @@ function results(
     threshold: new Dec(0),
     numerator: t.listedWithin5y,
     binding: true,
-    complete: t.q50Complete && denomOk,
+    complete: t.l5yComplete && denomOk,
     message: t.listedCount
       ? `${t.listedCount} position(s) admitted to trading after purchase count toward the quota; the first five-year period ends on ${t.earliestGraceEnd}.`
       : "No position counts under the five years of IV.",

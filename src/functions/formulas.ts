@@ -1,0 +1,261 @@
+import { dateFromSerial, parseDate } from "../workbook/cells";
+import { isValidIsoDate, todayIso } from "../engine/dates";
+import type { Fund } from "../engine/model";
+import {
+  type FundReport,
+  type RuleResult,
+  worstStatus,
+} from "../engine/result";
+import { familyFor, ruleById } from "../engine/rules/registry";
+import { fundReport, type Grid, modelFor } from "./model-cache";
+
+/** An error the worksheet shows as #VALUE! or #N/A, with its message. */
+export class FormulaError extends Error {
+  constructor(
+    readonly code: "#VALUE!" | "#N/A",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The spilled QUOTA.REPORT header. */
+export const REPORT_HEADER = [
+  "Rule",
+  "Article",
+  "Value",
+  "Threshold",
+  "Status",
+  "Headroom EUR",
+];
+export const CHECK_HEADER = [
+  "Fund",
+  "Name",
+  "Type",
+  "Status",
+  "Breaches",
+  "Warnings",
+  "Incomplete",
+];
+
+function text(value: unknown, what: string): string {
+  if (typeof value === "string" && value.trim() !== "") return value.trim();
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  throw new FormulaError("#VALUE!", `${what} is missing`);
+}
+
+/** An as-of date from a date cell (serial), ISO or French text; blank means today. */
+export function asOfDate(value: unknown): string {
+  if (value === undefined || value === null || value === "") return todayIso();
+  const parsed =
+    typeof value === "number"
+      ? dateFromSerial(value)
+      : typeof value === "string"
+        ? parseDate(value)
+        : { ok: false as const, message: "" };
+  if (!parsed.ok || !isValidIsoDate(parsed.value))
+    throw new FormulaError("#VALUE!", `asOf is not a date: ${String(value)}`);
+  return parsed.value;
+}
+
+function grids(
+  funds: unknown,
+  holdings: unknown,
+): { funds: Grid; holdings: Grid } {
+  if (!Array.isArray(funds) || !Array.isArray(funds[0]))
+    throw new FormulaError(
+      "#VALUE!",
+      "funds must be a range with its header row, e.g. Funds[#All]",
+    );
+  if (!Array.isArray(holdings) || !Array.isArray(holdings[0]))
+    throw new FormulaError(
+      "#VALUE!",
+      "holdings must be a range with its header row, e.g. Holdings[#All]",
+    );
+  return { funds: funds as Grid, holdings: holdings as Grid };
+}
+
+function findFund(funds: Fund[], fundId: string): Fund {
+  const fund = funds.find((f) => f.fundId === fundId);
+  if (!fund) throw new FormulaError("#N/A", `no fund ${fundId}`);
+  return fund;
+}
+
+function reportFor(
+  fundIdArg: unknown,
+  fundsArg: unknown,
+  holdingsArg: unknown,
+  asOfArg: unknown,
+): FundReport {
+  const fundId = text(fundIdArg, "fundId");
+  const asOf = asOfDate(asOfArg);
+  const { funds, holdings } = grids(fundsArg, holdingsArg);
+  const entry = modelFor(funds, holdings);
+  if (entry.model.funds.length === 0)
+    throw new FormulaError(
+      "#VALUE!",
+      "the funds range has no fund (it needs fundId and fundType headers)",
+    );
+  return fundReport(entry, findFund(entry.model.funds, fundId), asOf);
+}
+
+function ruleResult(
+  ruleArg: unknown,
+  fundIdArg: unknown,
+  funds: unknown,
+  holdings: unknown,
+  asOf: unknown,
+): RuleResult {
+  const id = text(ruleArg, "rule");
+  const rule = ruleById(id);
+  if (!rule) throw new FormulaError("#VALUE!", `unknown rule ${id}`);
+  const report = reportFor(fundIdArg, funds, holdings, asOf);
+  const result = report.rules.find((r) => r.id === rule.id);
+  if (!result) {
+    const family = report.fundType ? familyFor(report.fundType) : undefined;
+    const why = family?.rules.includes(rule)
+      ? "it does not apply to this fund as the workbook describes it"
+      : `it does not apply to ${report.fundType ?? "a fund without fundType"}`;
+    throw new FormulaError("#N/A", `${rule.id} for ${report.fundId}: ${why}`);
+  }
+  return result;
+}
+
+/** A number only when the rule could be computed in full: a partial ratio is never shown as if it were the ratio. */
+function completeNumber(
+  r: RuleResult,
+  value: number | null,
+  what: string,
+): number {
+  if (r.status === "incomplete")
+    throw new FormulaError(
+      "#N/A",
+      `${r.id} is incomplete: a value it needs cannot be read${r.message ? ` (${r.message})` : ""}`,
+    );
+  if (value === null) throw new FormulaError("#N/A", `${r.id} has no ${what}`);
+  return value;
+}
+
+export function quotaRatio(
+  rule: unknown,
+  fundId: unknown,
+  funds: unknown,
+  holdings: unknown,
+  asOf?: unknown,
+): number {
+  const r = ruleResult(rule, fundId, funds, holdings, asOf);
+  return completeNumber(r, r.value, "ratio");
+}
+
+export function quotaStatus(
+  rule: unknown,
+  fundId: unknown,
+  funds: unknown,
+  holdings: unknown,
+  asOf?: unknown,
+): string {
+  return ruleResult(rule, fundId, funds, holdings, asOf).status;
+}
+
+export function quotaHeadroom(
+  rule: unknown,
+  fundId: unknown,
+  funds: unknown,
+  holdings: unknown,
+  asOf?: unknown,
+): number {
+  const r = ruleResult(rule, fundId, funds, holdings, asOf);
+  return completeNumber(
+    r,
+    r.headroom === null ? null : Number(r.headroom),
+    "headroom",
+  );
+}
+
+/** Every rule of the fund as rows: rule, article, value, threshold, status, headroom. */
+export function quotaReport(
+  fundId: unknown,
+  funds: unknown,
+  holdings: unknown,
+  asOf?: unknown,
+): (string | number)[][] {
+  const report = reportFor(fundId, funds, holdings, asOf);
+  const rows: (string | number)[][] = [REPORT_HEADER];
+  for (const r of report.rules) {
+    rows.push([
+      r.id,
+      r.article,
+      r.value ?? "",
+      r.threshold ?? "",
+      r.status + (r.partial ? " (partial)" : ""),
+      r.headroom === null ? "" : Number(r.headroom),
+    ]);
+  }
+  return rows;
+}
+
+/** What one position contributes to a rule (EUR), or the reason it is excluded, with the article. */
+export function quotaPosition(
+  rule: unknown,
+  fundId: unknown,
+  funds: unknown,
+  holdings: unknown,
+  lineId: unknown,
+  asOf?: unknown,
+): number | string {
+  const result = ruleResult(rule, fundId, funds, holdings, asOf);
+  const report = reportFor(fundId, funds, holdings, asOf);
+  const line = text(lineId, "lineId");
+  const position = report.positions?.find((p) => p.lineId === line);
+  if (!position)
+    throw new FormulaError(
+      "#N/A",
+      `no position ${line} in fund ${report.fundId}`,
+    );
+  const counted = position.counted.filter((c) => c.rule === result.id);
+  if (counted.length)
+    return counted.reduce((sum, c) => sum + Number(c.amount), 0);
+  const excluded = position.excluded.find(
+    (e) => e.rule === result.id || e.rule === "*",
+  );
+  if (excluded)
+    return `excluded${excluded.article ? ` (${excluded.article})` : ""}: ${excluded.reason}`;
+  if (position.unreadable?.length)
+    return `unreadable: ${position.unreadable.join(", ")}`;
+  return `not concerned by ${result.id}`;
+}
+
+/** One row per fund with its worst status, for a dashboard. */
+export function quotaCheck(
+  fundsArg: unknown,
+  holdingsArg: unknown,
+  asOfArg?: unknown,
+): (string | number)[][] {
+  const asOf = asOfDate(asOfArg);
+  const { funds, holdings } = grids(fundsArg, holdingsArg);
+  const entry = modelFor(funds, holdings);
+  const rows: (string | number)[][] = [CHECK_HEADER];
+  const seen = new Set<string>();
+  for (const fund of entry.model.funds) {
+    if (seen.has(fund.fundId)) continue;
+    seen.add(fund.fundId);
+    const report = fundReport(entry, fund, asOf);
+    const count = (s: string) =>
+      report.rules.filter((r) => r.status === s).length;
+    const status = report.rules.length
+      ? worstStatus(report.rules.map((r) => r.status))
+      : "incomplete";
+    rows.push([
+      fund.fundId,
+      fund.fundName ?? "",
+      fund.fundType ?? "",
+      status,
+      count("breach"),
+      count("warning"),
+      count("incomplete"),
+    ]);
+  }
+  if (rows.length === 1)
+    throw new FormulaError("#N/A", "no fund in the funds range");
+  return rows;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { amountFromDecimal, amountFromNumber, formatAmount } from "../../src/engine/amount";
+import { decimalFromCellNumber } from "../../src/workbook/cells";
+
+describe("exact amounts from numeric cells", () => {
+  it("take the 15 significant digits Excel shows", () => {
+    expect(formatAmount(amountFromNumber(0.1 + 0.2))).toBe("0.30");
+    expect(formatAmount(amountFromNumber(1234567.89))).toBe("1234567.89");
+    expect(formatAmount(amountFromNumber(-0.000001))).toBe("-0.000001");
+    expect(formatAmount(amountFromNumber(1e21))).toBe("1000000000000000000000.00");
+    expect(formatAmount(amountFromNumber(1.5e-7))).toBe("0.00");
+    expect(formatAmount(amountFromNumber(2.5e-6))).toBe("0.000002");
+    expect(formatAmount(amountFromNumber(3.5e-6))).toBe("0.000004");
+  });
+
+  it("agree with the Decimal reading on any finite number (property)", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e18, max: 1e18 }), (n) => {
+        expect(amountFromNumber(n)).toBe(amountFromDecimal(decimalFromCellNumber(n)));
+      }),
+      { numRuns: 2000, seed: 20251231 }
+    );
+  });
+});
