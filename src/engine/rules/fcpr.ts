@@ -13,7 +13,7 @@ import type { FundContext, Position } from "../fund-context";
 import type { AssetClass } from "../model";
 import { isWithin, quotaWindow } from "../quota-window";
 import { eurText, evaluateRatio, percentText } from "../ratio";
-import type { QuotaWindow, RuleResult } from "../result";
+import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
 import {
   FCPR_B20,
   FCPR_CCA15,
@@ -32,7 +32,6 @@ const ART_IV = "L. 214-28 IV";
 export const QUOTA_50 = new Dec("0.5");
 const CAP_20 = new Dec("0.2");
 const LIMIT_15 = new Dec("0.15");
-const GATE_5 = new Dec("0.05");
 const LIQUID_5 = new Dec("0.05");
 /** III 1°: "capitalisation boursière … inférieure à 150 millions d'euros" (strictly below). */
 const SMALL_CAP_LIMIT = 150_000_000n * 1_000_000n;
@@ -80,8 +79,40 @@ export interface FcprEvaluation {
   quotaWindow?: QuotaWindow;
 }
 
+/**
+ * What differs between the funds that apply L. 214-28: the FCPR itself, and the FPCI through
+ * L. 214-160 (advances to any company it holds a participation in, entity rights of any State
+ * counted at their direct or indirect look-through).
+ */
+export interface L21428Profile {
+  quota: RuleDefinition;
+  advances: RuleDefinition;
+  bucket: RuleDefinition;
+  listed: RuleDefinition;
+  /** Smallest share of the company's capital an advance needs; zero means "a participation". */
+  advanceGate: Dec;
+  advanceArticle: string;
+  entityOecdRequired: boolean;
+  entityArticle: string;
+  defaultThreshold: Dec;
+}
+
+export const FCPR_PROFILE: L21428Profile = {
+  quota: FCPR_Q50,
+  advances: FCPR_CCA15,
+  bucket: FCPR_B20,
+  listed: FCPR_L5Y,
+  advanceGate: new Dec("0.05"),
+  advanceArticle: "L. 214-28 II 1°",
+  entityOecdRequired: true,
+  entityArticle: "L. 214-28 II 2°",
+  defaultThreshold: new Dec("0.5"),
+};
+
 /** Per-fund tallies of the sort of positions into the paragraphs of L. 214-28. */
 class Tally {
+  constructor(readonly prof: L21428Profile) {}
+
   direct = ZERO; // I, and IV within five years
   listedWithin5y = ZERO;
   bucket = ZERO; // III 1°, III 2° and IV securities placed in the 20 % bucket
@@ -100,7 +131,14 @@ class Tally {
 }
 
 export function evaluateFcpr(ctx: FundContext): FcprEvaluation {
-  const tally = new Tally();
+  const evaluation = evaluateL21428(ctx, FCPR_PROFILE);
+  if (ctx.fund.liquidLabel) evaluation.rules.push(liquidLabelRule(ctx));
+  return evaluation;
+}
+
+/** The quota of L. 214-28 I with its II, III, IV and V, for any fund that applies it. */
+export function evaluateL21428(ctx: FundContext, prof: L21428Profile): FcprEvaluation {
+  const tally = new Tally(prof);
   const held = ctx.heldPositions();
   const buckets = new Map<Position, Bucket>();
   for (const p of held) buckets.set(p, sortIntoParagraph(ctx, p));
@@ -123,14 +161,14 @@ export function evaluateFcpr(ctx: FundContext): FcprEvaluation {
       addToBucket(ctx, tally, p, b.kind === "III1" ? ART_III_1 : ART_III_2);
     else if (b.kind === "OUT")
       ctx.exclude(p, {
-        rule: FCPR_Q50.id,
+        rule: tally.prof.quota.id,
         reason: b.reason,
         article: b.article,
       });
     else if (b.kind === "UNKNOWN") {
       ctx.needHolding(p.holding, b.column, b.message);
       ctx.exclude(p, {
-        rule: FCPR_Q50.id,
+        rule: tally.prof.quota.id,
         reason: `cannot be classified: ${b.message}`,
       });
       tally.q50Complete = false;
@@ -144,12 +182,11 @@ export function evaluateFcpr(ctx: FundContext): FcprEvaluation {
     [...buckets].filter(([, b]) => b.kind === "IV").map(([p]) => p),
     cap20,
   );
-  const issuerInQuota = issuersCountedInI(buckets);
+  const issuerInQuota = issuersCountedInI(buckets, prof.quota.id);
   for (const [p, b] of buckets) {
     if (b.kind === "ADVANCE") countAdvance(ctx, tally, p, issuerInQuota);
     else if (b.kind === "ENTITY") countEntityRights(ctx, tally, p);
   }
-  if (ctx.fund.liquidLabel) countLiquid(ctx, tally, held);
 
   const window = quotaWindow(ctx);
   return { rules: results(ctx, tally, cap20, window), quotaWindow: window };
@@ -252,7 +289,7 @@ function countDirect(
     return undefined;
   }
   tally.direct += amount;
-  ctx.count(p, { rule: FCPR_Q50.id, article, note }, amount);
+  ctx.count(p, { rule: tally.prof.quota.id, article, note }, amount);
   return amount;
 }
 
@@ -272,7 +309,7 @@ function addToBucket(
   ctx.count(
     p,
     {
-      rule: FCPR_B20.id,
+      rule: tally.prof.bucket.id,
       article,
       note: "counted toward the quota within the 20 % limit of III",
     },
@@ -335,7 +372,7 @@ function allocateListedAfterPurchase(
         ctx.count(
           p,
           {
-            rule: FCPR_B20.id,
+            rule: tally.prof.bucket.id,
             article: ART_IV,
             note: `admitted on ${listingDate} meeting III 1°; within the 20 % limit, so no five-year limit`,
           },
@@ -358,7 +395,7 @@ function allocateListedAfterPurchase(
         ctx.count(
           p,
           {
-            rule: FCPR_Q50.id,
+            rule: tally.prof.quota.id,
             article: ART_IV,
             note: `admitted to trading on ${listingDate}; counts until ${graceEnd}`,
           },
@@ -369,7 +406,7 @@ function allocateListedAfterPurchase(
           ? " (the 20 % limit of III could not take it)"
           : "";
         ctx.exclude(p, {
-          rule: FCPR_Q50.id,
+          rule: tally.prof.quota.id,
           article: ART_IV,
           reason: `admitted to trading on ${listingDate}: the five years of IV ended on ${graceEnd}${why}.`,
         });
@@ -381,6 +418,7 @@ function allocateListedAfterPurchase(
 /** Issuers whose securities the fund counts in I (directly or within the five years of IV). */
 function issuersCountedInI(
   buckets: Map<Position, Bucket>,
+  quotaId: string,
 ): Map<string, boolean> {
   const issuers = new Map<string, boolean>();
   for (const [p, b] of buckets) {
@@ -392,7 +430,7 @@ function issuersCountedInI(
       b.kind === "UNKNOWN"
     )
       continue;
-    const countedInI = p.outcome.counted.some((c) => c.rule === FCPR_Q50.id);
+    const countedInI = p.outcome.counted.some((c) => c.rule === quotaId);
     issuers.set(id, (issuers.get(id) ?? false) || countedInI);
   }
   return issuers;
@@ -420,11 +458,11 @@ function countAdvance(
     ctx.needHolding(
       h,
       "ownershipPct",
-      "ownershipPct is needed: an advance is allowed only to a company in which the fund holds at least 5 % of the capital (L. 214-28 II 1°).",
+      `ownershipPct is needed: ${tally.prof.advanceArticle} allows an advance only to a company in which the fund holds ${tally.prof.advanceGate.isZero() ? "a participation" : `at least ${percentText(tally.prof.advanceGate)} of the capital`}.`,
     );
     ctx.exclude(p, {
-      rule: FCPR_Q50.id,
-      article: ART_II_1,
+      rule: tally.prof.quota.id,
+      article: tally.prof.advanceArticle,
       reason: "the fund's share of the issuer's capital is unknown.",
     });
     tally.ccaComplete = false;
@@ -432,21 +470,24 @@ function countAdvance(
     return;
   }
   const issuer = h.issuerName ?? h.issuerId ?? `row ${h.row}`;
-  if (ownership.lt(GATE_5)) {
-    const reason = `advance excluded: the fund holds ${percentText(ownership)} of ${issuer}, L. 214-28 II 1° requires at least 5 %.`;
+  const gate = tally.prof.advanceGate;
+  if (gate.isZero() ? ownership.lte(0) : ownership.lt(gate)) {
+    const reason = gate.isZero()
+      ? `advance excluded: the fund holds no participation in ${issuer}, which ${tally.prof.advanceArticle} requires.`
+      : `advance excluded: the fund holds ${percentText(ownership)} of ${issuer}, ${tally.prof.advanceArticle} requires at least ${percentText(gate)}.`;
     tally.gateFailures.push(`Line ${h.lineId} (row ${h.row}): ${reason}`);
-    ctx.exclude(p, { rule: FCPR_Q50.id, article: ART_II_1, reason });
+    ctx.exclude(p, { rule: tally.prof.quota.id, article: tally.prof.advanceArticle, reason });
     ctx.exclude(p, {
-      rule: FCPR_CCA15.id,
-      article: ART_II_1,
+      rule: tally.prof.advances.id,
+      article: tally.prof.advanceArticle,
       reason: "not an advance allowed by II 1°",
     });
     if (amount !== undefined)
       ctx.count(
         p,
         {
-          rule: FCPR_CCA15.id,
-          article: ART_II_1,
+          rule: tally.prof.advances.id,
+          article: tally.prof.advanceArticle,
           note: "measured against the 15 % limit",
         },
         amount,
@@ -457,8 +498,8 @@ function countAdvance(
     ctx.count(
       p,
       {
-        rule: FCPR_CCA15.id,
-        article: ART_II_1,
+        rule: tally.prof.advances.id,
+        article: tally.prof.advanceArticle,
         note: "measured against the 15 % limit",
       },
       amount,
@@ -469,8 +510,8 @@ function countAdvance(
       : (h.listingStatus ?? "UNLISTED") === "UNLISTED";
   if (!eligible) {
     ctx.exclude(p, {
-      rule: FCPR_Q50.id,
-      article: ART_II_1,
+      rule: tally.prof.quota.id,
+      article: tally.prof.advanceArticle,
       reason: `advance to ${issuer}, whose securities do not count in the quota of I: II 1° counts advances only to companies that meet its conditions.`,
     });
     return;
@@ -480,8 +521,8 @@ function countAdvance(
   ctx.count(
     p,
     {
-      rule: FCPR_Q50.id,
-      article: ART_II_1,
+      rule: tally.prof.quota.id,
+      article: tally.prof.advanceArticle,
       note: `the fund holds ${percentText(ownership)} of ${issuer}`,
     },
     amount,
@@ -516,10 +557,10 @@ function ownershipIndex(ctx: FundContext): Map<string, Dec> {
 /** II 2°: rights in an OECD entity count "qu'à concurrence du pourcentage d'investissement direct" in eligible companies. */
 function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
   const h = p.holding;
-  if (!h.entityOecd) {
+  if (tally.prof.entityOecdRequired && !h.entityOecd) {
     ctx.exclude(p, {
-      rule: FCPR_Q50.id,
-      article: ART_II_2,
+      rule: tally.prof.quota.id,
+      article: tally.prof.entityArticle,
       reason:
         "the entity is not shown as constituted in an OECD member state (entityOecd), which II 2° requires.",
     });
@@ -532,8 +573,8 @@ function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
       "lookThroughPct is needed: entity rights count only up to the entity's direct investment in eligible companies (L. 214-28 II 2°).",
     );
     ctx.exclude(p, {
-      rule: FCPR_Q50.id,
-      article: ART_II_2,
+      rule: tally.prof.quota.id,
+      article: tally.prof.entityArticle,
       reason: "the entity's look-through percentage is unknown.",
     });
     tally.q50Complete = false;
@@ -549,8 +590,8 @@ function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
   ctx.count(
     p,
     {
-      rule: FCPR_Q50.id,
-      article: ART_II_2,
+      rule: tally.prof.quota.id,
+      article: tally.prof.entityArticle,
       note: `${percentText(h.lookThroughPct)} of ${eurText(amount)}, the entity's direct investment in eligible companies`,
     },
     counted,
@@ -558,25 +599,28 @@ function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
 }
 
 /** XII: "instruments financiers liquides tels que définis par décret" are the rows marked LIQUID_INSTRUMENT. */
-function countLiquid(ctx: FundContext, tally: Tally, held: Position[]): void {
-  for (const p of held) {
+function liquidLabelRule(ctx: FundContext): RuleResult {
+  let liquid = ZERO;
+  let complete = ctx.denominatorComplete;
+  for (const p of ctx.heldPositions()) {
     if (p.holding.assetClass !== "LIQUID_INSTRUMENT") continue;
     const amount = ctx.amountOf(p);
     if (amount === undefined) {
-      tally.liqComplete = false;
+      complete = false;
       continue;
     }
-    tally.liquid += amount;
-    ctx.count(
-      p,
-      {
-        rule: FCPR_LIQ5.id,
-        article: "L. 214-28 XII",
-        note: "liquid financial instrument",
-      },
-      amount,
-    );
+    liquid += amount;
+    ctx.count(p, { rule: FCPR_LIQ5.id, article: "L. 214-28 XII", note: "liquid financial instrument" }, amount);
   }
+  return evaluateRatio({
+    rule: FCPR_LIQ5,
+    threshold: LIQUID_5,
+    numerator: liquid,
+    denominator: ctx.denominator,
+    binding: true,
+    complete,
+    warningMargin: ctx.warningMargin,
+  });
 }
 
 function results(
@@ -625,8 +669,8 @@ function results(
 
   const q50 = evaluateRatio({
     ...base,
-    rule: FCPR_Q50,
-    threshold: ctx.fund.quotaThreshold ?? QUOTA_50,
+    rule: t.prof.quota,
+    threshold: ctx.fund.quotaThreshold ?? t.prof.defaultThreshold,
     numerator,
     binding,
     complete: t.q50Complete && denomOk && window !== undefined,
@@ -635,7 +679,7 @@ function results(
 
   const cca = evaluateRatio({
     ...base,
-    rule: FCPR_CCA15,
+    rule: t.prof.advances,
     threshold: LIMIT_15,
     numerator: t.advancesAll,
     binding: true,
@@ -645,7 +689,7 @@ function results(
 
   const b20 = evaluateRatio({
     ...base,
-    rule: FCPR_B20,
+    rule: t.prof.bucket,
     threshold: CAP_20,
     numerator: t.bucket,
     binding: true,
@@ -658,7 +702,7 @@ function results(
 
   const l5y = evaluateRatio({
     ...base,
-    rule: FCPR_L5Y,
+    rule: t.prof.listed,
     threshold: new Dec(0),
     numerator: t.listedWithin5y,
     binding: true,
@@ -671,18 +715,5 @@ function results(
   l5y.headroom = null;
   if (l5y.status !== "incomplete") l5y.status = "info";
 
-  const rules = [q50, cca, b20, l5y];
-  if (ctx.fund.liquidLabel) {
-    rules.push(
-      evaluateRatio({
-        ...base,
-        rule: FCPR_LIQ5,
-        threshold: LIQUID_5,
-        numerator: t.liquid,
-        binding: true,
-        complete: t.liqComplete && denomOk,
-      }),
-    );
-  }
-  return rules;
+  return [q50, cca, b20, l5y];
 }
