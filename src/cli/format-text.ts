@@ -58,7 +58,7 @@ function formatFund(fund: FundReport, opts: TextOptions): string[] {
   const lines = [`${title}: ${paintStatus(fund.status, opts)}`];
   if (fund.quotaWindow)
     lines.push(
-      `  Quota binds from ${fund.quotaWindow.from} to ${fund.quotaWindow.until} (${fund.quotaWindow.article}).`,
+      `  Quota binds from ${fund.quotaWindow.from}${fund.quotaWindow.until ? ` to ${fund.quotaWindow.until}` : ""} (${fund.quotaWindow.article}).`,
     );
   if (fund.rules.length) {
     const header = [

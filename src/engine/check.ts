@@ -1,6 +1,6 @@
 import type { IsoDate } from "./dates";
 import { FundContext } from "./fund-context";
-import type { Diagnostic, Fund, Holding, WorkbookModel } from "./model";
+import type { Diagnostic, Fund, Holder, Holding, WorkbookModel } from "./model";
 import type { FundReport, Report } from "./result";
 import { worstStatus } from "./result";
 import { familyFor } from "./rules/registry";
@@ -18,7 +18,12 @@ export function checkWorkbook(
 ): Report {
   const { byFund, orphans, fundOfHolding } = assignHoldings(model);
   const duplicates = duplicatedFundIds(model.funds);
-  const { perFund, unassigned } = diagnosticsByFund(model, fundOfHolding);
+  const { holdersByFund, holderOrphans, fundOfHolder } = assignHolders(model);
+  const { perFund, unassigned } = diagnosticsByFund(
+    model,
+    fundOfHolding,
+    fundOfHolder,
+  );
   const funds: FundReport[] = [];
   for (const fund of model.funds) {
     if (funds.some((f) => f.fundId === fund.fundId)) continue;
@@ -29,10 +34,11 @@ export function checkWorkbook(
         perFund.get(fund.fundId) ?? [],
         options,
         duplicates.get(fund.fundId),
+        holdersByFund.get(fund.fundId) ?? [],
       ),
     );
   }
-  const workbookDiagnostics = [...unassigned, ...orphans];
+  const workbookDiagnostics = [...unassigned, ...orphans, ...holderOrphans];
   const allRules = funds.flatMap((f) => f.rules);
   return {
     asOf: options.asOf,
@@ -58,6 +64,7 @@ export function checkFund(
   readerDiagnostics: Diagnostic[],
   options: CheckOptions,
   duplicateRows?: number[],
+  holders: Holder[] = [],
 ): FundReport {
   const diagnostics = [...readerDiagnostics];
   const report: FundReport = {
@@ -103,7 +110,8 @@ export function checkFund(
     fund,
     holdings,
     options.asOf,
-    family?.defaultBasisWithSubscriptions,
+    family?.basis,
+    holders,
   );
   if (family) {
     const evaluation = family.evaluate(ctx);
@@ -166,9 +174,38 @@ function duplicatedFundIds(funds: Fund[]): Map<string, number[]> {
 }
 
 /** Files each reader diagnostic under the fund its row belongs to; the rest stay at workbook level. */
+/** Holder rows go to the fund they name (or the only fund); a row naming no known fund is reported. */
+function assignHolders(model: WorkbookModel) {
+  const holdersByFund = new Map<string, Holder[]>();
+  const fundOfHolder = new Map<number, string>();
+  const holderOrphans: Diagnostic[] = [];
+  const known = new Set(model.funds.map((f) => f.fundId));
+  const single = known.size === 1 ? [...known][0] : undefined;
+  for (const h of model.holders) {
+    const fundId = h.fundId ?? single;
+    if (fundId !== undefined && known.has(fundId)) {
+      const list = holdersByFund.get(fundId);
+      if (list) list.push(h);
+      else holdersByFund.set(fundId, [h]);
+      fundOfHolder.set(h.row, fundId);
+    } else if (!h.invalid.has("fundId")) {
+      holderOrphans.push({
+        severity: "error",
+        table: "Holders",
+        row: h.row,
+        column: "fundId",
+        value: h.fundId,
+        message: `Fund ${h.fundId ?? "(blank)"} is not in the Funds table; this holder was not checked.`,
+      });
+    }
+  }
+  return { holdersByFund, holderOrphans, fundOfHolder };
+}
+
 function diagnosticsByFund(
   model: WorkbookModel,
   fundOfHolding: Map<number, string>,
+  fundOfHolder: Map<number, string>,
 ) {
   const fundOfRow = new Map(model.funds.map((f) => [f.row, f.fundId]));
   const perFund = new Map<string, Diagnostic[]>();
@@ -179,7 +216,7 @@ function diagnosticsByFund(
         ? fundOfRow.get(d.row)
         : d.table === "Holdings"
           ? fundOfHolding.get(d.row)
-          : undefined;
+          : fundOfHolder.get(d.row);
     if (fundId === undefined) unassigned.push(d);
     else {
       const list = perFund.get(fundId);

@@ -1,10 +1,17 @@
 import { type Amount, formatAmount, ZERO } from "./amount";
 import type { IsoDate } from "./dates";
 import { Dec } from "./decimal";
-import type { Basis, Diagnostic, Fund, Holding } from "./model";
+import type { Basis, Diagnostic, Fund, Holder, Holding } from "./model";
 import type { Contribution, Exclusion, PositionOutcome } from "./result";
 
 export const DEFAULT_WARNING_MARGIN = new Dec("0.02");
+
+export interface BasisOptions {
+  /** Basis when the fund leaves it blank but gives paid-up subscriptions. */
+  defaultWithSubscriptions?: Basis;
+  /** OPCI and feeder rules are measured on fair value over total assets, whatever the fund says. */
+  fairValueOnly?: boolean;
+}
 
 /** One position of the fund, with the outcome the rules fill in. */
 export interface Position {
@@ -34,11 +41,12 @@ export class FundContext {
     readonly fund: Fund,
     holdings: Holding[],
     readonly asOf: IsoDate,
-    /** Basis when the fund leaves it blank and gives paid-up subscriptions (FCPR family: COST). */
-    defaultBasisWithSubscriptions: Basis = "COST",
+    options: BasisOptions = {},
+    /** The fund's rows of the Holders table. */
+    readonly holders: Holder[] = [],
   ) {
     this.warningMargin = fund.warningMargin ?? DEFAULT_WARNING_MARGIN;
-    this.basis = this.resolveBasis(defaultBasisWithSubscriptions);
+    this.basis = this.resolveBasis(options);
     this.positions = holdings.map((h) => this.position(h));
     const { denominator, complete } = this.resolveDenominator();
     this.denominator = denominator;
@@ -52,6 +60,10 @@ export class FundContext {
 
   needHolding(h: Holding, column: string, message: string): void {
     this.need("Holdings", h.row, h.invalid, column, message);
+  }
+
+  needHolder(h: Holder, column: string, message: string): void {
+    this.need("Holders", h.row, h.invalid, column, message);
   }
 
   warn(
@@ -82,6 +94,19 @@ export class FundContext {
     return this.positions.filter((p) => p.held);
   }
 
+  /** The position's amount, or undefined with a diagnostic saying which column the fund's basis needs. */
+  amountOf(p: Position): Amount | undefined {
+    if (p.amount === undefined && this.basis) {
+      const column = this.basis === "COST" ? "costValue" : "fairValue";
+      this.needHolding(
+        p.holding,
+        column,
+        `${column} is needed: the fund is measured on basis ${this.basis}.`,
+      );
+    }
+    return p.amount;
+  }
+
   private need(
     table: Diagnostic["table"],
     row: number,
@@ -96,13 +121,23 @@ export class FundContext {
     this.diagnostics.push({ severity: "error", table, row, column, message });
   }
 
-  private resolveBasis(defaultWithSubscriptions: Basis): Basis | undefined {
+  private resolveBasis(options: BasisOptions): Basis | undefined {
     const f = this.fund;
+    if (options.fairValueOnly) {
+      if (f.basis === "COST")
+        this.warn(
+          "Funds",
+          f.row,
+          "basis",
+          "This fund's rules are measured at fair value over total assets; basis COST is ignored.",
+        );
+      return "FAIR";
+    }
     if (f.basis) return f.basis;
     if (f.invalid.has("basis") || f.invalid.has("paidUpSubscriptions"))
       return undefined;
     return f.paidUpSubscriptions !== undefined
-      ? defaultWithSubscriptions
+      ? (options.defaultWithSubscriptions ?? "COST")
       : "FAIR";
   }
 
@@ -136,19 +171,6 @@ export class FundContext {
       });
     }
     return { holding: h, outcome, amount, held };
-  }
-
-  /** The position's amount, or undefined with a diagnostic saying which column the fund's basis needs. */
-  amountOf(p: Position): Amount | undefined {
-    if (p.amount === undefined && this.basis) {
-      const column = this.basis === "COST" ? "costValue" : "fairValue";
-      this.needHolding(
-        p.holding,
-        column,
-        `${column} is needed: the fund is measured on basis ${this.basis}.`,
-      );
-    }
-    return p.amount;
   }
 
   private resolveDenominator(): { denominator?: Amount; complete: boolean } {

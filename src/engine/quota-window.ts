@@ -45,5 +45,7 @@ export function quotaWindow(
 }
 
 export function isWithin(window: QuotaWindow, date: IsoDate): boolean {
-  return window.from <= date && date <= window.until;
+  return (
+    window.from <= date && (window.until === undefined || date <= window.until)
+  );
 }

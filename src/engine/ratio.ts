@@ -106,6 +106,8 @@ function statusOf(
   if (input.rule.direction === "info") return "info";
   if (!input.binding) return "not-binding";
   if (!within) return "breach";
+  // A zero limit is a closed list: nothing is "close" to it.
+  if (input.threshold.isZero()) return "pass";
   const margin = input.warningMargin.times(den);
   const close =
     input.rule.direction === "min"

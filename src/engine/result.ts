@@ -84,8 +84,8 @@ export interface PositionOutcome {
 export interface QuotaWindow {
   /** First day the main quota binds: closing of the second financial year. */
   from: IsoDate;
-  /** Last day it binds: closing of the fifth financial year. */
-  until: IsoDate;
+  /** Last day it binds: closing of the fifth financial year; absent when the rule binds from then on. */
+  until?: IsoDate;
   article: string;
 }
 

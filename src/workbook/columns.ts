@@ -80,6 +80,7 @@ export const ASSET_CLASS_LABELS: Record<string, string[]> = {
   CASH: ["Liquidités", "Trésorerie", "Espèces"],
   LIQUID_INSTRUMENT: ["Instrument financier liquide", "Instrument liquide"],
   FINANCIAL_CONTRACT: ["Contrat financier", "Instrument dérivé", "Dérivé"],
+  DIGITAL_ASSET: ["Actif numérique", "Crypto-actif"],
   REAL_ESTATE: ["Immobilier", "Actif immobilier"],
   OPERATING_PROPERTY: ["Immeuble d'exploitation"],
 };

@@ -110,7 +110,7 @@ describe("QUOTA.REPORT and QUOTA.CHECK", () => {
       ["Fund", "Name", "Type", "Status", "Breaches", "Warnings", "Incomplete"],
       ["F1", "Alpha", "FCPR", "breach", 1, 0, 0],
       ["F2", "Beta", "FCPR", "incomplete", 0, 0, 1],
-      ["F3", "Gamma", "FCPI", "incomplete", 0, 0, 0],
+      ["F3", "Gamma", "FCPI", "breach", 1, 0, 1],
     ]);
   });
 });

@@ -1,6 +1,8 @@
 import type { RuleDefinition } from "../result";
 
 const FCPR_FAMILY = ["FCPR"] as const;
+/** L. 214-30 and L. 214-31 make FCPI and FIP FCPR: the advances limit and the 20 % bucket apply to them too. */
+const FCPR_AND_INHERITORS = ["FCPR", "FCPI", "FIP", "FPCI"] as const;
 
 /** L. 214-28: the fonds commun de placement à risques. Wording quoted from the consolidated Livre II. */
 export const FCPR_Q50: RuleDefinition = {
@@ -28,7 +30,7 @@ export const FCPR_CCA15: RuleDefinition = {
     en: "Current-account advances, at most 15 %",
     fr: "Avances en compte courant, 15 % au plus",
   },
-  fundTypes: FCPR_FAMILY,
+  fundTypes: FCPR_AND_INHERITORS,
 };
 
 export const FCPR_B20: RuleDefinition = {
@@ -42,7 +44,7 @@ export const FCPR_B20: RuleDefinition = {
     en: "Listed small caps and unlisted-issuer debt, counted within 20 %",
     fr: "Petites capitalisations cotées et créances, retenues dans la limite de 20 %",
   },
-  fundTypes: FCPR_FAMILY,
+  fundTypes: FCPR_AND_INHERITORS,
 };
 
 export const FCPR_L5Y: RuleDefinition = {
@@ -55,7 +57,7 @@ export const FCPR_L5Y: RuleDefinition = {
     en: "Securities listed after purchase, counted five years",
     fr: "Titres admis après l'investissement, retenus cinq ans",
   },
-  fundTypes: FCPR_FAMILY,
+  fundTypes: FCPR_AND_INHERITORS,
 };
 
 export const FCPR_LIQ5: RuleDefinition = {

@@ -30,14 +30,14 @@ const ART_III_2 = "L. 214-28 III 2°";
 const ART_IV = "L. 214-28 IV";
 
 export const QUOTA_50 = new Dec("0.5");
-const CAP_20 = new Dec("0.2");
-const LIMIT_15 = new Dec("0.15");
+export const CAP_20 = new Dec("0.2");
+export const LIMIT_15 = new Dec("0.15");
 const LIQUID_5 = new Dec("0.05");
 /** III 1°: "capitalisation boursière … inférieure à 150 millions d'euros" (strictly below). */
 const SMALL_CAP_LIMIT = 150_000_000n * 1_000_000n;
 
 /** I: "titres associatifs, titres participatifs, titres de capital … ou donnant accès au capital"; convertibles by the contract's convention. */
-const I_SECURITIES: ReadonlySet<AssetClass> = new Set([
+export const I_SECURITIES: ReadonlySet<AssetClass> = new Set([
   "TITRE_ASSOCIATIF",
   "TITRE_PARTICIPATIF",
   "EQUITY",
@@ -46,14 +46,14 @@ const I_SECURITIES: ReadonlySet<AssetClass> = new Set([
   "MANDATORY_REDEEMABLE_BOND",
 ]);
 /** III 1°: "titres de capital, ou donnant accès au capital" only. */
-const CAPITAL_OR_ACCESS: ReadonlySet<AssetClass> = new Set([
+export const CAPITAL_OR_ACCESS: ReadonlySet<AssetClass> = new Set([
   "EQUITY",
   "EQUITY_ACCESS",
   "CONVERTIBLE_BOND",
   "MANDATORY_REDEEMABLE_BOND",
 ]);
 /** III 2°: "titres de créance … ou des créances sur ces entités". */
-const III_2_DEBT: ReadonlySet<AssetClass> = new Set([
+export const III_2_DEBT: ReadonlySet<AssetClass> = new Set([
   "OTHER_DEBT",
   "RECEIVABLE",
 ]);
@@ -68,7 +68,7 @@ type Bucket =
   | { kind: "OUT"; reason: string; article: string }
   | { kind: "UNKNOWN"; column: string; message: string };
 
-type SmallCapTest =
+export type SmallCapTest =
   | { ok: true }
   | { ok: false; reason: string }
   | { ok: "unknown"; column: string; message: string };
@@ -137,7 +137,10 @@ export function evaluateFcpr(ctx: FundContext): FcprEvaluation {
 }
 
 /** The quota of L. 214-28 I with its II, III, IV and V, for any fund that applies it. */
-export function evaluateL21428(ctx: FundContext, prof: L21428Profile): FcprEvaluation {
+export function evaluateL21428(
+  ctx: FundContext,
+  prof: L21428Profile,
+): FcprEvaluation {
   const tally = new Tally(prof);
   const held = ctx.heldPositions();
   const buckets = new Map<Position, Bucket>();
@@ -246,7 +249,7 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
 }
 
 /** III 1°: an EU/EEA market and a market capitalisation "inférieure à 150 millions d'euros". */
-function smallCapTest(p: Position): SmallCapTest {
+export function smallCapTest(p: Position): SmallCapTest {
   const h = p.holding;
   if (h.listingCountry === undefined)
     return {
@@ -476,7 +479,11 @@ function countAdvance(
       ? `advance excluded: the fund holds no participation in ${issuer}, which ${tally.prof.advanceArticle} requires.`
       : `advance excluded: the fund holds ${percentText(ownership)} of ${issuer}, ${tally.prof.advanceArticle} requires at least ${percentText(gate)}.`;
     tally.gateFailures.push(`Line ${h.lineId} (row ${h.row}): ${reason}`);
-    ctx.exclude(p, { rule: tally.prof.quota.id, article: tally.prof.advanceArticle, reason });
+    ctx.exclude(p, {
+      rule: tally.prof.quota.id,
+      article: tally.prof.advanceArticle,
+      reason,
+    });
     ctx.exclude(p, {
       rule: tally.prof.advances.id,
       article: tally.prof.advanceArticle,
@@ -530,7 +537,7 @@ function countAdvance(
 }
 
 /** Advances "take the ownership of their issuer": the highest share given on the issuer's other rows. */
-function issuerOwnership(
+export function issuerOwnership(
   ctx: FundContext,
   issuerId: string | undefined,
 ): Dec | undefined {
@@ -610,7 +617,15 @@ function liquidLabelRule(ctx: FundContext): RuleResult {
       continue;
     }
     liquid += amount;
-    ctx.count(p, { rule: FCPR_LIQ5.id, article: "L. 214-28 XII", note: "liquid financial instrument" }, amount);
+    ctx.count(
+      p,
+      {
+        rule: FCPR_LIQ5.id,
+        article: "L. 214-28 XII",
+        note: "liquid financial instrument",
+      },
+      amount,
+    );
   }
   return evaluateRatio({
     rule: FCPR_LIQ5,

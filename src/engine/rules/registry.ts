@@ -1,27 +1,105 @@
-import type { FundContext } from "../fund-context";
-import type { Basis, FundType } from "../model";
+import type { BasisOptions, FundContext } from "../fund-context";
+import type { FundType } from "../model";
 import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
-import { FCPR_RULES } from "./fcpr-definitions";
+import { FCPR_B20, FCPR_CCA15, FCPR_RULES } from "./fcpr-definitions";
 import { evaluateFcpr } from "./fcpr";
+import {
+  FCPI_FRESH40,
+  FCPI_L5Y,
+  FCPI_Q70,
+  FIP_FRESH40,
+  FIP_H10,
+  FIP_H20,
+  FIP_H30,
+  FIP_L5Y,
+  FIP_Q70,
+  FIP_REG25,
+} from "./fcpi-fip-definitions";
+import { evaluateFcpi, evaluateFip } from "./fcpi-fip";
+import {
+  evaluateFia,
+  evaluateFivgFeeder,
+  evaluateOpcvmFeeder,
+  FIA_FEED85,
+  FIVG_FEED,
+  OPCVM_FEED15,
+  OPCVM_FEED85,
+} from "./feeders";
+import { evaluateFpci, FPCI_RULES } from "./fpci";
+import { evaluateOpci, OPCI_RULES } from "./opci";
 
 /** A family of rules evaluated together, because they share the sorting of positions. */
 export interface RuleFamily {
   fundTypes: readonly FundType[];
   rules: readonly RuleDefinition[];
-  /** Basis when the fund leaves it blank but gives paid-up subscriptions. */
-  defaultBasisWithSubscriptions: Basis;
+  basis: BasisOptions;
   evaluate(ctx: FundContext): {
     rules: RuleResult[];
     quotaWindow?: QuotaWindow;
   };
 }
 
+const COST_WHEN_SUBSCRIBED: BasisOptions = { defaultWithSubscriptions: "COST" };
+const FAIR_VALUE: BasisOptions = { fairValueOnly: true };
+
 export const FAMILIES: readonly RuleFamily[] = [
   {
     fundTypes: ["FCPR"],
     rules: FCPR_RULES,
-    defaultBasisWithSubscriptions: "COST",
+    basis: COST_WHEN_SUBSCRIBED,
     evaluate: evaluateFcpr,
+  },
+  {
+    fundTypes: ["FCPI"],
+    rules: [FCPI_Q70, FCPI_FRESH40, FCPI_L5Y, FCPR_CCA15, FCPR_B20],
+    basis: COST_WHEN_SUBSCRIBED,
+    evaluate: evaluateFcpi,
+  },
+  {
+    fundTypes: ["FIP"],
+    rules: [
+      FIP_Q70,
+      FIP_FRESH40,
+      FIP_L5Y,
+      FCPR_CCA15,
+      FCPR_B20,
+      FIP_REG25,
+      FIP_H20,
+      FIP_H10,
+      FIP_H30,
+    ],
+    basis: COST_WHEN_SUBSCRIBED,
+    evaluate: evaluateFip,
+  },
+  {
+    fundTypes: ["FPCI"],
+    rules: FPCI_RULES,
+    basis: COST_WHEN_SUBSCRIBED,
+    evaluate: evaluateFpci,
+  },
+  {
+    fundTypes: ["SPPICAV", "FPI"],
+    rules: OPCI_RULES,
+    basis: FAIR_VALUE,
+    evaluate: evaluateOpci,
+  },
+  {
+    fundTypes: ["OPCVM_FEEDER"],
+    rules: [OPCVM_FEED85, OPCVM_FEED15],
+    basis: FAIR_VALUE,
+    evaluate: evaluateOpcvmFeeder,
+  },
+  {
+    fundTypes: ["FIVG_FEEDER"],
+    rules: [FIVG_FEED],
+    basis: FAIR_VALUE,
+    evaluate: evaluateFivgFeeder,
+  },
+  {
+    fundTypes: ["FIA"],
+    rules: [FIA_FEED85],
+    basis: FAIR_VALUE,
+    evaluate: evaluateFia,
   },
 ];
 
@@ -29,9 +107,10 @@ export function familyFor(fundType: FundType): RuleFamily | undefined {
   return FAMILIES.find((f) => f.fundTypes.includes(fundType));
 }
 
-export const ALL_RULES: readonly RuleDefinition[] = FAMILIES.flatMap(
-  (f) => f.rules,
-);
+/** Every rule once, by ID (FPCI reuses FCPR-B20 and FCPR-L5Y, FCPI and FIP reuse FCPR-CCA15). */
+export const ALL_RULES: readonly RuleDefinition[] = [
+  ...new Map(FAMILIES.flatMap((f) => f.rules).map((r) => [r.id, r])).values(),
+];
 
 export function ruleById(id: string): RuleDefinition | undefined {
   const wanted = id.trim().toUpperCase();

@@ -1,0 +1,127 @@
+import type { RuleDefinition } from "../result";
+
+/** L. 214-30 (FCPI) and L. 214-31 (FIP). Wording quoted from the consolidated Livre II. */
+export const FCPI_Q70: RuleDefinition = {
+  id: "FCPI-Q70",
+  article: "L. 214-30 I",
+  direction: "min",
+  operator: ">=",
+  wording:
+    "Les fonds communs de placement dans l'innovation sont des fonds communs de placement à risques dont l'actif est constitué, pour 70 % au moins, de titres financiers, parts de société à responsabilité limitée et avances en compte courant, tels que définis au I et au 1° du II de l'article L. 214-28",
+  title: {
+    en: "Innovation quota, at least 70 %",
+    fr: "Quota innovation de 70 %",
+  },
+  fundTypes: ["FCPI"],
+};
+
+export const FCPI_FRESH40: RuleDefinition = {
+  id: "FCPI-FRESH40",
+  article: "L. 214-30 III A 1°",
+  direction: "min",
+  operator: ">=",
+  wording:
+    "Les titres ou parts reçus en contrepartie de souscriptions au capital, les titres reçus en remboursement d'obligations et les titres reçus en contrepartie d'obligations converties doivent représenter au moins 40 % de l'actif du fonds",
+  title: {
+    en: "Fresh capital, at least 40 %",
+    fr: "Titres reçus en souscription, 40 % au moins",
+  },
+  fundTypes: ["FCPI"],
+};
+
+export const FCPI_L5Y: RuleDefinition = {
+  id: "FCPI-L5Y",
+  article: "L. 214-30 II",
+  direction: "info",
+  wording:
+    "ils continuent à être pris en compte dans le quota d'investissement de 70 % pendant une durée de cinq ans à compter de leur admission",
+  title: {
+    en: "Securities listed after the initial investment, counted five years",
+    fr: "Titres admis après l'investissement initial, retenus cinq ans",
+  },
+  fundTypes: ["FCPI"],
+};
+
+export const FIP_Q70: RuleDefinition = {
+  id: "FIP-Q70",
+  article: "L. 214-31 I",
+  direction: "min",
+  operator: ">=",
+  wording:
+    "Les fonds d'investissement de proximité sont des fonds communs de placement à risques dont l'actif est constitué, pour 70 % au moins, de titres financiers, parts de société à responsabilité limitée et avances en compte courant, tels que définis par le I et le 1° du II de l'article L. 214-28",
+  title: {
+    en: "Proximity quota, at least 70 %",
+    fr: "Quota de proximité de 70 %",
+  },
+  fundTypes: ["FIP"],
+};
+
+export const FIP_FRESH40: RuleDefinition = {
+  ...FCPI_FRESH40,
+  id: "FIP-FRESH40",
+  article: "L. 214-31 III A 1°",
+  fundTypes: ["FIP"],
+};
+
+export const FIP_L5Y: RuleDefinition = {
+  ...FCPI_L5Y,
+  id: "FIP-L5Y",
+  article: "L. 214-31 II",
+  fundTypes: ["FIP"],
+};
+
+export const FIP_REG25: RuleDefinition = {
+  id: "FIP-REG25",
+  article: "L. 214-31 IV",
+  direction: "max",
+  operator: "<=",
+  wording:
+    "L'actif du fonds ne peut être constitué à plus de 25 % de titres financiers, parts de société à responsabilité limitée et avances en compte courant de sociétés exerçant leurs activités principalement dans des établissements situés dans une même région",
+  title: {
+    en: "At most 25 % per region (50 % per overseas collectivité)",
+    fr: "25 % au plus par région (50 % par collectivité d'outre-mer)",
+  },
+  fundTypes: ["FIP"],
+};
+
+export const FIP_H20: RuleDefinition = {
+  id: "FIP-H20",
+  article: "L. 214-31 VI 1°",
+  direction: "max",
+  operator: "<=",
+  wording:
+    "Les parts d'un fonds d'investissement de proximité ne peuvent pas être détenues : 1° A plus de 20 % par un même investisseur",
+  title: {
+    en: "One investor holds at most 20 % of the units",
+    fr: "Un même investisseur, 20 % des parts au plus",
+  },
+  fundTypes: ["FIP"],
+};
+
+export const FIP_H10: RuleDefinition = {
+  id: "FIP-H10",
+  article: "L. 214-31 VI 2°",
+  direction: "max",
+  operator: "<=",
+  wording:
+    "2° A plus de 10 % par un même investisseur personne morale de droit public",
+  title: {
+    en: "One public-law legal person holds at most 10 %",
+    fr: "Une personne morale de droit public, 10 % au plus",
+  },
+  fundTypes: ["FIP"],
+};
+
+export const FIP_H30: RuleDefinition = {
+  id: "FIP-H30",
+  article: "L. 214-31 VI 3°",
+  direction: "max",
+  operator: "<=",
+  wording:
+    "3° A plus de 30 % par des personnes morales de droit public prises ensemble",
+  title: {
+    en: "Public-law legal persons together hold at most 30 %",
+    fr: "Personnes morales de droit public ensemble, 30 % au plus",
+  },
+  fundTypes: ["FIP"],
+};

@@ -1,0 +1,602 @@
+import {
+  type Amount,
+  amountFromDecimal,
+  amountToDecimal,
+  minAmount,
+  ZERO,
+} from "../amount";
+import { addYears } from "../dates";
+import { Dec } from "../decimal";
+import type { FundContext, Position } from "../fund-context";
+import type { AcquisitionMode, AssetClass, Holding } from "../model";
+import { isWithin, quotaWindow } from "../quota-window";
+import { eurText, evaluateRatio, percentText } from "../ratio";
+import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
+import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
+import {
+  CAP_20,
+  CAPITAL_OR_ACCESS,
+  I_SECURITIES,
+  III_2_DEBT,
+  issuerOwnership,
+  LIMIT_15,
+  smallCapTest,
+} from "./fcpr";
+import {
+  FCPI_FRESH40,
+  FCPI_L5Y,
+  FCPI_Q70,
+  FIP_FRESH40,
+  FIP_L5Y,
+  FIP_Q70,
+} from "./fcpi-fip-definitions";
+import { fipHolderRules } from "./fip-holders";
+import { fipRegionRule } from "./fip-regions";
+import { regionKey } from "./region-key";
+
+const QUOTA_70 = new Dec("0.7");
+/** Funds constituted before 2014-01-01 keep a 60 % quota (WORKBOOK-FORMAT §1, quotaThreshold). */
+const QUOTA_60 = new Dec("0.6");
+const VINTAGE_BOUNDARY = "2014-01-01";
+const FRESH_40 = new Dec("0.4");
+const GATE_5 = new Dec("0.05");
+
+/** III A 1°: "titres ou parts reçus en contrepartie de souscriptions au capital, … en remboursement d'obligations et … en contrepartie d'obligations converties". */
+const FRESH_MODES: ReadonlySet<AcquisitionMode> = new Set([
+  "SUBSCRIPTION",
+  "BOND_REDEEMED_IN_SHARES",
+  "BOND_CONVERTED",
+]);
+/** Bonds still held as bonds are not "titres reçus": they count in the 70 % but not in the 40 %. */
+const SHARES_OR_UNITS: ReadonlySet<AssetClass> = new Set([
+  "EQUITY",
+  "EQUITY_ACCESS",
+  "TITRE_PARTICIPATIF",
+  "TITRE_ASSOCIATIF",
+  "SARL_PARTS",
+]);
+
+type Eligibility =
+  | { ok: true }
+  | { ok: false; reason: string }
+  | { ok: "unknown"; column: string; message: string };
+
+interface Variant {
+  quota: RuleDefinition;
+  fresh: RuleDefinition;
+  listed: RuleDefinition;
+  article: string;
+  eligible(ctx: FundContext, h: Holding): Eligibility;
+}
+
+const FCPI: Variant = {
+  quota: FCPI_Q70,
+  fresh: FCPI_FRESH40,
+  listed: FCPI_L5Y,
+  article: "L. 214-30",
+  eligible: (_ctx, h) =>
+    h.fcpiEligible
+      ? { ok: true }
+      : {
+          ok: false,
+          reason:
+            "the issuer is not shown as meeting the conditions of L. 214-30 I (fcpiEligible).",
+        },
+};
+
+const FIP: Variant = {
+  quota: FIP_Q70,
+  fresh: FIP_FRESH40,
+  listed: FIP_L5Y,
+  article: "L. 214-31",
+  eligible(ctx, h) {
+    if (!h.fipEligible)
+      return {
+        ok: false,
+        reason:
+          "the issuer is not shown as meeting the conditions of L. 214-31 I (fipEligible).",
+      };
+    const chosen = ctx.fund.chosenRegions;
+    if (chosen === undefined || chosen.length === 0)
+      return {
+        ok: "unknown",
+        column: "chosenRegions",
+        message:
+          "chosenRegions is needed: L. 214-31 I 1° counts companies of the regions the fund chose.",
+      };
+    if (h.region === undefined)
+      return {
+        ok: "unknown",
+        column: "region",
+        message:
+          "region is needed: L. 214-31 I 1° counts companies of the regions the fund chose.",
+      };
+    const key = regionKey(h.region);
+    if (!chosen.some((r) => regionKey(r) === key))
+      return {
+        ok: false,
+        reason: `the company's region (${h.region}) is not among the regions the fund chose (L. 214-31 I 1°).`,
+      };
+    return { ok: true };
+  },
+};
+
+class Tally {
+  direct = ZERO; // I, and II within five years
+  listed = ZERO;
+  bucket = ZERO;
+  advancesAll = ZERO;
+  advancesQualifying = ZERO;
+  fresh = ZERO;
+  quotaComplete = true;
+  freshComplete = true;
+  advancesComplete = true;
+  bucketComplete = true;
+  gateFailures: string[] = [];
+  listedCount = 0;
+  earliestGraceEnd?: string;
+}
+
+export function evaluateFcpi(ctx: FundContext): {
+  rules: RuleResult[];
+  quotaWindow?: QuotaWindow;
+} {
+  return evaluateInnovation(ctx, FCPI);
+}
+
+export function evaluateFip(ctx: FundContext): {
+  rules: RuleResult[];
+  quotaWindow?: QuotaWindow;
+} {
+  const evaluation = evaluateInnovation(ctx, FIP);
+  evaluation.rules.push(fipRegionRule(ctx), ...fipHolderRules(ctx));
+  return evaluation;
+}
+
+/**
+ * FCPI and FIP quotas: the securities, SARL parts and advances "tels que définis au I et au
+ * 1° du II de l'article L. 214-28" of eligible companies, the securities admitted after the
+ * investment for five years (II), the 20 % bucket they inherit as FCPR, and the 40 % of fresh
+ * capital of III A 1°, with the secondary-share condition of III A 2° a).
+ */
+function evaluateInnovation(
+  ctx: FundContext,
+  v: Variant,
+): { rules: RuleResult[]; quotaWindow?: QuotaWindow } {
+  const t = new Tally();
+  const counted: Position[] = [];
+  for (const p of ctx.heldPositions()) {
+    const where = classify(ctx, v, p, t);
+    if (where) counted.push(p);
+  }
+  applySecondaryCondition(ctx, v, t, counted);
+  for (const p of counted) tallyCounted(ctx, v, t, p);
+
+  const window = quotaWindow(ctx);
+  const D = ctx.denominator;
+  const cap = (fraction: Dec) =>
+    D === undefined
+      ? undefined
+      : amountFromDecimal(
+          fraction
+            .times(amountToDecimal(D))
+            .toDecimalPlaces(6, Dec.ROUND_FLOOR),
+        );
+  const cap20 = cap(CAP_20);
+  const cap15 = cap(LIMIT_15);
+  const bucketCounted =
+    cap20 === undefined ? t.bucket : minAmount(t.bucket, cap20);
+  const advancesCounted =
+    cap15 === undefined
+      ? t.advancesQualifying
+      : minAmount(t.advancesQualifying, cap15);
+  const binding = window !== undefined && isWithin(window, ctx.asOf);
+  const notes: string[] = [];
+  if (bucketCounted < t.bucket)
+    notes.push(
+      `${eurText(t.bucket - bucketCounted)} of L. 214-28 III items above the 20 % limit not counted.`,
+    );
+  if (advancesCounted < t.advancesQualifying)
+    notes.push(
+      `${eurText(t.advancesQualifying - advancesCounted)} of advances above the 15 % limit not counted.`,
+    );
+  if (window !== undefined && !binding)
+    notes.push(
+      `The quota binds from ${window.from} to ${window.until} (L. 214-28 V, applied by ${v.article}).`,
+    );
+
+  const { threshold, known } = quotaThreshold(ctx);
+  const base = { denominator: D, warningMargin: ctx.warningMargin, binding };
+  const denomOk = ctx.denominatorComplete && window !== undefined;
+  const quota = evaluateRatio({
+    ...base,
+    rule: v.quota,
+    threshold,
+    numerator: t.direct + bucketCounted + advancesCounted,
+    complete: t.quotaComplete && denomOk && known,
+    message: notes.join(" ") || undefined,
+  });
+  const fresh = evaluateRatio({
+    ...base,
+    rule: v.fresh,
+    threshold: FRESH_40,
+    numerator: t.fresh,
+    complete: t.freshComplete && denomOk,
+  });
+  const listed = evaluateRatio({
+    ...base,
+    rule: v.listed,
+    threshold: new Dec(0),
+    numerator: t.listed,
+    complete: t.quotaComplete && ctx.denominatorComplete,
+    message: t.listedCount
+      ? `${t.listedCount} position(s) admitted to trading after the investment count toward the 70 %; the first five-year period ends on ${t.earliestGraceEnd}.`
+      : `No position counts under the five years of ${v.article} II.`,
+  });
+  listed.threshold = null;
+  listed.headroom = null;
+  if (listed.status !== "incomplete") listed.status = "info";
+  const advances = evaluateRatio({
+    ...base,
+    binding: true,
+    rule: FCPR_CCA15,
+    threshold: LIMIT_15,
+    numerator: t.advancesAll,
+    complete: t.advancesComplete && ctx.denominatorComplete,
+    forcedBreach: t.gateFailures.length ? t.gateFailures.join(" ") : undefined,
+  });
+  const bucket = evaluateRatio({
+    ...base,
+    binding: true,
+    rule: FCPR_B20,
+    threshold: CAP_20,
+    numerator: t.bucket,
+    complete: t.bucketComplete && ctx.denominatorComplete,
+    message:
+      bucketCounted < t.bucket
+        ? `${eurText(t.bucket - bucketCounted)} above the 20 % limit are not counted toward the quota (a limit on counting, not a breach).`
+        : undefined,
+  });
+  return {
+    rules: [quota, fresh, listed, advances, bucket],
+    quotaWindow: window,
+  };
+}
+
+/** 70 %, or 60 % for a fund constituted before 2014, unless the fund's quotaThreshold says otherwise. */
+function quotaThreshold(ctx: FundContext): { threshold: Dec; known: boolean } {
+  const f = ctx.fund;
+  if (f.quotaThreshold !== undefined)
+    return { threshold: f.quotaThreshold, known: true };
+  if (f.constitutionDate === undefined) {
+    ctx.needFund(
+      "constitutionDate",
+      "constitutionDate is needed: a fund constituted before 2014-01-01 keeps a 60 % quota (or give quotaThreshold).",
+    );
+    return { threshold: QUOTA_70, known: false };
+  }
+  return {
+    threshold: f.constitutionDate < VINTAGE_BOUNDARY ? QUOTA_60 : QUOTA_70,
+    known: true,
+  };
+}
+
+/** Sorts one held position; returns true when it may count toward the 70 % (subject to III A 2°). */
+function classify(
+  ctx: FundContext,
+  v: Variant,
+  p: Position,
+  t: Tally,
+): boolean {
+  const h = p.holding;
+  const exclude = (reason: string, article = `${v.article} I`) => {
+    ctx.exclude(p, { rule: v.quota.id, article, reason });
+    return false;
+  };
+  if (h.assetClass === undefined) {
+    ctx.needHolding(
+      h,
+      "assetClass",
+      "assetClass is needed to know whether the position counts toward the quota.",
+    );
+    t.quotaComplete = false;
+    t.freshComplete = false;
+    return exclude(
+      "cannot be classified: assetClass is missing or unreadable.",
+    );
+  }
+  const cls = h.assetClass;
+  if (cls === "CURRENT_ACCOUNT_ADVANCE") return countAdvance(ctx, v, p, t);
+  const security =
+    I_SECURITIES.has(cls) || cls === "SARL_PARTS" || III_2_DEBT.has(cls);
+  if (!security)
+    return exclude(
+      `${cls} is not among the securities, SARL parts and advances of L. 214-28 I and II 1° that ${v.article} I counts.`,
+    );
+  const eligibility = v.eligible(ctx, h);
+  if (eligibility.ok === "unknown") {
+    ctx.needHolding(h, eligibility.column, eligibility.message);
+    t.quotaComplete = false;
+    t.freshComplete = false;
+    return exclude(
+      `cannot tell whether the issuer is eligible: ${eligibility.message}`,
+    );
+  }
+  if (eligibility.ok === false) return exclude(eligibility.reason);
+  if (
+    I_SECURITIES.has(cls) &&
+    SHARES_OR_UNITS.has(cls) &&
+    h.acquisitionMode === undefined &&
+    !h.invalid.has("acquisitionMode")
+  ) {
+    ctx.warn(
+      "Holdings",
+      h.row,
+      "acquisitionMode",
+      `acquisitionMode is blank: the position is not counted as fresh capital (${v.article} III A 1°).`,
+    );
+  }
+  return true;
+}
+
+/** L. 214-28 II 1°, which the 70 % quota takes over: advances to companies held at least 5 %. */
+function countAdvance(
+  ctx: FundContext,
+  v: Variant,
+  p: Position,
+  t: Tally,
+): boolean {
+  const h = p.holding;
+  const amount = ctx.amountOf(p);
+  if (amount === undefined) {
+    t.advancesComplete = false;
+    t.quotaComplete = false;
+  } else {
+    t.advancesAll += amount;
+    ctx.count(
+      p,
+      {
+        rule: FCPR_CCA15.id,
+        article: "L. 214-28 II 1°",
+        note: "measured against the 15 % limit",
+      },
+      amount,
+    );
+  }
+  const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
+  if (ownership === undefined) {
+    ctx.needHolding(
+      h,
+      "ownershipPct",
+      "ownershipPct is needed: L. 214-28 II 1° allows an advance only to a company in which the fund holds at least 5 % of the capital.",
+    );
+    t.advancesComplete = false;
+    t.quotaComplete = false;
+    ctx.exclude(p, {
+      rule: v.quota.id,
+      article: "L. 214-28 II 1°",
+      reason: "the fund's share of the issuer's capital is unknown.",
+    });
+    return false;
+  }
+  const issuer = h.issuerName ?? h.issuerId ?? `row ${h.row}`;
+  if (ownership.lt(GATE_5)) {
+    const reason = `advance excluded: the fund holds ${percentText(ownership)} of ${issuer}, L. 214-28 II 1° requires at least 5 %.`;
+    t.gateFailures.push(`Line ${h.lineId} (row ${h.row}): ${reason}`);
+    ctx.exclude(p, { rule: v.quota.id, article: "L. 214-28 II 1°", reason });
+    return false;
+  }
+  const eligibility = v.eligible(ctx, h);
+  if (eligibility.ok === "unknown") {
+    ctx.needHolding(h, eligibility.column, eligibility.message);
+    t.quotaComplete = false;
+    ctx.exclude(p, {
+      rule: v.quota.id,
+      article: `${v.article} I`,
+      reason: `cannot tell whether the company is eligible: ${eligibility.message}`,
+    });
+    return false;
+  }
+  if (eligibility.ok === false) {
+    ctx.exclude(p, {
+      rule: v.quota.id,
+      article: `${v.article} I`,
+      reason: `advance to ${issuer}: ${eligibility.reason}`,
+    });
+    return false;
+  }
+  if (amount !== undefined) {
+    t.advancesQualifying += amount;
+    ctx.count(
+      p,
+      {
+        rule: v.quota.id,
+        article: "L. 214-28 II 1°",
+        note: `advance; the fund holds ${percentText(ownership)} of ${issuer}`,
+      },
+      amount,
+    );
+  }
+  return false; // advances are counted here, outside the securities' secondary condition
+}
+
+/**
+ * III A 2° a): securities bought from other holders count only when "leur valeur est
+ * inférieure à la valeur des titres ou parts de cette société mentionnés au 1° … détenus par
+ * le fonds" (strictly below), issuer by issuer.
+ */
+function applySecondaryCondition(
+  ctx: FundContext,
+  v: Variant,
+  t: Tally,
+  counted: Position[],
+): void {
+  const perIssuer = new Map<
+    string,
+    { secondary: Amount; fresh: Amount; positions: Position[] }
+  >();
+  for (const p of counted) {
+    const h = p.holding;
+    if (
+      h.acquisitionMode !== "SECONDARY_PURCHASE" &&
+      !(h.acquisitionMode !== undefined && FRESH_MODES.has(h.acquisitionMode))
+    )
+      continue;
+    const key = h.issuerId ?? `row ${h.row}`;
+    const entry = perIssuer.get(key) ?? {
+      secondary: ZERO,
+      fresh: ZERO,
+      positions: [],
+    };
+    const amount = p.amount ?? ZERO;
+    if (h.acquisitionMode === "SECONDARY_PURCHASE") {
+      entry.secondary += amount;
+      entry.positions.push(p);
+    } else entry.fresh += amount;
+    perIssuer.set(key, entry);
+  }
+  for (const entry of perIssuer.values()) {
+    if (entry.positions.length === 0 || entry.secondary < entry.fresh) continue;
+    for (const p of entry.positions) {
+      const index = counted.indexOf(p);
+      if (index >= 0) counted.splice(index, 1);
+      ctx.exclude(p, {
+        rule: v.quota.id,
+        article: `${v.article} III A 2° a)`,
+        reason: `secondary purchase: the securities bought from other holders (${eurText(entry.secondary)}) are not below the fresh-capital securities of the same company held by the fund (${eurText(entry.fresh)}).`,
+      });
+    }
+  }
+  if (
+    [...perIssuer.values()].some((e) =>
+      e.positions.some((p) => p.amount === undefined),
+    )
+  )
+    t.quotaComplete = false;
+}
+
+/** Counts a position that passed eligibility and the secondary condition, by its listing. */
+function tallyCounted(
+  ctx: FundContext,
+  v: Variant,
+  t: Tally,
+  p: Position,
+): void {
+  const h = p.holding;
+  const cls = h.assetClass as AssetClass;
+  const amount = ctx.amountOf(p);
+  const listing = h.listingStatus ?? "UNLISTED";
+  let kind: "I" | "LISTED" | "BUCKET" | undefined;
+  let article = "L. 214-28 I";
+  if (cls === "SARL_PARTS" || (I_SECURITIES.has(cls) && listing === "UNLISTED"))
+    kind = "I";
+  else if (III_2_DEBT.has(cls)) {
+    if (listing !== "UNLISTED") {
+      ctx.exclude(p, {
+        rule: v.quota.id,
+        article: "L. 214-28 III 2°",
+        reason: "debt of a company whose equity is admitted to trading.",
+      });
+      return;
+    }
+    kind = "BUCKET";
+    article = "L. 214-28 III 2°";
+  } else if (
+    h.listingDate !== undefined &&
+    (h.investmentDate === undefined || h.investmentDate < h.listingDate)
+  ) {
+    if (h.listingDate > ctx.asOf) kind = "I";
+    else {
+      const graceEnd = addYears(h.listingDate, 5);
+      p.outcome.graceEndsOn = graceEnd;
+      if (ctx.asOf > graceEnd) {
+        ctx.exclude(p, {
+          rule: v.quota.id,
+          article: `${v.article} II`,
+          reason: `admitted to trading on ${h.listingDate}: the five years of ${v.article} II ended on ${graceEnd}.`,
+        });
+        return;
+      }
+      kind = "LISTED";
+      article = `${v.article} II`;
+      t.listedCount += 1;
+      if (t.earliestGraceEnd === undefined || graceEnd < t.earliestGraceEnd)
+        t.earliestGraceEnd = graceEnd;
+    }
+  } else if (CAPITAL_OR_ACCESS.has(cls)) {
+    const test = smallCapTest(p);
+    if (test.ok === "unknown") {
+      ctx.needHolding(h, test.column, test.message);
+      t.quotaComplete = false;
+      t.bucketComplete = false;
+      return;
+    }
+    if (test.ok === false) {
+      ctx.exclude(p, {
+        rule: v.quota.id,
+        article: "L. 214-28 III 1°",
+        reason: test.reason,
+      });
+      return;
+    }
+    kind = "BUCKET";
+    article = "L. 214-28 III 1°";
+  } else {
+    ctx.exclude(p, {
+      rule: v.quota.id,
+      article: "L. 214-28 I",
+      reason: `${cls} admitted to trading when bought.`,
+    });
+    return;
+  }
+  if (amount === undefined) {
+    t.quotaComplete = false;
+    if (kind === "BUCKET") t.bucketComplete = false;
+    if (h.acquisitionMode !== undefined && FRESH_MODES.has(h.acquisitionMode))
+      t.freshComplete = false;
+    return;
+  }
+  if (kind === "BUCKET") {
+    t.bucket += amount;
+    ctx.count(
+      p,
+      {
+        rule: FCPR_B20.id,
+        article,
+        note: "counted toward the quota within the 20 % limit of L. 214-28 III",
+      },
+      amount,
+    );
+  } else {
+    t.direct += amount;
+    if (kind === "LISTED") t.listed += amount;
+    ctx.count(
+      p,
+      {
+        rule: v.quota.id,
+        article,
+        note:
+          kind === "LISTED"
+            ? `admitted to trading on ${h.listingDate}; counts until ${p.outcome.graceEndsOn}`
+            : "eligible company",
+      },
+      amount,
+    );
+  }
+  if (
+    SHARES_OR_UNITS.has(cls) &&
+    h.acquisitionMode !== undefined &&
+    FRESH_MODES.has(h.acquisitionMode)
+  ) {
+    t.fresh += amount;
+    ctx.count(
+      p,
+      {
+        rule: v.fresh.id,
+        article: `${v.article} III A 1°`,
+        note: h.acquisitionMode.toLowerCase().replace(/_/g, " "),
+      },
+      amount,
+    );
+  } else if (h.invalid.has("acquisitionMode")) t.freshComplete = false;
+}

@@ -1,0 +1,287 @@
+import { type Amount, ZERO } from "../amount";
+import { Dec } from "../decimal";
+import type { FundContext, Position } from "../fund-context";
+import { eurText, evaluateRatio, percentText } from "../ratio";
+import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
+
+export const OPCVM_FEED85: RuleDefinition = {
+  id: "OPCVM-FEED85",
+  article: "L. 214-22 I",
+  direction: "min",
+  operator: ">=",
+  wording:
+    "au moins 85 % de son actif est investi en actions ou parts d'un même OPCVM, ou d'un compartiment de celui-ci, dit maître",
+  title: {
+    en: "At least 85 % in one master",
+    fr: "85 % au moins dans un même maître",
+  },
+  fundTypes: ["OPCVM_FEEDER"],
+};
+
+export const OPCVM_FEED15: RuleDefinition = {
+  id: "OPCVM-FEED15",
+  article: "L. 214-22 I 1° à 3°",
+  direction: "max",
+  operator: "<=",
+  wording:
+    "Un OPCVM nourricier peut investir jusqu'à 15 % de son actif dans les éléments suivants : 1° Des liquidités à titre accessoire ; 2° Des contrats financiers […] uniquement à des fins de couverture ; 3° Les biens meubles et immeubles nécessaires à l'exercice direct de son activité, lorsque cet OPCVM nourricier est une SICAV.",
+  title: {
+    en: "At most 15 % elsewhere, only accessory cash, hedging contracts and a SICAV's premises",
+    fr: "15 % au plus ailleurs : liquidités accessoires, couverture, biens d'exploitation d'une SICAV",
+  },
+  fundTypes: ["OPCVM_FEEDER"],
+};
+
+export const FIVG_FEED: RuleDefinition = {
+  id: "FIVG-FEED",
+  article: "L. 214-24-57",
+  direction: "max",
+  operator: "<=",
+  wording:
+    'son actif est investi en totalité en actions ou parts d\'un seul FIA, dit " FIA maître ", ou d\'un seul OPCVM dit " OPCVM maître ", et, à titre accessoire, en liquidités',
+  title: {
+    en: "Wholly in one master, with accessory cash only",
+    fr: "En totalité dans un seul maître, liquidités à titre accessoire",
+  },
+  fundTypes: ["FIVG_FEEDER"],
+};
+
+export const FIA_FEED85: RuleDefinition = {
+  id: "FIA-FEED85",
+  article: "L. 214-24 IV 1°",
+  direction: "info",
+  operator: ">=",
+  wording:
+    "investi à hauteur d'au moins 85 % de son actif dans les parts ou actions d'un FIA maître",
+  title: {
+    en: "Feeder AIF within the meaning of Directive 2011/61/EU (classification)",
+    fr: "FIA nourricier au sens de la directive 2011/61/UE (qualification)",
+  },
+  fundTypes: ["FIA"],
+};
+
+export const FEEDER_RULES = [
+  OPCVM_FEED85,
+  OPCVM_FEED15,
+  FIVG_FEED,
+  FIA_FEED85,
+] as const;
+
+const FEED85 = new Dec("0.85");
+const FEED15 = new Dec("0.15");
+const NONE = new Dec(0);
+
+interface Masters {
+  /** The master whose units weigh most, and their total. */
+  master?: string;
+  masterTotal: Amount;
+  masterPositions: Set<Position>;
+  complete: boolean;
+}
+
+/** Units of each master (FUND_UNITS with a masterId), the largest taken as the fund's master. */
+function largestMaster(ctx: FundContext): Masters {
+  const totals = new Map<string, { total: Amount; positions: Position[] }>();
+  let complete = ctx.denominatorComplete;
+  for (const p of ctx.heldPositions()) {
+    const h = p.holding;
+    if (h.assetClass !== "FUND_UNITS" || h.masterId === undefined) continue;
+    const amount = ctx.amountOf(p);
+    if (amount === undefined) {
+      complete = false;
+      continue;
+    }
+    const entry = totals.get(h.masterId) ?? { total: ZERO, positions: [] };
+    entry.total += amount;
+    entry.positions.push(p);
+    totals.set(h.masterId, entry);
+  }
+  let best: [string, { total: Amount; positions: Position[] }] | undefined;
+  for (const e of totals)
+    if (best === undefined || e[1].total > best[1].total) best = e;
+  return {
+    master: best?.[0],
+    masterTotal: best?.[1].total ?? ZERO,
+    masterPositions: new Set(best?.[1].positions ?? []),
+    complete,
+  };
+}
+
+/** Everything but the master's units, split into what the closed list allows and what it does not. */
+function others(
+  ctx: FundContext,
+  m: Masters,
+  rule: RuleDefinition,
+  allowed: (p: Position) => string | undefined,
+) {
+  let total = ZERO;
+  let complete = m.complete;
+  const refused: string[] = [];
+  for (const p of ctx.heldPositions()) {
+    if (m.masterPositions.has(p)) continue;
+    const amount = ctx.amountOf(p);
+    if (amount === undefined) complete = false;
+    else total += amount;
+    const h = p.holding;
+    const why = h.assetClass === undefined ? undefined : allowed(p);
+    if (h.assetClass === undefined) {
+      ctx.needHolding(
+        h,
+        "assetClass",
+        "assetClass is needed: a feeder may hold only the assets its article lists.",
+      );
+      complete = false;
+    } else if (why === undefined) {
+      if (amount !== undefined)
+        ctx.count(
+          p,
+          {
+            rule: rule.id,
+            article: rule.article,
+            note: "allowed besides the master",
+          },
+          amount,
+        );
+    } else {
+      refused.push(`Line ${h.lineId} (row ${h.row}): ${why}`);
+      ctx.exclude(p, { rule: rule.id, article: rule.article, reason: why });
+    }
+  }
+  return { total, complete, refused };
+}
+
+function unitsNote(m: Masters, p: Position): string {
+  const h = p.holding;
+  if (h.masterId !== undefined)
+    return `units of ${h.masterId}, a second master (the fund's master is ${m.master}).`;
+  return "fund units that are not units of the master (no masterId).";
+}
+
+/** L. 214-22: at least 85 % in one master; the rest at most 15 %, and only of the three kinds listed. */
+export function evaluateOpcvmFeeder(ctx: FundContext): {
+  rules: RuleResult[];
+  quotaWindow?: QuotaWindow;
+} {
+  const m = largestMaster(ctx);
+  for (const p of m.masterPositions)
+    ctx.count(
+      p,
+      {
+        rule: OPCVM_FEED85.id,
+        article: OPCVM_FEED85.article,
+        note: `units of the master ${m.master}`,
+      },
+      p.amount ?? ZERO,
+    );
+  const rest = others(ctx, m, OPCVM_FEED15, (p) => {
+    const h = p.holding;
+    if (h.assetClass === "CASH") return undefined;
+    if (h.assetClass === "FINANCIAL_CONTRACT")
+      return h.hedgeOnly
+        ? undefined
+        : "a financial contract not used for hedging only (L. 214-22 I 2°: « uniquement à des fins de couverture »).";
+    if (h.assetClass === "OPERATING_PROPERTY")
+      return ctx.fund.isSicav
+        ? undefined
+        : "operating property is allowed only to a feeder that is a SICAV (L. 214-22 I 3°).";
+    if (h.assetClass === "FUND_UNITS") return unitsNote(m, p);
+    return `${h.assetClass} is not among the assets L. 214-22 I allows besides the master.`;
+  });
+  const base = {
+    denominator: ctx.denominator,
+    binding: true,
+    warningMargin: ctx.warningMargin,
+  };
+  return {
+    rules: [
+      evaluateRatio({
+        ...base,
+        rule: OPCVM_FEED85,
+        threshold: FEED85,
+        numerator: m.masterTotal,
+        complete: m.complete,
+        message: m.master
+          ? `Master: ${m.master}.`
+          : "No units with a masterId: the fund has no master.",
+      }),
+      evaluateRatio({
+        ...base,
+        rule: OPCVM_FEED15,
+        threshold: FEED15,
+        numerator: rest.total,
+        complete: rest.complete,
+        forcedBreach: rest.refused.length ? rest.refused.join(" ") : undefined,
+      }),
+    ],
+  };
+}
+
+/** L. 214-24-57: "en totalité" in one master and, "à titre accessoire", cash: anything else is a breach. */
+export function evaluateFivgFeeder(ctx: FundContext): {
+  rules: RuleResult[];
+  quotaWindow?: QuotaWindow;
+} {
+  const m = largestMaster(ctx);
+  const rest = others(ctx, m, FIVG_FEED, (p) => {
+    const h = p.holding;
+    if (h.assetClass === "CASH") return undefined;
+    if (h.assetClass === "FUND_UNITS") return unitsNote(m, p);
+    return `${h.assetClass}: a general-purpose feeder holds only its master's units and accessory cash.`;
+  });
+  let refusedTotal = ZERO;
+  for (const p of ctx.heldPositions())
+    if (p.outcome.excluded.some((e) => e.rule === FIVG_FEED.id))
+      refusedTotal += p.amount ?? ZERO;
+  const share =
+    ctx.denominator && ctx.denominator > 0n
+      ? percentText(
+          new Dec(m.masterTotal.toString()).dividedBy(
+            ctx.denominator.toString(),
+          ),
+        )
+      : "—";
+  return {
+    rules: [
+      evaluateRatio({
+        rule: FIVG_FEED,
+        threshold: NONE,
+        numerator: refusedTotal,
+        denominator: ctx.denominator,
+        binding: true,
+        complete: rest.complete,
+        warningMargin: ctx.warningMargin,
+        message: `${m.master ? `Master ${m.master}: ${share} of the asset; cash ${eurText(rest.total - refusedTotal)}.` : "No units with a masterId: the fund has no master."}`,
+        forcedBreach: rest.refused.length ? rest.refused.join(" ") : undefined,
+      }),
+    ],
+  };
+}
+
+/** L. 214-24 IV: an AIF invested at least 85 % in one master is a feeder AIF; a classification, never a breach. */
+export function evaluateFia(ctx: FundContext): {
+  rules: RuleResult[];
+  quotaWindow?: QuotaWindow;
+} {
+  const m = largestMaster(ctx);
+  const r = evaluateRatio({
+    rule: FIA_FEED85,
+    threshold: FEED85,
+    numerator: m.masterTotal,
+    denominator: ctx.denominator,
+    binding: true,
+    complete: m.complete,
+    warningMargin: ctx.warningMargin,
+  });
+  if (r.status !== "incomplete") {
+    r.status = "info";
+    const feeder =
+      r.value !== null &&
+      new Dec(m.masterTotal.toString()).gte(
+        FEED85.times((ctx.denominator ?? 0n).toString()),
+      );
+    r.message = feeder
+      ? `Feeder AIF within the meaning of L. 214-24 IV 1°: ${m.master} holds at least 85 % of the asset.`
+      : "Not a feeder AIF under L. 214-24 IV 1° (no single master reaches 85 %); several masters with identical strategies (2°) are not assessed.";
+  }
+  return { rules: [r] };
+}

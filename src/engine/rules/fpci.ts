@@ -1,0 +1,125 @@
+import { ZERO } from "../amount";
+import { Dec } from "../decimal";
+import type { FundContext } from "../fund-context";
+import type { AssetClass } from "../model";
+import { evaluateRatio } from "../ratio";
+import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
+import { FCPR_B20, FCPR_L5Y, FCPR_Q50 } from "./fcpr-definitions";
+import { evaluateL21428, type L21428Profile } from "./fcpr";
+
+/** L. 214-159 and L. 214-160: the FPCI applies L. 214-28 with its own adaptations. */
+export const FPCI_Q50: RuleDefinition = {
+  ...FCPR_Q50,
+  article: "L. 214-28 I, L. 214-160 II",
+  fundTypes: ["FPCI"],
+};
+
+export const FPCI_CCA15: RuleDefinition = {
+  id: "FPCI-CCA15",
+  article: "L. 214-160 II 1°",
+  direction: "max",
+  operator: "<=",
+  wording:
+    "Dans la limite de 15 % mentionnée au 1° du II de l'article L. 214-28, des avances en compte courant consenties, pour la durée de l'investissement réalisé, à des sociétés dans lesquelles le fonds professionnel de capital investissement détient une participation.",
+  title: {
+    en: "Current-account advances, at most 15 %, to companies the fund holds a participation in",
+    fr: "Avances en compte courant, 15 % au plus, aux sociétés dont le fonds détient une participation",
+  },
+  fundTypes: ["FPCI"],
+};
+
+export const FPCI_REC10: RuleDefinition = {
+  id: "FPCI-REC10",
+  article: "L. 214-160 II",
+  direction: "max",
+  operator: "<=",
+  wording: "peut détenir des créances, dans la limite de 10 % de son actif",
+  title: { en: "Receivables, at most 10 %", fr: "Créances, 10 % au plus" },
+  fundTypes: ["FPCI"],
+};
+
+export const FPCI_DIG20: RuleDefinition = {
+  id: "FPCI-DIG20",
+  article: "L. 214-160 II",
+  direction: "max",
+  operator: "<=",
+  wording: "dans la limite de 20 % de leur actif",
+  title: {
+    en: "Digital assets, at most 20 %",
+    fr: "Actifs numériques, 20 % au plus",
+  },
+  fundTypes: ["FPCI"],
+};
+
+export const FPCI_RULES = [
+  FPCI_Q50,
+  FPCI_CCA15,
+  FCPR_B20,
+  FCPR_L5Y,
+  FPCI_REC10,
+  FPCI_DIG20,
+] as const;
+
+const FPCI_PROFILE: L21428Profile = {
+  quota: FPCI_Q50,
+  advances: FPCI_CCA15,
+  bucket: FCPR_B20,
+  listed: FCPR_L5Y,
+  // "détient une participation": any share of the capital, no 5 % minimum.
+  advanceGate: new Dec(0),
+  advanceArticle: "L. 214-160 II 1°",
+  // "entité qui a pour objet principal d'investir directement ou indirectement": no OECD condition.
+  entityOecdRequired: false,
+  entityArticle: "L. 214-160 II 2°",
+  defaultThreshold: new Dec("0.5"),
+};
+
+export function evaluateFpci(ctx: FundContext): {
+  rules: RuleResult[];
+  quotaWindow?: QuotaWindow;
+} {
+  const evaluation = evaluateL21428(ctx, FPCI_PROFILE);
+  evaluation.rules.push(
+    classLimit(ctx, FPCI_REC10, "RECEIVABLE", new Dec("0.1")),
+    classLimit(ctx, FPCI_DIG20, "DIGITAL_ASSET", new Dec("0.2")),
+  );
+  return evaluation;
+}
+
+/** A limit on one class of assets as a share of the fund's asset, binding at all times. */
+function classLimit(
+  ctx: FundContext,
+  rule: RuleDefinition,
+  assetClass: AssetClass,
+  threshold: Dec,
+): RuleResult {
+  let total = ZERO;
+  let complete = ctx.denominatorComplete;
+  for (const p of ctx.heldPositions()) {
+    if (p.holding.assetClass !== assetClass) continue;
+    const amount = ctx.amountOf(p);
+    if (amount === undefined) {
+      complete = false;
+      continue;
+    }
+    total += amount;
+    ctx.count(
+      p,
+      {
+        rule: rule.id,
+        article: rule.article,
+        note: `measured against the ${threshold.times(100).toString()} % limit`,
+      },
+      amount,
+    );
+  }
+  return evaluateRatio({
+    rule,
+    threshold,
+    numerator: total,
+    denominator: ctx.denominator,
+    binding: true,
+    complete,
+    warningMargin: ctx.warningMargin,
+  });
+}

@@ -1,0 +1,437 @@
+import { type Amount, scaleAmount, ZERO } from "../amount";
+import { addYears } from "../dates";
+import { Dec } from "../decimal";
+import type { FundContext, Position } from "../fund-context";
+import { eurText, evaluateRatio, percentText } from "../ratio";
+import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
+
+const OPCI_TYPES = ["SPPICAV", "FPI"] as const;
+
+export const OPCI_ASSET: RuleDefinition = {
+  id: "OPCI-ASSET",
+  article: "L. 214-36 I",
+  direction: "max",
+  operator: "<=",
+  wording:
+    "l'actif d'un organisme de placement collectif immobilier est exclusivement constitué",
+  title: {
+    en: "Only the assets listed by L. 214-36 I",
+    fr: "Uniquement les actifs énumérés au I de l'article L. 214-36",
+  },
+  fundTypes: OPCI_TYPES,
+};
+
+export const OPCI_RE60: RuleDefinition = {
+  id: "OPCI-RE60",
+  article: "L. 214-37 1°",
+  direction: "min",
+  operator: ">=",
+  wording: "A hauteur de 60 % au moins d'actifs immobiliers.",
+  title: {
+    en: "Real-estate assets, at least 60 %",
+    fr: "Actifs immobiliers, 60 % au moins",
+  },
+  fundTypes: OPCI_TYPES,
+};
+
+export const OPCI_RE51: RuleDefinition = {
+  id: "OPCI-RE51",
+  article: "L. 214-37 1°",
+  direction: "min",
+  operator: ">=",
+  wording:
+    "les actifs mentionnés aux 1° à 3° et au 5° du I de l'article précité devant représenter au minimum 51 % de l'actif",
+  title: {
+    en: "Items 1° to 3° and 5°, at least 51 % (SPPICAV)",
+    fr: "Actifs des 1° à 3° et 5°, 51 % au minimum (SPPICAV)",
+  },
+  fundTypes: ["SPPICAV"],
+};
+
+export const OPCI_LIQ5: RuleDefinition = {
+  id: "OPCI-LIQ5",
+  article: "L. 214-37 2°",
+  direction: "min",
+  operator: ">=",
+  wording:
+    "A hauteur de 5 % au moins d'actifs mentionnés au 8° et au 9° du I de l'article L. 214-36. Ces actifs doivent être libres de toutes sûretés ou droits au profit de tiers.",
+  title: {
+    en: "Unencumbered deposits, liquid instruments and cash, at least 5 %",
+    fr: "Dépôts, instruments liquides et liquidités libres, 5 % au moins",
+  },
+  fundTypes: OPCI_TYPES,
+};
+
+export const OPCI_LEV40: RuleDefinition = {
+  id: "OPCI-LEV40",
+  article: "L. 214-39",
+  direction: "max",
+  operator: "<=",
+  wording:
+    "peut contracter des emprunts dans la limite de 40 % de la valeur des actifs immobiliers mentionnés aux 1° à 3° et au 5° du I de l'article L. 214-36",
+  title: {
+    en: "Borrowings, at most 40 % of real-estate assets, looking through",
+    fr: "Emprunts, 40 % au plus des actifs immobiliers, par transparence",
+  },
+  fundTypes: OPCI_TYPES,
+};
+
+export const OPCI_CCA5: RuleDefinition = {
+  id: "OPCI-CCA5",
+  article: "L. 214-42",
+  direction: "max",
+  operator: "<=",
+  wording:
+    "aux sociétés mentionnées aux 2° et 3° du I de l'article L. 214-36 dont il détient directement ou indirectement au moins 5 % du capital social",
+  title: {
+    en: "Advances only to 2° and 3° companies held at least 5 %",
+    fr: "Avances aux seules sociétés des 2° et 3° détenues à 5 % au moins",
+  },
+  fundTypes: OPCI_TYPES,
+};
+
+export const OPCI_RULES = [
+  OPCI_ASSET,
+  OPCI_RE60,
+  OPCI_RE51,
+  OPCI_LIQ5,
+  OPCI_LEV40,
+  OPCI_CCA5,
+] as const;
+
+const RE60 = new Dec("0.6");
+const RE51 = new Dec("0.51");
+const LIQ5 = new Dec("0.05");
+const LEV40 = new Dec("0.4");
+const GATE_5 = new Dec("0.05");
+const ZERO_LIMIT = new Dec(0);
+const LOOK_THROUGH = new Set([2, 3, 5]);
+const LEVERAGE_BASE = new Set([1, 2, 3, 5]);
+
+/**
+ * SPPICAV and FPI (L. 214-36, -37, -39, -42, -43): positions are classified by the item of
+ * L. 214-36 I given in opciCategory; ratios on fair value over total assets; every rule binds
+ * from three years after creation (L. 214-43: "au plus tard trois ans après la date de création").
+ */
+export function evaluateOpci(ctx: FundContext): {
+  rules: RuleResult[];
+  quotaWindow?: QuotaWindow;
+} {
+  const sppicav = ctx.fund.fundType === "SPPICAV";
+  const created = ctx.fund.constitutionDate;
+  if (created === undefined)
+    ctx.needFund(
+      "constitutionDate",
+      "constitutionDate (the OPCI's creation) is needed: its rules bind from three years after creation (L. 214-43).",
+    );
+  const window =
+    created === undefined
+      ? undefined
+      : { from: addYears(created, 3), article: "L. 214-43" };
+  const binding = window !== undefined && ctx.asOf >= window.from;
+  const known = window !== undefined;
+
+  const byCategory = new Map<number, Position[]>();
+  let categoriesComplete = true;
+  for (const p of ctx.heldPositions()) {
+    const c = p.holding.opciCategory;
+    if (c === undefined) {
+      ctx.needHolding(
+        p.holding,
+        "opciCategory",
+        "opciCategory is needed: OPCI positions are classified by the item of L. 214-36 I they belong to.",
+      );
+      ctx.exclude(p, {
+        rule: "OPCI-*",
+        reason: "no item of L. 214-36 I (opciCategory) is given.",
+      });
+      categoriesComplete = false;
+      continue;
+    }
+    byCategory.set(c, [...(byCategory.get(c) ?? []), p]);
+  }
+  const sum = (
+    categories: number[],
+    rule: RuleDefinition,
+    filter: (p: Position) => boolean = () => true,
+  ) => {
+    let total = ZERO;
+    let complete = categoriesComplete && ctx.denominatorComplete;
+    for (const c of categories) {
+      for (const p of byCategory.get(c) ?? []) {
+        if (!filter(p)) continue;
+        const amount = ctx.amountOf(p);
+        if (amount === undefined) complete = false;
+        else {
+          total += amount;
+          ctx.count(
+            p,
+            { rule: rule.id, article: `L. 214-36 I ${c}°`, note: `item ${c}°` },
+            amount,
+          );
+        }
+      }
+    }
+    return { total, complete };
+  };
+  const ratio = (
+    rule: RuleDefinition,
+    threshold: Dec,
+    s: { total: Amount; complete: boolean },
+    message?: string,
+    forcedBreach?: string,
+  ) =>
+    evaluateRatio({
+      rule,
+      threshold,
+      numerator: s.total,
+      denominator: ctx.denominator,
+      binding,
+      complete: s.complete && known,
+      warningMargin: ctx.warningMargin,
+      message,
+      forcedBreach: binding ? forcedBreach : undefined,
+    });
+
+  // FPI: 5° units count only "sous réserve qu'il s'agisse d'une participation contrôlée".
+  const controlled = (p: Position) => {
+    if (p.holding.opciCategory !== 5 || p.holding.controlledParticipation)
+      return true;
+    ctx.exclude(p, {
+      rule: OPCI_RE60.id,
+      article: "L. 214-37 1°",
+      reason:
+        "5° units count in an FPI's 60 % only when they are a controlled participation (controlledParticipation).",
+    });
+    return false;
+  };
+  const rules: RuleResult[] = [
+    assetList(ctx, byCategory, ratio, categoriesComplete),
+  ];
+  rules.push(
+    ratio(
+      OPCI_RE60,
+      RE60,
+      sppicav
+        ? sum([1, 2, 3, 4, 5], OPCI_RE60)
+        : sum([1, 2, 5], OPCI_RE60, controlled),
+    ),
+  );
+  if (sppicav) rules.push(ratio(OPCI_RE51, RE51, sum([1, 2, 3, 5], OPCI_RE51)));
+  rules.push(
+    ratio(
+      OPCI_LIQ5,
+      LIQ5,
+      sum([8, 9], OPCI_LIQ5, (p) => {
+        if (!p.holding.encumbered) return true;
+        ctx.exclude(p, {
+          rule: OPCI_LIQ5.id,
+          article: "L. 214-37 2°",
+          reason:
+            "encumbered: the 5 % must be « libres de toutes sûretés ou droits au profit de tiers ».",
+        });
+        return false;
+      }),
+    ),
+  );
+  rules.push(
+    leverage(ctx, byCategory, binding && known, categoriesComplete && known),
+  );
+  rules.push(advancesGate(ctx, byCategory, ratio, categoriesComplete));
+  return { rules, quotaWindow: window };
+}
+
+type RatioFn = (
+  rule: RuleDefinition,
+  threshold: Dec,
+  s: { total: Amount; complete: boolean },
+  message?: string,
+  forcedBreach?: string,
+) => RuleResult;
+
+/** L. 214-36 I: 2° and 3° are companies "non admises aux négociations"; 4° shares are traded. A position outside the list breaches the rule. */
+function assetList(
+  ctx: FundContext,
+  byCategory: Map<number, Position[]>,
+  ratio: RatioFn,
+  complete: boolean,
+): RuleResult {
+  const outside: string[] = [];
+  let total = ZERO;
+  let amountsComplete = complete;
+  for (const [c, positions] of byCategory) {
+    for (const p of positions) {
+      const listed = (p.holding.listingStatus ?? "UNLISTED") !== "UNLISTED";
+      const reason =
+        (c === 2 || c === 3) && listed
+          ? `item ${c}° takes only companies not admitted to trading`
+          : c === 4 && !listed
+            ? "item 4° takes only shares traded on a market"
+            : undefined;
+      if (!reason) continue;
+      const amount = ctx.amountOf(p);
+      if (amount === undefined) amountsComplete = false;
+      else total += amount;
+      outside.push(
+        `Line ${p.holding.lineId} (row ${p.holding.row}): ${reason}.`,
+      );
+      ctx.exclude(p, {
+        rule: OPCI_ASSET.id,
+        article: "L. 214-36 I",
+        reason: `outside the list of L. 214-36 I: ${reason}.`,
+      });
+    }
+  }
+  return ratio(
+    OPCI_ASSET,
+    ZERO_LIMIT,
+    { total, complete: amountsComplete },
+    undefined,
+    outside.length ? outside.join(" ") : undefined,
+  );
+}
+
+/**
+ * L. 214-39: "l'ensemble des emprunts et dettes" of the OPCI, plus those of its 2° and 3°
+ * companies and 5° funds "à concurrence du pourcentage de participation", over the value of
+ * items 1° to 3° and 5°.
+ */
+function leverage(
+  ctx: FundContext,
+  byCategory: Map<number, Position[]>,
+  binding: boolean,
+  categoriesComplete: boolean,
+): RuleResult {
+  let complete = categoriesComplete;
+  let debt = ctx.fund.borrowings ?? ZERO;
+  if (ctx.fund.borrowings === undefined) {
+    ctx.needFund(
+      "borrowings",
+      "borrowings is needed: the OPCI's own borrowings and debts count toward the 40 % of L. 214-39 (write 0 if there are none).",
+    );
+    complete = false;
+  }
+  let base = ZERO;
+  for (const c of LEVERAGE_BASE) {
+    for (const p of byCategory.get(c) ?? []) {
+      const amount = ctx.amountOf(p);
+      if (amount === undefined) complete = false;
+      else {
+        base += amount;
+        ctx.count(
+          p,
+          {
+            rule: OPCI_LEV40.id,
+            article: "L. 214-39",
+            note: `item ${c}°, in the base of the 40 %`,
+          },
+          amount,
+        );
+      }
+      if (!LOOK_THROUGH.has(c)) continue;
+      const h = p.holding;
+      if (h.entityDebt === undefined) {
+        if (h.invalid.has("entityDebt")) complete = false;
+        else
+          ctx.warn(
+            "Holdings",
+            h.row,
+            "entityDebt",
+            `entityDebt is blank for an item ${c}° holding: its borrowings count as zero in the 40 % (L. 214-39).`,
+          );
+        continue;
+      }
+      const share = h.participationPct ?? new Dec(1);
+      if (h.invalid.has("participationPct")) complete = false;
+      const looked = scaleAmount(h.entityDebt, share);
+      debt += looked;
+      ctx.count(
+        p,
+        {
+          rule: OPCI_LEV40.id,
+          article: "L. 214-39",
+          note: `debt of ${eurText(h.entityDebt)} at ${percentText(share)} participation`,
+        },
+        looked,
+      );
+    }
+  }
+  return evaluateRatio({
+    rule: OPCI_LEV40,
+    threshold: LEV40,
+    numerator: debt,
+    denominator: base,
+    binding,
+    complete,
+    warningMargin: ctx.warningMargin,
+    message: `Borrowings ${eurText(ctx.fund.borrowings ?? ZERO)} plus look-through debts, over items 1° to 3° and 5°.`,
+  });
+}
+
+/** L. 214-42: advances (10°) only to 2° and 3° companies held at least 5 %. */
+function advancesGate(
+  ctx: FundContext,
+  byCategory: Map<number, Position[]>,
+  ratio: RatioFn,
+  categoriesComplete: boolean,
+): RuleResult {
+  const companies = new Map<string, Dec | undefined>();
+  for (const c of [2, 3]) {
+    for (const p of byCategory.get(c) ?? []) {
+      const id = p.holding.issuerId;
+      if (id === undefined) continue;
+      const own = p.holding.ownershipPct ?? p.holding.participationPct;
+      const best = companies.get(id);
+      companies.set(
+        id,
+        best === undefined || (own !== undefined && own.gt(best)) ? own : best,
+      );
+    }
+  }
+  const failures: string[] = [];
+  let outside = ZERO;
+  let complete = categoriesComplete;
+  for (const p of byCategory.get(10) ?? []) {
+    const h = p.holding;
+    const fail = (reason: string) => {
+      failures.push(`Line ${h.lineId} (row ${h.row}): ${reason}`);
+      ctx.exclude(p, { rule: OPCI_CCA5.id, article: "L. 214-42", reason });
+      const amount = ctx.amountOf(p);
+      if (amount !== undefined) outside += amount;
+    };
+    if (h.issuerId === undefined || !companies.has(h.issuerId)) {
+      if (h.issuerId === undefined) {
+        ctx.needHolding(
+          h,
+          "issuerId",
+          "issuerId is needed: L. 214-42 allows advances only to the fund's 2° and 3° companies.",
+        );
+        complete = false;
+        continue;
+      }
+      fail(
+        `advance to ${h.issuerName ?? h.issuerId}, which is not one of the fund's 2° or 3° companies.`,
+      );
+      continue;
+    }
+    const own = h.ownershipPct ?? companies.get(h.issuerId);
+    if (own === undefined) {
+      ctx.needHolding(
+        h,
+        "ownershipPct",
+        "ownershipPct is needed: L. 214-42 requires at least 5 % of the company's capital.",
+      );
+      complete = false;
+    } else if (own.lt(GATE_5))
+      fail(
+        `advance to ${h.issuerName ?? h.issuerId}, held ${percentText(own)}: L. 214-42 requires at least 5 % of the capital.`,
+      );
+  }
+  return ratio(
+    OPCI_CCA5,
+    ZERO_LIMIT,
+    { total: outside, complete },
+    undefined,
+    failures.length ? failures.join(" ") : undefined,
+  );
+}
