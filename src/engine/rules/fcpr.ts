@@ -23,8 +23,6 @@ import {
 } from "./fcpr-definitions";
 
 const ART_I = "L. 214-28 I";
-const ART_II_1 = "L. 214-28 II 1°";
-const ART_II_2 = "L. 214-28 II 2°";
 const ART_III_1 = "L. 214-28 III 1°";
 const ART_III_2 = "L. 214-28 III 2°";
 const ART_IV = "L. 214-28 IV";
