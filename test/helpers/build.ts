@@ -1,12 +1,13 @@
 import { amountFromString } from "../../src/engine/amount";
 import { checkWorkbook } from "../../src/engine/check";
 import { Dec } from "../../src/engine/decimal";
-import type { Fund, Holding } from "../../src/engine/model";
+import type { Fund, Holder, Holding } from "../../src/engine/model";
 import type { FundReport, RuleResult } from "../../src/engine/result";
 
 type Money = string | number;
 
-export interface FundSpec extends Omit<Partial<Fund>, "paidUpSubscriptions" | "totalAssets" | "quotaThreshold" | "warningMargin"> {
+export interface FundSpec extends Omit<Partial<Fund>, "paidUpSubscriptions" | "totalAssets" | "quotaThreshold" | "warningMargin" | "borrowings"> {
+  borrowings?: Money;
   /** null leaves the cell blank. */
   paidUpSubscriptions?: Money | null;
   totalAssets?: Money;
@@ -14,7 +15,10 @@ export interface FundSpec extends Omit<Partial<Fund>, "paidUpSubscriptions" | "t
   warningMargin?: string;
 }
 
-export interface HoldingSpec extends Omit<Partial<Holding>, "costValue" | "fairValue" | "marketCap" | "ownershipPct" | "lookThroughPct" | "invalid"> {
+export interface HoldingSpec
+  extends Omit<Partial<Holding>, "costValue" | "fairValue" | "marketCap" | "ownershipPct" | "lookThroughPct" | "invalid" | "entityDebt" | "participationPct"> {
+  entityDebt?: Money;
+  participationPct?: string;
   costValue?: Money;
   fairValue?: Money;
   marketCap?: Money;
@@ -27,7 +31,7 @@ export const eur = (v: Money) => amountFromString(String(v));
 
 /** An FCPR inside its quota window on 2025-12-31, measured at cost over 1,000,000 EUR, with no warning margin. */
 export function fcpr(spec: FundSpec = {}): Fund {
-  const { paidUpSubscriptions = "1000000", totalAssets, quotaThreshold, warningMargin = "0", ...rest } = spec;
+  const { paidUpSubscriptions = "1000000", totalAssets, quotaThreshold, warningMargin = "0", borrowings, ...rest } = spec;
   return {
     fundId: "F1",
     fundType: "FCPR",
@@ -42,6 +46,7 @@ export function fcpr(spec: FundSpec = {}): Fund {
     ...rest,
     paidUpSubscriptions: paidUpSubscriptions === null ? undefined : eur(paidUpSubscriptions),
     totalAssets: totalAssets === undefined ? undefined : eur(totalAssets),
+    borrowings: borrowings === undefined ? undefined : eur(borrowings),
     quotaThreshold: quotaThreshold === undefined ? undefined : new Dec(quotaThreshold),
     warningMargin: new Dec(warningMargin),
   };
@@ -50,7 +55,7 @@ export function fcpr(spec: FundSpec = {}): Fund {
 let nextRow = 2;
 export function holding(spec: HoldingSpec): Holding {
   const row = spec.row ?? nextRow++;
-  const { costValue, fairValue, marketCap, ownershipPct, lookThroughPct, invalid, ...rest } = spec;
+  const { costValue, fairValue, marketCap, ownershipPct, lookThroughPct, invalid, entityDebt, participationPct, ...rest } = spec;
   return {
     fundId: "F1",
     lineId: `L${row}`,
@@ -68,6 +73,8 @@ export function holding(spec: HoldingSpec): Holding {
     marketCap: marketCap === undefined ? undefined : eur(marketCap),
     ownershipPct: ownershipPct === undefined ? undefined : new Dec(ownershipPct),
     lookThroughPct: lookThroughPct === undefined ? undefined : new Dec(lookThroughPct),
+    entityDebt: entityDebt === undefined ? undefined : eur(entityDebt),
+    participationPct: participationPct === undefined ? undefined : new Dec(participationPct),
   };
 }
 
@@ -90,3 +97,17 @@ export function positionOf(report: FundReport, row: number) {
 
 /** Unlisted equity of a fresh issuer, at cost. */
 export const unlisted = (costValue: Money, extra: HoldingSpec = {}) => holding({ assetClass: "EQUITY", costValue, ...extra });
+
+/** A fund of any type, measured at cost over 1,000,000 EUR unless stated, with no warning margin. */
+export function fundOf(fundType: Fund["fundType"], spec: FundSpec = {}): Fund {
+  return fcpr({ fundType, ...spec });
+}
+
+export function holder(spec: Partial<Omit<Holder, "units">> & { units?: Money }): Holder {
+  const { units, ...rest } = spec;
+  return { row: nextRow++, invalid: new Set(), fundId: "F1", ...rest, units: units === undefined ? undefined : eur(units) };
+}
+
+export function checkWith(fund: Fund, holdings: Holding[], holders: Holder[], asOf = "2025-12-31"): FundReport {
+  return checkWorkbook({ funds: [fund], holdings, holders, diagnostics: [] }, { asOf, positions: true }).funds[0];
+}
