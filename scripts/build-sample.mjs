@@ -73,6 +73,11 @@ for (const fund of source.funds) {
         issuerId = target.issuerId;
         name = target.name;
         ownershipPct = null; // advances take the ownership of their issuer
+      } else if (block.secondaryOfBlock !== undefined) {
+        // Bought from other holders, in companies the fund already subscribed to.
+        const target = equityIssuers[(i * 3) % equityIssuers.length];
+        issuerId = target.issuerId;
+        name = target.name;
       } else if (block.names) {
         issuerId = null;
         name = block.names[i % block.names.length];
@@ -80,12 +85,12 @@ for (const fund of source.funds) {
         issuerSeq += 1;
         issuerId = `ISS-${String(issuerSeq).padStart(4, "0")}`;
         name = issuerName(block.assetClass);
-        if (block.assetClass === "EQUITY" && (block.listingStatus ?? "UNLISTED") === "UNLISTED") equityIssuers.push({ issuerId, name });
+        if (block.assetClass === "EQUITY" && (block.listingStatus ?? block.fields?.listingStatus ?? "UNLISTED") === "UNLISTED") equityIssuers.push({ issuerId, name });
       }
       const listedAfter = block.listedAfter ? block.listedAfter[i % block.listedAfter.length] : null;
       const listingDate = listedAfter ?? (block.boughtListed ? addDays("2016-01-01", Math.floor(rand() * 2000)) : null);
       const invested = listedAfter ? addDays(listedAfter, -400 - Math.floor(rand() * 300)) : investmentDate;
-      const uplift = block.fairUplift ? between(block.fairUplift) : ["CASH", "FUND_UNITS", "LIQUID_INSTRUMENT", "CURRENT_ACCOUNT_ADVANCE"].includes(block.assetClass) ? 1 : between([0.7, 1.6]);
+      const uplift = block.fairUplift ? between(block.fairUplift) : ["CASH", "DEPOSIT", "FUND_UNITS", "LIQUID_INSTRUMENT", "CURRENT_ACCOUNT_ADVANCE", "FINANCIAL_CONTRACT", "RECEIVABLE"].includes(block.assetClass) ? 1 : between([0.7, 1.6]);
       holdings.push({
         fundId: fund.fundId,
         lineId: `${fund.fundId}-${String(line).padStart(3, "0")}`,
@@ -102,16 +107,24 @@ for (const fund of source.funds) {
         ownershipPct,
         lookThroughPct: block.lookThrough ? round2(between(block.lookThrough)) : null,
         entityOecd: block.entityOecd ?? null,
+        participationPct: block.participation ? round2(between(block.participation)) : null,
+        entityDebt: block.entityDebt ? Math.round(between(block.entityDebt) / 1000) * 1000 : null,
+        ...(block.fields ?? {}),
       });
     });
   }
 }
 
-const FUND_COLUMNS = ["fundId", "fundName", "fundType", "constitutionDate", "firstYearEnd", "basis", "paidUpSubscriptions", "totalAssets", "quotaThreshold", "warningMargin", "liquidLabel"];
-const HOLDING_COLUMNS = ["fundId", "lineId", "issuerId", "issuerName", "assetClass", "costValue", "fairValue", "listingStatus", "listingCountry", "listingDate", "marketCap", "investmentDate", "ownershipPct", "lookThroughPct", "entityOecd"];
+const FUND_COLUMNS = ["fundId", "fundName", "fundType", "constitutionDate", "firstYearEnd", "basis", "paidUpSubscriptions", "totalAssets", "quotaThreshold", "warningMargin", "liquidLabel", "chosenRegions", "overseasZone", "isSicav", "borrowings"];
+const HOLDING_COLUMNS = [
+  "fundId", "lineId", "issuerId", "issuerName", "assetClass", "costValue", "fairValue", "listingStatus", "listingCountry", "listingDate", "marketCap",
+  "investmentDate", "acquisitionMode", "ownershipPct", "lookThroughPct", "entityOecd", "fcpiEligible", "fipEligible", "region",
+  "opciCategory", "encumbered", "participationPct", "entityDebt", "controlledParticipation", "masterId", "hedgeOnly",
+];
+const HOLDER_COLUMNS = ["fundId", "holderId", "holderType", "units"];
 const FORMATS = {
   constitutionDate: "dd/mm/yyyy", firstYearEnd: "dd/mm/yyyy", listingDate: "dd/mm/yyyy", investmentDate: "dd/mm/yyyy",
-  paidUpSubscriptions: "#,##0.00", totalAssets: "#,##0.00", costValue: "#,##0.00", fairValue: "#,##0.00", marketCap: "#,##0",
+  paidUpSubscriptions: "#,##0.00", totalAssets: "#,##0.00", borrowings: "#,##0.00", entityDebt: "#,##0", participationPct: "0.00%", costValue: "#,##0.00", fairValue: "#,##0.00", marketCap: "#,##0",
   quotaThreshold: "0.00%", warningMargin: "0.00%", ownershipPct: "0.00%", lookThroughPct: "0.00%",
 };
 
@@ -130,7 +143,8 @@ function addTable(workbook, name, columns, records) {
     column.width = Math.max(12, c.length + 4);
     if (FORMATS[c]) column.numFmt = FORMATS[c];
   });
-  sheet.getColumn(columns.indexOf(name === "Funds" ? "fundName" : "issuerName") + 1).width = 30;
+  const wide = columns.indexOf(name === "Funds" ? "fundName" : "issuerName");
+  if (wide >= 0) sheet.getColumn(wide + 1).width = 30;
   sheet.views = [{ state: "frozen", ySplit: 1 }];
 }
 
@@ -140,5 +154,7 @@ workbook.created = new Date("2025-12-31T00:00:00Z");
 workbook.modified = workbook.created;
 addTable(workbook, "Funds", FUND_COLUMNS, source.funds);
 addTable(workbook, "Holdings", HOLDING_COLUMNS, holdings);
+const holders = source.funds.flatMap((f) => (f.holders ?? []).map(([holderId, holderType, units]) => ({ fundId: f.fundId, holderId, holderType, units })));
+addTable(workbook, "Holders", HOLDER_COLUMNS, holders);
 await workbook.xlsx.writeFile(out);
-console.log(`${out}: ${source.funds.length} funds, ${holdings.length} positions`);
+console.log(`${out}: ${source.funds.length} funds, ${holdings.length} positions, ${holders.length} holders`);

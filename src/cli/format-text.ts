@@ -141,6 +141,8 @@ function pct(value: number | null): string {
 
 function thresholdText(r: RuleResult): string {
   if (r.threshold === null) return "—";
-  const op = r.direction === "min" ? "≥" : "≤";
-  return `${op} ${(r.threshold * 100).toFixed(0)} %`;
+  const op = { ">=": "≥", ">": ">", "<=": "≤", "<": "<" }[
+    r.operator ?? (r.direction === "min" ? ">=" : "<=")
+  ];
+  return `${op} ${Number((r.threshold * 100).toFixed(2))} %`;
 }

@@ -53,6 +53,7 @@ export function evaluateRatio(input: RatioInput): RuleResult {
     id: rule.id,
     article: rule.article,
     direction: rule.direction,
+    operator: op,
     threshold: threshold.toNumber(),
     value: null,
     numerator: formatAmount(numerator),
@@ -85,7 +86,8 @@ export function evaluateRatio(input: RatioInput): RuleResult {
   base.value = num.dividedBy(den).toNumber();
   const headroom =
     rule.direction === "min" ? num.minus(limit) : limit.minus(num);
-  base.headroom = formatCentsFloor(headroom);
+  // An information rule has no limit to keep away from.
+  base.headroom = rule.direction === "info" ? null : formatCentsFloor(headroom);
 
   base.status = statusOf(input, op, num, den, limit);
   if (!input.complete) base.partial = true;

@@ -39,6 +39,8 @@ export interface RuleResult {
   id: string;
   article: string;
   direction: Direction;
+  /** How value compares with threshold, as the article words it. */
+  operator?: Operator;
   threshold: number | null;
   value: number | null;
   numerator: string | null;

@@ -1,11 +1,7 @@
 import { dateFromSerial, parseDate } from "../workbook/cells";
 import { isValidIsoDate, todayIso } from "../engine/dates";
 import type { Fund } from "../engine/model";
-import {
-  type FundReport,
-  type RuleResult,
-  worstStatus,
-} from "../engine/result";
+import type { FundReport, RuleResult } from "../engine/result";
 import { familyFor, ruleById } from "../engine/rules/registry";
 import { fundReport, type Grid, modelFor } from "./model-cache";
 
@@ -44,35 +40,40 @@ function text(value: unknown, what: string): string {
   throw new FormulaError("#VALUE!", `${what} is missing`);
 }
 
+const blank = (value: unknown) =>
+  value === undefined || value === null || value === "";
+
 /** An as-of date from a date cell (serial), ISO or French text; blank means today. */
 export function asOfDate(value: unknown): string {
-  if (value === undefined || value === null || value === "") return todayIso();
+  if (blank(value)) return todayIso();
   const parsed =
     typeof value === "number"
       ? dateFromSerial(value)
       : typeof value === "string"
         ? parseDate(value)
-        : { ok: false as const, message: "" };
-  if (!parsed.ok || !isValidIsoDate(parsed.value))
+        : undefined;
+  if (!parsed?.ok || !isValidIsoDate(parsed.value))
     throw new FormulaError("#VALUE!", `asOf is not a date: ${String(value)}`);
   return parsed.value;
 }
 
-function grids(
-  funds: unknown,
-  holdings: unknown,
-): { funds: Grid; holdings: Grid } {
-  if (!Array.isArray(funds) || !Array.isArray(funds[0]))
+function range(value: unknown, name: string, optional = false): Grid {
+  if (optional && blank(value)) return [];
+  if (!Array.isArray(value) || !Array.isArray(value[0]))
     throw new FormulaError(
       "#VALUE!",
-      "funds must be a range with its header row, e.g. Funds[#All]",
+      `${name} must be a range with its header row, e.g. ${name[0].toUpperCase()}${name.slice(1)}[#All]`,
     );
-  if (!Array.isArray(holdings) || !Array.isArray(holdings[0]))
-    throw new FormulaError(
-      "#VALUE!",
-      "holdings must be a range with its header row, e.g. Holdings[#All]",
-    );
-  return { funds: funds as Grid, holdings: holdings as Grid };
+  return value as Grid;
+}
+
+/** The parsed workbook behind the ranges, shared by every formula cell that passes the same values. */
+function workbookOf(funds: unknown, holdings: unknown, holders: unknown) {
+  return modelFor(
+    range(funds, "funds"),
+    range(holdings, "holdings"),
+    range(holders, "holders", true),
+  );
 }
 
 function findFund(funds: Fund[], fundId: string): Fund {
@@ -83,14 +84,14 @@ function findFund(funds: Fund[], fundId: string): Fund {
 
 function reportFor(
   fundIdArg: unknown,
-  fundsArg: unknown,
-  holdingsArg: unknown,
+  funds: unknown,
+  holdings: unknown,
   asOfArg: unknown,
+  holders: unknown,
 ): FundReport {
   const fundId = text(fundIdArg, "fundId");
   const asOf = asOfDate(asOfArg);
-  const { funds, holdings } = grids(fundsArg, holdingsArg);
-  const entry = modelFor(funds, holdings);
+  const entry = workbookOf(funds, holdings, holders);
   if (entry.model.funds.length === 0)
     throw new FormulaError(
       "#VALUE!",
@@ -105,11 +106,12 @@ function ruleResult(
   funds: unknown,
   holdings: unknown,
   asOf: unknown,
-): RuleResult {
+  holders: unknown,
+): { result: RuleResult; report: FundReport } {
   const id = text(ruleArg, "rule");
   const rule = ruleById(id);
   if (!rule) throw new FormulaError("#VALUE!", `unknown rule ${id}`);
-  const report = reportFor(fundIdArg, funds, holdings, asOf);
+  const report = reportFor(fundIdArg, funds, holdings, asOf, holders);
   const result = report.rules.find((r) => r.id === rule.id);
   if (!result) {
     const family = report.fundType ? familyFor(report.fundType) : undefined;
@@ -118,7 +120,7 @@ function ruleResult(
       : `it does not apply to ${report.fundType ?? "a fund without fundType"}`;
     throw new FormulaError("#N/A", `${rule.id} for ${report.fundId}: ${why}`);
   }
-  return result;
+  return { result, report };
 }
 
 /** A number only when the rule could be computed in full: a partial ratio is never shown as if it were the ratio. */
@@ -142,9 +144,10 @@ export function quotaRatio(
   funds: unknown,
   holdings: unknown,
   asOf?: unknown,
+  holders?: unknown,
 ): number {
-  const r = ruleResult(rule, fundId, funds, holdings, asOf);
-  return completeNumber(r, r.value, "ratio");
+  const { result } = ruleResult(rule, fundId, funds, holdings, asOf, holders);
+  return completeNumber(result, result.value, "ratio");
 }
 
 export function quotaStatus(
@@ -153,8 +156,9 @@ export function quotaStatus(
   funds: unknown,
   holdings: unknown,
   asOf?: unknown,
+  holders?: unknown,
 ): string {
-  return ruleResult(rule, fundId, funds, holdings, asOf).status;
+  return ruleResult(rule, fundId, funds, holdings, asOf, holders).result.status;
 }
 
 export function quotaHeadroom(
@@ -163,11 +167,12 @@ export function quotaHeadroom(
   funds: unknown,
   holdings: unknown,
   asOf?: unknown,
+  holders?: unknown,
 ): number {
-  const r = ruleResult(rule, fundId, funds, holdings, asOf);
+  const { result } = ruleResult(rule, fundId, funds, holdings, asOf, holders);
   return completeNumber(
-    r,
-    r.headroom === null ? null : Number(r.headroom),
+    result,
+    result.headroom === null ? null : Number(result.headroom),
     "headroom",
   );
 }
@@ -178,8 +183,9 @@ export function quotaReport(
   funds: unknown,
   holdings: unknown,
   asOf?: unknown,
+  holders?: unknown,
 ): (string | number)[][] {
-  const report = reportFor(fundId, funds, holdings, asOf);
+  const report = reportFor(fundId, funds, holdings, asOf, holders);
   const rows: (string | number)[][] = [REPORT_HEADER];
   for (const r of report.rules) {
     rows.push([
@@ -202,9 +208,16 @@ export function quotaPosition(
   holdings: unknown,
   lineId: unknown,
   asOf?: unknown,
+  holders?: unknown,
 ): number | string {
-  const result = ruleResult(rule, fundId, funds, holdings, asOf);
-  const report = reportFor(fundId, funds, holdings, asOf);
+  const { result, report } = ruleResult(
+    rule,
+    fundId,
+    funds,
+    holdings,
+    asOf,
+    holders,
+  );
   const line = text(lineId, "lineId");
   const position = report.positions?.find((p) => p.lineId === line);
   if (!position)
@@ -216,7 +229,10 @@ export function quotaPosition(
   if (counted.length)
     return counted.reduce((sum, c) => sum + Number(c.amount), 0);
   const excluded = position.excluded.find(
-    (e) => e.rule === result.id || e.rule === "*",
+    (e) =>
+      e.rule === result.id ||
+      e.rule === "*" ||
+      e.rule === `${result.id.split("-")[0]}-*`,
   );
   if (excluded)
     return `excluded${excluded.article ? ` (${excluded.article})` : ""}: ${excluded.reason}`;
@@ -227,13 +243,13 @@ export function quotaPosition(
 
 /** One row per fund with its worst status, for a dashboard. */
 export function quotaCheck(
-  fundsArg: unknown,
-  holdingsArg: unknown,
+  funds: unknown,
+  holdings: unknown,
   asOfArg?: unknown,
+  holders?: unknown,
 ): (string | number)[][] {
   const asOf = asOfDate(asOfArg);
-  const { funds, holdings } = grids(fundsArg, holdingsArg);
-  const entry = modelFor(funds, holdings);
+  const entry = workbookOf(funds, holdings, holders);
   const rows: (string | number)[][] = [CHECK_HEADER];
   const seen = new Set<string>();
   for (const fund of entry.model.funds) {
@@ -242,14 +258,11 @@ export function quotaCheck(
     const report = fundReport(entry, fund, asOf);
     const count = (s: string) =>
       report.rules.filter((r) => r.status === s).length;
-    const status = report.rules.length
-      ? worstStatus(report.rules.map((r) => r.status))
-      : "incomplete";
     rows.push([
       fund.fundId,
       fund.fundName ?? "",
       fund.fundType ?? "",
-      status,
+      report.status,
       count("breach"),
       count("warning"),
       count("incomplete"),

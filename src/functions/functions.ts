@@ -34,16 +34,18 @@ function run<T>(compute: () => T): T {
  * @param funds The Funds table with its header row, for example Funds[#All].
  * @param holdings The Holdings table with its header row, for example Holdings[#All].
  * @param [asOf] Test date (default: today).
+ * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
  * @returns The ratio; #N/A when a value the rule needs cannot be read.
  */
 export function ratio(
   rule: string,
-  fundId: string,
+  fundId: any,
   funds: any[][],
   holdings: any[][],
   asOf?: any,
+  holders?: any[][],
 ): number {
-  return run(() => quotaRatio(rule, fundId, funds, holdings, asOf));
+  return run(() => quotaRatio(rule, fundId, funds, holdings, asOf, holders));
 }
 
 /**
@@ -54,16 +56,18 @@ export function ratio(
  * @param funds The Funds table with its header row, for example Funds[#All].
  * @param holdings The Holdings table with its header row, for example Holdings[#All].
  * @param [asOf] Test date (default: today).
+ * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
  * @returns The status of the rule.
  */
 export function status(
   rule: string,
-  fundId: string,
+  fundId: any,
   funds: any[][],
   holdings: any[][],
   asOf?: any,
+  holders?: any[][],
 ): string {
-  return run(() => quotaStatus(rule, fundId, funds, holdings, asOf));
+  return run(() => quotaStatus(rule, fundId, funds, holdings, asOf, holders));
 }
 
 /**
@@ -74,16 +78,18 @@ export function status(
  * @param funds The Funds table with its header row, for example Funds[#All].
  * @param holdings The Holdings table with its header row, for example Holdings[#All].
  * @param [asOf] Test date (default: today).
+ * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
  * @returns The headroom in EUR.
  */
 export function headroom(
   rule: string,
-  fundId: string,
+  fundId: any,
   funds: any[][],
   holdings: any[][],
   asOf?: any,
+  holders?: any[][],
 ): number {
-  return run(() => quotaHeadroom(rule, fundId, funds, holdings, asOf));
+  return run(() => quotaHeadroom(rule, fundId, funds, holdings, asOf, holders));
 }
 
 /**
@@ -93,15 +99,17 @@ export function headroom(
  * @param funds The Funds table with its header row, for example Funds[#All].
  * @param holdings The Holdings table with its header row, for example Holdings[#All].
  * @param [asOf] Test date (default: today).
+ * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
  * @returns One row per rule, under a header row.
  */
 export function report(
-  fundId: string,
+  fundId: any,
   funds: any[][],
   holdings: any[][],
   asOf?: any,
+  holders?: any[][],
 ): any[][] {
-  return run(() => quotaReport(fundId, funds, holdings, asOf));
+  return run(() => quotaReport(fundId, funds, holdings, asOf, holders));
 }
 
 /**
@@ -113,17 +121,21 @@ export function report(
  * @param holdings The Holdings table with its header row, for example Holdings[#All].
  * @param lineId The position's lineId.
  * @param [asOf] Test date (default: today).
+ * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
  * @returns The amount counted, or the reason for the exclusion.
  */
 export function position(
   rule: string,
-  fundId: string,
+  fundId: any,
   funds: any[][],
   holdings: any[][],
-  lineId: string,
+  lineId: any,
   asOf?: any,
+  holders?: any[][],
 ): any {
-  return run(() => quotaPosition(rule, fundId, funds, holdings, lineId, asOf));
+  return run(() =>
+    quotaPosition(rule, fundId, funds, holdings, lineId, asOf, holders),
+  );
 }
 
 /**
@@ -132,8 +144,14 @@ export function position(
  * @param funds The Funds table with its header row, for example Funds[#All].
  * @param holdings The Holdings table with its header row, for example Holdings[#All].
  * @param [asOf] Test date (default: today).
+ * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
  * @returns One row per fund, under a header row.
  */
-export function check(funds: any[][], holdings: any[][], asOf?: any): any[][] {
-  return run(() => quotaCheck(funds, holdings, asOf));
+export function check(
+  funds: any[][],
+  holdings: any[][],
+  asOf?: any,
+  holders?: any[][],
+): any[][] {
+  return run(() => quotaCheck(funds, holdings, asOf, holders));
 }

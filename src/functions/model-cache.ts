@@ -1,5 +1,11 @@
 import { checkFund } from "../engine/check";
-import type { Diagnostic, Fund, Holding, WorkbookModel } from "../engine/model";
+import type {
+  Diagnostic,
+  Fund,
+  Holder,
+  Holding,
+  WorkbookModel,
+} from "../engine/model";
 import type { FundReport } from "../engine/result";
 import { tableFromValues } from "../workbook/range-grid";
 import { readWorkbook } from "../workbook/read-workbook";
@@ -10,8 +16,10 @@ export type Grid = readonly (readonly unknown[])[];
 interface Entry {
   funds: Grid;
   holdings: Grid;
+  holders: Grid;
   model: WorkbookModel;
   holdingsByFund: Map<string, Holding[]>;
+  holdersByFund: Map<string, Holder[]>;
   diagnosticsByRow: Map<string, Diagnostic[]>;
   reports: Map<string, FundReport>;
 }
@@ -24,10 +32,18 @@ const entries: Entry[] = [];
  * copy of the values, so entries are matched by content, compared cell by cell (cheap next to
  * parsing), never by a sampled fingerprint that could miss an edit.
  */
-export function modelFor(funds: Grid, holdings: Grid): Entry {
+export function modelFor(
+  funds: Grid,
+  holdings: Grid,
+  holders: Grid = [],
+): Entry {
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
-    if (sameGrid(e.funds, funds) && sameGrid(e.holdings, holdings)) {
+    if (
+      sameGrid(e.funds, funds) &&
+      sameGrid(e.holders, holders) &&
+      sameGrid(e.holdings, holdings)
+    ) {
       if (i > 0) entries.unshift(...entries.splice(i, 1));
       return e;
     }
@@ -35,13 +51,16 @@ export function modelFor(funds: Grid, holdings: Grid): Entry {
   const model = readWorkbook({
     Funds: tableFromValues("Funds", funds),
     Holdings: tableFromValues("Holdings", holdings),
+    Holders: holders.length ? tableFromValues("Holders", holders) : undefined,
   });
   // Keep copies: a host may reuse and refill the arrays it passed.
   const entry: Entry = {
     funds: copyGrid(funds),
     holdings: copyGrid(holdings),
+    holders: copyGrid(holders),
     model,
-    holdingsByFund: byFund(model),
+    holdingsByFund: byFund(model, model.holdings),
+    holdersByFund: byFund(model, model.holders),
     diagnosticsByRow: diagnosticsByRow(model),
     reports: new Map(),
   };
@@ -56,7 +75,11 @@ export function modelFor(funds: Grid, holdings: Grid): Entry {
  * report as before: carry them over instead of recomputing every fund.
  */
 function reuseUntouchedReports(previous: Entry, next: Entry): void {
-  if (previous.reports.size === 0 || !sameGrid(previous.funds, next.funds))
+  if (
+    previous.reports.size === 0 ||
+    !sameGrid(previous.funds, next.funds) ||
+    !sameGrid(previous.holders, next.holders)
+  )
     return;
   const before = previous.holdings;
   const after = next.holdings;
@@ -90,6 +113,9 @@ export function fundReport(entry: Entry, fund: Fund, asOf: string): FundReport {
       ...holdings.flatMap(
         (h) => entry.diagnosticsByRow.get(`Holdings:${h.row}`) ?? [],
       ),
+      ...(entry.holdersByFund.get(fund.fundId) ?? []).flatMap(
+        (h) => entry.diagnosticsByRow.get(`Holders:${h.row}`) ?? [],
+      ),
     ];
     const rows = entry.model.funds
       .filter((f) => f.fundId === fund.fundId)
@@ -100,6 +126,7 @@ export function fundReport(entry: Entry, fund: Fund, asOf: string): FundReport {
       diagnostics,
       { asOf, positions: true },
       rows.length > 1 ? rows : undefined,
+      entry.holdersByFund.get(fund.fundId) ?? [],
     );
     entry.reports.set(key, report);
   }
@@ -139,10 +166,13 @@ function sameCell(x: unknown, y: unknown): boolean {
   );
 }
 
-function byFund(model: WorkbookModel): Map<string, Holding[]> {
+function byFund<T extends { fundId?: string }>(
+  model: WorkbookModel,
+  rows: T[],
+): Map<string, T[]> {
   const single = model.funds.length === 1 ? model.funds[0].fundId : undefined;
-  const map = new Map<string, Holding[]>();
-  for (const h of model.holdings) {
+  const map = new Map<string, T[]>();
+  for (const h of rows) {
     const id = h.fundId ?? single;
     if (id === undefined) continue;
     const list = map.get(id);

@@ -42,12 +42,12 @@ describe("custom functions metadata, generated from JSDoc", () => {
     }
   });
 
-  it("takes the Funds and Holdings tables as ranges, and the as-of date as an optional last argument", () => {
+  it("takes the Funds and Holdings tables as ranges, then the optional as-of date and Holders table", () => {
     for (const f of english.functions) {
       expect(f.parameters.find((p) => p.name === "funds")?.dimensionality, f.id).toBe("matrix");
       expect(f.parameters.find((p) => p.name === "holdings")?.dimensionality, f.id).toBe("matrix");
-      const last = f.parameters[f.parameters.length - 1];
-      expect([last.name, last.optional], f.id).toEqual(["asOf", true]);
+      const [asOf, holders] = f.parameters.slice(-2);
+      expect([asOf.name, asOf.optional, holders.name, holders.optional, holders.dimensionality], f.id).toEqual(["asOf", true, "holders", true, "matrix"]);
     }
   });
 

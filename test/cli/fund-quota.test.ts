@@ -82,6 +82,13 @@ describe("fund-quota check", () => {
       ["FCPR-RA3", "warning"],
       ["FCPR-NV4", "pass"],
       ["FCPR-IM5", "pass"],
+      ["FCPI-DT6", "breach"],
+      ["FIP-GO7", "breach"],
+      ["FPCI-PE8", "breach"],
+      ["OPCI-PA9", "breach"],
+      ["OPCI-LG10", "pass"],
+      ["FEED-AE11", "breach"],
+      ["FIA-MF12", "info"],
     ]);
     expect(report.funds[3].rules[0].status).toBe("not-binding");
     expect(report.funds[4].basis).toBe("FAIR");

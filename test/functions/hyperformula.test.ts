@@ -10,12 +10,14 @@ let sheets: Record<string, (string | number | boolean | null)[][]>;
 let cli: Report;
 let FUNDS: string;
 let HOLDINGS: string;
+let HOLDERS: string;
 
 beforeAll(async () => {
   sheets = await sampleSheets();
   cli = await checkFile(SAMPLE, "2025-12-31", false);
   FUNDS = rangeRef("Funds", sheets.Funds);
   HOLDINGS = rangeRef("Holdings", sheets.Holdings);
+  HOLDERS = rangeRef("Holders", sheets.Holders);
 });
 
 describe("=QUOTA.* formulas evaluated by a spreadsheet engine", () => {
@@ -25,7 +27,7 @@ describe("=QUOTA.* formulas evaluated by a spreadsheet engine", () => {
     const expected: unknown[][] = [];
     for (const fund of cli.funds) {
       for (const rule of fund.rules) {
-        const args = `"${rule.id}","${fund.fundId}",${FUNDS},${HOLDINGS},"2025-12-31"`;
+        const args = `"${rule.id}","${fund.fundId}",${FUNDS},${HOLDINGS},"2025-12-31",${HOLDERS}`;
         formulas.push([`=QUOTA.STATUS(${args})`, `=QUOTA.RATIO(${args})`, `=QUOTA.HEADROOM(${args})`]);
         expected.push([rule.status, rule.value, rule.headroom === null ? null : Number(rule.headroom)]);
       }

@@ -32,23 +32,24 @@ function call(compute: () => unknown) {
 const A = FunctionArgumentType;
 const ruleArgs = [{ argumentType: A.STRING }, { argumentType: A.SCALAR }, { argumentType: A.RANGE }, { argumentType: A.RANGE }];
 const asOfArg = { argumentType: A.SCALAR, optionalArg: true };
+const holdersArg = { argumentType: A.RANGE, optionalArg: true };
 
 /** Counts how often the functions were called, so a benchmark can tell calls from cache hits. */
 export const calls = { count: 0 };
 
 export class QuotaPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
-    "QUOTA.RATIO": { method: "ratio", parameters: [...ruleArgs, asOfArg] },
-    "QUOTA.STATUS": { method: "status", parameters: [...ruleArgs, asOfArg] },
-    "QUOTA.HEADROOM": { method: "headroom", parameters: [...ruleArgs, asOfArg] },
-    "QUOTA.POSITION": { method: "position", parameters: [...ruleArgs, { argumentType: A.SCALAR }, asOfArg] },
+    "QUOTA.RATIO": { method: "ratio", parameters: [...ruleArgs, asOfArg, holdersArg] },
+    "QUOTA.STATUS": { method: "status", parameters: [...ruleArgs, asOfArg, holdersArg] },
+    "QUOTA.HEADROOM": { method: "headroom", parameters: [...ruleArgs, asOfArg, holdersArg] },
+    "QUOTA.POSITION": { method: "position", parameters: [...ruleArgs, { argumentType: A.SCALAR }, asOfArg, holdersArg] },
   };
 
   private invoke(ast: Ast, state: State, name: string, fn: (...args: Args) => unknown) {
     return this.runFunction(ast.args, state, this.metadata(name), (...args: Args) => {
       calls.count++;
       const [rule, fund, funds, holdings, ...rest] = args;
-      return call(() => fn(rule, plain(fund), gridOf(funds), gridOf(holdings), ...rest.map(plain))) as never;
+      return call(() => fn(rule, plain(fund), gridOf(funds), gridOf(holdings), ...rest.map((v) => (v instanceof SimpleRangeValue ? gridOf(v) : plain(v))))) as never;
     });
   }
 

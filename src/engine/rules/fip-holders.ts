@@ -73,7 +73,9 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
       binding: true,
       complete: complete && !noRegister,
       warningMargin: ctx.warningMargin,
-      message: message ?? note,
+      message:
+        message ??
+        `${note ? `${note} ` : ""}Measured in units of the fund: numerator, denominator and headroom are units, not EUR.`,
     });
     if (groups) r.groups = groups;
     return r;
