@@ -1,4 +1,5 @@
 import type { IsoDate } from "./dates";
+import type { Dec } from "./decimal";
 import { FundContext } from "./fund-context";
 import type { Diagnostic, Fund, Holder, Holding, WorkbookModel } from "./model";
 import type { FundReport, Report } from "./result";
@@ -9,6 +10,8 @@ export interface CheckOptions {
   asOf: IsoDate;
   /** Include every position's outcome in the report. */
   positions?: boolean;
+  /** Warning margin for funds that leave theirs blank (default 2 points). */
+  defaultWarningMargin?: Dec;
 }
 
 /** Runs every rule of every fund of the workbook and builds the contract's report. */
@@ -110,7 +113,7 @@ export function checkFund(
     fund,
     holdings,
     options.asOf,
-    family?.basis,
+    { ...family?.basis, defaultWarningMargin: options.defaultWarningMargin },
     holders,
   );
   if (family) {

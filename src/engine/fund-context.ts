@@ -13,6 +13,11 @@ export interface BasisOptions {
   fairValueOnly?: boolean;
 }
 
+export interface ContextOptions extends BasisOptions {
+  /** Warning margin for a fund that leaves its own blank (the workbook's setting). */
+  defaultWarningMargin?: Dec;
+}
+
 /** One position of the fund, with the outcome the rules fill in. */
 export interface Position {
   holding: Holding;
@@ -41,11 +46,11 @@ export class FundContext {
     readonly fund: Fund,
     holdings: Holding[],
     readonly asOf: IsoDate,
-    options: BasisOptions = {},
+    options: ContextOptions = {},
     /** The fund's rows of the Holders table. */
     readonly holders: Holder[] = [],
   ) {
-    this.warningMargin = fund.warningMargin ?? DEFAULT_WARNING_MARGIN;
+    this.warningMargin = fund.warningMargin ?? options.defaultWarningMargin ?? DEFAULT_WARNING_MARGIN;
     this.basis = this.resolveBasis(options);
     this.positions = holdings.map((h) => this.position(h));
     const { denominator, complete } = this.resolveDenominator();

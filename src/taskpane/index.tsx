@@ -1,8 +1,11 @@
 import { createRoot } from "react-dom/client";
-import { createElement } from "react";
+import { excelOperations } from "../excel/excel-operations";
+import { App } from "./App";
 
 /* global document, Office */
-Office.onReady(() => {
+
+Office.onReady((info) => {
   const root = document.getElementById("root");
-  if (root) createRoot(root).render(createElement("p", null, "Fund Quota Monitor"));
+  if (!root || info.host !== Office.HostType.Excel) return;
+  createRoot(root).render(<App ops={excelOperations()} />);
 });

@@ -12,7 +12,7 @@ export function tableFromValues(
   values: readonly (readonly unknown[])[],
   topRow = 1,
   firstColumn = 0,
-  sheet = name,
+  sheet: string = name,
 ): RawTable {
   let header = 0;
   while (

@@ -1,0 +1,57 @@
+import { AccordionHeader, AccordionItem, AccordionPanel, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { FundReport } from "../../engine/result";
+import { format, type Strings } from "../i18n";
+import type { Language } from "../operations";
+import { PositionsList } from "./PositionsList";
+import { RuleRow } from "./RuleRow";
+import { StatusBadge } from "./StatusBadge";
+
+const useStyles = makeStyles({
+  header: { display: "flex", justifyContent: "space-between", alignItems: "center", width: "100%", gap: "8px" },
+  name: { display: "flex", flexDirection: "column", minWidth: 0 },
+  sub: { color: tokens.colorNeutralForeground3 },
+});
+
+export function FundCard(props: { fund: FundReport; language: Language; t: Strings; onSelectRow(row: number): void }) {
+  const { fund, language, t } = props;
+  const s = useStyles();
+  const [selected, setSelected] = useState<string | undefined>();
+  const w = fund.quotaWindow;
+  return (
+    <AccordionItem value={fund.fundId} data-fund={fund.fundId}>
+      <AccordionHeader expandIconPosition="end">
+        <div className={s.header}>
+          <div className={s.name}>
+            <Text weight="semibold" truncate wrap={false}>
+              {fund.fundName ?? fund.fundId}
+            </Text>
+            <Text size={200} className={s.sub}>
+              {fund.fundId} · {fund.fundType ?? "?"}
+              {fund.basis ? ` · ${t.basis} ${fund.basis}` : ""}
+            </Text>
+          </div>
+          <StatusBadge status={fund.status} language={language} />
+        </div>
+      </AccordionHeader>
+      <AccordionPanel>
+        {w && (
+          <Text size={200} className={s.sub} block>
+            {w.until ? format(t.window, { from: w.from, until: w.until }) : format(t.windowOpen, { from: w.from })} ({w.article})
+          </Text>
+        )}
+        {fund.rules.map((rule) => (
+          <div key={rule.id}>
+            <RuleRow rule={rule} language={language} t={t} selected={selected === rule.id} onSelect={() => setSelected(selected === rule.id ? undefined : rule.id)} />
+            {selected === rule.id && <PositionsList fund={fund} rule={rule} language={language} t={t} onSelectRow={props.onSelectRow} />}
+          </div>
+        ))}
+        {fund.diagnostics.length > 0 && (
+          <Text size={200} className={s.sub} block>
+            {fund.diagnostics.length} × {t.diagnostics.toLowerCase()}
+          </Text>
+        )}
+      </AccordionPanel>
+    </AccordionItem>
+  );
+}

@@ -1,0 +1,64 @@
+import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
+import type { RuleResult } from "../../engine/result";
+import { ruleById } from "../../engine/rules/registry";
+import { formatEur, formatPercent, type Strings } from "../i18n";
+import type { Language } from "../operations";
+import { StatusBadge } from "./StatusBadge";
+
+const useStyles = makeStyles({
+  row: { display: "grid", gridTemplateColumns: "1fr auto", rowGap: "2px", padding: "6px 8px", borderRadius: tokens.borderRadiusMedium },
+  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  title: { display: "flex", flexDirection: "column", alignItems: "flex-start", minWidth: 0 },
+  figures: { display: "flex", gap: "12px", alignItems: "center", gridColumn: "1 / span 2", fontVariantNumeric: "tabular-nums" },
+  bar: { gridColumn: "1 / span 2" },
+  message: { gridColumn: "1 / span 2", color: tokens.colorNeutralForeground3 },
+});
+
+/** A rule's value against its threshold: the bar is full at the threshold, red when the rule is breached. */
+export function RuleRow(props: { rule: RuleResult; language: Language; t: Strings; selected: boolean; onSelect(): void }) {
+  const { rule, language, t } = props;
+  const s = useStyles();
+  const def = ruleById(rule.id);
+  const fill = rule.value === null || !rule.threshold ? 0 : Math.min(1, Math.max(0, rule.value / rule.threshold));
+  const color = rule.status === "breach" ? "error" : rule.status === "warning" ? "warning" : "success";
+  return (
+    <div className={`${s.row} ${props.selected ? s.selected : ""}`} data-rule={rule.id}>
+      <div className={s.title}>
+        <Button appearance="transparent" size="small" onClick={props.onSelect} aria-expanded={props.selected} style={{ padding: 0, minWidth: 0 }}>
+          <Text weight="semibold">{rule.id}</Text>
+        </Button>
+        <Text size={200}>
+          {def?.title[language]} · {rule.article}
+        </Text>
+      </div>
+      <StatusBadge status={rule.status} language={language} />
+      {rule.threshold !== null && <ProgressBar className={s.bar} value={fill} color={color} thickness="large" aria-label={`${rule.id} ${formatPercent(rule.value, language)}`} />}
+      <div className={s.figures}>
+        <Text size={200}>
+          {t.value} {formatPercent(rule.value, language)}
+          {rule.partial ? "*" : ""}
+        </Text>
+        {rule.threshold !== null && (
+          <Text size={200}>
+            {t.threshold} {rule.direction === "min" ? "≥" : "≤"} {formatPercent(rule.threshold, language)}
+          </Text>
+        )}
+        {rule.headroom !== null && (
+          <Text size={200}>
+            {t.headroom} {formatEur(rule.headroom, language)}
+          </Text>
+        )}
+      </div>
+      {rule.message && rule.status !== "pass" && (
+        <Text size={200} className={s.message}>
+          {rule.message}
+        </Text>
+      )}
+      {rule.partial && (
+        <Text size={200} className={s.message}>
+          * {t.partial}
+        </Text>
+      )}
+    </div>
+  );
+}

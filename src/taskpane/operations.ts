@@ -1,0 +1,33 @@
+import type { TableName } from "../engine/model";
+import type { Report } from "../engine/result";
+import type { RawTable } from "../workbook/grid";
+
+export type Language = "en" | "fr";
+
+/** What the accountant sets once and that travels with the workbook. */
+export interface PaneSettings {
+  /** Test date; blank means today. */
+  asOf?: string;
+  /** Warning margin for funds that leave theirs blank, as a fraction. */
+  warningMargin?: number;
+  language?: Language;
+}
+
+/**
+ * Everything the pane asks of the workbook. The Excel implementation uses Office.js; the
+ * browser preview and the component tests pass their own, so the pane runs without Office.
+ */
+export interface WorkbookOperations {
+  readTables(): Promise<Partial<Record<TableName, RawTable>>>;
+  highlightBreaches(report: Report): Promise<number>;
+  clearHighlights(): Promise<void>;
+  writeReport(report: Report): Promise<void>;
+  insertTemplate(language: Language): Promise<{ created: TableName[]; skipped: TableName[] }>;
+  /** Selects a cell (e.g. "D14") of a sheet: a diagnostic's cell, or a position's row. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Calls back (debounced by the caller) when Funds, Holdings or Holders change; returns how to stop. */
+  watchTables(onChange: () => void): Promise<() => void>;
+  loadSettings(): Promise<PaneSettings>;
+  saveSettings(settings: PaneSettings): Promise<void>;
+  displayLanguage(): string;
+}
