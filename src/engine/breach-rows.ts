@@ -6,7 +6,10 @@ import type { FundReport, Report, RuleResult } from "./result";
  */
 export function breachRows(report: Report): number[] {
   const rows = new Set<number>();
-  for (const fund of report.funds) for (const rule of fund.rules) if (rule.status === "breach") for (const row of rowsDriving(fund, rule)) rows.add(row);
+  for (const fund of report.funds)
+    for (const rule of fund.rules)
+      if (rule.status === "breach")
+        for (const row of rowsDriving(fund, rule)) rows.add(row);
   return [...rows].sort((a, b) => a - b);
 }
 

@@ -50,7 +50,10 @@ export class FundContext {
     /** The fund's rows of the Holders table. */
     readonly holders: Holder[] = [],
   ) {
-    this.warningMargin = fund.warningMargin ?? options.defaultWarningMargin ?? DEFAULT_WARNING_MARGIN;
+    this.warningMargin =
+      fund.warningMargin ??
+      options.defaultWarningMargin ??
+      DEFAULT_WARNING_MARGIN;
     this.basis = this.resolveBasis(options);
     this.positions = holdings.map((h) => this.position(h));
     const { denominator, complete } = this.resolveDenominator();

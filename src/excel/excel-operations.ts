@@ -1,6 +1,10 @@
 import type { TableName } from "../engine/model";
 import type { Report } from "../engine/result";
-import type { Language, PaneSettings, WorkbookOperations } from "../taskpane/operations";
+import type {
+  Language,
+  PaneSettings,
+  WorkbookOperations,
+} from "../taskpane/operations";
 import { clearHighlights, highlightBreaches } from "./highlight";
 import { readTables, type TableLocation } from "./read-tables";
 import { writeReportSheet } from "./report-sheet";
@@ -26,12 +30,21 @@ export function excelOperations(): WorkbookOperations {
         return read.tables;
       });
     },
-    highlightBreaches: (report: Report) => Excel.run((context) => highlightBreaches(context, report, holdings())),
+    highlightBreaches: (report: Report) =>
+      Excel.run((context) => highlightBreaches(context, report, holdings())),
     async clearHighlights() {
       await Excel.run((context) => clearHighlights(context, holdings()));
     },
-    writeReport: (report: Report) => Excel.run((context) => writeReportSheet(context, report, new Date().toISOString().slice(0, 16).replace("T", " "))),
-    insertTemplate: (language: Language) => Excel.run((context) => insertTemplate(context, language)),
+    writeReport: (report: Report) =>
+      Excel.run((context) =>
+        writeReportSheet(
+          context,
+          report,
+          new Date().toISOString().slice(0, 16).replace("T", " "),
+        ),
+      ),
+    insertTemplate: (language: Language) =>
+      Excel.run((context) => insertTemplate(context, language)),
     async select(sheet: string, cell: string) {
       await Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
@@ -42,10 +55,15 @@ export function excelOperations(): WorkbookOperations {
     },
     async watchTables(onChange: () => void) {
       return Excel.run(async (context) => {
-        const handlers: OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs>[] = [];
-        const tables = (["Funds", "Holdings", "Holders"] as const).map((n) => context.workbook.tables.getItemOrNullObject(n));
+        const handlers: OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs>[] =
+          [];
+        const tables = (["Funds", "Holdings", "Holders"] as const).map((n) =>
+          context.workbook.tables.getItemOrNullObject(n),
+        );
         await context.sync();
-        for (const t of tables) if (!t.isNullObject) handlers.push(t.onChanged.add(async () => onChange()));
+        for (const t of tables)
+          if (!t.isNullObject)
+            handlers.push(t.onChanged.add(async () => onChange()));
         await context.sync();
         return () => {
           void Excel.run(async (ctx) => {
@@ -56,13 +74,19 @@ export function excelOperations(): WorkbookOperations {
       });
     },
     async loadSettings() {
-      const stored = Office.context.document.settings.get(SETTINGS_KEY) as PaneSettings | null;
+      const stored = Office.context.document.settings.get(
+        SETTINGS_KEY,
+      ) as PaneSettings | null;
       return stored ?? {};
     },
     saveSettings(settings: PaneSettings) {
       Office.context.document.settings.set(SETTINGS_KEY, settings);
       return new Promise<void>((resolve, reject) =>
-        Office.context.document.settings.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(result.error)))
+        Office.context.document.settings.saveAsync((result) =>
+          result.status === Office.AsyncResultStatus.Succeeded
+            ? resolve()
+            : reject(result.error),
+        ),
       );
     },
     displayLanguage: () => Office.context.displayLanguage ?? "en-US",

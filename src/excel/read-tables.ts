@@ -4,7 +4,11 @@ import { tableFromValues } from "../workbook/range-grid";
 
 /* global Excel */
 
-export const TABLE_NAMES: readonly TableName[] = ["Funds", "Holdings", "Holders"];
+export const TABLE_NAMES: readonly TableName[] = [
+  "Funds",
+  "Holdings",
+  "Holders",
+];
 
 /** Where each table was found, so the pane can watch it, highlight it and select its cells. */
 export interface TableLocation {
@@ -27,7 +31,9 @@ export interface ReadResult {
  * Reads Funds, Holdings and Holders with two context.sync calls whatever the number of rows:
  * one to learn which tables and sheets exist, one to read all their values at once.
  */
-export async function readTables(context: Excel.RequestContext): Promise<ReadResult> {
+export async function readTables(
+  context: Excel.RequestContext,
+): Promise<ReadResult> {
   const lookups = TABLE_NAMES.map((name) => {
     const table = context.workbook.tables.getItemOrNullObject(name);
     const sheet = context.workbook.worksheets.getItemOrNullObject(name);
@@ -47,13 +53,27 @@ export async function readTables(context: Excel.RequestContext): Promise<ReadRes
     if (!table.isNullObject) {
       const range = table.getRange();
       const worksheet = table.worksheet;
-      range.load(["values", "rowIndex", "columnIndex", "rowCount", "columnCount"]);
+      range.load([
+        "values",
+        "rowIndex",
+        "columnIndex",
+        "rowCount",
+        "columnCount",
+      ]);
       worksheet.load("name");
-      return [{ name, source: "table", range, sheetName: () => worksheet.name }];
+      return [
+        { name, source: "table", range, sheetName: () => worksheet.name },
+      ];
     }
     if (!sheet.isNullObject) {
       const range = sheet.getUsedRangeOrNullObject(true);
-      range.load(["values", "rowIndex", "columnIndex", "rowCount", "columnCount"]);
+      range.load([
+        "values",
+        "rowIndex",
+        "columnIndex",
+        "rowCount",
+        "columnCount",
+      ]);
       return [{ name, source: "sheet", range, sheetName: () => sheet.name }];
     }
     return [];
@@ -64,7 +84,16 @@ export async function readTables(context: Excel.RequestContext): Promise<ReadRes
   for (const r of reads) {
     if (r.range.isNullObject) continue;
     const sheet = r.sheetName();
-    result.tables[r.name] = { ...tableFromValues(r.name, r.range.values, r.range.rowIndex + 1, r.range.columnIndex, sheet), source: r.source };
+    result.tables[r.name] = {
+      ...tableFromValues(
+        r.name,
+        r.range.values,
+        r.range.rowIndex + 1,
+        r.range.columnIndex,
+        sheet,
+      ),
+      source: r.source,
+    };
     result.locations[r.name] = {
       name: r.name,
       source: r.source,

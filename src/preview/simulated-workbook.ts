@@ -1,9 +1,18 @@
 import { breachRows } from "../engine/breach-rows";
 import type { TableName } from "../engine/model";
 import type { Report } from "../engine/result";
-import { REPORT_SHEET, reportRows, RULE_HEADERS, POSITION_HEADERS } from "../excel/report-sheet";
+import {
+  REPORT_SHEET,
+  reportRows,
+  RULE_HEADERS,
+  POSITION_HEADERS,
+} from "../excel/report-sheet";
 import { templateHeaders } from "../excel/template";
-import type { Language, PaneSettings, WorkbookOperations } from "../taskpane/operations";
+import type {
+  Language,
+  PaneSettings,
+  WorkbookOperations,
+} from "../taskpane/operations";
 import type { RawTable } from "../workbook/grid";
 import { tableFromValues } from "../workbook/range-grid";
 
@@ -36,7 +45,8 @@ export class SimulatedWorkbook {
 
   constructor(sheets: Sheet[]) {
     this.sheets = sheets;
-    this.activeSheet = sheets.find((s) => s.name === "Holdings")?.name ?? sheets[0]?.name ?? "";
+    this.activeSheet =
+      sheets.find((s) => s.name === "Holdings")?.name ?? sheets[0]?.name ?? "";
   }
 
   subscribe(listener: () => void): () => void {
@@ -64,7 +74,8 @@ export class SimulatedWorkbook {
     while (sheet.rows.length <= row) sheet.rows.push([]);
     sheet.rows[row][col] = value;
     this.changed();
-    if ((["Funds", "Holdings", "Holders"] as string[]).includes(sheetName)) for (const l of this.tableListeners) l();
+    if ((["Funds", "Holdings", "Holders"] as string[]).includes(sheetName))
+      for (const l of this.tableListeners) l();
   }
 
   operations(displayLanguage: string): WorkbookOperations {
@@ -74,7 +85,8 @@ export class SimulatedWorkbook {
         const tables: Partial<Record<TableName, RawTable>> = {};
         for (const name of names) {
           const sheet = this.sheet(name);
-          if (sheet) tables[name] = tableFromValues(name, sheet.rows, 1, 0, name);
+          if (sheet)
+            tables[name] = tableFromValues(name, sheet.rows, 1, 0, name);
         }
         return tables;
       },
@@ -89,11 +101,31 @@ export class SimulatedWorkbook {
       },
       writeReport: async (report: Report) => {
         const { rules, positions } = reportRows(report);
-        const rows: Cell[][] = [[`Fund Quota Monitor — quota report as of ${report.asOf}`], [], RULE_HEADERS, ...rules, [], ["Positions"], POSITION_HEADERS, ...positions];
+        const rows: Cell[][] = [
+          [`Fund Quota Monitor — quota report as of ${report.asOf}`],
+          [],
+          RULE_HEADERS,
+          ...rules,
+          [],
+          ["Positions"],
+          POSITION_HEADERS,
+          ...positions,
+        ];
         const existing = this.sheet(REPORT_SHEET);
         if (existing) existing.rows = rows;
         else this.sheets.push({ name: REPORT_SHEET, rows });
-        this.chart = rules.filter((r) => typeof r[5] === "number" && typeof r[6] === "number" && r[6] !== 0).map((r) => ({ label: `${r[0]} · ${r[3]}`, value: r[5] as number, threshold: r[6] as number }));
+        this.chart = rules
+          .filter(
+            (r) =>
+              typeof r[5] === "number" &&
+              typeof r[6] === "number" &&
+              r[6] !== 0,
+          )
+          .map((r) => ({
+            label: `${r[0]} · ${r[3]}`,
+            value: r[5] as number,
+            threshold: r[6] as number,
+          }));
         this.activeSheet = REPORT_SHEET;
         this.changed();
       },

@@ -20,7 +20,8 @@ const en = {
   breaches: "breaches",
   warnings: "warnings",
   incomplete: "incomplete",
-  noTables: "No Funds or Holdings table was found. Insert the template to start.",
+  noTables:
+    "No Funds or Holdings table was found. Insert the template to start.",
   window: "Quota binds from {from} to {until}",
   windowOpen: "Rules bind from {from}",
   value: "Value",
@@ -65,7 +66,8 @@ const fr: Strings = {
   breaches: "dépassements",
   warnings: "alertes",
   incomplete: "incomplets",
-  noTables: "Aucune table Funds ou Holdings n'a été trouvée. Insérez le modèle pour commencer.",
+  noTables:
+    "Aucune table Funds ou Holdings n'a été trouvée. Insérez le modèle pour commencer.",
   window: "Le quota s'applique du {from} au {until}",
   windowOpen: "Les règles s'appliquent à partir du {from}",
   value: "Valeur",
@@ -92,24 +94,59 @@ const fr: Strings = {
 export const STRINGS: Record<Language, Strings> = { en, fr };
 
 export const STATUS_LABELS: Record<Language, Record<Status, string>> = {
-  en: { pass: "pass", warning: "warning", breach: "breach", "not-binding": "not binding", incomplete: "incomplete", info: "info" },
-  fr: { pass: "respecté", warning: "alerte", breach: "dépassement", "not-binding": "non applicable", incomplete: "incomplet", info: "info" },
+  en: {
+    pass: "pass",
+    warning: "warning",
+    breach: "breach",
+    "not-binding": "not binding",
+    incomplete: "incomplete",
+    info: "info",
+  },
+  fr: {
+    pass: "respecté",
+    warning: "alerte",
+    breach: "dépassement",
+    "not-binding": "non applicable",
+    incomplete: "incomplet",
+    info: "info",
+  },
 };
 
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
+export function format(
+  template: string,
+  values: Record<string, string | number>,
+): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) =>
+    String(values[k] ?? ""),
+  );
 }
 
-export function languageOf(displayLanguage: string, override?: Language): Language {
-  return override ?? (displayLanguage.toLowerCase().startsWith("fr") ? "fr" : "en");
+export function languageOf(
+  displayLanguage: string,
+  override?: Language,
+): Language {
+  return (
+    override ?? (displayLanguage.toLowerCase().startsWith("fr") ? "fr" : "en")
+  );
 }
 
-export function formatPercent(value: number | null, language: Language): string {
+export function formatPercent(
+  value: number | null,
+  language: Language,
+): string {
   if (value === null) return "—";
-  return new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", {
+    style: "percent",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(value);
 }
 
 export function formatEur(value: string | null, language: Language): string {
   if (value === null) return "—";
-  return new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR", minimumFractionDigits: 2 }).format(Number(value));
+  return new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", {
+    style: "currency",
+    currency: "EUR",
+    minimumFractionDigits: 2,
+  }).format(Number(value));
 }

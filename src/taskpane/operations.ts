@@ -22,7 +22,9 @@ export interface WorkbookOperations {
   highlightBreaches(report: Report): Promise<number>;
   clearHighlights(): Promise<void>;
   writeReport(report: Report): Promise<void>;
-  insertTemplate(language: Language): Promise<{ created: TableName[]; skipped: TableName[] }>;
+  insertTemplate(
+    language: Language,
+  ): Promise<{ created: TableName[]; skipped: TableName[] }>;
   /** Selects a cell (e.g. "D14") of a sheet: a diagnostic's cell, or a position's row. */
   select(sheet: string, cell: string): Promise<void>;
   /** Calls back (debounced by the caller) when Funds, Holdings or Holders change; returns how to stop. */

@@ -21,8 +21,15 @@ export interface CheckState {
 }
 
 /** Reads the tables through the operations and runs the engine; re-runs after edits, debounced. */
-export function useQuotaCheck(ops: WorkbookOperations, settings: PaneSettings | undefined) {
-  const [state, setState] = useState<CheckState>({ tables: {}, running: false, live: false });
+export function useQuotaCheck(
+  ops: WorkbookOperations,
+  settings: PaneSettings | undefined,
+) {
+  const [state, setState] = useState<CheckState>({
+    tables: {},
+    running: false,
+    live: false,
+  });
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
 
@@ -35,16 +42,23 @@ export function useQuotaCheck(ops: WorkbookOperations, settings: PaneSettings | 
         const report = checkWorkbook(readWorkbook(tables), {
           asOf: s?.asOf || todayIso(),
           positions: true,
-          defaultWarningMargin: s?.warningMargin === undefined ? undefined : new Dec(String(s.warningMargin)),
+          defaultWarningMargin:
+            s?.warningMargin === undefined
+              ? undefined
+              : new Dec(String(s.warningMargin)),
         });
         setState({ report, tables, running: false, live });
         return report;
       } catch (e) {
-        setState((prev) => ({ ...prev, running: false, error: e instanceof Error ? e.message : String(e) }));
+        setState((prev) => ({
+          ...prev,
+          running: false,
+          error: e instanceof Error ? e.message : String(e),
+        }));
         return undefined;
       }
     },
-    [ops]
+    [ops],
   );
 
   useEffect(() => {
@@ -67,7 +81,7 @@ export function useQuotaCheck(ops: WorkbookOperations, settings: PaneSettings | 
           if (cancelled) s();
           else stop = s;
         },
-        () => undefined
+        () => undefined,
       );
     return () => {
       cancelled = true;
@@ -80,11 +94,21 @@ export function useQuotaCheck(ops: WorkbookOperations, settings: PaneSettings | 
 }
 
 /** The sheet and cell a diagnostic points at, for the link that selects it. */
-export function diagnosticTarget(d: Diagnostic, tables: Partial<Record<TableName, RawTable>>): { sheet: string; cell: string } | undefined {
+export function diagnosticTarget(
+  d: Diagnostic,
+  tables: Partial<Record<TableName, RawTable>>,
+): { sheet: string; cell: string } | undefined {
   const t = tables[d.table];
   const sheet = d.sheet ?? t?.sheet;
   if (!sheet || !d.row) return undefined;
   if (d.cell) return { sheet, cell: d.cell };
-  const index = t ? t.headers.findIndex((h) => typeof h === "string" && h.trim() === (d.header ?? d.column)) : -1;
-  return { sheet, cell: `${columnLetter((t?.firstColumn ?? 0) + Math.max(index, 0))}${d.row}` };
+  const index = t
+    ? t.headers.findIndex(
+        (h) => typeof h === "string" && h.trim() === (d.header ?? d.column),
+      )
+    : -1;
+  return {
+    sheet,
+    cell: `${columnLetter((t?.firstColumn ?? 0) + Math.max(index, 0))}${d.row}`,
+  };
 }
