@@ -1,4 +1,4 @@
-import { breachRows } from "../engine/breach-rows";
+import { breachRows, rowRuns } from "../engine/breach-rows";
 import type { TableName } from "../engine/model";
 import type { Report } from "../engine/result";
 import {
@@ -91,9 +91,10 @@ export class SimulatedWorkbook {
         return tables;
       },
       highlightBreaches: async (report: Report) => {
-        this.highlighted = new Set(breachRows(report));
+        const rows = breachRows(report);
+        this.highlighted = new Set(rows);
         this.changed();
-        return this.highlighted.size;
+        return rowRuns(rows).length;
       },
       clearHighlights: async () => {
         this.highlighted = new Set();
