@@ -131,6 +131,18 @@ export function checkFund(
   report.status = report.rules.length
     ? worstStatus(report.rules.map((r) => r.status))
     : "incomplete";
+  // No row is dropped silently: a position no rule took says why.
+  const amountColumn = ctx.basis === "COST" ? "costValue" : "fairValue";
+  for (const p of ctx.positions) {
+    if (p.outcome.counted.length || p.outcome.excluded.length) continue;
+    const reason =
+      p.amount === undefined && ctx.basis
+        ? `cannot be measured: ${amountColumn} is ${p.holding.invalid.has(amountColumn) ? "unreadable" : "blank"}`
+        : family
+          ? `no rule of ${fund.fundType} counts a ${p.holding.assetClass ?? "position without assetClass"}`
+          : "no rule applies to this fund";
+    p.outcome.excluded.push({ rule: "*", reason });
+  }
   if (options.positions) report.positions = ctx.positions.map((p) => p.outcome);
   return report;
 }

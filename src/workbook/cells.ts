@@ -237,6 +237,9 @@ export function parseInteger(
 function describe(value: CellValue): string {
   if (value === null || value === undefined) return "blank";
   if (isCellError(value)) return value.error;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime())
+      ? "invalid date"
+      : value.toISOString().slice(0, 10);
   return typeof value === "string" ? `"${value}"` : String(value);
 }

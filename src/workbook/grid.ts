@@ -76,7 +76,10 @@ export function isBlank(value: CellValue): boolean {
 /** Text for messages: what the user sees in the cell. */
 export function displayValue(value: CellValue): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime())
+      ? "invalid date"
+      : value.toISOString().slice(0, 10);
   if (isCellError(value)) return value.error;
   return String(value);
 }

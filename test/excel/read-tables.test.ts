@@ -54,14 +54,13 @@ async function preload(collections: Record<string, { load(p: string): void }>[])
 
 function countingSyncs(context: Excel.RequestContext & { sync(): Promise<void> }, collections: Record<string, { load(p: string): void }>[]) {
   void preload(collections);
-  const mock = { context };
   let syncs = 0;
-  const sync = mock.context.sync.bind(mock.context);
-  mock.context.sync = async () => {
+  const sync = context.sync.bind(context);
+  (context as { sync: () => Promise<void> }).sync = async () => {
     syncs++;
     await sync();
   };
-  return { context: mock.context, syncs: () => syncs };
+  return { context: context as Excel.RequestContext, syncs: () => syncs };
 }
 
 describe("reading the tables through Office.js", () => {

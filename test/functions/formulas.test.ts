@@ -86,7 +86,7 @@ describe("QUOTA.POSITION", () => {
     expect(quotaPosition("FCPR-Q50", "F1", FUNDS, HOLDINGS, "A-3", AS_OF)).toMatch(/^excluded \(L\. 214-28 I\): CASH is not among/);
   });
   it("says which column of an unreadable position blocks it", () => {
-    expect(quotaPosition("FCPR-Q50", "F2", FUNDS, HOLDINGS, "B-2", AS_OF)).toBe("unreadable: costValue");
+    expect(quotaPosition("FCPR-Q50", "F2", FUNDS, HOLDINGS, "B-2", AS_OF)).toBe("excluded: cannot be measured: costValue is unreadable");
   });
   it("gives #N/A for an unknown line", () => {
     expect(error(() => quotaPosition("FCPR-Q50", "F1", FUNDS, HOLDINGS, "Z-9", AS_OF))).toMatchObject({ code: "#N/A", message: "no position Z-9 in fund F1" });
