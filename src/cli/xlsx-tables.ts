@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { closeSync, openSync, readSync } from "node:fs";
 import type { TableName } from "../engine/model";
 import type { CellValue, RawRow, RawTable } from "../workbook/grid";
 import { isBlank } from "../workbook/grid";
@@ -8,7 +9,21 @@ const TABLE_NAMES: readonly TableName[] = ["Funds", "Holdings", "Holders"];
 /** A file that cannot be opened as a workbook at all (exit code 2). */
 export class UnreadableWorkbookError extends Error {}
 
+/** An encrypted .xlsx (or an old .xls) is an OLE compound file, not a zip. */
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
 export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const head = Buffer.alloc(8);
+  const fd = openSync(path, "r");
+  try {
+    readSync(fd, head, 0, 8, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.equals(OLE_MAGIC))
+    throw new UnreadableWorkbookError(
+      `${path} is password-protected or in the old .xls format: save it as an unprotected .xlsx workbook.`,
+    );
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(path);

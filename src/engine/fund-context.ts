@@ -5,6 +5,8 @@ import type { Basis, Diagnostic, Fund, Holder, Holding } from "./model";
 import type { Contribution, Exclusion, PositionOutcome } from "./result";
 
 export const DEFAULT_WARNING_MARGIN = new Dec("0.02");
+/** 10^15 EUR in millionths. */
+const IMPLAUSIBLE = 10n ** 21n;
 
 export interface BasisOptions {
   /** Basis when the fund leaves it blank but gives paid-up subscriptions. */
@@ -163,7 +165,24 @@ export class FundContext {
     if (h.invalid.size) outcome.unreadable = [...h.invalid];
     const column = this.basis === "COST" ? "costValue" : "fairValue";
     const amount = this.basis ? h[column] : undefined;
-    if (amount !== undefined) outcome.amount = formatAmount(amount);
+    if (amount !== undefined) {
+      outcome.amount = formatAmount(amount);
+      // Kept as read, but worth a look: a negative cost, or an amount no fund holds.
+      if (amount < 0n && h.assetClass !== "FINANCIAL_CONTRACT")
+        this.warn(
+          "Holdings",
+          h.row,
+          column,
+          `${column} is negative (${formatAmount(amount)}): it is counted as read; check the sign.`,
+        );
+      if (amount >= IMPLAUSIBLE || -amount >= IMPLAUSIBLE)
+        this.warn(
+          "Holdings",
+          h.row,
+          column,
+          `${column} is ${formatAmount(amount)} EUR, above 10^15: check the unit.`,
+        );
+    }
     let held = true;
     if (h.disposalDate !== undefined && h.disposalDate <= this.asOf) {
       held = false;

@@ -41,6 +41,18 @@ export interface TableRead {
   diagnostics: Diagnostic[];
 }
 
+/** When the headers sit lower than the first non-empty row (a title above them), say where. */
+function headerHint(raw: RawTable, byHeader: Map<string, ColumnSpec>): string {
+  const known = (cells: CellValue[]) =>
+    cells.filter(
+      (c) => typeof c === "string" && byHeader.has(normalizeLabel(c)),
+    ).length;
+  const found = raw.rows.slice(0, 20).find((r) => known(r.cells) >= 2);
+  return found
+    ? ` The headers seem to be on row ${found.rowNumber}: remove the rows above them, or make the range an Excel table named ${raw.name}.`
+    : "";
+}
+
 /** Excel column letters for a zero-based index (0 → A, 26 → AA). */
 export function columnLetter(index: number): string {
   let n = index + 1;
@@ -102,7 +114,7 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
         severity: "error",
         row: raw.headerRowNumber,
         column: name,
-        message: `The ${spec.name} table has no ${name} column; the rules that need it cannot run.`,
+        message: `The ${spec.name} table has no ${name} column; the rules that need it cannot run.${headerHint(raw, byHeader)}`,
       });
     }
   }

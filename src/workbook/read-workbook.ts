@@ -31,6 +31,15 @@ export function readWorkbook(
   const holdersRead = read("Holders");
   if (!fundsRead) diagnostics.push(missingTable("Funds"));
   if (!holdingsRead) diagnostics.push(missingTable("Holdings"));
+  else if (holdingsRead.rows.length === 0)
+    diagnostics.push({
+      severity: "warning",
+      table: "Holdings",
+      sheet: tables.Holdings?.sheet,
+      row: tables.Holdings?.headerRowNumber ?? 0,
+      message:
+        "The Holdings table has no rows: every fund is checked with no position.",
+    });
 
   const funds: Fund[] = [];
   for (const r of fundsRead?.rows ?? []) {
