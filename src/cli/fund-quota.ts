@@ -1,16 +1,17 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { checkWorkbook } from "../engine/check";
 import { isValidIsoDate, todayIso } from "../engine/dates";
-import type { Report } from "../engine/result";
-import { readWorkbook } from "../workbook/read-workbook";
-import { formatText } from "./format-text";
 import {
-  findTables,
-  loadWorkbook,
-  UnreadableWorkbookError,
-} from "./xlsx-tables";
+  type BatchReport,
+  checkMany,
+  collectWorkbooks,
+  progressBar,
+  writeCombinedXlsx,
+} from "./batch";
+import { formatText } from "./format-text";
+
+export { checkFile } from "./check-file";
 
 /** The project folder, whether this runs compiled (dist/node/cli) or from source (src/cli). */
 function packageRoot(): string {
@@ -29,31 +30,22 @@ export const SAMPLE_WORKBOOK = path.join(
   "sample-funds.xlsx",
 );
 
-const USAGE = `Usage: fund-quota check [FILE] [--json] [--positions] [--as-of YYYY-MM-DD]
+const USAGE = `Usage: fund-quota check [FILE|FOLDER ...] [--json] [--positions] [--as-of YYYY-MM-DD] [--out report.xlsx]
 
-Checks the investment quotas of every fund of an .xlsx workbook (Funds, Holdings, Holders tables).
-Without FILE, checks the bundled sample workbook.
+Checks the investment quotas of every fund of .xlsx workbooks (Funds, Holdings, Holders tables).
+Without FILE, checks the bundled sample workbook. A folder stands for every .xlsx inside it.
 
-  --json        print the JSON report of the workbook contract
+  --json        print the JSON report of the workbook contract (several workbooks: one combined report)
   --positions   include every position's outcome (counted where, or excluded and why)
   --as-of DATE  test date (default: today)
+  --out FILE    also write one row per workbook, fund and rule to an .xlsx file
 
-Exit code: 0 no breach, 1 at least one breach, 2 the file cannot be read.`;
+Exit code: 0 no breach, 1 at least one breach, 2 a file cannot be read.`;
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTty: boolean;
-}
-
-/** Reads one workbook file and checks it. */
-export async function checkFile(
-  file: string,
-  asOf: string,
-  positions: boolean,
-): Promise<Report> {
-  const workbook = await loadWorkbook(file);
-  return checkWorkbook(readWorkbook(findTables(workbook)), { asOf, positions });
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -66,6 +58,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         json: { type: "boolean" },
         positions: { type: "boolean" },
         "as-of": { type: "string" },
+        out: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -75,16 +68,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     );
     return 2;
   }
-  const [command, file, ...rest] = args.positionals;
-  if (args.values.help || command === undefined) {
-    (command === undefined && !args.values.help ? io.stderr : io.stdout)(
-      `${USAGE}\n`,
-    );
-    return command === undefined && !args.values.help ? 2 : 0;
+  const [command, ...targets] = args.positionals;
+  if (args.values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
   }
-  if (command !== "check" || rest.length) {
+  if (command !== "check") {
     io.stderr(
-      `fund-quota: unknown command or extra argument "${command !== "check" ? command : rest[0]}".\n${USAGE}\n`,
+      command === undefined
+        ? `${USAGE}\n`
+        : `fund-quota: unknown command "${command}".\n${USAGE}\n`,
     );
     return 2;
   }
@@ -95,28 +88,67 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     );
     return 2;
   }
-  const target = file ?? SAMPLE_WORKBOOK;
-  if (!existsSync(target)) {
-    io.stderr(`fund-quota: ${target}: no such file.\n`);
+  const named = targets.length ? targets : [SAMPLE_WORKBOOK];
+  const missing = named.find((t) => !existsSync(t));
+  if (missing) {
+    io.stderr(`fund-quota: ${missing}: no such file or folder.\n`);
     return 2;
   }
-  let report: Report;
-  try {
-    report = await checkFile(target, asOf, Boolean(args.values.positions));
-  } catch (e) {
-    if (e instanceof UnreadableWorkbookError) {
-      io.stderr(`fund-quota: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
+  const files = collectWorkbooks(named);
+  if (files.length === 0) {
+    io.stderr(`fund-quota: no .xlsx workbook in ${named.join(", ")}.\n`);
+    return 2;
   }
-  if (args.values.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
-  else
+  const positions = Boolean(args.values.positions);
+  const showProgress = io.isTty && files.length > 3;
+  const batch = await checkMany(
+    files,
+    asOf,
+    positions,
+    showProgress
+      ? (done) => io.stderr(progressBar(done, files.length))
+      : undefined,
+  );
+  if (showProgress) io.stderr("\n");
+  if (args.values.out) await writeCombinedXlsx(batch, args.values.out);
+  const single = named.length === 1 && !statSync(named[0]).isDirectory();
+  return output(batch, single, Boolean(args.values.json), positions, io);
+}
+
+/** One workbook prints its report as before; several print a combined one. */
+function output(
+  batch: BatchReport,
+  single: boolean,
+  json: boolean,
+  positions: boolean,
+  io: CliIo,
+): number {
+  const color = io.isTty && !process.env.NO_COLOR;
+  for (const w of batch.workbooks)
+    if (w.error) io.stderr(`fund-quota: ${w.error}\n`);
+  if (single) {
+    const [w] = batch.workbooks;
+    if (!w.report) return 2;
+    if (json) io.stdout(JSON.stringify(w.report, null, 2) + "\n");
+    else
+      io.stdout(
+        formatText(w.report, path.basename(w.file), { color, positions }),
+      );
+    return w.report.summary.breaches > 0 ? 1 : 0;
+  }
+  if (json) io.stdout(JSON.stringify(batch, null, 2) + "\n");
+  else {
+    for (const w of batch.workbooks)
+      if (w.report)
+        io.stdout(
+          formatText(w.report, path.basename(w.file), { color, positions }) +
+            "\n",
+        );
+    const s = batch.summary;
     io.stdout(
-      formatText(report, path.basename(target), {
-        color: io.isTty && !process.env.NO_COLOR,
-        positions: Boolean(args.values.positions),
-      }),
+      `${s.workbooks} workbook(s)${s.unreadable ? `, ${s.unreadable} unreadable` : ""}: ${s.funds} fund(s), ${s.rules} rule(s), ${s.breaches} breach(es), ${s.warnings} warning(s), ${s.incomplete} incomplete.\n`,
     );
-  return report.summary.breaches > 0 ? 1 : 0;
+  }
+  if (batch.summary.unreadable) return 2;
+  return batch.summary.breaches > 0 ? 1 : 0;
 }

@@ -1,0 +1,30 @@
+import { parentPort } from "node:worker_threads";
+import { checkFile } from "./check-file";
+import { UnreadableWorkbookError } from "./xlsx-tables";
+
+// One worker of `fund-quota check` over many workbooks: reads and checks the files it is sent.
+parentPort?.on(
+  "message",
+  async ({
+    file,
+    asOf,
+    positions,
+  }: {
+    file: string;
+    asOf: string;
+    positions: boolean;
+  }) => {
+    try {
+      parentPort?.postMessage({
+        file,
+        report: await checkFile(file, asOf, positions),
+      });
+    } catch (e) {
+      const message =
+        e instanceof UnreadableWorkbookError
+          ? e.message
+          : `unexpected failure: ${e instanceof Error ? e.message : String(e)}`;
+      parentPort?.postMessage({ file, error: message });
+    }
+  },
+);

@@ -1,0 +1,206 @@
+import ExcelJS from "exceljs";
+import { readdirSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Report } from "../engine/result";
+import { checkFile } from "./check-file";
+import { UnreadableWorkbookError } from "./xlsx-tables";
+
+export interface WorkbookResult {
+  file: string;
+  report?: Report;
+  /** One line saying why the file could not be read. */
+  error?: string;
+}
+
+export interface BatchReport {
+  asOf: string;
+  workbooks: WorkbookResult[];
+  summary: {
+    workbooks: number;
+    unreadable: number;
+    funds: number;
+    rules: number;
+    breaches: number;
+    warnings: number;
+    incomplete: number;
+  };
+}
+
+/** The .xlsx files named, and those inside the folders named (Excel's ~$ lock files left out). */
+export function collectWorkbooks(targets: string[]): string[] {
+  const files: string[] = [];
+  const walk = (p: string) => {
+    if (statSync(p).isDirectory())
+      for (const entry of readdirSync(p).sort()) walk(path.join(p, entry));
+    else if (/\.xlsx$/i.test(p) && !path.basename(p).startsWith("~$"))
+      files.push(p);
+  };
+  for (const t of targets) {
+    if (statSync(t).isDirectory()) walk(t);
+    else files.push(t);
+  }
+  return files;
+}
+
+async function checkOne(
+  file: string,
+  asOf: string,
+  positions: boolean,
+): Promise<WorkbookResult> {
+  try {
+    return { file, report: await checkFile(file, asOf, positions) };
+  } catch (e) {
+    if (e instanceof UnreadableWorkbookError) return { file, error: e.message };
+    return {
+      file,
+      error: `unexpected failure: ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
+}
+
+/**
+ * Checks many workbooks, one worker thread per core when running compiled; from sources (tests)
+ * it runs them in turn in this thread. Results come back in the order of the files.
+ */
+export async function checkMany(
+  files: string[],
+  asOf: string,
+  positions: boolean,
+  onProgress?: (done: number) => void,
+  threads = os.cpus().length,
+): Promise<BatchReport> {
+  const results: WorkbookResult[] = new Array(files.length);
+  const worker = path.join(__dirname, "batch-worker.js");
+  let done = 0;
+  const finished = (i: number, r: WorkbookResult) => {
+    results[i] = r;
+    onProgress?.(++done);
+  };
+  if (threads <= 1 || files.length < 2 || !__filename.endsWith(".js")) {
+    for (let i = 0; i < files.length; i++)
+      finished(i, await checkOne(files[i], asOf, positions));
+  } else {
+    let next = 0;
+    const pool = Array.from(
+      { length: Math.min(threads, files.length) },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(worker);
+          const feed = () => {
+            if (next >= files.length) {
+              void w.terminate().then(() => resolve());
+              return;
+            }
+            const i = next++;
+            w.once("message", (r: WorkbookResult) => {
+              finished(i, r);
+              feed();
+            });
+            w.postMessage({ file: files[i], asOf, positions });
+          };
+          w.once("error", reject);
+          feed();
+        }),
+    );
+    await Promise.all(pool);
+  }
+  return combine(asOf, results);
+}
+
+export function combine(
+  asOf: string,
+  workbooks: WorkbookResult[],
+): BatchReport {
+  const reports = workbooks.flatMap((w) => (w.report ? [w.report] : []));
+  const sum = (k: "funds" | "rules" | "breaches" | "warnings" | "incomplete") =>
+    reports.reduce((n, r) => n + r.summary[k], 0);
+  return {
+    asOf,
+    workbooks,
+    summary: {
+      workbooks: workbooks.length,
+      unreadable: workbooks.filter((w) => w.error).length,
+      funds: sum("funds"),
+      rules: sum("rules"),
+      breaches: sum("breaches"),
+      warnings: sum("warnings"),
+      incomplete: sum("incomplete"),
+    },
+  };
+}
+
+export const COMBINED_HEADERS = [
+  "Workbook",
+  "Fund",
+  "Fund name",
+  "Type",
+  "Rule",
+  "Article",
+  "Value",
+  "Threshold",
+  "Status",
+  "Headroom EUR",
+  "Message",
+];
+
+/** One row per workbook, fund and rule (and one per unreadable workbook), as an Excel table. */
+export async function writeCombinedXlsx(
+  batch: BatchReport,
+  out: string,
+): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Quota report");
+  const rows: (string | number | null)[][] = [];
+  for (const w of batch.workbooks) {
+    const name = path.basename(w.file);
+    if (w.error)
+      rows.push([
+        name,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "unreadable",
+        null,
+        w.error,
+      ]);
+    for (const f of w.report?.funds ?? [])
+      for (const r of f.rules)
+        rows.push([
+          name,
+          f.fundId,
+          f.fundName ?? null,
+          f.fundType ?? null,
+          r.id,
+          r.article,
+          r.value,
+          r.threshold,
+          r.status,
+          r.headroom === null ? null : Number(r.headroom),
+          r.message ?? null,
+        ]);
+  }
+  ws.addTable({
+    name: "QuotaReport",
+    ref: "A1",
+    headerRow: true,
+    columns: COMBINED_HEADERS.map((name) => ({ name, filterButton: true })),
+    rows: rows.length ? rows : [COMBINED_HEADERS.map(() => null)],
+  });
+  ws.getColumn(7).numFmt = "0.00%";
+  ws.getColumn(8).numFmt = "0.00%";
+  ws.getColumn(10).numFmt = "#,##0.00";
+  ws.views = [{ state: "frozen", ySplit: 1 }];
+  await wb.xlsx.writeFile(out);
+}
+
+/** A one-line progress bar for a terminal. */
+export function progressBar(done: number, total: number, width = 30): string {
+  const filled = Math.round((done / total) * width);
+  return `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} workbooks`;
+}

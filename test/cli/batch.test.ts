@@ -1,0 +1,64 @@
+import ExcelJS from "exceljs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/fund-quota";
+import type { BatchReport } from "../../src/cli/batch";
+import { SAMPLE } from "../helpers/sample-sheets";
+import { tempDir } from "../helpers/xlsx";
+
+async function run(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTty: false });
+  return { code, stdout, stderr };
+}
+
+function folder(copies: number, withBroken = false): string {
+  const dir = tempDir();
+  for (let i = 0; i < copies; i++) copyFileSync(SAMPLE, path.join(dir, `fund-admin-${i + 1}.xlsx`));
+  if (withBroken) writeFileSync(path.join(dir, "broken.xlsx"), "not a workbook");
+  writeFileSync(path.join(dir, "notes.txt"), "ignored");
+  return dir;
+}
+
+describe("fund-quota check over several workbooks", () => {
+  it("checks every .xlsx of a folder and prints one combined JSON report", async () => {
+    const { code, stdout } = await run(["check", folder(3), "--json", "--as-of", "2025-12-31"]);
+    const batch = JSON.parse(stdout) as BatchReport;
+    expect(batch.workbooks.map((w) => path.basename(w.file))).toEqual(["fund-admin-1.xlsx", "fund-admin-2.xlsx", "fund-admin-3.xlsx"]);
+    expect(batch.summary).toMatchObject({ workbooks: 3, unreadable: 0, funds: 36, breaches: 27 });
+    expect(code).toBe(1);
+  });
+
+  it("reports an unreadable workbook in one line, checks the others, and exits 2", async () => {
+    const { code, stdout, stderr } = await run(["check", folder(2, true), "--json", "--as-of", "2025-12-31"]);
+    const batch = JSON.parse(stdout) as BatchReport;
+    expect(batch.summary).toMatchObject({ workbooks: 3, unreadable: 1 });
+    expect(batch.workbooks.find((w) => w.file.endsWith("broken.xlsx"))!.error).toMatch(/cannot be read as an \.xlsx workbook/);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(code).toBe(2);
+  });
+
+  it("writes one row per workbook, fund and rule with --out", async () => {
+    const out = path.join(tempDir(), "combined.xlsx");
+    await run(["check", folder(2), "--out", out, "--as-of", "2025-12-31"]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("Quota report")!;
+    expect(ws.getRow(1).values).toEqual([undefined, "Workbook", "Fund", "Fund name", "Type", "Rule", "Article", "Value", "Threshold", "Status", "Headroom EUR", "Message"]);
+    expect(ws.rowCount).toBe(1 + 2 * 55);
+    expect(ws.getRow(2).getCell(5).value).toBe("FCPR-Q50");
+  });
+
+  it("uses worker threads when compiled, with the same results in the same order", () => {
+    const dir = folder(5);
+    const bin = path.resolve(__dirname, "../../bin/fund-quota.js");
+    const result = spawnSync(process.execPath, [bin, "check", dir, "--json", "--as-of", "2025-12-31"], { encoding: "utf8" });
+    expect(result.status).toBe(1);
+    const batch = JSON.parse(result.stdout) as BatchReport;
+    expect(batch.workbooks.map((w) => path.basename(w.file))).toEqual([1, 2, 3, 4, 5].map((i) => `fund-admin-${i}.xlsx`));
+    expect(new Set(batch.workbooks.map((w) => JSON.stringify(w.report)))).toHaveProperty("size", 1);
+  }, 60_000);
+});
