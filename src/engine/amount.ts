@@ -10,6 +10,7 @@ export type Amount = bigint;
 export const AMOUNT_DECIMALS = 6;
 const SCALE = 10n ** BigInt(AMOUNT_DECIMALS);
 const SCALE_DEC = new Dec(10).pow(AMOUNT_DECIMALS);
+const CENT = SCALE / 100n;
 
 export const ZERO: Amount = 0n;
 

@@ -113,7 +113,11 @@ export function checkFund(
     fund,
     holdings,
     options.asOf,
-    { ...family?.basis, defaultWarningMargin: options.defaultWarningMargin },
+    {
+      ...family?.basis,
+      defaultWarningMargin: options.defaultWarningMargin,
+      explain: Boolean(options.positions),
+    },
     holders,
   );
   if (family) {
@@ -133,7 +137,7 @@ export function checkFund(
     : "incomplete";
   // No row is dropped silently: a position no rule took says why.
   const amountColumn = ctx.basis === "COST" ? "costValue" : "fairValue";
-  for (const p of ctx.positions) {
+  for (const p of ctx.explain ? ctx.positions : []) {
     if (p.outcome.counted.length || p.outcome.excluded.length) continue;
     const reason =
       p.amount === undefined && ctx.basis
@@ -153,6 +157,8 @@ export function checkFund(
  */
 function assignHoldings(model: WorkbookModel) {
   const byFund = new Map<string, Holding[]>();
+  // Only needed to file the reader's diagnostics under their fund: built when there are some.
+  const mapRows = model.diagnostics.some((d) => d.table === "Holdings");
   const fundOfHolding = new Map<number, string>();
   const orphans: Diagnostic[] = [];
   const known = new Set(model.funds.map((f) => f.fundId));
@@ -160,10 +166,10 @@ function assignHoldings(model: WorkbookModel) {
   for (const h of model.holdings) {
     const fundId = h.fundId ?? single;
     if (fundId !== undefined && known.has(fundId)) {
-      const list = byFund.get(fundId) ?? [];
-      list.push(h);
-      byFund.set(fundId, list);
-      fundOfHolding.set(h.row, fundId);
+      const list = byFund.get(fundId);
+      if (list) list.push(h);
+      else byFund.set(fundId, [h]);
+      if (mapRows) fundOfHolding.set(h.row, fundId);
     } else if (!h.invalid.has("fundId")) {
       orphans.push({
         severity: "error",

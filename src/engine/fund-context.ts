@@ -5,6 +5,14 @@ import type { Basis, Diagnostic, Fund, Holder, Holding } from "./model";
 import type { Contribution, Exclusion, PositionOutcome } from "./result";
 
 export const DEFAULT_WARNING_MARGIN = new Dec("0.02");
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const SCRATCH: PositionOutcome = {
+  row: 0,
+  lineId: "",
+  amount: null,
+  counted: NONE,
+  excluded: NONE,
+};
 /** 10^15 EUR in millionths. */
 const IMPLAUSIBLE = 10n ** 21n;
 
@@ -16,6 +24,8 @@ export interface BasisOptions {
 }
 
 export interface ContextOptions extends BasisOptions {
+  /** Record each position's contributions and exclusions (the detailed report); off for plain checks. */
+  explain?: boolean;
   /** Warning margin for a fund that leaves its own blank (the workbook's setting). */
   defaultWarningMargin?: Dec;
 }
@@ -42,6 +52,7 @@ export class FundContext {
   readonly positions: Position[];
   readonly diagnostics: Diagnostic[] = [];
   readonly warningMargin: Dec;
+  readonly explain: boolean;
   private readonly reported = new Set<string>();
 
   constructor(
@@ -56,6 +67,7 @@ export class FundContext {
       fund.warningMargin ??
       options.defaultWarningMargin ??
       DEFAULT_WARNING_MARGIN;
+    this.explain = options.explain ?? true;
     this.basis = this.resolveBasis(options);
     this.positions = holdings.map((h) => this.position(h));
     const { denominator, complete } = this.resolveDenominator();
@@ -93,15 +105,18 @@ export class FundContext {
     contribution: Omit<Contribution, "amount">,
     amount: Amount,
   ): void {
-    p.outcome.counted.push({ ...contribution, amount: formatAmount(amount) });
+    if (this.explain)
+      p.outcome.counted.push({ ...contribution, amount: formatAmount(amount) });
   }
 
   exclude(p: Position, exclusion: Exclusion): void {
-    p.outcome.excluded.push(exclusion);
+    if (this.explain) p.outcome.excluded.push(exclusion);
   }
 
+  private held?: Position[];
   heldPositions(): Position[] {
-    return this.positions.filter((p) => p.held);
+    this.held ??= this.positions.filter((p) => p.held);
+    return this.held;
   }
 
   /** The position's amount, or undefined with a diagnostic saying which column the fund's basis needs. */
@@ -152,21 +167,24 @@ export class FundContext {
   }
 
   private position(h: Holding): Position {
-    const outcome: PositionOutcome = {
-      row: h.row,
-      lineId: h.lineId,
-      issuerId: h.issuerId,
-      issuerName: h.issuerName,
-      assetClass: h.assetClass,
-      amount: null,
-      counted: [],
-      excluded: [],
-    };
-    if (h.invalid.size) outcome.unreadable = [...h.invalid];
+    // Without the detailed report no outcome is read: the rows share one scratch record.
+    const outcome: PositionOutcome = this.explain
+      ? {
+          row: h.row,
+          lineId: h.lineId,
+          issuerId: h.issuerId,
+          issuerName: h.issuerName,
+          assetClass: h.assetClass,
+          amount: null,
+          counted: [],
+          excluded: [],
+        }
+      : SCRATCH;
+    if (this.explain && h.invalid.size) outcome.unreadable = [...h.invalid];
     const column = this.basis === "COST" ? "costValue" : "fairValue";
     const amount = this.basis ? h[column] : undefined;
     if (amount !== undefined) {
-      outcome.amount = formatAmount(amount);
+      if (this.explain) outcome.amount = formatAmount(amount);
       // Kept as read, but worth a look: a negative cost, or an amount no fund holds.
       if (amount < 0n && h.assetClass !== "FINANCIAL_CONTRACT")
         this.warn(
@@ -186,16 +204,18 @@ export class FundContext {
     let held = true;
     if (h.disposalDate !== undefined && h.disposalDate <= this.asOf) {
       held = false;
-      outcome.excluded.push({
-        rule: "*",
-        reason: `disposed of on ${h.disposalDate}, before or on the as-of date`,
-      });
+      if (this.explain)
+        outcome.excluded.push({
+          rule: "*",
+          reason: `disposed of on ${h.disposalDate}, before or on the as-of date`,
+        });
     } else if (h.investmentDate !== undefined && h.investmentDate > this.asOf) {
       held = false;
-      outcome.excluded.push({
-        rule: "*",
-        reason: `invested on ${h.investmentDate}, after the as-of date`,
-      });
+      if (this.explain)
+        outcome.excluded.push({
+          rule: "*",
+          reason: `invested on ${h.investmentDate}, after the as-of date`,
+        });
     }
     return { holding: h, outcome, amount, held };
   }

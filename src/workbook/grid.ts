@@ -58,10 +58,16 @@ const ERROR_TEXTS = new Set([
 ]);
 
 /** Office.js hands error cells over as their text; both forms mean the same. */
+const LOOKS_LIKE_ERROR = /^\s*#/;
+
 export function errorText(value: CellValue): string | undefined {
+  if (typeof value === "string") {
+    // Most text is not an error: look closer only at text that starts with "#".
+    if (!LOOKS_LIKE_ERROR.test(value)) return undefined;
+    const text = value.trim().toUpperCase();
+    return ERROR_TEXTS.has(text) ? text : undefined;
+  }
   if (isCellError(value)) return value.error;
-  if (typeof value === "string" && ERROR_TEXTS.has(value.trim().toUpperCase()))
-    return value.trim().toUpperCase();
   return undefined;
 }
 

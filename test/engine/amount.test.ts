@@ -22,4 +22,13 @@ describe("exact amounts from numeric cells", () => {
       { numRuns: 2000, seed: 20251231 }
     );
   });
+  it("agree with the Decimal reading on amounts in cents, the fast path (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(10 ** 15) + 1, max: 10 ** 15 - 1 }), (k) => {
+        const n = k / 100;
+        expect(amountFromNumber(n)).toBe(amountFromDecimal(decimalFromCellNumber(n)));
+      }),
+      { numRuns: 5000, seed: 20251231 }
+    );
+  });
 });

@@ -56,6 +56,16 @@ export const III_2_DEBT: ReadonlySet<AssetClass> = new Set([
   "RECEIVABLE",
 ]);
 
+/** The paragraphs a position can be sorted into; shared objects, so sorting 100,000 rows allocates nothing. */
+const SORTED = {
+  I: { kind: "I" },
+  III1: { kind: "III1" },
+  III2: { kind: "III2" },
+  IV: { kind: "IV" },
+  ADVANCE: { kind: "ADVANCE" },
+  ENTITY: { kind: "ENTITY" },
+} as const;
+
 type Bucket =
   | { kind: "I" }
   | { kind: "III1" }
@@ -110,6 +120,8 @@ export const FCPR_PROFILE: L21428Profile = {
 /** Per-fund tallies of the sort of positions into the paragraphs of L. 214-28. */
 class Tally {
   constructor(readonly prof: L21428Profile) {}
+  /** Securities counted in I, directly or within the five years of IV. */
+  readonly inQuota = new Set<Position>();
 
   direct = ZERO; // I, and IV within five years
   listedWithin5y = ZERO;
@@ -141,35 +153,38 @@ export function evaluateL21428(
 ): FcprEvaluation {
   const tally = new Tally(prof);
   const held = ctx.heldPositions();
-  const buckets = new Map<Position, Bucket>();
-  for (const p of held) buckets.set(p, sortIntoParagraph(ctx, p));
-
+  const sorted = held.map((p) => sortIntoParagraph(ctx, p));
+  const D = ctx.denominator;
   const cap20 =
-    ctx.denominator === undefined
+    D === undefined
       ? undefined
       : amountFromDecimal(
-          CAP_20.times(amountToDecimal(ctx.denominator)).toDecimalPlaces(
-            6,
-            Dec.ROUND_FLOOR,
-          ),
+          CAP_20.times(amountToDecimal(D)).toDecimalPlaces(6, Dec.ROUND_FLOOR),
         );
 
   // Securities first: the 20 % bucket fills with III 1° and III 2° items, then with IV items while it stays within 20 %.
-  for (const [p, b] of buckets) {
-    if (b.kind === "I")
+  const listedAfter: Position[] = [];
+  let advances = false;
+  for (let i = 0; i < held.length; i++) {
+    const p = held[i];
+    const b = sorted[i];
+    if (b.kind === "I") {
+      tally.inQuota.add(p);
       countDirect(ctx, tally, p, ART_I, "unlisted security or SARL parts");
-    else if (b.kind === "III1" || b.kind === "III2")
+    } else if (b.kind === "III1" || b.kind === "III2")
       addToBucket(ctx, tally, p, b.kind === "III1" ? ART_III_1 : ART_III_2);
+    else if (b.kind === "IV") listedAfter.push(p);
+    else if (b.kind === "ADVANCE") advances = true;
     else if (b.kind === "OUT")
       ctx.exclude(p, {
-        rule: tally.prof.quota.id,
+        rule: prof.quota.id,
         reason: b.reason,
         article: b.article,
       });
     else if (b.kind === "UNKNOWN") {
       ctx.needHolding(p.holding, b.column, b.message);
       ctx.exclude(p, {
-        rule: tally.prof.quota.id,
+        rule: prof.quota.id,
         reason: `cannot be classified: ${b.message}`,
       });
       tally.q50Complete = false;
@@ -177,16 +192,14 @@ export function evaluateL21428(
       tally.l5yComplete = false;
     }
   }
-  allocateListedAfterPurchase(
-    ctx,
-    tally,
-    [...buckets].filter(([, b]) => b.kind === "IV").map(([p]) => p),
-    cap20,
-  );
-  const issuerInQuota = issuersCountedInI(buckets, prof.quota.id);
-  for (const [p, b] of buckets) {
-    if (b.kind === "ADVANCE") countAdvance(ctx, tally, p, issuerInQuota);
-    else if (b.kind === "ENTITY") countEntityRights(ctx, tally, p);
+  allocateListedAfterPurchase(ctx, tally, listedAfter, cap20);
+  const issuerInQuota = advances
+    ? issuersCountedInI(held, sorted, tally.inQuota)
+    : new Map<string, boolean>();
+  for (let i = 0; i < held.length; i++) {
+    const kind = sorted[i].kind;
+    if (kind === "ADVANCE") countAdvance(ctx, tally, held[i], issuerInQuota);
+    else if (kind === "ENTITY") countEntityRights(ctx, tally, held[i]);
   }
 
   const window = quotaWindow(ctx);
@@ -204,18 +217,18 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
       message:
         "assetClass is needed to place the position in a paragraph of L. 214-28.",
     };
-  if (cls === "SARL_PARTS") return { kind: "I" };
-  if (cls === "CURRENT_ACCOUNT_ADVANCE") return { kind: "ADVANCE" };
-  if (cls === "ENTITY_RIGHTS") return { kind: "ENTITY" };
+  if (cls === "SARL_PARTS") return SORTED.I;
+  if (cls === "CURRENT_ACCOUNT_ADVANCE") return SORTED.ADVANCE;
+  if (cls === "ENTITY_RIGHTS") return SORTED.ENTITY;
   const listing = h.listingStatus ?? "UNLISTED";
   if (I_SECURITIES.has(cls)) {
-    if (listing === "UNLISTED") return { kind: "I" };
+    if (listing === "UNLISTED") return SORTED.I;
     if (
       h.listingDate !== undefined &&
       (h.investmentDate === undefined || h.investmentDate < h.listingDate)
     ) {
       // Admitted after the as-of date: on that date the security was still unlisted.
-      return h.listingDate > ctx.asOf ? { kind: "I" } : { kind: "IV" };
+      return h.listingDate > ctx.asOf ? SORTED.I : SORTED.IV;
     }
     if (!CAPITAL_OR_ACCESS.has(cls)) {
       return {
@@ -225,13 +238,13 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
       };
     }
     const test = smallCapTest(p);
-    if (test.ok === true) return { kind: "III1" };
+    if (test.ok === true) return SORTED.III1;
     if (test.ok === false)
       return { kind: "OUT", article: ART_III_1, reason: test.reason };
     return { kind: "UNKNOWN", column: test.column, message: test.message };
   }
   if (III_2_DEBT.has(cls)) {
-    if (listing === "UNLISTED") return { kind: "III2" };
+    if (listing === "UNLISTED") return SORTED.III2;
     return {
       kind: "OUT",
       article: ART_III_2,
@@ -244,6 +257,21 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
     article: ART_I,
     reason: `${cls} is not among the assets that L. 214-28 I to IV count toward the quota.`,
   };
+}
+
+const NOT_A_QUOTA_ASSET = new Map<AssetClass, Bucket>();
+/** One shared outcome per asset class (cash, fund units…): the same reason for every such row. */
+function notAQuotaAsset(cls: AssetClass): Bucket {
+  let b = NOT_A_QUOTA_ASSET.get(cls);
+  if (!b) {
+    b = {
+      kind: "OUT",
+      article: ART_I,
+      reason: `${cls} is not among the assets that L. 214-28 I to IV count toward the quota.`,
+    };
+    NOT_A_QUOTA_ASSET.set(cls, b);
+  }
+  return b;
 }
 
 /** III 1°: an EU/EEA market and a market capitalisation "inférieure à 150 millions d'euros". */
@@ -332,15 +360,25 @@ function allocateListedAfterPurchase(
   const byIssuer = new Map<string, Position[]>();
   for (const p of positions) {
     const key = p.holding.issuerId ?? `row ${p.holding.row}`;
-    byIssuer.set(key, [...(byIssuer.get(key) ?? []), p]);
+    const group = byIssuer.get(key);
+    if (group) group.push(p);
+    else byIssuer.set(key, [p]);
   }
-  const firstAdmission = (group: Position[]) =>
-    group.map((p) => p.holding.listingDate ?? "").sort()[0];
-  const groups = [...byIssuer.values()].sort(
-    (a, b) =>
-      firstAdmission(a).localeCompare(firstAdmission(b)) ||
-      a[0].holding.row - b[0].holding.row,
-  );
+  // Issuers in order of their first admission, then of their first row: the same order whatever the rows' order.
+  const keyed = [...byIssuer.values()].map((group) => ({
+    group,
+    first: group.reduce(
+      (d, p) =>
+        (p.holding.listingDate ?? "") < d ? (p.holding.listingDate ?? "") : d,
+      "9999-12-31",
+    ),
+    row: Math.min(...group.map((p) => p.holding.row)),
+  }));
+  const groups = keyed
+    .sort((a, b) =>
+      a.first < b.first ? -1 : a.first > b.first ? 1 : a.row - b.row,
+    )
+    .map((k) => k.group);
 
   for (const group of groups) {
     const tests = group.map(smallCapTest);
@@ -384,6 +422,7 @@ function allocateListedAfterPurchase(
       const graceEnd = addYears(listingDate, 5);
       p.outcome.graceEndsOn = graceEnd;
       if (ctx.asOf <= graceEnd) {
+        tally.inQuota.add(p);
         tally.listedCount += 1;
         if (
           tally.earliestGraceEnd === undefined ||
@@ -418,21 +457,28 @@ function allocateListedAfterPurchase(
 
 /** Issuers whose securities the fund counts in I (directly or within the five years of IV). */
 function issuersCountedInI(
-  buckets: Map<Position, Bucket>,
-  quotaId: string,
+  held: Position[],
+  sorted: Bucket[],
+  inQuota: Set<Position>,
 ): Map<string, boolean> {
+  // Only the issuers that receive advances matter.
+  const wanted = new Set<string>();
+  for (let i = 0; i < held.length; i++)
+    if (sorted[i].kind === "ADVANCE" && held[i].holding.issuerId !== undefined)
+      wanted.add(held[i].holding.issuerId as string);
   const issuers = new Map<string, boolean>();
-  for (const [p, b] of buckets) {
-    const id = p.holding.issuerId;
+  for (let i = 0; i < held.length; i++) {
+    const id = held[i].holding.issuerId;
+    const kind = sorted[i].kind;
     if (
       id === undefined ||
-      b.kind === "ADVANCE" ||
-      b.kind === "ENTITY" ||
-      b.kind === "UNKNOWN"
+      !wanted.has(id) ||
+      kind === "ADVANCE" ||
+      kind === "ENTITY" ||
+      kind === "UNKNOWN"
     )
       continue;
-    const countedInI = p.outcome.counted.some((c) => c.rule === quotaId);
-    issuers.set(id, (issuers.get(id) ?? false) || countedInI);
+    issuers.set(id, (issuers.get(id) ?? false) || inQuota.has(held[i]));
   }
   return issuers;
 }
@@ -528,7 +574,9 @@ function countAdvance(
     {
       rule: tally.prof.quota.id,
       article: tally.prof.advanceArticle,
-      note: `the fund holds ${percentText(ownership)} of ${issuer}`,
+      note: ctx.explain
+        ? `the fund holds ${percentText(ownership)} of ${issuer}`
+        : undefined,
     },
     amount,
   );
@@ -597,7 +645,9 @@ function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
     {
       rule: tally.prof.quota.id,
       article: tally.prof.entityArticle,
-      note: `${percentText(h.lookThroughPct)} of ${eurText(amount)}, the entity's direct investment in eligible companies`,
+      note: ctx.explain
+        ? `${percentText(h.lookThroughPct)} of ${eurText(amount)}, the entity's direct investment in eligible companies`
+        : undefined,
     },
     counted,
   );

@@ -117,6 +117,7 @@ function others(
   let total = ZERO;
   let complete = m.complete;
   const refused: string[] = [];
+  let refusedTotal = ZERO;
   for (const p of ctx.heldPositions()) {
     if (m.masterPositions.has(p)) continue;
     const amount = ctx.amountOf(p);
@@ -144,10 +145,11 @@ function others(
         );
     } else {
       refused.push(`Line ${h.lineId} (row ${h.row}): ${why}`);
+      refusedTotal += amount ?? ZERO;
       ctx.exclude(p, { rule: rule.id, article: rule.article, reason: why });
     }
   }
-  return { total, complete, refused };
+  return { total, complete, refused, refusedTotal };
 }
 
 function unitsNote(m: Masters, p: Position): string {
@@ -228,10 +230,7 @@ export function evaluateFivgFeeder(ctx: FundContext): {
     if (h.assetClass === "FUND_UNITS") return unitsNote(m, p);
     return `${h.assetClass}: a general-purpose feeder holds only its master's units and accessory cash.`;
   });
-  let refusedTotal = ZERO;
-  for (const p of ctx.heldPositions())
-    if (p.outcome.excluded.some((e) => e.rule === FIVG_FEED.id))
-      refusedTotal += p.amount ?? ZERO;
+  const refusedTotal = rest.refusedTotal;
   const share =
     ctx.denominator && ctx.denominator > 0n
       ? percentText(
