@@ -33,6 +33,9 @@ export function amountFromString(text: string): Amount {
 export function amountFromNumber(n: number): Amount {
   if (Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER)
     return BigInt(n) * SCALE;
+  // Amounts in cents, the common case: the double is exactly the nearest one to k/100.
+  const cents = Math.round(n * 100);
+  if (Math.abs(cents) < 1e15 && cents / 100 === n) return BigInt(cents) * CENT;
   return amountFromPlainDecimal(n.toPrecision(15));
 }
 

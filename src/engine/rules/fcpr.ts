@@ -252,11 +252,7 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
         "debt of a company whose equity is admitted to trading: III 2° takes only debt of unlisted companies.",
     };
   }
-  return {
-    kind: "OUT",
-    article: ART_I,
-    reason: `${cls} is not among the assets that L. 214-28 I to IV count toward the quota.`,
-  };
+  return notAQuotaAsset(cls);
 }
 
 const NOT_A_QUOTA_ASSET = new Map<AssetClass, Bucket>();
