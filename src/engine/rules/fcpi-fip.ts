@@ -1,10 +1,4 @@
-import {
-  type Amount,
-  amountFromDecimal,
-  amountToDecimal,
-  minAmount,
-  ZERO,
-} from "../amount";
+import { type Amount, ZERO } from "../amount";
 import { addYears } from "../dates";
 import { Dec } from "../decimal";
 import type { FundContext, Position } from "../fund-context";
@@ -14,12 +8,10 @@ import { eurText, evaluateRatio, percentText } from "../ratio";
 import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
 import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
 import {
-  CAP_20,
   CAPITAL_OR_ACCESS,
   I_SECURITIES,
   III_2_DEBT,
   issuerOwnership,
-  LIMIT_15,
   smallCapTest,
 } from "./fcpr";
 import {
@@ -30,6 +22,12 @@ import {
   FIP_L5Y,
   FIP_Q70,
 } from "./fcpi-fip-definitions";
+import {
+  advancesRule,
+  bucketRule,
+  cappedSums,
+  listedRule,
+} from "./l214-28-limits";
 import { fipHolderRules } from "./fip-holders";
 import { fipRegionRule } from "./fip-regions";
 import { regionKey } from "./region-key";
@@ -173,40 +171,23 @@ function evaluateInnovation(
   for (const p of counted) tallyCounted(ctx, v, t, p);
 
   const window = quotaWindow(ctx);
-  const D = ctx.denominator;
-  const cap = (fraction: Dec) =>
-    D === undefined
-      ? undefined
-      : amountFromDecimal(
-          fraction
-            .times(amountToDecimal(D))
-            .toDecimalPlaces(6, Dec.ROUND_FLOOR),
-        );
-  const cap20 = cap(CAP_20);
-  const cap15 = cap(LIMIT_15);
-  const bucketCounted =
-    cap20 === undefined ? t.bucket : minAmount(t.bucket, cap20);
-  const advancesCounted =
-    cap15 === undefined
-      ? t.advancesQualifying
-      : minAmount(t.advancesQualifying, cap15);
+  const { bucketCounted, advancesCounted, notes } = cappedSums(
+    ctx,
+    t.bucket,
+    t.advancesQualifying,
+  );
   const binding = window !== undefined && isWithin(window, ctx.asOf);
-  const notes: string[] = [];
-  if (bucketCounted < t.bucket)
-    notes.push(
-      `${eurText(t.bucket - bucketCounted)} of L. 214-28 III items above the 20 % limit not counted.`,
-    );
-  if (advancesCounted < t.advancesQualifying)
-    notes.push(
-      `${eurText(t.advancesQualifying - advancesCounted)} of advances above the 15 % limit not counted.`,
-    );
   if (window !== undefined && !binding)
     notes.push(
       `The quota binds from ${window.from} to ${window.until} (L. 214-28 V, applied by ${v.article}).`,
     );
 
   const { threshold, known } = quotaThreshold(ctx);
-  const base = { denominator: D, warningMargin: ctx.warningMargin, binding };
+  const base = {
+    denominator: ctx.denominator,
+    warningMargin: ctx.warningMargin,
+    binding,
+  };
   const denomOk = ctx.denominatorComplete && window !== undefined;
   const quota = evaluateRatio({
     ...base,
@@ -223,40 +204,29 @@ function evaluateInnovation(
     numerator: t.fresh,
     complete: t.freshComplete && denomOk,
   });
-  const listed = evaluateRatio({
-    ...base,
-    rule: v.listed,
-    threshold: new Dec(0),
-    numerator: t.listed,
-    complete: t.quotaComplete && ctx.denominatorComplete,
-    message: t.listedCount
+  const listed = listedRule(
+    ctx,
+    v.listed,
+    t.listed,
+    t.quotaComplete,
+    t.listedCount
       ? `${t.listedCount} position(s) admitted to trading after the investment count toward the 70 %; the first five-year period ends on ${t.earliestGraceEnd}.`
       : `No position counts under the five years of ${v.article} II.`,
-  });
-  listed.threshold = null;
-  listed.headroom = null;
-  if (listed.status !== "incomplete") listed.status = "info";
-  const advances = evaluateRatio({
-    ...base,
-    binding: true,
-    rule: FCPR_CCA15,
-    threshold: LIMIT_15,
-    numerator: t.advancesAll,
-    complete: t.advancesComplete && ctx.denominatorComplete,
-    forcedBreach: t.gateFailures.length ? t.gateFailures.join(" ") : undefined,
-  });
-  const bucket = evaluateRatio({
-    ...base,
-    binding: true,
-    rule: FCPR_B20,
-    threshold: CAP_20,
-    numerator: t.bucket,
-    complete: t.bucketComplete && ctx.denominatorComplete,
-    message:
-      bucketCounted < t.bucket
-        ? `${eurText(t.bucket - bucketCounted)} above the 20 % limit are not counted toward the quota (a limit on counting, not a breach).`
-        : undefined,
-  });
+  );
+  const advances = advancesRule(
+    ctx,
+    FCPR_CCA15,
+    t.advancesAll,
+    t.advancesComplete,
+    t.gateFailures,
+  );
+  const bucket = bucketRule(
+    ctx,
+    FCPR_B20,
+    t.bucket,
+    bucketCounted,
+    t.bucketComplete,
+  );
   return {
     rules: [quota, fresh, listed, advances, bucket],
     quotaWindow: window,

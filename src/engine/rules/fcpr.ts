@@ -1,11 +1,4 @@
-import {
-  type Amount,
-  amountFromDecimal,
-  amountToDecimal,
-  minAmount,
-  scaleAmount,
-  ZERO,
-} from "../amount";
+import { type Amount, scaleAmount, ZERO } from "../amount";
 import { addYears } from "../dates";
 import { Dec } from "../decimal";
 import { isEuEea } from "../eu-eea";
@@ -21,6 +14,14 @@ import {
   FCPR_LIQ5,
   FCPR_Q50,
 } from "./fcpr-definitions";
+import {
+  advancesRule,
+  bucketRule,
+  CAP_20,
+  capOf,
+  cappedSums,
+  listedRule,
+} from "./l214-28-limits";
 
 const ART_I = "L. 214-28 I";
 const ART_III_1 = "L. 214-28 III 1°";
@@ -28,8 +29,6 @@ const ART_III_2 = "L. 214-28 III 2°";
 const ART_IV = "L. 214-28 IV";
 
 export const QUOTA_50 = new Dec("0.5");
-export const CAP_20 = new Dec("0.2");
-export const LIMIT_15 = new Dec("0.15");
 const LIQUID_5 = new Dec("0.05");
 /** III 1°: "capitalisation boursière … inférieure à 150 millions d'euros" (strictly below). */
 const SMALL_CAP_LIMIT = 150_000_000n * 1_000_000n;
@@ -154,13 +153,7 @@ export function evaluateL21428(
   const tally = new Tally(prof);
   const held = ctx.heldPositions();
   const sorted = held.map((p) => sortIntoParagraph(ctx, p));
-  const D = ctx.denominator;
-  const cap20 =
-    D === undefined
-      ? undefined
-      : amountFromDecimal(
-          CAP_20.times(amountToDecimal(D)).toDecimalPlaces(6, Dec.ROUND_FLOOR),
-        );
+  const cap20 = capOf(ctx, CAP_20);
 
   // Securities first: the 20 % bucket fills with III 1° and III 2° items, then with IV items while it stays within 20 %.
   const listedAfter: Position[] = [];
@@ -203,7 +196,7 @@ export function evaluateL21428(
   }
 
   const window = quotaWindow(ctx);
-  return { rules: results(ctx, tally, cap20, window), quotaWindow: window };
+  return { rules: results(ctx, tally, window), quotaWindow: window };
 }
 
 /** Sorts a held position into the paragraph of L. 214-28 that can take it. */
@@ -685,41 +678,16 @@ function liquidLabelRule(ctx: FundContext): RuleResult {
 function results(
   ctx: FundContext,
   t: Tally,
-  cap20: Amount | undefined,
   window: QuotaWindow | undefined,
 ): RuleResult[] {
-  const base = {
-    denominator: ctx.denominator,
-    warningMargin: ctx.warningMargin,
-  };
   const denomOk = ctx.denominatorComplete;
-  const cap15 =
-    ctx.denominator === undefined
-      ? undefined
-      : amountFromDecimal(
-          LIMIT_15.times(amountToDecimal(ctx.denominator)).toDecimalPlaces(
-            6,
-            Dec.ROUND_FLOOR,
-          ),
-        );
-  const bucketCounted =
-    cap20 === undefined ? t.bucket : minAmount(t.bucket, cap20);
-  const advancesCounted =
-    cap15 === undefined
-      ? t.advancesQualifying
-      : minAmount(t.advancesQualifying, cap15);
+  const { bucketCounted, advancesCounted, notes } = cappedSums(
+    ctx,
+    t.bucket,
+    t.advancesQualifying,
+  );
   const numerator =
     t.direct + bucketCounted + advancesCounted + t.entityLookThrough;
-
-  const notes: string[] = [];
-  if (bucketCounted < t.bucket)
-    notes.push(
-      `${eurText(t.bucket - bucketCounted)} of III items above the 20 % limit not counted.`,
-    );
-  if (advancesCounted < t.advancesQualifying)
-    notes.push(
-      `${eurText(t.advancesQualifying - advancesCounted)} of advances above the 15 % limit not counted.`,
-    );
   const binding = window !== undefined && isWithin(window, ctx.asOf);
   if (window !== undefined && !binding)
     notes.push(
@@ -727,52 +695,37 @@ function results(
     );
 
   const q50 = evaluateRatio({
-    ...base,
     rule: t.prof.quota,
     threshold: ctx.fund.quotaThreshold ?? t.prof.defaultThreshold,
     numerator,
+    denominator: ctx.denominator,
+    warningMargin: ctx.warningMargin,
     binding,
     complete: t.q50Complete && denomOk && window !== undefined,
     message: notes.join(" ") || undefined,
   });
-
-  const cca = evaluateRatio({
-    ...base,
-    rule: t.prof.advances,
-    threshold: LIMIT_15,
-    numerator: t.advancesAll,
-    binding: true,
-    complete: t.ccaComplete && denomOk,
-    forcedBreach: t.gateFailures.length ? t.gateFailures.join(" ") : undefined,
-  });
-
-  const b20 = evaluateRatio({
-    ...base,
-    rule: t.prof.bucket,
-    threshold: CAP_20,
-    numerator: t.bucket,
-    binding: true,
-    complete: t.b20Complete && denomOk,
-    message:
-      bucketCounted < t.bucket
-        ? `${eurText(t.bucket - bucketCounted)} above the 20 % limit are not counted toward the quota (a limit on counting, not a breach).`
-        : undefined,
-  });
-
-  const l5y = evaluateRatio({
-    ...base,
-    rule: t.prof.listed,
-    threshold: new Dec(0),
-    numerator: t.listedWithin5y,
-    binding: true,
-    complete: t.l5yComplete && denomOk,
-    message: t.listedCount
+  const cca = advancesRule(
+    ctx,
+    t.prof.advances,
+    t.advancesAll,
+    t.ccaComplete,
+    t.gateFailures,
+  );
+  const b20 = bucketRule(
+    ctx,
+    t.prof.bucket,
+    t.bucket,
+    bucketCounted,
+    t.b20Complete,
+  );
+  const l5y = listedRule(
+    ctx,
+    t.prof.listed,
+    t.listedWithin5y,
+    t.l5yComplete,
+    t.listedCount
       ? `${t.listedCount} position(s) admitted to trading after purchase count toward the quota; the first five-year period ends on ${t.earliestGraceEnd}.`
       : "No position counts under the five years of IV.",
-  });
-  l5y.threshold = null;
-  l5y.headroom = null;
-  if (l5y.status !== "incomplete") l5y.status = "info";
-
+  );
   return [q50, cca, b20, l5y];
 }
