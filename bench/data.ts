@@ -37,7 +37,7 @@ export function holdingsGrid(count: number, fundCount = 1, seed = 7): Row[] {
     const r = rand();
     const issuer = `${fund}-I${Math.floor(i / (3 * fundCount))}`;
     let row: Row;
-    if (r < 0.55) row = [fund, `L${i}`, issuer, `Issuer ${issuer}`, "EQUITY", cost, cost * 1.1, "UNLISTED", null, null, null, INVESTED, 0.12, null, null];
+    if (r < 0.55) row = [fund, `L${i}`, issuer, `Issuer ${issuer}`, "EQUITY", cost, Math.round(cost * 110) / 100, "UNLISTED", null, null, null, INVESTED, 0.12, null, null];
     else if (r < 0.63) row = [fund, `L${i}`, issuer, `Issuer ${issuer}`, "CURRENT_ACCOUNT_ADVANCE", cost, cost, "UNLISTED", null, null, null, INVESTED, 0.1, null, null];
     else if (r < 0.7) row = [fund, `L${i}`, issuer, `Issuer ${issuer}`, "EQUITY", cost, cost, "MTF_SME", "FR", null, 90_000_000, INVESTED, 0.05, null, null];
     else if (r < 0.75) row = [fund, `L${i}`, issuer, `Issuer ${issuer}`, "OTHER_DEBT", cost, cost, "UNLISTED", null, null, null, INVESTED, null, null, null];

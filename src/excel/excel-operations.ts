@@ -65,11 +65,10 @@ export function excelOperations(): WorkbookOperations {
           if (!t.isNullObject)
             handlers.push(t.onChanged.add(async () => onChange()));
         await context.sync();
+        // Handlers are removed through the context that added them.
         return () => {
-          void Excel.run(async (ctx) => {
-            for (const h of handlers) h.remove();
-            await ctx.sync();
-          });
+          for (const h of handlers) h.remove();
+          if (handlers.length) void handlers[0].context.sync();
         };
       });
     },

@@ -56,20 +56,6 @@ const MEMOIZED = new Set([
 ]);
 const MEMO_LIMIT = 5000;
 
-function memoized(
-  memo: Map<unknown, Parsed<unknown>>,
-  cell: CellValue,
-  parse: () => Parsed<unknown>,
-): Parsed<unknown> {
-  if (typeof cell === "object") return parse();
-  let parsed = memo.get(cell);
-  if (parsed === undefined) {
-    parsed = parse();
-    if (memo.size < MEMO_LIMIT) memo.set(cell, parsed);
-  }
-  return parsed;
-}
-
 /** When the headers sit lower than the first non-empty row (a title above them), say where. */
 function headerHint(raw: RawTable, byHeader: Map<string, ColumnSpec>): string {
   const known = (cells: CellValue[]) =>
@@ -151,29 +137,27 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
   }
 
   const rows: ReadRow[] = [];
+  const report = (
+    r: RawTable["rows"][number],
+    m: (typeof mapped)[number],
+    value: string,
+    message: string,
+  ) =>
+    diagnostics.push({
+      ...where,
+      severity: "error",
+      row: r.rowNumber,
+      column: m.spec.name,
+      header: m.header === m.spec.name ? undefined : m.header,
+      cell: `${columnLetter(raw.firstColumn + m.index)}${r.rowNumber}`,
+      value,
+      message,
+    });
   for (const r of raw.rows) {
     if (r.cells.every(isBlank)) continue;
     const values: Record<string, unknown> = {};
     // Most rows read cleanly: they share one empty set, and a row gets its own at its first unreadable cell.
     let invalid: Set<string> = NO_INVALID;
-    const report = (
-      m: (typeof mapped)[number],
-      value: string,
-      message: string,
-    ) => {
-      if (invalid === NO_INVALID) invalid = new Set();
-      invalid.add(m.spec.name);
-      diagnostics.push({
-        ...where,
-        severity: "error",
-        row: r.rowNumber,
-        column: m.spec.name,
-        header: m.header === m.spec.name ? undefined : m.header,
-        cell: `${columnLetter(raw.firstColumn + m.index)}${r.rowNumber}`,
-        value,
-        message,
-      });
-    };
     for (const m of mapped) {
       const cell = r.cells[m.index];
       if (isBlank(cell)) {
@@ -181,15 +165,32 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
         continue;
       }
       const err = errorText(cell);
-      if (err !== undefined) {
-        report(m, err, `The cell holds the error ${err}.`);
-        continue;
+      let parsed: Parsed<unknown> | undefined;
+      if (err === undefined) {
+        // Repeated values (classes, statuses, dates…) are parsed once per column.
+        parsed =
+          m.memo && typeof cell !== "object" ? m.memo.get(cell) : undefined;
+        if (parsed === undefined) {
+          parsed = parseCell(cell, m.spec, m.enums);
+          if (m.memo && typeof cell !== "object" && m.memo.size < MEMO_LIMIT)
+            m.memo.set(cell, parsed);
+        }
+        if (parsed.ok) {
+          values[m.spec.name] = parsed.value;
+          continue;
+        }
       }
-      const parsed = m.memo
-        ? memoized(m.memo, cell, () => parseCell(cell, m.spec, m.enums))
-        : parseCell(cell, m.spec, m.enums);
-      if (parsed.ok) values[m.spec.name] = parsed.value;
-      else report(m, displayValue(cell), parsed.message);
+      if (invalid === NO_INVALID) invalid = new Set();
+      invalid.add(m.spec.name);
+      if (err !== undefined)
+        report(r, m, err, `The cell holds the error ${err}.`);
+      else
+        report(
+          r,
+          m,
+          displayValue(cell),
+          (parsed as { message: string }).message,
+        );
     }
     rows.push({ row: r.rowNumber, values, invalid });
   }
