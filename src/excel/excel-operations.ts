@@ -67,8 +67,11 @@ export function excelOperations(): WorkbookOperations {
         await context.sync();
         // Handlers are removed through the context that added them.
         return () => {
-          for (const h of handlers) h.remove();
-          if (handlers.length) void handlers[0].context.sync();
+          if (!handlers.length) return;
+          void Excel.run(handlers[0].context, async (ctx) => {
+            for (const h of handlers) h.remove();
+            await ctx.sync();
+          });
         };
       });
     },
