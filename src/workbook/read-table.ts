@@ -30,8 +30,21 @@ import {
 /** One data row, its readable values by canonical column, and the columns it could not read. */
 export interface ReadRow {
   row: number;
-  values: Record<string, unknown>;
+  /** Readable values by column, in the order of the table's spec (undefined when blank or unreadable). */
+  values: unknown[];
   invalid: Set<string>;
+}
+
+/** A row's values by canonical column name (for the small Funds and Holders tables). */
+export function valuesByName(
+  spec: TableSpec,
+  row: ReadRow,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  spec.columns.forEach((c, i) => {
+    if (row.values[i] !== undefined) out[c.name] = row.values[i];
+  });
+  return out;
 }
 
 export interface TableRead {
@@ -95,6 +108,7 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
     header: string;
     enums?: Map<string, string>;
     memo?: Map<unknown, Parsed<unknown>>;
+    ordinal: number;
   }[] = [];
   const columns = new Set<string>();
 
@@ -122,6 +136,7 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
       header,
       enums: c.type === "enum" ? enumIndex(c) : undefined,
       memo: MEMOIZED.has(c.type) ? new Map() : undefined,
+      ordinal: spec.columns.indexOf(c),
     });
   });
   for (const name of spec.required) {
@@ -137,6 +152,7 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
   }
 
   const rows: ReadRow[] = [];
+  const width = spec.columns.length;
   const report = (
     r: RawTable["rows"][number],
     m: (typeof mapped)[number],
@@ -155,13 +171,14 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
     });
   for (const r of raw.rows) {
     if (r.cells.every(isBlank)) continue;
-    const values: Record<string, unknown> = {};
+    // Values by column ordinal: a plain array per row is the cheapest record to fill.
+    const values: unknown[] = new Array(width);
     // Most rows read cleanly: they share one empty set, and a row gets its own at its first unreadable cell.
     let invalid: Set<string> = NO_INVALID;
     for (const m of mapped) {
       const cell = r.cells[m.index];
       if (isBlank(cell)) {
-        if (m.spec.type === "boolean") values[m.spec.name] = false;
+        if (m.spec.type === "boolean") values[m.ordinal] = false;
         continue;
       }
       const err = errorText(cell);
@@ -176,7 +193,7 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
             m.memo.set(cell, parsed);
         }
         if (parsed.ok) {
-          values[m.spec.name] = parsed.value;
+          values[m.ordinal] = parsed.value;
           continue;
         }
       }

@@ -6,9 +6,9 @@ import type {
   TableName,
   WorkbookModel,
 } from "../engine/model";
-import { TABLE_SPECS } from "./columns";
+import { FUNDS_SPEC, HOLDERS_SPEC, TABLE_SPECS } from "./columns";
 import type { RawTable } from "./grid";
-import { type ReadRow, readTable } from "./read-table";
+import { type ReadRow, readTable, valuesByName } from "./read-table";
 
 /**
  * Turns the workbook's Funds, Holdings and Holders grids into the engine's model. The Excel
@@ -72,7 +72,7 @@ function missingTable(name: TableName): Diagnostic {
 
 /** The reader only assigns values its parsers produced for that column, so the casts below hold. */
 function toFund(r: ReadRow): Fund | undefined {
-  const v = r.values;
+  const v = valuesByName(FUNDS_SPEC, r);
   if (typeof v.fundId !== "string" || v.fundId === "") return undefined;
   return {
     ...(v as Partial<Fund>),
@@ -85,42 +85,113 @@ function toFund(r: ReadRow): Fund | undefined {
   };
 }
 
-/** Built field by field, so every holding has the same shape (reading 100,000 rows stays fast). */
+/**
+ * Built field by field from the row's values in the order of HOLDINGS_SPEC (a test holds the
+ * two orders together), so every holding has the same shape and reading 100,000 rows stays fast.
+ */
 function toHolding(r: ReadRow): Holding {
-  const v = r.values as Partial<Holding>;
+  const [
+    fundId,
+    lineId,
+    issuerId,
+    issuerName,
+    assetClass,
+    costValue,
+    fairValue,
+    listingStatus,
+    listingCountry,
+    listingDate,
+    marketCap,
+    investmentDate,
+    acquisitionMode,
+    ownershipPct,
+    lookThroughPct,
+    entityOecd,
+    fcpiEligible,
+    fipEligible,
+    region,
+    opciCategory,
+    encumbered,
+    participationPct,
+    entityDebt,
+    controlledParticipation,
+    masterId,
+    hedgeOnly,
+    disposalDate,
+  ] = r.values as unknown as HoldingValues;
   return {
     row: r.row,
     invalid: r.invalid,
-    fundId: v.fundId || undefined,
-    lineId: v.lineId || String(r.row),
-    issuerId: v.issuerId || undefined,
-    issuerName: v.issuerName,
-    assetClass: v.assetClass,
-    costValue: v.costValue,
-    fairValue: v.fairValue,
-    listingStatus: v.listingStatus,
-    listingCountry: v.listingCountry,
-    listingDate: v.listingDate,
-    marketCap: v.marketCap,
-    investmentDate: v.investmentDate,
-    acquisitionMode: v.acquisitionMode,
-    ownershipPct: v.ownershipPct,
-    lookThroughPct: v.lookThroughPct,
-    entityOecd: v.entityOecd === true,
-    fcpiEligible: v.fcpiEligible === true,
-    fipEligible: v.fipEligible === true,
-    region: v.region,
-    opciCategory: v.opciCategory,
-    encumbered: v.encumbered === true,
-    participationPct: v.participationPct,
-    entityDebt: v.entityDebt,
-    controlledParticipation: v.controlledParticipation === true,
-    masterId: v.masterId,
-    hedgeOnly: v.hedgeOnly === true,
-    disposalDate: v.disposalDate,
+    fundId: fundId || undefined,
+    lineId: lineId || String(r.row),
+    issuerId: issuerId || undefined,
+    issuerName,
+    assetClass,
+    costValue,
+    fairValue,
+    listingStatus,
+    listingCountry,
+    listingDate,
+    marketCap,
+    investmentDate,
+    acquisitionMode,
+    ownershipPct,
+    lookThroughPct,
+    entityOecd: entityOecd === true,
+    fcpiEligible: fcpiEligible === true,
+    fipEligible: fipEligible === true,
+    region,
+    opciCategory,
+    encumbered: encumbered === true,
+    participationPct,
+    entityDebt,
+    controlledParticipation: controlledParticipation === true,
+    masterId,
+    hedgeOnly: hedgeOnly === true,
+    disposalDate,
   };
 }
 
+/** The Holdings columns in the order of HOLDINGS_SPEC. */
+export const HOLDING_ORDER = [
+  "fundId",
+  "lineId",
+  "issuerId",
+  "issuerName",
+  "assetClass",
+  "costValue",
+  "fairValue",
+  "listingStatus",
+  "listingCountry",
+  "listingDate",
+  "marketCap",
+  "investmentDate",
+  "acquisitionMode",
+  "ownershipPct",
+  "lookThroughPct",
+  "entityOecd",
+  "fcpiEligible",
+  "fipEligible",
+  "region",
+  "opciCategory",
+  "encumbered",
+  "participationPct",
+  "entityDebt",
+  "controlledParticipation",
+  "masterId",
+  "hedgeOnly",
+  "disposalDate",
+] as const;
+
+type ValuesOf<T extends readonly (keyof Holding)[]> = {
+  -readonly [K in keyof T]: T[K] extends keyof Holding ? Holding[T[K]] : never;
+};
+type HoldingValues = ValuesOf<typeof HOLDING_ORDER>;
+
 function toHolder(r: ReadRow): Holder {
-  return { ...(r.values as Partial<Holder>), row: r.row, invalid: r.invalid };
+  return {
+    ...(valuesByName(HOLDERS_SPEC, r) as Partial<Holder>),
+    row: r.row,
+    invalid: r.invalid,
+  };
 }

@@ -76,3 +76,11 @@ describe("WORKBOOK-FORMAT §2 Rows and unreadable cells", () => {
     expect(model.holdings.map((h) => [h.lineId, h.entityOecd])).toEqual([["10", false], ["E-2", true]]);
   });
 });
+
+describe("the Holdings record order", () => {
+  it("matches the order of the Holdings columns, so each value lands in its own field", async () => {
+    const { HOLDING_ORDER } = await import("../../src/workbook/read-workbook");
+    const { HOLDINGS_SPEC } = await import("../../src/workbook/columns");
+    expect([...HOLDING_ORDER]).toEqual(HOLDINGS_SPEC.columns.map((c) => c.name));
+  });
+});
