@@ -487,7 +487,19 @@ function countAdvance(
   if (amount === undefined) {
     tally.ccaComplete = false;
     tally.q50Complete = false;
-  } else tally.advancesAll += amount;
+  } else {
+    // Every advance, allowed or not, is measured against the 15 % limit.
+    tally.advancesAll += amount;
+    ctx.count(
+      p,
+      {
+        rule: tally.prof.advances.id,
+        article: tally.prof.advanceArticle,
+        note: "measured against the 15 % limit",
+      },
+      amount,
+    );
+  }
 
   const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
   if (ownership === undefined) {
@@ -522,28 +534,8 @@ function countAdvance(
       article: tally.prof.advanceArticle,
       reason: "not an advance allowed by II 1°",
     });
-    if (amount !== undefined)
-      ctx.count(
-        p,
-        {
-          rule: tally.prof.advances.id,
-          article: tally.prof.advanceArticle,
-          note: "measured against the 15 % limit",
-        },
-        amount,
-      );
     return;
   }
-  if (amount !== undefined)
-    ctx.count(
-      p,
-      {
-        rule: tally.prof.advances.id,
-        article: tally.prof.advanceArticle,
-        note: "measured against the 15 % limit",
-      },
-      amount,
-    );
   const eligible =
     h.issuerId !== undefined && issuerInQuota.has(h.issuerId)
       ? issuerInQuota.get(h.issuerId)
