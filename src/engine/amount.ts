@@ -35,7 +35,12 @@ export function amountFromNumber(n: number): Amount {
     return BigInt(n) * SCALE;
   // Amounts in cents, the common case: the double is exactly the nearest one to k/100.
   const cents = Math.round(n * 100);
-  if (Math.abs(cents) < 1e15 && cents / 100 === n) return BigInt(cents) * CENT;
+  if (Math.abs(cents) < 1e15 && cents / 100 === n) {
+    // cents × 10,000 stays an exact double below 2^53: one BigInt instead of two.
+    return Math.abs(cents) < 9e11
+      ? BigInt(cents * 10_000)
+      : BigInt(cents) * CENT;
+  }
   return amountFromPlainDecimal(n.toPrecision(15));
 }
 

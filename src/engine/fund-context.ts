@@ -193,7 +193,7 @@ export class FundContext {
           column,
           `${column} is negative (${formatAmount(amount)}): it is counted as read; check the sign.`,
         );
-      if (amount >= IMPLAUSIBLE || -amount >= IMPLAUSIBLE)
+      if (amount >= IMPLAUSIBLE || amount <= -IMPLAUSIBLE)
         this.warn(
           "Holdings",
           h.row,
