@@ -11,7 +11,6 @@ import {
   CAPITAL_OR_ACCESS,
   I_SECURITIES,
   III_2_DEBT,
-  issuerOwnership,
   smallCapTest,
 } from "./fcpr";
 import {
@@ -26,6 +25,7 @@ import {
   advancesRule,
   bucketRule,
   cappedSums,
+  gateAdvance,
   listedRule,
 } from "./l214-28-limits";
 import { fipHolderRules } from "./fip-holders";
@@ -317,45 +317,23 @@ function countAdvance(
   t: Tally,
 ): boolean {
   const h = p.holding;
-  const amount = ctx.amountOf(p);
+  const { amount, gate } = gateAdvance(ctx, p, {
+    quotaId: v.quota.id,
+    advancesId: FCPR_CCA15.id,
+    article: "L. 214-28 II 1°",
+    gate: GATE_5,
+    gateFailures: t.gateFailures,
+  });
   if (amount === undefined) {
     t.advancesComplete = false;
     t.quotaComplete = false;
-  } else {
-    t.advancesAll += amount;
-    ctx.count(
-      p,
-      {
-        rule: FCPR_CCA15.id,
-        article: "L. 214-28 II 1°",
-        note: "measured against the 15 % limit",
-      },
-      amount,
-    );
-  }
-  const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
-  if (ownership === undefined) {
-    ctx.needHolding(
-      h,
-      "ownershipPct",
-      "ownershipPct is needed: L. 214-28 II 1° allows an advance only to a company in which the fund holds at least 5 % of the capital.",
-    );
+  } else t.advancesAll += amount;
+  if (gate.kind === "unknown") {
     t.advancesComplete = false;
     t.quotaComplete = false;
-    ctx.exclude(p, {
-      rule: v.quota.id,
-      article: "L. 214-28 II 1°",
-      reason: "the fund's share of the issuer's capital is unknown.",
-    });
     return false;
   }
-  const issuer = h.issuerName ?? h.issuerId ?? `row ${h.row}`;
-  if (ownership.lt(GATE_5)) {
-    const reason = `advance excluded: the fund holds ${percentText(ownership)} of ${issuer}, L. 214-28 II 1° requires at least 5 %.`;
-    t.gateFailures.push(`Line ${h.lineId} (row ${h.row}): ${reason}`);
-    ctx.exclude(p, { rule: v.quota.id, article: "L. 214-28 II 1°", reason });
-    return false;
-  }
+  if (gate.kind === "refused") return false;
   const eligibility = v.eligible(ctx, h);
   if (eligibility.ok === "unknown") {
     ctx.needHolding(h, eligibility.column, eligibility.message);
@@ -371,7 +349,7 @@ function countAdvance(
     ctx.exclude(p, {
       rule: v.quota.id,
       article: `${v.article} I`,
-      reason: `advance to ${issuer}: ${eligibility.reason}`,
+      reason: `advance to ${gate.issuer}: ${eligibility.reason}`,
     });
     return false;
   }
@@ -382,7 +360,7 @@ function countAdvance(
       {
         rule: v.quota.id,
         article: "L. 214-28 II 1°",
-        note: `advance; the fund holds ${percentText(ownership)} of ${issuer}`,
+        note: `advance; the fund holds ${percentText(gate.ownership)} of ${gate.issuer}`,
       },
       amount,
     );

@@ -20,6 +20,7 @@ import {
   CAP_20,
   capOf,
   cappedSums,
+  gateAdvance,
   listedRule,
 } from "./l214-28-limits";
 
@@ -483,55 +484,27 @@ function countAdvance(
   issuerInQuota: Map<string, boolean>,
 ): void {
   const h = p.holding;
-  const amount = ctx.amountOf(p);
+  const { prof } = tally;
+  const { amount, gate } = gateAdvance(ctx, p, {
+    quotaId: prof.quota.id,
+    advancesId: prof.advances.id,
+    article: prof.advanceArticle,
+    gate: prof.advanceGate,
+    gateFailures: tally.gateFailures,
+  });
   if (amount === undefined) {
     tally.ccaComplete = false;
     tally.q50Complete = false;
-  } else {
-    // Every advance, allowed or not, is measured against the 15 % limit.
-    tally.advancesAll += amount;
-    ctx.count(
-      p,
-      {
-        rule: tally.prof.advances.id,
-        article: tally.prof.advanceArticle,
-        note: "measured against the 15 % limit",
-      },
-      amount,
-    );
-  }
-
-  const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
-  if (ownership === undefined) {
-    ctx.needHolding(
-      h,
-      "ownershipPct",
-      `ownershipPct is needed: ${tally.prof.advanceArticle} allows an advance only to a company in which the fund holds ${tally.prof.advanceGate.isZero() ? "a participation" : `at least ${percentText(tally.prof.advanceGate)} of the capital`}.`,
-    );
-    ctx.exclude(p, {
-      rule: tally.prof.quota.id,
-      article: tally.prof.advanceArticle,
-      reason: "the fund's share of the issuer's capital is unknown.",
-    });
+  } else tally.advancesAll += amount;
+  if (gate.kind === "unknown") {
     tally.ccaComplete = false;
     tally.q50Complete = false;
     return;
   }
-  const issuer = h.issuerName ?? h.issuerId ?? `row ${h.row}`;
-  const gate = tally.prof.advanceGate;
-  if (gate.isZero() ? ownership.lte(0) : ownership.lt(gate)) {
-    const reason = gate.isZero()
-      ? `advance excluded: the fund holds no participation in ${issuer}, which ${tally.prof.advanceArticle} requires.`
-      : `advance excluded: the fund holds ${percentText(ownership)} of ${issuer}, ${tally.prof.advanceArticle} requires at least ${percentText(gate)}.`;
-    tally.gateFailures.push(`Line ${h.lineId} (row ${h.row}): ${reason}`);
+  if (gate.kind === "refused") {
     ctx.exclude(p, {
-      rule: tally.prof.quota.id,
-      article: tally.prof.advanceArticle,
-      reason,
-    });
-    ctx.exclude(p, {
-      rule: tally.prof.advances.id,
-      article: tally.prof.advanceArticle,
+      rule: prof.advances.id,
+      article: prof.advanceArticle,
       reason: "not an advance allowed by II 1°",
     });
     return;
@@ -542,9 +515,9 @@ function countAdvance(
       : (h.listingStatus ?? "UNLISTED") === "UNLISTED";
   if (!eligible) {
     ctx.exclude(p, {
-      rule: tally.prof.quota.id,
-      article: tally.prof.advanceArticle,
-      reason: `advance to ${issuer}, whose securities do not count in the quota of I: II 1° counts advances only to companies that meet its conditions.`,
+      rule: prof.quota.id,
+      article: prof.advanceArticle,
+      reason: `advance to ${gate.issuer}, whose securities do not count in the quota of I: II 1° counts advances only to companies that meet its conditions.`,
     });
     return;
   }
@@ -553,39 +526,14 @@ function countAdvance(
   ctx.count(
     p,
     {
-      rule: tally.prof.quota.id,
-      article: tally.prof.advanceArticle,
+      rule: prof.quota.id,
+      article: prof.advanceArticle,
       note: ctx.explain
-        ? `the fund holds ${percentText(ownership)} of ${issuer}`
+        ? `the fund holds ${percentText(gate.ownership)} of ${gate.issuer}`
         : undefined,
     },
     amount,
   );
-}
-
-/** Advances "take the ownership of their issuer": the highest share given on the issuer's other rows. */
-export function issuerOwnership(
-  ctx: FundContext,
-  issuerId: string | undefined,
-): Dec | undefined {
-  return issuerId === undefined ? undefined : ownershipIndex(ctx).get(issuerId);
-}
-
-const ownershipIndexes = new WeakMap<FundContext, Map<string, Dec>>();
-function ownershipIndex(ctx: FundContext): Map<string, Dec> {
-  let index = ownershipIndexes.get(ctx);
-  if (!index) {
-    index = new Map();
-    for (const p of ctx.positions) {
-      const { issuerId, ownershipPct } = p.holding;
-      if (issuerId === undefined || ownershipPct === undefined) continue;
-      const best = index.get(issuerId);
-      if (best === undefined || ownershipPct.gt(best))
-        index.set(issuerId, ownershipPct);
-    }
-    ownershipIndexes.set(ctx, index);
-  }
-  return index;
 }
 
 /** II 2°: rights in an OECD entity count "qu'à concurrence du pourcentage d'investissement direct" in eligible companies. */

@@ -5,8 +5,8 @@ import {
   minAmount,
 } from "../amount";
 import { Dec } from "../decimal";
-import type { FundContext } from "../fund-context";
-import { eurText, evaluateRatio } from "../ratio";
+import type { FundContext, Position } from "../fund-context";
+import { eurText, evaluateRatio, percentText } from "../ratio";
 import type { RuleDefinition, RuleResult } from "../result";
 
 /**
@@ -116,4 +116,92 @@ export function listedRule(
   r.headroom = null;
   if (r.status !== "incomplete") r.status = "info";
   return r;
+}
+
+export type AdvanceGate =
+  | { kind: "unknown" }
+  | { kind: "refused"; issuer: string }
+  | { kind: "allowed"; issuer: string; ownership: Dec };
+
+/**
+ * II 1°: every advance is measured against the 15 % limit, and is allowed only to a company in
+ * which the fund holds at least `gate` of the capital (zero: any participation, as L. 214-160
+ * has it). Records the measure, the missing share or the refusal; the caller decides the quota.
+ */
+export function gateAdvance(
+  ctx: FundContext,
+  p: Position,
+  rules: {
+    quotaId: string;
+    advancesId: string;
+    article: string;
+    gate: Dec;
+    gateFailures: string[];
+  },
+): { amount?: Amount; gate: AdvanceGate } {
+  const h = p.holding;
+  const { article, gate } = rules;
+  const amount = ctx.amountOf(p);
+  if (amount !== undefined)
+    ctx.count(
+      p,
+      {
+        rule: rules.advancesId,
+        article,
+        note: "measured against the 15 % limit",
+      },
+      amount,
+    );
+  const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
+  if (ownership === undefined) {
+    const share = gate.isZero()
+      ? "a participation"
+      : `at least ${percentText(gate)} of the capital`;
+    ctx.needHolding(
+      h,
+      "ownershipPct",
+      `ownershipPct is needed: ${article} allows an advance only to a company in which the fund holds ${share}.`,
+    );
+    ctx.exclude(p, {
+      rule: rules.quotaId,
+      article,
+      reason: "the fund's share of the issuer's capital is unknown.",
+    });
+    return { amount, gate: { kind: "unknown" } };
+  }
+  const issuer = h.issuerName ?? h.issuerId ?? `row ${h.row}`;
+  if (gate.isZero() ? ownership.lte(0) : ownership.lt(gate)) {
+    const reason = gate.isZero()
+      ? `advance excluded: the fund holds no participation in ${issuer}, which ${article} requires.`
+      : `advance excluded: the fund holds ${percentText(ownership)} of ${issuer}, ${article} requires at least ${percentText(gate)}.`;
+    rules.gateFailures.push(`Line ${h.lineId} (row ${h.row}): ${reason}`);
+    ctx.exclude(p, { rule: rules.quotaId, article, reason });
+    return { amount, gate: { kind: "refused", issuer } };
+  }
+  return { amount, gate: { kind: "allowed", issuer, ownership } };
+}
+
+/** Advances "take the ownership of their issuer": the highest share given on the issuer's other rows. */
+function issuerOwnership(
+  ctx: FundContext,
+  issuerId: string | undefined,
+): Dec | undefined {
+  return issuerId === undefined ? undefined : ownershipIndex(ctx).get(issuerId);
+}
+
+const ownershipIndexes = new WeakMap<FundContext, Map<string, Dec>>();
+function ownershipIndex(ctx: FundContext): Map<string, Dec> {
+  let index = ownershipIndexes.get(ctx);
+  if (!index) {
+    index = new Map();
+    for (const p of ctx.positions) {
+      const { issuerId, ownershipPct } = p.holding;
+      if (issuerId === undefined || ownershipPct === undefined) continue;
+      const best = index.get(issuerId);
+      if (best === undefined || ownershipPct.gt(best))
+        index.set(issuerId, ownershipPct);
+    }
+    ownershipIndexes.set(ctx, index);
+  }
+  return index;
 }
