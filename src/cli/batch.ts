@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Report } from "../engine/result";
+import { RULE_HEADERS } from "../engine/report-columns";
 import { checkFile } from "./check-file";
 import { UnreadableWorkbookError } from "./xlsx-tables";
 
@@ -131,19 +132,8 @@ export function combine(
   };
 }
 
-export const COMBINED_HEADERS = [
-  "Workbook",
-  "Fund",
-  "Fund name",
-  "Type",
-  "Rule",
-  "Article",
-  "Value",
-  "Threshold",
-  "Status",
-  "Headroom EUR",
-  "Message",
-];
+/** The report sheet's rule columns, after the workbook they come from. */
+export const COMBINED_HEADERS = ["Workbook", ...RULE_HEADERS];
 
 /** One row per workbook, fund and rule (and one per unreadable workbook), as an Excel table. */
 export async function writeCombinedXlsx(

@@ -1,4 +1,7 @@
+import { RULE_HEADERS } from "../engine/report-columns";
 import type { Report } from "../engine/result";
+
+export { RULE_HEADERS };
 import { columnLetter } from "../workbook/read-table";
 
 /* global Excel */
@@ -6,18 +9,6 @@ import { columnLetter } from "../workbook/read-table";
 export const REPORT_SHEET = "Quota report";
 const STAGING_SHEET = "Quota report (writing)";
 
-export const RULE_HEADERS = [
-  "Fund",
-  "Fund name",
-  "Type",
-  "Rule",
-  "Article",
-  "Value",
-  "Threshold",
-  "Status",
-  "Headroom EUR",
-  "Message",
-];
 export const POSITION_HEADERS = [
   "Fund",
   "Row",
