@@ -1,7 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { isValidIsoDate, todayIso } from "../engine/dates";
+import { defaultAsOf } from "../engine/as-of";
+import { isValidIsoDate } from "../engine/dates";
 import {
   type BatchReport,
   checkMany,
@@ -37,7 +38,7 @@ Without FILE, checks the bundled sample workbook. A folder stands for every .xls
 
   --json        print the JSON report of the workbook contract (several workbooks: one combined report)
   --positions   include every position's outcome (counted where, or excluded and why)
-  --as-of DATE  test date (default: today)
+  --as-of DATE  test date (default: the last month-end before today)
   --out FILE    also write one row per workbook, fund and rule to an .xlsx file
 
 Exit code: 0 no breach, 1 at least one breach, 2 a file cannot be read.`;
@@ -81,7 +82,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     );
     return 2;
   }
-  const asOf = args.values["as-of"] ?? todayIso();
+  const asOf = args.values["as-of"] ?? defaultAsOf();
   if (!isValidIsoDate(asOf)) {
     io.stderr(
       `fund-quota: --as-of must be a date written YYYY-MM-DD, not "${asOf}".\n`,

@@ -1,5 +1,6 @@
 import { dateFromSerial, parseDate } from "../workbook/cells";
-import { isValidIsoDate, todayIso } from "../engine/dates";
+import { defaultAsOf } from "../engine/as-of";
+import { isValidIsoDate } from "../engine/dates";
 import type { Fund } from "../engine/model";
 import type { FundReport, RuleResult } from "../engine/result";
 import { familyFor, ruleById } from "../engine/rules/registry";
@@ -43,9 +44,9 @@ function text(value: unknown, what: string): string {
 const blank = (value: unknown) =>
   value === undefined || value === null || value === "";
 
-/** An as-of date from a date cell (serial), ISO or French text; blank means today. */
+/** An as-of date from a date cell (serial), ISO or French text; blank means the last month-end before today. */
 export function asOfDate(value: unknown): string {
-  if (blank(value)) return todayIso();
+  if (blank(value)) return defaultAsOf();
   const parsed =
     typeof value === "number"
       ? dateFromSerial(value)

@@ -33,7 +33,7 @@ function run<T>(compute: () => T): T {
  * @param fundId Fund ID, as in the fundId column of the Funds table.
  * @param funds The Funds table with its header row, for example Funds[#All].
  * @param holdings The Holdings table with its header row, for example Holdings[#All].
- * @param [asOf] Test date (default: today).
+ * @param [asOf] Test date (default: the last month-end before today).
  * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
  * @returns The ratio; #N/A when a value the rule needs cannot be read.
  */
@@ -55,7 +55,7 @@ export function ratio(
  * @param fundId Fund ID, as in the fundId column of the Funds table.
  * @param funds The Funds table with its header row, for example Funds[#All].
  * @param holdings The Holdings table with its header row, for example Holdings[#All].
- * @param [asOf] Test date (default: today).
+ * @param [asOf] Test date (default: the last month-end before today).
  * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
  * @returns The status of the rule.
  */
@@ -77,7 +77,7 @@ export function status(
  * @param fundId Fund ID, as in the fundId column of the Funds table.
  * @param funds The Funds table with its header row, for example Funds[#All].
  * @param holdings The Holdings table with its header row, for example Holdings[#All].
- * @param [asOf] Test date (default: today).
+ * @param [asOf] Test date (default: the last month-end before today).
  * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
  * @returns The headroom in EUR.
  */
@@ -98,7 +98,7 @@ export function headroom(
  * @param fundId Fund ID, as in the fundId column of the Funds table.
  * @param funds The Funds table with its header row, for example Funds[#All].
  * @param holdings The Holdings table with its header row, for example Holdings[#All].
- * @param [asOf] Test date (default: today).
+ * @param [asOf] Test date (default: the last month-end before today).
  * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
  * @returns One row per rule, under a header row.
  */
@@ -120,7 +120,7 @@ export function report(
  * @param funds The Funds table with its header row, for example Funds[#All].
  * @param holdings The Holdings table with its header row, for example Holdings[#All].
  * @param lineId The position's lineId.
- * @param [asOf] Test date (default: today).
+ * @param [asOf] Test date (default: the last month-end before today).
  * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
  * @returns The amount counted, or the reason for the exclusion.
  */
@@ -143,7 +143,7 @@ export function position(
  * @customfunction CHECK
  * @param funds The Funds table with its header row, for example Funds[#All].
  * @param holdings The Holdings table with its header row, for example Holdings[#All].
- * @param [asOf] Test date (default: today).
+ * @param [asOf] Test date (default: the last month-end before today).
  * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
  * @returns One row per fund, under a header row.
  */

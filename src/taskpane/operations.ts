@@ -6,7 +6,7 @@ export type Language = "en" | "fr";
 
 /** What the accountant sets once and that travels with the workbook. */
 export interface PaneSettings {
-  /** Test date; blank means today. */
+  /** Test date; blank means the last month-end before today. */
   asOf?: string;
   /** Warning margin for funds that leave theirs blank, as a fraction. */
   warningMargin?: number;

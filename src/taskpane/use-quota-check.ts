@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { checkWorkbook } from "../engine/check";
-import { todayIso } from "../engine/dates";
+import { defaultAsOf } from "../engine/as-of";
 import { Dec } from "../engine/decimal";
 import type { Diagnostic, TableName } from "../engine/model";
 import type { Report } from "../engine/result";
@@ -40,7 +40,7 @@ export function useQuotaCheck(
         const tables = await ops.readTables();
         const s = settingsRef.current;
         const report = checkWorkbook(readWorkbook(tables), {
-          asOf: s?.asOf || todayIso(),
+          asOf: s?.asOf || defaultAsOf(),
           positions: true,
           defaultWarningMargin:
             s?.warningMargin === undefined
