@@ -135,8 +135,8 @@ export function combine(
   };
 }
 
-/** The report sheet's rule columns, after the workbook they come from. */
-export const COMBINED_HEADERS = ["Workbook", ...RULE_HEADERS];
+/** The report sheet's rule columns, after the workbook they come from, and the date tested. */
+export const COMBINED_HEADERS = ["Workbook", ...RULE_HEADERS, "As of"];
 
 /**
  * One row per workbook, fund and rule (and one per unreadable workbook), as an Excel table,
@@ -148,9 +148,10 @@ export async function writeCombinedXlsx(
   writer?: FileWriter,
 ): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  markAsReport(wb);
+  markAsReport(wb, batch.asOf);
   const ws = wb.addWorksheet(REPORT_SHEET);
-  const rows: (string | number | null)[][] = [];
+  const rows: (string | number | Date | null)[][] = [];
+  const asOf = new Date(`${batch.asOf}T00:00:00Z`);
   for (const w of batch.workbooks) {
     const name = path.basename(w.file);
     if (w.error)
@@ -166,6 +167,7 @@ export async function writeCombinedXlsx(
         "unreadable",
         null,
         w.error,
+        asOf,
       ]);
     for (const f of w.report?.funds ?? [])
       for (const r of f.rules)
@@ -181,6 +183,7 @@ export async function writeCombinedXlsx(
           r.status,
           r.headroom === null ? null : Number(r.headroom),
           r.message ?? null,
+          asOf,
         ]);
   }
   ws.addTable({
@@ -193,6 +196,7 @@ export async function writeCombinedXlsx(
   ws.getColumn(7).numFmt = "0.00%";
   ws.getColumn(8).numFmt = "0.00%";
   ws.getColumn(10).numFmt = "#,##0.00";
+  ws.getColumn(COMBINED_HEADERS.length).numFmt = "dd/mm/yyyy";
   ws.views = [{ state: "frozen", ySplit: 1 }];
   const data = new Uint8Array(await wb.xlsx.writeBuffer());
   await writeFileAtomically(out, data, writer);

@@ -108,7 +108,9 @@ export function summaryLine(t: Tally, asOf: string, lang: Lang): string {
   const verdict = verdictOf(t);
   const code = EXIT_CODES[verdict];
   const date = formatDate(asOf, lang);
-  const reasons = uncheckedReasons(t, lang).join(lang === "fr" ? " ; " : "; ");
+  const reasons = uncheckedReasons(t, lang).join(
+    lang === "fr" ? `${NBSP}; ` : "; ",
+  );
   if (lang === "fr") {
     const exit = ` (code de sortie ${code}).`;
     const inBreach = `${count(t.fundsInBreach, lang, "fonds", "fonds")} en dépassement (${count(t.breaches, lang, "règle", "règles")}) au ${date}`;

@@ -7,8 +7,9 @@ export const REPORT_MARK = "fund-quota-monitor:report";
 /** The sheet of the report `--out` writes. */
 export const REPORT_SHEET = "Quota report";
 
-export function markAsReport(workbook: ExcelJS.Workbook): void {
+export function markAsReport(workbook: ExcelJS.Workbook, asOf: string): void {
   workbook.creator = "Fund Quota Monitor";
+  workbook.title = `Quota report as of ${asOf}`;
   workbook.keywords = REPORT_MARK;
 }
 
