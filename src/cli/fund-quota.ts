@@ -19,6 +19,7 @@ import {
   parseLang,
   refusalMessage,
   summaryLine,
+  writeFailureReason,
 } from "./messages";
 import { EXIT_CODES, tallyOf, verdictOf } from "./outcome";
 import { isOwnReportFile } from "./report-mark";
@@ -146,10 +147,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     try {
       await writeCombinedXlsx(batch, out, io.writeFile);
     } catch (e) {
-      const reason =
-        (e as NodeJS.ErrnoException).code ??
-        (e instanceof Error ? e.message.split("\n")[0] : String(e));
-      return fail(say.writeFailed(out, reason));
+      return fail(say.writeFailed(out, writeFailureReason(e, lang)));
     }
   }
   const single = named.length === 1 && !statSync(named[0]).isDirectory();

@@ -194,6 +194,35 @@ export function refusalMessage(r: WriteRefusal, lang: Lang): string {
   }
 }
 
+const WRITE_FAILURES: Record<string, Record<Lang, string>> = {
+  EBUSY: {
+    en: "the file is open in another program",
+    fr: "le fichier est ouvert dans un autre programme",
+  },
+  EPERM: {
+    en: "the file is open in another program, or writing there is not allowed",
+    fr: "le fichier est ouvert dans un autre programme, ou l'écriture n'y est pas autorisée",
+  },
+  EACCES: {
+    en: "writing there is not allowed",
+    fr: "l'écriture n'y est pas autorisée",
+  },
+  ENOSPC: { en: "the disk is full", fr: "le disque est plein" },
+  EEXIST: {
+    en: "a file of that name appeared meanwhile",
+    fr: "un fichier de ce nom est apparu entre-temps",
+  },
+};
+
+/** Why a write failed, in words, with the system's code for whoever supports the user. */
+export function writeFailureReason(e: unknown, lang: Lang): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code && WRITE_FAILURES[code])
+    return `${WRITE_FAILURES[code][lang]}, ${code}`;
+  if (code) return code;
+  return e instanceof Error ? e.message.split("\n")[0] : String(e);
+}
+
 /** The other one-line messages of the command, in both languages. */
 export const MESSAGES = {
   en: {

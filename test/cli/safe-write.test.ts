@@ -164,7 +164,7 @@ describe("the report is written through a temporary file", () => {
     const before = readFileSync(out);
     const result = await run(["check", book, "--out", out, "--force", "--as-of", "2025-11-30"], { writeFile: failingMidway });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`fund-quota: the report ${out} could not be written (ENOSPC); any file that was there is unchanged.\n`);
+    expect(result.stderr).toBe(`fund-quota: the report ${out} could not be written (the disk is full, ENOSPC); any file that was there is unchanged.\n`);
     expect(readFileSync(out).equals(before)).toBe(true);
     expect(readdirSync(d)).toEqual(["report.xlsx"]);
   });
