@@ -146,7 +146,7 @@ export function summaryLine(t: Tally, asOf: string, lang: Lang): string {
       const watch = t.warnings
         ? `, ${count(t.warnings, lang, "warning", "warnings")}`
         : "";
-      return `No breach: ${t.rules === 1 ? "the rule" : `all ${int(t.rules, lang)} rules`} of ${count(t.funds, lang, "fund", "funds")} checked and met as of ${date}${watch}${exit}`;
+      return `No breach: ${t.rules === 1 ? "the rule" : `all ${int(t.rules, lang)} rules`} of ${count(t.funds, lang, "fund", "funds")} checked as of ${date}${watch}${exit}`;
     }
     case "breach":
       return `${inBreach}${reasons ? `; also not checked: ${reasons}` : ""}${exit}`;
@@ -274,7 +274,7 @@ Exit codes (the last line of the output says which, in words):
   2  a file cannot be read at all, or the report cannot be written where asked
   3  nothing is in breach, but something could not be checked (incomplete rules, holdings
      of an unknown fund, no Funds or Holdings table, an empty workbook, unreadable values)`,
-  fr: `Usage : fund-quota check [FICHIER|DOSSIER ...] [--json] [--positions] [--as-of AAAA-MM-JJ] [--out rapport.xlsx [--force]] [--lang fr|en]
+  fr: `Usage\u00a0: fund-quota check [FICHIER|DOSSIER ...] [--json] [--positions] [--as-of AAAA-MM-JJ] [--out rapport.xlsx [--force]] [--lang fr|en]
 
 Contrôle les ratios réglementaires de chaque fonds des classeurs .xlsx (tableaux Funds, Holdings, Holders).
 Sans FICHIER, contrôle le classeur d'exemple fourni. Un dossier vaut pour chaque .xlsx qu'il contient.
@@ -289,7 +289,7 @@ Sans FICHIER, contrôle le classeur d'exemple fourni. Un dossier vaut pour chaqu
   --lang fr|en  langue du résumé et des messages (par défaut : français si LC_ALL,
                 LC_MESSAGES ou LANG commence par fr)
 
-Codes de sortie (la dernière ligne affichée le dit en clair) :
+Codes de sortie (la dernière ligne affichée le dit en clair)\u00a0:
   0  toutes les règles de tous les fonds ont été contrôlées, aucune en dépassement
   1  au moins une règle en dépassement
   2  un fichier est illisible, ou le rapport ne peut pas être écrit à l'endroit demandé

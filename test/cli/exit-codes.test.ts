@@ -19,7 +19,18 @@ describe("exit code 0: every rule of every fund checked, none in breach", () => 
     const file = await workbook(dir, "clear.xlsx", [fund("A")], compliant("A"));
     const { code, last } = await run(["check", file, ...AS_OF]);
     expect(code).toBe(0);
-    expect(last).toBe("No breach: all 4 rules of 1 fund checked and met as of 2025-12-31 (exit code 0).");
+    expect(last).toBe("No breach: all 4 rules of 1 fund checked as of 2025-12-31 (exit code 0).");
+  });
+
+  it("a fund within its warning margin: still 0, and the summary counts the warning", async () => {
+    const watched = ["W", "Fund W", "FCPR", "2022-01-01", "2022-12-31", 100, "2 %"];
+    const file = await workbook(dir, "warning.xlsx", [watched], [["W", "EQUITY", 51], ["W", "CASH", 49]]);
+    const { code, last } = await run(["check", file, ...AS_OF]);
+    expect(code).toBe(0);
+    expect(last).toBe("No breach: all 4 rules of 1 fund checked as of 2025-12-31, 1 warning (exit code 0).");
+    expect((await run(["check", file, "--lang", "fr", ...AS_OF])).last).toBe(
+      "Aucun dépassement\u00a0: les 4 règles du fonds sont respectées au 31/12/2025, dont 1 à surveiller (code de sortie 0).",
+    );
   });
 });
 
@@ -132,7 +143,7 @@ describe("exit codes over several workbooks (a folder)", () => {
     const d = await folder(["a.xlsx", [fund("A")], compliant("A")], ["b.xlsx", [fund("B")], compliant("B")]);
     const { code, last } = await run(["check", d, ...AS_OF]);
     expect(code).toBe(0);
-    expect(last).toBe("No breach: all 8 rules of 2 funds checked and met as of 2025-12-31 (exit code 0).");
+    expect(last).toBe("No breach: all 8 rules of 2 funds checked as of 2025-12-31 (exit code 0).");
   });
 
   it("1 when one workbook holds a breach", async () => {
