@@ -279,14 +279,14 @@ Exit codes (the last line of the output says which, in words):
 Contrôle les ratios réglementaires de chaque fonds des classeurs .xlsx (tableaux Funds, Holdings, Holders).
 Sans FICHIER, contrôle le classeur d'exemple fourni. Un dossier vaut pour chaque .xlsx qu'il contient.
 
-  --json        affiche le rapport JSON du format de classeur (plusieurs classeurs : un rapport combiné)
+  --json        affiche le rapport JSON du format de classeur (plusieurs classeurs\u00a0: un rapport combiné)
   --positions   détaille chaque ligne du portefeuille (retenue dans quelle règle, ou exclue et pourquoi)
-  --as-of DATE  date d'arrêté ; par défaut, la dernière fin de mois avant aujourd'hui (un contrôle
+  --as-of DATE  date d'arrêté\u00a0; par défaut, la dernière fin de mois avant aujourd'hui (un contrôle
                 lancé le 2 décembre porte sur le 30 novembre). La date d'arrêté est affichée avec le résultat.
   --out FICHIER écrit aussi un rapport .xlsx (une ligne par classeur, fonds et règle). Jamais
                 dans un classeur contrôlé, ni sur un fichier que fund-quota n'a pas écrit.
   --force       avec --out, remplace un rapport écrit auparavant par fund-quota
-  --lang fr|en  langue du résumé et des messages (par défaut : français si LC_ALL,
+  --lang fr|en  langue du résumé et des messages (par défaut\u00a0: français si LC_ALL,
                 LC_MESSAGES ou LANG commence par fr)
 
 Codes de sortie (la dernière ligne affichée le dit en clair)\u00a0:
