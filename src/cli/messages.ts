@@ -94,7 +94,7 @@ function uncheckedReasons(t: Tally, lang: Lang): string[] {
   if (t.readingErrors)
     reasons.push(
       fr
-        ? `${count(t.readingErrors, lang, "anomalie", "anomalies")} de lecture`
+        ? count(t.readingErrors, lang, "valeur illisible", "valeurs illisibles")
         : `${count(t.readingErrors, lang, "value", "values")} could not be read`,
     );
   return reasons;
@@ -108,6 +108,9 @@ export function summaryLine(t: Tally, asOf: string, lang: Lang): string {
   const verdict = verdictOf(t);
   const code = EXIT_CODES[verdict];
   const date = formatDate(asOf, lang);
+  // The reading problems are listed above the last line: point to them when they explain it.
+  const readingProblems =
+    t.incomplete + t.unknownFundRows + t.readingErrors > 0;
   const reasons = uncheckedReasons(t, lang).join(
     lang === "fr" ? `${NBSP}; ` : "; ",
   );
@@ -129,7 +132,7 @@ export function summaryLine(t: Tally, asOf: string, lang: Lang): string {
       case "breach":
         return `${inBreach}${reasons ? `${NBSP}; contrôle incomplet${NBSP}: ${reasons}` : ""}${exit}`;
       case "unchecked":
-        return `Contrôle incomplet au ${date}${NBSP}: aucun dépassement constaté, mais ${reasons} (voir les anomalies de lecture)${exit}`;
+        return `Contrôle incomplet au ${date}${NBSP}: aucun dépassement constaté, mais ${reasons}${readingProblems ? " (voir les anomalies de lecture)" : ""}${exit}`;
       case "unreadable": {
         const lost = `${count(t.unreadable, lang, "classeur", "classeurs")} sur ${int(t.workbooks, lang)} n'${t.unreadable > 1 ? "ont" : "a"} pas pu être lu${t.unreadable > 1 ? "s" : ""}`;
         const rest = t.breaches
@@ -151,7 +154,7 @@ export function summaryLine(t: Tally, asOf: string, lang: Lang): string {
     case "breach":
       return `${inBreach}${reasons ? `; also not checked: ${reasons}` : ""}${exit}`;
     case "unchecked":
-      return `Incomplete check as of ${date}: no breach found, but ${reasons} (see the reading problems)${exit}`;
+      return `Incomplete check as of ${date}: no breach found, but ${reasons}${readingProblems ? " (see the reading problems)" : ""}${exit}`;
     case "unreadable": {
       const lost = `${int(t.unreadable, lang)} of ${count(t.workbooks, lang, "workbook", "workbooks")} could not be read`;
       const rest = t.breaches
