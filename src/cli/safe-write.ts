@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import {
   type BigIntStats,
+  chmodSync,
   closeSync,
   existsSync,
   fsyncSync,
@@ -160,8 +161,12 @@ export async function writeFileAtomically(
     } finally {
       closeSync(fd);
     }
-    if (existed) renameSync(tmp, target);
-    else placeNew(tmp, target);
+    if (existed) {
+      // The replaced report keeps the permissions it had.
+      chmodSync(tmp, statSync(target).mode & 0o7777);
+      renameSync(tmp, target);
+    } else placeNew(tmp, target);
+    syncFolder(path.dirname(target));
   } catch (e) {
     try {
       unlinkSync(tmp);
@@ -169,6 +174,19 @@ export async function writeFileAtomically(
       // Already gone (or never created).
     }
     throw e;
+  }
+}
+
+/** Makes the rename itself durable where the system allows it (not on Windows, which cannot open a folder). */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, "r");
+    fsyncSync(fd);
+  } catch {
+    // Best effort: the file's own content is already flushed.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isOwnReportFile } from "../../src/cli/report-mark";
@@ -128,8 +128,10 @@ describe("--out and the command's own reports", () => {
     expect(await isOwnReportFile(out)).toBe(true);
     expect(await isOwnReportFile(book)).toBe(false);
     await expectRefused(out, /^fund-quota: Refused: .*report\.xlsx is a report fund-quota wrote earlier; add --force to replace it\.$/);
+    chmodSync(out, 0o640);
     const again = await run(["check", book, "--out", out, "--force", "--as-of", "2025-11-30"]);
     expect(again.code).toBe(1);
+    expect(statSync(out).mode & 0o777).toBe(0o640);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet("Quota report")!.getRow(2).getCell(12).value).toEqual(new Date("2025-11-30T00:00:00Z"));
