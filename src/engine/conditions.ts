@@ -81,7 +81,10 @@ export function positionsCondition(
     value: opts.lowest?.toNumber() ?? null,
     numerator: formatAmount(total),
     denominator: null,
-    headroom: formatCentsFloor(new Dec(formatAmount(-total))),
+    // A negative amount (a sign error the reader already flags) never turns what to cure into a cushion.
+    headroom: formatCentsFloor(
+      new Dec(formatAmount(total > ZERO ? -total : ZERO)),
+    ),
     unit: opts.unit ?? "EUR",
     positions: breakers.map(conditionPosition),
   };

@@ -104,6 +104,10 @@ export type ReconciliationReason =
   | "excluded"
   /** A position outside the closed list or failing the gate: in the numerator of the breach, to cure. */
   | "breaks-condition"
+  /** A position the closed list allows: not in the numerator. */
+  | "allowed"
+  /** In the base of the ratio only (the OPCI's real-estate assets for its 40 % borrowing limit). */
+  | "in-denominator"
   /** A position of another region than the largest one (FIP 25 % per region). */
   | "other-region"
   /** A position the rule does not look at. */
@@ -187,6 +191,8 @@ export interface Contribution {
   amount: string;
   article: string;
   note?: string;
+  /** What the amount is when it is not the position's own amount (look-through debt of L. 214-39). */
+  code?: "look-through-debt";
 }
 
 export interface Exclusion {

@@ -322,6 +322,16 @@ export function evaluateFia(ctx: FundContext): {
   quotaWindow?: QuotaWindow;
 } {
   const m = largestMaster(ctx);
+  for (const p of m.masterPositions)
+    ctx.count(
+      p,
+      {
+        rule: FIA_FEED85.id,
+        article: FIA_FEED85.article,
+        note: `units of the master ${m.master}`,
+      },
+      p.amount ?? ZERO,
+    );
   const r = evaluateRatio({
     rule: FIA_FEED85,
     threshold: FEED85,

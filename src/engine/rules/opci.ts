@@ -400,6 +400,7 @@ function leverage(
           rule: OPCI_LEV40.id,
           article: "L. 214-39",
           note: `debt of ${eurText(h.entityDebt)} at ${percentText(share)} participation`,
+          code: "look-through-debt",
         },
         looked,
       );
