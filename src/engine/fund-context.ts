@@ -38,6 +38,8 @@ export interface Position {
   amount?: Amount;
   /** Held on the as-of date (not disposed of, not yet bought). */
   held: boolean;
+  /** The exact amounts of outcome.counted, in the same order (explained checks only). */
+  countedAmounts?: Amount[];
 }
 
 /**
@@ -105,8 +107,10 @@ export class FundContext {
     contribution: Omit<Contribution, "amount">,
     amount: Amount,
   ): void {
-    if (this.explain)
+    if (this.explain) {
       p.outcome.counted.push({ ...contribution, amount: formatAmount(amount) });
+      (p.countedAmounts ??= []).push(amount);
+    }
   }
 
   exclude(p: Position, exclusion: Exclusion): void {

@@ -1,7 +1,8 @@
-import { type Amount, formatAmount, ZERO } from "./amount";
+import { type Amount, ExactSum, formatAmount, ZERO } from "./amount";
 import type { FundContext } from "./fund-context";
 import type {
   Contribution,
+  Exclusion,
   LocalText,
   Reconciliation,
   ReconciliationLine,
@@ -89,7 +90,7 @@ export const RECONCILIATION_LABELS: Record<ReconciliationReason, LocalText> = {
 class Lines {
   private readonly byKey = new Map<
     string,
-    Omit<ReconciliationLine, "amount" | "label"> & { sum: Amount }
+    Omit<ReconciliationLine, "amount" | "label"> & { sum: ExactSum }
   >();
 
   add(
@@ -103,17 +104,20 @@ class Lines {
     const key = `${reason}|${article ?? ""}|${numerator}|${denominator}`;
     const line = this.byKey.get(key);
     if (line) {
-      line.sum += amount;
+      line.sum.add(amount);
       line.count += count;
-    } else
+    } else {
+      const sum = new ExactSum();
+      sum.add(amount);
       this.byKey.set(key, {
         reason,
         article,
-        sum: amount,
+        sum,
         count,
         numerator,
         denominator,
       });
+    }
   }
 
   /** Moves part of a line to another reason (the part above a cap). */
@@ -128,13 +132,13 @@ class Lines {
     const key = `${from.reason}|${from.article ?? ""}|${numerator}|${denominator}`;
     const line = this.byKey.get(key);
     if (!line) return;
-    line.sum -= amount;
+    line.sum.add(-amount);
     this.add(to, from.article, amount, 0, false, denominator);
   }
 
   sum(filter: (l: { numerator: boolean; denominator: boolean }) => boolean) {
     let total = ZERO;
-    for (const l of this.byKey.values()) if (filter(l)) total += l.sum;
+    for (const l of this.byKey.values()) if (filter(l)) total += l.sum.value();
     return total;
   }
 
@@ -143,11 +147,59 @@ class Lines {
       const line: ReconciliationLine = {
         ...rest,
         label: RECONCILIATION_LABELS[rest.reason],
-        amount: formatAmount(sum),
+        amount: formatAmount(sum.value()),
       };
       if (article !== undefined) line.article = article;
       return line;
     });
+  }
+}
+
+type Kind = "quota" | "listed" | "region" | "closed" | "feeder-15" | "plain";
+
+/** The parts of one position's amount: the first part carries the row's count. */
+class Part {
+  first = true;
+  private parts = 0;
+  private only: Amount = ZERO;
+  private several: Amount = ZERO;
+  constructor(
+    private readonly lines: Lines,
+    private readonly inBase: boolean,
+  ) {}
+
+  start(): void {
+    this.first = true;
+    this.parts = 0;
+  }
+
+  /** What the parts add up to; one part (the common case) allocates nothing. */
+  get sum(): Amount {
+    return this.parts === 0
+      ? ZERO
+      : this.parts === 1
+        ? this.only
+        : this.several;
+  }
+
+  add(
+    reason: ReconciliationReason,
+    article: string | undefined,
+    amount: Amount,
+    numerator: boolean,
+  ): void {
+    this.lines.add(
+      reason,
+      article,
+      amount,
+      this.first ? 1 : 0,
+      numerator,
+      this.inBase,
+    );
+    this.first = false;
+    if (this.parts === 0) this.only = amount;
+    else this.several = this.sum + amount;
+    this.parts += 1;
   }
 }
 
@@ -181,29 +233,43 @@ export function reconcileRule(
   const leverage = rule.id === "OPCI-LEV40";
   const inBase = ctx.denominator !== undefined;
   const worstRegion = rule.id === "FIP-REG25" ? largestRegion(ctx) : undefined;
-  let total = ZERO;
-  let held = ZERO;
+  const total = new ExactSum();
+  const held = new ExactSum();
   let bucketArticle: string | undefined;
   let advanceArticle: string | undefined;
   let bucket = ZERO;
   let advances = ZERO;
 
+  const kind: Kind = QUOTAS.has(rule.id)
+    ? "quota"
+    : LISTED[rule.id]
+      ? "listed"
+      : worstRegion !== undefined
+        ? "region"
+        : CLOSED.has(rule.id)
+          ? "closed"
+          : rule.id === "OPCVM-FEED15"
+            ? "feeder-15"
+            : "plain";
+  const listed = LISTED[rule.id];
+  const part = new Part(lines, inBase);
   for (const p of ctx.positions) {
     const amount = p.amount;
     if (amount === undefined) {
       lines.add("unreadable", undefined, ZERO, 1, false, false);
       continue;
     }
-    total += amount;
+    total.add(amount);
     if (!p.held) {
       lines.add("not-held", undefined, amount, 1, false, false);
       continue;
     }
-    held += amount;
+    held.add(amount);
+    const contributions = p.outcome.counted;
     if (leverage) {
-      const base = p.outcome.counted.some(
-        (c) => c.rule === rule.id && c.code === undefined,
-      );
+      let base = false;
+      for (const c of contributions)
+        if (c.rule === rule.id && c.code === undefined) base = true;
       lines.add(
         base ? "in-denominator" : "outside-rule",
         base ? "L. 214-39" : undefined,
@@ -214,79 +280,79 @@ export function reconcileRule(
       );
       continue;
     }
-    let first = 1;
-    let counted = ZERO;
-    const part = (
-      reason: ReconciliationReason,
-      article: string | undefined,
-      value: Amount,
-      numerator = true,
-    ) => {
-      lines.add(reason, article, value, first, numerator, inBase);
-      first = 0;
-      counted += value;
-    };
-    for (const c of p.outcome.counted) {
-      const amt = parseAmount(c.amount);
-      if (QUOTAS.has(rule.id)) {
-        if (c.rule === BUCKET) {
-          bucketArticle = BUCKET_ARTICLE;
-          bucket += amt;
-          part("counted-within-cap", BUCKET_ARTICLE, amt);
-        } else if (c.rule === rule.id) {
-          if (p.holding.assetClass === "CURRENT_ACCOUNT_ADVANCE") {
+    part.start();
+    const amounts = p.countedAmounts ?? [];
+    for (let i = 0; i < contributions.length; i++) {
+      const c = contributions[i];
+      const amt = amounts[i];
+      switch (kind) {
+        case "quota":
+          if (c.rule === BUCKET) {
+            bucketArticle = BUCKET_ARTICLE;
+            bucket += amt;
+            part.add("counted-within-cap", BUCKET_ARTICLE, amt, true);
+          } else if (c.rule !== rule.id) break;
+          else if (p.holding.assetClass === "CURRENT_ACCOUNT_ADVANCE") {
             advanceArticle = c.article;
             advances += amt;
-            part("counted-within-cap", c.article, amt);
-          } else part("counted", c.article, amt);
-        }
-      } else if (LISTED[rule.id]) {
-        const l = LISTED[rule.id];
-        if (c.rule === l.quota && c.article === l.article)
-          part("counted", c.article, amt);
-      } else if (worstRegion !== undefined) {
-        if (c.rule === rule.id) {
-          const mine = regionKey(p.holding.region ?? "") === worstRegion;
-          part(mine ? "counted" : "other-region", c.article, amt, mine);
-        }
-      } else if (c.rule === rule.id) {
-        if (CLOSED.has(rule.id)) part("allowed", c.article, amt, false);
-        else part("counted", c.article, amt);
+            part.add("counted-within-cap", c.article, amt, true);
+          } else part.add("counted", c.article, amt, true);
+          break;
+        case "listed":
+          if (c.rule === listed.quota && c.article === listed.article)
+            part.add("counted", c.article, amt, true);
+          break;
+        case "region":
+          if (c.rule === rule.id) {
+            const mine = regionKey(p.holding.region ?? "") === worstRegion;
+            part.add(mine ? "counted" : "other-region", c.article, amt, mine);
+          }
+          break;
+        default:
+          if (c.rule === rule.id)
+            part.add(
+              kind === "closed" ? "allowed" : "counted",
+              c.article,
+              amt,
+              kind !== "closed",
+            );
       }
     }
-    const exclusion = p.outcome.excluded.find((e) => concerns(e.rule, rule.id));
-    const breaks =
-      (CLOSED.has(rule.id) || rule.id === "OPCVM-FEED15") &&
-      exclusion?.rule === rule.id;
-    if (breaks) part("breaks-condition", exclusion.article, amount - counted);
+    let exclusion: Exclusion | undefined;
+    for (const e of p.outcome.excluded)
+      if (concerns(e.rule, rule.id)) {
+        exclusion = e;
+        break;
+      }
+    if (
+      (kind === "closed" || kind === "feeder-15") &&
+      exclusion?.rule === rule.id
+    )
+      part.add("breaks-condition", exclusion.article, amount - part.sum, true);
     // The 15 % of a feeder measures everything but the master's units, classified or not.
     if (
-      first === 1 &&
-      rule.id === "OPCVM-FEED15" &&
-      !p.outcome.counted.some((c) => c.rule === "OPCVM-FEED85")
+      part.first &&
+      kind === "feeder-15" &&
+      !contributions.some((c) => c.rule === "OPCVM-FEED85")
     )
-      part("counted", undefined, amount);
-    const rest = amount - counted;
-    if (first === 1)
+      part.add("counted", undefined, amount, true);
+    const counted = part.sum;
+    if (part.first)
       lines.add(
-        exclusion
-          ? "excluded"
-          : CLOSED.has(rule.id)
-            ? "allowed"
-            : "outside-rule",
+        exclusion ? "excluded" : kind === "closed" ? "allowed" : "outside-rule",
         exclusion?.article,
         amount,
         1,
         false,
         inBase,
       );
-    else if (rest !== ZERO)
+    else if (counted !== amount)
       lines.add(
         p.holding.assetClass === "ENTITY_RIGHTS"
           ? "look-through-remainder"
           : "excluded",
-        exclusion?.article ?? articleOf(p.outcome.counted, rule.id),
-        rest,
+        exclusion?.article ?? articleOf(contributions, rule.id),
+        amount - counted,
         0,
         false,
         inBase,
@@ -327,16 +393,17 @@ export function reconcileRule(
       false,
     );
     for (const p of ctx.positions)
-      for (const c of p.outcome.counted)
+      p.outcome.counted.forEach((c, i) => {
         if (c.rule === rule.id && c.code === "look-through-debt")
           adjustments.add(
             "look-through-debt",
             "L. 214-39",
-            parseAmount(c.amount),
+            p.countedAmounts?.[i] ?? ZERO,
             1,
             true,
             false,
           );
+      });
   } else if (ctx.denominator !== undefined) {
     const bridge =
       ctx.basis === "COST"
@@ -348,7 +415,7 @@ export function reconcileRule(
       adjustments.add(
         bridge,
         undefined,
-        ctx.denominator - held,
+        ctx.denominator - held.value(),
         0,
         false,
         true,
@@ -362,7 +429,7 @@ export function reconcileRule(
     leverage || inBase ? all((l) => l.denominator) : undefined;
   return {
     unit: rule.unit ?? "EUR",
-    total: formatAmount(total),
+    total: formatAmount(total.value()),
     lines: lines.list(),
     adjustments: adjustments.list(),
     numerator: formatAmount(all((l) => l.numerator)),
@@ -388,11 +455,15 @@ function articleOf(counted: Contribution[], ruleId: string) {
 function largestRegion(ctx: FundContext): string | undefined {
   const totals = new Map<string, Amount>();
   for (const p of ctx.positions)
-    for (const c of p.outcome.counted)
+    p.outcome.counted.forEach((c, i) => {
       if (c.rule === "FIP-REG25" && p.holding.region !== undefined) {
         const key = regionKey(p.holding.region);
-        totals.set(key, (totals.get(key) ?? ZERO) + parseAmount(c.amount));
+        totals.set(
+          key,
+          (totals.get(key) ?? ZERO) + (p.countedAmounts?.[i] ?? ZERO),
+        );
       }
+    });
   let worst: [string, Amount] | undefined;
   for (const e of totals) if (worst === undefined || e[1] > worst[1]) worst = e;
   return worst?.[0];
@@ -459,13 +530,4 @@ function reconcileHolders(ctx: FundContext, rule: RuleResult): Reconciliation {
       ? formatAmount(lines.sum((l) => l.denominator))
       : null,
   };
-}
-
-/** A contribution's exact decimal string back to millionths. */
-function parseAmount(text: string): Amount {
-  const negative = text.startsWith("-");
-  const [units, fraction = ""] = (negative ? text.slice(1) : text).split(".");
-  const value =
-    BigInt(units) * 1_000_000n + BigInt(fraction.padEnd(6, "0").slice(0, 6));
-  return negative ? -value : value;
 }
