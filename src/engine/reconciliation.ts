@@ -3,6 +3,7 @@ import type { FundContext } from "./fund-context";
 import type {
   Contribution,
   Exclusion,
+  ExclusionCode,
   LocalText,
   Reconciliation,
   ReconciliationLine,
@@ -86,6 +87,80 @@ export const RECONCILIATION_LABELS: Record<ReconciliationReason, LocalText> = {
   },
 };
 
+/** Why a position was excluded, in the words of an excluded line (« Exclu : … »). */
+export const EXCLUSION_LABELS: Record<ExclusionCode, LocalText> = {
+  "not-a-quota-asset": {
+    en: "not an asset the quota counts",
+    fr: "actif non retenu dans le quota",
+  },
+  "listed-when-bought": {
+    en: "admitted to trading when bought",
+    fr: "admis aux négociations lors de l'acquisition",
+  },
+  "not-small-cap": {
+    en: "listed, not a small cap of an EU or EEA market",
+    fr: "coté, hors petites capitalisations d'un marché de l'UE ou de l'EEE",
+  },
+  "listed-debt": {
+    en: "debt of a listed company",
+    fr: "créance sur une société cotée",
+  },
+  unclassified: {
+    en: "cannot be classified (data missing)",
+    fr: "classement impossible (donnée manquante)",
+  },
+  "five-years-ended": {
+    en: "five years after admission to trading ended",
+    fr: "délai de cinq ans après l'admission aux négociations écoulé",
+  },
+  "advance-gate": {
+    en: "advance to a company held below the minimum",
+    fr: "avance à une société insuffisamment détenue",
+  },
+  "ownership-unknown": {
+    en: "share of the company's capital unknown",
+    fr: "part du capital détenue inconnue",
+  },
+  "issuer-not-eligible": {
+    en: "company not meeting the conditions of the quota",
+    fr: "société ne remplissant pas les conditions du quota",
+  },
+  "eligibility-unknown": {
+    en: "eligibility of the company unknown",
+    fr: "éligibilité de la société inconnue",
+  },
+  "entity-not-oecd": {
+    en: "entity not constituted in an OECD member state",
+    fr: "entité non constituée dans un État membre de l'OCDE",
+  },
+  "look-through-unknown": {
+    en: "look-through percentage unknown",
+    fr: "pourcentage de transparence inconnu",
+  },
+  "secondary-purchase": {
+    en: "securities bought from other holders, not below those subscribed",
+    fr: "titres acquis auprès d'autres porteurs, non inférieurs aux titres souscrits",
+  },
+  "not-controlled": {
+    en: "not a controlled participation",
+    fr: "participation non contrôlée",
+  },
+  encumbered: {
+    en: "encumbered",
+    fr: "grevé de sûretés ou de droits au profit de tiers",
+  },
+};
+
+function labelOf(
+  reason: ReconciliationReason,
+  code: ExclusionCode | undefined,
+): LocalText {
+  const base = RECONCILIATION_LABELS[reason];
+  if (code === undefined) return base;
+  const why = EXCLUSION_LABELS[code];
+  return { en: `${base.en}: ${why.en}`, fr: `${base.fr}\u00a0: ${why.fr}` };
+}
+
 /** Lines keyed by reason, article and where they enter, summed exactly in millionths. */
 class Lines {
   private readonly byKey = new Map<
@@ -100,8 +175,9 @@ class Lines {
     count: number,
     numerator: boolean,
     denominator: boolean,
+    code?: ExclusionCode,
   ): void {
-    const key = `${reason}|${article ?? ""}|${numerator}|${denominator}`;
+    const key = `${reason}|${article ?? ""}|${numerator}|${denominator}|${code ?? ""}`;
     const line = this.byKey.get(key);
     if (line) {
       line.sum.add(amount);
@@ -111,6 +187,7 @@ class Lines {
       sum.add(amount);
       this.byKey.set(key, {
         reason,
+        code,
         article,
         sum,
         count,
@@ -129,7 +206,7 @@ class Lines {
     denominator: boolean,
   ): void {
     if (amount === ZERO) return;
-    const key = `${from.reason}|${from.article ?? ""}|${numerator}|${denominator}`;
+    const key = `${from.reason}|${from.article ?? ""}|${numerator}|${denominator}|`;
     const line = this.byKey.get(key);
     if (!line) return;
     line.sum.add(-amount);
@@ -143,12 +220,13 @@ class Lines {
   }
 
   list(): ReconciliationLine[] {
-    return [...this.byKey.values()].map(({ sum, article, ...rest }) => {
+    return [...this.byKey.values()].map(({ sum, article, code, ...rest }) => {
       const line: ReconciliationLine = {
         ...rest,
-        label: RECONCILIATION_LABELS[rest.reason],
+        label: labelOf(rest.reason, code),
         amount: formatAmount(sum.value()),
       };
+      if (code !== undefined) line.code = code;
       if (article !== undefined) line.article = article;
       return line;
     });
@@ -252,6 +330,10 @@ export function reconcileRule(
             ? "feeder-15"
             : "plain";
   const listed = LISTED[rule.id];
+  // The rows a failed gate or closed list names: in the numerator, to cure.
+  const breaking = new Set<number>();
+  for (const c of rule.conditions ?? [])
+    if (c.failed) for (const b of c.positions ?? []) breaking.add(b.row);
   const part = new Part(lines, inBase);
   for (const p of ctx.positions) {
     const amount = p.amount;
@@ -311,7 +393,11 @@ export function reconcileRule(
         default:
           if (c.rule === rule.id)
             part.add(
-              kind === "closed" ? "allowed" : "counted",
+              breaking.has(p.holding.row)
+                ? "breaks-condition"
+                : kind === "closed"
+                  ? "allowed"
+                  : "counted",
               c.article,
               amt,
               kind !== "closed",
@@ -325,10 +411,11 @@ export function reconcileRule(
         break;
       }
     if (
+      part.first &&
       (kind === "closed" || kind === "feeder-15") &&
-      exclusion?.rule === rule.id
+      breaking.has(p.holding.row)
     )
-      part.add("breaks-condition", exclusion.article, amount - part.sum, true);
+      part.add("breaks-condition", exclusion?.article, amount, true);
     // The 15 % of a feeder measures everything but the master's units, classified or not.
     if (
       part.first &&
@@ -345,6 +432,7 @@ export function reconcileRule(
         1,
         false,
         inBase,
+        exclusion?.code,
       );
     else if (counted !== amount)
       lines.add(
