@@ -38,7 +38,7 @@ export interface Position {
   amount?: Amount;
   /** Held on the as-of date (not disposed of, not yet bought). */
   held: boolean;
-  /** The exact amounts of outcome.counted, in the same order (explained checks only). */
+  /** The exact amounts of outcome.counted where they differ from amount, at the same index (explained checks only). */
   countedAmounts?: Amount[];
 }
 
@@ -108,8 +108,10 @@ export class FundContext {
     amount: Amount,
   ): void {
     if (this.explain) {
+      const i = p.outcome.counted.length;
       p.outcome.counted.push({ ...contribution, amount: formatAmount(amount) });
-      (p.countedAmounts ??= []).push(amount);
+      // Most contributions are the position's own amount: only the others are kept apart.
+      if (amount !== p.amount) (p.countedAmounts ??= [])[i] = amount;
     }
   }
 

@@ -1,5 +1,5 @@
 import { type Amount, ExactSum, formatAmount, ZERO } from "./amount";
-import type { FundContext } from "./fund-context";
+import type { FundContext, Position } from "./fund-context";
 import type {
   Contribution,
   Exclusion,
@@ -363,10 +363,9 @@ export function reconcileRule(
       continue;
     }
     part.start();
-    const amounts = p.countedAmounts ?? [];
     for (let i = 0; i < contributions.length; i++) {
       const c = contributions[i];
-      const amt = amounts[i];
+      const amt = countedAmount(p, i);
       switch (kind) {
         case "quota":
           if (c.rule === BUCKET) {
@@ -486,7 +485,7 @@ export function reconcileRule(
           adjustments.add(
             "look-through-debt",
             "L. 214-39",
-            p.countedAmounts?.[i] ?? ZERO,
+            countedAmount(p, i),
             1,
             true,
             false,
@@ -525,6 +524,11 @@ export function reconcileRule(
   };
 }
 
+/** The exact amount of a position's i-th contribution (kept apart only when it is not the position's own). */
+function countedAmount(p: Position, i: number): Amount {
+  return p.countedAmounts?.[i] ?? p.amount ?? ZERO;
+}
+
 /** An exclusion that names this rule, or a family wildcard such as "OPCI-*". */
 function concerns(excludedFrom: string, ruleId: string): boolean {
   if (excludedFrom === ruleId) return true;
@@ -546,10 +550,7 @@ function largestRegion(ctx: FundContext): string | undefined {
     p.outcome.counted.forEach((c, i) => {
       if (c.rule === "FIP-REG25" && p.holding.region !== undefined) {
         const key = regionKey(p.holding.region);
-        totals.set(
-          key,
-          (totals.get(key) ?? ZERO) + (p.countedAmounts?.[i] ?? ZERO),
-        );
+        totals.set(key, (totals.get(key) ?? ZERO) + countedAmount(p, i));
       }
     });
   let worst: [string, Amount] | undefined;
