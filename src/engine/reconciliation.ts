@@ -161,12 +161,35 @@ function labelOf(
   return { en: `${base.en}: ${why.en}`, fr: `${base.fr}\u00a0: ${why.fr}` };
 }
 
+type LineEntry = Omit<ReconciliationLine, "amount" | "label"> & {
+  sum: ExactSum;
+};
+
 /** Lines keyed by reason, article and where they enter, summed exactly in millionths. */
 class Lines {
-  private readonly byKey = new Map<
-    string,
-    Omit<ReconciliationLine, "amount" | "label"> & { sum: ExactSum }
-  >();
+  /** Lines in the order they first appear; found by article, then by a short scan (no key string per row). */
+  private readonly order: LineEntry[] = [];
+  private readonly byArticle = new Map<string | undefined, LineEntry[]>();
+
+  private find(
+    reason: ReconciliationReason,
+    article: string | undefined,
+    numerator: boolean,
+    denominator: boolean,
+    code: ExclusionCode | undefined,
+  ): LineEntry | undefined {
+    const list = this.byArticle.get(article);
+    if (list)
+      for (const e of list)
+        if (
+          e.reason === reason &&
+          e.numerator === numerator &&
+          e.denominator === denominator &&
+          e.code === code
+        )
+          return e;
+    return undefined;
+  }
 
   add(
     reason: ReconciliationReason,
@@ -177,24 +200,24 @@ class Lines {
     denominator: boolean,
     code?: ExclusionCode,
   ): void {
-    const key = `${reason}|${article ?? ""}|${numerator}|${denominator}|${code ?? ""}`;
-    const line = this.byKey.get(key);
-    if (line) {
-      line.sum.add(amount);
-      line.count += count;
-    } else {
-      const sum = new ExactSum();
-      sum.add(amount);
-      this.byKey.set(key, {
+    let line = this.find(reason, article, numerator, denominator, code);
+    if (!line) {
+      line = {
         reason,
         code,
         article,
-        sum,
-        count,
+        sum: new ExactSum(),
+        count: 0,
         numerator,
         denominator,
-      });
+      };
+      this.order.push(line);
+      const list = this.byArticle.get(article);
+      if (list) list.push(line);
+      else this.byArticle.set(article, [line]);
     }
+    line.sum.add(amount);
+    line.count += count;
   }
 
   /** Moves part of a line to another reason (the part above a cap). */
@@ -206,8 +229,13 @@ class Lines {
     denominator: boolean,
   ): void {
     if (amount === ZERO) return;
-    const key = `${from.reason}|${from.article ?? ""}|${numerator}|${denominator}|`;
-    const line = this.byKey.get(key);
+    const line = this.find(
+      from.reason,
+      from.article,
+      numerator,
+      denominator,
+      undefined,
+    );
     if (!line) return;
     line.sum.add(-amount);
     this.add(to, from.article, amount, 0, false, denominator);
@@ -215,12 +243,12 @@ class Lines {
 
   sum(filter: (l: { numerator: boolean; denominator: boolean }) => boolean) {
     let total = ZERO;
-    for (const l of this.byKey.values()) if (filter(l)) total += l.sum.value();
+    for (const l of this.order) if (filter(l)) total += l.sum.value();
     return total;
   }
 
   list(): ReconciliationLine[] {
-    return [...this.byKey.values()].map(({ sum, article, code, ...rest }) => {
+    return this.order.map(({ sum, article, code, ...rest }) => {
       const line: ReconciliationLine = {
         ...rest,
         label: labelOf(rest.reason, code),
@@ -311,8 +339,7 @@ export function reconcileRule(
   const leverage = rule.id === "OPCI-LEV40";
   const inBase = ctx.denominator !== undefined;
   const worstRegion = rule.id === "FIP-REG25" ? largestRegion(ctx) : undefined;
-  const total = new ExactSum();
-  const held = new ExactSum();
+  const { total, held } = holdingsTotals(ctx);
   let bucketArticle: string | undefined;
   let advanceArticle: string | undefined;
   let bucket = ZERO;
@@ -341,12 +368,10 @@ export function reconcileRule(
       lines.add("unreadable", undefined, ZERO, 1, false, false);
       continue;
     }
-    total.add(amount);
     if (!p.held) {
       lines.add("not-held", undefined, amount, 1, false, false);
       continue;
     }
-    held.add(amount);
     const contributions = p.outcome.counted;
     if (leverage) {
       let base = false;
@@ -502,7 +527,7 @@ export function reconcileRule(
       adjustments.add(
         bridge,
         undefined,
-        ctx.denominator - held.value(),
+        ctx.denominator - held,
         0,
         false,
         true,
@@ -516,12 +541,30 @@ export function reconcileRule(
     leverage || inBase ? all((l) => l.denominator) : undefined;
   return {
     unit: rule.unit ?? "EUR",
-    total: formatAmount(total.value()),
+    total: formatAmount(total),
     lines: lines.list(),
     adjustments: adjustments.list(),
     numerator: formatAmount(all((l) => l.numerator)),
     denominator: denominator === undefined ? null : formatAmount(denominator),
   };
+}
+
+const totalsOf = new WeakMap<FundContext, { total: Amount; held: Amount }>();
+/** The fund's holdings, all rows and those held on the as-of date: the same for every rule. */
+function holdingsTotals(ctx: FundContext): { total: Amount; held: Amount } {
+  let totals = totalsOf.get(ctx);
+  if (!totals) {
+    const total = new ExactSum();
+    const held = new ExactSum();
+    for (const p of ctx.positions) {
+      if (p.amount === undefined) continue;
+      total.add(p.amount);
+      if (p.held) held.add(p.amount);
+    }
+    totals = { total: total.value(), held: held.value() };
+    totalsOf.set(ctx, totals);
+  }
+  return totals;
 }
 
 /** The exact amount of a position's i-th contribution (kept apart only when it is not the position's own). */
