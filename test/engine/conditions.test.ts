@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rowsDriving } from "../../src/engine/breach-rows";
 import type { RuleResult } from "../../src/engine/result";
 import {
   checkOne,
@@ -399,5 +400,24 @@ describe("Units: every amount says its unit", () => {
     ).toBe(true);
     expect(rule(report, "FIP-Q70").unit).toBe("EUR");
     expect(rule(report, "FIP-REG25").unit).toBe("EUR");
+  });
+});
+
+describe("Rows to highlight", () => {
+  it("L. 214-28 II 1°: a breach of the 5 % gate alone highlights the refused advance, not every advance", () => {
+    const report = checkOne(fcpr(), [
+      unlisted("500000", { issuerId: "A" }),
+      advance("50000", "0.2", { issuerId: "A", row: 80 }),
+      advance("10000", "0.03", { row: 81 }),
+    ]);
+    expect(rowsDriving(report, rule(report, "FCPR-CCA15"))).toEqual([81]);
+  });
+  it("L. 214-28 II 1°: when the 15 % limit fails too, every advance drives the breach", () => {
+    const report = checkOne(fcpr(), [
+      unlisted("500000"),
+      advance("160000", "0.2", { row: 82 }),
+      advance("10000", "0.03", { row: 83 }),
+    ]);
+    expect(rowsDriving(report, rule(report, "FCPR-CCA15"))).toEqual([82, 83]);
   });
 });
