@@ -2,7 +2,7 @@ import type { FundReport, Report, RuleResult } from "./result";
 
 /**
  * The Holdings rows that drive a breach: for a maximum, the positions counted against it;
- * for a minimum, the positions the rule left out; for a closed list, the positions refused.
+ * for a minimum, the positions the rule left out; for a closed list or a gate, the positions refused.
  */
 export function breachRows(report: Report): number[] {
   const rows = new Set<number>();
@@ -14,6 +14,12 @@ export function breachRows(report: Report): number[] {
 }
 
 export function rowsDriving(fund: FundReport, rule: RuleResult): number[] {
+  // A breach of a gate or closed list alone: the positions it names, not every position measured.
+  const failed = (rule.conditions ?? []).filter((c) => c.failed);
+  if (failed.length && failed.every((c) => c.kind !== "limit"))
+    return [
+      ...new Set(failed.flatMap((c) => (c.positions ?? []).map((p) => p.row))),
+    ].sort((a, b) => a - b);
   const rows: number[] = [];
   for (const p of fund.positions ?? []) {
     const refused = p.excluded.some((e) => e.rule === rule.id);

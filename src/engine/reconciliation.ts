@@ -1,0 +1,665 @@
+import { type Amount, ExactSum, formatAmount, ZERO } from "./amount";
+import type { FundContext, Position } from "./fund-context";
+import type {
+  Contribution,
+  Exclusion,
+  ExclusionCode,
+  LocalText,
+  Reconciliation,
+  ReconciliationLine,
+  ReconciliationReason,
+  RuleResult,
+} from "./result";
+import { cappedSums } from "./rules/l214-28-limits";
+import { regionKey } from "./rules/region-key";
+
+/** The words of each line, as a fund accountant reads them (GLOSSARY-FR: « Rapprochement »). */
+export const RECONCILIATION_LABELS: Record<ReconciliationReason, LocalText> = {
+  counted: { en: "Counted in the numerator", fr: "Retenu au numérateur" },
+  "counted-within-cap": {
+    en: "Counted within the limit",
+    fr: "Retenu dans la limite du plafond",
+  },
+  "above-cap": {
+    en: "Above the limit, not counted",
+    fr: "Au-delà de la limite, non retenu",
+  },
+  "look-through-remainder": {
+    en: "Part the look-through does not count",
+    fr: "Quote-part non retenue par transparence",
+  },
+  excluded: { en: "Excluded", fr: "Exclu" },
+  "breaks-condition": {
+    en: "Not allowed: to cure",
+    fr: "Non autorisé\u00a0: à régulariser",
+  },
+  allowed: {
+    en: "Allowed, not in the numerator",
+    fr: "Autorisé, hors numérateur",
+  },
+  "in-denominator": {
+    en: "In the denominator only",
+    fr: "Retenu au dénominateur seulement",
+  },
+  "other-region": {
+    en: "Companies of the other regions",
+    fr: "Sociétés des autres régions",
+  },
+  "outside-rule": {
+    en: "Not concerned by this rule",
+    fr: "Non concerné par cette règle",
+  },
+  "not-held": {
+    en: "Not held on the as-of date",
+    fr: "Non détenu à la date d'arrêté",
+  },
+  unreadable: {
+    en: "Amount unreadable or missing (in no sum)",
+    fr: "Montant illisible ou absent (hors calcul)",
+  },
+  "paid-up-bridge": {
+    en: "Paid-up subscriptions minus the holdings held",
+    fr: "Écart entre le montant libéré des souscriptions et le portefeuille détenu",
+  },
+  "total-assets-bridge": {
+    en: "Total assets minus the holdings held",
+    fr: "Écart entre l'actif total et le portefeuille détenu",
+  },
+  borrowings: {
+    en: "Borrowings and debts of the fund",
+    fr: "Emprunts et dettes du fonds",
+  },
+  "look-through-debt": {
+    en: "Borrowings of held companies and funds, by look-through",
+    fr: "Emprunts des sociétés et fonds détenus, par transparence",
+  },
+  "largest-holder": {
+    en: "Units of the largest holder the cap measures",
+    fr: "Parts du porteur le plus important au sens du plafond",
+  },
+  "public-law-holders": {
+    en: "Units of public-law legal persons",
+    fr: "Parts des personnes morales de droit public",
+  },
+  "other-holders": {
+    en: "Units of the other holders",
+    fr: "Parts des autres porteurs",
+  },
+};
+
+/** Why a position was excluded, in the words of an excluded line (« Exclu : … »). */
+export const EXCLUSION_LABELS: Record<ExclusionCode, LocalText> = {
+  "not-a-quota-asset": {
+    en: "not an asset the quota counts",
+    fr: "actif non retenu dans le quota",
+  },
+  "listed-when-bought": {
+    en: "admitted to trading when bought",
+    fr: "admis aux négociations lors de l'acquisition",
+  },
+  "not-small-cap": {
+    en: "listed, not a small cap of an EU or EEA market",
+    fr: "coté, hors petites capitalisations d'un marché de l'UE ou de l'EEE",
+  },
+  "listed-debt": {
+    en: "debt of a listed company",
+    fr: "créance sur une société cotée",
+  },
+  unclassified: {
+    en: "cannot be classified (data missing)",
+    fr: "classement impossible (donnée manquante)",
+  },
+  "five-years-ended": {
+    en: "five years after admission to trading ended",
+    fr: "délai de cinq ans après l'admission aux négociations écoulé",
+  },
+  "advance-gate": {
+    en: "advance to a company held below the minimum",
+    fr: "avance à une société insuffisamment détenue",
+  },
+  "ownership-unknown": {
+    en: "share of the company's capital unknown",
+    fr: "part du capital détenue inconnue",
+  },
+  "issuer-not-eligible": {
+    en: "company not meeting the conditions of the quota",
+    fr: "société ne remplissant pas les conditions du quota",
+  },
+  "eligibility-unknown": {
+    en: "eligibility of the company unknown",
+    fr: "éligibilité de la société inconnue",
+  },
+  "entity-not-oecd": {
+    en: "entity not constituted in an OECD member state",
+    fr: "entité non constituée dans un État membre de l'OCDE",
+  },
+  "look-through-unknown": {
+    en: "look-through percentage unknown",
+    fr: "pourcentage de transparence inconnu",
+  },
+  "secondary-purchase": {
+    en: "securities bought from other holders, not below those subscribed",
+    fr: "titres acquis auprès d'autres porteurs, non inférieurs aux titres souscrits",
+  },
+  "not-controlled": {
+    en: "not a controlled participation",
+    fr: "participation non contrôlée",
+  },
+  encumbered: {
+    en: "encumbered",
+    fr: "grevé de sûretés ou de droits au profit de tiers",
+  },
+};
+
+function labelOf(
+  reason: ReconciliationReason,
+  code: ExclusionCode | undefined,
+): LocalText {
+  const base = RECONCILIATION_LABELS[reason];
+  if (code === undefined) return base;
+  const why = EXCLUSION_LABELS[code];
+  return { en: `${base.en}: ${why.en}`, fr: `${base.fr}\u00a0: ${why.fr}` };
+}
+
+type LineEntry = Omit<ReconciliationLine, "amount" | "label"> & {
+  sum: ExactSum;
+};
+
+/** Lines keyed by reason, article and where they enter, summed exactly in millionths. */
+class Lines {
+  /** Lines in the order they first appear; found by article, then by a short scan (no key string per row). */
+  private readonly order: LineEntry[] = [];
+  private readonly byArticle = new Map<string | undefined, LineEntry[]>();
+
+  private find(
+    reason: ReconciliationReason,
+    article: string | undefined,
+    numerator: boolean,
+    denominator: boolean,
+    code: ExclusionCode | undefined,
+  ): LineEntry | undefined {
+    const list = this.byArticle.get(article);
+    if (list)
+      for (const e of list)
+        if (
+          e.reason === reason &&
+          e.numerator === numerator &&
+          e.denominator === denominator &&
+          e.code === code
+        )
+          return e;
+    return undefined;
+  }
+
+  add(
+    reason: ReconciliationReason,
+    article: string | undefined,
+    amount: Amount,
+    count: number,
+    numerator: boolean,
+    denominator: boolean,
+    code?: ExclusionCode,
+  ): void {
+    let line = this.find(reason, article, numerator, denominator, code);
+    if (!line) {
+      line = {
+        reason,
+        code,
+        article,
+        sum: new ExactSum(),
+        count: 0,
+        numerator,
+        denominator,
+      };
+      this.order.push(line);
+      const list = this.byArticle.get(article);
+      if (list) list.push(line);
+      else this.byArticle.set(article, [line]);
+    }
+    line.sum.add(amount);
+    line.count += count;
+  }
+
+  /** Moves part of a line to another reason (the part above a cap). */
+  move(
+    from: { reason: ReconciliationReason; article?: string },
+    to: ReconciliationReason,
+    amount: Amount,
+    numerator: boolean,
+    denominator: boolean,
+  ): void {
+    if (amount === ZERO) return;
+    const line = this.find(
+      from.reason,
+      from.article,
+      numerator,
+      denominator,
+      undefined,
+    );
+    if (!line) return;
+    line.sum.add(-amount);
+    this.add(to, from.article, amount, 0, false, denominator);
+  }
+
+  sum(filter: (l: { numerator: boolean; denominator: boolean }) => boolean) {
+    let total = ZERO;
+    for (const l of this.order) if (filter(l)) total += l.sum.value();
+    return total;
+  }
+
+  list(): ReconciliationLine[] {
+    return this.order.map(({ sum, article, code, ...rest }) => {
+      const line: ReconciliationLine = {
+        ...rest,
+        label: labelOf(rest.reason, code),
+        amount: formatAmount(sum.value()),
+      };
+      if (code !== undefined) line.code = code;
+      if (article !== undefined) line.article = article;
+      return line;
+    });
+  }
+}
+
+type Kind = "quota" | "listed" | "region" | "closed" | "feeder-15" | "plain";
+
+/** The parts of one position's amount: the first part carries the row's count. */
+class Part {
+  first = true;
+  private parts = 0;
+  private only: Amount = ZERO;
+  private several: Amount = ZERO;
+  constructor(
+    private readonly lines: Lines,
+    private readonly inBase: boolean,
+  ) {}
+
+  start(): void {
+    this.first = true;
+    this.parts = 0;
+  }
+
+  /** What the parts add up to; one part (the common case) allocates nothing. */
+  get sum(): Amount {
+    return this.parts === 0
+      ? ZERO
+      : this.parts === 1
+        ? this.only
+        : this.several;
+  }
+
+  add(
+    reason: ReconciliationReason,
+    article: string | undefined,
+    amount: Amount,
+    numerator: boolean,
+  ): void {
+    this.lines.add(
+      reason,
+      article,
+      amount,
+      this.first ? 1 : 0,
+      numerator,
+      this.inBase,
+    );
+    this.first = false;
+    if (this.parts === 0) this.only = amount;
+    else this.several = this.sum + amount;
+    this.parts += 1;
+  }
+}
+
+/** The quotas that count the 20 % bucket and advances up to their caps. */
+const QUOTAS = new Set(["FCPR-Q50", "FCPI-Q70", "FIP-Q70"]);
+/** What counts under the five years after admission: the quota's contributions under these articles. */
+const LISTED: Record<string, { quota: string; article: string }> = {
+  "FCPR-L5Y": { quota: "FCPR-Q50", article: "L. 214-28 IV" },
+  "FCPI-L5Y": { quota: "FCPI-Q70", article: "L. 214-30 II" },
+  "FIP-L5Y": { quota: "FIP-Q70", article: "L. 214-31 II" },
+};
+/** Closed lists whose numerator is the positions that break them. */
+const CLOSED = new Set(["OPCI-ASSET", "OPCI-CCA5", "FIVG-FEED"]);
+const HOLDER_CAPS = new Set(["FIP-H20", "FIP-H10", "FIP-H30"]);
+const BUCKET = "FCPR-B20";
+const BUCKET_ARTICLE = "L. 214-28 III";
+
+/**
+ * From the fund's holdings to one rule's numerator and denominator, by reason. Built from the
+ * positions' outcomes, so only in the detailed (explained) check. The amounts are exact: every
+ * row's amount is split into parts that add up to it, and the bridge to the denominator is the
+ * exact difference between the base of the ratio and the holdings held.
+ */
+export function reconcileRule(
+  ctx: FundContext,
+  rule: RuleResult,
+): Reconciliation {
+  if (HOLDER_CAPS.has(rule.id)) return reconcileHolders(ctx, rule);
+  const lines = new Lines();
+  const adjustments = new Lines();
+  const leverage = rule.id === "OPCI-LEV40";
+  const inBase = ctx.denominator !== undefined;
+  const worstRegion = rule.id === "FIP-REG25" ? largestRegion(ctx) : undefined;
+  const { total, held } = holdingsTotals(ctx);
+  let bucketArticle: string | undefined;
+  let advanceArticle: string | undefined;
+  let bucket = ZERO;
+  let advances = ZERO;
+
+  const kind: Kind = QUOTAS.has(rule.id)
+    ? "quota"
+    : LISTED[rule.id]
+      ? "listed"
+      : worstRegion !== undefined
+        ? "region"
+        : CLOSED.has(rule.id)
+          ? "closed"
+          : rule.id === "OPCVM-FEED15"
+            ? "feeder-15"
+            : "plain";
+  const listed = LISTED[rule.id];
+  // The rows a failed gate or closed list names: in the numerator, to cure.
+  const breaking = new Set<number>();
+  for (const c of rule.conditions ?? [])
+    if (c.failed) for (const b of c.positions ?? []) breaking.add(b.row);
+  const part = new Part(lines, inBase);
+  for (const p of ctx.positions) {
+    const amount = p.amount;
+    if (amount === undefined) {
+      lines.add("unreadable", undefined, ZERO, 1, false, false);
+      continue;
+    }
+    if (!p.held) {
+      lines.add("not-held", undefined, amount, 1, false, false);
+      continue;
+    }
+    const contributions = p.outcome.counted;
+    if (leverage) {
+      let base = false;
+      for (const c of contributions)
+        if (c.rule === rule.id && c.code === undefined) base = true;
+      lines.add(
+        base ? "in-denominator" : "outside-rule",
+        base ? "L. 214-39" : undefined,
+        amount,
+        1,
+        false,
+        base,
+      );
+      continue;
+    }
+    part.start();
+    for (let i = 0; i < contributions.length; i++) {
+      const c = contributions[i];
+      const amt = countedAmount(p, i);
+      switch (kind) {
+        case "quota":
+          if (c.rule === BUCKET) {
+            bucketArticle = BUCKET_ARTICLE;
+            bucket += amt;
+            part.add("counted-within-cap", BUCKET_ARTICLE, amt, true);
+          } else if (c.rule !== rule.id) break;
+          else if (p.holding.assetClass === "CURRENT_ACCOUNT_ADVANCE") {
+            advanceArticle = c.article;
+            advances += amt;
+            part.add("counted-within-cap", c.article, amt, true);
+          } else part.add("counted", c.article, amt, true);
+          break;
+        case "listed":
+          if (c.rule === listed.quota && c.article === listed.article)
+            part.add("counted", c.article, amt, true);
+          break;
+        case "region":
+          if (c.rule === rule.id) {
+            const mine = regionKey(p.holding.region ?? "") === worstRegion;
+            part.add(mine ? "counted" : "other-region", c.article, amt, mine);
+          }
+          break;
+        default:
+          if (c.rule === rule.id)
+            part.add(
+              breaking.has(p.holding.row)
+                ? "breaks-condition"
+                : kind === "closed"
+                  ? "allowed"
+                  : "counted",
+              c.article,
+              amt,
+              kind !== "closed",
+            );
+      }
+    }
+    let exclusion: Exclusion | undefined;
+    for (const e of p.outcome.excluded)
+      if (concerns(e.rule, rule.id)) {
+        exclusion = e;
+        break;
+      }
+    if (
+      part.first &&
+      (kind === "closed" || kind === "feeder-15") &&
+      breaking.has(p.holding.row)
+    )
+      part.add("breaks-condition", exclusion?.article, amount, true);
+    // The 15 % of a feeder measures everything but the master's units, classified or not.
+    if (
+      part.first &&
+      kind === "feeder-15" &&
+      !contributions.some((c) => c.rule === "OPCVM-FEED85")
+    )
+      part.add("counted", undefined, amount, true);
+    const counted = part.sum;
+    if (part.first)
+      lines.add(
+        exclusion ? "excluded" : kind === "closed" ? "allowed" : "outside-rule",
+        exclusion?.article,
+        amount,
+        1,
+        false,
+        inBase,
+        exclusion?.code,
+      );
+    else if (counted !== amount)
+      lines.add(
+        p.holding.assetClass === "ENTITY_RIGHTS"
+          ? "look-through-remainder"
+          : "excluded",
+        exclusion?.article ?? articleOf(contributions, rule.id),
+        amount - counted,
+        0,
+        false,
+        inBase,
+      );
+  }
+
+  if (QUOTAS.has(rule.id)) {
+    const { bucketCounted, advancesCounted } = cappedSums(
+      ctx,
+      bucket,
+      advances,
+    );
+    if (bucketArticle)
+      lines.move(
+        { reason: "counted-within-cap", article: bucketArticle },
+        "above-cap",
+        bucket - bucketCounted,
+        true,
+        inBase,
+      );
+    if (advanceArticle)
+      lines.move(
+        { reason: "counted-within-cap", article: advanceArticle },
+        "above-cap",
+        advances - advancesCounted,
+        true,
+        inBase,
+      );
+  }
+
+  if (leverage) {
+    adjustments.add(
+      "borrowings",
+      "L. 214-39",
+      ctx.fund.borrowings ?? ZERO,
+      0,
+      true,
+      false,
+    );
+    for (const p of ctx.positions)
+      p.outcome.counted.forEach((c, i) => {
+        if (c.rule === rule.id && c.code === "look-through-debt")
+          adjustments.add(
+            "look-through-debt",
+            "L. 214-39",
+            countedAmount(p, i),
+            1,
+            true,
+            false,
+          );
+      });
+  } else if (ctx.denominator !== undefined) {
+    const bridge =
+      ctx.basis === "COST"
+        ? "paid-up-bridge"
+        : ctx.fund.totalAssets !== undefined
+          ? "total-assets-bridge"
+          : undefined;
+    if (bridge)
+      adjustments.add(
+        bridge,
+        undefined,
+        ctx.denominator - held,
+        0,
+        false,
+        true,
+      );
+  }
+
+  const all = (
+    f: (l: { numerator: boolean; denominator: boolean }) => boolean,
+  ) => lines.sum(f) + adjustments.sum(f);
+  const denominator =
+    leverage || inBase ? all((l) => l.denominator) : undefined;
+  return {
+    unit: rule.unit ?? "EUR",
+    total: formatAmount(total),
+    lines: lines.list(),
+    adjustments: adjustments.list(),
+    numerator: formatAmount(all((l) => l.numerator)),
+    denominator: denominator === undefined ? null : formatAmount(denominator),
+  };
+}
+
+const totalsOf = new WeakMap<FundContext, { total: Amount; held: Amount }>();
+/** The fund's holdings, all rows and those held on the as-of date: the same for every rule. */
+function holdingsTotals(ctx: FundContext): { total: Amount; held: Amount } {
+  let totals = totalsOf.get(ctx);
+  if (!totals) {
+    const total = new ExactSum();
+    const held = new ExactSum();
+    for (const p of ctx.positions) {
+      if (p.amount === undefined) continue;
+      total.add(p.amount);
+      if (p.held) held.add(p.amount);
+    }
+    totals = { total: total.value(), held: held.value() };
+    totalsOf.set(ctx, totals);
+  }
+  return totals;
+}
+
+/** The exact amount of a position's i-th contribution (kept apart only when it is not the position's own). */
+function countedAmount(p: Position, i: number): Amount {
+  return p.countedAmounts?.[i] ?? p.amount ?? ZERO;
+}
+
+/** An exclusion that names this rule, or a family wildcard such as "OPCI-*". */
+function concerns(excludedFrom: string, ruleId: string): boolean {
+  if (excludedFrom === ruleId) return true;
+  return (
+    excludedFrom.length > 1 &&
+    excludedFrom.endsWith("*") &&
+    ruleId.startsWith(excludedFrom.slice(0, -1))
+  );
+}
+
+function articleOf(counted: Contribution[], ruleId: string) {
+  return counted.find((c) => c.rule === ruleId)?.article;
+}
+
+/** The region whose companies weigh most (L. 214-31 IV), as the rule picks it: the first of the largest. */
+function largestRegion(ctx: FundContext): string | undefined {
+  const totals = new Map<string, Amount>();
+  for (const p of ctx.positions)
+    p.outcome.counted.forEach((c, i) => {
+      if (c.rule === "FIP-REG25" && p.holding.region !== undefined) {
+        const key = regionKey(p.holding.region);
+        totals.set(key, (totals.get(key) ?? ZERO) + countedAmount(p, i));
+      }
+    });
+  let worst: [string, Amount] | undefined;
+  for (const e of totals) if (worst === undefined || e[1] > worst[1]) worst = e;
+  return worst?.[0];
+}
+
+/** FIP holder caps (L. 214-31 VI): from the fund's units to the holder or holders the cap measures. */
+function reconcileHolders(ctx: FundContext, rule: RuleResult): Reconciliation {
+  const byHolder = new Map<string, { units: Amount; publicLaw: boolean }>();
+  const keyOf = new Map<(typeof ctx.holders)[number], string>();
+  let total = ZERO;
+  for (const h of ctx.holders) {
+    if (h.units === undefined) continue;
+    const key = h.holderId ?? `row ${h.row}`;
+    keyOf.set(h, key);
+    const e = byHolder.get(key) ?? { units: ZERO, publicLaw: false };
+    e.units += h.units;
+    e.publicLaw ||= h.holderType === "PUBLIC_LAW_LEGAL";
+    byHolder.set(key, e);
+    total += h.units;
+  }
+  const largest = (publicOnly: boolean) => {
+    let best: [string, Amount] | undefined;
+    for (const [id, e] of byHolder)
+      if (
+        (!publicOnly || e.publicLaw) &&
+        (best === undefined || e.units > best[1])
+      )
+        best = [id, e.units];
+    return best?.[0];
+  };
+  const measured =
+    rule.id === "FIP-H20"
+      ? largest(false)
+      : rule.id === "FIP-H10"
+        ? largest(true)
+        : undefined;
+  const lines = new Lines();
+  const article = "L. 214-31 VI";
+  for (const h of ctx.holders) {
+    const key = keyOf.get(h);
+    if (h.units === undefined || key === undefined) {
+      lines.add("unreadable", undefined, ZERO, 1, false, false);
+      continue;
+    }
+    const publicLaw = byHolder.get(key)?.publicLaw ?? false;
+    const reason: ReconciliationReason =
+      rule.id === "FIP-H30"
+        ? publicLaw
+          ? "public-law-holders"
+          : "other-holders"
+        : key === measured
+          ? "largest-holder"
+          : "other-holders";
+    lines.add(reason, article, h.units, 1, reason !== "other-holders", true);
+  }
+  const register = ctx.holders.length > 0;
+  return {
+    unit: "units",
+    total: formatAmount(total),
+    lines: lines.list(),
+    adjustments: [],
+    numerator: formatAmount(lines.sum((l) => l.numerator)),
+    denominator: register
+      ? formatAmount(lines.sum((l) => l.denominator))
+      : null,
+  };
+}
