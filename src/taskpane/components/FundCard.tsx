@@ -1,7 +1,7 @@
 import { AccordionHeader, AccordionItem, AccordionPanel, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { FundReport } from "../../engine/result";
-import { format, type Strings } from "../i18n";
+import { format, formatDate, plural, type Strings } from "../i18n";
 import type { Language } from "../operations";
 import { PositionsList } from "./PositionsList";
 import { RuleRow } from "./RuleRow";
@@ -28,7 +28,7 @@ export function FundCard(props: { fund: FundReport; language: Language; t: Strin
             </Text>
             <Text size={200} className={s.sub}>
               {fund.fundId} · {fund.fundType ?? "?"}
-              {fund.basis ? ` · ${t.basis} ${fund.basis}` : ""}
+              {fund.basis ? ` · ${t.basis[fund.basis] ?? fund.basis}` : ""}
             </Text>
           </div>
           <StatusBadge status={fund.status} language={language} />
@@ -37,7 +37,7 @@ export function FundCard(props: { fund: FundReport; language: Language; t: Strin
       <AccordionPanel>
         {w && (
           <Text size={200} className={s.sub} block>
-            {w.until ? format(t.window, { from: w.from, until: w.until }) : format(t.windowOpen, { from: w.from })} ({w.article})
+            {w.until ? format(t.window, { from: formatDate(w.from, language), until: formatDate(w.until, language) }) : format(t.windowOpen, { from: formatDate(w.from, language) })} ({w.article})
           </Text>
         )}
         {fund.rules.map((rule) => (
@@ -48,7 +48,7 @@ export function FundCard(props: { fund: FundReport; language: Language; t: Strin
         ))}
         {fund.diagnostics.length > 0 && (
           <Text size={200} className={s.sub} block>
-            {fund.diagnostics.length} × {t.diagnostics.toLowerCase()}
+            {plural(language, fund.diagnostics.length, t.readingProblems)}
           </Text>
         )}
       </AccordionPanel>

@@ -1,7 +1,8 @@
 import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import type { RuleResult } from "../../engine/result";
 import { ruleById } from "../../engine/rules/registry";
-import { formatEur, formatPercent, type Strings } from "../i18n";
+import { colon, formatAmount, formatPercent, formatThreshold, OPERATOR_SIGNS, type Strings } from "../i18n";
+import { ruleUnit } from "./FundSummary";
 import type { Language } from "../operations";
 import { StatusBadge } from "./StatusBadge";
 
@@ -9,7 +10,7 @@ const useStyles = makeStyles({
   row: { display: "grid", gridTemplateColumns: "1fr auto", rowGap: "2px", padding: "6px 8px", borderRadius: tokens.borderRadiusMedium },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   title: { display: "flex", flexDirection: "column", alignItems: "flex-start", minWidth: 0 },
-  figures: { display: "flex", gap: "12px", alignItems: "center", gridColumn: "1 / span 2", fontVariantNumeric: "tabular-nums" },
+  figures: { display: "flex", flexWrap: "wrap", columnGap: "12px", alignItems: "center", gridColumn: "1 / span 2", fontVariantNumeric: "tabular-nums" },
   bar: { gridColumn: "1 / span 2" },
   message: { gridColumn: "1 / span 2", color: tokens.colorNeutralForeground3 },
 });
@@ -20,7 +21,8 @@ export function RuleRow(props: { rule: RuleResult; language: Language; t: String
   const s = useStyles();
   const def = ruleById(rule.id);
   const fill = rule.value === null || !rule.threshold ? 0 : Math.min(1, Math.max(0, rule.value / rule.threshold));
-  const color = rule.status === "breach" ? "error" : rule.status === "warning" ? "warning" : "success";
+  // Green only for a rule that passes: an incomplete or not-binding rule is never shown as fine.
+  const color = rule.status === "breach" ? "error" : rule.status === "warning" ? "warning" : rule.status === "pass" ? "success" : "brand";
   return (
     <div className={`${s.row} ${props.selected ? s.selected : ""}`} data-rule={rule.id}>
       <div className={s.title}>
@@ -40,12 +42,17 @@ export function RuleRow(props: { rule: RuleResult; language: Language; t: String
         </Text>
         {rule.threshold !== null && (
           <Text size={200}>
-            {t.threshold} {rule.direction === "min" ? "≥" : "≤"} {formatPercent(rule.threshold, language)}
+            {t.threshold}
+            {colon(language)}
+            {rule.operator ? `${OPERATOR_SIGNS[rule.operator]} ` : ""}
+            {formatThreshold(rule.threshold, language)}
           </Text>
         )}
         {rule.headroom !== null && (
           <Text size={200}>
-            {t.headroom} {formatEur(rule.headroom, language)}
+            {t.headroom}
+            {colon(language)}
+            {formatAmount(rule.headroom, ruleUnit(rule), language)}
           </Text>
         )}
       </div>

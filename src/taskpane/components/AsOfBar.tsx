@@ -1,0 +1,95 @@
+import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import type { IsoDate } from "../../engine/dates";
+import { format, formatDate, formatList, type Strings } from "../i18n";
+import type { Language } from "../operations";
+import { periodEnds } from "../period-ends";
+import type { FundDates } from "../use-quota-check";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "4px" },
+  line: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px", flexWrap: "wrap" },
+  used: { fontWeight: 600 },
+  how: { color: tokens.colorNeutralForeground2 },
+  chips: { display: "flex", flexWrap: "wrap", gap: "4px", alignItems: "center" },
+});
+
+export interface DateChoice {
+  date: IsoDate;
+  kind: "yearEnd" | "halfYearEnd";
+  funds: string[];
+}
+
+/** The funds' own year-ends and half-year ends, one choice per distinct date, latest first. */
+export function dateChoices(funds: readonly FundDates[], today: IsoDate): DateChoice[] {
+  const byKey = new Map<string, DateChoice>();
+  for (const f of funds) {
+    const ends = periodEnds(f.firstYearEnd, today);
+    if (!ends) continue;
+    for (const [kind, date] of [
+      ["yearEnd", ends.yearEnd],
+      ["halfYearEnd", ends.halfYearEnd],
+    ] as const) {
+      const key = `${date}|${kind}`;
+      const choice = byKey.get(key) ?? { date, kind, funds: [] };
+      choice.funds.push(f.fundName ?? f.fundId);
+      byKey.set(key, choice);
+    }
+  }
+  return [...byKey.values()].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.kind.localeCompare(b.kind)));
+}
+
+const MAX_CHOICES = 4;
+
+/** The as-of date used, how it was chosen, and one-click dates: the last month-end and the funds' closing dates. */
+export function AsOfBar(props: {
+  asOfUsed?: IsoDate;
+  chosen?: IsoDate;
+  funds: readonly FundDates[];
+  today: IsoDate;
+  language: Language;
+  t: Strings;
+  running: boolean;
+  onCheck(): void;
+  onChoose(date: IsoDate | undefined): void;
+}) {
+  const { language, t } = props;
+  const s = useStyles();
+  const choices = dateChoices(props.funds, props.today).slice(0, MAX_CHOICES);
+  return (
+    <div className={s.root}>
+      <div className={s.line}>
+        <Text as="p" data-as-of={props.asOfUsed}>
+          {props.asOfUsed && <span className={s.used}>{format(t.asOfUsed, { date: formatDate(props.asOfUsed, language) })}</span>}
+          {props.asOfUsed && <span className={s.how}> ({props.chosen ? t.asOfChosen : t.asOfDefault})</span>}
+        </Text>
+        <Button appearance="primary" onClick={props.onCheck} disabled={props.running} data-action="check">
+          {props.running ? t.checking : t.check}
+        </Button>
+      </div>
+      <div className={s.chips} role="group" aria-label={t.asOfShortcuts}>
+        <Text size={200}>{t.asOfShortcuts}</Text>
+        <Button size="small" appearance={props.chosen ? "outline" : "secondary"} aria-pressed={!props.chosen} onClick={() => props.onChoose(undefined)} data-as-of-choice="default">
+          {t.lastMonthEnd}
+        </Button>
+        {choices.map((c) => {
+          const label = format(c.kind === "yearEnd" ? t.yearEnd : t.halfYearEnd, { date: formatDate(c.date, language) });
+          const whose = format(c.kind === "yearEnd" ? t.yearEndOf : t.halfYearEndOf, { funds: formatList(c.funds, language) });
+          return (
+            <Button
+              key={`${c.date}${c.kind}`}
+              size="small"
+              appearance={props.chosen === c.date ? "secondary" : "outline"}
+              aria-pressed={props.chosen === c.date}
+              title={whose}
+              aria-description={whose}
+              onClick={() => props.onChoose(c.date)}
+              data-as-of-choice={c.date}
+            >
+              {label}
+            </Button>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
