@@ -69,7 +69,8 @@ export function App({ ops }: { ops: WorkbookOperations }) {
   const openFund = (fundId: string) => {
     setOpenFunds((open) => (open.includes(fundId) ? open : [...open, fundId]));
     requestAnimationFrame(() => {
-      const header = document.querySelector<HTMLElement>(`[data-fund="${CSS.escape(fundId)}"] button`);
+      const card = [...document.querySelectorAll<HTMLElement>("[data-fund]")].find((e) => e.dataset.fund === fundId);
+      const header = card?.querySelector("button");
       header?.scrollIntoView({ block: "start" });
       header?.focus();
     });

@@ -15,27 +15,22 @@ const useStyles = makeStyles({
 
 export interface DateChoice {
   date: IsoDate;
-  kind: "yearEnd" | "halfYearEnd";
-  funds: string[];
+  /** Funds whose financial year ends on this date, and funds whose half-year does. */
+  yearEnd: string[];
+  halfYearEnd: string[];
 }
 
 /** The funds' own year-ends and half-year ends, one choice per distinct date, latest first. */
 export function dateChoices(funds: readonly FundDates[], today: IsoDate): DateChoice[] {
-  const byKey = new Map<string, DateChoice>();
+  const byDate = new Map<string, DateChoice>();
+  const at = (date: IsoDate) => byDate.get(date) ?? byDate.set(date, { date, yearEnd: [], halfYearEnd: [] }).get(date)!;
   for (const f of funds) {
     const ends = periodEnds(f.firstYearEnd, today);
     if (!ends) continue;
-    for (const [kind, date] of [
-      ["yearEnd", ends.yearEnd],
-      ["halfYearEnd", ends.halfYearEnd],
-    ] as const) {
-      const key = `${date}|${kind}`;
-      const choice = byKey.get(key) ?? { date, kind, funds: [] };
-      choice.funds.push(f.fundName ?? f.fundId);
-      byKey.set(key, choice);
-    }
+    at(ends.yearEnd).yearEnd.push(f.fundName ?? f.fundId);
+    at(ends.halfYearEnd).halfYearEnd.push(f.fundName ?? f.fundId);
   }
-  return [...byKey.values()].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.kind.localeCompare(b.kind)));
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? 1 : -1));
 }
 
 const MAX_CHOICES = 4;
@@ -72,11 +67,16 @@ export function AsOfBar(props: {
           {t.lastMonthEnd}
         </Button>
         {choices.map((c) => {
-          const label = format(c.kind === "yearEnd" ? t.yearEnd : t.halfYearEnd, { date: formatDate(c.date, language) });
-          const whose = format(c.kind === "yearEnd" ? t.yearEndOf : t.halfYearEndOf, { funds: formatList(c.funds, language) });
+          const label = format(c.yearEnd.length ? t.yearEnd : t.halfYearEnd, { date: formatDate(c.date, language) });
+          const whose = [
+            c.yearEnd.length ? format(t.yearEndOf, { funds: formatList(c.yearEnd, language) }) : "",
+            c.halfYearEnd.length ? format(t.halfYearEndOf, { funds: formatList(c.halfYearEnd, language) }) : "",
+          ]
+            .filter(Boolean)
+            .join(" ; ");
           return (
             <Button
-              key={`${c.date}${c.kind}`}
+              key={c.date}
               size="small"
               appearance={props.chosen === c.date ? "secondary" : "outline"}
               aria-pressed={props.chosen === c.date}
