@@ -2,7 +2,7 @@ import { Accordion, Button, FluentProvider, makeStyles, MessageBar, MessageBarBo
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { todayIso } from "../engine/dates";
 import { columnLetter } from "../workbook/read-table";
-import { AsOfBar } from "./components/AsOfBar";
+import { AsOfBar, AsOfChoices } from "./components/AsOfBar";
 import { DiagnosticsList } from "./components/DiagnosticsList";
 import { FirstRun } from "./components/FirstRun";
 import { FundCard } from "./components/FundCard";
@@ -16,9 +16,9 @@ import { useQuotaCheck } from "./use-quota-check";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px 10px", fontFamily: tokens.fontFamilyBase, color: tokens.colorNeutralForeground1 },
-  title: { margin: 0, fontSize: "14px", lineHeight: "20px", fontWeight: 600, color: tokens.colorNeutralForeground2 },
+  // The task pane's own header already shows the add-in's name: the heading is for screen readers.
+  title: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap", margin: "-1px" },
   toolbar: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "center" },
-  live: { color: tokens.colorNeutralForeground2 },
   section: { display: "flex", flexDirection: "column", gap: "4px" },
 });
 
@@ -91,17 +91,7 @@ export function App({ ops }: { ops: WorkbookOperations }) {
     <FluentProvider theme={webLightTheme} lang={language}>
       <main className={s.root} aria-busy={check.running}>
         <h1 className={s.title}>{t.title}</h1>
-        <AsOfBar
-          asOfUsed={report?.asOf}
-          chosen={settings?.asOf || undefined}
-          funds={check.funds}
-          today={todayIso()}
-          language={language}
-          t={t}
-          running={check.running}
-          onCheck={() => void check.run()}
-          onChoose={chooseAsOf}
-        />
+        <AsOfBar asOfUsed={report?.asOf} chosen={settings?.asOf || undefined} live={check.live} language={language} t={t} running={check.running} onCheck={() => void check.run()} />
         {notice && (
           <MessageBar intent={notice.intent} role="status">
             <MessageBarBody>{notice.text}</MessageBarBody>
@@ -135,14 +125,10 @@ export function App({ ops }: { ops: WorkbookOperations }) {
         {report && !firstRun && !emptyTables && (
           <section className={s.section} aria-label={t.summaryTitle} data-summary>
             <SummaryCounts report={report} language={language} t={t} />
-            {check.live && (
-              <Text size={200} className={s.live}>
-                {t.liveUpdated}
-              </Text>
-            )}
             <FundSummary report={report} language={language} t={t} onOpen={openFund} />
           </section>
         )}
+        {report && !firstRun && <AsOfChoices chosen={settings?.asOf || undefined} funds={check.funds} today={todayIso()} language={language} t={t} onChoose={chooseAsOf} />}
         {report && !firstRun && (
           <div className={s.toolbar} role="toolbar" aria-label={t.moreActions}>
             <ToggleButton

@@ -11,7 +11,9 @@ const rank = (s: Status) => SUMMARY_ORDER.indexOf(s);
  * the same status to show first.
  */
 function gap(rule: RuleResult): number {
-  if (rule.value === null || rule.threshold === null || rule.threshold === 0 || !rule.operator) return 0;
+  if (rule.value === null || rule.threshold === null || !rule.operator) return 0;
+  // A zero limit (a closed list of assets): any amount is beyond it, none leaves nothing to watch.
+  if (rule.threshold === 0) return rule.value > 0 ? Infinity : -Infinity;
   const d = (rule.value - rule.threshold) / rule.threshold;
   return rule.operator === ">=" || rule.operator === ">" ? -d : d;
 }

@@ -8,9 +8,9 @@ import { RuleRow } from "./RuleRow";
 import { StatusBadge } from "./StatusBadge";
 
 const useStyles = makeStyles({
-  header: { display: "flex", justifyContent: "space-between", alignItems: "center", width: "100%", gap: "8px" },
-  name: { display: "flex", flexDirection: "column", minWidth: 0 },
-  sub: { color: tokens.colorNeutralForeground3 },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "center", width: "100%", minWidth: 0, gap: "8px" },
+  name: { display: "flex", flexDirection: "column", minWidth: 0, flex: "1 1 auto", overflow: "hidden" },
+  sub: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
 
 export function FundCard(props: { fund: FundReport; language: Language; t: Strings; onSelectRow(row: number): void }) {

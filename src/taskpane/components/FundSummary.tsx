@@ -3,19 +3,19 @@ import type { FundReport, Report, RuleResult } from "../../engine/result";
 import { type AmountUnit, format, formatAmount, formatDate, formatPercent, formatThreshold, OPERATOR_SIGNS, plural, type Strings } from "../i18n";
 import type { Language } from "../operations";
 import { amountToCure, fundsWorstFirst, summaryCounts, worstRule } from "../summary";
-import { STATUS_COLORS, StatusBadge, StatusIcon } from "./StatusBadge";
+import { STATUS_COLORS, StatusBadge } from "./StatusBadge";
 
 const useStyles = makeStyles({
   counts: { display: "flex", flexDirection: "column", gap: "2px" },
-  headline: { fontSize: "15px", lineHeight: "20px", fontWeight: 600 },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
+  headline: { margin: 0, fontSize: "15px", lineHeight: "20px", fontWeight: 600 },
+  secondary: { margin: 0 },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "1px" },
   row: {
     display: "grid",
-    gridTemplateColumns: "18px minmax(0, 1fr)",
-    columnGap: "6px",
+    gridTemplateColumns: "minmax(0, 1fr)",
     width: "100%",
     textAlign: "left",
-    padding: "4px 6px",
+    padding: "2px 6px",
     border: "none",
     borderLeft: "4px solid transparent",
     borderRadius: tokens.borderRadiusMedium,
@@ -23,14 +23,13 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     fontFamily: "inherit",
     fontSize: "12px",
-    lineHeight: "16px",
+    lineHeight: "15px",
     cursor: "pointer",
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },
-  icon: { paddingTop: "2px" },
   top: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "6px", minWidth: 0 },
-  name: { fontSize: "13px", lineHeight: "18px", fontWeight: 600, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0 },
+  name: { fontSize: "13px", lineHeight: "17px", fontWeight: 600, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0 },
   line: { color: tokens.colorNeutralForeground2, fontVariantNumeric: "tabular-nums" },
   cure: { fontWeight: 600 },
 });
@@ -83,7 +82,7 @@ export function SummaryCounts({ report, language, t }: { report: Report; languag
       <Text as="p" className={s.headline} style={c.breachFunds ? { color: STATUS_COLORS.breach.fg } : undefined} data-headline>
         {headline}
       </Text>
-      <Text as="p" size={200} data-secondary>
+      <Text as="p" size={200} className={s.secondary} data-secondary>
         {second.charAt(0).toUpperCase() + second.slice(1)}
       </Text>
     </div>
@@ -110,16 +109,13 @@ export function FundSummary(props: { report: Report; language: Language; t: Stri
               data-worst-rule={rule?.id}
               onClick={() => props.onOpen(fund.fundId)}
             >
-              <span className={s.icon}>
-                <StatusIcon status={fund.status} />
-              </span>
               <span className={s.top}>
                 <span className={s.name}>{fund.fundName ?? fund.fundId}</span>
                 <StatusBadge status={fund.status} language={language} />
               </span>
-              {lines.figures && <span className={s.line} style={{ gridColumn: 2 }}>{lines.figures}</span>}
+              {lines.figures && <span className={s.line} >{lines.figures}</span>}
               {lines.action && (
-                <span className={`${s.line} ${lines.emphasis ? s.cure : ""}`} style={{ gridColumn: 2, color: lines.emphasis ? STATUS_COLORS.breach.fg : undefined }} data-action-line>
+                <span className={`${s.line} ${lines.emphasis ? s.cure : ""}`} style={{ color: lines.emphasis ? STATUS_COLORS.breach.fg : undefined }} data-action-line>
                   {lines.action}
                 </span>
               )}

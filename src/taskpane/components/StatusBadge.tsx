@@ -75,7 +75,7 @@ const useStyles = makeStyles({
     display: "inline-flex",
     alignItems: "center",
     gap: "4px",
-    padding: "1px 6px 1px 3px",
+    padding: "0 6px 0 3px",
     borderRadius: "10px",
     fontSize: "12px",
     lineHeight: "16px",
