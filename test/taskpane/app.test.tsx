@@ -69,7 +69,7 @@ describe("summary of funds, worst first", () => {
     expect(text(row("FIP-GO7"))).toContain("31.00% against ≤ 25%");
     expect(text(row("FIP-GO7"))).toContain("To cure: €1,200,000.00");
     // A breach whose headroom is positive (a condition failed, not the limit): never shown as a margin.
-    expect(text(row("FEED-AE11"))).toContain("A condition of the rule is not met");
+    expect(text(row("FEED-AE11"))).toContain("A condition is not met: see the rule.");
     expect(text(row("FEED-AE11"))).not.toMatch(/Headroom/);
     expect(text(row("FCPR-RA3"))).toContain("Headroom: €500,000.00");
   });
