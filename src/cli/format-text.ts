@@ -2,6 +2,7 @@ import type { Diagnostic } from "../engine/model";
 import type {
   FundReport,
   PositionOutcome,
+  Reconciliation,
   Report,
   RuleResult,
   Status,
@@ -67,7 +68,7 @@ function formatFund(fund: FundReport, opts: TextOptions): string[] {
       "Value",
       "Threshold",
       "Status",
-      "Headroom EUR",
+      "Headroom",
     ];
     const rows = fund.rules.map((r) => [
       r.id,
@@ -75,7 +76,7 @@ function formatFund(fund: FundReport, opts: TextOptions): string[] {
       pct(r.value) + (r.partial ? "*" : ""),
       thresholdText(r),
       r.status,
-      r.headroom ?? "—",
+      r.headroom === null ? "—" : `${r.headroom} ${r.unit ?? "EUR"}`,
     ]);
     const widths = header.map((h, i) =>
       Math.max(h.length, ...rows.map((row) => row[i].length)),
@@ -92,6 +93,9 @@ function formatFund(fund: FundReport, opts: TextOptions): string[] {
       const line = fmt(rows[i]);
       lines.push(opts.color ? `${COLORS[r.status]}${line}${RESET}` : line);
       if (r.message && r.status !== "pass") lines.push(`      ${r.message}`);
+      if (r.failedConditions?.length) lines.push(...formatConditions(r));
+      if (opts.positions && r.reconciliation)
+        lines.push(...formatReconciliation(r.reconciliation));
     });
     if (fund.rules.some((r) => r.partial))
       lines.push("  * computed from the readable positions only");
@@ -100,6 +104,57 @@ function formatFund(fund: FundReport, opts: TextOptions): string[] {
   if (opts.positions && fund.positions)
     lines.push(...formatPositions(fund.positions));
   return lines;
+}
+
+/** Each condition of a rule that failed one: its status, its measure and what to cure. */
+function formatConditions(r: RuleResult): string[] {
+  const lines: string[] = [];
+  for (const c of r.conditions ?? []) {
+    const measure =
+      c.kind === "limit"
+        ? `${pct(c.value)} ${thresholdText({ ...r, threshold: c.threshold, operator: c.operator })}`
+        : c.kind === "gate" && c.threshold !== null
+          ? `lowest share of capital ${pct(c.value)}, ${thresholdText({ ...r, threshold: c.threshold, operator: c.operator })}`
+          : `${c.positions?.length ?? 0} position(s) outside the list`;
+    const headroom =
+      c.headroom === null
+        ? ""
+        : c.failed
+          ? `, to cure ${c.headroom} ${c.unit}`
+          : `, headroom ${c.headroom} ${c.unit}`;
+    lines.push(
+      `      condition ${c.id} (${c.article}): ${c.status}, ${measure}${headroom}`,
+    );
+    for (const p of c.failed ? (c.positions ?? []) : [])
+      lines.push(
+        `        row ${p.row} ${p.lineId}: ${p.amount ?? "—"} ${c.unit}: ${p.reason}`,
+      );
+  }
+  return lines;
+}
+
+/** From the fund's holdings to the numerator and denominator, line by line. */
+function formatReconciliation(rec: Reconciliation): string[] {
+  const rows = [
+    ["Total holdings", "", rec.total, ""],
+    ...[...rec.lines, ...rec.adjustments].map((l) => [
+      `${l.numerator ? "N" : " "}${l.denominator ? "D" : " "} ${l.label.en}`,
+      l.article ?? "",
+      l.amount,
+      String(l.count),
+    ]),
+    ["Numerator", "", rec.numerator, ""],
+    ["Denominator", "", rec.denominator ?? "—", ""],
+  ];
+  const widths = [0, 1, 2, 3].map((i) =>
+    Math.max(...rows.map((row) => row[i].length)),
+  );
+  return [
+    `      Reconciliation (${rec.unit}; N: in the numerator, D: in the denominator):`,
+    ...rows.map((row) =>
+      `        ${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2].padStart(widths[2])}  ${row[3].padStart(widths[3])}`.trimEnd(),
+    ),
+  ];
 }
 
 function formatPositions(positions: PositionOutcome[]): string[] {
@@ -139,7 +194,9 @@ function pct(value: number | null): string {
   return value === null ? "—" : `${(value * 100).toFixed(2)} %`;
 }
 
-function thresholdText(r: RuleResult): string {
+function thresholdText(
+  r: Pick<RuleResult, "threshold" | "operator" | "direction">,
+): string {
   if (r.threshold === null) return "—";
   const op = { ">=": "≥", ">": ">", "<=": "≤", "<": "<" }[
     r.operator ?? (r.direction === "min" ? ">=" : "<=")

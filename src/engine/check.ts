@@ -4,12 +4,15 @@ import { FundContext } from "./fund-context";
 import type { Diagnostic, Fund, Holder, Holding, WorkbookModel } from "./model";
 import type { FundReport, Report } from "./result";
 import { worstStatus } from "./result";
+import { reconcileRule } from "./reconciliation";
 import { familyFor } from "./rules/registry";
 
 export interface CheckOptions {
   asOf: IsoDate;
-  /** Include every position's outcome in the report. */
+  /** Include every position's outcome in the report (and each rule's reconciliation). */
   positions?: boolean;
+  /** Include each rule's reconciliation, from the fund's holdings to numerator and denominator. */
+  reconciliation?: boolean;
   /** Warning margin for funds that leave theirs blank (default 2 points). */
   defaultWarningMargin?: Dec;
 }
@@ -116,7 +119,8 @@ export function checkFund(
     {
       ...family?.basis,
       defaultWarningMargin: options.defaultWarningMargin,
-      explain: Boolean(options.positions),
+      // Outcomes are recorded only when the detailed report needs them: plain checks stay lean.
+      explain: Boolean(options.positions || options.reconciliation),
     },
     holders,
   );
@@ -127,6 +131,8 @@ export function checkFund(
     if (duplicateRows)
       for (const r of report.rules)
         if (r.status !== "breach") r.status = "incomplete";
+    if (ctx.explain)
+      for (const r of report.rules) r.reconciliation = reconcileRule(ctx, r);
   }
   report.basis = ctx.basis;
   report.diagnostics = [...diagnostics, ...ctx.diagnostics].sort(

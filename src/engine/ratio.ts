@@ -5,7 +5,13 @@ import {
   formatCentsFloor,
 } from "./amount";
 import { Dec } from "./decimal";
-import type { Operator, RuleDefinition, RuleResult, Status } from "./result";
+import type {
+  Operator,
+  RuleDefinition,
+  RuleResult,
+  Status,
+  Unit,
+} from "./result";
 
 export interface RatioInput {
   rule: RuleDefinition;
@@ -21,6 +27,8 @@ export interface RatioInput {
   /** A breach that does not depend on the ratio (a position outside a closed list of allowed assets). */
   forcedBreach?: string;
   message?: string;
+  /** Unit of numerator, denominator and headroom (default EUR). */
+  unit?: Unit;
 }
 
 export function defaultOperator(rule: RuleDefinition): Operator {
@@ -60,6 +68,7 @@ export function evaluateRatio(input: RatioInput): RuleResult {
     denominator: denominator === undefined ? null : formatAmount(denominator),
     status: "incomplete",
     headroom: null,
+    unit: input.unit ?? "EUR",
   };
   const messages = [input.message, input.forcedBreach].filter(
     (m): m is string => Boolean(m),

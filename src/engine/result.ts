@@ -28,11 +28,135 @@ export interface RuleDefinition {
   fundTypes: readonly FundType[];
 }
 
+/**
+ * The unit of an amount: euros, units of the fund (the FIP holder caps), a fraction shown as a
+ * percentage, or a number of positions.
+ */
+export type Unit = "EUR" | "units" | "%" | "count";
+
+/** Text in the product's two languages. */
+export interface LocalText {
+  en: string;
+  fr: string;
+}
+
 export interface GroupResult {
   key: string;
   value: number | null;
   numerator: string;
   status: Status;
+  /** Unit of numerator. */
+  unit?: Unit;
+}
+
+/** limit: a ratio against a threshold; gate: a test each position must pass; closed-list: only the assets the article lists. */
+export type ConditionKind = "limit" | "gate" | "closed-list";
+
+/** A position that breaks a gate or a closed list: what must be cured. */
+export interface ConditionPosition {
+  row: number;
+  lineId: string;
+  issuerId?: string;
+  issuerName?: string;
+  /** Amount on the fund's basis, in the condition's unit; null when unreadable. */
+  amount: string | null;
+  reason: string;
+}
+
+/** One condition of a rule that has several (a limit and a gate; a closed list). */
+export interface ConditionResult {
+  /** Stable within the rule: "limit-15", "gate-5", "gate-participation", "closed-list", "limit-15-others". */
+  id: string;
+  kind: ConditionKind;
+  article: string;
+  /** The article's own words for this condition. */
+  wording: string;
+  title: LocalText;
+  status: Status;
+  /** True when the condition is not met (its status is then breach, or not-binding outside the period). */
+  failed: boolean;
+  operator?: Operator;
+  /** limit: a fraction of the asset; gate: the smallest share of capital; closed-list: null. */
+  threshold: number | null;
+  /** limit: the ratio; gate: the lowest share of capital found; closed-list: null. */
+  value: number | null;
+  /** limit: the amount measured; gate and closed-list: the amount of the positions that break it. */
+  numerator: string | null;
+  denominator: string | null;
+  /** Never positive when failed: minus the amount to cure. */
+  headroom: string | null;
+  unit: Unit;
+  /** gate and closed-list: the positions that break it. */
+  positions?: ConditionPosition[];
+}
+
+/** Why an amount of the fund's holdings is where it is on the way to a rule's numerator and denominator. */
+export type ReconciliationReason =
+  /** Counted in the numerator. */
+  | "counted"
+  /** Counted up to a cap (the 20 % bucket, the 15 % advances). */
+  | "counted-within-cap"
+  /** The part above that cap, not counted. */
+  | "above-cap"
+  /** The part of entity rights that the look-through does not count. */
+  | "look-through-remainder"
+  /** A position the rule examined and excluded (the article says why). */
+  | "excluded"
+  /** A position outside the closed list or failing the gate: in the numerator of the breach, to cure. */
+  | "breaks-condition"
+  /** A position the closed list allows: not in the numerator. */
+  | "allowed"
+  /** In the base of the ratio only (the OPCI's real-estate assets for its 40 % borrowing limit). */
+  | "in-denominator"
+  /** A position of another region than the largest one (FIP 25 % per region). */
+  | "other-region"
+  /** A position the rule does not look at. */
+  | "outside-rule"
+  /** Disposed of before the as-of date, or bought after it. */
+  | "not-held"
+  /** Amount unreadable or missing: in no sum. */
+  | "unreadable"
+  /** From the holdings to paid-up subscriptions (basis COST). */
+  | "paid-up-bridge"
+  /** From the holdings to the total assets given in Funds (basis FAIR). */
+  | "total-assets-bridge"
+  /** The OPCI's own borrowings and debts (L. 214-39). */
+  | "borrowings"
+  /** Borrowings of held companies and funds, by look-through (L. 214-39). */
+  | "look-through-debt"
+  /** FIP holder caps: the largest holder, the public-law holders, the others. */
+  | "largest-holder"
+  | "public-law-holders"
+  | "other-holders";
+
+export interface ReconciliationLine {
+  reason: ReconciliationReason;
+  label: LocalText;
+  article?: string;
+  /** Exact decimal string, in the reconciliation's unit. */
+  amount: string;
+  /** Rows of Holdings (Holders for holder caps) on this line; a row split over several lines counts on its first. */
+  count: number;
+  /** The line enters the rule's numerator. */
+  numerator: boolean;
+  /** The line enters the rule's denominator. */
+  denominator: boolean;
+}
+
+/**
+ * From the fund's total holdings to a rule's numerator and denominator. Exactly:
+ * Σ lines.amount = total; Σ amount of the lines and adjustments marked numerator = numerator;
+ * the same for denominator.
+ */
+export interface Reconciliation {
+  unit: Unit;
+  /** Every row of the fund's Holdings (Holders for holder caps), held or not, at its readable amount. */
+  total: string;
+  lines: ReconciliationLine[];
+  /** Amounts that are not holdings: the bridge to paid-up subscriptions or total assets, borrowings. */
+  adjustments: ReconciliationLine[];
+  numerator: string;
+  denominator: string | null;
 }
 
 export interface RuleResult {
@@ -46,12 +170,20 @@ export interface RuleResult {
   numerator: string | null;
   denominator: string | null;
   status: Status;
-  /** EUR above a minimum (or below a maximum); negative: the shortfall to cure. */
+  /** Amount (in unit) above a minimum or below a maximum; negative: the shortfall to cure. Never positive in breach. */
   headroom: string | null;
   /** The value was computed from the readable positions only. */
   partial?: boolean;
   message?: string;
   groups?: GroupResult[];
+  /** Unit of numerator, denominator and headroom (EUR; units for the FIP holder caps). */
+  unit?: Unit;
+  /** Each condition of a rule that has several, with its own status and headroom. */
+  conditions?: ConditionResult[];
+  /** Ids of the conditions not met. */
+  failedConditions?: string[];
+  /** From the fund's holdings to numerator and denominator; in the detailed report only. */
+  reconciliation?: Reconciliation;
 }
 
 export interface Contribution {
@@ -59,6 +191,8 @@ export interface Contribution {
   amount: string;
   article: string;
   note?: string;
+  /** What the amount is when it is not the position's own amount (look-through debt of L. 214-39). */
+  code?: "look-through-debt";
 }
 
 export interface Exclusion {

@@ -27,6 +27,7 @@ import {
   cappedSums,
   gateAdvance,
   listedRule,
+  newGateLog,
 } from "./l214-28-limits";
 import { fipHolderRules } from "./fip-holders";
 import { fipRegionRule } from "./fip-regions";
@@ -130,7 +131,7 @@ class Tally {
   freshComplete = true;
   advancesComplete = true;
   bucketComplete = true;
-  gateFailures: string[] = [];
+  gate = newGateLog();
   listedCount = 0;
   earliestGraceEnd?: string;
 }
@@ -218,7 +219,9 @@ function evaluateInnovation(
     FCPR_CCA15,
     t.advancesAll,
     t.advancesComplete,
-    t.gateFailures,
+    t.gate,
+    GATE_5,
+    "L. 214-28 II 1°",
   );
   const bucket = bucketRule(
     ctx,
@@ -322,7 +325,7 @@ function countAdvance(
     advancesId: FCPR_CCA15.id,
     article: "L. 214-28 II 1°",
     gate: GATE_5,
-    gateFailures: t.gateFailures,
+    log: t.gate,
   });
   if (amount === undefined) {
     t.advancesComplete = false;

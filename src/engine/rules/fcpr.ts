@@ -22,6 +22,7 @@ import {
   cappedSums,
   gateAdvance,
   listedRule,
+  newGateLog,
 } from "./l214-28-limits";
 
 const ART_I = "L. 214-28 I";
@@ -99,7 +100,7 @@ export interface L21428Profile {
   listed: RuleDefinition;
   /** Smallest share of the company's capital an advance needs; zero means "a participation". */
   advanceGate: Dec;
-  advanceArticle: string;
+  advanceArticle: "L. 214-28 II 1°" | "L. 214-160 II 1°";
   entityOecdRequired: boolean;
   entityArticle: string;
   defaultThreshold: Dec;
@@ -135,7 +136,7 @@ class Tally {
   ccaComplete = true;
   liqComplete = true;
   l5yComplete = true;
-  gateFailures: string[] = [];
+  gate = newGateLog();
   listedCount = 0;
   earliestGraceEnd?: string;
 }
@@ -490,7 +491,7 @@ function countAdvance(
     advancesId: prof.advances.id,
     article: prof.advanceArticle,
     gate: prof.advanceGate,
-    gateFailures: tally.gateFailures,
+    log: tally.gate,
   });
   if (amount === undefined) {
     tally.ccaComplete = false;
@@ -649,7 +650,9 @@ function results(
     t.prof.advances,
     t.advancesAll,
     t.ccaComplete,
-    t.gateFailures,
+    t.gate,
+    t.prof.advanceGate,
+    t.prof.advanceArticle,
   );
   const b20 = bucketRule(
     ctx,

@@ -1,4 +1,10 @@
 import { type Amount, ZERO } from "../amount";
+import {
+  type Breaker,
+  limitCondition,
+  positionsCondition,
+  withConditions,
+} from "../conditions";
 import { Dec } from "../decimal";
 import type { FundContext, Position } from "../fund-context";
 import { eurText, evaluateRatio, percentText } from "../ratio";
@@ -67,6 +73,34 @@ export const FEEDER_RULES = [
   FIA_FEED85,
 ] as const;
 
+/** The two conditions of L. 214-22 I for what a feeder holds besides its master. */
+const FEED15_LIMIT = {
+  id: "limit-15",
+  article: "L. 214-22 I",
+  wording:
+    "Un OPCVM nourricier peut investir jusqu'à 15 % de son actif dans les éléments suivants",
+  title: {
+    en: "At most 15 % of the asset besides the master",
+    fr: "15 % au plus de l'actif en dehors du maître",
+  },
+};
+const FEED15_LIST = {
+  id: "closed-list",
+  article: "L. 214-22 I 1° à 3°",
+  wording:
+    "1° Des liquidités à titre accessoire ; 2° Des contrats financiers […] uniquement à des fins de couverture ; 3° Les biens meubles et immeubles nécessaires à l'exercice direct de son activité, lorsque cet OPCVM nourricier est une SICAV.",
+  title: {
+    en: "Besides the master, only accessory cash, hedging contracts and a SICAV's premises",
+    fr: "En dehors du maître, uniquement des liquidités accessoires, des contrats de couverture et les biens d'exploitation d'une SICAV",
+  },
+};
+const FIVG_LIST = {
+  id: "closed-list",
+  article: "L. 214-24-57",
+  wording: FIVG_FEED.wording,
+  title: FIVG_FEED.title,
+};
+
 const FEED85 = new Dec("0.85");
 const FEED15 = new Dec("0.15");
 const NONE = new Dec(0);
@@ -117,6 +151,7 @@ function others(
   let total = ZERO;
   let complete = m.complete;
   const refused: string[] = [];
+  const breakers: Breaker[] = [];
   let refusedTotal = ZERO;
   for (const p of ctx.heldPositions()) {
     if (m.masterPositions.has(p)) continue;
@@ -145,11 +180,12 @@ function others(
         );
     } else {
       refused.push(`Line ${h.lineId} (row ${h.row}): ${why}`);
+      breakers.push({ position: p, amount, reason: why });
       refusedTotal += amount ?? ZERO;
       ctx.exclude(p, { rule: rule.id, article: rule.article, reason: why });
     }
   }
-  return { total, complete, refused, refusedTotal };
+  return { total, complete, refused, refusedTotal, breakers };
 }
 
 function unitsNote(m: Masters, p: Position): string {
@@ -194,6 +230,13 @@ export function evaluateOpcvmFeeder(ctx: FundContext): {
     binding: true,
     warningMargin: ctx.warningMargin,
   };
+  const limit15 = {
+    ...base,
+    rule: OPCVM_FEED15,
+    threshold: FEED15,
+    numerator: rest.total,
+    complete: rest.complete,
+  };
   return {
     rules: [
       evaluateRatio({
@@ -206,14 +249,21 @@ export function evaluateOpcvmFeeder(ctx: FundContext): {
           ? `Master: ${m.master}.`
           : "No units with a masterId: the fund has no master.",
       }),
-      evaluateRatio({
-        ...base,
-        rule: OPCVM_FEED15,
-        threshold: FEED15,
-        numerator: rest.total,
-        complete: rest.complete,
-        forcedBreach: rest.refused.length ? rest.refused.join(" ") : undefined,
-      }),
+      withConditions(
+        evaluateRatio({
+          ...limit15,
+          forcedBreach: rest.refused.length
+            ? rest.refused.join(" ")
+            : undefined,
+        }),
+        [
+          limitCondition(FEED15_LIMIT, evaluateRatio(limit15)),
+          positionsCondition(FEED15_LIST, "closed-list", rest.breakers, {
+            binding: true,
+            complete: rest.complete,
+          }),
+        ],
+      ),
     ],
   };
 }
@@ -241,17 +291,27 @@ export function evaluateFivgFeeder(ctx: FundContext): {
       : "—";
   return {
     rules: [
-      evaluateRatio({
-        rule: FIVG_FEED,
-        threshold: NONE,
-        numerator: refusedTotal,
-        denominator: ctx.denominator,
-        binding: true,
-        complete: rest.complete,
-        warningMargin: ctx.warningMargin,
-        message: `${m.master ? `Master ${m.master}: ${share} of the asset; cash ${eurText(rest.total - refusedTotal)}.` : "No units with a masterId: the fund has no master."}`,
-        forcedBreach: rest.refused.length ? rest.refused.join(" ") : undefined,
-      }),
+      withConditions(
+        evaluateRatio({
+          rule: FIVG_FEED,
+          threshold: NONE,
+          numerator: refusedTotal,
+          denominator: ctx.denominator,
+          binding: true,
+          complete: rest.complete,
+          warningMargin: ctx.warningMargin,
+          message: `${m.master ? `Master ${m.master}: ${share} of the asset; cash ${eurText(rest.total - refusedTotal)}.` : "No units with a masterId: the fund has no master."}`,
+          forcedBreach: rest.refused.length
+            ? rest.refused.join(" ")
+            : undefined,
+        }),
+        [
+          positionsCondition(FIVG_LIST, "closed-list", rest.breakers, {
+            binding: true,
+            complete: rest.complete,
+          }),
+        ],
+      ),
     ],
   };
 }
@@ -262,6 +322,16 @@ export function evaluateFia(ctx: FundContext): {
   quotaWindow?: QuotaWindow;
 } {
   const m = largestMaster(ctx);
+  for (const p of m.masterPositions)
+    ctx.count(
+      p,
+      {
+        rule: FIA_FEED85.id,
+        article: FIA_FEED85.article,
+        note: `units of the master ${m.master}`,
+      },
+      p.amount ?? ZERO,
+    );
   const r = evaluateRatio({
     rule: FIA_FEED85,
     threshold: FEED85,

@@ -73,6 +73,7 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
       binding: true,
       complete: complete && !noRegister,
       warningMargin: ctx.warningMargin,
+      unit: "units",
       message:
         message ??
         `${note ? `${note} ` : ""}Measured in units of the fund: numerator, denominator and headroom are units, not EUR.`,
@@ -104,6 +105,7 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
           value: g.value,
           numerator: formatAmount(e.units),
           status: g.status,
+          unit: "units" as const,
         };
       });
 

@@ -77,6 +77,7 @@ export function fipRegionRule(ctx: FundContext): RuleResult {
       value: r.value,
       numerator: formatAmount(entry.total),
       status: r.status,
+      unit: "EUR",
     });
     if (worst === undefined || entry.total > worst.total) worst = entry;
   }

@@ -4,6 +4,12 @@ import {
   amountToDecimal,
   minAmount,
 } from "../amount";
+import {
+  type Breaker,
+  limitCondition,
+  positionsCondition,
+  withConditions,
+} from "../conditions";
 import { Dec } from "../decimal";
 import type { FundContext, Position } from "../fund-context";
 import { eurText, evaluateRatio, percentText } from "../ratio";
@@ -51,15 +57,78 @@ export function cappedSums(
   return { bucketCounted, advancesCounted, notes };
 }
 
-/** II 1°: all advances against 15 %, a breach too when one of them is not allowed. */
+/** What the II 1° gate found: the advances it refused, and the lowest share of capital seen. */
+export interface GateLog {
+  failures: Breaker[];
+  lowest?: Dec;
+}
+
+export function newGateLog(): GateLog {
+  return { failures: [] };
+}
+
+/** The two conditions of II 1° (and of L. 214-160 II 1° for the FPCI), as the articles word them. */
+const ADVANCE_CONDITIONS = {
+  "L. 214-28 II 1°": {
+    limit: {
+      id: "limit-15",
+      article: "L. 214-28 II 1°",
+      wording: "Dans la limite de 15 %, les avances en compte courant",
+      title: {
+        en: "Current-account advances, at most 15 % of the asset",
+        fr: "Avances en compte courant, 15 % au plus de l'actif",
+      },
+    },
+    gate: {
+      id: "gate-5",
+      article: "L. 214-28 II 1°",
+      wording:
+        "à des sociétés dans lesquelles le fonds détient au moins 5 % du capital",
+      title: {
+        en: "Each advance to a company in which the fund holds at least 5 % of the capital",
+        fr: "Chaque avance à une société dont le fonds détient au moins 5 % du capital",
+      },
+    },
+  },
+  "L. 214-160 II 1°": {
+    limit: {
+      id: "limit-15",
+      article: "L. 214-160 II 1°",
+      wording:
+        "Dans la limite de 15 % mentionnée au 1° du II de l'article L. 214-28, des avances en compte courant",
+      title: {
+        en: "Current-account advances, at most 15 % of the asset",
+        fr: "Avances en compte courant, 15 % au plus de l'actif",
+      },
+    },
+    gate: {
+      id: "gate-participation",
+      article: "L. 214-160 II 1°",
+      wording:
+        "à des sociétés dans lesquelles le fonds professionnel de capital investissement détient une participation",
+      title: {
+        en: "Each advance to a company in which the fund holds a participation",
+        fr: "Chaque avance à une société dont le fonds détient une participation",
+      },
+    },
+  },
+} as const;
+
+/**
+ * II 1°: all advances against 15 %, and each advance only to a company held at least 5 % (a
+ * participation for the FPCI). Both conditions are reported; a refused advance is a breach
+ * whatever the percentage, and the rule's headroom is then minus the refused advances.
+ */
 export function advancesRule(
   ctx: FundContext,
   rule: RuleDefinition,
   total: Amount,
   complete: boolean,
-  gateFailures: string[],
+  gate: GateLog,
+  gateShare: Dec,
+  article: keyof typeof ADVANCE_CONDITIONS,
 ): RuleResult {
-  return evaluateRatio({
+  const input = {
     rule,
     threshold: LIMIT_15,
     numerator: total,
@@ -67,8 +136,28 @@ export function advancesRule(
     binding: true,
     complete: complete && ctx.denominatorComplete,
     warningMargin: ctx.warningMargin,
-    forcedBreach: gateFailures.length ? gateFailures.join(" ") : undefined,
+  };
+  const texts = ADVANCE_CONDITIONS[article];
+  const result = evaluateRatio({
+    ...input,
+    forcedBreach: gate.failures.length
+      ? gate.failures
+          .map(
+            (b) =>
+              `Line ${b.position.holding.lineId} (row ${b.position.holding.row}): ${b.reason}`,
+          )
+          .join(" ")
+      : undefined,
   });
+  return withConditions(result, [
+    limitCondition(texts.limit, evaluateRatio(input)),
+    positionsCondition(texts.gate, "gate", gate.failures, {
+      binding: true,
+      complete,
+      threshold: gateShare,
+      lowest: gate.lowest,
+    }),
+  ]);
 }
 
 /** III: a limit on counting, not a breach. */
@@ -136,7 +225,7 @@ export function gateAdvance(
     advancesId: string;
     article: string;
     gate: Dec;
-    gateFailures: string[];
+    log: GateLog;
   },
 ): { amount?: Amount; gate: AdvanceGate } {
   const h = p.holding;
@@ -170,11 +259,14 @@ export function gateAdvance(
     return { amount, gate: { kind: "unknown" } };
   }
   const issuer = h.issuerName ?? h.issuerId ?? `row ${h.row}`;
+  const log = rules.log;
+  if (log.lowest === undefined || ownership.lt(log.lowest))
+    log.lowest = ownership;
   if (gate.isZero() ? ownership.lte(0) : ownership.lt(gate)) {
     const reason = gate.isZero()
       ? `advance excluded: the fund holds no participation in ${issuer}, which ${article} requires.`
       : `advance excluded: the fund holds ${percentText(ownership)} of ${issuer}, ${article} requires at least ${percentText(gate)}.`;
-    rules.gateFailures.push(`Line ${h.lineId} (row ${h.row}): ${reason}`);
+    log.failures.push({ position: p, amount, reason });
     ctx.exclude(p, { rule: rules.quotaId, article, reason });
     return { amount, gate: { kind: "refused", issuer } };
   }

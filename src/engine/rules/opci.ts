@@ -1,5 +1,10 @@
 import { type Amount, scaleAmount, ZERO } from "../amount";
 import { addYears } from "../dates";
+import {
+  type Breaker,
+  positionsCondition,
+  withConditions,
+} from "../conditions";
 import { Dec } from "../decimal";
 import type { FundContext, Position } from "../fund-context";
 import { eurText, evaluateRatio, percentText } from "../ratio";
@@ -205,8 +210,9 @@ export function evaluateOpci(ctx: FundContext): {
     });
     return false;
   };
+  const scope = { binding, known };
   const rules: RuleResult[] = [
-    assetList(ctx, byCategory, ratio, categoriesComplete),
+    assetList(ctx, byCategory, ratio, categoriesComplete, scope),
   ];
   rules.push(
     ratio(
@@ -237,7 +243,7 @@ export function evaluateOpci(ctx: FundContext): {
   rules.push(
     leverage(ctx, byCategory, binding && known, categoriesComplete && known),
   );
-  rules.push(advancesGate(ctx, byCategory, ratio, categoriesComplete));
+  rules.push(advancesGate(ctx, byCategory, ratio, categoriesComplete, scope));
   return { rules, quotaWindow: window };
 }
 
@@ -249,14 +255,48 @@ type RatioFn = (
   forcedBreach?: string,
 ) => RuleResult;
 
+/** Whether the OPCI's rules bind on the as-of date, and whether that could be established. */
+interface Scope {
+  binding: boolean;
+  known: boolean;
+}
+
+const ASSET_LIST = {
+  id: "closed-list",
+  article: "L. 214-36 I",
+  wording: OPCI_ASSET.wording,
+  title: OPCI_ASSET.title,
+};
+const CCA_COMPANIES = {
+  id: "companies-2-3",
+  article: "L. 214-42",
+  wording: "aux sociétés mentionnées aux 2° et 3° du I de l'article L. 214-36",
+  title: {
+    en: "Advances only to the fund's companies of items 2° and 3°",
+    fr: "Avances aux seules sociétés des 2° et 3° détenues par le fonds",
+  },
+};
+const CCA_GATE = {
+  id: "gate-5",
+  article: "L. 214-42",
+  wording:
+    "dont il détient directement ou indirectement au moins 5 % du capital social",
+  title: {
+    en: "Each advance to a company in which the fund holds at least 5 % of the capital",
+    fr: "Chaque avance à une société dont le fonds détient au moins 5 % du capital",
+  },
+};
+
 /** L. 214-36 I: 2° and 3° are companies "non admises aux négociations"; 4° shares are traded. A position outside the list breaches the rule. */
 function assetList(
   ctx: FundContext,
   byCategory: Map<number, Position[]>,
   ratio: RatioFn,
   complete: boolean,
+  scope: Scope,
 ): RuleResult {
   const outside: string[] = [];
+  const breakers: Breaker[] = [];
   let total = ZERO;
   let amountsComplete = complete;
   for (const [c, positions] of byCategory) {
@@ -272,6 +312,7 @@ function assetList(
       const amount = ctx.amountOf(p);
       if (amount === undefined) amountsComplete = false;
       else total += amount;
+      breakers.push({ position: p, amount, reason: `${reason}.` });
       outside.push(
         `Line ${p.holding.lineId} (row ${p.holding.row}): ${reason}.`,
       );
@@ -282,12 +323,20 @@ function assetList(
       });
     }
   }
-  return ratio(
-    OPCI_ASSET,
-    ZERO_LIMIT,
-    { total, complete: amountsComplete },
-    undefined,
-    outside.length ? outside.join(" ") : undefined,
+  return withConditions(
+    ratio(
+      OPCI_ASSET,
+      ZERO_LIMIT,
+      { total, complete: amountsComplete },
+      undefined,
+      outside.length ? outside.join(" ") : undefined,
+    ),
+    [
+      positionsCondition(ASSET_LIST, "closed-list", breakers, {
+        binding: scope.binding,
+        complete: amountsComplete && scope.known,
+      }),
+    ],
   );
 }
 
@@ -351,6 +400,7 @@ function leverage(
           rule: OPCI_LEV40.id,
           article: "L. 214-39",
           note: `debt of ${eurText(h.entityDebt)} at ${percentText(share)} participation`,
+          code: "look-through-debt",
         },
         looked,
       );
@@ -374,6 +424,7 @@ function advancesGate(
   byCategory: Map<number, Position[]>,
   ratio: RatioFn,
   categoriesComplete: boolean,
+  scope: Scope,
 ): RuleResult {
   const companies = new Map<string, Dec | undefined>();
   for (const c of [2, 3]) {
@@ -389,15 +440,19 @@ function advancesGate(
     }
   }
   const failures: string[] = [];
+  const notListed: Breaker[] = [];
+  const belowGate: Breaker[] = [];
+  let lowest: Dec | undefined;
   let outside = ZERO;
   let complete = categoriesComplete;
   for (const p of byCategory.get(10) ?? []) {
     const h = p.holding;
-    const fail = (reason: string) => {
+    const fail = (reason: string, into: Breaker[]) => {
       failures.push(`Line ${h.lineId} (row ${h.row}): ${reason}`);
       ctx.exclude(p, { rule: OPCI_CCA5.id, article: "L. 214-42", reason });
       const amount = ctx.amountOf(p);
       if (amount !== undefined) outside += amount;
+      into.push({ position: p, amount, reason });
     };
     if (h.issuerId === undefined || !companies.has(h.issuerId)) {
       if (h.issuerId === undefined) {
@@ -411,6 +466,7 @@ function advancesGate(
       }
       fail(
         `advance to ${h.issuerName ?? h.issuerId}, which is not one of the fund's 2° or 3° companies.`,
+        notListed,
       );
       continue;
     }
@@ -422,16 +478,31 @@ function advancesGate(
         "ownershipPct is needed: L. 214-42 requires at least 5 % of the company's capital.",
       );
       complete = false;
-    } else if (own.lt(GATE_5))
-      fail(
-        `advance to ${h.issuerName ?? h.issuerId}, held ${percentText(own)}: L. 214-42 requires at least 5 % of the capital.`,
-      );
+    } else {
+      if (lowest === undefined || own.lt(lowest)) lowest = own;
+      if (own.lt(GATE_5))
+        fail(
+          `advance to ${h.issuerName ?? h.issuerId}, held ${percentText(own)}: L. 214-42 requires at least 5 % of the capital.`,
+          belowGate,
+        );
+    }
   }
-  return ratio(
-    OPCI_CCA5,
-    ZERO_LIMIT,
-    { total: outside, complete },
-    undefined,
-    failures.length ? failures.join(" ") : undefined,
+  const opts = { binding: scope.binding, complete: complete && scope.known };
+  return withConditions(
+    ratio(
+      OPCI_CCA5,
+      ZERO_LIMIT,
+      { total: outside, complete },
+      undefined,
+      failures.length ? failures.join(" ") : undefined,
+    ),
+    [
+      positionsCondition(CCA_COMPANIES, "closed-list", notListed, opts),
+      positionsCondition(CCA_GATE, "gate", belowGate, {
+        ...opts,
+        threshold: GATE_5,
+        lowest,
+      }),
+    ],
   );
 }

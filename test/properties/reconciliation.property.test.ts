@@ -1,0 +1,288 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkWorkbook } from "../../src/engine/check";
+import { Dec } from "../../src/engine/decimal";
+import type {
+  AssetClass,
+  Fund,
+  FundType,
+  Holder,
+  Holding,
+  ListingStatus,
+} from "../../src/engine/model";
+import type { FundReport } from "../../src/engine/result";
+import { eur } from "../helpers/build";
+import { RUNS } from "./arbitraries";
+
+// For random funds of every type, each rule's reconciliation leads exactly from the fund's total
+// holdings to the rule's numerator and denominator: the lines sum to the total, the lines and
+// adjustments marked numerator (denominator) sum to the numerator (denominator), and every row is
+// on one line. All sums are BigInt millionths, never floating point.
+
+const TYPES: FundType[] = [
+  "FCPR",
+  "FCPI",
+  "FIP",
+  "FPCI",
+  "SPPICAV",
+  "FPI",
+  "OPCVM_FEEDER",
+  "FIVG_FEEDER",
+  "FIA",
+];
+const CLASSES: AssetClass[] = [
+  "EQUITY",
+  "EQUITY_ACCESS",
+  "TITRE_PARTICIPATIF",
+  "SARL_PARTS",
+  "CONVERTIBLE_BOND",
+  "OTHER_DEBT",
+  "RECEIVABLE",
+  "CURRENT_ACCOUNT_ADVANCE",
+  "ENTITY_RIGHTS",
+  "FUND_UNITS",
+  "CASH",
+  "LIQUID_INSTRUMENT",
+  "REAL_ESTATE",
+  "FINANCIAL_CONTRACT",
+  "OPERATING_PROPERTY",
+  "DIGITAL_ASSET",
+];
+
+const row = fc.record({
+  assetClass: fc.option(fc.constantFrom(...CLASSES), { freq: 12 }),
+  cents: fc.integer({ min: -1_000_00, max: 3_000_000_00 }),
+  unreadable: fc.integer({ min: 0, max: 14 }),
+  listing: fc.constantFrom<ListingStatus>(
+    "UNLISTED",
+    "UNLISTED",
+    "REGULATED",
+    "MTF_SME",
+  ),
+  country: fc.constantFrom("FR", "US"),
+  marketCapM: fc.integer({ min: 10, max: 300 }),
+  listedAfter: fc.boolean(),
+  ownership: fc.option(fc.integer({ min: 0, max: 100 }), { freq: 5 }),
+  lookThrough: fc.integer({ min: 0, max: 100 }),
+  issuer: fc.integer({ min: 1, max: 5 }),
+  flag: fc.boolean(),
+  secondary: fc.boolean(),
+  region: fc.constantFrom("Bretagne", "Normandie", "Pays de la Loire"),
+  master: fc.constantFrom("M1", "M1", "M2", undefined),
+  opciCategory: fc.option(fc.integer({ min: 1, max: 10 }), { freq: 8 }),
+  entityDebtCents: fc.option(fc.integer({ min: 0, max: 500_000_00 })),
+  disposed: fc.integer({ min: 0, max: 9 }),
+});
+type Row = typeof row extends fc.Arbitrary<infer T> ? T : never;
+
+function holding(s: Row, r: number): Holding {
+  const listed = s.listing !== "UNLISTED";
+  const amount = eur((s.cents / 100).toFixed(2));
+  const unreadable = s.unreadable === 0;
+  return {
+    row: r,
+    invalid: new Set(unreadable ? ["costValue", "fairValue"] : []),
+    fundId: "F",
+    lineId: `L${r}`,
+    issuerId: `I${s.issuer}`,
+    assetClass: s.assetClass ?? undefined,
+    costValue: unreadable ? undefined : amount,
+    fairValue: unreadable ? undefined : amount,
+    listingStatus: s.listing,
+    listingCountry: listed ? s.country : undefined,
+    marketCap: listed ? eur(s.marketCapM * 1_000_000) : undefined,
+    listingDate: listed && s.listedAfter ? "2021-06-30" : undefined,
+    investmentDate: listed && s.listedAfter ? "2020-01-15" : "2023-01-15",
+    disposalDate: s.disposed === 0 ? "2024-06-30" : undefined,
+    ownershipPct:
+      s.ownership === null ? undefined : new Dec(s.ownership).dividedBy(100),
+    participationPct:
+      s.ownership === null ? undefined : new Dec(s.ownership).dividedBy(100),
+    lookThroughPct: new Dec(s.lookThrough).dividedBy(100),
+    acquisitionMode: s.secondary ? "SECONDARY_PURCHASE" : "SUBSCRIPTION",
+    entityOecd: s.flag,
+    fcpiEligible: s.flag,
+    fipEligible: s.flag,
+    region: s.region,
+    masterId: s.assetClass === "FUND_UNITS" ? s.master : undefined,
+    opciCategory: s.opciCategory ?? undefined,
+    entityDebt:
+      s.entityDebtCents === null
+        ? undefined
+        : eur((s.entityDebtCents / 100).toFixed(2)),
+    encumbered: !s.flag,
+    controlledParticipation: s.flag,
+    hedgeOnly: s.flag,
+  };
+}
+
+const fundSpec = fc.record({
+  fundType: fc.constantFrom(...TYPES),
+  basis: fc.constantFrom<"COST" | "FAIR">("COST", "FAIR"),
+  paidUpCents: fc.integer({ min: 1_000_000_00, max: 40_000_000_00 }),
+  totalAssetsCents: fc.option(
+    fc.integer({ min: 1_000_000_00, max: 40_000_000_00 }),
+  ),
+  borrowingsCents: fc.integer({ min: 0, max: 3_000_000_00 }),
+  flag: fc.boolean(),
+});
+
+const holderRow = fc.record({
+  id: fc.integer({ min: 1, max: 6 }),
+  publicLaw: fc.boolean(),
+  units: fc.option(fc.integer({ min: 1, max: 100_000 }), { freq: 8 }),
+});
+
+function fund(
+  s: typeof fundSpec extends fc.Arbitrary<infer T> ? T : never,
+): Fund {
+  return {
+    row: 2,
+    invalid: new Set(),
+    fundId: "F",
+    fundType: s.fundType,
+    basis: s.basis,
+    constitutionDate: "2020-01-15",
+    firstYearEnd: "2021-12-31",
+    paidUpSubscriptions: eur((s.paidUpCents / 100).toFixed(2)),
+    totalAssets:
+      s.totalAssetsCents === null
+        ? undefined
+        : eur((s.totalAssetsCents / 100).toFixed(2)),
+    borrowings: eur((s.borrowingsCents / 100).toFixed(2)),
+    chosenRegions: ["Bretagne", "Normandie"],
+    overseasZone: false,
+    isSicav: s.flag,
+    liquidLabel: s.flag,
+  };
+}
+
+const cases = fc.record({
+  fund: fundSpec,
+  rows: fc.array(row, { minLength: 0, maxLength: 30 }),
+  holders: fc.array(holderRow, { maxLength: 8 }),
+});
+
+const sum = (amounts: string[]) => amounts.reduce((s, a) => s + eur(a), 0n);
+
+function checkCase(
+  c: typeof cases extends fc.Arbitrary<infer T> ? T : never,
+  options: { positions?: boolean; reconciliation?: boolean },
+): { report: FundReport; holdings: Holding[]; holders: Holder[] } {
+  const holdings = c.rows.map((s, i) => holding(s, i + 2));
+  const holders: Holder[] = c.holders.map((h, i) => ({
+    row: i + 2,
+    invalid: new Set(h.units === null ? ["units"] : []),
+    fundId: "F",
+    holderId: `H${h.id}`,
+    holderType: h.publicLaw ? "PUBLIC_LAW_LEGAL" : "NATURAL",
+    units: h.units === null ? undefined : eur(h.units),
+  }));
+  const report = checkWorkbook(
+    { funds: [fund(c.fund)], holdings, holders, diagnostics: [] },
+    { asOf: "2025-12-31", ...options },
+  ).funds[0];
+  return { report, holdings, holders };
+}
+
+describe("reconciliation (property)", () => {
+  it("for random funds, each rule's reconciliation lines sum exactly to the total and lead exactly to numerator and denominator", () => {
+    fc.assert(
+      fc.property(cases, (c) => {
+        const { report, holdings, holders } = checkCase(c, {
+          reconciliation: true,
+        });
+        expect(report.rules.length).toBeGreaterThan(0);
+        for (const r of report.rules) {
+          const rec = r.reconciliation;
+          expect(rec, r.id).toBeDefined();
+          if (!rec) continue;
+          const holderRule = r.unit === "units";
+          // The total is the fund's own rows, summed independently of the engine.
+          const readable = holderRule
+            ? holders.map((h) => h.units)
+            : holdings.map((h) =>
+                c.fund.basis === "COST" &&
+                ![
+                  "SPPICAV",
+                  "FPI",
+                  "OPCVM_FEEDER",
+                  "FIVG_FEEDER",
+                  "FIA",
+                ].includes(c.fund.fundType)
+                  ? h.costValue
+                  : h.fairValue,
+              );
+          const total = readable.reduce<bigint>((s, a) => s + (a ?? 0n), 0n);
+          expect(eur(rec.total), r.id).toBe(total);
+          expect(sum(rec.lines.map((l) => l.amount)), r.id).toBe(
+            eur(rec.total),
+          );
+          expect(
+            rec.lines.reduce((n, l) => n + l.count, 0),
+            r.id,
+          ).toBe(holderRule ? holders.length : holdings.length);
+          const all = [...rec.lines, ...rec.adjustments];
+          const num = sum(all.filter((l) => l.numerator).map((l) => l.amount));
+          const den = sum(
+            all.filter((l) => l.denominator).map((l) => l.amount),
+          );
+          expect(eur(rec.numerator), r.id).toBe(num);
+          if (r.numerator !== null)
+            expect(num, `${r.id} numerator`).toBe(eur(r.numerator));
+          expect(
+            rec.denominator === null ? null : eur(rec.denominator),
+            `${r.id} denominator`,
+          ).toBe(r.denominator === null ? null : den);
+          expect(rec.unit).toBe(r.unit);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("a rule in breach never shows a positive headroom, and its failed conditions name the positions to cure", () => {
+    fc.assert(
+      fc.property(cases, (c) => {
+        const { report } = checkCase(c, {});
+        for (const r of report.rules) {
+          if (r.status === "breach" && r.headroom !== null)
+            expect(
+              Number(r.headroom) <= 0,
+              `${r.id} headroom ${r.headroom}`,
+            ).toBe(true);
+          for (const cond of r.conditions ?? []) {
+            if (cond.failed && cond.headroom !== null)
+              expect(Number(cond.headroom) <= 0, `${r.id}/${cond.id}`).toBe(
+                true,
+              );
+            if (cond.failed && cond.kind !== "limit")
+              expect(
+                cond.positions?.length,
+                `${r.id}/${cond.id}`,
+              ).toBeGreaterThan(0);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("the plain check gives the same rules as the explained one, without the reconciliation", () => {
+    fc.assert(
+      fc.property(cases, (c) => {
+        const plain = checkCase(c, {}).report;
+        const explained = checkCase(c, { positions: true }).report;
+        expect(plain.rules.some((r) => r.reconciliation)).toBe(false);
+        expect(plain.rules).toEqual(
+          explained.rules.map((r) => {
+            const copy = { ...r };
+            delete copy.reconciliation;
+            return copy;
+          }),
+        );
+      }),
+      RUNS,
+    );
+  });
+});
