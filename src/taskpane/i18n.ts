@@ -1,4 +1,4 @@
-import type { Operator, Status } from "../engine/result";
+import type { Operator, Status, Unit } from "../engine/result";
 import type { Language } from "./operations";
 
 /** Forms of a counted phrase, chosen by Intl.PluralRules; `{n}` is the formatted count. */
@@ -80,6 +80,15 @@ const en = {
   positions: "Positions",
   noPositions: "No position is counted toward this rule or excluded from it.",
   diagnostics: "Reading problems",
+  reconciliation: "Reconciliation: from the fund's total holdings to numerator and denominator",
+  holdingsTotal: "Total holdings of the fund",
+  numerator: "Numerator",
+  denominator: "Denominator",
+  inNumerator: "numerator",
+  inDenominator: "denominator",
+  lines: { one: "{n} position", other: "{n} positions" } as PluralForms,
+  atIssue: { one: "{n} position at issue", other: "{n} positions at issue" } as PluralForms,
+  conditions: "Conditions",
   severity: { error: "Error", warning: "Warning", info: "Information" } as Record<"error" | "warning" | "info", string>,
   rowNumber: "row {row}",
   goToCell: "Go to cell",
@@ -170,6 +179,15 @@ const fr: Strings = {
   positions: "Lignes",
   noPositions: "Aucune ligne n'est retenue dans cette règle ni exclue.",
   diagnostics: "Anomalies de lecture",
+  reconciliation: "Rapprochement : du total du portefeuille au numérateur et au dénominateur",
+  holdingsTotal: "Total du portefeuille du fonds",
+  numerator: "Numérateur",
+  denominator: "Dénominateur",
+  inNumerator: "numérateur",
+  inDenominator: "dénominateur",
+  lines: { one: "{n} ligne", other: "{n} lignes" },
+  atIssue: { one: "{n} ligne en cause", other: "{n} lignes en cause" },
+  conditions: "Conditions",
   severity: { error: "Erreur", warning: "Avertissement", info: "Information" },
   rowNumber: "ligne {row}",
   goToCell: "Aller à la cellule",
@@ -268,7 +286,7 @@ export function formatEur(value: string | null, language: Language): string {
 }
 
 /** The unit an amount is counted in: euros, units (parts) of the fund, a percentage, a count. */
-export type AmountUnit = "EUR" | "units" | "%" | "count";
+export type AmountUnit = Unit;
 
 const UNIT_WORDS: Record<Language, Record<"units" | "count", PluralForms>> = {
   en: { units: { one: "{n} unit", other: "{n} units" }, count: { one: "{n}", other: "{n}" } },

@@ -68,9 +68,10 @@ describe("summary of funds, worst first", () => {
     expect(row("FIP-GO7").dataset.worstRule).toBe("FIP-REG25");
     expect(text(row("FIP-GO7"))).toContain("31.00% against ≤ 25%");
     expect(text(row("FIP-GO7"))).toContain("To cure: €1,200,000.00");
-    // A breach whose headroom is positive (a condition failed, not the limit): never shown as a margin.
-    expect(text(row("FEED-AE11"))).toContain("A condition is not met: see the rule.");
-    expect(text(row("FEED-AE11"))).not.toMatch(/Headroom/);
+    // A closed list failed while the 15 % limit holds: the row names what to cure, not the limit's ratio.
+    expect(text(row("FEED-AE11"))).toContain("OPCVM-FEED15 · 1 position at issue");
+    expect(text(row("FEED-AE11"))).toContain("To cure: €900,000.00");
+    expect(text(row("FEED-AE11"))).not.toMatch(/Headroom|against ≤ 15%/);
     expect(text(row("FCPR-RA3"))).toContain("Headroom: €500,000.00");
   });
 
@@ -178,6 +179,46 @@ describe("drill-down and keyboard", () => {
     // jsdom has no layout: axe leaves colour contrast to the browser test.
     const result = await axe.run(document.body, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"], rules: { "color-contrast": { enabled: false } } });
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+});
+
+describe("what to cure, in its unit, and how the ratio was reached", () => {
+  it("lists each condition of a rule and which failed, with the amount to cure", async () => {
+    setup("fr-FR");
+    await waitFor(() => expect(row("FCPR-IS2")).toBeTruthy());
+    fireEvent.click(row("FCPR-IS2"));
+    await waitFor(() => expect(card("FCPR-IS2").querySelector('[data-rule="FCPR-CCA15"]')).toBeTruthy());
+    const rule = card("FCPR-IS2").querySelector('[data-rule="FCPR-CCA15"]') as HTMLElement;
+    expect(rule.querySelector('[data-condition="limit-15"] [data-status]')?.getAttribute("data-status")).toBe("pass");
+    const gate = rule.querySelector('[data-condition="gate-5"]') as HTMLElement;
+    expect(gate.dataset.failed).toBe("true");
+    expect(text(gate)).toContain("Montant à régulariser : 400 000,00 €");
+    expect(text(rule.querySelector("[data-headroom]"))).toBe("Montant à régulariser : 400 000,00 €");
+  });
+
+  it("counts the FIP holder caps in units of the fund, never in euros", async () => {
+    setup("fr-FR");
+    await waitFor(() => expect(row("FIP-GO7")).toBeTruthy());
+    fireEvent.click(row("FIP-GO7"));
+    await waitFor(() => expect(card("FIP-GO7").querySelector('[data-rule="FIP-H20"]')).toBeTruthy());
+    expect(text(card("FIP-GO7").querySelector('[data-rule="FIP-H20"] [data-headroom]'))).toBe("Marge : 600 parts");
+    expect(card("FIP-GO7").querySelector('[data-rule="FIP-H20"]')?.textContent).not.toContain("€");
+  });
+
+  it("reconciles the fund's holdings to the rule's numerator and denominator, line by line", async () => {
+    setup("fr-FR");
+    await waitFor(() => expect(row("FCPR-IS2")).toBeTruthy());
+    fireEvent.click(row("FCPR-IS2"));
+    await waitFor(() => expect(card("FCPR-IS2").querySelector('[data-rule="FCPR-Q50"]')).toBeTruthy());
+    fireEvent.click(within(card("FCPR-IS2")).getByRole("button", { name: "FCPR-Q50" }));
+    const table = card("FCPR-IS2").querySelector("[data-reconciliation]") as HTMLElement;
+    expect(text(table.querySelector("caption"))).toContain("Rapprochement");
+    const amounts = [...table.querySelectorAll("[data-reconciliation-line]:not([data-adjustment]) td:last-child")].map((td) => Number(text(td).replace(/[ €]/g, "").replace(",", ".")));
+    const total = Number(text(table.querySelector("tr td:last-child")).replace(/[ €]/g, "").replace(",", "."));
+    expect(total).toBe(23300000);
+    // Shown as the engine computed them: the lines add up to the fund's total.
+    expect(Math.round(amounts.reduce((a, b) => a + b, 0) * 100)).toBe(total * 100);
+    expect(text(table.querySelector("[data-reconciliation-numerator]"))).toBe("Numérateur10 000 000,00 €");
   });
 });
 

@@ -4,6 +4,7 @@ import type { FundReport } from "../../engine/result";
 import { format, formatDate, plural, type Strings } from "../i18n";
 import type { Language } from "../operations";
 import { PositionsList } from "./PositionsList";
+import { ReconciliationTable } from "./ReconciliationTable";
 import { RuleRow } from "./RuleRow";
 import { StatusBadge } from "./StatusBadge";
 
@@ -43,6 +44,7 @@ export function FundCard(props: { fund: FundReport; language: Language; t: Strin
         {fund.rules.map((rule) => (
           <div key={rule.id}>
             <RuleRow rule={rule} language={language} t={t} selected={selected === rule.id} onSelect={() => setSelected(selected === rule.id ? undefined : rule.id)} />
+            {selected === rule.id && rule.reconciliation && <ReconciliationTable reconciliation={rule.reconciliation} language={language} t={t} />}
             {selected === rule.id && <PositionsList fund={fund} rule={rule} language={language} t={t} onSelectRow={props.onSelectRow} />}
           </div>
         ))}

@@ -34,9 +34,14 @@ const useStyles = makeStyles({
   cure: { fontWeight: 600 },
 });
 
-/** The unit of a rule's amounts: the engine says it where it is not euros (a holder cap counts units). */
+/** The unit of a rule's amounts: euros, or units of the fund for the FIP holder caps. */
 export function ruleUnit(rule: RuleResult): AmountUnit | undefined {
-  return (rule as RuleResult & { unit?: AmountUnit }).unit;
+  return rule.unit;
+}
+
+/** The conditions of a rule that are not met, other than its limit: a gate or a closed list. */
+export function failedGates(rule: RuleResult) {
+  return (rule.conditions ?? []).filter((c) => c.failed && c.kind !== "limit");
 }
 
 /** "40,00 % pour un seuil ≥ 50 %": the ratio against its threshold with the law's operator. */
@@ -55,8 +60,13 @@ function detailLines(fund: FundReport, rule: RuleResult | undefined, language: L
   const figures = `${rule.id}${ratio ? ` · ${ratio}` : ""}`;
   const cure = amountToCure(rule);
   switch (rule.status) {
-    case "breach":
-      return cure ? { figures, action: format(t.toCure, { amount: formatAmount(cure, ruleUnit(rule), language) }), emphasis: true } : { figures, action: t.conditionFailed, emphasis: true };
+    case "breach": {
+      // A gate or a closed list failed while the limit holds: say so, never show the limit's ratio alone.
+      const gates = failedGates(rule);
+      const atIssue = gates.reduce((n, c) => n + (c.positions?.length ?? 0), 0);
+      const shown = gates.length && !(rule.failedConditions ?? []).some((id) => !gates.some((g) => g.id === id)) ? `${rule.id} · ${atIssue ? plural(language, atIssue, t.atIssue) : gates[0].title[language]}` : figures;
+      return cure ? { figures: shown, action: format(t.toCure, { amount: formatAmount(cure, ruleUnit(rule), language) }), emphasis: true } : { figures: shown, action: t.conditionFailed, emphasis: true };
+    }
     case "incomplete":
       return { figures: `${rule.id} · ${t.notComputed}`, action: fund.diagnostics.length ? plural(language, fund.diagnostics.length, t.readingProblems) : undefined };
     case "warning":

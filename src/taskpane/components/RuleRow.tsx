@@ -1,8 +1,8 @@
 import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import type { RuleResult } from "../../engine/result";
 import { ruleById } from "../../engine/rules/registry";
-import { colon, formatAmount, formatPercent, formatThreshold, OPERATOR_SIGNS, type Strings } from "../i18n";
-import { ruleUnit } from "./FundSummary";
+import { colon, format, formatAmount, formatPercent, formatThreshold, OPERATOR_SIGNS, type Strings } from "../i18n";
+import { amountToCure } from "../summary";
 import type { Language } from "../operations";
 import { StatusBadge } from "./StatusBadge";
 
@@ -13,6 +13,8 @@ const useStyles = makeStyles({
   figures: { display: "flex", flexWrap: "wrap", columnGap: "12px", alignItems: "center", gridColumn: "1 / span 2", fontVariantNumeric: "tabular-nums" },
   bar: { gridColumn: "1 / span 2" },
   message: { gridColumn: "1 / span 2", color: tokens.colorNeutralForeground3 },
+  conditions: { gridColumn: "1 / span 2", listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
+  condition: { display: "flex", alignItems: "flex-start", gap: "6px" },
 });
 
 /** A rule's value against its threshold: the bar is full at the threshold, red when the rule is breached. */
@@ -20,6 +22,7 @@ export function RuleRow(props: { rule: RuleResult; language: Language; t: String
   const { rule, language, t } = props;
   const s = useStyles();
   const def = ruleById(rule.id);
+  const cure = amountToCure(rule);
   const fill = rule.value === null || !rule.threshold ? 0 : Math.min(1, Math.max(0, rule.value / rule.threshold));
   // Green only for a rule that passes: an incomplete or not-binding rule is never shown as fine.
   const color = rule.status === "breach" ? "error" : rule.status === "warning" ? "warning" : rule.status === "pass" ? "success" : "brand";
@@ -37,7 +40,9 @@ export function RuleRow(props: { rule: RuleResult; language: Language; t: String
       {rule.threshold !== null && <ProgressBar className={s.bar} value={fill} color={color} thickness="large" aria-label={`${rule.id} ${formatPercent(rule.value, language)}`} />}
       <div className={s.figures}>
         <Text size={200}>
-          {t.value} {formatPercent(rule.value, language)}
+          {t.value}
+          {colon(language)}
+          {formatPercent(rule.value, language)}
           {rule.partial ? "*" : ""}
         </Text>
         {rule.threshold !== null && (
@@ -49,13 +54,26 @@ export function RuleRow(props: { rule: RuleResult; language: Language; t: String
           </Text>
         )}
         {rule.headroom !== null && (
-          <Text size={200}>
-            {t.headroom}
-            {colon(language)}
-            {formatAmount(rule.headroom, ruleUnit(rule), language)}
+          <Text size={200} weight={cure ? "semibold" : undefined} data-headroom>
+            {cure ? format(t.toCure, { amount: formatAmount(cure, rule.unit, language) }) : format(t.margin, { amount: formatAmount(rule.headroom, rule.unit, language) })}
           </Text>
         )}
       </div>
+      {rule.conditions && rule.conditions.length > 1 && (
+        <ul className={s.conditions} aria-label={t.conditions}>
+          {rule.conditions.map((c) => (
+            <li key={c.id} className={s.condition} data-condition={c.id} data-failed={c.failed || undefined}>
+              <StatusBadge status={c.status} language={language} />
+              <Text size={200}>
+                {c.title[language]}
+                {c.value !== null && c.threshold !== null && c.kind === "limit" ? ` · ${formatPercent(c.value, language)} ${c.operator ? OPERATOR_SIGNS[c.operator] : ""} ${formatThreshold(c.threshold, language)}` : ""}
+                {c.failed && c.headroom?.startsWith("-") ? ` · ${format(t.toCure, { amount: formatAmount(c.headroom.slice(1), c.unit, language) })}` : ""}
+                {c.article ? ` (${c.article})` : ""}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
       {rule.message && rule.status !== "pass" && (
         <Text size={200} className={s.message}>
           {rule.message}
