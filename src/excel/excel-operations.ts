@@ -21,7 +21,8 @@ function toBase64(bytes: ArrayBuffer): string {
   const view = new Uint8Array(bytes);
   let binary = "";
   // In slices: String.fromCharCode takes its arguments on the stack.
-  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  for (let i = 0; i < view.length; i += 0x8000)
+    binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
@@ -59,10 +60,15 @@ export function excelOperations(): WorkbookOperations {
     async openSample() {
       // Excel.createWorkbook is in ExcelApi 1.8 (office-js-docs-pr: excel-add-ins-workbooks.md, "Create a workbook").
       if (!Office.context.requirements.isSetSupported("ExcelApi", "1.8"))
-        throw new Error("This version of Excel cannot open a new workbook from an add-in (ExcelApi 1.8).");
+        throw new Error(
+          "This version of Excel cannot open a new workbook from an add-in (ExcelApi 1.8).",
+        );
       // Fetched when asked for, from the add-in's own URL: the 30 KB file stays out of the pane's bundle.
-      const response = await fetch(new URL(SAMPLE_FILE, window.location.href).toString());
-      if (!response.ok) throw new Error(`${SAMPLE_FILE}: HTTP ${response.status}`);
+      const response = await fetch(
+        new URL(SAMPLE_FILE, window.location.href).toString(),
+      );
+      if (!response.ok)
+        throw new Error(`${SAMPLE_FILE}: HTTP ${response.status}`);
       await Excel.createWorkbook(toBase64(await response.arrayBuffer()));
     },
     async select(sheet: string, cell: string) {

@@ -11,7 +11,10 @@ import { columnLetter } from "../workbook/read-table";
 export type Language = "en" | "fr";
 export const LISTS_SHEET = "Quota lists";
 const VALIDATED_ROWS = 2000;
-const BOOLEAN_VALUES: Record<Language, string[]> = { en: ["TRUE", "FALSE"], fr: ["OUI", "NON"] };
+const BOOLEAN_VALUES: Record<Language, string[]> = {
+  en: ["TRUE", "FALSE"],
+  fr: ["OUI", "NON"],
+};
 
 /** Where a value has several accepted French labels, the one the glossary uses. */
 const GLOSSARY_LABELS: Record<string, Record<string, string>> = {
@@ -19,13 +22,20 @@ const GLOSSARY_LABELS: Record<string, Record<string, string>> = {
 };
 
 /** Number formats by column type. Excel shows them with the user's own separators (1 234,50 in French). */
-export const TEMPLATE_FORMATS: Record<Language, Partial<Record<ColumnType, string>>> = {
+export const TEMPLATE_FORMATS: Record<
+  Language,
+  Partial<Record<ColumnType, string>>
+> = {
   en: { money: "#,##0.00", percent: "0.00%", date: "yyyy-mm-dd" },
   fr: { money: "#,##0.00", percent: "0.00%", date: "dd/mm/yyyy" },
 };
 
 /** A dropdown value as the user reads it: the French label where there is one (never a code like REGULATED_MARKET). */
-export function enumLabel(column: ColumnSpec, value: string, language: Language): string {
+export function enumLabel(
+  column: ColumnSpec,
+  value: string,
+  language: Language,
+): string {
   if (language === "en") return value;
   const preferred = GLOSSARY_LABELS[column.name]?.[value];
   if (preferred) return preferred;

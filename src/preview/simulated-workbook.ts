@@ -155,7 +155,10 @@ export class SimulatedWorkbook {
         // Excel opens a new workbook; the preview shows it in place of the empty one, which has
         // nothing to lose (the pane offers the sample only when there is no Funds or Holdings table).
         this.sheets = sheets;
-        this.activeSheet = sheets.find((s) => s.name === "Holdings")?.name ?? sheets[0]?.name ?? "";
+        this.activeSheet =
+          sheets.find((s) => s.name === "Holdings")?.name ??
+          sheets[0]?.name ??
+          "";
         this.samplesOpened++;
         this.changed();
       },

@@ -38,13 +38,30 @@ const en = {
   settingsSaved: "Settings saved.",
   summaryTitle: "Funds, worst first",
   summaryHint: "Select a fund to see its rules and positions.",
-  breachFunds: { one: "{n} fund in breach", other: "{n} funds in breach" } as PluralForms,
+  breachFunds: {
+    one: "{n} fund in breach",
+    other: "{n} funds in breach",
+  } as PluralForms,
   outOf: { one: "out of {n}", other: "out of {n}" } as PluralForms,
   rules: { one: "{n} rule", other: "{n} rules" } as PluralForms,
-  noBreach: { one: "No breach in {n} fund", other: "No breach in {n} funds" } as PluralForms,
-  incompleteFunds: { zero: "no incomplete fund", one: "{n} incomplete fund", other: "{n} incomplete funds" } as PluralForms,
-  warningFunds: { zero: "no fund to watch", one: "{n} fund to watch", other: "{n} funds to watch" } as PluralForms,
-  readingProblems: { one: "{n} reading problem", other: "{n} reading problems" } as PluralForms,
+  noBreach: {
+    one: "No breach in {n} fund",
+    other: "No breach in {n} funds",
+  } as PluralForms,
+  incompleteFunds: {
+    zero: "no incomplete fund",
+    one: "{n} incomplete fund",
+    other: "{n} incomplete funds",
+  } as PluralForms,
+  warningFunds: {
+    zero: "no fund to watch",
+    one: "{n} fund to watch",
+    other: "{n} funds to watch",
+  } as PluralForms,
+  readingProblems: {
+    one: "{n} reading problem",
+    other: "{n} reading problems",
+  } as PluralForms,
   worstRule: "Worst rule",
   ratioAgainst: "{value} against {operator} {threshold}",
   toCure: "To cure: {amount}",
@@ -55,7 +72,8 @@ const en = {
   noRules: "No rule applies to this fund type.",
   legend: "Legend",
   legendStatuses: "Statuses",
-  legendHighlight: "Highlighted rows in the Holdings sheet: the positions behind a breach.",
+  legendHighlight:
+    "Highlighted rows in the Holdings sheet: the positions behind a breach.",
   statusMeaning: {
     breach: "the ratio is on the wrong side of its threshold",
     incomplete: "a value needed by a rule could not be read",
@@ -68,7 +86,8 @@ const en = {
   firstRunTitle: "Start with your funds",
   firstRunText:
     "This workbook has no Funds or Holdings table yet. Insert an empty template on new sheets (nothing existing is changed), or open the sample workbook to see the checks at work.",
-  emptyTables: "The Funds and Holdings tables are in place. Enter your funds and their positions, then select Check.",
+  emptyTables:
+    "The Funds and Holdings tables are in place. Enter your funds and their positions, then select Check.",
   noTables: "No Funds or Holdings table was found.",
   window: "The quota binds from {from} to {until}",
   windowOpen: "The rules bind from {from}",
@@ -80,27 +99,42 @@ const en = {
   positions: "Positions",
   noPositions: "No position is counted toward this rule or excluded from it.",
   diagnostics: "Reading problems",
-  reconciliation: "Reconciliation: from the fund's total holdings to numerator and denominator",
+  reconciliation:
+    "Reconciliation: from the fund's total holdings to numerator and denominator",
   holdingsTotal: "Total holdings of the fund",
   numerator: "Numerator",
   denominator: "Denominator",
   inNumerator: "numerator",
   inDenominator: "denominator",
   lines: { one: "{n} position", other: "{n} positions" } as PluralForms,
-  atIssue: { one: "{n} position at issue", other: "{n} positions at issue" } as PluralForms,
+  atIssue: {
+    one: "{n} position at issue",
+    other: "{n} positions at issue",
+  } as PluralForms,
   conditions: "Conditions",
-  severity: { error: "Error", warning: "Warning", info: "Information" } as Record<"error" | "warning" | "info", string>,
+  severity: {
+    error: "Error",
+    warning: "Warning",
+    info: "Information",
+  } as Record<"error" | "warning" | "info", string>,
   rowNumber: "row {row}",
   goToCell: "Go to cell",
   goToRow: "Select row {row}",
   reportWritten: "The “Quota report” sheet was written.",
-  highlighted: { zero: "No row of Holdings is behind a breach.", one: "{n} range of Holdings highlighted.", other: "{n} ranges of Holdings highlighted." } as PluralForms,
+  highlighted: {
+    zero: "No row of Holdings is behind a breach.",
+    one: "{n} range of Holdings highlighted.",
+    other: "{n} ranges of Holdings highlighted.",
+  } as PluralForms,
   highlightsCleared: "Highlights removed.",
   templateDone: "Created: {created}. Left as they were: {skipped}.",
   sampleOpened: "The sample opens in a new workbook.",
   liveUpdated: "updated",
   error: "Something went wrong: {message}",
-  basis: { COST: "cost basis", FAIR: "fair value basis" } as Record<string, string>,
+  basis: { COST: "cost basis", FAIR: "fair value basis" } as Record<
+    string,
+    string
+  >,
   partial: "computed from the readable positions only",
   close: "Close",
   back: "Back to the summary",
@@ -137,13 +171,30 @@ const fr: Strings = {
   settingsSaved: "Paramètres enregistrés.",
   summaryTitle: "Fonds, du plus grave au moins grave",
   summaryHint: "Sélectionnez un fonds pour voir ses règles et ses lignes.",
-  breachFunds: { one: "{n} fonds en dépassement", other: "{n} fonds en dépassement" },
+  breachFunds: {
+    one: "{n} fonds en dépassement",
+    other: "{n} fonds en dépassement",
+  },
   outOf: { one: "sur {n}", other: "sur {n}" },
   rules: { one: "{n} règle", other: "{n} règles" },
-  noBreach: { one: "Aucun dépassement sur {n} fonds", other: "Aucun dépassement sur {n} fonds" },
-  incompleteFunds: { zero: "aucun fonds incomplet", one: "{n} fonds incomplet", other: "{n} fonds incomplets" },
-  warningFunds: { zero: "aucun fonds à surveiller", one: "{n} fonds à surveiller", other: "{n} fonds à surveiller" },
-  readingProblems: { one: "{n} anomalie de lecture", other: "{n} anomalies de lecture" },
+  noBreach: {
+    one: "Aucun dépassement sur {n} fonds",
+    other: "Aucun dépassement sur {n} fonds",
+  },
+  incompleteFunds: {
+    zero: "aucun fonds incomplet",
+    one: "{n} fonds incomplet",
+    other: "{n} fonds incomplets",
+  },
+  warningFunds: {
+    zero: "aucun fonds à surveiller",
+    one: "{n} fonds à surveiller",
+    other: "{n} fonds à surveiller",
+  },
+  readingProblems: {
+    one: "{n} anomalie de lecture",
+    other: "{n} anomalies de lecture",
+  },
   worstRule: "Règle la plus défavorable",
   ratioAgainst: "{value} pour un seuil {operator} {threshold}",
   toCure: "Montant à régulariser : {amount}",
@@ -154,7 +205,8 @@ const fr: Strings = {
   noRules: "Aucune règle ne s'applique à cette catégorie de fonds.",
   legend: "Légende",
   legendStatuses: "Statuts",
-  legendHighlight: "Lignes surlignées dans la feuille Holdings : les positions à l'origine d'un dépassement.",
+  legendHighlight:
+    "Lignes surlignées dans la feuille Holdings : les positions à l'origine d'un dépassement.",
   statusMeaning: {
     breach: "le ratio est du mauvais côté de son seuil",
     incomplete: "une donnée nécessaire à une règle est illisible",
@@ -167,7 +219,8 @@ const fr: Strings = {
   firstRunTitle: "Commencer avec vos fonds",
   firstRunText:
     "Ce classeur ne contient pas encore de table Funds ni Holdings. Insérez un modèle vierge sur de nouvelles feuilles (rien d'existant n'est modifié), ou ouvrez le classeur d'exemple pour voir les contrôles à l'œuvre.",
-  emptyTables: "Les tables Funds et Holdings sont en place. Saisissez vos fonds et leurs lignes, puis cliquez sur Contrôler.",
+  emptyTables:
+    "Les tables Funds et Holdings sont en place. Saisissez vos fonds et leurs lignes, puis cliquez sur Contrôler.",
   noTables: "Aucune table Funds ni Holdings n'a été trouvée.",
   window: "Le quota s'applique du {from} au {until}",
   windowOpen: "Les règles s'appliquent à partir du {from}",
@@ -179,7 +232,8 @@ const fr: Strings = {
   positions: "Lignes",
   noPositions: "Aucune ligne n'est retenue dans cette règle ni exclue.",
   diagnostics: "Anomalies de lecture",
-  reconciliation: "Rapprochement : du total du portefeuille au numérateur et au dénominateur",
+  reconciliation:
+    "Rapprochement : du total du portefeuille au numérateur et au dénominateur",
   holdingsTotal: "Total du portefeuille du fonds",
   numerator: "Numérateur",
   denominator: "Dénominateur",
@@ -192,7 +246,8 @@ const fr: Strings = {
   rowNumber: "ligne {row}",
   goToCell: "Aller à la cellule",
   goToRow: "Sélectionner la ligne {row}",
-  reportWritten: "La feuille « Quota report » (rapport de contrôle) a été générée.",
+  reportWritten:
+    "La feuille « Quota report » (rapport de contrôle) a été générée.",
   highlighted: {
     zero: "Aucune ligne de Holdings n'est à l'origine d'un dépassement.",
     one: "{n} plage de Holdings surlignée.",
@@ -211,8 +266,14 @@ const fr: Strings = {
 
 /** French typography: a non-breaking space before the high punctuation and inside the guillemets. */
 function frenchSpacing<T>(value: T): T {
-  if (typeof value === "string") return value.replace(/ ([:;?!»])/g, "\u00a0$1").replace(/« /g, "«\u00a0") as T;
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, frenchSpacing(v)])) as T;
+  if (typeof value === "string")
+    return value
+      .replace(/ ([:;?!»])/g, "\u00a0$1")
+      .replace(/« /g, "«\u00a0") as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, frenchSpacing(v)]),
+    ) as T;
   return value;
 }
 
@@ -244,32 +305,64 @@ export const STATUS_LABELS: Record<Language, Record<Status, string>> = {
 
 const LOCALE: Record<Language, string> = { en: "en-GB", fr: "fr-FR" };
 
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
+export function format(
+  template: string,
+  values: Record<string, string | number>,
+): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) =>
+    String(values[k] ?? ""),
+  );
 }
 
 /** A counted phrase with the count written the language's way and the form its plural rules pick. */
-export function plural(language: Language, n: number, forms: PluralForms): string {
-  const form = n === 0 && forms.zero !== undefined ? forms.zero : new Intl.PluralRules(LOCALE[language]).select(n) === "one" ? forms.one : forms.other;
+export function plural(
+  language: Language,
+  n: number,
+  forms: PluralForms,
+): string {
+  const form =
+    n === 0 && forms.zero !== undefined
+      ? forms.zero
+      : new Intl.PluralRules(LOCALE[language]).select(n) === "one"
+        ? forms.one
+        : forms.other;
   return form.replace("{n}", formatInteger(n, language));
 }
 
-export function languageOf(displayLanguage: string, override?: Language): Language {
-  return override ?? (displayLanguage.toLowerCase().startsWith("fr") ? "fr" : "en");
+export function languageOf(
+  displayLanguage: string,
+  override?: Language,
+): Language {
+  return (
+    override ?? (displayLanguage.toLowerCase().startsWith("fr") ? "fr" : "en")
+  );
 }
 
 export function formatInteger(n: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALE[language], { maximumFractionDigits: 0 }).format(n);
+  return new Intl.NumberFormat(LOCALE[language], {
+    maximumFractionDigits: 0,
+  }).format(n);
 }
 
-export function formatPercent(value: number | null, language: Language, digits = 2): string {
+export function formatPercent(
+  value: number | null,
+  language: Language,
+  digits = 2,
+): string {
   if (value === null) return "—";
-  return new Intl.NumberFormat(LOCALE[language], { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(LOCALE[language], {
+    style: "percent",
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
 }
 
 /** A threshold as the law writes it: 50 %, 15 %, 0,5 % (no trailing zeros). */
 export function formatThreshold(value: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALE[language], { style: "percent", maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(LOCALE[language], {
+    style: "percent",
+    maximumFractionDigits: 2,
+  }).format(value);
 }
 
 /**
@@ -282,19 +375,34 @@ function exact(value: string): number {
 
 export function formatEur(value: string | null, language: Language): string {
   if (value === null) return "—";
-  return new Intl.NumberFormat(LOCALE[language], { style: "currency", currency: "EUR", minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(exact(value));
+  return new Intl.NumberFormat(LOCALE[language], {
+    style: "currency",
+    currency: "EUR",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(exact(value));
 }
 
 /** The unit an amount is counted in: euros, units (parts) of the fund, a percentage, a count. */
 export type AmountUnit = Unit;
 
 const UNIT_WORDS: Record<Language, Record<"units" | "count", PluralForms>> = {
-  en: { units: { one: "{n} unit", other: "{n} units" }, count: { one: "{n}", other: "{n}" } },
-  fr: { units: { one: "{n} part", other: "{n} parts" }, count: { one: "{n}", other: "{n}" } },
+  en: {
+    units: { one: "{n} unit", other: "{n} units" },
+    count: { one: "{n}", other: "{n}" },
+  },
+  fr: {
+    units: { one: "{n} part", other: "{n} parts" },
+    count: { one: "{n}", other: "{n}" },
+  },
 };
 
 /** An amount with its unit: `1 234 567,89 €`, `600 parts`, `2,00 %`. */
-export function formatAmount(value: string | null, unit: AmountUnit | undefined, language: Language): string {
+export function formatAmount(
+  value: string | null,
+  unit: AmountUnit | undefined,
+  language: Language,
+): string {
   if (value === null) return "—";
   switch (unit ?? "EUR") {
     case "EUR":
@@ -303,9 +411,14 @@ export function formatAmount(value: string | null, unit: AmountUnit | undefined,
       return formatPercent(Number(value), language);
     case "units":
     case "count": {
-      const n = new Intl.NumberFormat(LOCALE[language], { maximumFractionDigits: 6 }).format(exact(value));
+      const n = new Intl.NumberFormat(LOCALE[language], {
+        maximumFractionDigits: 6,
+      }).format(exact(value));
       const forms = UNIT_WORDS[language][unit === "units" ? "units" : "count"];
-      const form = new Intl.PluralRules(LOCALE[language]).select(Number(value)) === "one" ? forms.one : forms.other;
+      const form =
+        new Intl.PluralRules(LOCALE[language]).select(Number(value)) === "one"
+          ? forms.one
+          : forms.other;
       return form.replace("{n}", n);
     }
   }
@@ -318,14 +431,24 @@ export function formatDate(iso: string, language: Language): string {
   if (!m) return iso;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   const options: Intl.DateTimeFormatOptions =
-    language === "fr" ? { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" } : { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" };
+    language === "fr"
+      ? { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" }
+      : { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" };
   return new Intl.DateTimeFormat(LOCALE[language], options).format(date);
 }
 
 /** The comparison sign of a threshold, from the operator the law's wording gives (never re-derived). */
-export const OPERATOR_SIGNS: Record<Operator, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<" };
+export const OPERATOR_SIGNS: Record<Operator, string> = {
+  ">=": "≥",
+  ">": ">",
+  "<=": "≤",
+  "<": "<",
+};
 
 /** A list of names as a sentence: "A, B et C". */
 export function formatList(items: string[], language: Language): string {
-  return new Intl.ListFormat(LOCALE[language], { style: "long", type: "conjunction" }).format(items);
+  return new Intl.ListFormat(LOCALE[language], {
+    style: "long",
+    type: "conjunction",
+  }).format(items);
 }

@@ -1,4 +1,9 @@
-import { addMonths, daysInMonth, type IsoDate, isoFromParts } from "../engine/dates";
+import {
+  addMonths,
+  daysInMonth,
+  type IsoDate,
+  isoFromParts,
+} from "../engine/dates";
 
 /** Same calendar position N months later; a month-end stays a month-end (30/06 + 6 months = 31/12). */
 function shiftMonths(date: IsoDate, months: number): IsoDate {
@@ -20,11 +25,17 @@ export interface PeriodEnds {
  * A fund's own closing dates, from Funds.firstYearEnd: the financial year-end on or before
  * today, and the half-year end nearest before today. Undefined before the first year-end.
  */
-export function periodEnds(firstYearEnd: IsoDate | undefined, today: IsoDate): PeriodEnds | undefined {
+export function periodEnds(
+  firstYearEnd: IsoDate | undefined,
+  today: IsoDate,
+): PeriodEnds | undefined {
   if (!firstYearEnd || firstYearEnd > today) return undefined;
   const years = Number(today.slice(0, 4)) - Number(firstYearEnd.slice(0, 4));
   let yearEnd = shiftMonths(firstYearEnd, 12 * years);
   if (yearEnd > today) yearEnd = shiftMonths(firstYearEnd, 12 * (years - 1));
   const after = shiftMonths(yearEnd, 6);
-  return { yearEnd, halfYearEnd: after <= today ? after : shiftMonths(yearEnd, -6) };
+  return {
+    yearEnd,
+    halfYearEnd: after <= today ? after : shiftMonths(yearEnd, -6),
+  };
 }

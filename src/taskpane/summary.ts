@@ -1,7 +1,14 @@
 import type { FundReport, Report, RuleResult, Status } from "../engine/result";
 
 /** The order the pane lists funds and rules in: what needs action first. */
-export const SUMMARY_ORDER: readonly Status[] = ["breach", "incomplete", "warning", "pass", "not-binding", "info"];
+export const SUMMARY_ORDER: readonly Status[] = [
+  "breach",
+  "incomplete",
+  "warning",
+  "pass",
+  "not-binding",
+  "info",
+];
 
 const rank = (s: Status) => SUMMARY_ORDER.indexOf(s);
 
@@ -11,7 +18,8 @@ const rank = (s: Status) => SUMMARY_ORDER.indexOf(s);
  * the same status to show first.
  */
 function gap(rule: RuleResult): number {
-  if (rule.value === null || rule.threshold === null || !rule.operator) return 0;
+  if (rule.value === null || rule.threshold === null || !rule.operator)
+    return 0;
   // A zero limit (a closed list of assets): any amount is beyond it, none leaves nothing to watch.
   if (rule.threshold === 0) return rule.value > 0 ? Infinity : -Infinity;
   const d = (rule.value - rule.threshold) / rule.threshold;
@@ -23,7 +31,11 @@ export function worstRule(fund: FundReport): RuleResult | undefined {
   let worst: RuleResult | undefined;
   for (const rule of fund.rules) {
     if (!worst) worst = rule;
-    else if (rank(rule.status) < rank(worst.status) || (rank(rule.status) === rank(worst.status) && gap(rule) > gap(worst))) worst = rule;
+    else if (
+      rank(rule.status) < rank(worst.status) ||
+      (rank(rule.status) === rank(worst.status) && gap(rule) > gap(worst))
+    )
+      worst = rule;
   }
   return worst;
 }
@@ -50,7 +62,10 @@ export interface SummaryCounts {
 export function summaryCounts(report: Report): SummaryCounts {
   const rules = report.funds.flatMap((f) => f.rules);
   const rulesWith = (s: Status) => rules.filter((r) => r.status === s).length;
-  const fundsWith = (s: Status) => report.funds.filter((f) => f.rules.some((r) => r.status === s) || f.status === s).length;
+  const fundsWith = (s: Status) =>
+    report.funds.filter(
+      (f) => f.rules.some((r) => r.status === s) || f.status === s,
+    ).length;
   return {
     funds: report.funds.length,
     breachFunds: report.funds.filter((f) => f.status === "breach").length,
@@ -64,7 +79,8 @@ export function summaryCounts(report: Report): SummaryCounts {
 
 /** The amount to cure: a negative headroom, shown as a positive amount; undefined when nothing is to cure. */
 export function amountToCure(rule: RuleResult): string | undefined {
-  if (rule.headroom === null || !rule.headroom.startsWith("-")) return undefined;
+  if (rule.headroom === null || !rule.headroom.startsWith("-"))
+    return undefined;
   const amount = rule.headroom.slice(1);
   return /^0*(\.0*)?$/.test(amount) ? undefined : amount;
 }

@@ -49,7 +49,11 @@ export function useQuotaCheck(
         const tables = await ops.readTables();
         const s = settingsRef.current;
         const model = readWorkbook(tables);
-        const funds = model.funds.map((f) => ({ fundId: f.fundId, fundName: f.fundName, firstYearEnd: f.firstYearEnd }));
+        const funds = model.funds.map((f) => ({
+          fundId: f.fundId,
+          fundName: f.fundName,
+          firstYearEnd: f.firstYearEnd,
+        }));
         const report = checkWorkbook(model, {
           asOf: s?.asOf || defaultAsOf(),
           positions: true,
