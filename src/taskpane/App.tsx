@@ -11,6 +11,7 @@ import { Legend } from "./components/Legend";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { format, languageOf, plural, STRINGS } from "./i18n";
 import type { PaneSettings, WorkbookOperations } from "./operations";
+import { periodEnds } from "./period-ends";
 import { fundsWorstFirst } from "./summary";
 import { useQuotaCheck } from "./use-quota-check";
 
@@ -188,7 +189,15 @@ export function App({ ops }: { ops: WorkbookOperations }) {
             </Text>
             <Accordion multiple collapsible openItems={openFunds} onToggle={(_, d) => setOpenFunds(d.openItems as string[])}>
               {ordered.map((fund) => (
-                <FundCard key={fund.fundId} fund={fund} language={language} t={t} onSelectRow={selectRow} />
+                <FundCard
+                  key={fund.fundId}
+                  fund={fund}
+                  language={language}
+                  t={t}
+                  onSelectRow={selectRow}
+                  periodEnds={periodEnds(check.funds.find((f) => f.fundId === fund.fundId)?.firstYearEnd, todayIso())}
+                  onChooseAsOf={chooseAsOf}
+                />
               ))}
             </Accordion>
           </section>

@@ -11,10 +11,12 @@ export function FirstRun(props: { t: Strings; busy: boolean; onInsertTemplate():
   const s = useStyles();
   return (
     <section className={s.root} aria-labelledby="first-run-title" data-first-run>
-      <Text as="h2" id="first-run-title" size={400} weight="semibold">
+      <Text as="h2" id="first-run-title" size={400} weight="semibold" style={{ margin: 0 }}>
         {props.t.firstRunTitle}
       </Text>
-      <Text as="p">{props.t.firstRunText}</Text>
+      <Text as="p" style={{ margin: 0 }}>
+        {props.t.firstRunText}
+      </Text>
       <div className={s.actions}>
         <Button appearance="primary" disabled={props.busy} onClick={props.onInsertTemplate} data-action="template">
           {props.t.insertTemplate}

@@ -1,8 +1,9 @@
-import { AccordionHeader, AccordionItem, AccordionPanel, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { AccordionHeader, AccordionItem, AccordionPanel, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { FundReport } from "../../engine/result";
 import { format, formatDate, plural, type Strings } from "../i18n";
 import type { Language } from "../operations";
+import type { PeriodEnds } from "../period-ends";
 import { PositionsList } from "./PositionsList";
 import { ReconciliationTable } from "./ReconciliationTable";
 import { RuleRow } from "./RuleRow";
@@ -11,10 +12,19 @@ import { StatusBadge } from "./StatusBadge";
 const useStyles = makeStyles({
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", width: "100%", minWidth: 0, gap: "8px" },
   name: { display: "flex", flexDirection: "column", minWidth: 0, flex: "1 1 auto", overflow: "hidden" },
+  dates: { display: "flex", flexWrap: "wrap", gap: "4px", alignItems: "center", paddingBottom: "4px" },
   sub: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
 
-export function FundCard(props: { fund: FundReport; language: Language; t: Strings; onSelectRow(row: number): void }) {
+export function FundCard(props: {
+  fund: FundReport;
+  language: Language;
+  t: Strings;
+  onSelectRow(row: number): void;
+  /** The fund's own closing dates, offered as one-click as-of dates. */
+  periodEnds?: PeriodEnds;
+  onChooseAsOf?(date: string): void;
+}) {
   const { fund, language, t } = props;
   const s = useStyles();
   const [selected, setSelected] = useState<string | undefined>();
@@ -36,6 +46,16 @@ export function FundCard(props: { fund: FundReport; language: Language; t: Strin
         </div>
       </AccordionHeader>
       <AccordionPanel>
+        {props.periodEnds && props.onChooseAsOf && (
+          <div className={s.dates} role="group" aria-label={t.asOfShortcuts}>
+            <Text size={200}>{t.asOfShortcuts}</Text>
+            {[format(t.yearEnd, { date: formatDate(props.periodEnds.yearEnd, language) }), format(t.halfYearEnd, { date: formatDate(props.periodEnds.halfYearEnd, language) })].map((label, i) => (
+              <Button key={label} size="small" appearance="outline" onClick={() => props.onChooseAsOf?.(i === 0 ? props.periodEnds!.yearEnd : props.periodEnds!.halfYearEnd)} data-fund-as-of={i === 0 ? "yearEnd" : "halfYearEnd"}>
+                {label}
+              </Button>
+            ))}
+          </div>
+        )}
         {w && (
           <Text size={200} className={s.sub} block>
             {w.until ? format(t.window, { from: formatDate(w.from, language), until: formatDate(w.until, language) }) : format(t.windowOpen, { from: formatDate(w.from, language) })} ({w.article})
