@@ -136,7 +136,15 @@ describe.skipIf(!available)("browser preview", () => {
     await page.keyboard.press("Enter");
     await page.waitForSelector('[data-fund="FCPR-IS2"] [data-rule="FCPR-Q50"]');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).closest("[data-fund]")?.getAttribute("data-fund"))).toBe("FCPR-IS2");
-    // Back up to the summary (Shift+Tab), to the next fund, and open it with Space.
+    // The rule's conditions, which one failed, and its reconciliation, at the pane's width.
+    await page.keyboard.press("Tab");
+    await page.locator('[data-fund="FCPR-IS2"] [data-rule="FCPR-CCA15"] button').first().press("Enter");
+    await page.waitForSelector('[data-fund="FCPR-IS2"] [data-reconciliation]');
+    expect(await page.locator('[data-fund="FCPR-IS2"] [data-condition="gate-5"]').getAttribute("data-failed")).toBe("true");
+    await page.locator('[data-fund="FCPR-IS2"] [data-rule="FCPR-CCA15"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, "detail-fr-320.png") });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // Back to the summary, to the next fund, and open it with Space.
     await page.locator('[data-fund-row="FCPI-DT6"]').focus();
     await page.keyboard.press(" ");
     await page.waitForSelector('[data-fund="FCPI-DT6"] [data-rule="FCPI-Q70"]');

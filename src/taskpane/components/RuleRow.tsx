@@ -13,6 +13,7 @@ const useStyles = makeStyles({
   figures: { display: "flex", flexWrap: "wrap", columnGap: "12px", alignItems: "center", gridColumn: "1 / span 2", fontVariantNumeric: "tabular-nums" },
   bar: { gridColumn: "1 / span 2" },
   message: { gridColumn: "1 / span 2", color: tokens.colorNeutralForeground3 },
+  badge: { alignSelf: "start", paddingTop: "4px" },
   conditions: { gridColumn: "1 / span 2", listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
   condition: { display: "flex", alignItems: "flex-start", gap: "6px" },
 });
@@ -36,7 +37,9 @@ export function RuleRow(props: { rule: RuleResult; language: Language; t: String
           {def?.title[language]} · {rule.article}
         </Text>
       </div>
-      <StatusBadge status={rule.status} language={language} />
+      <div className={s.badge}>
+        <StatusBadge status={rule.status} language={language} />
+      </div>
       {rule.threshold !== null && <ProgressBar className={s.bar} value={fill} color={color} thickness="large" aria-label={`${rule.id} ${formatPercent(rule.value, language)}`} />}
       <div className={s.figures}>
         <Text size={200}>
