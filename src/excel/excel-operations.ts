@@ -8,23 +8,12 @@ import type {
 import { clearHighlights, highlightBreaches } from "./highlight";
 import { readTables, type TableLocation } from "./read-tables";
 import { writeReportSheet } from "./report-sheet";
+import { openSampleWorkbook } from "./open-sample";
 import { insertTemplate } from "./template";
 
-/* global Excel, Office, fetch, window, btoa */
+/* global Excel, Office */
 
 const SETTINGS_KEY = "fundQuotaMonitor.settings";
-
-/** Where the add-in serves the sample workbook (copied next to taskpane.html by the build). */
-const SAMPLE_FILE = "sample-funds.xlsx";
-
-function toBase64(bytes: ArrayBuffer): string {
-  const view = new Uint8Array(bytes);
-  let binary = "";
-  // In slices: String.fromCharCode takes its arguments on the stack.
-  for (let i = 0; i < view.length; i += 0x8000)
-    binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** The pane's operations in Excel, through Office.js. */
 export function excelOperations(): WorkbookOperations {
@@ -57,20 +46,7 @@ export function excelOperations(): WorkbookOperations {
       ),
     insertTemplate: (language: Language) =>
       Excel.run((context) => insertTemplate(context, language)),
-    async openSample() {
-      // Excel.createWorkbook is in ExcelApi 1.8 (office-js-docs-pr: excel-add-ins-workbooks.md, "Create a workbook").
-      if (!Office.context.requirements.isSetSupported("ExcelApi", "1.8"))
-        throw new Error(
-          "This version of Excel cannot open a new workbook from an add-in (ExcelApi 1.8).",
-        );
-      // Fetched when asked for, from the add-in's own URL: the 30 KB file stays out of the pane's bundle.
-      const response = await fetch(
-        new URL(SAMPLE_FILE, window.location.href).toString(),
-      );
-      if (!response.ok)
-        throw new Error(`${SAMPLE_FILE}: HTTP ${response.status}`);
-      await Excel.createWorkbook(toBase64(await response.arrayBuffer()));
-    },
+    openSample: openSampleWorkbook,
     async select(sheet: string, cell: string) {
       await Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
