@@ -120,7 +120,7 @@ function formatConditions(r: RuleResult): string[] {
       c.headroom === null
         ? ""
         : c.failed
-          ? `, to cure ${c.headroom} ${c.unit}`
+          ? `, to cure ${c.headroom.replace(/^-/, "")} ${c.unit}`
           : `, headroom ${c.headroom} ${c.unit}`;
     lines.push(
       `      condition ${c.id} (${c.article}): ${c.status}, ${measure}${headroom}`,

@@ -102,3 +102,30 @@ export function minAmount(a: Amount, b: Amount): Amount {
 export function scaleAmount(amount: Amount, fraction: Dec): Amount {
   return amountFromDecimal(amountToDecimal(amount).times(fraction));
 }
+
+const SAFE = 2 ** 52;
+const SAFE_BIG = BigInt(SAFE);
+
+/**
+ * An exact running sum of amounts that allocates no BigInt for ordinary amounts: they are added
+ * as plain numbers, exact below 2^53, and carried into a BigInt before the number could lose a
+ * digit. For the hot loops of the detailed report (the reconciliation of 100,000 positions).
+ */
+export class ExactSum {
+  private big: Amount = ZERO;
+  private small = 0;
+
+  add(amount: Amount): void {
+    if (amount < SAFE_BIG && amount > -SAFE_BIG) {
+      this.small += Number(amount);
+      if (this.small >= SAFE || this.small <= -SAFE) {
+        this.big += BigInt(this.small);
+        this.small = 0;
+      }
+    } else this.big += amount;
+  }
+
+  value(): Amount {
+    return this.big + BigInt(this.small);
+  }
+}

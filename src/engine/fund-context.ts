@@ -38,6 +38,8 @@ export interface Position {
   amount?: Amount;
   /** Held on the as-of date (not disposed of, not yet bought). */
   held: boolean;
+  /** The exact amounts of outcome.counted where they differ from amount, at the same index (explained checks only). */
+  countedAmounts?: Amount[];
 }
 
 /**
@@ -105,8 +107,12 @@ export class FundContext {
     contribution: Omit<Contribution, "amount">,
     amount: Amount,
   ): void {
-    if (this.explain)
+    if (this.explain) {
+      const i = p.outcome.counted.length;
       p.outcome.counted.push({ ...contribution, amount: formatAmount(amount) });
+      // Most contributions are the position's own amount: only the others are kept apart.
+      if (amount !== p.amount) (p.countedAmounts ??= [])[i] = amount;
+    }
   }
 
   exclude(p: Position, exclusion: Exclusion): void {

@@ -1,7 +1,9 @@
-import { type Amount, formatAmount, ZERO } from "./amount";
-import type { FundContext } from "./fund-context";
+import { type Amount, ExactSum, formatAmount, ZERO } from "./amount";
+import type { FundContext, Position } from "./fund-context";
 import type {
   Contribution,
+  Exclusion,
+  ExclusionCode,
   LocalText,
   Reconciliation,
   ReconciliationLine,
@@ -85,11 +87,85 @@ export const RECONCILIATION_LABELS: Record<ReconciliationReason, LocalText> = {
   },
 };
 
+/** Why a position was excluded, in the words of an excluded line (« Exclu : … »). */
+export const EXCLUSION_LABELS: Record<ExclusionCode, LocalText> = {
+  "not-a-quota-asset": {
+    en: "not an asset the quota counts",
+    fr: "actif non retenu dans le quota",
+  },
+  "listed-when-bought": {
+    en: "admitted to trading when bought",
+    fr: "admis aux négociations lors de l'acquisition",
+  },
+  "not-small-cap": {
+    en: "listed, not a small cap of an EU or EEA market",
+    fr: "coté, hors petites capitalisations d'un marché de l'UE ou de l'EEE",
+  },
+  "listed-debt": {
+    en: "debt of a listed company",
+    fr: "créance sur une société cotée",
+  },
+  unclassified: {
+    en: "cannot be classified (data missing)",
+    fr: "classement impossible (donnée manquante)",
+  },
+  "five-years-ended": {
+    en: "five years after admission to trading ended",
+    fr: "délai de cinq ans après l'admission aux négociations écoulé",
+  },
+  "advance-gate": {
+    en: "advance to a company held below the minimum",
+    fr: "avance à une société insuffisamment détenue",
+  },
+  "ownership-unknown": {
+    en: "share of the company's capital unknown",
+    fr: "part du capital détenue inconnue",
+  },
+  "issuer-not-eligible": {
+    en: "company not meeting the conditions of the quota",
+    fr: "société ne remplissant pas les conditions du quota",
+  },
+  "eligibility-unknown": {
+    en: "eligibility of the company unknown",
+    fr: "éligibilité de la société inconnue",
+  },
+  "entity-not-oecd": {
+    en: "entity not constituted in an OECD member state",
+    fr: "entité non constituée dans un État membre de l'OCDE",
+  },
+  "look-through-unknown": {
+    en: "look-through percentage unknown",
+    fr: "pourcentage de transparence inconnu",
+  },
+  "secondary-purchase": {
+    en: "securities bought from other holders, not below those subscribed",
+    fr: "titres acquis auprès d'autres porteurs, non inférieurs aux titres souscrits",
+  },
+  "not-controlled": {
+    en: "not a controlled participation",
+    fr: "participation non contrôlée",
+  },
+  encumbered: {
+    en: "encumbered",
+    fr: "grevé de sûretés ou de droits au profit de tiers",
+  },
+};
+
+function labelOf(
+  reason: ReconciliationReason,
+  code: ExclusionCode | undefined,
+): LocalText {
+  const base = RECONCILIATION_LABELS[reason];
+  if (code === undefined) return base;
+  const why = EXCLUSION_LABELS[code];
+  return { en: `${base.en}: ${why.en}`, fr: `${base.fr}\u00a0: ${why.fr}` };
+}
+
 /** Lines keyed by reason, article and where they enter, summed exactly in millionths. */
 class Lines {
   private readonly byKey = new Map<
     string,
-    Omit<ReconciliationLine, "amount" | "label"> & { sum: Amount }
+    Omit<ReconciliationLine, "amount" | "label"> & { sum: ExactSum }
   >();
 
   add(
@@ -99,21 +175,26 @@ class Lines {
     count: number,
     numerator: boolean,
     denominator: boolean,
+    code?: ExclusionCode,
   ): void {
-    const key = `${reason}|${article ?? ""}|${numerator}|${denominator}`;
+    const key = `${reason}|${article ?? ""}|${numerator}|${denominator}|${code ?? ""}`;
     const line = this.byKey.get(key);
     if (line) {
-      line.sum += amount;
+      line.sum.add(amount);
       line.count += count;
-    } else
+    } else {
+      const sum = new ExactSum();
+      sum.add(amount);
       this.byKey.set(key, {
         reason,
+        code,
         article,
-        sum: amount,
+        sum,
         count,
         numerator,
         denominator,
       });
+    }
   }
 
   /** Moves part of a line to another reason (the part above a cap). */
@@ -125,29 +206,78 @@ class Lines {
     denominator: boolean,
   ): void {
     if (amount === ZERO) return;
-    const key = `${from.reason}|${from.article ?? ""}|${numerator}|${denominator}`;
+    const key = `${from.reason}|${from.article ?? ""}|${numerator}|${denominator}|`;
     const line = this.byKey.get(key);
     if (!line) return;
-    line.sum -= amount;
+    line.sum.add(-amount);
     this.add(to, from.article, amount, 0, false, denominator);
   }
 
   sum(filter: (l: { numerator: boolean; denominator: boolean }) => boolean) {
     let total = ZERO;
-    for (const l of this.byKey.values()) if (filter(l)) total += l.sum;
+    for (const l of this.byKey.values()) if (filter(l)) total += l.sum.value();
     return total;
   }
 
   list(): ReconciliationLine[] {
-    return [...this.byKey.values()].map(({ sum, article, ...rest }) => {
+    return [...this.byKey.values()].map(({ sum, article, code, ...rest }) => {
       const line: ReconciliationLine = {
         ...rest,
-        label: RECONCILIATION_LABELS[rest.reason],
-        amount: formatAmount(sum),
+        label: labelOf(rest.reason, code),
+        amount: formatAmount(sum.value()),
       };
+      if (code !== undefined) line.code = code;
       if (article !== undefined) line.article = article;
       return line;
     });
+  }
+}
+
+type Kind = "quota" | "listed" | "region" | "closed" | "feeder-15" | "plain";
+
+/** The parts of one position's amount: the first part carries the row's count. */
+class Part {
+  first = true;
+  private parts = 0;
+  private only: Amount = ZERO;
+  private several: Amount = ZERO;
+  constructor(
+    private readonly lines: Lines,
+    private readonly inBase: boolean,
+  ) {}
+
+  start(): void {
+    this.first = true;
+    this.parts = 0;
+  }
+
+  /** What the parts add up to; one part (the common case) allocates nothing. */
+  get sum(): Amount {
+    return this.parts === 0
+      ? ZERO
+      : this.parts === 1
+        ? this.only
+        : this.several;
+  }
+
+  add(
+    reason: ReconciliationReason,
+    article: string | undefined,
+    amount: Amount,
+    numerator: boolean,
+  ): void {
+    this.lines.add(
+      reason,
+      article,
+      amount,
+      this.first ? 1 : 0,
+      numerator,
+      this.inBase,
+    );
+    this.first = false;
+    if (this.parts === 0) this.only = amount;
+    else this.several = this.sum + amount;
+    this.parts += 1;
   }
 }
 
@@ -181,29 +311,47 @@ export function reconcileRule(
   const leverage = rule.id === "OPCI-LEV40";
   const inBase = ctx.denominator !== undefined;
   const worstRegion = rule.id === "FIP-REG25" ? largestRegion(ctx) : undefined;
-  let total = ZERO;
-  let held = ZERO;
+  const total = new ExactSum();
+  const held = new ExactSum();
   let bucketArticle: string | undefined;
   let advanceArticle: string | undefined;
   let bucket = ZERO;
   let advances = ZERO;
 
+  const kind: Kind = QUOTAS.has(rule.id)
+    ? "quota"
+    : LISTED[rule.id]
+      ? "listed"
+      : worstRegion !== undefined
+        ? "region"
+        : CLOSED.has(rule.id)
+          ? "closed"
+          : rule.id === "OPCVM-FEED15"
+            ? "feeder-15"
+            : "plain";
+  const listed = LISTED[rule.id];
+  // The rows a failed gate or closed list names: in the numerator, to cure.
+  const breaking = new Set<number>();
+  for (const c of rule.conditions ?? [])
+    if (c.failed) for (const b of c.positions ?? []) breaking.add(b.row);
+  const part = new Part(lines, inBase);
   for (const p of ctx.positions) {
     const amount = p.amount;
     if (amount === undefined) {
       lines.add("unreadable", undefined, ZERO, 1, false, false);
       continue;
     }
-    total += amount;
+    total.add(amount);
     if (!p.held) {
       lines.add("not-held", undefined, amount, 1, false, false);
       continue;
     }
-    held += amount;
+    held.add(amount);
+    const contributions = p.outcome.counted;
     if (leverage) {
-      const base = p.outcome.counted.some(
-        (c) => c.rule === rule.id && c.code === undefined,
-      );
+      let base = false;
+      for (const c of contributions)
+        if (c.rule === rule.id && c.code === undefined) base = true;
       lines.add(
         base ? "in-denominator" : "outside-rule",
         base ? "L. 214-39" : undefined,
@@ -214,79 +362,84 @@ export function reconcileRule(
       );
       continue;
     }
-    let first = 1;
-    let counted = ZERO;
-    const part = (
-      reason: ReconciliationReason,
-      article: string | undefined,
-      value: Amount,
-      numerator = true,
-    ) => {
-      lines.add(reason, article, value, first, numerator, inBase);
-      first = 0;
-      counted += value;
-    };
-    for (const c of p.outcome.counted) {
-      const amt = parseAmount(c.amount);
-      if (QUOTAS.has(rule.id)) {
-        if (c.rule === BUCKET) {
-          bucketArticle = BUCKET_ARTICLE;
-          bucket += amt;
-          part("counted-within-cap", BUCKET_ARTICLE, amt);
-        } else if (c.rule === rule.id) {
-          if (p.holding.assetClass === "CURRENT_ACCOUNT_ADVANCE") {
+    part.start();
+    for (let i = 0; i < contributions.length; i++) {
+      const c = contributions[i];
+      const amt = countedAmount(p, i);
+      switch (kind) {
+        case "quota":
+          if (c.rule === BUCKET) {
+            bucketArticle = BUCKET_ARTICLE;
+            bucket += amt;
+            part.add("counted-within-cap", BUCKET_ARTICLE, amt, true);
+          } else if (c.rule !== rule.id) break;
+          else if (p.holding.assetClass === "CURRENT_ACCOUNT_ADVANCE") {
             advanceArticle = c.article;
             advances += amt;
-            part("counted-within-cap", c.article, amt);
-          } else part("counted", c.article, amt);
-        }
-      } else if (LISTED[rule.id]) {
-        const l = LISTED[rule.id];
-        if (c.rule === l.quota && c.article === l.article)
-          part("counted", c.article, amt);
-      } else if (worstRegion !== undefined) {
-        if (c.rule === rule.id) {
-          const mine = regionKey(p.holding.region ?? "") === worstRegion;
-          part(mine ? "counted" : "other-region", c.article, amt, mine);
-        }
-      } else if (c.rule === rule.id) {
-        if (CLOSED.has(rule.id)) part("allowed", c.article, amt, false);
-        else part("counted", c.article, amt);
+            part.add("counted-within-cap", c.article, amt, true);
+          } else part.add("counted", c.article, amt, true);
+          break;
+        case "listed":
+          if (c.rule === listed.quota && c.article === listed.article)
+            part.add("counted", c.article, amt, true);
+          break;
+        case "region":
+          if (c.rule === rule.id) {
+            const mine = regionKey(p.holding.region ?? "") === worstRegion;
+            part.add(mine ? "counted" : "other-region", c.article, amt, mine);
+          }
+          break;
+        default:
+          if (c.rule === rule.id)
+            part.add(
+              breaking.has(p.holding.row)
+                ? "breaks-condition"
+                : kind === "closed"
+                  ? "allowed"
+                  : "counted",
+              c.article,
+              amt,
+              kind !== "closed",
+            );
       }
     }
-    const exclusion = p.outcome.excluded.find((e) => concerns(e.rule, rule.id));
-    const breaks =
-      (CLOSED.has(rule.id) || rule.id === "OPCVM-FEED15") &&
-      exclusion?.rule === rule.id;
-    if (breaks) part("breaks-condition", exclusion.article, amount - counted);
+    let exclusion: Exclusion | undefined;
+    for (const e of p.outcome.excluded)
+      if (concerns(e.rule, rule.id)) {
+        exclusion = e;
+        break;
+      }
+    if (
+      part.first &&
+      (kind === "closed" || kind === "feeder-15") &&
+      breaking.has(p.holding.row)
+    )
+      part.add("breaks-condition", exclusion?.article, amount, true);
     // The 15 % of a feeder measures everything but the master's units, classified or not.
     if (
-      first === 1 &&
-      rule.id === "OPCVM-FEED15" &&
-      !p.outcome.counted.some((c) => c.rule === "OPCVM-FEED85")
+      part.first &&
+      kind === "feeder-15" &&
+      !contributions.some((c) => c.rule === "OPCVM-FEED85")
     )
-      part("counted", undefined, amount);
-    const rest = amount - counted;
-    if (first === 1)
+      part.add("counted", undefined, amount, true);
+    const counted = part.sum;
+    if (part.first)
       lines.add(
-        exclusion
-          ? "excluded"
-          : CLOSED.has(rule.id)
-            ? "allowed"
-            : "outside-rule",
+        exclusion ? "excluded" : kind === "closed" ? "allowed" : "outside-rule",
         exclusion?.article,
         amount,
         1,
         false,
         inBase,
+        exclusion?.code,
       );
-    else if (rest !== ZERO)
+    else if (counted !== amount)
       lines.add(
         p.holding.assetClass === "ENTITY_RIGHTS"
           ? "look-through-remainder"
           : "excluded",
-        exclusion?.article ?? articleOf(p.outcome.counted, rule.id),
-        rest,
+        exclusion?.article ?? articleOf(contributions, rule.id),
+        amount - counted,
         0,
         false,
         inBase,
@@ -327,16 +480,17 @@ export function reconcileRule(
       false,
     );
     for (const p of ctx.positions)
-      for (const c of p.outcome.counted)
+      p.outcome.counted.forEach((c, i) => {
         if (c.rule === rule.id && c.code === "look-through-debt")
           adjustments.add(
             "look-through-debt",
             "L. 214-39",
-            parseAmount(c.amount),
+            countedAmount(p, i),
             1,
             true,
             false,
           );
+      });
   } else if (ctx.denominator !== undefined) {
     const bridge =
       ctx.basis === "COST"
@@ -348,7 +502,7 @@ export function reconcileRule(
       adjustments.add(
         bridge,
         undefined,
-        ctx.denominator - held,
+        ctx.denominator - held.value(),
         0,
         false,
         true,
@@ -362,12 +516,17 @@ export function reconcileRule(
     leverage || inBase ? all((l) => l.denominator) : undefined;
   return {
     unit: rule.unit ?? "EUR",
-    total: formatAmount(total),
+    total: formatAmount(total.value()),
     lines: lines.list(),
     adjustments: adjustments.list(),
     numerator: formatAmount(all((l) => l.numerator)),
     denominator: denominator === undefined ? null : formatAmount(denominator),
   };
+}
+
+/** The exact amount of a position's i-th contribution (kept apart only when it is not the position's own). */
+function countedAmount(p: Position, i: number): Amount {
+  return p.countedAmounts?.[i] ?? p.amount ?? ZERO;
 }
 
 /** An exclusion that names this rule, or a family wildcard such as "OPCI-*". */
@@ -388,11 +547,12 @@ function articleOf(counted: Contribution[], ruleId: string) {
 function largestRegion(ctx: FundContext): string | undefined {
   const totals = new Map<string, Amount>();
   for (const p of ctx.positions)
-    for (const c of p.outcome.counted)
+    p.outcome.counted.forEach((c, i) => {
       if (c.rule === "FIP-REG25" && p.holding.region !== undefined) {
         const key = regionKey(p.holding.region);
-        totals.set(key, (totals.get(key) ?? ZERO) + parseAmount(c.amount));
+        totals.set(key, (totals.get(key) ?? ZERO) + countedAmount(p, i));
       }
+    });
   let worst: [string, Amount] | undefined;
   for (const e of totals) if (worst === undefined || e[1] > worst[1]) worst = e;
   return worst?.[0];
@@ -459,13 +619,4 @@ function reconcileHolders(ctx: FundContext, rule: RuleResult): Reconciliation {
       ? formatAmount(lines.sum((l) => l.denominator))
       : null,
   };
-}
-
-/** A contribution's exact decimal string back to millionths. */
-function parseAmount(text: string): Amount {
-  const negative = text.startsWith("-");
-  const [units, fraction = ""] = (negative ? text.slice(1) : text).split(".");
-  const value =
-    BigInt(units) * 1_000_000n + BigInt(fraction.padEnd(6, "0").slice(0, 6));
-  return negative ? -value : value;
 }

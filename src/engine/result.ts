@@ -131,6 +131,8 @@ export type ReconciliationReason =
 
 export interface ReconciliationLine {
   reason: ReconciliationReason;
+  /** For an excluded line: why, as the positions' exclusion code. */
+  code?: ExclusionCode;
   label: LocalText;
   article?: string;
   /** Exact decimal string, in the reconciliation's unit. */
@@ -195,10 +197,30 @@ export interface Contribution {
   code?: "look-through-debt";
 }
 
+/** Why a rule left a position out, as a stable code (the reason text gives the facts). */
+export type ExclusionCode =
+  | "not-a-quota-asset"
+  | "listed-when-bought"
+  | "not-small-cap"
+  | "listed-debt"
+  | "unclassified"
+  | "five-years-ended"
+  | "advance-gate"
+  | "ownership-unknown"
+  | "issuer-not-eligible"
+  | "eligibility-unknown"
+  | "entity-not-oecd"
+  | "look-through-unknown"
+  | "secondary-purchase"
+  | "not-controlled"
+  | "encumbered";
+
 export interface Exclusion {
   rule: string;
   reason: string;
   article?: string;
+  /** Stable reason code; absent for exclusions that need none (outside every rule, not held). */
+  code?: ExclusionCode;
 }
 
 export interface PositionOutcome {

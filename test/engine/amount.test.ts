@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { amountFromDecimal, amountFromNumber, formatAmount } from "../../src/engine/amount";
+import { amountFromDecimal, amountFromNumber, ExactSum, formatAmount } from "../../src/engine/amount";
 import { decimalFromCellNumber } from "../../src/workbook/cells";
 
 describe("exact amounts from numeric cells", () => {
@@ -29,6 +29,20 @@ describe("exact amounts from numeric cells", () => {
         expect(amountFromNumber(n)).toBe(amountFromDecimal(decimalFromCellNumber(n)));
       }),
       { numRuns: 5000, seed: 20251231 }
+    );
+  });
+});
+
+describe("ExactSum", () => {
+  it("equals the BigInt sum, whatever the sizes and signs of the amounts", () => {
+    const amounts = fc.array(fc.oneof(fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }), fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.constantFrom(2n ** 52n, -(2n ** 52n), 2n ** 53n - 1n, 0n)), { maxLength: 200 });
+    fc.assert(
+      fc.property(amounts, (list) => {
+        const sum = new ExactSum();
+        for (const a of list) sum.add(a);
+        expect(sum.value()).toBe(list.reduce((s, a) => s + a, 0n));
+      }),
+      { numRuns: 300, seed: 424242 }
     );
   });
 });

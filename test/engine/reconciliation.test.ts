@@ -96,12 +96,31 @@ describe("Reconciliation of L. 214-28: from the holdings to the 50 % quota", () 
     });
   });
 
-  it("L. 214-28 II 1°: the advances rule counts every advance, the refused one too, and nothing else", () => {
+  it("L. 214-28 II 1°: the advances rule counts every advance; the one the 5 % gate refuses is shown apart, to cure", () => {
     const rec = rule(mixedFcpr(), "FCPR-CCA15").reconciliation;
     expect(rec?.numerator).toBe("30000.00");
     expect(brief(rec).filter((l) => l[4])).toEqual([
-      ["counted", "L. 214-28 II 1°", "30000.00", 2, true, true],
+      ["counted", "L. 214-28 II 1°", "20000.00", 1, true, true],
+      ["breaks-condition", "L. 214-28 II 1°", "10000.00", 1, true, true],
     ]);
+  });
+
+  it("L. 214-28 I and II 1°: an excluded line says why with a reason code and its words in French and English", () => {
+    const lines = rule(mixedFcpr(), "FCPR-Q50").reconciliation?.lines ?? [];
+    expect(
+      lines.find((l) => l.reason === "excluded" && l.article === "L. 214-28 I"),
+    ).toMatchObject({
+      code: "not-a-quota-asset",
+      label: {
+        en: "Excluded: not an asset the quota counts",
+        fr: "Exclu\u00a0: actif non retenu dans le quota",
+      },
+    });
+    expect(
+      lines.find(
+        (l) => l.reason === "excluded" && l.article === "L. 214-28 II 1°",
+      )?.code,
+    ).toBe("advance-gate");
   });
 
   it("a plain check carries no reconciliation; asking for it alone does not list the positions", () => {

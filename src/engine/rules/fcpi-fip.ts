@@ -5,7 +5,12 @@ import type { FundContext, Position } from "../fund-context";
 import type { AcquisitionMode, AssetClass, Holding } from "../model";
 import { isWithin, quotaWindow } from "../quota-window";
 import { eurText, evaluateRatio, percentText } from "../ratio";
-import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
+import type {
+  ExclusionCode,
+  QuotaWindow,
+  RuleDefinition,
+  RuleResult,
+} from "../result";
 import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
 import {
   CAPITAL_OR_ACCESS,
@@ -262,8 +267,12 @@ function classify(
   t: Tally,
 ): boolean {
   const h = p.holding;
-  const exclude = (reason: string, article = `${v.article} I`) => {
-    ctx.exclude(p, { rule: v.quota.id, article, reason });
+  const exclude = (
+    code: ExclusionCode,
+    reason: string,
+    article = `${v.article} I`,
+  ) => {
+    ctx.exclude(p, { rule: v.quota.id, article, reason, code });
     return false;
   };
   if (h.assetClass === undefined) {
@@ -275,6 +284,7 @@ function classify(
     t.quotaComplete = false;
     t.freshComplete = false;
     return exclude(
+      "unclassified",
       "cannot be classified: assetClass is missing or unreadable.",
     );
   }
@@ -284,6 +294,7 @@ function classify(
     I_SECURITIES.has(cls) || cls === "SARL_PARTS" || III_2_DEBT.has(cls);
   if (!security)
     return exclude(
+      "not-a-quota-asset",
       `${cls} is not among the securities, SARL parts and advances of L. 214-28 I and II 1° that ${v.article} I counts.`,
     );
   const eligibility = v.eligible(ctx, h);
@@ -292,10 +303,12 @@ function classify(
     t.quotaComplete = false;
     t.freshComplete = false;
     return exclude(
+      "eligibility-unknown",
       `cannot tell whether the issuer is eligible: ${eligibility.message}`,
     );
   }
-  if (eligibility.ok === false) return exclude(eligibility.reason);
+  if (eligibility.ok === false)
+    return exclude("issuer-not-eligible", eligibility.reason);
   if (
     I_SECURITIES.has(cls) &&
     SHARES_OR_UNITS.has(cls) &&
@@ -345,6 +358,7 @@ function countAdvance(
       rule: v.quota.id,
       article: `${v.article} I`,
       reason: `cannot tell whether the company is eligible: ${eligibility.message}`,
+      code: "eligibility-unknown",
     });
     return false;
   }
@@ -353,6 +367,7 @@ function countAdvance(
       rule: v.quota.id,
       article: `${v.article} I`,
       reason: `advance to ${gate.issuer}: ${eligibility.reason}`,
+      code: "issuer-not-eligible",
     });
     return false;
   }
@@ -415,6 +430,7 @@ function applySecondaryCondition(
         rule: v.quota.id,
         article: `${v.article} III A 2° a)`,
         reason: `secondary purchase: the securities bought from other holders (${eurText(entry.secondary)}) are not below the fresh-capital securities of the same company held by the fund (${eurText(entry.fresh)}).`,
+        code: "secondary-purchase",
       });
     }
   }
@@ -447,6 +463,7 @@ function tallyCounted(
         rule: v.quota.id,
         article: "L. 214-28 III 2°",
         reason: "debt of a company whose equity is admitted to trading.",
+        code: "listed-debt",
       });
       return;
     }
@@ -465,6 +482,7 @@ function tallyCounted(
           rule: v.quota.id,
           article: `${v.article} II`,
           reason: `admitted to trading on ${h.listingDate}: the five years of ${v.article} II ended on ${graceEnd}.`,
+          code: "five-years-ended",
         });
         return;
       }
@@ -487,6 +505,7 @@ function tallyCounted(
         rule: v.quota.id,
         article: "L. 214-28 III 1°",
         reason: test.reason,
+        code: "not-small-cap",
       });
       return;
     }
@@ -497,6 +516,7 @@ function tallyCounted(
       rule: v.quota.id,
       article: "L. 214-28 I",
       reason: `${cls} admitted to trading when bought.`,
+      code: "listed-when-bought",
     });
     return;
   }

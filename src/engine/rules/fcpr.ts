@@ -6,7 +6,12 @@ import type { FundContext, Position } from "../fund-context";
 import type { AssetClass } from "../model";
 import { isWithin, quotaWindow } from "../quota-window";
 import { eurText, evaluateRatio, percentText } from "../ratio";
-import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
+import type {
+  ExclusionCode,
+  QuotaWindow,
+  RuleDefinition,
+  RuleResult,
+} from "../result";
 import {
   FCPR_B20,
   FCPR_CCA15,
@@ -74,7 +79,7 @@ type Bucket =
   | { kind: "IV" }
   | { kind: "ADVANCE" }
   | { kind: "ENTITY" }
-  | { kind: "OUT"; reason: string; article: string }
+  | { kind: "OUT"; reason: string; article: string; code: ExclusionCode }
   | { kind: "UNKNOWN"; column: string; message: string };
 
 export type SmallCapTest =
@@ -175,12 +180,14 @@ export function evaluateL21428(
         rule: prof.quota.id,
         reason: b.reason,
         article: b.article,
+        code: b.code,
       });
     else if (b.kind === "UNKNOWN") {
       ctx.needHolding(p.holding, b.column, b.message);
       ctx.exclude(p, {
         rule: prof.quota.id,
         reason: `cannot be classified: ${b.message}`,
+        code: "unclassified",
       });
       tally.q50Complete = false;
       tally.b20Complete = false;
@@ -229,13 +236,19 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
       return {
         kind: "OUT",
         article: ART_III_1,
+        code: "listed-when-bought",
         reason: `${cls} admitted to trading when bought: I requires securities not admitted to trading, and III 1° covers only equity or securities giving access to equity.`,
       };
     }
     const test = smallCapTest(p);
     if (test.ok === true) return SORTED.III1;
     if (test.ok === false)
-      return { kind: "OUT", article: ART_III_1, reason: test.reason };
+      return {
+        kind: "OUT",
+        article: ART_III_1,
+        reason: test.reason,
+        code: "not-small-cap",
+      };
     return { kind: "UNKNOWN", column: test.column, message: test.message };
   }
   if (III_2_DEBT.has(cls)) {
@@ -243,6 +256,7 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
     return {
       kind: "OUT",
       article: ART_III_2,
+      code: "listed-debt",
       reason:
         "debt of a company whose equity is admitted to trading: III 2° takes only debt of unlisted companies.",
     };
@@ -258,6 +272,7 @@ function notAQuotaAsset(cls: AssetClass): Bucket {
     b = {
       kind: "OUT",
       article: ART_I,
+      code: "not-a-quota-asset",
       reason: `${cls} is not among the assets that L. 214-28 I to IV count toward the quota.`,
     };
     NOT_A_QUOTA_ASSET.set(cls, b);
@@ -440,6 +455,7 @@ function allocateListedAfterPurchase(
           rule: tally.prof.quota.id,
           article: ART_IV,
           reason: `admitted to trading on ${listingDate}: the five years of IV ended on ${graceEnd}${why}.`,
+          code: "five-years-ended",
         });
       }
     });
@@ -507,6 +523,7 @@ function countAdvance(
       rule: prof.advances.id,
       article: prof.advanceArticle,
       reason: "not an advance allowed by II 1°",
+      code: "advance-gate",
     });
     return;
   }
@@ -519,6 +536,7 @@ function countAdvance(
       rule: prof.quota.id,
       article: prof.advanceArticle,
       reason: `advance to ${gate.issuer}, whose securities do not count in the quota of I: II 1° counts advances only to companies that meet its conditions.`,
+      code: "issuer-not-eligible",
     });
     return;
   }
@@ -546,6 +564,7 @@ function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
       article: tally.prof.entityArticle,
       reason:
         "the entity is not shown as constituted in an OECD member state (entityOecd), which II 2° requires.",
+      code: "entity-not-oecd",
     });
     return;
   }
@@ -559,6 +578,7 @@ function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
       rule: tally.prof.quota.id,
       article: tally.prof.entityArticle,
       reason: "the entity's look-through percentage is unknown.",
+      code: "look-through-unknown",
     });
     tally.q50Complete = false;
     return;

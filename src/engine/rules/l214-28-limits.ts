@@ -255,6 +255,7 @@ export function gateAdvance(
       rule: rules.quotaId,
       article,
       reason: "the fund's share of the issuer's capital is unknown.",
+      code: "ownership-unknown",
     });
     return { amount, gate: { kind: "unknown" } };
   }
@@ -267,7 +268,12 @@ export function gateAdvance(
       ? `advance excluded: the fund holds no participation in ${issuer}, which ${article} requires.`
       : `advance excluded: the fund holds ${percentText(ownership)} of ${issuer}, ${article} requires at least ${percentText(gate)}.`;
     log.failures.push({ position: p, amount, reason });
-    ctx.exclude(p, { rule: rules.quotaId, article, reason });
+    ctx.exclude(p, {
+      rule: rules.quotaId,
+      article,
+      reason,
+      code: "advance-gate",
+    });
     return { amount, gate: { kind: "refused", issuer } };
   }
   return { amount, gate: { kind: "allowed", issuer, ownership } };

@@ -149,6 +149,7 @@ export function evaluateOpci(ctx: FundContext): {
       ctx.exclude(p, {
         rule: "OPCI-*",
         reason: "no item of L. 214-36 I (opciCategory) is given.",
+        code: "unclassified",
       });
       categoriesComplete = false;
       continue;
@@ -207,6 +208,7 @@ export function evaluateOpci(ctx: FundContext): {
       article: "L. 214-37 1°",
       reason:
         "5° units count in an FPI's 60 % only when they are a controlled participation (controlledParticipation).",
+      code: "not-controlled",
     });
     return false;
   };
@@ -235,6 +237,7 @@ export function evaluateOpci(ctx: FundContext): {
           article: "L. 214-37 2°",
           reason:
             "encumbered: the 5 % must be « libres de toutes sûretés ou droits au profit de tiers ».",
+          code: "encumbered",
         });
         return false;
       }),
