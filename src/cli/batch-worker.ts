@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import { checkFile } from "./check-file";
+import { checkWorkbookFile } from "./check-file";
 import { UnreadableWorkbookError } from "./xlsx-tables";
 
 // One worker of `fund-quota check` over many workbooks: reads and checks the files it is sent.
@@ -17,7 +17,7 @@ parentPort?.on(
     try {
       parentPort?.postMessage({
         file,
-        report: await checkFile(file, asOf, positions),
+        ...(await checkWorkbookFile(file, asOf, positions)),
       });
     } catch (e) {
       const message =

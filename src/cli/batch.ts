@@ -3,14 +3,14 @@ import { readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Report } from "../engine/result";
 import { RULE_HEADERS } from "../engine/report-columns";
-import { checkFile } from "./check-file";
+import { type FileCheck, checkWorkbookFile } from "./check-file";
+import { REPORT_SHEET, markAsReport } from "./report-mark";
+import { type FileWriter, writeFileAtomically } from "./safe-write";
 import { UnreadableWorkbookError } from "./xlsx-tables";
 
-export interface WorkbookResult {
+export interface WorkbookResult extends FileCheck {
   file: string;
-  report?: Report;
   /** One line saying why the file could not be read. */
   error?: string;
 }
@@ -21,6 +21,8 @@ export interface BatchReport {
   summary: {
     workbooks: number;
     unreadable: number;
+    /** Reports this command wrote earlier, found among the workbooks and not checked. */
+    ownReports: number;
     funds: number;
     rules: number;
     breaches: number;
@@ -51,7 +53,7 @@ async function checkOne(
   positions: boolean,
 ): Promise<WorkbookResult> {
   try {
-    return { file, report: await checkFile(file, asOf, positions) };
+    return { file, ...(await checkWorkbookFile(file, asOf, positions)) };
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) return { file, error: e.message };
     return {
@@ -123,6 +125,7 @@ export function combine(
     summary: {
       workbooks: workbooks.length,
       unreadable: workbooks.filter((w) => w.error).length,
+      ownReports: workbooks.filter((w) => w.ownReport).length,
       funds: sum("funds"),
       rules: sum("rules"),
       breaches: sum("breaches"),
@@ -132,17 +135,23 @@ export function combine(
   };
 }
 
-/** The report sheet's rule columns, after the workbook they come from. */
-export const COMBINED_HEADERS = ["Workbook", ...RULE_HEADERS];
+/** The report sheet's rule columns, after the workbook they come from, and the date tested. */
+export const COMBINED_HEADERS = ["Workbook", ...RULE_HEADERS, "As of"];
 
-/** One row per workbook, fund and rule (and one per unreadable workbook), as an Excel table. */
+/**
+ * One row per workbook, fund and rule (and one per unreadable workbook), as an Excel table,
+ * marked as this product's report and written through a temporary file (see safe-write).
+ */
 export async function writeCombinedXlsx(
   batch: BatchReport,
   out: string,
+  writer?: FileWriter,
 ): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Quota report");
-  const rows: (string | number | null)[][] = [];
+  markAsReport(wb, batch.asOf);
+  const ws = wb.addWorksheet(REPORT_SHEET);
+  const rows: (string | number | Date | null)[][] = [];
+  const asOf = new Date(`${batch.asOf}T00:00:00Z`);
   for (const w of batch.workbooks) {
     const name = path.basename(w.file);
     if (w.error)
@@ -158,6 +167,7 @@ export async function writeCombinedXlsx(
         "unreadable",
         null,
         w.error,
+        asOf,
       ]);
     for (const f of w.report?.funds ?? [])
       for (const r of f.rules)
@@ -173,6 +183,7 @@ export async function writeCombinedXlsx(
           r.status,
           r.headroom === null ? null : Number(r.headroom),
           r.message ?? null,
+          asOf,
         ]);
   }
   ws.addTable({
@@ -185,8 +196,10 @@ export async function writeCombinedXlsx(
   ws.getColumn(7).numFmt = "0.00%";
   ws.getColumn(8).numFmt = "0.00%";
   ws.getColumn(10).numFmt = "#,##0.00";
+  ws.getColumn(COMBINED_HEADERS.length).numFmt = "dd/mm/yyyy";
   ws.views = [{ state: "frozen", ySplit: 1 }];
-  await wb.xlsx.writeFile(out);
+  const data = new Uint8Array(await wb.xlsx.writeBuffer());
+  await writeFileAtomically(out, data, writer);
 }
 
 /** A one-line progress bar for a terminal. */

@@ -1,9 +1,34 @@
 import { checkWorkbook } from "../engine/check";
+import type { TableName } from "../engine/model";
 import type { Report } from "../engine/result";
 import { readWorkbook } from "../workbook/read-workbook";
+import { isReportWorkbook } from "./report-mark";
 import { findTables, loadWorkbook } from "./xlsx-tables";
 
+/** What checking one file gives: its report, or why it holds nothing to check. */
+export interface FileCheck {
+  report?: Report;
+  /** Funds or Holdings could not be found: nothing, or not everything, could be checked. */
+  missingTables?: TableName[];
+  /** The file is a report this command wrote (e.g. last month's, in the same folder): not checked. */
+  ownReport?: boolean;
+}
+
 /** Reads one workbook file and checks it. */
+export async function checkWorkbookFile(
+  file: string,
+  asOf: string,
+  positions: boolean,
+): Promise<FileCheck> {
+  const workbook = await loadWorkbook(file);
+  if (isReportWorkbook(workbook)) return { ownReport: true };
+  const tables = findTables(workbook);
+  const missing = (["Funds", "Holdings"] as const).filter((t) => !tables[t]);
+  const report = checkWorkbook(readWorkbook(tables), { asOf, positions });
+  return missing.length ? { report, missingTables: missing } : { report };
+}
+
+/** Reads one workbook file and checks it (its report only). */
 export async function checkFile(
   file: string,
   asOf: string,

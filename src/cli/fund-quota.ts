@@ -11,6 +11,19 @@ import {
   writeCombinedXlsx,
 } from "./batch";
 import { formatText } from "./format-text";
+import {
+  type Lang,
+  MESSAGES,
+  USAGE,
+  langFromEnv,
+  parseLang,
+  refusalMessage,
+  summaryLine,
+  writeFailureReason,
+} from "./messages";
+import { EXIT_CODES, tallyOf, verdictOf } from "./outcome";
+import { isOwnReportFile } from "./report-mark";
+import { type FileWriter, refusalToWrite, sameFile } from "./safe-write";
 
 export { checkFile } from "./check-file";
 
@@ -31,26 +44,19 @@ export const SAMPLE_WORKBOOK = path.join(
   "sample-funds.xlsx",
 );
 
-const USAGE = `Usage: fund-quota check [FILE|FOLDER ...] [--json] [--positions] [--as-of YYYY-MM-DD] [--out report.xlsx]
-
-Checks the investment quotas of every fund of .xlsx workbooks (Funds, Holdings, Holders tables).
-Without FILE, checks the bundled sample workbook. A folder stands for every .xlsx inside it.
-
-  --json        print the JSON report of the workbook contract (several workbooks: one combined report)
-  --positions   include every position's outcome (counted where, or excluded and why)
-  --as-of DATE  test date (default: the last month-end before today)
-  --out FILE    also write one row per workbook, fund and rule to an .xlsx file
-
-Exit code: 0 no breach, 1 at least one breach, 2 a file cannot be read.`;
-
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTty: boolean;
+  /** The environment the language is taken from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Writes the report's temporary file; replaced in tests to fail midway. */
+  writeFile?: FileWriter;
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let args;
+  const envLang = langFromEnv(io.env ?? process.env);
   try {
     args = parseArgs({
       args: argv,
@@ -60,45 +66,63 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         positions: { type: "boolean" },
         "as-of": { type: "string" },
         out: { type: "string" },
+        force: { type: "boolean" },
+        lang: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
   } catch (e) {
     io.stderr(
-      `fund-quota: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`,
+      `fund-quota: ${e instanceof Error ? e.message : String(e)}\n${USAGE[envLang]}\n`,
     );
     return 2;
   }
+  let lang: Lang = envLang;
+  if (args.values.lang !== undefined) {
+    const chosen = parseLang(args.values.lang);
+    if (!chosen) {
+      io.stderr(`fund-quota: ${MESSAGES[envLang].badLang(args.values.lang)}\n`);
+      return 2;
+    }
+    lang = chosen;
+  }
+  const say = MESSAGES[lang];
+  const fail = (line: string) => {
+    io.stderr(`fund-quota${lang === "fr" ? "\u00a0" : ""}: ${line}\n`);
+    return 2;
+  };
   const [command, ...targets] = args.positionals;
   if (args.values.help) {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(`${USAGE[lang]}\n`);
     return 0;
   }
   if (command !== "check") {
-    io.stderr(
-      command === undefined
-        ? `${USAGE}\n`
-        : `fund-quota: unknown command "${command}".\n${USAGE}\n`,
-    );
-    return 2;
+    if (command === undefined) {
+      io.stderr(`${USAGE[lang]}\n`);
+      return 2;
+    }
+    return fail(`${say.unknownCommand(command)}\n${USAGE[lang]}`);
   }
   const asOf = args.values["as-of"] ?? defaultAsOf();
-  if (!isValidIsoDate(asOf)) {
-    io.stderr(
-      `fund-quota: --as-of must be a date written YYYY-MM-DD, not "${asOf}".\n`,
-    );
-    return 2;
-  }
+  if (!isValidIsoDate(asOf)) return fail(say.badAsOf(asOf));
   const named = targets.length ? targets : [SAMPLE_WORKBOOK];
   const missing = named.find((t) => !existsSync(t));
-  if (missing) {
-    io.stderr(`fund-quota: ${missing}: no such file or folder.\n`);
-    return 2;
-  }
-  const files = collectWorkbooks(named);
-  if (files.length === 0) {
-    io.stderr(`fund-quota: no .xlsx workbook in ${named.join(", ")}.\n`);
-    return 2;
+  if (missing) return fail(say.missing(missing));
+  const out = args.values.out;
+  const force = Boolean(args.values.force);
+  let files = collectWorkbooks(named);
+  // The report being replaced, found in a folder being checked, is not one of the workbooks.
+  if (out !== undefined) files = await withoutOwnReportAt(out, files, named);
+  if (files.length === 0) return fail(say.noWorkbook(named.join(", ")));
+  // Refuse before the long part: a refused --out costs the user no waiting.
+  if (out !== undefined) {
+    const refusal = await refusalToWrite(
+      out,
+      [...named, ...files],
+      force,
+      isOwnReportFile,
+    );
+    if (refusal) return fail(refusalMessage(refusal, lang));
   }
   const positions = Boolean(args.values.positions);
   const showProgress = io.isTty && files.length > 3;
@@ -111,45 +135,77 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       : undefined,
   );
   if (showProgress) io.stderr("\n");
-  if (args.values.out) await writeCombinedXlsx(batch, args.values.out);
+  if (out !== undefined) {
+    // Checked again: the file may have appeared or changed while the workbooks were read.
+    const refusal = await refusalToWrite(
+      out,
+      [...named, ...files],
+      force,
+      isOwnReportFile,
+    );
+    if (refusal) return fail(refusalMessage(refusal, lang));
+    try {
+      await writeCombinedXlsx(batch, out, io.writeFile);
+    } catch (e) {
+      return fail(say.writeFailed(out, writeFailureReason(e, lang)));
+    }
+  }
   const single = named.length === 1 && !statSync(named[0]).isDirectory();
-  return output(batch, single, Boolean(args.values.json), positions, io);
+  return output(batch, single, Boolean(args.values.json), positions, lang, io);
 }
 
-/** One workbook prints its report as before; several print a combined one. */
+async function withoutOwnReportAt(
+  out: string,
+  files: string[],
+  named: string[],
+): Promise<string[]> {
+  const kept: string[] = [];
+  for (const f of files) {
+    const foundInFolder = !named.some((n) => sameFile(n, f));
+    if (foundInFolder && sameFile(f, out) && (await isOwnReportFile(f)))
+      continue;
+    kept.push(f);
+  }
+  return kept;
+}
+
+/** One workbook prints its report as before; several print a combined one. Both end with the verdict. */
 function output(
   batch: BatchReport,
   single: boolean,
   json: boolean,
   positions: boolean,
+  lang: Lang,
   io: CliIo,
 ): number {
   const color = io.isTty && !process.env.NO_COLOR;
-  for (const w of batch.workbooks)
-    if (w.error) io.stderr(`fund-quota: ${w.error}\n`);
-  if (single) {
-    const [w] = batch.workbooks;
-    if (!w.report) return 2;
-    if (json) io.stdout(JSON.stringify(w.report, null, 2) + "\n");
-    else
-      io.stdout(
-        formatText(w.report, path.basename(w.file), { color, positions }),
-      );
-    return w.report.summary.breaches > 0 ? 1 : 0;
+  const say = MESSAGES[lang];
+  const prefix = `fund-quota${lang === "fr" ? "\u00a0" : ""}: `;
+  for (const w of batch.workbooks) {
+    if (w.error) io.stderr(`${prefix}${w.error}\n`);
+    if (w.ownReport) io.stderr(`${prefix}${say.ownReport(w.file)}\n`);
   }
-  if (json) io.stdout(JSON.stringify(batch, null, 2) + "\n");
-  else {
-    for (const w of batch.workbooks)
-      if (w.report)
-        io.stdout(
-          formatText(w.report, path.basename(w.file), { color, positions }) +
-            "\n",
-        );
+  const tally = tallyOf(batch.workbooks);
+  const code = EXIT_CODES[verdictOf(tally)];
+  if (json) {
+    const doc = single ? batch.workbooks[0].report : batch;
+    if (doc) io.stdout(JSON.stringify(doc, null, 2) + "\n");
+    return code;
+  }
+  const reports = batch.workbooks.flatMap((w) => (w.report ? [w] : []));
+  io.stdout(
+    reports
+      .map((w) =>
+        formatText(w.report!, path.basename(w.file), { color, positions }),
+      )
+      .join("\n"),
+  );
+  if (!single) {
     const s = batch.summary;
     io.stdout(
-      `${s.workbooks} workbook(s)${s.unreadable ? `, ${s.unreadable} unreadable` : ""}: ${s.funds} fund(s), ${s.rules} rule(s), ${s.breaches} breach(es), ${s.warnings} warning(s), ${s.incomplete} incomplete.\n`,
+      `\n${s.workbooks} workbook(s)${s.unreadable ? `, ${s.unreadable} unreadable` : ""}: ${s.funds} fund(s), ${s.rules} rule(s), ${s.breaches} breach(es), ${s.warnings} warning(s), ${s.incomplete} incomplete.\n`,
     );
   }
-  if (batch.summary.unreadable) return 2;
-  return batch.summary.breaches > 0 ? 1 : 0;
+  io.stdout(`${summaryLine(tally, batch.asOf, lang)}\n`);
+  return code;
 }

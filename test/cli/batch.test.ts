@@ -47,9 +47,10 @@ describe("fund-quota check over several workbooks", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet("Quota report")!;
-    expect(ws.getRow(1).values).toEqual([undefined, "Workbook", "Fund", "Fund name", "Type", "Rule", "Article", "Value", "Threshold", "Status", "Headroom EUR", "Message"]);
+    expect(ws.getRow(1).values).toEqual([undefined, "Workbook", "Fund", "Fund name", "Type", "Rule", "Article", "Value", "Threshold", "Status", "Headroom EUR", "Message", "As of"]);
     expect(ws.rowCount).toBe(1 + 2 * 55);
     expect(ws.getRow(2).getCell(5).value).toBe("FCPR-Q50");
+    expect(ws.getRow(2).getCell(12).value).toEqual(new Date("2025-12-31T00:00:00Z"));
   });
 
   it("uses worker threads when compiled, with the same results in the same order", () => {
@@ -60,5 +61,17 @@ describe("fund-quota check over several workbooks", () => {
     const batch = JSON.parse(result.stdout) as BatchReport;
     expect(batch.workbooks.map((w) => path.basename(w.file))).toEqual([1, 2, 3, 4, 5].map((i) => `fund-admin-${i}.xlsx`));
     expect(new Set(batch.workbooks.map((w) => JSON.stringify(w.report)))).toHaveProperty("size", 1);
+  }, 60_000);
+
+  it("in worker threads too, skips a report the command wrote into the folder, and ends with the verdict", () => {
+    const dir = folder(4);
+    const bin = path.resolve(__dirname, "../../bin/fund-quota.js");
+    const env = { ...process.env, LC_ALL: "C" };
+    const first = spawnSync(process.execPath, [bin, "check", dir, "--out", path.join(dir, "quota-report.xlsx"), "--as-of", "2025-12-31"], { encoding: "utf8", env });
+    expect(first.status).toBe(1);
+    const again = spawnSync(process.execPath, [bin, "check", dir, "--as-of", "2025-12-31"], { encoding: "utf8", env });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/quota-report\.xlsx is a report fund-quota wrote: not a fund workbook, not checked\./);
+    expect(again.stdout.trimEnd().split("\n").pop()).toBe("24 funds in breach (36 rules) as of 2025-12-31 (exit code 1).");
   }, 60_000);
 });
