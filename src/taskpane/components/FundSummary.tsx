@@ -47,11 +47,12 @@ export function failedGates(rule: RuleResult) {
 /** "40,00 % pour un seuil ≥ 50 %": the ratio against its threshold with the law's operator. */
 export function ratioAgainstThreshold(rule: RuleResult, language: Language, t: Strings): string | undefined {
   if (rule.value === null || rule.threshold === null) return undefined;
+  // The sign and its number never part at a line's end.
+  const sign = rule.operator ? `${OPERATOR_SIGNS[rule.operator]}\u00a0` : "";
   return format(t.ratioAgainst, {
     value: formatPercent(rule.value, language),
-    operator: rule.operator ? OPERATOR_SIGNS[rule.operator] : "",
-    threshold: formatThreshold(rule.threshold, language),
-  }).replace(/ {2}/g, " ");
+    threshold: `${sign}${formatThreshold(rule.threshold, language)}`,
+  });
 }
 
 function detailLines(fund: FundReport, rule: RuleResult | undefined, language: Language, t: Strings): { figures?: string; action?: string; emphasis?: boolean } {
