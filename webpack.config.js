@@ -68,6 +68,8 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/help.html", to: "help.html" },
+          // The pane's "Open the sample" fetches it from here, so it is not inlined in the bundle.
+          { from: "examples/sample-funds.xlsx", to: "sample-funds.xlsx" },
           {
             from: "manifest.xml",
             to: dev ? "manifest.dev.xml" : "manifest.prod.xml",

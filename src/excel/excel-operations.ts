@@ -8,6 +8,7 @@ import type {
 import { clearHighlights, highlightBreaches } from "./highlight";
 import { readTables, type TableLocation } from "./read-tables";
 import { writeReportSheet } from "./report-sheet";
+import { openSampleWorkbook } from "./open-sample";
 import { insertTemplate } from "./template";
 
 /* global Excel, Office */
@@ -45,6 +46,7 @@ export function excelOperations(): WorkbookOperations {
       ),
     insertTemplate: (language: Language) =>
       Excel.run((context) => insertTemplate(context, language)),
+    openSample: openSampleWorkbook,
     async select(sheet: string, cell: string) {
       await Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);

@@ -1,5 +1,9 @@
 import type { TableName } from "../engine/model";
-import { TABLE_SPECS } from "../workbook/columns";
+import {
+  type ColumnSpec,
+  type ColumnType,
+  TABLE_SPECS,
+} from "../workbook/columns";
 import { columnLetter } from "../workbook/read-table";
 
 /* global Excel */
@@ -7,7 +11,36 @@ import { columnLetter } from "../workbook/read-table";
 export type Language = "en" | "fr";
 export const LISTS_SHEET = "Quota lists";
 const VALIDATED_ROWS = 2000;
-const BOOLEAN_VALUES = ["TRUE", "FALSE"];
+const BOOLEAN_VALUES: Record<Language, string[]> = {
+  en: ["TRUE", "FALSE"],
+  fr: ["OUI", "NON"],
+};
+
+/** Where a value has several accepted French labels, the one the glossary uses. */
+const GLOSSARY_LABELS: Record<string, Record<string, string>> = {
+  basis: { COST: "Coût historique", FAIR: "Valeur de marché" },
+};
+
+/** Number formats by column type. Excel shows them with the user's own separators (1 234,50 in French). */
+export const TEMPLATE_FORMATS: Record<
+  Language,
+  Partial<Record<ColumnType, string>>
+> = {
+  en: { money: "#,##0.00", percent: "0.00%", date: "yyyy-mm-dd" },
+  fr: { money: "#,##0.00", percent: "0.00%", date: "dd/mm/yyyy" },
+};
+
+/** A dropdown value as the user reads it: the French label where there is one (never a code like REGULATED_MARKET). */
+export function enumLabel(
+  column: ColumnSpec,
+  value: string,
+  language: Language,
+): string {
+  if (language === "en") return value;
+  const preferred = GLOSSARY_LABELS[column.name]?.[value];
+  if (preferred) return preferred;
+  return column.enumLabels?.[value]?.find((l) => /[a-zà-ÿ]/.test(l)) ?? value;
+}
 
 /** Header labels of a table in the chosen language (French labels are the first of each column's list). */
 export function templateHeaders(
@@ -20,14 +53,19 @@ export function templateHeaders(
 }
 
 /** The dropdown values of every enum and yes/no column, one column each on the add-in's own lists sheet. */
-export function templateLists(): { key: string; values: string[] }[] {
+export function templateLists(
+  language: Language = "en",
+): { key: string; values: string[] }[] {
   const lists: { key: string; values: string[] }[] = [
-    { key: "boolean", values: BOOLEAN_VALUES },
+    { key: "boolean", values: BOOLEAN_VALUES[language] },
   ];
   for (const spec of Object.values(TABLE_SPECS)) {
     for (const c of spec.columns)
       if (c.type === "enum" && !lists.some((l) => l.key === c.name))
-        lists.push({ key: c.name, values: [...(c.enumValues ?? [])] });
+        lists.push({
+          key: c.name,
+          values: (c.enumValues ?? []).map((v) => enumLabel(c, v, language)),
+        });
   }
   return lists;
 }
@@ -51,7 +89,7 @@ export async function insertTemplate(
     context.workbook.worksheets.getItemOrNullObject(LISTS_SHEET);
   await context.sync();
 
-  const lists = templateLists();
+  const lists = templateLists(language);
   let listsTarget = listsSheet;
   if (listsSheet.isNullObject) {
     listsTarget = context.workbook.worksheets.add(LISTS_SHEET);
@@ -94,17 +132,10 @@ export async function insertTemplate(
         cells.dataValidation.rule = {
           list: { inCellDropDown: true, source: listRef("boolean") },
         };
-      if (c.type === "percent")
+      const numberFormat = TEMPLATE_FORMATS[language][c.type];
+      if (numberFormat)
         cells.numberFormat = Array.from({ length: VALIDATED_ROWS - 1 }, () => [
-          "0.00%",
-        ]);
-      if (c.type === "money")
-        cells.numberFormat = Array.from({ length: VALIDATED_ROWS - 1 }, () => [
-          "#,##0.00",
-        ]);
-      if (c.type === "date")
-        cells.numberFormat = Array.from({ length: VALIDATED_ROWS - 1 }, () => [
-          "yyyy-mm-dd",
+          numberFormat,
         ]);
     });
     ws.getRange(`A1:${last}1`).format.autofitColumns();

@@ -43,8 +43,14 @@ export class SimulatedWorkbook {
   private tableListeners = new Set<() => void>();
   private settings: PaneSettings = {};
 
-  constructor(sheets: Sheet[]) {
+  /** The sample's sheets, loaded when "Open the sample" is chosen (a lazy chunk in the preview). */
+  private loadSample?: () => Promise<Sheet[]>;
+  /** How many times the sample was opened: Excel opens it in a new window, the preview in place. */
+  samplesOpened = 0;
+
+  constructor(sheets: Sheet[], loadSample?: () => Promise<Sheet[]>) {
     this.sheets = sheets;
+    this.loadSample = loadSample;
     this.activeSheet =
       sheets.find((s) => s.name === "Holdings")?.name ?? sheets[0]?.name ?? "";
   }
@@ -142,6 +148,19 @@ export class SimulatedWorkbook {
         }
         this.changed();
         return { created, skipped };
+      },
+      openSample: async () => {
+        if (!this.loadSample) throw new Error("No sample is available here.");
+        const sheets = await this.loadSample();
+        // Excel opens a new workbook; the preview shows it in place of the empty one, which has
+        // nothing to lose (the pane offers the sample only when there is no Funds or Holdings table).
+        this.sheets = sheets;
+        this.activeSheet =
+          sheets.find((s) => s.name === "Holdings")?.name ??
+          sheets[0]?.name ??
+          "";
+        this.samplesOpened++;
+        this.changed();
       },
       select: async (sheet: string, cell: string) => {
         this.selection = { sheet, cell };

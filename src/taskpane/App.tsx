@@ -1,39 +1,39 @@
-import {
-  Accordion,
-  Button,
-  Divider,
-  FluentProvider,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  ToggleButton,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { Accordion, Button, FluentProvider, makeStyles, MessageBar, MessageBarBody, Text, ToggleButton, tokens, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { todayIso } from "../engine/dates";
 import { columnLetter } from "../workbook/read-table";
+import { AsOfBar, AsOfChoices } from "./components/AsOfBar";
 import { DiagnosticsList } from "./components/DiagnosticsList";
+import { FirstRun } from "./components/FirstRun";
 import { FundCard } from "./components/FundCard";
+import { FundSummary, SummaryCounts } from "./components/FundSummary";
+import { Legend } from "./components/Legend";
 import { SettingsPanel } from "./components/SettingsPanel";
-import { format, languageOf, STRINGS } from "./i18n";
+import { format, languageOf, plural, STRINGS } from "./i18n";
 import type { PaneSettings, WorkbookOperations } from "./operations";
+import { periodEnds } from "./period-ends";
+import { fundsWorstFirst } from "./summary";
 import { useQuotaCheck } from "./use-quota-check";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "12px", fontFamily: tokens.fontFamilyBase },
+  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px 10px", fontFamily: tokens.fontFamilyBase, color: tokens.colorNeutralForeground1 },
+  // The task pane's own header already shows the add-in's name: the heading is for screen readers.
+  title: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap", margin: "-1px" },
   toolbar: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "center" },
-  summary: { display: "flex", gap: "12px", flexWrap: "wrap", color: tokens.colorNeutralForeground2 },
-  breaches: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  section: { display: "flex", flexDirection: "column", gap: "4px" },
 });
 
-/** The task pane: check every fund, drill into a rule's positions, highlight, write the report. */
+/**
+ * The task pane at month-end: the as-of date, then the funds worst first with what to cure,
+ * then the actions on the sheet, the legend, the reading problems and each fund's rules and positions.
+ */
 export function App({ ops }: { ops: WorkbookOperations }) {
   const s = useStyles();
   const [settings, setSettings] = useState<PaneSettings | undefined>();
   const [showSettings, setShowSettings] = useState(false);
   const [highlighted, setHighlighted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [openFunds, setOpenFunds] = useState<string[]>([]);
   const [notice, setNotice] = useState<{ intent: "success" | "error" | "info"; text: string } | undefined>();
   const language = languageOf(ops.displayLanguage(), settings?.language);
   const t = STRINGS[language];
@@ -45,13 +45,17 @@ export function App({ ops }: { ops: WorkbookOperations }) {
   const check = useQuotaCheck(ops, settings);
   const report = check.report;
   const allDiagnostics = useMemo(() => (report ? [...report.diagnostics, ...report.funds.flatMap((f) => f.diagnostics)] : []), [report]);
+  const ordered = useMemo(() => (report ? fundsWorstFirst(report.funds) : []), [report]);
 
   const act = useCallback(
     async (action: () => Promise<string>) => {
+      setBusy(true);
       try {
         setNotice({ intent: "success", text: await action() });
       } catch (e) {
         setNotice({ intent: "error", text: format(t.error, { message: e instanceof Error ? e.message : String(e) }) });
+      } finally {
+        setBusy(false);
       }
     },
     [t]
@@ -62,68 +66,33 @@ export function App({ ops }: { ops: WorkbookOperations }) {
     if (holdings) void act(async () => (await ops.select(holdings.sheet, `${columnLetter(holdings.firstColumn)}${row}`), format(t.goToRow, { row })));
   };
 
-  const counts = report?.summary;
-  const noTables = report !== undefined && !check.tables.Funds && !check.tables.Holdings;
+  /** From the summary to the fund's rules: open its card, bring it into view and give it the focus. */
+  const openFund = (fundId: string) => {
+    setOpenFunds((open) => (open.includes(fundId) ? open : [...open, fundId]));
+    requestAnimationFrame(() => {
+      const card = [...document.querySelectorAll<HTMLElement>("[data-fund]")].find((e) => e.dataset.fund === fundId);
+      const header = card?.querySelector("button");
+      header?.scrollIntoView({ block: "start" });
+      header?.focus();
+    });
+  };
+
+  const chooseAsOf = (asOf: string | undefined) => setSettings((current) => ({ ...current, asOf }));
+
+  const insertTemplate = () =>
+    void act(async () => {
+      const r = await ops.insertTemplate(language);
+      void check.run();
+      return format(t.templateDone, { created: r.created.join(", ") || "—", skipped: r.skipped.join(", ") || "—" });
+    });
+
+  const firstRun = report !== undefined && !check.tables.Funds && !check.tables.Holdings;
+  const emptyTables = report !== undefined && !firstRun && report.funds.length === 0;
   return (
     <FluentProvider theme={webLightTheme} lang={language}>
       <main className={s.root} aria-busy={check.running}>
-        <Text as="h1" size={500} weight="semibold">
-          {t.title}
-        </Text>
-        <div className={s.toolbar} role="toolbar">
-          <Button appearance="primary" onClick={() => void check.run()} disabled={check.running} data-action="check">
-            {check.running ? t.checking : t.check}
-          </Button>
-          <ToggleButton
-            checked={highlighted}
-            disabled={!report}
-            data-action="highlight"
-            onClick={() =>
-              void act(async () => {
-                if (highlighted) {
-                  await ops.clearHighlights();
-                  setHighlighted(false);
-                  return t.highlightsCleared;
-                }
-                const n = await ops.highlightBreaches(report!);
-                setHighlighted(true);
-                return format(t.highlighted, { count: n });
-              })
-            }
-          >
-            {highlighted ? t.clearHighlight : t.highlight}
-          </ToggleButton>
-          <Button disabled={!report} data-action="report" onClick={() => void act(async () => (await ops.writeReport(report!), t.reportWritten))}>
-            {t.writeReport}
-          </Button>
-          <Button
-            data-action="template"
-            onClick={() =>
-              void act(async () => {
-                const r = await ops.insertTemplate(language);
-                void check.run();
-                return format(t.templateDone, { created: r.created.join(", ") || "—", skipped: r.skipped.join(", ") || "—" });
-              })
-            }
-          >
-            {t.insertTemplate}
-          </Button>
-          <Button appearance="subtle" onClick={() => setShowSettings(!showSettings)} aria-expanded={showSettings}>
-            {t.settings}
-          </Button>
-          {check.running && <Spinner size="tiny" />}
-        </div>
-        {showSettings && settings && (
-          <SettingsPanel
-            settings={settings}
-            t={t}
-            onSave={(next) => {
-              setSettings(next);
-              setShowSettings(false);
-              void act(async () => (await ops.saveSettings(next), t.save));
-            }}
-          />
-        )}
+        <h1 className={s.title}>{t.title}</h1>
+        <AsOfBar asOfUsed={report?.asOf} chosen={settings?.asOf || undefined} live={check.live} language={language} t={t} running={check.running} onCheck={() => void check.run()} />
         {notice && (
           <MessageBar intent={notice.intent} role="status">
             <MessageBarBody>{notice.text}</MessageBarBody>
@@ -134,46 +103,104 @@ export function App({ ops }: { ops: WorkbookOperations }) {
             <MessageBarBody>{format(t.error, { message: check.error })}</MessageBarBody>
           </MessageBar>
         )}
-        {noTables && (
+        {firstRun && (
+          <FirstRun
+            t={t}
+            busy={busy}
+            onInsertTemplate={insertTemplate}
+            onOpenSample={() =>
+              void act(async () => {
+                await ops.openSample();
+                // Excel opens it in a new window and this workbook is unchanged; a re-check costs nothing.
+                void check.run();
+                return t.sampleOpened;
+              })
+            }
+          />
+        )}
+        {emptyTables && (
           <MessageBar intent="info">
-            <MessageBarBody>{t.noTables}</MessageBarBody>
+            <MessageBarBody>{t.emptyTables}</MessageBarBody>
           </MessageBar>
         )}
-        {report && counts && (
-          <div className={s.summary} data-summary>
-            <Text>
-              {t.asOf} {report.asOf}
-            </Text>
-            <Text>
-              {counts.funds} {t.funds}
-            </Text>
-            <Text className={counts.breaches ? s.breaches : undefined}>
-              {counts.breaches} {t.breaches}
-            </Text>
-            <Text>
-              {counts.warnings} {t.warnings}
-            </Text>
-            <Text>
-              {counts.incomplete} {t.incomplete}
-            </Text>
-            {check.live && <Text size={200}>{t.liveUpdated}</Text>}
+        {report && !firstRun && !emptyTables && (
+          <section className={s.section} aria-label={t.summaryTitle} data-summary>
+            <SummaryCounts report={report} language={language} t={t} />
+            <FundSummary report={report} language={language} t={t} onOpen={openFund} />
+          </section>
+        )}
+        {report && !firstRun && <AsOfChoices chosen={settings?.asOf || undefined} funds={check.funds} today={todayIso()} language={language} t={t} onChoose={chooseAsOf} />}
+        {report && !firstRun && (
+          <div className={s.toolbar} role="toolbar" aria-label={t.moreActions}>
+            <ToggleButton
+              checked={highlighted}
+              disabled={!report.funds.length || busy}
+              data-action="highlight"
+              onClick={() =>
+                void act(async () => {
+                  if (highlighted) {
+                    await ops.clearHighlights();
+                    setHighlighted(false);
+                    return t.highlightsCleared;
+                  }
+                  const n = await ops.highlightBreaches(report);
+                  setHighlighted(true);
+                  return plural(language, n, t.highlighted);
+                })
+              }
+            >
+              {highlighted ? t.clearHighlight : t.highlight}
+            </ToggleButton>
+            <Button disabled={!report.funds.length || busy} data-action="report" onClick={() => void act(async () => (await ops.writeReport(report), t.reportWritten))}>
+              {t.writeReport}
+            </Button>
+            <Button appearance="subtle" disabled={busy} data-action="template" onClick={insertTemplate}>
+              {t.insertTemplate}
+            </Button>
+            <Button appearance="subtle" onClick={() => setShowSettings(!showSettings)} aria-expanded={showSettings}>
+              {t.settings}
+            </Button>
           </div>
         )}
-        {allDiagnostics.length > 0 && (
-          <>
-            <Text weight="semibold">
+        {showSettings && settings && (
+          <SettingsPanel
+            settings={settings}
+            t={t}
+            onSave={(next) => {
+              setSettings(next);
+              setShowSettings(false);
+              void act(async () => (await ops.saveSettings(next), t.settingsSaved));
+            }}
+          />
+        )}
+        {report && !firstRun && !emptyTables && <Legend language={language} t={t} />}
+        {!firstRun && allDiagnostics.length > 0 && (
+          <section className={s.section}>
+            <Text as="h2" size={300} weight="semibold">
               {t.diagnostics} ({allDiagnostics.length})
             </Text>
             <DiagnosticsList diagnostics={allDiagnostics} tables={check.tables} t={t} onSelect={(sheet, cell) => void act(async () => (await ops.select(sheet, cell), `${sheet}!${cell}`))} />
-          </>
+          </section>
         )}
-        <Divider />
-        {report && (
-          <Accordion multiple collapsible defaultOpenItems={report.funds.filter((f) => f.status === "breach").map((f) => f.fundId)}>
-            {report.funds.map((fund) => (
-              <FundCard key={fund.fundId} fund={fund} language={language} t={t} onSelectRow={selectRow} />
-            ))}
-          </Accordion>
+        {report && ordered.length > 0 && (
+          <section className={s.section} aria-labelledby="details-title">
+            <Text as="h2" id="details-title" size={300} weight="semibold">
+              {t.details}
+            </Text>
+            <Accordion multiple collapsible openItems={openFunds} onToggle={(_, d) => setOpenFunds(d.openItems as string[])}>
+              {ordered.map((fund) => (
+                <FundCard
+                  key={fund.fundId}
+                  fund={fund}
+                  language={language}
+                  t={t}
+                  onSelectRow={selectRow}
+                  periodEnds={periodEnds(check.funds.find((f) => f.fundId === fund.fundId)?.firstYearEnd, todayIso())}
+                  onChooseAsOf={chooseAsOf}
+                />
+              ))}
+            </Accordion>
+          </section>
         )}
       </main>
     </FluentProvider>

@@ -25,6 +25,11 @@ export interface WorkbookOperations {
   insertTemplate(
     language: Language,
   ): Promise<{ created: TableName[]; skipped: TableName[] }>;
+  /**
+   * Opens the sample workbook (examples/sample-funds.xlsx) in a new workbook; the current one
+   * is left as it is. In Excel this needs ExcelApi 1.8 (Excel.createWorkbook).
+   */
+  openSample(): Promise<void>;
   /** Selects a cell (e.g. "D14") of a sheet: a diagnostic's cell, or a position's row. */
   select(sheet: string, cell: string): Promise<void>;
   /** Calls back (debounced by the caller) when Funds, Holdings or Holders change; returns how to stop. */

@@ -11,8 +11,16 @@ import type { PaneSettings, WorkbookOperations } from "./operations";
 
 export const LIVE_DEBOUNCE_MS = 800;
 
+/** What the pane needs of each fund row beyond the report: its closing dates. */
+export interface FundDates {
+  fundId: string;
+  fundName?: string;
+  firstYearEnd?: string;
+}
+
 export interface CheckState {
   report?: Report;
+  funds: FundDates[];
   tables: Partial<Record<TableName, RawTable>>;
   running: boolean;
   error?: string;
@@ -27,6 +35,7 @@ export function useQuotaCheck(
 ) {
   const [state, setState] = useState<CheckState>({
     tables: {},
+    funds: [],
     running: false,
     live: false,
   });
@@ -39,7 +48,13 @@ export function useQuotaCheck(
       try {
         const tables = await ops.readTables();
         const s = settingsRef.current;
-        const report = checkWorkbook(readWorkbook(tables), {
+        const model = readWorkbook(tables);
+        const funds = model.funds.map((f) => ({
+          fundId: f.fundId,
+          fundName: f.fundName,
+          firstYearEnd: f.firstYearEnd,
+        }));
+        const report = checkWorkbook(model, {
           asOf: s?.asOf || defaultAsOf(),
           positions: true,
           defaultWarningMargin:
@@ -47,7 +62,7 @@ export function useQuotaCheck(
               ? undefined
               : new Dec(String(s.warningMargin)),
         });
-        setState({ report, tables, running: false, live });
+        setState({ report, tables, funds, running: false, live });
         return report;
       } catch (e) {
         setState((prev) => ({

@@ -1,7 +1,7 @@
 import { Link, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { Diagnostic, TableName } from "../../engine/model";
 import type { RawTable } from "../../workbook/grid";
-import type { Strings } from "../i18n";
+import { format, type Strings } from "../i18n";
 import { diagnosticTarget } from "../use-quota-check";
 
 const useStyles = makeStyles({
@@ -18,8 +18,8 @@ export function DiagnosticsList(props: { diagnostics: Diagnostic[]; tables: Part
         const target = diagnosticTarget(d, props.tables);
         return (
           <Text size={200} key={i} role="listitem" data-diagnostic={`${d.table}:${d.row}:${d.column ?? ""}`}>
-            <span className={d.severity === "error" ? s.error : undefined}>{d.severity}</span> · {d.table}
-            {d.row ? ` ${d.row}` : ""}
+            <span className={d.severity === "error" ? s.error : undefined}>{props.t.severity[d.severity]}</span> · {d.table}
+            {d.row ? ` · ${format(props.t.rowNumber, { row: d.row })}` : ""}
             {d.column ? ` · ${d.column}` : ""}
             {d.value ? ` · “${d.value}”` : ""}: {d.message}{" "}
             {target && (

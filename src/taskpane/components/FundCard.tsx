@@ -1,19 +1,30 @@
-import { AccordionHeader, AccordionItem, AccordionPanel, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { AccordionHeader, AccordionItem, AccordionPanel, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { FundReport } from "../../engine/result";
-import { format, type Strings } from "../i18n";
+import { format, formatDate, plural, type Strings } from "../i18n";
 import type { Language } from "../operations";
+import type { PeriodEnds } from "../period-ends";
 import { PositionsList } from "./PositionsList";
+import { ReconciliationTable } from "./ReconciliationTable";
 import { RuleRow } from "./RuleRow";
 import { StatusBadge } from "./StatusBadge";
 
 const useStyles = makeStyles({
-  header: { display: "flex", justifyContent: "space-between", alignItems: "center", width: "100%", gap: "8px" },
-  name: { display: "flex", flexDirection: "column", minWidth: 0 },
-  sub: { color: tokens.colorNeutralForeground3 },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "center", width: "100%", minWidth: 0, gap: "8px" },
+  name: { display: "flex", flexDirection: "column", minWidth: 0, flex: "1 1 auto", overflow: "hidden" },
+  dates: { display: "flex", flexWrap: "wrap", gap: "4px", alignItems: "center", paddingBottom: "4px" },
+  sub: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
 
-export function FundCard(props: { fund: FundReport; language: Language; t: Strings; onSelectRow(row: number): void }) {
+export function FundCard(props: {
+  fund: FundReport;
+  language: Language;
+  t: Strings;
+  onSelectRow(row: number): void;
+  /** The fund's own closing dates, offered as one-click as-of dates. */
+  periodEnds?: PeriodEnds;
+  onChooseAsOf?(date: string): void;
+}) {
   const { fund, language, t } = props;
   const s = useStyles();
   const [selected, setSelected] = useState<string | undefined>();
@@ -28,27 +39,38 @@ export function FundCard(props: { fund: FundReport; language: Language; t: Strin
             </Text>
             <Text size={200} className={s.sub}>
               {fund.fundId} · {fund.fundType ?? "?"}
-              {fund.basis ? ` · ${t.basis} ${fund.basis}` : ""}
+              {fund.basis ? ` · ${t.basis[fund.basis] ?? fund.basis}` : ""}
             </Text>
           </div>
           <StatusBadge status={fund.status} language={language} />
         </div>
       </AccordionHeader>
       <AccordionPanel>
+        {props.periodEnds && props.onChooseAsOf && (
+          <div className={s.dates} role="group" aria-label={t.asOfShortcuts}>
+            <Text size={200}>{t.asOfShortcuts}</Text>
+            {[format(t.yearEnd, { date: formatDate(props.periodEnds.yearEnd, language) }), format(t.halfYearEnd, { date: formatDate(props.periodEnds.halfYearEnd, language) })].map((label, i) => (
+              <Button key={label} size="small" appearance="outline" onClick={() => props.onChooseAsOf?.(i === 0 ? props.periodEnds!.yearEnd : props.periodEnds!.halfYearEnd)} data-fund-as-of={i === 0 ? "yearEnd" : "halfYearEnd"}>
+                {label}
+              </Button>
+            ))}
+          </div>
+        )}
         {w && (
           <Text size={200} className={s.sub} block>
-            {w.until ? format(t.window, { from: w.from, until: w.until }) : format(t.windowOpen, { from: w.from })} ({w.article})
+            {w.until ? format(t.window, { from: formatDate(w.from, language), until: formatDate(w.until, language) }) : format(t.windowOpen, { from: formatDate(w.from, language) })} ({w.article})
           </Text>
         )}
         {fund.rules.map((rule) => (
           <div key={rule.id}>
             <RuleRow rule={rule} language={language} t={t} selected={selected === rule.id} onSelect={() => setSelected(selected === rule.id ? undefined : rule.id)} />
+            {selected === rule.id && rule.reconciliation && <ReconciliationTable reconciliation={rule.reconciliation} language={language} t={t} />}
             {selected === rule.id && <PositionsList fund={fund} rule={rule} language={language} t={t} onSelectRow={props.onSelectRow} />}
           </div>
         ))}
         {fund.diagnostics.length > 0 && (
           <Text size={200} className={s.sub} block>
-            {fund.diagnostics.length} × {t.diagnostics.toLowerCase()}
+            {plural(language, fund.diagnostics.length, t.readingProblems)}
           </Text>
         )}
       </AccordionPanel>

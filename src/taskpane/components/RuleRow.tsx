@@ -1,7 +1,8 @@
 import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import type { RuleResult } from "../../engine/result";
 import { ruleById } from "../../engine/rules/registry";
-import { formatEur, formatPercent, type Strings } from "../i18n";
+import { colon, format, formatAmount, formatPercent, formatThreshold, OPERATOR_SIGNS, type Strings } from "../i18n";
+import { amountToCure } from "../summary";
 import type { Language } from "../operations";
 import { StatusBadge } from "./StatusBadge";
 
@@ -9,9 +10,12 @@ const useStyles = makeStyles({
   row: { display: "grid", gridTemplateColumns: "1fr auto", rowGap: "2px", padding: "6px 8px", borderRadius: tokens.borderRadiusMedium },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   title: { display: "flex", flexDirection: "column", alignItems: "flex-start", minWidth: 0 },
-  figures: { display: "flex", gap: "12px", alignItems: "center", gridColumn: "1 / span 2", fontVariantNumeric: "tabular-nums" },
+  figures: { display: "flex", flexWrap: "wrap", columnGap: "12px", alignItems: "center", gridColumn: "1 / span 2", fontVariantNumeric: "tabular-nums" },
   bar: { gridColumn: "1 / span 2" },
   message: { gridColumn: "1 / span 2", color: tokens.colorNeutralForeground3 },
+  badge: { alignSelf: "start", paddingTop: "4px" },
+  conditions: { gridColumn: "1 / span 2", listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
+  condition: { display: "flex", alignItems: "flex-start", gap: "6px" },
 });
 
 /** A rule's value against its threshold: the bar is full at the threshold, red when the rule is breached. */
@@ -19,8 +23,10 @@ export function RuleRow(props: { rule: RuleResult; language: Language; t: String
   const { rule, language, t } = props;
   const s = useStyles();
   const def = ruleById(rule.id);
+  const cure = amountToCure(rule);
   const fill = rule.value === null || !rule.threshold ? 0 : Math.min(1, Math.max(0, rule.value / rule.threshold));
-  const color = rule.status === "breach" ? "error" : rule.status === "warning" ? "warning" : "success";
+  // Green only for a rule that passes: an incomplete or not-binding rule is never shown as fine.
+  const color = rule.status === "breach" ? "error" : rule.status === "warning" ? "warning" : rule.status === "pass" ? "success" : "brand";
   return (
     <div className={`${s.row} ${props.selected ? s.selected : ""}`} data-rule={rule.id}>
       <div className={s.title}>
@@ -31,24 +37,46 @@ export function RuleRow(props: { rule: RuleResult; language: Language; t: String
           {def?.title[language]} · {rule.article}
         </Text>
       </div>
-      <StatusBadge status={rule.status} language={language} />
+      <div className={s.badge}>
+        <StatusBadge status={rule.status} language={language} />
+      </div>
       {rule.threshold !== null && <ProgressBar className={s.bar} value={fill} color={color} thickness="large" aria-label={`${rule.id} ${formatPercent(rule.value, language)}`} />}
       <div className={s.figures}>
         <Text size={200}>
-          {t.value} {formatPercent(rule.value, language)}
+          {t.value}
+          {colon(language)}
+          {formatPercent(rule.value, language)}
           {rule.partial ? "*" : ""}
         </Text>
         {rule.threshold !== null && (
           <Text size={200}>
-            {t.threshold} {rule.direction === "min" ? "≥" : "≤"} {formatPercent(rule.threshold, language)}
+            {t.threshold}
+            {colon(language)}
+            {rule.operator ? `${OPERATOR_SIGNS[rule.operator]} ` : ""}
+            {formatThreshold(rule.threshold, language)}
           </Text>
         )}
         {rule.headroom !== null && (
-          <Text size={200}>
-            {t.headroom} {formatEur(rule.headroom, language)}
+          <Text size={200} weight={cure ? "semibold" : undefined} data-headroom>
+            {cure ? format(t.toCure, { amount: formatAmount(cure, rule.unit, language) }) : format(t.margin, { amount: formatAmount(rule.headroom, rule.unit, language) })}
           </Text>
         )}
       </div>
+      {rule.conditions && rule.conditions.length > 1 && (
+        <ul className={s.conditions} aria-label={t.conditions}>
+          {rule.conditions.map((c) => (
+            <li key={c.id} className={s.condition} data-condition={c.id} data-failed={c.failed || undefined}>
+              <StatusBadge status={c.status} language={language} />
+              <Text size={200}>
+                {c.title[language]}
+                {c.value !== null && c.threshold !== null && c.kind === "limit" ? ` · ${formatPercent(c.value, language)} ${c.operator ? OPERATOR_SIGNS[c.operator] : ""} ${formatThreshold(c.threshold, language)}` : ""}
+                {c.failed && c.headroom?.startsWith("-") ? ` · ${format(t.toCure, { amount: formatAmount(c.headroom.slice(1), c.unit, language) })}` : ""}
+                {c.article ? ` (${c.article})` : ""}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
       {rule.message && rule.status !== "pass" && (
         <Text size={200} className={s.message}>
           {rule.message}
