@@ -6,9 +6,10 @@ import type {
   WorkbookOperations,
 } from "../taskpane/operations";
 import { clearHighlights, highlightBreaches } from "./highlight";
-import { readTables, type TableLocation } from "./read-tables";
+import { type TableLocation } from "./read-tables";
 import { writeReportSheet } from "./report-sheet";
 import { insertTemplate } from "./template";
+import { sharedWorkbookModel } from "./workbook-model";
 
 /* global Excel, Office */
 
@@ -23,12 +24,16 @@ export function excelOperations(): WorkbookOperations {
     return at;
   };
   return {
+    // The tables come from the runtime's one workbook model, which the functions share.
     async readTables() {
-      return Excel.run(async (context) => {
-        const read = await readTables(context);
-        locations = read.locations;
-        return read.tables;
-      });
+      const model = sharedWorkbookModel();
+      let snapshot = await model.settled();
+      if (snapshot.status === "error" || !model.watchingChanges)
+        snapshot = await model.refresh();
+      if (snapshot.status !== "ready" || !snapshot.read)
+        throw new Error(snapshot.error ?? "The workbook could not be read.");
+      locations = snapshot.read.locations;
+      return snapshot.read.tables;
     },
     highlightBreaches: (report: Report) =>
       Excel.run((context) => highlightBreaches(context, report, holdings())),
@@ -53,26 +58,15 @@ export function excelOperations(): WorkbookOperations {
         await context.sync();
       });
     },
+    // Called when the model has re-read the tables after an edit (it debounces and watches them).
     async watchTables(onChange: () => void) {
-      return Excel.run(async (context) => {
-        const handlers: OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs>[] =
-          [];
-        const tables = (["Funds", "Holdings", "Holders"] as const).map((n) =>
-          context.workbook.tables.getItemOrNullObject(n),
-        );
-        await context.sync();
-        for (const t of tables)
-          if (!t.isNullObject)
-            handlers.push(t.onChanged.add(async () => onChange()));
-        await context.sync();
-        // Handlers are removed through the context that added them.
-        return () => {
-          if (!handlers.length) return;
-          void Excel.run(handlers[0].context, async (ctx) => {
-            for (const h of handlers) h.remove();
-            await ctx.sync();
-          });
-        };
+      const model = sharedWorkbookModel();
+      let seen = model.current().version;
+      void model.start();
+      return model.subscribe((snapshot) => {
+        if (snapshot.version === seen) return;
+        seen = snapshot.version;
+        onChange();
       });
     },
     async loadSettings() {
