@@ -303,6 +303,11 @@ export class ExcelHost {
         };
       // Reference bookkeeping (_KeepReference, _RemoveReference) and the client's own size check.
       if (a.ActionType === 3 && a.Name.startsWith("_")) continue;
+      // Trace markers (how the client registers event handlers) name no object; Excel answers them.
+      if (a.ActionType === 5) {
+        results.push({ ActionId: a.Id, Value: null });
+        continue;
+      }
       try {
         const obj = resolve(a.ObjectPathId);
         obj?.alive();
