@@ -51,6 +51,8 @@ export class WorkbookModelStore {
   /** Ids of the tables read, and of the sheets read as tables, whose changes matter. */
   private watchedTables = new Set<string>();
   private watchedSheets = new Set<string>();
+  /** Ids of every sheet holding one of the tables, for recalculations. */
+  private dataSheets = new Set<string>();
   private watching = false;
   /** Reads sent to the host, for tests and the bench. */
   reads = 0;
@@ -191,18 +193,24 @@ export class WorkbookModelStore {
     const tables = TABLE_NAMES.map((name) =>
       context.workbook.tables.getItemOrNullObject(name),
     );
-    const sheets = Object.values(read.locations)
-      .filter((l) => l?.source === "sheet")
-      .map((l) => context.workbook.worksheets.getItemOrNullObject(l!.sheet));
+    const located = Object.values(read.locations).filter(
+      (l) => l !== undefined,
+    );
+    const sheets = located.map((l) => ({
+      source: l!.source,
+      sheet: context.workbook.worksheets.getItemOrNullObject(l!.sheet),
+    }));
     for (const t of tables) t.load("id");
-    for (const s of sheets) s.load("id");
+    for (const s of sheets) s.sheet.load("id");
     await context.sync();
     this.watchedTables = new Set(
       tables.filter((t) => !t.isNullObject).map((t) => t.id),
     );
+    const found = sheets.filter((s) => !s.sheet.isNullObject);
     this.watchedSheets = new Set(
-      sheets.filter((s) => !s.isNullObject).map((s) => s.id),
+      found.filter((s) => s.source === "sheet").map((s) => s.sheet.id),
     );
+    this.dataSheets = new Set(found.map((s) => s.sheet.id));
   }
 
   /** Workbook-wide events, so tables added, deleted or re-created later are seen too. */
@@ -220,7 +228,7 @@ export class WorkbookModelStore {
         });
         await context.sync();
         changesWatched = true;
-        // ExcelApi 1.9: a Funds, Holdings or Holders table created (or re-created) later,
+        // ExcelApi 1.8–1.9: a Funds, Holdings or Holders table created (or re-created) later,
         // one deleted, and edits in a sheet read as a table (a sheet named Holdings, no table).
         tables.onAdded.add(async () => {
           if (this.missesATable()) this.schedule();
@@ -234,6 +242,13 @@ export class WorkbookModelStore {
           )
             this.schedule();
         });
+        // ExcelApi 1.8: cells of a table that are formulas over another sheet change by
+        // recalculation, which raises no change event.
+        context.workbook.worksheets.onCalculated.add(
+          async (e: Excel.WorksheetCalculatedEventArgs) => {
+            if (this.dataSheets.has(e.worksheetId)) this.schedule();
+          },
+        );
         context.workbook.worksheets.onChanged.add(
           async (e: Excel.WorksheetChangedEventArgs) => {
             if (this.watchedSheets.has(e.worksheetId) || this.inFlight)

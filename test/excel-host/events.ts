@@ -8,7 +8,8 @@
 //   Excel.TableAddedEventArgs and TableDeletedEventArgs (ExcelApi 1.9), Excel.WorksheetChangedEventArgs.
 // - The message routing and event type numbers are the client's own (excel-web-16.00.debug.js:
 //   GenericEventRegistration._handleRichApiMessage, category 65536; workbook.tables onChanged 101,
-//   onAdded 102, onDeleted 103, workbook.worksheets onChanged 10, all on target "Workbook").
+//   onAdded 102, onDeleted 103, workbook.worksheets onChanged 10 and onCalculated 16, all on
+//   target "Workbook"). Excel.WorksheetCalculatedEventArgs: worksheetId, address (ExcelApi 1.8, 1.11).
 //   OfficeExtension._testSetRichApiMessageReadyImpl and _testTriggerRichApiMessageEvent are the
 //   client's own test seams for exactly this; the first replaces Office.context.document.addHandlerAsync,
 //   which this host does not emulate.
@@ -17,6 +18,7 @@ import { columnLetters, type HostCell } from "./workbook";
 
 export const EVENT_TYPE = {
   worksheetChanged: 10,
+  worksheetCalculated: 16,
   tableChanged: 101,
   tableAdded: 102,
   tableDeleted: 103,
@@ -37,6 +39,16 @@ export interface HostEvents {
    * changes, then Excel raises TableChanged and WorksheetChanged for it.
    */
   editTableCell(
+    table: string,
+    bodyRow: number,
+    header: string,
+    value: HostCell,
+  ): void;
+  /**
+   * A table cell's formula takes a new value because a precedent on another sheet changed: the
+   * cell changes and Excel raises WorksheetCalculated for the table's sheet, no change event.
+   */
+  recalculateTableCell(
     table: string,
     bodyRow: number,
     header: string,
@@ -74,6 +86,17 @@ export function enableEvents(host: ExcelHost): HostEvents {
       };
       raise(EVENT_TYPE.tableChanged, { ...common, tableId: table.id });
       raise(EVENT_TYPE.worksheetChanged, common);
+    },
+    recalculateTableCell(name, bodyRow, header, value) {
+      const table = host.workbook.table(name);
+      const r = table.r0 + 1 + bodyRow;
+      const c = table.c0 + table.columnIndex(header);
+      table.sheet.setCell(r, c, value);
+      raise(EVENT_TYPE.worksheetCalculated, {
+        worksheetId: table.sheet.id,
+        address: `${columnLetters(c)}${r + 1}`,
+        source: "Local",
+      });
     },
   };
 }

@@ -122,6 +122,17 @@ describe("keeping the functions current", () => {
     expect(model.reads).toBe(reads + 1);
   });
 
+  it("a table value recalculated from another sheet (no change event) also re-reads the tables", async () => {
+    const { host, events } = await start(1_000);
+    const fund = engineReport(host).funds.find((f) => f.fundType === "FCPR" && f.rules[0].status !== "incomplete")!;
+    const call = open(QUOTA.ratio, [literal("FCPR-Q50"), cell(fund.fundId), literal(AS_OF)]);
+    const { row, cost } = firstEquity(host, fund.fundId);
+    const next = call.next();
+    events.recalculateTableCell("Holdings", row, "costValue", cost + 250_000);
+    const after = engineReport(host).funds.find((f) => f.fundId === fund.fundId)!.rules[0];
+    expect(await next).toEqual({ value: after.value });
+  });
+
   it("a user in cell-edit mode delays the re-read (delayForCellEdit) instead of failing it", async () => {
     const { host, events, model } = await start(1_000);
     const fund = engineReport(host).funds.find((f) => f.fundType === "FCPR" && f.rules[0].status !== "incomplete")!;
