@@ -75,7 +75,7 @@ export class WorkbookModelStore {
     this.snapshot = {
       status: "ready",
       version: this.snapshot.version + 1,
-      workbook: new CheckedWorkbook(read.tables),
+      workbook: checked(read),
       read,
     };
     for (const listener of [...this.listeners]) listener(this.snapshot);
@@ -168,7 +168,7 @@ export class WorkbookModelStore {
       next = {
         status: "ready",
         version: this.snapshot.version + 1,
-        workbook: new CheckedWorkbook(read.tables),
+        workbook: checked(read),
         read,
       };
     } catch (e) {
@@ -269,6 +269,14 @@ export class WorkbookModelStore {
     const locations = this.snapshot.read?.locations ?? {};
     return TABLE_NAMES.some((n) => locations[n]?.source !== "table");
   }
+}
+
+/** The check of a read; the date system travels with it (ReadResult.date1904 when the reader knows it). */
+function checked(read: ReadResult): CheckedWorkbook {
+  return new CheckedWorkbook(
+    read.tables,
+    (read as ReadResult & { date1904?: boolean }).date1904 === true,
+  );
 }
 
 const SHARED = Symbol.for("fundQuotaMonitor.workbookModel");

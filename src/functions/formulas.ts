@@ -35,8 +35,30 @@ type Cell = string | number;
 
 /** The test date an argument stands for; blank (0 on desktop, null on the web) is the last month-end. */
 export interface AsOf {
+  /** The date in the 1900 date system, Excel's default. */
   date: IsoDate;
   defaulted: boolean;
+  /** The date cell's serial, when the date came from one: its date depends on the workbook's date system. */
+  serial?: number;
+}
+
+/** 1 January 1904 is serial 0 in the 1904 date system and 1462 in the 1900 one. */
+const DAYS_1900_TO_1904 = 1462;
+
+/** The test date in the workbook's own date system. */
+export function asOfIn(
+  asOf: AsOf,
+  workbook: CheckedWorkbook,
+  language: Language = "en",
+): IsoDate {
+  if (asOf.serial === undefined || !workbook.date1904) return asOf.date;
+  const parsed = parseDate(asOf.serial + DAYS_1900_TO_1904);
+  if (!parsed.ok)
+    throw new FormulaError(
+      "#VALUE!",
+      MESSAGES[language].notDate(String(asOf.serial)),
+    );
+  return parsed.value;
 }
 
 const ERROR_TEXTS = new Set([
@@ -115,7 +137,11 @@ export function asOfArg(value: unknown, language: Language = "en"): AsOf {
       : undefined;
   if (!parsed?.ok || !isValidIsoDate(parsed.value))
     throw new FormulaError("#VALUE!", MESSAGES[language].notDate(String(v)));
-  return { date: parsed.value, defaulted: false };
+  return {
+    date: parsed.value,
+    defaulted: false,
+    serial: typeof v === "number" ? v : undefined,
+  };
 }
 
 interface FundArgs {
@@ -144,10 +170,11 @@ function findFund(
   language: Language,
   positions = false,
 ): FundReport {
-  const report = workbook.report(args.asOf.date, positions);
+  const date = asOfIn(args.asOf, workbook, language);
+  const report = workbook.report(date, positions);
   if (report.funds.length === 0)
     throw new FormulaError("#VALUE!", MESSAGES[language].noFunds);
-  const fund = workbook.fund(args.asOf.date, args.fundId, positions);
+  const fund = workbook.fund(date, args.fundId, positions);
   if (!fund)
     throw new FormulaError(
       "#N/A",
@@ -259,7 +286,7 @@ export function reportAnswer(
   const args = fundArgs(fundId, asOf, language);
   return (workbook) => {
     const fund = findFund(workbook, args, language);
-    const date = showDate(args.asOf.date, language);
+    const date = showDate(asOfIn(args.asOf, workbook, language), language);
     const rows: Cell[][] = [REPORT_HEADERS[language]];
     for (const r of fund.rules) {
       rows.push([
@@ -322,10 +349,11 @@ export function checkAnswer(
 ): Answer<Cell[][]> {
   const date = asOfArg(asOf, language);
   return (workbook) => {
-    const report = workbook.report(date.date);
+    const asOf = asOfIn(date, workbook, language);
+    const report = workbook.report(asOf);
     if (report.funds.length === 0)
       throw new FormulaError("#N/A", MESSAGES[language].noFunds);
-    const shown = showDate(date.date, language);
+    const shown = showDate(asOf, language);
     const rows: Cell[][] = [CHECK_HEADERS[language]];
     for (const fund of report.funds) {
       const count = (s: string) =>

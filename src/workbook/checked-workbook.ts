@@ -19,7 +19,11 @@ export class CheckedWorkbook {
   private readonly reports = new Map<string, Report>();
   private readonly indexes = new WeakMap<Report, Map<string, FundReport>>();
 
-  constructor(readonly tables: Partial<Record<TableName, RawTable>>) {
+  constructor(
+    readonly tables: Partial<Record<TableName, RawTable>>,
+    /** The workbook counts dates from 1904: a date cell passed to a function means another day. */
+    readonly date1904 = false,
+  ) {
     this.model = readWorkbook(tables);
   }
 

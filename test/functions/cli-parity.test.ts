@@ -163,4 +163,16 @@ describe("the small arguments under both marshallings", () => {
     expect(answer(QUOTA.position, [literal("FCPR-Q50"), cell(fund.fundId), literal("Z-9"), omitted], "web")).toEqual({ error: "#N/A", message: `no position Z-9 in fund ${fund.fundId}` });
     expect(answer(QUOTA.ratio, [literal("FCPR-Q50"), cell("F-none"), omitted], "desktop")).toEqual({ error: "#N/A", message: "no fund F-none" });
   });
+
+  it("a date cell in a 1904-date workbook means the day that workbook shows (its serial is 1,462 smaller)", async () => {
+    const book = books[0];
+    const model = new WorkbookModelStore(refused());
+    const tables = books[0].model.current().read!.tables;
+    model.load({ tables, locations: {}, date1904: true } as Parameters<WorkbookModelStore["load"]>[0]);
+    installWorkbookModel(model);
+    const fund = book.cli.funds.find((f) => f.fundType === "FCPR")!;
+    expect(answer(QUOTA.status, [literal("FCPR-Q50"), cell(fund.fundId), cell(AS_OF_SERIAL - 1462)], "desktop")).toEqual({ value: fund.rules[0].status });
+    const rows = (answer(QUOTA.report, [cell(fund.fundId), cell(AS_OF_SERIAL - 1462)], "web") as { value: unknown[][] }).value;
+    expect(rows[1][6]).toBe(AS_OF);
+  });
 });
