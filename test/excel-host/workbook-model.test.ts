@@ -10,7 +10,8 @@ import { tableFromValues } from "../../src/workbook/range-grid";
 import { readWorkbook } from "../../src/workbook/read-workbook";
 import { type Call, callStreaming, cell, literal, omitted } from "./custom-functions";
 import { enableEvents } from "./events";
-import { type ExcelHost, FLAG_DELAY_FOR_CELL_EDIT, workbookWithHoldings } from "./index";
+import { createExcelHost, type ExcelHost, FLAG_DELAY_FOR_CELL_EDIT, holdingsRows, type HostCell, workbookWithHoldings } from "./index";
+import { EVENT_TYPE } from "./events";
 
 // The shared workbook model and the streaming =QUOTA.… functions, through Microsoft's Excel client
 // answered by the strict host: reads, change events, cell-edit mode and refused reads.
@@ -33,7 +34,8 @@ afterEach(() => {
 function engineReport(h: ExcelHost, asOf = AS_OF): Report {
   const tables: Partial<Record<"Funds" | "Holdings" | "Holders", RawTable>> = {};
   for (const name of ["Funds", "Holdings", "Holders"] as const) {
-    const t = h.workbook.table(name);
+    const t = h.workbook.tables.find((x) => x.name === name && !x.deleted);
+    if (!t) continue;
     tables[name] = tableFromValues(name, t.sheet.values(t.rect), t.r0 + 1, t.c0, t.sheet.name);
   }
   return checkWorkbook(readWorkbook(tables), { asOf });
@@ -131,6 +133,32 @@ describe("keeping the functions current", () => {
     events.recalculateTableCell("Holdings", row, "costValue", cost + 250_000);
     const after = engineReport(host).funds.find((f) => f.fundId === fund.fundId)!.rules[0];
     expect(await next).toEqual({ value: after.value });
+  });
+
+  it("a Holdings table added after the workbook was opened is read, and the functions answer from it", async () => {
+    const grids = await holdingsRows(1_000);
+    host = createExcelHost().install();
+    const events = enableEvents(host);
+    const add = (name: "Funds" | "Holdings" | "Holders") => {
+      const rows = grids[name] as HostCell[][];
+      const sheet = host!.workbook.addSheet(name === "Holdings" ? "Portefeuille" : name, rows);
+      return host!.workbook.addTable(sheet, { r0: 0, c0: 0, r1: rows.length - 1, c1: rows[0].length - 1 }, name);
+    };
+    add("Funds");
+    add("Holders");
+    const model = new WorkbookModelStore(excelHost, DEBOUNCE_MS);
+    previous = installWorkbookModel(model);
+    await model.start();
+    const fund = engineReport(host).funds.find((f) => f.fundType === "FCPR")!;
+    const call = open(QUOTA.headroom, [literal("FCPR-Q50"), cell(fund.fundId), literal(AS_OF)]);
+    expect(call.latest()).toEqual({ value: Number(fund.rules[0].headroom) });
+
+    const next = call.next();
+    const table = add("Holdings");
+    events.raise(EVENT_TYPE.tableAdded, { tableId: table.id, worksheetId: table.sheet.id, source: "Local" });
+    const after = engineReport(host).funds.find((f) => f.fundId === fund.fundId)!.rules[0];
+    expect(after.headroom).not.toBe(fund.rules[0].headroom);
+    expect(await next).toEqual({ value: Number(after.headroom) });
   });
 
   it("a user in cell-edit mode delays the re-read (delayForCellEdit) instead of failing it", async () => {
