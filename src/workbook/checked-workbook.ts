@@ -7,6 +7,8 @@ import { readWorkbook } from "./read-workbook";
 
 /** How many test dates keep their report; a formula sheet rarely uses more than a few. */
 const REPORTS_KEPT = 12;
+/** Reports that explain every position weigh about 1 KB a position (docs/performance.md): keep two. */
+const EXPLAINED_REPORTS_KEPT = 2;
 
 /**
  * One read of the workbook's tables and the reports checked from it, one per test date. It runs
@@ -17,6 +19,7 @@ const REPORTS_KEPT = 12;
 export class CheckedWorkbook {
   readonly model: WorkbookModel;
   private readonly reports = new Map<string, Report>();
+  private readonly explained = new Map<string, Report>();
   private readonly indexes = new WeakMap<Report, Map<string, FundReport>>();
 
   constructor(
@@ -29,18 +32,19 @@ export class CheckedWorkbook {
 
   /** The report on a date; with positions, every position's outcome too (for QUOTA.POSITION). */
   report(asOf: IsoDate, positions = false): Report {
-    const key = `${asOf}|${positions ? "positions" : "rules"}`;
-    let report = this.reports.get(key);
+    const cache = positions ? this.explained : this.reports;
+    let report = cache.get(asOf);
     if (report) {
       // Most recently used last, so the oldest date is the one dropped.
-      this.reports.delete(key);
+      cache.delete(asOf);
     } else {
       report = checkWorkbook(this.model, { asOf, positions });
     }
-    this.reports.set(key, report);
-    if (this.reports.size > REPORTS_KEPT) {
-      const oldest = this.reports.keys().next().value;
-      if (oldest !== undefined) this.reports.delete(oldest);
+    cache.set(asOf, report);
+    const kept = positions ? EXPLAINED_REPORTS_KEPT : REPORTS_KEPT;
+    if (cache.size > kept) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
     }
     return report;
   }
@@ -62,6 +66,6 @@ export class CheckedWorkbook {
 
   /** How many reports are kept, for tests and the bench. */
   get reportsKept(): number {
-    return this.reports.size;
+    return this.reports.size + this.explained.size;
   }
 }
