@@ -6,7 +6,10 @@ import * as QUOTA from "../src/functions/functions";
 import { readWorkbook } from "../src/workbook/read-workbook";
 import { tableFromValues } from "../src/workbook/range-grid";
 import { type Call, callStreaming, cell, literal } from "../test/excel-host/custom-functions";
-import { installWorkbookModel } from "../src/excel/workbook-model";
+import { excelHost, installWorkbookModel } from "../src/excel/workbook-model";
+import { enableEvents } from "../test/excel-host/events";
+import { workbookWithHoldings } from "../test/excel-host/workbooks";
+import { performance } from "node:perf_hooks";
 import { fundsGrid, holdingsGrid, type Row } from "./data";
 import { round, timeMedian } from "./timing";
 
@@ -86,4 +89,71 @@ export function benchRecalc(cells = 1000, rows = 10_000, fundCount = 10): Recalc
   };
 }
 
-if (require.main === module) console.log(benchRecalc());
+if (require.main === module) {
+  console.log(benchRecalc());
+  void benchEditThroughHost().then((r) => console.log(r));
+}
+
+export interface HostEditResult {
+  holdings: number;
+  /** The model's first read and check through Microsoft's Excel client and the strict host. */
+  firstReadMs: number;
+  /** From a user's edit in Holdings to the streaming cell's new value: event, re-read, check, answer (no pause). */
+  editToAnswerMs: number;
+  /** Baseline, same process: one readWorkbook → checkWorkbook of the same cells. */
+  oneCheckMs: number;
+  requestsPerRead: number;
+  maxResponseBytes: number;
+}
+
+/** The same edit end to end, through the real office-js client answered by the strict host. */
+export async function benchEditThroughHost(holdings = 10_000, cells = 1000): Promise<HostEditResult> {
+  const host = (await workbookWithHoldings(holdings)).install();
+  const events = enableEvents(host);
+  const model = new WorkbookModelStore(excelHost, 0);
+  const previous = installWorkbookModel(model);
+  try {
+    let t0 = performance.now();
+    await model.start();
+    const firstReadMs = performance.now() - t0;
+    const report = model.current().workbook!.report(AS_OF);
+    const fcpr = report.funds.filter((f) => f.fundType === "FCPR" && f.rules[0].status !== "incomplete");
+    const calls: Call[] = [];
+    for (let i = 0; i < cells; i++)
+      calls.push(callStreaming(FUNCTIONS[i % 3], [literal(RULES[Math.floor(i / 3) % 3]), cell(fcpr[i % fcpr.length].fundId), literal(AS_OF)], { platform: "web" }));
+    const table = host.workbook.table("Holdings");
+    const values = table.sheet.values(table.bodyRect);
+    const [fundCol, classCol, costCol] = ["fundId", "assetClass", "costValue"].map((h) => table.columnIndex(h));
+    const row = values.findIndex((r) => r[fundCol] === fcpr[0].fundId && r[classCol] === "EQUITY" && typeof r[costCol] === "number");
+    const cost = values[row][costCol] as number;
+    const times: number[] = [];
+    let requests = 0;
+    for (let k = 1; k <= 3; k++) {
+      const next = calls[0].next();
+      const before = host.requests.length;
+      t0 = performance.now();
+      events.editTableCell("Holdings", row, "costValue", cost - k * 100_000);
+      await next;
+      await model.settled();
+      times.push(performance.now() - t0);
+      requests = host.requests.length - before;
+    }
+    for (const c of calls) c.cancel();
+    times.sort((a, b) => a - b);
+    const read = model.current().read!;
+    const oneCheckMs = timeMedian(() => {
+      checkWorkbook(readWorkbook(read.tables), { asOf: AS_OF });
+    }, 3);
+    return {
+      holdings,
+      firstReadMs: round(firstReadMs),
+      editToAnswerMs: round(times[1]),
+      oneCheckMs: round(oneCheckMs),
+      requestsPerRead: requests,
+      maxResponseBytes: host.maxResponseBytes(),
+    };
+  } finally {
+    installWorkbookModel(previous);
+    host.uninstall();
+  }
+}
