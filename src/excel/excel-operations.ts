@@ -15,6 +15,30 @@ import { sharedWorkbookModel } from "./workbook-model";
 
 const SETTINGS_KEY = "fundQuotaMonitor.settings";
 
+/**
+ * Every batch waits for the user to leave cell-edit mode instead of failing
+ * (Excel.RunOptions.delayForCellEdit; office-js-docs-pr, excel.runoptions).
+ */
+const WAIT_FOR_EDIT: Excel.RunOptions = { delayForCellEdit: true };
+
+/**
+ * A multi-sync write as one undo step where the host supports it (mergeUndoGroup, ExcelApi
+ * 1.20; office-js-docs-pr, excel-add-ins-undo-capabilities). A host that cannot group some of
+ * the calls answers UndoNotSupported: the write, idempotent, is then run without grouping.
+ */
+async function asOneUndoStep<T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+): Promise<T> {
+  if (!Office.context.requirements.isSetSupported("ExcelApi", "1.20"))
+    return Excel.run(WAIT_FOR_EDIT, batch);
+  try {
+    return await Excel.run({ ...WAIT_FOR_EDIT, mergeUndoGroup: true }, batch);
+  } catch (e) {
+    if ((e as { code?: string }).code !== "UndoNotSupported") throw e;
+    return Excel.run(WAIT_FOR_EDIT, batch);
+  }
+}
+
 /** The pane's operations in Excel, through Office.js. */
 export function excelOperations(): WorkbookOperations {
   let locations: Partial<Record<TableName, TableLocation>> = {};
@@ -36,12 +60,14 @@ export function excelOperations(): WorkbookOperations {
       return snapshot.read.tables;
     },
     highlightBreaches: (report: Report) =>
-      Excel.run((context) => highlightBreaches(context, report, holdings())),
+      asOneUndoStep((context) =>
+        highlightBreaches(context, report, holdings()),
+      ),
     async clearHighlights() {
-      await Excel.run((context) => clearHighlights(context, holdings()));
+      await asOneUndoStep((context) => clearHighlights(context, holdings()));
     },
     writeReport: (report: Report) =>
-      Excel.run((context) =>
+      asOneUndoStep((context) =>
         writeReportSheet(
           context,
           report,

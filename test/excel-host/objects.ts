@@ -188,7 +188,16 @@ export class RangeObject extends HostObject {
         this.sheet.workbook.activeSheet = this.sheet;
         return null;
       case "Clear":
-        for (let r = r0; r <= r1; r++)
+        // Only rows that exist can hold anything: a whole column is cleared in its used part.
+        for (
+          let r = r0;
+          r <=
+          Math.min(
+            r1,
+            Math.max(this.sheet.rows.length, this.sheet.formats.length) - 1,
+          );
+          r++
+        )
           for (let c = c0; c <= c1; c++) {
             if (args[0] !== "Formats") this.sheet.setCell(r, c, null);
             if (args[0] !== "Contents") this.sheet.setFormat(r, c, "General");
