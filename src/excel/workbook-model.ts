@@ -275,7 +275,7 @@ export class WorkbookModelStore {
 function checked(read: ReadResult): CheckedWorkbook {
   return new CheckedWorkbook(
     read.tables,
-    (read as ReadResult & { date1904?: boolean }).date1904 === true,
+    read.date1904 === true,
   );
 }
 
