@@ -273,10 +273,7 @@ export class WorkbookModelStore {
 
 /** The check of a read; the date system travels with it (ReadResult.date1904 when the reader knows it). */
 function checked(read: ReadResult): CheckedWorkbook {
-  return new CheckedWorkbook(
-    read.tables,
-    read.date1904 === true,
-  );
+  return new CheckedWorkbook(read.tables, read.date1904 === true);
 }
 
 const SHARED = Symbol.for("fundQuotaMonitor.workbookModel");
