@@ -141,7 +141,8 @@ export class WorkbookModelStore {
 
   /** The snapshot once no change is waiting to be read: what the pane checks. */
   async settled(): Promise<ModelSnapshot> {
-    if (this.snapshot.status === "loading" && !this.started) await this.start();
+    // Until the first read ends (start() may still be registering the events), wait for it.
+    if (this.snapshot.status === "loading") await this.start();
     while (this.pending) {
       if (this.inFlight) await this.inFlight;
       else await this.refresh();

@@ -239,3 +239,16 @@ describe("keeping the functions current", () => {
     stop();
   });
 });
+
+describe("the pane opened before the model's first read ends", () => {
+  it("waits for that read instead of failing", async () => {
+    host = (await workbookWithHoldings(1_000)).install();
+    enableEvents(host);
+    const model = new WorkbookModelStore(excelHost, DEBOUNCE_MS);
+    previous = installWorkbookModel(model);
+    void model.start();
+    const tables = await excelOperations().readTables();
+    expect(tables.Holdings?.rows.length).toBe(1_000);
+    expect(model.reads).toBe(1);
+  });
+});
