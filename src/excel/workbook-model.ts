@@ -38,6 +38,9 @@ export const excelHost: ModelHost = {
 
 /** Edits come in bursts while the accountant types or pastes: re-read after this pause. */
 export const REREAD_DEBOUNCE_MS = 500;
+/** After a failed read, try again on its own after this long (then twice, then thrice as long), three times. */
+export const RETRY_AFTER_FAILURE_MS = 2000;
+const RETRIES_AFTER_FAILURE = 3;
 
 type Listener = (snapshot: ModelSnapshot) => void;
 
@@ -48,6 +51,8 @@ export class WorkbookModelStore {
   private inFlight?: Promise<void>;
   private again = false;
   private timer?: ReturnType<typeof setTimeout>;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  private failuresInARow = 0;
   /** Ids of the tables read, and of the sheets read as tables, whose changes matter. */
   private watchedTables = new Set<string>();
   private watchedSheets = new Set<string>();
@@ -60,6 +65,7 @@ export class WorkbookModelStore {
   constructor(
     private readonly host: ModelHost,
     private readonly debounceMs = REREAD_DEBOUNCE_MS,
+    private readonly retryMs = RETRY_AFTER_FAILURE_MS,
   ) {}
 
   current(): ModelSnapshot {
@@ -100,6 +106,14 @@ export class WorkbookModelStore {
     };
   }
 
+  /** Stops scheduled reads (a closing document, the end of a test); listeners hear no more. */
+  dispose(): void {
+    clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
+    this.timer = this.retryTimer = undefined;
+    this.listeners.clear();
+  }
+
   /** Whether table changes reach the model; without them, a reader should ask for a fresh read. */
   get watchingChanges(): boolean {
     return this.watching;
@@ -125,6 +139,8 @@ export class WorkbookModelStore {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     if (this.inFlight) {
       this.again = true;
       await this.inFlight;
@@ -181,6 +197,16 @@ export class WorkbookModelStore {
       };
     }
     this.snapshot = next;
+    if (next.status === "ready") this.failuresInARow = 0;
+    else if (++this.failuresInARow <= RETRIES_AFTER_FAILURE) {
+      // A passing fault (a busy host, a sheet being recalculated) should not leave the
+      // cells in error until the next edit.
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = undefined;
+        void this.refresh();
+      }, this.retryMs * this.failuresInARow);
+    }
     if (next.status === "ready" && this.started && !this.watching)
       await this.watch();
     for (const listener of [...this.listeners]) listener(next);

@@ -23,7 +23,7 @@ let previous: WorkbookModelStore | undefined;
 const calls: Call[] = [];
 afterEach(() => {
   for (const c of calls.splice(0)) c.cancel();
-  installWorkbookModel(previous);
+  installWorkbookModel(previous)?.dispose();
   host?.uninstall();
   host = undefined;
 });
@@ -137,6 +137,20 @@ describe("keeping the functions current", () => {
     events.recalculateTableCell("Holdings", row, "costValue", cost + 250_000);
     const after = engineReport(host).funds.find((f) => f.fundId === fund.fundId)!.rules[0];
     expect(await next).toEqual({ value: after.value });
+  });
+
+  it("after a refused read the model tries again on its own, and the cells recover without an edit", async () => {
+    host = (await workbookWithHoldings(1_000)).install();
+    enableEvents(host);
+    const model = new WorkbookModelStore(excelHost, DEBOUNCE_MS, 30);
+    previous = installWorkbookModel(model);
+    for (let n = 1; n <= 8; n++) host.failRequest(n, { afterActions: 0 });
+    await model.start();
+    const fund = engineReport(host).funds.find((f) => f.fundType === "FCPR")!;
+    const call = open(QUOTA.status, [literal("FCPR-Q50"), cell(fund.fundId), literal(AS_OF)]);
+    expect(call.latest()).toMatchObject({ error: "#N/A" });
+    host.clearRequests();
+    expect(await call.next()).toEqual({ value: statusWord(fund.rules[0].status, "fr") });
   });
 
   it("a Holdings table added after the workbook was opened is read, and the functions answer from it", async () => {
