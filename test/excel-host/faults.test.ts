@@ -302,4 +302,24 @@ describe("what Excel does that a stand-in forgives", () => {
       code: "UndoNotSupported",
     });
   });
+
+  it("a host with a lower payload limit gets smaller chunks: refused chunks are halved, and later ones stay small", async () => {
+    const { host: h, ops, report } = await setUp(3000);
+    h.clearRequests();
+    h.responseLimitBytes = 150_000;
+    h.requestLimitBytes = 150_000;
+    const tables = await ops.readTables();
+    expect(tables.Holdings!.rows).toHaveLength(3000);
+    await ops.writeReport(report);
+    expectOneCompleteReport(h, report);
+    const refused = h.requests.filter(
+      (r) => r.outcome === 5103 || r.outcome === 5104,
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.length).toBeLessThan(12);
+    const answered = h.requests.filter((r) => r.outcome === "ok");
+    expect(
+      Math.max(...answered.map((r) => Math.max(r.bytes, r.responseBytes))),
+    ).toBeLessThanOrEqual(150_000);
+  });
 });
