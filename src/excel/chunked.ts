@@ -64,9 +64,10 @@ export function isTooLarge(e: unknown): boolean {
 }
 
 /**
- * Runs one chunk, retrying it up to three times in all. `run` gets the attempt's row count: a
- * chunk refused as too large is retried at half its rows (the caller then carries on with the
- * rows that remain). Faults a retry cannot cure fail at once.
+ * Runs one chunk, retrying it. `run` gets the attempt's row count: a chunk refused as too large
+ * is retried at half its rows, down to one row, without counting as an attempt (the caller then
+ * carries on with the rows that remain, in chunks no larger). Any other fault gets three
+ * attempts in all; faults a retry cannot cure fail at once.
  */
 export async function withRetry<T>(
   rows: number,
@@ -78,10 +79,12 @@ export async function withRetry<T>(
     try {
       return { value: await run(n), rows: n };
     } catch (e) {
+      if (isTooLarge(e) && n > 1) {
+        n = Math.ceil(n / 2);
+        continue;
+      }
       attempt++;
-      const code = errorCode(e);
-      if (isTooLarge(e) && n > 1) n = Math.ceil(n / 2);
-      if (attempt >= ATTEMPTS || FINAL.has(code)) throw e;
+      if (attempt >= ATTEMPTS || FINAL.has(errorCode(e))) throw e;
     }
   }
 }

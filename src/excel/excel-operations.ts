@@ -77,7 +77,7 @@ export function excelOperations(): WorkbookOperations {
     insertTemplate: (language: Language) =>
       Excel.run((context) => insertTemplate(context, language)),
     async select(sheet: string, cell: string) {
-      await Excel.run(async (context) => {
+      await Excel.run(WAIT_FOR_EDIT, async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
         ws.activate();
         ws.getRange(cell).select();

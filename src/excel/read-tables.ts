@@ -150,6 +150,7 @@ export async function readRows(
   const sheet = context.workbook.worksheets.getItem(at.sheet);
   const values: unknown[][] = [];
   let chunk = Math.min(FIRST_CHUNK_ROWS, at.rowCount);
+  let cap = Infinity;
   let widest = 0;
   for (let done = 0; done < at.rowCount;) {
     const want = Math.min(chunk, at.rowCount - done);
@@ -181,7 +182,9 @@ export async function readRows(
     for (const row of got) values.push(row);
     done += got.length;
     widest = Math.max(widest, Math.ceil(jsonBytes(got) / got.length));
-    chunk = rowsPerChunk(widest);
+    // A host that refused a chunk as too large gets no larger chunk afterwards.
+    if (got.length < want) cap = got.length;
+    chunk = Math.min(rowsPerChunk(widest), cap);
   }
   return values;
 }

@@ -34,6 +34,7 @@ export async function writeRows(
   const formatOf = (r: number) =>
     typeof w.numberFormat === "function" ? w.numberFormat(r) : w.numberFormat;
   let chunk = Math.min(FIRST_CHUNK_ROWS, total);
+  let cap = Infinity;
   let widest = 0;
   for (let done = 0; done < total;) {
     const want = Math.min(chunk, total - done);
@@ -70,6 +71,8 @@ export async function writeRows(
       );
     }
     done += written;
-    chunk = rowsPerChunk(widest);
+    // A host that refused a chunk as too large gets no larger chunk afterwards.
+    if (written < want) cap = written;
+    chunk = Math.min(rowsPerChunk(widest), cap);
   }
 }

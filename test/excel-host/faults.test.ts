@@ -273,4 +273,53 @@ describe("what Excel does that a stand-in forgives", () => {
     expect(JSON.stringify(sheet.rows)).toBe(before);
     expect(h.workbook.findName("UserList")).toBeDefined();
   });
+
+  it("highlight and report also wait for the user to leave cell-edit mode", async () => {
+    const { host: h, ops, report } = await setUp(100);
+    h.cellEditMode = true;
+    expect(await ops.highlightBreaches(report)).toBeGreaterThan(0);
+    await ops.writeReport(report);
+    expectOneCompleteReport(h, report);
+    expect(h.requests.every((r) => (r.flags & 64) === 64)).toBe(true);
+  });
+
+  it("asks for one undo step only where ExcelApi 1.20 is supported, and falls back when the host answers UndoNotSupported", async () => {
+    const { host: h, ops, report } = await setUp(100);
+    // ExcelApi 1.20 (default here): a refusal of the grouping runs the same write again, ungrouped.
+    h.failRequest(1, { code: "UndoNotSupported", afterActions: 0 });
+    await ops.writeReport(report);
+    expectOneCompleteReport(h, report);
+    h.uninstall();
+    // Below 1.20 the write is not grouped, so such an answer is not expected and is reported.
+    const old = (
+      await workbookWithHoldings(100, {
+        requirementSets: { ExcelApi: "1.12", DelayForCellEdit: "1.0" },
+      })
+    ).install();
+    host = old;
+    old.failRequest(1, { code: "UndoNotSupported", afterActions: 0 });
+    await expect(excelOperations().writeReport(report)).rejects.toMatchObject({
+      code: "UndoNotSupported",
+    });
+  });
+
+  it("a host with a lower payload limit gets smaller chunks: refused chunks are halved, and later ones stay small", async () => {
+    const { host: h, ops, report } = await setUp(3000);
+    h.clearRequests();
+    h.responseLimitBytes = 150_000;
+    h.requestLimitBytes = 150_000;
+    const tables = await ops.readTables();
+    expect(tables.Holdings!.rows).toHaveLength(3000);
+    await ops.writeReport(report);
+    expectOneCompleteReport(h, report);
+    const refused = h.requests.filter(
+      (r) => r.outcome === 5103 || r.outcome === 5104,
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.length).toBeLessThan(12);
+    const answered = h.requests.filter((r) => r.outcome === "ok");
+    expect(
+      Math.max(...answered.map((r) => Math.max(r.bytes, r.responseBytes))),
+    ).toBeLessThanOrEqual(150_000);
+  });
 });

@@ -11,8 +11,9 @@
  * - Cell-edit mode: Excel.RunOptions.delayForCellEdit (office-js-docs-pr, excel.runoptions):
  *   without it a batch fails while the user edits a cell; the client sets request flag 64.
  * - Requests run action by action and stop at the first failure: what ran before stays done
- *   (there is no transaction; office-js-docs-pr, excel-add-ins-error-handling / "context.sync
- *   … operations before the error are committed").
+ *   (no transaction; office-js-docs-pr, OfficeExtension.Error: traceMessages lists the commands
+ *   "executed before the error occurred", and its example batch keeps the paragraphs it
+ *   inserted before failing).
  */
 import {
   loadOfficeClient,
