@@ -1,54 +1,66 @@
-// context.sync calls to read the tables and to highlight breaches, counted on a stand-in
-// context at 10, 10,000 and 100,000 rows: the count must not grow with the rows.
-import { highlightBreaches } from "../src/excel/highlight";
-import { readTables, type TableLocation } from "../src/excel/read-tables";
+// The pane's Office operations on the strict host (test/excel-host): Microsoft's Excel client
+// answered by the emulated host, which records every request. Reported: the requests each
+// operation makes and the largest payload, request or response, against Excel's ~5 MB limit.
 import { checkWorkbook } from "../src/engine/check";
+import { excelOperations } from "../src/excel/excel-operations";
+import { BREACH_NAME_PREFIX } from "../src/excel/highlight";
 import { readWorkbook } from "../src/workbook/read-workbook";
-import { fundsGrid, holdingsGrid } from "./data";
+import { type ExcelHost, workbookWithHoldings } from "../test/excel-host";
 
-type Values = unknown[][];
-
-function counter() {
-  const state = { syncs: 0 };
-  return { state, sync: async () => void state.syncs++ };
+export interface OperationPayload {
+  requests: number;
+  /** Largest request body, and largest response body, in bytes. */
+  maxRequestBytes: number;
+  maxResponseBytes: number;
 }
 
-function readContext(funds: Values, holdings: Values) {
-  const c = counter();
-  const range = (values: Values) => ({ values, rowIndex: 0, columnIndex: 0, rowCount: values.length, columnCount: values[0].length, isNullObject: false, load() {} });
-  const table = (values: Values | undefined, sheet: string) => ({ isNullObject: values === undefined, load() {}, worksheet: { name: sheet, load() {} }, getRange: () => range(values ?? [[]]) });
-  const tables: Record<string, unknown> = { Funds: table(funds, "Funds"), Holdings: table(holdings, "Holdings"), Holders: table(undefined, "") };
-  const context = {
-    workbook: {
-      tables: { getItemOrNullObject: (n: string) => tables[n] },
-      worksheets: { getItemOrNullObject: () => ({ isNullObject: true, load() {} }) },
-    },
-    sync: c.sync,
+export interface PayloadBench {
+  holdings: number;
+  read: OperationPayload;
+  highlight: OperationPayload & { rules: number; paintedRows: number };
+  writeReport: OperationPayload & { positionRows: number };
+}
+
+function measured(host: ExcelHost): OperationPayload {
+  const r = {
+    requests: host.requests.length,
+    maxRequestBytes: host.maxRequestBytes(),
+    maxResponseBytes: host.maxResponseBytes(),
   };
-  return { context: context as unknown as Excel.RequestContext, state: c.state };
+  host.clearRequests();
+  return r;
 }
 
-function highlightContext() {
-  const c = counter();
-  const formats = { items: [] as unknown[], load() {}, add: () => ({ custom: { rule: {}, format: { fill: {}, font: {} } } }) };
-  const context = { workbook: { worksheets: { getItem: () => ({ getRange: () => ({ conditionalFormats: formats }) }) } }, sync: c.sync };
-  return { context: context as unknown as Excel.RequestContext, state: c.state };
-}
-
-export async function benchSyncs(sizes = [10, 10_000, 100_000]): Promise<{ rows: number; readSyncs: number; highlightSyncs: number; highlightedRanges: number }[]> {
-  (globalThis as unknown as { Excel: unknown }).Excel = { ConditionalFormatType: { custom: "Custom" } };
-  const results = [];
-  for (const rows of sizes) {
-    const funds = fundsGrid(1);
-    const holdings = holdingsGrid(rows, 1);
-    const read = readContext(funds, holdings);
-    const tables = await readTables(read.context);
-    // A fund in breach of its advances limit, so many rows are highlighted.
-    const report = checkWorkbook(readWorkbook(tables.tables), { asOf: "2025-12-31", positions: true });
-    const at: TableLocation = tables.locations.Holdings!;
-    const hl = highlightContext();
-    const ranges = await highlightBreaches(hl.context, report, at);
-    results.push({ rows, readSyncs: read.state.syncs, highlightSyncs: hl.state.syncs, highlightedRanges: ranges });
+export async function benchPayload(
+  sizes = [1_000, 100_000],
+): Promise<PayloadBench[]> {
+  const out: PayloadBench[] = [];
+  for (const holdings of sizes) {
+    const host = (await workbookWithHoldings(holdings)).install();
+    try {
+      const ops = excelOperations();
+      const tables = await ops.readTables();
+      const read = measured(host);
+      const report = checkWorkbook(readWorkbook(tables), {
+        asOf: "2025-12-31",
+        positions: true,
+      });
+      const paintedRows = await ops.highlightBreaches(report);
+      const rules = host.workbook
+        .sheet("Holdings")
+        .conditionalFormats.filter((cf) =>
+          cf.formula?.includes(BREACH_NAME_PREFIX),
+        ).length;
+      const highlight = { ...measured(host), rules, paintedRows };
+      await ops.writeReport(report);
+      const writeReport = {
+        ...measured(host),
+        positionRows: host.workbook.table("QuotaReportPositions").bodyRows,
+      };
+      out.push({ holdings, read, highlight, writeReport });
+    } finally {
+      host.uninstall();
+    }
   }
-  return results;
+  return out;
 }

@@ -33,10 +33,15 @@ export function formatText(
     `Fund Quota Monitor: ${source}, as of ${report.asOf}`,
     "",
   ];
-  for (const fund of report.funds) out.push(...formatFund(fund, opts), "");
+  // Line by line: spreading a large array as arguments overflows the call stack.
+  for (const fund of report.funds) {
+    for (const line of formatFund(fund, opts)) out.push(line);
+    out.push("");
+  }
   if (report.diagnostics.length) {
     out.push("Workbook:");
-    out.push(...report.diagnostics.map((d) => `  ${formatDiagnostic(d)}`), "");
+    for (const d of report.diagnostics) out.push(`  ${formatDiagnostic(d)}`);
+    out.push("");
   }
   const s = report.summary;
   const paint = (status: Status, text: string) =>
@@ -102,7 +107,7 @@ function formatFund(fund: FundReport, opts: TextOptions): string[] {
   }
   for (const d of fund.diagnostics) lines.push(`  ${formatDiagnostic(d)}`);
   if (opts.positions && fund.positions)
-    lines.push(...formatPositions(fund.positions));
+    for (const line of formatPositions(fund.positions)) lines.push(line);
   return lines;
 }
 

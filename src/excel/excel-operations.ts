@@ -6,14 +6,39 @@ import type {
   WorkbookOperations,
 } from "../taskpane/operations";
 import { clearHighlights, highlightBreaches } from "./highlight";
-import { readTables, type TableLocation } from "./read-tables";
+import { type TableLocation } from "./read-tables";
 import { writeReportSheet } from "./report-sheet";
 import { openSampleWorkbook } from "./open-sample";
 import { insertTemplate } from "./template";
+import { sharedWorkbookModel } from "./workbook-model";
 
 /* global Excel, Office */
 
 const SETTINGS_KEY = "fundQuotaMonitor.settings";
+
+/**
+ * Every batch waits for the user to leave cell-edit mode instead of failing
+ * (Excel.RunOptions.delayForCellEdit; office-js-docs-pr, excel.runoptions).
+ */
+const WAIT_FOR_EDIT: Excel.RunOptions = { delayForCellEdit: true };
+
+/**
+ * A multi-sync write as one undo step where the host supports it (mergeUndoGroup, ExcelApi
+ * 1.20; office-js-docs-pr, excel-add-ins-undo-capabilities). A host that cannot group some of
+ * the calls answers UndoNotSupported: the write, idempotent, is then run without grouping.
+ */
+async function asOneUndoStep<T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+): Promise<T> {
+  if (!Office.context.requirements.isSetSupported("ExcelApi", "1.20"))
+    return Excel.run(WAIT_FOR_EDIT, batch);
+  try {
+    return await Excel.run({ ...WAIT_FOR_EDIT, mergeUndoGroup: true }, batch);
+  } catch (e) {
+    if ((e as { code?: string }).code !== "UndoNotSupported") throw e;
+    return Excel.run(WAIT_FOR_EDIT, batch);
+  }
+}
 
 /** The pane's operations in Excel, through Office.js. */
 export function excelOperations(): WorkbookOperations {
@@ -24,20 +49,26 @@ export function excelOperations(): WorkbookOperations {
     return at;
   };
   return {
+    // The tables come from the runtime's one workbook model, which the functions share.
     async readTables() {
-      return Excel.run(async (context) => {
-        const read = await readTables(context);
-        locations = read.locations;
-        return read.tables;
-      });
+      const model = sharedWorkbookModel();
+      let snapshot = await model.settled();
+      if (snapshot.status === "error" || !model.watchingChanges)
+        snapshot = await model.refresh();
+      if (snapshot.status !== "ready" || !snapshot.read)
+        throw new Error(snapshot.error ?? "The workbook could not be read.");
+      locations = snapshot.read.locations;
+      return snapshot.read.tables;
     },
     highlightBreaches: (report: Report) =>
-      Excel.run((context) => highlightBreaches(context, report, holdings())),
+      asOneUndoStep((context) =>
+        highlightBreaches(context, report, holdings()),
+      ),
     async clearHighlights() {
-      await Excel.run((context) => clearHighlights(context, holdings()));
+      await asOneUndoStep((context) => clearHighlights(context, holdings()));
     },
     writeReport: (report: Report) =>
-      Excel.run((context) =>
+      asOneUndoStep((context) =>
         writeReportSheet(
           context,
           report,
@@ -48,33 +79,22 @@ export function excelOperations(): WorkbookOperations {
       Excel.run((context) => insertTemplate(context, language)),
     openSample: openSampleWorkbook,
     async select(sheet: string, cell: string) {
-      await Excel.run(async (context) => {
+      await Excel.run(WAIT_FOR_EDIT, async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
         ws.activate();
         ws.getRange(cell).select();
         await context.sync();
       });
     },
+    // Called when the model has re-read the tables after an edit (it debounces and watches them).
     async watchTables(onChange: () => void) {
-      return Excel.run(async (context) => {
-        const handlers: OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs>[] =
-          [];
-        const tables = (["Funds", "Holdings", "Holders"] as const).map((n) =>
-          context.workbook.tables.getItemOrNullObject(n),
-        );
-        await context.sync();
-        for (const t of tables)
-          if (!t.isNullObject)
-            handlers.push(t.onChanged.add(async () => onChange()));
-        await context.sync();
-        // Handlers are removed through the context that added them.
-        return () => {
-          if (!handlers.length) return;
-          void Excel.run(handlers[0].context, async (ctx) => {
-            for (const h of handlers) h.remove();
-            await ctx.sync();
-          });
-        };
+      const model = sharedWorkbookModel();
+      let seen = model.current().version;
+      void model.start();
+      return model.subscribe((snapshot) => {
+        if (snapshot.version === seen) return;
+        seen = snapshot.version;
+        onChange();
       });
     },
     async loadSettings() {

@@ -1,13 +1,26 @@
 import { RULE_HEADERS } from "../engine/report-columns";
 import type { Report } from "../engine/result";
+import { columnLetter } from "../workbook/read-table";
+import {
+  findOwnSheets,
+  freeSheetName,
+  type OwnSheet,
+  ROLE_KEY,
+  STATE_KEY,
+} from "./own-sheets";
+import { writeRows } from "./write-rows";
 
 export { RULE_HEADERS };
-import { columnLetter } from "../workbook/read-table";
 
 /* global Excel */
 
 export const REPORT_SHEET = "Quota report";
 const STAGING_SHEET = "Quota report (writing)";
+export const RULES_TABLE = "QuotaReportRules";
+export const POSITIONS_TABLE = "QuotaReportPositions";
+/** While being built the report's tables carry these names, unique in the workbook. */
+const STAGING_RULES_TABLE = "QuotaReportRules_writing";
+const STAGING_POSITIONS_TABLE = "QuotaReportPositions_writing";
 
 export const POSITION_HEADERS = [
   "Fund",
@@ -22,11 +35,30 @@ export const POSITION_HEADERS = [
   "Detail",
 ];
 const TEXT = "@";
-
-/** One number format per cell, as Office.js expects for a range of several cells. */
-function formats(rows: number, row: string[]): string[][] {
-  return Array.from({ length: rows }, () => row);
-}
+const RULE_FORMATS = [
+  TEXT,
+  TEXT,
+  TEXT,
+  TEXT,
+  TEXT,
+  "0.00%",
+  "0.00%",
+  TEXT,
+  "#,##0.00",
+  TEXT,
+];
+const POSITION_FORMATS = [
+  TEXT,
+  "0",
+  TEXT,
+  TEXT,
+  TEXT,
+  "#,##0.00",
+  TEXT,
+  TEXT,
+  TEXT,
+  TEXT,
+];
 
 /** The report as the rows of the sheet: rules first, then every position's outcome. */
 export function reportRows(report: Report): {
@@ -89,21 +121,57 @@ export function reportRows(report: Report): {
 }
 
 /**
- * Writes the report on the add-in's own sheet. It is built on a staging sheet first and only
- * then takes the place of the previous report, so a failure halfway leaves that one intact.
- * A constant number of syncs, whatever the number of funds and positions.
+ * Writes the report on the add-in's own sheet, found by its role property (not its name: the
+ * user may rename it). The new report is built on a hidden staging sheet, in chunks, and only
+ * once complete takes the place of the previous one, keeping its name. If anything fails, the
+ * staging sheet is removed (or, if the previous report is already gone, promoted), so the
+ * workbook holds either the previous report or the new one, complete, and no debris. Running
+ * it twice gives the same workbook.
  */
 export async function writeReportSheet(
   context: Excel.RequestContext,
   report: Report,
   generatedAt: string,
 ): Promise<void> {
-  const sheets = context.workbook.worksheets;
-  const leftover = sheets.getItemOrNullObject(STAGING_SHEET);
-  await context.sync();
-  if (!leftover.isNullObject) leftover.delete();
+  await recover(context);
+  try {
+    await build(context, report, generatedAt);
+    await promote(context);
+  } catch (e) {
+    try {
+      await recover(context);
+    } catch {
+      // The next run recovers: it starts with recover().
+    }
+    throw e;
+  }
+}
 
-  const ws = sheets.add(STAGING_SHEET);
+/** Finishes or removes what an interrupted run left. */
+async function recover(context: Excel.RequestContext): Promise<void> {
+  const own = await findOwnSheets(context);
+  const staging = own.filter((s) => s.role === "report-staging");
+  if (!staging.length) return;
+  const reports = own.filter((s) => s.role === "report");
+  const complete = staging.find((s) => s.state === "complete");
+  if (!reports.length && complete) {
+    await promote(context);
+    return;
+  }
+  for (const s of staging) context.workbook.worksheets.getItem(s.name).delete();
+  await context.sync();
+}
+
+async function build(
+  context: Excel.RequestContext,
+  report: Report,
+  generatedAt: string,
+): Promise<void> {
+  const name = await freeSheetName(context, STAGING_SHEET);
+  const ws = context.workbook.worksheets.add(name);
+  ws.customProperties.add(ROLE_KEY, "report-staging");
+  ws.customProperties.add(STATE_KEY, "writing");
+  ws.visibility = Excel.SheetVisibility.hidden;
   const { rules, positions } = reportRows(report);
   ws.getRange("A1:A2").values = [
     [`Fund Quota Monitor — quota report as of ${report.asOf}`],
@@ -113,24 +181,24 @@ export async function writeReportSheet(
   ];
   ws.getRange("A1").format.font.bold = true;
   ws.getRange("A1").format.font.size = 14;
+  await context.sync();
 
-  const ruleTop = 4;
+  const ruleTop = 3; // zero-based row of the rules' header
   const width = RULE_HEADERS.length;
-  const ruleRange = ws.getRange(
-    `A${ruleTop}:${columnLetter(width - 1)}${ruleTop + rules.length}`,
-  );
   // Text columns are formatted as text before writing, so a value such as "=HYPERLINK(…)" stays text.
-  for (const c of [0, 1, 2, 3, 4, 7, 9])
-    ws.getRange(
-      `${columnLetter(c)}${ruleTop}:${columnLetter(c)}${ruleTop + rules.length}`,
-    ).numberFormat = formats(rules.length + 1, [TEXT]);
-  ruleRange.values = [RULE_HEADERS, ...rules];
+  await writeRows(context, ws, {
+    label: "the quota report's rules",
+    rowIndex: ruleTop,
+    columnIndex: 0,
+    values: [RULE_HEADERS, ...rules],
+    numberFormat: (r) =>
+      r === 0 ? RULE_HEADERS.map(() => TEXT) : RULE_FORMATS,
+  });
+  const ruleRange = ws.getRangeByIndexes(ruleTop, 0, rules.length + 1, width);
+  const ruleTable = ws.tables.add(ruleRange, true);
+  ruleTable.name = STAGING_RULES_TABLE;
   if (rules.length) {
-    ws.getRange(`F${ruleTop + 1}:G${ruleTop + rules.length}`).numberFormat =
-      formats(rules.length, ["0.00%", "0.00%"]);
-    ws.getRange(`I${ruleTop + 1}:I${ruleTop + rules.length}`).numberFormat =
-      formats(rules.length, ["#,##0.00"]);
-    const status = ws.getRange(`H${ruleTop + 1}:H${ruleTop + rules.length}`);
+    const status = ws.getRangeByIndexes(ruleTop + 1, 7, rules.length, 1);
     for (const [text, fill, font] of [
       ["breach", "#FDE7E9", "#A4262C"],
       ["warning", "#FFF4CE", "#8A6100"],
@@ -147,22 +215,25 @@ export async function writeReportSheet(
       };
     }
   }
-  const ruleTable = ws.tables.add(ruleRange, true);
+  await context.sync();
 
   // Chart: each quota against its threshold, from a helper block on this sheet.
   const charted = rules.filter((r) => r[5] !== "" && r[6] !== "" && r[6] !== 0);
   const chartLeft = width + 1;
   if (charted.length) {
-    const cols = `${columnLetter(chartLeft)}${ruleTop}:${columnLetter(chartLeft + 2)}${ruleTop + charted.length}`;
-    const block = ws.getRange(cols);
-    block.numberFormat = formats(charted.length + 1, [TEXT, "0.00%", "0.00%"]);
-    block.values = [
-      ["Fund · rule", "Value", "Threshold"],
-      ...charted.map((r) => [`${r[0]} · ${r[3]}`, r[5], r[6]]),
-    ];
+    await writeRows(context, ws, {
+      label: "the quota report's chart data",
+      rowIndex: ruleTop,
+      columnIndex: chartLeft,
+      values: [
+        ["Fund · rule", "Value", "Threshold"],
+        ...charted.map((r) => [`${r[0]} · ${r[3]}`, r[5], r[6]]),
+      ],
+      numberFormat: [TEXT, "0.00%", "0.00%"],
+    });
     const chart = ws.charts.add(
       Excel.ChartType.barClustered,
-      block,
+      ws.getRangeByIndexes(ruleTop, chartLeft, charted.length + 1, 3),
       Excel.ChartSeriesBy.columns,
     );
     chart.title.text = "Quotas against their thresholds";
@@ -173,31 +244,62 @@ export async function writeReportSheet(
   }
 
   const posTop = ruleTop + rules.length + 3;
-  ws.getRange(`A${posTop - 1}`).values = [["Positions"]];
-  ws.getRange(`A${posTop - 1}`).format.font.bold = true;
-  const posRange = ws.getRange(
-    `A${posTop}:${columnLetter(POSITION_HEADERS.length - 1)}${posTop + positions.length}`,
+  ws.getRangeByIndexes(posTop - 1, 0, 1, 1).values = [["Positions"]];
+  ws.getRangeByIndexes(posTop - 1, 0, 1, 1).format.font.bold = true;
+  await context.sync();
+  await writeRows(context, ws, {
+    label: "the quota report's positions",
+    rowIndex: posTop,
+    columnIndex: 0,
+    values: [POSITION_HEADERS, ...positions],
+    numberFormat: (r) =>
+      r === 0 ? POSITION_HEADERS.map(() => TEXT) : POSITION_FORMATS,
+  });
+  const posTable = ws.tables.add(
+    ws.getRangeByIndexes(
+      posTop,
+      0,
+      positions.length + 1,
+      POSITION_HEADERS.length,
+    ),
+    true,
   );
-  for (const c of [0, 2, 3, 4, 6, 7, 8, 9])
-    ws.getRange(
-      `${columnLetter(c)}${posTop}:${columnLetter(c)}${posTop + positions.length}`,
-    ).numberFormat = formats(positions.length + 1, [TEXT]);
-  posRange.values = [POSITION_HEADERS, ...positions];
-  if (positions.length)
-    ws.getRange(`F${posTop + 1}:F${posTop + positions.length}`).numberFormat =
-      formats(positions.length, ["#,##0.00"]);
-  const posTable = ws.tables.add(posRange, true);
+  posTable.name = STAGING_POSITIONS_TABLE;
   ws.getRange(`A:${columnLetter(chartLeft + 2)}`).format.autofitColumns();
+  ws.customProperties.add(STATE_KEY, "complete");
   await context.sync();
+}
 
-  // Only now does the new report take the place of the old one.
-  const previous = sheets.getItemOrNullObject(REPORT_SHEET);
+/**
+ * The complete staging report takes the previous report's place and name, in one request:
+ * delete the previous, then name the sheet and its tables, show it and mark it as the report.
+ * Each step checks what is already done, so running it again after a fault finishes the job.
+ */
+async function promote(context: Excel.RequestContext): Promise<void> {
+  const own = await findOwnSheets(context);
+  const staging = own.find(
+    (s) => s.role === "report-staging" && s.state === "complete",
+  );
+  if (!staging) return;
+  const previous: OwnSheet[] = own.filter((s) => s.role === "report");
+  const wished = previous[0]?.name ?? REPORT_SHEET;
+  const sheets = context.workbook.worksheets;
+  for (const p of previous) sheets.getItem(p.name).delete();
   await context.sync();
-  if (!previous.isNullObject) previous.delete();
-  ws.name = REPORT_SHEET;
-  // Table names are unique in a workbook: named once the previous report is gone.
-  ruleTable.name = "QuotaReportRules";
-  posTable.name = "QuotaReportPositions";
+  const name =
+    staging.name === wished ? wished : await freeSheetName(context, wished);
+  const tables = sheets.getItem(staging.name).tables;
+  tables.load("items/name");
+  await context.sync();
+  const ws = sheets.getItem(staging.name);
+  ws.name = name;
+  ws.visibility = Excel.SheetVisibility.visible;
+  for (const t of tables.items) {
+    if (t.name === STAGING_RULES_TABLE) t.name = RULES_TABLE;
+    if (t.name === STAGING_POSITIONS_TABLE) t.name = POSITIONS_TABLE;
+  }
+  ws.customProperties.add(ROLE_KEY, "report");
+  ws.customProperties.getItem(STATE_KEY).delete();
   ws.activate();
   await context.sync();
 }

@@ -1,10 +1,24 @@
-import { dateFromSerial, parseDate } from "../workbook/cells";
 import { defaultAsOf } from "../engine/as-of";
-import { isValidIsoDate } from "../engine/dates";
-import type { Fund } from "../engine/model";
+import { isValidIsoDate, type IsoDate } from "../engine/dates";
 import type { FundReport, RuleResult } from "../engine/result";
 import { familyFor, ruleById } from "../engine/rules/registry";
-import { fundReport, type Grid, modelFor } from "./model-cache";
+import { parseDate, parseText } from "../workbook/cells";
+import type { CheckedWorkbook } from "../workbook/checked-workbook";
+import {
+  CHECK_HEADERS,
+  type Language,
+  MESSAGES,
+  REPORT_HEADERS,
+  showDate,
+  statusWord,
+} from "./texts";
+
+/**
+ * The worksheet functions' answers, read from the one checked workbook the pane and the command
+ * line also use. Nothing here assigns rows to funds or computes a rule: every value is looked up
+ * in the engine's report. Arguments are small (rule, fund, line, date) and are validated first,
+ * so a bad argument shows its message at once, before the workbook is even read.
+ */
 
 /** An error the worksheet shows as #VALUE! or #N/A, with its message. */
 export class FormulaError extends Error {
@@ -16,260 +30,345 @@ export class FormulaError extends Error {
   }
 }
 
-/** The spilled QUOTA.REPORT header. */
-export const REPORT_HEADER = [
-  "Rule",
-  "Article",
-  "Value",
-  "Threshold",
-  "Status",
-  "Headroom EUR",
-];
-export const CHECK_HEADER = [
-  "Fund",
-  "Name",
-  "Type",
-  "Status",
-  "Breaches",
-  "Warnings",
-  "Incomplete",
-];
+export type Answer<T> = (workbook: CheckedWorkbook) => T;
+type Cell = string | number;
 
-function text(value: unknown, what: string): string {
-  if (typeof value === "string" && value.trim() !== "") return value.trim();
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  throw new FormulaError("#VALUE!", `${what} is missing`);
+/** The test date an argument stands for; blank (0 on desktop, null on the web) is the last month-end. */
+export interface AsOf {
+  /** The date in the 1900 date system, Excel's default. */
+  date: IsoDate;
+  defaulted: boolean;
+  /** The date cell's serial, when the date came from one: its date depends on the workbook's date system. */
+  serial?: number;
 }
 
-const blank = (value: unknown) =>
-  value === undefined || value === null || value === "";
+/** 1 January 1904 is serial 0 in the 1904 date system and 1462 in the 1900 one. */
+const DAYS_1900_TO_1904 = 1462;
 
-/** An as-of date from a date cell (serial), ISO or French text; blank means the last month-end before today. */
-export function asOfDate(value: unknown): string {
-  if (blank(value)) return defaultAsOf();
-  const parsed =
-    typeof value === "number"
-      ? dateFromSerial(value)
-      : typeof value === "string"
-        ? parseDate(value)
-        : undefined;
-  if (!parsed?.ok || !isValidIsoDate(parsed.value))
-    throw new FormulaError("#VALUE!", `asOf is not a date: ${String(value)}`);
+/** The test date in the workbook's own date system. */
+export function asOfIn(
+  asOf: AsOf,
+  workbook: CheckedWorkbook,
+  language: Language = "en",
+): IsoDate {
+  if (asOf.serial === undefined || !workbook.date1904) return asOf.date;
+  const parsed = parseDate(asOf.serial + DAYS_1900_TO_1904);
+  if (!parsed.ok)
+    throw new FormulaError(
+      "#VALUE!",
+      MESSAGES[language].notDate(String(asOf.serial)),
+    );
   return parsed.value;
 }
 
-function range(value: unknown, name: string, optional = false): Grid {
-  if (optional && blank(value)) return [];
-  if (!Array.isArray(value) || !Array.isArray(value[0]))
+const ERROR_TEXTS = new Set([
+  "#N/A",
+  "#VALUE!",
+  "#REF!",
+  "#DIV/0!",
+  "#NUM!",
+  "#NAME?",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#BUSY!",
+]);
+
+/** How a host hands over an error value: CustomFunctions.Error ({ code }), an Office.js text, or the reader's { error }. */
+function errorCode(value: unknown): string | undefined {
+  if (typeof value === "string")
+    return ERROR_TEXTS.has(value.trim()) ? value.trim() : undefined;
+  if (typeof value !== "object" || value === null || value instanceof Date)
+    return undefined;
+  const v = value as { code?: unknown; error?: unknown };
+  if (typeof v.code === "string") return v.code;
+  if (typeof v.error === "string") return v.error;
+  if (value instanceof Error) return "#VALUE!";
+  return undefined;
+}
+
+/** A single value: a one-cell range arrives as [[value]] from some hosts. */
+function single(value: unknown, arg: string, language: Language): unknown {
+  if (Array.isArray(value)) {
+    if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1)
+      return single(value[0][0], arg, language);
+    throw new FormulaError("#VALUE!", MESSAGES[language].oneValue(arg));
+  }
+  const code = errorCode(value);
+  if (code)
+    throw new FormulaError("#VALUE!", MESSAGES[language].errorValue(arg, code));
+  return value;
+}
+
+const isBlank = (value: unknown) =>
+  value === undefined ||
+  value === null ||
+  (typeof value === "string" && value.trim() === "");
+
+/** A text argument (rule, fundId, lineId), read as the workbook reader reads an identifier. */
+function textArg(value: unknown, arg: string, language: Language): string {
+  const v = single(value, arg, language);
+  if (isBlank(v))
+    throw new FormulaError("#VALUE!", MESSAGES[language].missing(arg));
+  if (typeof v === "boolean" || v instanceof Date || typeof v === "object")
     throw new FormulaError(
       "#VALUE!",
-      `${name} must be a range with its header row, e.g. ${name[0].toUpperCase()}${name.slice(1)}[#All]`,
+      MESSAGES[language].notText(arg, String(v)),
     );
-  return value as Grid;
+  const parsed = parseText(v as string | number);
+  if (!parsed.ok || parsed.value === "")
+    throw new FormulaError("#VALUE!", MESSAGES[language].missing(arg));
+  return parsed.value;
 }
 
-/** The parsed workbook behind the ranges, shared by every formula cell that passes the same values. */
-function workbookOf(funds: unknown, holdings: unknown, holders: unknown) {
-  return modelFor(
-    range(funds, "funds"),
-    range(holdings, "holdings"),
-    range(holders, "holders", true),
-  );
+/**
+ * The as-of argument under both marshallings: a reference to a blank cell arrives as 0 on
+ * desktop Excel and as null on the web (office-js #4702, #5262); an omitted argument as
+ * undefined. Serial 0 is no date (Excel shows it as 00/01/1900), so 0 safely means blank.
+ */
+export function asOfArg(value: unknown, language: Language = "en"): AsOf {
+  const v = single(value, "asOf", language);
+  if (isBlank(v) || v === 0) return { date: defaultAsOf(), defaulted: true };
+  if (typeof v === "boolean")
+    throw new FormulaError("#VALUE!", MESSAGES[language].notDate(String(v)));
+  const parsed =
+    typeof v === "number" || typeof v === "string" || v instanceof Date
+      ? parseDate(v)
+      : undefined;
+  if (!parsed?.ok || !isValidIsoDate(parsed.value))
+    throw new FormulaError("#VALUE!", MESSAGES[language].notDate(String(v)));
+  return {
+    date: parsed.value,
+    defaulted: false,
+    serial: typeof v === "number" ? v : undefined,
+  };
 }
 
-function findFund(funds: Fund[], fundId: string): Fund {
-  const fund = funds.find((f) => f.fundId === fundId);
-  if (!fund) throw new FormulaError("#N/A", `no fund ${fundId}`);
+interface FundArgs {
+  fundId: string;
+  /** The fundId argument was 0: on desktop, the way a blank cell arrives. */
+  maybeBlank: boolean;
+  asOf: AsOf;
+}
+
+function fundArgs(
+  fundId: unknown,
+  asOf: unknown,
+  language: Language,
+): FundArgs {
+  const id = textArg(fundId, "fundId", language);
+  return {
+    fundId: id,
+    maybeBlank: single(fundId, "fundId", language) === 0,
+    asOf: asOfArg(asOf, language),
+  };
+}
+
+function findFund(
+  workbook: CheckedWorkbook,
+  args: FundArgs,
+  language: Language,
+  positions = false,
+): FundReport {
+  const date = asOfIn(args.asOf, workbook, language);
+  const report = workbook.report(date, positions);
+  if (report.funds.length === 0)
+    throw new FormulaError("#VALUE!", MESSAGES[language].noFunds);
+  const fund = workbook.fund(date, args.fundId, positions);
+  if (!fund)
+    throw new FormulaError(
+      "#N/A",
+      args.maybeBlank
+        ? MESSAGES[language].noFundBlank
+        : MESSAGES[language].noFund(args.fundId),
+    );
   return fund;
 }
 
-function reportFor(
-  fundIdArg: unknown,
-  funds: unknown,
-  holdings: unknown,
-  asOfArg: unknown,
-  holders: unknown,
-): FundReport {
-  const fundId = text(fundIdArg, "fundId");
-  const asOf = asOfDate(asOfArg);
-  const entry = workbookOf(funds, holdings, holders);
-  if (entry.model.funds.length === 0)
-    throw new FormulaError(
-      "#VALUE!",
-      "the funds range has no fund (it needs fundId and fundType headers)",
-    );
-  return fundReport(entry, findFund(entry.model.funds, fundId), asOf);
+function ruleArg(rule: unknown, language: Language): string {
+  const id = textArg(rule, "rule", language);
+  const definition = ruleById(id);
+  if (!definition)
+    throw new FormulaError("#VALUE!", MESSAGES[language].unknownRule(id));
+  return definition.id;
 }
 
 function ruleResult(
-  ruleArg: unknown,
-  fundIdArg: unknown,
-  funds: unknown,
-  holdings: unknown,
-  asOf: unknown,
-  holders: unknown,
-): { result: RuleResult; report: FundReport } {
-  const id = text(ruleArg, "rule");
-  const rule = ruleById(id);
-  if (!rule) throw new FormulaError("#VALUE!", `unknown rule ${id}`);
-  const report = reportFor(fundIdArg, funds, holdings, asOf, holders);
-  const result = report.rules.find((r) => r.id === rule.id);
-  if (!result) {
-    const family = report.fundType ? familyFor(report.fundType) : undefined;
-    const why = family?.rules.includes(rule)
-      ? "it does not apply to this fund as the workbook describes it"
-      : `it does not apply to ${report.fundType ?? "a fund without fundType"}`;
-    throw new FormulaError("#N/A", `${rule.id} for ${report.fundId}: ${why}`);
-  }
-  return { result, report };
+  fund: FundReport,
+  ruleId: string,
+  language: Language,
+): RuleResult {
+  const result = fund.rules.find((r) => r.id === ruleId);
+  if (result) return result;
+  const family = fund.fundType ? familyFor(fund.fundType) : undefined;
+  throw new FormulaError(
+    "#N/A",
+    family?.rules.some((r) => r.id === ruleId)
+      ? MESSAGES[language].notForThisFund(ruleId, fund.fundId)
+      : MESSAGES[language].notForType(ruleId, fund.fundId, fund.fundType),
+  );
 }
 
 /** A number only when the rule could be computed in full: a partial ratio is never shown as if it were the ratio. */
 function completeNumber(
   r: RuleResult,
   value: number | null,
-  what: string,
+  what: "ratio" | "headroom",
+  language: Language,
 ): number {
   if (r.status === "incomplete")
     throw new FormulaError(
       "#N/A",
-      `${r.id} is incomplete: a value it needs cannot be read${r.message ? ` (${r.message})` : ""}`,
+      MESSAGES[language].incomplete(r.id, r.message),
     );
-  if (value === null) throw new FormulaError("#N/A", `${r.id} has no ${what}`);
+  if (value === null)
+    throw new FormulaError("#N/A", MESSAGES[language].noValue(r.id, what));
   return value;
 }
 
-export function quotaRatio(
+function ruleAnswer<T>(
   rule: unknown,
   fundId: unknown,
-  funds: unknown,
-  holdings: unknown,
-  asOf?: unknown,
-  holders?: unknown,
-): number {
-  const { result } = ruleResult(rule, fundId, funds, holdings, asOf, holders);
-  return completeNumber(result, result.value, "ratio");
+  asOf: unknown,
+  language: Language,
+  pick: (result: RuleResult) => T,
+): Answer<T> {
+  const ruleId = ruleArg(rule, language);
+  const args = fundArgs(fundId, asOf, language);
+  return (workbook) =>
+    pick(ruleResult(findFund(workbook, args, language), ruleId, language));
 }
 
-export function quotaStatus(
+export function ratioAnswer(
   rule: unknown,
   fundId: unknown,
-  funds: unknown,
-  holdings: unknown,
   asOf?: unknown,
-  holders?: unknown,
-): string {
-  return ruleResult(rule, fundId, funds, holdings, asOf, holders).result.status;
-}
-
-export function quotaHeadroom(
-  rule: unknown,
-  fundId: unknown,
-  funds: unknown,
-  holdings: unknown,
-  asOf?: unknown,
-  holders?: unknown,
-): number {
-  const { result } = ruleResult(rule, fundId, funds, holdings, asOf, holders);
-  return completeNumber(
-    result,
-    result.headroom === null ? null : Number(result.headroom),
-    "headroom",
+  language: Language = "en",
+): Answer<number> {
+  return ruleAnswer(rule, fundId, asOf, language, (r) =>
+    completeNumber(r, r.value, "ratio", language),
   );
 }
 
-/** Every rule of the fund as rows: rule, article, value, threshold, status, headroom. */
-export function quotaReport(
+export function statusAnswer(
+  rule: unknown,
   fundId: unknown,
-  funds: unknown,
-  holdings: unknown,
   asOf?: unknown,
-  holders?: unknown,
-): (string | number)[][] {
-  const report = reportFor(fundId, funds, holdings, asOf, holders);
-  const rows: (string | number)[][] = [REPORT_HEADER];
-  for (const r of report.rules) {
-    rows.push([
-      r.id,
-      r.article,
-      r.value ?? "",
-      r.threshold ?? "",
-      r.status + (r.partial ? " (partial)" : ""),
-      r.headroom === null ? "" : Number(r.headroom),
-    ]);
-  }
-  return rows;
+  language: Language = "en",
+): Answer<string> {
+  return ruleAnswer(rule, fundId, asOf, language, (r) =>
+    statusWord(r.status, language),
+  );
+}
+
+export function headroomAnswer(
+  rule: unknown,
+  fundId: unknown,
+  asOf?: unknown,
+  language: Language = "en",
+): Answer<number> {
+  return ruleAnswer(rule, fundId, asOf, language, (r) =>
+    completeNumber(
+      r,
+      r.headroom === null ? null : Number(r.headroom),
+      "headroom",
+      language,
+    ),
+  );
+}
+
+/** Every rule of the fund under a header row; the last column shows the test date, also when it was left blank. */
+export function reportAnswer(
+  fundId: unknown,
+  asOf?: unknown,
+  language: Language = "en",
+): Answer<Cell[][]> {
+  const args = fundArgs(fundId, asOf, language);
+  return (workbook) => {
+    const fund = findFund(workbook, args, language);
+    const date = showDate(asOfIn(args.asOf, workbook, language), language);
+    const rows: Cell[][] = [REPORT_HEADERS[language]];
+    for (const r of fund.rules) {
+      rows.push([
+        r.id,
+        r.article,
+        r.value ?? "",
+        r.threshold ?? "",
+        statusWord(r.status, language) +
+          (r.partial ? MESSAGES[language].partial : ""),
+        r.headroom === null ? "" : Number(r.headroom),
+        date,
+      ]);
+    }
+    return rows;
+  };
 }
 
 /** What one position contributes to a rule (EUR), or the reason it is excluded, with the article. */
-export function quotaPosition(
+export function positionAnswer(
   rule: unknown,
   fundId: unknown,
-  funds: unknown,
-  holdings: unknown,
   lineId: unknown,
   asOf?: unknown,
-  holders?: unknown,
-): number | string {
-  const { result, report } = ruleResult(
-    rule,
-    fundId,
-    funds,
-    holdings,
-    asOf,
-    holders,
-  );
-  const line = text(lineId, "lineId");
-  const position = report.positions?.find((p) => p.lineId === line);
-  if (!position)
-    throw new FormulaError(
-      "#N/A",
-      `no position ${line} in fund ${report.fundId}`,
+  language: Language = "en",
+): Answer<Cell> {
+  const ruleId = ruleArg(rule, language);
+  const args = fundArgs(fundId, asOf, language);
+  const line = textArg(lineId, "lineId", language);
+  const lineMaybeBlank = single(lineId, "lineId", language) === 0;
+  const m = MESSAGES[language];
+  return (workbook) => {
+    const fund = findFund(workbook, args, language, true);
+    ruleResult(fund, ruleId, language);
+    const position = fund.positions?.find((p) => p.lineId === line);
+    if (!position)
+      throw new FormulaError(
+        "#N/A",
+        lineMaybeBlank ? m.noPositionBlank : m.noPosition(line, fund.fundId),
+      );
+    const counted = position.counted.filter((c) => c.rule === ruleId);
+    if (counted.length)
+      return counted.reduce((sum, c) => sum + Number(c.amount), 0);
+    const excluded = position.excluded.find(
+      (e) =>
+        e.rule === ruleId ||
+        e.rule === "*" ||
+        e.rule === `${ruleId.split("-")[0]}-*`,
     );
-  const counted = position.counted.filter((c) => c.rule === result.id);
-  if (counted.length)
-    return counted.reduce((sum, c) => sum + Number(c.amount), 0);
-  const excluded = position.excluded.find(
-    (e) =>
-      e.rule === result.id ||
-      e.rule === "*" ||
-      e.rule === `${result.id.split("-")[0]}-*`,
-  );
-  if (excluded)
-    return `excluded${excluded.article ? ` (${excluded.article})` : ""}: ${excluded.reason}`;
-  if (position.unreadable?.length)
-    return `unreadable: ${position.unreadable.join(", ")}`;
-  return `not concerned by ${result.id}`;
+    if (excluded) return m.excluded(excluded.article, excluded.reason);
+    if (position.unreadable?.length)
+      return m.unreadable(position.unreadable.join(", "));
+    return m.notConcerned(ruleId);
+  };
 }
 
-/** One row per fund with its worst status, for a dashboard. */
-export function quotaCheck(
-  funds: unknown,
-  holdings: unknown,
-  asOfArg?: unknown,
-  holders?: unknown,
-): (string | number)[][] {
-  const asOf = asOfDate(asOfArg);
-  const entry = workbookOf(funds, holdings, holders);
-  const rows: (string | number)[][] = [CHECK_HEADER];
-  const seen = new Set<string>();
-  for (const fund of entry.model.funds) {
-    if (seen.has(fund.fundId)) continue;
-    seen.add(fund.fundId);
-    const report = fundReport(entry, fund, asOf);
-    const count = (s: string) =>
-      report.rules.filter((r) => r.status === s).length;
-    rows.push([
-      fund.fundId,
-      fund.fundName ?? "",
-      fund.fundType ?? "",
-      report.status,
-      count("breach"),
-      count("warning"),
-      count("incomplete"),
-    ]);
-  }
-  if (rows.length === 1)
-    throw new FormulaError("#N/A", "no fund in the funds range");
-  return rows;
+/** One row per fund with its worst status and counts, for a dashboard. */
+export function checkAnswer(
+  asOf?: unknown,
+  language: Language = "en",
+): Answer<Cell[][]> {
+  const date = asOfArg(asOf, language);
+  return (workbook) => {
+    const asOf = asOfIn(date, workbook, language);
+    const report = workbook.report(asOf);
+    if (report.funds.length === 0)
+      throw new FormulaError("#N/A", MESSAGES[language].noFunds);
+    const shown = showDate(asOf, language);
+    const rows: Cell[][] = [CHECK_HEADERS[language]];
+    for (const fund of report.funds) {
+      const count = (s: string) =>
+        fund.rules.filter((r) => r.status === s).length;
+      rows.push([
+        fund.fundId,
+        fund.fundName ?? "",
+        fund.fundType ?? "",
+        statusWord(fund.status, language),
+        count("breach"),
+        count("warning"),
+        count("incomplete"),
+        shown,
+      ]);
+    }
+    return rows;
+  };
 }

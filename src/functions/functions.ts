@@ -1,51 +1,122 @@
-/* global CustomFunctions */
-// The worksheet functions =QUOTA.… . Metadata (functions.json) is generated from the JSDoc
-// below; the work is done by formulas.ts, which tests call without the Office runtime.
+/* global CustomFunctions, Office */
+// The worksheet functions =QUOTA.… . Metadata (functions.json) is generated from the JSDoc below.
+// Each function streams: it answers from the shared workbook model and answers again whenever the
+// model is re-read after an edit, until Excel cancels the call (the cell is edited or deleted, or
+// an argument changes, which starts a new call). The answers themselves are in formulas.ts.
 import {
+  sharedWorkbookModel,
+  type ModelSnapshot,
+} from "../excel/workbook-model";
+import {
+  type Answer,
+  checkAnswer,
   FormulaError,
-  quotaCheck,
-  quotaHeadroom,
-  quotaPosition,
-  quotaRatio,
-  quotaReport,
-  quotaStatus,
+  headroomAnswer,
+  positionAnswer,
+  ratioAnswer,
+  reportAnswer,
+  statusAnswer,
 } from "./formulas";
+import { type Language, languageOf, MESSAGES } from "./texts";
 
-function run<T>(compute: () => T): T {
+function displayLanguage(): Language {
   try {
-    return compute();
-  } catch (e) {
-    const code =
-      e instanceof FormulaError && e.code === "#N/A"
-        ? CustomFunctions.ErrorCode.notAvailable
-        : CustomFunctions.ErrorCode.invalidValue;
-    throw new CustomFunctions.Error(
-      code,
-      e instanceof Error ? e.message : String(e),
+    return languageOf(
+      typeof Office === "undefined"
+        ? undefined
+        : Office.context?.displayLanguage,
     );
+  } catch {
+    return "en";
   }
 }
 
+function cellError(e: unknown): CustomFunctions.Error {
+  const code =
+    e instanceof FormulaError && e.code === "#N/A"
+      ? CustomFunctions.ErrorCode.notAvailable
+      : CustomFunctions.ErrorCode.invalidValue;
+  return new CustomFunctions.Error(
+    code,
+    e instanceof Error ? e.message : String(e),
+  );
+}
+
+/** What a cell shows for a snapshot: the answer, or the error that stands in for it. */
+function resultFor<T>(
+  answer: Answer<T>,
+  snapshot: ModelSnapshot,
+  language: Language,
+): T | CustomFunctions.Error {
+  try {
+    if (snapshot.status === "error" || !snapshot.workbook)
+      throw new FormulaError(
+        "#N/A",
+        MESSAGES[language].readFailed(snapshot.error ?? ""),
+      );
+    return answer(snapshot.workbook);
+  } catch (e) {
+    return cellError(e);
+  }
+}
+
+function sameResult(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof CustomFunctions.Error && b instanceof CustomFunctions.Error)
+    return a.code === b.code && a.message === b.message;
+  return (
+    Array.isArray(a) &&
+    Array.isArray(b) &&
+    JSON.stringify(a) === JSON.stringify(b)
+  );
+}
+
 /**
- * Ratio of a quota rule for a fund, as a fraction (0.5312 for 53.12 %).
+ * Checks the arguments at once (a bad one is shown without waiting for the workbook), then
+ * answers from every snapshot of the model until Excel cancels the call. While the first read
+ * is under way nothing is set, so Excel shows #BUSY! rather than a guess.
+ */
+function stream<T>(
+  invocation: CustomFunctions.StreamingInvocation<T>,
+  prepare: (language: Language) => Answer<T>,
+): void {
+  const language = displayLanguage();
+  let answer: Answer<T>;
+  try {
+    answer = prepare(language);
+  } catch (e) {
+    invocation.setResult(cellError(e));
+    return;
+  }
+  const model = sharedWorkbookModel();
+  let last: unknown = undefined;
+  const stop = model.subscribe((snapshot) => {
+    const result = resultFor(answer, snapshot, language);
+    if (last !== undefined && sameResult(last, result)) return;
+    last = result;
+    invocation.setResult(result);
+  });
+  invocation.onCanceled = stop;
+  void model.start();
+}
+
+/**
+ * Ratio of a quota rule for a fund, as a fraction (0.5312 for 53.12 %), from the workbook's Funds, Holdings and Holders tables.
  * @customfunction RATIO
  * @param rule Rule ID, for example "FCPR-Q50".
  * @param fundId Fund ID, as in the fundId column of the Funds table.
- * @param funds The Funds table with its header row, for example Funds[#All].
- * @param holdings The Holdings table with its header row, for example Holdings[#All].
- * @param [asOf] Test date (default: the last month-end before today).
- * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
+ * @param [asOf] Test date; blank: the last month-end before today.
+ * @param invocation Set by Excel.
  * @returns The ratio; #N/A when a value the rule needs cannot be read.
+ * @streaming
  */
 export function ratio(
-  rule: string,
+  rule: any,
   fundId: any,
-  funds: any[][],
-  holdings: any[][],
-  asOf?: any,
-  holders?: any[][],
-): number {
-  return run(() => quotaRatio(rule, fundId, funds, holdings, asOf, holders));
+  asOf: any,
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  stream(invocation, (language) => ratioAnswer(rule, fundId, asOf, language));
 }
 
 /**
@@ -53,21 +124,18 @@ export function ratio(
  * @customfunction STATUS
  * @param rule Rule ID, for example "FCPR-Q50".
  * @param fundId Fund ID, as in the fundId column of the Funds table.
- * @param funds The Funds table with its header row, for example Funds[#All].
- * @param holdings The Holdings table with its header row, for example Holdings[#All].
- * @param [asOf] Test date (default: the last month-end before today).
- * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
+ * @param [asOf] Test date; blank: the last month-end before today.
+ * @param invocation Set by Excel.
  * @returns The status of the rule.
+ * @streaming
  */
 export function status(
-  rule: string,
+  rule: any,
   fundId: any,
-  funds: any[][],
-  holdings: any[][],
-  asOf?: any,
-  holders?: any[][],
-): string {
-  return run(() => quotaStatus(rule, fundId, funds, holdings, asOf, holders));
+  asOf: any,
+  invocation: CustomFunctions.StreamingInvocation<string>,
+): void {
+  stream(invocation, (language) => statusAnswer(rule, fundId, asOf, language));
 }
 
 /**
@@ -75,41 +143,37 @@ export function status(
  * @customfunction HEADROOM
  * @param rule Rule ID, for example "FCPR-Q50".
  * @param fundId Fund ID, as in the fundId column of the Funds table.
- * @param funds The Funds table with its header row, for example Funds[#All].
- * @param holdings The Holdings table with its header row, for example Holdings[#All].
- * @param [asOf] Test date (default: the last month-end before today).
- * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
+ * @param [asOf] Test date; blank: the last month-end before today.
+ * @param invocation Set by Excel.
  * @returns The headroom in EUR.
+ * @streaming
  */
 export function headroom(
-  rule: string,
+  rule: any,
   fundId: any,
-  funds: any[][],
-  holdings: any[][],
-  asOf?: any,
-  holders?: any[][],
-): number {
-  return run(() => quotaHeadroom(rule, fundId, funds, holdings, asOf, holders));
+  asOf: any,
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  stream(invocation, (language) =>
+    headroomAnswer(rule, fundId, asOf, language),
+  );
 }
 
 /**
- * Every rule of a fund: rule, article, value, threshold, status and headroom, spilled as a table.
+ * Every rule of a fund: rule, article, value, threshold, status, headroom and test date, spilled as a table.
  * @customfunction REPORT
  * @param fundId Fund ID, as in the fundId column of the Funds table.
- * @param funds The Funds table with its header row, for example Funds[#All].
- * @param holdings The Holdings table with its header row, for example Holdings[#All].
- * @param [asOf] Test date (default: the last month-end before today).
- * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
+ * @param [asOf] Test date; blank: the last month-end before today.
+ * @param invocation Set by Excel.
  * @returns One row per rule, under a header row.
+ * @streaming
  */
 export function report(
   fundId: any,
-  funds: any[][],
-  holdings: any[][],
-  asOf?: any,
-  holders?: any[][],
-): any[][] {
-  return run(() => quotaReport(fundId, funds, holdings, asOf, holders));
+  asOf: any,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  stream(invocation, (language) => reportAnswer(fundId, asOf, language));
 }
 
 /**
@@ -117,41 +181,43 @@ export function report(
  * @customfunction POSITION
  * @param rule Rule ID, for example "FCPR-Q50".
  * @param fundId Fund ID, as in the fundId column of the Funds table.
- * @param funds The Funds table with its header row, for example Funds[#All].
- * @param holdings The Holdings table with its header row, for example Holdings[#All].
- * @param lineId The position's lineId.
- * @param [asOf] Test date (default: the last month-end before today).
- * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
+ * @param lineId The position's lineId, as in the Holdings table.
+ * @param [asOf] Test date; blank: the last month-end before today.
+ * @param invocation Set by Excel.
  * @returns The amount counted, or the reason for the exclusion.
+ * @streaming
  */
 export function position(
-  rule: string,
+  rule: any,
   fundId: any,
-  funds: any[][],
-  holdings: any[][],
   lineId: any,
-  asOf?: any,
-  holders?: any[][],
-): any {
-  return run(() =>
-    quotaPosition(rule, fundId, funds, holdings, lineId, asOf, holders),
+  asOf: any,
+  invocation: CustomFunctions.StreamingInvocation<any>,
+): void {
+  stream(invocation, (language) =>
+    positionAnswer(rule, fundId, lineId, asOf, language),
   );
 }
 
 /**
- * Every fund's worst status, with its counts of breaches, warnings and incomplete rules, spilled as a table.
+ * Every fund's worst status, with its counts of breaches, warnings and incomplete rules and the test date, spilled as a table.
  * @customfunction CHECK
- * @param funds The Funds table with its header row, for example Funds[#All].
- * @param holdings The Holdings table with its header row, for example Holdings[#All].
- * @param [asOf] Test date (default: the last month-end before today).
- * @param [holders] The Holders table with its header row, for example Holders[#All]; needed for the holder caps of an FIP.
+ * @param [asOf] Test date; blank: the last month-end before today.
+ * @param invocation Set by Excel.
  * @returns One row per fund, under a header row.
+ * @streaming
  */
 export function check(
-  funds: any[][],
-  holdings: any[][],
-  asOf?: any,
-  holders?: any[][],
-): any[][] {
-  return run(() => quotaCheck(funds, holdings, asOf, holders));
+  asOf: any,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  stream(invocation, (language) => checkAnswer(asOf, language));
+}
+
+// Start reading the workbook as soon as the runtime loads this bundle, so the first formula
+// does not wait for it, and so the model exists with the task pane closed.
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+  void Office.onReady(() => {
+    if (typeof Excel !== "undefined") void sharedWorkbookModel().start();
+  });
 }

@@ -28,6 +28,8 @@ export interface RawTable {
   firstColumn: number;
   headers: CellValue[];
   rows: RawRow[];
+  /** Date serials count from 1904 (Excel's 1904 date system) rather than 1900. */
+  date1904?: boolean;
 }
 
 export function isCellError(value: CellValue): value is CellError {

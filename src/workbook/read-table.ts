@@ -169,8 +169,27 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
       value,
       message,
     });
+  const assetClass = mapped.find((m) => m.spec.name === "assetClass");
   for (const r of raw.rows) {
     if (r.cells.every(isBlank)) continue;
+    // A plain sheet's totals row is not a holding (contract §3); a table's is never read.
+    if (
+      raw.source === "sheet" &&
+      assetClass &&
+      isBlank(r.cells[assetClass.index])
+    ) {
+      const label = totalsLabel(r.cells);
+      if (label !== undefined) {
+        diagnostics.push({
+          ...where,
+          severity: "warning",
+          row: r.rowNumber,
+          value: label,
+          message: `Row ${r.rowNumber} ("${label}") is read as a totals row, not a holding: its amounts enter no sum.`,
+        });
+        continue;
+      }
+    }
     // Values by column ordinal: a plain array per row is the cheapest record to fill.
     const values: unknown[] = new Array(width);
     // Most rows read cleanly: they share one empty set, and a row gets its own at its first unreadable cell.
@@ -188,7 +207,13 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
         parsed =
           m.memo && typeof cell !== "object" ? m.memo.get(cell) : undefined;
         if (parsed === undefined) {
-          parsed = parseCell(cell, m.spec, m.enums);
+          parsed = parseCell(
+            raw.date1904 && m.spec.type === "date" && typeof cell === "number"
+              ? cell + DAYS_1900_TO_1904
+              : cell,
+            m.spec,
+            m.enums,
+          );
           if (m.memo && typeof cell !== "object" && m.memo.size < MEMO_LIMIT)
             m.memo.set(cell, parsed);
         }
@@ -212,6 +237,18 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
     rows.push({ row: r.rowNumber, values, invalid });
   }
   return { rows, columns, diagnostics };
+}
+
+/** Serial 0 of the 1904 date system is serial 1462 of the 1900 one (1 January 1904). */
+const DAYS_1900_TO_1904 = 1462;
+const TOTALS = /^\s*(total|totaux|sous-total)/i;
+
+/** The first non-empty text cell, when it begins with Total, Totaux or Sous-total. */
+function totalsLabel(cells: CellValue[]): string | undefined {
+  const text = cells.find(
+    (c): c is string => typeof c === "string" && c.trim() !== "",
+  );
+  return text !== undefined && TOTALS.test(text) ? text.trim() : undefined;
 }
 
 function parseCell(

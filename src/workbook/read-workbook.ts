@@ -22,7 +22,8 @@ export function readWorkbook(
     const raw = tables[name];
     if (!raw) return undefined;
     const result = readTable(raw, TABLE_SPECS[name]);
-    diagnostics.push(...result.diagnostics);
+    // One by one: spreading ~100,000 diagnostics as arguments overflows the call stack.
+    for (const d of result.diagnostics) diagnostics.push(d);
     return result;
   };
 

@@ -35,20 +35,24 @@ describe("custom functions metadata, generated from JSDoc", () => {
     expect(english.functions.map((f) => f.id).sort()).toEqual(["CHECK", "HEADROOM", "POSITION", "RATIO", "REPORT", "STATUS"]);
   });
 
-  it("declares no function volatile, streaming or cancelable: they recalculate only when their inputs change", () => {
+  it("declares every function streaming and none volatile: each answers again when the workbook model is re-read after an edit", () => {
     for (const f of english.functions) {
+      expect(f.options?.stream, f.id).toBe(true);
       expect(f.options?.volatile ?? false, f.id).toBe(false);
-      expect(f.options?.stream ?? false, f.id).toBe(false);
     }
   });
 
-  it("takes the Funds and Holdings tables as ranges, then the optional as-of date and Holders table", () => {
-    for (const f of english.functions) {
-      expect(f.parameters.find((p) => p.name === "funds")?.dimensionality, f.id).toBe("matrix");
-      expect(f.parameters.find((p) => p.name === "holdings")?.dimensionality, f.id).toBe("matrix");
-      const [asOf, holders] = f.parameters.slice(-2);
-      expect([asOf.name, asOf.optional, holders.name, holders.optional, holders.dimensionality], f.id).toEqual(["asOf", true, "holders", true, "matrix"]);
-    }
+  it("takes only small arguments (rule, fundId, lineId, asOf): no table travels through a formula argument", () => {
+    const signatures = Object.fromEntries(english.functions.map((f) => [f.id, f.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`)]));
+    expect(signatures).toEqual({
+      RATIO: ["rule", "fundId", "asOf?"],
+      STATUS: ["rule", "fundId", "asOf?"],
+      HEADROOM: ["rule", "fundId", "asOf?"],
+      REPORT: ["fundId", "asOf?"],
+      POSITION: ["rule", "fundId", "lineId", "asOf?"],
+      CHECK: ["asOf?"],
+    });
+    for (const f of english.functions) for (const p of f.parameters) expect(p.dimensionality ?? "scalar", `${f.id}(${p.name})`).toBe("scalar");
   });
 
   it("has English and French help for every function and parameter", () => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { productionManifest, DEV_URL } = require("../../scripts/manifest-urls.cjs");
+const { productionManifest, DEV_URL, DEV_ID, PRODUCTION_ID } = require("../../scripts/manifest-urls.cjs");
 
 // Offline check of the structure the Office documentation requires of a shared-runtime add-in
 // with custom functions (office-addin-manifest validate needs the network).
@@ -43,9 +43,22 @@ describe("manifest.xml", () => {
     expect(one("Permissions").textContent).toBe("ReadWriteDocument");
   });
 
-  it("requires SharedRuntime 1.1 and CustomFunctionsRuntime 1.1", () => {
+  it("requires the sets the code uses: ExcelApi 1.12 (worksheet custom properties), SharedRuntime 1.1, CustomFunctionsRuntime 1.2 (CustomFunctions.Error)", () => {
     const sets = all("Set").map((s) => `${s.getAttribute("Name")} ${s.getAttribute("MinVersion")}`);
-    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]));
+    expect(sets.sort()).toEqual(["CustomFunctionsRuntime 1.2", "ExcelApi 1.12", "SharedRuntime 1.1"]);
+    // Newer APIs are used only after Office.context.requirements.isSetSupported says so.
+    const excel = readFileSync(path.join(root, "src/excel/excel-operations.ts"), "utf8");
+    expect(excel).toMatch(/isSetSupported\("ExcelApi", "1\.20"\)[\s\S]*mergeUndoGroup/);
+    expect(readFileSync(path.join(root, "src/excel/own-sheets.ts"), "utf8")).toMatch(/customProperties/);
+    expect(readFileSync(path.join(root, "src/functions/functions.ts"), "utf8")).toMatch(/CustomFunctions\.Error/);
+  });
+
+  it("has one Id for development and another for production", () => {
+    expect(one("Id").textContent).toBe(DEV_ID);
+    expect(PRODUCTION_ID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(PRODUCTION_ID).not.toBe(DEV_ID);
+    const prod = parse(productionManifest(xml, "https://quota.example.com/addin/"));
+    expect(prod.getElementsByTagName("Id")[0].textContent).toBe(PRODUCTION_ID);
   });
 
   it("runs the task pane, the ribbon and the custom functions in one long-lived runtime", () => {

@@ -20,7 +20,9 @@ export interface SheetRecord {
   charts: number;
 }
 
-export function fakeExcel(existing: { sheets?: string[]; tables?: string[] } = {}) {
+export function fakeExcel(
+  existing: { sheets?: string[]; tables?: string[] } = {},
+) {
   const sheets = new Map<string, SheetRecord>();
   const tableNames = new Set(existing.tables ?? []);
   let syncs = 0;
@@ -45,7 +47,12 @@ export function fakeExcel(existing: { sheets?: string[]; tables?: string[] } = {
       return new Proxy(
         {
           format: { font: {}, autofitColumns() {} },
-          conditionalFormats: { add: () => ({ textComparison: { format: { fill: {}, font: {} } }, custom: { rule: {}, format: { fill: {}, font: {} } } }) },
+          conditionalFormats: {
+            add: () => ({
+              textComparison: { format: { fill: {}, font: {} } },
+              custom: { rule: {}, format: { fill: {}, font: {} } },
+            }),
+          },
           dataValidation: r.dataValidation,
           select() {},
         },
@@ -58,7 +65,7 @@ export function fakeExcel(existing: { sheets?: string[]; tables?: string[] } = {
             else (target as Record<string | symbol, unknown>)[prop] = value;
             return true;
           },
-        }
+        },
       );
     },
     tables: {
@@ -75,7 +82,13 @@ export function fakeExcel(existing: { sheets?: string[]; tables?: string[] } = {
     activate() {},
   });
   const add = (name: string) => {
-    const rec: SheetRecord = { name, deleted: false, ranges: [], tables: [], charts: 0 };
+    const rec: SheetRecord = {
+      name,
+      deleted: false,
+      ranges: [],
+      tables: [],
+      charts: 0,
+    };
     sheets.set(name, rec);
     return rec;
   };
@@ -86,17 +99,29 @@ export function fakeExcel(existing: { sheets?: string[]; tables?: string[] } = {
         add: (name: string) => sheetApi(add(name)),
         getItemOrNullObject: (name: string) => {
           const rec = sheets.get(name);
-          return rec && !rec.deleted ? sheetApi(rec) : { isNullObject: true, load() {} };
+          return rec && !rec.deleted
+            ? sheetApi(rec)
+            : { isNullObject: true, load() {} };
         },
         getItem: (name: string) => sheetApi(sheets.get(name)!),
       },
-      tables: { getItemOrNullObject: (name: string) => ({ isNullObject: !tableNames.has(name), load() {} }) },
+      tables: {
+        getItemOrNullObject: (name: string) => ({
+          isNullObject: !tableNames.has(name),
+          load() {},
+        }),
+      },
     },
     async sync() {
       syncs++;
     },
   };
-  return { context: context as unknown as Excel.RequestContext, sheets, syncs: () => syncs, log };
+  return {
+    context: context as unknown as Excel.RequestContext,
+    sheets,
+    syncs: () => syncs,
+    log,
+  };
 }
 
 export function installExcelEnums(): void {

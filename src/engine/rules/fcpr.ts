@@ -378,7 +378,7 @@ function allocateListedAfterPurchase(
         (p.holding.listingDate ?? "") < d ? (p.holding.listingDate ?? "") : d,
       "9999-12-31",
     ),
-    row: Math.min(...group.map((p) => p.holding.row)),
+    row: group.reduce((m, p) => Math.min(m, p.holding.row), Infinity),
   }));
   const groups = keyed
     .sort((a, b) =>

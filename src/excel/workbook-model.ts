@@ -1,0 +1,328 @@
+import { CheckedWorkbook } from "../workbook/checked-workbook";
+import { readTables, type ReadResult, TABLE_NAMES } from "./read-tables";
+
+/* global Excel */
+
+/**
+ * The one model of the workbook in the add-in's shared runtime. It reads Funds, Holdings and
+ * Holders through readTables, checks them as `fund-quota check` does (CheckedWorkbook), and keeps
+ * that current: a change to one of the tables (or a table of those names added later) schedules a
+ * re-read after a pause, run with delayForCellEdit so that a user typing in a cell delays it
+ * instead of failing it. The worksheet functions answer from it (with the task pane closed too)
+ * and the pane reads its tables from it. A refused read is an error state, never the last pass.
+ */
+
+export type ModelStatus = "loading" | "ready" | "error";
+
+export interface ModelSnapshot {
+  status: ModelStatus;
+  /** Counts the reads that ended (successful or not); each one is a new snapshot. */
+  version: number;
+  /** The checked workbook; only when status is "ready". */
+  workbook?: CheckedWorkbook;
+  /** The tables and where they are; only when status is "ready". */
+  read?: ReadResult;
+  /** Why the last read failed; only when status is "error". */
+  error?: string;
+}
+
+/** How the model reaches Excel: Excel.run in the add-in, the host harness in tests. */
+export interface ModelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/** A user in cell-edit mode delays the request instead of failing it (Excel.RunOptions.delayForCellEdit). */
+export const excelHost: ModelHost = {
+  run: (batch) => Excel.run({ delayForCellEdit: true }, batch),
+};
+
+/** Edits come in bursts while the accountant types or pastes: re-read after this pause. */
+export const REREAD_DEBOUNCE_MS = 500;
+/** After a failed read, try again on its own after this long (then twice, then thrice as long), three times. */
+export const RETRY_AFTER_FAILURE_MS = 2000;
+const RETRIES_AFTER_FAILURE = 3;
+
+type Listener = (snapshot: ModelSnapshot) => void;
+
+export class WorkbookModelStore {
+  private snapshot: ModelSnapshot = { status: "loading", version: 0 };
+  private readonly listeners = new Set<Listener>();
+  private started?: Promise<void>;
+  private inFlight?: Promise<void>;
+  private again = false;
+  private timer?: ReturnType<typeof setTimeout>;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  private failuresInARow = 0;
+  /** Ids of the tables read, and of the sheets read as tables, whose changes matter. */
+  private watchedTables = new Set<string>();
+  private watchedSheets = new Set<string>();
+  /** Ids of every sheet holding one of the tables, for recalculations. */
+  private dataSheets = new Set<string>();
+  private watching = false;
+  /** Reads sent to the host, for tests and the bench. */
+  reads = 0;
+
+  constructor(
+    private readonly host: ModelHost,
+    private readonly debounceMs = REREAD_DEBOUNCE_MS,
+    private readonly retryMs = RETRY_AFTER_FAILURE_MS,
+  ) {}
+
+  current(): ModelSnapshot {
+    return this.snapshot;
+  }
+
+  /**
+   * Answers from tables read elsewhere (the browser preview, tests) without reading Excel.
+   * Listeners are told as after a read.
+   */
+  load(read: ReadResult): ModelSnapshot {
+    this.started ??= Promise.resolve();
+    this.snapshot = {
+      status: "ready",
+      version: this.snapshot.version + 1,
+      workbook: checked(read),
+      read,
+    };
+    for (const listener of [...this.listeners]) listener(this.snapshot);
+    return this.snapshot;
+  }
+
+  /** Watch the tables, then read them; later calls return the same promise. */
+  start(): Promise<void> {
+    this.started ??= (async () => {
+      await this.watch();
+      await this.refresh();
+    })();
+    return this.started;
+  }
+
+  /** Calls back with every new snapshot, and at once with the current one when it is not loading. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    if (this.snapshot.status !== "loading") listener(this.snapshot);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Stops scheduled reads (a closing document, the end of a test); listeners hear no more. */
+  dispose(): void {
+    clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
+    this.timer = this.retryTimer = undefined;
+    this.listeners.clear();
+  }
+
+  /** Whether table changes reach the model; without them, a reader should ask for a fresh read. */
+  get watchingChanges(): boolean {
+    return this.watching;
+  }
+
+  /** True while a change has been seen that the current snapshot does not include yet. */
+  get pending(): boolean {
+    return this.timer !== undefined || this.inFlight !== undefined;
+  }
+
+  /** A change was seen: re-read after a pause, so a burst of edits costs one read. */
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, this.debounceMs);
+  }
+
+  /** Re-reads now (a read already under way is followed by one more) and returns the new snapshot. */
+  async refresh(): Promise<ModelSnapshot> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    if (this.inFlight) {
+      this.again = true;
+      await this.inFlight;
+      return this.snapshot;
+    }
+    this.inFlight = this.readUntilCurrent();
+    try {
+      await this.inFlight;
+    } finally {
+      this.inFlight = undefined;
+    }
+    return this.snapshot;
+  }
+
+  /** The snapshot once no change is waiting to be read: what the pane checks. */
+  async settled(): Promise<ModelSnapshot> {
+    // Until the first read ends (start() may still be registering the events), wait for it.
+    if (this.snapshot.status === "loading") await this.start();
+    while (this.pending) {
+      if (this.inFlight) await this.inFlight;
+      else await this.refresh();
+    }
+    return this.snapshot;
+  }
+
+  private async readUntilCurrent(): Promise<void> {
+    do {
+      this.again = false;
+      await this.readOnce();
+    } while (this.again);
+  }
+
+  private async readOnce(): Promise<void> {
+    this.reads++;
+    let next: ModelSnapshot;
+    try {
+      const read = await this.host.run(async (context) => {
+        const result = await readTables(context);
+        await this.learnIds(context, result);
+        return result;
+      });
+      next = {
+        status: "ready",
+        version: this.snapshot.version + 1,
+        workbook: checked(read),
+        read,
+      };
+    } catch (e) {
+      // Never keep answering from the previous read: it may be the pass the edit just broke.
+      next = {
+        status: "error",
+        version: this.snapshot.version + 1,
+        error: e instanceof Error ? e.message : String(e),
+      };
+    }
+    this.snapshot = next;
+    if (next.status === "ready") this.failuresInARow = 0;
+    else if (++this.failuresInARow <= RETRIES_AFTER_FAILURE) {
+      // A passing fault (a busy host, a sheet being recalculated) should not leave the
+      // cells in error until the next edit.
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = undefined;
+        void this.refresh();
+      }, this.retryMs * this.failuresInARow);
+    }
+    if (next.status === "ready" && this.started && !this.watching)
+      await this.watch();
+    for (const listener of [...this.listeners]) listener(next);
+  }
+
+  /** Which table and sheet ids to watch, read in the same batch as the tables. */
+  private async learnIds(
+    context: Excel.RequestContext,
+    read: ReadResult,
+  ): Promise<void> {
+    const tables = TABLE_NAMES.map((name) =>
+      context.workbook.tables.getItemOrNullObject(name),
+    );
+    const located = Object.values(read.locations).filter(
+      (l) => l !== undefined,
+    );
+    const sheets = located.map((l) => ({
+      source: l!.source,
+      sheet: context.workbook.worksheets.getItemOrNullObject(l!.sheet),
+    }));
+    for (const t of tables) t.load("id");
+    for (const s of sheets) s.sheet.load("id");
+    await context.sync();
+    this.watchedTables = new Set(
+      tables.filter((t) => !t.isNullObject).map((t) => t.id),
+    );
+    const found = sheets.filter((s) => !s.sheet.isNullObject);
+    this.watchedSheets = new Set(
+      found.filter((s) => s.source === "sheet").map((s) => s.sheet.id),
+    );
+    this.dataSheets = new Set(found.map((s) => s.sheet.id));
+  }
+
+  /** Workbook-wide events, so tables added, deleted or re-created later are seen too. */
+  private async watch(): Promise<void> {
+    this.watching = true;
+    let changesWatched = false;
+    try {
+      await this.host.run(async (context) => {
+        const tables = context.workbook.tables;
+        // ExcelApi 1.7: data changed in any table; only ours matter.
+        // While a read is under way, any table's change may be one it missed.
+        tables.onChanged.add(async (e: Excel.TableChangedEventArgs) => {
+          if (this.watchedTables.has(e.tableId) || this.inFlight)
+            this.schedule();
+        });
+        await context.sync();
+        changesWatched = true;
+        // ExcelApi 1.8–1.9: a Funds, Holdings or Holders table created (or re-created) later,
+        // one deleted, and edits in a sheet read as a table (a sheet named Holdings, no table).
+        tables.onAdded.add(async () => {
+          if (this.missesATable()) this.schedule();
+        });
+        tables.onDeleted.add(async (e: Excel.TableDeletedEventArgs) => {
+          if (
+            this.watchedTables.has(e.tableId) ||
+            TABLE_NAMES.some(
+              (n) => n.toLowerCase() === e.tableName?.toLowerCase(),
+            )
+          )
+            this.schedule();
+        });
+        // ExcelApi 1.8: cells of a table that are formulas over another sheet change by
+        // recalculation, which raises no change event.
+        context.workbook.worksheets.onCalculated.add(
+          async (e: Excel.WorksheetCalculatedEventArgs) => {
+            if (this.dataSheets.has(e.worksheetId)) this.schedule();
+          },
+        );
+        context.workbook.worksheets.onChanged.add(
+          async (e: Excel.WorksheetChangedEventArgs) => {
+            if (this.watchedSheets.has(e.worksheetId) || this.inFlight)
+              this.schedule();
+          },
+        );
+        await context.sync();
+      });
+    } catch {
+      // Without ExcelApi 1.9 the table events registered first still work; without
+      // those, try again after the next read.
+      if (!changesWatched) this.watching = false;
+    }
+  }
+
+  /** Whether one of Funds, Holdings, Holders is not read from an Excel table yet. */
+  private missesATable(): boolean {
+    const locations = this.snapshot.read?.locations ?? {};
+    return TABLE_NAMES.some((n) => locations[n]?.source !== "table");
+  }
+}
+
+/** The check of a read; the date system travels with it (ReadResult.date1904 when the reader knows it). */
+function checked(read: ReadResult): CheckedWorkbook {
+  return new CheckedWorkbook(read.tables, read.date1904 === true);
+}
+
+const SHARED = Symbol.for("fundQuotaMonitor.workbookModel");
+type Shared = { [SHARED]?: WorkbookModelStore };
+
+/**
+ * The runtime's one model. The pane and the functions are separate bundles (two webpack
+ * entries, each with its own copy of this module) loaded into the same shared runtime, so the
+ * instance lives on the runtime's global object, not in a module variable.
+ */
+export function sharedWorkbookModel(): WorkbookModelStore {
+  const g = globalThis as Shared;
+  g[SHARED] ??= new WorkbookModelStore(excelHost);
+  return g[SHARED];
+}
+
+/** Replaces the runtime's model (tests, the browser preview); returns the previous one. */
+export function installWorkbookModel(
+  model: WorkbookModelStore | undefined,
+): WorkbookModelStore | undefined {
+  const g = globalThis as Shared;
+  const previous = g[SHARED];
+  g[SHARED] = model;
+  return previous;
+}

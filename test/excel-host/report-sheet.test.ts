@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Report } from "../../src/engine/result";
+import { writeReportSheet } from "../../src/excel/report-sheet";
+import { createExcelHost, type ExcelHost } from ".";
+
+let host: ExcelHost | undefined;
+afterEach(() => host?.uninstall());
+
+const report: Report = {
+  asOf: "2025-12-31",
+  funds: [
+    {
+      fundId: "F1",
+      fundName: '=HYPERLINK("http://evil.example","click")',
+      fundType: "FCPR",
+      basis: "COST",
+      status: "breach",
+      rules: [
+        {
+          id: "FCPR-Q50",
+          article: "L. 214-28 I",
+          direction: "min",
+          threshold: 0.5,
+          value: 0.4,
+          numerator: "400.00",
+          denominator: "1000.00",
+          status: "breach",
+          headroom: "-100.00",
+        },
+      ],
+      diagnostics: [],
+      positions: [
+        {
+          row: 2,
+          lineId: "@SUM(A1)",
+          issuerName: "<img src=x onerror=alert(1)>",
+          amount: "400.00",
+          counted: [
+            { rule: "FCPR-Q50", amount: "400.00", article: "L. 214-28 I" },
+          ],
+          excluded: [],
+        },
+      ],
+    },
+  ],
+  diagnostics: [],
+  summary: {
+    funds: 1,
+    rules: 1,
+    breaches: 1,
+    warnings: 0,
+    incomplete: 0,
+    diagnostics: 0,
+  },
+};
+
+describe("the report sheet on the strict host", () => {
+  it("writes text cells as text: a name that looks like a formula stays a string (Excel parses text written to a General cell)", async () => {
+    host = createExcelHost().install();
+    host.workbook.addSheet("Holdings");
+    await host.run((c) => writeReportSheet(c, report, "2026-01-05 09:00"));
+    const rules = host.workbook.table("QuotaReportRules");
+    const sheet = rules.sheet;
+    expect(sheet.name).toBe("Quota report");
+    const row = rules.bodyRect.r0;
+    expect(sheet.cell(row, 1)).toBe(
+      '=HYPERLINK("http://evil.example","click")',
+    );
+    expect(sheet.format(row, 1)).toBe("@");
+    expect(sheet.cell(row, 5)).toBe(0.4);
+    const positions = host.workbook.table("QuotaReportPositions");
+    expect(sheet.cell(positions.bodyRect.r0, 2)).toBe("@SUM(A1)");
+    expect(sheet.charts).toHaveLength(1);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { findTables, loadWorkbook } from "../../src/cli/xlsx-tables";
+import { checkWorkbook } from "../../src/engine/check";
+import { CheckedWorkbook } from "../../src/workbook/checked-workbook";
+import { readWorkbook } from "../../src/workbook/read-workbook";
+import { SAMPLE } from "../helpers/sample-sheets";
+
+describe("CheckedWorkbook: one read, one report per test date", () => {
+  it("gives the command line's report on each date, from one parsed model", async () => {
+    const tables = findTables(await loadWorkbook(SAMPLE));
+    const workbook = new CheckedWorkbook(tables);
+    const model = workbook.model;
+    for (const asOf of ["2025-12-31", "2024-12-31"]) {
+      expect(workbook.report(asOf)).toEqual(checkWorkbook(readWorkbook(tables), { asOf }));
+      expect(workbook.report(asOf)).toBe(workbook.report(asOf));
+    }
+    expect(workbook.model).toBe(model);
+    expect(workbook.fund("2025-12-31", "FCPR-IS2")?.fundId).toBe("FCPR-IS2");
+    expect(workbook.fund("2025-12-31", "F-none")).toBeUndefined();
+  });
+
+  it("keeps 12 dates of rules and 2 of explained positions, dropping the least recently used", async () => {
+    const workbook = new CheckedWorkbook(findTables(await loadWorkbook(SAMPLE)));
+    const first = workbook.report("2020-01-31");
+    for (let m = 1; m <= 12; m++) workbook.report(`2021-${String(m).padStart(2, "0")}-28`);
+    expect(workbook.reportsKept).toBe(12);
+    expect(workbook.report("2020-01-31")).not.toBe(first);
+    for (const d of ["2025-01-31", "2025-02-28", "2025-03-31"]) workbook.report(d, true);
+    expect(workbook.reportsKept).toBe(14);
+    expect(workbook.report("2025-03-31", true).funds[0].positions?.length).toBeGreaterThan(0);
+  });
+});
