@@ -182,6 +182,7 @@ export async function writeCombinedXlsx(
           r.threshold,
           r.status,
           r.headroom === null ? null : Number(r.headroom),
+          r.unit ?? "EUR",
           r.message ?? null,
           asOf,
         ]);

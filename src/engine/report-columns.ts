@@ -1,6 +1,9 @@
 import type { Report } from "./result";
 
-/** The columns of a rule row, as the report sheet and the command line's --out file both write them. */
+/**
+ * The columns of a rule row, as the report sheet and the command line's --out file both write them.
+ * Headroom is in the rule's unit (EUR, or units of the fund for the FIP holder caps), given beside it.
+ */
 export const RULE_HEADERS = [
   "Fund",
   "Fund name",
@@ -10,7 +13,8 @@ export const RULE_HEADERS = [
   "Value",
   "Threshold",
   "Status",
-  "Headroom EUR",
+  "Headroom",
+  "Unit",
   "Message",
 ];
 

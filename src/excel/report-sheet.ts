@@ -1,4 +1,8 @@
-import { RULE_HEADERS } from "../engine/report-columns";
+import {
+  RECONCILIATION_HEADERS,
+  RULE_HEADERS,
+  reconciliationRows,
+} from "../engine/report-columns";
 import type { Report } from "../engine/result";
 import { columnLetter } from "../workbook/read-table";
 import {
@@ -18,9 +22,11 @@ export const REPORT_SHEET = "Quota report";
 const STAGING_SHEET = "Quota report (writing)";
 export const RULES_TABLE = "QuotaReportRules";
 export const POSITIONS_TABLE = "QuotaReportPositions";
+export const RECONCILIATION_TABLE = "QuotaReportReconciliation";
 /** While being built the report's tables carry these names, unique in the workbook. */
 const STAGING_RULES_TABLE = "QuotaReportRules_writing";
 const STAGING_POSITIONS_TABLE = "QuotaReportPositions_writing";
+const STAGING_RECONCILIATION_TABLE = "QuotaReportReconciliation_writing";
 
 export const POSITION_HEADERS = [
   "Fund",
@@ -45,6 +51,21 @@ const RULE_FORMATS = [
   "0.00%",
   TEXT,
   "#,##0.00",
+  TEXT,
+  TEXT,
+];
+// Fund, rule, article, line, reason code, line article: text; amount, count; three text flags.
+const RECONCILIATION_FORMATS = [
+  TEXT,
+  TEXT,
+  TEXT,
+  TEXT,
+  TEXT,
+  TEXT,
+  "#,##0.00",
+  "0",
+  TEXT,
+  TEXT,
   TEXT,
 ];
 const POSITION_FORMATS = [
@@ -79,6 +100,7 @@ export function reportRows(report: Report): {
         r.threshold ?? "",
         r.status + (r.partial ? " (partial)" : ""),
         r.headroom === null ? "" : Number(r.headroom),
+        r.unit ?? "EUR",
         r.message ?? "",
       ]);
     }
@@ -265,6 +287,31 @@ async function build(
     true,
   );
   posTable.name = STAGING_POSITIONS_TABLE;
+  await context.sync();
+
+  // How each rule's numerator and denominator are reached from the fund's holdings: what a
+  // depositary asks to see. Only a detailed check carries it.
+  const reconciliation = reconciliationRows(report, "en");
+  if (reconciliation.length) {
+    const recTop = posTop + positions.length + 3;
+    const headers = RECONCILIATION_HEADERS.en;
+    ws.getRangeByIndexes(recTop - 1, 0, 1, 1).values = [["Reconciliation"]];
+    ws.getRangeByIndexes(recTop - 1, 0, 1, 1).format.font.bold = true;
+    await context.sync();
+    await writeRows(context, ws, {
+      label: "the quota report's reconciliation",
+      rowIndex: recTop,
+      columnIndex: 0,
+      values: [headers, ...reconciliation.map((r) => r.map((c) => c ?? ""))],
+      numberFormat: (r) =>
+        r === 0 ? headers.map(() => TEXT) : RECONCILIATION_FORMATS,
+    });
+    const recTable = ws.tables.add(
+      ws.getRangeByIndexes(recTop, 0, reconciliation.length + 1, headers.length),
+      true,
+    );
+    recTable.name = STAGING_RECONCILIATION_TABLE;
+  }
   ws.getRange(`A:${columnLetter(chartLeft + 2)}`).format.autofitColumns();
   ws.customProperties.add(STATE_KEY, "complete");
   await context.sync();
@@ -297,6 +344,7 @@ async function promote(context: Excel.RequestContext): Promise<void> {
   for (const t of tables.items) {
     if (t.name === STAGING_RULES_TABLE) t.name = RULES_TABLE;
     if (t.name === STAGING_POSITIONS_TABLE) t.name = POSITIONS_TABLE;
+    if (t.name === STAGING_RECONCILIATION_TABLE) t.name = RECONCILIATION_TABLE;
   }
   ws.customProperties.add(ROLE_KEY, "report");
   ws.customProperties.getItem(STATE_KEY).delete();

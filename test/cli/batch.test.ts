@@ -47,7 +47,7 @@ describe("fund-quota check over several workbooks", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet("Quota report")!;
-    expect(ws.getRow(1).values).toEqual([undefined, "Workbook", "Fund", "Fund name", "Type", "Rule", "Article", "Value", "Threshold", "Status", "Headroom EUR", "Message", "As of"]);
+    expect(ws.getRow(1).values).toEqual([undefined, "Workbook", "Fund", "Fund name", "Type", "Rule", "Article", "Value", "Threshold", "Status", "Headroom", "Unit", "Message", "As of"]);
     expect(ws.rowCount).toBe(1 + 2 * 55);
     expect(ws.getRow(2).getCell(5).value).toBe("FCPR-Q50");
     expect(ws.getRow(2).getCell(12).value).toEqual(new Date("2025-12-31T00:00:00Z"));
