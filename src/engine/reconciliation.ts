@@ -248,16 +248,17 @@ class Lines {
   }
 
   list(): ReconciliationLine[] {
-    return this.order.map(({ sum, article, code, ...rest }) => {
-      const line: ReconciliationLine = {
-        ...rest,
-        label: labelOf(rest.reason, code),
-        amount: formatAmount(sum.value()),
-      };
-      if (code !== undefined) line.code = code;
-      if (article !== undefined) line.article = article;
-      return line;
-    });
+    // Fields in reading order: why, then how much, then where it goes.
+    return this.order.map((e) => ({
+      reason: e.reason,
+      ...(e.code === undefined ? {} : { code: e.code }),
+      label: labelOf(e.reason, e.code),
+      ...(e.article === undefined ? {} : { article: e.article }),
+      amount: formatAmount(e.sum.value()),
+      count: e.count,
+      numerator: e.numerator,
+      denominator: e.denominator,
+    }));
   }
 }
 

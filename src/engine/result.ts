@@ -65,7 +65,7 @@ export interface ConditionPosition {
 
 /** One condition of a rule that has several (a limit and a gate; a closed list). */
 export interface ConditionResult {
-  /** Stable within the rule: "limit-15", "gate-5", "gate-participation", "closed-list", "limit-15-others". */
+  /** Stable within the rule: "limit-15", "gate-5", "gate-participation", "closed-list", "companies-2-3". */
   id: string;
   kind: ConditionKind;
   article: string;
