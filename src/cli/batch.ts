@@ -166,6 +166,7 @@ export async function writeCombinedXlsx(
         null,
         "unreadable",
         null,
+        null,
         w.error,
         asOf,
       ]);

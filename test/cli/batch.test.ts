@@ -50,7 +50,7 @@ describe("fund-quota check over several workbooks", () => {
     expect(ws.getRow(1).values).toEqual([undefined, "Workbook", "Fund", "Fund name", "Type", "Rule", "Article", "Value", "Threshold", "Status", "Headroom", "Unit", "Message", "As of"]);
     expect(ws.rowCount).toBe(1 + 2 * 55);
     expect(ws.getRow(2).getCell(5).value).toBe("FCPR-Q50");
-    expect(ws.getRow(2).getCell(12).value).toEqual(new Date("2025-12-31T00:00:00Z"));
+    expect(ws.getRow(2).getCell(13).value).toEqual(new Date("2025-12-31T00:00:00Z"));
   });
 
   it("uses worker threads when compiled, with the same results in the same order", () => {

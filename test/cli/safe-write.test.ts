@@ -134,7 +134,7 @@ describe("--out and the command's own reports", () => {
     expect(statSync(out).mode & 0o777).toBe(0o640);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.getWorksheet("Quota report")!.getRow(2).getCell(12).value).toEqual(new Date("2025-11-30T00:00:00Z"));
+    expect(wb.getWorksheet("Quota report")!.getRow(2).getCell(13).value).toEqual(new Date("2025-11-30T00:00:00Z"));
     expect(await isOwnReportFile(out)).toBe(true);
   });
 

@@ -47,6 +47,7 @@ function expectOneCompleteReport(h: ExcelHost, report: Report) {
     "Holders",
     "Holdings",
     "QuotaReportPositions",
+    "QuotaReportReconciliation",
     "QuotaReportRules",
   ]);
   const rules = h.workbook.table("QuotaReportRules");

@@ -120,6 +120,7 @@ describe.each([1_000, 100_000])(
           "Holders",
           "Holdings",
           "QuotaReportPositions",
+          "QuotaReportReconciliation",
           "QuotaReportRules",
         ]);
         const positions = host.workbook.table("QuotaReportPositions");

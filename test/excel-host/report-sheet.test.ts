@@ -73,3 +73,46 @@ describe("the report sheet on the strict host", () => {
     expect(sheet.charts).toHaveLength(1);
   });
 });
+
+describe("the report sheet's reconciliation, on the strict host", () => {
+  it("writes every rule's reconciliation as a table whose amounts lead to the numerator and denominator", async () => {
+    const detailed: Report = JSON.parse(JSON.stringify(report));
+    detailed.funds[0].rules[0].reconciliation = {
+      unit: "EUR",
+      total: "1000.00",
+      lines: [
+        {
+          reason: "counted",
+          label: { en: "Counted in the numerator", fr: "Retenu au numérateur" },
+          article: "L. 214-28 I",
+          amount: "400.00",
+          count: 1,
+          numerator: true,
+          denominator: true,
+        },
+        {
+          reason: "outside-rule",
+          label: { en: "Not examined by the rule", fr: "Hors du champ de la règle" },
+          amount: "600.00",
+          count: 3,
+          numerator: false,
+          denominator: true,
+        },
+      ],
+      adjustments: [],
+      numerator: "400.00",
+      denominator: "1000.00",
+    };
+    host = createExcelHost().install();
+    host.workbook.addSheet("Holdings");
+    await host.run((c) => writeReportSheet(c, detailed, "2026-01-05 09:00"));
+    const table = host.workbook.table("QuotaReportReconciliation");
+    // Total, two lines, numerator, denominator.
+    expect(table.bodyRows).toBe(5);
+    const sheet = table.sheet;
+    const r0 = table.bodyRect.r0;
+    const amounts = [0, 1, 2, 3, 4].map((i) => sheet.cell(r0 + i, 6));
+    expect(amounts).toEqual([1000, 400, 600, 400, 1000]);
+    expect(sheet.cell(r0 + 1, 4)).toBe("counted");
+  });
+});
