@@ -307,7 +307,12 @@ async function build(
         r === 0 ? headers.map(() => TEXT) : RECONCILIATION_FORMATS,
     });
     const recTable = ws.tables.add(
-      ws.getRangeByIndexes(recTop, 0, reconciliation.length + 1, headers.length),
+      ws.getRangeByIndexes(
+        recTop,
+        0,
+        reconciliation.length + 1,
+        headers.length,
+      ),
       true,
     );
     recTable.name = STAGING_RECONCILIATION_TABLE;
