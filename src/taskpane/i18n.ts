@@ -123,8 +123,8 @@ const en = {
   reportWritten: "The “Quota report” sheet was written.",
   highlighted: {
     zero: "No row of Holdings is behind a breach.",
-    one: "{n} range of Holdings highlighted.",
-    other: "{n} ranges of Holdings highlighted.",
+    one: "{n} row of Holdings highlighted.",
+    other: "{n} rows of Holdings highlighted.",
   } as PluralForms,
   highlightsCleared: "Highlights removed.",
   templateDone: "Created: {created}. Left as they were: {skipped}.",
@@ -250,8 +250,8 @@ const fr: Strings = {
     "La feuille « Quota report » (rapport de contrôle) a été générée.",
   highlighted: {
     zero: "Aucune ligne de Holdings n'est à l'origine d'un dépassement.",
-    one: "{n} plage de Holdings surlignée.",
-    other: "{n} plages de Holdings surlignées.",
+    one: "{n} ligne de Holdings surlignée.",
+    other: "{n} lignes de Holdings surlignées.",
   },
   highlightsCleared: "Surlignage retiré.",
   templateDone: "Créées : {created}. Laissées telles quelles : {skipped}.",
