@@ -30,6 +30,8 @@ export interface OfficeClient {
   Excel: typeof Excel;
   Office: typeof Office;
   OfficeExtension: typeof OfficeExtension;
+  /** Delivers a RichApi event message to the handlers the client registered. */
+  deliver(message: { entries: unknown[] }): void;
 }
 
 export interface ClientOptions {
@@ -88,9 +90,23 @@ export function loadOfficeClient(options: ClientOptions): OfficeClient {
   sandbox.top = ctx;
   compiled.runInContext(ctx);
   const osf = sandbox.OSF as {
-    DDA: { RichApi: { executeRichApiRequestAsync: RichApiExecutor } };
+    DDA: {
+      RichApi: { executeRichApiRequestAsync: RichApiExecutor } & Record<
+        string,
+        unknown
+      >;
+    };
   };
   osf.DDA.RichApi.executeRichApiRequestAsync = options.execute;
+  // Events (table and worksheet onChanged…) reach the client through the RichApi message
+  // manager; the client registers one dispatcher there and filters by event type and target.
+  const eventHandlers: ((message: unknown) => void)[] = [];
+  (osf.DDA.RichApi as Record<string, unknown>).richApiMessageManager = {
+    register(handler: (message: unknown) => void) {
+      eventHandlers.push(handler);
+      return Promise.resolve();
+    },
+  };
 
   // The Common API pieces the add-in uses: requirement sets, document settings, language.
   // The client's Office.context is a getter over a host that is absent here: shadow it.
@@ -130,6 +146,7 @@ export function loadOfficeClient(options: ClientOptions): OfficeClient {
     },
   });
   return {
+    deliver: (message) => eventHandlers.forEach((h) => h(message)),
     Excel: sandbox.Excel as typeof Excel,
     Office: office as unknown as typeof Office,
     OfficeExtension: sandbox.OfficeExtension as typeof OfficeExtension,

@@ -322,4 +322,16 @@ describe("what Excel does that a stand-in forgives", () => {
       Math.max(...answered.map((r) => Math.max(r.bytes, r.responseBytes))),
     ).toBeLessThanOrEqual(150_000);
   });
+
+  it("the pane's watch calls back when the user edits a table, and stops when asked", async () => {
+    const { host: h, ops } = await setUp(50);
+    let changes = 0;
+    const stop = await ops.watchTables(() => void changes++);
+    await h.userEdits("Holdings", 2, 5, [[1000]]);
+    expect(changes).toBe(1);
+    stop();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await h.userEdits("Holdings", 2, 5, [[2000]]);
+    expect(changes).toBe(1);
+  });
 });

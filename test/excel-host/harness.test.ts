@@ -141,4 +141,32 @@ describe("strict host harness: Microsoft's client answered by the emulated host"
     host.workbook.date1904 = true;
     expect(await date()).toBe(0);
   });
+
+  it("raises table and worksheet onChanged events when the user edits cells, through the client's own event registration", async () => {
+    host = await workbookWithHoldings(20);
+    const h = host;
+    const seen: string[] = [];
+    const registered = await h.run(async (c) => {
+      const table = c.workbook.tables.getItem("Holdings");
+      const sheet = c.workbook.worksheets.getItem("Funds");
+      const a = table.onChanged.add(
+        async (e) => void seen.push(`table ${e.address} ${e.changeType}`),
+      );
+      const b = sheet.onChanged.add(
+        async (e) => void seen.push(`sheet ${e.address}`),
+      );
+      await c.sync();
+      return [a, b];
+    });
+    await h.userEdits("Holdings", 3, 5, [[123]]);
+    await h.userEdits("Funds", 1, 6, [[1], [2]]);
+    expect(seen).toEqual(["table F4 RangeEdited", "sheet G2:G3"]);
+    expect(h.workbook.sheet("Holdings").cell(3, 5)).toBe(123);
+    await h.Excel.run(registered[0].context, async (c) => {
+      registered[0].remove();
+      await c.sync();
+    });
+    await h.userEdits("Holdings", 3, 5, [[124]]);
+    expect(seen).toHaveLength(2);
+  });
 });

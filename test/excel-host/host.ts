@@ -21,7 +21,13 @@ import {
   type RichApiResult,
 } from "./client";
 import { HostObject, WorkbookObject } from "./objects";
-import { HostFault, HostWorkbook } from "./workbook";
+import {
+  type HostCell,
+  HostFault,
+  HostWorkbook,
+  intersects,
+  rectAddress,
+} from "./workbook";
 
 export const MB = 1024 * 1024;
 export const FLAG_DELAY_FOR_CELL_EDIT = 64;
@@ -155,6 +161,55 @@ export class ExcelHost {
     if (!this.installed) return;
     Object.assign(globalThis, this.installed);
     this.installed = undefined;
+  }
+
+  /**
+   * The user types values into a sheet (top-left cell, zero-based): the cells change, then the
+   * host raises onChanged for every table the edit touches (event type 101) and for the sheet
+   * (event type 10), as Excel does after an edit. Resolves once the handlers have been called.
+   */
+  async userEdits(
+    sheetName: string,
+    row: number,
+    column: number,
+    values: HostCell[][],
+  ): Promise<void> {
+    const sheet = this.workbook.sheet(sheetName);
+    values.forEach((line, i) =>
+      line.forEach((v, j) => sheet.setCell(row + i, column + j, v)),
+    );
+    this.workbook.writeStamp++;
+    const rect = {
+      r0: row,
+      c0: column,
+      r1: row + values.length - 1,
+      c1: column + Math.max(1, ...values.map((l) => l.length)) - 1,
+    };
+    const address = rectAddress(rect);
+    const entry = (
+      type: number,
+      targetId: string,
+      extra: Record<string, unknown>,
+    ) => ({
+      messageCategory: 65536,
+      messageType: type,
+      targetId,
+      message: JSON.stringify({
+        changeType: "RangeEdited",
+        source: "Local",
+        worksheetId: sheet.id,
+        address,
+        ...extra,
+      }),
+    });
+    const entries = [
+      ...this.workbook.tables
+        .filter((t) => t.sheet === sheet && intersects(t.rect, rect))
+        .map((t) => entry(101, t.id, { tableId: t.id })),
+      entry(10, sheet.id, {}),
+    ];
+    this.client.deliver({ entries });
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
 
   /** The request that is the Nth from now (1 = the next one) fails as scripted. */
@@ -304,7 +359,8 @@ export class ExcelHost {
         };
       // Reference bookkeeping (_KeepReference, _RemoveReference) and the client's own size check.
       if (a.ActionType === 3 && a.Name.startsWith("_")) continue;
-      // Trace markers (how the client registers event handlers) name no object; Excel answers them.
+      // Trace markers (context.trace, and the client's own after an event registration) do no
+      // work, but the client runs its callbacks when their result comes back.
       if (a.ActionType === 5) {
         results.push({ ActionId: a.Id, Value: null });
         continue;
@@ -317,11 +373,7 @@ export class ExcelHost {
             results.push({
               ActionId: a.Id,
               Value:
-                obj === null
-                  ? null
-                  : obj.entity
-                    ? { _ReferenceId: this.keep(obj) }
-                    : {},
+                obj === null ? null : instantiated(obj, () => this.keep(obj)),
             });
             break;
           case 2:
@@ -383,6 +435,17 @@ function findItem(parent: HostObject, args: unknown[]): HostObject {
       `The requested resource ${String(args[0])} doesn't exist.`,
     );
   return it;
+}
+
+/** What Excel answers to an instantiate: a reference for entities, and the id where the class reads one. */
+function instantiated(
+  obj: HostObject,
+  keep: () => string,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (obj.entity) out._ReferenceId = keep();
+  if (obj.reportsId) out.Id = obj.itemId?.();
+  return out;
 }
 
 function normalise(v: unknown): unknown {

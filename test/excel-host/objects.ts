@@ -22,6 +22,8 @@ import {
 export abstract class HostObject {
   /** Entities get a reference id, so the client can use objects it created in later syncs. */
   readonly entity: boolean = true;
+  /** Objects whose class reads an `Id` from the instantiate result (worksheets, tables, formats). */
+  readonly reportsId: boolean = false;
   nav(name: string): HostObject {
     throw new HostFault(
       "NotImplemented",
@@ -287,6 +289,7 @@ export class RangeObject extends HostObject {
 }
 
 export class SheetObject extends HostObject {
+  override readonly reportsId = true;
   constructor(readonly sheet: HostSheet) {
     super();
   }
@@ -456,6 +459,7 @@ export class SheetsObject extends Collection {
 }
 
 class TableObject extends HostObject {
+  override readonly reportsId = true;
   constructor(readonly table: HostTable) {
     super();
   }
@@ -774,6 +778,7 @@ class CfKindObject extends HostObject {
 }
 
 class ConditionalFormatObject extends HostObject {
+  override readonly reportsId = true;
   constructor(readonly cf: HostConditionalFormat) {
     super();
   }
