@@ -86,16 +86,12 @@ export function excelOperations(): WorkbookOperations {
         await context.sync();
       });
     },
-    // Called when the model has re-read the tables after an edit (it debounces and watches them).
+    // Called when the model sees a change to the tables (it watches them and re-reads them;
+    // readTables then waits for that re-read).
     async watchTables(onChange: () => void) {
       const model = sharedWorkbookModel();
-      let seen = model.current().version;
-      void model.start();
-      return model.subscribe((snapshot) => {
-        if (snapshot.version === seen) return;
-        seen = snapshot.version;
-        onChange();
-      });
+      await model.start();
+      return model.onTablesChanged(onChange);
     },
     async loadSettings() {
       const stored = Office.context.document.settings.get(

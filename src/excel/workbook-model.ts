@@ -47,6 +47,7 @@ type Listener = (snapshot: ModelSnapshot) => void;
 export class WorkbookModelStore {
   private snapshot: ModelSnapshot = { status: "loading", version: 0 };
   private readonly listeners = new Set<Listener>();
+  private readonly changeListeners = new Set<() => void>();
   private started?: Promise<void>;
   private inFlight?: Promise<void>;
   private again = false;
@@ -58,6 +59,8 @@ export class WorkbookModelStore {
   private watchedSheets = new Set<string>();
   /** Ids of every sheet holding one of the tables, for recalculations. */
   private dataSheets = new Set<string>();
+  /** Tables and sheets whose own onChanged already calls the model. */
+  private readonly heard = new Set<string>();
   private watching = false;
   /** Reads sent to the host, for tests and the bench. */
   reads = 0;
@@ -112,6 +115,7 @@ export class WorkbookModelStore {
     clearTimeout(this.retryTimer);
     this.timer = this.retryTimer = undefined;
     this.listeners.clear();
+    this.changeListeners.clear();
   }
 
   /** Whether table changes reach the model; without them, a reader should ask for a fresh read. */
@@ -124,13 +128,27 @@ export class WorkbookModelStore {
     return this.timer !== undefined || this.inFlight !== undefined;
   }
 
+  /**
+   * Calls back when a change to the tables is seen, once per burst, before the re-read it
+   * schedules (the pane's live re-check; its readTables then waits for that re-read).
+   */
+  onTablesChanged(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => {
+      this.changeListeners.delete(listener);
+    };
+  }
+
   /** A change was seen: re-read after a pause, so a burst of edits costs one read. */
   schedule(): void {
+    const burstStarts = this.timer === undefined;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.refresh();
     }, this.debounceMs);
+    if (burstStarts)
+      for (const listener of [...this.changeListeners]) listener();
   }
 
   /** Re-reads now (a read already under way is followed by one more) and returns the new snapshot. */
@@ -238,6 +256,22 @@ export class WorkbookModelStore {
       found.filter((s) => s.source === "sheet").map((s) => s.sheet.id),
     );
     this.dataSheets = new Set(found.map((s) => s.sheet.id));
+    // Each table's (and plain sheet's) own onChanged too (ExcelApi 1.7): a host may raise a
+    // change for the table it touched rather than for the collection; a burst of both costs one read.
+    let added = false;
+    const hear = (
+      id: string,
+      events: OfficeExtension.EventHandlers<unknown>,
+    ) => {
+      if (this.heard.has(id)) return;
+      this.heard.add(id);
+      events.add(async () => this.schedule());
+      added = true;
+    };
+    for (const t of tables) if (!t.isNullObject) hear(t.id, t.onChanged);
+    for (const s of found)
+      if (s.source === "sheet") hear(s.sheet.id, s.sheet.onChanged);
+    if (added) await context.sync();
   }
 
   /** Workbook-wide events, so tables added, deleted or re-created later are seen too. */
@@ -304,17 +338,28 @@ function checked(read: ReadResult): CheckedWorkbook {
 }
 
 const SHARED = Symbol.for("fundQuotaMonitor.workbookModel");
-type Shared = { [SHARED]?: WorkbookModelStore };
+type Shared = {
+  [SHARED]?: { model: WorkbookModelStore; excel: unknown };
+};
+
+/** The Excel client of this runtime; one model belongs to one client, so to one workbook. */
+const currentExcel = (): unknown =>
+  typeof Excel === "undefined" ? undefined : Excel;
 
 /**
  * The runtime's one model. The pane and the functions are separate bundles (two webpack
  * entries, each with its own copy of this module) loaded into the same shared runtime, so the
- * instance lives on the runtime's global object, not in a module variable.
+ * instance lives on the runtime's global object, not in a module variable. It belongs to the
+ * Excel client it was made with (a runtime has one; a test host installs its own).
  */
 export function sharedWorkbookModel(): WorkbookModelStore {
   const g = globalThis as Shared;
-  g[SHARED] ??= new WorkbookModelStore(excelHost);
-  return g[SHARED];
+  const excel = currentExcel();
+  if (!g[SHARED] || g[SHARED].excel !== excel) {
+    g[SHARED]?.model.dispose();
+    g[SHARED] = { model: new WorkbookModelStore(excelHost), excel };
+  }
+  return g[SHARED].model;
 }
 
 /** Replaces the runtime's model (tests, the browser preview); returns the previous one. */
@@ -322,7 +367,7 @@ export function installWorkbookModel(
   model: WorkbookModelStore | undefined,
 ): WorkbookModelStore | undefined {
   const g = globalThis as Shared;
-  const previous = g[SHARED];
-  g[SHARED] = model;
+  const previous = g[SHARED]?.model;
+  g[SHARED] = model ? { model, excel: currentExcel() } : undefined;
   return previous;
 }

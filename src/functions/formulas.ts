@@ -51,6 +51,8 @@ export function asOfIn(
   workbook: CheckedWorkbook,
   language: Language = "en",
 ): IsoDate {
+  // A blank as-of is resolved at each answer, so a workbook left open over a month-end moves on.
+  if (asOf.defaulted) return defaultAsOf();
   if (asOf.serial === undefined || !workbook.date1904) return asOf.date;
   const parsed = parseDate(asOf.serial + DAYS_1900_TO_1904);
   if (!parsed.ok)

@@ -1,5 +1,6 @@
 import { checkWorkbook } from "../engine/check";
 import type { IsoDate } from "../engine/dates";
+import type { Dec } from "../engine/decimal";
 import type { TableName, WorkbookModel } from "../engine/model";
 import type { FundReport, Report } from "../engine/result";
 import type { RawTable } from "./grid";
@@ -30,17 +31,28 @@ export class CheckedWorkbook {
     this.model = readWorkbook(tables);
   }
 
-  /** The report on a date; with positions, every position's outcome too (for QUOTA.POSITION). */
-  report(asOf: IsoDate, positions = false): Report {
+  /**
+   * The report on a date; with positions, every position's outcome too (QUOTA.POSITION, the
+   * pane); with a default warning margin, the pane's setting for funds that leave theirs blank.
+   */
+  report(asOf: IsoDate, positions = false, defaultWarningMargin?: Dec): Report {
     const cache = positions ? this.explained : this.reports;
-    let report = cache.get(asOf);
+    const key =
+      defaultWarningMargin === undefined
+        ? asOf
+        : `${asOf}|${defaultWarningMargin.toString()}`;
+    let report = cache.get(key);
     if (report) {
       // Most recently used last, so the oldest date is the one dropped.
-      cache.delete(asOf);
+      cache.delete(key);
     } else {
-      report = checkWorkbook(this.model, { asOf, positions });
+      report = checkWorkbook(this.model, {
+        asOf,
+        positions,
+        defaultWarningMargin,
+      });
     }
-    cache.set(asOf, report);
+    cache.set(key, report);
     const kept = positions ? EXPLAINED_REPORTS_KEPT : REPORTS_KEPT;
     if (cache.size > kept) {
       const oldest = cache.keys().next().value;

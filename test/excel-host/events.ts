@@ -1,18 +1,17 @@
-// Workbook events for the strict host: the user edits a table, Excel raises the events the add-in
-// registered. Registration runs through Microsoft's client (GenericEventHandlers: a
-// `_Register…Event` method and a trace marker per handler, in the next sync); the host delivers
-// an event the way Excel does, as a RichApi message of the event category, which the client
-// routes to the handlers registered for that event type and target.
+// Workbook-level events for the strict host: what the workbook model registers
+// (workbook.tables.onChanged / onAdded / onDeleted, workbook.worksheets.onChanged / onCalculated)
+// and Excel raises for the whole workbook. host.userEdits raises the per-table and per-sheet
+// events; these are the collection events, whose target is the workbook. They reach the handlers
+// through the same seam (host.client.deliver: a RichApi message of the event category that the
+// client routes by event type and target).
 // - The event payloads (tableId, worksheetId, address, changeType, source; tableName on a deletion):
-//   office-js-docs-pr / office-js-docs-reference, Excel.TableChangedEventArgs (ExcelApi 1.7),
-//   Excel.TableAddedEventArgs and TableDeletedEventArgs (ExcelApi 1.9), Excel.WorksheetChangedEventArgs.
-// - The message routing and event type numbers are the client's own (excel-web-16.00.debug.js:
+//   office-js-docs-reference, Excel.TableChangedEventArgs (ExcelApi 1.7), Excel.TableAddedEventArgs
+//   and TableDeletedEventArgs (ExcelApi 1.9), Excel.WorksheetChangedEventArgs and
+//   Excel.WorksheetCalculatedEventArgs (worksheetId, address: ExcelApi 1.8, 1.11).
+// - The routing and the event type numbers are the client's own (excel-web-16.00.debug.js:
 //   GenericEventRegistration._handleRichApiMessage, category 65536; workbook.tables onChanged 101,
 //   onAdded 102, onDeleted 103, workbook.worksheets onChanged 10 and onCalculated 16, all on
-//   target "Workbook"). Excel.WorksheetCalculatedEventArgs: worksheetId, address (ExcelApi 1.8, 1.11).
-//   OfficeExtension._testSetRichApiMessageReadyImpl and _testTriggerRichApiMessageEvent are the
-//   client's own test seams for exactly this; the first replaces Office.context.document.addHandlerAsync,
-//   which this host does not emulate.
+//   target "Workbook", as the client registers them).
 import type { ExcelHost } from "./host";
 import { columnLetters, type HostCell } from "./workbook";
 
@@ -25,11 +24,6 @@ export const EVENT_TYPE = {
 } as const;
 
 const EVENT_CATEGORY = 65536;
-
-interface ClientTestSeams {
-  _testSetRichApiMessageReadyImpl(impl: () => Promise<void>): void;
-  _testTriggerRichApiMessageEvent(message: unknown): void;
-}
 
 export interface HostEvents {
   /** Raises one event as Excel would, to whatever handlers the add-in registered. */
@@ -57,10 +51,8 @@ export interface HostEvents {
 }
 
 export function enableEvents(host: ExcelHost): HostEvents {
-  const seams = host.client.OfficeExtension as unknown as ClientTestSeams;
-  seams._testSetRichApiMessageReadyImpl(() => Promise.resolve());
   const raise = (type: number, payload: Record<string, unknown>) =>
-    seams._testTriggerRichApiMessageEvent({
+    host.client.deliver({
       entries: [
         {
           messageCategory: EVENT_CATEGORY,

@@ -235,7 +235,7 @@ describe("keeping the functions current", () => {
     expect((blank.latest() as { value: unknown[][] }).value[0][7]).toBe("Date d'arrêté");
   });
 
-  it("the pane's operations read their tables from the same model and hear of its re-reads", async () => {
+  it("the pane's operations read their tables from the same model and hear of each burst of changes", async () => {
     const { host, events, model } = await start(1_000);
     const ops = excelOperations();
     const reads = model.reads;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findTables, loadWorkbook } from "../../src/cli/xlsx-tables";
 import { checkWorkbook } from "../../src/engine/check";
+import { Dec } from "../../src/engine/decimal";
 import { CheckedWorkbook } from "../../src/workbook/checked-workbook";
 import { readWorkbook } from "../../src/workbook/read-workbook";
 import { SAMPLE } from "../helpers/sample-sheets";
@@ -28,5 +29,14 @@ describe("CheckedWorkbook: one read, one report per test date", () => {
     for (const d of ["2025-01-31", "2025-02-28", "2025-03-31"]) workbook.report(d, true);
     expect(workbook.reportsKept).toBe(14);
     expect(workbook.report("2025-03-31", true).funds[0].positions?.length).toBeGreaterThan(0);
+  });
+
+  it("gives the pane's report too: every position explained, with its default warning margin", async () => {
+    const tables = findTables(await loadWorkbook(SAMPLE));
+    const workbook = new CheckedWorkbook(tables);
+    const margin = new Dec("0.05");
+    const options = { asOf: "2025-12-31", positions: true, defaultWarningMargin: margin };
+    expect(workbook.report("2025-12-31", true, margin)).toEqual(checkWorkbook(readWorkbook(tables), options));
+    expect(workbook.report("2025-12-31", true, margin)).not.toBe(workbook.report("2025-12-31", true));
   });
 });
