@@ -11,6 +11,7 @@ import {
   REPORT_HEADERS,
   showDate,
   statusWord,
+  unitWord,
 } from "./texts";
 
 /**
@@ -299,6 +300,7 @@ export function reportAnswer(
         statusWord(r.status, language) +
           (r.partial ? MESSAGES[language].partial : ""),
         r.headroom === null ? "" : Number(r.headroom),
+        unitWord(r.unit ?? "EUR", language),
         date,
       ]);
     }

@@ -1,4 +1,4 @@
-import type { Status } from "../engine/result";
+import type { Status, Unit } from "../engine/result";
 
 export type Language = "en" | "fr";
 
@@ -33,7 +33,8 @@ export const REPORT_HEADERS: Record<Language, string[]> = {
     "Value",
     "Threshold",
     "Status",
-    "Headroom EUR",
+    "Headroom",
+    "Unit",
     "As of",
   ],
   fr: [
@@ -42,7 +43,8 @@ export const REPORT_HEADERS: Record<Language, string[]> = {
     "Ratio",
     "Seuil",
     "Statut",
-    "Marge EUR",
+    "Marge",
+    "Unité",
     "Date d'arrêté",
   ],
 };
@@ -153,4 +155,11 @@ export function showDate(iso: string, language: Language): string {
 /** French for a display language such as "fr-FR" or "fr-CA"; English otherwise. */
 export function languageOf(displayLanguage: string | undefined): Language {
   return displayLanguage?.toLowerCase().startsWith("fr") ? "fr" : "en";
+}
+
+/** The unit of a headroom, as an accountant writes it beside the amount. */
+export function unitWord(unit: Unit, language: Language): string {
+  if (unit === "units") return language === "fr" ? "parts" : "units";
+  if (unit === "count") return language === "fr" ? "nombre" : "count";
+  return unit === "EUR" ? "€" : unit;
 }

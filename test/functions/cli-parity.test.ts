@@ -99,9 +99,9 @@ describe("=QUOTA.REPORT, CHECK and POSITION equal fund-quota check", () => {
           const shown = answer(QUOTA.report, [cell(fund.fundId), cell(AS_OF_SERIAL)], platform);
           expect("value" in shown, `${book.name} ${fund.fundId}`).toBe(true);
           const rows = (shown as { value: unknown[][] }).value;
-          expect(rows[0]).toEqual(["Rule", "Article", "Value", "Threshold", "Status", "Headroom EUR", "As of"]);
-          expect(rows.slice(1).map((r) => [r[0], r[2], r[4], r[5], r[6]])).toEqual(
-            fund.rules.map((r) => [r.id, r.value ?? "", r.status + (r.partial ? " (partial)" : ""), r.headroom === null ? "" : Number(r.headroom), AS_OF])
+          expect(rows[0]).toEqual(["Rule", "Article", "Value", "Threshold", "Status", "Headroom", "Unit", "As of"]);
+          expect(rows.slice(1).map((r) => [r[0], r[2], r[4], r[5], r[6], r[7]])).toEqual(
+            fund.rules.map((r) => [r.id, r.value ?? "", r.status + (r.partial ? " (partial)" : ""), r.headroom === null ? "" : Number(r.headroom), r.unit === "units" ? "units" : "€", AS_OF])
           );
         }
       }
@@ -173,6 +173,6 @@ describe("the small arguments under both marshallings", () => {
     const fund = book.cli.funds.find((f) => f.fundType === "FCPR")!;
     expect(answer(QUOTA.status, [literal("FCPR-Q50"), cell(fund.fundId), cell(AS_OF_SERIAL - 1462)], "desktop")).toEqual({ value: fund.rules[0].status });
     const rows = (answer(QUOTA.report, [cell(fund.fundId), cell(AS_OF_SERIAL - 1462)], "web") as { value: unknown[][] }).value;
-    expect(rows[1][6]).toBe(AS_OF);
+    expect(rows[1][7]).toBe(AS_OF);
   });
 });

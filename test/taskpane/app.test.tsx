@@ -276,7 +276,7 @@ describe("actions on the sheet", () => {
     fireEvent.click(document.querySelector('[data-action="highlight"]')!);
     await waitFor(() => expect(ops.highlightBreaches).toHaveBeenCalledTimes(1));
     expect(workbook.highlighted.has(49)).toBe(true);
-    await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/ranges? of Holdings highlighted/));
+    await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/rows? of Holdings highlighted/));
     fireEvent.click(document.querySelector('[data-action="report"]')!);
     await waitFor(() => expect(workbook.sheet("Quota report")).toBeDefined());
     await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/“Quota report” sheet was written/));
