@@ -231,7 +231,7 @@ describe("keeping the functions current", () => {
     expect(model.reads).toBe(reads);
     const rows = (other.latest() as { value: unknown[][] }).value;
     expect(rows.slice(1).map((r) => r[4])).toEqual(engineReport(host, "2024-12-31").funds[0].rules.map((r) => statusWord(r.status, "fr") + (r.partial ? " (partiel)" : "")));
-    expect(rows[1][6]).toBe("31/12/2024");
+    expect(rows[1][7]).toBe("31/12/2024");
     expect((blank.latest() as { value: unknown[][] }).value[0][7]).toBe("Date d'arrêté");
   });
 
