@@ -6,6 +6,7 @@ import type { FundReport, Report } from "./result";
 import { worstStatus } from "./result";
 import { reconcileRule } from "./reconciliation";
 import { familyFor } from "./rules/registry";
+import { attachLaw } from "./law-of-results";
 
 export interface CheckOptions {
   asOf: IsoDate;
@@ -128,6 +129,12 @@ export function checkFund(
     const evaluation = family.evaluate(ctx);
     report.rules = evaluation.rules;
     report.quotaWindow = evaluation.quotaWindow;
+    attachLaw(report.rules, {
+      asOf: options.asOf,
+      constitutionDate: fund.constitutionDate,
+      overseasZone: fund.overseasZone,
+      fundType: fund.fundType,
+    });
     if (duplicateRows)
       for (const r of report.rules)
         if (r.status !== "breach") r.status = "incomplete";

@@ -1,5 +1,6 @@
 import type { Diagnostic, FundType, Basis, AssetClass } from "./model";
 import type { IsoDate } from "./dates";
+import type { LawReference } from "../law/parameter";
 
 export const STATUSES = [
   "pass",
@@ -186,6 +187,8 @@ export interface RuleResult {
   failedConditions?: string[];
   /** From the fund's holdings to numerator and denominator; in the detailed report only. */
   reconciliation?: Reconciliation;
+  /** The version of the law the rule applied: article, wording, validity dates (src/law). */
+  law?: LawReference;
 }
 
 export interface Contribution {

@@ -1,6 +1,15 @@
 import { type Amount, ZERO } from "../amount";
 import { addYears } from "../dates";
 import { Dec } from "../decimal";
+import {
+  L214_28,
+  L214_30,
+  L214_31,
+  type LawParameter,
+  type RatioParameter,
+  ratioAt,
+  requireVersion,
+} from "../../law";
 import type { FundContext, Position } from "../fund-context";
 import type { AcquisitionMode, AssetClass, Holding } from "../model";
 import { isWithin, quotaWindow } from "../quota-window";
@@ -38,12 +47,7 @@ import { fipHolderRules } from "./fip-holders";
 import { fipRegionRule } from "./fip-regions";
 import { regionKey } from "./region-key";
 
-const QUOTA_70 = new Dec("0.7");
-/** Funds constituted before 2014-01-01 keep a 60 % quota (WORKBOOK-FORMAT §1, quotaThreshold). */
-const QUOTA_60 = new Dec("0.6");
-const VINTAGE_BOUNDARY = "2014-01-01";
-const FRESH_40 = new Dec("0.4");
-const GATE_5 = new Dec("0.05");
+/** The quota of a fund depends on its vintage: looked up at its constitution date (src/law/fcpi-fip-vintage.ts). */
 
 /** III A 1°: "titres ou parts reçus en contrepartie de souscriptions au capital, … en remboursement d'obligations et … en contrepartie d'obligations converties". */
 const FRESH_MODES: ReadonlySet<AcquisitionMode> = new Set([
@@ -70,6 +74,11 @@ interface Variant {
   fresh: RuleDefinition;
   listed: RuleDefinition;
   article: string;
+  law: {
+    quota: RatioParameter;
+    fresh: RatioParameter;
+    listedYears: LawParameter<number>;
+  };
   eligible(ctx: FundContext, h: Holding): Eligibility;
 }
 
@@ -78,6 +87,7 @@ const FCPI: Variant = {
   fresh: FCPI_FRESH40,
   listed: FCPI_L5Y,
   article: "L. 214-30",
+  law: L214_30,
   eligible: (_ctx, h) =>
     h.fcpiEligible
       ? { ok: true }
@@ -93,6 +103,7 @@ const FIP: Variant = {
   fresh: FIP_FRESH40,
   listed: FIP_L5Y,
   article: "L. 214-31",
+  law: L214_31,
   eligible(ctx, h) {
     if (!h.fipEligible)
       return {
@@ -188,7 +199,7 @@ function evaluateInnovation(
       `The quota binds from ${window.from} to ${window.until} (L. 214-28 V, applied by ${v.article}).`,
     );
 
-  const { threshold, known } = quotaThreshold(ctx);
+  const { threshold, known } = quotaThreshold(ctx, v);
   const base = {
     denominator: ctx.denominator,
     warningMargin: ctx.warningMargin,
@@ -206,7 +217,7 @@ function evaluateInnovation(
   const fresh = evaluateRatio({
     ...base,
     rule: v.fresh,
-    threshold: FRESH_40,
+    threshold: ratioAt(v.law.fresh, ctx.asOf),
     numerator: t.fresh,
     complete: t.freshComplete && denomOk,
   });
@@ -225,7 +236,7 @@ function evaluateInnovation(
     t.advancesAll,
     t.advancesComplete,
     t.gate,
-    GATE_5,
+    ratioAt(L214_28.advanceGate, ctx.asOf),
     "L. 214-28 II 1°",
   );
   const bucket = bucketRule(
@@ -242,7 +253,10 @@ function evaluateInnovation(
 }
 
 /** 70 %, or 60 % for a fund constituted before 2014, unless the fund's quotaThreshold says otherwise. */
-function quotaThreshold(ctx: FundContext): { threshold: Dec; known: boolean } {
+function quotaThreshold(
+  ctx: FundContext,
+  v: Variant,
+): { threshold: Dec; known: boolean } {
   const f = ctx.fund;
   if (f.quotaThreshold !== undefined)
     return { threshold: f.quotaThreshold, known: true };
@@ -251,10 +265,10 @@ function quotaThreshold(ctx: FundContext): { threshold: Dec; known: boolean } {
       "constitutionDate",
       "constitutionDate is needed: a fund constituted before 2014-01-01 keeps a 60 % quota (or give quotaThreshold).",
     );
-    return { threshold: QUOTA_70, known: false };
+    return { threshold: ratioAt(v.law.quota, ctx.asOf), known: false };
   }
   return {
-    threshold: f.constitutionDate < VINTAGE_BOUNDARY ? QUOTA_60 : QUOTA_70,
+    threshold: ratioAt(v.law.quota, f.constitutionDate),
     known: true,
   };
 }
@@ -337,7 +351,7 @@ function countAdvance(
     quotaId: v.quota.id,
     advancesId: FCPR_CCA15.id,
     article: "L. 214-28 II 1°",
-    gate: GATE_5,
+    gate: ratioAt(L214_28.advanceGate, ctx.asOf),
     log: t.gate,
   });
   if (amount === undefined) {
@@ -475,7 +489,10 @@ function tallyCounted(
   ) {
     if (h.listingDate > ctx.asOf) kind = "I";
     else {
-      const graceEnd = addYears(h.listingDate, 5);
+      const graceEnd = addYears(
+        h.listingDate,
+        requireVersion(v.law.listedYears, ctx.asOf).value,
+      );
       p.outcome.graceEndsOn = graceEnd;
       if (ctx.asOf > graceEnd) {
         ctx.exclude(p, {
@@ -493,7 +510,7 @@ function tallyCounted(
         t.earliestGraceEnd = graceEnd;
     }
   } else if (CAPITAL_OR_ACCESS.has(cls)) {
-    const test = smallCapTest(p);
+    const test = smallCapTest(p, ctx.asOf);
     if (test.ok === "unknown") {
       ctx.needHolding(h, test.column, test.message);
       t.quotaComplete = false;

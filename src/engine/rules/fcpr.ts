@@ -1,7 +1,12 @@
-import { type Amount, scaleAmount, ZERO } from "../amount";
+import { type Amount, amountFromDecimal, scaleAmount, ZERO } from "../amount";
 import { addYears } from "../dates";
-import { Dec } from "../decimal";
 import { isEuEea } from "../eu-eea";
+import {
+  L214_28,
+  type RatioParameter,
+  ratioAt,
+  requireVersion,
+} from "../../law";
 import type { FundContext, Position } from "../fund-context";
 import type { AssetClass } from "../model";
 import { isWithin, quotaWindow } from "../quota-window";
@@ -35,10 +40,15 @@ const ART_III_1 = "L. 214-28 III 1°";
 const ART_III_2 = "L. 214-28 III 2°";
 const ART_IV = "L. 214-28 IV";
 
-export const QUOTA_50 = new Dec("0.5");
-const LIQUID_5 = new Dec("0.05");
-/** III 1°: "capitalisation boursière … inférieure à 150 millions d'euros" (strictly below). */
-const SMALL_CAP_LIMIT = 150_000_000n * 1_000_000n;
+/** III 1°: "capitalisation boursière … inférieure à 150 millions d'euros" (strictly below), as an amount. */
+let smallCap: { asOf: string; limit: Amount } | undefined;
+const smallCapLimit = (asOf: string): Amount =>
+  smallCap?.asOf === asOf
+    ? smallCap.limit
+    : (smallCap = {
+        asOf,
+        limit: amountFromDecimal(ratioAt(L214_28.smallCapLimit, asOf)),
+      }).limit;
 
 /** I: "titres associatifs, titres participatifs, titres de capital … ou donnant accès au capital"; convertibles by the contract's convention. */
 export const I_SECURITIES: ReadonlySet<AssetClass> = new Set([
@@ -104,11 +114,11 @@ export interface L21428Profile {
   bucket: RuleDefinition;
   listed: RuleDefinition;
   /** Smallest share of the company's capital an advance needs; zero means "a participation". */
-  advanceGate: Dec;
+  advanceGate: RatioParameter;
   advanceArticle: "L. 214-28 II 1°" | "L. 214-160 II 1°";
   entityOecdRequired: boolean;
   entityArticle: string;
-  defaultThreshold: Dec;
+  defaultThreshold: RatioParameter;
 }
 
 export const FCPR_PROFILE: L21428Profile = {
@@ -116,11 +126,11 @@ export const FCPR_PROFILE: L21428Profile = {
   advances: FCPR_CCA15,
   bucket: FCPR_B20,
   listed: FCPR_L5Y,
-  advanceGate: new Dec("0.05"),
+  advanceGate: L214_28.advanceGate,
   advanceArticle: "L. 214-28 II 1°",
   entityOecdRequired: true,
   entityArticle: "L. 214-28 II 2°",
-  defaultThreshold: new Dec("0.5"),
+  defaultThreshold: L214_28.quota,
 };
 
 /** Per-fund tallies of the sort of positions into the paragraphs of L. 214-28. */
@@ -160,7 +170,7 @@ export function evaluateL21428(
   const tally = new Tally(prof);
   const held = ctx.heldPositions();
   const sorted = held.map((p) => sortIntoParagraph(ctx, p));
-  const cap20 = capOf(ctx, CAP_20);
+  const cap20 = capOf(ctx, CAP_20(ctx.asOf));
 
   // Securities first: the 20 % bucket fills with III 1° and III 2° items, then with IV items while it stays within 20 %.
   const listedAfter: Position[] = [];
@@ -240,7 +250,7 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
         reason: `${cls} admitted to trading when bought: I requires securities not admitted to trading, and III 1° covers only equity or securities giving access to equity.`,
       };
     }
-    const test = smallCapTest(p);
+    const test = smallCapTest(p, ctx.asOf);
     if (test.ok === true) return SORTED.III1;
     if (test.ok === false)
       return {
@@ -281,7 +291,7 @@ function notAQuotaAsset(cls: AssetClass): Bucket {
 }
 
 /** III 1°: an EU/EEA market and a market capitalisation "inférieure à 150 millions d'euros". */
-export function smallCapTest(p: Position): SmallCapTest {
+export function smallCapTest(p: Position, asOf: string): SmallCapTest {
   const h = p.holding;
   if (h.listingCountry === undefined)
     return {
@@ -290,7 +300,7 @@ export function smallCapTest(p: Position): SmallCapTest {
       message:
         "listingCountry is needed to test III 1° (a market of the EU or the EEA).",
     };
-  if (!isEuEea(h.listingCountry))
+  if (!isEuEea(h.listingCountry, asOf))
     return {
       ok: false,
       reason: `listed on a market in ${h.listingCountry}, outside the EU and the EEA (III 1°).`,
@@ -302,7 +312,7 @@ export function smallCapTest(p: Position): SmallCapTest {
       message:
         "marketCap is needed to test III 1° (capitalisation below 150 million euros).",
     };
-  if (h.marketCap >= SMALL_CAP_LIMIT) {
+  if (h.marketCap >= smallCapLimit(asOf)) {
     return {
       ok: false,
       reason: `market capitalisation ${eurText(h.marketCap)} is not below 150 million euros (III 1° requires "inférieure à 150 millions d'euros").`,
@@ -387,7 +397,7 @@ function allocateListedAfterPurchase(
     .map((k) => k.group);
 
   for (const group of groups) {
-    const tests = group.map(smallCapTest);
+    const tests = group.map((p) => smallCapTest(p, ctx.asOf));
     const unknown = tests.find(
       (t): t is Extract<SmallCapTest, { ok: "unknown" }> => t.ok === "unknown",
     );
@@ -425,7 +435,10 @@ function allocateListedAfterPurchase(
         );
         return;
       }
-      const graceEnd = addYears(listingDate, 5);
+      const graceEnd = addYears(
+        listingDate,
+        requireVersion(L214_28.listedYears, ctx.asOf).value,
+      );
       p.outcome.graceEndsOn = graceEnd;
       if (ctx.asOf <= graceEnd) {
         tally.inQuota.add(p);
@@ -506,7 +519,7 @@ function countAdvance(
     quotaId: prof.quota.id,
     advancesId: prof.advances.id,
     article: prof.advanceArticle,
-    gate: prof.advanceGate,
+    gate: ratioAt(prof.advanceGate, ctx.asOf),
     log: tally.gate,
   });
   if (amount === undefined) {
@@ -627,7 +640,7 @@ function liquidLabelRule(ctx: FundContext): RuleResult {
   }
   return evaluateRatio({
     rule: FCPR_LIQ5,
-    threshold: LIQUID_5,
+    threshold: ratioAt(L214_28.liquidLabel, ctx.asOf),
     numerator: liquid,
     denominator: ctx.denominator,
     binding: true,
@@ -657,7 +670,8 @@ function results(
 
   const q50 = evaluateRatio({
     rule: t.prof.quota,
-    threshold: ctx.fund.quotaThreshold ?? t.prof.defaultThreshold,
+    threshold:
+      ctx.fund.quotaThreshold ?? ratioAt(t.prof.defaultThreshold, ctx.asOf),
     numerator,
     denominator: ctx.denominator,
     warningMargin: ctx.warningMargin,
@@ -671,7 +685,7 @@ function results(
     t.advancesAll,
     t.ccaComplete,
     t.gate,
-    t.prof.advanceGate,
+    ratioAt(t.prof.advanceGate, ctx.asOf),
     t.prof.advanceArticle,
   );
   const b20 = bucketRule(

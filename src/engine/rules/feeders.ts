@@ -6,6 +6,7 @@ import {
   withConditions,
 } from "../conditions";
 import { Dec } from "../decimal";
+import { FEEDERS, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
 import { eurText, evaluateRatio, percentText } from "../ratio";
 import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
@@ -101,9 +102,7 @@ const FIVG_LIST = {
   title: FIVG_FEED.title,
 };
 
-const FEED85 = new Dec("0.85");
-const FEED15 = new Dec("0.15");
-const NONE = new Dec(0);
+/** The thresholds of L. 214-22, L. 214-24 IV and L. 214-24-57 are in src/law/l214-22.ts. */
 
 interface Masters {
   /** The master whose units weigh most, and their total. */
@@ -233,7 +232,7 @@ export function evaluateOpcvmFeeder(ctx: FundContext): {
   const limit15 = {
     ...base,
     rule: OPCVM_FEED15,
-    threshold: FEED15,
+    threshold: ratioAt(FEEDERS.opcvmOthers, ctx.asOf),
     numerator: rest.total,
     complete: rest.complete,
   };
@@ -242,7 +241,7 @@ export function evaluateOpcvmFeeder(ctx: FundContext): {
       evaluateRatio({
         ...base,
         rule: OPCVM_FEED85,
-        threshold: FEED85,
+        threshold: ratioAt(FEEDERS.opcvmMaster, ctx.asOf),
         numerator: m.masterTotal,
         complete: m.complete,
         message: m.master
@@ -294,7 +293,7 @@ export function evaluateFivgFeeder(ctx: FundContext): {
       withConditions(
         evaluateRatio({
           rule: FIVG_FEED,
-          threshold: NONE,
+          threshold: ratioAt(FEEDERS.fivgOutsideMaster, ctx.asOf),
           numerator: refusedTotal,
           denominator: ctx.denominator,
           binding: true,
@@ -334,7 +333,7 @@ export function evaluateFia(ctx: FundContext): {
     );
   const r = evaluateRatio({
     rule: FIA_FEED85,
-    threshold: FEED85,
+    threshold: ratioAt(FEEDERS.fiaMaster, ctx.asOf),
     numerator: m.masterTotal,
     denominator: ctx.denominator,
     binding: true,
@@ -346,7 +345,9 @@ export function evaluateFia(ctx: FundContext): {
     const feeder =
       r.value !== null &&
       new Dec(m.masterTotal.toString()).gte(
-        FEED85.times((ctx.denominator ?? 0n).toString()),
+        ratioAt(FEEDERS.fiaMaster, ctx.asOf).times(
+          (ctx.denominator ?? 0n).toString(),
+        ),
       );
     r.message = feeder
       ? `Feeder AIF within the meaning of L. 214-24 IV 1°: ${m.master} holds at least 85 % of the asset.`

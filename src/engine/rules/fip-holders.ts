@@ -1,13 +1,15 @@
 import { type Amount, formatAmount, ZERO } from "../amount";
 import { Dec } from "../decimal";
+import { L214_31, ratioAt } from "../../law";
 import type { FundContext } from "../fund-context";
 import { evaluateRatio } from "../ratio";
 import type { GroupResult, RuleDefinition, RuleResult } from "../result";
 import { FIP_H10, FIP_H20, FIP_H30 } from "./fcpi-fip-definitions";
 
-const H20 = new Dec("0.2");
-const H10 = new Dec("0.1");
-const H30 = new Dec("0.3");
+/** VI 1°, 2° and 3°, at the test date (src/law/l214-31.ts). */
+const H20 = (asOf: string) => ratioAt(L214_31.oneHolder, asOf);
+const H10 = (asOf: string) => ratioAt(L214_31.onePublicLawHolder, asOf);
+const H30 = (asOf: string) => ratioAt(L214_31.publicLawHolders, asOf);
 
 /**
  * L. 214-31 VI: the FIP's units "ne peuvent pas être détenues" above 20 % by one investor,
@@ -116,22 +118,22 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
   return [
     rule(
       FIP_H20,
-      H20,
+      H20(ctx.asOf),
       top?.[1] ?? ZERO,
       unitsComplete,
       top ? `Largest holder: ${top[0]}.` : undefined,
-      groupsOf(() => true, H20),
+      groupsOf(() => true, H20(ctx.asOf)),
     ),
     rule(
       FIP_H10,
-      H10,
+      H10(ctx.asOf),
       topPublic?.[1] ?? ZERO,
       unitsComplete && typesComplete,
       topPublic
         ? `Largest public-law holder: ${topPublic[0]}.`
         : "No public-law legal person holds units.",
-      groupsOf((e) => e.publicLaw, H10),
+      groupsOf((e) => e.publicLaw, H10(ctx.asOf)),
     ),
-    rule(FIP_H30, H30, publicTotal, unitsComplete && typesComplete),
+    rule(FIP_H30, H30(ctx.asOf), publicTotal, unitsComplete && typesComplete),
   ];
 }

@@ -1,5 +1,5 @@
 import { type Amount, formatAmount, ZERO } from "../amount";
-import { Dec } from "../decimal";
+import { L214_31, ratioAt } from "../../law";
 import type { FundContext } from "../fund-context";
 import type { AssetClass } from "../model";
 import { evaluateRatio } from "../ratio";
@@ -7,9 +7,6 @@ import type { GroupResult, RuleResult } from "../result";
 import { I_SECURITIES } from "./fcpr";
 import { FIP_REG25 } from "./fcpi-fip-definitions";
 import { regionKey } from "./region-key";
-
-const REGION_25 = new Dec("0.25");
-const COLLECTIVITE_50 = new Dec("0.5");
 
 /** IV: "titres financiers, parts de société à responsabilité limitée et avances en compte courant" of the region's companies, eligible or not. */
 const REGION_CLASSES: ReadonlySet<AssetClass> = new Set([
@@ -25,7 +22,9 @@ const REGION_CLASSES: ReadonlySet<AssetClass> = new Set([
  * the worst one gives the rule's value.
  */
 export function fipRegionRule(ctx: FundContext): RuleResult {
-  const limit = ctx.fund.overseasZone ? COLLECTIVITE_50 : REGION_25;
+  const limit = ctx.fund.overseasZone
+    ? ratioAt(L214_31.overseasCollectivite, ctx.asOf)
+    : ratioAt(L214_31.region, ctx.asOf);
   const regions = new Map<string, { name: string; total: Amount }>();
   let complete = ctx.denominatorComplete;
   for (const p of ctx.heldPositions()) {

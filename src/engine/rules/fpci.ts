@@ -1,5 +1,6 @@
 import { ZERO } from "../amount";
 import { Dec } from "../decimal";
+import { L214_160, ratioAt } from "../../law";
 import type { FundContext } from "../fund-context";
 import type { AssetClass } from "../model";
 import { evaluateRatio } from "../ratio";
@@ -66,12 +67,12 @@ const FPCI_PROFILE: L21428Profile = {
   bucket: FCPR_B20,
   listed: FCPR_L5Y,
   // "détient une participation": any share of the capital, no 5 % minimum.
-  advanceGate: new Dec(0),
+  advanceGate: L214_160.advanceGate,
   advanceArticle: "L. 214-160 II 1°",
   // "entité qui a pour objet principal d'investir directement ou indirectement": no OECD condition.
   entityOecdRequired: false,
   entityArticle: "L. 214-160 II 2°",
-  defaultThreshold: new Dec("0.5"),
+  defaultThreshold: L214_160.quota,
 };
 
 export function evaluateFpci(ctx: FundContext): {
@@ -80,8 +81,18 @@ export function evaluateFpci(ctx: FundContext): {
 } {
   const evaluation = evaluateL21428(ctx, FPCI_PROFILE);
   evaluation.rules.push(
-    classLimit(ctx, FPCI_REC10, "RECEIVABLE", new Dec("0.1")),
-    classLimit(ctx, FPCI_DIG20, "DIGITAL_ASSET", new Dec("0.2")),
+    classLimit(
+      ctx,
+      FPCI_REC10,
+      "RECEIVABLE",
+      ratioAt(L214_160.receivables, ctx.asOf),
+    ),
+    classLimit(
+      ctx,
+      FPCI_DIG20,
+      "DIGITAL_ASSET",
+      ratioAt(L214_160.digitalAssets, ctx.asOf),
+    ),
   );
   return evaluation;
 }

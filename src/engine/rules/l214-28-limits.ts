@@ -11,6 +11,7 @@ import {
   withConditions,
 } from "../conditions";
 import { Dec } from "../decimal";
+import { L214_28, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
 import { eurText, evaluateRatio, percentText } from "../ratio";
 import type { RuleDefinition, RuleResult } from "../result";
@@ -19,8 +20,9 @@ import type { RuleDefinition, RuleResult } from "../result";
  * The limits of L. 214-28 that every fund applying it shares (FCPR, and FCPI, FIP, FPCI after
  * it): advances within 15 % (II 1°), the 20 % bucket (III), and the five years after admission (IV).
  */
-export const LIMIT_15 = new Dec("0.15");
-export const CAP_20 = new Dec("0.2");
+/** II 1° and III, at the test date (src/law/l214-28.ts). */
+export const LIMIT_15 = (asOf: string) => ratioAt(L214_28.advances, asOf);
+export const CAP_20 = (asOf: string) => ratioAt(L214_28.bucket, asOf);
 
 /** fraction × the fund's base, rounded down to the millionth: a cap is never overstated. */
 export function capOf(ctx: FundContext, fraction: Dec): Amount | undefined {
@@ -38,8 +40,8 @@ export function cappedSums(
   bucket: Amount,
   advancesQualifying: Amount,
 ) {
-  const cap20 = capOf(ctx, CAP_20);
-  const cap15 = capOf(ctx, LIMIT_15);
+  const cap20 = capOf(ctx, CAP_20(ctx.asOf));
+  const cap15 = capOf(ctx, LIMIT_15(ctx.asOf));
   const bucketCounted = cap20 === undefined ? bucket : minAmount(bucket, cap20);
   const advancesCounted =
     cap15 === undefined
@@ -130,7 +132,7 @@ export function advancesRule(
 ): RuleResult {
   const input = {
     rule,
-    threshold: LIMIT_15,
+    threshold: LIMIT_15(ctx.asOf),
     numerator: total,
     denominator: ctx.denominator,
     binding: true,
@@ -170,7 +172,7 @@ export function bucketRule(
 ): RuleResult {
   return evaluateRatio({
     rule,
-    threshold: CAP_20,
+    threshold: CAP_20(ctx.asOf),
     numerator: bucket,
     denominator: ctx.denominator,
     binding: true,

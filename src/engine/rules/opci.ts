@@ -1,5 +1,6 @@
 import { type Amount, scaleAmount, ZERO } from "../amount";
 import { addYears } from "../dates";
+import { L214_36_TO_43, ratioAt, requireVersion } from "../../law";
 import {
   type Breaker,
   positionsCondition,
@@ -104,11 +105,12 @@ export const OPCI_RULES = [
   OPCI_CCA5,
 ] as const;
 
-const RE60 = new Dec("0.6");
-const RE51 = new Dec("0.51");
-const LIQ5 = new Dec("0.05");
-const LEV40 = new Dec("0.4");
-const GATE_5 = new Dec("0.05");
+/** L. 214-37, L. 214-39 and L. 214-42, at the test date (src/law/l214-36-to-43.ts). */
+const RE60 = (asOf: string) => ratioAt(L214_36_TO_43.realEstate, asOf);
+const RE51 = (asOf: string) => ratioAt(L214_36_TO_43.sppicavItems, asOf);
+const LIQ5 = (asOf: string) => ratioAt(L214_36_TO_43.liquidity, asOf);
+const LEV40 = (asOf: string) => ratioAt(L214_36_TO_43.borrowing, asOf);
+const GATE_5 = (asOf: string) => ratioAt(L214_36_TO_43.advanceGate, asOf);
 const ZERO_LIMIT = new Dec(0);
 const LOOK_THROUGH = new Set([2, 3, 5]);
 const LEVERAGE_BASE = new Set([1, 2, 3, 5]);
@@ -132,7 +134,13 @@ export function evaluateOpci(ctx: FundContext): {
   const window =
     created === undefined
       ? undefined
-      : { from: addYears(created, 3), article: "L. 214-43" };
+      : {
+          from: addYears(
+            created,
+            requireVersion(L214_36_TO_43.rampUpYears, ctx.asOf).value,
+          ),
+          article: "L. 214-43",
+        };
   const binding = window !== undefined && ctx.asOf >= window.from;
   const known = window !== undefined;
 
@@ -219,17 +227,18 @@ export function evaluateOpci(ctx: FundContext): {
   rules.push(
     ratio(
       OPCI_RE60,
-      RE60,
+      RE60(ctx.asOf),
       sppicav
         ? sum([1, 2, 3, 4, 5], OPCI_RE60)
         : sum([1, 2, 5], OPCI_RE60, controlled),
     ),
   );
-  if (sppicav) rules.push(ratio(OPCI_RE51, RE51, sum([1, 2, 3, 5], OPCI_RE51)));
+  if (sppicav)
+    rules.push(ratio(OPCI_RE51, RE51(ctx.asOf), sum([1, 2, 3, 5], OPCI_RE51)));
   rules.push(
     ratio(
       OPCI_LIQ5,
-      LIQ5,
+      LIQ5(ctx.asOf),
       sum([8, 9], OPCI_LIQ5, (p) => {
         if (!p.holding.encumbered) return true;
         ctx.exclude(p, {
@@ -411,7 +420,7 @@ function leverage(
   }
   return evaluateRatio({
     rule: OPCI_LEV40,
-    threshold: LEV40,
+    threshold: LEV40(ctx.asOf),
     numerator: debt,
     denominator: base,
     binding,
@@ -483,7 +492,7 @@ function advancesGate(
       complete = false;
     } else {
       if (lowest === undefined || own.lt(lowest)) lowest = own;
-      if (own.lt(GATE_5))
+      if (own.lt(GATE_5(ctx.asOf)))
         fail(
           `advance to ${h.issuerName ?? h.issuerId}, held ${percentText(own)}: L. 214-42 requires at least 5 % of the capital.`,
           belowGate,
@@ -503,7 +512,7 @@ function advancesGate(
       positionsCondition(CCA_COMPANIES, "closed-list", notListed, opts),
       positionsCondition(CCA_GATE, "gate", belowGate, {
         ...opts,
-        threshold: GATE_5,
+        threshold: GATE_5(ctx.asOf),
         lowest,
       }),
     ],

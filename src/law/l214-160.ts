@@ -1,0 +1,50 @@
+import { inForce, type LawParameter } from "./parameter";
+
+/** L. 214-160: the fonds professionnel de capital investissement (FPCI) applies L. 214-28 with its own adaptations. */
+const ARTICLE = "L. 214-160";
+
+export const L214_160 = {
+  quota: inForce<string>("l214-160.quota", "FPCI main quota (L. 214-28 I)", {
+    value: "0.5",
+    article: ARTICLE,
+    paragraph: "II",
+    wording: "quota d'investissement de 50 % du fonds prévu au même I",
+  }),
+  advances: inForce<string>(
+    "l214-160.advances",
+    "current-account advances, limit",
+    {
+      value: "0.15",
+      article: ARTICLE,
+      paragraph: "II 1°",
+      wording:
+        "Dans la limite de 15 % mentionnée au 1° du II de l'article L. 214-28",
+    },
+  ),
+  advanceGate: inForce<string>(
+    "l214-160.advance-gate",
+    "share of capital for an advance: any participation",
+    {
+      value: "0",
+      article: ARTICLE,
+      paragraph: "II 1°",
+      wording: "détient une participation",
+    },
+  ),
+  receivables: inForce<string>("l214-160.receivables", "receivables, limit", {
+    value: "0.1",
+    article: ARTICLE,
+    paragraph: "II",
+    wording: "dans la limite de 10 % de son actif",
+  }),
+  digitalAssets: inForce<string>(
+    "l214-160.digital-assets",
+    "digital assets, limit",
+    {
+      value: "0.2",
+      article: ARTICLE,
+      paragraph: "II",
+      wording: "dans la limite de 20 % de leur actif",
+    },
+  ),
+} satisfies Record<string, LawParameter<unknown>>;

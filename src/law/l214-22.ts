@@ -1,0 +1,37 @@
+import { inForce, type LawParameter } from "./parameter";
+
+/** Feeders: the OPCVM feeder (L. 214-22), the FIA feeder (L. 214-24 IV), the FIVG feeder (L. 214-24-57). */
+export const FEEDERS = {
+  opcvmMaster: inForce<string>("l214-22.master", "OPCVM feeder: one master", {
+    value: "0.85",
+    article: "L. 214-22",
+    paragraph: "I",
+    wording: "au moins 85 % de son actif",
+  }),
+  opcvmOthers: inForce<string>(
+    "l214-22.others",
+    "OPCVM feeder: other assets, limit",
+    {
+      value: "0.15",
+      article: "L. 214-22",
+      paragraph: "I",
+      wording: "jusqu'à 15 % de son actif",
+    },
+  ),
+  fiaMaster: inForce<string>("l214-24.master", "FIA feeder: one master", {
+    value: "0.85",
+    article: "L. 214-24",
+    paragraph: "IV 1°",
+    wording: "à hauteur d'au moins 85 % de son actif",
+  }),
+  fivgOutsideMaster: inForce<string>(
+    "l214-24-57.outside-master",
+    "FIVG feeder: share outside the master",
+    {
+      value: "0",
+      article: "L. 214-24-57",
+      paragraph: "",
+      wording: "investi en totalité",
+    },
+  ),
+} satisfies Record<string, LawParameter<unknown>>;

@@ -1,0 +1,69 @@
+import { vintageQuota } from "./fcpi-fip-vintage";
+import { inForce, type LawParameter } from "./parameter";
+
+/** L. 214-31: the fonds d'investissement de proximité (FIP). */
+const ARTICLE = "L. 214-31";
+
+export const L214_31 = {
+  quota: vintageQuota("l214-31.quota", ARTICLE),
+  fresh: inForce<string>("l214-31.fresh", "fresh-capital securities", {
+    value: "0.4",
+    article: ARTICLE,
+    paragraph: "III A 1°",
+    wording: "au moins 40 % de l'actif du fonds",
+  }),
+  listedYears: inForce<number>(
+    "l214-31.listed-years",
+    "years a security admitted after the initial investment still counts",
+    {
+      value: 5,
+      article: ARTICLE,
+      paragraph: "II",
+      wording: "pendant une durée de cinq ans à compter de leur admission",
+    },
+  ),
+  region: inForce<string>("l214-31.region", "one region, limit", {
+    value: "0.25",
+    article: ARTICLE,
+    paragraph: "IV",
+    wording: "ne peut être constitué à plus de 25 %",
+  }),
+  overseasCollectivite: inForce<string>(
+    "l214-31.overseas-collectivite",
+    "one overseas collectivité, limit",
+    {
+      value: "0.5",
+      article: ARTICLE,
+      paragraph: "IV",
+      wording: "est portée à 50 %",
+    },
+  ),
+  oneHolder: inForce<string>("l214-31.one-holder", "units of one investor", {
+    value: "0.2",
+    article: ARTICLE,
+    paragraph: "VI 1°",
+    wording: "A plus de 20 % par un même investisseur",
+  }),
+  onePublicLawHolder: inForce<string>(
+    "l214-31.one-public-law-holder",
+    "units of one public-law legal person",
+    {
+      value: "0.1",
+      article: ARTICLE,
+      paragraph: "VI 2°",
+      wording:
+        "A plus de 10 % par un même investisseur personne morale de droit public",
+    },
+  ),
+  publicLawHolders: inForce<string>(
+    "l214-31.public-law-holders",
+    "units of public-law legal persons together",
+    {
+      value: "0.3",
+      article: ARTICLE,
+      paragraph: "VI 3°",
+      wording:
+        "A plus de 30 % par des personnes morales de droit public prises ensemble",
+    },
+  ),
+} satisfies Record<string, LawParameter<unknown>>;
