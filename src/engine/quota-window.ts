@@ -1,4 +1,5 @@
 import { addMonths, addYears, type IsoDate } from "./dates";
+import { L214_28, requireVersion } from "../law";
 import type { FundContext } from "./fund-context";
 import type { QuotaWindow } from "./result";
 
@@ -38,8 +39,15 @@ export function quotaWindow(
     }
   }
   return {
-    from: addYears(f.firstYearEnd, 1),
-    until: addYears(f.firstYearEnd, 4),
+    // Year n closes n - 1 years after the first year end (src/law/l214-28.ts, V).
+    from: addYears(
+      f.firstYearEnd,
+      requireVersion(L214_28.windowFirstYear, ctx.asOf).value - 1,
+    ),
+    until: addYears(
+      f.firstYearEnd,
+      requireVersion(L214_28.windowLastYear, ctx.asOf).value - 1,
+    ),
     article,
   };
 }

@@ -56,6 +56,27 @@ export const L214_28 = {
       wording: "pendant une durée de cinq ans à compter de leur admission",
     },
   ),
+  windowFirstYear: inForce<number>(
+    "l214-28.window-first-year",
+    "financial year at whose closing the quota first binds",
+    {
+      value: 2,
+      article: ARTICLE,
+      paragraph: "V",
+      wording:
+        "au plus tard lors de l'inventaire de clôture de l'exercice suivant l'exercice de la constitution",
+    },
+  ),
+  windowLastYear: inForce<number>(
+    "l214-28.window-last-year",
+    "financial year at whose closing the quota last binds",
+    {
+      value: 5,
+      article: ARTICLE,
+      paragraph: "V",
+      wording: "jusqu'à la clôture du cinquième exercice du fonds",
+    },
+  ),
   liquidLabel: inForce<string>(
     "l214-28.liquid-label",
     "liquid instruments of a fund using the label",

@@ -14,6 +14,7 @@ const RULE_SOURCES = [
     .map((f) => `src/engine/rules/${f}`),
   "src/engine/conditions.ts",
   "src/engine/fund-context.ts",
+  "src/engine/quota-window.ts",
 ];
 
 /**
@@ -27,6 +28,8 @@ const NOT_LAW: Record<string, string> = {
     "the largest amount a cell may plausibly hold, a reading guard",
   "src/engine/rules/fpci.ts: threshold.times(100)":
     "a fraction shown as a percentage",
+  "src/engine/quota-window.ts: addMonths(f.constitutionDate, 18)":
+    "a warning on a first financial year longer than 18 months (a reading check of Funds), not a rule's threshold",
   "src/engine/rules/opci.ts: byCategory.get(10)":
     "item 10° of L. 214-36 I, a name of an item, not a quantity",
 };
