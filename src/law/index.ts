@@ -10,6 +10,7 @@ import {
   type LawReference,
   referenceOf,
   versionAt,
+  vintageDate,
 } from "./parameter";
 
 export { EU_EEA_MEMBERS, isEuEeaOn } from "./eu-eea";
@@ -27,6 +28,7 @@ export {
   ratioAt,
   requireVersion,
   versionAt,
+  vintageDate,
 } from "./parameter";
 
 /** Every parameter of the rules, by family (the EU/EEA list apart). */
@@ -98,7 +100,7 @@ export function parameterOfRule(
 
 /**
  * The version of the law a rule applied: looked up at the test date, or at the fund's
- * constitution date for a vintage parameter (the test date when that date is unknown).
+ * constitution date for a vintage parameter (the youngest vintage when that date is unknown).
  */
 export function lawOfRule(
   ruleId: string,
@@ -108,7 +110,7 @@ export function lawOfRule(
   if (!p) return undefined;
   const date =
     p.keyedOn === "constitution-date"
-      ? (facts.constitutionDate ?? facts.asOf)
+      ? vintageDate(p, facts.constitutionDate, facts.asOf)
       : facts.asOf;
   const v = versionAt(p, date);
   return v ? referenceOf(p, v, date) : undefined;

@@ -64,6 +64,23 @@ export function requireVersion<T>(
   return v;
 }
 
+/**
+ * The date to look a vintage parameter up at: the fund's constitution date; unknown, the youngest
+ * vintage (the latest version), which for the FCPI/FIP quota is the strictest: a missing date never
+ * lowers the quota.
+ */
+export function vintageDate<T>(
+  p: LawParameter<T>,
+  constitutionDate: IsoDate | undefined,
+  asOf: IsoDate,
+): IsoDate {
+  if (constitutionDate !== undefined) return constitutionDate;
+  const latest = p.versions[p.versions.length - 1]?.validFrom;
+  return latest !== null && latest !== undefined && latest > asOf
+    ? latest
+    : asOf;
+}
+
 const DECIMALS = new WeakMap<LawVersion<string>, Dec>();
 
 /** The ratio of the version in force on `date`, as the engine's exact decimal (built once per version). */

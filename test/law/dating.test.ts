@@ -200,3 +200,32 @@ describe("which parameter a rule applies", () => {
     expect(lawOfRule("NO-SUCH-RULE", { asOf: "2025-12-31" })).toBeUndefined();
   });
 });
+
+describe("L. 214-30 I: a fund whose constitution date is unknown", () => {
+  it("is incomplete and measured against the youngest vintage (70 %), even tested before 2014: a missing date never lowers the quota", () => {
+    const innov = holding({
+      assetClass: "EQUITY",
+      costValue: "650000",
+      fcpiEligible: true,
+      acquisitionMode: "SUBSCRIPTION",
+    });
+    for (const asOf of ["2013-12-31", "2025-12-31"]) {
+      const r = rule(
+        checkOne(
+          fundOf("FCPI", {
+            constitutionDate: undefined,
+            firstYearEnd: "2011-12-31",
+          }),
+          [innov],
+          asOf,
+        ),
+        "FCPI-Q70",
+      );
+      expect(r, asOf).toMatchObject({ threshold: 0.7, status: "incomplete" });
+      expect(r.law, asOf).toMatchObject({
+        wording: "pour 70 % au moins",
+        validFrom: "2014-01-01",
+      });
+    }
+  });
+});

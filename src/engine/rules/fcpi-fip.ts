@@ -9,6 +9,7 @@ import {
   type RatioParameter,
   ratioAt,
   requireVersion,
+  vintageDate,
 } from "../../law";
 import type { FundContext, Position } from "../fund-context";
 import type { AcquisitionMode, AssetClass, Holding } from "../model";
@@ -265,7 +266,13 @@ function quotaThreshold(
       "constitutionDate",
       "constitutionDate is needed: a fund constituted before 2014-01-01 keeps a 60 % quota (or give quotaThreshold).",
     );
-    return { threshold: ratioAt(v.law.quota, ctx.asOf), known: false };
+    return {
+      threshold: ratioAt(
+        v.law.quota,
+        vintageDate(v.law.quota, undefined, ctx.asOf),
+      ),
+      known: false,
+    };
   }
   return {
     threshold: ratioAt(v.law.quota, f.constitutionDate),
