@@ -5,6 +5,7 @@ import type { Diagnostic, Fund, Holder, Holding, WorkbookModel } from "./model";
 import type { FundReport, Report } from "./result";
 import { worstStatus } from "./result";
 import { reconcileRule } from "./reconciliation";
+import { applyUnplacedRows } from "./completeness";
 import { familyFor } from "./rules/registry";
 
 export interface CheckOptions {
@@ -128,6 +129,7 @@ export function checkFund(
     const evaluation = family.evaluate(ctx);
     report.rules = evaluation.rules;
     report.quotaWindow = evaluation.quotaWindow;
+    if (fund.fundType) applyUnplacedRows(ctx, fund.fundType, report.rules);
     if (duplicateRows)
       for (const r of report.rules)
         if (r.status !== "breach") r.status = "incomplete";

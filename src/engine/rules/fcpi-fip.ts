@@ -65,6 +65,13 @@ type Eligibility =
   | { ok: false; reason: string }
   | { ok: "unknown"; column: string; message: string };
 
+/** An unreadable eligibility cell is not a "no": the position may count, so the quota is incomplete. */
+const UNREADABLE_FLAG = (column: string, article: string): Eligibility => ({
+  ok: "unknown",
+  column,
+  message: `${column} is unreadable: it says whether the issuer meets the conditions of ${article}.`,
+});
+
 interface Variant {
   quota: RuleDefinition;
   fresh: RuleDefinition;
@@ -79,13 +86,15 @@ const FCPI: Variant = {
   listed: FCPI_L5Y,
   article: "L. 214-30",
   eligible: (_ctx, h) =>
-    h.fcpiEligible
-      ? { ok: true }
-      : {
-          ok: false,
-          reason:
-            "the issuer is not shown as meeting the conditions of L. 214-30 I (fcpiEligible).",
-        },
+    h.invalid.has("fcpiEligible")
+      ? UNREADABLE_FLAG("fcpiEligible", "L. 214-30 I")
+      : h.fcpiEligible
+        ? { ok: true }
+        : {
+            ok: false,
+            reason:
+              "the issuer is not shown as meeting the conditions of L. 214-30 I (fcpiEligible).",
+          },
 };
 
 const FIP: Variant = {
@@ -94,6 +103,8 @@ const FIP: Variant = {
   listed: FIP_L5Y,
   article: "L. 214-31",
   eligible(ctx, h) {
+    if (h.invalid.has("fipEligible"))
+      return UNREADABLE_FLAG("fipEligible", "L. 214-31 I");
     if (!h.fipEligible)
       return {
         ok: false,
