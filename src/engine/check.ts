@@ -5,6 +5,7 @@ import type { Diagnostic, Fund, Holder, Holding, WorkbookModel } from "./model";
 import type { FundReport, Report } from "./result";
 import { worstStatus } from "./result";
 import { reconcileRule } from "./reconciliation";
+import { applyUnplacedRows } from "./completeness";
 import { familyFor } from "./rules/registry";
 import { attachLaw } from "./law-of-results";
 
@@ -23,9 +24,13 @@ export function checkWorkbook(
   model: WorkbookModel,
   options: CheckOptions,
 ): Report {
-  const { byFund, orphans, fundOfHolding } = assignHoldings(model);
+  const matcher = new FundMatcher(model);
+  const { byFund, orphans, fundOfHolding } = assignHoldings(model, matcher);
   const duplicates = duplicatedFundIds(model.funds);
-  const { holdersByFund, holderOrphans, fundOfHolder } = assignHolders(model);
+  const { holdersByFund, holderOrphans, fundOfHolder } = assignHolders(
+    model,
+    matcher,
+  );
   const { perFund, unassigned } = diagnosticsByFund(
     model,
     fundOfHolding,
@@ -33,12 +38,15 @@ export function checkWorkbook(
   );
   const funds: FundReport[] = [];
   for (const fund of model.funds) {
-    if (funds.some((f) => f.fundId === fund.fundId)) continue;
+    if (funds.some((f) => fundKey(f.fundId) === fundKey(fund.fundId))) continue;
     funds.push(
       checkFund(
         fund,
         byFund.get(fund.fundId) ?? [],
-        perFund.get(fund.fundId) ?? [],
+        [
+          ...(perFund.get(fund.fundId) ?? []),
+          ...(matcher.matches.get(fund.fundId) ?? []),
+        ],
         options,
         duplicates.get(fund.fundId),
         holdersByFund.get(fund.fundId) ?? [],
@@ -135,6 +143,7 @@ export function checkFund(
       overseasZone: fund.overseasZone,
       fundType: fund.fundType,
     });
+    if (fund.fundType) applyUnplacedRows(ctx, fund.fundType, report.rules);
     if (duplicateRows)
       for (const r of report.rules)
         if (r.status !== "breach") r.status = "incomplete";
@@ -168,17 +177,19 @@ export function checkFund(
  * Holdings go to the fund they name; with a single fund, a blank fundId means that fund.
  * A holding that names no known fund is reported, never dropped.
  */
-function assignHoldings(model: WorkbookModel) {
+function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
   const byFund = new Map<string, Holding[]>();
   // Only needed to file the reader's diagnostics under their fund: built when there are some.
   const mapRows = model.diagnostics.some((d) => d.table === "Holdings");
   const fundOfHolding = new Map<number, string>();
   const orphans: Diagnostic[] = [];
-  const known = new Set(model.funds.map((f) => f.fundId));
-  const single = known.size === 1 ? [...known][0] : undefined;
+  const single = matcher.single;
   for (const h of model.holdings) {
-    const fundId = h.fundId ?? single;
-    if (fundId !== undefined && known.has(fundId)) {
+    const fundId =
+      h.fundId === undefined
+        ? single
+        : matcher.resolve("Holdings", h.row, h.fundId);
+    if (fundId !== undefined) {
       const list = byFund.get(fundId);
       if (list) list.push(h);
       else byFund.set(fundId, [h]);
@@ -200,24 +211,87 @@ function assignHoldings(model: WorkbookModel) {
   return { byFund, orphans, fundOfHolding };
 }
 
+/** Duplicates by match key (`eta` duplicates `ETA`), filed under the first row's fundId. */
 function duplicatedFundIds(funds: Fund[]): Map<string, number[]> {
   const rows = new Map<string, number[]>();
-  for (const f of funds)
-    rows.set(f.fundId, [...(rows.get(f.fundId) ?? []), f.row]);
-  return new Map([...rows].filter(([, r]) => r.length > 1));
+  const first = new Map<string, string>();
+  for (const f of funds) {
+    const key = fundKey(f.fundId);
+    if (!first.has(key)) first.set(key, f.fundId);
+    rows.set(key, [...(rows.get(key) ?? []), f.row]);
+  }
+  return new Map(
+    [...rows]
+      .filter(([, r]) => r.length > 1)
+      .map(([key, r]) => [first.get(key) as string, r]),
+  );
+}
+
+/** How fund ids match (contract §3): ignoring case and surrounding spaces. */
+export function fundKey(fundId: string): string {
+  return fundId.trim().toUpperCase();
+}
+
+/**
+ * The Funds table's ids, matched as the contract says. A row whose fundId matches only once case
+ * and spaces are ignored goes to that fund, with an `info` diagnostic on the row, so a typo shows.
+ */
+class FundMatcher {
+  private readonly byKey = new Map<string, Fund>();
+  /** The only fund of the workbook, which a blank fundId means. */
+  readonly single?: string;
+  /** The `info` diagnostics of inexact matches, by the fund's own id. */
+  readonly matches = new Map<string, Diagnostic[]>();
+
+  constructor(private readonly model: WorkbookModel) {
+    for (const f of model.funds)
+      if (!this.byKey.has(fundKey(f.fundId)))
+        this.byKey.set(fundKey(f.fundId), f);
+    const ids = new Set(model.funds.map((f) => f.fundId));
+    this.single = ids.size === 1 ? [...ids][0] : undefined;
+  }
+
+  /** The fundId of the fund the row names, or undefined when it names none. */
+  resolve(table: "Holdings" | "Holders", row: number, fundId: string) {
+    const fund = this.byKey.get(fundKey(fundId));
+    if (!fund) return undefined;
+    if (fund.fundId !== fundId) {
+      const source = this.model.sources?.[table];
+      const header = source?.headers.fundId;
+      const letter = source?.letters.fundId;
+      const d: Diagnostic = {
+        severity: "info",
+        table,
+        row,
+        column: "fundId",
+        header:
+          header !== undefined && header !== "fundId" ? header : undefined,
+        value: fundId,
+        sheet: source?.sheet,
+        cell: letter ? `${letter}${row}` : undefined,
+        message: `${table} row ${row}, column "${header ?? "fundId"}": "${fundId}" is read as fund ${fund.fundId} (Funds row ${fund.row}); fund ids match ignoring case and surrounding spaces. Check that it is not a typo.`,
+      };
+      const list = this.matches.get(fund.fundId);
+      if (list) list.push(d);
+      else this.matches.set(fund.fundId, [d]);
+    }
+    return fund.fundId;
+  }
 }
 
 /** Files each reader diagnostic under the fund its row belongs to; the rest stay at workbook level. */
 /** Holder rows go to the fund they name (or the only fund); a row naming no known fund is reported. */
-function assignHolders(model: WorkbookModel) {
+function assignHolders(model: WorkbookModel, matcher: FundMatcher) {
   const holdersByFund = new Map<string, Holder[]>();
   const fundOfHolder = new Map<number, string>();
   const holderOrphans: Diagnostic[] = [];
-  const known = new Set(model.funds.map((f) => f.fundId));
-  const single = known.size === 1 ? [...known][0] : undefined;
+  const single = matcher.single;
   for (const h of model.holders) {
-    const fundId = h.fundId ?? single;
-    if (fundId !== undefined && known.has(fundId)) {
+    const fundId =
+      h.fundId === undefined
+        ? single
+        : matcher.resolve("Holders", h.row, h.fundId);
+    if (fundId !== undefined) {
       const list = holdersByFund.get(fundId);
       if (list) list.push(h);
       else holdersByFund.set(fundId, [h]);

@@ -146,10 +146,21 @@ export interface Diagnostic {
   cell?: string;
 }
 
+/** Where a table's columns were found, so the engine's diagnostics can name the user's own header and cell. */
+export interface TableSource {
+  sheet?: string;
+  /** The header text as found in the workbook, by canonical column. */
+  headers: Record<string, string>;
+  /** Worksheet column letter, by canonical column. */
+  letters: Record<string, string>;
+}
+
 /** What the reader hands to the engine: records plus everything it could not read. */
 export interface WorkbookModel {
   funds: Fund[];
   holdings: Holding[];
   holders: Holder[];
   diagnostics: Diagnostic[];
+  /** Filled by the workbook reader; absent for models built in code. */
+  sources?: Partial<Record<TableName, TableSource>>;
 }

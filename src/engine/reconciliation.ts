@@ -344,6 +344,7 @@ export function reconcileRule(
   let bucketArticle: string | undefined;
   let advanceArticle: string | undefined;
   let bucket = ZERO;
+  let bucketReceivables = ZERO;
   let advances = ZERO;
 
   const kind: Kind = QUOTAS.has(rule.id)
@@ -397,6 +398,7 @@ export function reconcileRule(
           if (c.rule === BUCKET) {
             bucketArticle = BUCKET_ARTICLE;
             bucket += amt;
+            if (p.holding.assetClass === "RECEIVABLE") bucketReceivables += amt;
             part.add("counted-within-cap", BUCKET_ARTICLE, amt, true);
           } else if (c.rule !== rule.id) break;
           else if (p.holding.assetClass === "CURRENT_ACCOUNT_ADVANCE") {
@@ -477,6 +479,7 @@ export function reconcileRule(
       ctx,
       bucket,
       advances,
+      bucketReceivables,
     );
     if (bucketArticle)
       lines.move(

@@ -1,5 +1,5 @@
 import { amountFromDecimal, amountFromNumber } from "../engine/amount";
-import type { Diagnostic } from "../engine/model";
+import type { Diagnostic, TableSource } from "../engine/model";
 import {
   normalizeLabel,
   type Parsed,
@@ -52,6 +52,8 @@ export interface TableRead {
   /** Columns found in the header, by canonical name. */
   columns: Set<string>;
   diagnostics: Diagnostic[];
+  /** Where each column was found: the user's header text and the worksheet column letter. */
+  source: TableSource;
 }
 
 /**
@@ -236,7 +238,12 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
     }
     rows.push({ row: r.rowNumber, values, invalid });
   }
-  return { rows, columns, diagnostics };
+  const source: TableSource = { sheet: raw.sheet, headers: {}, letters: {} };
+  for (const m of mapped) {
+    source.headers[m.spec.name] = m.header;
+    source.letters[m.spec.name] = columnLetter(raw.firstColumn + m.index);
+  }
+  return { rows, columns, diagnostics, source };
 }
 
 /** Serial 0 of the 1904 date system is serial 1462 of the 1900 one (1 January 1904). */

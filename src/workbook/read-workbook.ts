@@ -59,7 +59,11 @@ export function readWorkbook(
   }
   const holdings = (holdingsRead?.rows ?? []).map(toHolding);
   const holders = (holdersRead?.rows ?? []).map(toHolder);
-  return { funds, holdings, holders, diagnostics };
+  const sources: WorkbookModel["sources"] = {};
+  if (fundsRead) sources.Funds = fundsRead.source;
+  if (holdingsRead) sources.Holdings = holdingsRead.source;
+  if (holdersRead) sources.Holders = holdersRead.source;
+  return { funds, holdings, holders, diagnostics, sources };
 }
 
 function missingTable(name: TableName): Diagnostic {

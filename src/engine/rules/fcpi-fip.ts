@@ -70,6 +70,13 @@ type Eligibility =
   | { ok: false; reason: string }
   | { ok: "unknown"; column: string; message: string };
 
+/** An unreadable eligibility cell is not a "no": the position may count, so the quota is incomplete. */
+const UNREADABLE_FLAG = (column: string, article: string): Eligibility => ({
+  ok: "unknown",
+  column,
+  message: `${column} is unreadable: it says whether the issuer meets the conditions of ${article}.`,
+});
+
 interface Variant {
   quota: RuleDefinition;
   fresh: RuleDefinition;
@@ -90,13 +97,15 @@ const FCPI: Variant = {
   article: "L. 214-30",
   law: L214_30,
   eligible: (_ctx, h) =>
-    h.fcpiEligible
-      ? { ok: true }
-      : {
-          ok: false,
-          reason:
-            "the issuer is not shown as meeting the conditions of L. 214-30 I (fcpiEligible).",
-        },
+    h.invalid.has("fcpiEligible")
+      ? UNREADABLE_FLAG("fcpiEligible", "L. 214-30 I")
+      : h.fcpiEligible
+        ? { ok: true }
+        : {
+            ok: false,
+            reason:
+              "the issuer is not shown as meeting the conditions of L. 214-30 I (fcpiEligible).",
+          },
 };
 
 const FIP: Variant = {
@@ -106,6 +115,8 @@ const FIP: Variant = {
   article: "L. 214-31",
   law: L214_31,
   eligible(ctx, h) {
+    if (h.invalid.has("fipEligible"))
+      return UNREADABLE_FLAG("fipEligible", "L. 214-31 I");
     if (!h.fipEligible)
       return {
         ok: false,

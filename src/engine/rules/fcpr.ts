@@ -142,6 +142,7 @@ class Tally {
   direct = ZERO; // I, and IV within five years
   listedWithin5y = ZERO;
   bucket = ZERO; // III 1°, III 2° and IV securities placed in the 20 % bucket
+  bucketReceivables = ZERO; // the receivables among them (FPCI holding limit)
   advancesAll = ZERO;
   advancesQualifying = ZERO;
   entityLookThrough = ZERO;
@@ -351,6 +352,7 @@ function addToBucket(
     return;
   }
   tally.bucket += amount;
+  if (p.holding.assetClass === "RECEIVABLE") tally.bucketReceivables += amount;
   ctx.count(
     p,
     {
@@ -655,10 +657,11 @@ function results(
   window: QuotaWindow | undefined,
 ): RuleResult[] {
   const denomOk = ctx.denominatorComplete;
-  const { bucketCounted, advancesCounted, notes } = cappedSums(
+  const { bucketCounted, advancesCounted, notes, aboveLimit } = cappedSums(
     ctx,
     t.bucket,
     t.advancesQualifying,
+    t.bucketReceivables,
   );
   const numerator =
     t.direct + bucketCounted + advancesCounted + t.entityLookThrough;
@@ -692,7 +695,8 @@ function results(
     ctx,
     t.prof.bucket,
     t.bucket,
-    bucketCounted,
+    // Only the part above 20 % is "above the 20 % limit"; receivables above their own limit are noted on the quota.
+    bucketCounted + aboveLimit,
     t.b20Complete,
   );
   const l5y = listedRule(

@@ -118,6 +118,15 @@ function largestMaster(ctx: FundContext): Masters {
   let complete = ctx.denominatorComplete;
   for (const p of ctx.heldPositions()) {
     const h = p.holding;
+    if (h.assetClass === "FUND_UNITS" && h.invalid.has("masterId")) {
+      // Unreadable, not blank: these units may be the master's.
+      ctx.needHolding(
+        h,
+        "masterId",
+        "masterId is needed to know whose units these are.",
+      );
+      complete = false;
+    }
     if (h.assetClass !== "FUND_UNITS" || h.masterId === undefined) continue;
     const amount = ctx.amountOf(p);
     if (amount === undefined) {

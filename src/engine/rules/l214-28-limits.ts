@@ -3,6 +3,7 @@ import {
   amountFromDecimal,
   amountToDecimal,
   minAmount,
+  ZERO,
 } from "../amount";
 import {
   type Breaker,
@@ -11,7 +12,7 @@ import {
   withConditions,
 } from "../conditions";
 import { Dec } from "../decimal";
-import { L214_28, ratioAt } from "../../law";
+import { L214_160, L214_28, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
 import { eurText, evaluateRatio, percentText } from "../ratio";
 import type { RuleDefinition, RuleResult } from "../result";
@@ -34,29 +35,55 @@ export function capOf(ctx: FundContext, fraction: Dec): Amount | undefined {
       );
 }
 
+/**
+ * Receivables held beyond the FPCI's 10 % limit (contract §3: amounts held beyond a holding limit
+ * count only up to it; FPCI-REC10 reports the breach). The part above the limit is measured on all
+ * the receivables held, and taken from those the quota counts: the reading that never overstates.
+ */
+export function receivablesAboveLimit(ctx: FundContext): Amount {
+  if (ctx.fund.fundType !== "FPCI") return ZERO;
+  // L. 214-160 II: "peut détenir des créances, dans la limite de 10 % de son actif".
+  const cap = capOf(ctx, ratioAt(L214_160.receivables, ctx.asOf));
+  if (cap === undefined) return ZERO;
+  let held = ZERO;
+  for (const p of ctx.heldPositions())
+    if (p.holding.assetClass === "RECEIVABLE" && p.amount !== undefined)
+      held += p.amount;
+  return held > cap ? held - cap : ZERO;
+}
+
 /** What the quota may count of the bucket and of the qualifying advances, and notes on what it leaves out. */
 export function cappedSums(
   ctx: FundContext,
   bucket: Amount,
   advancesQualifying: Amount,
+  /** The receivables in the bucket (FPCI: those above its 10 % holding limit are not counted). */
+  bucketReceivables: Amount = ZERO,
 ) {
   const cap20 = capOf(ctx, CAP_20(ctx.asOf));
   const cap15 = capOf(ctx, LIMIT_15(ctx.asOf));
-  const bucketCounted = cap20 === undefined ? bucket : minAmount(bucket, cap20);
+  const aboveLimit = minAmount(bucketReceivables, receivablesAboveLimit(ctx));
+  const countable = bucket - aboveLimit;
+  const bucketCounted =
+    cap20 === undefined ? countable : minAmount(countable, cap20);
   const advancesCounted =
     cap15 === undefined
       ? advancesQualifying
       : minAmount(advancesQualifying, cap15);
   const notes: string[] = [];
-  if (bucketCounted < bucket)
+  if (aboveLimit > ZERO)
     notes.push(
-      `${eurText(bucket - bucketCounted)} of L. 214-28 III items above the 20 % limit not counted.`,
+      `${eurText(aboveLimit)} of receivables held above the 10 % limit of L. 214-160 II not counted (FPCI-REC10 reports the breach).`,
+    );
+  if (bucketCounted < countable)
+    notes.push(
+      `${eurText(countable - bucketCounted)} of L. 214-28 III items above the 20 % limit not counted.`,
     );
   if (advancesCounted < advancesQualifying)
     notes.push(
       `${eurText(advancesQualifying - advancesCounted)} of advances above the 15 % limit not counted.`,
     );
-  return { bucketCounted, advancesCounted, notes };
+  return { bucketCounted, advancesCounted, notes, aboveLimit };
 }
 
 /** What the II 1° gate found: the advances it refused, and the lowest share of capital seen. */

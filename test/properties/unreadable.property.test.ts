@@ -1,0 +1,196 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkWorkbook } from "../../src/engine/check";
+import { Dec } from "../../src/engine/decimal";
+import { ASSET_CLASSES, type AssetClass, type Fund, type FundType, type Holding, type ListingStatus } from "../../src/engine/model";
+import type { FundReport, Status } from "../../src/engine/result";
+import { FAMILIES } from "../../src/engine/rules/registry";
+import { eur } from "../helpers/build";
+import { RUNS } from "./arbitraries";
+
+// The contract: "an unreadable value makes its rule incomplete, never pass". Each run builds a random
+// fund of a random type, adds one row with one unreadable (or blank where the rule needs it) value,
+// and checks every rule that row could enter. The only statuses allowed are `incomplete` and
+// `breach`: a breach named by the readable rows (a position outside a closed list, a gate failed)
+// stands whatever the unknown value is, and hiding it behind `incomplete` would hide a certain
+// breach. `pass`, `warning`, `not-binding` and `info` all claim a result the missing value could
+// change, so none of them may appear.
+const CLAIMING: Status[] = ["pass", "warning", "not-binding", "info"];
+
+const FUND_TYPES: FundType[] = FAMILIES.flatMap((f) => [...f.fundTypes]);
+const HOLDER_RULES = new Set(["FIP-H20", "FIP-H10", "FIP-H30"]);
+const isOpci = (t: FundType) => t === "SPPICAV" || t === "FPI";
+
+interface Clean {
+  assetClass: AssetClass;
+  cents: number;
+  listing: ListingStatus;
+  country: string;
+  marketCapM: number;
+  ownership: number;
+  issuer: number;
+  eligible: boolean;
+  fresh: boolean;
+  region: string;
+  category: number;
+  master: string;
+}
+
+const clean: fc.Arbitrary<Clean> = fc.record({
+  assetClass: fc.constantFrom(...ASSET_CLASSES),
+  cents: fc.integer({ min: 1, max: 400_000_00 }),
+  listing: fc.constantFrom<ListingStatus>("UNLISTED", "UNLISTED", "REGULATED", "MTF_SME"),
+  country: fc.constantFrom("FR", "DE", "US"),
+  marketCapM: fc.integer({ min: 10, max: 400 }),
+  ownership: fc.integer({ min: 0, max: 100 }),
+  issuer: fc.integer({ min: 1, max: 5 }),
+  eligible: fc.boolean(),
+  fresh: fc.boolean(),
+  region: fc.constantFrom("Bretagne", "Normandie", "Occitanie"),
+  category: fc.integer({ min: 1, max: 9 }),
+  master: fc.constantFrom("M1", "M1", "M2"),
+});
+
+function holding(s: Clean, row: number): Holding {
+  const listed = s.listing !== "UNLISTED";
+  const amount = eur((s.cents / 100).toFixed(2));
+  return {
+    row,
+    invalid: new Set(),
+    fundId: "F",
+    lineId: `L${row}`,
+    issuerId: `I${s.issuer}`,
+    assetClass: s.assetClass,
+    costValue: amount,
+    fairValue: amount,
+    listingStatus: s.listing,
+    listingCountry: listed ? s.country : undefined,
+    marketCap: listed ? eur(s.marketCapM * 1_000_000) : undefined,
+    investmentDate: "2023-01-15",
+    acquisitionMode: s.fresh ? "SUBSCRIPTION" : "SECONDARY_PURCHASE",
+    ownershipPct: new Dec(s.ownership).dividedBy(100),
+    lookThroughPct: new Dec(1),
+    entityOecd: true,
+    fcpiEligible: s.eligible,
+    fipEligible: s.eligible,
+    region: s.region,
+    opciCategory: s.category,
+    encumbered: false,
+    participationPct: new Dec(1),
+    entityDebt: eur(0),
+    controlledParticipation: true,
+    masterId: s.assetClass === "FUND_UNITS" ? s.master : undefined,
+    hedgeOnly: s.assetClass === "FINANCIAL_CONTRACT",
+  };
+}
+
+/** How the poisoned row is unreadable, and which rules it could enter (undefined: every holdings rule). */
+type Poison = "class" | "investmentDate" | "disposalDate" | "amount" | "eligibility" | "ownership" | "masterId";
+
+function poisoned(kind: Poison, fundType: FundType, s: Clean, row: number, unreadable: boolean): { h: Holding; rules?: string[] } | undefined {
+  const h = holding(s, row);
+  const mark = (column: string) => {
+    if (unreadable) h.invalid.add(column);
+  };
+  switch (kind) {
+    case "class":
+      if (isOpci(fundType)) {
+        h.opciCategory = undefined;
+        mark("opciCategory");
+      } else {
+        h.assetClass = undefined;
+        mark("assetClass");
+      }
+      return { h };
+    case "investmentDate":
+    case "disposalDate":
+      h[kind] = undefined;
+      h.invalid.add(kind);
+      return { h };
+    case "amount":
+      h.costValue = undefined;
+      h.fairValue = undefined;
+      h.invalid.add("costValue").add("fairValue");
+      return { h };
+    case "eligibility":
+      if (fundType !== "FCPI" && fundType !== "FIP") return undefined;
+      Object.assign(h, { assetClass: "EQUITY", listingStatus: "UNLISTED", listingCountry: undefined, marketCap: undefined, acquisitionMode: "SUBSCRIPTION" });
+      if (fundType === "FCPI") h.fcpiEligible = false;
+      else h.fipEligible = false;
+      h.invalid.add(fundType === "FCPI" ? "fcpiEligible" : "fipEligible");
+      return { h, rules: [`${fundType}-Q70`, `${fundType}-FRESH40`] };
+    case "ownership":
+      if (!["FCPR", "FCPI", "FIP", "FPCI"].includes(fundType)) return undefined;
+      Object.assign(h, { assetClass: "CURRENT_ACCOUNT_ADVANCE", listingStatus: "UNLISTED", issuerId: "ADV-ISSUER", ownershipPct: undefined });
+      mark("ownershipPct");
+      return { h, rules: [fundType === "FPCI" ? "FPCI-CCA15" : "FCPR-CCA15"] };
+    case "masterId":
+      if (!["OPCVM_FEEDER", "FIVG_FEEDER", "FIA"].includes(fundType)) return undefined;
+      Object.assign(h, { assetClass: "FUND_UNITS", masterId: undefined });
+      h.invalid.add("masterId");
+      return { h, rules: ["OPCVM-FEED85", "FIVG-FEED", "FIA-FEED85"] };
+  }
+}
+
+function fund(fundType: FundType, fair: boolean, constitution: string, liquidLabel: boolean, overseas: boolean): Fund {
+  return {
+    row: 2,
+    invalid: new Set(),
+    fundId: "F",
+    fundType,
+    basis: fair ? "FAIR" : "COST",
+    constitutionDate: constitution,
+    firstYearEnd: constitution.slice(0, 4) + "-12-31",
+    paidUpSubscriptions: eur(1_000_000),
+    // Blank when the row's amount is unreadable: the base is then the sum of the holdings.
+    totalAssets: fair ? undefined : eur(1_000_000),
+    warningMargin: new Dec("0.02"),
+    chosenRegions: ["Bretagne", "Normandie"],
+    overseasZone: overseas,
+    isSicav: false,
+    liquidLabel,
+  };
+}
+
+const scenario = fc.record({
+  fundType: fc.constantFrom(...FUND_TYPES),
+  kind: fc.constantFrom<Poison>("class", "class", "investmentDate", "disposalDate", "amount", "eligibility", "ownership", "masterId"),
+  unreadable: fc.boolean(),
+  rows: fc.array(clean, { maxLength: 12 }),
+  row: clean,
+  constitution: fc.constantFrom("2015-03-01", "2021-06-30", "2024-02-01"),
+  liquidLabel: fc.boolean(),
+  overseas: fc.boolean(),
+});
+
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function run(s: Scenario): { report: FundReport; rules?: string[] } | undefined {
+  const bad = poisoned(s.kind, s.fundType, s.row, 100, s.unreadable);
+  if (!bad) return undefined;
+  const holdings = [...s.rows.map((r, i) => holding(r, i + 2)), bad.h];
+  const f = fund(s.fundType, s.kind === "amount", s.constitution, s.liquidLabel, s.overseas);
+  const report = checkWorkbook({ funds: [f], holdings, holders: [], diagnostics: [] }, { asOf: "2025-12-31" }).funds[0];
+  return { report, rules: bad.rules };
+}
+
+describe("an unreadable value never lets a rule pass (property)", () => {
+  it("every rule the unreadable row could enter is incomplete or in breach, for every fund type", () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const out = run(s);
+        if (!out) return;
+        const affected = out.report.rules.filter((r) => !HOLDER_RULES.has(r.id) && (!out.rules || out.rules.includes(r.id)));
+        for (const r of affected) {
+          seen.add(`${s.kind}:${r.id}`);
+          expect(CLAIMING, `${r.id} (${s.fundType}, ${s.kind}) is ${r.status}: ${r.message ?? ""}`).not.toContain(r.status);
+          if (r.status === "incomplete" && r.value !== null) expect(r.partial, r.id).toBe(true);
+        }
+      }),
+      { ...RUNS, numRuns: Math.max(RUNS.numRuns, 400) }
+    );
+    // Every family was reached with the blank class (a property that checks nothing proves nothing).
+    for (const family of FAMILIES) for (const r of family.rules) if (!HOLDER_RULES.has(r.id)) expect([...seen], r.id).toContain(`class:${r.id}`);
+  });
+});
