@@ -48,7 +48,7 @@ import { fipHolderRules } from "./fip-holders";
 import { fipRegionRule } from "./fip-regions";
 import { regionKey } from "./region-key";
 
-/** The quota of a fund depends on its vintage: looked up at its constitution date (src/law/fcpi-fip-vintage.ts). */
+// The quota of a fund depends on its vintage: looked up at its constitution date (src/law/fcpi-fip-vintage.ts).
 
 /** III A 1°: "titres ou parts reçus en contrepartie de souscriptions au capital, … en remboursement d'obligations et … en contrepartie d'obligations converties". */
 const FRESH_MODES: ReadonlySet<AcquisitionMode> = new Set([

@@ -102,7 +102,7 @@ const FIVG_LIST = {
   title: FIVG_FEED.title,
 };
 
-/** The thresholds of L. 214-22, L. 214-24 IV and L. 214-24-57 are in src/law/l214-22.ts. */
+// The thresholds of L. 214-22, L. 214-24 IV and L. 214-24-57 are in src/law/l214-22.ts.
 
 interface Masters {
   /** The master whose units weigh most, and their total. */
