@@ -315,7 +315,13 @@ function diagnosticsByFund(
   fundOfHolding: Map<number, string>,
   fundOfHolder: Map<number, string>,
 ) {
-  const fundOfRow = new Map(model.funds.map((f) => [f.row, f.fundId]));
+  // A Funds row whose id repeats another's but for case is filed under the first one, which is checked.
+  const first = new Map<string, string>();
+  for (const f of model.funds)
+    if (!first.has(fundKey(f.fundId))) first.set(fundKey(f.fundId), f.fundId);
+  const fundOfRow = new Map(
+    model.funds.map((f) => [f.row, first.get(fundKey(f.fundId))]),
+  );
   const perFund = new Map<string, Diagnostic[]>();
   const unassigned: Diagnostic[] = [];
   for (const d of model.diagnostics) {

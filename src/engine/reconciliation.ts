@@ -1,4 +1,4 @@
-import { type Amount, ExactSum, formatAmount, ZERO } from "./amount";
+import { type Amount, ExactSum, formatAmount, minAmount, ZERO } from "./amount";
 import type { FundContext, Position } from "./fund-context";
 import type {
   Contribution,
@@ -262,7 +262,8 @@ class Lines {
   }
 }
 
-type Kind = "quota" | "listed" | "region" | "closed" | "feeder-15" | "plain";
+type Kind =
+  "quota" | "fresh" | "listed" | "region" | "closed" | "feeder-15" | "plain";
 
 /** The parts of one position's amount: the first part carries the row's count. */
 class Part {
@@ -322,6 +323,8 @@ const LISTED: Record<string, { quota: string; article: string }> = {
 const CLOSED = new Set(["OPCI-ASSET", "OPCI-CCA5", "FIVG-FEED"]);
 const HOLDER_CAPS = new Set(["FIP-H20", "FIP-H10", "FIP-H30"]);
 const BUCKET = "FCPR-B20";
+/** Fresh capital: its part in the 20 % bucket counts only as far as the quota counts the bucket. */
+const FRESH = new Set(["FCPI-FRESH40", "FIP-FRESH40"]);
 const BUCKET_ARTICLE = "L. 214-28 III";
 
 /**
@@ -345,19 +348,23 @@ export function reconcileRule(
   let advanceArticle: string | undefined;
   let bucket = ZERO;
   let bucketReceivables = ZERO;
+  let freshInBucket = ZERO;
+  let freshArticle: string | undefined;
   let advances = ZERO;
 
   const kind: Kind = QUOTAS.has(rule.id)
     ? "quota"
-    : LISTED[rule.id]
-      ? "listed"
-      : worstRegion !== undefined
-        ? "region"
-        : CLOSED.has(rule.id)
-          ? "closed"
-          : rule.id === "OPCVM-FEED15"
-            ? "feeder-15"
-            : "plain";
+    : FRESH.has(rule.id)
+      ? "fresh"
+      : LISTED[rule.id]
+        ? "listed"
+        : worstRegion !== undefined
+          ? "region"
+          : CLOSED.has(rule.id)
+            ? "closed"
+            : rule.id === "OPCVM-FEED15"
+              ? "feeder-15"
+              : "plain";
   const listed = LISTED[rule.id];
   // The rows a failed gate or closed list names: in the numerator, to cure.
   const breaking = new Set<number>();
@@ -406,6 +413,16 @@ export function reconcileRule(
             advances += amt;
             part.add("counted-within-cap", c.article, amt, true);
           } else part.add("counted", c.article, amt, true);
+          break;
+        case "fresh":
+          if (c.rule === BUCKET) bucket += amt;
+          else if (c.rule === rule.id) {
+            if (contributions.some((x) => x.rule === BUCKET)) {
+              freshArticle = c.article;
+              freshInBucket += amt;
+              part.add("counted-within-cap", c.article, amt, true);
+            } else part.add("counted", c.article, amt, true);
+          }
           break;
         case "listed":
           if (c.rule === listed.quota && c.article === listed.article)
@@ -497,6 +514,17 @@ export function reconcileRule(
         true,
         inBase,
       );
+  }
+
+  if (kind === "fresh" && freshArticle) {
+    const { bucketCounted } = cappedSums(ctx, bucket, ZERO);
+    lines.move(
+      { reason: "counted-within-cap", article: freshArticle },
+      "above-cap",
+      freshInBucket - minAmount(freshInBucket, bucketCounted),
+      true,
+      inBase,
+    );
   }
 
   if (leverage) {

@@ -41,7 +41,8 @@ describe("L. 214-30 I: « pour 70 % au moins » of eligible securities, SARL par
   });
 
   it("L. 214-30 I by L. 214-28 III: listed small caps of eligible companies count within 20 % of the asset", () => {
-    const smallCap = holding({ assetClass: "EQUITY", costValue: "250000", fcpiEligible: true, listingStatus: "MTF_SME", listingCountry: "FR", marketCap: "80000000", investmentDate: "2023-01-10", acquisitionMode: "SUBSCRIPTION" });
+    // A regulated market: an SME growth market is I 1° b) (see below).
+    const smallCap = holding({ assetClass: "EQUITY", costValue: "250000", fcpiEligible: true, listingStatus: "REGULATED", listingCountry: "FR", marketCap: "80000000", investmentDate: "2023-01-10", acquisitionMode: "SUBSCRIPTION" });
     const report = checkOne(fcpi(), [innov("500000"), smallCap]);
     expect(rule(report, "FCPI-Q70").numerator).toBe("700000.00");
     expect(rule(report, "FCPR-B20")).toMatchObject({ status: "info", numerator: "250000.00" });
@@ -174,5 +175,60 @@ describe("L. 214-31 VI: units « ne peuvent pas être détenues » above 20 %, 1
   });
   it("L. 214-31 VI: without a Holders table the caps are incomplete, not passed", () => {
     expect(rule(checkOne(fip(), base), "FIP-H20").status).toBe("incomplete");
+  });
+});
+
+// L. 214-30 I 1° b): « Ne pas avoir de titres admis aux négociations sur un marché réglementé ou un
+// système multilatéral de négociation … sauf si ce marché est un système multilatéral de négociation où
+// la majorité des instruments admis à la négociation sont émis par des petites et moyennes entreprises ».
+// Contract §3: such issuers count in the 70 % quota as I assets, and in the 40 % fresh capital when
+// their acquisition mode qualifies; a fresh-capital numerator never exceeds the quota's.
+describe("L. 214-30 I 1° b): issuers listed on an SME growth market at the initial investment", () => {
+  const onSmeMarket = (costValue: string, extra = {}) =>
+    holding({ assetClass: "EQUITY", costValue, fcpiEligible: true, fipEligible: true, region: "Bretagne", listingStatus: "MTF_SME", listingCountry: "FR", marketCap: "400000000", investmentDate: "2023-01-10", acquisitionMode: "SUBSCRIPTION", ...extra });
+
+  it("L. 214-30 I 1° b): counted in full in FCPI-Q70 as an I asset (no 20 % bucket, no 150 M€ test), and in FCPI-FRESH40", () => {
+    const report = checkOne(fcpi(), [innov("400000"), onSmeMarket("300000", { row: 960 })]);
+    expect(rule(report, "FCPI-Q70")).toMatchObject({ status: "pass", numerator: "700000.00" });
+    expect(rule(report, "FCPI-FRESH40").numerator).toBe("700000.00");
+    expect(rule(report, "FCPR-B20").numerator).toBe("0.00");
+    expect(positionOf(report, 960).counted[0]).toMatchObject({ rule: "FCPI-Q70", article: "L. 214-30 I 1° b)" });
+  });
+
+  it("L. 214-30 I 1° b): the other side: an MTF that is not an SME growth market is not I; its small cap goes to the 20 % bucket", () => {
+    const report = checkOne(fcpi(), [innov("400000"), onSmeMarket("300000", { listingStatus: "MTF_OTHER", marketCap: "80000000" })]);
+    expect(rule(report, "FCPI-Q70")).toMatchObject({ status: "breach", numerator: "600000.00" });
+    expect(rule(report, "FCPR-B20").numerator).toBe("300000.00");
+  });
+
+  it("L. 214-30 III A 1°: bought from other holders, it counts in the 70 % but not in the fresh 40 %", () => {
+    const report = checkOne(fcpi(), [innov("400000", { issuerId: "X" }), onSmeMarket("100000", { issuerId: "Y", acquisitionMode: "SUBSCRIPTION" }), onSmeMarket("50000", { issuerId: "Y", acquisitionMode: "SECONDARY_PURCHASE" })]);
+    expect(rule(report, "FCPI-Q70").numerator).toBe("550000.00");
+    expect(rule(report, "FCPI-FRESH40").numerator).toBe("500000.00");
+  });
+
+  it("L. 214-31 I (by L. 214-30 I 1° b)): the FIP counts it in FIP-Q70 the same way", () => {
+    const report = checkOne(fundOf("FIP", { chosenRegions: ["Bretagne"] }), [innov("400000", { fipEligible: true, region: "Bretagne" }), onSmeMarket("300000")]);
+    expect(rule(report, "FIP-Q70").numerator).toBe("700000.00");
+  });
+});
+
+describe("L. 214-30 III A 1°: the fresh-capital numerator never exceeds the quota's", () => {
+  const regulatedSmallCap = (costValue: string) =>
+    holding({ assetClass: "EQUITY", costValue, fcpiEligible: true, listingStatus: "REGULATED", listingCountry: "FR", marketCap: "80000000", investmentDate: "2023-01-10", acquisitionMode: "SUBSCRIPTION" });
+
+  it("L. 214-28 III: fresh capital in the bucket of exactly 20 % all counts", () => {
+    const report = checkOne(fcpi(), [innov("200000", { acquisitionMode: "SECONDARY_PURCHASE", issuerId: "S" }), regulatedSmallCap("200000")]);
+    expect(rule(report, "FCPI-FRESH40").numerator).toBe("200000.00");
+  });
+
+  it("L. 214-28 III: fresh capital in the bucket above 20 % counts only as the quota counts it (was counted in full, 30 %, and passed 40 % with the rest)", () => {
+    const report = checkOne(fcpi(), [innov("100000"), regulatedSmallCap("300000")]);
+    expect(rule(report, "FCPI-Q70").numerator).toBe("300000.00");
+    expect(rule(report, "FCPI-FRESH40")).toMatchObject({ numerator: "300000.00", status: "breach" });
+    for (const id of ["FCPI-Q70", "FCPI-FRESH40"]) {
+      const r = rule(report, id);
+      expect(BigInt(r.numerator!.replace(".", "")) <= BigInt(rule(report, "FCPI-Q70").numerator!.replace(".", "")), id).toBe(true);
+    }
   });
 });

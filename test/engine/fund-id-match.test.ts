@@ -53,4 +53,13 @@ describe("fund ids match ignoring case and surrounding spaces", () => {
     expect(r.funds[0].diagnostics).toContainEqual(expect.objectContaining({ severity: "error", table: "Funds", row: 3, column: "fundId" }));
     for (const rule of r.funds[0].rules) expect(["incomplete", "breach"]).toContain(rule.status);
   });
+
+  it("a reader diagnostic on the second of two such Funds rows is kept, under the fund that is checked", () => {
+    const funds = table("Funds", ["fundId", "fundType", "paidUpSubscriptions", "constitutionDate", "firstYearEnd"], [
+      ["ETA", "FCPR", 1000000, "15/01/2022", "31/12/2022"],
+      ["eta", "FCPR", "beaucoup", "15/01/2022", "31/12/2022"],
+    ]);
+    const r = checkWorkbook(readWorkbook({ Funds: funds, Holdings: table("Holdings", ["fundId", "assetClass", "costValue"], [["ETA", "EQUITY", 600000]]) }), { asOf: "2025-12-31" });
+    expect(r.funds[0].diagnostics).toContainEqual(expect.objectContaining({ table: "Funds", row: 3, column: "paidUpSubscriptions" }));
+  });
 });

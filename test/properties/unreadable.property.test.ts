@@ -194,3 +194,25 @@ describe("an unreadable value never lets a rule pass (property)", () => {
     for (const family of FAMILIES) for (const r of family.rules) if (!HOLDER_RULES.has(r.id)) expect([...seen], r.id).toContain(`class:${r.id}`);
   });
 });
+
+describe("a rule in breach never shows a positive headroom (property)", () => {
+  it("over random funds of every type, every breach and every failed condition has a headroom of zero or less", () => {
+    let breaches = 0;
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const holdings = [...s.rows, s.row].map((r, i) => holding(r, i + 2));
+        const f = fund(s.fundType, false, s.constitution, s.liquidLabel, s.overseas);
+        const report = checkWorkbook({ funds: [f], holdings, holders: [], diagnostics: [] }, { asOf: "2025-12-31" }).funds[0];
+        for (const r of report.rules) {
+          if (r.status === "breach") {
+            breaches += 1;
+            if (r.headroom !== null) expect(Number(r.headroom), `${r.id} ${r.headroom}`).toBeLessThanOrEqual(0);
+          }
+          for (const c of r.conditions ?? []) if (c.failed && c.headroom !== null) expect(Number(c.headroom), `${r.id}/${c.id}`).toBeLessThanOrEqual(0);
+        }
+      }),
+      RUNS
+    );
+    expect(breaches).toBeGreaterThan(0);
+  });
+});

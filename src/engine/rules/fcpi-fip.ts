@@ -1,4 +1,4 @@
-import { type Amount, ZERO } from "../amount";
+import { type Amount, minAmount, ZERO } from "../amount";
 import { addYears } from "../dates";
 import { Dec } from "../decimal";
 import {
@@ -155,6 +155,8 @@ class Tally {
   advancesAll = ZERO;
   advancesQualifying = ZERO;
   fresh = ZERO;
+  /** The fresh capital among the bucket's items: it counts only as far as the quota counts the bucket. */
+  freshInBucket = ZERO;
   quotaComplete = true;
   freshComplete = true;
   advancesComplete = true;
@@ -230,7 +232,7 @@ function evaluateInnovation(
     ...base,
     rule: v.fresh,
     threshold: ratioAt(v.law.fresh, ctx.asOf),
-    numerator: t.fresh,
+    numerator: freshCounted(t.fresh, t.freshInBucket, bucketCounted),
     complete: t.freshComplete && denomOk,
   });
   const listed = listedRule(
@@ -262,6 +264,18 @@ function evaluateInnovation(
     rules: [quota, fresh, listed, advances, bucket],
     quotaWindow: window,
   };
+}
+
+/**
+ * Fresh capital is part of the quota's assets, so its numerator never exceeds the quota's: the
+ * fresh capital in the 20 % bucket counts only as far as the quota counts the bucket.
+ */
+export function freshCounted(
+  fresh: Amount,
+  freshInBucket: Amount,
+  bucketCounted: Amount,
+): Amount {
+  return fresh - freshInBucket + minAmount(freshInBucket, bucketCounted);
 }
 
 /** 70 %, or 60 % for a fund constituted before 2014, unless the fund's quotaThreshold says otherwise. */
@@ -527,6 +541,10 @@ function tallyCounted(
       if (t.earliestGraceEnd === undefined || graceEnd < t.earliestGraceEnd)
         t.earliestGraceEnd = graceEnd;
     }
+  } else if (listing === "MTF_SME" && I_SECURITIES.has(cls)) {
+    // I 1° b): an issuer whose securities trade only on an SME growth market at the initial investment is eligible (contract §3).
+    kind = "I";
+    article = `${v.article} I 1° b)`;
   } else if (CAPITAL_OR_ACCESS.has(cls)) {
     const test = smallCapTest(p, ctx.asOf);
     if (test.ok === "unknown") {
@@ -595,6 +613,7 @@ function tallyCounted(
     FRESH_MODES.has(h.acquisitionMode)
   ) {
     t.fresh += amount;
+    if (kind === "BUCKET") t.freshInBucket += amount;
     ctx.count(
       p,
       {
