@@ -149,7 +149,15 @@ export class FundContext {
     if (this.reported.has(key)) return;
     this.reported.add(key);
     if (invalid.has(column)) return;
-    this.diagnostics.push({ severity: "error", table, row, column, message });
+    this.diagnostics.push({
+      severity: "error",
+      table,
+      row,
+      column,
+      message,
+      code: "value-needed",
+      facts: { column },
+    });
   }
 
   private resolveBasis(options: BasisOptions): Basis | undefined {
@@ -214,6 +222,8 @@ export class FundContext {
         outcome.excluded.push({
           rule: "*",
           reason: `disposed of on ${h.disposalDate}, before or on the as-of date`,
+          code: "disposed",
+          facts: { date: h.disposalDate },
         });
     } else if (h.investmentDate !== undefined && h.investmentDate > this.asOf) {
       held = false;
@@ -221,6 +231,8 @@ export class FundContext {
         outcome.excluded.push({
           rule: "*",
           reason: `invested on ${h.investmentDate}, after the as-of date`,
+          code: "not-yet-invested",
+          facts: { date: h.investmentDate },
         });
     }
     return { holding: h, outcome, amount, held };

@@ -149,6 +149,23 @@ export const EXCLUSION_LABELS: Record<ExclusionCode, LocalText> = {
     en: "encumbered",
     fr: "grevé de sûretés ou de droits au profit de tiers",
   },
+  "outside-every-rule": {
+    en: "counted by no rule of the fund",
+    fr: "retenu dans aucune règle du fonds",
+  },
+  disposed: { en: "disposed of", fr: "cédé" },
+  "not-yet-invested": {
+    en: "bought after the as-of date",
+    fr: "acquis après la date d'arrêté",
+  },
+  "not-measured": {
+    en: "amount missing or unreadable",
+    fr: "montant absent ou illisible",
+  },
+  "no-rule-applies": {
+    en: "no rule applies to the fund",
+    fr: "aucune règle ne s'applique au fonds",
+  },
 };
 
 function labelOf(

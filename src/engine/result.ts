@@ -1,5 +1,6 @@
 import type { Diagnostic, FundType, Basis, AssetClass } from "./model";
 import type { IsoDate } from "./dates";
+import type { Reason, ReasonFacts } from "./reasons";
 
 export const STATUSES = [
   "pass",
@@ -61,6 +62,9 @@ export interface ConditionPosition {
   /** Amount on the fund's basis, in the condition's unit; null when unreadable. */
   amount: string | null;
   reason: string;
+  /** The reason as a code and its facts. */
+  code?: Reason["code"];
+  facts?: Reason["facts"];
 }
 
 /** One condition of a rule that has several (a limit and a gate; a closed list). */
@@ -177,6 +181,8 @@ export interface RuleResult {
   /** The value was computed from the readable positions only. */
   partial?: boolean;
   message?: string;
+  /** The message as codes and facts, one per sentence; absent when a part of it has no code. */
+  reasons?: Reason[];
   groups?: GroupResult[];
   /** Unit of numerator, denominator and headroom (EUR; units for the FIP holder caps). */
   unit?: Unit;
@@ -195,6 +201,8 @@ export interface Contribution {
   note?: string;
   /** What the amount is when it is not the position's own amount (look-through debt of L. 214-39). */
   code?: "look-through-debt";
+  /** The note as a code and its facts. */
+  explain?: Reason;
 }
 
 /** Why a rule left a position out, as a stable code (the reason text gives the facts). */
@@ -213,14 +221,25 @@ export type ExclusionCode =
   | "look-through-unknown"
   | "secondary-purchase"
   | "not-controlled"
-  | "encumbered";
+  | "encumbered"
+  /** Counted by no rule of the fund's category (rule "*"). */
+  | "outside-every-rule"
+  /** Not held on the as-of date (rule "*"). */
+  | "disposed"
+  | "not-yet-invested"
+  /** No amount on the fund's basis (rule "*"). */
+  | "not-measured"
+  /** No rule applies to the fund (rule "*"). */
+  | "no-rule-applies";
 
 export interface Exclusion {
   rule: string;
   reason: string;
   article?: string;
-  /** Stable reason code; absent for exclusions that need none (outside every rule, not held). */
+  /** Stable reason code. */
   code?: ExclusionCode;
+  /** The facts of the code (see src/engine/reasons.ts). */
+  facts?: ReasonFacts[ExclusionCode];
 }
 
 export interface PositionOutcome {

@@ -1,4 +1,4 @@
-import { type Amount, scaleAmount, ZERO } from "../amount";
+import { type Amount, formatAmount, scaleAmount, ZERO } from "../amount";
 import { addYears } from "../dates";
 import { Dec } from "../decimal";
 import { isEuEea } from "../eu-eea";
@@ -6,6 +6,7 @@ import type { FundContext, Position } from "../fund-context";
 import type { AssetClass } from "../model";
 import { isWithin, quotaWindow } from "../quota-window";
 import { eurText, evaluateRatio, percentText } from "../ratio";
+import { type Reason, type ReasonFacts, reason as why } from "../reasons";
 import type {
   ExclusionCode,
   QuotaWindow,
@@ -79,12 +80,18 @@ type Bucket =
   | { kind: "IV" }
   | { kind: "ADVANCE" }
   | { kind: "ENTITY" }
-  | { kind: "OUT"; reason: string; article: string; code: ExclusionCode }
+  | {
+      kind: "OUT";
+      reason: string;
+      article: string;
+      code: ExclusionCode;
+      facts?: ReasonFacts[ExclusionCode];
+    }
   | { kind: "UNKNOWN"; column: string; message: string };
 
 export type SmallCapTest =
   | { ok: true }
-  | { ok: false; reason: string }
+  | { ok: false; reason: string; facts?: ReasonFacts["not-small-cap"] }
   | { ok: "unknown"; column: string; message: string };
 
 /** What the FCPR rules of L. 214-28 computed for one fund. FCPI and FIP reuse the same sorting of assets. */
@@ -170,7 +177,14 @@ export function evaluateL21428(
     const b = sorted[i];
     if (b.kind === "I") {
       tally.inQuota.add(p);
-      countDirect(ctx, tally, p, ART_I, "unlisted security or SARL parts");
+      countDirect(
+        ctx,
+        tally,
+        p,
+        ART_I,
+        "unlisted security or SARL parts",
+        why("counted-unlisted", { article: ART_I }),
+      );
     } else if (b.kind === "III1" || b.kind === "III2")
       addToBucket(ctx, tally, p, b.kind === "III1" ? ART_III_1 : ART_III_2);
     else if (b.kind === "IV") listedAfter.push(p);
@@ -181,6 +195,7 @@ export function evaluateL21428(
         reason: b.reason,
         article: b.article,
         code: b.code,
+        facts: b.facts,
       });
     else if (b.kind === "UNKNOWN") {
       ctx.needHolding(p.holding, b.column, b.message);
@@ -188,6 +203,7 @@ export function evaluateL21428(
         rule: prof.quota.id,
         reason: `cannot be classified: ${b.message}`,
         code: "unclassified",
+        facts: { column: b.column },
       });
       tally.q50Complete = false;
       tally.b20Complete = false;
@@ -237,6 +253,7 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
         kind: "OUT",
         article: ART_III_1,
         code: "listed-when-bought",
+        facts: { assetClass: cls, article: ART_III_1 },
         reason: `${cls} admitted to trading when bought: I requires securities not admitted to trading, and III 1° covers only equity or securities giving access to equity.`,
       };
     }
@@ -248,6 +265,7 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
         article: ART_III_1,
         reason: test.reason,
         code: "not-small-cap",
+        facts: test.facts,
       };
     return { kind: "UNKNOWN", column: test.column, message: test.message };
   }
@@ -257,6 +275,7 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
       kind: "OUT",
       article: ART_III_2,
       code: "listed-debt",
+      facts: { article: ART_III_2 },
       reason:
         "debt of a company whose equity is admitted to trading: III 2° takes only debt of unlisted companies.",
     };
@@ -273,6 +292,7 @@ function notAQuotaAsset(cls: AssetClass): Bucket {
       kind: "OUT",
       article: ART_I,
       code: "not-a-quota-asset",
+      facts: { assetClass: cls, article: "L. 214-28 I à IV" },
       reason: `${cls} is not among the assets that L. 214-28 I to IV count toward the quota.`,
     };
     NOT_A_QUOTA_ASSET.set(cls, b);
@@ -294,6 +314,11 @@ export function smallCapTest(p: Position): SmallCapTest {
     return {
       ok: false,
       reason: `listed on a market in ${h.listingCountry}, outside the EU and the EEA (III 1°).`,
+      facts: {
+        test: "outside-eea",
+        country: h.listingCountry,
+        article: "L. 214-28 III 1°",
+      },
     };
   if (h.marketCap === undefined)
     return {
@@ -306,6 +331,12 @@ export function smallCapTest(p: Position): SmallCapTest {
     return {
       ok: false,
       reason: `market capitalisation ${eurText(h.marketCap)} is not below 150 million euros (III 1° requires "inférieure à 150 millions d'euros").`,
+      facts: {
+        test: "market-cap",
+        marketCap: formatAmount(h.marketCap),
+        limit: formatAmount(SMALL_CAP_LIMIT),
+        article: "L. 214-28 III 1°",
+      },
     };
   }
   return { ok: true };
@@ -317,6 +348,7 @@ function countDirect(
   p: Position,
   article: string,
   note: string,
+  explain?: Reason,
 ): Amount | undefined {
   const amount = ctx.amountOf(p);
   if (amount === undefined) {
@@ -324,7 +356,7 @@ function countDirect(
     return undefined;
   }
   tally.direct += amount;
-  ctx.count(p, { rule: tally.prof.quota.id, article, note }, amount);
+  ctx.count(p, { rule: tally.prof.quota.id, article, note, explain }, amount);
   return amount;
 }
 
@@ -347,6 +379,10 @@ function addToBucket(
       rule: tally.prof.bucket.id,
       article,
       note: "counted toward the quota within the 20 % limit of III",
+      explain: why("counted-within-bucket", {
+        threshold: "0.2",
+        article: "L. 214-28 III",
+      }),
     },
     amount,
   );
@@ -420,6 +456,11 @@ function allocateListedAfterPurchase(
             rule: tally.prof.bucket.id,
             article: ART_IV,
             note: `admitted on ${listingDate} meeting III 1°; within the 20 % limit, so no five-year limit`,
+            explain: why("counted-listed-in-bucket", {
+              listingDate,
+              threshold: "0.2",
+              article: ART_IV,
+            }),
           },
           amount,
         );
@@ -444,6 +485,11 @@ function allocateListedAfterPurchase(
             rule: tally.prof.quota.id,
             article: ART_IV,
             note: `admitted to trading on ${listingDate}; counts until ${graceEnd}`,
+            explain: why("counted-grace", {
+              listingDate,
+              graceEnd,
+              article: ART_IV,
+            }),
           },
           amount,
         );
@@ -456,6 +502,12 @@ function allocateListedAfterPurchase(
           article: ART_IV,
           reason: `admitted to trading on ${listingDate}: the five years of IV ended on ${graceEnd}${why}.`,
           code: "five-years-ended",
+          facts: {
+            listingDate,
+            graceEnd,
+            article: ART_IV,
+            bucketFull: meetsIII,
+          },
         });
       }
     });
@@ -524,6 +576,7 @@ function countAdvance(
       article: prof.advanceArticle,
       reason: "not an advance allowed by II 1°",
       code: "advance-gate",
+      facts: { issuer: gate.issuer, article: prof.advanceArticle },
     });
     return;
   }
@@ -537,6 +590,7 @@ function countAdvance(
       article: prof.advanceArticle,
       reason: `advance to ${gate.issuer}, whose securities do not count in the quota of I: II 1° counts advances only to companies that meet its conditions.`,
       code: "issuer-not-eligible",
+      facts: { issuer: gate.issuer, article: prof.advanceArticle },
     });
     return;
   }
@@ -549,6 +603,13 @@ function countAdvance(
       article: prof.advanceArticle,
       note: ctx.explain
         ? `the fund holds ${percentText(gate.ownership)} of ${gate.issuer}`
+        : undefined,
+      explain: ctx.explain
+        ? why("counted-advance", {
+            issuer: gate.issuer,
+            ownership: gate.ownership.toString(),
+            article: prof.advanceArticle,
+          })
         : undefined,
     },
     amount,
@@ -565,6 +626,7 @@ function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
       reason:
         "the entity is not shown as constituted in an OECD member state (entityOecd), which II 2° requires.",
       code: "entity-not-oecd",
+      facts: { article: tally.prof.entityArticle },
     });
     return;
   }
@@ -579,6 +641,7 @@ function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
       article: tally.prof.entityArticle,
       reason: "the entity's look-through percentage is unknown.",
       code: "look-through-unknown",
+      facts: { article: tally.prof.entityArticle },
     });
     tally.q50Complete = false;
     return;
@@ -597,6 +660,13 @@ function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
       article: tally.prof.entityArticle,
       note: ctx.explain
         ? `${percentText(h.lookThroughPct)} of ${eurText(amount)}, the entity's direct investment in eligible companies`
+        : undefined,
+      explain: ctx.explain
+        ? why("counted-entity-look-through", {
+            share: h.lookThroughPct.toString(),
+            amount: formatAmount(amount),
+            article: tally.prof.entityArticle,
+          })
         : undefined,
     },
     counted,
@@ -621,6 +691,7 @@ function liquidLabelRule(ctx: FundContext): RuleResult {
         rule: FCPR_LIQ5.id,
         article: "L. 214-28 XII",
         note: "liquid financial instrument",
+        explain: why("counted-liquid", { article: "L. 214-28 XII" }),
       },
       amount,
     );
@@ -642,7 +713,7 @@ function results(
   window: QuotaWindow | undefined,
 ): RuleResult[] {
   const denomOk = ctx.denominatorComplete;
-  const { bucketCounted, advancesCounted, notes } = cappedSums(
+  const { bucketCounted, advancesCounted, notes, noteReasons } = cappedSums(
     ctx,
     t.bucket,
     t.advancesQualifying,
@@ -650,10 +721,18 @@ function results(
   const numerator =
     t.direct + bucketCounted + advancesCounted + t.entityLookThrough;
   const binding = window !== undefined && isWithin(window, ctx.asOf);
-  if (window !== undefined && !binding)
+  if (window !== undefined && !binding) {
     notes.push(
       `The quota binds from ${window.from} to ${window.until} (L. 214-28 V).`,
     );
+    noteReasons.push(
+      why("quota-window", {
+        from: window.from,
+        until: window.until,
+        article: "L. 214-28 V",
+      }),
+    );
+  }
 
   const q50 = evaluateRatio({
     rule: t.prof.quota,
@@ -664,6 +743,7 @@ function results(
     binding,
     complete: t.q50Complete && denomOk && window !== undefined,
     message: notes.join(" ") || undefined,
+    reasons: noteReasons,
   });
   const cca = advancesRule(
     ctx,
@@ -689,6 +769,15 @@ function results(
     t.listedCount
       ? `${t.listedCount} position(s) admitted to trading after purchase count toward the quota; the first five-year period ends on ${t.earliestGraceEnd}.`
       : "No position counts under the five years of IV.",
+    [
+      t.listedCount
+        ? why("grace-positions", {
+            count: t.listedCount,
+            firstEnd: t.earliestGraceEnd!,
+            article: ART_IV,
+          })
+        : why("no-grace-position", { article: ART_IV }),
+    ],
   );
   return [q50, cca, b20, l5y];
 }

@@ -1,0 +1,119 @@
+import type { IsoDate } from "./dates";
+
+/**
+ * Why a rule, a position or a reading came out as it did, as a stable code and its facts.
+ * Sentences are made from these at the edge (src/present), in each language; the engine's
+ * English `message` and `reason` strings stay beside them for compatibility.
+ *
+ * Facts are plain data: amounts as exact decimal strings in euros (or units), dates as ISO
+ * strings, percentages as exact decimal fractions ("0.04" for 4 %), articles as the law writes them.
+ */
+export interface ReasonFacts {
+  // Rule results
+  /** The quota binds only inside its window (L. 214-28 V). */
+  "quota-window": {
+    from: IsoDate;
+    until?: IsoDate;
+    article: string;
+    appliedBy?: string;
+  };
+  /** The base of the ratio (paid-up subscriptions, total assets) is not given. */
+  "base-unknown": Record<string, never>;
+  "base-not-positive": Record<string, never>;
+  /** Amount of the III items above the 20 % limit, not counted in the quota. */
+  "bucket-above-cap": { amount: string; threshold: string; article: string };
+  /** Amount of the advances above the 15 % limit, not counted in the quota. */
+  "advances-above-cap": { amount: string; threshold: string; article: string };
+  /** No position counts under the five years after admission to trading. */
+  "no-grace-position": { article: string };
+  /** Positions admitted to trading after purchase that still count. */
+  "grace-positions": { count: number; firstEnd: IsoDate; article: string };
+  /** A position that breaks a gate or a closed list, with why. */
+  "position-breaks": { lineId: string; row: number; cause: Reason };
+  /** FIP: the largest region and the per-region limit. */
+  "largest-region": { region: string; threshold: string };
+  /** OPCI leverage: the fund's borrowings plus look-through debts over the listed items. */
+  "opci-leverage": { borrowings: string };
+
+  // Position exclusions (the codes of ExclusionCode)
+  "not-a-quota-asset": { assetClass: string; article: string };
+  "listed-when-bought": { assetClass: string; article: string };
+  "not-small-cap":
+    | { test: "outside-eea"; country: string; article: string }
+    | { test: "market-cap"; marketCap: string; limit: string; article: string };
+  "listed-debt": { article: string };
+  unclassified: { column: string; article?: string };
+  "five-years-ended": {
+    listingDate: IsoDate;
+    graceEnd: IsoDate;
+    article: string;
+    bucketFull?: boolean;
+  };
+  "advance-gate": {
+    issuer: string;
+    ownership?: string;
+    gate?: string;
+    article: string;
+  };
+  "ownership-unknown": { article: string };
+  "issuer-not-eligible": { issuer: string; article: string };
+  "eligibility-unknown": { column: string; article?: string };
+  "entity-not-oecd": { article: string };
+  "look-through-unknown": { article: string };
+  "secondary-purchase": { secondary: string; fresh: string; article: string };
+  "not-controlled": { article: string };
+  encumbered: { article: string };
+  /** Held by no rule of the fund's category. */
+  "outside-every-rule": { fundType: string; assetClass?: string };
+  /** Not held on the as-of date. */
+  disposed: { date: IsoDate };
+  "not-yet-invested": { date: IsoDate };
+  /** No amount on the fund's basis. */
+  "not-measured": { column: string; blank: boolean };
+  /** No rule applies to the fund (its category is missing or unknown). */
+  "no-rule-applies": Record<string, never>;
+
+  // Contributions (why an amount is counted where it is)
+  "counted-unlisted": { article: string };
+  "counted-within-bucket": { threshold: string; article: string };
+  "counted-advance": { issuer: string; ownership: string; article: string };
+  "counted-entity-look-through": {
+    share: string;
+    amount: string;
+    article: string;
+  };
+  "counted-liquid": { article: string };
+  "counted-grace": { listingDate: IsoDate; graceEnd: IsoDate; article: string };
+  "counted-listed-in-bucket": {
+    listingDate: IsoDate;
+    threshold: string;
+    article: string;
+  };
+  "measured-against-limit": { threshold: string; article: string };
+
+  // Diagnostics
+  "fund-id-duplicate": { fundId: string; rows: number[] };
+  "fund-type-needed": Record<string, never>;
+  "fund-type-without-rules": { fundType: string };
+  "fund-id-needed": Record<string, never>;
+  "fund-not-in-funds": { fundId: string; table: "Holdings" | "Holders" };
+  /** A value a rule needs is missing or unreadable. */
+  "value-needed": { column: string; header?: string };
+  /** An entityDebt left blank counts as zero in the OPCI leverage. */
+  "entity-debt-blank": { article: string; threshold: string };
+}
+
+export type ReasonCode = keyof ReasonFacts;
+
+/** A code with its facts, as the JSON report carries them. */
+export type Reason = {
+  [C in ReasonCode]: { code: C; facts: ReasonFacts[C] };
+}[ReasonCode];
+
+/** Builds a reason with the facts its code takes (checked at compile time). */
+export function reason<C extends ReasonCode>(
+  code: C,
+  facts: ReasonFacts[C],
+): { code: C; facts: ReasonFacts[C] } {
+  return { code, facts };
+}

@@ -1,0 +1,242 @@
+import type { Reason, ReasonCode, ReasonFacts } from "../engine/reasons";
+import {
+  NBSP,
+  type Lang,
+  count,
+  date,
+  euros,
+  percentShort,
+  quote,
+} from "./format";
+
+type Renderers = { [C in ReasonCode]: (facts: ReasonFacts[C]) => string };
+
+const en = "en" as const;
+const fr = "fr" as const;
+
+/** The English sentences, as the engine's `message` and `reason` strings read. */
+const EN: Renderers = {
+  "quota-window": (f) =>
+    `The quota binds from ${f.from}${f.until ? ` to ${f.until}` : ""} (${f.appliedBy ? `${f.article}, applied by ${f.appliedBy}` : f.article}).`,
+  "base-unknown": () => "The base of the ratio is unknown.",
+  "base-not-positive": () => "The base of the ratio is zero or negative.",
+  "bucket-above-cap": (f) =>
+    `${euros(f.amount, en)} of ${f.article} items above the ${percentShort(f.threshold, en)} limit not counted.`,
+  "advances-above-cap": (f) =>
+    `${euros(f.amount, en)} of advances above the ${percentShort(f.threshold, en)} limit not counted.`,
+  "no-grace-position": (f) =>
+    `No position counts under the five years of ${f.article}.`,
+  "grace-positions": (f) =>
+    `${f.count} position(s) admitted to trading after purchase count toward the quota; the first five-year period ends on ${f.firstEnd}.`,
+  "position-breaks": (f) =>
+    `Line ${f.lineId} (row ${f.row}): ${renderReason(f.cause, en)}`,
+  "largest-region": (f) =>
+    `Largest region: ${f.region} (${percentShort(f.threshold, en)} per region).`,
+  "opci-leverage": (f) =>
+    `Borrowings ${euros(f.borrowings, en)} plus look-through debts, over items 1° to 3° and 5°.`,
+
+  "not-a-quota-asset": (f) =>
+    `${f.assetClass} is not among the assets that ${f.article} counts toward the quota.`,
+  "listed-when-bought": (f) =>
+    `${f.assetClass} admitted to trading when bought (${f.article}).`,
+  "not-small-cap": (f) =>
+    f.test === "outside-eea"
+      ? `listed on a market in ${f.country}, outside the EU and the EEA (${f.article}).`
+      : `market capitalisation ${euros(f.marketCap, en)} is not below ${euros(f.limit, en)} (${f.article}).`,
+  "listed-debt": (f) =>
+    `debt of a company whose equity is admitted to trading (${f.article}).`,
+  unclassified: (f) => `cannot be classified: ${f.column} is needed.`,
+  "five-years-ended": (f) =>
+    `admitted to trading on ${f.listingDate}: the five years of ${f.article} ended on ${f.graceEnd}${f.bucketFull ? " (the 20 % limit of III could not take it)" : ""}.`,
+  "advance-gate": (f) =>
+    f.ownership === undefined || f.gate === undefined
+      ? `not an advance allowed by ${f.article}.`
+      : Number(f.gate) === 0
+        ? `advance excluded: the fund holds no participation in ${f.issuer}, which ${f.article} requires.`
+        : `advance excluded: the fund holds ${percentShort(f.ownership, en)} of ${f.issuer}, ${f.article} requires at least ${percentShort(f.gate, en)}.`,
+  "ownership-unknown": () =>
+    "the fund's share of the issuer's capital is unknown.",
+  "issuer-not-eligible": (f) =>
+    `advance to ${f.issuer}, whose securities do not count in the quota: ${f.article} counts advances only to companies that meet its conditions.`,
+  "eligibility-unknown": (f) =>
+    `cannot tell whether the company is eligible: ${f.column} is needed.`,
+  "entity-not-oecd": (f) =>
+    `the entity is not shown as constituted in an OECD member state (entityOecd), which ${f.article} requires.`,
+  "look-through-unknown": () =>
+    "the entity's look-through percentage is unknown.",
+  "secondary-purchase": (f) =>
+    `secondary purchase: the securities bought from other holders (${euros(f.secondary, en)}) are not below the fresh-capital securities of the same company held by the fund (${euros(f.fresh, en)}).`,
+  "not-controlled": (f) => `not a controlled participation (${f.article}).`,
+  encumbered: (f) =>
+    `encumbered by security interests or third-party rights (${f.article}).`,
+  "outside-every-rule": (f) =>
+    `no rule of ${f.fundType} counts a ${f.assetClass ?? "position without assetClass"}`,
+  disposed: (f) => `disposed of on ${f.date}, before or on the as-of date`,
+  "not-yet-invested": (f) => `invested on ${f.date}, after the as-of date`,
+  "not-measured": (f) =>
+    `cannot be measured: ${f.column} is ${f.blank ? "blank" : "unreadable"}`,
+  "no-rule-applies": () => "no rule applies to this fund",
+
+  "counted-unlisted": () => "unlisted security or SARL parts",
+  "counted-within-bucket": (f) =>
+    `counted toward the quota within the ${percentShort(f.threshold, en)} limit of ${f.article}`,
+  "counted-advance": (f) =>
+    `the fund holds ${percentShort(f.ownership, en)} of ${f.issuer}`,
+  "counted-entity-look-through": (f) =>
+    `${percentShort(f.share, en)} of ${euros(f.amount, en)}, the entity's direct investment in eligible companies`,
+  "counted-liquid": () => "liquid financial instrument",
+  "counted-grace": (f) =>
+    `admitted to trading on ${f.listingDate}; counts until ${f.graceEnd}`,
+  "counted-listed-in-bucket": (f) =>
+    `admitted on ${f.listingDate} meeting III 1°; within the ${percentShort(f.threshold, en)} limit, so no five-year limit`,
+  "measured-against-limit": (f) =>
+    `measured against the ${percentShort(f.threshold, en)} limit`,
+
+  "fund-id-duplicate": (f) =>
+    `fundId ${f.fundId} appears on rows ${f.rows.join(", ")} of Funds; the rules of this fund are incomplete until it is unique.`,
+  "fund-type-needed": () => "fundType is needed to know which rules apply.",
+  "fund-type-without-rules": (f) =>
+    `No rule of this version applies to fund type ${f.fundType}; its holdings were read but not checked.`,
+  "fund-id-needed": () =>
+    "fundId is needed: the workbook has several funds (or none).",
+  "fund-not-in-funds": (f) =>
+    `Fund ${f.fundId || "(blank)"} is not in the Funds table; this ${f.table === "Holders" ? "holder" : "position"} was not checked.`,
+  "value-needed": (f) =>
+    `${f.header ?? f.column} is needed by a rule and is missing or unreadable.`,
+  "entity-debt-blank": (f) =>
+    `entityDebt is blank for an item 5° holding: its borrowings count as zero in the ${percentShort(f.threshold, en)} (${f.article}).`,
+};
+
+const C = `${NBSP}:`;
+
+/** The French sentences, as a French fund accountant writes them. */
+const FR: Renderers = {
+  "quota-window": (f) =>
+    `Le quota s'applique ${f.until ? `du ${date(f.from, fr)} au ${date(f.until, fr)}` : `à compter du ${date(f.from, fr)}`} (${f.article}${f.appliedBy ? `, sur renvoi de l'article ${f.appliedBy}` : ""}).`,
+  "base-unknown": () => "Le dénominateur du ratio n'est pas renseigné.",
+  "base-not-positive": () => "Le dénominateur du ratio est nul ou négatif.",
+  "bucket-above-cap": (f) =>
+    `${euros(f.amount, fr)} d'actifs du ${f.article} au-delà de la limite de ${percentShort(f.threshold, fr)}, non retenus dans le quota.`,
+  "advances-above-cap": (f) =>
+    `${euros(f.amount, fr)} d'avances en compte courant au-delà de la limite de ${percentShort(f.threshold, fr)}, non retenus dans le quota.`,
+  "no-grace-position": (f) =>
+    `Aucune position retenue au titre du délai de cinq ans après l'admission aux négociations (${f.article}).`,
+  "grace-positions": (f) =>
+    `${count(f.count, fr, "position admise", "positions admises")} aux négociations après l'acquisition ${f.count > 1 ? "sont retenues" : "est retenue"} dans le quota${NBSP}; le premier délai de cinq ans expire le ${date(f.firstEnd, fr)}.`,
+  "position-breaks": (f) =>
+    `Position ${f.lineId} (ligne ${f.row})${C} ${renderReason(f.cause, fr)}`,
+  "largest-region": (f) =>
+    `Région la plus représentée${C} ${f.region} (au plus ${percentShort(f.threshold, fr)} par région).`,
+  "opci-leverage": (f) =>
+    `Emprunts de ${euros(f.borrowings, fr)} et dettes retenues par transparence, rapportés aux actifs des 1° à 3° et 5°.`,
+
+  "not-a-quota-asset": (f) =>
+    `${quote(f.assetClass, fr)}${C} actif non retenu dans le quota (${f.article}).`,
+  "listed-when-bought": (f) =>
+    `${quote(f.assetClass, fr)} déjà admis aux négociations lors de l'acquisition (${f.article}).`,
+  "not-small-cap": (f) =>
+    f.test === "outside-eea"
+      ? `coté sur un marché situé hors de l'Union européenne et de l'EEE (${f.country}) (${f.article}).`
+      : `capitalisation boursière de ${euros(f.marketCap, fr)}, non inférieure à ${euros(f.limit, fr)} (${f.article}).`,
+  "listed-debt": (f) =>
+    `créance sur une société dont les titres sont admis aux négociations (${f.article}).`,
+  unclassified: (f) =>
+    `classement impossible${C} la colonne ${quote(f.column, fr)} est nécessaire.`,
+  "five-years-ended": (f) =>
+    `admis aux négociations le ${date(f.listingDate, fr)}${C} le délai de cinq ans (${f.article}) a expiré le ${date(f.graceEnd, fr)}${f.bucketFull ? " (la limite de 20 % du III ne permet pas de le retenir)" : ""}.`,
+  "advance-gate": (f) =>
+    f.ownership === undefined || f.gate === undefined
+      ? `avance en compte courant non admise par le ${f.article}.`
+      : Number(f.gate) === 0
+        ? `avance en compte courant exclue${C} le fonds ne détient aucune participation dans ${f.issuer}, que le ${f.article} exige.`
+        : `avance en compte courant exclue${C} le fonds détient ${percentShort(f.ownership, fr)} du capital de ${f.issuer}, le ${f.article} exige au moins ${percentShort(f.gate, fr)}.`,
+  "ownership-unknown": (f) =>
+    `part du capital de l'émetteur détenue par le fonds inconnue (${f.article}).`,
+  "issuer-not-eligible": (f) =>
+    `avance en compte courant à ${f.issuer}, dont les titres ne sont pas retenus dans le quota${C} le ${f.article} ne retient que les avances aux sociétés qui en remplissent les conditions.`,
+  "eligibility-unknown": (f) =>
+    `éligibilité de la société inconnue${C} la colonne ${quote(f.column, fr)} est nécessaire.`,
+  "entity-not-oecd": (f) =>
+    `entité non indiquée comme constituée dans un État membre de l'OCDE (entityOecd), ce qu'exige le ${f.article}.`,
+  "look-through-unknown": (f) =>
+    `pourcentage de transparence de l'entité inconnu (${f.article}).`,
+  "secondary-purchase": (f) =>
+    `acquisition secondaire${C} les titres acquis auprès d'autres porteurs (${euros(f.secondary, fr)}) ne sont pas inférieurs aux titres reçus en contrepartie de souscriptions au capital de la même société (${euros(f.fresh, fr)}).`,
+  "not-controlled": (f) => `participation non contrôlée (${f.article}).`,
+  encumbered: (f) =>
+    `actif grevé de sûretés ou de droits au profit de tiers (${f.article}).`,
+  "outside-every-rule": (f) =>
+    f.assetClass === undefined
+      ? `aucune règle de la catégorie ${f.fundType} ne retient une position sans catégorie d'actif`
+      : `aucune règle de la catégorie ${f.fundType} ne retient un actif ${quote(f.assetClass, fr)}`,
+  disposed: (f) =>
+    `cédé le ${date(f.date, fr)}, au plus tard à la date d'arrêté`,
+  "not-yet-invested": (f) =>
+    `investi le ${date(f.date, fr)}, après la date d'arrêté`,
+  "not-measured": (f) =>
+    `montant non mesurable${C} la colonne ${quote(f.column, fr)} est ${f.blank ? "vide" : "illisible"}`,
+  "no-rule-applies": () => "aucune règle ne s'applique à ce fonds",
+
+  "counted-unlisted": () => "titre non coté ou parts de SARL",
+  "counted-within-bucket": (f) =>
+    `retenu dans le quota dans la limite de ${percentShort(f.threshold, fr)} (${f.article})`,
+  "counted-advance": (f) =>
+    `le fonds détient ${percentShort(f.ownership, fr)} du capital de ${f.issuer}`,
+  "counted-entity-look-through": (f) =>
+    `${percentShort(f.share, fr)} de ${euros(f.amount, fr)}, investissement direct de l'entité dans des sociétés éligibles`,
+  "counted-liquid": () => "instrument financier liquide",
+  "counted-grace": (f) =>
+    `admis aux négociations le ${date(f.listingDate, fr)}${NBSP}; retenu jusqu'au ${date(f.graceEnd, fr)}`,
+  "counted-listed-in-bucket": (f) =>
+    `admis aux négociations le ${date(f.listingDate, fr)} et conforme au III 1°${NBSP}; retenu dans la limite de ${percentShort(f.threshold, fr)}, sans délai de cinq ans`,
+  "measured-against-limit": (f) =>
+    `rapporté à la limite de ${percentShort(f.threshold, fr)}`,
+
+  "fund-id-duplicate": (f) =>
+    `le fonds ${f.fundId} figure aux lignes ${f.rows.join(", ")} du tableau Funds${NBSP}; ses règles restent incomplètes tant qu'il n'est pas unique.`,
+  "fund-type-needed": () =>
+    "la catégorie de fonds (fundType) est nécessaire pour savoir quelles règles s'appliquent.",
+  "fund-type-without-rules": (f) =>
+    `aucune règle de cette version ne s'applique à la catégorie de fonds ${f.fundType}${NBSP}; ses lignes ont été lues mais pas contrôlées.`,
+  "fund-id-needed": () =>
+    `l'identifiant du fonds (fundId) est nécessaire${NBSP}: le classeur contient plusieurs fonds (ou aucun).`,
+  "fund-not-in-funds": (f) =>
+    `le fonds ${f.fundId || "(vide)"} ne figure pas dans le tableau Funds${NBSP}; ${f.table === "Holders" ? "ce porteur n'a pas été contrôlé" : "cette ligne n'a pas été contrôlée"}.`,
+  "value-needed": (f) =>
+    `colonne ${quote(f.header ?? f.column, fr)}${C} valeur absente ou illisible, nécessaire au calcul d'une règle.`,
+  "entity-debt-blank": (f) =>
+    `emprunts de l'entité (entityDebt) non renseignés pour un actif du 5°${C} ils sont comptés pour zéro dans la limite de ${percentShort(f.threshold, fr)} (${f.article}).`,
+};
+
+const RENDERERS: Record<Lang, Renderers> = { en: EN, fr: FR };
+
+/** Every code the presenter knows (the keys of its exhaustive records). */
+export const REASON_CODES = Object.keys(EN) as ReasonCode[];
+
+/** A code the presenter knows, with its facts. */
+export function isKnownReason(r: {
+  code?: string;
+  facts?: unknown;
+}): r is Reason {
+  return (
+    r.code !== undefined && r.facts !== undefined && Object.hasOwn(EN, r.code)
+  );
+}
+
+export function renderReason(r: Reason, lang: Lang): string {
+  const render = RENDERERS[lang][r.code] as (facts: Reason["facts"]) => string;
+  return render(r.facts);
+}
+
+/**
+ * The sentence for a coded item, or its English text when it carries no code this version
+ * knows (a diagnostic added elsewhere before it was given one).
+ */
+export function explain(
+  item: { code?: string; facts?: unknown },
+  english: string | undefined,
+  lang: Lang,
+): string {
+  if (isKnownReason(item)) return renderReason(item, lang);
+  return english ?? "";
+}
