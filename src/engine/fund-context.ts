@@ -1,4 +1,5 @@
 import { type Amount, formatAmount, ZERO } from "./amount";
+import type { Reason } from "./reasons";
 import type { IsoDate } from "./dates";
 import { Dec } from "./decimal";
 import type { Basis, Diagnostic, Fund, Holder, Holding } from "./model";
@@ -95,11 +96,19 @@ export class FundContext {
     row: number,
     column: string | undefined,
     message: string,
+    why?: Reason,
   ): void {
     const key = `${table}:${row}:${column}:${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    this.diagnostics.push({ severity: "warning", table, row, column, message });
+    this.diagnostics.push({
+      severity: "warning",
+      table,
+      row,
+      column,
+      message,
+      ...why,
+    });
   }
 
   count(

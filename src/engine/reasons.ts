@@ -27,13 +27,30 @@ export interface ReasonFacts {
   /** No position counts under the five years after admission to trading. */
   "no-grace-position": { article: string };
   /** Positions admitted to trading after purchase that still count. */
-  "grace-positions": { count: number; firstEnd: IsoDate; article: string };
+  "grace-positions": {
+    count: number;
+    firstEnd: IsoDate;
+    article: string;
+    quota?: string;
+  };
   /** A position that breaks a gate or a closed list, with why. */
   "position-breaks": { lineId: string; row: number; cause: Reason };
   /** FIP: the largest region and the per-region limit. */
-  "largest-region": { region: string; threshold: string };
+  "largest-region": { region: string; threshold: string; overseas?: boolean };
+  "no-region-position": Record<string, never>;
+  /** FIP holder caps. */
+  "holders-missing": Record<string, never>;
+  "largest-holder": { holder: string; publicLaw: boolean };
+  "no-public-holder": Record<string, never>;
+  "measured-in-units": Record<string, never>;
   /** OPCI leverage: the fund's borrowings plus look-through debts over the listed items. */
   "opci-leverage": { borrowings: string };
+  /** Feeders: the master, or none. */
+  "feeder-master": { master: string };
+  "no-master": Record<string, never>;
+  "master-share": { master: string; share?: string; cash: string };
+  "feeder-aif": { master: string; threshold: string; article: string };
+  "not-feeder-aif": { threshold: string; article: string };
 
   // Position exclusions (the codes of ExclusionCode)
   "not-a-quota-asset": { assetClass: string; article: string };
@@ -56,7 +73,10 @@ export interface ReasonFacts {
     article: string;
   };
   "ownership-unknown": { article: string };
-  "issuer-not-eligible": { issuer: string; article: string };
+  "issuer-not-eligible":
+    | { test: "advance"; issuer: string; article: string }
+    | { test: "flag"; column: string; article: string; issuer?: string }
+    | { test: "region"; region: string; article: string; issuer?: string };
   "eligibility-unknown": { column: string; article?: string };
   "entity-not-oecd": { article: string };
   "look-through-unknown": { article: string };
@@ -64,6 +84,20 @@ export interface ReasonFacts {
   "not-controlled": { article: string };
   encumbered: { article: string };
   /** Held by no rule of the fund's category. */
+  /** A feeder's position outside the assets its article allows besides the master. */
+  "not-allowed-asset": {
+    test:
+      | "hedging"
+      | "sicav-only"
+      | "second-master"
+      | "no-master-id"
+      | "not-listed"
+      | "general-purpose";
+    assetClass: string;
+    article: string;
+    unitsOf?: string;
+    master?: string;
+  };
   "outside-every-rule": { fundType: string; assetClass?: string };
   /** Not held on the as-of date. */
   disposed: { date: IsoDate };
@@ -83,6 +117,16 @@ export interface ReasonFacts {
     article: string;
   };
   "counted-liquid": { article: string };
+  "counted-eligible": { article: string };
+  "counted-beside-master": { article: string };
+  "counted-master-units": { master: string };
+  /** OPCI: the item of L. 214-36 I a position belongs to. */
+  "counted-item": { item: number; article: string };
+  "counted-leverage-base": { item: number; threshold: string; article: string };
+  "counted-look-through-debt": { debt: string; share: string; article: string };
+  "counted-region": { region: string; article: string };
+  /** Fresh capital: the acquisitionMode as the workbook gives it. */
+  "counted-fresh": { mode: string; article: string };
   "counted-grace": { listingDate: IsoDate; graceEnd: IsoDate; article: string };
   "counted-listed-in-bucket": {
     listingDate: IsoDate;
@@ -100,7 +144,7 @@ export interface ReasonFacts {
   /** A value a rule needs is missing or unreadable. */
   "value-needed": { column: string; header?: string };
   /** An entityDebt left blank counts as zero in the OPCI leverage. */
-  "entity-debt-blank": { article: string; threshold: string };
+  "entity-debt-blank": { item: number; article: string; threshold: string };
 }
 
 export type ReasonCode = keyof ReasonFacts;

@@ -149,6 +149,10 @@ export const EXCLUSION_LABELS: Record<ExclusionCode, LocalText> = {
     en: "encumbered",
     fr: "grevé de sûretés ou de droits au profit de tiers",
   },
+  "not-allowed-asset": {
+    en: "not allowed besides the master",
+    fr: "actif non autorisé en dehors du maître",
+  },
   "outside-every-rule": {
     en: "counted by no rule of the fund",
     fr: "retenu dans aucune règle du fonds",

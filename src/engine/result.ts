@@ -222,6 +222,8 @@ export type ExclusionCode =
   | "secondary-purchase"
   | "not-controlled"
   | "encumbered"
+  /** A feeder's position outside the assets its article allows besides the master. */
+  | "not-allowed-asset"
   /** Counted by no rule of the fund's category (rule "*"). */
   | "outside-every-rule"
   /** Not held on the as-of date (rule "*"). */

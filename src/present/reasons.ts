@@ -31,9 +31,44 @@ const EN: Renderers = {
   "position-breaks": (f) =>
     `Line ${f.lineId} (row ${f.row}): ${renderReason(f.cause, en)}`,
   "largest-region": (f) =>
-    `Largest region: ${f.region} (${percentShort(f.threshold, en)} per region).`,
+    `Largest region: ${f.region} (${percentShort(f.threshold, en)} per ${f.overseas ? "collectivité of the overseas zone" : "region"}).`,
+  "no-region-position": () =>
+    "No security, SARL part or advance with a region.",
+  "holders-missing": () =>
+    "No row of the Holders table belongs to this fund: the holder caps cannot be measured.",
+  "largest-holder": (f) =>
+    `Largest ${f.publicLaw ? "public-law holder" : "holder"}: ${f.holder}.`,
+  "no-public-holder": () => "No public-law legal person holds units.",
+  "measured-in-units": () =>
+    "Measured in units of the fund: numerator, denominator and headroom are units, not EUR.",
   "opci-leverage": (f) =>
     `Borrowings ${euros(f.borrowings, en)} plus look-through debts, over items 1° to 3° and 5°.`,
+  "feeder-master": (f) => `Master: ${f.master}.`,
+  "no-master": () => "No units with a masterId: the fund has no master.",
+  "master-share": (f) =>
+    `Master ${f.master}: ${f.share === undefined ? "—" : percentShort(f.share, en)} of the asset; cash ${euros(f.cash, en)}.`,
+  "feeder-aif": (f) =>
+    `Feeder AIF within the meaning of ${f.article}: ${f.master} holds at least ${percentShort(f.threshold, en)} of the asset.`,
+  "not-feeder-aif": (f) =>
+    `Not a feeder AIF under ${f.article} (no single master reaches ${percentShort(f.threshold, en)}); several masters with identical strategies (2°) are not assessed.`,
+  "not-allowed-asset": (f) => {
+    switch (f.test) {
+      case "hedging":
+        return `a financial contract not used for hedging only (${f.article}: « uniquement à des fins de couverture »).`;
+      case "sicav-only":
+        return `operating property is allowed only to a feeder that is a SICAV (${f.article}).`;
+      case "second-master":
+        return `units of ${f.unitsOf}, a second master (the fund's master is ${f.master}).`;
+      case "no-master-id":
+        return "fund units that are not units of the master (no masterId).";
+      case "not-listed":
+        return `${f.assetClass} is not among the assets ${f.article} allows besides the master.`;
+      case "general-purpose":
+        return `${f.assetClass}: a general-purpose feeder holds only its master's units and accessory cash.`;
+    }
+  },
+  "counted-beside-master": () => "allowed besides the master",
+  "counted-master-units": (f) => `units of the master ${f.master}`,
 
   "not-a-quota-asset": (f) =>
     `${f.assetClass} is not among the assets that ${f.article} counts toward the quota.`,
@@ -56,8 +91,16 @@ const EN: Renderers = {
         : `advance excluded: the fund holds ${percentShort(f.ownership, en)} of ${f.issuer}, ${f.article} requires at least ${percentShort(f.gate, en)}.`,
   "ownership-unknown": () =>
     "the fund's share of the issuer's capital is unknown.",
-  "issuer-not-eligible": (f) =>
-    `advance to ${f.issuer}, whose securities do not count in the quota: ${f.article} counts advances only to companies that meet its conditions.`,
+  "issuer-not-eligible": (f) => {
+    const why =
+      f.test === "advance"
+        ? `whose securities do not count in the quota: ${f.article} counts advances only to companies that meet its conditions.`
+        : f.test === "flag"
+          ? `the issuer is not shown as meeting the conditions of ${f.article} (${f.column}).`
+          : `the company's region (${f.region}) is not among the regions the fund chose (${f.article}).`;
+    if (f.test === "advance") return `advance to ${f.issuer}, ${why}`;
+    return f.issuer ? `advance to ${f.issuer}: ${why}` : why;
+  },
   "eligibility-unknown": (f) =>
     `cannot tell whether the company is eligible: ${f.column} is needed.`,
   "entity-not-oecd": (f) =>
@@ -85,6 +128,14 @@ const EN: Renderers = {
   "counted-entity-look-through": (f) =>
     `${percentShort(f.share, en)} of ${euros(f.amount, en)}, the entity's direct investment in eligible companies`,
   "counted-liquid": () => "liquid financial instrument",
+  "counted-eligible": () => "eligible company",
+  "counted-item": (f) => `item ${f.item}°`,
+  "counted-leverage-base": (f) =>
+    `item ${f.item}°, in the base of the ${percentShort(f.threshold, en)}`,
+  "counted-look-through-debt": (f) =>
+    `debt of ${euros(f.debt, en)} at ${percentShort(f.share, en)} participation`,
+  "counted-region": (f) => `region ${f.region}`,
+  "counted-fresh": (f) => f.mode.toLowerCase().replace(/_/g, " "),
   "counted-grace": (f) =>
     `admitted to trading on ${f.listingDate}; counts until ${f.graceEnd}`,
   "counted-listed-in-bucket": (f) =>
@@ -104,10 +155,20 @@ const EN: Renderers = {
   "value-needed": (f) =>
     `${f.header ?? f.column} is needed by a rule and is missing or unreadable.`,
   "entity-debt-blank": (f) =>
-    `entityDebt is blank for an item 5° holding: its borrowings count as zero in the ${percentShort(f.threshold, en)} (${f.article}).`,
+    `entityDebt is blank for an item ${f.item}° holding: its borrowings count as zero in the ${percentShort(f.threshold, en)} (${f.article}).`,
 };
 
 const C = `${NBSP}:`;
+
+/** The workbook's acquisitionMode values, as the fresh-capital explanation names them. */
+const FRESH_MODES_FR: Record<string, string> = {
+  SUBSCRIPTION: "souscription au capital",
+  BOND_REDEEMED_IN_SHARES: "obligations remboursées en actions",
+  BOND_CONVERTED: "obligations converties",
+  CONVERTIBLE_HELD: "obligations convertibles détenues",
+  SECONDARY_PURCHASE: "acquisition auprès d'autres porteurs",
+  FOLLOW_ON: "réinvestissement",
+};
 
 /** The French sentences, as a French fund accountant writes them. */
 const FR: Renderers = {
@@ -116,7 +177,7 @@ const FR: Renderers = {
   "base-unknown": () => "Le dénominateur du ratio n'est pas renseigné.",
   "base-not-positive": () => "Le dénominateur du ratio est nul ou négatif.",
   "bucket-above-cap": (f) =>
-    `${euros(f.amount, fr)} d'actifs du ${f.article} au-delà de la limite de ${percentShort(f.threshold, fr)}, non retenus dans le quota.`,
+    `${euros(f.amount, fr)} d'actifs de l'article ${f.article} au-delà de la limite de ${percentShort(f.threshold, fr)}, non retenus dans le quota.`,
   "advances-above-cap": (f) =>
     `${euros(f.amount, fr)} d'avances en compte courant au-delà de la limite de ${percentShort(f.threshold, fr)}, non retenus dans le quota.`,
   "no-grace-position": (f) =>
@@ -126,9 +187,46 @@ const FR: Renderers = {
   "position-breaks": (f) =>
     `Position ${f.lineId} (ligne ${f.row})${C} ${renderReason(f.cause, fr)}`,
   "largest-region": (f) =>
-    `Région la plus représentée${C} ${f.region} (au plus ${percentShort(f.threshold, fr)} par région).`,
+    `Région la plus représentée${C} ${f.region} (au plus ${percentShort(f.threshold, fr)} par ${f.overseas ? "collectivité de la zone ultramarine" : "région"}).`,
+  "no-region-position": () =>
+    "Aucun titre, part de SARL ni avance en compte courant rattaché à une région.",
+  "holders-missing": () =>
+    `Aucune ligne du tableau Holders ne se rattache à ce fonds${NBSP}: les plafonds de détention par porteur ne peuvent pas être mesurés.`,
+  "largest-holder": (f) =>
+    `${f.publicLaw ? "Premier porteur personne morale de droit public" : "Premier porteur de parts"}${C} ${f.holder}.`,
+  "no-public-holder": () =>
+    "Aucune personne morale de droit public ne détient de parts.",
+  "measured-in-units": () =>
+    `Mesuré en nombre de parts du fonds${NBSP}: numérateur, dénominateur et marge sont exprimés en parts, non en euros.`,
   "opci-leverage": (f) =>
     `Emprunts de ${euros(f.borrowings, fr)} et dettes retenues par transparence, rapportés aux actifs des 1° à 3° et 5°.`,
+  "feeder-master": (f) => `Maître${C} ${f.master}.`,
+  "no-master": () =>
+    `Aucune part n'indique de maître (masterId)${NBSP}: le fonds n'a pas de maître.`,
+  "master-share": (f) =>
+    `Maître ${f.master}${C} ${f.share === undefined ? "—" : percentShort(f.share, fr)} de l'actif${NBSP}; liquidités${C} ${euros(f.cash, fr)}.`,
+  "feeder-aif": (f) =>
+    `FIA nourricier au sens de l'article ${f.article}${C} ${f.master} représente au moins ${percentShort(f.threshold, fr)} de l'actif.`,
+  "not-feeder-aif": (f) =>
+    `Pas un FIA nourricier au sens de l'article ${f.article} (aucun maître n'atteint ${percentShort(f.threshold, fr)})${NBSP}; le cas de plusieurs maîtres à stratégies identiques (2°) n'est pas examiné.`,
+  "not-allowed-asset": (f) => {
+    switch (f.test) {
+      case "hedging":
+        return `contrat financier non utilisé uniquement à des fins de couverture (${f.article}).`;
+      case "sicav-only":
+        return `biens d'exploitation admis seulement pour un nourricier constitué en SICAV (${f.article}).`;
+      case "second-master":
+        return `parts de ${f.unitsOf}, second maître (le maître du fonds est ${f.master}).`;
+      case "no-master-id":
+        return "parts de fonds qui ne sont pas des parts du maître (masterId absent).";
+      case "not-listed":
+        return `${quote(f.assetClass, fr)}${C} actif non autorisé par l'article ${f.article} en dehors du maître.`;
+      case "general-purpose":
+        return `${quote(f.assetClass, fr)}${C} un nourricier de fonds d'investissement à vocation générale ne détient que des parts de son maître et, à titre accessoire, des liquidités.`;
+    }
+  },
+  "counted-beside-master": () => "autorisé en dehors du maître",
+  "counted-master-units": (f) => `parts du maître ${f.master}`,
 
   "not-a-quota-asset": (f) =>
     `${quote(f.assetClass, fr)}${C} actif non retenu dans le quota (${f.article}).`,
@@ -146,18 +244,27 @@ const FR: Renderers = {
     `admis aux négociations le ${date(f.listingDate, fr)}${C} le délai de cinq ans (${f.article}) a expiré le ${date(f.graceEnd, fr)}${f.bucketFull ? " (la limite de 20 % du III ne permet pas de le retenir)" : ""}.`,
   "advance-gate": (f) =>
     f.ownership === undefined || f.gate === undefined
-      ? `avance en compte courant non admise par le ${f.article}.`
+      ? `avance en compte courant non admise par l'article ${f.article}.`
       : Number(f.gate) === 0
-        ? `avance en compte courant exclue${C} le fonds ne détient aucune participation dans ${f.issuer}, que le ${f.article} exige.`
-        : `avance en compte courant exclue${C} le fonds détient ${percentShort(f.ownership, fr)} du capital de ${f.issuer}, le ${f.article} exige au moins ${percentShort(f.gate, fr)}.`,
+        ? `avance en compte courant exclue${C} le fonds ne détient aucune participation dans ${f.issuer}, que l'article ${f.article} exige.`
+        : `avance en compte courant exclue${C} le fonds détient ${percentShort(f.ownership, fr)} du capital de ${f.issuer}, l'article ${f.article} exige au moins ${percentShort(f.gate, fr)}.`,
   "ownership-unknown": (f) =>
     `part du capital de l'émetteur détenue par le fonds inconnue (${f.article}).`,
-  "issuer-not-eligible": (f) =>
-    `avance en compte courant à ${f.issuer}, dont les titres ne sont pas retenus dans le quota${C} le ${f.article} ne retient que les avances aux sociétés qui en remplissent les conditions.`,
+  "issuer-not-eligible": (f) => {
+    if (f.test === "advance")
+      return `avance en compte courant à ${f.issuer}, dont les titres ne sont pas retenus dans le quota${C} l'article ${f.article} ne retient que les avances aux sociétés qui en remplissent les conditions.`;
+    const why =
+      f.test === "flag"
+        ? `l'émetteur n'est pas indiqué comme remplissant les conditions de l'article ${f.article} (${f.column})`
+        : `la région de la société (${f.region}) ne fait pas partie des régions retenues par le fonds (${f.article})`;
+    return f.issuer
+      ? `avance en compte courant à ${f.issuer}${C} ${why}.`
+      : `${why}.`;
+  },
   "eligibility-unknown": (f) =>
     `éligibilité de la société inconnue${C} la colonne ${quote(f.column, fr)} est nécessaire.`,
   "entity-not-oecd": (f) =>
-    `entité non indiquée comme constituée dans un État membre de l'OCDE (entityOecd), ce qu'exige le ${f.article}.`,
+    `entité non indiquée comme constituée dans un État membre de l'OCDE (entityOecd), ce qu'exige l'article ${f.article}.`,
   "look-through-unknown": (f) =>
     `pourcentage de transparence de l'entité inconnu (${f.article}).`,
   "secondary-purchase": (f) =>
@@ -185,6 +292,14 @@ const FR: Renderers = {
   "counted-entity-look-through": (f) =>
     `${percentShort(f.share, fr)} de ${euros(f.amount, fr)}, investissement direct de l'entité dans des sociétés éligibles`,
   "counted-liquid": () => "instrument financier liquide",
+  "counted-eligible": () => "société éligible",
+  "counted-item": (f) => `actif du ${f.item}° (L. 214-36 I)`,
+  "counted-leverage-base": (f) =>
+    `actif du ${f.item}°, retenu dans l'assiette de la limite de ${percentShort(f.threshold, fr)}`,
+  "counted-look-through-debt": (f) =>
+    `dette de ${euros(f.debt, fr)} retenue par transparence à hauteur de la participation de ${percentShort(f.share, fr)}`,
+  "counted-region": (f) => `région ${f.region}`,
+  "counted-fresh": (f) => FRESH_MODES_FR[f.mode] ?? f.mode,
   "counted-grace": (f) =>
     `admis aux négociations le ${date(f.listingDate, fr)}${NBSP}; retenu jusqu'au ${date(f.graceEnd, fr)}`,
   "counted-listed-in-bucket": (f) =>
@@ -205,7 +320,7 @@ const FR: Renderers = {
   "value-needed": (f) =>
     `colonne ${quote(f.header ?? f.column, fr)}${C} valeur absente ou illisible, nécessaire au calcul d'une règle.`,
   "entity-debt-blank": (f) =>
-    `emprunts de l'entité (entityDebt) non renseignés pour un actif du 5°${C} ils sont comptés pour zéro dans la limite de ${percentShort(f.threshold, fr)} (${f.article}).`,
+    `dettes de l'entité (entityDebt) non renseignées pour un actif du ${f.item}°${C} elles sont comptées pour zéro dans la limite de ${percentShort(f.threshold, fr)} (${f.article}).`,
 };
 
 const RENDERERS: Record<Lang, Renderers> = { en: EN, fr: FR };

@@ -590,7 +590,11 @@ function countAdvance(
       article: prof.advanceArticle,
       reason: `advance to ${gate.issuer}, whose securities do not count in the quota of I: II 1° counts advances only to companies that meet its conditions.`,
       code: "issuer-not-eligible",
-      facts: { issuer: gate.issuer, article: prof.advanceArticle },
+      facts: {
+        test: "advance",
+        issuer: gate.issuer,
+        article: prof.advanceArticle,
+      },
     });
     return;
   }

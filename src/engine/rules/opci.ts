@@ -1,4 +1,4 @@
-import { type Amount, scaleAmount, ZERO } from "../amount";
+import { type Amount, formatAmount, scaleAmount, ZERO } from "../amount";
 import { addYears } from "../dates";
 import {
   type Breaker,
@@ -8,6 +8,7 @@ import {
 import { Dec } from "../decimal";
 import type { FundContext, Position } from "../fund-context";
 import { eurText, evaluateRatio, percentText } from "../ratio";
+import { reason as why } from "../reasons";
 import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
 
 const OPCI_TYPES = ["SPPICAV", "FPI"] as const;
@@ -150,6 +151,7 @@ export function evaluateOpci(ctx: FundContext): {
         rule: "OPCI-*",
         reason: "no item of L. 214-36 I (opciCategory) is given.",
         code: "unclassified",
+        facts: { column: "opciCategory", article: "L. 214-36 I" },
       });
       categoriesComplete = false;
       continue;
@@ -172,7 +174,15 @@ export function evaluateOpci(ctx: FundContext): {
           total += amount;
           ctx.count(
             p,
-            { rule: rule.id, article: `L. 214-36 I ${c}°`, note: `item ${c}°` },
+            {
+              rule: rule.id,
+              article: `L. 214-36 I ${c}°`,
+              note: `item ${c}°`,
+              explain: why("counted-item", {
+                item: c,
+                article: `L. 214-36 I ${c}°`,
+              }),
+            },
             amount,
           );
         }
@@ -209,6 +219,7 @@ export function evaluateOpci(ctx: FundContext): {
       reason:
         "5° units count in an FPI's 60 % only when they are a controlled participation (controlledParticipation).",
       code: "not-controlled",
+      facts: { article: "L. 214-37 1°" },
     });
     return false;
   };
@@ -238,6 +249,7 @@ export function evaluateOpci(ctx: FundContext): {
           reason:
             "encumbered: the 5 % must be « libres de toutes sûretés ou droits au profit de tiers ».",
           code: "encumbered",
+          facts: { article: "L. 214-37 2°" },
         });
         return false;
       }),
@@ -376,6 +388,11 @@ function leverage(
             rule: OPCI_LEV40.id,
             article: "L. 214-39",
             note: `item ${c}°, in the base of the 40 %`,
+            explain: why("counted-leverage-base", {
+              item: c,
+              threshold: LEV40.toString(),
+              article: "L. 214-39",
+            }),
           },
           amount,
         );
@@ -390,6 +407,11 @@ function leverage(
             h.row,
             "entityDebt",
             `entityDebt is blank for an item ${c}° holding: its borrowings count as zero in the 40 % (L. 214-39).`,
+            why("entity-debt-blank", {
+              item: c,
+              threshold: LEV40.toString(),
+              article: "L. 214-39",
+            }),
           );
         continue;
       }
@@ -404,6 +426,11 @@ function leverage(
           article: "L. 214-39",
           note: `debt of ${eurText(h.entityDebt)} at ${percentText(share)} participation`,
           code: "look-through-debt",
+          explain: why("counted-look-through-debt", {
+            debt: formatAmount(h.entityDebt),
+            share: share.toString(),
+            article: "L. 214-39",
+          }),
         },
         looked,
       );
@@ -418,6 +445,11 @@ function leverage(
     complete,
     warningMargin: ctx.warningMargin,
     message: `Borrowings ${eurText(ctx.fund.borrowings ?? ZERO)} plus look-through debts, over items 1° to 3° and 5°.`,
+    reasons: [
+      why("opci-leverage", {
+        borrowings: formatAmount(ctx.fund.borrowings ?? ZERO),
+      }),
+    ],
   });
 }
 
