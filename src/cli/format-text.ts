@@ -81,7 +81,7 @@ const WORDS = {
       `Période d'application du quota${NBSP}: ${until ? `du ${from} au ${until}` : `à compter du ${from}`} (${article}).`,
     header: ["Règle", "Article", "Ratio", "Seuil", "Statut", "Marge"],
     partial: "* calculé sur les seules lignes lisibles",
-    condition: "condition",
+    condition: "Condition",
     lowestShare: "part du capital la plus faible",
     outsideList: (n: number) =>
       `${count(n, "fr", "position hors de la liste", "positions hors de la liste")}`,
@@ -212,7 +212,8 @@ function formatConditions(r: RuleResult, lang: Lang): string[] {
         : c.headroom.startsWith("-")
           ? `, ${w.toCure} ${amountIn(c.headroom.slice(1), c.unit, lang)}`
           : `, ${w.headroom} ${amountIn(c.headroom, c.unit, lang)}`;
-    const name = lang === "fr" ? `${c.id} «${NBSP}${c.title.fr}${NBSP}»` : c.id;
+    // In French the condition's title names it; its id is for scripts (--json).
+    const name = lang === "fr" ? `«${NBSP}${c.title.fr}${NBSP}»` : c.id;
     lines.push(
       `      ${w.condition} ${name} (${c.article})${colon(lang)}${statusLabel(c.status, lang)}, ${measure}${headroom}`,
     );
