@@ -135,7 +135,24 @@ export interface ReasonFacts {
   };
   "measured-against-limit": { threshold: string; article: string };
 
-  // Diagnostics
+  // Diagnostics of the reader (the header as the user wrote it)
+  "column-twice": { column: string; first: string; header: string };
+  "column-missing": { table: string; column: string; headersOnRow?: number };
+  "totals-row": { label: string };
+  "cell-error": { error: string; column: string; header: string };
+  /** expected: the column's type (money, percent, date, text, boolean, enum, list, country, category). */
+  "cell-unreadable": {
+    value: string;
+    expected: string;
+    column: string;
+    header: string;
+    allowed?: string;
+  };
+  "holdings-empty": Record<string, never>;
+  "fund-row-without-id": Record<string, never>;
+  "table-missing": { table: string };
+
+  // Diagnostics of the engine
   "fund-id-duplicate": { fundId: string; rows: number[] };
   "fund-type-needed": Record<string, never>;
   "fund-type-without-rules": { fundType: string };

@@ -143,6 +143,23 @@ const EN: Renderers = {
   "measured-against-limit": (f) =>
     `measured against the ${percentShort(f.threshold, en)} limit`,
 
+  "column-twice": (f) =>
+    `Column ${f.column} appears twice ("${f.first}" and "${f.header}"); the first one is read.`,
+  "column-missing": (f) =>
+    `The ${f.table} table has no ${f.column} column; the rules that need it cannot run.${f.headersOnRow ? ` The headers seem to be on row ${f.headersOnRow}: remove the rows above them, or make the range an Excel table named ${f.table}.` : ""}`,
+  "totals-row": (f) =>
+    `This row ("${f.label}") is read as a totals row, not a holding: its amounts enter no sum.`,
+  "cell-error": (f) => `The cell holds the error ${f.error}.`,
+  "cell-unreadable": (f) =>
+    f.expected === "enum" && f.allowed
+      ? `"${f.value}" is not one of ${f.allowed}.`
+      : `"${f.value}" is not ${EXPECTED_EN[f.expected] ?? "a valid value"}.`,
+  "holdings-empty": () =>
+    "The Holdings table has no rows: every fund is checked with no position.",
+  "fund-row-without-id": () =>
+    "This row of Funds has no fundId; it cannot be checked.",
+  "table-missing": (f) =>
+    `No ${f.table} table was found: add an Excel table named ${f.table}, or a sheet named ${f.table} whose first non-empty row holds the headers.`,
   "fund-id-duplicate": (f) =>
     `fundId ${f.fundId} appears on rows ${f.rows.join(", ")} of Funds; the rules of this fund are incomplete until it is unique.`,
   "fund-type-needed": () => "fundType is needed to know which rules apply.",
@@ -159,6 +176,28 @@ const EN: Renderers = {
 };
 
 const C = `${NBSP}:`;
+
+/** What a column of each type expects, for the message on an unreadable cell. */
+const EXPECTED_EN: Record<string, string> = {
+  money: "an amount",
+  percent: "a percentage between 0 and 100 %",
+  date: "a date (write 2025-12-31 or 31/12/2025)",
+  text: "text",
+  boolean: "yes or no",
+  list: "a list of values",
+  country: "a country code",
+  category: "an item number",
+};
+const EXPECTED_FR: Record<string, string> = {
+  money: "un montant",
+  percent: "un pourcentage compris entre 0 et 100\u00a0%",
+  date: "une date (écrivez par exemple 31/12/2025)",
+  text: "un texte",
+  boolean: "oui ou non",
+  list: "une liste de valeurs",
+  country: "un code pays",
+  category: "un numéro de catégorie",
+};
 
 /** The workbook's acquisitionMode values, as the fresh-capital explanation names them. */
 const FRESH_MODES_FR: Record<string, string> = {
@@ -307,6 +346,23 @@ const FR: Renderers = {
   "measured-against-limit": (f) =>
     `rapporté à la limite de ${percentShort(f.threshold, fr)}`,
 
+  "column-twice": (f) =>
+    `la colonne ${quote(f.header, fr)} fait double emploi avec ${quote(f.first, fr)}${NBSP}; seule la première est lue.`,
+  "column-missing": (f) =>
+    `le tableau ${f.table} n'a pas de colonne ${f.column}${NBSP}; les règles qui en ont besoin ne peuvent pas être calculées.${f.headersOnRow ? ` Les en-têtes semblent être à la ligne ${f.headersOnRow}${NBSP}: supprimez les lignes au-dessus, ou faites de la plage un tableau Excel nommé ${f.table}.` : ""}`,
+  "totals-row": (f) =>
+    `ligne ${quote(f.label, fr)} lue comme une ligne de total, non comme une position${NBSP}: ses montants n'entrent dans aucune somme.`,
+  "cell-error": (f) => `la cellule contient l'erreur ${f.error}.`,
+  "cell-unreadable": (f) =>
+    f.expected === "enum" && f.allowed
+      ? `${quote(f.value, fr)} ne fait pas partie des valeurs admises (${f.allowed}).`
+      : `${quote(f.value, fr)} n'est pas ${EXPECTED_FR[f.expected] ?? "une valeur valide"}.`,
+  "holdings-empty": () =>
+    `le tableau Holdings ne contient aucune ligne${NBSP}: chaque fonds est contrôlé sans aucune position.`,
+  "fund-row-without-id": () =>
+    `cette ligne du tableau Funds n'a pas d'identifiant de fonds (fundId)${NBSP}; elle ne peut pas être contrôlée.`,
+  "table-missing": (f) =>
+    `aucun tableau ${f.table} trouvé${NBSP}: ajoutez un tableau Excel nommé ${f.table}, ou une feuille nommée ${f.table} dont la première ligne non vide porte les en-têtes.`,
   "fund-id-duplicate": (f) =>
     `le fonds ${f.fundId} figure aux lignes ${f.rows.join(", ")} du tableau Funds${NBSP}; ses règles restent incomplètes tant qu'il n'est pas unique.`,
   "fund-type-needed": () =>
