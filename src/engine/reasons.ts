@@ -98,6 +98,19 @@ export interface ReasonFacts {
     unitsOf?: string;
     master?: string;
   };
+  /** OPCI: a position outside the list of L. 214-36 I (2°, 3°: unlisted companies; 4°: traded shares). */
+  "opci-outside-list": {
+    item: number;
+    test: "unlisted-only" | "traded-only";
+    article: string;
+  };
+  /** OPCI: an advance to a company that is not one of its 2° or 3° companies, or held below 5 %. */
+  "opci-advance-gate": {
+    issuer: string;
+    ownership?: string;
+    gate?: string;
+    article: string;
+  };
   "outside-every-rule": { fundType: string; assetClass?: string };
   /** Not held on the as-of date. */
   disposed: { date: IsoDate };

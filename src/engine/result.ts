@@ -224,6 +224,9 @@ export type ExclusionCode =
   | "encumbered"
   /** A feeder's position outside the assets its article allows besides the master. */
   | "not-allowed-asset"
+  /** OPCI: outside the list of L. 214-36 I, or an advance L. 214-42 does not allow. */
+  | "opci-outside-list"
+  | "opci-advance-gate"
   /** Counted by no rule of the fund's category (rule "*"). */
   | "outside-every-rule"
   /** Not held on the as-of date (rule "*"). */

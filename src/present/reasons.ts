@@ -112,6 +112,14 @@ const EN: Renderers = {
   "not-controlled": (f) => `not a controlled participation (${f.article}).`,
   encumbered: (f) =>
     `encumbered by security interests or third-party rights (${f.article}).`,
+  "opci-outside-list": (f) =>
+    f.test === "traded-only"
+      ? `item ${f.item}° takes only shares traded on a market.`
+      : `item ${f.item}° takes only companies not admitted to trading.`,
+  "opci-advance-gate": (f) =>
+    f.ownership === undefined
+      ? `advance to ${f.issuer}, which is not one of the fund's 2° or 3° companies.`
+      : `advance to ${f.issuer}, held ${percentShort(f.ownership, en)}: ${f.article} requires at least ${percentShort(f.gate ?? "0.05", en)} of the capital.`,
   "outside-every-rule": (f) =>
     `no rule of ${f.fundType} counts a ${f.assetClass ?? "position without assetClass"}`,
   disposed: (f) => `disposed of on ${f.date}, before or on the as-of date`,
@@ -311,6 +319,14 @@ const FR: Renderers = {
   "not-controlled": (f) => `participation non contrôlée (${f.article}).`,
   encumbered: (f) =>
     `actif grevé de sûretés ou de droits au profit de tiers (${f.article}).`,
+  "opci-outside-list": (f) =>
+    f.test === "traded-only"
+      ? `le ${f.item}° ne retient que des actions négociées sur un marché (${f.article}).`
+      : `le ${f.item}° ne retient que des sociétés dont les titres ne sont pas admis aux négociations (${f.article}).`,
+  "opci-advance-gate": (f) =>
+    f.ownership === undefined
+      ? `avance en compte courant à ${f.issuer}, qui n'est pas une société du 2° ou du 3° détenue par le fonds (${f.article}).`
+      : `avance en compte courant à ${f.issuer}, détenue à ${percentShort(f.ownership, fr)}${C} l'article ${f.article} exige au moins ${percentShort(f.gate ?? "0.05", fr)} du capital.`,
   "outside-every-rule": (f) =>
     f.assetClass === undefined
       ? `aucune règle de la catégorie ${f.fundType} ne retient une position sans catégorie d'actif`

@@ -87,6 +87,14 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
     { test: "not-listed", assetClass: "EQUITY", article: "L. 214-22 I" },
     { test: "general-purpose", assetClass: "EQUITY", article: "L. 214-24-57" },
   ],
+  "opci-outside-list": [
+    { item: 2, test: "unlisted-only", article: "L. 214-36 I" },
+    { item: 4, test: "traded-only", article: "L. 214-36 I" },
+  ],
+  "opci-advance-gate": [
+    { issuer: "SCI Lyon", article: "L. 214-42" },
+    { issuer: "SCI Lyon", ownership: "0.03", gate: "0.05", article: "L. 214-42" },
+  ],
   "outside-every-rule": [{ fundType: "SPPICAV", assetClass: "FUND_UNITS" }, { fundType: "FCPR" }],
   disposed: [{ date: "2025-06-30" }],
   "not-yet-invested": [{ date: "2026-01-15" }],

@@ -8,7 +8,7 @@ import {
 import { Dec } from "../decimal";
 import type { FundContext, Position } from "../fund-context";
 import { eurText, evaluateRatio, percentText } from "../ratio";
-import { reason as why } from "../reasons";
+import { type Reason, type ReasonFacts, reason as why } from "../reasons";
 import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
 
 const OPCI_TYPES = ["SPPICAV", "FPI"] as const;
@@ -196,6 +196,7 @@ export function evaluateOpci(ctx: FundContext): {
     s: { total: Amount; complete: boolean },
     message?: string,
     forcedBreach?: string,
+    forcedReasons?: Reason[],
   ) =>
     evaluateRatio({
       rule,
@@ -207,6 +208,7 @@ export function evaluateOpci(ctx: FundContext): {
       warningMargin: ctx.warningMargin,
       message,
       forcedBreach: binding ? forcedBreach : undefined,
+      forcedReasons: binding ? forcedReasons : undefined,
     });
 
   // FPI: 5° units count only "sous réserve qu'il s'agisse d'une participation contrôlée".
@@ -268,6 +270,7 @@ type RatioFn = (
   s: { total: Amount; complete: boolean },
   message?: string,
   forcedBreach?: string,
+  forcedReasons?: Reason[],
 ) => RuleResult;
 
 /** Whether the OPCI's rules bind on the as-of date, and whether that could be established. */
@@ -311,6 +314,7 @@ function assetList(
   scope: Scope,
 ): RuleResult {
   const outside: string[] = [];
+  const outsideReasons: Reason[] = [];
   const breakers: Breaker[] = [];
   let total = ZERO;
   let amountsComplete = complete;
@@ -327,14 +331,33 @@ function assetList(
       const amount = ctx.amountOf(p);
       if (amount === undefined) amountsComplete = false;
       else total += amount;
-      breakers.push({ position: p, amount, reason: `${reason}.` });
+      const facts = {
+        item: c,
+        test: c === 4 ? ("traded-only" as const) : ("unlisted-only" as const),
+        article: "L. 214-36 I",
+      };
+      breakers.push({
+        position: p,
+        amount,
+        reason: `${reason}.`,
+        why: why("opci-outside-list", facts),
+      });
       outside.push(
         `Line ${p.holding.lineId} (row ${p.holding.row}): ${reason}.`,
+      );
+      outsideReasons.push(
+        why("position-breaks", {
+          lineId: p.holding.lineId,
+          row: p.holding.row,
+          cause: why("opci-outside-list", facts),
+        }),
       );
       ctx.exclude(p, {
         rule: OPCI_ASSET.id,
         article: "L. 214-36 I",
         reason: `outside the list of L. 214-36 I: ${reason}.`,
+        code: "opci-outside-list",
+        facts,
       });
     }
   }
@@ -345,6 +368,7 @@ function assetList(
       { total, complete: amountsComplete },
       undefined,
       outside.length ? outside.join(" ") : undefined,
+      outsideReasons,
     ),
     [
       positionsCondition(ASSET_LIST, "closed-list", breakers, {
@@ -475,6 +499,7 @@ function advancesGate(
     }
   }
   const failures: string[] = [];
+  const failureReasons: Reason[] = [];
   const notListed: Breaker[] = [];
   const belowGate: Breaker[] = [];
   let lowest: Dec | undefined;
@@ -482,12 +507,34 @@ function advancesGate(
   let complete = categoriesComplete;
   for (const p of byCategory.get(10) ?? []) {
     const h = p.holding;
-    const fail = (reason: string, into: Breaker[]) => {
+    const fail = (
+      reason: string,
+      into: Breaker[],
+      facts: ReasonFacts["opci-advance-gate"],
+    ) => {
       failures.push(`Line ${h.lineId} (row ${h.row}): ${reason}`);
-      ctx.exclude(p, { rule: OPCI_CCA5.id, article: "L. 214-42", reason });
+      failureReasons.push(
+        why("position-breaks", {
+          lineId: h.lineId,
+          row: h.row,
+          cause: why("opci-advance-gate", facts),
+        }),
+      );
+      ctx.exclude(p, {
+        rule: OPCI_CCA5.id,
+        article: "L. 214-42",
+        reason,
+        code: "opci-advance-gate",
+        facts,
+      });
       const amount = ctx.amountOf(p);
       if (amount !== undefined) outside += amount;
-      into.push({ position: p, amount, reason });
+      into.push({
+        position: p,
+        amount,
+        reason,
+        why: why("opci-advance-gate", facts),
+      });
     };
     if (h.issuerId === undefined || !companies.has(h.issuerId)) {
       if (h.issuerId === undefined) {
@@ -502,6 +549,7 @@ function advancesGate(
       fail(
         `advance to ${h.issuerName ?? h.issuerId}, which is not one of the fund's 2° or 3° companies.`,
         notListed,
+        { issuer: h.issuerName ?? h.issuerId, article: "L. 214-42" },
       );
       continue;
     }
@@ -519,6 +567,12 @@ function advancesGate(
         fail(
           `advance to ${h.issuerName ?? h.issuerId}, held ${percentText(own)}: L. 214-42 requires at least 5 % of the capital.`,
           belowGate,
+          {
+            issuer: h.issuerName ?? h.issuerId,
+            ownership: own.toString(),
+            gate: GATE_5.toString(),
+            article: "L. 214-42",
+          },
         );
     }
   }
@@ -530,6 +584,7 @@ function advancesGate(
       { total: outside, complete },
       undefined,
       failures.length ? failures.join(" ") : undefined,
+      failureReasons,
     ),
     [
       positionsCondition(CCA_COMPANIES, "closed-list", notListed, opts),
