@@ -178,6 +178,7 @@ export class FundContext {
           f.row,
           "basis",
           "This fund's rules are measured at fair value over total assets; basis COST is ignored.",
+          { code: "basis-cost-ignored", facts: {} },
         );
       return "FAIR";
     }
@@ -215,6 +216,10 @@ export class FundContext {
           h.row,
           column,
           `${column} is negative (${formatAmount(amount)}): it is counted as read; check the sign.`,
+          {
+            code: "amount-negative",
+            facts: { column, amount: formatAmount(amount) },
+          },
         );
       if (amount >= IMPLAUSIBLE || amount <= -IMPLAUSIBLE)
         this.warn(
@@ -222,6 +227,10 @@ export class FundContext {
           h.row,
           column,
           `${column} is ${formatAmount(amount)} EUR, above 10^15: check the unit.`,
+          {
+            code: "amount-implausible",
+            facts: { column, amount: formatAmount(amount) },
+          },
         );
     }
     let held = true;

@@ -174,6 +174,10 @@ export interface ReasonFacts {
   /** A value a rule needs is missing or unreadable. */
   "value-needed": { column: string; header?: string };
   /** An entityDebt left blank counts as zero in the OPCI leverage. */
+  "basis-cost-ignored": Record<string, never>;
+  "amount-negative": { column: string; amount: string };
+  "amount-implausible": { column: string; amount: string };
+  "acquisition-mode-blank": { article: string };
   "entity-debt-blank": { item: number; article: string; threshold: string };
 }
 

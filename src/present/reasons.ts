@@ -179,6 +179,14 @@ const EN: Renderers = {
     `Fund ${f.fundId || "(blank)"} is not in the Funds table; this ${f.table === "Holders" ? "holder" : "position"} was not checked.`,
   "value-needed": (f) =>
     `${f.header ?? f.column} is needed by a rule and is missing or unreadable.`,
+  "basis-cost-ignored": () =>
+    "This fund's rules are measured at fair value over total assets; basis COST is ignored.",
+  "amount-negative": (f) =>
+    `${f.column} is negative (${f.amount}): it is counted as read; check the sign.`,
+  "amount-implausible": (f) =>
+    `${f.column} is ${euros(f.amount, en)}, above 10^15: check the unit.`,
+  "acquisition-mode-blank": (f) =>
+    `acquisitionMode is blank: the position is not counted as fresh capital (${f.article}).`,
   "entity-debt-blank": (f) =>
     `entityDebt is blank for an item ${f.item}° holding: its borrowings count as zero in the ${percentShort(f.threshold, en)} (${f.article}).`,
 };
@@ -390,7 +398,15 @@ const FR: Renderers = {
   "fund-not-in-funds": (f) =>
     `le fonds ${f.fundId || "(vide)"} ne figure pas dans le tableau Funds${NBSP}; ${f.table === "Holders" ? "ce porteur n'a pas été contrôlé" : "cette ligne n'a pas été contrôlée"}.`,
   "value-needed": (f) =>
-    `colonne ${quote(f.header ?? f.column, fr)}${C} valeur absente ou illisible, nécessaire au calcul d'une règle.`,
+    `valeur absente ou illisible dans la colonne ${quote(f.header ?? f.column, fr)}, nécessaire au calcul d'une règle.`,
+  "basis-cost-ignored": () =>
+    `les règles de ce fonds se mesurent en valeur de marché sur l'actif total${NBSP}; la base coût historique (COST) est ignorée.`,
+  "amount-negative": (f) =>
+    `montant négatif (${euros(f.amount, fr)})${NBSP}: il est retenu tel quel${NBSP}; vérifiez le signe.`,
+  "amount-implausible": (f) =>
+    `montant de ${euros(f.amount, fr)}, supérieur à 10^15${NBSP}: vérifiez l'unité.`,
+  "acquisition-mode-blank": (f) =>
+    `mode d'acquisition (acquisitionMode) non renseigné${NBSP}: la position n'est pas retenue au titre des titres reçus en contrepartie de souscriptions au capital (${f.article}).`,
   "entity-debt-blank": (f) =>
     `dettes de l'entité (entityDebt) non renseignées pour un actif du ${f.item}°${C} elles sont comptées pour zéro dans la limite de ${percentShort(f.threshold, fr)} (${f.article}).`,
 };

@@ -147,6 +147,10 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
     { fundId: "", table: "Holders" },
   ],
   "value-needed": [{ column: "costValue" }, { column: "costValue", header: "Coût d'acquisition" }],
+  "basis-cost-ignored": [{}],
+  "amount-negative": [{ column: "costValue", amount: "-1500.00" }],
+  "amount-implausible": [{ column: "costValue", amount: "2000000000000000.00" }],
+  "acquisition-mode-blank": [{ article: "L. 214-30 III A 1°" }],
   "entity-debt-blank": [{ item: 5, threshold: "0.4", article: "L. 214-39" }],
 };
 

@@ -360,6 +360,7 @@ function classify(
       h.row,
       "acquisitionMode",
       `acquisitionMode is blank: the position is not counted as fresh capital (${v.article} III A 1°).`,
+      why("acquisition-mode-blank", { article: `${v.article} III A 1°` }),
     );
   }
   return true;
