@@ -432,14 +432,18 @@ export function renderReason(r: Reason, lang: Lang): string {
 }
 
 /**
- * The sentence for a coded item, or its English text when it carries no code this version
- * knows (a diagnostic added elsewhere before it was given one).
+ * The sentence for a coded item in the language asked. In English the engine's own sentence is
+ * kept where there is one (it is what the JSON report, scripts and the README show, with every
+ * detail the engine gave); the English renderers stand in where it is absent. An item with no
+ * code this version knows (a diagnostic added elsewhere before it was given one) keeps its
+ * English text.
  */
 export function explain(
   item: { code?: string; facts?: unknown },
   english: string | undefined,
   lang: Lang,
 ): string {
+  if (lang === "en" && english) return english;
   if (isKnownReason(item)) return renderReason(item, lang);
   return english ?? "";
 }

@@ -110,6 +110,7 @@ export function ruleExplanation(
   r: Pick<RuleResult, "message" | "reasons">,
   lang: Lang,
 ): string | undefined {
+  if (lang === "en" && r.message) return r.message;
   if (r.reasons?.length)
     return r.reasons.map((x) => renderReason(x, lang)).join(" ");
   return r.message;
@@ -123,6 +124,7 @@ export function contributionNote(
   c: Contribution,
   lang: Lang,
 ): string | undefined {
+  if (lang === "en" && c.note) return c.note;
   if (c.explain) return renderReason(c.explain, lang);
   return c.note;
 }
