@@ -160,6 +160,8 @@ export interface ReasonFacts {
     column: string;
     header: string;
     allowed?: string;
+    /** An ambiguous number: its English and French readings. */
+    readings?: [string, string];
   };
   "holdings-empty": Record<string, never>;
   "fund-row-without-id": Record<string, never>;

@@ -159,9 +159,11 @@ const EN: Renderers = {
     `This row ("${f.label}") is read as a totals row, not a holding: its amounts enter no sum.`,
   "cell-error": (f) => `The cell holds the error ${f.error}.`,
   "cell-unreadable": (f) =>
-    f.expected === "enum" && f.allowed
-      ? `"${f.value}" is not one of ${f.allowed}.`
-      : `"${f.value}" is not ${EXPECTED_EN[f.expected] ?? "a valid value"}.`,
+    f.readings
+      ? `"${f.value}" can be read as ${f.readings[0]} (English) or ${f.readings[1]} (French): write ${f.readings[0]} or ${f.readings[1]} without the ambiguous comma.`
+      : f.expected === "enum" && f.allowed
+        ? `"${f.value}" is not one of ${f.allowed}.`
+        : `"${f.value}" is not ${EXPECTED_EN[f.expected] ?? "a valid value"}.`,
   "holdings-empty": () =>
     "The Holdings table has no rows: every fund is checked with no position.",
   "fund-row-without-id": () =>
@@ -192,6 +194,13 @@ const EN: Renderers = {
 };
 
 const C = `${NBSP}:`;
+
+/** A number in French notation, with as many decimals as written ("1.234" → "1,234"). */
+function decimalPlain(value: string): string {
+  return new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 20 }).format(
+    value as unknown as number,
+  );
+}
 
 /** What a column of each type expects, for the message on an unreadable cell. */
 const EXPECTED_EN: Record<string, string> = {
@@ -378,9 +387,11 @@ const FR: Renderers = {
     `ligne ${quote(f.label, fr)} lue comme une ligne de total, non comme une position${NBSP}: ses montants n'entrent dans aucune somme.`,
   "cell-error": (f) => `la cellule contient l'erreur ${f.error}.`,
   "cell-unreadable": (f) =>
-    f.expected === "enum" && f.allowed
-      ? `${quote(f.value, fr)} ne fait pas partie des valeurs admises (${f.allowed}).`
-      : `${quote(f.value, fr)} n'est pas ${EXPECTED_FR[f.expected] ?? "une valeur valide"}.`,
+    f.readings
+      ? `${quote(f.value, fr)} peut se lire ${decimalPlain(f.readings[0])} (virgule séparateur de milliers) ou ${decimalPlain(f.readings[1])} (virgule décimale)${NBSP}: écrivez le nombre sans cette virgule ambiguë.`
+      : f.expected === "enum" && f.allowed
+        ? `${quote(f.value, fr)} ne fait pas partie des valeurs admises (${f.allowed}).`
+        : `${quote(f.value, fr)} n'est pas ${EXPECTED_FR[f.expected] ?? "une valeur valide"}.`,
   "holdings-empty": () =>
     `le tableau Holdings ne contient aucune ligne${NBSP}: chaque fonds est contrôlé sans aucune position.`,
   "fund-row-without-id": () =>

@@ -275,6 +275,7 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
               m.spec.type === "enum"
                 ? m.spec.enumValues?.join(", ")
                 : undefined,
+            readings: (parsed as { readings?: [string, string] }).readings,
           }),
         );
     }

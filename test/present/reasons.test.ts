@@ -131,6 +131,7 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
   "cell-error": [{ error: "#DIV/0!", column: "costValue", header: "Coût d'acquisition" }],
   "cell-unreadable": [
     { value: "abc", expected: "money", column: "costValue", header: "Coût d'acquisition" },
+    { value: "1,234", expected: "money", column: "costValue", header: "Coût d'acquisition", readings: ["1234", "1.234"] },
     { value: "120 %", expected: "percent", column: "ownershipPct", header: "Détention" },
     { value: "32/13/2025", expected: "date", column: "investmentDate", header: "Date d'investissement" },
     { value: "XYZ", expected: "enum", column: "assetClass", header: "Classe d'actif", allowed: "EQUITY, CASH" },
