@@ -7,10 +7,35 @@ import type {
   RuleResult,
   Status,
 } from "../engine/result";
+import {
+  amountIn,
+  colon,
+  count,
+  date,
+  decimal,
+  integer,
+  type Lang,
+  NBSP,
+} from "../present/format";
+import {
+  basisLabel,
+  conditionPositionText,
+  contributionNote,
+  diagnosticText,
+  exclusionText,
+  headroomText,
+  ratioText,
+  ruleExplanation,
+  statusLabel,
+  summaryCounts,
+  thresholdText,
+} from "../present/report";
 
 export interface TextOptions {
   color: boolean;
   positions: boolean;
+  /** Language of the whole text (default English). */
+  lang?: Lang;
 }
 
 const COLORS: Record<Status, string> = {
@@ -23,65 +48,119 @@ const COLORS: Record<Status, string> = {
 };
 const RESET = "\x1b[0m";
 
+/** The words of the layout, per language; sentences come from src/present. */
+const WORDS = {
+  en: {
+    asOf: "as of",
+    workbook: "Workbook:",
+    quotaWindow: (from: string, until: string | undefined, article: string) =>
+      `Quota binds from ${from}${until ? ` to ${until}` : ""} (${article}).`,
+    header: ["Rule", "Article", "Value", "Threshold", "Status", "Headroom"],
+    partial: "* computed from the readable positions only",
+    condition: "condition",
+    lowestShare: "lowest share of capital",
+    outsideList: (n: number) => `${n} position(s) outside the list`,
+    headroom: "headroom",
+    toCure: "to cure",
+    row: "row",
+    reconciliation: (unit: string) =>
+      `Reconciliation (${unit}; N: in the numerator, D: in the denominator):`,
+    total: "Total holdings",
+    numerator: "Numerator",
+    denominator: "Denominator",
+    positions: "Positions:",
+    countsUntil: "counts until",
+    countedIn: (rule: string, amount: string) =>
+      `counted in ${rule} for ${amount}`,
+    excludedFrom: (rule: string) => `excluded from ${rule}`,
+  },
+  fr: {
+    asOf: "arrêté au",
+    workbook: `Classeur${NBSP}:`,
+    quotaWindow: (from: string, until: string | undefined, article: string) =>
+      `Période d'application du quota${NBSP}: ${until ? `du ${from} au ${until}` : `à compter du ${from}`} (${article}).`,
+    header: ["Règle", "Article", "Ratio", "Seuil", "Statut", "Marge"],
+    partial: "* calculé sur les seules lignes lisibles",
+    condition: "Condition",
+    lowestShare: "part du capital la plus faible",
+    outsideList: (n: number) =>
+      `${count(n, "fr", "position hors de la liste", "positions hors de la liste")}`,
+    headroom: "marge",
+    toCure: "montant à régulariser",
+    row: "ligne",
+    reconciliation: (unit: string) =>
+      `Rapprochement (${unit === "units" ? "parts" : unit}${NBSP}; N${NBSP}: au numérateur, D${NBSP}: au dénominateur)${NBSP}:`,
+    total: "Total du portefeuille",
+    numerator: "Numérateur",
+    denominator: "Dénominateur",
+    positions: `Lignes du portefeuille${NBSP}:`,
+    countsUntil: "retenue jusqu'au",
+    countedIn: (rule: string, amount: string) =>
+      `retenu dans ${rule} pour ${amount}`,
+    excludedFrom: (rule: string) =>
+      rule === "*" ? "exclu de toutes les règles" : `exclu de ${rule}`,
+  },
+};
+
 /** The human report: one compact table per fund, its diagnostics, and a one-line summary. */
 export function formatText(
   report: Report,
   source: string,
   opts: TextOptions,
 ): string {
+  const lang = opts.lang ?? "en";
+  const w = WORDS[lang];
   const out: string[] = [
-    `Fund Quota Monitor: ${source}, as of ${report.asOf}`,
+    `Fund Quota Monitor${colon(lang)}${source}, ${w.asOf} ${date(report.asOf, lang)}`,
     "",
   ];
   // Line by line: spreading a large array as arguments overflows the call stack.
   for (const fund of report.funds) {
-    for (const line of formatFund(fund, opts)) out.push(line);
+    for (const line of formatFund(fund, opts, lang)) out.push(line);
     out.push("");
   }
   if (report.diagnostics.length) {
-    out.push("Workbook:");
-    for (const d of report.diagnostics) out.push(`  ${formatDiagnostic(d)}`);
+    out.push(w.workbook);
+    for (const d of report.diagnostics)
+      out.push(`  ${formatDiagnostic(d, lang)}`);
     out.push("");
   }
   const s = report.summary;
+  const words = summaryCounts(s, lang);
   const paint = (status: Status, text: string) =>
     opts.color ? `${COLORS[status]}${text}${RESET}` : text;
   out.push(
-    `${s.funds} fund(s), ${s.rules} rule(s): ${paint(s.breaches ? "breach" : "pass", `${s.breaches} breach(es)`)}, ${paint("warning", `${s.warnings} warning(s)`)}, ${paint("incomplete", `${s.incomplete} incomplete`)}, ${s.diagnostics} diagnostic(s).`,
+    `${words.head}${colon(lang)}${paint(s.breaches ? "breach" : "pass", words.breaches)}, ${paint("warning", words.warnings)}, ${paint("incomplete", words.incomplete)}, ${words.diagnostics}.`,
   );
   return out.join("\n") + "\n";
 }
 
-function formatFund(fund: FundReport, opts: TextOptions): string[] {
+function formatFund(fund: FundReport, opts: TextOptions, lang: Lang): string[] {
+  const w = WORDS[lang];
   const title = [
     fund.fundId,
     fund.fundName,
     fund.fundType,
-    fund.basis ? `basis ${fund.basis}` : undefined,
+    fund.basis ? basisLabel(fund.basis, lang) : undefined,
   ]
     .filter(Boolean)
     .join(" · ");
-  const lines = [`${title}: ${paintStatus(fund.status, opts)}`];
+  const lines = [
+    `${title}${colon(lang)}${paintStatus(fund.status, opts, lang)}`,
+  ];
   if (fund.quotaWindow)
     lines.push(
-      `  Quota binds from ${fund.quotaWindow.from}${fund.quotaWindow.until ? ` to ${fund.quotaWindow.until}` : ""} (${fund.quotaWindow.article}).`,
+      `  ${w.quotaWindow(date(fund.quotaWindow.from, lang), fund.quotaWindow.until && date(fund.quotaWindow.until, lang), fund.quotaWindow.article)}`,
     );
   if (fund.rules.length) {
-    const header = [
-      "Rule",
-      "Article",
-      "Value",
-      "Threshold",
-      "Status",
-      "Headroom",
-    ];
+    const header = w.header;
     const rows = fund.rules.map((r) => [
       r.id,
       r.article,
-      pct(r.value) + (r.partial ? "*" : ""),
-      thresholdText(r),
-      r.status,
-      r.headroom === null ? "—" : `${r.headroom} ${r.unit ?? "EUR"}`,
+      ratioText(r.value, lang) + (r.partial ? "*" : ""),
+      thresholdText(r, lang),
+      statusLabel(r.status, lang),
+      headroomText(r.headroom, r.unit, lang),
     ]);
     const widths = header.map((h, i) =>
       Math.max(h.length, ...rows.map((row) => row[i].length)),
@@ -97,114 +176,115 @@ function formatFund(fund: FundReport, opts: TextOptions): string[] {
     fund.rules.forEach((r, i) => {
       const line = fmt(rows[i]);
       lines.push(opts.color ? `${COLORS[r.status]}${line}${RESET}` : line);
-      if (r.message && r.status !== "pass") lines.push(`      ${r.message}`);
-      if (r.failedConditions?.length) lines.push(...formatConditions(r));
+      const message = ruleExplanation(r, lang);
+      if (message && r.status !== "pass") lines.push(`      ${message}`);
+      if (r.failedConditions?.length) lines.push(...formatConditions(r, lang));
       if (opts.positions && r.reconciliation)
-        lines.push(...formatReconciliation(r.reconciliation));
+        lines.push(...formatReconciliation(r.reconciliation, lang));
     });
-    if (fund.rules.some((r) => r.partial))
-      lines.push("  * computed from the readable positions only");
+    if (fund.rules.some((r) => r.partial)) lines.push(`  ${w.partial}`);
   }
-  for (const d of fund.diagnostics) lines.push(`  ${formatDiagnostic(d)}`);
+  for (const d of fund.diagnostics)
+    lines.push(`  ${formatDiagnostic(d, lang)}`);
   if (opts.positions && fund.positions)
-    for (const line of formatPositions(fund.positions)) lines.push(line);
+    for (const line of formatPositions(fund.positions, lang)) lines.push(line);
   return lines;
 }
 
 /** Each condition of a rule that failed one: its status, its measure and what to cure. */
-function formatConditions(r: RuleResult): string[] {
+function formatConditions(r: RuleResult, lang: Lang): string[] {
+  const w = WORDS[lang];
   const lines: string[] = [];
   for (const c of r.conditions ?? []) {
+    const limit = thresholdText(
+      { ...r, threshold: c.threshold, operator: c.operator },
+      lang,
+    );
     const measure =
       c.kind === "limit"
-        ? `${pct(c.value)} ${thresholdText({ ...r, threshold: c.threshold, operator: c.operator })}`
+        ? `${ratioText(c.value, lang)} ${limit}`
         : c.kind === "gate" && c.threshold !== null
-          ? `lowest share of capital ${pct(c.value)}, ${thresholdText({ ...r, threshold: c.threshold, operator: c.operator })}`
-          : `${c.positions?.length ?? 0} position(s) outside the list`;
+          ? `${w.lowestShare} ${ratioText(c.value, lang)}, ${limit}`
+          : w.outsideList(c.positions?.length ?? 0);
     const headroom =
       c.headroom === null
         ? ""
-        : c.failed
-          ? `, to cure ${c.headroom.replace(/^-/, "")} ${c.unit}`
-          : `, headroom ${c.headroom} ${c.unit}`;
+        : c.headroom.startsWith("-")
+          ? `, ${w.toCure} ${amountIn(c.headroom.slice(1), c.unit, lang)}`
+          : `, ${w.headroom} ${amountIn(c.headroom, c.unit, lang)}`;
+    // In French the condition's title names it; its id is for scripts (--json).
+    const name = lang === "fr" ? `«${NBSP}${c.title.fr}${NBSP}»` : c.id;
     lines.push(
-      `      condition ${c.id} (${c.article}): ${c.status}, ${measure}${headroom}`,
+      `      ${w.condition} ${name} (${c.article})${colon(lang)}${statusLabel(c.status, lang)}, ${measure}${headroom}`,
     );
     for (const p of c.failed ? (c.positions ?? []) : [])
       lines.push(
-        `        row ${p.row} ${p.lineId}: ${p.amount ?? "—"} ${c.unit}: ${p.reason}`,
+        `        ${w.row} ${p.row} ${p.lineId}${colon(lang)}${p.amount === null ? "—" : amountIn(p.amount, c.unit, lang)}${colon(lang)}${conditionPositionText(p, lang)}`,
       );
   }
   return lines;
 }
 
 /** From the fund's holdings to the numerator and denominator, line by line. */
-function formatReconciliation(rec: Reconciliation): string[] {
+function formatReconciliation(rec: Reconciliation, lang: Lang): string[] {
+  const w = WORDS[lang];
+  const amount = (a: string) => (lang === "en" ? a : decimal(a, lang));
   const rows = [
-    ["Total holdings", "", rec.total, ""],
+    [w.total, "", amount(rec.total), ""],
     ...[...rec.lines, ...rec.adjustments].map((l) => [
-      `${l.numerator ? "N" : " "}${l.denominator ? "D" : " "} ${l.label.en}`,
+      `${l.numerator ? "N" : " "}${l.denominator ? "D" : " "} ${l.label[lang]}`,
       l.article ?? "",
-      l.amount,
-      String(l.count),
+      amount(l.amount),
+      lang === "en" ? String(l.count) : integer(l.count, lang),
     ]),
-    ["Numerator", "", rec.numerator, ""],
-    ["Denominator", "", rec.denominator ?? "—", ""],
+    [w.numerator, "", amount(rec.numerator), ""],
+    [
+      w.denominator,
+      "",
+      rec.denominator === null ? "—" : amount(rec.denominator),
+      "",
+    ],
   ];
   const widths = [0, 1, 2, 3].map((i) =>
     Math.max(...rows.map((row) => row[i].length)),
   );
   return [
-    `      Reconciliation (${rec.unit}; N: in the numerator, D: in the denominator):`,
+    `      ${w.reconciliation(rec.unit)}`,
     ...rows.map((row) =>
       `        ${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2].padStart(widths[2])}  ${row[3].padStart(widths[3])}`.trimEnd(),
     ),
   ];
 }
 
-function formatPositions(positions: PositionOutcome[]): string[] {
-  const lines = ["  Positions:"];
+function formatPositions(positions: PositionOutcome[], lang: Lang): string[] {
+  const w = WORDS[lang];
+  const lines = [`  ${w.positions}`];
   for (const p of positions) {
     const who = [p.lineId, p.issuerName ?? p.issuerId, p.assetClass]
       .filter(Boolean)
       .join(" · ");
     lines.push(
-      `    row ${p.row} ${who}: ${p.amount ?? "—"} EUR${p.graceEndsOn ? `, counts until ${p.graceEndsOn}` : ""}`,
+      `    ${w.row} ${p.row} ${who}${colon(lang)}${p.amount === null ? "—" : amountIn(p.amount, "EUR", lang)}${p.graceEndsOn ? `, ${w.countsUntil} ${date(p.graceEndsOn, lang)}` : ""}`,
     );
-    for (const c of p.counted)
+    for (const c of p.counted) {
+      const note = contributionNote(c, lang);
       lines.push(
-        `      counted in ${c.rule} for ${c.amount} (${c.article})${c.note ? `: ${c.note}` : ""}`,
+        `      ${w.countedIn(c.rule, amountIn(c.amount, "EUR", lang))} (${c.article})${note ? `${colon(lang)}${note}` : ""}`,
       );
+    }
     for (const e of p.excluded)
       lines.push(
-        `      excluded from ${e.rule}${e.article ? ` (${e.article})` : ""}: ${e.reason}`,
+        `      ${w.excludedFrom(e.rule)}${e.article ? ` (${e.article})` : ""}${colon(lang)}${exclusionText(e, lang)}`,
       );
   }
   return lines;
 }
 
-export function formatDiagnostic(d: Diagnostic): string {
-  const where = [d.table, d.row ? `row ${d.row}` : undefined, d.column]
-    .filter(Boolean)
-    .join(", ");
-  const value = d.value !== undefined && d.value !== "" ? ` [${d.value}]` : "";
-  return `${d.severity}: ${where}${value}: ${d.message}`;
+export function formatDiagnostic(d: Diagnostic, lang: Lang = "en"): string {
+  return diagnosticText(d, lang);
 }
 
-function paintStatus(status: Status, opts: TextOptions): string {
-  return opts.color ? `${COLORS[status]}${status}${RESET}` : status;
-}
-
-function pct(value: number | null): string {
-  return value === null ? "—" : `${(value * 100).toFixed(2)} %`;
-}
-
-function thresholdText(
-  r: Pick<RuleResult, "threshold" | "operator" | "direction">,
-): string {
-  if (r.threshold === null) return "—";
-  const op = { ">=": "≥", ">": ">", "<=": "≤", "<": "<" }[
-    r.operator ?? (r.direction === "min" ? ">=" : "<=")
-  ];
-  return `${op} ${Number((r.threshold * 100).toFixed(2))} %`;
+function paintStatus(status: Status, opts: TextOptions, lang: Lang): string {
+  const word = statusLabel(status, lang);
+  return opts.color ? `${COLORS[status]}${word}${RESET}` : word;
 }

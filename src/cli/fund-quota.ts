@@ -196,7 +196,11 @@ function output(
   io.stdout(
     reports
       .map((w) =>
-        formatText(w.report!, path.basename(w.file), { color, positions }),
+        formatText(w.report!, path.basename(w.file), {
+          color,
+          positions,
+          lang,
+        }),
       )
       .join("\n"),
   );

@@ -6,6 +6,7 @@ import type { FundReport, Report } from "./result";
 import { worstStatus } from "./result";
 import { reconcileRule } from "./reconciliation";
 import { applyUnplacedRows } from "./completeness";
+import { reason as why } from "./reasons";
 import { familyFor } from "./rules/registry";
 import { attachLaw } from "./law-of-results";
 
@@ -98,6 +99,7 @@ export function checkFund(
       column: "fundId",
       value: fund.fundId,
       message: `fundId ${fund.fundId} appears on rows ${duplicateRows.join(", ")} of Funds; the rules of this fund are incomplete until it is unique.`,
+      ...why("fund-id-duplicate", { fundId: fund.fundId, rows: duplicateRows }),
     });
   }
   const family = fund.fundType ? familyFor(fund.fundType) : undefined;
@@ -109,6 +111,7 @@ export function checkFund(
         row: fund.row,
         column: "fundType",
         message: "fundType is needed to know which rules apply.",
+        ...why("fund-type-needed", {}),
       });
     }
   } else if (!family) {
@@ -119,6 +122,7 @@ export function checkFund(
       column: "fundType",
       value: fund.fundType,
       message: `No rule of this version applies to fund type ${fund.fundType}; its holdings were read but not checked.`,
+      ...why("fund-type-without-rules", { fundType: fund.fundType }),
     });
   }
   const ctx = new FundContext(
@@ -167,7 +171,21 @@ export function checkFund(
         : family
           ? `no rule of ${fund.fundType} counts a ${p.holding.assetClass ?? "position without assetClass"}`
           : "no rule applies to this fund";
-    p.outcome.excluded.push({ rule: "*", reason });
+    p.outcome.excluded.push({
+      rule: "*",
+      reason,
+      ...(p.amount === undefined && ctx.basis
+        ? why("not-measured", {
+            column: amountColumn,
+            blank: !p.holding.invalid.has(amountColumn),
+          })
+        : family
+          ? why("outside-every-rule", {
+              fundType: fund.fundType!,
+              assetClass: p.holding.assetClass,
+            })
+          : why("no-rule-applies", {})),
+    });
   }
   if (options.positions) report.positions = ctx.positions.map((p) => p.outcome);
   return report;
@@ -205,6 +223,9 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
           h.fundId === undefined
             ? "fundId is needed: the workbook has several funds (or none)."
             : `Fund ${h.fundId} is not in the Funds table; this position was not checked.`,
+        ...(h.fundId === undefined
+          ? why("fund-id-needed", {})
+          : why("fund-not-in-funds", { fundId: h.fundId, table: "Holdings" })),
       });
     }
   }
@@ -304,6 +325,10 @@ function assignHolders(model: WorkbookModel, matcher: FundMatcher) {
         column: "fundId",
         value: h.fundId,
         message: `Fund ${h.fundId ?? "(blank)"} is not in the Funds table; this holder was not checked.`,
+        ...why("fund-not-in-funds", {
+          fundId: h.fundId ?? "",
+          table: "Holders",
+        }),
       });
     }
   }

@@ -1,6 +1,7 @@
 import { type Amount, formatAmount, formatCentsFloor, ZERO } from "./amount";
 import { Dec } from "./decimal";
 import type { Position } from "./fund-context";
+import type { Reason } from "./reasons";
 import type {
   ConditionKind,
   ConditionPosition,
@@ -16,6 +17,8 @@ export interface Breaker {
   position: Position;
   amount?: Amount;
   reason: string;
+  /** The reason as a code and its facts. */
+  why?: Reason;
 }
 
 export interface ConditionText {
@@ -108,6 +111,10 @@ function conditionPosition(b: Breaker): ConditionPosition {
     amount: b.amount === undefined ? null : formatAmount(b.amount),
     reason: b.reason,
   };
+  if (b.why) {
+    out.code = b.why.code;
+    out.facts = b.why.facts;
+  }
   if (h.issuerId !== undefined) out.issuerId = h.issuerId;
   if (h.issuerName !== undefined) out.issuerName = h.issuerName;
   return out;

@@ -1,4 +1,5 @@
 import { type Amount, formatAmount, ZERO } from "./amount";
+import type { Reason } from "./reasons";
 import type { IsoDate } from "./dates";
 import { Dec } from "./decimal";
 import type { Basis, Diagnostic, Fund, Holder, Holding } from "./model";
@@ -95,11 +96,19 @@ export class FundContext {
     row: number,
     column: string | undefined,
     message: string,
+    why?: Reason,
   ): void {
     const key = `${table}:${row}:${column}:${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    this.diagnostics.push({ severity: "warning", table, row, column, message });
+    this.diagnostics.push({
+      severity: "warning",
+      table,
+      row,
+      column,
+      message,
+      ...why,
+    });
   }
 
   count(
@@ -149,7 +158,15 @@ export class FundContext {
     if (this.reported.has(key)) return;
     this.reported.add(key);
     if (invalid.has(column)) return;
-    this.diagnostics.push({ severity: "error", table, row, column, message });
+    this.diagnostics.push({
+      severity: "error",
+      table,
+      row,
+      column,
+      message,
+      code: "value-needed",
+      facts: { column },
+    });
   }
 
   private resolveBasis(options: BasisOptions): Basis | undefined {
@@ -161,6 +178,7 @@ export class FundContext {
           f.row,
           "basis",
           "This fund's rules are measured at fair value over total assets; basis COST is ignored.",
+          { code: "basis-cost-ignored", facts: {} },
         );
       return "FAIR";
     }
@@ -198,6 +216,10 @@ export class FundContext {
           h.row,
           column,
           `${column} is negative (${formatAmount(amount)}): it is counted as read; check the sign.`,
+          {
+            code: "amount-negative",
+            facts: { column, amount: formatAmount(amount) },
+          },
         );
       if (amount >= IMPLAUSIBLE || amount <= -IMPLAUSIBLE)
         this.warn(
@@ -205,6 +227,10 @@ export class FundContext {
           h.row,
           column,
           `${column} is ${formatAmount(amount)} EUR, above 10^15: check the unit.`,
+          {
+            code: "amount-implausible",
+            facts: { column, amount: formatAmount(amount) },
+          },
         );
     }
     let held = true;
@@ -214,6 +240,8 @@ export class FundContext {
         outcome.excluded.push({
           rule: "*",
           reason: `disposed of on ${h.disposalDate}, before or on the as-of date`,
+          code: "disposed",
+          facts: { date: h.disposalDate },
         });
     } else if (h.investmentDate !== undefined && h.investmentDate > this.asOf) {
       held = false;
@@ -221,6 +249,8 @@ export class FundContext {
         outcome.excluded.push({
           rule: "*",
           reason: `invested on ${h.investmentDate}, after the as-of date`,
+          code: "not-yet-invested",
+          facts: { date: h.investmentDate },
         });
     }
     return { holding: h, outcome, amount, held };

@@ -1,3 +1,4 @@
+import type { Reason } from "./reasons";
 import type { Amount } from "./amount";
 import type { IsoDate } from "./dates";
 import type { Dec } from "./decimal";
@@ -141,6 +142,9 @@ export interface Diagnostic {
   header?: string;
   value?: string;
   message: string;
+  /** The message as a code and its facts; absent where none is given yet. */
+  code?: Reason["code"];
+  facts?: Reason["facts"];
   /** Worksheet and cell address (e.g. D14), so a user can go to the cell. */
   sheet?: string;
   cell?: string;

@@ -5,6 +5,7 @@ import {
   formatCentsFloor,
 } from "./amount";
 import { Dec } from "./decimal";
+import { type Reason, reason } from "./reasons";
 import type {
   Operator,
   RuleDefinition,
@@ -27,6 +28,9 @@ export interface RatioInput {
   /** A breach that does not depend on the ratio (a position outside a closed list of allowed assets). */
   forcedBreach?: string;
   message?: string;
+  /** The codes and facts of message and forcedBreach, in the same order. */
+  reasons?: Reason[];
+  forcedReasons?: Reason[];
   /** Unit of numerator, denominator and headroom (default EUR). */
   unit?: Unit;
 }
@@ -74,6 +78,14 @@ export function evaluateRatio(input: RatioInput): RuleResult {
     (m): m is string => Boolean(m),
   );
   if (messages.length) base.message = messages.join(" ");
+  // Coded only when every part of the message is: otherwise the English message stands alone.
+  const coded =
+    (input.message ? input.reasons !== undefined : true) &&
+    (input.forcedBreach ? input.forcedReasons !== undefined : true);
+  const reasons: Reason[] | undefined = coded
+    ? [...(input.reasons ?? []), ...(input.forcedReasons ?? [])]
+    : undefined;
+  if (reasons?.length) base.reasons = reasons;
 
   if (denominator === undefined || denominator <= 0n) {
     base.message = [
@@ -84,6 +96,13 @@ export function evaluateRatio(input: RatioInput): RuleResult {
     ]
       .filter(Boolean)
       .join(" ");
+    if (reasons)
+      base.reasons = [
+        ...reasons,
+        denominator === undefined
+          ? reason("base-unknown", {})
+          : reason("base-not-positive", {}),
+      ];
     base.status = input.forcedBreach ? "breach" : "incomplete";
     if (!input.complete || denominator === undefined) base.partial = true;
     return base;

@@ -149,6 +149,35 @@ export const EXCLUSION_LABELS: Record<ExclusionCode, LocalText> = {
     en: "encumbered",
     fr: "grevé de sûretés ou de droits au profit de tiers",
   },
+  "opci-outside-list": {
+    en: "outside the list of L. 214-36 I",
+    fr: "hors de la liste du L. 214-36 I",
+  },
+  "opci-advance-gate": {
+    en: "advance not allowed by L. 214-42",
+    fr: "avance en compte courant non admise par le L. 214-42",
+  },
+  "not-allowed-asset": {
+    en: "not allowed besides the master",
+    fr: "actif non autorisé en dehors du maître",
+  },
+  "outside-every-rule": {
+    en: "counted by no rule of the fund",
+    fr: "retenu dans aucune règle du fonds",
+  },
+  disposed: { en: "disposed of", fr: "cédé" },
+  "not-yet-invested": {
+    en: "bought after the as-of date",
+    fr: "acquis après la date d'arrêté",
+  },
+  "not-measured": {
+    en: "amount missing or unreadable",
+    fr: "montant absent ou illisible",
+  },
+  "no-rule-applies": {
+    en: "no rule applies to the fund",
+    fr: "aucune règle ne s'applique au fonds",
+  },
 };
 
 function labelOf(

@@ -1,6 +1,7 @@
 import type { Diagnostic, FundType, Basis, AssetClass } from "./model";
 import type { IsoDate } from "./dates";
 import type { LawReference } from "../law/parameter";
+import type { Reason, ReasonFacts } from "./reasons";
 
 export const STATUSES = [
   "pass",
@@ -62,6 +63,9 @@ export interface ConditionPosition {
   /** Amount on the fund's basis, in the condition's unit; null when unreadable. */
   amount: string | null;
   reason: string;
+  /** The reason as a code and its facts. */
+  code?: Reason["code"];
+  facts?: Reason["facts"];
 }
 
 /** One condition of a rule that has several (a limit and a gate; a closed list). */
@@ -178,6 +182,8 @@ export interface RuleResult {
   /** The value was computed from the readable positions only. */
   partial?: boolean;
   message?: string;
+  /** The message as codes and facts, one per sentence; absent when a part of it has no code. */
+  reasons?: Reason[];
   groups?: GroupResult[];
   /** Unit of numerator, denominator and headroom (EUR; units for the FIP holder caps). */
   unit?: Unit;
@@ -198,6 +204,8 @@ export interface Contribution {
   note?: string;
   /** What the amount is when it is not the position's own amount (look-through debt of L. 214-39). */
   code?: "look-through-debt";
+  /** The note as a code and its facts. */
+  explain?: Reason;
 }
 
 /** Why a rule left a position out, as a stable code (the reason text gives the facts). */
@@ -216,14 +224,30 @@ export type ExclusionCode =
   | "look-through-unknown"
   | "secondary-purchase"
   | "not-controlled"
-  | "encumbered";
+  | "encumbered"
+  /** A feeder's position outside the assets its article allows besides the master. */
+  | "not-allowed-asset"
+  /** OPCI: outside the list of L. 214-36 I, or an advance L. 214-42 does not allow. */
+  | "opci-outside-list"
+  | "opci-advance-gate"
+  /** Counted by no rule of the fund's category (rule "*"). */
+  | "outside-every-rule"
+  /** Not held on the as-of date (rule "*"). */
+  | "disposed"
+  | "not-yet-invested"
+  /** No amount on the fund's basis (rule "*"). */
+  | "not-measured"
+  /** No rule applies to the fund (rule "*"). */
+  | "no-rule-applies";
 
 export interface Exclusion {
   rule: string;
   reason: string;
   article?: string;
-  /** Stable reason code; absent for exclusions that need none (outside every rule, not held). */
+  /** Stable reason code. */
   code?: ExclusionCode;
+  /** The facts of the code (see src/engine/reasons.ts). */
+  facts?: ReasonFacts[ExclusionCode];
 }
 
 export interface PositionOutcome {

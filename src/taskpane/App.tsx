@@ -179,7 +179,7 @@ export function App({ ops }: { ops: WorkbookOperations }) {
             <Text as="h2" size={300} weight="semibold">
               {t.diagnostics} ({allDiagnostics.length})
             </Text>
-            <DiagnosticsList diagnostics={allDiagnostics} tables={check.tables} t={t} onSelect={(sheet, cell) => void act(async () => (await ops.select(sheet, cell), `${sheet}!${cell}`))} />
+            <DiagnosticsList diagnostics={allDiagnostics} tables={check.tables} t={t} language={language} onSelect={(sheet, cell) => void act(async () => (await ops.select(sheet, cell), `${sheet}!${cell}`))} />
           </section>
         )}
         {report && ordered.length > 0 && (

@@ -2,7 +2,10 @@ import { Dec } from "../engine/decimal";
 import { type IsoDate, isoFromParts, isValidIsoDate } from "../engine/dates";
 import { type CellValue, isCellError } from "./grid";
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Parsed<T> =
+  | { ok: true; value: T }
+  /** readings: the two values an ambiguous number can be read as (English, French). */
+  | { ok: false; message: string; readings?: [string, string] };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
@@ -39,9 +42,11 @@ export function parseNumberText(text: string): Parsed<Dec> {
   if (french && english) {
     const en = t.replace(/,/g, "");
     const fr = t.replace(",", ".");
-    return fail(
-      `"${text}" can be read as ${en} (English) or ${fr} (French): write ${en} or ${fr} without the ambiguous comma.`,
-    );
+    return {
+      ok: false,
+      message: `"${text}" can be read as ${en} (English) or ${fr} (French): write ${en} or ${fr} without the ambiguous comma.`,
+      readings: [en, fr],
+    };
   }
   let canonical: string;
   if (french)

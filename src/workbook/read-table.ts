@@ -1,4 +1,5 @@
 import { amountFromDecimal, amountFromNumber } from "../engine/amount";
+import { type Reason, reason } from "../engine/reasons";
 import type { Diagnostic, TableSource } from "../engine/model";
 import {
   normalizeLabel,
@@ -72,6 +73,16 @@ const MEMOIZED = new Set([
 const MEMO_LIMIT = 5000;
 
 /** When the headers sit lower than the first non-empty row (a title above them), say where. */
+/** The row where the headers seem to be, when it is not the header row read. */
+function headerRowHint(
+  raw: RawTable,
+  byHeader: Map<string, ColumnSpec>,
+): number | undefined {
+  const hint = headerHint(raw, byHeader);
+  const m = /row (\d+)/.exec(hint);
+  return m ? Number(m[1]) : undefined;
+}
+
 function headerHint(raw: RawTable, byHeader: Map<string, ColumnSpec>): string {
   const known = (cells: CellValue[]) =>
     cells.filter(
@@ -128,6 +139,8 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
         column: c.name,
         header,
         message: `Column ${c.name} appears twice ("${first?.header}" and "${header}"); the first one is read.`,
+        code: "column-twice",
+        facts: { column: c.name, first: first?.header ?? c.name, header },
       });
       return;
     }
@@ -149,6 +162,12 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
         row: raw.headerRowNumber,
         column: name,
         message: `The ${spec.name} table has no ${name} column; the rules that need it cannot run.${headerHint(raw, byHeader)}`,
+        code: "column-missing",
+        facts: {
+          table: spec.name,
+          column: name,
+          headersOnRow: headerRowHint(raw, byHeader),
+        },
       });
     }
   }
@@ -160,6 +179,7 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
     m: (typeof mapped)[number],
     value: string,
     message: string,
+    why: Reason,
   ) =>
     diagnostics.push({
       ...where,
@@ -170,6 +190,8 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
       cell: `${columnLetter(raw.firstColumn + m.index)}${r.rowNumber}`,
       value,
       message,
+      code: why.code,
+      facts: why.facts,
     });
   const assetClass = mapped.find((m) => m.spec.name === "assetClass");
   for (const r of raw.rows) {
@@ -188,6 +210,8 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
           row: r.rowNumber,
           value: label,
           message: `Row ${r.rowNumber} ("${label}") is read as a totals row, not a holding: its amounts enter no sum.`,
+          code: "totals-row",
+          facts: { label },
         });
         continue;
       }
@@ -227,13 +251,34 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
       if (invalid === NO_INVALID) invalid = new Set();
       invalid.add(m.spec.name);
       if (err !== undefined)
-        report(r, m, err, `The cell holds the error ${err}.`);
+        report(
+          r,
+          m,
+          err,
+          `The cell holds the error ${err}.`,
+          reason("cell-error", {
+            error: err,
+            column: m.spec.name,
+            header: m.header,
+          }),
+        );
       else
         report(
           r,
           m,
           displayValue(cell),
           (parsed as { message: string }).message,
+          reason("cell-unreadable", {
+            value: displayValue(cell),
+            expected: m.spec.type,
+            column: m.spec.name,
+            header: m.header,
+            allowed:
+              m.spec.type === "enum"
+                ? m.spec.enumValues?.join(", ")
+                : undefined,
+            readings: (parsed as { readings?: [string, string] }).readings,
+          }),
         );
     }
     rows.push({ row: r.rowNumber, values, invalid });

@@ -40,6 +40,8 @@ export function readWorkbook(
       row: tables.Holdings?.headerRowNumber ?? 0,
       message:
         "The Holdings table has no rows: every fund is checked with no position.",
+      code: "holdings-empty",
+      facts: {},
     });
 
   const funds: Fund[] = [];
@@ -54,6 +56,8 @@ export function readWorkbook(
         row: r.row,
         column: "fundId",
         message: "This row of Funds has no fundId; it cannot be checked.",
+        code: "fund-row-without-id",
+        facts: {},
       });
     }
   }
@@ -72,6 +76,8 @@ function missingTable(name: TableName): Diagnostic {
     table: name,
     row: 0,
     message: `No ${name} table was found: add an Excel table named ${name}, or a sheet named ${name} whose first non-empty row holds the headers.`,
+    code: "table-missing",
+    facts: { table: name },
   };
 }
 

@@ -318,6 +318,23 @@ describe("actions on the sheet", () => {
     await waitFor(() => expect(ops.select).toHaveBeenCalledWith("Holdings", "F5"));
   });
 
+  it("in French, explains rule messages, exclusions and reading problems in French", async () => {
+    setup("fr-FR", (wb) => {
+      const holdings = wb.sheet("Holdings")!;
+      holdings.rows[4][holdings.rows[0].indexOf("costValue")] = "1,234";
+    });
+    await waitFor(() => expect(document.querySelector('[data-diagnostic="Holdings:5:costValue"]')).toBeTruthy());
+    const d = document.querySelector('[data-diagnostic="Holdings:5:costValue"]') as HTMLElement;
+    expect(text(d)).toMatch(/« 1,234 » peut se lire 1 234 .* ou 1,234 \(virgule décimale\)/);
+    fireEvent.click(row("FCPR-IS2"));
+    await waitFor(() => expect(card("FCPR-IS2").querySelector('[data-rule="FCPR-Q50"]')).toBeTruthy());
+    expect(text(card("FCPR-IS2"))).toContain("avance en compte courant exclue : le fonds détient 4 % du capital de");
+    fireEvent.click(within(card("FCPR-IS2")).getByRole("button", { name: "FCPR-Q50" }));
+    const q50 = card("FCPR-IS2").querySelector('[data-positions-for="FCPR-Q50"]') as HTMLElement;
+    expect(text(q50)).toContain("titre non coté ou parts de SARL");
+    expect(text(q50)).not.toMatch(/\b(advance|excluded|unlisted|the fund)\b/);
+  });
+
   it("shows names from the workbook as text, never as markup", async () => {
     setup("en-US", (wb) => {
       const holdings = wb.sheet("Holdings")!;

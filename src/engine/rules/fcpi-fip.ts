@@ -1,4 +1,4 @@
-import { type Amount, minAmount, ZERO } from "../amount";
+import { type Amount, formatAmount, minAmount, ZERO } from "../amount";
 import { addYears } from "../dates";
 import { Dec } from "../decimal";
 import {
@@ -15,6 +15,7 @@ import type { FundContext, Position } from "../fund-context";
 import type { AcquisitionMode, AssetClass, Holding } from "../model";
 import { isWithin, quotaWindow } from "../quota-window";
 import { eurText, evaluateRatio, percentText } from "../ratio";
+import { type ReasonFacts, reason as why } from "../reasons";
 import type {
   ExclusionCode,
   QuotaWindow,
@@ -67,7 +68,7 @@ const SHARES_OR_UNITS: ReadonlySet<AssetClass> = new Set([
 
 type Eligibility =
   | { ok: true }
-  | { ok: false; reason: string }
+  | { ok: false; reason: string; facts?: ReasonFacts["issuer-not-eligible"] }
   | { ok: "unknown"; column: string; message: string };
 
 /** An unreadable eligibility cell is not a "no": the position may count, so the quota is incomplete. */
@@ -105,6 +106,11 @@ const FCPI: Variant = {
             ok: false,
             reason:
               "the issuer is not shown as meeting the conditions of L. 214-30 I (fcpiEligible).",
+            facts: {
+              test: "flag",
+              column: "fcpiEligible",
+              article: "L. 214-30 I",
+            },
           },
 };
 
@@ -122,6 +128,7 @@ const FIP: Variant = {
         ok: false,
         reason:
           "the issuer is not shown as meeting the conditions of L. 214-31 I (fipEligible).",
+        facts: { test: "flag", column: "fipEligible", article: "L. 214-31 I" },
       };
     const chosen = ctx.fund.chosenRegions;
     if (chosen === undefined || chosen.length === 0)
@@ -143,6 +150,7 @@ const FIP: Variant = {
       return {
         ok: false,
         reason: `the company's region (${h.region}) is not among the regions the fund chose (L. 214-31 I 1°).`,
+        facts: { test: "region", region: h.region, article: "L. 214-31 I 1°" },
       };
     return { ok: true };
   },
@@ -202,16 +210,25 @@ function evaluateInnovation(
   for (const p of counted) tallyCounted(ctx, v, t, p);
 
   const window = quotaWindow(ctx);
-  const { bucketCounted, advancesCounted, notes } = cappedSums(
+  const { bucketCounted, advancesCounted, notes, noteReasons } = cappedSums(
     ctx,
     t.bucket,
     t.advancesQualifying,
   );
   const binding = window !== undefined && isWithin(window, ctx.asOf);
-  if (window !== undefined && !binding)
+  if (window !== undefined && !binding) {
     notes.push(
       `The quota binds from ${window.from} to ${window.until} (L. 214-28 V, applied by ${v.article}).`,
     );
+    noteReasons.push(
+      why("quota-window", {
+        from: window.from,
+        until: window.until,
+        article: "L. 214-28 V",
+        appliedBy: v.article,
+      }),
+    );
+  }
 
   const { threshold, known } = quotaThreshold(ctx, v);
   const base = {
@@ -227,6 +244,7 @@ function evaluateInnovation(
     numerator: t.direct + bucketCounted + advancesCounted,
     complete: t.quotaComplete && denomOk && known,
     message: notes.join(" ") || undefined,
+    reasons: noteReasons,
   });
   const fresh = evaluateRatio({
     ...base,
@@ -243,6 +261,16 @@ function evaluateInnovation(
     t.listedCount
       ? `${t.listedCount} position(s) admitted to trading after the investment count toward the 70 %; the first five-year period ends on ${t.earliestGraceEnd}.`
       : `No position counts under the five years of ${v.article} II.`,
+    [
+      t.listedCount
+        ? why("grace-positions", {
+            count: t.listedCount,
+            firstEnd: t.earliestGraceEnd!,
+            article: `${v.article} II`,
+            quota: "0.7",
+          })
+        : why("no-grace-position", { article: `${v.article} II` }),
+    ],
   );
   const advances = advancesRule(
     ctx,
@@ -317,8 +345,9 @@ function classify(
     code: ExclusionCode,
     reason: string,
     article = `${v.article} I`,
+    facts?: ReasonFacts[ExclusionCode],
   ) => {
-    ctx.exclude(p, { rule: v.quota.id, article, reason, code });
+    ctx.exclude(p, { rule: v.quota.id, article, reason, code, facts });
     return false;
   };
   if (h.assetClass === undefined) {
@@ -332,6 +361,8 @@ function classify(
     return exclude(
       "unclassified",
       "cannot be classified: assetClass is missing or unreadable.",
+      undefined,
+      { column: "assetClass" },
     );
   }
   const cls = h.assetClass;
@@ -342,6 +373,8 @@ function classify(
     return exclude(
       "not-a-quota-asset",
       `${cls} is not among the securities, SARL parts and advances of L. 214-28 I and II 1° that ${v.article} I counts.`,
+      undefined,
+      { assetClass: cls, article: `${v.article} I` },
     );
   const eligibility = v.eligible(ctx, h);
   if (eligibility.ok === "unknown") {
@@ -351,10 +384,17 @@ function classify(
     return exclude(
       "eligibility-unknown",
       `cannot tell whether the issuer is eligible: ${eligibility.message}`,
+      undefined,
+      { column: eligibility.column, article: `${v.article} I` },
     );
   }
   if (eligibility.ok === false)
-    return exclude("issuer-not-eligible", eligibility.reason);
+    return exclude(
+      "issuer-not-eligible",
+      eligibility.reason,
+      undefined,
+      eligibility.facts,
+    );
   if (
     I_SECURITIES.has(cls) &&
     SHARES_OR_UNITS.has(cls) &&
@@ -366,6 +406,7 @@ function classify(
       h.row,
       "acquisitionMode",
       `acquisitionMode is blank: the position is not counted as fresh capital (${v.article} III A 1°).`,
+      why("acquisition-mode-blank", { article: `${v.article} III A 1°` }),
     );
   }
   return true;
@@ -405,6 +446,7 @@ function countAdvance(
       article: `${v.article} I`,
       reason: `cannot tell whether the company is eligible: ${eligibility.message}`,
       code: "eligibility-unknown",
+      facts: { column: eligibility.column, article: `${v.article} I` },
     });
     return false;
   }
@@ -414,6 +456,7 @@ function countAdvance(
       article: `${v.article} I`,
       reason: `advance to ${gate.issuer}: ${eligibility.reason}`,
       code: "issuer-not-eligible",
+      facts: eligibility.facts && { ...eligibility.facts, issuer: gate.issuer },
     });
     return false;
   }
@@ -425,6 +468,11 @@ function countAdvance(
         rule: v.quota.id,
         article: "L. 214-28 II 1°",
         note: `advance; the fund holds ${percentText(gate.ownership)} of ${gate.issuer}`,
+        explain: why("counted-advance", {
+          issuer: gate.issuer,
+          ownership: gate.ownership.toString(),
+          article: "L. 214-28 II 1°",
+        }),
       },
       amount,
     );
@@ -477,6 +525,11 @@ function applySecondaryCondition(
         article: `${v.article} III A 2° a)`,
         reason: `secondary purchase: the securities bought from other holders (${eurText(entry.secondary)}) are not below the fresh-capital securities of the same company held by the fund (${eurText(entry.fresh)}).`,
         code: "secondary-purchase",
+        facts: {
+          secondary: formatAmount(entry.secondary),
+          fresh: formatAmount(entry.fresh),
+          article: `${v.article} III A 2° a)`,
+        },
       });
     }
   }
@@ -510,6 +563,7 @@ function tallyCounted(
         article: "L. 214-28 III 2°",
         reason: "debt of a company whose equity is admitted to trading.",
         code: "listed-debt",
+        facts: { article: "L. 214-28 III 2°" },
       });
       return;
     }
@@ -532,6 +586,11 @@ function tallyCounted(
           article: `${v.article} II`,
           reason: `admitted to trading on ${h.listingDate}: the five years of ${v.article} II ended on ${graceEnd}.`,
           code: "five-years-ended",
+          facts: {
+            listingDate: h.listingDate,
+            graceEnd,
+            article: `${v.article} II`,
+          },
         });
         return;
       }
@@ -559,6 +618,7 @@ function tallyCounted(
         article: "L. 214-28 III 1°",
         reason: test.reason,
         code: "not-small-cap",
+        facts: test.facts,
       });
       return;
     }
@@ -570,6 +630,7 @@ function tallyCounted(
       article: "L. 214-28 I",
       reason: `${cls} admitted to trading when bought.`,
       code: "listed-when-bought",
+      facts: { assetClass: cls, article: "L. 214-28 I" },
     });
     return;
   }
@@ -588,6 +649,10 @@ function tallyCounted(
         rule: FCPR_B20.id,
         article,
         note: "counted toward the quota within the 20 % limit of L. 214-28 III",
+        explain: why("counted-within-bucket", {
+          threshold: ratioAt(L214_28.bucket, ctx.asOf).toString(),
+          article: "L. 214-28 III",
+        }),
       },
       amount,
     );
@@ -603,6 +668,14 @@ function tallyCounted(
           kind === "LISTED"
             ? `admitted to trading on ${h.listingDate}; counts until ${p.outcome.graceEndsOn}`
             : "eligible company",
+        explain:
+          kind === "LISTED"
+            ? why("counted-grace", {
+                listingDate: h.listingDate!,
+                graceEnd: p.outcome.graceEndsOn!,
+                article,
+              })
+            : why("counted-eligible", { article }),
       },
       amount,
     );
@@ -620,6 +693,10 @@ function tallyCounted(
         rule: v.fresh.id,
         article: `${v.article} III A 1°`,
         note: h.acquisitionMode.toLowerCase().replace(/_/g, " "),
+        explain: why("counted-fresh", {
+          mode: h.acquisitionMode,
+          article: `${v.article} III A 1°`,
+        }),
       },
       amount,
     );

@@ -1,4 +1,10 @@
-import { type Amount, amountFromDecimal, scaleAmount, ZERO } from "../amount";
+import {
+  type Amount,
+  amountFromDecimal,
+  formatAmount,
+  scaleAmount,
+  ZERO,
+} from "../amount";
 import { addYears } from "../dates";
 import { isEuEea } from "../eu-eea";
 import {
@@ -11,6 +17,7 @@ import type { FundContext, Position } from "../fund-context";
 import type { AssetClass } from "../model";
 import { isWithin, quotaWindow } from "../quota-window";
 import { eurText, evaluateRatio, percentText } from "../ratio";
+import { type Reason, type ReasonFacts, reason as why } from "../reasons";
 import type {
   ExclusionCode,
   QuotaWindow,
@@ -89,12 +96,18 @@ type Bucket =
   | { kind: "IV" }
   | { kind: "ADVANCE" }
   | { kind: "ENTITY" }
-  | { kind: "OUT"; reason: string; article: string; code: ExclusionCode }
+  | {
+      kind: "OUT";
+      reason: string;
+      article: string;
+      code: ExclusionCode;
+      facts?: ReasonFacts[ExclusionCode];
+    }
   | { kind: "UNKNOWN"; column: string; message: string };
 
 export type SmallCapTest =
   | { ok: true }
-  | { ok: false; reason: string }
+  | { ok: false; reason: string; facts?: ReasonFacts["not-small-cap"] }
   | { ok: "unknown"; column: string; message: string };
 
 /** What the FCPR rules of L. 214-28 computed for one fund. FCPI and FIP reuse the same sorting of assets. */
@@ -181,7 +194,14 @@ export function evaluateL21428(
     const b = sorted[i];
     if (b.kind === "I") {
       tally.inQuota.add(p);
-      countDirect(ctx, tally, p, ART_I, "unlisted security or SARL parts");
+      countDirect(
+        ctx,
+        tally,
+        p,
+        ART_I,
+        "unlisted security or SARL parts",
+        why("counted-unlisted", { article: ART_I }),
+      );
     } else if (b.kind === "III1" || b.kind === "III2")
       addToBucket(ctx, tally, p, b.kind === "III1" ? ART_III_1 : ART_III_2);
     else if (b.kind === "IV") listedAfter.push(p);
@@ -192,6 +212,7 @@ export function evaluateL21428(
         reason: b.reason,
         article: b.article,
         code: b.code,
+        facts: b.facts,
       });
     else if (b.kind === "UNKNOWN") {
       ctx.needHolding(p.holding, b.column, b.message);
@@ -199,6 +220,7 @@ export function evaluateL21428(
         rule: prof.quota.id,
         reason: `cannot be classified: ${b.message}`,
         code: "unclassified",
+        facts: { column: b.column },
       });
       tally.q50Complete = false;
       tally.b20Complete = false;
@@ -248,6 +270,7 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
         kind: "OUT",
         article: ART_III_1,
         code: "listed-when-bought",
+        facts: { assetClass: cls, article: ART_III_1 },
         reason: `${cls} admitted to trading when bought: I requires securities not admitted to trading, and III 1° covers only equity or securities giving access to equity.`,
       };
     }
@@ -259,6 +282,7 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
         article: ART_III_1,
         reason: test.reason,
         code: "not-small-cap",
+        facts: test.facts,
       };
     return { kind: "UNKNOWN", column: test.column, message: test.message };
   }
@@ -268,6 +292,7 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
       kind: "OUT",
       article: ART_III_2,
       code: "listed-debt",
+      facts: { article: ART_III_2 },
       reason:
         "debt of a company whose equity is admitted to trading: III 2° takes only debt of unlisted companies.",
     };
@@ -284,6 +309,7 @@ function notAQuotaAsset(cls: AssetClass): Bucket {
       kind: "OUT",
       article: ART_I,
       code: "not-a-quota-asset",
+      facts: { assetClass: cls, article: "L. 214-28 I à IV" },
       reason: `${cls} is not among the assets that L. 214-28 I to IV count toward the quota.`,
     };
     NOT_A_QUOTA_ASSET.set(cls, b);
@@ -305,6 +331,11 @@ export function smallCapTest(p: Position, asOf: string): SmallCapTest {
     return {
       ok: false,
       reason: `listed on a market in ${h.listingCountry}, outside the EU and the EEA (III 1°).`,
+      facts: {
+        test: "outside-eea",
+        country: h.listingCountry,
+        article: "L. 214-28 III 1°",
+      },
     };
   if (h.marketCap === undefined)
     return {
@@ -317,6 +348,12 @@ export function smallCapTest(p: Position, asOf: string): SmallCapTest {
     return {
       ok: false,
       reason: `market capitalisation ${eurText(h.marketCap)} is not below 150 million euros (III 1° requires "inférieure à 150 millions d'euros").`,
+      facts: {
+        test: "market-cap",
+        marketCap: formatAmount(h.marketCap),
+        limit: formatAmount(smallCapLimit(asOf)),
+        article: "L. 214-28 III 1°",
+      },
     };
   }
   return { ok: true };
@@ -328,6 +365,7 @@ function countDirect(
   p: Position,
   article: string,
   note: string,
+  explain?: Reason,
 ): Amount | undefined {
   const amount = ctx.amountOf(p);
   if (amount === undefined) {
@@ -335,7 +373,7 @@ function countDirect(
     return undefined;
   }
   tally.direct += amount;
-  ctx.count(p, { rule: tally.prof.quota.id, article, note }, amount);
+  ctx.count(p, { rule: tally.prof.quota.id, article, note, explain }, amount);
   return amount;
 }
 
@@ -359,6 +397,10 @@ function addToBucket(
       rule: tally.prof.bucket.id,
       article,
       note: "counted toward the quota within the 20 % limit of III",
+      explain: why("counted-within-bucket", {
+        threshold: CAP_20(ctx.asOf).toString(),
+        article: "L. 214-28 III",
+      }),
     },
     amount,
   );
@@ -432,6 +474,11 @@ function allocateListedAfterPurchase(
             rule: tally.prof.bucket.id,
             article: ART_IV,
             note: `admitted on ${listingDate} meeting III 1°; within the 20 % limit, so no five-year limit`,
+            explain: why("counted-listed-in-bucket", {
+              listingDate,
+              threshold: CAP_20(ctx.asOf).toString(),
+              article: ART_IV,
+            }),
           },
           amount,
         );
@@ -459,6 +506,11 @@ function allocateListedAfterPurchase(
             rule: tally.prof.quota.id,
             article: ART_IV,
             note: `admitted to trading on ${listingDate}; counts until ${graceEnd}`,
+            explain: why("counted-grace", {
+              listingDate,
+              graceEnd,
+              article: ART_IV,
+            }),
           },
           amount,
         );
@@ -471,6 +523,12 @@ function allocateListedAfterPurchase(
           article: ART_IV,
           reason: `admitted to trading on ${listingDate}: the five years of IV ended on ${graceEnd}${why}.`,
           code: "five-years-ended",
+          facts: {
+            listingDate,
+            graceEnd,
+            article: ART_IV,
+            bucketFull: meetsIII,
+          },
         });
       }
     });
@@ -539,6 +597,7 @@ function countAdvance(
       article: prof.advanceArticle,
       reason: "not an advance allowed by II 1°",
       code: "advance-gate",
+      facts: { issuer: gate.issuer, article: prof.advanceArticle },
     });
     return;
   }
@@ -552,6 +611,11 @@ function countAdvance(
       article: prof.advanceArticle,
       reason: `advance to ${gate.issuer}, whose securities do not count in the quota of I: II 1° counts advances only to companies that meet its conditions.`,
       code: "issuer-not-eligible",
+      facts: {
+        test: "advance",
+        issuer: gate.issuer,
+        article: prof.advanceArticle,
+      },
     });
     return;
   }
@@ -564,6 +628,13 @@ function countAdvance(
       article: prof.advanceArticle,
       note: ctx.explain
         ? `the fund holds ${percentText(gate.ownership)} of ${gate.issuer}`
+        : undefined,
+      explain: ctx.explain
+        ? why("counted-advance", {
+            issuer: gate.issuer,
+            ownership: gate.ownership.toString(),
+            article: prof.advanceArticle,
+          })
         : undefined,
     },
     amount,
@@ -580,6 +651,7 @@ function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
       reason:
         "the entity is not shown as constituted in an OECD member state (entityOecd), which II 2° requires.",
       code: "entity-not-oecd",
+      facts: { article: tally.prof.entityArticle },
     });
     return;
   }
@@ -594,6 +666,7 @@ function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
       article: tally.prof.entityArticle,
       reason: "the entity's look-through percentage is unknown.",
       code: "look-through-unknown",
+      facts: { article: tally.prof.entityArticle },
     });
     tally.q50Complete = false;
     return;
@@ -612,6 +685,13 @@ function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
       article: tally.prof.entityArticle,
       note: ctx.explain
         ? `${percentText(h.lookThroughPct)} of ${eurText(amount)}, the entity's direct investment in eligible companies`
+        : undefined,
+      explain: ctx.explain
+        ? why("counted-entity-look-through", {
+            share: h.lookThroughPct.toString(),
+            amount: formatAmount(amount),
+            article: tally.prof.entityArticle,
+          })
         : undefined,
     },
     counted,
@@ -636,6 +716,7 @@ function liquidLabelRule(ctx: FundContext): RuleResult {
         rule: FCPR_LIQ5.id,
         article: "L. 214-28 XII",
         note: "liquid financial instrument",
+        explain: why("counted-liquid", { article: "L. 214-28 XII" }),
       },
       amount,
     );
@@ -657,19 +738,23 @@ function results(
   window: QuotaWindow | undefined,
 ): RuleResult[] {
   const denomOk = ctx.denominatorComplete;
-  const { bucketCounted, advancesCounted, notes, aboveLimit } = cappedSums(
-    ctx,
-    t.bucket,
-    t.advancesQualifying,
-    t.bucketReceivables,
-  );
+  const { bucketCounted, advancesCounted, notes, aboveLimit, noteReasons } =
+    cappedSums(ctx, t.bucket, t.advancesQualifying, t.bucketReceivables);
   const numerator =
     t.direct + bucketCounted + advancesCounted + t.entityLookThrough;
   const binding = window !== undefined && isWithin(window, ctx.asOf);
-  if (window !== undefined && !binding)
+  if (window !== undefined && !binding) {
     notes.push(
       `The quota binds from ${window.from} to ${window.until} (L. 214-28 V).`,
     );
+    noteReasons.push(
+      why("quota-window", {
+        from: window.from,
+        until: window.until,
+        article: "L. 214-28 V",
+      }),
+    );
+  }
 
   const q50 = evaluateRatio({
     rule: t.prof.quota,
@@ -681,6 +766,7 @@ function results(
     binding,
     complete: t.q50Complete && denomOk && window !== undefined,
     message: notes.join(" ") || undefined,
+    reasons: noteReasons,
   });
   const cca = advancesRule(
     ctx,
@@ -707,6 +793,15 @@ function results(
     t.listedCount
       ? `${t.listedCount} position(s) admitted to trading after purchase count toward the quota; the first five-year period ends on ${t.earliestGraceEnd}.`
       : "No position counts under the five years of IV.",
+    [
+      t.listedCount
+        ? why("grace-positions", {
+            count: t.listedCount,
+            firstEnd: t.earliestGraceEnd!,
+            article: ART_IV,
+          })
+        : why("no-grace-position", { article: ART_IV }),
+    ],
   );
   return [q50, cca, b20, l5y];
 }

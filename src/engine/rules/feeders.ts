@@ -1,4 +1,4 @@
-import { type Amount, ZERO } from "../amount";
+import { type Amount, formatAmount, ZERO } from "../amount";
 import {
   type Breaker,
   limitCondition,
@@ -9,6 +9,7 @@ import { Dec } from "../decimal";
 import { FEEDERS, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
 import { eurText, evaluateRatio, percentText } from "../ratio";
+import { type Reason, type ReasonFacts, reason as because } from "../reasons";
 import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
 
 export const OPCVM_FEED85: RuleDefinition = {
@@ -154,11 +155,12 @@ function others(
   ctx: FundContext,
   m: Masters,
   rule: RuleDefinition,
-  allowed: (p: Position) => string | undefined,
+  allowed: (p: Position) => Refusal | undefined,
 ) {
   let total = ZERO;
   let complete = m.complete;
   const refused: string[] = [];
+  const refusedReasons: Reason[] = [];
   const breakers: Breaker[] = [];
   let refusedTotal = ZERO;
   for (const p of ctx.heldPositions()) {
@@ -167,7 +169,8 @@ function others(
     if (amount === undefined) complete = false;
     else total += amount;
     const h = p.holding;
-    const why = h.assetClass === undefined ? undefined : allowed(p);
+    const refusal = h.assetClass === undefined ? undefined : allowed(p);
+    const why = refusal?.text;
     if (h.assetClass === undefined) {
       ctx.needHolding(
         h,
@@ -183,24 +186,66 @@ function others(
             rule: rule.id,
             article: rule.article,
             note: "allowed besides the master",
+            explain: because("counted-beside-master", {
+              article: rule.article,
+            }),
           },
           amount,
         );
     } else {
       refused.push(`Line ${h.lineId} (row ${h.row}): ${why}`);
-      breakers.push({ position: p, amount, reason: why });
+      refusedReasons.push(
+        because("position-breaks", {
+          lineId: h.lineId,
+          row: h.row,
+          cause: refusal!.why,
+        }),
+      );
+      breakers.push({ position: p, amount, reason: why, why: refusal!.why });
       refusedTotal += amount ?? ZERO;
-      ctx.exclude(p, { rule: rule.id, article: rule.article, reason: why });
+      ctx.exclude(p, {
+        rule: rule.id,
+        article: rule.article,
+        reason: why,
+        code: "not-allowed-asset",
+        facts: refusal!.why.facts as ReasonFacts["not-allowed-asset"],
+      });
     }
   }
-  return { total, complete, refused, refusedTotal, breakers };
+  return { total, complete, refused, refusedReasons, refusedTotal, breakers };
 }
 
-function unitsNote(m: Masters, p: Position): string {
+/** Why a feeder may not hold a position: the English text and its code. */
+interface Refusal {
+  text: string;
+  why: Reason & { code: "not-allowed-asset" };
+}
+const refusal = (
+  text: string,
+  facts: ReasonFacts["not-allowed-asset"],
+): Refusal => ({
+  text,
+  why: because("not-allowed-asset", facts),
+});
+
+function unitsNote(m: Masters, p: Position, article: string): Refusal {
   const h = p.holding;
   if (h.masterId !== undefined)
-    return `units of ${h.masterId}, a second master (the fund's master is ${m.master}).`;
-  return "fund units that are not units of the master (no masterId).";
+    return refusal(
+      `units of ${h.masterId}, a second master (the fund's master is ${m.master}).`,
+      {
+        test: "second-master",
+        assetClass: "FUND_UNITS",
+        unitsOf: h.masterId,
+        master: m.master,
+        article,
+      },
+    );
+  return refusal("fund units that are not units of the master (no masterId).", {
+    test: "no-master-id",
+    assetClass: "FUND_UNITS",
+    article,
+  });
 }
 
 /** L. 214-22: at least 85 % in one master; the rest at most 15 %, and only of the three kinds listed. */
@@ -216,6 +261,7 @@ export function evaluateOpcvmFeeder(ctx: FundContext): {
         rule: OPCVM_FEED85.id,
         article: OPCVM_FEED85.article,
         note: `units of the master ${m.master}`,
+        explain: because("counted-master-units", { master: m.master ?? "" }),
       },
       p.amount ?? ZERO,
     );
@@ -225,13 +271,34 @@ export function evaluateOpcvmFeeder(ctx: FundContext): {
     if (h.assetClass === "FINANCIAL_CONTRACT")
       return h.hedgeOnly
         ? undefined
-        : "a financial contract not used for hedging only (L. 214-22 I 2°: « uniquement à des fins de couverture »).";
+        : refusal(
+            "a financial contract not used for hedging only (L. 214-22 I 2°: « uniquement à des fins de couverture »).",
+            {
+              test: "hedging",
+              assetClass: h.assetClass,
+              article: "L. 214-22 I 2°",
+            },
+          );
     if (h.assetClass === "OPERATING_PROPERTY")
       return ctx.fund.isSicav
         ? undefined
-        : "operating property is allowed only to a feeder that is a SICAV (L. 214-22 I 3°).";
-    if (h.assetClass === "FUND_UNITS") return unitsNote(m, p);
-    return `${h.assetClass} is not among the assets L. 214-22 I allows besides the master.`;
+        : refusal(
+            "operating property is allowed only to a feeder that is a SICAV (L. 214-22 I 3°).",
+            {
+              test: "sicav-only",
+              assetClass: h.assetClass,
+              article: "L. 214-22 I 3°",
+            },
+          );
+    if (h.assetClass === "FUND_UNITS") return unitsNote(m, p, "L. 214-22 I");
+    return refusal(
+      `${h.assetClass} is not among the assets L. 214-22 I allows besides the master.`,
+      {
+        test: "not-listed",
+        assetClass: h.assetClass ?? "",
+        article: "L. 214-22 I",
+      },
+    );
   });
   const base = {
     denominator: ctx.denominator,
@@ -256,6 +323,11 @@ export function evaluateOpcvmFeeder(ctx: FundContext): {
         message: m.master
           ? `Master: ${m.master}.`
           : "No units with a masterId: the fund has no master.",
+        reasons: [
+          m.master
+            ? because("feeder-master", { master: m.master })
+            : because("no-master", {}),
+        ],
       }),
       withConditions(
         evaluateRatio({
@@ -263,6 +335,7 @@ export function evaluateOpcvmFeeder(ctx: FundContext): {
           forcedBreach: rest.refused.length
             ? rest.refused.join(" ")
             : undefined,
+          forcedReasons: rest.refusedReasons,
         }),
         [
           limitCondition(FEED15_LIMIT, evaluateRatio(limit15)),
@@ -285,8 +358,15 @@ export function evaluateFivgFeeder(ctx: FundContext): {
   const rest = others(ctx, m, FIVG_FEED, (p) => {
     const h = p.holding;
     if (h.assetClass === "CASH") return undefined;
-    if (h.assetClass === "FUND_UNITS") return unitsNote(m, p);
-    return `${h.assetClass}: a general-purpose feeder holds only its master's units and accessory cash.`;
+    if (h.assetClass === "FUND_UNITS") return unitsNote(m, p, "L. 214-24-57");
+    return refusal(
+      `${h.assetClass}: a general-purpose feeder holds only its master's units and accessory cash.`,
+      {
+        test: "general-purpose",
+        assetClass: h.assetClass ?? "",
+        article: "L. 214-24-57",
+      },
+    );
   });
   const refusedTotal = rest.refusedTotal;
   const share =
@@ -312,6 +392,21 @@ export function evaluateFivgFeeder(ctx: FundContext): {
           forcedBreach: rest.refused.length
             ? rest.refused.join(" ")
             : undefined,
+          reasons: [
+            m.master
+              ? because("master-share", {
+                  master: m.master,
+                  share:
+                    ctx.denominator && ctx.denominator > 0n
+                      ? new Dec(m.masterTotal.toString())
+                          .dividedBy(ctx.denominator.toString())
+                          .toString()
+                      : undefined,
+                  cash: formatAmount(rest.total - refusedTotal),
+                })
+              : because("no-master", {}),
+          ],
+          forcedReasons: rest.refusedReasons,
         }),
         [
           positionsCondition(FIVG_LIST, "closed-list", rest.breakers, {
@@ -337,6 +432,7 @@ export function evaluateFia(ctx: FundContext): {
         rule: FIA_FEED85.id,
         article: FIA_FEED85.article,
         note: `units of the master ${m.master}`,
+        explain: because("counted-master-units", { master: m.master ?? "" }),
       },
       p.amount ?? ZERO,
     );
@@ -361,6 +457,18 @@ export function evaluateFia(ctx: FundContext): {
     r.message = feeder
       ? `Feeder AIF within the meaning of L. 214-24 IV 1°: ${m.master} holds at least 85 % of the asset.`
       : "Not a feeder AIF under L. 214-24 IV 1° (no single master reaches 85 %); several masters with identical strategies (2°) are not assessed.";
+    r.reasons = [
+      feeder
+        ? because("feeder-aif", {
+            master: m.master ?? "",
+            threshold: ratioAt(FEEDERS.fiaMaster, ctx.asOf).toString(),
+            article: "L. 214-24 IV 1°",
+          })
+        : because("not-feeder-aif", {
+            threshold: ratioAt(FEEDERS.fiaMaster, ctx.asOf).toString(),
+            article: "L. 214-24 IV 1°",
+          }),
+    ];
   }
   return { rules: [r] };
 }

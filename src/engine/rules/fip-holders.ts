@@ -3,6 +3,7 @@ import { Dec } from "../decimal";
 import { L214_31, ratioAt } from "../../law";
 import type { FundContext } from "../fund-context";
 import { evaluateRatio } from "../ratio";
+import { type Reason, reason as why } from "../reasons";
 import type { GroupResult, RuleDefinition, RuleResult } from "../result";
 import { FIP_H10, FIP_H20, FIP_H30 } from "./fcpi-fip-definitions";
 
@@ -66,6 +67,7 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
     complete: boolean,
     note?: string,
     groups?: GroupResult[],
+    noteReason?: Reason,
   ) => {
     const r = evaluateRatio({
       rule: def,
@@ -79,6 +81,9 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
       message:
         message ??
         `${note ? `${note} ` : ""}Measured in units of the fund: numerator, denominator and headroom are units, not EUR.`,
+      reasons: noRegister
+        ? [why("holders-missing", {})]
+        : [...(noteReason ? [noteReason] : []), why("measured-in-units", {})],
     });
     if (groups) r.groups = groups;
     return r;
@@ -123,6 +128,9 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
       unitsComplete,
       top ? `Largest holder: ${top[0]}.` : undefined,
       groupsOf(() => true, H20(ctx.asOf)),
+      top
+        ? why("largest-holder", { holder: top[0], publicLaw: false })
+        : undefined,
     ),
     rule(
       FIP_H10,
@@ -133,6 +141,9 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
         ? `Largest public-law holder: ${topPublic[0]}.`
         : "No public-law legal person holds units.",
       groupsOf((e) => e.publicLaw, H10(ctx.asOf)),
+      topPublic
+        ? why("largest-holder", { holder: topPublic[0], publicLaw: true })
+        : why("no-public-holder", {}),
     ),
     rule(FIP_H30, H30(ctx.asOf), publicTotal, unitsComplete && typesComplete),
   ];

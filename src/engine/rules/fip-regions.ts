@@ -3,6 +3,7 @@ import { L214_31, ratioAt } from "../../law";
 import type { FundContext } from "../fund-context";
 import type { AssetClass } from "../model";
 import { evaluateRatio } from "../ratio";
+import { reason as why } from "../reasons";
 import type { GroupResult, RuleResult } from "../result";
 import { I_SECURITIES } from "./fcpr";
 import { FIP_REG25 } from "./fcpi-fip-definitions";
@@ -55,6 +56,10 @@ export function fipRegionRule(ctx: FundContext): RuleResult {
         rule: FIP_REG25.id,
         article: "L. 214-31 IV",
         note: `region ${entry.name}`,
+        explain: why("counted-region", {
+          region: entry.name,
+          article: "L. 214-31 IV",
+        }),
       },
       amount,
     );
@@ -91,6 +96,15 @@ export function fipRegionRule(ctx: FundContext): RuleResult {
     message: worst
       ? `Largest region: ${worst.name} (${ctx.fund.overseasZone ? "50 % per collectivité of the overseas zone" : "25 % per region"}).`
       : "No security, SARL part or advance with a region.",
+    reasons: [
+      worst
+        ? why("largest-region", {
+            region: worst.name,
+            threshold: limit.toString(),
+            overseas: Boolean(ctx.fund.overseasZone),
+          })
+        : why("no-region-position", {}),
+    ],
   });
   result.groups = groups.sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
   return result;

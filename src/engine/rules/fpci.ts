@@ -4,6 +4,7 @@ import { L214_160, ratioAt } from "../../law";
 import type { FundContext } from "../fund-context";
 import type { AssetClass } from "../model";
 import { evaluateRatio } from "../ratio";
+import { reason as why } from "../reasons";
 import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
 import { FCPR_B20, FCPR_L5Y, FCPR_Q50 } from "./fcpr-definitions";
 import { evaluateL21428, type L21428Profile } from "./fcpr";
@@ -120,6 +121,10 @@ function classLimit(
         rule: rule.id,
         article: rule.article,
         note: `measured against the ${threshold.times(100).toString()} % limit`,
+        explain: why("measured-against-limit", {
+          threshold: threshold.toString(),
+          article: rule.article,
+        }),
       },
       amount,
     );

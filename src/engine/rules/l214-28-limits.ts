@@ -2,6 +2,7 @@ import {
   type Amount,
   amountFromDecimal,
   amountToDecimal,
+  formatAmount,
   minAmount,
   ZERO,
 } from "../amount";
@@ -15,6 +16,7 @@ import { Dec } from "../decimal";
 import { L214_160, L214_28, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
 import { eurText, evaluateRatio, percentText } from "../ratio";
+import { type Reason, reason as why } from "../reasons";
 import type { RuleDefinition, RuleResult } from "../result";
 
 /**
@@ -71,19 +73,44 @@ export function cappedSums(
       ? advancesQualifying
       : minAmount(advancesQualifying, cap15);
   const notes: string[] = [];
-  if (aboveLimit > ZERO)
+  const noteReasons: Reason[] = [];
+  if (aboveLimit > ZERO) {
     notes.push(
       `${eurText(aboveLimit)} of receivables held above the 10 % limit of L. 214-160 II not counted (FPCI-REC10 reports the breach).`,
     );
-  if (bucketCounted < countable)
+    noteReasons.push(
+      why("receivables-above-limit", {
+        amount: formatAmount(aboveLimit),
+        threshold: ratioAt(L214_160.receivables, ctx.asOf).toString(),
+        article: "L. 214-160 II",
+      }),
+    );
+  }
+  if (bucketCounted < countable) {
     notes.push(
       `${eurText(countable - bucketCounted)} of L. 214-28 III items above the 20 % limit not counted.`,
     );
-  if (advancesCounted < advancesQualifying)
+    noteReasons.push(
+      why("bucket-above-cap", {
+        amount: formatAmount(countable - bucketCounted),
+        threshold: CAP_20(ctx.asOf).toString(),
+        article: "L. 214-28 III",
+      }),
+    );
+  }
+  if (advancesCounted < advancesQualifying) {
     notes.push(
       `${eurText(advancesQualifying - advancesCounted)} of advances above the 15 % limit not counted.`,
     );
-  return { bucketCounted, advancesCounted, notes, aboveLimit };
+    noteReasons.push(
+      why("advances-above-cap", {
+        amount: formatAmount(advancesQualifying - advancesCounted),
+        threshold: LIMIT_15(ctx.asOf).toString(),
+        article: "L. 214-28 II 1°",
+      }),
+    );
+  }
+  return { bucketCounted, advancesCounted, notes, aboveLimit, noteReasons };
 }
 
 /** What the II 1° gate found: the advances it refused, and the lowest share of capital seen. */
@@ -177,6 +204,15 @@ export function advancesRule(
           )
           .join(" ")
       : undefined,
+    forcedReasons: gate.failures.every((b) => b.why)
+      ? gate.failures.map((b) =>
+          why("position-breaks", {
+            lineId: b.position.holding.lineId,
+            row: b.position.holding.row,
+            cause: b.why!,
+          }),
+        )
+      : undefined,
   });
   return withConditions(result, [
     limitCondition(texts.limit, evaluateRatio(input)),
@@ -209,6 +245,16 @@ export function bucketRule(
       bucketCounted < bucket
         ? `${eurText(bucket - bucketCounted)} above the 20 % limit are not counted toward the quota (a limit on counting, not a breach).`
         : undefined,
+    reasons:
+      bucketCounted < bucket
+        ? [
+            why("bucket-above-cap", {
+              amount: formatAmount(bucket - bucketCounted),
+              threshold: CAP_20(ctx.asOf).toString(),
+              article: "L. 214-28 III",
+            }),
+          ]
+        : undefined,
   });
 }
 
@@ -219,6 +265,7 @@ export function listedRule(
   total: Amount,
   complete: boolean,
   message: string,
+  reasons?: Reason[],
 ): RuleResult {
   const r = evaluateRatio({
     rule,
@@ -229,6 +276,7 @@ export function listedRule(
     complete: complete && ctx.denominatorComplete,
     warningMargin: ctx.warningMargin,
     message,
+    reasons,
   });
   r.threshold = null;
   r.headroom = null;
@@ -267,6 +315,10 @@ export function gateAdvance(
         rule: rules.advancesId,
         article,
         note: "measured against the 15 % limit",
+        explain: why("measured-against-limit", {
+          threshold: LIMIT_15(ctx.asOf).toString(),
+          article,
+        }),
       },
       amount,
     );
@@ -285,6 +337,7 @@ export function gateAdvance(
       article,
       reason: "the fund's share of the issuer's capital is unknown.",
       code: "ownership-unknown",
+      facts: { article },
     });
     return { amount, gate: { kind: "unknown" } };
   }
@@ -296,12 +349,24 @@ export function gateAdvance(
     const reason = gate.isZero()
       ? `advance excluded: the fund holds no participation in ${issuer}, which ${article} requires.`
       : `advance excluded: the fund holds ${percentText(ownership)} of ${issuer}, ${article} requires at least ${percentText(gate)}.`;
-    log.failures.push({ position: p, amount, reason });
+    const facts = {
+      issuer,
+      ownership: ownership.toString(),
+      gate: gate.toString(),
+      article,
+    };
+    log.failures.push({
+      position: p,
+      amount,
+      reason,
+      why: why("advance-gate", facts),
+    });
     ctx.exclude(p, {
       rule: rules.quotaId,
       article,
       reason,
       code: "advance-gate",
+      facts,
     });
     return { amount, gate: { kind: "refused", issuer } };
   }

@@ -1,4 +1,4 @@
-import { type Amount, scaleAmount, ZERO } from "../amount";
+import { type Amount, formatAmount, scaleAmount, ZERO } from "../amount";
 import { addYears } from "../dates";
 import { L214_36_TO_43, ratioAt, requireVersion } from "../../law";
 import {
@@ -9,6 +9,7 @@ import {
 import { Dec } from "../decimal";
 import type { FundContext, Position } from "../fund-context";
 import { eurText, evaluateRatio, percentText } from "../ratio";
+import { type Reason, type ReasonFacts, reason as why } from "../reasons";
 import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
 
 const OPCI_TYPES = ["SPPICAV", "FPI"] as const;
@@ -158,6 +159,7 @@ export function evaluateOpci(ctx: FundContext): {
         rule: "OPCI-*",
         reason: "no item of L. 214-36 I (opciCategory) is given.",
         code: "unclassified",
+        facts: { column: "opciCategory", article: "L. 214-36 I" },
       });
       categoriesComplete = false;
       continue;
@@ -180,7 +182,15 @@ export function evaluateOpci(ctx: FundContext): {
           total += amount;
           ctx.count(
             p,
-            { rule: rule.id, article: `L. 214-36 I ${c}°`, note: `item ${c}°` },
+            {
+              rule: rule.id,
+              article: `L. 214-36 I ${c}°`,
+              note: `item ${c}°`,
+              explain: why("counted-item", {
+                item: c,
+                article: `L. 214-36 I ${c}°`,
+              }),
+            },
             amount,
           );
         }
@@ -194,6 +204,7 @@ export function evaluateOpci(ctx: FundContext): {
     s: { total: Amount; complete: boolean },
     message?: string,
     forcedBreach?: string,
+    forcedReasons?: Reason[],
   ) =>
     evaluateRatio({
       rule,
@@ -205,6 +216,7 @@ export function evaluateOpci(ctx: FundContext): {
       warningMargin: ctx.warningMargin,
       message,
       forcedBreach: binding ? forcedBreach : undefined,
+      forcedReasons: binding ? forcedReasons : undefined,
     });
 
   // FPI: 5° units count only "sous réserve qu'il s'agisse d'une participation contrôlée".
@@ -217,6 +229,7 @@ export function evaluateOpci(ctx: FundContext): {
       reason:
         "5° units count in an FPI's 60 % only when they are a controlled participation (controlledParticipation).",
       code: "not-controlled",
+      facts: { article: "L. 214-37 1°" },
     });
     return false;
   };
@@ -247,6 +260,7 @@ export function evaluateOpci(ctx: FundContext): {
           reason:
             "encumbered: the 5 % must be « libres de toutes sûretés ou droits au profit de tiers ».",
           code: "encumbered",
+          facts: { article: "L. 214-37 2°" },
         });
         return false;
       }),
@@ -265,6 +279,7 @@ type RatioFn = (
   s: { total: Amount; complete: boolean },
   message?: string,
   forcedBreach?: string,
+  forcedReasons?: Reason[],
 ) => RuleResult;
 
 /** Whether the OPCI's rules bind on the as-of date, and whether that could be established. */
@@ -308,6 +323,7 @@ function assetList(
   scope: Scope,
 ): RuleResult {
   const outside: string[] = [];
+  const outsideReasons: Reason[] = [];
   const breakers: Breaker[] = [];
   let total = ZERO;
   let amountsComplete = complete;
@@ -324,14 +340,33 @@ function assetList(
       const amount = ctx.amountOf(p);
       if (amount === undefined) amountsComplete = false;
       else total += amount;
-      breakers.push({ position: p, amount, reason: `${reason}.` });
+      const facts = {
+        item: c,
+        test: c === 4 ? ("traded-only" as const) : ("unlisted-only" as const),
+        article: "L. 214-36 I",
+      };
+      breakers.push({
+        position: p,
+        amount,
+        reason: `${reason}.`,
+        why: why("opci-outside-list", facts),
+      });
       outside.push(
         `Line ${p.holding.lineId} (row ${p.holding.row}): ${reason}.`,
+      );
+      outsideReasons.push(
+        why("position-breaks", {
+          lineId: p.holding.lineId,
+          row: p.holding.row,
+          cause: why("opci-outside-list", facts),
+        }),
       );
       ctx.exclude(p, {
         rule: OPCI_ASSET.id,
         article: "L. 214-36 I",
         reason: `outside the list of L. 214-36 I: ${reason}.`,
+        code: "opci-outside-list",
+        facts,
       });
     }
   }
@@ -342,6 +377,7 @@ function assetList(
       { total, complete: amountsComplete },
       undefined,
       outside.length ? outside.join(" ") : undefined,
+      outsideReasons,
     ),
     [
       positionsCondition(ASSET_LIST, "closed-list", breakers, {
@@ -385,6 +421,11 @@ function leverage(
             rule: OPCI_LEV40.id,
             article: "L. 214-39",
             note: `item ${c}°, in the base of the 40 %`,
+            explain: why("counted-leverage-base", {
+              item: c,
+              threshold: LEV40(ctx.asOf).toString(),
+              article: "L. 214-39",
+            }),
           },
           amount,
         );
@@ -399,6 +440,11 @@ function leverage(
             h.row,
             "entityDebt",
             `entityDebt is blank for an item ${c}° holding: its borrowings count as zero in the 40 % (L. 214-39).`,
+            why("entity-debt-blank", {
+              item: c,
+              threshold: LEV40(ctx.asOf).toString(),
+              article: "L. 214-39",
+            }),
           );
         continue;
       }
@@ -413,6 +459,11 @@ function leverage(
           article: "L. 214-39",
           note: `debt of ${eurText(h.entityDebt)} at ${percentText(share)} participation`,
           code: "look-through-debt",
+          explain: why("counted-look-through-debt", {
+            debt: formatAmount(h.entityDebt),
+            share: share.toString(),
+            article: "L. 214-39",
+          }),
         },
         looked,
       );
@@ -427,6 +478,11 @@ function leverage(
     complete,
     warningMargin: ctx.warningMargin,
     message: `Borrowings ${eurText(ctx.fund.borrowings ?? ZERO)} plus look-through debts, over items 1° to 3° and 5°.`,
+    reasons: [
+      why("opci-leverage", {
+        borrowings: formatAmount(ctx.fund.borrowings ?? ZERO),
+      }),
+    ],
   });
 }
 
@@ -452,6 +508,7 @@ function advancesGate(
     }
   }
   const failures: string[] = [];
+  const failureReasons: Reason[] = [];
   const notListed: Breaker[] = [];
   const belowGate: Breaker[] = [];
   let lowest: Dec | undefined;
@@ -459,12 +516,34 @@ function advancesGate(
   let complete = categoriesComplete;
   for (const p of byCategory.get(10) ?? []) {
     const h = p.holding;
-    const fail = (reason: string, into: Breaker[]) => {
+    const fail = (
+      reason: string,
+      into: Breaker[],
+      facts: ReasonFacts["opci-advance-gate"],
+    ) => {
       failures.push(`Line ${h.lineId} (row ${h.row}): ${reason}`);
-      ctx.exclude(p, { rule: OPCI_CCA5.id, article: "L. 214-42", reason });
+      failureReasons.push(
+        why("position-breaks", {
+          lineId: h.lineId,
+          row: h.row,
+          cause: why("opci-advance-gate", facts),
+        }),
+      );
+      ctx.exclude(p, {
+        rule: OPCI_CCA5.id,
+        article: "L. 214-42",
+        reason,
+        code: "opci-advance-gate",
+        facts,
+      });
       const amount = ctx.amountOf(p);
       if (amount !== undefined) outside += amount;
-      into.push({ position: p, amount, reason });
+      into.push({
+        position: p,
+        amount,
+        reason,
+        why: why("opci-advance-gate", facts),
+      });
     };
     if (h.issuerId === undefined || !companies.has(h.issuerId)) {
       if (h.issuerId === undefined) {
@@ -479,6 +558,7 @@ function advancesGate(
       fail(
         `advance to ${h.issuerName ?? h.issuerId}, which is not one of the fund's 2° or 3° companies.`,
         notListed,
+        { issuer: h.issuerName ?? h.issuerId, article: "L. 214-42" },
       );
       continue;
     }
@@ -496,6 +576,12 @@ function advancesGate(
         fail(
           `advance to ${h.issuerName ?? h.issuerId}, held ${percentText(own)}: L. 214-42 requires at least 5 % of the capital.`,
           belowGate,
+          {
+            issuer: h.issuerName ?? h.issuerId,
+            ownership: own.toString(),
+            gate: GATE_5(ctx.asOf).toString(),
+            article: "L. 214-42",
+          },
         );
     }
   }
@@ -507,6 +593,7 @@ function advancesGate(
       { total: outside, complete },
       undefined,
       failures.length ? failures.join(" ") : undefined,
+      failureReasons,
     ),
     [
       positionsCondition(CCA_COMPANIES, "closed-list", notListed, opts),

@@ -1,7 +1,9 @@
 import { Link, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { Diagnostic, TableName } from "../../engine/model";
 import type { RawTable } from "../../workbook/grid";
+import { explain } from "../../present/reasons";
 import { format, type Strings } from "../i18n";
+import type { Language } from "../operations";
 import { diagnosticTarget } from "../use-quota-check";
 
 const useStyles = makeStyles({
@@ -10,7 +12,7 @@ const useStyles = makeStyles({
 });
 
 /** Every reading problem with table, row, column and value, and a link that selects the cell. */
-export function DiagnosticsList(props: { diagnostics: Diagnostic[]; tables: Partial<Record<TableName, RawTable>>; t: Strings; onSelect(sheet: string, cell: string): void }) {
+export function DiagnosticsList(props: { diagnostics: Diagnostic[]; tables: Partial<Record<TableName, RawTable>>; t: Strings; language?: Language; onSelect(sheet: string, cell: string): void }) {
   const s = useStyles();
   return (
     <div className={s.list} role="list" aria-label={props.t.diagnostics}>
@@ -21,7 +23,7 @@ export function DiagnosticsList(props: { diagnostics: Diagnostic[]; tables: Part
             <span className={d.severity === "error" ? s.error : undefined}>{props.t.severity[d.severity]}</span> · {d.table}
             {d.row ? ` · ${format(props.t.rowNumber, { row: d.row })}` : ""}
             {d.column ? ` · ${d.column}` : ""}
-            {d.value ? ` · “${d.value}”` : ""}: {d.message}{" "}
+            {d.value ? ` · “${d.value}”` : ""}: {explain(d, d.message, props.language ?? "en")}{" "}
             {target && (
               <Link onClick={() => props.onSelect(target.sheet, target.cell)}>
                 {props.t.goToCell} {target.cell}

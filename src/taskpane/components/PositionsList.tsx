@@ -1,5 +1,6 @@
 import { Link, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { FundReport, RuleResult } from "../../engine/result";
+import { contributionNote, exclusionText } from "../../present/report";
 import { format, formatEur, type Strings } from "../i18n";
 import type { Language } from "../operations";
 
@@ -43,7 +44,7 @@ export function PositionsList(props: { fund: FundReport; rule: RuleResult; langu
           <Text size={200}>{formatEur(c.amount, language)}</Text>
           <Text size={200} className={s.reason}>
             {c.article}
-            {c.note ? ` · ${c.note}` : ""}
+            {contributionNote(c, language) ? ` · ${contributionNote(c, language)}` : ""}
           </Text>
         </div>
       ))}
@@ -61,7 +62,7 @@ export function PositionsList(props: { fund: FundReport; rule: RuleResult; langu
           <Text size={200}>{formatEur(p.amount, language)}</Text>
           <Text size={200} className={s.reason}>
             {e.article ? `${e.article} · ` : ""}
-            {e.reason}
+            {exclusionText(e, language)}
           </Text>
         </div>
       ))}

@@ -2,6 +2,7 @@ import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-c
 import type { RuleResult } from "../../engine/result";
 import { ruleById } from "../../engine/rules/registry";
 import { colon, format, formatAmount, formatPercent, formatThreshold, OPERATOR_SIGNS, type Strings } from "../i18n";
+import { ruleExplanation } from "../../present/report";
 import { amountToCure } from "../summary";
 import type { Language } from "../operations";
 import { StatusBadge } from "./StatusBadge";
@@ -79,7 +80,7 @@ export function RuleRow(props: { rule: RuleResult; language: Language; t: String
       )}
       {rule.message && rule.status !== "pass" && (
         <Text size={200} className={s.message}>
-          {rule.message}
+          {ruleExplanation(rule, language)}
         </Text>
       )}
       {rule.partial && (

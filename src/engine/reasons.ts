@@ -1,0 +1,204 @@
+import type { IsoDate } from "./dates";
+
+/**
+ * Why a rule, a position or a reading came out as it did, as a stable code and its facts.
+ * Sentences are made from these at the edge (src/present), in each language; the engine's
+ * English `message` and `reason` strings stay beside them for compatibility.
+ *
+ * Facts are plain data: amounts as exact decimal strings in euros (or units), dates as ISO
+ * strings, percentages as exact decimal fractions ("0.04" for 4 %), articles as the law writes them.
+ */
+export interface ReasonFacts {
+  // Rule results
+  /** The quota binds only inside its window (L. 214-28 V). */
+  "quota-window": {
+    from: IsoDate;
+    until?: IsoDate;
+    article: string;
+    appliedBy?: string;
+  };
+  /** The base of the ratio (paid-up subscriptions, total assets) is not given. */
+  "base-unknown": Record<string, never>;
+  "base-not-positive": Record<string, never>;
+  /** Amount of the III items above the 20 % limit, not counted in the quota. */
+  "bucket-above-cap": { amount: string; threshold: string; article: string };
+  "receivables-above-limit": {
+    amount: string;
+    threshold: string;
+    article: string;
+  };
+  /** Amount of the advances above the 15 % limit, not counted in the quota. */
+  "advances-above-cap": { amount: string; threshold: string; article: string };
+  /** No position counts under the five years after admission to trading. */
+  "no-grace-position": { article: string };
+  /** Positions admitted to trading after purchase that still count. */
+  "grace-positions": {
+    count: number;
+    firstEnd: IsoDate;
+    article: string;
+    quota?: string;
+  };
+  /** A position that breaks a gate or a closed list, with why. */
+  "position-breaks": { lineId: string; row: number; cause: Reason };
+  /** FIP: the largest region and the per-region limit. */
+  "largest-region": { region: string; threshold: string; overseas?: boolean };
+  "no-region-position": Record<string, never>;
+  /** FIP holder caps. */
+  "holders-missing": Record<string, never>;
+  "largest-holder": { holder: string; publicLaw: boolean };
+  "no-public-holder": Record<string, never>;
+  "measured-in-units": Record<string, never>;
+  /** OPCI leverage: the fund's borrowings plus look-through debts over the listed items. */
+  "opci-leverage": { borrowings: string };
+  /** Feeders: the master, or none. */
+  "feeder-master": { master: string };
+  "no-master": Record<string, never>;
+  "master-share": { master: string; share?: string; cash: string };
+  "feeder-aif": { master: string; threshold: string; article: string };
+  "not-feeder-aif": { threshold: string; article: string };
+
+  // Position exclusions (the codes of ExclusionCode)
+  "not-a-quota-asset": { assetClass: string; article: string };
+  "listed-when-bought": { assetClass: string; article: string };
+  "not-small-cap":
+    | { test: "outside-eea"; country: string; article: string }
+    | { test: "market-cap"; marketCap: string; limit: string; article: string };
+  "listed-debt": { article: string };
+  unclassified: { column: string; article?: string };
+  "five-years-ended": {
+    listingDate: IsoDate;
+    graceEnd: IsoDate;
+    article: string;
+    bucketFull?: boolean;
+  };
+  "advance-gate": {
+    issuer: string;
+    ownership?: string;
+    gate?: string;
+    article: string;
+  };
+  "ownership-unknown": { article: string };
+  "issuer-not-eligible":
+    | { test: "advance"; issuer: string; article: string }
+    | { test: "flag"; column: string; article: string; issuer?: string }
+    | { test: "region"; region: string; article: string; issuer?: string };
+  "eligibility-unknown": { column: string; article?: string };
+  "entity-not-oecd": { article: string };
+  "look-through-unknown": { article: string };
+  "secondary-purchase": { secondary: string; fresh: string; article: string };
+  "not-controlled": { article: string };
+  encumbered: { article: string };
+  /** Held by no rule of the fund's category. */
+  /** A feeder's position outside the assets its article allows besides the master. */
+  "not-allowed-asset": {
+    test:
+      | "hedging"
+      | "sicav-only"
+      | "second-master"
+      | "no-master-id"
+      | "not-listed"
+      | "general-purpose";
+    assetClass: string;
+    article: string;
+    unitsOf?: string;
+    master?: string;
+  };
+  /** OPCI: a position outside the list of L. 214-36 I (2°, 3°: unlisted companies; 4°: traded shares). */
+  "opci-outside-list": {
+    item: number;
+    test: "unlisted-only" | "traded-only";
+    article: string;
+  };
+  /** OPCI: an advance to a company that is not one of its 2° or 3° companies, or held below 5 %. */
+  "opci-advance-gate": {
+    issuer: string;
+    ownership?: string;
+    gate?: string;
+    article: string;
+  };
+  "outside-every-rule": { fundType: string; assetClass?: string };
+  /** Not held on the as-of date. */
+  disposed: { date: IsoDate };
+  "not-yet-invested": { date: IsoDate };
+  /** No amount on the fund's basis. */
+  "not-measured": { column: string; blank: boolean };
+  /** No rule applies to the fund (its category is missing or unknown). */
+  "no-rule-applies": Record<string, never>;
+
+  // Contributions (why an amount is counted where it is)
+  "counted-unlisted": { article: string };
+  "counted-within-bucket": { threshold: string; article: string };
+  "counted-advance": { issuer: string; ownership: string; article: string };
+  "counted-entity-look-through": {
+    share: string;
+    amount: string;
+    article: string;
+  };
+  "counted-liquid": { article: string };
+  "counted-eligible": { article: string };
+  "counted-beside-master": { article: string };
+  "counted-master-units": { master: string };
+  /** OPCI: the item of L. 214-36 I a position belongs to. */
+  "counted-item": { item: number; article: string };
+  "counted-leverage-base": { item: number; threshold: string; article: string };
+  "counted-look-through-debt": { debt: string; share: string; article: string };
+  "counted-region": { region: string; article: string };
+  /** Fresh capital: the acquisitionMode as the workbook gives it. */
+  "counted-fresh": { mode: string; article: string };
+  "counted-grace": { listingDate: IsoDate; graceEnd: IsoDate; article: string };
+  "counted-listed-in-bucket": {
+    listingDate: IsoDate;
+    threshold: string;
+    article: string;
+  };
+  "measured-against-limit": { threshold: string; article: string };
+
+  // Diagnostics of the reader (the header as the user wrote it)
+  "column-twice": { column: string; first: string; header: string };
+  "column-missing": { table: string; column: string; headersOnRow?: number };
+  "totals-row": { label: string };
+  "cell-error": { error: string; column: string; header: string };
+  /** expected: the column's type (money, percent, date, text, boolean, enum, list, country, category). */
+  "cell-unreadable": {
+    value: string;
+    expected: string;
+    column: string;
+    header: string;
+    allowed?: string;
+    /** An ambiguous number: its English and French readings. */
+    readings?: [string, string];
+  };
+  "holdings-empty": Record<string, never>;
+  "fund-row-without-id": Record<string, never>;
+  "table-missing": { table: string };
+
+  // Diagnostics of the engine
+  "fund-id-duplicate": { fundId: string; rows: number[] };
+  "fund-type-needed": Record<string, never>;
+  "fund-type-without-rules": { fundType: string };
+  "fund-id-needed": Record<string, never>;
+  "fund-not-in-funds": { fundId: string; table: "Holdings" | "Holders" };
+  /** A value a rule needs is missing or unreadable. */
+  "value-needed": { column: string; header?: string };
+  /** An entityDebt left blank counts as zero in the OPCI leverage. */
+  "basis-cost-ignored": Record<string, never>;
+  "amount-negative": { column: string; amount: string };
+  "amount-implausible": { column: string; amount: string };
+  "acquisition-mode-blank": { article: string };
+  "entity-debt-blank": { item: number; article: string; threshold: string };
+}
+
+export type ReasonCode = keyof ReasonFacts;
+
+/** A code with its facts, as the JSON report carries them. */
+export type Reason = {
+  [C in ReasonCode]: { code: C; facts: ReasonFacts[C] };
+}[ReasonCode];
+
+/** Builds a reason with the facts its code takes (checked at compile time). */
+export function reason<C extends ReasonCode>(
+  code: C,
+  facts: ReasonFacts[C],
+): { code: C; facts: ReasonFacts[C] } {
+  return { code, facts };
+}

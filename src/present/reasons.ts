@@ -1,0 +1,464 @@
+import type { Reason, ReasonCode, ReasonFacts } from "../engine/reasons";
+import {
+  NBSP,
+  type Lang,
+  count,
+  date,
+  euros,
+  percentShort,
+  quote,
+} from "./format";
+
+type Renderers = { [C in ReasonCode]: (facts: ReasonFacts[C]) => string };
+
+const en = "en" as const;
+const fr = "fr" as const;
+
+/** The English sentences, as the engine's `message` and `reason` strings read. */
+const EN: Renderers = {
+  "quota-window": (f) =>
+    `The quota binds from ${f.from}${f.until ? ` to ${f.until}` : ""} (${f.appliedBy ? `${f.article}, applied by ${f.appliedBy}` : f.article}).`,
+  "base-unknown": () => "The base of the ratio is unknown.",
+  "base-not-positive": () => "The base of the ratio is zero or negative.",
+  "bucket-above-cap": (f) =>
+    `${euros(f.amount, en)} of ${f.article} items above the ${percentShort(f.threshold, en)} limit not counted.`,
+  "advances-above-cap": (f) =>
+    `${euros(f.amount, en)} of advances above the ${percentShort(f.threshold, en)} limit not counted.`,
+  "receivables-above-limit": (f) =>
+    `${euros(f.amount, en)} of receivables held above the ${percentShort(f.threshold, en)} limit of ${f.article} not counted (FPCI-REC10 reports the breach).`,
+  "no-grace-position": (f) =>
+    `No position counts under the five years of ${f.article}.`,
+  "grace-positions": (f) =>
+    `${f.count} position(s) admitted to trading after purchase count toward the quota; the first five-year period ends on ${f.firstEnd}.`,
+  "position-breaks": (f) =>
+    `Line ${f.lineId} (row ${f.row}): ${renderReason(f.cause, en)}`,
+  "largest-region": (f) =>
+    `Largest region: ${f.region} (${percentShort(f.threshold, en)} per ${f.overseas ? "collectivité of the overseas zone" : "region"}).`,
+  "no-region-position": () =>
+    "No security, SARL part or advance with a region.",
+  "holders-missing": () =>
+    "No row of the Holders table belongs to this fund: the holder caps cannot be measured.",
+  "largest-holder": (f) =>
+    `Largest ${f.publicLaw ? "public-law holder" : "holder"}: ${f.holder}.`,
+  "no-public-holder": () => "No public-law legal person holds units.",
+  "measured-in-units": () =>
+    "Measured in units of the fund: numerator, denominator and headroom are units, not EUR.",
+  "opci-leverage": (f) =>
+    `Borrowings ${euros(f.borrowings, en)} plus look-through debts, over items 1° to 3° and 5°.`,
+  "feeder-master": (f) => `Master: ${f.master}.`,
+  "no-master": () => "No units with a masterId: the fund has no master.",
+  "master-share": (f) =>
+    `Master ${f.master}: ${f.share === undefined ? "—" : percentShort(f.share, en)} of the asset; cash ${euros(f.cash, en)}.`,
+  "feeder-aif": (f) =>
+    `Feeder AIF within the meaning of ${f.article}: ${f.master} holds at least ${percentShort(f.threshold, en)} of the asset.`,
+  "not-feeder-aif": (f) =>
+    `Not a feeder AIF under ${f.article} (no single master reaches ${percentShort(f.threshold, en)}); several masters with identical strategies (2°) are not assessed.`,
+  "not-allowed-asset": (f) => {
+    switch (f.test) {
+      case "hedging":
+        return `a financial contract not used for hedging only (${f.article}: « uniquement à des fins de couverture »).`;
+      case "sicav-only":
+        return `operating property is allowed only to a feeder that is a SICAV (${f.article}).`;
+      case "second-master":
+        return `units of ${f.unitsOf}, a second master (the fund's master is ${f.master}).`;
+      case "no-master-id":
+        return "fund units that are not units of the master (no masterId).";
+      case "not-listed":
+        return `${f.assetClass} is not among the assets ${f.article} allows besides the master.`;
+      case "general-purpose":
+        return `${f.assetClass}: a general-purpose feeder holds only its master's units and accessory cash.`;
+    }
+  },
+  "counted-beside-master": () => "allowed besides the master",
+  "counted-master-units": (f) => `units of the master ${f.master}`,
+
+  "not-a-quota-asset": (f) =>
+    `${f.assetClass} is not among the assets that ${f.article} counts toward the quota.`,
+  "listed-when-bought": (f) =>
+    `${f.assetClass} admitted to trading when bought (${f.article}).`,
+  "not-small-cap": (f) =>
+    f.test === "outside-eea"
+      ? `listed on a market in ${f.country}, outside the EU and the EEA (${f.article}).`
+      : `market capitalisation ${euros(f.marketCap, en)} is not below ${euros(f.limit, en)} (${f.article}).`,
+  "listed-debt": (f) =>
+    `debt of a company whose equity is admitted to trading (${f.article}).`,
+  unclassified: (f) => `cannot be classified: ${f.column} is needed.`,
+  "five-years-ended": (f) =>
+    `admitted to trading on ${f.listingDate}: the five years of ${f.article} ended on ${f.graceEnd}${f.bucketFull ? " (the 20 % limit of III could not take it)" : ""}.`,
+  "advance-gate": (f) =>
+    f.ownership === undefined || f.gate === undefined
+      ? `not an advance allowed by ${f.article}.`
+      : Number(f.gate) === 0
+        ? `advance excluded: the fund holds no participation in ${f.issuer}, which ${f.article} requires.`
+        : `advance excluded: the fund holds ${percentShort(f.ownership, en)} of ${f.issuer}, ${f.article} requires at least ${percentShort(f.gate, en)}.`,
+  "ownership-unknown": () =>
+    "the fund's share of the issuer's capital is unknown.",
+  "issuer-not-eligible": (f) => {
+    const why =
+      f.test === "advance"
+        ? `whose securities do not count in the quota: ${f.article} counts advances only to companies that meet its conditions.`
+        : f.test === "flag"
+          ? `the issuer is not shown as meeting the conditions of ${f.article} (${f.column}).`
+          : `the company's region (${f.region}) is not among the regions the fund chose (${f.article}).`;
+    if (f.test === "advance") return `advance to ${f.issuer}, ${why}`;
+    return f.issuer ? `advance to ${f.issuer}: ${why}` : why;
+  },
+  "eligibility-unknown": (f) =>
+    `cannot tell whether the company is eligible: ${f.column} is needed.`,
+  "entity-not-oecd": (f) =>
+    `the entity is not shown as constituted in an OECD member state (entityOecd), which ${f.article} requires.`,
+  "look-through-unknown": () =>
+    "the entity's look-through percentage is unknown.",
+  "secondary-purchase": (f) =>
+    `secondary purchase: the securities bought from other holders (${euros(f.secondary, en)}) are not below the fresh-capital securities of the same company held by the fund (${euros(f.fresh, en)}).`,
+  "not-controlled": (f) => `not a controlled participation (${f.article}).`,
+  encumbered: (f) =>
+    `encumbered by security interests or third-party rights (${f.article}).`,
+  "opci-outside-list": (f) =>
+    f.test === "traded-only"
+      ? `item ${f.item}° takes only shares traded on a market.`
+      : `item ${f.item}° takes only companies not admitted to trading.`,
+  "opci-advance-gate": (f) =>
+    f.ownership === undefined
+      ? `advance to ${f.issuer}, which is not one of the fund's 2° or 3° companies.`
+      : `advance to ${f.issuer}, held ${percentShort(f.ownership, en)}: ${f.article} requires at least ${percentShort(f.gate ?? "0.05", en)} of the capital.`,
+  "outside-every-rule": (f) =>
+    `no rule of ${f.fundType} counts a ${f.assetClass ?? "position without assetClass"}`,
+  disposed: (f) => `disposed of on ${f.date}, before or on the as-of date`,
+  "not-yet-invested": (f) => `invested on ${f.date}, after the as-of date`,
+  "not-measured": (f) =>
+    `cannot be measured: ${f.column} is ${f.blank ? "blank" : "unreadable"}`,
+  "no-rule-applies": () => "no rule applies to this fund",
+
+  "counted-unlisted": () => "unlisted security or SARL parts",
+  "counted-within-bucket": (f) =>
+    `counted toward the quota within the ${percentShort(f.threshold, en)} limit of ${f.article}`,
+  "counted-advance": (f) =>
+    `the fund holds ${percentShort(f.ownership, en)} of ${f.issuer}`,
+  "counted-entity-look-through": (f) =>
+    `${percentShort(f.share, en)} of ${euros(f.amount, en)}, the entity's direct investment in eligible companies`,
+  "counted-liquid": () => "liquid financial instrument",
+  "counted-eligible": () => "eligible company",
+  "counted-item": (f) => `item ${f.item}°`,
+  "counted-leverage-base": (f) =>
+    `item ${f.item}°, in the base of the ${percentShort(f.threshold, en)}`,
+  "counted-look-through-debt": (f) =>
+    `debt of ${euros(f.debt, en)} at ${percentShort(f.share, en)} participation`,
+  "counted-region": (f) => `region ${f.region}`,
+  "counted-fresh": (f) => f.mode.toLowerCase().replace(/_/g, " "),
+  "counted-grace": (f) =>
+    `admitted to trading on ${f.listingDate}; counts until ${f.graceEnd}`,
+  "counted-listed-in-bucket": (f) =>
+    `admitted on ${f.listingDate} meeting III 1°; within the ${percentShort(f.threshold, en)} limit, so no five-year limit`,
+  "measured-against-limit": (f) =>
+    `measured against the ${percentShort(f.threshold, en)} limit`,
+
+  "column-twice": (f) =>
+    `Column ${f.column} appears twice ("${f.first}" and "${f.header}"); the first one is read.`,
+  "column-missing": (f) =>
+    `The ${f.table} table has no ${f.column} column; the rules that need it cannot run.${f.headersOnRow ? ` The headers seem to be on row ${f.headersOnRow}: remove the rows above them, or make the range an Excel table named ${f.table}.` : ""}`,
+  "totals-row": (f) =>
+    `This row ("${f.label}") is read as a totals row, not a holding: its amounts enter no sum.`,
+  "cell-error": (f) => `The cell holds the error ${f.error}.`,
+  "cell-unreadable": (f) =>
+    f.readings
+      ? `"${f.value}" can be read as ${f.readings[0]} (English) or ${f.readings[1]} (French): write ${f.readings[0]} or ${f.readings[1]} without the ambiguous comma.`
+      : f.expected === "enum" && f.allowed
+        ? `"${f.value}" is not one of ${f.allowed}.`
+        : `"${f.value}" is not ${EXPECTED_EN[f.expected] ?? "a valid value"}.`,
+  "holdings-empty": () =>
+    "The Holdings table has no rows: every fund is checked with no position.",
+  "fund-row-without-id": () =>
+    "This row of Funds has no fundId; it cannot be checked.",
+  "table-missing": (f) =>
+    `No ${f.table} table was found: add an Excel table named ${f.table}, or a sheet named ${f.table} whose first non-empty row holds the headers.`,
+  "fund-id-duplicate": (f) =>
+    `fundId ${f.fundId} appears on rows ${f.rows.join(", ")} of Funds; the rules of this fund are incomplete until it is unique.`,
+  "fund-type-needed": () => "fundType is needed to know which rules apply.",
+  "fund-type-without-rules": (f) =>
+    `No rule of this version applies to fund type ${f.fundType}; its holdings were read but not checked.`,
+  "fund-id-needed": () =>
+    "fundId is needed: the workbook has several funds (or none).",
+  "fund-not-in-funds": (f) =>
+    `Fund ${f.fundId || "(blank)"} is not in the Funds table; this ${f.table === "Holders" ? "holder" : "position"} was not checked.`,
+  "value-needed": (f) =>
+    `${f.header ?? f.column} is needed by a rule and is missing or unreadable.`,
+  "basis-cost-ignored": () =>
+    "This fund's rules are measured at fair value over total assets; basis COST is ignored.",
+  "amount-negative": (f) =>
+    `${f.column} is negative (${f.amount}): it is counted as read; check the sign.`,
+  "amount-implausible": (f) =>
+    `${f.column} is ${euros(f.amount, en)}, above 10^15: check the unit.`,
+  "acquisition-mode-blank": (f) =>
+    `acquisitionMode is blank: the position is not counted as fresh capital (${f.article}).`,
+  "entity-debt-blank": (f) =>
+    `entityDebt is blank for an item ${f.item}° holding: its borrowings count as zero in the ${percentShort(f.threshold, en)} (${f.article}).`,
+};
+
+const C = `${NBSP}:`;
+
+/** A number in French notation, with as many decimals as written ("1.234" → "1,234"). */
+function decimalPlain(value: string): string {
+  return new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 20 }).format(
+    value as unknown as number,
+  );
+}
+
+/** What a column of each type expects, for the message on an unreadable cell. */
+const EXPECTED_EN: Record<string, string> = {
+  money: "an amount",
+  percent: "a percentage between 0 and 100 %",
+  date: "a date (write 2025-12-31 or 31/12/2025)",
+  text: "text",
+  boolean: "yes or no",
+  list: "a list of values",
+  country: "a country code",
+  category: "an item number",
+};
+const EXPECTED_FR: Record<string, string> = {
+  money: "un montant",
+  percent: "un pourcentage compris entre 0 et 100\u00a0%",
+  date: "une date (écrivez par exemple 31/12/2025)",
+  text: "un texte",
+  boolean: "oui ou non",
+  list: "une liste de valeurs",
+  country: "un code pays",
+  category: "un numéro de catégorie",
+};
+
+/** The workbook's acquisitionMode values, as the fresh-capital explanation names them. */
+const FRESH_MODES_FR: Record<string, string> = {
+  SUBSCRIPTION: "souscription au capital",
+  BOND_REDEEMED_IN_SHARES: "obligations remboursées en actions",
+  BOND_CONVERTED: "obligations converties",
+  CONVERTIBLE_HELD: "obligations convertibles détenues",
+  SECONDARY_PURCHASE: "acquisition auprès d'autres porteurs",
+  FOLLOW_ON: "réinvestissement",
+};
+
+/** The French sentences, as a French fund accountant writes them. */
+const FR: Renderers = {
+  "quota-window": (f) =>
+    `Le quota s'applique ${f.until ? `du ${date(f.from, fr)} au ${date(f.until, fr)}` : `à compter du ${date(f.from, fr)}`} (${f.article}${f.appliedBy ? `, sur renvoi de l'article ${f.appliedBy}` : ""}).`,
+  "base-unknown": () => "Le dénominateur du ratio n'est pas renseigné.",
+  "base-not-positive": () => "Le dénominateur du ratio est nul ou négatif.",
+  "bucket-above-cap": (f) =>
+    `${euros(f.amount, fr)} d'actifs de l'article ${f.article} au-delà de la limite de ${percentShort(f.threshold, fr)}, non retenus dans le quota.`,
+  "advances-above-cap": (f) =>
+    `${euros(f.amount, fr)} d'avances en compte courant au-delà de la limite de ${percentShort(f.threshold, fr)}, non retenus dans le quota.`,
+  "receivables-above-limit": (f) =>
+    `${euros(f.amount, fr)} de créances détenues au-delà de la limite de ${percentShort(f.threshold, fr)} de l'article ${f.article}, non retenus dans le quota (le dépassement est signalé par FPCI-REC10).`,
+  "no-grace-position": (f) =>
+    `Aucune position retenue au titre du délai de cinq ans après l'admission aux négociations (${f.article}).`,
+  "grace-positions": (f) =>
+    `${count(f.count, fr, "position admise", "positions admises")} aux négociations après l'acquisition ${f.count > 1 ? "sont retenues" : "est retenue"} dans le quota${NBSP}; le premier délai de cinq ans expire le ${date(f.firstEnd, fr)}.`,
+  "position-breaks": (f) =>
+    `Position ${f.lineId} (ligne ${f.row})${C} ${renderReason(f.cause, fr)}`,
+  "largest-region": (f) =>
+    `Région la plus représentée${C} ${f.region} (au plus ${percentShort(f.threshold, fr)} par ${f.overseas ? "collectivité de la zone ultramarine" : "région"}).`,
+  "no-region-position": () =>
+    "Aucun titre, part de SARL ni avance en compte courant rattaché à une région.",
+  "holders-missing": () =>
+    `Aucune ligne du tableau Holders ne se rattache à ce fonds${NBSP}: les plafonds de détention par porteur ne peuvent pas être mesurés.`,
+  "largest-holder": (f) =>
+    `${f.publicLaw ? "Premier porteur personne morale de droit public" : "Premier porteur de parts"}${C} ${f.holder}.`,
+  "no-public-holder": () =>
+    "Aucune personne morale de droit public ne détient de parts.",
+  "measured-in-units": () =>
+    `Mesuré en nombre de parts du fonds${NBSP}: numérateur, dénominateur et marge sont exprimés en parts, non en euros.`,
+  "opci-leverage": (f) =>
+    `Emprunts de ${euros(f.borrowings, fr)} et dettes retenues par transparence, rapportés aux actifs des 1° à 3° et 5°.`,
+  "feeder-master": (f) => `Maître${C} ${f.master}.`,
+  "no-master": () =>
+    `Aucune part n'indique de maître (masterId)${NBSP}: le fonds n'a pas de maître.`,
+  "master-share": (f) =>
+    `Maître ${f.master}${C} ${f.share === undefined ? "—" : percentShort(f.share, fr)} de l'actif${NBSP}; liquidités${C} ${euros(f.cash, fr)}.`,
+  "feeder-aif": (f) =>
+    `FIA nourricier au sens de l'article ${f.article}${C} ${f.master} représente au moins ${percentShort(f.threshold, fr)} de l'actif.`,
+  "not-feeder-aif": (f) =>
+    `Pas un FIA nourricier au sens de l'article ${f.article} (aucun maître n'atteint ${percentShort(f.threshold, fr)})${NBSP}; le cas de plusieurs maîtres à stratégies identiques (2°) n'est pas examiné.`,
+  "not-allowed-asset": (f) => {
+    switch (f.test) {
+      case "hedging":
+        return `contrat financier non utilisé uniquement à des fins de couverture (${f.article}).`;
+      case "sicav-only":
+        return `biens d'exploitation admis seulement pour un nourricier constitué en SICAV (${f.article}).`;
+      case "second-master":
+        return `parts de ${f.unitsOf}, second maître (le maître du fonds est ${f.master}).`;
+      case "no-master-id":
+        return "parts de fonds qui ne sont pas des parts du maître (masterId absent).";
+      case "not-listed":
+        return `${quote(f.assetClass, fr)}${C} actif non autorisé par l'article ${f.article} en dehors du maître.`;
+      case "general-purpose":
+        return `${quote(f.assetClass, fr)}${C} un nourricier de fonds d'investissement à vocation générale ne détient que des parts de son maître et, à titre accessoire, des liquidités.`;
+    }
+  },
+  "counted-beside-master": () => "autorisé en dehors du maître",
+  "counted-master-units": (f) => `parts du maître ${f.master}`,
+
+  "not-a-quota-asset": (f) =>
+    `${quote(f.assetClass, fr)}${C} actif non retenu dans le quota (${f.article}).`,
+  "listed-when-bought": (f) =>
+    `${quote(f.assetClass, fr)} déjà admis aux négociations lors de l'acquisition (${f.article}).`,
+  "not-small-cap": (f) =>
+    f.test === "outside-eea"
+      ? `coté sur un marché situé hors de l'Union européenne et de l'EEE (${f.country}) (${f.article}).`
+      : `capitalisation boursière de ${euros(f.marketCap, fr)}, non inférieure à ${euros(f.limit, fr)} (${f.article}).`,
+  "listed-debt": (f) =>
+    `créance sur une société dont les titres sont admis aux négociations (${f.article}).`,
+  unclassified: (f) =>
+    `classement impossible${C} la colonne ${quote(f.column, fr)} est nécessaire.`,
+  "five-years-ended": (f) =>
+    `admis aux négociations le ${date(f.listingDate, fr)}${C} le délai de cinq ans (${f.article}) a expiré le ${date(f.graceEnd, fr)}${f.bucketFull ? " (la limite de 20 % du III ne permet pas de le retenir)" : ""}.`,
+  "advance-gate": (f) =>
+    f.ownership === undefined || f.gate === undefined
+      ? `avance en compte courant non admise par l'article ${f.article}.`
+      : Number(f.gate) === 0
+        ? `avance en compte courant exclue${C} le fonds ne détient aucune participation dans ${f.issuer}, que l'article ${f.article} exige.`
+        : `avance en compte courant exclue${C} le fonds détient ${percentShort(f.ownership, fr)} du capital de ${f.issuer}, l'article ${f.article} exige au moins ${percentShort(f.gate, fr)}.`,
+  "ownership-unknown": (f) =>
+    `part du capital de l'émetteur détenue par le fonds inconnue (${f.article}).`,
+  "issuer-not-eligible": (f) => {
+    if (f.test === "advance")
+      return `avance en compte courant à ${f.issuer}, dont les titres ne sont pas retenus dans le quota${C} l'article ${f.article} ne retient que les avances aux sociétés qui en remplissent les conditions.`;
+    const why =
+      f.test === "flag"
+        ? `l'émetteur n'est pas indiqué comme remplissant les conditions de l'article ${f.article} (${f.column})`
+        : `la région de la société (${f.region}) ne fait pas partie des régions retenues par le fonds (${f.article})`;
+    return f.issuer
+      ? `avance en compte courant à ${f.issuer}${C} ${why}.`
+      : `${why}.`;
+  },
+  "eligibility-unknown": (f) =>
+    `éligibilité de la société inconnue${C} la colonne ${quote(f.column, fr)} est nécessaire.`,
+  "entity-not-oecd": (f) =>
+    `entité non indiquée comme constituée dans un État membre de l'OCDE (entityOecd), ce qu'exige l'article ${f.article}.`,
+  "look-through-unknown": (f) =>
+    `pourcentage de transparence de l'entité inconnu (${f.article}).`,
+  "secondary-purchase": (f) =>
+    `acquisition secondaire${C} les titres acquis auprès d'autres porteurs (${euros(f.secondary, fr)}) ne sont pas inférieurs aux titres reçus en contrepartie de souscriptions au capital de la même société (${euros(f.fresh, fr)}).`,
+  "not-controlled": (f) => `participation non contrôlée (${f.article}).`,
+  encumbered: (f) =>
+    `actif grevé de sûretés ou de droits au profit de tiers (${f.article}).`,
+  "opci-outside-list": (f) =>
+    f.test === "traded-only"
+      ? `le ${f.item}° ne retient que des actions négociées sur un marché (${f.article}).`
+      : `le ${f.item}° ne retient que des sociétés dont les titres ne sont pas admis aux négociations (${f.article}).`,
+  "opci-advance-gate": (f) =>
+    f.ownership === undefined
+      ? `avance en compte courant à ${f.issuer}, qui n'est pas une société du 2° ou du 3° détenue par le fonds (${f.article}).`
+      : `avance en compte courant à ${f.issuer}, détenue à ${percentShort(f.ownership, fr)}${C} l'article ${f.article} exige au moins ${percentShort(f.gate ?? "0.05", fr)} du capital.`,
+  "outside-every-rule": (f) =>
+    f.assetClass === undefined
+      ? `aucune règle de la catégorie ${f.fundType} ne retient une position sans catégorie d'actif`
+      : `aucune règle de la catégorie ${f.fundType} ne retient un actif ${quote(f.assetClass, fr)}`,
+  disposed: (f) =>
+    `cédé le ${date(f.date, fr)}, au plus tard à la date d'arrêté`,
+  "not-yet-invested": (f) =>
+    `investi le ${date(f.date, fr)}, après la date d'arrêté`,
+  "not-measured": (f) =>
+    `montant non mesurable${C} la colonne ${quote(f.column, fr)} est ${f.blank ? "vide" : "illisible"}`,
+  "no-rule-applies": () => "aucune règle ne s'applique à ce fonds",
+
+  "counted-unlisted": () => "titre non coté ou parts de SARL",
+  "counted-within-bucket": (f) =>
+    `retenu dans le quota dans la limite de ${percentShort(f.threshold, fr)} (${f.article})`,
+  "counted-advance": (f) =>
+    `le fonds détient ${percentShort(f.ownership, fr)} du capital de ${f.issuer}`,
+  "counted-entity-look-through": (f) =>
+    `${percentShort(f.share, fr)} de ${euros(f.amount, fr)}, investissement direct de l'entité dans des sociétés éligibles`,
+  "counted-liquid": () => "instrument financier liquide",
+  "counted-eligible": () => "société éligible",
+  "counted-item": (f) => `actif du ${f.item}° (L. 214-36 I)`,
+  "counted-leverage-base": (f) =>
+    `actif du ${f.item}°, retenu dans l'assiette de la limite de ${percentShort(f.threshold, fr)}`,
+  "counted-look-through-debt": (f) =>
+    `dette de ${euros(f.debt, fr)} retenue par transparence à hauteur de la participation de ${percentShort(f.share, fr)}`,
+  "counted-region": (f) => `région ${f.region}`,
+  "counted-fresh": (f) => FRESH_MODES_FR[f.mode] ?? f.mode,
+  "counted-grace": (f) =>
+    `admis aux négociations le ${date(f.listingDate, fr)}${NBSP}; retenu jusqu'au ${date(f.graceEnd, fr)}`,
+  "counted-listed-in-bucket": (f) =>
+    `admis aux négociations le ${date(f.listingDate, fr)} et conforme au III 1°${NBSP}; retenu dans la limite de ${percentShort(f.threshold, fr)}, sans délai de cinq ans`,
+  "measured-against-limit": (f) =>
+    `rapporté à la limite de ${percentShort(f.threshold, fr)}`,
+
+  "column-twice": (f) =>
+    `la colonne ${quote(f.header, fr)} fait double emploi avec ${quote(f.first, fr)}${NBSP}; seule la première est lue.`,
+  "column-missing": (f) =>
+    `le tableau ${f.table} n'a pas de colonne ${f.column}${NBSP}; les règles qui en ont besoin ne peuvent pas être calculées.${f.headersOnRow ? ` Les en-têtes semblent être à la ligne ${f.headersOnRow}${NBSP}: supprimez les lignes au-dessus, ou faites de la plage un tableau Excel nommé ${f.table}.` : ""}`,
+  "totals-row": (f) =>
+    `ligne ${quote(f.label, fr)} lue comme une ligne de total, non comme une position${NBSP}: ses montants n'entrent dans aucune somme.`,
+  "cell-error": (f) => `la cellule contient l'erreur ${f.error}.`,
+  "cell-unreadable": (f) =>
+    f.readings
+      ? `${quote(f.value, fr)} peut se lire ${decimalPlain(f.readings[0])} (virgule séparateur de milliers) ou ${decimalPlain(f.readings[1])} (virgule décimale)${NBSP}: écrivez le nombre sans cette virgule ambiguë.`
+      : f.expected === "enum" && f.allowed
+        ? `${quote(f.value, fr)} ne fait pas partie des valeurs admises (${f.allowed}).`
+        : `${quote(f.value, fr)} n'est pas ${EXPECTED_FR[f.expected] ?? "une valeur valide"}.`,
+  "holdings-empty": () =>
+    `le tableau Holdings ne contient aucune ligne${NBSP}: chaque fonds est contrôlé sans aucune position.`,
+  "fund-row-without-id": () =>
+    `cette ligne du tableau Funds n'a pas d'identifiant de fonds (fundId)${NBSP}; elle ne peut pas être contrôlée.`,
+  "table-missing": (f) =>
+    `aucun tableau ${f.table} trouvé${NBSP}: ajoutez un tableau Excel nommé ${f.table}, ou une feuille nommée ${f.table} dont la première ligne non vide porte les en-têtes.`,
+  "fund-id-duplicate": (f) =>
+    `le fonds ${f.fundId} figure aux lignes ${f.rows.join(", ")} du tableau Funds${NBSP}; ses règles restent incomplètes tant qu'il n'est pas unique.`,
+  "fund-type-needed": () =>
+    "la catégorie de fonds (fundType) est nécessaire pour savoir quelles règles s'appliquent.",
+  "fund-type-without-rules": (f) =>
+    `aucune règle de cette version ne s'applique à la catégorie de fonds ${f.fundType}${NBSP}; ses lignes ont été lues mais pas contrôlées.`,
+  "fund-id-needed": () =>
+    `l'identifiant du fonds (fundId) est nécessaire${NBSP}: le classeur contient plusieurs fonds (ou aucun).`,
+  "fund-not-in-funds": (f) =>
+    `le fonds ${f.fundId || "(vide)"} ne figure pas dans le tableau Funds${NBSP}; ${f.table === "Holders" ? "ce porteur n'a pas été contrôlé" : "cette ligne n'a pas été contrôlée"}.`,
+  "value-needed": (f) =>
+    `valeur absente ou illisible dans la colonne ${quote(f.header ?? f.column, fr)}, nécessaire au calcul d'une règle.`,
+  "basis-cost-ignored": () =>
+    `les règles de ce fonds se mesurent en valeur de marché sur l'actif total${NBSP}; la base coût historique (COST) est ignorée.`,
+  "amount-negative": (f) =>
+    `montant négatif (${euros(f.amount, fr)})${NBSP}: il est retenu tel quel${NBSP}; vérifiez le signe.`,
+  "amount-implausible": (f) =>
+    `montant de ${euros(f.amount, fr)}, supérieur à 10^15${NBSP}: vérifiez l'unité.`,
+  "acquisition-mode-blank": (f) =>
+    `mode d'acquisition (acquisitionMode) non renseigné${NBSP}: la position n'est pas retenue au titre des titres reçus en contrepartie de souscriptions au capital (${f.article}).`,
+  "entity-debt-blank": (f) =>
+    `dettes de l'entité (entityDebt) non renseignées pour un actif du ${f.item}°${C} elles sont comptées pour zéro dans la limite de ${percentShort(f.threshold, fr)} (${f.article}).`,
+};
+
+const RENDERERS: Record<Lang, Renderers> = { en: EN, fr: FR };
+
+/** Every code the presenter knows (the keys of its exhaustive records). */
+export const REASON_CODES = Object.keys(EN) as ReasonCode[];
+
+/** A code the presenter knows, with its facts. */
+export function isKnownReason(r: {
+  code?: string;
+  facts?: unknown;
+}): r is Reason {
+  return (
+    r.code !== undefined && r.facts !== undefined && Object.hasOwn(EN, r.code)
+  );
+}
+
+export function renderReason(r: Reason, lang: Lang): string {
+  const render = RENDERERS[lang][r.code] as (facts: Reason["facts"]) => string;
+  return render(r.facts);
+}
+
+/**
+ * The sentence for a coded item in the language asked. In English the engine's own sentence is
+ * kept where there is one (it is what the JSON report, scripts and the README show, with every
+ * detail the engine gave); the English renderers stand in where it is absent. An item with no
+ * code this version knows (a diagnostic added elsewhere before it was given one) keeps its
+ * English text.
+ */
+export function explain(
+  item: { code?: string; facts?: unknown },
+  english: string | undefined,
+  lang: Lang,
+): string {
+  if (lang === "en" && english) return english;
+  if (isKnownReason(item)) return renderReason(item, lang);
+  return english ?? "";
+}

@@ -1,0 +1,214 @@
+import type { Basis, Diagnostic } from "../engine/model";
+import type {
+  ConditionPosition,
+  Contribution,
+  Exclusion,
+  RuleResult,
+  Status,
+} from "../engine/result";
+import type { Reason } from "../engine/reasons";
+import {
+  NBSP,
+  type Lang,
+  amountIn,
+  colon,
+  count,
+  date,
+  percent,
+  percentShort,
+  quote,
+} from "./format";
+import { explain, renderReason } from "./reasons";
+
+/** The status words: the engine's ids in English, the glossary's words in French. */
+export const STATUS_LABELS: Record<Lang, Record<Status, string>> = {
+  en: {
+    pass: "pass",
+    warning: "warning",
+    breach: "breach",
+    "not-binding": "not-binding",
+    incomplete: "incomplete",
+    info: "info",
+  },
+  fr: {
+    pass: "Respecté",
+    warning: "À surveiller",
+    breach: "Dépassement",
+    "not-binding": "Non applicable à cette date",
+    incomplete: "Incomplet",
+    info: "Information",
+  },
+};
+
+export function statusLabel(status: Status, lang: Lang): string {
+  return STATUS_LABELS[lang][status];
+}
+
+export function basisLabel(basis: Basis, lang: Lang): string {
+  if (lang === "en") return `basis ${basis}`;
+  return basis === "COST" ? "Base coût historique" : "Base valeur de marché";
+}
+
+/** A ratio as a percentage with two decimals, "—" when there is none. */
+export function ratioText(value: number | null, lang: Lang): string {
+  return value === null ? "—" : percent(value, lang);
+}
+
+/**
+ * The threshold with its operator as the report gives it: "≥ 50 %" in English; in French the
+ * law's words, « au moins 50 % », « au plus 15 % », « inférieur à 5 % », « dans la limite de 20 % ».
+ */
+export function thresholdText(
+  r: Pick<RuleResult, "threshold" | "operator" | "direction">,
+  lang: Lang,
+): string {
+  if (r.threshold === null) return "—";
+  const value = percentShort(r.threshold, lang);
+  const op = r.operator;
+  if (lang === "en") {
+    const symbol = op
+      ? { ">=": "≥", ">": ">", "<=": "≤", "<": "<" }[op]
+      : r.direction === "min"
+        ? "≥"
+        : "≤";
+    return `${symbol} ${value}`;
+  }
+  switch (op) {
+    case ">=":
+      return `au moins ${value}`;
+    case ">":
+      return `plus de ${value}`;
+    case "<":
+      return `inférieur à ${value}`;
+    case "<=":
+      return r.direction === "cap"
+        ? `dans la limite de ${value}`
+        : `au plus ${value}`;
+    case undefined:
+      return r.direction === "min" ? `au moins ${value}` : `au plus ${value}`;
+  }
+}
+
+/**
+ * The headroom in its unit: in English the signed amount; in French a positive margin as
+ * « Marge », a negative one as the positive « montant à régulariser ».
+ */
+export function headroomText(
+  headroom: string | null,
+  unit: string | undefined,
+  lang: Lang,
+): string {
+  if (headroom === null) return "—";
+  if (lang === "en") return `${headroom} ${unit ?? "EUR"}`;
+  if (headroom.startsWith("-"))
+    return `à régulariser ${amountIn(headroom.slice(1), unit, lang)}`;
+  return amountIn(headroom, unit, lang);
+}
+
+/** The rule's explanation: its sentences from codes, or the engine's English message when uncoded. */
+export function ruleExplanation(
+  r: Pick<RuleResult, "message" | "reasons">,
+  lang: Lang,
+): string | undefined {
+  if (lang === "en" && r.message) return r.message;
+  if (r.reasons?.length)
+    return r.reasons.map((x) => renderReason(x, lang)).join(" ");
+  return r.message;
+}
+
+export function exclusionText(e: Exclusion, lang: Lang): string {
+  return explain(e, e.reason, lang);
+}
+
+export function contributionNote(
+  c: Contribution,
+  lang: Lang,
+): string | undefined {
+  if (lang === "en" && c.note) return c.note;
+  if (c.explain) return renderReason(c.explain, lang);
+  return c.note;
+}
+
+export function conditionPositionText(
+  p: ConditionPosition,
+  lang: Lang,
+): string {
+  return explain(p, p.reason, lang);
+}
+
+const SEVERITY: Record<Lang, Record<Diagnostic["severity"], string>> = {
+  en: { error: "error", warning: "warning", info: "info" },
+  fr: {
+    error: "Anomalie de lecture",
+    warning: "Avertissement",
+    info: "Information",
+  },
+};
+
+/** A diagnostic on one line: severity, where (table, row, the user's own header), value, why. */
+export function diagnosticText(d: Diagnostic, lang: Lang): string {
+  const header = d.header ?? d.column;
+  const where =
+    lang === "fr"
+      ? [
+          d.table,
+          d.row ? `ligne ${d.row}` : undefined,
+          header ? `colonne ${quote(header, lang)}` : undefined,
+        ]
+      : [d.table, d.row ? `row ${d.row}` : undefined, d.column];
+  const value = d.value !== undefined && d.value !== "" ? ` [${d.value}]` : "";
+  // The user's own header text, which the reader knows and the engine does not.
+  const item: { code?: string; facts?: unknown } =
+    d.code === "value-needed" && d.header
+      ? { code: d.code, facts: { ...d.facts, header: d.header } }
+      : d;
+  return `${SEVERITY[lang][d.severity]}${colon(lang)}${where.filter(Boolean).join(", ")}${value}${colon(lang)}${explain(item, d.message, lang)}`;
+}
+
+/** The counts of the report, with their plurals: « 12 fonds, 55 règles : 9 dépassements… ». */
+export function summaryCounts(
+  s: {
+    funds: number;
+    rules: number;
+    breaches: number;
+    warnings: number;
+    incomplete: number;
+    diagnostics: number;
+  },
+  lang: Lang,
+): {
+  head: string;
+  breaches: string;
+  warnings: string;
+  incomplete: string;
+  diagnostics: string;
+} {
+  if (lang === "en")
+    return {
+      head: `${s.funds} fund(s), ${s.rules} rule(s)`,
+      breaches: `${s.breaches} breach(es)`,
+      warnings: `${s.warnings} warning(s)`,
+      incomplete: `${s.incomplete} incomplete`,
+      diagnostics: `${s.diagnostics} diagnostic(s)`,
+    };
+  return {
+    head: `${count(s.funds, lang, "fonds", "fonds")}, ${count(s.rules, lang, "règle", "règles")}`,
+    breaches: count(s.breaches, lang, "dépassement", "dépassements"),
+    warnings: `${count(s.warnings, lang, "règle", "règles")} à surveiller`,
+    incomplete: count(
+      s.incomplete,
+      lang,
+      "règle incomplète",
+      "règles incomplètes",
+    ),
+    diagnostics: count(
+      s.diagnostics,
+      lang,
+      "anomalie de lecture",
+      "anomalies de lecture",
+    ),
+  };
+}
+
+export { NBSP, date as dateText, renderReason };
+export type { Lang, Reason };
