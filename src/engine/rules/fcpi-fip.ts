@@ -267,7 +267,7 @@ function evaluateInnovation(
             count: t.listedCount,
             firstEnd: t.earliestGraceEnd!,
             article: `${v.article} II`,
-            quota: "0.7",
+            quota: threshold.toString(),
           })
         : why("no-grace-position", { article: `${v.article} II` }),
     ],
