@@ -88,12 +88,6 @@ export function formatCentsFloor(value: Dec): string {
   return value.toDecimalPlaces(2, Dec.ROUND_FLOOR).toFixed(2);
 }
 
-export function sumAmounts(values: Iterable<Amount>): Amount {
-  let total = ZERO;
-  for (const v of values) total += v;
-  return total;
-}
-
 export function minAmount(a: Amount, b: Amount): Amount {
   return a < b ? a : b;
 }

@@ -41,12 +41,6 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return isoFromParts(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
-export function addDays(date: IsoDate, days: number): IsoDate {
-  const [y, m, d] = date.split("-").map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return isoFromParts(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-}
-
 export function todayIso(now: Date = new Date()): IsoDate {
   return isoFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }

@@ -155,5 +155,3 @@ export function eurText(amount: Amount): string {
   const grouped = units.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
   return `${grouped}${cents === "00" ? "" : "." + cents} EUR`;
 }
-
-export const ZERO_DEC = new Dec(0);

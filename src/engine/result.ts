@@ -27,7 +27,6 @@ export interface RuleDefinition {
   /** The article's own words for the threshold, quoted from the reference text. */
   wording: string;
   title: { en: string; fr: string };
-  fundTypes: readonly FundType[];
 }
 
 /**

@@ -12,7 +12,6 @@ export const FCPI_Q70: RuleDefinition = {
     en: "Innovation quota, at least 70 %",
     fr: "Quota innovation de 70 %",
   },
-  fundTypes: ["FCPI"],
 };
 
 export const FCPI_FRESH40: RuleDefinition = {
@@ -26,7 +25,6 @@ export const FCPI_FRESH40: RuleDefinition = {
     en: "Fresh capital, at least 40 %",
     fr: "Titres reçus en souscription, 40 % au moins",
   },
-  fundTypes: ["FCPI"],
 };
 
 export const FCPI_L5Y: RuleDefinition = {
@@ -39,7 +37,6 @@ export const FCPI_L5Y: RuleDefinition = {
     en: "Securities listed after the initial investment, counted five years",
     fr: "Titres admis après l'investissement initial, retenus cinq ans",
   },
-  fundTypes: ["FCPI"],
 };
 
 export const FIP_Q70: RuleDefinition = {
@@ -53,21 +50,18 @@ export const FIP_Q70: RuleDefinition = {
     en: "Proximity quota, at least 70 %",
     fr: "Quota de proximité de 70 %",
   },
-  fundTypes: ["FIP"],
 };
 
 export const FIP_FRESH40: RuleDefinition = {
   ...FCPI_FRESH40,
   id: "FIP-FRESH40",
   article: "L. 214-31 III A 1°",
-  fundTypes: ["FIP"],
 };
 
 export const FIP_L5Y: RuleDefinition = {
   ...FCPI_L5Y,
   id: "FIP-L5Y",
   article: "L. 214-31 II",
-  fundTypes: ["FIP"],
 };
 
 export const FIP_REG25: RuleDefinition = {
@@ -81,7 +75,6 @@ export const FIP_REG25: RuleDefinition = {
     en: "At most 25 % per region (50 % per overseas collectivité)",
     fr: "25 % au plus par région (50 % par collectivité d'outre-mer)",
   },
-  fundTypes: ["FIP"],
 };
 
 export const FIP_H20: RuleDefinition = {
@@ -95,7 +88,6 @@ export const FIP_H20: RuleDefinition = {
     en: "One investor holds at most 20 % of the units",
     fr: "Un même investisseur, 20 % des parts au plus",
   },
-  fundTypes: ["FIP"],
 };
 
 export const FIP_H10: RuleDefinition = {
@@ -109,7 +101,6 @@ export const FIP_H10: RuleDefinition = {
     en: "One public-law legal person holds at most 10 %",
     fr: "Une personne morale de droit public, 10 % au plus",
   },
-  fundTypes: ["FIP"],
 };
 
 export const FIP_H30: RuleDefinition = {
@@ -123,5 +114,4 @@ export const FIP_H30: RuleDefinition = {
     en: "Public-law legal persons together hold at most 30 %",
     fr: "Personnes morales de droit public ensemble, 30 % au plus",
   },
-  fundTypes: ["FIP"],
 };

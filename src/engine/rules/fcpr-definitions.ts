@@ -1,9 +1,5 @@
 import type { RuleDefinition } from "../result";
 
-const FCPR_FAMILY = ["FCPR"] as const;
-/** L. 214-30 and L. 214-31 make FCPI and FIP FCPR: the advances limit and the 20 % bucket apply to them too. */
-const FCPR_AND_INHERITORS = ["FCPR", "FCPI", "FIP", "FPCI"] as const;
-
 /** L. 214-28: the fonds commun de placement à risques. Wording quoted from the consolidated Livre II. */
 export const FCPR_Q50: RuleDefinition = {
   id: "FCPR-Q50",
@@ -16,7 +12,6 @@ export const FCPR_Q50: RuleDefinition = {
     en: "Main quota: unlisted securities, at least 50 %",
     fr: "Quota de 50 % : titres non cotés",
   },
-  fundTypes: FCPR_FAMILY,
 };
 
 export const FCPR_CCA15: RuleDefinition = {
@@ -30,7 +25,6 @@ export const FCPR_CCA15: RuleDefinition = {
     en: "Current-account advances, at most 15 %",
     fr: "Avances en compte courant, 15 % au plus",
   },
-  fundTypes: FCPR_AND_INHERITORS,
 };
 
 export const FCPR_B20: RuleDefinition = {
@@ -44,7 +38,6 @@ export const FCPR_B20: RuleDefinition = {
     en: "Listed small caps and unlisted-issuer debt, counted within 20 %",
     fr: "Petites capitalisations cotées et créances, retenues dans la limite de 20 %",
   },
-  fundTypes: FCPR_AND_INHERITORS,
 };
 
 export const FCPR_L5Y: RuleDefinition = {
@@ -57,7 +50,6 @@ export const FCPR_L5Y: RuleDefinition = {
     en: "Securities listed after purchase, counted five years",
     fr: "Titres admis après l'investissement, retenus cinq ans",
   },
-  fundTypes: FCPR_AND_INHERITORS,
 };
 
 export const FCPR_LIQ5: RuleDefinition = {
@@ -71,7 +63,6 @@ export const FCPR_LIQ5: RuleDefinition = {
     en: "Liquid label: at least 5 % liquid instruments",
     fr: "Mention de liquidité : 5 % au moins d'instruments liquides",
   },
-  fundTypes: FCPR_FAMILY,
 };
 
 export const FCPR_RULES = [

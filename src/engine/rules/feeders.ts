@@ -23,7 +23,6 @@ export const OPCVM_FEED85: RuleDefinition = {
     en: "At least 85 % in one master",
     fr: "85 % au moins dans un même maître",
   },
-  fundTypes: ["OPCVM_FEEDER"],
 };
 
 export const OPCVM_FEED15: RuleDefinition = {
@@ -37,7 +36,6 @@ export const OPCVM_FEED15: RuleDefinition = {
     en: "At most 15 % elsewhere, only accessory cash, hedging contracts and a SICAV's premises",
     fr: "15 % au plus ailleurs : liquidités accessoires, couverture, biens d'exploitation d'une SICAV",
   },
-  fundTypes: ["OPCVM_FEEDER"],
 };
 
 export const FIVG_FEED: RuleDefinition = {
@@ -51,7 +49,6 @@ export const FIVG_FEED: RuleDefinition = {
     en: "Wholly in one master, with accessory cash only",
     fr: "En totalité dans un seul maître, liquidités à titre accessoire",
   },
-  fundTypes: ["FIVG_FEEDER"],
 };
 
 export const FIA_FEED85: RuleDefinition = {
@@ -65,15 +62,7 @@ export const FIA_FEED85: RuleDefinition = {
     en: "Feeder AIF within the meaning of Directive 2011/61/EU (classification)",
     fr: "FIA nourricier au sens de la directive 2011/61/UE (qualification)",
   },
-  fundTypes: ["FIA"],
 };
-
-export const FEEDER_RULES = [
-  OPCVM_FEED85,
-  OPCVM_FEED15,
-  FIVG_FEED,
-  FIA_FEED85,
-] as const;
 
 /** The two conditions of L. 214-22 I for what a feeder holds besides its master. */
 const FEED15_LIMIT = {

@@ -13,7 +13,6 @@ import { evaluateL21428, type L21428Profile } from "./fcpr";
 export const FPCI_Q50: RuleDefinition = {
   ...FCPR_Q50,
   article: "L. 214-28 I, L. 214-160 II",
-  fundTypes: ["FPCI"],
 };
 
 export const FPCI_CCA15: RuleDefinition = {
@@ -27,7 +26,6 @@ export const FPCI_CCA15: RuleDefinition = {
     en: "Current-account advances, at most 15 %, to companies the fund holds a participation in",
     fr: "Avances en compte courant, 15 % au plus, aux sociétés dont le fonds détient une participation",
   },
-  fundTypes: ["FPCI"],
 };
 
 export const FPCI_REC10: RuleDefinition = {
@@ -37,7 +35,6 @@ export const FPCI_REC10: RuleDefinition = {
   operator: "<=",
   wording: "peut détenir des créances, dans la limite de 10 % de son actif",
   title: { en: "Receivables, at most 10 %", fr: "Créances, 10 % au plus" },
-  fundTypes: ["FPCI"],
 };
 
 export const FPCI_DIG20: RuleDefinition = {
@@ -50,7 +47,6 @@ export const FPCI_DIG20: RuleDefinition = {
     en: "Digital assets, at most 20 %",
     fr: "Actifs numériques, 20 % au plus",
   },
-  fundTypes: ["FPCI"],
 };
 
 export const FPCI_RULES = [

@@ -12,8 +12,6 @@ import { eurText, evaluateRatio, percentText } from "../ratio";
 import { type Reason, type ReasonFacts, reason as why } from "../reasons";
 import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
 
-const OPCI_TYPES = ["SPPICAV", "FPI"] as const;
-
 export const OPCI_ASSET: RuleDefinition = {
   id: "OPCI-ASSET",
   article: "L. 214-36 I",
@@ -25,7 +23,6 @@ export const OPCI_ASSET: RuleDefinition = {
     en: "Only the assets listed by L. 214-36 I",
     fr: "Uniquement les actifs énumérés au I de l'article L. 214-36",
   },
-  fundTypes: OPCI_TYPES,
 };
 
 export const OPCI_RE60: RuleDefinition = {
@@ -38,7 +35,6 @@ export const OPCI_RE60: RuleDefinition = {
     en: "Real-estate assets, at least 60 %",
     fr: "Actifs immobiliers, 60 % au moins",
   },
-  fundTypes: OPCI_TYPES,
 };
 
 export const OPCI_RE51: RuleDefinition = {
@@ -52,7 +48,6 @@ export const OPCI_RE51: RuleDefinition = {
     en: "Items 1° to 3° and 5°, at least 51 % (SPPICAV)",
     fr: "Actifs des 1° à 3° et 5°, 51 % au minimum (SPPICAV)",
   },
-  fundTypes: ["SPPICAV"],
 };
 
 export const OPCI_LIQ5: RuleDefinition = {
@@ -66,7 +61,6 @@ export const OPCI_LIQ5: RuleDefinition = {
     en: "Unencumbered deposits, liquid instruments and cash, at least 5 %",
     fr: "Dépôts, instruments liquides et liquidités libres, 5 % au moins",
   },
-  fundTypes: OPCI_TYPES,
 };
 
 export const OPCI_LEV40: RuleDefinition = {
@@ -80,7 +74,6 @@ export const OPCI_LEV40: RuleDefinition = {
     en: "Borrowings, at most 40 % of real-estate assets, looking through",
     fr: "Emprunts, 40 % au plus des actifs immobiliers, par transparence",
   },
-  fundTypes: OPCI_TYPES,
 };
 
 export const OPCI_CCA5: RuleDefinition = {
@@ -94,7 +87,6 @@ export const OPCI_CCA5: RuleDefinition = {
     en: "Advances only to 2° and 3° companies held at least 5 %",
     fr: "Avances aux seules sociétés des 2° et 3° détenues à 5 % au moins",
   },
-  fundTypes: OPCI_TYPES,
 };
 
 export const OPCI_RULES = [
