@@ -1,29 +1,11 @@
 import type { Status, Unit } from "../engine/result";
+import { statusLabel } from "../present/report";
 
 export type Language = "en" | "fr";
 
 /** French words follow /shared/GLOSSARY-FR.md; "\u00a0" is the non-breaking space French puts before ":" and ";". */
-const STATUS_WORDS: Record<Language, Record<Status, string>> = {
-  en: {
-    pass: "pass",
-    warning: "warning",
-    breach: "breach",
-    "not-binding": "not-binding",
-    incomplete: "incomplete",
-    info: "info",
-  },
-  fr: {
-    pass: "Respecté",
-    warning: "À surveiller",
-    breach: "Dépassement",
-    "not-binding": "Non applicable à cette date",
-    incomplete: "Incomplet",
-    info: "Information",
-  },
-};
-
 export function statusWord(status: Status, language: Language): string {
-  return STATUS_WORDS[language][status];
+  return statusLabel(status, language);
 }
 
 export const REPORT_HEADERS: Record<Language, string[]> = {
