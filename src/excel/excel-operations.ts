@@ -8,6 +8,7 @@ import type {
 import { clearHighlights, highlightBreaches } from "./highlight";
 import { type TableLocation } from "./read-tables";
 import { writeReportSheet } from "./report-sheet";
+import { writtenAt } from "../present/sheet";
 import { openSampleWorkbook } from "./open-sample";
 import { insertTemplate } from "./template";
 import { sharedWorkbookModel } from "./workbook-model";
@@ -67,12 +68,13 @@ export function excelOperations(): WorkbookOperations {
     async clearHighlights() {
       await asOneUndoStep((context) => clearHighlights(context, holdings()));
     },
-    writeReport: (report: Report) =>
+    writeReport: (report: Report, language: Language = "en") =>
       asOneUndoStep((context) =>
         writeReportSheet(
           context,
           report,
-          new Date().toISOString().slice(0, 16).replace("T", " "),
+          writtenAt(new Date(), language),
+          language,
         ),
       ),
     insertTemplate: (language: Language) =>

@@ -4,6 +4,14 @@ import {
   reconciliationRows,
 } from "../engine/report-columns";
 import type { Report } from "../engine/result";
+import { euros, type Lang } from "../present/format";
+import {
+  contributionNote,
+  exclusionText,
+  ruleExplanation,
+  statusLabel,
+} from "../present/report";
+import { SHEET_WORDS, unitCell } from "../present/sheet";
 import { columnLetter } from "../workbook/read-table";
 import {
   findOwnSheets,
@@ -28,18 +36,8 @@ const STAGING_RULES_TABLE = "QuotaReportRules_writing";
 const STAGING_POSITIONS_TABLE = "QuotaReportPositions_writing";
 const STAGING_RECONCILIATION_TABLE = "QuotaReportReconciliation_writing";
 
-export const POSITION_HEADERS = [
-  "Fund",
-  "Row",
-  "Line",
-  "Issuer",
-  "Asset class",
-  "Amount EUR",
-  "Rule",
-  "Outcome",
-  "Article",
-  "Detail",
-];
+/** The English headers of the positions table (the pane writes its own language's). */
+export const POSITION_HEADERS = SHEET_WORDS.en.positionHeaders;
 const TEXT = "@";
 const RULE_FORMATS = [
   TEXT,
@@ -82,10 +80,14 @@ const POSITION_FORMATS = [
 ];
 
 /** The report as the rows of the sheet: rules first, then every position's outcome. */
-export function reportRows(report: Report): {
+export function reportRows(
+  report: Report,
+  lang: Lang = "en",
+): {
   rules: (string | number)[][];
   positions: (string | number)[][];
 } {
+  const w = SHEET_WORDS[lang];
   const rules: (string | number)[][] = [];
   const positions: (string | number)[][] = [];
   for (const f of report.funds) {
@@ -98,10 +100,10 @@ export function reportRows(report: Report): {
         r.article,
         r.value ?? "",
         r.threshold ?? "",
-        r.status + (r.partial ? " (partial)" : ""),
+        statusLabel(r.status, lang) + (r.partial ? w.partial : ""),
         r.headroom === null ? "" : Number(r.headroom),
-        r.unit ?? "EUR",
-        r.message ?? "",
+        unitCell(r.unit, lang),
+        ruleExplanation(r, lang) ?? "",
       ]);
     }
     for (const p of f.positions ?? []) {
@@ -117,29 +119,39 @@ export function reportRows(report: Report): {
         positions.push([
           ...base,
           c.rule,
-          "counted",
+          w.counted,
           c.article,
-          `${c.amount} EUR${c.note ? `: ${c.note}` : ""}`,
+          contributionDetail(c, lang),
         ]);
       for (const e of p.excluded)
         positions.push([
           ...base,
           e.rule,
-          "excluded",
+          w.excluded,
           e.article ?? "",
-          e.reason,
+          exclusionText(e, lang),
         ]);
       if (!p.counted.length && !p.excluded.length)
         positions.push([
           ...base,
           "",
-          p.unreadable?.length ? "unreadable" : "not concerned",
+          p.unreadable?.length ? w.unreadable : w.notConcerned,
           "",
           p.unreadable?.join(", ") ?? "",
         ]);
     }
   }
   return { rules, positions };
+}
+
+/** A counted position's detail: the amount counted and why, in the sheet's language. */
+function contributionDetail(
+  c: { amount: string; note?: string } & Parameters<typeof contributionNote>[0],
+  lang: Lang,
+): string {
+  const note = contributionNote(c, lang);
+  if (lang === "en") return `${c.amount} EUR${note ? `: ${note}` : ""}`;
+  return `${euros(c.amount, "fr")}${note ? `\u00a0: ${note}` : ""}`;
 }
 
 /**
@@ -154,10 +166,11 @@ export async function writeReportSheet(
   context: Excel.RequestContext,
   report: Report,
   generatedAt: string,
+  lang: Lang = "en",
 ): Promise<void> {
   await recover(context);
   try {
-    await build(context, report, generatedAt);
+    await build(context, report, generatedAt, lang);
     await promote(context);
   } catch (e) {
     try {
@@ -188,33 +201,33 @@ async function build(
   context: Excel.RequestContext,
   report: Report,
   generatedAt: string,
+  lang: Lang,
 ): Promise<void> {
+  const w = SHEET_WORDS[lang];
   const name = await freeSheetName(context, STAGING_SHEET);
   const ws = context.workbook.worksheets.add(name);
   ws.customProperties.add(ROLE_KEY, "report-staging");
   ws.customProperties.add(STATE_KEY, "writing");
   ws.visibility = Excel.SheetVisibility.hidden;
-  const { rules, positions } = reportRows(report);
+  const { rules, positions } = reportRows(report, lang);
   ws.getRange("A1:A2").values = [
-    [`Fund Quota Monitor — quota report as of ${report.asOf}`],
-    [
-      `Written ${generatedAt}. This sheet belongs to the add-in: "Write report" replaces it.`,
-    ],
+    [w.title(report.asOf)],
+    [w.written(generatedAt)],
   ];
   ws.getRange("A1").format.font.bold = true;
   ws.getRange("A1").format.font.size = 14;
   await context.sync();
 
   const ruleTop = 3; // zero-based row of the rules' header
-  const width = RULE_HEADERS.length;
+  const ruleHeaders = w.ruleHeaders;
+  const width = ruleHeaders.length;
   // Text columns are formatted as text before writing, so a value such as "=HYPERLINK(…)" stays text.
   await writeRows(context, ws, {
     label: "the quota report's rules",
     rowIndex: ruleTop,
     columnIndex: 0,
-    values: [RULE_HEADERS, ...rules],
-    numberFormat: (r) =>
-      r === 0 ? RULE_HEADERS.map(() => TEXT) : RULE_FORMATS,
+    values: [ruleHeaders, ...rules],
+    numberFormat: (r) => (r === 0 ? ruleHeaders.map(() => TEXT) : RULE_FORMATS),
   });
   const ruleRange = ws.getRangeByIndexes(ruleTop, 0, rules.length + 1, width);
   const ruleTable = ws.tables.add(ruleRange, true);
@@ -222,9 +235,9 @@ async function build(
   if (rules.length) {
     const status = ws.getRangeByIndexes(ruleTop + 1, 7, rules.length, 1);
     for (const [text, fill, font] of [
-      ["breach", "#FDE7E9", "#A4262C"],
-      ["warning", "#FFF4CE", "#8A6100"],
-      ["incomplete", "#F3E8FD", "#5C2E91"],
+      [statusLabel("breach", lang), "#FDE7E9", "#A4262C"],
+      [statusLabel("warning", lang), "#FFF4CE", "#8A6100"],
+      [statusLabel("incomplete", lang), "#F3E8FD", "#5C2E91"],
     ]) {
       const cf = status.conditionalFormats.add(
         Excel.ConditionalFormatType.containsText,
@@ -248,7 +261,7 @@ async function build(
       rowIndex: ruleTop,
       columnIndex: chartLeft,
       values: [
-        ["Fund · rule", "Value", "Threshold"],
+        [...w.chartHeaders],
         ...charted.map((r) => [`${r[0]} · ${r[3]}`, r[5], r[6]]),
       ],
       numberFormat: [TEXT, "0.00%", "0.00%"],
@@ -258,7 +271,7 @@ async function build(
       ws.getRangeByIndexes(ruleTop, chartLeft, charted.length + 1, 3),
       Excel.ChartSeriesBy.columns,
     );
-    chart.title.text = "Quotas against their thresholds";
+    chart.title.text = w.chartTitle;
     chart.top = 10;
     chart.left = 980;
     chart.height = Math.max(240, 18 * charted.length + 80);
@@ -266,23 +279,23 @@ async function build(
   }
 
   const posTop = ruleTop + rules.length + 3;
-  ws.getRangeByIndexes(posTop - 1, 0, 1, 1).values = [["Positions"]];
+  ws.getRangeByIndexes(posTop - 1, 0, 1, 1).values = [[w.positionsTitle]];
   ws.getRangeByIndexes(posTop - 1, 0, 1, 1).format.font.bold = true;
   await context.sync();
   await writeRows(context, ws, {
     label: "the quota report's positions",
     rowIndex: posTop,
     columnIndex: 0,
-    values: [POSITION_HEADERS, ...positions],
+    values: [w.positionHeaders, ...positions],
     numberFormat: (r) =>
-      r === 0 ? POSITION_HEADERS.map(() => TEXT) : POSITION_FORMATS,
+      r === 0 ? w.positionHeaders.map(() => TEXT) : POSITION_FORMATS,
   });
   const posTable = ws.tables.add(
     ws.getRangeByIndexes(
       posTop,
       0,
       positions.length + 1,
-      POSITION_HEADERS.length,
+      w.positionHeaders.length,
     ),
     true,
   );
@@ -291,11 +304,13 @@ async function build(
 
   // How each rule's numerator and denominator are reached from the fund's holdings: what a
   // depositary asks to see. Only a detailed check carries it.
-  const reconciliation = reconciliationRows(report, "en");
+  const reconciliation = reconciliationRows(report, lang);
   if (reconciliation.length) {
     const recTop = posTop + positions.length + 3;
-    const headers = RECONCILIATION_HEADERS.en;
-    ws.getRangeByIndexes(recTop - 1, 0, 1, 1).values = [["Reconciliation"]];
+    const headers = RECONCILIATION_HEADERS[lang];
+    ws.getRangeByIndexes(recTop - 1, 0, 1, 1).values = [
+      [w.reconciliationTitle],
+    ];
     ws.getRangeByIndexes(recTop - 1, 0, 1, 1).format.font.bold = true;
     await context.sync();
     await writeRows(context, ws, {

@@ -1,13 +1,9 @@
 import { breachRows, rowRuns } from "../engine/breach-rows";
 import type { TableName } from "../engine/model";
 import type { Report } from "../engine/result";
-import {
-  REPORT_SHEET,
-  reportRows,
-  RULE_HEADERS,
-  POSITION_HEADERS,
-} from "../excel/report-sheet";
+import { REPORT_SHEET, reportRows } from "../excel/report-sheet";
 import { templateHeaders } from "../excel/template";
+import { SHEET_WORDS } from "../present/sheet";
 import type {
   Language,
   PaneSettings,
@@ -106,16 +102,17 @@ export class SimulatedWorkbook {
         this.highlighted = new Set();
         this.changed();
       },
-      writeReport: async (report: Report) => {
-        const { rules, positions } = reportRows(report);
+      writeReport: async (report: Report, language: Language = "en") => {
+        const { rules, positions } = reportRows(report, language);
+        const w = SHEET_WORDS[language];
         const rows: Cell[][] = [
-          [`Fund Quota Monitor — quota report as of ${report.asOf}`],
+          [w.title(report.asOf)],
           [],
-          RULE_HEADERS,
+          w.ruleHeaders,
           ...rules,
           [],
-          ["Positions"],
-          POSITION_HEADERS,
+          [w.positionsTitle],
+          w.positionHeaders,
           ...positions,
         ];
         const existing = this.sheet(REPORT_SHEET);

@@ -151,7 +151,7 @@ export function App({ ops }: { ops: WorkbookOperations }) {
             >
               {highlighted ? t.clearHighlight : t.highlight}
             </ToggleButton>
-            <Button disabled={!report.funds.length || busy} data-action="report" onClick={() => void act(async () => (await ops.writeReport(report), t.reportWritten))}>
+            <Button disabled={!report.funds.length || busy} data-action="report" onClick={() => void act(async () => (await ops.writeReport(report, language), t.reportWritten))}>
               {t.writeReport}
             </Button>
             <Button appearance="subtle" disabled={busy} data-action="template" onClick={insertTemplate}>

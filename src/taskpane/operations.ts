@@ -21,7 +21,8 @@ export interface WorkbookOperations {
   readTables(): Promise<Partial<Record<TableName, RawTable>>>;
   highlightBreaches(report: Report): Promise<number>;
   clearHighlights(): Promise<void>;
-  writeReport(report: Report): Promise<void>;
+  /** Writes the report sheet in the pane's language. */
+  writeReport(report: Report, language?: Language): Promise<void>;
   insertTemplate(
     language: Language,
   ): Promise<{ created: TableName[]; skipped: TableName[] }>;

@@ -116,3 +116,25 @@ describe("the report sheet's reconciliation, on the strict host", () => {
     expect(sheet.cell(r0 + 1, 4)).toBe("counted");
   });
 });
+
+describe("the report sheet in French, on the strict host", () => {
+  it("writes headers, statuses, outcome words and dates as a French fund accountant reads them", async () => {
+    host = createExcelHost().install();
+    host.workbook.addSheet("Holdings");
+    await host.run((c) =>
+      writeReportSheet(c, report, "05/01/2026 10:00", "fr"),
+    );
+    const rules = host.workbook.table("QuotaReportRules");
+    const sheet = rules.sheet;
+    const header = rules.bodyRect.r0 - 1;
+    expect(sheet.cell(header, 0)).toBe("Fonds");
+    expect(sheet.cell(header, 7)).toBe("Statut");
+    expect(sheet.cell(header, 8)).toBe("Marge");
+    expect(sheet.cell(rules.bodyRect.r0, 7)).toBe("Dépassement");
+    expect(String(sheet.cell(0, 0))).toContain("au 31/12/2025");
+    const positions = host.workbook.table("QuotaReportPositions");
+    expect(sheet.cell(positions.bodyRect.r0 - 1, 7)).toBe("Traitement");
+    expect(sheet.cell(positions.bodyRect.r0, 7)).toBe("retenue");
+    expect(String(sheet.cell(positions.bodyRect.r0, 9))).toMatch(/^400,00\s€/);
+  });
+});
