@@ -176,3 +176,26 @@ describe("the small arguments under both marshallings", () => {
     expect(rows[1][7]).toBe(AS_OF);
   });
 });
+
+describe("one preparation: the workbook where the faces once disagreed", () => {
+  it("a fund id given twice, a blank fundId and a fundId differing by case give the same report to the CLI, the pane and every function", async () => {
+    const book = books.find((b) => b.name === "divergent.xlsx")!;
+    expect(book).toBeDefined();
+    // The pane reads its tables from the same workbook model and asks it for the detailed report.
+    const snapshot = book.model.current();
+    if (snapshot.status !== "ready" || !snapshot.workbook) throw new Error(`model not ready: ${snapshot.status}`);
+    const pane = snapshot.workbook.report(AS_OF, true);
+    const summary = (r: Report) =>
+      r.funds.map((f) => [f.fundId, f.rules.map((x) => [x.id, x.status, x.value, x.numerator, x.headroom])]);
+    expect(summary(pane)).toEqual(summary(book.cliPositions));
+    expect(pane.diagnostics.map((d) => [d.row, d.column])).toEqual(book.cli.diagnostics.map((d) => [d.row, d.column]));
+    // The duplicated fund is never a pass; the other fund's rules are computed.
+    const f1 = book.cli.funds.find((f) => f.fundId === "F1");
+    expect(f1?.rules.every((r) => r.status !== "pass")).toBe(true);
+    installWorkbookModel(book.model);
+    for (const platform of PLATFORMS)
+      for (const f of book.cli.funds)
+        for (const r of f.rules)
+          expect(answer(QUOTA.status, [literal(r.id), cell(f.fundId), cell(AS_OF_SERIAL)], platform)).toEqual({ value: r.status });
+  });
+});

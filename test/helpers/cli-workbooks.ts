@@ -58,6 +58,18 @@ const BUILDERS: Record<string, (wb: ExcelJS.Workbook) => void> = {
     addSheet(wb, "Funds", 1, [FUNDS, ["F1", "FCPR", "2022-12-31", 5e15, 0]]);
     addSheet(wb, "Holdings", 1, [["fundId", "assetClass", "costValue"], ["F1", "EQUITY", 3e15], ["F1", "EQUITY", -1000]]);
   },
+  // The workbook on which the faces once disagreed (issue of one preparation): a fund id given
+  // twice, a holding whose fundId is blank, and one whose fundId differs only by case.
+  "divergent.xlsx": (wb) => {
+    addSheet(wb, "Funds", 1, [FUNDS, F1, F1, ["F2", "FCPR", "2022-12-31", 1000000, 0]]);
+    addSheet(wb, "Holdings", 1, [
+      ["fundId", "assetClass", "costValue"],
+      ["F1", "EQUITY", 600000],
+      [null, "EQUITY", 300000],
+      ["f2", "EQUITY", 400000],
+      ["F2", "CASH", 600000],
+    ]);
+  },
   "empty.xlsx": (wb) => {
     addTable(wb, "Funds", "Funds", "A1", FUNDS, [F1]);
     addTable(wb, "Holdings", "Holdings", "A1", ["fundId", "assetClass", "costValue"], [[null, null, null]]);
