@@ -3,6 +3,7 @@ import { isValidIsoDate, type IsoDate } from "../engine/dates";
 import type { FundReport, RuleResult } from "../engine/result";
 import { familyFor, ruleById } from "../engine/rules/registry";
 import { parseDate, parseText } from "../workbook/cells";
+import { errorText } from "../workbook/grid";
 import type { CheckedWorkbook } from "../workbook/checked-workbook";
 import {
   CHECK_HEADERS,
@@ -64,23 +65,9 @@ export function asOfIn(
   return parsed.value;
 }
 
-const ERROR_TEXTS = new Set([
-  "#N/A",
-  "#VALUE!",
-  "#REF!",
-  "#DIV/0!",
-  "#NUM!",
-  "#NAME?",
-  "#NULL!",
-  "#SPILL!",
-  "#CALC!",
-  "#BUSY!",
-]);
-
 /** How a host hands over an error value: CustomFunctions.Error ({ code }), an Office.js text, or the reader's { error }. */
 function errorCode(value: unknown): string | undefined {
-  if (typeof value === "string")
-    return ERROR_TEXTS.has(value.trim()) ? value.trim() : undefined;
+  if (typeof value === "string") return errorText(value);
   if (typeof value !== "object" || value === null || value instanceof Date)
     return undefined;
   const v = value as { code?: unknown; error?: unknown };
