@@ -10,6 +10,7 @@ import type {
   Holding,
   ListingStatus,
 } from "../../src/engine/model";
+import { FUND_TYPES } from "../../src/engine/model";
 import type { FundReport } from "../../src/engine/result";
 import { eur } from "../helpers/build";
 import { RUNS } from "./arbitraries";
@@ -19,17 +20,8 @@ import { RUNS } from "./arbitraries";
 // adjustments marked numerator (denominator) sum to the numerator (denominator), and every row is
 // on one line. All sums are BigInt millionths, never floating point.
 
-const TYPES: FundType[] = [
-  "FCPR",
-  "FCPI",
-  "FIP",
-  "FPCI",
-  "SPPICAV",
-  "FPI",
-  "OPCVM_FEEDER",
-  "FIVG_FEEDER",
-  "FIA",
-];
+// Every fund type of the contract, in its order.
+const TYPES: FundType[] = [...FUND_TYPES];
 const CLASSES: AssetClass[] = [
   "EQUITY",
   "EQUITY_ACCESS",
