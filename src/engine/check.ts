@@ -5,7 +5,7 @@ import type { Diagnostic, Fund, Holder, Holding, WorkbookModel } from "./model";
 import type { FundReport, Report } from "./result";
 import { worstStatus } from "./result";
 import { reconcileRule } from "./reconciliation";
-import { applyUnplacedRows } from "./completeness";
+import { isMeasured, reportUnplacedRows, settle } from "./measures";
 import { reason as why } from "./reasons";
 import { familyFor } from "./rules/registry";
 import { attachLaw } from "./law-of-results";
@@ -147,7 +147,9 @@ export function checkFund(
       overseasZone: fund.overseasZone,
       fundType: fund.fundType,
     });
-    if (fund.fundType) applyUnplacedRows(ctx, fund.fundType, report.rules);
+    reportUnplacedRows(ctx);
+    // A result built without the measures (compare) is settled here, so it cannot claim more either.
+    for (const r of report.rules) if (!isMeasured(r)) settle(ctx, r);
     if (duplicateRows)
       for (const r of report.rules)
         if (r.status !== "breach") r.status = "incomplete";

@@ -24,6 +24,8 @@ export {
   type LawParameter,
   type LawReference,
   type LawVersion,
+  type ListParameter,
+  listAt,
   type RatioParameter,
   ratioAt,
   requireVersion,

@@ -1,3 +1,4 @@
+import type { AssetClass } from "../engine/model";
 import { inForce, type LawParameter } from "./parameter";
 
 /** L. 214-160: the fonds professionnel de capital investissement (FPCI) applies L. 214-28 with its own adaptations. */
@@ -45,6 +46,26 @@ export const L214_160 = {
       article: ARTICLE,
       paragraph: "II",
       wording: "dans la limite de 20 % de leur actif",
+    },
+  ),
+  receivableClasses: inForce<readonly AssetClass[]>(
+    "l214-160.receivable-classes",
+    "what the 10 % of receivables counts",
+    {
+      value: ["RECEIVABLE"],
+      article: ARTICLE,
+      paragraph: "II",
+      wording: "peut détenir des créances",
+    },
+  ),
+  digitalAssetClasses: inForce<readonly AssetClass[]>(
+    "l214-160.digital-asset-classes",
+    "what the 20 % of digital assets counts",
+    {
+      value: ["DIGITAL_ASSET"],
+      article: ARTICLE,
+      paragraph: "II",
+      wording: "des actifs numériques mentionnés à l'article L. 54-10-1",
     },
   ),
 } satisfies Record<string, LawParameter<unknown>>;

@@ -1,3 +1,4 @@
+import type { AssetClass } from "../engine/model";
 import { inForce, type LawParameter } from "./parameter";
 
 /** Feeders: the OPCVM feeder (L. 214-22), the FIA feeder (L. 214-24 IV), the FIVG feeder (L. 214-24-57). */
@@ -32,6 +33,27 @@ export const FEEDERS = {
       article: "L. 214-24-57",
       paragraph: "",
       wording: "investi en totalité",
+    },
+  ),
+  opcvmOtherClasses: inForce<readonly AssetClass[]>(
+    "l214-22.other-classes",
+    "OPCVM feeder: the only assets besides the master (hedging contracts; premises of a SICAV)",
+    {
+      value: ["CASH", "FINANCIAL_CONTRACT", "OPERATING_PROPERTY"],
+      article: "L. 214-22",
+      paragraph: "I 1° à 3°",
+      wording:
+        "Un OPCVM nourricier peut investir jusqu'à 15 % de son actif dans les éléments suivants",
+    },
+  ),
+  fivgOtherClasses: inForce<readonly AssetClass[]>(
+    "l214-24-57.other-classes",
+    "FIVG feeder: the only assets besides the master",
+    {
+      value: ["CASH"],
+      article: "L. 214-24-57",
+      paragraph: "",
+      wording: "et, à titre accessoire, en liquidités",
     },
   ),
 } satisfies Record<string, LawParameter<unknown>>;

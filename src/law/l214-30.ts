@@ -1,4 +1,5 @@
 import { vintageQuota } from "./fcpi-fip-vintage";
+import type { AcquisitionMode, AssetClass } from "../engine/model";
 import { inForce, type LawParameter } from "./parameter";
 
 /** L. 214-30: the fonds commun de placement dans l'innovation (FCPI). */
@@ -22,4 +23,39 @@ export const L214_30 = {
       wording: "pendant une durée de cinq ans à compter de leur admission",
     },
   ),
+  ...freshCapitalLists("l214-30", ARTICLE),
 } satisfies Record<string, LawParameter<unknown>>;
+
+/** III A 1° of L. 214-30 and of L. 214-31, in the same words: what counts as fresh capital. */
+export function freshCapitalLists(id: string, article: string) {
+  return {
+    freshModes: inForce<readonly AcquisitionMode[]>(
+      `${id}.fresh-modes`,
+      "how fresh-capital securities were received",
+      {
+        value: ["SUBSCRIPTION", "BOND_REDEEMED_IN_SHARES", "BOND_CONVERTED"],
+        article,
+        paragraph: "III A 1°",
+        wording:
+          "Les titres ou parts reçus en contrepartie de souscriptions au capital, les titres reçus en remboursement d'obligations et les titres reçus en contrepartie d'obligations converties",
+      },
+    ),
+    freshClasses: inForce<readonly AssetClass[]>(
+      `${id}.fresh-classes`,
+      "securities or units that can be fresh capital",
+      {
+        value: [
+          "EQUITY",
+          "EQUITY_ACCESS",
+          "TITRE_PARTICIPATIF",
+          "TITRE_ASSOCIATIF",
+          "SARL_PARTS",
+        ],
+        article,
+        paragraph: "III A 1°",
+        wording: "Les titres ou parts reçus",
+        note: "Bonds still held as bonds are not « titres reçus »: they count in the 70 % but not in the 40 %.",
+      },
+    ),
+  };
+}

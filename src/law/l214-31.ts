@@ -1,4 +1,6 @@
 import { vintageQuota } from "./fcpi-fip-vintage";
+import type { AssetClass } from "../engine/model";
+import { freshCapitalLists } from "./l214-30";
 import { inForce, type LawParameter } from "./parameter";
 
 /** L. 214-31: the fonds d'investissement de proximité (FIP). */
@@ -20,6 +22,28 @@ export const L214_31 = {
       article: ARTICLE,
       paragraph: "II",
       wording: "pendant une durée de cinq ans à compter de leur admission",
+    },
+  ),
+  ...freshCapitalLists("l214-31", ARTICLE),
+  regionClasses: inForce<readonly AssetClass[]>(
+    "l214-31.region-classes",
+    "what the 25 % of one region counts, eligible or not",
+    {
+      value: [
+        "TITRE_ASSOCIATIF",
+        "TITRE_PARTICIPATIF",
+        "EQUITY",
+        "EQUITY_ACCESS",
+        "CONVERTIBLE_BOND",
+        "MANDATORY_REDEEMABLE_BOND",
+        "OTHER_DEBT",
+        "SARL_PARTS",
+        "CURRENT_ACCOUNT_ADVANCE",
+      ],
+      article: ARTICLE,
+      paragraph: "IV",
+      wording:
+        "de titres financiers, parts de société à responsabilité limitée et avances en compte courant de sociétés",
     },
   ),
   region: inForce<string>("l214-31.region", "one region, limit", {

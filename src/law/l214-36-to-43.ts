@@ -57,4 +57,113 @@ export const L214_36_TO_43 = {
       wording: "au plus tard trois ans après la date de création",
     },
   ),
+  // The items of L. 214-36 I (opciCategory) each rule counts.
+  realEstateItemsSppicav: inForce<readonly number[]>(
+    "l214-37.real-estate-items-sppicav",
+    "SPPICAV: the items that are real-estate assets",
+    {
+      value: [1, 2, 3, 4, 5],
+      article: "L. 214-37",
+      paragraph: "1°",
+      wording:
+        "ces actifs immobiliers sont ceux mentionnés aux 1° à 5° du I de l'article L. 214-36",
+    },
+  ),
+  realEstateItemsFpi: inForce<readonly number[]>(
+    "l214-37.real-estate-items-fpi",
+    "FPI: the items that are real-estate assets (5° when a controlled participation)",
+    {
+      value: [1, 2, 5],
+      article: "L. 214-37",
+      paragraph: "1°",
+      wording:
+        "ces actifs sont ceux mentionnés aux 1° et 2° du I de l'article L. 214-36 et, sous réserve qu'il s'agisse d'une participation contrôlée",
+    },
+  ),
+  sppicavItemsList: inForce<readonly number[]>(
+    "l214-37.sppicav-items-list",
+    "SPPICAV: the items of the 51 %",
+    {
+      value: [1, 2, 3, 5],
+      article: "L. 214-37",
+      paragraph: "1°",
+      wording:
+        "les actifs mentionnés aux 1° à 3° et au 5° du I de l'article précité",
+    },
+  ),
+  liquidityItems: inForce<readonly number[]>(
+    "l214-37.liquidity-items",
+    "the items of the 5 % of liquid assets",
+    {
+      value: [8, 9],
+      article: "L. 214-37",
+      paragraph: "2°",
+      wording: "d'actifs mentionnés au 8° et au 9° du I de l'article L. 214-36",
+    },
+  ),
+  borrowingBaseItems: inForce<readonly number[]>(
+    "l214-39.base-items",
+    "the items whose value is the base of the 40 %",
+    {
+      value: [1, 2, 3, 5],
+      article: "L. 214-39",
+      paragraph: "",
+      wording:
+        "la valeur des actifs immobiliers mentionnés aux 1° à 3° et au 5° du I de l'article L. 214-36",
+    },
+  ),
+  lookThroughItems: inForce<readonly number[]>(
+    "l214-39.look-through-items",
+    "the items whose borrowings count by look-through",
+    {
+      value: [2, 3, 5],
+      article: "L. 214-39",
+      paragraph: "",
+      wording:
+        "par les sociétés mentionnées aux 2° et 3° du I de l'article L. 214-36 et par les organismes mentionnés au 5° du même I, à concurrence du pourcentage de participation",
+    },
+  ),
+  unlistedItems: inForce<readonly number[]>(
+    "l214-36.unlisted-items",
+    "items that take only companies not admitted to trading",
+    {
+      value: [2, 3],
+      article: "L. 214-36",
+      paragraph: "I",
+      wording:
+        "Les instruments financiers qu'elles émettent ne sont pas admis aux négociations",
+    },
+  ),
+  tradedItems: inForce<readonly number[]>(
+    "l214-36.traded-items",
+    "items that take only shares traded on a market",
+    {
+      value: [4],
+      article: "L. 214-36",
+      paragraph: "I",
+      wording: "Des actions négociées sur un marché",
+    },
+  ),
+  advanceItems: inForce<readonly number[]>(
+    "l214-36.advance-items",
+    "the item of current-account advances",
+    {
+      value: [10],
+      article: "L. 214-36",
+      paragraph: "I",
+      wording:
+        "Des avances en compte courant consenties en application de l'article L. 214-42",
+    },
+  ),
+  advanceCompanyItems: inForce<readonly number[]>(
+    "l214-42.company-items",
+    "the items of the companies an advance may go to",
+    {
+      value: [2, 3],
+      article: "L. 214-42",
+      paragraph: "",
+      wording:
+        "aux sociétés mentionnées aux 2° et 3° du I de l'article L. 214-36",
+    },
+  ),
 } satisfies Record<string, LawParameter<unknown>>;

@@ -37,6 +37,14 @@ export interface LawParameter<T> {
 /** A ratio as an exact decimal string ("0.7"): never a binary float. */
 export type RatioParameter = LawParameter<string>;
 
+/**
+ * A list the law closes: the asset classes (the contract's codes) or the items of an article that
+ * enter a rule's numerator or base.
+ */
+export type ListParameter<T extends string | number = string> = LawParameter<
+  readonly T[]
+>;
+
 export function parameter<T>(p: LawParameter<T>): LawParameter<T> {
   return p;
 }
@@ -94,6 +102,25 @@ export function ratioAt(p: RatioParameter, date: IsoDate): Dec {
   return d;
 }
 
+const SETS = new WeakMap<
+  LawVersion<readonly unknown[]>,
+  ReadonlySet<unknown>
+>();
+
+/** The list in force on `date`, as a set (built once per version). */
+export function listAt<T extends string | number>(
+  p: ListParameter<T>,
+  date: IsoDate,
+): ReadonlySet<T> {
+  const v = requireVersion(p, date);
+  let set = SETS.get(v);
+  if (set === undefined) {
+    set = new Set(v.value);
+    SETS.set(v, set);
+  }
+  return set as ReadonlySet<T>;
+}
+
 /** What a rule result says of the law it applied (RuleResult.law). */
 export interface LawReference {
   /** Article and paragraph, e.g. "L. 214-28 II 1°". */
@@ -133,7 +160,10 @@ export function referenceOf<T>(
 export function inForce<T>(
   id: string,
   description: string,
-  v: Pick<LawVersion<T>, "value" | "article" | "paragraph" | "wording">,
+  v: Pick<
+    LawVersion<T>,
+    "value" | "article" | "paragraph" | "wording" | "note"
+  >,
 ): LawParameter<T> {
   return {
     id,

@@ -1,15 +1,19 @@
-import { type Amount, formatAmount, ZERO } from "../amount";
-import {
-  type Breaker,
-  limitCondition,
-  positionsCondition,
-  withConditions,
-} from "../conditions";
+import { formatAmount } from "../amount";
+import { limitCondition } from "../conditions";
 import { Dec } from "../decimal";
-import { FEEDERS, ratioAt } from "../../law";
+import { FEEDERS, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { eurText, evaluateRatio, percentText } from "../ratio";
+import {
+  Breaches,
+  compare,
+  type Group,
+  Groups,
+  limitOf,
+  Tally,
+} from "../measures";
+import { eurText, percentText } from "../ratio";
 import { type Reason, type ReasonFacts, reason as because } from "../reasons";
+import type { AssetClass } from "../model";
 import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
 
 export const OPCVM_FEED85: RuleDefinition = {
@@ -92,20 +96,14 @@ const FIVG_LIST = {
   title: FIVG_FEED.title,
 };
 
-// The thresholds of L. 214-22, L. 214-24 IV and L. 214-24-57 are in src/law/l214-22.ts.
+// The thresholds and lists of L. 214-22, L. 214-24 IV and L. 214-24-57 are in src/law/l214-22.ts.
 
-interface Masters {
-  /** The master whose units weigh most, and their total. */
-  master?: string;
-  masterTotal: Amount;
-  masterPositions: Set<Position>;
-  complete: boolean;
-}
+type Evaluation = { rules: RuleResult[]; quotaWindow?: QuotaWindow };
 
-/** Units of each master (FUND_UNITS with a masterId), the largest taken as the fund's master. */
-function largestMaster(ctx: FundContext): Masters {
-  const totals = new Map<string, { total: Amount; positions: Position[] }>();
-  let complete = ctx.denominatorComplete;
+/** The largest-group measure over the units of each master (FUND_UNITS with a masterId). */
+function largestMaster(ctx: FundContext): { groups: Groups; master?: Group } {
+  const groups = new Groups();
+  groups.complete = ctx.denominatorComplete;
   for (const p of ctx.heldPositions()) {
     const h = p.holding;
     if (h.assetClass === "FUND_UNITS" && h.invalid.has("masterId")) {
@@ -115,59 +113,59 @@ function largestMaster(ctx: FundContext): Masters {
         "masterId",
         "masterId is needed to know whose units these are.",
       );
-      complete = false;
+      groups.complete = false;
     }
     if (h.assetClass !== "FUND_UNITS" || h.masterId === undefined) continue;
     const amount = ctx.amountOf(p);
-    if (amount === undefined) {
-      complete = false;
-      continue;
-    }
-    const entry = totals.get(h.masterId) ?? { total: ZERO, positions: [] };
-    entry.total += amount;
-    entry.positions.push(p);
-    totals.set(h.masterId, entry);
+    if (amount === undefined) groups.complete = false;
+    else groups.add(h.masterId, h.masterId, amount, p);
   }
-  let best: [string, { total: Amount; positions: Position[] }] | undefined;
-  for (const e of totals)
-    if (best === undefined || e[1].total > best[1].total) best = e;
-  return {
-    master: best?.[0],
-    masterTotal: best?.[1].total ?? ZERO,
-    masterPositions: new Set(best?.[1].positions ?? []),
-    complete,
-  };
+  return { groups, master: groups.largest() };
 }
 
-/** Everything but the master's units, split into what the closed list allows and what it does not. */
+/** Why a feeder may not hold a position: the English text and its code. */
+interface Refusal {
+  text: string;
+  why: Reason & { code: "not-allowed-asset" };
+}
+const refusal = (
+  text: string,
+  facts: ReasonFacts["not-allowed-asset"],
+): Refusal => ({ text, why: because("not-allowed-asset", facts) });
+
+/**
+ * The closed-list measure over everything but the master's units: the amount held besides the
+ * master (what the list allows is counted) and the positions the list refuses.
+ */
 function others(
   ctx: FundContext,
-  m: Masters,
+  m: { groups: Groups; master?: Group },
   rule: RuleDefinition,
-  allowed: (p: Position) => Refusal | undefined,
+  allowed: ReadonlySet<AssetClass>,
+  refuse: (p: Position) => Refusal | undefined,
 ) {
-  let total = ZERO;
-  let complete = m.complete;
-  const refused: string[] = [];
-  const refusedReasons: Reason[] = [];
-  const breakers: Breaker[] = [];
-  let refusedTotal = ZERO;
+  const rest = new Tally(ctx);
+  if (!m.groups.complete) rest.unknown();
+  const breaches = new Breaches();
+  const master = new Set(m.master?.positions);
   for (const p of ctx.heldPositions()) {
-    if (m.masterPositions.has(p)) continue;
+    if (master.has(p)) continue;
     const amount = ctx.amountOf(p);
-    if (amount === undefined) complete = false;
-    else total += amount;
+    if (amount === undefined) rest.unknown();
+    else rest.plus(amount);
     const h = p.holding;
-    const refusal = h.assetClass === undefined ? undefined : allowed(p);
-    const why = refusal?.text;
     if (h.assetClass === undefined) {
-      ctx.needHolding(
+      rest.unknown(
         h,
         "assetClass",
         "assetClass is needed: a feeder may hold only the assets its article lists.",
       );
-      complete = false;
-    } else if (why === undefined) {
+      continue;
+    }
+    const no = allowed.has(h.assetClass)
+      ? refuse(p)
+      : notListed(m.master, p, rule);
+    if (no === undefined) {
       if (amount !== undefined)
         ctx.count(
           p,
@@ -181,52 +179,54 @@ function others(
           },
           amount,
         );
-    } else {
-      refused.push(`Line ${h.lineId} (row ${h.row}): ${why}`);
-      refusedReasons.push(
-        because("position-breaks", {
-          lineId: h.lineId,
-          row: h.row,
-          cause: refusal!.why,
-        }),
-      );
-      breakers.push({ position: p, amount, reason: why, why: refusal!.why });
-      refusedTotal += amount ?? ZERO;
-      ctx.exclude(p, {
-        rule: rule.id,
-        article: rule.article,
-        reason: why,
-        code: "not-allowed-asset",
-        facts: refusal!.why.facts as ReasonFacts["not-allowed-asset"],
-      });
+      continue;
     }
+    breaches.add("closed-list", p, amount, no.text, no.why);
+    ctx.exclude(p, {
+      rule: rule.id,
+      article: rule.article,
+      reason: no.text,
+      code: "not-allowed-asset",
+      facts: no.why.facts as ReasonFacts["not-allowed-asset"],
+    });
   }
-  return { total, complete, refused, refusedReasons, refusedTotal, breakers };
+  return { rest, breaches };
 }
 
-/** Why a feeder may not hold a position: the English text and its code. */
-interface Refusal {
-  text: string;
-  why: Reason & { code: "not-allowed-asset" };
+function notListed(
+  master: Group | undefined,
+  p: Position,
+  rule: RuleDefinition,
+): Refusal {
+  const cls = p.holding.assetClass as AssetClass;
+  const fivg = rule.id === FIVG_FEED.id;
+  if (cls === "FUND_UNITS")
+    return unitsNote(master, p, fivg ? "L. 214-24-57" : "L. 214-22 I");
+  return fivg
+    ? refusal(
+        `${cls}: a general-purpose feeder holds only its master's units and accessory cash.`,
+        { test: "general-purpose", assetClass: cls, article: "L. 214-24-57" },
+      )
+    : refusal(
+        `${cls} is not among the assets L. 214-22 I allows besides the master.`,
+        { test: "not-listed", assetClass: cls, article: "L. 214-22 I" },
+      );
 }
-const refusal = (
-  text: string,
-  facts: ReasonFacts["not-allowed-asset"],
-): Refusal => ({
-  text,
-  why: because("not-allowed-asset", facts),
-});
 
-function unitsNote(m: Masters, p: Position, article: string): Refusal {
+function unitsNote(
+  master: Group | undefined,
+  p: Position,
+  article: string,
+): Refusal {
   const h = p.holding;
   if (h.masterId !== undefined)
     return refusal(
-      `units of ${h.masterId}, a second master (the fund's master is ${m.master}).`,
+      `units of ${h.masterId}, a second master (the fund's master is ${master?.key}).`,
       {
         test: "second-master",
         assetClass: "FUND_UNITS",
         unitsOf: h.masterId,
-        master: m.master,
+        master: master?.key,
         article,
       },
     );
@@ -237,227 +237,152 @@ function unitsNote(m: Masters, p: Position, article: string): Refusal {
   });
 }
 
-/** L. 214-22: at least 85 % in one master; the rest at most 15 %, and only of the three kinds listed. */
-export function evaluateOpcvmFeeder(ctx: FundContext): {
-  rules: RuleResult[];
-  quotaWindow?: QuotaWindow;
-} {
-  const m = largestMaster(ctx);
-  for (const p of m.masterPositions)
+/** Counts the master's units toward the rule that measures them. */
+function countMaster(ctx: FundContext, rule: RuleDefinition, master?: Group) {
+  for (const p of master?.positions ?? [])
     ctx.count(
       p,
       {
-        rule: OPCVM_FEED85.id,
-        article: OPCVM_FEED85.article,
-        note: `units of the master ${m.master}`,
-        explain: because("counted-master-units", { master: m.master ?? "" }),
+        rule: rule.id,
+        article: rule.article,
+        note: `units of the master ${master?.key}`,
+        explain: because("counted-master-units", { master: master?.key ?? "" }),
       },
-      p.amount ?? ZERO,
+      p.amount ?? 0n,
     );
-  const rest = others(ctx, m, OPCVM_FEED15, (p) => {
+}
+
+/** L. 214-22: at least 85 % in one master; the rest at most 15 %, and only of the three kinds listed. */
+export function evaluateOpcvmFeeder(ctx: FundContext): Evaluation {
+  const m = largestMaster(ctx);
+  countMaster(ctx, OPCVM_FEED85, m.master);
+  const allowed = listAt(FEEDERS.opcvmOtherClasses, ctx.asOf);
+  const { rest, breaches } = others(ctx, m, OPCVM_FEED15, allowed, (p) => {
     const h = p.holding;
-    if (h.assetClass === "CASH") return undefined;
-    if (h.assetClass === "FINANCIAL_CONTRACT")
-      return h.hedgeOnly
-        ? undefined
-        : refusal(
-            "a financial contract not used for hedging only (L. 214-22 I 2°: « uniquement à des fins de couverture »).",
-            {
-              test: "hedging",
-              assetClass: h.assetClass,
-              article: "L. 214-22 I 2°",
-            },
-          );
-    if (h.assetClass === "OPERATING_PROPERTY")
-      return ctx.fund.isSicav
-        ? undefined
-        : refusal(
-            "operating property is allowed only to a feeder that is a SICAV (L. 214-22 I 3°).",
-            {
-              test: "sicav-only",
-              assetClass: h.assetClass,
-              article: "L. 214-22 I 3°",
-            },
-          );
-    if (h.assetClass === "FUND_UNITS") return unitsNote(m, p, "L. 214-22 I");
-    return refusal(
-      `${h.assetClass} is not among the assets L. 214-22 I allows besides the master.`,
-      {
-        test: "not-listed",
-        assetClass: h.assetClass ?? "",
-        article: "L. 214-22 I",
-      },
-    );
+    if (h.assetClass === "FINANCIAL_CONTRACT" && !h.hedgeOnly)
+      return refusal(
+        "a financial contract not used for hedging only (L. 214-22 I 2°: « uniquement à des fins de couverture »).",
+        {
+          test: "hedging",
+          assetClass: h.assetClass,
+          article: "L. 214-22 I 2°",
+        },
+      );
+    if (h.assetClass === "OPERATING_PROPERTY" && !ctx.fund.isSicav)
+      return refusal(
+        "operating property is allowed only to a feeder that is a SICAV (L. 214-22 I 3°).",
+        {
+          test: "sicav-only",
+          assetClass: h.assetClass,
+          article: "L. 214-22 I 3°",
+        },
+      );
+    return undefined;
   });
-  const base = {
-    denominator: ctx.denominator,
-    binding: true,
-    warningMargin: ctx.warningMargin,
-  };
-  const limit15 = {
-    ...base,
-    rule: OPCVM_FEED15,
-    threshold: ratioAt(FEEDERS.opcvmOthers, ctx.asOf),
-    numerator: rest.total,
-    complete: rest.complete,
-  };
+  const threshold = ratioAt(FEEDERS.opcvmOthers, ctx.asOf);
+  const limit = limitOf(ctx, OPCVM_FEED15, { threshold, numerator: rest });
   return {
     rules: [
-      evaluateRatio({
-        ...base,
-        rule: OPCVM_FEED85,
+      compare(ctx, OPCVM_FEED85, {
         threshold: ratioAt(FEEDERS.opcvmMaster, ctx.asOf),
-        numerator: m.masterTotal,
-        complete: m.complete,
+        numerator: m.groups.measure(),
         message: m.master
-          ? `Master: ${m.master}.`
+          ? `Master: ${m.master.key}.`
           : "No units with a masterId: the fund has no master.",
         reasons: [
           m.master
-            ? because("feeder-master", { master: m.master })
+            ? because("feeder-master", { master: m.master.key })
             : because("no-master", {}),
         ],
       }),
-      withConditions(
-        evaluateRatio({
-          ...limit15,
-          forcedBreach: rest.refused.length
-            ? rest.refused.join(" ")
-            : undefined,
-          forcedReasons: rest.refusedReasons,
-        }),
-        [
-          limitCondition(FEED15_LIMIT, evaluateRatio(limit15)),
-          positionsCondition(FEED15_LIST, "closed-list", rest.breakers, {
+      compare(ctx, OPCVM_FEED15, {
+        threshold,
+        numerator: rest,
+        breaches,
+        conditions: [
+          limitCondition(FEED15_LIMIT, limit),
+          breaches.condition(FEED15_LIST, "closed-list", {
             binding: true,
             complete: rest.complete,
           }),
         ],
-      ),
+      }),
     ],
   };
 }
 
 /** L. 214-24-57: "en totalité" in one master and, "à titre accessoire", cash: anything else is a breach. */
-export function evaluateFivgFeeder(ctx: FundContext): {
-  rules: RuleResult[];
-  quotaWindow?: QuotaWindow;
-} {
+export function evaluateFivgFeeder(ctx: FundContext): Evaluation {
   const m = largestMaster(ctx);
-  const rest = others(ctx, m, FIVG_FEED, (p) => {
-    const h = p.holding;
-    if (h.assetClass === "CASH") return undefined;
-    if (h.assetClass === "FUND_UNITS") return unitsNote(m, p, "L. 214-24-57");
-    return refusal(
-      `${h.assetClass}: a general-purpose feeder holds only its master's units and accessory cash.`,
-      {
-        test: "general-purpose",
-        assetClass: h.assetClass ?? "",
-        article: "L. 214-24-57",
-      },
-    );
-  });
-  const refusedTotal = rest.refusedTotal;
+  const allowed = listAt(FEEDERS.fivgOtherClasses, ctx.asOf);
+  const { rest, breaches } = others(
+    ctx,
+    m,
+    FIVG_FEED,
+    allowed,
+    () => undefined,
+  );
+  const base = ctx.denominator;
   const share =
-    ctx.denominator && ctx.denominator > 0n
-      ? percentText(
-          new Dec(m.masterTotal.toString()).dividedBy(
-            ctx.denominator.toString(),
-          ),
-        )
-      : "—";
+    base && base > 0n
+      ? new Dec((m.master?.total ?? 0n).toString()).dividedBy(base.toString())
+      : undefined;
+  const cash = rest.total - breaches.total;
   return {
     rules: [
-      withConditions(
-        evaluateRatio({
-          rule: FIVG_FEED,
-          threshold: ratioAt(FEEDERS.fivgOutsideMaster, ctx.asOf),
-          numerator: refusedTotal,
-          denominator: ctx.denominator,
-          binding: true,
-          complete: rest.complete,
-          warningMargin: ctx.warningMargin,
-          message: `${m.master ? `Master ${m.master}: ${share} of the asset; cash ${eurText(rest.total - refusedTotal)}.` : "No units with a masterId: the fund has no master."}`,
-          forcedBreach: rest.refused.length
-            ? rest.refused.join(" ")
-            : undefined,
-          reasons: [
-            m.master
-              ? because("master-share", {
-                  master: m.master,
-                  share:
-                    ctx.denominator && ctx.denominator > 0n
-                      ? new Dec(m.masterTotal.toString())
-                          .dividedBy(ctx.denominator.toString())
-                          .toString()
-                      : undefined,
-                  cash: formatAmount(rest.total - refusedTotal),
-                })
-              : because("no-master", {}),
-          ],
-          forcedReasons: rest.refusedReasons,
-        }),
-        [
-          positionsCondition(FIVG_LIST, "closed-list", rest.breakers, {
+      compare(ctx, FIVG_FEED, {
+        threshold: ratioAt(FEEDERS.fivgOutsideMaster, ctx.asOf),
+        numerator: { total: breaches.total, complete: rest.complete },
+        message: m.master
+          ? `Master ${m.master.key}: ${share ? percentText(share) : "—"} of the asset; cash ${eurText(cash)}.`
+          : "No units with a masterId: the fund has no master.",
+        reasons: [
+          m.master
+            ? because("master-share", {
+                master: m.master.key,
+                share: share?.toString(),
+                cash: formatAmount(cash),
+              })
+            : because("no-master", {}),
+        ],
+        breaches,
+        conditions: [
+          breaches.condition(FIVG_LIST, "closed-list", {
             binding: true,
             complete: rest.complete,
           }),
         ],
-      ),
+      }),
     ],
   };
 }
 
 /** L. 214-24 IV: an AIF invested at least 85 % in one master is a feeder AIF; a classification, never a breach. */
-export function evaluateFia(ctx: FundContext): {
-  rules: RuleResult[];
-  quotaWindow?: QuotaWindow;
-} {
+export function evaluateFia(ctx: FundContext): Evaluation {
   const m = largestMaster(ctx);
-  for (const p of m.masterPositions)
-    ctx.count(
-      p,
-      {
-        rule: FIA_FEED85.id,
-        article: FIA_FEED85.article,
-        note: `units of the master ${m.master}`,
-        explain: because("counted-master-units", { master: m.master ?? "" }),
-      },
-      p.amount ?? ZERO,
-    );
-  const r = evaluateRatio({
-    rule: FIA_FEED85,
-    threshold: ratioAt(FEEDERS.fiaMaster, ctx.asOf),
-    numerator: m.masterTotal,
-    denominator: ctx.denominator,
-    binding: true,
-    complete: m.complete,
-    warningMargin: ctx.warningMargin,
+  countMaster(ctx, FIA_FEED85, m.master);
+  const threshold = ratioAt(FEEDERS.fiaMaster, ctx.asOf);
+  const facts = { threshold: threshold.toString(), article: "L. 214-24 IV 1°" };
+  const r = compare(ctx, FIA_FEED85, {
+    threshold,
+    numerator: m.groups.measure(),
+    finish(r) {
+      if (r.status === "incomplete") return;
+      const total = m.master?.total ?? 0n;
+      const feeder =
+        r.value !== null &&
+        new Dec(total.toString()).gte(
+          threshold.times((ctx.denominator ?? 0n).toString()),
+        );
+      r.message = feeder
+        ? `Feeder AIF within the meaning of L. 214-24 IV 1°: ${m.master?.key} holds at least 85 % of the asset.`
+        : "Not a feeder AIF under L. 214-24 IV 1° (no single master reaches 85 %); several masters with identical strategies (2°) are not assessed.";
+      r.reasons = [
+        feeder
+          ? because("feeder-aif", { master: m.master?.key ?? "", ...facts })
+          : because("not-feeder-aif", facts),
+      ];
+    },
   });
-  if (r.status !== "incomplete") {
-    r.status = "info";
-    const feeder =
-      r.value !== null &&
-      new Dec(m.masterTotal.toString()).gte(
-        ratioAt(FEEDERS.fiaMaster, ctx.asOf).times(
-          (ctx.denominator ?? 0n).toString(),
-        ),
-      );
-    r.message = feeder
-      ? `Feeder AIF within the meaning of L. 214-24 IV 1°: ${m.master} holds at least 85 % of the asset.`
-      : "Not a feeder AIF under L. 214-24 IV 1° (no single master reaches 85 %); several masters with identical strategies (2°) are not assessed.";
-    r.reasons = [
-      feeder
-        ? because("feeder-aif", {
-            master: m.master ?? "",
-            threshold: ratioAt(FEEDERS.fiaMaster, ctx.asOf).toString(),
-            article: "L. 214-24 IV 1°",
-          })
-        : because("not-feeder-aif", {
-            threshold: ratioAt(FEEDERS.fiaMaster, ctx.asOf).toString(),
-            article: "L. 214-24 IV 1°",
-          }),
-    ];
-  }
   return { rules: [r] };
 }

@@ -1,9 +1,8 @@
-import { ZERO } from "../amount";
 import { Dec } from "../decimal";
 import { L214_160, ratioAt } from "../../law";
 import type { FundContext } from "../fund-context";
 import type { AssetClass } from "../model";
-import { evaluateRatio } from "../ratio";
+import { compare, Tally } from "../measures";
 import { reason as why } from "../reasons";
 import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
 import { FCPR_B20, FCPR_L5Y, FCPR_Q50 } from "./fcpr-definitions";
@@ -101,37 +100,17 @@ function classLimit(
   assetClass: AssetClass,
   threshold: Dec,
 ): RuleResult {
-  let total = ZERO;
-  let complete = ctx.denominatorComplete;
-  for (const p of ctx.heldPositions()) {
-    if (p.holding.assetClass !== assetClass) continue;
-    const amount = ctx.amountOf(p);
-    if (amount === undefined) {
-      complete = false;
-      continue;
-    }
-    total += amount;
-    ctx.count(
-      p,
-      {
-        rule: rule.id,
-        article: rule.article,
-        note: `measured against the ${threshold.times(100).toString()} % limit`,
-        explain: why("measured-against-limit", {
-          threshold: threshold.toString(),
-          article: rule.article,
-        }),
-      },
-      amount,
-    );
-  }
-  return evaluateRatio({
-    rule,
-    threshold,
-    numerator: total,
-    denominator: ctx.denominator,
-    binding: true,
-    complete,
-    warningMargin: ctx.warningMargin,
-  });
+  const numerator = new Tally(ctx);
+  const counted = {
+    rule: rule.id,
+    article: rule.article,
+    note: `measured against the ${threshold.times(100).toString()} % limit`,
+    explain: why("measured-against-limit", {
+      threshold: threshold.toString(),
+      article: rule.article,
+    }),
+  };
+  for (const p of ctx.heldPositions())
+    if (p.holding.assetClass === assetClass) numerator.add(p, counted);
+  return compare(ctx, rule, { threshold, numerator });
 }

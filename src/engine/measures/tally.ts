@@ -1,0 +1,59 @@
+import { type Amount, ZERO } from "../amount";
+import type { FundContext, Position } from "../fund-context";
+import type { Holding } from "../model";
+import type { Contribution } from "../result";
+
+/** What a rule compares: an amount, and whether every value it needed could be read. */
+export interface Measure {
+  readonly total: Amount | undefined;
+  readonly complete: boolean;
+}
+
+/**
+ * A sum of positions that knows whether it read every value it needed. Reading a position whose
+ * amount is unreadable, or declaring a needed value unknown, leaves it partial; any rule compared
+ * on it (compare.ts) is then `incomplete` with the partial total. There is no flag to remember.
+ */
+export class Tally implements Measure {
+  total: Amount = ZERO;
+  complete = true;
+
+  constructor(private readonly ctx: FundContext) {}
+
+  /** Adds the position's amount on the fund's basis, and records the contribution when given. */
+  add(p: Position, counted?: Omit<Contribution, "amount">): Amount | undefined {
+    const amount = this.ctx.amountOf(p);
+    if (amount === undefined) this.complete = false;
+    else {
+      this.total += amount;
+      if (counted) this.ctx.count(p, counted, amount);
+    }
+    return amount;
+  }
+
+  /** Adds an amount already read (a look-through share, a holder's units). */
+  plus(amount: Amount): void {
+    this.total += amount;
+  }
+
+  /** A value the measure needed is blank or unreadable; with a holding, the diagnostic names its column. */
+  unknown(h?: Holding, column?: string, message?: string): void {
+    this.complete = false;
+    if (h && column && message) this.ctx.needHolding(h, column, message);
+  }
+}
+
+/** Marks every tally partial: one unknown value that each of them needed. */
+export function unknownIn(...tallies: Tally[]): void {
+  for (const t of tallies) t.unknown();
+}
+
+/** An amount made of several measures: complete only when each of them is. */
+export function made(total: Amount, ...parts: Measure[]): Measure {
+  return { total, complete: parts.every((m) => m.complete) };
+}
+
+/** The base of the fund's ratios (paid-up subscriptions or total assets), complete when it could be established. */
+export function fundBase(ctx: FundContext): Measure {
+  return { total: ctx.denominator, complete: ctx.denominatorComplete };
+}
