@@ -1,15 +1,16 @@
-import { type Amount, formatAmount, scaleAmount, ZERO } from "../amount";
+import { formatAmount, scaleAmount, ZERO } from "../amount";
 import { addYears } from "../dates";
-import { L214_36_TO_43, ratioAt, requireVersion } from "../../law";
 import {
-  type Breaker,
-  positionsCondition,
-  withConditions,
-} from "../conditions";
+  L214_36_TO_43 as LAW,
+  listAt,
+  ratioAt,
+  requireVersion,
+} from "../../law";
 import { Dec } from "../decimal";
 import type { FundContext, Position } from "../fund-context";
-import { eurText, evaluateRatio, percentText } from "../ratio";
-import { type Reason, type ReasonFacts, reason as why } from "../reasons";
+import { Breaches, compare, type Comparison, Tally } from "../measures";
+import { eurText, percentText } from "../ratio";
+import { type ReasonFacts, reason as why } from "../reasons";
 import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
 
 export const OPCI_ASSET: RuleDefinition = {
@@ -98,16 +99,6 @@ export const OPCI_RULES = [
   OPCI_CCA5,
 ] as const;
 
-/** L. 214-37, L. 214-39 and L. 214-42, at the test date (src/law/l214-36-to-43.ts). */
-const RE60 = (asOf: string) => ratioAt(L214_36_TO_43.realEstate, asOf);
-const RE51 = (asOf: string) => ratioAt(L214_36_TO_43.sppicavItems, asOf);
-const LIQ5 = (asOf: string) => ratioAt(L214_36_TO_43.liquidity, asOf);
-const LEV40 = (asOf: string) => ratioAt(L214_36_TO_43.borrowing, asOf);
-const GATE_5 = (asOf: string) => ratioAt(L214_36_TO_43.advanceGate, asOf);
-const ZERO_LIMIT = new Dec(0);
-const LOOK_THROUGH = new Set([2, 3, 5]);
-const LEVERAGE_BASE = new Set([1, 2, 3, 5]);
-
 /**
  * SPPICAV and FPI (L. 214-36, -37, -39, -42, -43): positions are classified by the item of
  * L. 214-36 I given in opciCategory; ratios on fair value over total assets; every rule binds
@@ -130,19 +121,21 @@ export function evaluateOpci(ctx: FundContext): {
       : {
           from: addYears(
             created,
-            requireVersion(L214_36_TO_43.rampUpYears, ctx.asOf).value,
+            requireVersion(LAW.rampUpYears, ctx.asOf).value,
           ),
           article: "L. 214-43",
         };
-  const binding = window !== undefined && ctx.asOf >= window.from;
-  const known = window !== undefined;
-
-  const byCategory = new Map<number, Position[]>();
-  let categoriesComplete = true;
+  const o: Opci = {
+    ctx,
+    binding: window !== undefined && ctx.asOf >= window.from,
+    known: window !== undefined,
+    byCategory: new Map(),
+    classified: new Tally(ctx),
+  };
   for (const p of ctx.heldPositions()) {
     const c = p.holding.opciCategory;
     if (c === undefined) {
-      ctx.needHolding(
+      o.classified.unknown(
         p.holding,
         "opciCategory",
         "opciCategory is needed: OPCI positions are classified by the item of L. 214-36 I they belong to.",
@@ -153,64 +146,10 @@ export function evaluateOpci(ctx: FundContext): {
         code: "unclassified",
         facts: { column: "opciCategory", article: "L. 214-36 I" },
       });
-      categoriesComplete = false;
       continue;
     }
-    byCategory.set(c, [...(byCategory.get(c) ?? []), p]);
+    o.byCategory.set(c, [...(o.byCategory.get(c) ?? []), p]);
   }
-  const sum = (
-    categories: number[],
-    rule: RuleDefinition,
-    filter: (p: Position) => boolean = () => true,
-  ) => {
-    let total = ZERO;
-    let complete = categoriesComplete && ctx.denominatorComplete;
-    for (const c of categories) {
-      for (const p of byCategory.get(c) ?? []) {
-        if (!filter(p)) continue;
-        const amount = ctx.amountOf(p);
-        if (amount === undefined) complete = false;
-        else {
-          total += amount;
-          ctx.count(
-            p,
-            {
-              rule: rule.id,
-              article: `L. 214-36 I ${c}°`,
-              note: `item ${c}°`,
-              explain: why("counted-item", {
-                item: c,
-                article: `L. 214-36 I ${c}°`,
-              }),
-            },
-            amount,
-          );
-        }
-      }
-    }
-    return { total, complete };
-  };
-  const ratio = (
-    rule: RuleDefinition,
-    threshold: Dec,
-    s: { total: Amount; complete: boolean },
-    message?: string,
-    forcedBreach?: string,
-    forcedReasons?: Reason[],
-  ) =>
-    evaluateRatio({
-      rule,
-      threshold,
-      numerator: s.total,
-      denominator: ctx.denominator,
-      binding,
-      complete: s.complete && known,
-      warningMargin: ctx.warningMargin,
-      message,
-      forcedBreach: binding ? forcedBreach : undefined,
-      forcedReasons: binding ? forcedReasons : undefined,
-    });
-
   // FPI: 5° units count only "sous réserve qu'il s'agisse d'une participation contrôlée".
   const controlled = (p: Position) => {
     if (p.holding.opciCategory !== 5 || p.holding.controlledParticipation)
@@ -225,59 +164,85 @@ export function evaluateOpci(ctx: FundContext): {
     });
     return false;
   };
-  const scope = { binding, known };
-  const rules: RuleResult[] = [
-    assetList(ctx, byCategory, ratio, categoriesComplete, scope),
-  ];
+  const unencumbered = (p: Position) => {
+    if (!p.holding.encumbered) return true;
+    ctx.exclude(p, {
+      rule: OPCI_LIQ5.id,
+      article: "L. 214-37 2°",
+      reason:
+        "encumbered: the 5 % must be « libres de toutes sûretés ou droits au profit de tiers ».",
+      code: "encumbered",
+      facts: { article: "L. 214-37 2°" },
+    });
+    return false;
+  };
+  const rules = [assetList(o)];
   rules.push(
-    ratio(
-      OPCI_RE60,
-      RE60(ctx.asOf),
-      sppicav
-        ? sum([1, 2, 3, 4, 5], OPCI_RE60)
-        : sum([1, 2, 5], OPCI_RE60, controlled),
-    ),
+    sppicav
+      ? share(o, OPCI_RE60, LAW.realEstate, LAW.realEstateItemsSppicav)
+      : share(o, OPCI_RE60, LAW.realEstate, LAW.realEstateItemsFpi, controlled),
   );
   if (sppicav)
-    rules.push(ratio(OPCI_RE51, RE51(ctx.asOf), sum([1, 2, 3, 5], OPCI_RE51)));
+    rules.push(share(o, OPCI_RE51, LAW.sppicavItems, LAW.sppicavItemsList));
   rules.push(
-    ratio(
-      OPCI_LIQ5,
-      LIQ5(ctx.asOf),
-      sum([8, 9], OPCI_LIQ5, (p) => {
-        if (!p.holding.encumbered) return true;
-        ctx.exclude(p, {
-          rule: OPCI_LIQ5.id,
-          article: "L. 214-37 2°",
-          reason:
-            "encumbered: the 5 % must be « libres de toutes sûretés ou droits au profit de tiers ».",
-          code: "encumbered",
-          facts: { article: "L. 214-37 2°" },
-        });
-        return false;
-      }),
-    ),
+    share(o, OPCI_LIQ5, LAW.liquidity, LAW.liquidityItems, unencumbered),
+    leverage(o),
+    advancesGate(o),
   );
-  rules.push(
-    leverage(ctx, byCategory, binding && known, categoriesComplete && known),
-  );
-  rules.push(advancesGate(ctx, byCategory, ratio, categoriesComplete, scope));
   return { rules, quotaWindow: window };
 }
 
-type RatioFn = (
-  rule: RuleDefinition,
-  threshold: Dec,
-  s: { total: Amount; complete: boolean },
-  message?: string,
-  forcedBreach?: string,
-  forcedReasons?: Reason[],
-) => RuleResult;
-
-/** Whether the OPCI's rules bind on the as-of date, and whether that could be established. */
-interface Scope {
+/** One OPCI on its test date: its positions by item, and whether its rules bind. */
+interface Opci {
+  ctx: FundContext;
   binding: boolean;
+  /** False when the date its rules bind from could not be established. */
   known: boolean;
+  byCategory: Map<number, Position[]>;
+  /** Partial when a position has no item: it may enter any rule. */
+  classified: Tally;
+}
+
+/** Every rule of the OPCI binds from the same date; its breaches count only from then. */
+function judge(o: Opci, rule: RuleDefinition, c: Comparison): RuleResult {
+  return compare(o.ctx, rule, {
+    ...c,
+    binding: o.binding,
+    numerator: {
+      total: c.numerator.total,
+      complete: c.numerator.complete && o.known,
+    },
+    breaches: o.binding ? c.breaches : undefined,
+  });
+}
+
+/** The share of the asset in the items the law lists (and the filter keeps). */
+function share(
+  o: Opci,
+  rule: RuleDefinition,
+  threshold: typeof LAW.realEstate,
+  items: typeof LAW.liquidityItems,
+  keep: (p: Position) => boolean = () => true,
+): RuleResult {
+  const { ctx } = o;
+  const sum = new Tally(ctx);
+  if (!o.classified.complete) sum.unknown();
+  for (const c of listAt(items, ctx.asOf))
+    for (const p of o.byCategory.get(c) ?? [])
+      if (keep(p))
+        sum.add(p, {
+          rule: rule.id,
+          article: `L. 214-36 I ${c}°`,
+          note: `item ${c}°`,
+          explain: why("counted-item", {
+            item: c,
+            article: `L. 214-36 I ${c}°`,
+          }),
+        });
+  return judge(o, rule, {
+    threshold: ratioAt(threshold, ctx.asOf),
+    numerator: sum,
+  });
 }
 
 const ASSET_LIST = {
@@ -306,52 +271,48 @@ const CCA_GATE = {
   },
 };
 
+/** L. 214-42 allows no advance outside its companies and its gate. */
+const NONE_OUTSIDE = new Dec(0);
+
+/** A closed list or a gate does not depend on the base: its breaches stand whatever the base is. */
+const baseAsGiven = (ctx: FundContext) => ({
+  total: ctx.denominator,
+  complete: true,
+});
+
 /** L. 214-36 I: 2° and 3° are companies "non admises aux négociations"; 4° shares are traded. A position outside the list breaches the rule. */
-function assetList(
-  ctx: FundContext,
-  byCategory: Map<number, Position[]>,
-  ratio: RatioFn,
-  complete: boolean,
-  scope: Scope,
-): RuleResult {
-  const outside: string[] = [];
-  const outsideReasons: Reason[] = [];
-  const breakers: Breaker[] = [];
-  let total = ZERO;
-  let amountsComplete = complete;
-  for (const [c, positions] of byCategory) {
+function assetList(o: Opci): RuleResult {
+  const { ctx } = o;
+  const unlistedOnly = listAt(LAW.unlistedItems, ctx.asOf);
+  const tradedOnly = listAt(LAW.tradedItems, ctx.asOf);
+  const outside = new Breaches();
+  const amounts = new Tally(ctx);
+  if (!o.classified.complete) amounts.unknown();
+  for (const [c, positions] of o.byCategory) {
     for (const p of positions) {
       const listed = (p.holding.listingStatus ?? "UNLISTED") !== "UNLISTED";
       const reason =
-        (c === 2 || c === 3) && listed
+        unlistedOnly.has(c) && listed
           ? `item ${c}° takes only companies not admitted to trading`
-          : c === 4 && !listed
+          : tradedOnly.has(c) && !listed
             ? "item 4° takes only shares traded on a market"
             : undefined;
       if (!reason) continue;
       const amount = ctx.amountOf(p);
-      if (amount === undefined) amountsComplete = false;
-      else total += amount;
+      if (amount === undefined) amounts.unknown();
       const facts = {
         item: c,
-        test: c === 4 ? ("traded-only" as const) : ("unlisted-only" as const),
+        test: tradedOnly.has(c)
+          ? ("traded-only" as const)
+          : ("unlisted-only" as const),
         article: "L. 214-36 I",
       };
-      breakers.push({
-        position: p,
+      outside.add(
+        ASSET_LIST.id,
+        p,
         amount,
-        reason: `${reason}.`,
-        why: why("opci-outside-list", facts),
-      });
-      outside.push(
-        `Line ${p.holding.lineId} (row ${p.holding.row}): ${reason}.`,
-      );
-      outsideReasons.push(
-        why("position-breaks", {
-          lineId: p.holding.lineId,
-          row: p.holding.row,
-          cause: why("opci-outside-list", facts),
-        }),
+        `${reason}.`,
+        why("opci-outside-list", facts),
       );
       ctx.exclude(p, {
         rule: OPCI_ASSET.id,
@@ -362,22 +323,18 @@ function assetList(
       });
     }
   }
-  return withConditions(
-    ratio(
-      OPCI_ASSET,
-      ZERO_LIMIT,
-      { total, complete: amountsComplete },
-      undefined,
-      outside.length ? outside.join(" ") : undefined,
-      outsideReasons,
-    ),
-    [
-      positionsCondition(ASSET_LIST, "closed-list", breakers, {
-        binding: scope.binding,
-        complete: amountsComplete && scope.known,
+  return judge(o, OPCI_ASSET, {
+    threshold: ratioAt(LAW.assetList, ctx.asOf),
+    numerator: { total: outside.total, complete: amounts.complete },
+    denominator: baseAsGiven(ctx),
+    breaches: outside,
+    conditions: [
+      outside.condition(ASSET_LIST, "closed-list", {
+        binding: o.binding,
+        complete: amounts.complete && o.known,
       }),
     ],
-  );
+  });
 }
 
 /**
@@ -385,47 +342,36 @@ function assetList(
  * companies and 5° funds "à concurrence du pourcentage de participation", over the value of
  * items 1° to 3° and 5°.
  */
-function leverage(
-  ctx: FundContext,
-  byCategory: Map<number, Position[]>,
-  binding: boolean,
-  categoriesComplete: boolean,
-): RuleResult {
-  let complete = categoriesComplete;
-  let debt = ctx.fund.borrowings ?? ZERO;
+function leverage(o: Opci): RuleResult {
+  const { ctx } = o;
+  const threshold = ratioAt(LAW.borrowing, ctx.asOf);
+  const lookThrough = listAt(LAW.lookThroughItems, ctx.asOf);
+  const debt = new Tally(ctx);
+  const base = new Tally(ctx);
+  if (!o.classified.complete) debt.unknown();
   if (ctx.fund.borrowings === undefined) {
     ctx.needFund(
       "borrowings",
       "borrowings is needed: the OPCI's own borrowings and debts count toward the 40 % of L. 214-39 (write 0 if there are none).",
     );
-    complete = false;
-  }
-  let base = ZERO;
-  for (const c of LEVERAGE_BASE) {
-    for (const p of byCategory.get(c) ?? []) {
-      const amount = ctx.amountOf(p);
-      if (amount === undefined) complete = false;
-      else {
-        base += amount;
-        ctx.count(
-          p,
-          {
-            rule: OPCI_LEV40.id,
-            article: "L. 214-39",
-            note: `item ${c}°, in the base of the 40 %`,
-            explain: why("counted-leverage-base", {
-              item: c,
-              threshold: LEV40(ctx.asOf).toString(),
-              article: "L. 214-39",
-            }),
-          },
-          amount,
-        );
-      }
-      if (!LOOK_THROUGH.has(c)) continue;
+    debt.unknown();
+  } else debt.plus(ctx.fund.borrowings);
+  for (const c of listAt(LAW.borrowingBaseItems, ctx.asOf)) {
+    for (const p of o.byCategory.get(c) ?? []) {
+      base.add(p, {
+        rule: OPCI_LEV40.id,
+        article: "L. 214-39",
+        note: `item ${c}°, in the base of the 40 %`,
+        explain: why("counted-leverage-base", {
+          item: c,
+          threshold: threshold.toString(),
+          article: "L. 214-39",
+        }),
+      });
+      if (!lookThrough.has(c)) continue;
       const h = p.holding;
       if (h.entityDebt === undefined) {
-        if (h.invalid.has("entityDebt")) complete = false;
+        if (h.invalid.has("entityDebt")) debt.unknown();
         else
           ctx.warn(
             "Holdings",
@@ -434,26 +380,26 @@ function leverage(
             `entityDebt is blank for an item ${c}° holding: its borrowings count as zero in the 40 % (L. 214-39).`,
             why("entity-debt-blank", {
               item: c,
-              threshold: LEV40(ctx.asOf).toString(),
+              threshold: threshold.toString(),
               article: "L. 214-39",
             }),
           );
         continue;
       }
-      const share = h.participationPct ?? new Dec(1);
-      if (h.invalid.has("participationPct")) complete = false;
-      const looked = scaleAmount(h.entityDebt, share);
-      debt += looked;
+      const participation = h.participationPct ?? new Dec(1);
+      if (h.invalid.has("participationPct")) debt.unknown();
+      const looked = scaleAmount(h.entityDebt, participation);
+      debt.plus(looked);
       ctx.count(
         p,
         {
           rule: OPCI_LEV40.id,
           article: "L. 214-39",
-          note: `debt of ${eurText(h.entityDebt)} at ${percentText(share)} participation`,
+          note: `debt of ${eurText(h.entityDebt)} at ${percentText(participation)} participation`,
           code: "look-through-debt",
           explain: why("counted-look-through-debt", {
             debt: formatAmount(h.entityDebt),
-            share: share.toString(),
+            share: participation.toString(),
             article: "L. 214-39",
           }),
         },
@@ -461,14 +407,10 @@ function leverage(
       );
     }
   }
-  return evaluateRatio({
-    rule: OPCI_LEV40,
-    threshold: LEV40(ctx.asOf),
-    numerator: debt,
-    denominator: base,
-    binding,
-    complete,
-    warningMargin: ctx.warningMargin,
+  return judge(o, OPCI_LEV40, {
+    threshold,
+    numerator: { total: debt.total, complete: debt.complete && base.complete },
+    denominator: { total: base.total, complete: true },
     message: `Borrowings ${eurText(ctx.fund.borrowings ?? ZERO)} plus look-through debts, over items 1° to 3° and 5°.`,
     reasons: [
       why("opci-leverage", {
@@ -479,16 +421,12 @@ function leverage(
 }
 
 /** L. 214-42: advances (10°) only to 2° and 3° companies held at least 5 %. */
-function advancesGate(
-  ctx: FundContext,
-  byCategory: Map<number, Position[]>,
-  ratio: RatioFn,
-  categoriesComplete: boolean,
-  scope: Scope,
-): RuleResult {
+function advancesGate(o: Opci): RuleResult {
+  const { ctx } = o;
+  const gate = ratioAt(LAW.advanceGate, ctx.asOf);
   const companies = new Map<string, Dec | undefined>();
-  for (const c of [2, 3]) {
-    for (const p of byCategory.get(c) ?? []) {
+  for (const c of listAt(LAW.advanceCompanyItems, ctx.asOf)) {
+    for (const p of o.byCategory.get(c) ?? []) {
       const id = p.holding.issuerId;
       if (id === undefined) continue;
       const own = p.holding.ownershipPct ?? p.holding.participationPct;
@@ -499,28 +437,20 @@ function advancesGate(
       );
     }
   }
-  const failures: string[] = [];
-  const failureReasons: Reason[] = [];
-  const notListed: Breaker[] = [];
-  const belowGate: Breaker[] = [];
+  const refused = new Breaches();
+  const known = new Tally(ctx);
+  if (!o.classified.complete) known.unknown();
   let lowest: Dec | undefined;
-  let outside = ZERO;
-  let complete = categoriesComplete;
-  for (const p of byCategory.get(10) ?? []) {
+  const advances = [...listAt(LAW.advanceItems, ctx.asOf)].flatMap(
+    (c) => o.byCategory.get(c) ?? [],
+  );
+  for (const p of advances) {
     const h = p.holding;
     const fail = (
+      condition: string,
       reason: string,
-      into: Breaker[],
       facts: ReasonFacts["opci-advance-gate"],
     ) => {
-      failures.push(`Line ${h.lineId} (row ${h.row}): ${reason}`);
-      failureReasons.push(
-        why("position-breaks", {
-          lineId: h.lineId,
-          row: h.row,
-          cause: why("opci-advance-gate", facts),
-        }),
-      );
       ctx.exclude(p, {
         rule: OPCI_CCA5.id,
         article: "L. 214-42",
@@ -528,72 +458,62 @@ function advancesGate(
         code: "opci-advance-gate",
         facts,
       });
-      const amount = ctx.amountOf(p);
-      if (amount !== undefined) outside += amount;
-      into.push({
-        position: p,
-        amount,
+      refused.add(
+        condition,
+        p,
+        ctx.amountOf(p),
         reason,
-        why: why("opci-advance-gate", facts),
-      });
+        why("opci-advance-gate", facts),
+      );
     };
-    if (h.issuerId === undefined || !companies.has(h.issuerId)) {
-      if (h.issuerId === undefined) {
-        ctx.needHolding(
-          h,
-          "issuerId",
-          "issuerId is needed: L. 214-42 allows advances only to the fund's 2° and 3° companies.",
-        );
-        complete = false;
-        continue;
-      }
+    const issuer = h.issuerName ?? h.issuerId;
+    if (h.issuerId === undefined) {
+      known.unknown(
+        h,
+        "issuerId",
+        "issuerId is needed: L. 214-42 allows advances only to the fund's 2° and 3° companies.",
+      );
+      continue;
+    }
+    if (!companies.has(h.issuerId)) {
       fail(
-        `advance to ${h.issuerName ?? h.issuerId}, which is not one of the fund's 2° or 3° companies.`,
-        notListed,
-        { issuer: h.issuerName ?? h.issuerId, article: "L. 214-42" },
+        CCA_COMPANIES.id,
+        `advance to ${issuer}, which is not one of the fund's 2° or 3° companies.`,
+        { issuer: issuer!, article: "L. 214-42" },
       );
       continue;
     }
     const own = h.ownershipPct ?? companies.get(h.issuerId);
     if (own === undefined) {
-      ctx.needHolding(
+      known.unknown(
         h,
         "ownershipPct",
         "ownershipPct is needed: L. 214-42 requires at least 5 % of the company's capital.",
       );
-      complete = false;
-    } else {
-      if (lowest === undefined || own.lt(lowest)) lowest = own;
-      if (own.lt(GATE_5(ctx.asOf)))
-        fail(
-          `advance to ${h.issuerName ?? h.issuerId}, held ${percentText(own)}: L. 214-42 requires at least 5 % of the capital.`,
-          belowGate,
-          {
-            issuer: h.issuerName ?? h.issuerId,
-            ownership: own.toString(),
-            gate: GATE_5(ctx.asOf).toString(),
-            article: "L. 214-42",
-          },
-        );
+      continue;
     }
+    if (lowest === undefined || own.lt(lowest)) lowest = own;
+    if (own.lt(gate))
+      fail(
+        CCA_GATE.id,
+        `advance to ${issuer}, held ${percentText(own)}: L. 214-42 requires at least 5 % of the capital.`,
+        {
+          issuer: issuer!,
+          ownership: own.toString(),
+          gate: gate.toString(),
+          article: "L. 214-42",
+        },
+      );
   }
-  const opts = { binding: scope.binding, complete: complete && scope.known };
-  return withConditions(
-    ratio(
-      OPCI_CCA5,
-      ZERO_LIMIT,
-      { total: outside, complete },
-      undefined,
-      failures.length ? failures.join(" ") : undefined,
-      failureReasons,
-    ),
-    [
-      positionsCondition(CCA_COMPANIES, "closed-list", notListed, opts),
-      positionsCondition(CCA_GATE, "gate", belowGate, {
-        ...opts,
-        threshold: GATE_5(ctx.asOf),
-        lowest,
-      }),
+  const opts = { binding: o.binding, complete: known.complete && o.known };
+  return judge(o, OPCI_CCA5, {
+    threshold: NONE_OUTSIDE,
+    numerator: { total: refused.total, complete: known.complete },
+    denominator: baseAsGiven(ctx),
+    breaches: refused,
+    conditions: [
+      refused.condition(CCA_COMPANIES, "closed-list", opts),
+      refused.condition(CCA_GATE, "gate", { ...opts, threshold: gate, lowest }),
     ],
-  );
+  });
 }
