@@ -6,15 +6,18 @@ import {
   L214_30,
   L214_31,
   type LawParameter,
+  listAt,
+  type ListParameter,
   type RatioParameter,
   ratioAt,
   requireVersion,
   vintageDate,
 } from "../../law";
 import type { FundContext, Position } from "../fund-context";
+import { compare, made, Tally } from "../measures";
 import type { AcquisitionMode, AssetClass, Holding } from "../model";
 import { isWithin, quotaWindow } from "../quota-window";
-import { eurText, evaluateRatio, percentText } from "../ratio";
+import { eurText, percentText } from "../ratio";
 import { type ReasonFacts, reason as why } from "../reasons";
 import type {
   ExclusionCode,
@@ -23,12 +26,7 @@ import type {
   RuleResult,
 } from "../result";
 import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
-import {
-  CAPITAL_OR_ACCESS,
-  I_SECURITIES,
-  III_2_DEBT,
-  smallCapTest,
-} from "./fcpr";
+import { quotaClasses, smallCapTest } from "./fcpr";
 import {
   FCPI_FRESH40,
   FCPI_L5Y,
@@ -51,21 +49,6 @@ import { regionKey } from "./region-key";
 
 // The quota of a fund depends on its vintage: looked up at its constitution date (src/law/fcpi-fip-vintage.ts).
 
-/** III A 1°: "titres ou parts reçus en contrepartie de souscriptions au capital, … en remboursement d'obligations et … en contrepartie d'obligations converties". */
-const FRESH_MODES: ReadonlySet<AcquisitionMode> = new Set([
-  "SUBSCRIPTION",
-  "BOND_REDEEMED_IN_SHARES",
-  "BOND_CONVERTED",
-]);
-/** Bonds still held as bonds are not "titres reçus": they count in the 70 % but not in the 40 %. */
-const SHARES_OR_UNITS: ReadonlySet<AssetClass> = new Set([
-  "EQUITY",
-  "EQUITY_ACCESS",
-  "TITRE_PARTICIPATIF",
-  "TITRE_ASSOCIATIF",
-  "SARL_PARTS",
-]);
-
 type Eligibility =
   | { ok: true }
   | { ok: false; reason: string; facts?: ReasonFacts["issuer-not-eligible"] }
@@ -87,6 +70,9 @@ interface Variant {
     quota: RatioParameter;
     fresh: RatioParameter;
     listedYears: LawParameter<number>;
+    /** III A 1°: how fresh capital was received, and which securities can be fresh capital. */
+    freshModes: ListParameter<AcquisitionMode>;
+    freshClasses: ListParameter<AssetClass>;
   };
   eligible(ctx: FundContext, h: Holding): Eligibility;
 }
@@ -156,22 +142,45 @@ const FIP: Variant = {
   },
 };
 
-class Tally {
-  direct = ZERO; // I, and II within five years
-  listed = ZERO;
-  bucket = ZERO;
-  advancesAll = ZERO;
-  advancesQualifying = ZERO;
-  fresh = ZERO;
+/**
+ * Per-fund measures of the FCPI/FIP quota. The quota reads direct, bucket, advances and
+ * qualifying: it is partial when any of them is; fresh capital is partial on its own.
+ */
+class Sorted {
+  /** I, and II within five years. */
+  readonly direct: Tally;
+  listed: Amount = ZERO;
+  readonly bucket: Tally;
+  /** Every advance, against the 15 %. */
+  readonly advances: Tally;
+  /** The advances the quota counts. */
+  readonly qualifying: Tally;
+  readonly fresh: Tally;
   /** The fresh capital among the bucket's items: it counts only as far as the quota counts the bucket. */
   freshInBucket = ZERO;
-  quotaComplete = true;
-  freshComplete = true;
-  advancesComplete = true;
-  bucketComplete = true;
   gate = newGateLog();
   listedCount = 0;
   earliestGraceEnd?: string;
+  readonly classes: ReturnType<typeof quotaClasses>;
+  readonly freshModes: ReadonlySet<AcquisitionMode>;
+  readonly freshClasses: ReadonlySet<AssetClass>;
+
+  constructor(ctx: FundContext, v: Variant) {
+    this.direct = new Tally(ctx);
+    this.bucket = new Tally(ctx);
+    this.advances = new Tally(ctx);
+    this.qualifying = new Tally(ctx);
+    this.fresh = new Tally(ctx);
+    this.classes = quotaClasses(ctx.asOf);
+    this.freshModes = listAt(v.law.freshModes, ctx.asOf);
+    this.freshClasses = listAt(v.law.freshClasses, ctx.asOf);
+  }
+
+  isFresh(h: Holding): boolean {
+    return (
+      h.acquisitionMode !== undefined && this.freshModes.has(h.acquisitionMode)
+    );
+  }
 }
 
 export function evaluateFcpi(ctx: FundContext): {
@@ -200,7 +209,7 @@ function evaluateInnovation(
   ctx: FundContext,
   v: Variant,
 ): { rules: RuleResult[]; quotaWindow?: QuotaWindow } {
-  const t = new Tally();
+  const t = new Sorted(ctx, v);
   const counted: Position[] = [];
   for (const p of ctx.heldPositions()) {
     const where = classify(ctx, v, p, t);
@@ -212,8 +221,8 @@ function evaluateInnovation(
   const window = quotaWindow(ctx);
   const { bucketCounted, advancesCounted, notes, noteReasons } = cappedSums(
     ctx,
-    t.bucket,
-    t.advancesQualifying,
+    t.bucket.total,
+    t.qualifying.total,
   );
   const binding = window !== undefined && isWithin(window, ctx.asOf);
   if (window !== undefined && !binding) {
@@ -231,33 +240,33 @@ function evaluateInnovation(
   }
 
   const { threshold, known } = quotaThreshold(ctx, v);
-  const base = {
-    denominator: ctx.denominator,
-    warningMargin: ctx.warningMargin,
-    binding,
-  };
-  const denomOk = ctx.denominatorComplete && window !== undefined;
-  const quota = evaluateRatio({
-    ...base,
-    rule: v.quota,
+  const windowKnown = { total: ZERO, complete: window !== undefined };
+  const quotaParts = made(ZERO, t.direct, t.bucket, t.advances, t.qualifying);
+  const quota = compare(ctx, v.quota, {
     threshold,
-    numerator: t.direct + bucketCounted + advancesCounted,
-    complete: t.quotaComplete && denomOk && known,
+    numerator: made(
+      t.direct.total + bucketCounted + advancesCounted,
+      quotaParts,
+      windowKnown,
+      { total: ZERO, complete: known },
+    ),
+    binding,
     message: notes.join(" ") || undefined,
     reasons: noteReasons,
   });
-  const fresh = evaluateRatio({
-    ...base,
-    rule: v.fresh,
+  const fresh = compare(ctx, v.fresh, {
     threshold: ratioAt(v.law.fresh, ctx.asOf),
-    numerator: freshCounted(t.fresh, t.freshInBucket, bucketCounted),
-    complete: t.freshComplete && denomOk,
+    numerator: made(
+      freshCounted(t.fresh.total, t.freshInBucket, bucketCounted),
+      t.fresh,
+      windowKnown,
+    ),
+    binding,
   });
   const listed = listedRule(
     ctx,
     v.listed,
-    t.listed,
-    t.quotaComplete,
+    { total: t.listed, complete: quotaParts.complete },
     t.listedCount
       ? `${t.listedCount} position(s) admitted to trading after the investment count toward the 70 %; the first five-year period ends on ${t.earliestGraceEnd}.`
       : `No position counts under the five years of ${v.article} II.`,
@@ -275,19 +284,12 @@ function evaluateInnovation(
   const advances = advancesRule(
     ctx,
     FCPR_CCA15,
-    t.advancesAll,
-    t.advancesComplete,
+    t.advances,
     t.gate,
     ratioAt(L214_28.advanceGate, ctx.asOf),
     "L. 214-28 II 1°",
   );
-  const bucket = bucketRule(
-    ctx,
-    FCPR_B20,
-    t.bucket,
-    bucketCounted,
-    t.bucketComplete,
-  );
+  const bucket = bucketRule(ctx, FCPR_B20, t.bucket, bucketCounted);
   return {
     rules: [quota, fresh, listed, advances, bucket],
     quotaWindow: window,
@@ -338,7 +340,7 @@ function classify(
   ctx: FundContext,
   v: Variant,
   p: Position,
-  t: Tally,
+  t: Sorted,
 ): boolean {
   const h = p.holding;
   const exclude = (
@@ -351,13 +353,12 @@ function classify(
     return false;
   };
   if (h.assetClass === undefined) {
-    ctx.needHolding(
+    t.direct.unknown(
       h,
       "assetClass",
       "assetClass is needed to know whether the position counts toward the quota.",
     );
-    t.quotaComplete = false;
-    t.freshComplete = false;
+    t.fresh.unknown();
     return exclude(
       "unclassified",
       "cannot be classified: assetClass is missing or unreadable.",
@@ -366,9 +367,9 @@ function classify(
     );
   }
   const cls = h.assetClass;
-  if (cls === "CURRENT_ACCOUNT_ADVANCE") return countAdvance(ctx, v, p, t);
-  const security =
-    I_SECURITIES.has(cls) || cls === "SARL_PARTS" || III_2_DEBT.has(cls);
+  const { securities, sarl, debt, advances } = t.classes;
+  if (advances.has(cls)) return countAdvance(ctx, v, p, t);
+  const security = securities.has(cls) || sarl.has(cls) || debt.has(cls);
   if (!security)
     return exclude(
       "not-a-quota-asset",
@@ -378,9 +379,8 @@ function classify(
     );
   const eligibility = v.eligible(ctx, h);
   if (eligibility.ok === "unknown") {
-    ctx.needHolding(h, eligibility.column, eligibility.message);
-    t.quotaComplete = false;
-    t.freshComplete = false;
+    t.direct.unknown(h, eligibility.column, eligibility.message);
+    t.fresh.unknown();
     return exclude(
       "eligibility-unknown",
       `cannot tell whether the issuer is eligible: ${eligibility.message}`,
@@ -396,8 +396,8 @@ function classify(
       eligibility.facts,
     );
   if (
-    I_SECURITIES.has(cls) &&
-    SHARES_OR_UNITS.has(cls) &&
+    securities.has(cls) &&
+    t.freshClasses.has(cls) &&
     h.acquisitionMode === undefined &&
     !h.invalid.has("acquisitionMode")
   ) {
@@ -417,7 +417,7 @@ function countAdvance(
   ctx: FundContext,
   v: Variant,
   p: Position,
-  t: Tally,
+  t: Sorted,
 ): boolean {
   const h = p.holding;
   const { amount, gate } = gateAdvance(ctx, p, {
@@ -427,20 +427,16 @@ function countAdvance(
     gate: ratioAt(L214_28.advanceGate, ctx.asOf),
     log: t.gate,
   });
-  if (amount === undefined) {
-    t.advancesComplete = false;
-    t.quotaComplete = false;
-  } else t.advancesAll += amount;
+  if (amount === undefined) t.advances.unknown();
+  else t.advances.plus(amount);
   if (gate.kind === "unknown") {
-    t.advancesComplete = false;
-    t.quotaComplete = false;
+    t.advances.unknown();
     return false;
   }
   if (gate.kind === "refused") return false;
   const eligibility = v.eligible(ctx, h);
   if (eligibility.ok === "unknown") {
-    ctx.needHolding(h, eligibility.column, eligibility.message);
-    t.quotaComplete = false;
+    t.qualifying.unknown(h, eligibility.column, eligibility.message);
     ctx.exclude(p, {
       rule: v.quota.id,
       article: `${v.article} I`,
@@ -461,7 +457,7 @@ function countAdvance(
     return false;
   }
   if (amount !== undefined) {
-    t.advancesQualifying += amount;
+    t.qualifying.plus(amount);
     ctx.count(
       p,
       {
@@ -488,7 +484,7 @@ function countAdvance(
 function applySecondaryCondition(
   ctx: FundContext,
   v: Variant,
-  t: Tally,
+  t: Sorted,
   counted: Position[],
 ): void {
   const perIssuer = new Map<
@@ -497,11 +493,7 @@ function applySecondaryCondition(
   >();
   for (const p of counted) {
     const h = p.holding;
-    if (
-      h.acquisitionMode !== "SECONDARY_PURCHASE" &&
-      !(h.acquisitionMode !== undefined && FRESH_MODES.has(h.acquisitionMode))
-    )
-      continue;
+    if (h.acquisitionMode !== "SECONDARY_PURCHASE" && !t.isFresh(h)) continue;
     const key = h.issuerId ?? `row ${h.row}`;
     const entry = perIssuer.get(key) ?? {
       secondary: ZERO,
@@ -538,14 +530,14 @@ function applySecondaryCondition(
       e.positions.some((p) => p.amount === undefined),
     )
   )
-    t.quotaComplete = false;
+    t.direct.unknown();
 }
 
 /** Counts a position that passed eligibility and the secondary condition, by its listing. */
 function tallyCounted(
   ctx: FundContext,
   v: Variant,
-  t: Tally,
+  t: Sorted,
   p: Position,
 ): void {
   const h = p.holding;
@@ -554,9 +546,10 @@ function tallyCounted(
   const listing = h.listingStatus ?? "UNLISTED";
   let kind: "I" | "LISTED" | "BUCKET" | undefined;
   let article = "L. 214-28 I";
-  if (cls === "SARL_PARTS" || (I_SECURITIES.has(cls) && listing === "UNLISTED"))
+  const { securities, sarl, debt, smallCaps } = t.classes;
+  if (sarl.has(cls) || (securities.has(cls) && listing === "UNLISTED"))
     kind = "I";
-  else if (III_2_DEBT.has(cls)) {
+  else if (debt.has(cls)) {
     if (listing !== "UNLISTED") {
       ctx.exclude(p, {
         rule: v.quota.id,
@@ -600,16 +593,14 @@ function tallyCounted(
       if (t.earliestGraceEnd === undefined || graceEnd < t.earliestGraceEnd)
         t.earliestGraceEnd = graceEnd;
     }
-  } else if (listing === "MTF_SME" && I_SECURITIES.has(cls)) {
+  } else if (listing === "MTF_SME" && securities.has(cls)) {
     // I 1° b): an issuer whose securities trade only on an SME growth market at the initial investment is eligible (contract §3).
     kind = "I";
     article = `${v.article} I 1° b)`;
-  } else if (CAPITAL_OR_ACCESS.has(cls)) {
+  } else if (smallCaps.has(cls)) {
     const test = smallCapTest(p, ctx.asOf);
     if (test.ok === "unknown") {
-      ctx.needHolding(h, test.column, test.message);
-      t.quotaComplete = false;
-      t.bucketComplete = false;
+      t.bucket.unknown(h, test.column, test.message);
       return;
     }
     if (test.ok === false) {
@@ -635,14 +626,12 @@ function tallyCounted(
     return;
   }
   if (amount === undefined) {
-    t.quotaComplete = false;
-    if (kind === "BUCKET") t.bucketComplete = false;
-    if (h.acquisitionMode !== undefined && FRESH_MODES.has(h.acquisitionMode))
-      t.freshComplete = false;
+    (kind === "BUCKET" ? t.bucket : t.direct).unknown();
+    if (t.isFresh(h)) t.fresh.unknown();
     return;
   }
   if (kind === "BUCKET") {
-    t.bucket += amount;
+    t.bucket.plus(amount);
     ctx.count(
       p,
       {
@@ -657,7 +646,7 @@ function tallyCounted(
       amount,
     );
   } else {
-    t.direct += amount;
+    t.direct.plus(amount);
     if (kind === "LISTED") t.listed += amount;
     ctx.count(
       p,
@@ -680,25 +669,22 @@ function tallyCounted(
       amount,
     );
   }
-  if (
-    SHARES_OR_UNITS.has(cls) &&
-    h.acquisitionMode !== undefined &&
-    FRESH_MODES.has(h.acquisitionMode)
-  ) {
-    t.fresh += amount;
+  const mode = h.acquisitionMode;
+  if (t.freshClasses.has(cls) && mode && t.freshModes.has(mode)) {
+    t.fresh.plus(amount);
     if (kind === "BUCKET") t.freshInBucket += amount;
     ctx.count(
       p,
       {
         rule: v.fresh.id,
         article: `${v.article} III A 1°`,
-        note: h.acquisitionMode.toLowerCase().replace(/_/g, " "),
+        note: mode.toLowerCase().replace(/_/g, " "),
         explain: why("counted-fresh", {
-          mode: h.acquisitionMode,
+          mode,
           article: `${v.article} III A 1°`,
         }),
       },
       amount,
     );
-  } else if (h.invalid.has("acquisitionMode")) t.freshComplete = false;
+  } else if (h.invalid.has("acquisitionMode")) t.fresh.unknown();
 }

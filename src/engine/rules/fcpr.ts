@@ -3,21 +3,23 @@ import {
   amountFromDecimal,
   formatAmount,
   scaleAmount,
-  ZERO,
 } from "../amount";
 import { addYears } from "../dates";
 import { isEuEea } from "../eu-eea";
 import {
+  L214_160,
   L214_28,
+  listAt,
   type RatioParameter,
   ratioAt,
   requireVersion,
 } from "../../law";
 import type { FundContext, Position } from "../fund-context";
+import { compare, made, Tally, unknownIn } from "../measures";
 import type { AssetClass } from "../model";
 import { isWithin, quotaWindow } from "../quota-window";
-import { eurText, evaluateRatio, percentText } from "../ratio";
-import { type Reason, type ReasonFacts, reason as why } from "../reasons";
+import { eurText, percentText } from "../ratio";
+import { type ReasonFacts, reason as why } from "../reasons";
 import type {
   ExclusionCode,
   QuotaWindow,
@@ -57,27 +59,20 @@ const smallCapLimit = (asOf: string): Amount =>
         limit: amountFromDecimal(ratioAt(L214_28.smallCapLimit, asOf)),
       }).limit;
 
-/** I: "titres associatifs, titres participatifs, titres de capital … ou donnant accès au capital"; convertibles by the contract's convention. */
-export const I_SECURITIES: ReadonlySet<AssetClass> = new Set([
-  "TITRE_ASSOCIATIF",
-  "TITRE_PARTICIPATIF",
-  "EQUITY",
-  "EQUITY_ACCESS",
-  "CONVERTIBLE_BOND",
-  "MANDATORY_REDEEMABLE_BOND",
-]);
-/** III 1°: "titres de capital, ou donnant accès au capital" only. */
-export const CAPITAL_OR_ACCESS: ReadonlySet<AssetClass> = new Set([
-  "EQUITY",
-  "EQUITY_ACCESS",
-  "CONVERTIBLE_BOND",
-  "MANDATORY_REDEEMABLE_BOND",
-]);
-/** III 2°: "titres de créance … ou des créances sur ces entités". */
-export const III_2_DEBT: ReadonlySet<AssetClass> = new Set([
-  "OTHER_DEBT",
-  "RECEIVABLE",
-]);
+/** The classes each paragraph takes, at the test date (src/law/l214-28.ts). */
+export function quotaClasses(asOf: string) {
+  return {
+    /** I: "titres associatifs, titres participatifs, titres de capital … ou donnant accès au capital". */
+    securities: listAt(L214_28.quotaSecurities, asOf),
+    sarl: listAt(L214_28.sarlParts, asOf),
+    advances: listAt(L214_28.advanceClasses, asOf),
+    entities: listAt(L214_28.entityClasses, asOf),
+    /** III 1°: "titres de capital, ou donnant accès au capital" only. */
+    smallCaps: listAt(L214_28.smallCapSecurities, asOf),
+    /** III 2°: "titres de créance … ou des créances sur ces entités". */
+    debt: listAt(L214_28.unlistedIssuerDebt, asOf),
+  };
+}
 
 /** The paragraphs a position can be sorted into; shared objects, so sorting 100,000 rows allocates nothing. */
 const SORTED = {
@@ -146,28 +141,41 @@ export const FCPR_PROFILE: L21428Profile = {
   defaultThreshold: L214_28.quota,
 };
 
-/** Per-fund tallies of the sort of positions into the paragraphs of L. 214-28. */
-class Tally {
-  constructor(readonly prof: L21428Profile) {}
+/**
+ * Per-fund measures of the sort of positions into the paragraphs of L. 214-28. Each is partial when
+ * a value it needed is unknown; the quota reads direct, bucket, advances and entities, so it is
+ * partial when any of them is.
+ */
+class Sorted {
   /** Securities counted in I, directly or within the five years of IV. */
   readonly inQuota = new Set<Position>();
-
-  direct = ZERO; // I, and IV within five years
-  listedWithin5y = ZERO;
-  bucket = ZERO; // III 1°, III 2° and IV securities placed in the 20 % bucket
-  bucketReceivables = ZERO; // the receivables among them (FPCI holding limit)
-  advancesAll = ZERO;
-  advancesQualifying = ZERO;
-  entityLookThrough = ZERO;
-  liquid = ZERO;
-  q50Complete = true;
-  b20Complete = true;
-  ccaComplete = true;
-  liqComplete = true;
-  l5yComplete = true;
-  gate = newGateLog();
+  /** I, and IV within five years. */
+  readonly direct: Tally;
+  /** IV within five years. */
+  readonly listed: Tally;
+  /** III 1°, III 2° and IV securities placed in the 20 % bucket. */
+  readonly bucket: Tally;
+  /** The receivables in the bucket (FPCI holding limit). */
+  bucketReceivables: Amount = 0n;
+  /** Every advance, against the 15 %. */
+  readonly advances: Tally;
+  advancesQualifying: Amount = 0n;
+  /** II 2°, by look-through. */
+  readonly entities: Tally;
+  readonly gate = newGateLog();
   listedCount = 0;
   earliestGraceEnd?: string;
+
+  constructor(
+    ctx: FundContext,
+    readonly prof: L21428Profile,
+  ) {
+    this.direct = new Tally(ctx);
+    this.listed = new Tally(ctx);
+    this.bucket = new Tally(ctx);
+    this.advances = new Tally(ctx);
+    this.entities = new Tally(ctx);
+  }
 }
 
 export function evaluateFcpr(ctx: FundContext): FcprEvaluation {
@@ -181,9 +189,10 @@ export function evaluateL21428(
   ctx: FundContext,
   prof: L21428Profile,
 ): FcprEvaluation {
-  const tally = new Tally(prof);
+  const tally = new Sorted(ctx, prof);
   const held = ctx.heldPositions();
-  const sorted = held.map((p) => sortIntoParagraph(ctx, p));
+  const classes = quotaClasses(ctx.asOf);
+  const sorted = held.map((p) => sortIntoParagraph(ctx, p, classes));
   const cap20 = capOf(ctx, CAP_20(ctx.asOf));
 
   // Securities first: the 20 % bucket fills with III 1° and III 2° items, then with IV items while it stays within 20 %.
@@ -194,14 +203,12 @@ export function evaluateL21428(
     const b = sorted[i];
     if (b.kind === "I") {
       tally.inQuota.add(p);
-      countDirect(
-        ctx,
-        tally,
-        p,
-        ART_I,
-        "unlisted security or SARL parts",
-        why("counted-unlisted", { article: ART_I }),
-      );
+      tally.direct.add(p, {
+        rule: prof.quota.id,
+        article: ART_I,
+        note: "unlisted security or SARL parts",
+        explain: why("counted-unlisted", { article: ART_I }),
+      });
     } else if (b.kind === "III1" || b.kind === "III2")
       addToBucket(ctx, tally, p, b.kind === "III1" ? ART_III_1 : ART_III_2);
     else if (b.kind === "IV") listedAfter.push(p);
@@ -215,16 +222,14 @@ export function evaluateL21428(
         facts: b.facts,
       });
     else if (b.kind === "UNKNOWN") {
-      ctx.needHolding(p.holding, b.column, b.message);
+      tally.direct.unknown(p.holding, b.column, b.message);
+      unknownIn(tally.bucket, tally.listed);
       ctx.exclude(p, {
         rule: prof.quota.id,
         reason: `cannot be classified: ${b.message}`,
         code: "unclassified",
         facts: { column: b.column },
       });
-      tally.q50Complete = false;
-      tally.b20Complete = false;
-      tally.l5yComplete = false;
     }
   }
   allocateListedAfterPurchase(ctx, tally, listedAfter, cap20);
@@ -242,7 +247,11 @@ export function evaluateL21428(
 }
 
 /** Sorts a held position into the paragraph of L. 214-28 that can take it. */
-function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
+function sortIntoParagraph(
+  ctx: FundContext,
+  p: Position,
+  classes: ReturnType<typeof quotaClasses>,
+): Bucket {
   const h = p.holding;
   const cls = h.assetClass;
   if (cls === undefined)
@@ -252,11 +261,11 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
       message:
         "assetClass is needed to place the position in a paragraph of L. 214-28.",
     };
-  if (cls === "SARL_PARTS") return SORTED.I;
-  if (cls === "CURRENT_ACCOUNT_ADVANCE") return SORTED.ADVANCE;
-  if (cls === "ENTITY_RIGHTS") return SORTED.ENTITY;
+  if (classes.sarl.has(cls)) return SORTED.I;
+  if (classes.advances.has(cls)) return SORTED.ADVANCE;
+  if (classes.entities.has(cls)) return SORTED.ENTITY;
   const listing = h.listingStatus ?? "UNLISTED";
-  if (I_SECURITIES.has(cls)) {
+  if (classes.securities.has(cls)) {
     if (listing === "UNLISTED") return SORTED.I;
     if (
       h.listingDate !== undefined &&
@@ -265,7 +274,7 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
       // Admitted after the as-of date: on that date the security was still unlisted.
       return h.listingDate > ctx.asOf ? SORTED.I : SORTED.IV;
     }
-    if (!CAPITAL_OR_ACCESS.has(cls)) {
+    if (!classes.smallCaps.has(cls)) {
       return {
         kind: "OUT",
         article: ART_III_1,
@@ -286,7 +295,7 @@ function sortIntoParagraph(ctx: FundContext, p: Position): Bucket {
       };
     return { kind: "UNKNOWN", column: test.column, message: test.message };
   }
-  if (III_2_DEBT.has(cls)) {
+  if (classes.debt.has(cls)) {
     if (listing === "UNLISTED") return SORTED.III2;
     return {
       kind: "OUT",
@@ -359,52 +368,28 @@ export function smallCapTest(p: Position, asOf: string): SmallCapTest {
   return { ok: true };
 }
 
-function countDirect(
-  ctx: FundContext,
-  tally: Tally,
-  p: Position,
-  article: string,
-  note: string,
-  explain?: Reason,
-): Amount | undefined {
-  const amount = ctx.amountOf(p);
-  if (amount === undefined) {
-    tally.q50Complete = false;
-    return undefined;
-  }
-  tally.direct += amount;
-  ctx.count(p, { rule: tally.prof.quota.id, article, note, explain }, amount);
-  return amount;
-}
-
 function addToBucket(
   ctx: FundContext,
-  tally: Tally,
+  tally: Sorted,
   p: Position,
   article: string,
 ): void {
-  const amount = ctx.amountOf(p);
-  if (amount === undefined) {
-    tally.q50Complete = false;
-    tally.b20Complete = false;
-    return;
-  }
-  tally.bucket += amount;
-  if (p.holding.assetClass === "RECEIVABLE") tally.bucketReceivables += amount;
-  ctx.count(
-    p,
-    {
-      rule: tally.prof.bucket.id,
-      article,
-      note: "counted toward the quota within the 20 % limit of III",
-      explain: why("counted-within-bucket", {
-        threshold: CAP_20(ctx.asOf).toString(),
-        article: "L. 214-28 III",
-      }),
-    },
-    amount,
-  );
+  const amount = tally.bucket.add(p, {
+    rule: tally.prof.bucket.id,
+    article,
+    note: "counted toward the quota within the 20 % limit of III",
+    explain: why("counted-within-bucket", {
+      threshold: CAP_20(ctx.asOf).toString(),
+      article: "L. 214-28 III",
+    }),
+  });
+  const cls = p.holding.assetClass;
+  if (amount !== undefined && cls && receivableClasses(ctx).has(cls))
+    tally.bucketReceivables += amount;
 }
+
+const receivableClasses = (ctx: FundContext) =>
+  listAt(L214_160.receivableClasses, ctx.asOf);
 
 /**
  * IV: securities admitted to trading after purchase count for five years from admission,
@@ -413,7 +398,7 @@ function addToBucket(
  */
 function allocateListedAfterPurchase(
   ctx: FundContext,
-  tally: Tally,
+  tally: Sorted,
   positions: Position[],
   cap20: Amount | undefined,
 ): void {
@@ -447,27 +432,23 @@ function allocateListedAfterPurchase(
     );
     const meetsIII = tests.every((t) => t.ok === true);
     const amounts = group.map((p) => ctx.amountOf(p));
-    if (amounts.some((a) => a === undefined)) {
-      tally.q50Complete = false;
-      tally.b20Complete = false;
-      tally.l5yComplete = false;
-    }
-    const groupSum = amounts.reduce<Amount>((s, a) => s + (a ?? ZERO), ZERO);
+    // Bucket or five years: either way the issuer's unknowns reach both, and the quota.
+    if (amounts.some((a) => a === undefined))
+      unknownIn(tally.bucket, tally.listed);
+    const groupSum = amounts.reduce<Amount>((s, a) => s + (a ?? 0n), 0n);
     if (unknown) {
       for (const p of group)
         ctx.needHolding(p.holding, unknown.column, unknown.message);
-      tally.q50Complete = false;
-      tally.b20Complete = false;
-      tally.l5yComplete = false;
+      unknownIn(tally.bucket, tally.listed);
     }
     const fits =
-      meetsIII && cap20 !== undefined && tally.bucket + groupSum <= cap20;
+      meetsIII && cap20 !== undefined && tally.bucket.total + groupSum <= cap20;
     group.forEach((p, i) => {
       const amount = amounts[i];
       const listingDate = p.holding.listingDate as string;
       if (fits) {
         if (amount === undefined) return;
-        tally.bucket += amount;
+        tally.bucket.plus(amount);
         ctx.count(
           p,
           {
@@ -498,8 +479,8 @@ function allocateListedAfterPurchase(
         )
           tally.earliestGraceEnd = graceEnd;
         if (amount === undefined) return;
-        tally.direct += amount;
-        tally.listedWithin5y += amount;
+        tally.direct.plus(amount);
+        tally.listed.plus(amount);
         ctx.count(
           p,
           {
@@ -569,7 +550,7 @@ function issuersCountedInI(
  */
 function countAdvance(
   ctx: FundContext,
-  tally: Tally,
+  tally: Sorted,
   p: Position,
   issuerInQuota: Map<string, boolean>,
 ): void {
@@ -582,13 +563,10 @@ function countAdvance(
     gate: ratioAt(prof.advanceGate, ctx.asOf),
     log: tally.gate,
   });
-  if (amount === undefined) {
-    tally.ccaComplete = false;
-    tally.q50Complete = false;
-  } else tally.advancesAll += amount;
+  if (amount === undefined) tally.advances.unknown();
+  else tally.advances.plus(amount);
   if (gate.kind === "unknown") {
-    tally.ccaComplete = false;
-    tally.q50Complete = false;
+    tally.advances.unknown();
     return;
   }
   if (gate.kind === "refused") {
@@ -642,7 +620,7 @@ function countAdvance(
 }
 
 /** II 2°: rights in an OECD entity count "qu'à concurrence du pourcentage d'investissement direct" in eligible companies. */
-function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
+function countEntityRights(ctx: FundContext, tally: Sorted, p: Position): void {
   const h = p.holding;
   if (tally.prof.entityOecdRequired && !h.entityOecd) {
     ctx.exclude(p, {
@@ -656,7 +634,7 @@ function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
     return;
   }
   if (h.lookThroughPct === undefined) {
-    ctx.needHolding(
+    tally.entities.unknown(
       h,
       "lookThroughPct",
       "lookThroughPct is needed: entity rights count only up to the entity's direct investment in eligible companies (L. 214-28 II 2°).",
@@ -668,16 +646,12 @@ function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
       code: "look-through-unknown",
       facts: { article: tally.prof.entityArticle },
     });
-    tally.q50Complete = false;
     return;
   }
   const amount = ctx.amountOf(p);
-  if (amount === undefined) {
-    tally.q50Complete = false;
-    return;
-  }
+  if (amount === undefined) return tally.entities.unknown();
   const counted = scaleAmount(amount, h.lookThroughPct);
-  tally.entityLookThrough += counted;
+  tally.entities.plus(counted);
   ctx.count(
     p,
     {
@@ -700,48 +674,31 @@ function countEntityRights(ctx: FundContext, tally: Tally, p: Position): void {
 
 /** XII: "instruments financiers liquides tels que définis par décret" are the rows marked LIQUID_INSTRUMENT. */
 function liquidLabelRule(ctx: FundContext): RuleResult {
-  let liquid = ZERO;
-  let complete = ctx.denominatorComplete;
+  const liquid = new Tally(ctx);
+  const classes = listAt(L214_28.liquidInstruments, ctx.asOf);
   for (const p of ctx.heldPositions()) {
-    if (p.holding.assetClass !== "LIQUID_INSTRUMENT") continue;
-    const amount = ctx.amountOf(p);
-    if (amount === undefined) {
-      complete = false;
-      continue;
-    }
-    liquid += amount;
-    ctx.count(
-      p,
-      {
+    const cls = p.holding.assetClass;
+    if (cls && classes.has(cls))
+      liquid.add(p, {
         rule: FCPR_LIQ5.id,
         article: "L. 214-28 XII",
         note: "liquid financial instrument",
         explain: why("counted-liquid", { article: "L. 214-28 XII" }),
-      },
-      amount,
-    );
+      });
   }
-  return evaluateRatio({
-    rule: FCPR_LIQ5,
+  return compare(ctx, FCPR_LIQ5, {
     threshold: ratioAt(L214_28.liquidLabel, ctx.asOf),
     numerator: liquid,
-    denominator: ctx.denominator,
-    binding: true,
-    complete,
-    warningMargin: ctx.warningMargin,
   });
 }
 
 function results(
   ctx: FundContext,
-  t: Tally,
+  t: Sorted,
   window: QuotaWindow | undefined,
 ): RuleResult[] {
-  const denomOk = ctx.denominatorComplete;
   const { bucketCounted, advancesCounted, notes, aboveLimit, noteReasons } =
-    cappedSums(ctx, t.bucket, t.advancesQualifying, t.bucketReceivables);
-  const numerator =
-    t.direct + bucketCounted + advancesCounted + t.entityLookThrough;
+    cappedSums(ctx, t.bucket.total, t.advancesQualifying, t.bucketReceivables);
   const binding = window !== undefined && isWithin(window, ctx.asOf);
   if (window !== undefined && !binding) {
     notes.push(
@@ -755,41 +712,40 @@ function results(
       }),
     );
   }
-
-  const q50 = evaluateRatio({
-    rule: t.prof.quota,
+  const q50 = compare(ctx, t.prof.quota, {
     threshold:
       ctx.fund.quotaThreshold ?? ratioAt(t.prof.defaultThreshold, ctx.asOf),
-    numerator,
-    denominator: ctx.denominator,
-    warningMargin: ctx.warningMargin,
+    numerator: made(
+      t.direct.total + bucketCounted + advancesCounted + t.entities.total,
+      t.direct,
+      t.bucket,
+      t.advances,
+      t.entities,
+      { total: 0n, complete: window !== undefined },
+    ),
     binding,
-    complete: t.q50Complete && denomOk && window !== undefined,
     message: notes.join(" ") || undefined,
     reasons: noteReasons,
   });
   const cca = advancesRule(
     ctx,
     t.prof.advances,
-    t.advancesAll,
-    t.ccaComplete,
+    t.advances,
     t.gate,
     ratioAt(t.prof.advanceGate, ctx.asOf),
     t.prof.advanceArticle,
   );
+  // Only the part above 20 % is "above the 20 % limit"; receivables above their own limit are noted on the quota.
   const b20 = bucketRule(
     ctx,
     t.prof.bucket,
     t.bucket,
-    // Only the part above 20 % is "above the 20 % limit"; receivables above their own limit are noted on the quota.
     bucketCounted + aboveLimit,
-    t.b20Complete,
   );
   const l5y = listedRule(
     ctx,
     t.prof.listed,
-    t.listedWithin5y,
-    t.l5yComplete,
+    t.listed,
     t.listedCount
       ? `${t.listedCount} position(s) admitted to trading after purchase count toward the quota; the first five-year period ends on ${t.earliestGraceEnd}.`
       : "No position counts under the five years of IV.",

@@ -6,16 +6,12 @@ import {
   minAmount,
   ZERO,
 } from "../amount";
-import {
-  type Breaker,
-  limitCondition,
-  positionsCondition,
-  withConditions,
-} from "../conditions";
+import { limitCondition } from "../conditions";
 import { Dec } from "../decimal";
-import { L214_160, L214_28, ratioAt } from "../../law";
+import { L214_160, L214_28, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { eurText, evaluateRatio, percentText } from "../ratio";
+import { Breaches, compare, limitOf, type Measure } from "../measures";
+import { eurText, percentText } from "../ratio";
 import { type Reason, reason as why } from "../reasons";
 import type { RuleDefinition, RuleResult } from "../result";
 
@@ -47,10 +43,12 @@ export function receivablesAboveLimit(ctx: FundContext): Amount {
   // L. 214-160 II: "peut détenir des créances, dans la limite de 10 % de son actif".
   const cap = capOf(ctx, ratioAt(L214_160.receivables, ctx.asOf));
   if (cap === undefined) return ZERO;
+  const receivables = listAt(L214_160.receivableClasses, ctx.asOf);
   let held = ZERO;
-  for (const p of ctx.heldPositions())
-    if (p.holding.assetClass === "RECEIVABLE" && p.amount !== undefined)
-      held += p.amount;
+  for (const p of ctx.heldPositions()) {
+    const cls = p.holding.assetClass;
+    if (cls && receivables.has(cls) && p.amount !== undefined) held += p.amount;
+  }
   return held > cap ? held - cap : ZERO;
 }
 
@@ -115,12 +113,12 @@ export function cappedSums(
 
 /** What the II 1° gate found: the advances it refused, and the lowest share of capital seen. */
 export interface GateLog {
-  failures: Breaker[];
+  refused: Breaches;
   lowest?: Dec;
 }
 
 export function newGateLog(): GateLog {
-  return { failures: [] };
+  return { refused: new Breaches() };
 }
 
 /** The two conditions of II 1° (and of L. 214-160 II 1° for the FPCI), as the articles word them. */
@@ -178,78 +176,48 @@ const ADVANCE_CONDITIONS = {
 export function advancesRule(
   ctx: FundContext,
   rule: RuleDefinition,
-  total: Amount,
-  complete: boolean,
+  advances: Measure,
   gate: GateLog,
   gateShare: Dec,
   article: keyof typeof ADVANCE_CONDITIONS,
 ): RuleResult {
-  const input = {
-    rule,
-    threshold: LIMIT_15(ctx.asOf),
-    numerator: total,
-    denominator: ctx.denominator,
-    binding: true,
-    complete: complete && ctx.denominatorComplete,
-    warningMargin: ctx.warningMargin,
-  };
   const texts = ADVANCE_CONDITIONS[article];
-  const result = evaluateRatio({
-    ...input,
-    forcedBreach: gate.failures.length
-      ? gate.failures
-          .map(
-            (b) =>
-              `Line ${b.position.holding.lineId} (row ${b.position.holding.row}): ${b.reason}`,
-          )
-          .join(" ")
-      : undefined,
-    forcedReasons: gate.failures.every((b) => b.why)
-      ? gate.failures.map((b) =>
-          why("position-breaks", {
-            lineId: b.position.holding.lineId,
-            row: b.position.holding.row,
-            cause: b.why!,
-          }),
-        )
-      : undefined,
+  const limit = { threshold: LIMIT_15(ctx.asOf), numerator: advances };
+  return compare(ctx, rule, {
+    ...limit,
+    breaches: gate.refused,
+    conditions: [
+      limitCondition(texts.limit, limitOf(ctx, rule, limit)),
+      gate.refused.condition(texts.gate, "gate", {
+        binding: true,
+        complete: advances.complete,
+        threshold: gateShare,
+        lowest: gate.lowest,
+      }),
+    ],
   });
-  return withConditions(result, [
-    limitCondition(texts.limit, evaluateRatio(input)),
-    positionsCondition(texts.gate, "gate", gate.failures, {
-      binding: true,
-      complete,
-      threshold: gateShare,
-      lowest: gate.lowest,
-    }),
-  ]);
 }
 
 /** III: a limit on counting, not a breach. */
 export function bucketRule(
   ctx: FundContext,
   rule: RuleDefinition,
-  bucket: Amount,
+  bucket: Measure & { total: Amount },
   bucketCounted: Amount,
-  complete: boolean,
 ): RuleResult {
-  return evaluateRatio({
-    rule,
+  const above = bucket.total - bucketCounted;
+  return compare(ctx, rule, {
     threshold: CAP_20(ctx.asOf),
     numerator: bucket,
-    denominator: ctx.denominator,
-    binding: true,
-    complete: complete && ctx.denominatorComplete,
-    warningMargin: ctx.warningMargin,
     message:
-      bucketCounted < bucket
-        ? `${eurText(bucket - bucketCounted)} above the 20 % limit are not counted toward the quota (a limit on counting, not a breach).`
+      above > ZERO
+        ? `${eurText(above)} above the 20 % limit are not counted toward the quota (a limit on counting, not a breach).`
         : undefined,
     reasons:
-      bucketCounted < bucket
+      above > ZERO
         ? [
             why("bucket-above-cap", {
-              amount: formatAmount(bucket - bucketCounted),
+              amount: formatAmount(above),
               threshold: CAP_20(ctx.asOf).toString(),
               article: "L. 214-28 III",
             }),
@@ -262,26 +230,11 @@ export function bucketRule(
 export function listedRule(
   ctx: FundContext,
   rule: RuleDefinition,
-  total: Amount,
-  complete: boolean,
+  listed: Measure,
   message: string,
-  reasons?: Reason[],
+  reasons: Reason[],
 ): RuleResult {
-  const r = evaluateRatio({
-    rule,
-    threshold: new Dec(0),
-    numerator: total,
-    denominator: ctx.denominator,
-    binding: true,
-    complete: complete && ctx.denominatorComplete,
-    warningMargin: ctx.warningMargin,
-    message,
-    reasons,
-  });
-  r.threshold = null;
-  r.headroom = null;
-  if (r.status !== "incomplete") r.status = "info";
-  return r;
+  return compare(ctx, rule, { numerator: listed, message, reasons });
 }
 
 export type AdvanceGate =
@@ -355,12 +308,13 @@ export function gateAdvance(
       gate: gate.toString(),
       article,
     };
-    log.failures.push({
-      position: p,
+    log.refused.add(
+      ADVANCE_CONDITIONS[article as keyof typeof ADVANCE_CONDITIONS].gate.id,
+      p,
       amount,
       reason,
-      why: why("advance-gate", facts),
-    });
+      why("advance-gate", facts),
+    );
     ctx.exclude(p, {
       rule: rules.quotaId,
       article,
