@@ -85,10 +85,3 @@ export function isEuEeaOn(countryCode: string, date: IsoDate): boolean {
   const p = BY_CODE.get(countryCode === "EL" ? "GR" : countryCode);
   return p !== undefined && versionAt(p, date)?.value === true;
 }
-
-/** The dated entry of a State, or undefined for a State that never was a member. */
-export function euEeaMembership(
-  countryCode: string,
-): LawParameter<boolean> | undefined {
-  return BY_CODE.get(countryCode === "EL" ? "GR" : countryCode);
-}

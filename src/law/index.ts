@@ -89,9 +89,6 @@ const RULE_PARAMETER: Record<string, (f: LawFacts) => LawParameter<unknown>> = {
   "FIVG-FEED": () => FEEDERS.fivgOutsideMaster,
 };
 
-/** The rule IDs whose parameter the law knows. */
-export const RULES_WITH_LAW: readonly string[] = Object.keys(RULE_PARAMETER);
-
 /** The parameter a rule applies for this fund, or undefined for a rule the law does not know. */
 export function parameterOfRule(
   ruleId: string,

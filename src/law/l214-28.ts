@@ -1,10 +1,5 @@
 import type { AssetClass } from "../engine/model";
-import {
-  inForce,
-  type LawParameter,
-  type ListParameter,
-  type RatioParameter,
-} from "./parameter";
+import { inForce, type LawParameter } from "./parameter";
 
 /** L. 214-28: the fonds commun de placement à risques (FCPR); FCPI, FIP and FPCI apply it too. */
 const ARTICLE = "L. 214-28";
@@ -183,7 +178,3 @@ export const L214_28 = {
     },
   ),
 } satisfies Record<string, LawParameter<unknown>>;
-
-export type L21428List = ListParameter<AssetClass>;
-
-export type L21428Ratio = RatioParameter;

@@ -5,8 +5,8 @@ import {
   scaleAmount,
 } from "../amount";
 import { addYears } from "../dates";
-import { isEuEea } from "../eu-eea";
 import {
+  isEuEeaOn,
   L214_160,
   L214_28,
   listAt,
@@ -336,7 +336,7 @@ export function smallCapTest(p: Position, asOf: string): SmallCapTest {
       message:
         "listingCountry is needed to test III 1° (a market of the EU or the EEA).",
     };
-  if (!isEuEea(h.listingCountry, asOf))
+  if (!isEuEeaOn(h.listingCountry, asOf))
     return {
       ok: false,
       reason: `listed on a market in ${h.listingCountry}, outside the EU and the EEA (III 1°).`,
