@@ -32,7 +32,7 @@ const advance = (costValue: string, ownershipPct: string, extra = {}) =>
     ...extra,
   });
 
-describe("L. 214-28 II 1°: « Dans la limite de 15 %, les avances en compte courant … à des sociétés dans lesquelles le fonds détient au moins 5 % du capital »", () => {
+describe("FCPR-CCA15 · L. 214-28 II 1°: « Dans la limite de 15 %, les avances en compte courant … à des sociétés dans lesquelles le fonds détient au moins 5 % du capital »", () => {
   it("L. 214-28 II 1°: an advance to a company held 4.99 % breaks the gate while the 15 % limit holds; the headroom is minus that advance, never positive", () => {
     const r = rule(
       checkOne(fcpr(), [
@@ -160,7 +160,7 @@ describe("L. 214-28 II 1°: « Dans la limite de 15 %, les avances en compte cou
   });
 });
 
-describe("L. 214-160 II 1°: advances « à des sociétés dans lesquelles le fonds professionnel de capital investissement détient une participation »", () => {
+describe("FPCI-CCA15 · L. 214-160 II 1°: advances « à des sociétés dans lesquelles le fonds professionnel de capital investissement détient une participation »", () => {
   it("L. 214-160 II 1°: no participation breaks the gate; any participation, even 0.01 %, passes it", () => {
     const none = rule(
       checkOne(fundOf("FPCI"), [
@@ -191,7 +191,7 @@ describe("L. 214-160 II 1°: advances « à des sociétés dans lesquelles le fo
   });
 });
 
-describe("L. 214-22 I: « jusqu'à 15 % de son actif » and only « 1° Des liquidités à titre accessoire ; 2° Des contrats financiers … uniquement à des fins de couverture ; 3° … lorsque cet OPCVM nourricier est une SICAV »", () => {
+describe("OPCVM-FEED15 · L. 214-22 I: « jusqu'à 15 % de son actif » and only « 1° Des liquidités à titre accessoire ; 2° Des contrats financiers … uniquement à des fins de couverture ; 3° … lorsque cet OPCVM nourricier est une SICAV »", () => {
   const feeder = (spec = {}) =>
     fundOf("OPCVM_FEEDER", {
       basis: "FAIR",
@@ -271,7 +271,7 @@ describe("L. 214-22 I: « jusqu'à 15 % de son actif » and only « 1° Des liqu
   });
 });
 
-describe("L. 214-36 I « exclusivement constitué » and L. 214-42 « aux sociétés mentionnées aux 2° et 3° … dont il détient … au moins 5 % du capital social »", () => {
+describe("OPCI-ASSET, OPCI-CCA5 · L. 214-36 I « exclusivement constitué » and L. 214-42 « aux sociétés mentionnées aux 2° et 3° … dont il détient … au moins 5 % du capital social »", () => {
   const sppicav = (spec = {}) =>
     fundOf("SPPICAV", {
       basis: "FAIR",

@@ -8,7 +8,7 @@ const fip = (spec = {}) => fundOf("FIP", { constitutionDate: "2022-01-15", chose
 const innov = (costValue: string, extra = {}) => holding({ assetClass: "EQUITY", costValue, fcpiEligible: true, acquisitionMode: "SUBSCRIPTION", ...extra });
 const local = (costValue: string, extra = {}) => holding({ assetClass: "EQUITY", costValue, fipEligible: true, region: "Bretagne", acquisitionMode: "SUBSCRIPTION", ...extra });
 
-describe("L. 214-30 I: « pour 70 % au moins » of eligible securities, SARL parts and advances", () => {
+describe("FCPI-Q70 · L. 214-30 I: « pour 70 % au moins » of eligible securities, SARL parts and advances", () => {
   it("L. 214-30 I: exactly 70 % passes « au moins », one cent less is a breach", () => {
     expect(rule(checkOne(fcpi(), [innov("700000")]), "FCPI-Q70")).toMatchObject({ status: "pass", value: 0.7, threshold: 0.7 });
     expect(rule(checkOne(fcpi(), [innov("699999.99")]), "FCPI-Q70")).toMatchObject({ status: "breach", headroom: "-0.01" });
@@ -49,7 +49,7 @@ describe("L. 214-30 I: « pour 70 % au moins » of eligible securities, SARL par
   });
 });
 
-describe("L. 214-30 II: admitted after the initial investment, counted « pendant une durée de cinq ans à compter de leur admission »", () => {
+describe("FCPI-L5Y · L. 214-30 II: admitted after the initial investment, counted « pendant une durée de cinq ans à compter de leur admission »", () => {
   const later = innov("200000", { listingStatus: "REGULATED", listingCountry: "FR", marketCap: "500000000", investmentDate: "2019-03-01", listingDate: "2020-06-30", row: 40 });
   it("L. 214-30 II: counted on the fifth anniversary of admission", () => {
     const report = checkOne(fcpi(), [innov("500000"), later], "2025-06-30");
@@ -64,7 +64,7 @@ describe("L. 214-30 II: admitted after the initial investment, counted « pendan
   });
 });
 
-describe("L. 214-30 III A 1°: fresh capital « au moins 40 % de l'actif du fonds »", () => {
+describe("FCPI-FRESH40 · L. 214-30 III A 1°: fresh capital « au moins 40 % de l'actif du fonds »", () => {
   it("L. 214-30 III A 1°: subscriptions, bonds redeemed in shares and converted bonds count; exactly 40 % passes", () => {
     const report = checkOne(fcpi(), [
       innov("200000"),
@@ -94,7 +94,7 @@ describe("L. 214-30 III A 1°: fresh capital « au moins 40 % de l'actif du fond
   });
 });
 
-describe("L. 214-30 III A 2° a): secondary shares count only while « leur valeur est inférieure à la valeur des titres … mentionnés au 1° »", () => {
+describe("FCPI-Q70 · L. 214-30 III A 2° a): secondary shares count only while « leur valeur est inférieure à la valeur des titres … mentionnés au 1° »", () => {
   it("L. 214-30 III A 2° a): a secondary purchase below the fresh capital held in the same company counts", () => {
     const report = checkOne(fcpi(), [innov("400000", { issuerId: "X" }), innov("300000", { issuerId: "X", acquisitionMode: "SECONDARY_PURCHASE" })]);
     expect(rule(report, "FCPI-Q70").numerator).toBe("700000.00");
@@ -106,7 +106,7 @@ describe("L. 214-30 III A 2° a): secondary shares count only while « leur vale
   });
 });
 
-describe("L. 214-31 I: the FIP's 70 % in companies of the regions it chose", () => {
+describe("FIP-Q70, FIP-FRESH40 · L. 214-31 I: the FIP's 70 % in companies of the regions it chose", () => {
   it("L. 214-31 I: exactly 70 % of eligible companies of the chosen regions passes", () => {
     expect(rule(checkOne(fip(), [local("250000"), local("250000", { region: "pays de la loire" }), local("200000", { region: "BRETAGNE" })]), "FIP-Q70")).toMatchObject({ status: "pass", value: 0.7 });
   });
@@ -123,7 +123,20 @@ describe("L. 214-31 I: the FIP's 70 % in companies of the regions it chose", () 
   });
 });
 
-describe("L. 214-31 IV: « ne peut être constitué à plus de 25 % » of companies of one region", () => {
+describe("FIP-L5Y · L. 214-31 II: admitted after the initial investment, counted « pendant une durée de cinq ans à compter de leur admission »", () => {
+  const later = local("200000", { listingStatus: "REGULATED", listingCountry: "FR", marketCap: "500000000", investmentDate: "2019-03-01", listingDate: "2020-06-30", row: 41 });
+  it("L. 214-31 II: counted on the fifth anniversary of admission, not the day after", () => {
+    const on = checkOne(fip(), [local("500000"), later], "2025-06-30");
+    expect(rule(on, "FIP-Q70").numerator).toBe("700000.00");
+    expect(rule(on, "FIP-L5Y")).toMatchObject({ status: "info", numerator: "200000.00" });
+    const after = checkOne(fip(), [local("500000"), later], "2025-07-01");
+    expect(rule(after, "FIP-Q70").numerator).toBe("500000.00");
+    expect(rule(after, "FIP-L5Y").numerator).toBe("0.00");
+    expect(positionOf(after, 41).excluded[0].article).toBe("L. 214-31 II");
+  });
+});
+
+describe("FIP-REG25 · L. 214-31 IV: « ne peut être constitué à plus de 25 % » of companies of one region", () => {
   it("L. 214-31 IV: exactly 25 % in one region passes; every region is reported in groups", () => {
     const r = rule(checkOne(fip(), [local("250000"), local("200000", { region: "Pays de la Loire" }), holding({ assetClass: "EQUITY", costValue: "100000", region: "Normandie" })]), "FIP-REG25");
     expect(r).toMatchObject({ status: "pass", value: 0.25, numerator: "250000.00" });
@@ -144,7 +157,7 @@ describe("L. 214-31 IV: « ne peut être constitué à plus de 25 % » of compan
   });
 });
 
-describe("L. 214-31 VI: units « ne peuvent pas être détenues » above 20 %, 10 % and 30 %", () => {
+describe("FIP-H20, FIP-H10, FIP-H30 · L. 214-31 VI: units « ne peuvent pas être détenues » above 20 %, 10 % and 30 %", () => {
   const base = [local("700000")];
   it("L. 214-31 VI 1°: two investors at exactly 20 % each pass", () => {
     const report = checkWith(fip(), base, [
@@ -183,7 +196,7 @@ describe("L. 214-31 VI: units « ne peuvent pas être détenues » above 20 %, 1
 // la majorité des instruments admis à la négociation sont émis par des petites et moyennes entreprises ».
 // Contract §3: such issuers count in the 70 % quota as I assets, and in the 40 % fresh capital when
 // their acquisition mode qualifies; a fresh-capital numerator never exceeds the quota's.
-describe("L. 214-30 I 1° b): issuers listed on an SME growth market at the initial investment", () => {
+describe("FCPI-Q70 · L. 214-30 I 1° b): issuers listed on an SME growth market at the initial investment", () => {
   const onSmeMarket = (costValue: string, extra = {}) =>
     holding({ assetClass: "EQUITY", costValue, fcpiEligible: true, fipEligible: true, region: "Bretagne", listingStatus: "MTF_SME", listingCountry: "FR", marketCap: "400000000", investmentDate: "2023-01-10", acquisitionMode: "SUBSCRIPTION", ...extra });
 
@@ -213,7 +226,7 @@ describe("L. 214-30 I 1° b): issuers listed on an SME growth market at the init
   });
 });
 
-describe("L. 214-30 III A 1°: the fresh-capital numerator never exceeds the quota's", () => {
+describe("FCPI-FRESH40 · L. 214-30 III A 1°: the fresh-capital numerator never exceeds the quota's", () => {
   const regulatedSmallCap = (costValue: string) =>
     holding({ assetClass: "EQUITY", costValue, fcpiEligible: true, listingStatus: "REGULATED", listingCountry: "FR", marketCap: "80000000", investmentDate: "2023-01-10", acquisitionMode: "SUBSCRIPTION" });
 

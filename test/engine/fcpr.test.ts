@@ -5,7 +5,7 @@ import { checkOne, fcpr, holding, positionOf, rule, unlisted } from "../helpers/
 // unless stated, the fund is measured at cost over 1,000,000 EUR of paid-up subscriptions,
 // inside its quota window on 2025-12-31, with no warning margin.
 
-describe("L. 214-28 I: « pour 50 % au moins » of unlisted securities", () => {
+describe("FCPR-Q50 · L. 214-28 I: « pour 50 % au moins » of unlisted securities", () => {
   it("L. 214-28 I: exactly 50 % of unlisted equity passes « au moins »", () => {
     const r = rule(checkOne(fcpr(), [unlisted("500000")]), "FCPR-Q50");
     expect(r.status).toBe("pass");
@@ -75,7 +75,7 @@ describe("L. 214-28 I: « pour 50 % au moins » of unlisted securities", () => {
   });
 });
 
-describe("L. 214-28 II 1°: current-account advances « dans la limite de 15 % », to companies held « au moins 5 % »", () => {
+describe("FCPR-CCA15 · L. 214-28 II 1°: current-account advances « dans la limite de 15 % », to companies held « au moins 5 % »", () => {
   it("L. 214-28 II 1°: an advance to a company held exactly 5 % passes the gate and counts toward the quota", () => {
     const report = checkOne(fcpr(), [unlisted("450000", { issuerId: "A" }), holding({ assetClass: "CURRENT_ACCOUNT_ADVANCE", issuerId: "A", costValue: "50000", ownershipPct: "0.05", row: 60 })]);
     expect(rule(report, "FCPR-Q50")).toMatchObject({ status: "pass", numerator: "500000.00" });
@@ -131,7 +131,7 @@ describe("L. 214-28 II 1°: current-account advances « dans la limite de 15 % �
   });
 });
 
-describe("L. 214-28 II 2°: entity rights « qu'à concurrence du pourcentage d'investissement direct »", () => {
+describe("FCPR-Q50 · L. 214-28 II 2°: entity rights « qu'à concurrence du pourcentage d'investissement direct »", () => {
   it("L. 214-28 II 2°: rights in an OECD entity count at the entity's look-through percentage", () => {
     const report = checkOne(fcpr(), [unlisted("300000"), holding({ assetClass: "ENTITY_RIGHTS", costValue: "320000", entityOecd: true, lookThroughPct: "0.625", row: 70 })]);
     expect(rule(report, "FCPR-Q50")).toMatchObject({ numerator: "500000.00", status: "pass" });
@@ -151,7 +151,7 @@ describe("L. 214-28 II 2°: entity rights « qu'à concurrence du pourcentage d'
   });
 });
 
-describe("L. 214-28 III: listed small caps and debt « dans la limite de 20 % de l'actif du fonds »", () => {
+describe("FCPR-B20 · L. 214-28 III: listed small caps and debt « dans la limite de 20 % de l'actif du fonds »", () => {
   const smallCap = (costValue: string, marketCap = "100000000", extra = {}) =>
     holding({ assetClass: "EQUITY", costValue, listingStatus: "MTF_SME", listingCountry: "FR", marketCap, investmentDate: "2023-03-01", ...extra });
 
@@ -205,7 +205,7 @@ describe("L. 214-28 III: listed small caps and debt « dans la limite de 20 % de
   });
 });
 
-describe("L. 214-28 IV: securities admitted after purchase count « pendant une durée de cinq ans à compter de leur admission »", () => {
+describe("FCPR-L5Y · L. 214-28 IV: securities admitted after purchase count « pendant une durée de cinq ans à compter de leur admission »", () => {
   const listedLater = (extra = {}) =>
     holding({ assetClass: "EQUITY", issuerId: "BIG", costValue: "200000", listingStatus: "REGULATED", listingCountry: "FR", marketCap: "400000000", investmentDate: "2019-06-01", listingDate: "2020-12-31", row: 90, ...extra });
 
@@ -242,7 +242,7 @@ describe("L. 214-28 IV: securities admitted after purchase count « pendant une 
   });
 });
 
-describe("L. 214-28 V: « au plus tard lors de l'inventaire de clôture de l'exercice suivant … et jusqu'à la clôture du cinquième exercice »", () => {
+describe("FCPR-Q50 · L. 214-28 V: « au plus tard lors de l'inventaire de clôture de l'exercice suivant … et jusqu'à la clôture du cinquième exercice »", () => {
   // First year ends 2022-12-31: year 2 closes 2023-12-31, year 5 closes 2026-12-31.
   const fund = fcpr({ constitutionDate: "2022-01-15", firstYearEnd: "2022-12-31" });
   const status = (asOf: string) => rule(checkOne(fund, [unlisted("100000", { investmentDate: "2022-06-01" })], asOf), "FCPR-Q50").status;
@@ -276,7 +276,7 @@ describe("L. 214-28 V: « au plus tard lors de l'inventaire de clôture de l'exe
   });
 });
 
-describe("L. 214-28 XII: « au moins 5 % d'instruments financiers liquides » when the fund claims it", () => {
+describe("FCPR-LIQ5 · L. 214-28 XII: « au moins 5 % d'instruments financiers liquides » when the fund claims it", () => {
   it("L. 214-28 XII: the rule applies only to a fund that claims the liquid label", () => {
     expect(checkOne(fcpr(), [unlisted("600000")]).rules.map((r) => r.id)).not.toContain("FCPR-LIQ5");
   });

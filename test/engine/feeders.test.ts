@@ -6,7 +6,7 @@ const feeder = (fundType: "OPCVM_FEEDER" | "FIVG_FEEDER" | "FIA", spec = {}) => 
 const master = (fairValue: string, masterId = "M1", extra = {}) => holding({ assetClass: "FUND_UNITS", masterId, fairValue, ...extra });
 const asset = (assetClass: Parameters<typeof holding>[0]["assetClass"], fairValue: string, extra = {}) => holding({ assetClass, fairValue, ...extra });
 
-describe("L. 214-22 I: « au moins 85 % de son actif est investi en actions ou parts d'un même OPCVM »", () => {
+describe("OPCVM-FEED85 · L. 214-22 I: « au moins 85 % de son actif est investi en actions ou parts d'un même OPCVM »", () => {
   it("L. 214-22 I: exactly 85 % in one master passes; 84.99 % is a breach", () => {
     expect(rule(checkOne(feeder("OPCVM_FEEDER"), [master("850000"), asset("CASH", "150000")]), "OPCVM-FEED85")).toMatchObject({ status: "pass", value: 0.85 });
     expect(rule(checkOne(feeder("OPCVM_FEEDER"), [master("849999.99"), asset("CASH", "150000.01")]), "OPCVM-FEED85").status).toBe("breach");
@@ -16,7 +16,7 @@ describe("L. 214-22 I: « au moins 85 % de son actif est investi en actions ou p
   });
 });
 
-describe("L. 214-22 I 1° to 3°: « jusqu'à 15 % » in accessory cash, hedging contracts and a SICAV's premises only", () => {
+describe("OPCVM-FEED15 · L. 214-22 I 1° to 3°: « jusqu'à 15 % » in accessory cash, hedging contracts and a SICAV's premises only", () => {
   it("L. 214-22 I 1° and 2°: cash and hedging-only contracts up to exactly 15 % pass", () => {
     const r = rule(checkOne(feeder("OPCVM_FEEDER"), [master("850000"), asset("CASH", "100000"), asset("FINANCIAL_CONTRACT", "50000", { hedgeOnly: true })]), "OPCVM-FEED15");
     expect(r).toMatchObject({ status: "pass", value: 0.15 });
@@ -38,7 +38,7 @@ describe("L. 214-22 I 1° to 3°: « jusqu'à 15 % » in accessory cash, hedging
   });
 });
 
-describe("L. 214-24-57: « investi en totalité » in one master and, « à titre accessoire », cash", () => {
+describe("FIVG-FEED · L. 214-24-57: « investi en totalité » in one master and, « à titre accessoire », cash", () => {
   it("L. 214-24-57: a master and cash pass", () => {
     expect(rule(checkOne(feeder("FIVG_FEEDER"), [master("980000"), asset("CASH", "20000")]), "FIVG-FEED").status).toBe("pass");
   });
@@ -47,7 +47,7 @@ describe("L. 214-24-57: « investi en totalité » in one master and, « à titr
   });
 });
 
-describe("L. 214-24 IV 1°: a FIA « investi à hauteur d'au moins 85 % » in one master is a feeder AIF (classification)", () => {
+describe("FIA-FEED85 · L. 214-24 IV 1°: a FIA « investi à hauteur d'au moins 85 % » in one master is a feeder AIF (classification)", () => {
   it("L. 214-24 IV 1°: exactly 85 % classifies it as a feeder; it is never a breach", () => {
     const yes = rule(checkOne(feeder("FIA"), [master("850000"), asset("EQUITY", "150000")]), "FIA-FEED85");
     expect(yes).toMatchObject({ status: "info" });

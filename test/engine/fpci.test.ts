@@ -4,7 +4,7 @@ import { checkOne, fundOf, holding, positionOf, rule, unlisted } from "../helper
 // Golden tests for L. 214-160 (FPCI), which applies L. 214-28 with its own adaptations.
 const fpci = (spec = {}) => fundOf("FPCI", spec);
 
-describe("L. 214-160 II: the FPCI's 50 % quota of L. 214-28 I", () => {
+describe("FCPR-Q50 (FPCI) · L. 214-160 II: the FPCI's 50 % quota of L. 214-28 I", () => {
   it("L. 214-160 II (L. 214-28 I): exactly 50 % of unlisted securities passes", () => {
     expect(rule(checkOne(fpci(), [unlisted("500000")]), "FCPR-Q50")).toMatchObject({ status: "pass", article: "L. 214-28 I, L. 214-160 II" });
   });
@@ -31,7 +31,7 @@ describe("L. 214-160 II: the FPCI's 50 % quota of L. 214-28 I", () => {
   });
 });
 
-describe("L. 214-160 II: receivables « dans la limite de 10 % » and digital assets « dans la limite de 20 % »", () => {
+describe("FPCI-REC10, FPCI-DIG20 · L. 214-160 II: receivables « dans la limite de 10 % » and digital assets « dans la limite de 20 % »", () => {
   it("L. 214-160 II: receivables of exactly 10 % pass, one cent more is a breach", () => {
     expect(rule(checkOne(fpci(), [unlisted("500000"), holding({ assetClass: "RECEIVABLE", costValue: "100000" })]), "FPCI-REC10").status).toBe("pass");
     expect(rule(checkOne(fpci(), [unlisted("500000"), holding({ assetClass: "RECEIVABLE", costValue: "100000.01" })]), "FPCI-REC10").status).toBe("breach");
@@ -45,7 +45,7 @@ describe("L. 214-160 II: receivables « dans la limite de 10 % » and digital as
 // L. 214-160 II: "Le fonds professionnel de capital investissement peut détenir des créances, dans la
 // limite de 10 % de son actif." Contract §3: amounts held beyond a holding limit of the law count in
 // the quota only up to that limit; the limit rule (FPCI-REC10) reports the breach.
-describe("L. 214-160 II: receivables above « la limite de 10 % de son actif » count in the quota only up to it", () => {
+describe("FPCI-REC10 · L. 214-160 II: receivables above « la limite de 10 % de son actif » count in the quota only up to it", () => {
   const receivable = (costValue: string, extra = {}) => holding({ assetClass: "RECEIVABLE", costValue, ...extra });
 
   it("L. 214-160 II: receivables of exactly 10 % all count toward the quota (III 2° bucket); FPCI-REC10 passes", () => {

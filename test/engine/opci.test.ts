@@ -8,7 +8,7 @@ const fpi = (spec = {}) => sppicav({ fundType: "FPI", ...spec });
 const item = (opciCategory: number, fairValue: string, extra = {}) =>
   holding({ assetClass: opciCategory <= 3 ? "REAL_ESTATE" : opciCategory === 10 ? "CURRENT_ACCOUNT_ADVANCE" : opciCategory >= 8 ? "CASH" : "FUND_UNITS", opciCategory, fairValue, ...extra });
 
-describe("L. 214-37 1°: « à hauteur de 60 % au moins d'actifs immobiliers »", () => {
+describe("OPCI-RE60, OPCI-RE51 · L. 214-37 1°: « à hauteur de 60 % au moins d'actifs immobiliers »", () => {
   it("L. 214-37 1° (SPPICAV): items 1° to 5° count; exactly 60 % passes", () => {
     const report = checkOne(sppicav(), [item(1, "300000"), item(4, "300000", { listingStatus: "REGULATED" }), item(7, "350000"), item(9, "50000")]);
     expect(rule(report, "OPCI-RE60")).toMatchObject({ status: "pass", value: 0.6 });
@@ -26,7 +26,7 @@ describe("L. 214-37 1°: « à hauteur de 60 % au moins d'actifs immobiliers »"
   });
 });
 
-describe("L. 214-37 2°: « 5 % au moins » of items 8° and 9°, « libres de toutes sûretés »", () => {
+describe("OPCI-LIQ5 · L. 214-37 2°: « 5 % au moins » of items 8° and 9°, « libres de toutes sûretés »", () => {
   it("L. 214-37 2°: exactly 5 % of unencumbered deposits and cash passes", () => {
     expect(rule(checkOne(sppicav(), [item(1, "950000"), item(8, "30000"), item(9, "20000")]), "OPCI-LIQ5")).toMatchObject({ status: "pass", value: 0.05 });
   });
@@ -36,7 +36,7 @@ describe("L. 214-37 2°: « 5 % au moins » of items 8° and 9°, « libres de t
   });
 });
 
-describe("L. 214-39: borrowings « dans la limite de 40 % de la valeur des actifs immobiliers mentionnés aux 1° à 3° et au 5° »", () => {
+describe("OPCI-LEV40 · L. 214-39: borrowings « dans la limite de 40 % de la valeur des actifs immobiliers mentionnés aux 1° à 3° et au 5° »", () => {
   it("L. 214-39: own borrowings plus the debts of 2°, 3° and 5° holdings at the participation held, over items 1° to 3° and 5°", () => {
     // 200,000 + 500,000 × 40 % + 100,000 × 100 % (participation blank) = 500,000 over 1,250,000 = 40 %.
     const report = checkOne(sppicav({ borrowings: "200000" }), [
@@ -59,7 +59,7 @@ describe("L. 214-39: borrowings « dans la limite de 40 % de la valeur des actif
   });
 });
 
-describe("L. 214-36 I and L. 214-42: the closed list of assets and advances to companies held « au moins 5 % »", () => {
+describe("OPCI-ASSET, OPCI-CCA5 · L. 214-36 I and L. 214-42: the closed list of assets and advances to companies held « au moins 5 % »", () => {
   it("L. 214-36 I: a 2° company admitted to trading is outside the list, a breach naming the line", () => {
     const report = checkOne(sppicav(), [item(1, "900000"), item(2, "50000", { listingStatus: "REGULATED", lineId: "SCI-9" }), item(9, "50000")]);
     const r = rule(report, "OPCI-ASSET");

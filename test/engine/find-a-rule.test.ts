@@ -1,0 +1,29 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { lawOfRule } from "../../src/law";
+import { ALL_RULES } from "../../src/engine/rules/registry";
+
+// A newcomer finds a rule, its law and its golden test from its ID in one hop (ARCHITECTURE.md,
+// "Where to find a rule"): the ID names its definition in src/engine/rules, its parameter in
+// src/law (lawOfRule) and a describe of its golden tests in test/engine.
+const root = path.resolve(__dirname, "../..");
+const read = (dir: string) =>
+  readdirSync(path.join(root, dir))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => readFileSync(path.join(root, dir, f), "utf8"))
+    .join("\n");
+
+describe("every rule ID leads to its definition, its law and its golden tests", () => {
+  const rules = read("src/engine/rules");
+  const describes = [...read("test/engine").matchAll(/describe\("([^"]+)"/g)].map((m) => m[1]);
+
+  it.each(ALL_RULES.map((r) => r.id))("%s", (id) => {
+    expect(rules, `definition of ${id}`).toContain(`id: "${id}"`);
+    expect(lawOfRule(id, { asOf: "2025-12-31" }), `law of ${id}`).toBeDefined();
+    expect(
+      describes.some((d) => d.split(" · ")[0].split(/, | /).includes(id)),
+      `a describe of test/engine starting with ${id}`,
+    ).toBe(true);
+  });
+});
