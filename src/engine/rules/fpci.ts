@@ -1,5 +1,10 @@
-import { Dec } from "../decimal";
-import { L214_160, ratioAt } from "../../law";
+import {
+  L214_160,
+  listAt,
+  type ListParameter,
+  type RatioParameter,
+  ratioAt,
+} from "../../law";
 import type { FundContext } from "../fund-context";
 import type { AssetClass } from "../model";
 import { compare, Tally } from "../measures";
@@ -80,26 +85,28 @@ export function evaluateFpci(ctx: FundContext): {
     classLimit(
       ctx,
       FPCI_REC10,
-      "RECEIVABLE",
-      ratioAt(L214_160.receivables, ctx.asOf),
+      L214_160.receivableClasses,
+      L214_160.receivables,
     ),
     classLimit(
       ctx,
       FPCI_DIG20,
-      "DIGITAL_ASSET",
-      ratioAt(L214_160.digitalAssets, ctx.asOf),
+      L214_160.digitalAssetClasses,
+      L214_160.digitalAssets,
     ),
   );
   return evaluation;
 }
 
-/** A limit on one class of assets as a share of the fund's asset, binding at all times. */
+/** A limit on the classes the law lists, as a share of the fund's asset, binding at all times. */
 function classLimit(
   ctx: FundContext,
   rule: RuleDefinition,
-  assetClass: AssetClass,
-  threshold: Dec,
+  list: ListParameter<AssetClass>,
+  limit: RatioParameter,
 ): RuleResult {
+  const classes = listAt(list, ctx.asOf);
+  const threshold = ratioAt(limit, ctx.asOf);
   const numerator = new Tally(ctx);
   const counted = {
     rule: rule.id,
@@ -110,7 +117,9 @@ function classLimit(
       article: rule.article,
     }),
   };
-  for (const p of ctx.heldPositions())
-    if (p.holding.assetClass === assetClass) numerator.add(p, counted);
+  for (const p of ctx.heldPositions()) {
+    const cls = p.holding.assetClass;
+    if (cls && classes.has(cls)) numerator.add(p, counted);
+  }
   return compare(ctx, rule, { threshold, numerator });
 }
