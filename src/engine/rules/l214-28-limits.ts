@@ -14,6 +14,7 @@ import { Breaches, compare, limitOf, type Measure } from "../measures";
 import { eurText, percentText } from "../ratio";
 import { type Reason, reason as why } from "../reasons";
 import type { RuleDefinition, RuleResult } from "../result";
+import { ADVANCE_CONDITIONS } from "./fcpr-definitions";
 
 /**
  * The limits of L. 214-28 that every fund applying it shares (FCPR, and FCPI, FIP, FPCI after
@@ -120,53 +121,6 @@ export interface GateLog {
 export function newGateLog(): GateLog {
   return { refused: new Breaches() };
 }
-
-/** The two conditions of II 1° (and of L. 214-160 II 1° for the FPCI), as the articles word them. */
-const ADVANCE_CONDITIONS = {
-  "L. 214-28 II 1°": {
-    limit: {
-      id: "limit-15",
-      article: "L. 214-28 II 1°",
-      wording: "Dans la limite de 15 %, les avances en compte courant",
-      title: {
-        en: "Current-account advances, at most 15 % of the asset",
-        fr: "Avances en compte courant, 15 % au plus de l'actif",
-      },
-    },
-    gate: {
-      id: "gate-5",
-      article: "L. 214-28 II 1°",
-      wording:
-        "à des sociétés dans lesquelles le fonds détient au moins 5 % du capital",
-      title: {
-        en: "Each advance to a company in which the fund holds at least 5 % of the capital",
-        fr: "Chaque avance à une société dont le fonds détient au moins 5 % du capital",
-      },
-    },
-  },
-  "L. 214-160 II 1°": {
-    limit: {
-      id: "limit-15",
-      article: "L. 214-160 II 1°",
-      wording:
-        "Dans la limite de 15 % mentionnée au 1° du II de l'article L. 214-28, des avances en compte courant",
-      title: {
-        en: "Current-account advances, at most 15 % of the asset",
-        fr: "Avances en compte courant, 15 % au plus de l'actif",
-      },
-    },
-    gate: {
-      id: "gate-participation",
-      article: "L. 214-160 II 1°",
-      wording:
-        "à des sociétés dans lesquelles le fonds professionnel de capital investissement détient une participation",
-      title: {
-        en: "Each advance to a company in which the fund holds a participation",
-        fr: "Chaque avance à une société dont le fonds détient une participation",
-      },
-    },
-  },
-} as const;
 
 /**
  * II 1°: all advances against 15 %, and each advance only to a company held at least 5 % (a

@@ -20,13 +20,17 @@ import {
   evaluateFia,
   evaluateFivgFeeder,
   evaluateOpcvmFeeder,
+} from "./feeders";
+import {
   FIA_FEED85,
   FIVG_FEED,
   OPCVM_FEED15,
   OPCVM_FEED85,
-} from "./feeders";
-import { evaluateFpci, FPCI_RULES } from "./fpci";
-import { evaluateOpci, OPCI_RULES } from "./opci";
+} from "./feeder-definitions";
+import { evaluateFpci } from "./fpci";
+import { FPCI_RULES } from "./fpci-definitions";
+import { evaluateOpci } from "./opci";
+import { OPCI_RULES } from "./opci-definitions";
 
 /** A family of rules evaluated together, because they share the sorting of positions. */
 export interface RuleFamily {
