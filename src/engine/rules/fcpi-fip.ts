@@ -17,7 +17,7 @@ import type { FundContext, Position } from "../fund-context";
 import { compare, made, Tally } from "../measures";
 import type { AcquisitionMode, AssetClass, Holding } from "../model";
 import { isWithin, quotaWindow } from "../quota-window";
-import { eurText, percentText } from "../ratio";
+import { eurText } from "../ratio";
 import { type ReasonFacts, reason as why } from "../reasons";
 import type {
   ExclusionCode,
@@ -39,7 +39,9 @@ import {
   advancesRule,
   bucketRule,
   cappedSums,
+  countAdvanceInQuota,
   gateAdvance,
+  type GateLog,
   listedRule,
   newGateLog,
 } from "./l214-28-limits";
@@ -151,14 +153,13 @@ class Sorted {
   readonly direct: Tally;
   listed: Amount = ZERO;
   readonly bucket: Tally;
-  /** Every advance, against the 15 %. */
-  readonly advances: Tally;
   /** The advances the quota counts. */
   readonly qualifying: Tally;
   readonly fresh: Tally;
   /** The fresh capital among the bucket's items: it counts only as far as the quota counts the bucket. */
   freshInBucket = ZERO;
-  gate = newGateLog();
+  /** Every advance, against the 15 %, and those the gate refuses. */
+  readonly gate: GateLog;
   listedCount = 0;
   earliestGraceEnd?: string;
   readonly classes: ReturnType<typeof quotaClasses>;
@@ -168,7 +169,7 @@ class Sorted {
   constructor(ctx: FundContext, v: Variant) {
     this.direct = new Tally(ctx);
     this.bucket = new Tally(ctx);
-    this.advances = new Tally(ctx);
+    this.gate = newGateLog(ctx);
     this.qualifying = new Tally(ctx);
     this.fresh = new Tally(ctx);
     this.classes = quotaClasses(ctx.asOf);
@@ -241,7 +242,13 @@ function evaluateInnovation(
 
   const { threshold, known } = quotaThreshold(ctx, v);
   const windowKnown = { total: ZERO, complete: window !== undefined };
-  const quotaParts = made(ZERO, t.direct, t.bucket, t.advances, t.qualifying);
+  const quotaParts = made(
+    ZERO,
+    t.direct,
+    t.bucket,
+    t.gate.advances,
+    t.qualifying,
+  );
   const quota = compare(ctx, v.quota, {
     threshold,
     numerator: made(
@@ -284,7 +291,6 @@ function evaluateInnovation(
   const advances = advancesRule(
     ctx,
     FCPR_CCA15,
-    t.advances,
     t.gate,
     ratioAt(L214_28.advanceGate, ctx.asOf),
     "L. 214-28 II 1°",
@@ -427,13 +433,7 @@ function countAdvance(
     gate: ratioAt(L214_28.advanceGate, ctx.asOf),
     log: t.gate,
   });
-  if (amount === undefined) t.advances.unknown();
-  else t.advances.plus(amount);
-  if (gate.kind === "unknown") {
-    t.advances.unknown();
-    return false;
-  }
-  if (gate.kind === "refused") return false;
+  if (gate.kind !== "allowed") return false;
   const eligibility = v.eligible(ctx, h);
   if (eligibility.ok === "unknown") {
     t.qualifying.unknown(h, eligibility.column, eligibility.message);
@@ -456,23 +456,14 @@ function countAdvance(
     });
     return false;
   }
-  if (amount !== undefined) {
-    t.qualifying.plus(amount);
-    ctx.count(
-      p,
-      {
-        rule: v.quota.id,
-        article: "L. 214-28 II 1°",
-        note: `advance; the fund holds ${percentText(gate.ownership)} of ${gate.issuer}`,
-        explain: why("counted-advance", {
-          issuer: gate.issuer,
-          ownership: gate.ownership.toString(),
-          article: "L. 214-28 II 1°",
-        }),
-      },
-      amount,
-    );
-  }
+  countAdvanceInQuota(
+    ctx,
+    p,
+    t.qualifying,
+    { quotaId: v.quota.id, article: "L. 214-28 II 1°", amount },
+    gate,
+    "advance; the fund holds ",
+  );
   return false; // advances are counted here, outside the securities' secondary condition
 }
 

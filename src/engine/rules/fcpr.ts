@@ -39,7 +39,9 @@ import {
   CAP_20,
   capOf,
   cappedSums,
+  countAdvanceInQuota,
   gateAdvance,
+  type GateLog,
   listedRule,
   newGateLog,
 } from "./l214-28-limits";
@@ -157,12 +159,12 @@ class Sorted {
   readonly bucket: Tally;
   /** The receivables in the bucket (FPCI holding limit). */
   bucketReceivables: Amount = 0n;
-  /** Every advance, against the 15 %. */
-  readonly advances: Tally;
-  advancesQualifying: Amount = 0n;
+  /** The advances the quota counts. */
+  readonly qualifying: Tally;
   /** II 2°, by look-through. */
   readonly entities: Tally;
-  readonly gate = newGateLog();
+  /** Every advance, against the 15 %, and those the gate refuses. */
+  readonly gate: GateLog;
   listedCount = 0;
   earliestGraceEnd?: string;
 
@@ -173,7 +175,8 @@ class Sorted {
     this.direct = new Tally(ctx);
     this.listed = new Tally(ctx);
     this.bucket = new Tally(ctx);
-    this.advances = new Tally(ctx);
+    this.qualifying = new Tally(ctx);
+    this.gate = newGateLog(ctx);
     this.entities = new Tally(ctx);
   }
 }
@@ -563,12 +566,7 @@ function countAdvance(
     gate: ratioAt(prof.advanceGate, ctx.asOf),
     log: tally.gate,
   });
-  if (amount === undefined) tally.advances.unknown();
-  else tally.advances.plus(amount);
-  if (gate.kind === "unknown") {
-    tally.advances.unknown();
-    return;
-  }
+  if (gate.kind === "unknown") return;
   if (gate.kind === "refused") {
     ctx.exclude(p, {
       rule: prof.advances.id,
@@ -597,25 +595,13 @@ function countAdvance(
     });
     return;
   }
-  if (amount === undefined) return;
-  tally.advancesQualifying += amount;
-  ctx.count(
+  countAdvanceInQuota(
+    ctx,
     p,
-    {
-      rule: prof.quota.id,
-      article: prof.advanceArticle,
-      note: ctx.explain
-        ? `the fund holds ${percentText(gate.ownership)} of ${gate.issuer}`
-        : undefined,
-      explain: ctx.explain
-        ? why("counted-advance", {
-            issuer: gate.issuer,
-            ownership: gate.ownership.toString(),
-            article: prof.advanceArticle,
-          })
-        : undefined,
-    },
-    amount,
+    tally.qualifying,
+    { quotaId: prof.quota.id, article: prof.advanceArticle, amount },
+    gate,
+    "the fund holds ",
   );
 }
 
@@ -698,7 +684,7 @@ function results(
   window: QuotaWindow | undefined,
 ): RuleResult[] {
   const { bucketCounted, advancesCounted, notes, aboveLimit, noteReasons } =
-    cappedSums(ctx, t.bucket.total, t.advancesQualifying, t.bucketReceivables);
+    cappedSums(ctx, t.bucket.total, t.qualifying.total, t.bucketReceivables);
   const binding = window !== undefined && isWithin(window, ctx.asOf);
   if (window !== undefined && !binding) {
     notes.push(
@@ -719,7 +705,7 @@ function results(
       t.direct.total + bucketCounted + advancesCounted + t.entities.total,
       t.direct,
       t.bucket,
-      t.advances,
+      t.gate.advances,
       t.entities,
       { total: 0n, complete: window !== undefined },
     ),
@@ -730,7 +716,6 @@ function results(
   const cca = advancesRule(
     ctx,
     t.prof.advances,
-    t.advances,
     t.gate,
     ratioAt(t.prof.advanceGate, ctx.asOf),
     t.prof.advanceArticle,

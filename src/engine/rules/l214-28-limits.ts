@@ -10,7 +10,7 @@ import { limitCondition } from "../conditions";
 import { Dec } from "../decimal";
 import { L214_160, L214_28, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { Breaches, compare, limitOf, type Measure } from "../measures";
+import { Breaches, compare, limitOf, type Measure, Tally } from "../measures";
 import { eurText, percentText } from "../ratio";
 import { type Reason, reason as why } from "../reasons";
 import type { RuleDefinition, RuleResult } from "../result";
@@ -112,14 +112,15 @@ export function cappedSums(
   return { bucketCounted, advancesCounted, notes, aboveLimit, noteReasons };
 }
 
-/** What the II 1° gate found: the advances it refused, and the lowest share of capital seen. */
+/** What the II 1° gate measured: every advance (against the 15 %), those it refused, and the lowest share of capital seen. */
 export interface GateLog {
+  advances: Tally;
   refused: Breaches;
   lowest?: Dec;
 }
 
-export function newGateLog(): GateLog {
-  return { refused: new Breaches() };
+export function newGateLog(ctx: FundContext): GateLog {
+  return { advances: new Tally(ctx), refused: new Breaches() };
 }
 
 /**
@@ -130,12 +131,12 @@ export function newGateLog(): GateLog {
 export function advancesRule(
   ctx: FundContext,
   rule: RuleDefinition,
-  advances: Measure,
   gate: GateLog,
   gateShare: Dec,
   article: keyof typeof ADVANCE_CONDITIONS,
 ): RuleResult {
   const texts = ADVANCE_CONDITIONS[article];
+  const { advances } = gate;
   const limit = { threshold: LIMIT_15(ctx.asOf), numerator: advances };
   return compare(ctx, rule, {
     ...limit,
@@ -191,6 +192,33 @@ export function listedRule(
   return compare(ctx, rule, { numerator: listed, message, reasons });
 }
 
+/** II 1°: an advance the gate allows and the quota counts, with the share of capital that allows it. */
+export function countAdvanceInQuota(
+  ctx: FundContext,
+  p: Position,
+  qualifying: Tally,
+  allowed: { quotaId: string; article: string; amount?: Amount },
+  gate: Extract<AdvanceGate, { kind: "allowed" }>,
+  note: string,
+): void {
+  if (allowed.amount === undefined) return;
+  qualifying.plus(allowed.amount);
+  ctx.count(
+    p,
+    {
+      rule: allowed.quotaId,
+      article: allowed.article,
+      note: `${note}${percentText(gate.ownership)} of ${gate.issuer}`,
+      explain: why("counted-advance", {
+        issuer: gate.issuer,
+        ownership: gate.ownership.toString(),
+        article: allowed.article,
+      }),
+    },
+    allowed.amount,
+  );
+}
+
 export type AdvanceGate =
   | { kind: "unknown" }
   | { kind: "refused"; issuer: string }
@@ -213,22 +241,16 @@ export function gateAdvance(
   },
 ): { amount?: Amount; gate: AdvanceGate } {
   const h = p.holding;
-  const { article, gate } = rules;
-  const amount = ctx.amountOf(p);
-  if (amount !== undefined)
-    ctx.count(
-      p,
-      {
-        rule: rules.advancesId,
-        article,
-        note: "measured against the 15 % limit",
-        explain: why("measured-against-limit", {
-          threshold: LIMIT_15(ctx.asOf).toString(),
-          article,
-        }),
-      },
-      amount,
-    );
+  const { article, gate, log } = rules;
+  const amount = log.advances.add(p, {
+    rule: rules.advancesId,
+    article,
+    note: "measured against the 15 % limit",
+    explain: why("measured-against-limit", {
+      threshold: LIMIT_15(ctx.asOf).toString(),
+      article,
+    }),
+  });
   const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
   if (ownership === undefined) {
     const share = gate.isZero()
@@ -246,10 +268,10 @@ export function gateAdvance(
       code: "ownership-unknown",
       facts: { article },
     });
+    log.advances.unknown();
     return { amount, gate: { kind: "unknown" } };
   }
   const issuer = h.issuerName ?? h.issuerId ?? `row ${h.row}`;
-  const log = rules.log;
   if (log.lowest === undefined || ownership.lt(log.lowest))
     log.lowest = ownership;
   if (gate.isZero() ? ownership.lte(0) : ownership.lt(gate)) {
