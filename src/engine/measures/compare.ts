@@ -5,10 +5,17 @@ import { evaluateRatio } from "../ratio";
 import type { Reason } from "../reasons";
 import type {
   ConditionResult,
+  QuotaWindow,
   RuleDefinition,
   RuleResult,
   Unit,
 } from "../result";
+
+/** What a family of rules gives for one fund: its results, and the window its quota binds in. */
+export interface Evaluation {
+  rules: RuleResult[];
+  quotaWindow?: QuotaWindow;
+}
 import type { Breaches } from "./breaches";
 import { fundBase, type Measure } from "./tally";
 import { settle } from "./uncertain";

@@ -4,7 +4,13 @@
  * gate (Breaches), and the comparison that turns them into a result (compare).
  */
 export { Breaches } from "./breaches";
-export { type Comparison, compare, isMeasured, limitOf } from "./compare";
+export {
+  type Comparison,
+  compare,
+  type Evaluation,
+  isMeasured,
+  limitOf,
+} from "./compare";
 export { type Group, Groups, perGroupCap } from "./groups";
 export { fundBase, made, type Measure, Tally, unknownIn } from "./tally";
 export { classifyingColumn, reportUnplacedRows, settle } from "./uncertain";

@@ -14,17 +14,12 @@ import {
   vintageDate,
 } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { compare, made, Tally } from "../measures";
+import { compare, made, Tally, type Evaluation } from "../measures";
 import type { AcquisitionMode, AssetClass, Holding } from "../model";
 import { isWithin, quotaWindow } from "../quota-window";
 import { eurText } from "../ratio";
 import { type ReasonFacts, reason as why } from "../reasons";
-import type {
-  ExclusionCode,
-  QuotaWindow,
-  RuleDefinition,
-  RuleResult,
-} from "../result";
+import type { ExclusionCode, RuleDefinition } from "../result";
 import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
 import { quotaClasses, smallCapTest } from "./fcpr";
 import {
@@ -184,17 +179,11 @@ class Sorted {
   }
 }
 
-export function evaluateFcpi(ctx: FundContext): {
-  rules: RuleResult[];
-  quotaWindow?: QuotaWindow;
-} {
+export function evaluateFcpi(ctx: FundContext): Evaluation {
   return evaluateInnovation(ctx, FCPI);
 }
 
-export function evaluateFip(ctx: FundContext): {
-  rules: RuleResult[];
-  quotaWindow?: QuotaWindow;
-} {
+export function evaluateFip(ctx: FundContext): Evaluation {
   const evaluation = evaluateInnovation(ctx, FIP);
   evaluation.rules.push(fipRegionRule(ctx), ...fipHolderRules(ctx));
   return evaluation;
@@ -206,10 +195,7 @@ export function evaluateFip(ctx: FundContext): {
  * investment for five years (II), the 20 % bucket they inherit as FCPR, and the 40 % of fresh
  * capital of III A 1°, with the secondary-share condition of III A 2° a).
  */
-function evaluateInnovation(
-  ctx: FundContext,
-  v: Variant,
-): { rules: RuleResult[]; quotaWindow?: QuotaWindow } {
+function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
   const t = new Sorted(ctx, v);
   const counted: Position[] = [];
   for (const p of ctx.heldPositions()) {

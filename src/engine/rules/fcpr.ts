@@ -15,7 +15,7 @@ import {
   requireVersion,
 } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { compare, made, Tally, unknownIn } from "../measures";
+import { compare, made, Tally, unknownIn, type Evaluation } from "../measures";
 import type { AssetClass } from "../model";
 import { isWithin, quotaWindow } from "../quota-window";
 import { eurText, percentText } from "../ratio";
@@ -107,12 +107,6 @@ export type SmallCapTest =
   | { ok: false; reason: string; facts?: ReasonFacts["not-small-cap"] }
   | { ok: "unknown"; column: string; message: string };
 
-/** What the FCPR rules of L. 214-28 computed for one fund. FCPI and FIP reuse the same sorting of assets. */
-export interface FcprEvaluation {
-  rules: RuleResult[];
-  quotaWindow?: QuotaWindow;
-}
-
 /**
  * What differs between the funds that apply L. 214-28: the FCPR itself, and the FPCI through
  * L. 214-160 (advances to any company it holds a participation in, entity rights of any State
@@ -181,7 +175,7 @@ class Sorted {
   }
 }
 
-export function evaluateFcpr(ctx: FundContext): FcprEvaluation {
+export function evaluateFcpr(ctx: FundContext): Evaluation {
   const evaluation = evaluateL21428(ctx, FCPR_PROFILE);
   if (ctx.fund.liquidLabel) evaluation.rules.push(liquidLabelRule(ctx));
   return evaluation;
@@ -191,7 +185,7 @@ export function evaluateFcpr(ctx: FundContext): FcprEvaluation {
 export function evaluateL21428(
   ctx: FundContext,
   prof: L21428Profile,
-): FcprEvaluation {
+): Evaluation {
   const tally = new Sorted(ctx, prof);
   const held = ctx.heldPositions();
   const classes = quotaClasses(ctx.asOf);

@@ -10,11 +10,12 @@ import {
   Groups,
   limitOf,
   Tally,
+  type Evaluation,
 } from "../measures";
 import { eurText, percentText } from "../ratio";
 import { type Reason, type ReasonFacts, reason as because } from "../reasons";
 import type { AssetClass } from "../model";
-import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
+import type { RuleDefinition } from "../result";
 import {
   FEED15_LIMIT,
   FEED15_LIST,
@@ -26,8 +27,6 @@ import {
 } from "./feeder-definitions";
 
 // The thresholds and lists of L. 214-22, L. 214-24 IV and L. 214-24-57 are in src/law/l214-22.ts.
-
-type Evaluation = { rules: RuleResult[]; quotaWindow?: QuotaWindow };
 
 /** The largest-group measure over the units of each master (FUND_UNITS with a masterId). */
 function largestMaster(ctx: FundContext): { groups: Groups; master?: Group } {

@@ -7,9 +7,9 @@ import {
 } from "../../law";
 import type { FundContext } from "../fund-context";
 import type { AssetClass } from "../model";
-import { compare, Tally } from "../measures";
+import { compare, Tally, type Evaluation } from "../measures";
 import { reason as why } from "../reasons";
-import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
+import type { RuleDefinition, RuleResult } from "../result";
 import { FCPR_B20, FCPR_L5Y } from "./fcpr-definitions";
 import {
   FPCI_CCA15,
@@ -33,10 +33,7 @@ const FPCI_PROFILE: L21428Profile = {
   defaultThreshold: L214_160.quota,
 };
 
-export function evaluateFpci(ctx: FundContext): {
-  rules: RuleResult[];
-  quotaWindow?: QuotaWindow;
-} {
+export function evaluateFpci(ctx: FundContext): Evaluation {
   const evaluation = evaluateL21428(ctx, FPCI_PROFILE);
   evaluation.rules.push(
     classLimit(

@@ -8,10 +8,16 @@ import {
 } from "../../law";
 import { Dec } from "../decimal";
 import type { FundContext, Position } from "../fund-context";
-import { Breaches, compare, type Comparison, Tally } from "../measures";
+import {
+  Breaches,
+  compare,
+  type Comparison,
+  Tally,
+  type Evaluation,
+} from "../measures";
 import { eurText, percentText } from "../ratio";
 import { type ReasonFacts, reason as why } from "../reasons";
-import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
+import type { RuleDefinition, RuleResult } from "../result";
 import {
   ASSET_LIST,
   CCA_COMPANIES,
@@ -29,10 +35,7 @@ import {
  * L. 214-36 I given in opciCategory; ratios on fair value over total assets; every rule binds
  * from three years after creation (L. 214-43: "au plus tard trois ans après la date de création").
  */
-export function evaluateOpci(ctx: FundContext): {
-  rules: RuleResult[];
-  quotaWindow?: QuotaWindow;
-} {
+export function evaluateOpci(ctx: FundContext): Evaluation {
   const sppicav = ctx.fund.fundType === "SPPICAV";
   const created = ctx.fund.constitutionDate;
   if (created === undefined)

@@ -1,6 +1,7 @@
 import type { BasisOptions, FundContext } from "../fund-context";
+import type { Evaluation } from "../measures";
 import type { FundType } from "../model";
-import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
+import type { RuleDefinition } from "../result";
 import { FCPR_B20, FCPR_CCA15, FCPR_RULES } from "./fcpr-definitions";
 import { evaluateFcpr } from "./fcpr";
 import {
@@ -37,10 +38,7 @@ export interface RuleFamily {
   fundTypes: readonly FundType[];
   rules: readonly RuleDefinition[];
   basis: BasisOptions;
-  evaluate(ctx: FundContext): {
-    rules: RuleResult[];
-    quotaWindow?: QuotaWindow;
-  };
+  evaluate(ctx: FundContext): Evaluation;
 }
 
 const COST_WHEN_SUBSCRIBED: BasisOptions = { defaultWithSubscriptions: "COST" };
