@@ -12,6 +12,9 @@ const RULE_SOURCES = [
   ...readdirSync(path.join(root, "src/engine/rules"))
     .filter((f) => f.endsWith(".ts"))
     .map((f) => `src/engine/rules/${f}`),
+  ...readdirSync(path.join(root, "src/engine/measures"))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => `src/engine/measures/${f}`),
   "src/engine/conditions.ts",
   "src/engine/fund-context.ts",
   "src/engine/quota-window.ts",
