@@ -10,15 +10,15 @@ import type {
   RuleResult,
   Unit,
 } from "../result";
+import type { Breaches } from "./breaches";
+import { fundBase, type Measure } from "./tally";
+import { settle } from "./uncertain";
 
 /** What a family of rules gives for one fund: its results, and the window its quota binds in. */
 export interface Evaluation {
   rules: RuleResult[];
   quotaWindow?: QuotaWindow;
 }
-import type { Breaches } from "./breaches";
-import { fundBase, type Measure } from "./tally";
-import { settle } from "./uncertain";
 
 export interface Comparison {
   /** The law's threshold at the test date; none for an information rule. */
