@@ -292,7 +292,7 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
  * Fresh capital is part of the quota's assets, so its numerator never exceeds the quota's: the
  * fresh capital in the 20 % bucket counts only as far as the quota counts the bucket.
  */
-export function freshCounted(
+function freshCounted(
   fresh: Amount,
   freshInBucket: Amount,
   bucketCounted: Amount,

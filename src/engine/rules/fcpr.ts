@@ -102,7 +102,7 @@ type Bucket =
     }
   | { kind: "UNKNOWN"; column: string; message: string };
 
-export type SmallCapTest =
+type SmallCapTest =
   | { ok: true }
   | { ok: false; reason: string; facts?: ReasonFacts["not-small-cap"] }
   | { ok: "unknown"; column: string; message: string };
@@ -125,7 +125,7 @@ export interface L21428Profile {
   defaultThreshold: RatioParameter;
 }
 
-export const FCPR_PROFILE: L21428Profile = {
+const FCPR_PROFILE: L21428Profile = {
   quota: FCPR_Q50,
   advances: FCPR_CCA15,
   bucket: FCPR_B20,

@@ -21,7 +21,7 @@ import { ADVANCE_CONDITIONS } from "./fcpr-definitions";
  * it): advances within 15 % (II 1°), the 20 % bucket (III), and the five years after admission (IV).
  */
 /** II 1° and III, at the test date (src/law/l214-28.ts). */
-export const LIMIT_15 = (asOf: string) => ratioAt(L214_28.advances, asOf);
+const LIMIT_15 = (asOf: string) => ratioAt(L214_28.advances, asOf);
 export const CAP_20 = (asOf: string) => ratioAt(L214_28.bucket, asOf);
 
 /** fraction × the fund's base, rounded down to the millionth: a cap is never overstated. */
@@ -39,7 +39,7 @@ export function capOf(ctx: FundContext, fraction: Dec): Amount | undefined {
  * count only up to it; FPCI-REC10 reports the breach). The part above the limit is measured on all
  * the receivables held, and taken from those the quota counts: the reading that never overstates.
  */
-export function receivablesAboveLimit(ctx: FundContext): Amount {
+function receivablesAboveLimit(ctx: FundContext): Amount {
   if (ctx.fund.fundType !== "FPCI") return ZERO;
   // L. 214-160 II: "peut détenir des créances, dans la limite de 10 % de son actif".
   const cap = capOf(ctx, ratioAt(L214_160.receivables, ctx.asOf));
