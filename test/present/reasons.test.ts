@@ -102,6 +102,7 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
   "not-measured": [
     { column: "costValue", blank: true },
     { column: "fairValue", blank: false },
+    { column: "costValue", blank: false, header: "Prix de revient" },
   ],
   "no-rule-applies": [{}],
   "counted-unlisted": [{ article: "L. 214-28 I" }],
@@ -127,6 +128,7 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
   "column-missing": [
     { table: "Holdings", column: "costValue" },
     { table: "Holdings", column: "costValue", headersOnRow: 3 },
+    { table: "Holdings", column: "assetClass", fr: "Type d'actif", en: "Asset class" },
   ],
   "totals-row": [{ label: "Total" }],
   "cell-error": [{ error: "#DIV/0!", column: "costValue", header: "Coût d'acquisition" }],
@@ -154,6 +156,15 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
   "amount-implausible": [{ column: "costValue", amount: "2000000000000000.00" }],
   "acquisition-mode-blank": [{ article: "L. 214-30 III A 1°" }],
   "entity-debt-blank": [{ item: 5, threshold: "0.4", article: "L. 214-39" }],
+  "fund-id-case": [{ table: "Holdings", row: 3, header: "Code fonds", value: "eta", fundId: "ETA", fundRow: 2 }],
+  "first-year-end-too-early": [{ firstYearEnd: "2024-01-01", constitutionDate: "2024-06-30" }],
+  "chunk-failed": [
+    { what: "read", table: "Holdings", firstRow: 2, lastRow: 5001, error: "RequestPayloadSizeLimitExceeded" },
+    { what: "write", table: "QuotaReportRules", firstRow: 4, lastRow: 40, error: "GeneralException" },
+  ],
+  "api-unsupported": [{ api: "ExcelApi", version: "1.8" }],
+  "sample-unavailable": [{ file: "sample-funds.xlsx", status: 404 }],
+  "first-year-too-long": [{ firstYearEnd: "2026-12-31", constitutionDate: "2024-06-30" }],
 };
 
 const all = (): Reason[] =>
