@@ -1,4 +1,5 @@
 import type { Reason, ReasonCode, ReasonFacts } from "../engine/reasons";
+import { ASSET_CLASS_LABELS } from "../workbook/columns";
 import {
   NBSP,
   type Lang,
@@ -209,6 +210,11 @@ const EN: Renderers = {
 
 const C = `${NBSP}:`;
 
+/** An asset class as the French template's dropdown shows it (« Liquidités », not CASH): one label per value, from the column specs. */
+function assetClassFr(code: string): string {
+  return ASSET_CLASS_LABELS[code]?.[0] ?? code;
+}
+
 /** A number in French notation, with as many decimals as written ("1.234" → "1,234"). */
 function decimalPlain(value: string): string {
   return new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 20 }).format(
@@ -300,18 +306,18 @@ const FR: Renderers = {
       case "no-master-id":
         return "parts de fonds qui ne sont pas des parts du maître (masterId absent).";
       case "not-listed":
-        return `${quote(f.assetClass, fr)}${C} actif non autorisé par l'article ${f.article} en dehors du maître.`;
+        return `${quote(assetClassFr(f.assetClass), fr)}${C} actif non autorisé par l'article ${f.article} en dehors du maître.`;
       case "general-purpose":
-        return `${quote(f.assetClass, fr)}${C} un nourricier de fonds d'investissement à vocation générale ne détient que des parts de son maître et, à titre accessoire, des liquidités.`;
+        return `${quote(assetClassFr(f.assetClass), fr)}${C} un nourricier de fonds d'investissement à vocation générale ne détient que des parts de son maître et, à titre accessoire, des liquidités.`;
     }
   },
   "counted-beside-master": () => "autorisé en dehors du maître",
   "counted-master-units": (f) => `parts du maître ${f.master}`,
 
   "not-a-quota-asset": (f) =>
-    `${quote(f.assetClass, fr)}${C} actif non retenu dans le quota (${f.article}).`,
+    `${quote(assetClassFr(f.assetClass), fr)}${C} actif non retenu dans le quota (${f.article}).`,
   "listed-when-bought": (f) =>
-    `${quote(f.assetClass, fr)} déjà admis aux négociations lors de l'acquisition (${f.article}).`,
+    `${quote(assetClassFr(f.assetClass), fr)}${C} titre déjà admis aux négociations lors de l'acquisition (${f.article}).`,
   "not-small-cap": (f) =>
     f.test === "outside-eea"
       ? `coté sur un marché situé hors de l'Union européenne et de l'EEE (${f.country}) (${f.article}).`
@@ -363,7 +369,7 @@ const FR: Renderers = {
   "outside-every-rule": (f) =>
     f.assetClass === undefined
       ? `aucune règle de la catégorie ${f.fundType} ne retient une position sans catégorie d'actif`
-      : `aucune règle de la catégorie ${f.fundType} ne retient un actif ${quote(f.assetClass, fr)}`,
+      : `aucune règle de la catégorie ${f.fundType} ne retient un actif ${quote(assetClassFr(f.assetClass), fr)}`,
   disposed: (f) =>
     `cédé le ${date(f.date, fr)}, au plus tard à la date d'arrêté`,
   "not-yet-invested": (f) =>

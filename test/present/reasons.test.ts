@@ -204,6 +204,9 @@ describe("every reason code is rendered in both languages", () => {
       "1\u202f234\u202f567,89\u00a0€",
     );
     expect(fr({ code: "disposed", facts: { date: "2025-12-31" } })).toContain("31/12/2025");
+    // Asset classes by their French label, as the French template's dropdown shows them.
+    expect(fr({ code: "not-a-quota-asset", facts: { assetClass: "CASH", article: "L. 214-28 I" } })).toContain("«\u00a0Liquidités\u00a0»");
+    expect(fr({ code: "outside-every-rule", facts: { fundType: "SPPICAV", assetClass: "FUND_UNITS" } })).toContain("«\u00a0Parts de fonds\u00a0»");
     expect(fr({ code: "counted-advance", facts: { issuer: "X", ownership: "0.473", article: "L. 214-28 II 1°" } })).toContain(
       "47,3\u00a0%",
     );
