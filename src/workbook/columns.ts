@@ -292,9 +292,9 @@ export const COLUMN_DETAILS: {
     },
     constitutionDate: {
       en: "Constitution date",
-      rules: [...FCPR_QUOTAS, ...OPCI],
+      rules: ["FCPI-Q70", "FIP-Q70", ...OPCI],
       usedFor:
-        "FCPR family (quota window, FCPI/FIP threshold by vintage), OPCI",
+        "FCPI/FIP threshold by vintage; OPCI (rules bind three years after creation); checks firstYearEnd",
     },
     firstYearEnd: {
       en: "First financial year end",
