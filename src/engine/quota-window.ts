@@ -19,6 +19,7 @@ export function quotaWindow(
     ctx.needFund(
       "firstYearEnd",
       "firstYearEnd is needed to know when the quota binds (closing of the second to the fifth financial year).",
+      { purpose: "quota-window" },
     );
     return undefined;
   }

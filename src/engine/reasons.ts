@@ -191,7 +191,14 @@ export interface ReasonFacts {
   "fund-id-needed": Record<string, never>;
   "fund-not-in-funds": { fundId: string; table: "Holdings" | "Holders" };
   /** A value a rule needs is missing or unreadable. */
-  "value-needed": { column: string; header?: string };
+  "value-needed": {
+    column: string;
+    header?: string;
+    /** Why the value is needed, where the engine's own paths say it; absent for a rule's own need. */
+    purpose?: "basis-amount" | "basis" | "cost-base" | "quota-window";
+    /** The fund's basis, for purpose basis-amount. */
+    basis?: "COST" | "FAIR";
+  };
   /** An entityDebt left blank counts as zero in the OPCI leverage. */
   "basis-cost-ignored": Record<string, never>;
   "amount-negative": { column: string; amount: string };

@@ -182,8 +182,21 @@ const EN: Renderers = {
     "fundId is needed: the workbook has several funds (or none).",
   "fund-not-in-funds": (f) =>
     `Fund ${f.fundId || "(blank)"} is not in the Funds table; this ${f.table === "Holders" ? "holder" : "position"} was not checked.`,
-  "value-needed": (f) =>
-    `${f.header ?? f.column} is needed by a rule and is missing or unreadable.`,
+  "value-needed": (f) => {
+    const column = f.header ?? f.column;
+    switch (f.purpose) {
+      case "basis-amount":
+        return `${column} is needed: the fund is measured on basis ${f.basis ?? "COST"}.`;
+      case "basis":
+        return "The fund's basis cannot be established: give basis (COST or FAIR) or a readable paidUpSubscriptions.";
+      case "cost-base":
+        return `${column} is needed: on basis COST the ratios are measured over paid-up subscriptions.`;
+      case "quota-window":
+        return `${column} is needed to know when the quota binds (closing of the second to the fifth financial year).`;
+      default:
+        return `${column} is needed by a rule and is missing or unreadable.`;
+    }
+  },
   "basis-cost-ignored": () =>
     "This fund's rules are measured at fair value over total assets; basis COST is ignored.",
   "amount-negative": (f) =>
@@ -430,8 +443,21 @@ const FR: Renderers = {
     `l'identifiant du fonds (fundId) est nécessaire${NBSP}: le classeur contient plusieurs fonds (ou aucun).`,
   "fund-not-in-funds": (f) =>
     `le fonds ${f.fundId || "(vide)"} ne figure pas dans le tableau Funds${NBSP}; ${f.table === "Holders" ? "ce porteur n'a pas été contrôlé" : "cette ligne n'a pas été contrôlée"}.`,
-  "value-needed": (f) =>
-    `valeur absente ou illisible dans la colonne ${quote(f.header ?? f.column, fr)}, nécessaire au calcul d'une règle.`,
+  "value-needed": (f) => {
+    const column = quote(f.header ?? f.column, fr);
+    switch (f.purpose) {
+      case "basis-amount":
+        return `valeur absente ou illisible dans la colonne ${column}${NBSP}: le fonds est mesuré en ${f.basis === "FAIR" ? "base valeur de marché" : "base coût historique"}.`;
+      case "basis":
+        return `la base de calcul du fonds ne peut pas être établie${NBSP}: indiquez la base (coût historique ou valeur de marché) ou un montant libéré des souscriptions lisible.`;
+      case "cost-base":
+        return `montant libéré des souscriptions absent ou illisible (colonne ${column})${NBSP}: en base coût historique, les ratios sont rapportés au montant libéré des souscriptions.`;
+      case "quota-window":
+        return `clôture du premier exercice absente ou illisible (colonne ${column})${NBSP}: elle fixe la période d'application du quota (de la clôture du deuxième à celle du cinquième exercice).`;
+      default:
+        return `valeur absente ou illisible dans la colonne ${column}, nécessaire au calcul d'une règle.`;
+    }
+  },
   "basis-cost-ignored": () =>
     `les règles de ce fonds se mesurent en valeur de marché sur l'actif total${NBSP}; la base coût historique (COST) est ignorée.`,
   "amount-negative": (f) =>
