@@ -96,9 +96,9 @@ const WORDS = {
     positions: `Lignes du portefeuille${NBSP}:`,
     countsUntil: "retenue jusqu'au",
     countedIn: (rule: string, amount: string) =>
-      `retenu dans ${rule} pour ${amount}`,
+      `retenue dans ${rule} pour ${amount}`,
     excludedFrom: (rule: string) =>
-      rule === "*" ? "exclu de toutes les règles" : `exclu de ${rule}`,
+      rule === "*" ? "exclue de toutes les règles" : `exclue de ${rule}`,
   },
 };
 

@@ -40,6 +40,11 @@ function count(n: number, lang: Lang, one: string, other: string): string {
   return `${int(n, lang)} ${form === "one" ? one : other}`;
 }
 
+/** The form of a word the language's plural rules pick for n (without the number). */
+function form(n: number, lang: Lang, one: string, other: string): string {
+  return new Intl.PluralRules(LOCALES[lang]).select(n) === "one" ? one : other;
+}
+
 /** What could not be checked, in words, most basic first. */
 function uncheckedReasons(t: Tally, lang: Lang): string[] {
   const fr = lang === "fr";
@@ -76,7 +81,12 @@ function uncheckedReasons(t: Tally, lang: Lang): string[] {
   if (t.incomplete)
     reasons.push(
       fr
-        ? `${count(t.incomplete, lang, "règle n'a", "règles n'ont")} pas pu être calculée${t.incomplete > 1 ? "s" : ""}`
+        ? count(
+            t.incomplete,
+            lang,
+            "règle n'a pas pu être calculée",
+            "règles n'ont pas pu être calculées",
+          )
         : `${count(t.incomplete, lang, "rule", "rules")} could not be computed`,
     );
   if (t.fundsWithoutRules)
@@ -119,11 +129,19 @@ export function summaryLine(t: Tally, asOf: string, lang: Lang): string {
     const inBreach = `${count(t.fundsInBreach, lang, "fonds", "fonds")} en dépassement (${count(t.breaches, lang, "règle", "règles")}) au ${date}`;
     switch (verdict) {
       case "clear": {
-        const rules =
-          t.rules === 1 ? "la règle" : `les ${int(t.rules, lang)} règles`;
-        const funds =
-          t.funds === 1 ? "du fonds" : `des ${int(t.funds, lang)} fonds`;
-        const verb = t.rules === 1 ? "est respectée" : "sont respectées";
+        const rules = form(
+          t.rules,
+          lang,
+          "la règle",
+          `les ${int(t.rules, lang)} règles`,
+        );
+        const funds = form(
+          t.funds,
+          lang,
+          "du fonds",
+          `des ${int(t.funds, lang)} fonds`,
+        );
+        const verb = form(t.rules, lang, "est respectée", "sont respectées");
         const watch = t.warnings
           ? `, dont ${int(t.warnings, lang)} à surveiller`
           : "";
@@ -134,7 +152,7 @@ export function summaryLine(t: Tally, asOf: string, lang: Lang): string {
       case "unchecked":
         return `Contrôle incomplet au ${date}${NBSP}: aucun dépassement constaté, mais ${reasons}${readingProblems ? " (voir les anomalies de lecture)" : ""}${exit}`;
       case "unreadable": {
-        const lost = `${count(t.unreadable, lang, "classeur", "classeurs")} sur ${int(t.workbooks, lang)} n'${t.unreadable > 1 ? "ont" : "a"} pas pu être lu${t.unreadable > 1 ? "s" : ""}`;
+        const lost = `${count(t.unreadable, lang, "classeur", "classeurs")} sur ${int(t.workbooks, lang)} ${form(t.unreadable, lang, "n'a pas pu être lu", "n'ont pas pu être lus")}`;
         const rest = t.breaches
           ? `${NBSP}; dans les autres, ${inBreach}`
           : ` (date d'arrêté${NBSP}: ${date})`;

@@ -20,6 +20,27 @@ export interface CheckOptions {
   defaultWarningMargin?: Dec;
 }
 
+/**
+ * Where a diagnostic points, as the user sees the workbook: the header text the user wrote for
+ * its column, its sheet and its cell, so every face names the user's own header (never only the
+ * canonical column) and can select the cell. The reader's diagnostics already say so.
+ */
+function locate(
+  d: Diagnostic,
+  sources: NonNullable<WorkbookModel["sources"]>,
+): void {
+  const source = sources[d.table];
+  if (!source) return;
+  d.sheet ??= source.sheet;
+  if (d.column === undefined) return;
+  const header = source.headers[d.column];
+  if (d.header === undefined && header !== undefined && header !== d.column)
+    d.header = header;
+  const letter = source.letters[d.column];
+  if (d.cell === undefined && letter !== undefined && d.row > 0)
+    d.cell = `${letter}${d.row}`;
+}
+
 /** Runs every rule of every fund of the workbook and builds the contract's report. */
 export function checkWorkbook(
   model: WorkbookModel,
@@ -51,10 +72,16 @@ export function checkWorkbook(
         options,
         duplicates.get(fund.fundId),
         holdersByFund.get(fund.fundId) ?? [],
+        model.sources?.Holdings?.headers,
       ),
     );
   }
   const workbookDiagnostics = [...unassigned, ...orphans, ...holderOrphans];
+  if (model.sources) {
+    for (const d of workbookDiagnostics) locate(d, model.sources);
+    for (const f of funds)
+      for (const d of f.diagnostics) locate(d, model.sources);
+  }
   const allRules = funds.flatMap((f) => f.rules);
   return {
     asOf: options.asOf,
@@ -81,6 +108,8 @@ export function checkFund(
   options: CheckOptions,
   duplicateRows?: number[],
   holders: Holder[] = [],
+  /** The Holdings headers as the user wrote them, by canonical column. */
+  holdingHeaders: Record<string, string> = {},
 ): FundReport {
   const diagnostics = [...readerDiagnostics];
   const report: FundReport = {
@@ -180,6 +209,7 @@ export function checkFund(
         ? why("not-measured", {
             column: amountColumn,
             blank: !p.holding.invalid.has(amountColumn),
+            header: holdingHeaders[amountColumn],
           })
         : family
           ? why("outside-every-rule", {
@@ -293,6 +323,14 @@ class FundMatcher {
         sheet: source?.sheet,
         cell: letter ? `${letter}${row}` : undefined,
         message: `${table} row ${row}, column "${header ?? "fundId"}": "${fundId}" is read as fund ${fund.fundId} (Funds row ${fund.row}); fund ids match ignoring case and surrounding spaces. Check that it is not a typo.`,
+        ...why("fund-id-case", {
+          table,
+          row,
+          header: header ?? "fundId",
+          value: fundId,
+          fundId: fund.fundId,
+          fundRow: fund.row,
+        }),
       };
       const list = this.matches.get(fund.fundId);
       if (list) list.push(d);

@@ -1,9 +1,12 @@
 import { type Amount, formatAmount, ZERO } from "./amount";
-import type { Reason } from "./reasons";
+import type { Reason, ReasonFacts } from "./reasons";
 import type { IsoDate } from "./dates";
 import { Dec } from "./decimal";
 import type { Basis, Diagnostic, Fund, Holder, Holding } from "./model";
 import type { Contribution, Exclusion, PositionOutcome } from "./result";
+
+/** Why the engine's own paths need a value, as the value-needed reason says it. */
+type NeedWhy = Pick<ReasonFacts["value-needed"], "purpose" | "basis">;
 
 export const DEFAULT_WARNING_MARGIN = new Dec("0.02");
 const NONE: never[] = Object.freeze([]) as unknown as never[];
@@ -79,8 +82,8 @@ export class FundContext {
   }
 
   /** Records that a rule needed a value the row does not give; unreadable cells were already reported by the reader. */
-  needFund(column: string, message: string): void {
-    this.need("Funds", this.fund.row, this.fund.invalid, column, message);
+  needFund(column: string, message: string, why?: NeedWhy): void {
+    this.need("Funds", this.fund.row, this.fund.invalid, column, message, why);
   }
 
   needHolding(h: Holding, column: string, message: string): void {
@@ -138,10 +141,13 @@ export class FundContext {
   amountOf(p: Position): Amount | undefined {
     if (p.amount === undefined && this.basis) {
       const column = this.basis === "COST" ? "costValue" : "fairValue";
-      this.needHolding(
-        p.holding,
+      this.need(
+        "Holdings",
+        p.holding.row,
+        p.holding.invalid,
         column,
         `${column} is needed: the fund is measured on basis ${this.basis}.`,
+        { purpose: "basis-amount", basis: this.basis },
       );
     }
     return p.amount;
@@ -153,6 +159,7 @@ export class FundContext {
     invalid: Set<string>,
     column: string,
     message: string,
+    why?: NeedWhy,
   ): void {
     const key = `${table}:${row}:${column}`;
     if (this.reported.has(key)) return;
@@ -165,7 +172,7 @@ export class FundContext {
       column,
       message,
       code: "value-needed",
-      facts: { column },
+      facts: { column, ...why },
     });
   }
 
@@ -262,6 +269,7 @@ export class FundContext {
       this.needFund(
         "basis",
         "The fund's basis cannot be established: give basis (COST or FAIR) or a readable paidUpSubscriptions.",
+        { purpose: "basis" },
       );
       return { complete: false };
     }
@@ -270,6 +278,7 @@ export class FundContext {
         this.needFund(
           "paidUpSubscriptions",
           "paidUpSubscriptions is needed: on basis COST the ratios are measured over paid-up subscriptions.",
+          { purpose: "cost-base" },
         );
         return { complete: false };
       }

@@ -1,6 +1,7 @@
 import { addMonths, addYears, type IsoDate } from "./dates";
 import { L214_28, requireVersion } from "../law";
 import type { FundContext } from "./fund-context";
+import { reason } from "./reasons";
 import type { QuotaWindow } from "./result";
 
 /**
@@ -18,6 +19,7 @@ export function quotaWindow(
     ctx.needFund(
       "firstYearEnd",
       "firstYearEnd is needed to know when the quota binds (closing of the second to the fifth financial year).",
+      { purpose: "quota-window" },
     );
     return undefined;
   }
@@ -28,6 +30,10 @@ export function quotaWindow(
         f.row,
         "firstYearEnd",
         `firstYearEnd ${f.firstYearEnd} is not after constitutionDate ${f.constitutionDate}.`,
+        reason("first-year-end-too-early", {
+          firstYearEnd: f.firstYearEnd,
+          constitutionDate: f.constitutionDate,
+        }),
       );
     } else if (f.firstYearEnd > addMonths(f.constitutionDate, 18)) {
       ctx.warn(
@@ -35,6 +41,10 @@ export function quotaWindow(
         f.row,
         "firstYearEnd",
         `The first financial year lasts more than 18 months (constitution ${f.constitutionDate}, first year end ${f.firstYearEnd}).`,
+        reason("first-year-too-long", {
+          firstYearEnd: f.firstYearEnd,
+          constitutionDate: f.constitutionDate,
+        }),
       );
     }
   }

@@ -121,7 +121,12 @@ export interface ReasonFacts {
   disposed: { date: IsoDate };
   "not-yet-invested": { date: IsoDate };
   /** No amount on the fund's basis. */
-  "not-measured": { column: string; blank: boolean };
+  "not-measured": {
+    column: string;
+    blank: boolean;
+    /** The column's header as the user wrote it. */
+    header?: string;
+  };
   /** No rule applies to the fund (its category is missing or unknown). */
   "no-rule-applies": Record<string, never>;
 
@@ -155,7 +160,14 @@ export interface ReasonFacts {
 
   // Diagnostics of the reader (the header as the user wrote it)
   "column-twice": { column: string; first: string; header: string };
-  "column-missing": { table: string; column: string; headersOnRow?: number };
+  "column-missing": {
+    table: string;
+    column: string;
+    headersOnRow?: number;
+    /** The column's French and English labels, so the message names it as the user would write it. */
+    fr?: string;
+    en?: string;
+  };
   "totals-row": { label: string };
   "cell-error": { error: string; column: string; header: string };
   /** expected: the column's type (money, percent, date, text, boolean, enum, list, country, category). */
@@ -179,13 +191,50 @@ export interface ReasonFacts {
   "fund-id-needed": Record<string, never>;
   "fund-not-in-funds": { fundId: string; table: "Holdings" | "Holders" };
   /** A value a rule needs is missing or unreadable. */
-  "value-needed": { column: string; header?: string };
+  "value-needed": {
+    column: string;
+    header?: string;
+    /** Why the value is needed, where the engine's own paths say it; absent for a rule's own need. */
+    purpose?: "basis-amount" | "basis" | "cost-base" | "quota-window";
+    /** The fund's basis, for purpose basis-amount. */
+    basis?: "COST" | "FAIR";
+  };
   /** An entityDebt left blank counts as zero in the OPCI leverage. */
   "basis-cost-ignored": Record<string, never>;
   "amount-negative": { column: string; amount: string };
   "amount-implausible": { column: string; amount: string };
   "acquisition-mode-blank": { article: string };
   "entity-debt-blank": { item: number; article: string; threshold: string };
+  /** A row's fundId matches a fund only once case and surrounding spaces are ignored (contract §3). */
+  "fund-id-case": {
+    table: "Holdings" | "Holders";
+    row: number;
+    /** The header of the fundId column as the user wrote it. */
+    header: string;
+    value: string;
+    fundId: string;
+    fundRow: number;
+  };
+  /** The first financial year ends on or before the fund's constitution. */
+  "first-year-end-too-early": {
+    firstYearEnd: IsoDate;
+    constitutionDate: IsoDate;
+  };
+  /** The first financial year lasts more than 18 months (a reading check of Funds). */
+  "first-year-too-long": { firstYearEnd: IsoDate; constitutionDate: IsoDate };
+  // Failures of the add-in's requests to Excel, shown by the pane
+  /** Rows of a table could not be read or written after every attempt. */
+  "chunk-failed": {
+    what: "read" | "write";
+    table: string;
+    firstRow: number;
+    lastRow: number;
+    error: string;
+  };
+  /** The host lacks the API set an action needs. */
+  "api-unsupported": { api: string; version: string };
+  /** The sample workbook could not be fetched from the add-in's site. */
+  "sample-unavailable": { file: string; status: number };
 }
 
 export type ReasonCode = keyof ReasonFacts;
@@ -194,6 +243,17 @@ export type ReasonCode = keyof ReasonFacts;
 export type Reason = {
   [C in ReasonCode]: { code: C; facts: ReasonFacts[C] };
 }[ReasonCode];
+
+/** An error whose message the faces render from its code and facts, in the user's language. */
+export class ReasonError extends Error {
+  constructor(
+    readonly why: Reason,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ReasonError";
+  }
+}
 
 /** Builds a reason with the facts its code takes (checked at compile time). */
 export function reason<C extends ReasonCode>(

@@ -58,6 +58,7 @@ const WORDS: Record<
     denominator: string;
     yes: string;
     no: string;
+    units: string;
   }
 > = {
   en: {
@@ -66,6 +67,7 @@ const WORDS: Record<
     denominator: "Denominator",
     yes: "Yes",
     no: "No",
+    units: "units",
   },
   fr: {
     total: "Total du portefeuille",
@@ -73,6 +75,7 @@ const WORDS: Record<
     denominator: "Dénominateur",
     yes: "Oui",
     no: "Non",
+    units: "parts",
   },
 };
 
@@ -96,6 +99,7 @@ export function reconciliationRows(
       const rec = rule.reconciliation;
       if (!rec) continue;
       const head = [fund.fundId, rule.id, rule.article];
+      const unit = rec.unit === "units" ? w.units : rec.unit;
       const total = (label: string, amount: string | null) => [
         ...head,
         label,
@@ -105,7 +109,7 @@ export function reconciliationRows(
         null,
         null,
         null,
-        rec.unit,
+        unit,
       ];
       rows.push(total(w.total, rec.total));
       for (const l of [...rec.lines, ...rec.adjustments])
@@ -118,7 +122,7 @@ export function reconciliationRows(
           l.count,
           flag(l.numerator),
           flag(l.denominator),
-          rec.unit,
+          unit,
         ]);
       rows.push(total(w.numerator, rec.numerator));
       rows.push(total(w.denominator, rec.denominator));

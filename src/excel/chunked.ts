@@ -1,3 +1,4 @@
+import type { Reason } from "../engine/reasons";
 /**
  * Excel refuses a request or a response over about 5 MB (Excel on the web; office-js-docs-pr,
  * "Resource limits and performance optimization for Office Add-ins"), and Microsoft advises
@@ -25,6 +26,8 @@ export function rowsPerChunk(bytesPerRow: number): number {
 
 /** A chunk that still failed after its retries, with what it concerned. */
 export class ChunkError extends Error {
+  /** The failure as a code and its facts, for the pane's message in the user's language. */
+  readonly why: Reason;
   constructor(
     readonly what: string,
     readonly table: string,
@@ -36,6 +39,16 @@ export class ChunkError extends Error {
       `Could not ${what} rows ${firstRow}–${lastRow} of ${table} after ${ATTEMPTS} attempts: ${errorCode(reason)}.`,
     );
     this.name = "ChunkError";
+    this.why = {
+      code: "chunk-failed",
+      facts: {
+        what: what === "write" ? "write" : "read",
+        table,
+        firstRow,
+        lastRow,
+        error: errorCode(reason),
+      },
+    };
   }
 }
 

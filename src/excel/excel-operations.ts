@@ -1,3 +1,4 @@
+import { reason, ReasonError } from "../engine/reasons";
 import type { TableName } from "../engine/model";
 import type { Report } from "../engine/result";
 import type {
@@ -46,7 +47,11 @@ export function excelOperations(): WorkbookOperations {
   let locations: Partial<Record<TableName, TableLocation>> = {};
   const holdings = () => {
     const at = locations.Holdings;
-    if (!at) throw new Error("No Holdings table was found.");
+    if (!at)
+      throw new ReasonError(
+        reason("table-missing", { table: "Holdings" }),
+        "No Holdings table was found.",
+      );
     return at;
   };
   return {
@@ -57,7 +62,9 @@ export function excelOperations(): WorkbookOperations {
       if (snapshot.status === "error" || !model.watchingChanges)
         snapshot = await model.refresh();
       if (snapshot.status !== "ready" || !snapshot.read)
-        throw new Error(snapshot.error ?? "The workbook could not be read.");
+        throw snapshot.failure instanceof Error
+          ? snapshot.failure
+          : new Error(snapshot.error ?? "The workbook could not be read.");
       locations = snapshot.read.locations;
       return snapshot.read.tables;
     },

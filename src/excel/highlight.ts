@@ -182,7 +182,7 @@ export async function highlightBreaches(
   await context.sync();
   const list = [...keys.values()].map((v) => [v]);
   await writeRows(context, ws, {
-    label: "the breach list",
+    label: BREACH_SHEET,
     rowIndex: 0,
     columnIndex: column,
     values: list,

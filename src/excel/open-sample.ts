@@ -1,3 +1,4 @@
+import { reason, ReasonError } from "../engine/reasons";
 /* global Excel, Office, fetch, window, btoa */
 
 /** Where the add-in serves the sample workbook (copied next to taskpane.html by the build). */
@@ -19,12 +20,20 @@ export function toBase64(bytes: ArrayBuffer): string {
  */
 export async function openSampleWorkbook(): Promise<void> {
   if (!Office.context.requirements.isSetSupported("ExcelApi", "1.8"))
-    throw new Error(
+    throw new ReasonError(
+      reason("api-unsupported", { api: "ExcelApi", version: "1.8" }),
       "This version of Excel cannot open a new workbook from an add-in (ExcelApi 1.8).",
     );
   const response = await fetch(
     new URL(SAMPLE_FILE, window.location.href).toString(),
   );
-  if (!response.ok) throw new Error(`${SAMPLE_FILE}: HTTP ${response.status}`);
+  if (!response.ok)
+    throw new ReasonError(
+      reason("sample-unavailable", {
+        file: SAMPLE_FILE,
+        status: response.status,
+      }),
+      `${SAMPLE_FILE}: HTTP ${response.status}`,
+    );
   await Excel.createWorkbook(toBase64(await response.arrayBuffer()));
 }

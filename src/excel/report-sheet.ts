@@ -7,10 +7,14 @@ import type { Report } from "../engine/result";
 import { euros, type Lang } from "../present/format";
 import {
   contributionNote,
+  diagnosticColumn,
+  diagnosticExplanation,
   exclusionText,
   ruleExplanation,
+  severityLabel,
   statusLabel,
 } from "../present/report";
+import type { Diagnostic } from "../engine/model";
 import { SHEET_WORDS, unitCell } from "../present/sheet";
 import { columnLetter } from "../workbook/read-table";
 import {
@@ -31,10 +35,12 @@ const STAGING_SHEET = "Quota report (writing)";
 export const RULES_TABLE = "QuotaReportRules";
 export const POSITIONS_TABLE = "QuotaReportPositions";
 export const RECONCILIATION_TABLE = "QuotaReportReconciliation";
+export const DIAGNOSTICS_TABLE = "QuotaReportDiagnostics";
 /** While being built the report's tables carry these names, unique in the workbook. */
 const STAGING_RULES_TABLE = "QuotaReportRules_writing";
 const STAGING_POSITIONS_TABLE = "QuotaReportPositions_writing";
 const STAGING_RECONCILIATION_TABLE = "QuotaReportReconciliation_writing";
+const STAGING_DIAGNOSTICS_TABLE = "QuotaReportDiagnostics_writing";
 
 /** The English headers of the positions table (the pane writes its own language's). */
 export const POSITION_HEADERS = SHEET_WORDS.en.positionHeaders;
@@ -66,6 +72,8 @@ const RECONCILIATION_FORMATS = [
   TEXT,
   TEXT,
 ];
+// Fund, table: text; row: a number; column, value, cell, severity, detail: text.
+const DIAGNOSTIC_FORMATS = [TEXT, TEXT, "0", TEXT, TEXT, TEXT, TEXT, TEXT];
 const POSITION_FORMATS = [
   TEXT,
   "0",
@@ -79,18 +87,50 @@ const POSITION_FORMATS = [
   TEXT,
 ];
 
-/** The report as the rows of the sheet: rules first, then every position's outcome. */
+/** A reading problem as a row of the sheet: the column as the user wrote its header, the cell, why. */
+function diagnosticRow(
+  d: Diagnostic,
+  fundId: string,
+  lang: Lang,
+): (string | number)[] {
+  return [
+    fundId,
+    d.table,
+    d.row || "",
+    diagnosticColumn(d) ?? "",
+    d.value ?? "",
+    d.cell ?? "",
+    severityLabel(d.severity, lang),
+    diagnosticExplanation(d, lang),
+  ];
+}
+
+/**
+ * The report as the rows of the sheet: rules first, then every position's outcome, then the
+ * reading problems; columns are named by the user's own headers, as the command line names them.
+ */
 export function reportRows(
   report: Report,
   lang: Lang = "en",
 ): {
   rules: (string | number)[][];
   positions: (string | number)[][];
+  diagnostics: (string | number)[][];
 } {
   const w = SHEET_WORDS[lang];
   const rules: (string | number)[][] = [];
   const positions: (string | number)[][] = [];
+  const diagnostics: (string | number)[][] = report.diagnostics.map((d) =>
+    diagnosticRow(d, "", lang),
+  );
   for (const f of report.funds) {
+    // The user's header of each unreadable Holdings cell, from the reader's diagnostic on it.
+    const headers = new Map<string, string>();
+    for (const d of f.diagnostics) {
+      diagnostics.push(diagnosticRow(d, f.fundId, lang));
+      if (d.table === "Holdings" && d.column && d.header)
+        headers.set(`${d.row}:${d.column}`, d.header);
+    }
     for (const r of f.rules) {
       rules.push([
         f.fundId,
@@ -137,11 +177,13 @@ export function reportRows(
           "",
           p.unreadable?.length ? w.unreadable : w.notConcerned,
           "",
-          p.unreadable?.join(", ") ?? "",
+          (p.unreadable ?? [])
+            .map((c) => headers.get(`${p.row}:${c}`) ?? c)
+            .join(", "),
         ]);
     }
   }
-  return { rules, positions };
+  return { rules, positions, diagnostics };
 }
 
 /** A counted position's detail: the amount counted and why, in the sheet's language. */
@@ -209,7 +251,7 @@ async function build(
   ws.customProperties.add(ROLE_KEY, "report-staging");
   ws.customProperties.add(STATE_KEY, "writing");
   ws.visibility = Excel.SheetVisibility.hidden;
-  const { rules, positions } = reportRows(report, lang);
+  const { rules, positions, diagnostics } = reportRows(report, lang);
   ws.getRange("A1:A2").values = [
     [w.title(report.asOf)],
     [w.written(generatedAt)],
@@ -223,7 +265,7 @@ async function build(
   const width = ruleHeaders.length;
   // Text columns are formatted as text before writing, so a value such as "=HYPERLINK(…)" stays text.
   await writeRows(context, ws, {
-    label: "the quota report's rules",
+    label: RULES_TABLE,
     rowIndex: ruleTop,
     columnIndex: 0,
     values: [ruleHeaders, ...rules],
@@ -257,7 +299,7 @@ async function build(
   const chartLeft = width + 1;
   if (charted.length) {
     await writeRows(context, ws, {
-      label: "the quota report's chart data",
+      label: REPORT_SHEET,
       rowIndex: ruleTop,
       columnIndex: chartLeft,
       values: [
@@ -283,7 +325,7 @@ async function build(
   ws.getRangeByIndexes(posTop - 1, 0, 1, 1).format.font.bold = true;
   await context.sync();
   await writeRows(context, ws, {
-    label: "the quota report's positions",
+    label: POSITIONS_TABLE,
     rowIndex: posTop,
     columnIndex: 0,
     values: [w.positionHeaders, ...positions],
@@ -305,8 +347,8 @@ async function build(
   // How each rule's numerator and denominator are reached from the fund's holdings: what a
   // depositary asks to see. Only a detailed check carries it.
   const reconciliation = reconciliationRows(report, lang);
+  const recTop = posTop + positions.length + 3;
   if (reconciliation.length) {
-    const recTop = posTop + positions.length + 3;
     const headers = RECONCILIATION_HEADERS[lang];
     ws.getRangeByIndexes(recTop - 1, 0, 1, 1).values = [
       [w.reconciliationTitle],
@@ -314,7 +356,7 @@ async function build(
     ws.getRangeByIndexes(recTop - 1, 0, 1, 1).format.font.bold = true;
     await context.sync();
     await writeRows(context, ws, {
-      label: "the quota report's reconciliation",
+      label: RECONCILIATION_TABLE,
       rowIndex: recTop,
       columnIndex: 0,
       values: [headers, ...reconciliation.map((r) => r.map((c) => c ?? ""))],
@@ -331,6 +373,30 @@ async function build(
       true,
     );
     recTable.name = STAGING_RECONCILIATION_TABLE;
+  }
+
+  // The reading problems, each naming the column by the user's own header and its cell.
+  if (diagnostics.length) {
+    const diagTop = reconciliation.length
+      ? recTop + reconciliation.length + 3
+      : recTop;
+    const headers = w.diagnosticHeaders;
+    ws.getRangeByIndexes(diagTop - 1, 0, 1, 1).values = [[w.diagnosticsTitle]];
+    ws.getRangeByIndexes(diagTop - 1, 0, 1, 1).format.font.bold = true;
+    await context.sync();
+    await writeRows(context, ws, {
+      label: DIAGNOSTICS_TABLE,
+      rowIndex: diagTop,
+      columnIndex: 0,
+      values: [headers, ...diagnostics],
+      numberFormat: (r) =>
+        r === 0 ? headers.map(() => TEXT) : DIAGNOSTIC_FORMATS,
+    });
+    const diagTable = ws.tables.add(
+      ws.getRangeByIndexes(diagTop, 0, diagnostics.length + 1, headers.length),
+      true,
+    );
+    diagTable.name = STAGING_DIAGNOSTICS_TABLE;
   }
   ws.getRange(`A:${columnLetter(chartLeft + 2)}`).format.autofitColumns();
   ws.customProperties.add(STATE_KEY, "complete");
@@ -365,6 +431,7 @@ async function promote(context: Excel.RequestContext): Promise<void> {
     if (t.name === STAGING_RULES_TABLE) t.name = RULES_TABLE;
     if (t.name === STAGING_POSITIONS_TABLE) t.name = POSITIONS_TABLE;
     if (t.name === STAGING_RECONCILIATION_TABLE) t.name = RECONCILIATION_TABLE;
+    if (t.name === STAGING_DIAGNOSTICS_TABLE) t.name = DIAGNOSTICS_TABLE;
   }
   ws.customProperties.add(ROLE_KEY, "report");
   ws.customProperties.getItem(STATE_KEY).delete();

@@ -2,6 +2,7 @@ import type { TableName } from "../engine/model";
 import {
   type ColumnSpec,
   type ColumnType,
+  frenchLabel,
   TABLE_SPECS,
 } from "../workbook/columns";
 import { columnLetter } from "../workbook/read-table";
@@ -48,7 +49,7 @@ export function templateHeaders(
   language: Language,
 ): string[] {
   return TABLE_SPECS[table].columns.map((c) =>
-    language === "fr" && c.labels[0] ? c.labels[0] : c.name,
+    language === "fr" ? frenchLabel(c) : c.name,
   );
 }
 

@@ -24,6 +24,8 @@ export interface ModelSnapshot {
   read?: ReadResult;
   /** Why the last read failed; only when status is "error". */
   error?: string;
+  /** The failure itself, which may carry a reason code for the pane's message. */
+  failure?: unknown;
 }
 
 /** How the model reaches Excel: Excel.run in the add-in, the host harness in tests. */
@@ -212,6 +214,7 @@ export class WorkbookModelStore {
         status: "error",
         version: this.snapshot.version + 1,
         error: e instanceof Error ? e.message : String(e),
+        failure: e,
       };
     }
     this.snapshot = next;

@@ -9,7 +9,7 @@ import {
 /* global Excel */
 
 export interface RowsToWrite {
-  /** What the rows are, for the error message ("the quota report's positions"). */
+  /** Where the rows go, as the user will see it named (a table such as QuotaReportPositions), for the error message. */
   label: string;
   /** Zero-based worksheet row and column of the first cell. */
   rowIndex: number;

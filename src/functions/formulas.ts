@@ -5,6 +5,7 @@ import { familyFor, ruleById } from "../engine/rules/registry";
 import { parseDate, parseText } from "../workbook/cells";
 import { errorText } from "../workbook/grid";
 import type { CheckedWorkbook } from "../workbook/checked-workbook";
+import { exclusionText, ruleExplanation } from "../present/report";
 import {
   CHECK_HEADERS,
   type Language,
@@ -209,7 +210,7 @@ function completeNumber(
   if (r.status === "incomplete")
     throw new FormulaError(
       "#N/A",
-      MESSAGES[language].incomplete(r.id, r.message),
+      MESSAGES[language].incomplete(r.id, ruleExplanation(r, language)),
     );
   if (value === null)
     throw new FormulaError("#N/A", MESSAGES[language].noValue(r.id, what));
@@ -326,9 +327,14 @@ export function positionAnswer(
         e.rule === "*" ||
         e.rule === `${ruleId.split("-")[0]}-*`,
     );
-    if (excluded) return m.excluded(excluded.article, excluded.reason);
+    if (excluded)
+      return m.excluded(excluded.article, exclusionText(excluded, language));
+    // The unreadable columns as the user wrote their headers.
+    const headers = workbook.model.sources?.Holdings?.headers ?? {};
     if (position.unreadable?.length)
-      return m.unreadable(position.unreadable.join(", "));
+      return m.unreadable(
+        position.unreadable.map((c) => headers[c] ?? c).join(", "),
+      );
     return m.notConcerned(ruleId);
   };
 }

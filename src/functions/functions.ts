@@ -18,6 +18,7 @@ import {
   statusAnswer,
 } from "./formulas";
 import { type Language, languageOf, MESSAGES } from "./texts";
+import { errorText } from "../present/reasons";
 
 function displayLanguage(): Language {
   try {
@@ -52,7 +53,11 @@ function resultFor<T>(
     if (snapshot.status === "error" || !snapshot.workbook)
       throw new FormulaError(
         "#N/A",
-        MESSAGES[language].readFailed(snapshot.error ?? ""),
+        MESSAGES[language].readFailed(
+          snapshot.failure === undefined
+            ? (snapshot.error ?? "")
+            : errorText(snapshot.failure, language),
+        ),
       );
     return answer(snapshot.workbook);
   } catch (e) {

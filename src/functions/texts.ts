@@ -100,27 +100,27 @@ export const MESSAGES = {
     notDate: (value: string) =>
       `« asOf » n'est pas une date\u00a0: ${value} (écrivez 31/12/2025 ou une cellule de date\u00a0; laissez vide pour la dernière fin de mois)`,
     unknownRule: (id: string) => `règle inconnue\u00a0: ${id}`,
-    noFund: (id: string) => `aucun fonds ${id} dans la table Funds`,
+    noFund: (id: string) => `aucun fonds ${id} dans le tableau Funds`,
     noFundBlank: "« fundId » est vide (la cellule est vide ou contient 0)",
     noFunds:
-      "la table Funds ne contient aucun fonds (il faut les colonnes fundId et fundType)",
+      "le tableau Funds ne contient aucun fonds (il faut les colonnes « Code fonds » et « Type de fonds », ou fundId et fundType)",
     notForThisFund: (rule: string, fund: string) =>
       `${rule} pour ${fund}\u00a0: la règle ne s'applique pas à ce fonds tel que le classeur le décrit`,
     notForType: (rule: string, fund: string, type: string | undefined) =>
-      `${rule} pour ${fund}\u00a0: la règle ne s'applique pas ${type ? `à un ${type}` : "à un fonds sans catégorie (fundType)"}`,
+      `${rule} pour ${fund}\u00a0: la règle ne s'applique pas ${type ? `à la catégorie de fonds ${type}` : "à un fonds sans catégorie (fundType)"}`,
     incomplete: (rule: string, detail?: string) =>
-      `${rule} est incomplète\u00a0: une valeur nécessaire est illisible${detail ? ` (${detail})` : ""}`,
+      `La règle ${rule} est incomplète\u00a0: une valeur nécessaire au calcul est absente ou illisible${detail ? ` (${detail})` : ""}`,
     noValue: (rule: string, what: "ratio" | "headroom") =>
-      `${rule} n'a pas de ${what === "ratio" ? "ratio" : "marge"}`,
+      `la règle ${rule} n'a pas de ${what === "ratio" ? "ratio" : "marge"} calculable`,
     noPosition: (line: string, fund: string) =>
       `aucune ligne ${line} dans le fonds ${fund}`,
     noPositionBlank: "« lineId » est vide (la cellule est vide ou contient 0)",
     readFailed: (detail: string) =>
-      `les tables du classeur n'ont pas pu être lues\u00a0: ${detail}`,
+      `les tableaux du classeur n'ont pas pu être lus\u00a0: ${detail}`,
     excluded: (article: string | undefined, reason: string) =>
-      `exclu${article ? ` (${article})` : ""}\u00a0: ${reason}`,
+      `exclue${article ? ` (${article})` : ""}\u00a0: ${reason}`,
     unreadable: (columns: string) => `illisible\u00a0: ${columns}`,
-    notConcerned: (rule: string) => `non concerné par ${rule}`,
+    notConcerned: (rule: string) => `non concernée par la règle ${rule}`,
     partial: " (partiel)",
   },
 } satisfies Record<Language, unknown>;

@@ -1,4 +1,5 @@
 import type { Reason, ReasonCode, ReasonFacts } from "../engine/reasons";
+import { ASSET_CLASS_LABELS } from "../workbook/columns";
 import {
   NBSP,
   type Lang,
@@ -127,7 +128,7 @@ const EN: Renderers = {
   disposed: (f) => `disposed of on ${f.date}, before or on the as-of date`,
   "not-yet-invested": (f) => `invested on ${f.date}, after the as-of date`,
   "not-measured": (f) =>
-    `cannot be measured: ${f.column} is ${f.blank ? "blank" : "unreadable"}`,
+    `cannot be measured: ${f.header ?? f.column} is ${f.blank ? "blank" : "unreadable"}`,
   "no-rule-applies": () => "no rule applies to this fund",
 
   "counted-unlisted": () => "unlisted security or SARL parts",
@@ -156,7 +157,7 @@ const EN: Renderers = {
   "column-twice": (f) =>
     `Column ${f.column} appears twice ("${f.first}" and "${f.header}"); the first one is read.`,
   "column-missing": (f) =>
-    `The ${f.table} table has no ${f.column} column; the rules that need it cannot run.${f.headersOnRow ? ` The headers seem to be on row ${f.headersOnRow}: remove the rows above them, or make the range an Excel table named ${f.table}.` : ""}`,
+    `The ${f.table} table has no ${f.column}${f.en ? ` (${quote(f.en, en)})` : ""} column; the rules that need it cannot run.${f.headersOnRow ? ` The headers seem to be on row ${f.headersOnRow}: remove the rows above them, or make the range an Excel table named ${f.table}.` : ""}`,
   "totals-row": (f) =>
     `This row ("${f.label}") is read as a totals row, not a holding: its amounts enter no sum.`,
   "cell-error": (f) => `The cell holds the error ${f.error}.`,
@@ -181,8 +182,21 @@ const EN: Renderers = {
     "fundId is needed: the workbook has several funds (or none).",
   "fund-not-in-funds": (f) =>
     `Fund ${f.fundId || "(blank)"} is not in the Funds table; this ${f.table === "Holders" ? "holder" : "position"} was not checked.`,
-  "value-needed": (f) =>
-    `${f.header ?? f.column} is needed by a rule and is missing or unreadable.`,
+  "value-needed": (f) => {
+    const column = f.header ?? f.column;
+    switch (f.purpose) {
+      case "basis-amount":
+        return `${column} is needed: the fund is measured on basis ${f.basis ?? "COST"}.`;
+      case "basis":
+        return "The fund's basis cannot be established: give basis (COST or FAIR) or a readable paidUpSubscriptions.";
+      case "cost-base":
+        return `${column} is needed: on basis COST the ratios are measured over paid-up subscriptions.`;
+      case "quota-window":
+        return `${column} is needed to know when the quota binds (closing of the second to the fifth financial year).`;
+      default:
+        return `${column} is needed by a rule and is missing or unreadable.`;
+    }
+  },
   "basis-cost-ignored": () =>
     "This fund's rules are measured at fair value over total assets; basis COST is ignored.",
   "amount-negative": (f) =>
@@ -193,9 +207,26 @@ const EN: Renderers = {
     `acquisitionMode is blank: the position is not counted as fresh capital (${f.article}).`,
   "entity-debt-blank": (f) =>
     `entityDebt is blank for an item ${f.item}° holding: its borrowings count as zero in the ${percentShort(f.threshold, en)} (${f.article}).`,
+  "fund-id-case": (f) =>
+    `${f.table} row ${f.row}, column "${f.header}": "${f.value}" is read as fund ${f.fundId} (Funds row ${f.fundRow}); fund ids match ignoring case and surrounding spaces. Check that it is not a typo.`,
+  "first-year-end-too-early": (f) =>
+    `firstYearEnd ${f.firstYearEnd} is not after constitutionDate ${f.constitutionDate}.`,
+  "chunk-failed": (f) =>
+    `Could not ${f.what} rows ${f.firstRow}–${f.lastRow} of ${f.table}: ${f.error}.`,
+  "api-unsupported": (f) =>
+    `This version of Excel cannot do this: it needs ${f.api} ${f.version}.`,
+  "sample-unavailable": (f) =>
+    `The sample workbook (${f.file}) could not be downloaded (HTTP ${f.status}).`,
+  "first-year-too-long": (f) =>
+    `The first financial year lasts more than 18 months (constitution ${f.constitutionDate}, first year end ${f.firstYearEnd}).`,
 };
 
 const C = `${NBSP}:`;
+
+/** An asset class as the French template's dropdown shows it (« Liquidités », not CASH): one label per value, from the column specs. */
+function assetClassFr(code: string): string {
+  return ASSET_CLASS_LABELS[code]?.[0] ?? code;
+}
 
 /** A number in French notation, with as many decimals as written ("1.234" → "1,234"). */
 function decimalPlain(value: string): string {
@@ -288,18 +319,18 @@ const FR: Renderers = {
       case "no-master-id":
         return "parts de fonds qui ne sont pas des parts du maître (masterId absent).";
       case "not-listed":
-        return `${quote(f.assetClass, fr)}${C} actif non autorisé par l'article ${f.article} en dehors du maître.`;
+        return `${quote(assetClassFr(f.assetClass), fr)}${C} actif non autorisé par l'article ${f.article} en dehors du maître.`;
       case "general-purpose":
-        return `${quote(f.assetClass, fr)}${C} un nourricier de fonds d'investissement à vocation générale ne détient que des parts de son maître et, à titre accessoire, des liquidités.`;
+        return `${quote(assetClassFr(f.assetClass), fr)}${C} un nourricier de fonds d'investissement à vocation générale ne détient que des parts de son maître et, à titre accessoire, des liquidités.`;
     }
   },
   "counted-beside-master": () => "autorisé en dehors du maître",
   "counted-master-units": (f) => `parts du maître ${f.master}`,
 
   "not-a-quota-asset": (f) =>
-    `${quote(f.assetClass, fr)}${C} actif non retenu dans le quota (${f.article}).`,
+    `${quote(assetClassFr(f.assetClass), fr)}${C} actif non retenu dans le quota (${f.article}).`,
   "listed-when-bought": (f) =>
-    `${quote(f.assetClass, fr)} déjà admis aux négociations lors de l'acquisition (${f.article}).`,
+    `${quote(assetClassFr(f.assetClass), fr)}${C} titre déjà admis aux négociations lors de l'acquisition (${f.article}).`,
   "not-small-cap": (f) =>
     f.test === "outside-eea"
       ? `coté sur un marché situé hors de l'Union européenne et de l'EEE (${f.country}) (${f.article}).`
@@ -351,13 +382,13 @@ const FR: Renderers = {
   "outside-every-rule": (f) =>
     f.assetClass === undefined
       ? `aucune règle de la catégorie ${f.fundType} ne retient une position sans catégorie d'actif`
-      : `aucune règle de la catégorie ${f.fundType} ne retient un actif ${quote(f.assetClass, fr)}`,
+      : `aucune règle de la catégorie ${f.fundType} ne retient un actif ${quote(assetClassFr(f.assetClass), fr)}`,
   disposed: (f) =>
     `cédé le ${date(f.date, fr)}, au plus tard à la date d'arrêté`,
   "not-yet-invested": (f) =>
     `investi le ${date(f.date, fr)}, après la date d'arrêté`,
   "not-measured": (f) =>
-    `montant non mesurable${C} la colonne ${quote(f.column, fr)} est ${f.blank ? "vide" : "illisible"}`,
+    `montant non mesurable${C} la colonne ${quote(f.header ?? f.column, fr)} est ${f.blank ? "vide" : "illisible"}`,
   "no-rule-applies": () => "aucune règle ne s'applique à ce fonds",
 
   "counted-unlisted": () => "titre non coté ou parts de SARL",
@@ -386,7 +417,7 @@ const FR: Renderers = {
   "column-twice": (f) =>
     `la colonne ${quote(f.header, fr)} fait double emploi avec ${quote(f.first, fr)}${NBSP}; seule la première est lue.`,
   "column-missing": (f) =>
-    `le tableau ${f.table} n'a pas de colonne ${f.column}${NBSP}; les règles qui en ont besoin ne peuvent pas être calculées.${f.headersOnRow ? ` Les en-têtes semblent être à la ligne ${f.headersOnRow}${NBSP}: supprimez les lignes au-dessus, ou faites de la plage un tableau Excel nommé ${f.table}.` : ""}`,
+    `le tableau ${f.table} n'a pas de colonne ${f.fr ? `${quote(f.fr, fr)} (${f.column})` : f.column}${NBSP}; les règles qui en ont besoin ne peuvent pas être calculées.${f.headersOnRow ? ` Les en-têtes semblent être à la ligne ${f.headersOnRow}${NBSP}: supprimez les lignes au-dessus, ou faites de la plage un tableau Excel nommé ${f.table}.` : ""}`,
   "totals-row": (f) =>
     `ligne ${quote(f.label, fr)} lue comme une ligne de total, non comme une position${NBSP}: ses montants n'entrent dans aucune somme.`,
   "cell-error": (f) => `la cellule contient l'erreur ${f.error}.`,
@@ -412,8 +443,21 @@ const FR: Renderers = {
     `l'identifiant du fonds (fundId) est nécessaire${NBSP}: le classeur contient plusieurs fonds (ou aucun).`,
   "fund-not-in-funds": (f) =>
     `le fonds ${f.fundId || "(vide)"} ne figure pas dans le tableau Funds${NBSP}; ${f.table === "Holders" ? "ce porteur n'a pas été contrôlé" : "cette ligne n'a pas été contrôlée"}.`,
-  "value-needed": (f) =>
-    `valeur absente ou illisible dans la colonne ${quote(f.header ?? f.column, fr)}, nécessaire au calcul d'une règle.`,
+  "value-needed": (f) => {
+    const column = quote(f.header ?? f.column, fr);
+    switch (f.purpose) {
+      case "basis-amount":
+        return `valeur absente ou illisible dans la colonne ${column}${NBSP}: le fonds est mesuré en ${f.basis === "FAIR" ? "base valeur de marché" : "base coût historique"}.`;
+      case "basis":
+        return `la base de calcul du fonds ne peut pas être établie${NBSP}: indiquez la base (coût historique ou valeur de marché) ou un montant libéré des souscriptions lisible.`;
+      case "cost-base":
+        return `montant libéré des souscriptions absent ou illisible (colonne ${column})${NBSP}: en base coût historique, les ratios sont rapportés au montant libéré des souscriptions.`;
+      case "quota-window":
+        return `clôture du premier exercice absente ou illisible (colonne ${column})${NBSP}: elle fixe la période d'application du quota (de la clôture du deuxième à celle du cinquième exercice).`;
+      default:
+        return `valeur absente ou illisible dans la colonne ${column}, nécessaire au calcul d'une règle.`;
+    }
+  },
   "basis-cost-ignored": () =>
     `les règles de ce fonds se mesurent en valeur de marché sur l'actif total${NBSP}; la base coût historique (COST) est ignorée.`,
   "amount-negative": (f) =>
@@ -424,12 +468,31 @@ const FR: Renderers = {
     `mode d'acquisition (acquisitionMode) non renseigné${NBSP}: la position n'est pas retenue au titre des titres reçus en contrepartie de souscriptions au capital (${f.article}).`,
   "entity-debt-blank": (f) =>
     `dettes de l'entité (entityDebt) non renseignées pour un actif du ${f.item}°${C} elles sont comptées pour zéro dans la limite de ${percentShort(f.threshold, fr)} (${f.article}).`,
+  "fund-id-case": (f) =>
+    `${quote(f.value, fr)} est rattaché au fonds ${f.fundId} (ligne ${f.fundRow} du tableau Funds)${NBSP}: les codes fonds sont comparés sans tenir compte des majuscules ni des espaces en début et en fin. Vérifiez qu'il ne s'agit pas d'une faute de frappe.`,
+  "first-year-end-too-early": (f) =>
+    `la clôture du premier exercice (${date(f.firstYearEnd, fr)}) n'est pas postérieure à la date de constitution (${date(f.constitutionDate, fr)}).`,
+  "chunk-failed": (f) =>
+    `les lignes ${f.firstRow} à ${f.lastRow} de ${f.table} n'ont pas pu être ${f.what === "read" ? "lues" : "écrites"} malgré plusieurs tentatives (${f.error})${NBSP}; relancez l'opération.`,
+  "api-unsupported": (f) =>
+    `cette version d'Excel ne le permet pas${NBSP}: il faut ${f.api} ${f.version}. Mettez Excel à jour.`,
+  "sample-unavailable": (f) =>
+    `le classeur d'exemple (${f.file}) n'a pas pu être téléchargé (HTTP ${f.status}).`,
+  "first-year-too-long": (f) =>
+    `le premier exercice dure plus de 18${NBSP}mois (constitution le ${date(f.constitutionDate, fr)}, clôture le ${date(f.firstYearEnd, fr)}).`,
 };
 
 const RENDERERS: Record<Lang, Renderers> = { en: EN, fr: FR };
 
 /** Every code the presenter knows (the keys of its exhaustive records). */
 export const REASON_CODES = Object.keys(EN) as ReasonCode[];
+
+/** An error's message in the language asked: from its reason code when it has one. */
+export function errorText(e: unknown, lang: Lang): string {
+  const why = (e as { why?: { code?: string; facts?: unknown } } | null)?.why;
+  if (why && isKnownReason(why)) return renderReason(why, lang);
+  return e instanceof Error ? e.message : String(e);
+}
 
 /** A code the presenter knows, with its facts. */
 export function isKnownReason(r: {

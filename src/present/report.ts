@@ -145,24 +145,52 @@ const SEVERITY: Record<Lang, Record<Diagnostic["severity"], string>> = {
   },
 };
 
-/** A diagnostic on one line: severity, where (table, row, the user's own header), value, why. */
-export function diagnosticText(d: Diagnostic, lang: Lang): string {
-  const header = d.header ?? d.column;
-  const where =
+/** The column a diagnostic names, as the user wrote its header (the canonical name when the header is that). */
+export function diagnosticColumn(d: Diagnostic): string | undefined {
+  return d.header ?? d.column;
+}
+
+/** Where a diagnostic points: table, row and the user's own header. */
+export function diagnosticWhere(d: Diagnostic, lang: Lang): string {
+  const header = diagnosticColumn(d);
+  return (
     lang === "fr"
       ? [
           d.table,
           d.row ? `ligne ${d.row}` : undefined,
           header ? `colonne ${quote(header, lang)}` : undefined,
         ]
-      : [d.table, d.row ? `row ${d.row}` : undefined, d.column];
-  const value = d.value !== undefined && d.value !== "" ? ` [${d.value}]` : "";
-  // The user's own header text, which the reader knows and the engine does not.
+      : [
+          d.table,
+          d.row ? `row ${d.row}` : undefined,
+          header ? `column ${quote(header, lang)}` : undefined,
+        ]
+  )
+    .filter(Boolean)
+    .join(", ");
+}
+
+/** Why: the diagnostic's sentence in the language asked, naming the user's own header. */
+export function diagnosticExplanation(d: Diagnostic, lang: Lang): string {
+  // The user's own header text, which the reader knows and the engine's facts may not carry.
   const item: { code?: string; facts?: unknown } =
     d.code === "value-needed" && d.header
       ? { code: d.code, facts: { ...d.facts, header: d.header } }
       : d;
-  return `${SEVERITY[lang][d.severity]}${colon(lang)}${where.filter(Boolean).join(", ")}${value}${colon(lang)}${explain(item, d.message, lang)}`;
+  return explain(item, d.message, lang);
+}
+
+export function severityLabel(
+  severity: Diagnostic["severity"],
+  lang: Lang,
+): string {
+  return SEVERITY[lang][severity];
+}
+
+/** A diagnostic on one line: severity, where (table, row, the user's own header), value, why. */
+export function diagnosticText(d: Diagnostic, lang: Lang): string {
+  const value = d.value !== undefined && d.value !== "" ? ` [${d.value}]` : "";
+  return `${SEVERITY[lang][d.severity]}${colon(lang)}${diagnosticWhere(d, lang)}${value}${colon(lang)}${diagnosticExplanation(d, lang)}`;
 }
 
 /** The counts of the report, with their plurals: « 12 fonds, 55 règles : 9 dépassements… ». */

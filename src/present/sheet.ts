@@ -20,6 +20,8 @@ export interface SheetWords {
   unreadable: string;
   notConcerned: string;
   partial: string;
+  diagnosticsTitle: string;
+  diagnosticHeaders: string[];
 }
 
 export const SHEET_WORDS: Record<Lang, SheetWords> = {
@@ -49,6 +51,17 @@ export const SHEET_WORDS: Record<Lang, SheetWords> = {
     unreadable: "unreadable",
     notConcerned: "not concerned",
     partial: " (partial)",
+    diagnosticsTitle: "Reading problems",
+    diagnosticHeaders: [
+      "Fund",
+      "Table",
+      "Row",
+      "Column",
+      "Value",
+      "Cell",
+      "Severity",
+      "Detail",
+    ],
   },
   fr: {
     title: (asOf) =>
@@ -89,6 +102,17 @@ export const SHEET_WORDS: Record<Lang, SheetWords> = {
     unreadable: "illisible",
     notConcerned: "non concernée",
     partial: " (partiel)",
+    diagnosticsTitle: "Anomalies de lecture",
+    diagnosticHeaders: [
+      "Fonds",
+      "Tableau",
+      "Ligne",
+      "Colonne",
+      "Valeur",
+      "Cellule",
+      "Gravité",
+      "Détail",
+    ],
   },
 };
 

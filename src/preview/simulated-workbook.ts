@@ -103,7 +103,7 @@ export class SimulatedWorkbook {
         this.changed();
       },
       writeReport: async (report: Report, language: Language = "en") => {
-        const { rules, positions } = reportRows(report, language);
+        const { rules, positions, diagnostics } = reportRows(report, language);
         const w = SHEET_WORDS[language];
         const rows: Cell[][] = [
           [w.title(report.asOf)],
@@ -114,6 +114,10 @@ export class SimulatedWorkbook {
           [w.positionsTitle],
           w.positionHeaders,
           ...positions,
+          // The reading problems, as the real report sheet writes them.
+          ...(diagnostics.length
+            ? [[], [w.diagnosticsTitle], w.diagnosticHeaders, ...diagnostics]
+            : []),
         ];
         const existing = this.sheet(REPORT_SHEET);
         if (existing) existing.rows = rows;

@@ -1,6 +1,7 @@
 import { Accordion, Button, FluentProvider, makeStyles, MessageBar, MessageBarBody, Text, ToggleButton, tokens, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { todayIso } from "../engine/dates";
+import { errorText } from "../present/reasons";
 import { columnLetter } from "../workbook/read-table";
 import { AsOfBar, AsOfChoices } from "./components/AsOfBar";
 import { DiagnosticsList } from "./components/DiagnosticsList";
@@ -53,12 +54,12 @@ export function App({ ops }: { ops: WorkbookOperations }) {
       try {
         setNotice({ intent: "success", text: await action() });
       } catch (e) {
-        setNotice({ intent: "error", text: format(t.error, { message: e instanceof Error ? e.message : String(e) }) });
+        setNotice({ intent: "error", text: format(t.error, { message: errorText(e, language) }) });
       } finally {
         setBusy(false);
       }
     },
-    [t]
+    [t, language]
   );
 
   const selectRow = (row: number) => {
@@ -100,7 +101,7 @@ export function App({ ops }: { ops: WorkbookOperations }) {
         )}
         {check.error && (
           <MessageBar intent="error">
-            <MessageBarBody>{format(t.error, { message: check.error })}</MessageBarBody>
+            <MessageBarBody>{format(t.error, { message: check.failure === undefined ? check.error : errorText(check.failure, language) })}</MessageBarBody>
           </MessageBar>
         )}
         {firstRun && (

@@ -138,6 +138,7 @@ const en = {
   partial: "computed from the readable positions only",
   close: "Close",
   back: "Back to the summary",
+  columnHeader: "column “{header}”",
 };
 
 export type Strings = typeof en;
@@ -151,7 +152,7 @@ const fr: Strings = {
   writeReport: "Générer le rapport",
   insertTemplate: "Insérer un modèle vierge",
   openSample: "Ouvrir l'exemple",
-  moreActions: "Rapport et feuille",
+  moreActions: "Autres actions",
   settings: "Paramètres",
   asOf: "Date d'arrêté",
   asOfUsed: "Arrêté au {date}",
@@ -169,7 +170,7 @@ const fr: Strings = {
   languageAuto: "Langue d'Office",
   save: "Enregistrer",
   settingsSaved: "Paramètres enregistrés.",
-  summaryTitle: "Fonds, du plus grave au moins grave",
+  summaryTitle: "Fonds, par ordre de gravité",
   summaryHint: "Sélectionnez un fonds pour voir ses règles et ses lignes.",
   breachFunds: {
     one: "{n} fonds en dépassement",
@@ -196,7 +197,7 @@ const fr: Strings = {
     other: "{n} anomalies de lecture",
   },
   worstRule: "Règle la plus défavorable",
-  ratioAgainst: "{value} pour un seuil {threshold}",
+  ratioAgainst: "{value} (seuil : {threshold})",
   toCure: "Montant à régulariser : {amount}",
   margin: "Marge : {amount}",
   conditionFailed: "Condition non remplie : voir la règle.",
@@ -218,10 +219,10 @@ const fr: Strings = {
   details: "Règles et lignes par fonds",
   firstRunTitle: "Commencer avec vos fonds",
   firstRunText:
-    "Ce classeur ne contient pas encore de table Funds ni Holdings. Insérez un modèle vierge sur de nouvelles feuilles (rien d'existant n'est modifié), ou ouvrez le classeur d'exemple pour voir les contrôles à l'œuvre.",
+    "Ce classeur ne contient pas encore de tableau Funds ni Holdings. Insérez un modèle vierge sur de nouvelles feuilles (rien d'existant n'est modifié), ou ouvrez le classeur d'exemple pour voir les contrôles à l'œuvre.",
   emptyTables:
-    "Les tables Funds et Holdings sont en place. Saisissez vos fonds et leurs lignes, puis cliquez sur Contrôler.",
-  noTables: "Aucune table Funds ni Holdings n'a été trouvée.",
+    "Les tableaux Funds et Holdings sont en place. Saisissez vos fonds et leurs lignes, puis cliquez sur Contrôler.",
+  noTables: "Aucun tableau Funds ni Holdings n'a été trouvé.",
   window: "Le quota s'applique du {from} au {until}",
   windowOpen: "Les règles s'appliquent à partir du {from}",
   value: "Ratio",
@@ -254,7 +255,8 @@ const fr: Strings = {
     other: "{n} lignes de Holdings surlignées.",
   },
   highlightsCleared: "Surlignage retiré.",
-  templateDone: "Créées : {created}. Laissées telles quelles : {skipped}.",
+  templateDone:
+    "Tableaux créés : {created}. Tableaux existants, laissés en l'état : {skipped}.",
   sampleOpened: "L'exemple s'ouvre dans un nouveau classeur.",
   liveUpdated: "actualisé",
   error: "Une erreur est survenue : {message}",
@@ -262,6 +264,7 @@ const fr: Strings = {
   partial: "calculé sur les seules lignes lisibles",
   close: "Fermer",
   back: "Retour à la synthèse",
+  columnHeader: "colonne « {header} »",
 };
 
 /** French typography: a non-breaking space before the high punctuation and inside the guillemets. */

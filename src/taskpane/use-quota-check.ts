@@ -24,6 +24,8 @@ export interface CheckState {
   tables: Partial<Record<TableName, RawTable>>;
   running: boolean;
   error?: string;
+  /** The failure itself: a coded one is shown in the pane's language. */
+  failure?: unknown;
   /** Set after a re-check caused by an edit in the tables. */
   live: boolean;
 }
@@ -44,7 +46,12 @@ export function useQuotaCheck(
 
   const run = useCallback(
     async (live = false) => {
-      setState((s) => ({ ...s, running: true, error: undefined }));
+      setState((s) => ({
+        ...s,
+        running: true,
+        error: undefined,
+        failure: undefined,
+      }));
       try {
         const tables = await ops.readTables();
         const s = settingsRef.current;
@@ -69,6 +76,7 @@ export function useQuotaCheck(
           ...prev,
           running: false,
           error: e instanceof Error ? e.message : String(e),
+          failure: e,
         }));
         return undefined;
       }

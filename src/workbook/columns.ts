@@ -28,6 +28,12 @@ export interface ColumnSpec {
   enumValues?: readonly string[];
   /** French labels of enum values. */
   enumLabels?: Readonly<Record<string, readonly string[]>>;
+  /** The English label (documentation, accepted as a header); from COLUMN_DETAILS. */
+  en?: string;
+  /** IDs of the rules that read the column, "*" for every rule of the fund; from COLUMN_DETAILS. */
+  rules?: readonly string[];
+  /** What the column is used for, as the documentation says it; from COLUMN_DETAILS. */
+  usedFor?: string;
 }
 
 export interface TableSpec {
@@ -37,12 +43,14 @@ export interface TableSpec {
   required: readonly string[];
 }
 
-const col = (
-  name: string,
-  type: ColumnType,
+/** A column whose name and type stay literal, so a compile-time test holds the model's types to the specs. */
+const col = <N extends string, T extends ColumnType>(
+  name: N,
+  type: T,
   labels: string[],
-  extra: Partial<ColumnSpec> = {},
-): ColumnSpec => ({ name, type, labels, ...extra });
+  extra: Omit<Partial<ColumnSpec>, "name" | "type"> = {},
+): ColumnSpec & { name: N; type: T } =>
+  ({ name, type, labels, ...extra }) as ColumnSpec & { name: N; type: T };
 
 export const FUND_TYPE_LABELS: Record<string, string[]> = {
   OPCVM_FEEDER: ["OPCVM nourricier"],
@@ -107,7 +115,7 @@ export const HOLDER_TYPE_LABELS: Record<string, string[]> = {
   PUBLIC_LAW_LEGAL: ["Personne morale de droit public"],
 };
 
-export const FUNDS_SPEC: TableSpec = {
+export const FUNDS_SPEC = {
   name: "Funds",
   required: ["fundId", "fundType"],
   columns: [
@@ -142,9 +150,9 @@ export const FUNDS_SPEC: TableSpec = {
     col("borrowings", "money", ["Emprunts", "Emprunts et dettes"]),
     col("liquidLabel", "boolean", ["Mention liquidité", "Label liquide"]),
   ],
-};
+} satisfies TableSpec;
 
-export const HOLDINGS_SPEC: TableSpec = {
+export const HOLDINGS_SPEC = {
   name: "Holdings",
   required: ["assetClass"],
   columns: [
@@ -197,9 +205,9 @@ export const HOLDINGS_SPEC: TableSpec = {
     col("hedgeOnly", "boolean", ["Couverture uniquement"]),
     col("disposalDate", "date", ["Date de cession"]),
   ],
-};
+} satisfies TableSpec;
 
-export const HOLDERS_SPEC: TableSpec = {
+export const HOLDERS_SPEC = {
   name: "Holders",
   required: ["units"],
   columns: [
@@ -211,7 +219,7 @@ export const HOLDERS_SPEC: TableSpec = {
     }),
     col("units", "money", ["Parts", "Nombre de parts"]),
   ],
-};
+} satisfies TableSpec;
 
 export const TABLE_SPECS: Record<TableName, TableSpec> = {
   Funds: FUNDS_SPEC,
@@ -219,12 +227,13 @@ export const TABLE_SPECS: Record<TableName, TableSpec> = {
   Holders: HOLDERS_SPEC,
 };
 
-/** Normalised header → canonical column, from the canonical names and every label. */
+/** Normalised header → canonical column, from the canonical names, every French label and the English one. */
 export function headerIndex(spec: TableSpec): Map<string, ColumnSpec> {
   const index = new Map<string, ColumnSpec>();
   for (const c of spec.columns)
-    for (const label of [c.name, ...c.labels])
-      index.set(normalizeLabel(label), c);
+    for (const label of [c.name, ...c.labels, ...(c.en ? [c.en] : [])])
+      if (!index.has(normalizeLabel(label)))
+        index.set(normalizeLabel(label), c);
   return index;
 }
 
@@ -235,4 +244,262 @@ export function enumIndex(spec: ColumnSpec): Map<string, string> {
   for (const [v, labels] of Object.entries(spec.enumLabels ?? {}))
     for (const l of labels) index.set(normalizeLabel(l), v);
   return index;
+}
+
+/** A column's English label, the rules that read it and its use, as the documentation shows them. */
+export interface ColumnDetails {
+  en: string;
+  rules: readonly string[];
+  usedFor: string;
+}
+
+const EVERY_RULE = ["*"] as const;
+const FCPR_QUOTAS = ["FCPR-Q50", "FCPI-Q70", "FIP-Q70"];
+const FIVE_YEARS = ["FCPR-L5Y", "FCPI-L5Y", "FIP-L5Y"];
+const FRESH = ["FCPI-FRESH40", "FIP-FRESH40"];
+const ADVANCES = ["FCPR-CCA15", "FPCI-CCA15", "OPCI-CCA5"];
+const OPCI = [
+  "OPCI-ASSET",
+  "OPCI-RE60",
+  "OPCI-RE51",
+  "OPCI-LIQ5",
+  "OPCI-LEV40",
+  "OPCI-CCA5",
+];
+const FEEDERS = ["OPCVM-FEED85", "OPCVM-FEED15", "FIVG-FEED", "FIA-FEED85"];
+const HOLDER_CAPS = ["FIP-H20", "FIP-H10", "FIP-H30"];
+
+/**
+ * What each column of the specs above is for: its English label, the rules that read it ("*":
+ * every rule of the fund) and its use. Kept apart from the specs so that adding a column is one
+ * line there and one entry here; a test fails when a column has no entry, and the column tables
+ * of docs/workbook-format.md are generated from both (`npm run docs:columns`).
+ */
+export const COLUMN_DETAILS: {
+  [T in TableName]?: Record<string, ColumnDetails>;
+} = {
+  Funds: {
+    fundId: {
+      en: "Fund code",
+      rules: EVERY_RULE,
+      usedFor: "required; unique key (matched ignoring case)",
+    },
+    fundName: { en: "Fund name", rules: [], usedFor: "display" },
+    fundType: {
+      en: "Fund type",
+      rules: EVERY_RULE,
+      usedFor: "required; decides which rules apply",
+    },
+    constitutionDate: {
+      en: "Constitution date",
+      rules: ["FCPI-Q70", "FIP-Q70", ...OPCI],
+      usedFor:
+        "FCPI/FIP threshold by vintage; OPCI (rules bind three years after creation); checks firstYearEnd",
+    },
+    firstYearEnd: {
+      en: "First financial year end",
+      rules: FCPR_QUOTAS,
+      usedFor: "when the quota binds (L. 214-28 V)",
+    },
+    basis: {
+      en: "Basis",
+      rules: EVERY_RULE,
+      usedFor:
+        "default `COST` when paid-up subscriptions are given, else `FAIR`",
+    },
+    paidUpSubscriptions: {
+      en: "Paid-up subscriptions",
+      rules: EVERY_RULE,
+      usedFor: "base on `COST`",
+    },
+    totalAssets: {
+      en: "Total assets",
+      rules: EVERY_RULE,
+      usedFor: "base on `FAIR`; blank = sum of the fund's fair values",
+    },
+    quotaThreshold: {
+      en: "Quota threshold",
+      rules: ["FCPR-Q50", "FCPI-Q70", "FIP-Q70"],
+      usedFor: "overrides the main quota threshold",
+    },
+    warningMargin: {
+      en: "Warning margin",
+      rules: EVERY_RULE,
+      usedFor: "default 2 points",
+    },
+    chosenRegions: {
+      en: "Chosen regions",
+      rules: ["FIP-Q70", "FIP-FRESH40"],
+      usedFor: "FIP",
+    },
+    overseasZone: { en: "Overseas zone", rules: ["FIP-REG25"], usedFor: "FIP" },
+    isSicav: {
+      en: "Is a SICAV",
+      rules: ["OPCVM-FEED15"],
+      usedFor: "OPCVM feeder",
+    },
+    borrowings: { en: "Borrowings", rules: ["OPCI-LEV40"], usedFor: "OPCI" },
+    liquidLabel: {
+      en: "Liquidity label",
+      rules: ["FCPR-LIQ5"],
+      usedFor: "FCPR XII: the fund claims 5 % liquid instruments",
+    },
+  },
+  Holdings: {
+    fundId: {
+      en: "Fund code",
+      rules: EVERY_RULE,
+      usedFor: "owning fund (may be blank when the workbook has one fund)",
+    },
+    lineId: {
+      en: "Line reference",
+      rules: [],
+      usedFor: "blank = the worksheet row number",
+    },
+    issuerId: {
+      en: "Issuer code",
+      rules: [...ADVANCES, ...FRESH],
+      usedFor:
+        "groups positions on one company; advances take their issuer's ownership",
+    },
+    issuerName: { en: "Issuer", rules: [], usedFor: "display" },
+    assetClass: {
+      en: "Asset class",
+      rules: EVERY_RULE,
+      usedFor: "required; `DIGITAL_ASSET` extends the contract for L. 214-160",
+    },
+    costValue: { en: "Cost value", rules: EVERY_RULE, usedFor: "basis `COST`" },
+    fairValue: { en: "Fair value", rules: EVERY_RULE, usedFor: "basis `FAIR`" },
+    listingStatus: {
+      en: "Listing status",
+      rules: [...FCPR_QUOTAS, "FCPR-B20", ...FIVE_YEARS, "OPCI-ASSET"],
+      usedFor:
+        "blank = unlisted. For debt and receivables: the listing of the issuer's equity",
+    },
+    listingCountry: {
+      en: "Listing country",
+      rules: ["FCPR-B20"],
+      usedFor: "L. 214-28 III 1° (EU/EEA market)",
+    },
+    listingDate: {
+      en: "Admission date",
+      rules: [...FCPR_QUOTAS, ...FIVE_YEARS],
+      usedFor:
+        'admission to trading; after `investmentDate` (or with no `investmentDate`) it means "listed after purchase" (L. 214-28 IV)',
+    },
+    marketCap: {
+      en: "Market capitalisation",
+      rules: ["FCPR-B20"],
+      usedFor: "L. 214-28 III 1° (< 150 M€)",
+    },
+    investmentDate: {
+      en: "Investment date",
+      rules: EVERY_RULE,
+      usedFor: "a position invested after the as-of date is not yet held",
+    },
+    acquisitionMode: {
+      en: "Acquisition mode",
+      rules: FRESH,
+      usedFor: "FCPI/FIP 40 %",
+    },
+    ownershipPct: {
+      en: "Ownership percentage",
+      rules: ADVANCES,
+      usedFor: "advances: 5 % gate (L. 214-28 II 1°)",
+    },
+    lookThroughPct: {
+      en: "Look-through percentage",
+      rules: ["FCPR-Q50"],
+      usedFor: "entity rights (L. 214-28 II 2°)",
+    },
+    entityOecd: {
+      en: "OECD entity",
+      rules: ["FCPR-Q50"],
+      usedFor: "entity rights (L. 214-28 II 2°)",
+    },
+    fcpiEligible: {
+      en: "FCPI eligible",
+      rules: ["FCPI-Q70", "FCPI-FRESH40"],
+      usedFor: "FCPI",
+    },
+    fipEligible: {
+      en: "FIP eligible",
+      rules: ["FIP-Q70", "FIP-FRESH40"],
+      usedFor: "FIP",
+    },
+    region: {
+      en: "Region",
+      rules: ["FIP-Q70", "FIP-FRESH40", "FIP-REG25"],
+      usedFor: "FIP",
+    },
+    opciCategory: {
+      en: "OPCI category",
+      rules: OPCI,
+      usedFor: "OPCI (item of L. 214-36 I)",
+    },
+    encumbered: {
+      en: "Encumbered",
+      rules: ["OPCI-LIQ5"],
+      usedFor: "OPCI liquidity",
+    },
+    participationPct: {
+      en: "Participation percentage",
+      rules: ["OPCI-LEV40", "OPCI-CCA5"],
+      usedFor: "OPCI borrowing look-through",
+    },
+    entityDebt: {
+      en: "Entity debt",
+      rules: ["OPCI-LEV40"],
+      usedFor: "OPCI borrowing look-through",
+    },
+    controlledParticipation: {
+      en: "Controlled participation",
+      rules: ["OPCI-RE60"],
+      usedFor: "FPI",
+    },
+    masterId: { en: "Master fund", rules: FEEDERS, usedFor: "feeders" },
+    hedgeOnly: {
+      en: "Hedging only",
+      rules: ["OPCVM-FEED15"],
+      usedFor: "OPCVM feeder",
+    },
+    disposalDate: {
+      en: "Disposal date",
+      rules: EVERY_RULE,
+      usedFor: "a position sold on or before the as-of date is not held",
+    },
+  },
+  Holders: {
+    fundId: {
+      en: "Fund code",
+      rules: HOLDER_CAPS,
+      usedFor: "owning fund (may be blank when the workbook has one fund)",
+    },
+    holderId: { en: "Holder", rules: HOLDER_CAPS, usedFor: "FIP holder caps" },
+    holderType: {
+      en: "Holder type",
+      rules: HOLDER_CAPS,
+      usedFor: "FIP holder caps",
+    },
+    units: {
+      en: "Units",
+      rules: HOLDER_CAPS,
+      usedFor: "required; FIP holder caps",
+    },
+  },
+};
+
+// The details join their specs once, when the module loads: every reader of a spec sees them.
+for (const spec of Object.values(TABLE_SPECS))
+  for (const c of spec.columns)
+    Object.assign(c, COLUMN_DETAILS[spec.name]?.[c.name]);
+
+/** The column's French label (the first of its labels), as the French template writes it. */
+export function frenchLabel(c: ColumnSpec): string {
+  return c.labels[0] ?? c.name;
+}
+
+/** The column's English label. */
+export function englishLabel(c: ColumnSpec): string {
+  return c.en ?? c.name;
 }

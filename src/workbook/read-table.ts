@@ -16,7 +16,9 @@ import {
 } from "./cells";
 import {
   type ColumnSpec,
+  englishLabel,
   enumIndex,
+  frenchLabel,
   headerIndex,
   type TableSpec,
 } from "./columns";
@@ -155,6 +157,7 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
     });
   });
   for (const name of spec.required) {
+    const c = spec.columns.find((x) => x.name === name);
     if (!columns.has(name)) {
       diagnostics.push({
         ...where,
@@ -167,6 +170,8 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
           table: spec.name,
           column: name,
           headersOnRow: headerRowHint(raw, byHeader),
+          fr: c && frenchLabel(c),
+          en: c && englishLabel(c),
         },
       });
     }

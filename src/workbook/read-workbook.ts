@@ -6,7 +6,13 @@ import type {
   TableName,
   WorkbookModel,
 } from "../engine/model";
-import { FUNDS_SPEC, HOLDERS_SPEC, TABLE_SPECS } from "./columns";
+import {
+  FUNDS_SPEC,
+  HOLDERS_SPEC,
+  HOLDINGS_SPEC,
+  TABLE_SPECS,
+} from "./columns";
+import { holdingFromValues } from "./holding-record";
 import type { RawTable } from "./grid";
 import { type ReadRow, readTable, valuesByName } from "./read-table";
 
@@ -97,107 +103,23 @@ function toFund(r: ReadRow): Fund | undefined {
 }
 
 /**
- * Built field by field from the row's values in the order of HOLDINGS_SPEC (a test holds the
- * two orders together), so every holding has the same shape and reading 100,000 rows stays fast.
+ * A holding from its row's values. The record is built by `holdingFromValues`, generated from
+ * HOLDINGS_SPEC as one object literal (so every holding has the same shape and reading 100,000
+ * rows stays fast); the typecheck holds it to the Holding type.
  */
 function toHolding(r: ReadRow): Holding {
-  const [
-    fundId,
-    lineId,
-    issuerId,
-    issuerName,
-    assetClass,
-    costValue,
-    fairValue,
-    listingStatus,
-    listingCountry,
-    listingDate,
-    marketCap,
-    investmentDate,
-    acquisitionMode,
-    ownershipPct,
-    lookThroughPct,
-    entityOecd,
-    fcpiEligible,
-    fipEligible,
-    region,
-    opciCategory,
-    encumbered,
-    participationPct,
-    entityDebt,
-    controlledParticipation,
-    masterId,
-    hedgeOnly,
-    disposalDate,
-  ] = r.values as unknown as HoldingValues;
-  return {
-    row: r.row,
-    invalid: r.invalid,
-    fundId: fundId || undefined,
-    lineId: lineId || String(r.row),
-    issuerId: issuerId || undefined,
-    issuerName,
-    assetClass,
-    costValue,
-    fairValue,
-    listingStatus,
-    listingCountry,
-    listingDate,
-    marketCap,
-    investmentDate,
-    acquisitionMode,
-    ownershipPct,
-    lookThroughPct,
-    entityOecd: entityOecd === true,
-    fcpiEligible: fcpiEligible === true,
-    fipEligible: fipEligible === true,
-    region,
-    opciCategory,
-    encumbered: encumbered === true,
-    participationPct,
-    entityDebt,
-    controlledParticipation: controlledParticipation === true,
-    masterId,
-    hedgeOnly: hedgeOnly === true,
-    disposalDate,
-  };
+  const h = holdingFromValues(r);
+  // Blank ids: no fund named, the worksheet row as the line, no issuer to group on.
+  h.fundId ||= undefined;
+  h.lineId ||= String(r.row);
+  h.issuerId ||= undefined;
+  return h;
 }
 
-/** The Holdings columns in the order of HOLDINGS_SPEC. */
-export const HOLDING_ORDER = [
-  "fundId",
-  "lineId",
-  "issuerId",
-  "issuerName",
-  "assetClass",
-  "costValue",
-  "fairValue",
-  "listingStatus",
-  "listingCountry",
-  "listingDate",
-  "marketCap",
-  "investmentDate",
-  "acquisitionMode",
-  "ownershipPct",
-  "lookThroughPct",
-  "entityOecd",
-  "fcpiEligible",
-  "fipEligible",
-  "region",
-  "opciCategory",
-  "encumbered",
-  "participationPct",
-  "entityDebt",
-  "controlledParticipation",
-  "masterId",
-  "hedgeOnly",
-  "disposalDate",
-] as const;
-
-type ValuesOf<T extends readonly (keyof Holding)[]> = {
-  -readonly [K in keyof T]: T[K] extends keyof Holding ? Holding[T[K]] : never;
-};
-type HoldingValues = ValuesOf<typeof HOLDING_ORDER>;
+/** The Holdings columns in the order of HOLDINGS_SPEC: the order of each row's values. */
+export const HOLDING_ORDER: readonly string[] = HOLDINGS_SPEC.columns.map(
+  (c) => c.name,
+);
 
 function toHolder(r: ReadRow): Holder {
   return {

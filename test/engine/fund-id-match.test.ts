@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../src/engine/check";
+import { diagnosticText } from "../../src/present/report";
 import type { CellValue, RawTable } from "../../src/workbook/grid";
 import { readWorkbook } from "../../src/workbook/read-workbook";
 
@@ -36,6 +37,13 @@ describe("fund ids match ignoring case and surrounding spaces", () => {
     expect(infos[0].message).toContain('column "Code fonds"');
     expect(infos[0].message).toContain("ETA");
     expect(infos[1]).toMatchObject({ row: 4, value: "Eta" }); // the reader trims text cells
+  });
+
+  it("the match is a reason code with its facts, said in French with the user's header", () => {
+    const info = eta.diagnostics.find((d) => d.severity === "info")!;
+    expect(info).toMatchObject({ code: "fund-id-case", facts: { table: "Holdings", row: 3, header: "Code fonds", value: "eta", fundId: "ETA", fundRow: 2 } });
+    const fr = diagnosticText(info, "fr").replace(/\u00a0/g, " ");
+    expect(fr).toBe("Information : Holdings, ligne 3, colonne « Code fonds » [eta] : « eta » est rattaché au fonds ETA (ligne 2 du tableau Funds) : les codes fonds sont comparés sans tenir compte des majuscules ni des espaces en début et en fin. Vérifiez qu'il ne s'agit pas d'une faute de frappe.");
   });
 
   it("an exact match gives no diagnostic, and a different id is still not in the Funds table", () => {

@@ -138,3 +138,39 @@ describe("the report sheet in French, on the strict host", () => {
     expect(String(sheet.cell(positions.bodyRect.r0, 9))).toMatch(/^400,00\s€/);
   });
 });
+
+describe("the report sheet's reading problems, on the strict host", () => {
+  it("names each column by the user's own header, as the command line does, with the cell to go to", async () => {
+    const withProblem: Report = structuredClone(report);
+    const fund = withProblem.funds[0];
+    fund.diagnostics = [
+      {
+        severity: "error",
+        table: "Holdings",
+        row: 3,
+        column: "costValue",
+        header: "Prix de revient",
+        value: "abc",
+        sheet: "Holdings",
+        cell: "F3",
+        message: '"abc" is not an amount.',
+        code: "cell-unreadable",
+        facts: { value: "abc", expected: "money", column: "costValue", header: "Prix de revient" },
+      },
+    ];
+    fund.positions!.push({ row: 3, lineId: "L3", amount: null, counted: [], excluded: [], unreadable: ["costValue"] });
+    host = createExcelHost().install();
+    host.workbook.addSheet("Holdings");
+    await host.run((c) => writeReportSheet(c, withProblem, "05/01/2026 10:00", "fr"));
+    const problems = host.workbook.table("QuotaReportDiagnostics");
+    const sheet = problems.sheet;
+    const top = problems.bodyRect.r0;
+    expect(sheet.cell(top - 1, 3)).toBe("Colonne");
+    expect(sheet.cell(top, 3)).toBe("Prix de revient");
+    expect(sheet.cell(top, 5)).toBe("F3");
+    expect(String(sheet.cell(top, 7))).toMatch(/^«\sabc\s» n'est pas un montant/);
+    const positions = host.workbook.table("QuotaReportPositions");
+    expect(sheet.cell(positions.bodyRect.r0 + 1, 7)).toBe("illisible");
+    expect(sheet.cell(positions.bodyRect.r0 + 1, 9)).toBe("Prix de revient");
+  });
+});

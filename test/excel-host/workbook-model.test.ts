@@ -209,7 +209,7 @@ describe("keeping the functions current", () => {
     for (let n = 1; n <= 8; n++) host.failRequest(n, { afterActions: 0 });
     const failed = call.next();
     events.editTableCell("Holdings", row, "costValue", cost - 5_000_000);
-    expect(await failed).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^les tables du classeur n'ont pas pu être lues/) });
+    expect(await failed).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^les tableaux du classeur n'ont pas pu être lus/) });
     expect(call.latest()).not.toEqual(before);
     host.clearRequests(); // the fault is over
 

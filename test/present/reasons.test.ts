@@ -102,6 +102,7 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
   "not-measured": [
     { column: "costValue", blank: true },
     { column: "fairValue", blank: false },
+    { column: "costValue", blank: false, header: "Prix de revient" },
   ],
   "no-rule-applies": [{}],
   "counted-unlisted": [{ article: "L. 214-28 I" }],
@@ -127,6 +128,7 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
   "column-missing": [
     { table: "Holdings", column: "costValue" },
     { table: "Holdings", column: "costValue", headersOnRow: 3 },
+    { table: "Holdings", column: "assetClass", fr: "Type d'actif", en: "Asset class" },
   ],
   "totals-row": [{ label: "Total" }],
   "cell-error": [{ error: "#DIV/0!", column: "costValue", header: "Coût d'acquisition" }],
@@ -148,12 +150,28 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
     { fundId: "FCPR-9", table: "Holdings" },
     { fundId: "", table: "Holders" },
   ],
-  "value-needed": [{ column: "costValue" }, { column: "costValue", header: "Coût d'acquisition" }],
+  "value-needed": [
+    { column: "costValue" },
+    { column: "costValue", header: "Coût d'acquisition" },
+    { column: "fairValue", header: "Valorisation", purpose: "basis-amount", basis: "FAIR" },
+    { column: "basis", purpose: "basis" },
+    { column: "paidUpSubscriptions", header: "Montant libéré des souscriptions", purpose: "cost-base" },
+    { column: "firstYearEnd", purpose: "quota-window" },
+  ],
   "basis-cost-ignored": [{}],
   "amount-negative": [{ column: "costValue", amount: "-1500.00" }],
   "amount-implausible": [{ column: "costValue", amount: "2000000000000000.00" }],
   "acquisition-mode-blank": [{ article: "L. 214-30 III A 1°" }],
   "entity-debt-blank": [{ item: 5, threshold: "0.4", article: "L. 214-39" }],
+  "fund-id-case": [{ table: "Holdings", row: 3, header: "Code fonds", value: "eta", fundId: "ETA", fundRow: 2 }],
+  "first-year-end-too-early": [{ firstYearEnd: "2024-01-01", constitutionDate: "2024-06-30" }],
+  "chunk-failed": [
+    { what: "read", table: "Holdings", firstRow: 2, lastRow: 5001, error: "RequestPayloadSizeLimitExceeded" },
+    { what: "write", table: "QuotaReportRules", firstRow: 4, lastRow: 40, error: "GeneralException" },
+  ],
+  "api-unsupported": [{ api: "ExcelApi", version: "1.8" }],
+  "sample-unavailable": [{ file: "sample-funds.xlsx", status: 404 }],
+  "first-year-too-long": [{ firstYearEnd: "2026-12-31", constitutionDate: "2024-06-30" }],
 };
 
 const all = (): Reason[] =>
@@ -193,6 +211,9 @@ describe("every reason code is rendered in both languages", () => {
       "1\u202f234\u202f567,89\u00a0€",
     );
     expect(fr({ code: "disposed", facts: { date: "2025-12-31" } })).toContain("31/12/2025");
+    // Asset classes by their French label, as the French template's dropdown shows them.
+    expect(fr({ code: "not-a-quota-asset", facts: { assetClass: "CASH", article: "L. 214-28 I" } })).toContain("«\u00a0Liquidités\u00a0»");
+    expect(fr({ code: "outside-every-rule", facts: { fundType: "SPPICAV", assetClass: "FUND_UNITS" } })).toContain("«\u00a0Parts de fonds\u00a0»");
     expect(fr({ code: "counted-advance", facts: { issuer: "X", ownership: "0.473", article: "L. 214-28 II 1°" } })).toContain(
       "47,3\u00a0%",
     );

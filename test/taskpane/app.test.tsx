@@ -5,6 +5,7 @@ import axe from "axe-core";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { SimulatedWorkbook, type Sheet } from "../../src/preview/simulated-workbook";
 import { App } from "../../src/taskpane/App";
+import { reason, ReasonError } from "../../src/engine/reasons";
 import type { WorkbookOperations } from "../../src/taskpane/operations";
 import { sampleSheets } from "../helpers/sample-sheets";
 
@@ -79,7 +80,7 @@ describe("summary of funds, worst first", () => {
     setup("fr-FR", unreadableCost);
     await waitFor(() => expect(row("FCPR-IS2")).toBeTruthy());
     expect(text(row("FCPR-IS2"))).toContain("Dépassement");
-    expect(text(row("FCPR-IS2"))).toContain("FCPR-Q50 · 40,00 % pour un seuil ≥ 50 %");
+    expect(text(row("FCPR-IS2"))).toContain("FCPR-Q50 · 40,00 % (seuil : au moins 50 %)");
     expect(text(row("FCPR-IS2"))).toContain("Montant à régulariser : 2 500 000,00 €");
     expect(text(row("FCPR-CC1"))).toContain("Incomplet");
     expect(text(row("FCPR-RA3"))).toContain("À surveiller");
@@ -258,13 +259,26 @@ describe("first run", () => {
     expect(workbook.samplesOpened).toBe(1);
   });
 
+  it("says in French why an action failed, from the failure's reason code", async () => {
+    const { ops } = setup("fr-FR", undefined, { empty: true });
+    (ops.openSample as unknown as ReturnType<typeof vi.fn>).mockImplementation(async () => {
+      throw new ReasonError(reason("api-unsupported", { api: "ExcelApi", version: "1.8" }), "This version of Excel cannot open a new workbook from an add-in (ExcelApi 1.8).");
+    });
+    await waitFor(() => expect(document.querySelector("[data-first-run]")).toBeTruthy());
+    fireEvent.click(screen.getByRole("button", { name: "Ouvrir l'exemple" }));
+    await waitFor(() => expect(document.querySelector(".fui-MessageBar")).toBeTruthy());
+    const shown = text(document.querySelector(".fui-MessageBar"));
+    expect(shown).toContain("cette version d'Excel ne le permet pas : il faut ExcelApi 1.8");
+    expect(shown).not.toMatch(/cannot|workbook/);
+  });
+
   it("inserts the template on new sheets in the pane's language, then asks for the funds", async () => {
     const { ops, workbook } = setup("fr-FR", undefined, { empty: true });
     await waitFor(() => expect(document.querySelector("[data-first-run]")).toBeTruthy());
     fireEvent.click(screen.getByRole("button", { name: "Insérer un modèle vierge" }));
     await waitFor(() => expect(ops.insertTemplate).toHaveBeenCalledWith("fr"));
     expect(workbook.sheet("Funds")!.rows[0]).toContain("Code fonds");
-    await waitFor(() => expect(text(document.body)).toContain("Les tables Funds et Holdings sont en place"));
+    await waitFor(() => expect(text(document.body)).toContain("Les tableaux Funds et Holdings sont en place"));
     expect(document.querySelector("[data-first-run]")).toBeNull();
   });
 });
@@ -333,6 +347,25 @@ describe("actions on the sheet", () => {
     const q50 = card("FCPR-IS2").querySelector('[data-positions-for="FCPR-Q50"]') as HTMLElement;
     expect(text(q50)).toContain("titre non coté ou parts de SARL");
     expect(text(q50)).not.toMatch(/\b(advance|excluded|unlisted|the fund)\b/);
+  });
+
+  it("names the column by the user's own header, as the command line does, for the reader's and the engine's problems", async () => {
+    setup("fr-FR", (wb) => {
+      const holdings = wb.sheet("Holdings")!;
+      const h = holdings.rows[0];
+      h[h.indexOf("costValue")] = "Prix de revient";
+      holdings.rows[4][h.indexOf("Prix de revient")] = "abc";
+      // A blank cost on a fund measured at cost: the engine's "value needed", on another row.
+      holdings.rows[6][h.indexOf("Prix de revient")] = "";
+    });
+    await waitFor(() => expect(document.querySelector('[data-diagnostic="Holdings:5:costValue"]')).toBeTruthy());
+    const unreadable = document.querySelector('[data-diagnostic="Holdings:5:costValue"]') as HTMLElement;
+    expect(text(unreadable)).toContain("colonne « Prix de revient »");
+    expect(text(unreadable)).not.toContain("costValue");
+    const needed = document.querySelector('[data-diagnostic="Holdings:7:costValue"]') as HTMLElement;
+    expect(needed).toBeTruthy();
+    expect(text(needed)).toContain("colonne « Prix de revient »");
+    expect(text(needed)).not.toContain("costValue");
   });
 
   it("shows names from the workbook as text, never as markup", async () => {

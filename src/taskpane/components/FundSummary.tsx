@@ -2,6 +2,7 @@ import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { FundReport, Report, RuleResult } from "../../engine/result";
 import { type AmountUnit, format, formatAmount, formatDate, formatPercent, formatThreshold, OPERATOR_SIGNS, plural, type Strings } from "../i18n";
 import type { Language } from "../operations";
+import { thresholdText } from "../../present/report";
 import { amountToCure, fundsWorstFirst, summaryCounts, worstRule } from "../summary";
 import { STATUS_COLORS, StatusBadge } from "./StatusBadge";
 
@@ -44,14 +45,14 @@ export function failedGates(rule: RuleResult) {
   return (rule.conditions ?? []).filter((c) => c.failed && c.kind !== "limit");
 }
 
-/** "40,00 % pour un seuil ≥ 50 %": the ratio against its threshold with the law's operator. */
+/** "40.00% against ≥ 50%"; in French the law's words: « 40,00 % (seuil : au moins 50 %) ». */
 export function ratioAgainstThreshold(rule: RuleResult, language: Language, t: Strings): string | undefined {
   if (rule.value === null || rule.threshold === null) return undefined;
   // The sign and its number never part at a line's end.
   const sign = rule.operator ? `${OPERATOR_SIGNS[rule.operator]}\u00a0` : "";
   return format(t.ratioAgainst, {
     value: formatPercent(rule.value, language),
-    threshold: `${sign}${formatThreshold(rule.threshold, language)}`,
+    threshold: language === "fr" ? thresholdText(rule, "fr") : `${sign}${formatThreshold(rule.threshold, language)}`,
   });
 }
 

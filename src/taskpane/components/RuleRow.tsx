@@ -2,7 +2,7 @@ import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-c
 import type { RuleResult } from "../../engine/result";
 import { ruleById } from "../../engine/rules/registry";
 import { colon, format, formatAmount, formatPercent, formatThreshold, OPERATOR_SIGNS, type Strings } from "../i18n";
-import { ruleExplanation } from "../../present/report";
+import { ruleExplanation, thresholdText } from "../../present/report";
 import { amountToCure } from "../summary";
 import type { Language } from "../operations";
 import { StatusBadge } from "./StatusBadge";
@@ -53,8 +53,7 @@ export function RuleRow(props: { rule: RuleResult; language: Language; t: String
           <Text size={200}>
             {t.threshold}
             {colon(language)}
-            {rule.operator ? `${OPERATOR_SIGNS[rule.operator]} ` : ""}
-            {formatThreshold(rule.threshold, language)}
+            {language === "fr" ? thresholdText(rule, "fr") : `${rule.operator ? `${OPERATOR_SIGNS[rule.operator]} ` : ""}${formatThreshold(rule.threshold, language)}`}
           </Text>
         )}
         {rule.headroom !== null && (
