@@ -11,7 +11,10 @@ export const EVIDENCE_USAGE: Record<Lang, string> = {
                 folder): the workbooks copied byte for byte, their SHA-256 and fingerprint, the JSON
                 report with every position, a formatted .xlsx report and manifest.json (docs/evidence.md)
   fund-quota verify DIR   recompute a pack from its own copy of the input: exit 0 when identical,
-                1 with each difference (rule, fund, old and new value), 2 when DIR is not a pack`,
+                1 with each difference (rule, fund, old and new value), 2 when DIR is not a pack
+  --history PACK   (repeatable, with --evidence) earlier packs: report.html charts each ratio over time
+  fund-quota history PACK... [--out history.xlsx|.csv|.json] [--json]   the ratios over the packs'
+                month-ends; each rule that went from pass to breach, with the positions that moved it`,
   fr: `Dossier de preuve${NBSP}:
   fund-quota check FICHIER... --evidence DOSSIER   écrit aussi un dossier de preuve dans DOSSIER
                 (nouveau ou vide)${NBSP}: les classeurs copiés à l'identique, leur empreinte SHA-256 et
@@ -19,7 +22,12 @@ export const EVIDENCE_USAGE: Record<Lang, string> = {
                 forme et manifest.json (docs/evidence.md)
   fund-quota verify DOSSIER   vérifie le dossier en recalculant depuis sa copie du classeur${NBSP}:
                 code 0 si identique, 1 avec chaque écart (règle, fonds, ancienne et nouvelle
-                valeur), 2 si DOSSIER n'est pas un dossier de preuve`,
+                valeur), 2 si DOSSIER n'est pas un dossier de preuve
+  --history DOSSIER   (répétable, avec --evidence) dossiers des mois précédents${NBSP}: report.html
+                trace chaque ratio dans le temps
+  fund-quota history DOSSIER... [--out historique.xlsx|.csv|.json] [--json]   historique des ratios
+                aux dates d'arrêté des dossiers${NBSP}; chaque règle passée en dépassement, avec les
+                lignes qui l'ont fait varier`,
 };
 
 export const EVIDENCE_MESSAGES = {

@@ -16,6 +16,8 @@ import {
   type PackSheet,
   packSheets,
 } from "../evidence/pack-sheets";
+import { buildHistory, type DatedReport } from "../evidence/history";
+import { reportHtml } from "../evidence/report-html";
 import type { Lang } from "../present/format";
 import { writtenAt } from "../present/sheet";
 import { readWorkbook } from "../workbook/read-workbook";
@@ -49,7 +51,7 @@ export interface PackInput {
   bytes: number;
   fingerprint?: Fingerprint;
   /** The reports written for it, relative to the pack's folder. */
-  reports?: { json: string; xlsx: string };
+  reports?: { json: string; xlsx: string; html: string };
   /** Why it could not be checked (unreadable, a report of this product, tables missing). */
   error?: string;
   ownReport?: boolean;
@@ -212,6 +214,8 @@ export interface PackOptions {
   lang: Lang;
   now?: Date;
   writeFile?: FileWriter;
+  /** Reports of earlier month-ends (earlier packs): report.html then charts each ratio over time. */
+  history?: DatedReport[];
 }
 
 export interface PackOutcome {
@@ -282,26 +286,36 @@ export async function writeEvidencePack(
       options.files.length === 1
         ? "report"
         : uniqueName(`report-${name.replace(/\.xlsx$/i, "")}`, reportNames);
-    input.reports = { json: `${stem}.json`, xlsx: `${stem}.xlsx` };
+    input.reports = {
+      json: `${stem}.json`,
+      xlsx: `${stem}.xlsx`,
+      html: `${stem}.html`,
+    };
     await put(
       input.reports.json,
       new TextEncoder().encode(`${JSON.stringify(checked.report, null, 2)}\n`),
     );
-    const sheets = packSheets(
-      checked.report,
-      {
-        asOf,
-        generatedAt: generatedAtParis,
-        productVersion: `${product.name} ${product.version}`,
-        inputFile: file,
-        fileSha256: input.sha256,
-        fingerprint: checked.fingerprint.sha256,
-      },
-      lang,
-    );
+    const facts = {
+      asOf,
+      generatedAt: generatedAtParis,
+      productVersion: `${product.name} ${product.version}`,
+      inputFile: file,
+      fileSha256: input.sha256,
+      fingerprint: checked.fingerprint.sha256,
+    };
+    const sheets = packSheets(checked.report, facts, lang);
     await put(
       input.reports.xlsx,
       await packXlsx(sheets, `${PACK_KIND} ${asOf}`),
+    );
+    const history = options.history?.length
+      ? buildHistory([...options.history, { report: checked.report }])
+      : undefined;
+    await put(
+      input.reports.html,
+      new TextEncoder().encode(
+        reportHtml(checked.report, facts, lang, history),
+      ),
     );
   }
   const manifest: Manifest = {
@@ -322,4 +336,28 @@ export async function writeEvidencePack(
     options.writeFile,
   );
   return { manifest, results };
+}
+
+/** The reports of a pack (one per input that was checked), for a history. */
+export function packReports(dir: string): DatedReport[] {
+  const manifest = JSON.parse(
+    readFileSync(path.join(dir, MANIFEST), "utf8"),
+  ) as Manifest;
+  if (manifest.kind !== PACK_KIND)
+    throw new Error(`${dir}: ${MANIFEST} is not the manifest of a pack`);
+  return manifest.inputs.flatMap((i) =>
+    i.reports
+      ? [
+          {
+            report: JSON.parse(
+              readFileSync(
+                path.join(dir, ...i.reports.json.split("/")),
+                "utf8",
+              ),
+            ) as Report,
+            source: `${path.basename(path.resolve(dir))}/${i.reports.json}`,
+          },
+        ]
+      : [],
+  );
 }

@@ -15,6 +15,8 @@ import { formatText } from "./format-text";
 import { packRefusal, withoutPositions, writeEvidencePack } from "./evidence";
 import { EVIDENCE_MESSAGES, EVIDENCE_USAGE } from "./evidence-messages";
 import { verifyCommand } from "./verify";
+import { historyCommand } from "./history";
+import { packReports } from "./evidence";
 import {
   type Lang,
   MESSAGES,
@@ -71,6 +73,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         "as-of": { type: "string" },
         out: { type: "string" },
         evidence: { type: "string" },
+        history: { type: "string", multiple: true },
         force: { type: "boolean" },
         lang: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -102,6 +105,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (command === "verify") return verifyCommand(targets, lang, io, fail);
+  if (command === "history")
+    return historyCommand(
+      targets,
+      { out: args.values.out, json: Boolean(args.values.json), lang },
+      io,
+      fail,
+    );
   if (command !== "check") {
     if (command === undefined) {
       io.stderr(`${USAGE[lang]}\n`);
@@ -140,12 +150,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   let batch: BatchReport;
   if (evidence !== undefined) {
     // The pack checks each workbook from its own copy; the output shows those same reports.
+    let history;
+    try {
+      history = (args.values.history ?? []).flatMap((p) => packReports(p));
+    } catch (e) {
+      return fail(e instanceof Error ? e.message : String(e));
+    }
     const pack = await writeEvidencePack({
       dir: evidence,
       files,
       asOf,
       lang,
       writeFile: io.writeFile,
+      history,
     });
     batch = combine(
       asOf,
