@@ -14,7 +14,11 @@ export const EVIDENCE_USAGE: Record<Lang, string> = {
                 1 with each difference (rule, fund, old and new value), 2 when DIR is not a pack
   --history PACK   (repeatable, with --evidence) earlier packs: report.html charts each ratio over time
   fund-quota history PACK... [--out history.xlsx|.csv|.json] [--json]   the ratios over the packs'
-                month-ends; each rule that went from pass to breach, with the positions that moved it`,
+                month-ends; each rule that went from pass to breach, with the positions that moved it
+  fund-quota whatif FILE --fund ID --buy AMOUNT [--asset-class CLASS] [--issuer ID] [--listing STATUS]
+                [--date YYYY-MM-DD] [--fair-value AMOUNT] [--ownership PCT]   (or --sell AMOUNT --line ID)
+                each rule of the fund before and after the trade, and the largest amount that keeps
+                every rule met (exit 1 when the trade would breach a rule)`,
   fr: `Dossier de preuve${NBSP}:
   fund-quota check FICHIER... --evidence DOSSIER   écrit aussi un dossier de preuve dans DOSSIER
                 (nouveau ou vide)${NBSP}: les classeurs copiés à l'identique, leur empreinte SHA-256 et
@@ -27,7 +31,11 @@ export const EVIDENCE_USAGE: Record<Lang, string> = {
                 trace chaque ratio dans le temps
   fund-quota history DOSSIER... [--out historique.xlsx|.csv|.json] [--json]   historique des ratios
                 aux dates d'arrêté des dossiers${NBSP}; chaque règle passée en dépassement, avec les
-                lignes qui l'ont fait varier`,
+                lignes qui l'ont fait varier
+  fund-quota whatif FICHIER --fund ID --buy MONTANT [--asset-class TYPE] [--issuer ID] [--listing STATUT]
+                [--date AAAA-MM-JJ] [--fair-value MONTANT] [--ownership PCT]   (ou --sell MONTANT --line ID)
+                simulation avant opération${NBSP}: chaque règle du fonds avant et après, et le montant
+                maximal conforme (code 1 si l'opération mettrait une règle en dépassement)`,
 };
 
 export const EVIDENCE_MESSAGES = {

@@ -16,6 +16,7 @@ import { packRefusal, withoutPositions, writeEvidencePack } from "./evidence";
 import { EVIDENCE_MESSAGES, EVIDENCE_USAGE } from "./evidence-messages";
 import { verifyCommand } from "./verify";
 import { historyCommand } from "./history";
+import { whatIfCommand } from "./whatif";
 import { packReports } from "./evidence";
 import {
   type Lang,
@@ -74,6 +75,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         out: { type: "string" },
         evidence: { type: "string" },
         history: { type: "string", multiple: true },
+        // fund-quota whatif
+        fund: { type: "string" },
+        buy: { type: "string" },
+        sell: { type: "string" },
+        "asset-class": { type: "string" },
+        issuer: { type: "string" },
+        line: { type: "string" },
+        listing: { type: "string" },
+        date: { type: "string" },
+        "fair-value": { type: "string" },
+        ownership: { type: "string" },
         force: { type: "boolean" },
         lang: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -105,6 +117,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (command === "verify") return verifyCommand(targets, lang, io, fail);
+  if (command === "whatif") {
+    const whatIfAsOf = args.values["as-of"] ?? defaultAsOf();
+    if (!isValidIsoDate(whatIfAsOf)) return fail(say.badAsOf(whatIfAsOf));
+    return whatIfCommand(targets, args.values, whatIfAsOf, lang, io, fail);
+  }
   if (command === "history")
     return historyCommand(
       targets,
