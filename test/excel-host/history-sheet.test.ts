@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../src/engine/check";
+import { excelOperations } from "../../src/excel/excel-operations";
 import { freezeMonthEnd, HISTORY_TABLE } from "../../src/excel/history-sheet";
 import { ROLE_KEY } from "../../src/excel/own-sheets";
 import { readTables } from "../../src/excel/read-tables";
@@ -47,6 +48,20 @@ describe("Freeze month-end, three month-ends of the sample", () => {
     }
     // No staging sheet left behind.
     expect(host.workbook.sheets.filter((s) => s.customProperties.get(ROLE_KEY.toLowerCase())?.value === "history-staging")).toHaveLength(0);
+    } finally {
+      host.uninstall();
+    }
+  }, 120_000);
+
+  it("is the pane's operation: excelOperations().freezeMonthEnd, in one undo step where the host allows it", async () => {
+    const host = (await hostFromXlsx(SAMPLE)).install();
+    try {
+      const read = await host.run((context) => readTables(context));
+      const report = checkWorkbook(readWorkbook(read.tables), { asOf: "2025-12-31" });
+      const n = await excelOperations().freezeMonthEnd!(report, "en");
+      expect(n).toBe(report.funds.reduce((k, f) => k + f.rules.filter((r) => r.threshold !== null).length, 0));
+      expect(host.workbook.table(HISTORY_TABLE).bodyRows).toBe(n);
+      expect(host.workbook.sheet("Quota history").charts.length).toBeGreaterThan(0);
     } finally {
       host.uninstall();
     }
