@@ -5,7 +5,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { RULE_HEADERS } from "../engine/report-columns";
 import { type FileCheck, checkWorkbookFile } from "./check-file";
-import { REPORT_SHEET, markAsReport } from "./report-mark";
+import { POSITIONS_SHEET, REPORT_SHEET, markAsReport } from "./report-mark";
 import { type FileWriter, writeFileAtomically } from "./safe-write";
 import { UnreadableWorkbookError } from "./xlsx-tables";
 
@@ -146,6 +146,7 @@ export async function writeCombinedXlsx(
   batch: BatchReport,
   out: string,
   writer?: FileWriter,
+  options: { positions?: boolean } = {},
 ): Promise<void> {
   const wb = new ExcelJS.Workbook();
   markAsReport(wb, batch.asOf);
@@ -200,8 +201,67 @@ export async function writeCombinedXlsx(
   ws.getColumn(10).numFmt = "#,##0.00";
   ws.getColumn(COMBINED_HEADERS.length).numFmt = "dd/mm/yyyy";
   ws.views = [{ state: "frozen", ySplit: 1 }];
+  if (options.positions) addPositionsSheet(wb, batch);
   const data = new Uint8Array(await wb.xlsx.writeBuffer());
   await writeFileAtomically(out, data, writer);
+}
+
+/** The positions sheet of --out with --positions: the columns of the pane's report sheet. */
+export const COMBINED_POSITION_HEADERS = [
+  "Workbook",
+  "Fund",
+  "Row",
+  "Line",
+  "Issuer",
+  "Asset class",
+  "Amount EUR",
+  "Rule",
+  "Outcome",
+  "Article",
+  "Detail",
+];
+
+/** One row per workbook, fund, position and rule it was counted in or excluded from (--positions). */
+function addPositionsSheet(wb: ExcelJS.Workbook, batch: BatchReport): void {
+  const ws = wb.addWorksheet(POSITIONS_SHEET);
+  const rows: (string | number | null)[][] = [];
+  for (const w of batch.workbooks)
+    for (const f of w.report?.funds ?? [])
+      for (const p of f.positions ?? []) {
+        const base = [
+          path.basename(w.file),
+          f.fundId,
+          p.row,
+          p.lineId,
+          p.issuerName ?? p.issuerId ?? null,
+          p.assetClass ?? null,
+          p.amount === null ? null : Number(p.amount),
+        ];
+        for (const c of p.counted)
+          rows.push([...base, c.rule, "counted", c.article, c.note ?? null]);
+        for (const e of p.excluded)
+          rows.push([...base, e.rule, "excluded", e.article ?? null, e.reason]);
+        if (!p.counted.length && !p.excluded.length)
+          rows.push([
+            ...base,
+            null,
+            p.unreadable?.length ? "unreadable" : "not concerned",
+            null,
+            p.unreadable?.join(", ") ?? null,
+          ]);
+      }
+  ws.addTable({
+    name: "QuotaPositions",
+    ref: "A1",
+    headerRow: true,
+    columns: COMBINED_POSITION_HEADERS.map((name) => ({
+      name,
+      filterButton: true,
+    })),
+    rows: rows.length ? rows : [COMBINED_POSITION_HEADERS.map(() => null)],
+  });
+  ws.getColumn(7).numFmt = "#,##0.00";
+  ws.views = [{ state: "frozen", ySplit: 1 }];
 }
 
 /** A one-line progress bar for a terminal. */

@@ -7,10 +7,17 @@ import {
   type BatchReport,
   checkMany,
   collectWorkbooks,
+  combine,
   progressBar,
   writeCombinedXlsx,
 } from "./batch";
 import { formatText } from "./format-text";
+import { packRefusal, withoutPositions, writeEvidencePack } from "./evidence";
+import { EVIDENCE_MESSAGES, EVIDENCE_USAGE } from "./evidence-messages";
+import { verifyCommand } from "./verify";
+import { historyCommand } from "./history";
+import { whatIfCommand } from "./whatif";
+import { packReports } from "./evidence";
 import {
   type Lang,
   MESSAGES,
@@ -66,6 +73,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         positions: { type: "boolean" },
         "as-of": { type: "string" },
         out: { type: "string" },
+        evidence: { type: "string" },
+        history: { type: "string", multiple: true },
+        // fund-quota whatif
+        fund: { type: "string" },
+        buy: { type: "string" },
+        sell: { type: "string" },
+        "asset-class": { type: "string" },
+        issuer: { type: "string" },
+        line: { type: "string" },
+        listing: { type: "string" },
+        date: { type: "string" },
+        "fair-value": { type: "string" },
+        ownership: { type: "string" },
         force: { type: "boolean" },
         lang: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -93,9 +113,22 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   };
   const [command, ...targets] = args.positionals;
   if (args.values.help) {
-    io.stdout(`${USAGE[lang]}\n`);
+    io.stdout(`${USAGE[lang]}\n\n${EVIDENCE_USAGE[lang]}\n`);
     return 0;
   }
+  if (command === "verify") return verifyCommand(targets, lang, io, fail);
+  if (command === "whatif") {
+    const whatIfAsOf = args.values["as-of"] ?? defaultAsOf();
+    if (!isValidIsoDate(whatIfAsOf)) return fail(say.badAsOf(whatIfAsOf));
+    return whatIfCommand(targets, args.values, whatIfAsOf, lang, io, fail);
+  }
+  if (command === "history")
+    return historyCommand(
+      targets,
+      { out: args.values.out, json: Boolean(args.values.json), lang },
+      io,
+      fail,
+    );
   if (command !== "check") {
     if (command === undefined) {
       io.stderr(`${USAGE[lang]}\n`);
@@ -124,16 +157,50 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     );
     if (refusal) return fail(refusalMessage(refusal, lang));
   }
+  const evidence = args.values.evidence;
+  if (evidence !== undefined) {
+    const refusal = packRefusal(evidence);
+    if (refusal) return fail(EVIDENCE_MESSAGES[lang].refused(refusal));
+  }
   const positions = Boolean(args.values.positions);
-  const showProgress = io.isTty && files.length > 3;
-  const batch = await checkMany(
-    files,
-    asOf,
-    positions,
-    showProgress
-      ? (done) => io.stderr(progressBar(done, files.length))
-      : undefined,
-  );
+  const showProgress = io.isTty && files.length > 3 && evidence === undefined;
+  let batch: BatchReport;
+  if (evidence !== undefined) {
+    // The pack checks each workbook from its own copy; the output shows those same reports.
+    let history;
+    try {
+      history = (args.values.history ?? []).flatMap((p) => packReports(p));
+    } catch (e) {
+      return fail(e instanceof Error ? e.message : String(e));
+    }
+    const pack = await writeEvidencePack({
+      dir: evidence,
+      files,
+      asOf,
+      lang,
+      writeFile: io.writeFile,
+      history,
+    });
+    batch = combine(
+      asOf,
+      pack.results.map((w) =>
+        w.report && !positions
+          ? { ...w, report: withoutPositions(w.report) }
+          : w,
+      ),
+    );
+    io.stderr(
+      `${EVIDENCE_MESSAGES[lang].written(evidence, pack.manifest.files.length)}\n`,
+    );
+  } else
+    batch = await checkMany(
+      files,
+      asOf,
+      positions,
+      showProgress
+        ? (done) => io.stderr(progressBar(done, files.length))
+        : undefined,
+    );
   if (showProgress) io.stderr("\n");
   if (out !== undefined) {
     // Checked again: the file may have appeared or changed while the workbooks were read.
@@ -145,7 +212,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     );
     if (refusal) return fail(refusalMessage(refusal, lang));
     try {
-      await writeCombinedXlsx(batch, out, io.writeFile);
+      await writeCombinedXlsx(batch, out, io.writeFile, { positions });
     } catch (e) {
       return fail(say.writeFailed(out, writeFailureReason(e, lang)));
     }

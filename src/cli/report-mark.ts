@@ -7,6 +7,9 @@ export const REPORT_MARK = "fund-quota-monitor:report";
 /** The sheet of the report `--out` writes. */
 export const REPORT_SHEET = "Quota report";
 
+/** The sheet of positions `--out` adds with `--positions`. */
+export const POSITIONS_SHEET = "Quota positions";
+
 export function markAsReport(workbook: ExcelJS.Workbook, asOf: string): void {
   workbook.creator = "Fund Quota Monitor";
   workbook.title = `Quota report as of ${asOf}`;
@@ -21,7 +24,12 @@ export function markAsReport(workbook: ExcelJS.Workbook, asOf: string): void {
 export function isReportWorkbook(workbook: ExcelJS.Workbook): boolean {
   const keywords = (workbook.keywords ?? "").split(/[,;\s]+/);
   if (!keywords.includes(REPORT_MARK)) return false;
-  if (workbook.worksheets.some((s) => s.name !== REPORT_SHEET)) return false;
+  if (
+    workbook.worksheets.some(
+      (s) => s.name !== REPORT_SHEET && s.name !== POSITIONS_SHEET,
+    )
+  )
+    return false;
   return Object.keys(findTables(workbook)).length === 0;
 }
 

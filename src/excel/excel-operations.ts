@@ -9,6 +9,7 @@ import type {
 import { clearHighlights, highlightBreaches } from "./highlight";
 import { type TableLocation } from "./read-tables";
 import { writeReportSheet } from "./report-sheet";
+import { freezeMonthEnd, historyRows } from "./history-sheet";
 import { writtenAt } from "../present/sheet";
 import { openSampleWorkbook } from "./open-sample";
 import { insertTemplate } from "./template";
@@ -84,6 +85,11 @@ export function excelOperations(): WorkbookOperations {
           language,
         ),
       ),
+    freezeMonthEnd: (report: Report, language: Language = "en") =>
+      asOneUndoStep(async (context) => {
+        await freezeMonthEnd(context, report, language);
+        return historyRows(report, language).length;
+      }),
     insertTemplate: (language: Language) =>
       Excel.run((context) => insertTemplate(context, language)),
     openSample: openSampleWorkbook,

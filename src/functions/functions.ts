@@ -19,6 +19,7 @@ import {
 } from "./formulas";
 import { type Language, languageOf, MESSAGES } from "./texts";
 import { errorText } from "../present/reasons";
+import { whatIfAnswer } from "./whatif-formula";
 
 function displayLanguage(): Language {
   try {
@@ -217,6 +218,44 @@ export function check(
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
   stream(invocation, (language) => checkAnswer(asOf, language));
+}
+
+/**
+ * Pre-trade what-if: each rule of a fund before and after buying or selling a position, and the largest amount that keeps every rule met, spilled as a table.
+ * @customfunction WHATIF
+ * @param fundId Fund ID, as in the fundId column of the Funds table.
+ * @param side "buy" or "sell".
+ * @param amount Amount of the trade in EUR, at cost (a purchase's fair value is its cost).
+ * @param [assetClass] Asset class of the position, as in the Holdings table (default EQUITY for a purchase).
+ * @param [issuerId] Issuer of the position; for a sale, the issuer whose holdings are sold.
+ * @param [listingStatus] UNLISTED (default), REGULATED, MTF_SME or MTF_OTHER.
+ * @param [asOf] Test date; blank: the last month-end before today.
+ * @param invocation Set by Excel.
+ * @returns One row per rule under a header row, then the largest compliant amount and the rule that binds.
+ * @streaming
+ */
+export function whatif(
+  fundId: any,
+  side: any,
+  amount: any,
+  assetClass: any,
+  issuerId: any,
+  listingStatus: any,
+  asOf: any,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  stream(invocation, (language) =>
+    whatIfAnswer(
+      fundId,
+      side,
+      amount,
+      assetClass,
+      issuerId,
+      listingStatus,
+      asOf,
+      language,
+    ),
+  );
 }
 
 // Start reading the workbook as soon as the runtime loads this bundle, so the first formula

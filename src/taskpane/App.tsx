@@ -10,7 +10,7 @@ import { FundCard } from "./components/FundCard";
 import { FundSummary, SummaryCounts } from "./components/FundSummary";
 import { Legend } from "./components/Legend";
 import { SettingsPanel } from "./components/SettingsPanel";
-import { format, languageOf, plural, STRINGS } from "./i18n";
+import { format, formatDate, languageOf, plural, STRINGS } from "./i18n";
 import type { PaneSettings, WorkbookOperations } from "./operations";
 import { periodEnds } from "./period-ends";
 import { fundsWorstFirst } from "./summary";
@@ -155,6 +155,20 @@ export function App({ ops }: { ops: WorkbookOperations }) {
             <Button disabled={!report.funds.length || busy} data-action="report" onClick={() => void act(async () => (await ops.writeReport(report, language), t.reportWritten))}>
               {t.writeReport}
             </Button>
+            {ops.freezeMonthEnd && (
+              <Button
+                disabled={!report.funds.length || busy}
+                data-action="freeze"
+                onClick={() =>
+                  void act(async () => {
+                    const n = await ops.freezeMonthEnd!(report, language);
+                    return format(t.monthEndFrozen, { date: formatDate(report.asOf, language), n });
+                  })
+                }
+              >
+                {t.freezeMonthEnd}
+              </Button>
+            )}
             <Button appearance="subtle" disabled={busy} data-action="template" onClick={insertTemplate}>
               {t.insertTemplate}
             </Button>

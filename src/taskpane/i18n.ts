@@ -121,6 +121,9 @@ const en = {
   goToCell: "Go to cell",
   goToRow: "Select row {row}",
   reportWritten: "The “Quota report” sheet was written.",
+  freezeMonthEnd: "Freeze month-end",
+  monthEndFrozen:
+    "Month-end {date} frozen: {n} ratios added to the QuotaHistory table, with a chart per fund.",
   highlighted: {
     zero: "No row of Holdings is behind a breach.",
     one: "{n} row of Holdings highlighted.",
@@ -249,6 +252,9 @@ const fr: Strings = {
   goToRow: "Sélectionner la ligne {row}",
   reportWritten:
     "La feuille « Quota report » (rapport de contrôle) a été générée.",
+  freezeMonthEnd: "Figer la fin de mois",
+  monthEndFrozen:
+    "Fin de mois du {date} figée : {n} ratios ajoutés à l'historique des ratios (tableau QuotaHistory), avec un graphique par fonds.",
   highlighted: {
     zero: "Aucune ligne de Holdings n'est à l'origine d'un dépassement.",
     one: "{n} ligne de Holdings surlignée.",

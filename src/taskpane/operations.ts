@@ -23,6 +23,12 @@ export interface WorkbookOperations {
   clearHighlights(): Promise<void>;
   /** Writes the report sheet in the pane's language. */
   writeReport(report: Report, language?: Language): Promise<void>;
+  /**
+   * Freeze month-end: appends the report's ratios to the QuotaHistory table of the add-in's
+   * history sheet and redraws each fund's chart; returns the number of ratios added. Absent
+   * where the host cannot keep a history (the browser preview).
+   */
+  freezeMonthEnd?(report: Report, language?: Language): Promise<number>;
   insertTemplate(
     language: Language,
   ): Promise<{ created: TableName[]; skipped: TableName[] }>;

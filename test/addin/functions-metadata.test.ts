@@ -31,8 +31,8 @@ beforeAll(async () => {
 });
 
 describe("custom functions metadata, generated from JSDoc", () => {
-  it("declares the six QUOTA functions", () => {
-    expect(english.functions.map((f) => f.id).sort()).toEqual(["CHECK", "HEADROOM", "POSITION", "RATIO", "REPORT", "STATUS"]);
+  it("declares the seven QUOTA functions", () => {
+    expect(english.functions.map((f) => f.id).sort()).toEqual(["CHECK", "HEADROOM", "POSITION", "RATIO", "REPORT", "STATUS", "WHATIF"]);
   });
 
   it("declares every function streaming and none volatile: each answers again when the workbook model is re-read after an edit", () => {
@@ -51,6 +51,7 @@ describe("custom functions metadata, generated from JSDoc", () => {
       REPORT: ["fundId", "asOf?"],
       POSITION: ["rule", "fundId", "lineId", "asOf?"],
       CHECK: ["asOf?"],
+      WHATIF: ["fundId", "side", "amount", "assetClass?", "issuerId?", "listingStatus?", "asOf?"],
     });
     for (const f of english.functions) for (const p of f.parameters) expect(p.dimensionality ?? "scalar", `${f.id}(${p.name})`).toBe("scalar");
   });

@@ -704,7 +704,11 @@ class ChartsObject extends Collection {
   }
   override call(name: string, args: unknown[]): unknown {
     if (name === "Add") {
+      // ChartCollection.add(type, sourceData, seriesBy), ExcelApi 1.1 (office-js-docs-pr,
+      // docs/excel/excel-add-ins-charts.md): the type and series orientation are kept too.
       const bag = new Bag();
+      bag.props.type = args[0];
+      bag.props.seriesBy = args[2];
       bag.props.source =
         args[1] instanceof RangeObject ? rectAddress(args[1].rect) : args[1];
       this.sheet.charts.push(bag.props);
