@@ -84,7 +84,7 @@ export class WorkbookModelStore {
     this.snapshot = {
       status: "ready",
       version: this.snapshot.version + 1,
-      workbook: checked(read),
+      workbook: checked(read, this.snapshot.workbook),
       read,
     };
     for (const listener of [...this.listeners]) listener(this.snapshot);
@@ -203,7 +203,7 @@ export class WorkbookModelStore {
       next = {
         status: "ready",
         version: this.snapshot.version + 1,
-        workbook: checked(read),
+        workbook: checked(read, this.snapshot.workbook),
         read,
       };
     } catch (e) {
@@ -332,9 +332,16 @@ export class WorkbookModelStore {
   }
 }
 
-/** The check of a read; the date system travels with it (ReadResult.date1904 when the reader knows it). */
-function checked(read: ReadResult): CheckedWorkbook {
-  return new CheckedWorkbook(read.tables, read.date1904 === true);
+/**
+ * The check of a read; the date system travels with it (ReadResult.date1904 when the reader
+ * knows it). After an edit, the new read is compared with the last one: only the funds of the
+ * Holdings rows whose cells changed are checked again (CheckedWorkbook.withTables).
+ */
+function checked(read: ReadResult, last?: CheckedWorkbook): CheckedWorkbook {
+  const date1904 = read.date1904 === true;
+  return last
+    ? last.withTables(read.tables, date1904)
+    : new CheckedWorkbook(read.tables, date1904);
 }
 
 const SHARED = Symbol.for("fundQuotaMonitor.workbookModel");
