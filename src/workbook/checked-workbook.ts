@@ -79,7 +79,11 @@ export class CheckedWorkbook {
     return this.next(applied.tables, applied.holdingsRows);
   }
 
-  /** The next version from a new read of the tables: the rows whose cells differ are the edits. */
+  /**
+   * The next version from a new read of the tables: the rows whose cells differ are the edits.
+   * A read's rows are never changed in place (each read from Excel or a file gives new rows),
+   * so the two reads can be compared.
+   */
   withTables(tables: Tables, date1904 = false): CheckedWorkbook {
     const rows =
       date1904 === this.date1904
