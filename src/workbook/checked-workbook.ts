@@ -110,8 +110,17 @@ export class CheckedWorkbook {
       inherited.set(key, { report: entry.report, stale: stale(entry.stale) });
     for (const [key, report] of [...this.reports, ...this.explained].map(
       ([k, r]) => [k, r] as const,
-    ))
+    )) {
+      inherited.delete(key);
       inherited.set(key, { report, stale: stale([]) });
+    }
+    // As many as the caches keep, the most recent: dates not asked again are not carried forever.
+    const keys = [...inherited.keys()];
+    const explained = keys.filter((k) => k.startsWith("P|"));
+    const plain = keys.filter((k) => !k.startsWith("P|"));
+    for (const k of explained.slice(0, -EXPLAINED_REPORTS_KEPT))
+      inherited.delete(k);
+    for (const k of plain.slice(0, -REPORTS_KEPT)) inherited.delete(k);
     return new CheckedWorkbook(tables, this.date1904, {
       reading: reread.reading,
       prepared: update.prepared,
