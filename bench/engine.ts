@@ -115,14 +115,14 @@ export function benchEngine(positions: number): EngineResult {
  * Memory for one fund of N positions, every rule and every position explained (needs --expose-gc):
  * the heap's growth before any collection (an upper bound of the peak), and what stays held.
  */
-export function benchMemory(positions: number): { heapMB: number; retainedMB: number; rssMB: number } {
+export function benchMemory(positions: number, explain = true): { heapMB: number; retainedMB: number; rssMB: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const before = process.memoryUsage();
   const funds = fundsGrid(1);
   const holdings = holdingsGrid(positions, 1);
   const model = readWorkbook({ Funds: tableFromValues("Funds", funds), Holdings: tableFromValues("Holdings", holdings) });
-  const report = checkWorkbook(model, { asOf: "2025-12-31", positions: true });
+  const report = checkWorkbook(model, { asOf: "2025-12-31", positions: explain });
   const peak = process.memoryUsage();
   gc?.();
   const retained = process.memoryUsage();

@@ -66,6 +66,8 @@ export function benchRecalc(cells = 1000, rows = 10_000, fundCount = 10): Recalc
     },
     5,
     () => {
+      // A new row, as each read from Excel gives new rows: the model compares the two reads.
+      holdings[1] = holdings[1].slice();
       holdings[1][5] = (holdings[1][5] as number) + 1000 * ++bump;
       edits++;
     }

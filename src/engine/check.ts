@@ -46,8 +46,47 @@ export function checkWorkbook(
   model: WorkbookModel,
   options: CheckOptions,
 ): Report {
+  const prepared = prepareWorkbook(model);
+  return assembleReport(
+    options.asOf,
+    prepared.inputs.map((input) => checkInput(input, options)),
+    prepared.workbookDiagnostics,
+  );
+}
+
+/** Everything checkFund needs about one fund, as the workbook's rows assign it. */
+export interface FundInput {
+  fund: Fund;
+  holdings: Holding[];
+  /** The reader's diagnostics on this fund's rows, in the model's order. */
+  rowDiagnostics: Diagnostic[];
+  /** The `info` diagnostics of rows whose fundId matched this fund only ignoring case or spaces. */
+  matchDiagnostics: Diagnostic[];
+  duplicateRows?: number[];
+  holders: Holder[];
+  /** Where the tables were read from, so diagnostics name the user's own header and cell. */
+  sources?: WorkbookModel["sources"];
+}
+
+/**
+ * The workbook's rows assigned to their funds, once per version of the model: checking it on
+ * any date gives checkWorkbook's report, and an edit to a few holdings updates only their funds.
+ */
+export interface PreparedWorkbook {
+  model: WorkbookModel;
+  /** One per fund checked, in the report's order. */
+  inputs: FundInput[];
+  workbookDiagnostics: Diagnostic[];
+  /** For each holding (as indexed in model.holdings), the index of its input, or -1 when no fund takes it. */
+  inputOfHolding: Int32Array;
+  /** For each holding, its index within its input's holdings. */
+  slotOfHolding: Int32Array;
+}
+
+export function prepareWorkbook(model: WorkbookModel): PreparedWorkbook {
   const matcher = new FundMatcher(model);
-  const { byFund, orphans, fundOfHolding } = assignHoldings(model, matcher);
+  const { byFund, orphans, fundOfHolding, fundIdOfHolding, slotOfHolding } =
+    assignHoldings(model, matcher);
   const duplicates = duplicatedFundIds(model.funds);
   const { holdersByFund, holderOrphans, fundOfHolder } = assignHolders(
     model,
@@ -58,33 +97,71 @@ export function checkWorkbook(
     fundOfHolding,
     fundOfHolder,
   );
-  const funds: FundReport[] = [];
+  const inputs: FundInput[] = [];
+  const inputOfFund = new Map<string, number>();
+  const keys = new Set<string>();
   for (const fund of model.funds) {
-    if (funds.some((f) => fundKey(f.fundId) === fundKey(fund.fundId))) continue;
-    funds.push(
-      checkFund(
-        fund,
-        byFund.get(fund.fundId) ?? [],
-        [
-          ...(perFund.get(fund.fundId) ?? []),
-          ...(matcher.matches.get(fund.fundId) ?? []),
-        ],
-        options,
-        duplicates.get(fund.fundId),
-        holdersByFund.get(fund.fundId) ?? [],
-        model.sources?.Holdings?.headers,
-      ),
-    );
+    const key = fundKey(fund.fundId);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    inputOfFund.set(fund.fundId, inputs.length);
+    inputs.push({
+      fund,
+      holdings: byFund.get(fund.fundId) ?? [],
+      rowDiagnostics: perFund.get(fund.fundId) ?? [],
+      matchDiagnostics: matcher.matches.get(fund.fundId) ?? [],
+      duplicateRows: duplicates.get(fund.fundId),
+      holders: holdersByFund.get(fund.fundId) ?? [],
+      sources: model.sources,
+    });
+  }
+  const inputOfHolding = new Int32Array(model.holdings.length);
+  for (let i = 0; i < inputOfHolding.length; i++) {
+    const id = fundIdOfHolding[i];
+    inputOfHolding[i] = id === undefined ? -1 : (inputOfFund.get(id) ?? -1);
   }
   const workbookDiagnostics = [...unassigned, ...orphans, ...holderOrphans];
-  if (model.sources) {
+  if (model.sources)
     for (const d of workbookDiagnostics) locate(d, model.sources);
-    for (const f of funds)
-      for (const d of f.diagnostics) locate(d, model.sources);
-  }
+  return {
+    model,
+    inputs,
+    workbookDiagnostics,
+    inputOfHolding,
+    slotOfHolding,
+  };
+}
+
+/** Checks one prepared fund. */
+export function checkInput(
+  input: FundInput,
+  options: CheckOptions,
+): FundReport {
+  const report = checkFund(
+    input.fund,
+    input.holdings,
+    input.matchDiagnostics.length
+      ? [...input.rowDiagnostics, ...input.matchDiagnostics]
+      : input.rowDiagnostics,
+    options,
+    input.duplicateRows,
+    input.holders,
+    input.sources?.Holdings?.headers,
+  );
+  if (input.sources)
+    for (const d of report.diagnostics) locate(d, input.sources);
+  return report;
+}
+
+/** The report of the funds' reports and the workbook's own diagnostics, with its summary. */
+export function assembleReport(
+  asOf: IsoDate,
+  funds: FundReport[],
+  workbookDiagnostics: Diagnostic[],
+): Report {
   const allRules = funds.flatMap((f) => f.rules);
   return {
-    asOf: options.asOf,
+    asOf,
     funds,
     diagnostics: workbookDiagnostics,
     summary: {
@@ -234,15 +311,23 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
   const fundOfHolding = new Map<number, string>();
   const orphans: Diagnostic[] = [];
   const single = matcher.single;
-  for (const h of model.holdings) {
+  const fundIdOfHolding: (string | undefined)[] = new Array(
+    model.holdings.length,
+  );
+  const slotOfHolding = new Int32Array(model.holdings.length);
+  for (let i = 0; i < model.holdings.length; i++) {
+    const h = model.holdings[i];
     const fundId =
       h.fundId === undefined
         ? single
         : matcher.resolve("Holdings", h.row, h.fundId);
+    fundIdOfHolding[i] = fundId;
     if (fundId !== undefined) {
       const list = byFund.get(fundId);
-      if (list) list.push(h);
-      else byFund.set(fundId, [h]);
+      if (list) {
+        slotOfHolding[i] = list.length;
+        list.push(h);
+      } else byFund.set(fundId, [h]);
       if (mapRows) fundOfHolding.set(h.row, fundId);
     } else if (!h.invalid.has("fundId")) {
       orphans.push({
@@ -261,7 +346,7 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
       });
     }
   }
-  return { byFund, orphans, fundOfHolding };
+  return { byFund, orphans, fundOfHolding, fundIdOfHolding, slotOfHolding };
 }
 
 /** Duplicates by match key (`eta` duplicates `ETA`), filed under the first row's fundId. */

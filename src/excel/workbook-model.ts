@@ -1,4 +1,6 @@
 import { CheckedWorkbook } from "../workbook/checked-workbook";
+import type { CellEdit } from "../workbook/edits";
+import type { CellValue } from "../workbook/grid";
 import { readTables, type ReadResult, TABLE_NAMES } from "./read-tables";
 
 /* global Excel */
@@ -43,6 +45,19 @@ export const REREAD_DEBOUNCE_MS = 500;
 /** After a failed read, try again on its own after this long (then twice, then thrice as long), three times. */
 export const RETRY_AFTER_FAILURE_MS = 2000;
 const RETRIES_AFTER_FAILURE = 3;
+/**
+ * Edits to at most this many Holdings cells are read on their own (one request) and re-check only
+ * their funds; a larger change (a paste, a sort) reads the tables again.
+ */
+export const CELLS_READ_ON_THEIR_OWN = 2000;
+
+/** A changed range of a sheet, zero-based, as a table change event gives its address. */
+interface ChangedRange {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
 
 type Listener = (snapshot: ModelSnapshot) => void;
 
@@ -64,8 +79,16 @@ export class WorkbookModelStore {
   /** Tables and sheets whose own onChanged already calls the model. */
   private readonly heard = new Set<string>();
   private watching = false;
+  /** The Holdings table's id: its cell edits can be read on their own. */
+  private holdingsTableId?: string;
+  /** Holdings ranges edited since the last read, when nothing else changed. */
+  private editedRanges: ChangedRange[] = [];
+  /** A change was seen that only a read of the whole tables takes in. */
+  private wholeReadNeeded = false;
   /** Reads sent to the host, for tests and the bench. */
   reads = 0;
+  /** Of those, reads of edited cells only. */
+  cellReads = 0;
 
   constructor(
     private readonly host: ModelHost,
@@ -86,7 +109,7 @@ export class WorkbookModelStore {
     this.snapshot = {
       status: "ready",
       version: this.snapshot.version + 1,
-      workbook: checked(read),
+      workbook: checked(read, this.snapshot.workbook),
       read,
     };
     for (const listener of [...this.listeners]) listener(this.snapshot);
@@ -141,8 +164,20 @@ export class WorkbookModelStore {
     };
   }
 
-  /** A change was seen: re-read after a pause, so a burst of edits costs one read. */
-  schedule(): void {
+  /**
+   * A change was seen: re-read after a pause, so a burst of edits costs one read. Without the
+   * range it changed (or for a range outside Holdings' cells), the whole tables are read again.
+   */
+  schedule(edited?: ChangedRange): void {
+    // The collection's event and the table's own both report an edit: keep each range once.
+    const same = (r: ChangedRange) =>
+      edited !== undefined &&
+      r.row === edited.row &&
+      r.column === edited.column &&
+      r.rows === edited.rows &&
+      r.columns === edited.columns;
+    if (!edited || this.editedRanges.length >= 100) this.wholeReadNeeded = true;
+    else if (!this.editedRanges.some(same)) this.editedRanges.push(edited);
     const burstStarts = this.timer === undefined;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -196,18 +231,23 @@ export class WorkbookModelStore {
   private async readOnce(): Promise<void> {
     this.reads++;
     let next: ModelSnapshot;
+    const edited = this.takeEditedRanges();
     try {
-      const read = await this.host.run(async (context) => {
-        const result = await readTables(context);
-        await this.learnIds(context, result);
-        return result;
-      });
-      next = {
-        status: "ready",
-        version: this.snapshot.version + 1,
-        workbook: checked(read),
-        read,
-      };
+      const cells = edited && (await this.readEditedCells(edited));
+      if (cells) next = cells;
+      else {
+        const read = await this.host.run(async (context) => {
+          const result = await readTables(context);
+          await this.learnIds(context, result);
+          return result;
+        });
+        next = {
+          status: "ready",
+          version: this.snapshot.version + 1,
+          workbook: checked(read, this.snapshot.workbook),
+          read,
+        };
+      }
     } catch (e) {
       // Never keep answering from the previous read: it may be the pass the edit just broke.
       next = {
@@ -233,6 +273,86 @@ export class WorkbookModelStore {
     for (const listener of [...this.listeners]) listener(next);
   }
 
+  /**
+   * The ranges edited since the last read when they are all the model needs to read (cells of
+   * Holdings' data rows, few enough, nothing else changed, a good read to start from); else
+   * undefined, and the tables are read whole.
+   */
+  private takeEditedRanges(): ChangedRange[] | undefined {
+    const ranges = this.editedRanges;
+    const whole = this.wholeReadNeeded;
+    this.editedRanges = [];
+    this.wholeReadNeeded = false;
+    const at = this.snapshot.read?.locations.Holdings;
+    if (
+      whole ||
+      ranges.length === 0 ||
+      this.snapshot.status !== "ready" ||
+      !at ||
+      at.source !== "table"
+    )
+      return undefined;
+    let cells = 0;
+    for (const r of ranges) {
+      cells += r.rows * r.columns;
+      const inside =
+        r.row > at.rowIndex &&
+        r.row + r.rows <= at.rowIndex + at.rowCount &&
+        r.column >= at.columnIndex &&
+        r.column + r.columns <= at.columnIndex + at.columnCount;
+      if (!inside) return undefined;
+    }
+    return cells <= CELLS_READ_ON_THEIR_OWN ? ranges : undefined;
+  }
+
+  /** Reads only the edited Holdings cells (one request) and re-checks only their funds. */
+  private async readEditedCells(
+    ranges: ChangedRange[],
+  ): Promise<ModelSnapshot | undefined> {
+    const read = this.snapshot.read!;
+    const workbook = this.snapshot.workbook!;
+    const at = read.locations.Holdings!;
+    this.cellReads++;
+    const values = await this.host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(at.sheet);
+      const loaded = ranges.map((r) => {
+        const range = sheet.getRangeByIndexes(
+          r.row,
+          r.column,
+          r.rows,
+          r.columns,
+        );
+        range.load("values");
+        return range;
+      });
+      await context.sync();
+      return loaded.map((range) => range.values as unknown[][]);
+    });
+    const edits: CellEdit[] = [];
+    ranges.forEach((r, i) =>
+      values[i].forEach((cells, dr) =>
+        cells.forEach((value, dc) =>
+          edits.push({
+            table: "Holdings",
+            // Worksheet row as Excel displays it; column within the table.
+            row: r.row + dr + 1,
+            column: r.column + dc - at.columnIndex,
+            value: value as CellValue,
+          }),
+        ),
+      ),
+    );
+    const next = workbook.withEdits(edits);
+    if (next.tables.Holdings?.rows.length !== read.tables.Holdings?.rows.length)
+      return undefined;
+    return {
+      status: "ready",
+      version: this.snapshot.version + 1,
+      workbook: next,
+      read: { ...read, tables: next.tables },
+    };
+  }
+
   /** Which table and sheet ids to watch, read in the same batch as the tables. */
   private async learnIds(
     context: Excel.RequestContext,
@@ -254,6 +374,8 @@ export class WorkbookModelStore {
     this.watchedTables = new Set(
       tables.filter((t) => !t.isNullObject).map((t) => t.id),
     );
+    const holdings = tables[TABLE_NAMES.indexOf("Holdings")];
+    this.holdingsTableId = holdings.isNullObject ? undefined : holdings.id;
     const found = sheets.filter((s) => !s.sheet.isNullObject);
     this.watchedSheets = new Set(
       found.filter((s) => s.source === "sheet").map((s) => s.sheet.id),
@@ -268,7 +390,9 @@ export class WorkbookModelStore {
     ) => {
       if (this.heard.has(id)) return;
       this.heard.add(id);
-      events.add(async () => this.schedule());
+      events.add(async (e: unknown) =>
+        this.schedule(this.editedRange(e as Excel.TableChangedEventArgs)),
+      );
       added = true;
     };
     for (const t of tables) if (!t.isNullObject) hear(t.id, t.onChanged);
@@ -288,7 +412,7 @@ export class WorkbookModelStore {
         // While a read is under way, any table's change may be one it missed.
         tables.onChanged.add(async (e: Excel.TableChangedEventArgs) => {
           if (this.watchedTables.has(e.tableId) || this.inFlight)
-            this.schedule();
+            this.schedule(this.editedRange(e));
         });
         await context.sync();
         changesWatched = true;
@@ -328,6 +452,19 @@ export class WorkbookModelStore {
     }
   }
 
+  /** The cells a change event says were edited in Holdings, or undefined (any other change). */
+  private editedRange(
+    e: Excel.TableChangedEventArgs,
+  ): ChangedRange | undefined {
+    if (
+      e?.changeType !== "RangeEdited" ||
+      e.tableId === undefined ||
+      e.tableId !== this.holdingsTableId
+    )
+      return undefined;
+    return parseAddress(e.address);
+  }
+
   /** Whether one of Funds, Holdings, Holders is not read from an Excel table yet. */
   private missesATable(): boolean {
     const locations = this.snapshot.read?.locations ?? {};
@@ -335,9 +472,33 @@ export class WorkbookModelStore {
   }
 }
 
-/** The check of a read; the date system travels with it (ReadResult.date1904 when the reader knows it). */
-function checked(read: ReadResult): CheckedWorkbook {
-  return new CheckedWorkbook(read.tables, read.date1904 === true);
+/** "F12", "B3:D40" or "Holdings!$B$3:$D$40", zero-based; undefined for anything else (whole rows or columns). */
+export function parseAddress(
+  address: string | undefined,
+): ChangedRange | undefined {
+  const m =
+    /^(?:.*!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(
+      address ?? "",
+    );
+  if (!m) return undefined;
+  const column = (letters: string) =>
+    [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+  const [c0, r0] = [column(m[1]), Number(m[2]) - 1];
+  const [c1, r1] = m[3] ? [column(m[3]), Number(m[4]) - 1] : [c0, r0];
+  if (r1 < r0 || c1 < c0) return undefined;
+  return { row: r0, column: c0, rows: r1 - r0 + 1, columns: c1 - c0 + 1 };
+}
+
+/**
+ * The check of a read; the date system travels with it (ReadResult.date1904 when the reader
+ * knows it). After an edit, the new read is compared with the last one: only the funds of the
+ * Holdings rows whose cells changed are checked again (CheckedWorkbook.withTables).
+ */
+function checked(read: ReadResult, last?: CheckedWorkbook): CheckedWorkbook {
+  const date1904 = read.date1904 === true;
+  return last
+    ? last.withTables(read.tables, date1904)
+    : new CheckedWorkbook(read.tables, date1904);
 }
 
 const SHARED = Symbol.for("fundQuotaMonitor.workbookModel");

@@ -1,34 +1,131 @@
-import { checkWorkbook } from "../engine/check";
+import {
+  assembleReport,
+  checkInput,
+  type CheckOptions,
+  type PreparedWorkbook,
+  prepareWorkbook,
+} from "../engine/check";
 import type { IsoDate } from "../engine/dates";
 import type { Dec } from "../engine/decimal";
 import type { TableName, WorkbookModel } from "../engine/model";
+import { updatePrepared } from "../engine/recheck";
 import type { FundReport, Report } from "../engine/result";
+import {
+  applyEdits,
+  type CellEdit,
+  changedHoldingsRows,
+  rereadHoldingsRows,
+} from "./edits";
 import type { RawTable } from "./grid";
-import { readWorkbook } from "./read-workbook";
+import { readWorkbookParts, type WorkbookReading } from "./read-workbook";
 
 /** How many test dates keep their report; a formula sheet rarely uses more than a few. */
 const REPORTS_KEPT = 12;
 /** Reports that explain every position weigh about 1 KB a position (docs/performance.md): keep two. */
 const EXPLAINED_REPORTS_KEPT = 2;
 
+/** A report of the previous version of the workbook, and the funds (by index) it no longer gives right. */
+interface Inherited {
+  report: Report;
+  stale: Set<number>;
+}
+
+type Tables = Partial<Record<TableName, RawTable>>;
+
 /**
  * One read of the workbook's tables and the reports checked from it, one per test date. It runs
  * exactly what `fund-quota check` runs (readWorkbook → checkWorkbook), so every face that answers
  * from it gives the command line's answer. Checking a second date re-uses the parsed model: the
  * tables are read once per version of the workbook, not once per date.
+ *
+ * After an edit to a few Holdings cells (withEdits, or withTables given a new read), the next
+ * version re-reads only the edited rows and re-checks only the funds they belong to; every other
+ * fund's report is taken from this version's, so the result is the full check's.
  */
 export class CheckedWorkbook {
   readonly model: WorkbookModel;
+  private readonly reading: WorkbookReading;
+  private readonly prepared: PreparedWorkbook;
   private readonly reports = new Map<string, Report>();
   private readonly explained = new Map<string, Report>();
+  private readonly inherited = new Map<string, Inherited>();
   private readonly indexes = new WeakMap<Report, Map<string, FundReport>>();
+  /** How many funds the reports of this version checked, for tests and the bench. */
+  fundsChecked = 0;
 
   constructor(
-    readonly tables: Partial<Record<TableName, RawTable>>,
+    readonly tables: Tables,
     /** The workbook counts dates from 1904: a date cell passed to a function means another day. */
     readonly date1904 = false,
+    derived?: {
+      reading: WorkbookReading;
+      prepared: PreparedWorkbook;
+      inherited: Map<string, Inherited>;
+    },
   ) {
-    this.model = readWorkbook(tables);
+    this.reading = derived?.reading ?? readWorkbookParts(tables);
+    this.model = this.reading.model;
+    this.prepared = derived?.prepared ?? prepareWorkbook(this.model);
+    if (derived) this.inherited = derived.inherited;
+  }
+
+  /**
+   * The next version of the workbook after edits to cells of the tables. Edits to Holdings
+   * values re-check only the funds of the edited rows; anything else reads and checks anew.
+   */
+  withEdits(edits: readonly CellEdit[]): CheckedWorkbook {
+    const applied = applyEdits(this.tables, edits);
+    if (!applied) return this.fresh(editedTables(this.tables, edits));
+    return this.next(applied.tables, applied.holdingsRows);
+  }
+
+  /**
+   * The next version from a new read of the tables: the rows whose cells differ are the edits.
+   * A read's rows are never changed in place (each read from Excel or a file gives new rows),
+   * so the two reads can be compared.
+   */
+  withTables(tables: Tables, date1904 = false): CheckedWorkbook {
+    const rows =
+      date1904 === this.date1904
+        ? changedHoldingsRows(this.tables, tables)
+        : undefined;
+    if (!rows) return new CheckedWorkbook(tables, date1904);
+    return this.next(tables, rows);
+  }
+
+  private fresh(tables: Tables): CheckedWorkbook {
+    return new CheckedWorkbook(tables, this.date1904);
+  }
+
+  private next(tables: Tables, holdingsRows: number[]): CheckedWorkbook {
+    const reread = rereadHoldingsRows(this.reading, tables, holdingsRows);
+    const update =
+      reread &&
+      updatePrepared(this.prepared, reread.reading.model, reread.changed);
+    if (!reread || !update) return this.fresh(tables);
+    const inherited = new Map<string, Inherited>();
+    const stale = (before: Iterable<number>) =>
+      new Set([...before, ...update.affected]);
+    for (const [key, entry] of this.inherited)
+      inherited.set(key, { report: entry.report, stale: stale(entry.stale) });
+    for (const [key, report] of [...this.reports, ...this.explained].map(
+      ([k, r]) => [k, r] as const,
+    )) {
+      inherited.delete(key);
+      inherited.set(key, { report, stale: stale([]) });
+    }
+    // As many as the caches keep, the most recent: dates not asked again are not carried forever.
+    const keys = [...inherited.keys()];
+    const explained = keys.filter((k) => k.startsWith("P|"));
+    const plain = keys.filter((k) => !k.startsWith("P|"));
+    for (const k of explained.slice(0, -EXPLAINED_REPORTS_KEPT))
+      inherited.delete(k);
+    for (const k of plain.slice(0, -REPORTS_KEPT)) inherited.delete(k);
+    return new CheckedWorkbook(tables, this.date1904, {
+      reading: reread.reading,
+      prepared: update.prepared,
+      inherited,
+    });
   }
 
   /**
@@ -37,20 +134,13 @@ export class CheckedWorkbook {
    */
   report(asOf: IsoDate, positions = false, defaultWarningMargin?: Dec): Report {
     const cache = positions ? this.explained : this.reports;
-    const key =
-      defaultWarningMargin === undefined
-        ? asOf
-        : `${asOf}|${defaultWarningMargin.toString()}`;
+    const key = `${positions ? "P" : "R"}|${asOf}|${defaultWarningMargin?.toString() ?? ""}`;
     let report = cache.get(key);
     if (report) {
       // Most recently used last, so the oldest date is the one dropped.
       cache.delete(key);
     } else {
-      report = checkWorkbook(this.model, {
-        asOf,
-        positions,
-        defaultWarningMargin,
-      });
+      report = this.check(key, { asOf, positions, defaultWarningMargin });
     }
     cache.set(key, report);
     const kept = positions ? EXPLAINED_REPORTS_KEPT : REPORTS_KEPT;
@@ -59,6 +149,18 @@ export class CheckedWorkbook {
       if (oldest !== undefined) cache.delete(oldest);
     }
     return report;
+  }
+
+  private check(key: string, options: CheckOptions): Report {
+    const { inputs, workbookDiagnostics } = this.prepared;
+    const base = this.inherited.get(key);
+    this.inherited.delete(key);
+    const funds = inputs.map((input, i) => {
+      if (base && !base.stale.has(i)) return base.report.funds[i];
+      this.fundsChecked++;
+      return checkInput(input, options);
+    });
+    return assembleReport(options.asOf, funds, workbookDiagnostics);
   }
 
   /** The fund's part of the report on a date, found without scanning every fund. */
@@ -80,4 +182,23 @@ export class CheckedWorkbook {
   get reportsKept(): number {
     return this.reports.size + this.explained.size;
   }
+}
+
+/** The tables with the edits applied, for a full read (edits outside Holdings' data rows). */
+function editedTables(tables: Tables, edits: readonly CellEdit[]): Tables {
+  const out: Tables = { ...tables };
+  for (const e of edits) {
+    const raw = out[e.table];
+    if (!raw || e.column < 0) continue;
+    const rows = raw.rows.map((r) =>
+      r.rowNumber === e.row ? { ...r, cells: r.cells.slice() } : r,
+    );
+    for (const r of rows)
+      if (r.rowNumber === e.row) {
+        while (r.cells.length <= e.column) r.cells.push(null);
+        r.cells[e.column] = e.value;
+      }
+    out[e.table] = { ...raw, rows };
+  }
+  return out;
 }

@@ -108,12 +108,46 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** What reading one data row gives: its record (none for a blank or totals row) and its diagnostics. */
+export interface RowRead {
+  row?: ReadRow;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * A table's header matched once, ready to read any of its data rows: readTable reads them
+ * all, and an edit to a few cells re-reads only their rows (CheckedWorkbook.withEdits).
+ */
+export interface TableReader {
+  columns: Set<string>;
+  /** The header's own diagnostics (a column twice, a required column missing). */
+  headerDiagnostics: Diagnostic[];
+  source: TableSource;
+  readRow(r: RawTable["rows"][number]): RowRead;
+}
+
 /**
  * Reads a table's data rows by the contract's reading rules. Blank rows are skipped, every
  * unreadable cell becomes a diagnostic naming table, row, column and value, and the row is
  * kept with that column marked invalid so the rules needing it report incomplete.
  */
 export function readTable(raw: RawTable, spec: TableSpec): TableRead {
+  const reader = tableReader(raw, spec);
+  const diagnostics = reader.headerDiagnostics.slice();
+  const rows: ReadRow[] = [];
+  for (const r of raw.rows) {
+    const read = reader.readRow(r);
+    for (const d of read.diagnostics) diagnostics.push(d);
+    if (read.row) rows.push(read.row);
+  }
+  return { rows, columns: reader.columns, diagnostics, source: reader.source };
+}
+
+const NO_DIAGNOSTICS: Diagnostic[] = Object.freeze(
+  [],
+) as unknown as Diagnostic[];
+
+export function tableReader(raw: RawTable, spec: TableSpec): TableReader {
   const diagnostics: Diagnostic[] = [];
   const where = { table: spec.name, sheet: raw.sheet };
   const byHeader = headerIndex(spec);
@@ -177,30 +211,28 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
     }
   }
 
-  const rows: ReadRow[] = [];
   const width = spec.columns.length;
-  const report = (
+  const diagnostic = (
     r: RawTable["rows"][number],
     m: (typeof mapped)[number],
     value: string,
     message: string,
     why: Reason,
-  ) =>
-    diagnostics.push({
-      ...where,
-      severity: "error",
-      row: r.rowNumber,
-      column: m.spec.name,
-      header: m.header === m.spec.name ? undefined : m.header,
-      cell: `${columnLetter(raw.firstColumn + m.index)}${r.rowNumber}`,
-      value,
-      message,
-      code: why.code,
-      facts: why.facts,
-    });
+  ): Diagnostic => ({
+    ...where,
+    severity: "error",
+    row: r.rowNumber,
+    column: m.spec.name,
+    header: m.header === m.spec.name ? undefined : m.header,
+    cell: `${columnLetter(raw.firstColumn + m.index)}${r.rowNumber}`,
+    value,
+    message,
+    code: why.code,
+    facts: why.facts,
+  });
   const assetClass = mapped.find((m) => m.spec.name === "assetClass");
-  for (const r of raw.rows) {
-    if (r.cells.every(isBlank)) continue;
+  const readRow = (r: RawTable["rows"][number]): RowRead => {
+    if (r.cells.every(isBlank)) return { diagnostics: NO_DIAGNOSTICS };
     // A plain sheet's totals row is not a holding (contract §3); a table's is never read.
     if (
       raw.source === "sheet" &&
@@ -209,18 +241,26 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
     ) {
       const label = totalsLabel(r.cells);
       if (label !== undefined) {
-        diagnostics.push({
-          ...where,
-          severity: "warning",
-          row: r.rowNumber,
-          value: label,
-          message: `Row ${r.rowNumber} ("${label}") is read as a totals row, not a holding: its amounts enter no sum.`,
-          code: "totals-row",
-          facts: { label },
-        });
-        continue;
+        return {
+          diagnostics: [
+            {
+              ...where,
+              severity: "warning",
+              row: r.rowNumber,
+              value: label,
+              message: `Row ${r.rowNumber} ("${label}") is read as a totals row, not a holding: its amounts enter no sum.`,
+              code: "totals-row",
+              facts: { label },
+            },
+          ],
+        };
       }
     }
+    let rowDiagnostics = NO_DIAGNOSTICS;
+    const report = (d: Diagnostic) => {
+      if (rowDiagnostics === NO_DIAGNOSTICS) rowDiagnostics = [];
+      rowDiagnostics.push(d);
+    };
     // Values by column ordinal: a plain array per row is the cheapest record to fill.
     const values: unknown[] = new Array(width);
     // Most rows read cleanly: they share one empty set, and a row gets its own at its first unreadable cell.
@@ -257,43 +297,50 @@ export function readTable(raw: RawTable, spec: TableSpec): TableRead {
       invalid.add(m.spec.name);
       if (err !== undefined)
         report(
-          r,
-          m,
-          err,
-          `The cell holds the error ${err}.`,
-          reason("cell-error", {
-            error: err,
-            column: m.spec.name,
-            header: m.header,
-          }),
+          diagnostic(
+            r,
+            m,
+            err,
+            `The cell holds the error ${err}.`,
+            reason("cell-error", {
+              error: err,
+              column: m.spec.name,
+              header: m.header,
+            }),
+          ),
         );
       else
         report(
-          r,
-          m,
-          displayValue(cell),
-          (parsed as { message: string }).message,
-          reason("cell-unreadable", {
-            value: displayValue(cell),
-            expected: m.spec.type,
-            column: m.spec.name,
-            header: m.header,
-            allowed:
-              m.spec.type === "enum"
-                ? m.spec.enumValues?.join(", ")
-                : undefined,
-            readings: (parsed as { readings?: [string, string] }).readings,
-          }),
+          diagnostic(
+            r,
+            m,
+            displayValue(cell),
+            (parsed as { message: string }).message,
+            reason("cell-unreadable", {
+              value: displayValue(cell),
+              expected: m.spec.type,
+              column: m.spec.name,
+              header: m.header,
+              allowed:
+                m.spec.type === "enum"
+                  ? m.spec.enumValues?.join(", ")
+                  : undefined,
+              readings: (parsed as { readings?: [string, string] }).readings,
+            }),
+          ),
         );
     }
-    rows.push({ row: r.rowNumber, values, invalid });
-  }
+    return {
+      row: { row: r.rowNumber, values, invalid },
+      diagnostics: rowDiagnostics,
+    };
+  };
   const source: TableSource = { sheet: raw.sheet, headers: {}, letters: {} };
   for (const m of mapped) {
     source.headers[m.spec.name] = m.header;
     source.letters[m.spec.name] = columnLetter(raw.firstColumn + m.index);
   }
-  return { rows, columns, diagnostics, source };
+  return { columns, headerDiagnostics: diagnostics, source, readRow };
 }
 
 /** Serial 0 of the 1904 date system is serial 1462 of the 1900 one (1 January 1904). */

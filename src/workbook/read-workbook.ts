@@ -14,7 +14,13 @@ import {
 } from "./columns";
 import { holdingFromValues } from "./holding-record";
 import type { RawTable } from "./grid";
-import { type ReadRow, readTable, valuesByName } from "./read-table";
+import {
+  type ReadRow,
+  readTable,
+  type TableReader,
+  tableReader,
+  valuesByName,
+} from "./read-table";
 
 /**
  * Turns the workbook's Funds, Holdings and Holders grids into the engine's model. The Excel
@@ -23,6 +29,28 @@ import { type ReadRow, readTable, valuesByName } from "./read-table";
 export function readWorkbook(
   tables: Partial<Record<TableName, RawTable>>,
 ): WorkbookModel {
+  return readWorkbookParts(tables).model;
+}
+
+/**
+ * A read of the workbook with what re-reading a few of its Holdings rows needs: the model's
+ * diagnostics are the Funds, Holdings and Holders tables' own, then the workbook's, in that order.
+ */
+export interface WorkbookReading {
+  tables: Partial<Record<TableName, RawTable>>;
+  model: WorkbookModel;
+  /** The Holdings table's diagnostics (its header's, then its rows' in row order). */
+  holdingsDiagnostics: Diagnostic[];
+  /** The model's diagnostics before and after the Holdings table's. */
+  diagnosticsBefore: Diagnostic[];
+  diagnosticsAfter: Diagnostic[];
+  /** The Holdings header matched, to re-read one of its rows (when the table has one). */
+  holdingsReader?: TableReader;
+}
+
+export function readWorkbookParts(
+  tables: Partial<Record<TableName, RawTable>>,
+): WorkbookReading {
   const diagnostics: Diagnostic[] = [];
   const read = (name: TableName) => {
     const raw = tables[name];
@@ -34,7 +62,9 @@ export function readWorkbook(
   };
 
   const fundsRead = read("Funds");
+  const beforeHoldings = diagnostics.length;
   const holdingsRead = read("Holdings");
+  const afterHoldings = diagnostics.length;
   const holdersRead = read("Holders");
   if (!fundsRead) diagnostics.push(missingTable("Funds"));
   if (!holdingsRead) diagnostics.push(missingTable("Holdings"));
@@ -73,7 +103,16 @@ export function readWorkbook(
   if (fundsRead) sources.Funds = fundsRead.source;
   if (holdingsRead) sources.Holdings = holdingsRead.source;
   if (holdersRead) sources.Holders = holdersRead.source;
-  return { funds, holdings, holders, diagnostics, sources };
+  return {
+    tables,
+    model: { funds, holdings, holders, diagnostics, sources },
+    diagnosticsBefore: diagnostics.slice(0, beforeHoldings),
+    holdingsDiagnostics: diagnostics.slice(beforeHoldings, afterHoldings),
+    diagnosticsAfter: diagnostics.slice(afterHoldings),
+    holdingsReader: tables.Holdings
+      ? tableReader(tables.Holdings, TABLE_SPECS.Holdings)
+      : undefined,
+  };
 }
 
 function missingTable(name: TableName): Diagnostic {
@@ -107,7 +146,7 @@ function toFund(r: ReadRow): Fund | undefined {
  * HOLDINGS_SPEC as one object literal (so every holding has the same shape and reading 100,000
  * rows stays fast); the typecheck holds it to the Holding type.
  */
-function toHolding(r: ReadRow): Holding {
+export function toHolding(r: ReadRow): Holding {
   const h = holdingFromValues(r);
   // Blank ids: no fund named, the worksheet row as the line, no issuer to group on.
   h.fundId ||= undefined;

@@ -254,6 +254,49 @@ describe("keeping the functions current", () => {
   });
 });
 
+describe("an edit re-read on its own", () => {
+  it("reads only the edited Holdings cells in one request, re-checks only their fund, and gives the full read's report", async () => {
+    const { host, events, model } = await start(10_000);
+    const before = model.current().workbook!.report(AS_OF);
+    const fund = before.funds.find((f) => f.fundType === "FCPR" && f.rules[0].status !== "incomplete")!;
+    const { row, cost } = firstEquity(host, fund.fundId);
+    const [reads, cellReads, requests] = [model.reads, model.cellReads, host.requests.length];
+    events.editTableCell("Holdings", row, "costValue", cost - 1_000_000);
+    events.editTableCell("Holdings", row + 1, "assetClass", "Créance");
+    await eventsDelivered();
+    await model.settled();
+    expect([model.reads, model.cellReads]).toEqual([reads + 1, cellReads + 1]);
+    // One request for the cells, not one per chunk of the tables
+    // (the client's release of its references follows in a request of its own, with no data)
+    const sent = host.requests.slice(requests).filter((r) => r.names.some((n) => n !== "_RemoveReference"));
+    expect(sent).toHaveLength(1);
+    // Each edit is heard by the collection's and the table's own event: each cell is read once.
+    // A few hundred bytes each way, where reading the tables moves megabytes.
+    expect(sent[0].bytes).toBeLessThan(4096);
+    expect(sent[0].responseBytes).toBeLessThan(4096);
+    const workbook = model.current().workbook!;
+    const report = workbook.report(AS_OF);
+    expect(report).toEqual(engineReport(host));
+    expect(report.funds.find((f) => f.fundId === fund.fundId)!.rules[0].value).not.toBe(fund.rules[0].value);
+    // Every fund but the edited rows' is the previous report's own.
+    const same = report.funds.filter((f, i) => f === before.funds[i]).length;
+    expect(same).toBeGreaterThanOrEqual(report.funds.length - 2);
+    expect(workbook.fundsChecked).toBeLessThanOrEqual(2);
+  });
+
+  it("reads the tables whole when the change is not to Holdings' cells: a Funds edit, a header renamed", async () => {
+    const { host, events, model } = await start(1_000);
+    const funds = host.workbook.table("Funds");
+    const cellReads = model.cellReads;
+    events.editTableCell("Funds", 0, "paidUpSubscriptions", 123_456);
+    await eventsDelivered();
+    await model.settled();
+    expect(model.cellReads).toBe(cellReads);
+    expect(model.current().workbook!.report(AS_OF)).toEqual(engineReport(host));
+    expect(funds.name).toBe("Funds");
+  });
+});
+
 describe("the pane opened before the model's first read ends", () => {
   it("waits for that read instead of failing", async () => {
     host = (await workbookWithHoldings(1_000)).install();

@@ -39,4 +39,20 @@ describe("CheckedWorkbook: one read, one report per test date", () => {
     expect(workbook.report("2025-12-31", true, margin)).toEqual(checkWorkbook(readWorkbook(tables), options));
     expect(workbook.report("2025-12-31", true, margin)).not.toBe(workbook.report("2025-12-31", true));
   });
+
+  it("after an edit, gives each date asked before the edit the full check's report, re-checking the edited fund only", async () => {
+    const tables = findTables(await loadWorkbook(SAMPLE));
+    let workbook = new CheckedWorkbook(tables);
+    // 15 month-ends from January 2024: the cache keeps the last 12.
+    const dates = Array.from({ length: 15 }, (_, m) => new Date(Date.UTC(2024, m + 1, 0)).toISOString().slice(0, 10));
+    for (const d of dates) workbook.report(d);
+    const holdings = workbook.tables.Holdings!;
+    const cost = holdings.headers.findIndex((h) => h === "costValue" || h === "Coût d'acquisition");
+    const row = holdings.rows.find((r) => typeof r.cells[cost] === "number")!;
+    workbook = workbook.withEdits([{ table: "Holdings", row: row.rowNumber, column: cost, value: (row.cells[cost] as number) + 1_000_000 }]);
+    for (const d of dates.slice(-12)) expect(workbook.report(d)).toEqual(checkWorkbook(readWorkbook(workbook.tables), { asOf: d }));
+    // The 12 dates kept re-check one fund each; a date dropped from the cache is checked in full.
+    const funds = workbook.report(dates[0]).funds.length;
+    expect(workbook.fundsChecked).toBe(12 + funds);
+  });
 });

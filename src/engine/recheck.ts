@@ -1,0 +1,93 @@
+import type { FundInput, PreparedWorkbook } from "./check";
+import type { Diagnostic, Holding, WorkbookModel } from "./model";
+
+/**
+ * The preparation of a model in which only some holdings changed (the same rows, read again
+ * after an edit), and the indexes of the funds whose inputs changed: every other fund's report
+ * stays valid as it is. Undefined when an edit may move a row to another fund, or changes the
+ * workbook's own diagnostics (a fundId edited, a row that no fund takes): the caller prepares
+ * the model again in full.
+ */
+export function updatePrepared(
+  previous: PreparedWorkbook,
+  model: WorkbookModel,
+  changed: readonly number[],
+): { prepared: PreparedWorkbook; affected: number[] } | undefined {
+  if (
+    model.funds !== previous.model.funds ||
+    model.holders !== previous.model.holders ||
+    model.holdings.length !== previous.model.holdings.length
+  )
+    return undefined;
+  const inputs = previous.inputs.slice();
+  const copied = new Set<number>();
+  const rows = new Map<number, Holding>();
+  for (const k of changed) {
+    const before = previous.model.holdings[k];
+    const after = model.holdings[k];
+    if (before === after) continue;
+    if (
+      before.fundId !== after.fundId ||
+      before.invalid.has("fundId") !== after.invalid.has("fundId") ||
+      before.row !== after.row
+    )
+      return undefined;
+    const i = previous.inputOfHolding[k];
+    if (i < 0) {
+      // A row no fund takes: its diagnostics are the workbook's own.
+      if (rowDiagnosticsChanged(previous.model, model, after.row))
+        return undefined;
+      continue;
+    }
+    if (!copied.has(i)) {
+      copied.add(i);
+      inputs[i] = { ...inputs[i], holdings: inputs[i].holdings.slice() };
+    }
+    inputs[i].holdings[previous.slotOfHolding[k]] = after;
+    if (rowDiagnosticsChanged(previous.model, model, after.row))
+      rows.set(i, after);
+  }
+  for (const [i] of rows)
+    inputs[i] = {
+      ...inputs[i],
+      rowDiagnostics: fundRowDiagnostics(inputs[i], model),
+    };
+  return {
+    prepared: { ...previous, model, inputs },
+    affected: [...copied].sort((a, b) => a - b),
+  };
+}
+
+function rowDiagnosticsChanged(
+  before: WorkbookModel,
+  after: WorkbookModel,
+  row: number,
+): boolean {
+  if (before.diagnostics === after.diagnostics) return false;
+  const of = (m: WorkbookModel) =>
+    m.diagnostics.filter((d) => d.table === "Holdings" && d.row === row);
+  const a = of(before);
+  const b = of(after);
+  return a.length !== b.length || a.some((d, i) => d !== b[i]);
+}
+
+/**
+ * The reader's diagnostics on the fund's rows, in the model's order (as check.ts files them):
+ * its Funds row's and its Holders rows' are unchanged, its Holdings rows' are taken again.
+ */
+function fundRowDiagnostics(
+  input: FundInput,
+  model: WorkbookModel,
+): Diagnostic[] {
+  const rows = new Set(input.holdings.map((h) => h.row));
+  const kept = input.rowDiagnostics.filter((d) => d.table !== "Holdings");
+  const holdings = model.diagnostics.filter(
+    (d) => d.table === "Holdings" && rows.has(d.row),
+  );
+  // The model lists Funds, then Holdings, then Holders diagnostics.
+  return [
+    ...kept.filter((d) => d.table === "Funds"),
+    ...holdings,
+    ...kept.filter((d) => d.table === "Holders"),
+  ];
+}

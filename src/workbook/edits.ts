@@ -1,0 +1,214 @@
+import type { Diagnostic, Holding, TableName } from "../engine/model";
+import type { CellValue, RawRow, RawTable } from "./grid";
+import { type ReadRow } from "./read-table";
+import { toHolding, type WorkbookReading } from "./read-workbook";
+
+/** One cell's new value: the table, the worksheet row, and the column's position in the table's header (0 first). */
+export interface CellEdit {
+  table: TableName;
+  row: number;
+  column: number;
+  value: CellValue;
+}
+
+type Tables = WorkbookReading["tables"];
+
+/**
+ * The tables with the edits applied, sharing every row that did not change, and the indexes
+ * (in Holdings' rows) of the Holdings rows edited. Undefined when an edit is not to a cell of
+ * an existing data row of Holdings: the caller reads the workbook again.
+ */
+export function applyEdits(
+  tables: Tables,
+  edits: readonly CellEdit[],
+): { tables: Tables; holdingsRows: number[] } | undefined {
+  const raw = tables.Holdings;
+  if (!raw || edits.some((e) => e.table !== "Holdings")) return undefined;
+  const rows = raw.rows.slice();
+  const edited = new Map<number, RawRow>();
+  for (const e of edits) {
+    const index = rowIndex(raw, e.row);
+    if (index === undefined || e.column < 0 || e.column >= raw.headers.length)
+      return undefined;
+    let row = edited.get(index);
+    if (!row) {
+      row = { rowNumber: e.row, cells: raw.rows[index].cells.slice() };
+      edited.set(index, row);
+      rows[index] = row;
+    }
+    while (row.cells.length <= e.column) row.cells.push(null);
+    row.cells[e.column] = e.value;
+  }
+  return {
+    tables: { ...tables, Holdings: { ...raw, rows } },
+    holdingsRows: [...edited.keys()].sort((a, b) => a - b),
+  };
+}
+
+/** The index of a worksheet row among the table's rows (rows are consecutive in a table and in a read sheet). */
+function rowIndex(raw: RawTable, rowNumber: number): number | undefined {
+  const guess = rowNumber - (raw.rows[0]?.rowNumber ?? 0);
+  if (raw.rows[guess]?.rowNumber === rowNumber) return guess;
+  const found = raw.rows.findIndex((r) => r.rowNumber === rowNumber);
+  return found < 0 ? undefined : found;
+}
+
+/**
+ * The Holdings rows whose cells differ between two reads of the workbook (a diff of two reads,
+ * when the host says only that something changed). Undefined when anything but the values of
+ * existing Holdings rows changed (another table, a header, a row added or removed, the date
+ * system): the caller checks the new read in full.
+ */
+export function changedHoldingsRows(
+  before: Tables,
+  after: Tables,
+): number[] | undefined {
+  for (const name of ["Funds", "Holders"] as const) {
+    const a = before[name];
+    const b = after[name];
+    if (a === b) continue;
+    if (!a || !b || !sameShape(a, b)) return undefined;
+    for (let i = 0; i < a.rows.length; i++)
+      if (!sameCells(a.rows[i].cells, b.rows[i].cells)) return undefined;
+  }
+  const a = before.Holdings;
+  const b = after.Holdings;
+  if (a === b) return [];
+  if (!a || !b || !sameShape(a, b)) return undefined;
+  const changed: number[] = [];
+  for (let i = 0; i < a.rows.length; i++)
+    if (!sameCells(a.rows[i].cells, b.rows[i].cells)) changed.push(i);
+  return changed;
+}
+
+function sameShape(a: RawTable, b: RawTable): boolean {
+  if (
+    a.name !== b.name ||
+    a.source !== b.source ||
+    a.sheet !== b.sheet ||
+    a.headerRowNumber !== b.headerRowNumber ||
+    a.firstColumn !== b.firstColumn ||
+    Boolean(a.date1904) !== Boolean(b.date1904) ||
+    a.rows.length !== b.rows.length ||
+    !sameCells(a.headers, b.headers)
+  )
+    return false;
+  for (let i = 0; i < a.rows.length; i++)
+    if (a.rows[i].rowNumber !== b.rows[i].rowNumber) return false;
+  return true;
+}
+
+function sameCells(a: readonly CellValue[], b: readonly CellValue[]): boolean {
+  if (a === b) return true;
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) if (!sameCell(a[i], b[i])) return false;
+  return true;
+}
+
+function sameCell(a: CellValue, b: CellValue): boolean {
+  if (a === b) return true;
+  // A short row and a row ending in blanks read alike; null and undefined both mean blank.
+  if ((a === null || a === undefined) && (b === null || b === undefined))
+    return true;
+  if (a instanceof Date && b instanceof Date)
+    return Object.is(a.getTime(), b.getTime());
+  if (
+    typeof a === "object" &&
+    typeof b === "object" &&
+    a !== null &&
+    b !== null &&
+    !(a instanceof Date) &&
+    !(b instanceof Date)
+  )
+    return a.error === b.error;
+  return Number.isNaN(a) && Number.isNaN(b);
+}
+
+/**
+ * The reading of the new tables, from the previous reading with only the given Holdings rows
+ * read again (their holdings and their diagnostics replaced), and the indexes in the model's
+ * holdings of the holdings that changed. Undefined when a row became blank or stopped being
+ * blank, or is a totals row before or after: the rows of the model move, so the caller reads
+ * everything again.
+ */
+export function rereadHoldingsRows(
+  previous: WorkbookReading,
+  tables: Tables,
+  rawRows: readonly number[],
+): { reading: WorkbookReading; changed: number[] } | undefined {
+  const raw = tables.Holdings;
+  const reader = previous.holdingsReader;
+  if (!raw || !reader) return undefined;
+  const holdingOf = holdingIndexes(previous);
+  const holdings = previous.model.holdings.slice();
+  let diagnostics = previous.holdingsDiagnostics;
+  const changed: number[] = [];
+  for (const i of rawRows) {
+    const k = holdingOf[i];
+    const read = reader.readRow(raw.rows[i]);
+    if (k < 0 || !read.row) return undefined;
+    const holding = toHolding(read.row as ReadRow);
+    holdings[k] = holding;
+    changed.push(k);
+    diagnostics = replaceRowDiagnostics(
+      diagnostics,
+      raw.rows[i].rowNumber,
+      read.diagnostics,
+    );
+  }
+  const model = {
+    ...previous.model,
+    holdings,
+    diagnostics:
+      diagnostics === previous.holdingsDiagnostics
+        ? previous.model.diagnostics
+        : [
+            ...previous.diagnosticsBefore,
+            ...diagnostics,
+            ...previous.diagnosticsAfter,
+          ],
+  };
+  const reading: WorkbookReading = {
+    ...previous,
+    tables,
+    model,
+    holdingsDiagnostics: diagnostics,
+  };
+  holdingIndexCache.set(reading, holdingOf);
+  return { reading, changed };
+}
+
+const holdingIndexCache = new WeakMap<WorkbookReading, Int32Array>();
+
+/** For each row of the Holdings grid, the index of its holding in the model, or -1 (blank, totals). */
+function holdingIndexes(reading: WorkbookReading): Int32Array {
+  let index = holdingIndexCache.get(reading);
+  if (index) return index;
+  const rows = reading.tables.Holdings?.rows ?? [];
+  const holdings: Holding[] = reading.model.holdings;
+  index = new Int32Array(rows.length).fill(-1);
+  // Holdings keep the rows' order, skipping blank and totals rows.
+  for (let i = 0, k = 0; i < rows.length && k < holdings.length; i++)
+    if (rows[i].rowNumber === holdings[k].row) index[i] = k++;
+  holdingIndexCache.set(reading, index);
+  return index;
+}
+
+/** The table's diagnostics with those of one data row replaced, keeping them in row order. */
+function replaceRowDiagnostics(
+  diagnostics: Diagnostic[],
+  row: number,
+  replacement: readonly Diagnostic[],
+): Diagnostic[] {
+  const first = diagnostics.findIndex((d) => d.row >= row);
+  if (replacement.length === 0 && (first < 0 || diagnostics[first].row !== row))
+    return diagnostics;
+  const start = first < 0 ? diagnostics.length : first;
+  let end = start;
+  while (end < diagnostics.length && diagnostics[end].row === row) end++;
+  return [
+    ...diagnostics.slice(0, start),
+    ...replacement,
+    ...diagnostics.slice(end),
+  ];
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { checkWorkbook } from "../../src/engine/check";
+import { parseAddress } from "../../src/excel/workbook-model";
+import { CheckedWorkbook } from "../../src/workbook/checked-workbook";
+import { applyEdits, changedHoldingsRows } from "../../src/workbook/edits";
+import type { CellValue, RawTable } from "../../src/workbook/grid";
+import { readWorkbook } from "../../src/workbook/read-workbook";
+
+const table = (name: RawTable["name"], headers: string[], rows: CellValue[][], source: RawTable["source"] = "table"): RawTable => ({
+  name,
+  source,
+  sheet: name,
+  headerRowNumber: 1,
+  firstColumn: 0,
+  headers,
+  rows: rows.map((cells, i) => ({ rowNumber: i + 2, cells })),
+});
+const FUNDS = table("Funds", ["fundId", "fundType", "firstYearEnd", "basis", "paidUpSubscriptions"], [["F1", "FCPR", "2022-12-31", "COST", 1_000_000], ["F2", "FCPR", "2022-12-31", "COST", 2_000_000]]);
+const HOLDINGS = ["fundId", "assetClass", "costValue", "listingStatus"];
+const full = (w: CheckedWorkbook) => checkWorkbook(readWorkbook(w.tables), { asOf: "2025-12-31" });
+
+describe("edits to a read workbook", () => {
+  it("re-reads a row that becomes blank, or stops being one, in full: the holdings move", () => {
+    const w = new CheckedWorkbook({ Funds: FUNDS, Holdings: table("Holdings", HOLDINGS, [["F1", "EQUITY", 600_000, "UNLISTED"], [null, null, null, null], ["F2", "EQUITY", 5, "UNLISTED"]]) });
+    w.report("2025-12-31");
+    const filled = w.withEdits([{ table: "Holdings", row: 3, column: 0, value: "F2" }, { table: "Holdings", row: 3, column: 2, value: 10 }]);
+    expect(filled.report("2025-12-31")).toEqual(full(filled));
+    expect(filled.model.holdings).toHaveLength(3);
+    const emptied = filled.withEdits(HOLDINGS.map((_, column) => ({ table: "Holdings" as const, row: 2, column, value: null })));
+    expect(emptied.report("2025-12-31")).toEqual(full(emptied));
+    expect(emptied.model.holdings).toHaveLength(2);
+  });
+
+  it("an unreadable cell edited in, then out, brings its diagnostic and takes it away, in row order", () => {
+    const rows: CellValue[][] = Array.from({ length: 6 }, (_, i) => [i % 2 ? "F2" : "F1", "EQUITY", i % 3 === 0 ? "oops" : 1000 * i, "UNLISTED"]);
+    let w = new CheckedWorkbook({ Funds: FUNDS, Holdings: table("Holdings", HOLDINGS, rows) });
+    for (const [row, value] of [[4, "#N/A"], [4, 12], [5, "1,234"], [2, 7], [7, "x"]] as const) {
+      w.report("2025-12-31");
+      w = w.withEdits([{ table: "Holdings", row, column: 2, value }]);
+      expect(w.report("2025-12-31")).toEqual(full(w));
+      expect(w.model.diagnostics).toEqual(readWorkbook(w.tables).diagnostics);
+    }
+  });
+
+  it("edits outside Holdings' data rows are read in full, never dropped", () => {
+    const holdings = table("Holdings", HOLDINGS, [["F1", "EQUITY", 600_000, "UNLISTED"]]);
+    expect(applyEdits({ Funds: FUNDS, Holdings: holdings }, [{ table: "Holdings", row: 9, column: 0, value: "F2" }])).toBeUndefined();
+    expect(applyEdits({ Funds: FUNDS, Holdings: holdings }, [{ table: "Funds", row: 2, column: 4, value: 1 }])).toBeUndefined();
+    const w = new CheckedWorkbook({ Funds: FUNDS, Holdings: holdings }).withEdits([{ table: "Funds", row: 2, column: 4, value: 10_000_000 }]);
+    expect(w.report("2025-12-31")).toEqual(full(w));
+    expect(w.report("2025-12-31").funds[0].rules[0].value).toBe(full(w).funds[0].rules[0].value);
+  });
+
+  it("two reads differ only in the cells that changed; any other change asks for a full read", () => {
+    const a = { Funds: FUNDS, Holdings: table("Holdings", HOLDINGS, [["F1", "EQUITY", 1, "UNLISTED"], ["F1", "EQUITY", new Date(Date.UTC(2020, 0, 1)), { error: "#N/A" }]]) };
+    const copy = JSON.parse(JSON.stringify(a)) as typeof a;
+    copy.Holdings.rows[1].cells[2] = new Date(Date.UTC(2020, 0, 1));
+    expect(changedHoldingsRows(a, copy)).toEqual([]);
+    copy.Holdings.rows[0].cells[2] = 2;
+    expect(changedHoldingsRows(a, copy)).toEqual([0]);
+    expect(changedHoldingsRows(a, { ...copy, Holdings: { ...copy.Holdings, headers: [...HOLDINGS.slice(0, 3), "x"] } })).toBeUndefined();
+    expect(changedHoldingsRows(a, { ...copy, Holdings: { ...copy.Holdings, rows: copy.Holdings.rows.slice(1) } })).toBeUndefined();
+    expect(changedHoldingsRows(a, { ...copy, Funds: table("Funds", ["fundId"], [["F1"]]) })).toBeUndefined();
+  });
+
+  it("reads a change event's address as zero-based rows and columns", () => {
+    expect(parseAddress("F12")).toEqual({ row: 11, column: 5, rows: 1, columns: 1 });
+    expect(parseAddress("Holdings!$B$3:$AA$40")).toEqual({ row: 2, column: 1, rows: 38, columns: 26 });
+    expect(parseAddress("A:A")).toBeUndefined();
+    expect(parseAddress("3:5")).toBeUndefined();
+    expect(parseAddress(undefined)).toBeUndefined();
+  });
+});
