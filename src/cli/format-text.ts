@@ -45,6 +45,7 @@ const COLORS: Record<Status, string> = {
   pass: "\x1b[32m",
   "not-binding": "\x1b[2m",
   info: "\x1b[36m",
+  triggered: "\x1b[34;1m",
 };
 const RESET = "\x1b[0m";
 

@@ -1,7 +1,14 @@
 import type { IsoDate } from "./dates";
 import type { Dec } from "./decimal";
 import { FundContext } from "./fund-context";
-import type { Diagnostic, Fund, Holder, Holding, WorkbookModel } from "./model";
+import type {
+  Diagnostic,
+  Fund,
+  Holder,
+  Holding,
+  Order,
+  WorkbookModel,
+} from "./model";
 import type { FundReport, Report } from "./result";
 import { worstStatus } from "./result";
 import { reconcileRule } from "./reconciliation";
@@ -37,6 +44,7 @@ export function checkWorkbook(
     fundOfHolding,
     fundOfHolder,
   );
+  const { ordersByFund, orderOrphans } = assignOrders(model, matcher);
   const funds: FundReport[] = [];
   for (const fund of model.funds) {
     if (funds.some((f) => fundKey(f.fundId) === fundKey(fund.fundId))) continue;
@@ -51,10 +59,16 @@ export function checkWorkbook(
         options,
         duplicates.get(fund.fundId),
         holdersByFund.get(fund.fundId) ?? [],
+        model.orders ? (ordersByFund.get(fund.fundId) ?? []) : undefined,
       ),
     );
   }
-  const workbookDiagnostics = [...unassigned, ...orphans, ...holderOrphans];
+  const workbookDiagnostics = [
+    ...unassigned,
+    ...orphans,
+    ...holderOrphans,
+    ...orderOrphans,
+  ];
   const allRules = funds.flatMap((f) => f.rules);
   return {
     asOf: options.asOf,
@@ -66,6 +80,7 @@ export function checkWorkbook(
       breaches: allRules.filter((r) => r.status === "breach").length,
       warnings: allRules.filter((r) => r.status === "warning").length,
       incomplete: allRules.filter((r) => r.status === "incomplete").length,
+      triggered: allRules.filter((r) => r.status === "triggered").length,
       diagnostics:
         workbookDiagnostics.length +
         funds.reduce((n, f) => n + f.diagnostics.length, 0),
@@ -81,6 +96,8 @@ export function checkFund(
   options: CheckOptions,
   duplicateRows?: number[],
   holders: Holder[] = [],
+  /** The fund's pending orders; undefined when the workbook has no Orders table. */
+  orders?: Order[],
 ): FundReport {
   const diagnostics = [...readerDiagnostics];
   const report: FundReport = {
@@ -137,6 +154,7 @@ export function checkFund(
     },
     holders,
   );
+  ctx.orders = orders;
   if (family) {
     const evaluation = family.evaluate(ctx);
     report.rules = evaluation.rules;
@@ -273,7 +291,11 @@ class FundMatcher {
   }
 
   /** The fundId of the fund the row names, or undefined when it names none. */
-  resolve(table: "Holdings" | "Holders", row: number, fundId: string) {
+  resolve(
+    table: "Holdings" | "Holders" | "Orders",
+    row: number,
+    fundId: string,
+  ) {
     const fund = this.byKey.get(fundKey(fundId));
     if (!fund) return undefined;
     if (fund.fundId !== fundId) {
@@ -333,6 +355,37 @@ function assignHolders(model: WorkbookModel, matcher: FundMatcher) {
     }
   }
   return { holdersByFund, holderOrphans, fundOfHolder };
+}
+
+/** Orders go to the fund they name (or the only fund); an order of a fund missing from Funds is reported. */
+function assignOrders(model: WorkbookModel, matcher: FundMatcher) {
+  const ordersByFund = new Map<string, Order[]>();
+  const orderOrphans: Diagnostic[] = [];
+  for (const o of model.orders ?? []) {
+    const fundId =
+      o.fundId === undefined
+        ? matcher.single
+        : matcher.resolve("Orders", o.row, o.fundId);
+    if (fundId !== undefined) {
+      const list = ordersByFund.get(fundId);
+      if (list) list.push(o);
+      else ordersByFund.set(fundId, [o]);
+    } else if (!o.invalid.has("fundId")) {
+      orderOrphans.push({
+        severity: "error",
+        table: "Orders",
+        row: o.row,
+        column: "fundId",
+        value: o.fundId,
+        message: `Fund ${o.fundId ?? "(blank)"} is not in the Funds table; this order was not checked.`,
+        ...why("fund-not-in-funds", {
+          fundId: o.fundId ?? "",
+          table: "Orders",
+        }),
+      });
+    }
+  }
+  return { ordersByFund, orderOrphans };
 }
 
 function diagnosticsByFund(

@@ -177,7 +177,10 @@ export interface ReasonFacts {
   "fund-type-needed": Record<string, never>;
   "fund-type-without-rules": { fundType: string };
   "fund-id-needed": Record<string, never>;
-  "fund-not-in-funds": { fundId: string; table: "Holdings" | "Holders" };
+  "fund-not-in-funds": {
+    fundId: string;
+    table: "Holdings" | "Holders" | "Orders";
+  };
   /** A value a rule needs is missing or unreadable. */
   "value-needed": { column: string; header?: string };
   /** An entityDebt left blank counts as zero in the OPCI leverage. */

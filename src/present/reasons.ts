@@ -180,7 +180,7 @@ const EN: Renderers = {
   "fund-id-needed": () =>
     "fundId is needed: the workbook has several funds (or none).",
   "fund-not-in-funds": (f) =>
-    `Fund ${f.fundId || "(blank)"} is not in the Funds table; this ${f.table === "Holders" ? "holder" : "position"} was not checked.`,
+    `Fund ${f.fundId || "(blank)"} is not in the Funds table; this ${f.table === "Holders" ? "holder" : f.table === "Orders" ? "order" : "position"} was not checked.`,
   "value-needed": (f) =>
     `${f.header ?? f.column} is needed by a rule and is missing or unreadable.`,
   "basis-cost-ignored": () =>
@@ -411,7 +411,7 @@ const FR: Renderers = {
   "fund-id-needed": () =>
     `l'identifiant du fonds (fundId) est nécessaire${NBSP}: le classeur contient plusieurs fonds (ou aucun).`,
   "fund-not-in-funds": (f) =>
-    `le fonds ${f.fundId || "(vide)"} ne figure pas dans le tableau Funds${NBSP}; ${f.table === "Holders" ? "ce porteur n'a pas été contrôlé" : "cette ligne n'a pas été contrôlée"}.`,
+    `le fonds ${f.fundId || "(vide)"} ne figure pas dans le tableau Funds${NBSP}; ${f.table === "Holders" ? "ce porteur n'a pas été contrôlé" : f.table === "Orders" ? "cet ordre n'a pas été contrôlé" : "cette ligne n'a pas été contrôlée"}.`,
   "value-needed": (f) =>
     `valeur absente ou illisible dans la colonne ${quote(f.header ?? f.column, fr)}, nécessaire au calcul d'une règle.`,
   "basis-cost-ignored": () =>

@@ -29,6 +29,7 @@ export const STATUS_LABELS: Record<Lang, Record<Status, string>> = {
     "not-binding": "not-binding",
     incomplete: "incomplete",
     info: "info",
+    triggered: "triggered",
   },
   fr: {
     pass: "Respecté",
@@ -37,6 +38,7 @@ export const STATUS_LABELS: Record<Lang, Record<Status, string>> = {
     "not-binding": "Non applicable à cette date",
     incomplete: "Incomplet",
     info: "Information",
+    triggered: "Déclenché",
   },
 };
 

@@ -81,6 +81,8 @@ const en = {
     pass: "the ratio meets its threshold",
     "not-binding": "the law does not bind it yet at this date",
     info: "reported for information, no threshold to meet",
+    triggered:
+      "an event's trigger is reached: an obligation arises (notify the AMF, call a meeting)",
   } as Record<Status, string>,
   details: "Rules and positions by fund",
   firstRunTitle: "Start with your funds",
@@ -214,6 +216,8 @@ const fr: Strings = {
     pass: "le ratio respecte son seuil",
     "not-binding": "la loi ne l'impose pas encore à cette date",
     info: "donnée pour information, sans seuil à respecter",
+    triggered:
+      "le seuil de l'événement est atteint : une obligation naît (information de l'AMF, assemblée)",
   },
   details: "Règles et lignes par fonds",
   firstRunTitle: "Commencer avec vos fonds",
@@ -292,6 +296,7 @@ export const STATUS_LABELS: Record<Language, Record<Status, string>> = {
     "not-binding": "Not binding at this date",
     incomplete: "Incomplete",
     info: "Information",
+    triggered: "Triggered",
   },
   fr: {
     pass: "Respecté",
@@ -300,6 +305,7 @@ export const STATUS_LABELS: Record<Language, Record<Status, string>> = {
     "not-binding": "Non applicable à cette date",
     incomplete: "Incomplet",
     info: "Information",
+    triggered: "Déclenché",
   },
 };
 

@@ -3,10 +3,16 @@ import type {
   Fund,
   Holder,
   Holding,
+  Order,
   TableName,
   WorkbookModel,
 } from "../engine/model";
-import { FUNDS_SPEC, HOLDERS_SPEC, TABLE_SPECS } from "./columns";
+import {
+  FUNDS_SPEC,
+  HOLDERS_SPEC,
+  ORDERS_SPEC,
+  TABLE_SPECS,
+} from "./columns";
 import type { RawTable } from "./grid";
 import { type ReadRow, readTable, valuesByName } from "./read-table";
 
@@ -30,6 +36,7 @@ export function readWorkbook(
   const fundsRead = read("Funds");
   const holdingsRead = read("Holdings");
   const holdersRead = read("Holders");
+  const ordersRead = read("Orders");
   if (!fundsRead) diagnostics.push(missingTable("Funds"));
   if (!holdingsRead) diagnostics.push(missingTable("Holdings"));
   else if (holdingsRead.rows.length === 0)
@@ -63,11 +70,16 @@ export function readWorkbook(
   }
   const holdings = (holdingsRead?.rows ?? []).map(toHolding);
   const holders = (holdersRead?.rows ?? []).map(toHolder);
+  const orders = ordersRead ? ordersRead.rows.map(toOrder) : undefined;
   const sources: WorkbookModel["sources"] = {};
   if (fundsRead) sources.Funds = fundsRead.source;
   if (holdingsRead) sources.Holdings = holdingsRead.source;
   if (holdersRead) sources.Holders = holdersRead.source;
-  return { funds, holdings, holders, diagnostics, sources };
+  if (ordersRead) sources.Orders = ordersRead.source;
+  const model: WorkbookModel = { funds, holdings, holders, diagnostics, sources };
+  // Only a workbook with an Orders table carries orders: without it, SCPI-SELL10 is not reported.
+  if (orders) model.orders = orders;
+  return model;
 }
 
 function missingTable(name: TableName): Diagnostic {
@@ -129,6 +141,24 @@ function toHolding(r: ReadRow): Holding {
     masterId,
     hedgeOnly,
     disposalDate,
+    forestCategory,
+    scpiCategory,
+    jointLiabilityEntity,
+    solidarityEnterprise,
+    entitySolidarityShare,
+    heldFundType,
+    employerGroup,
+    issuerCountry,
+    corporateTax,
+    preferenceShares,
+    issuerEmployees,
+    issuerTurnover,
+    issuerBalanceSheet,
+    issuerMarketCap,
+    issuerMarketCapLow4y,
+    instrumentListing,
+    cpiEligible,
+    maxLoss,
   ] = r.values as unknown as HoldingValues;
   return {
     row: r.row,
@@ -160,6 +190,24 @@ function toHolding(r: ReadRow): Holding {
     masterId,
     hedgeOnly: hedgeOnly === true,
     disposalDate,
+    forestCategory,
+    scpiCategory,
+    jointLiabilityEntity,
+    solidarityEnterprise,
+    entitySolidarityShare,
+    heldFundType,
+    employerGroup,
+    issuerCountry,
+    corporateTax,
+    preferenceShares,
+    issuerEmployees,
+    issuerTurnover,
+    issuerBalanceSheet,
+    issuerMarketCap,
+    issuerMarketCapLow4y,
+    instrumentListing,
+    cpiEligible,
+    maxLoss,
   };
 }
 
@@ -192,12 +240,38 @@ export const HOLDING_ORDER = [
   "masterId",
   "hedgeOnly",
   "disposalDate",
+  "forestCategory",
+  "scpiCategory",
+  "jointLiabilityEntity",
+  "solidarityEnterprise",
+  "entitySolidarityShare",
+  "heldFundType",
+  "employerGroup",
+  "issuerCountry",
+  "corporateTax",
+  "preferenceShares",
+  "issuerEmployees",
+  "issuerTurnover",
+  "issuerBalanceSheet",
+  "issuerMarketCap",
+  "issuerMarketCapLow4y",
+  "instrumentListing",
+  "cpiEligible",
+  "maxLoss",
 ] as const;
 
 type ValuesOf<T extends readonly (keyof Holding)[]> = {
   -readonly [K in keyof T]: T[K] extends keyof Holding ? Holding[T[K]] : never;
 };
 type HoldingValues = ValuesOf<typeof HOLDING_ORDER>;
+
+function toOrder(r: ReadRow): Order {
+  return {
+    ...(valuesByName(ORDERS_SPEC, r) as Partial<Order>),
+    row: r.row,
+    invalid: r.invalid,
+  };
+}
 
 function toHolder(r: ReadRow): Holder {
   return {
