@@ -2,6 +2,7 @@ import type { FundContext } from "./fund-context";
 import type { FundType, Holding } from "./model";
 import type { RuleResult, Status } from "./result";
 import { FIP_H10, FIP_H20, FIP_H30 } from "./rules/fcpi-fip-definitions";
+import { FUND_LEVEL_RULES } from "./rules/livre2/definitions";
 
 /** Rules measured on the Holders table: no holding enters them. */
 const HOLDER_RULES = new Set([FIP_H20.id, FIP_H10.id, FIP_H30.id]);
@@ -85,7 +86,7 @@ export function applyUnplacedRows(
   if (!notes.length) return;
   const note = notes.join(" ");
   for (const r of rules) {
-    if (HOLDER_RULES.has(r.id)) continue;
+    if (HOLDER_RULES.has(r.id) || FUND_LEVEL_RULES.has(r.id)) continue;
     if (!CLAIMS.has(r.status)) continue;
     r.status = "incomplete";
     r.partial = true;

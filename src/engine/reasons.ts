@@ -1,4 +1,5 @@
 import type { IsoDate } from "./dates";
+import type { Livre2ReasonFacts } from "./reasons-livre2";
 
 /**
  * Why a rule, a position or a reading came out as it did, as a stable code and its facts.
@@ -8,7 +9,7 @@ import type { IsoDate } from "./dates";
  * Facts are plain data: amounts as exact decimal strings in euros (or units), dates as ISO
  * strings, percentages as exact decimal fractions ("0.04" for 4 %), articles as the law writes them.
  */
-export interface ReasonFacts {
+export interface ReasonFacts extends Livre2ReasonFacts {
   // Rule results
   /** The quota binds only inside its window (L. 214-28 V). */
   "quota-window": {

@@ -133,7 +133,11 @@ export type ReconciliationReason =
   /** FIP holder caps: the largest holder, the public-law holders, the others. */
   | "largest-holder"
   | "public-law-holders"
-  | "other-holders";
+  | "other-holders"
+  /** Livre II rules measured on figures other than the holdings' own amounts (a fund's facts, maximum losses, a look-through quota). */
+  | "measured-apart"
+  | "rule-numerator"
+  | "rule-denominator";
 
 export interface ReconciliationLine {
   reason: ReconciliationReason;

@@ -8,6 +8,7 @@ import {
   percentShort,
   quote,
 } from "./format";
+import { EN_LIVRE2, FR_LIVRE2 } from "./reasons-livre2";
 
 type Renderers = { [C in ReasonCode]: (facts: ReasonFacts[C]) => string };
 
@@ -16,6 +17,7 @@ const fr = "fr" as const;
 
 /** The English sentences, as the engine's `message` and `reason` strings read. */
 const EN: Renderers = {
+  ...EN_LIVRE2,
   "quota-window": (f) =>
     `The quota binds from ${f.from}${f.until ? ` to ${f.until}` : ""} (${f.appliedBy ? `${f.article}, applied by ${f.appliedBy}` : f.article}).`,
   "base-unknown": () => "The base of the ratio is unknown.",
@@ -238,6 +240,7 @@ const FRESH_MODES_FR: Record<string, string> = {
 
 /** The French sentences, as a French fund accountant writes them. */
 const FR: Renderers = {
+  ...FR_LIVRE2,
   "quota-window": (f) =>
     `Le quota s'applique ${f.until ? `du ${date(f.from, fr)} au ${date(f.until, fr)}` : `à compter du ${date(f.from, fr)}`} (${f.article}${f.appliedBy ? `, sur renvoi de l'article ${f.appliedBy}` : ""}).`,
   "base-unknown": () => "Le dénominateur du ratio n'est pas renseigné.",

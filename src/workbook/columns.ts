@@ -214,7 +214,9 @@ export const FUNDS_SPEC: TableSpec = {
     ]),
     col("foreignGroupPlan", "boolean", ["FCPE de groupe étranger"]),
     col("liquidityMechanism", "boolean", ["Mécanisme de liquidité"]),
-    col("groupBuybackCommitment", "boolean", ["Engagement de rachat du groupe"]),
+    col("groupBuybackCommitment", "boolean", [
+      "Engagement de rachat du groupe",
+    ]),
     col("peaClaim", "boolean", ["Éligible PEA"]),
     col("peaPmeClaim", "boolean", ["Éligible PEA-PME"]),
     col("cpiClaim", "boolean", [

@@ -7,12 +7,7 @@ import type {
   TableName,
   WorkbookModel,
 } from "../engine/model";
-import {
-  FUNDS_SPEC,
-  HOLDERS_SPEC,
-  ORDERS_SPEC,
-  TABLE_SPECS,
-} from "./columns";
+import { FUNDS_SPEC, HOLDERS_SPEC, ORDERS_SPEC, TABLE_SPECS } from "./columns";
 import type { RawTable } from "./grid";
 import { type ReadRow, readTable, valuesByName } from "./read-table";
 
@@ -76,7 +71,13 @@ export function readWorkbook(
   if (holdingsRead) sources.Holdings = holdingsRead.source;
   if (holdersRead) sources.Holders = holdersRead.source;
   if (ordersRead) sources.Orders = ordersRead.source;
-  const model: WorkbookModel = { funds, holdings, holders, diagnostics, sources };
+  const model: WorkbookModel = {
+    funds,
+    holdings,
+    holders,
+    diagnostics,
+    sources,
+  };
   // Only a workbook with an Orders table carries orders: without it, SCPI-SELL10 is not reported.
   if (orders) model.orders = orders;
   return model;

@@ -20,17 +20,26 @@ export const SEF = {
         "La part de l'actif des sociétés d'épargne forestière constituée de bois et forêts est fixée à 51 %",
     },
   ),
-  raise: inForce<string>("l214-123.raise", "SEF: share of the maximum capital subscribed by the public", {
-    value: "0.15",
-    article: "L. 214-123",
-    paragraph: "",
-    wording:
-      "A concurrence de 15 % au moins, le capital maximal des sociétés d'épargne forestière, tel qu'il est fixé par leurs statuts, doit être souscrit par le public dans un délai de deux ans après la date d'ouverture de la souscription",
-  }),
-  raiseYears: inForce<number>("l214-123.raise-years", "SEF: time to raise 15 % of the maximum capital, in years", {
-    value: 2,
-    article: "L. 214-123",
-    paragraph: "",
-    wording: "dans un délai de deux ans après la date d'ouverture de la souscription",
-  }),
+  raise: inForce<string>(
+    "l214-123.raise",
+    "SEF: share of the maximum capital subscribed by the public",
+    {
+      value: "0.15",
+      article: "L. 214-123",
+      paragraph: "",
+      wording:
+        "A concurrence de 15 % au moins, le capital maximal des sociétés d'épargne forestière, tel qu'il est fixé par leurs statuts, doit être souscrit par le public dans un délai de deux ans après la date d'ouverture de la souscription",
+    },
+  ),
+  raiseYears: inForce<number>(
+    "l214-123.raise-years",
+    "SEF: time to raise 15 % of the maximum capital, in years",
+    {
+      value: 2,
+      article: "L. 214-123",
+      paragraph: "",
+      wording:
+        "dans un délai de deux ans après la date d'ouverture de la souscription",
+    },
+  ),
 } satisfies Record<string, LawParameter<unknown>>;
