@@ -26,6 +26,7 @@ import {
   headroomText,
   ratioText,
   ruleExplanation,
+  ruleValueText,
   statusLabel,
   summaryCounts,
   thresholdText,
@@ -158,7 +159,7 @@ function formatFund(fund: FundReport, opts: TextOptions, lang: Lang): string[] {
     const rows = fund.rules.map((r) => [
       r.id,
       r.article,
-      ratioText(r.value, lang) + (r.partial ? "*" : ""),
+      ruleValueText(r, lang) + (r.partial ? "*" : ""),
       thresholdText(r, lang),
       statusLabel(r.status, lang),
       headroomText(r.headroom, r.unit, lang),

@@ -219,6 +219,8 @@ export interface Holding extends SourceRow {
   instrumentListing?: ListingStatus;
   cpiEligible?: boolean;
   maxLoss?: Amount;
+  /** The investment strategy of the master whose units these are (L. 214-24 IV 2°). */
+  masterStrategy?: string;
 }
 
 /** A pending sell order or withdrawal request of an SCPI or SEF (WORKBOOK-FORMAT-LIVRE2 §1.4). */

@@ -28,6 +28,7 @@ export const L2_NOTES = [
   "values-missing",
   "scpi-debt",
   "not-assessed",
+  "masters-strategy",
 ] as const;
 export type L2Note = (typeof L2_NOTES)[number];
 

@@ -68,6 +68,10 @@ const NOTES_EN: Record<L2Note, (f: NoteFacts) => string> = {
   "scpi-debt": (f) =>
     `Borrowings ${euros(f.amount ?? "0", "en")} plus the debts of the 2° companies at the participation held, over the maximum set by the general meeting.`,
   "not-assessed": (f) => `Not assessed: ${f.name} (${art(f)}).`,
+  "masters-strategy": (f) =>
+    f.name
+      ? `Masters with the strategy ${f.name}, measured together (${art(f)}).`
+      : `No master units carry a masterStrategy (${art(f)}).`,
 };
 
 const NOTES_FR: Record<L2Note, (f: NoteFacts) => string> = {
@@ -114,6 +118,10 @@ const NOTES_FR: Record<L2Note, (f: NoteFacts) => string> = {
   "scpi-debt": (f) =>
     `Emprunts de ${euros(f.amount ?? "0", "fr")} et dettes des sociétés du 2° à proportion de la participation détenue, rapportés au maximum fixé par l'assemblée générale.`,
   "not-assessed": (f) => `Non examiné${C} ${f.name} (${art(f)}).`,
+  "masters-strategy": (f) =>
+    f.name
+      ? `Maîtres de la stratégie ${f.name}, mesurés ensemble (${art(f)}).`
+      : `Aucune part de maître n'indique de stratégie (${art(f)}).`,
 };
 
 const POSITIONS_EN: Record<L2Position, (f: Facts<"l2-position">) => string> = {

@@ -1,3 +1,4 @@
+import { isAmountValued } from "../engine/rules/livre2/definitions";
 import type { Operator, Status, Unit } from "../engine/result";
 import type { Language } from "./operations";
 
@@ -457,4 +458,18 @@ export function formatList(items: string[], language: Language): string {
     style: "long",
     type: "conjunction",
   }).format(items);
+}
+
+/** A rule's value or threshold: a percentage, or an amount or a count in its unit (FIA-CAP300K, the twenty-investor rules). */
+export function formatRuleFigure(
+  rule: { id: string; unit?: AmountUnit },
+  value: number | null,
+  language: Language,
+  threshold = false,
+): string {
+  if (value !== null && isAmountValued(rule))
+    return formatAmount(String(value), rule.unit, language);
+  return threshold && value !== null
+    ? formatThreshold(value, language)
+    : formatPercent(value, language);
 }

@@ -321,6 +321,7 @@ export const HOLDINGS_SPEC: TableSpec = {
     }),
     col("cpiEligible", "boolean", ["Éligible compte PME innovation"]),
     col("maxLoss", "money", ["Perte maximale", "Engagement net maximal"]),
+    col("masterStrategy", "text", ["Stratégie du maître"]),
   ],
 };
 

@@ -160,6 +160,7 @@ function toHolding(r: ReadRow): Holding {
     instrumentListing,
     cpiEligible,
     maxLoss,
+    masterStrategy,
   ] = r.values as unknown as HoldingValues;
   return {
     row: r.row,
@@ -209,6 +210,7 @@ function toHolding(r: ReadRow): Holding {
     instrumentListing,
     cpiEligible,
     maxLoss,
+    masterStrategy: masterStrategy || undefined,
   };
 }
 
@@ -259,6 +261,7 @@ export const HOLDING_ORDER = [
   "instrumentListing",
   "cpiEligible",
   "maxLoss",
+  "masterStrategy",
 ] as const;
 
 type ValuesOf<T extends readonly (keyof Holding)[]> = {

@@ -94,7 +94,7 @@ describe("SICAF, L. 214-137", () => {
   it("« portée à 25 % lorsque le cours des actions est inférieur de plus de 10 % »: a price exactly 10 % below keeps 10 %", () => {
     const bought = { sharesBoughtYtd: eur(200), sharesResoldYtd: eur(50) };
     expect(rule(run(f({ ...bought, sharePrice: eur(90), navPerShare: eur(100) }), []), "SICAF-BUYBACK")).toMatchObject({ status: "breach", threshold: 0.1 });
-    expect(rule(run(f({ ...bought, sharePrice: eur("89.99"), navPerShare: eur(100) }), []), "SICAF-BUYBACK")).toMatchObject({ status: "pass", threshold: 0.25 });
+    expect(rule(run(f({ ...bought, sharePrice: eur("89.99"), navPerShare: eur(100) }), []), "SICAF-BUYBACK")).toMatchObject({ status: "pass", threshold: 0.25, law: { parameter: "l214-137.buyback-discounted" } });
     expect(rule(run(f(bought), []), "SICAF-BUYBACK").status).toBe("incomplete");
   });
 });
@@ -196,5 +196,25 @@ describe("OFS, twenty investors, self-managed AIF", () => {
     expect(rule(run(f("300000"), []), "FIA-CAP300K")).toMatchObject({ status: "pass", unit: "EUR", value: 300000 });
     expect(rule(run(f("299999.99"), []), "FIA-CAP300K").status).toBe("breach");
     expect(rule(run(f(), []), "FIA-CAP300K").status).toBe("incomplete");
+  });
+});
+
+describe("Rules left out of the first build, with their columns added to the contract", () => {
+  it("L. 214-36 II: an OPCI « ne peuvent détenir » anything in an entity whose members answer « indéfiniment et solidairement »: a breach naming the line", () => {
+    const opci = fair("SPPICAV", { constitutionDate: "2015-01-01" });
+    const clean = run(opci, [pos("REAL_ESTATE", "900000", { opciCategory: 1 }), pos("CASH", "100000", { opciCategory: 9 })]);
+    expect(rule(clean, "OPCI-UNLIM")).toMatchObject({ status: "pass", value: 0 });
+    const bad = run(opci, [pos("REAL_ESTATE", "900000", { opciCategory: 1 }), pos("EQUITY", "100000", { opciCategory: 2, jointLiabilityEntity: true, lineId: "SNC-1" })]);
+    expect(rule(bad, "OPCI-UNLIM")).toMatchObject({ status: "breach", value: 0.1 });
+    expect(JSON.stringify(rule(bad, "OPCI-UNLIM").reasons)).toContain("SNC-1");
+  });
+  it("L. 214-24 IV 2°: « au moins 85 % » in several masters with identical strategies is a classification: exactly 85 % reaches it, never a breach", () => {
+    const fia = fair("FIA");
+    const units = (amount: string, masterId: string, masterStrategy: string) => pos("FUND_UNITS", amount, { masterId, masterStrategy });
+    const yes = rule(run(fia, [units("500000", "M1", "Actions Europe"), units("350000", "M2", "Actions Europe"), pos("CASH", "150000")]), "FIA-FEED85M");
+    expect(yes).toMatchObject({ status: "info", value: 0.85, numerator: "850000.00" });
+    const no = rule(run(fia, [units("500000", "M1", "Actions Europe"), units("349999.99", "M2", "Actions Europe"), units("150000.01", "M3", "Obligations")]), "FIA-FEED85M");
+    expect(no.status).toBe("info");
+    expect(no.value).toBeLessThan(0.85);
   });
 });

@@ -6,6 +6,7 @@ import { PEA } from "./pea";
 import { SCPI } from "./scpi";
 import { SEF } from "./sef";
 import { SICAF } from "./sicaf";
+import { LEFT_OUT } from "./left-out";
 
 export { CPI, FCPE, OFS_FIA, PEA, SCPI, SEF, SICAF };
 
@@ -18,6 +19,7 @@ export const LAW_LIVRE2 = {
   "PEA, PEA-PME": PEA,
   "compte PME innovation": CPI,
   "OFS, FIA": OFS_FIA,
+  "left out of the first build": LEFT_OUT,
 } as const;
 
 export const LIVRE2_PARAMETERS: readonly LawParameter<unknown>[] =
@@ -37,11 +39,10 @@ export const LIVRE2_RULE_PARAMETER: Record<
   "SEF-RAISE15": () => SEF.raise,
   "SCPI-RAISE15": () => SCPI.raise,
   "SCPI-ASSET": () => SCPI.assetList,
-  "SCPI-CCA5": () => SCPI.advanceGate,
+  "SCPI-CCA5": () => SCPI.advancesOutside,
   "SCPI-DEBT": () => SCPI.borrowing,
   "SCPI-SELL10": () => SCPI.sellOrders,
   "SCPI-PRICE10": () => SCPI.priceGap,
-  "SICAF-BUYBACK": () => SICAF.buyback,
   "SICAF-OWN10": () => SICAF.ownShares,
   "FCPE-SCOPE": () => FCPE.scope,
   "FCPE-SOL5": () => FCPE.solidarityMin,
@@ -64,4 +65,6 @@ export const LIVRE2_RULE_PARAMETER: Record<
   "FIVG-20INV": () => OFS_FIA.fivgInvestors,
   "OFS-20INV": () => OFS_FIA.ofsInvestors,
   "FIA-CAP300K": () => OFS_FIA.selfManagedCapital,
+  "OPCI-UNLIM": () => LEFT_OUT.opciUnlimited,
+  "FIA-FEED85M": () => LEFT_OUT.fiaSeveralMasters,
 };

@@ -6,8 +6,7 @@ export const SICAF = {
     value: "0.10",
     article: "L. 214-137",
     paragraph: "",
-    wording:
-      "ne peut posséder […] plus de 10 % du total de ses propres actions",
+    wording: "plus de 10 % du total de ses propres actions",
   }),
   buyback: inForce<string>(
     "l214-137.buyback",

@@ -272,6 +272,26 @@ export const FIA_CAP300K = rule(
   "FIA autogéré : capital initial d'au moins 300 000 €",
 );
 
+// Two of the rules the first build left out, with their columns added to the contract (docs/workbook-format.md).
+export const OPCI_UNLIM = rule(
+  "OPCI-UNLIM",
+  "L. 214-36 II",
+  "max",
+  "<=",
+  "ne peuvent détenir d'actions, parts, droits financiers ou droits de vote dans une entité, quelle que soit sa forme, dont les associés ou membres répondent indéfiniment et solidairement des dettes de l'entité",
+  "No holding in an entity whose members answer without limit for its debts",
+  "Aucune participation dans une entité dont les associés répondent indéfiniment et solidairement des dettes",
+);
+export const FIA_FEED85M = rule(
+  "FIA-FEED85M",
+  "L. 214-24 IV 2°",
+  "info",
+  ">=",
+  "investi à hauteur d'au moins 85 % de son actif dans plusieurs FIA maîtres lorsque ces FIA maîtres ont des stratégies d'investissement identiques",
+  "Feeder AIF of several masters with identical strategies (classification)",
+  "FIA nourricier de plusieurs maîtres à stratégies identiques (qualification)",
+);
+
 /** Rules measured on fund-level facts, orders or holders: no holding enters them. */
 export const FUND_LEVEL_RULES: ReadonlySet<string> = new Set(
   [
@@ -296,3 +316,15 @@ export const MEASURED_APART: ReadonlySet<string> = new Set([
   PEAPME_FUND75.id,
   PEAPME_EQ23.id,
 ]);
+
+/** Rules whose value and threshold are an amount (EUR) or a count, not a fraction (WORKBOOK-FORMAT-LIVRE2 §4). */
+export const AMOUNT_VALUED_RULES: ReadonlySet<string> = new Set([
+  FIA_CAP300K.id,
+  FIVG_20INV.id,
+  OFS_20INV.id,
+]);
+
+/** True when a result's value and threshold are amounts or counts in its unit, not fractions. */
+export function isAmountValued(r: { id: string }): boolean {
+  return AMOUNT_VALUED_RULES.has(r.id);
+}

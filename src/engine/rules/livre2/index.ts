@@ -3,9 +3,17 @@ import type { FundType } from "../../model";
 import type { QuotaWindow, RuleDefinition, RuleResult } from "../../result";
 import type { BasisOptions } from "../../fund-context";
 import { evaluateCpi, CPI_RULES } from "./cpi";
-import { FIA_CAP300K, FIVG_20INV, OFS_20INV, OFS_LOSS } from "./definitions";
+import {
+  FIA_CAP300K,
+  FIA_FEED85M,
+  FIVG_20INV,
+  OFS_20INV,
+  OFS_LOSS,
+  OPCI_UNLIM,
+} from "./definitions";
 import { evaluateFcpe, FCPE_RULES } from "./fcpe";
 import { ofsLoss, selfManagedCapital, twentyInvestors } from "./ofs-fia";
+import { fiaSeveralMasters, opciUnlimited } from "./left-out";
 import { evaluatePea, PEA_RULES } from "./pea";
 import { evaluateScpi, SCPI_RULES } from "./scpi";
 import { evaluateSef, SEF_RULES } from "./sef";
@@ -41,6 +49,9 @@ function byClaim(ctx: FundContext): RuleResult[] {
       : undefined,
     type === "OFS" ? twentyInvestors(ctx, OFS_20INV) : undefined,
     selfManagedCapital(ctx),
+    // Left out of the first build, now with their columns.
+    type === "SPPICAV" || type === "FPI" ? opciUnlimited(ctx) : undefined,
+    type === "FIA" ? fiaSeveralMasters(ctx) : undefined,
   ]);
 }
 
@@ -78,7 +89,9 @@ export const LIVRE2_FAMILIES: readonly Family[] = [
 /** Every rule of the other Livre II funds, once. */
 export const LIVRE2_RULES: readonly RuleDefinition[] = [
   ...new Map(
-    LIVRE2_FAMILIES.flatMap((f) => f.rules).map((r) => [r.id, r]),
+    [...LIVRE2_FAMILIES.flatMap((f) => f.rules), OPCI_UNLIM, FIA_FEED85M].map(
+      (r) => [r.id, r],
+    ),
   ).values(),
 ];
 

@@ -337,12 +337,33 @@ export function sellOrders(ctx: FundContext): RuleResult | undefined {
       else issued += h.units;
     }
   }
+  const threshold = fractionAt(SCPI.sellOrders, ctx.asOf);
+  const worse =
+    totals.SELL >= totals.WITHDRAWAL ? totals.SELL : totals.WITHDRAWAL;
+  // No order old enough: 0 % of any number of units, known or not.
+  if (issued === undefined && complete && worse === ZERO)
+    return {
+      ...measure({
+        rule,
+        threshold,
+        numerator: ZERO,
+        denominator: null,
+        absolute: "count",
+        complete,
+        binding: true,
+        warningMargin: ctx.warningMargin,
+      }),
+      value: 0,
+      numerator: "0.00",
+      unit: "units",
+      headroom: null,
+      status: "pass",
+    };
   if (issued === undefined)
     ctx.needFund(
       "unitsIssued",
       `unitsIssued (or the Holders table) is needed by ${rule.id}.`,
     );
-  const threshold = fractionAt(SCPI.sellOrders, ctx.asOf);
   const groups: GroupResult[] = (["SELL", "WITHDRAWAL"] as const).map((key) => {
     const g = measure({
       rule,
@@ -362,8 +383,6 @@ export function sellOrders(ctx: FundContext): RuleResult | undefined {
       unit: "units",
     };
   });
-  const worse =
-    totals.SELL >= totals.WITHDRAWAL ? totals.SELL : totals.WITHDRAWAL;
   return measure({
     rule,
     threshold,

@@ -2,7 +2,8 @@ import { amountToDecimal } from "../../amount";
 import { Dec } from "../../decimal";
 import type { FundContext } from "../../fund-context";
 import type { RuleResult } from "../../result";
-import { ratioAt } from "../../../law";
+import { ratioAt, requireVersion } from "../../../law";
+import { referenceOf } from "../../../law/parameter";
 import { type Fraction, fractionAt } from "../../../law/livre2/fraction";
 import { SICAF } from "../../../law/livre2/sicaf";
 import { SICAF_BUYBACK, SICAF_OWN10 } from "./definitions";
@@ -70,6 +71,10 @@ export function sicafBuyback(ctx: FundContext): RuleResult {
         : [note("buyback-price-unknown", { article: SICAF_BUYBACK.article })]),
     ],
   });
+  // The law the rule applied: 10 %, or 25 % at a discount (the meeting's own limit is not the law's).
+  const param =
+    threshold === discounted ? SICAF.buybackDiscounted : SICAF.buyback;
+  r.law = referenceOf(param, requireVersion(param, ctx.asOf), ctx.asOf);
   // Price or NAV blank: above 10 % but within 25 % the limit that applies is unknown.
   if (
     !priceKnown &&
