@@ -115,16 +115,23 @@ for (const fund of source.funds) {
   }
 }
 
-const FUND_COLUMNS = ["fundId", "fundName", "fundType", "constitutionDate", "firstYearEnd", "basis", "paidUpSubscriptions", "totalAssets", "quotaThreshold", "warningMargin", "liquidLabel", "chosenRegions", "overseasZone", "isSicav", "borrowings"];
+const FUND_COLUMNS = [
+  "fundId", "fundName", "fundType", "constitutionDate", "firstYearEnd", "basis", "paidUpSubscriptions", "totalAssets", "quotaThreshold", "warningMargin", "liquidLabel", "chosenRegions", "overseasZone", "isSicav", "borrowings",
+  // The other Livre II funds (docs/workbook-format.md).
+  "agBorrowingMax", "unitsIssued", "subscriptionPrice", "reconstitutionValue", "sharesIssued", "ownSharesHeld", "sharesBoughtYtd", "sharesResoldYtd", "sharePrice", "navPerShare",
+  "solidarityFund", "peaClaim", "peaPmeClaim", "cpiClaim", "selfManaged", "initialCapital", "reservedTo20Investors", "uncalledSubscriptions",
+];
 const HOLDING_COLUMNS = [
   "fundId", "lineId", "issuerId", "issuerName", "assetClass", "costValue", "fairValue", "listingStatus", "listingCountry", "listingDate", "marketCap",
   "investmentDate", "acquisitionMode", "ownershipPct", "lookThroughPct", "entityOecd", "fcpiEligible", "fipEligible", "region",
   "opciCategory", "encumbered", "participationPct", "entityDebt", "controlledParticipation", "masterId", "hedgeOnly",
+  "forestCategory", "scpiCategory", "solidarityEnterprise", "entitySolidarityShare", "heldFundType", "issuerCountry", "corporateTax", "cpiEligible", "maxLoss",
 ];
+const ORDER_COLUMNS = ["fundId", "orderId", "orderType", "registeredDate", "units"];
 const HOLDER_COLUMNS = ["fundId", "holderId", "holderType", "units"];
 const FORMATS = {
   constitutionDate: "dd/mm/yyyy", firstYearEnd: "dd/mm/yyyy", listingDate: "dd/mm/yyyy", investmentDate: "dd/mm/yyyy",
-  paidUpSubscriptions: "#,##0.00", totalAssets: "#,##0.00", borrowings: "#,##0.00", entityDebt: "#,##0", participationPct: "0.00%", costValue: "#,##0.00", fairValue: "#,##0.00", marketCap: "#,##0",
+  paidUpSubscriptions: "#,##0.00", totalAssets: "#,##0.00", borrowings: "#,##0.00", agBorrowingMax: "#,##0.00", initialCapital: "#,##0.00", uncalledSubscriptions: "#,##0.00", maxLoss: "#,##0", registeredDate: "dd/mm/yyyy", entityDebt: "#,##0", participationPct: "0.00%", costValue: "#,##0.00", fairValue: "#,##0.00", marketCap: "#,##0",
   quotaThreshold: "0.00%", warningMargin: "0.00%", ownershipPct: "0.00%", lookThroughPct: "0.00%",
 };
 
@@ -156,5 +163,8 @@ addTable(workbook, "Funds", FUND_COLUMNS, source.funds);
 addTable(workbook, "Holdings", HOLDING_COLUMNS, holdings);
 const holders = source.funds.flatMap((f) => (f.holders ?? []).map(([holderId, holderType, units]) => ({ fundId: f.fundId, holderId, holderType, units })));
 addTable(workbook, "Holders", HOLDER_COLUMNS, holders);
+// The SCPI's pending orders (the optional Orders register of L. 214-93).
+const orders = source.funds.flatMap((f) => (f.orders ?? []).map(([orderId, orderType, registeredDate, units]) => ({ fundId: f.fundId, orderId, orderType, registeredDate, units })));
+addTable(workbook, "Orders", ORDER_COLUMNS, orders);
 await workbook.xlsx.writeFile(out);
 console.log(`${out}: ${source.funds.length} funds, ${holdings.length} positions, ${holders.length} holders`);

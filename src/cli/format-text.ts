@@ -26,6 +26,7 @@ import {
   headroomText,
   ratioText,
   ruleExplanation,
+  ruleValueText,
   statusLabel,
   summaryCounts,
   thresholdText,
@@ -45,6 +46,7 @@ const COLORS: Record<Status, string> = {
   pass: "\x1b[32m",
   "not-binding": "\x1b[2m",
   info: "\x1b[36m",
+  triggered: "\x1b[34;1m",
 };
 const RESET = "\x1b[0m";
 
@@ -157,7 +159,7 @@ function formatFund(fund: FundReport, opts: TextOptions, lang: Lang): string[] {
     const rows = fund.rules.map((r) => [
       r.id,
       r.article,
-      ratioText(r.value, lang) + (r.partial ? "*" : ""),
+      ruleValueText(r, lang) + (r.partial ? "*" : ""),
       thresholdText(r, lang),
       statusLabel(r.status, lang),
       headroomText(r.headroom, r.unit, lang),

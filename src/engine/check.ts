@@ -1,11 +1,19 @@
 import type { IsoDate } from "./dates";
 import type { Dec } from "./decimal";
 import { FundContext } from "./fund-context";
-import type { Diagnostic, Fund, Holder, Holding, WorkbookModel } from "./model";
+import type {
+  Diagnostic,
+  Fund,
+  Holder,
+  Holding,
+  Order,
+  WorkbookModel,
+} from "./model";
 import type { FundReport, Report } from "./result";
 import { worstStatus } from "./result";
 import { reconcileRule } from "./reconciliation";
 import { isMeasured, reportUnplacedRows, settle } from "./measures";
+import { FUND_LEVEL_RULES } from "./rules/livre2/definitions";
 import { reason as why } from "./reasons";
 import { familyFor } from "./rules/registry";
 import { attachLaw } from "./law-of-results";
@@ -66,6 +74,8 @@ export interface FundInput {
   holders: Holder[];
   /** Where the tables were read from, so diagnostics name the user's own header and cell. */
   sources?: WorkbookModel["sources"];
+  /** The fund's pending orders; undefined when the workbook has no Orders table. */
+  orders?: Order[];
 }
 
 /**
@@ -97,6 +107,7 @@ export function prepareWorkbook(model: WorkbookModel): PreparedWorkbook {
     fundOfHolding,
     fundOfHolder,
   );
+  const { ordersByFund, orderOrphans } = assignOrders(model, matcher);
   const inputs: FundInput[] = [];
   const inputOfFund = new Map<string, number>();
   const keys = new Set<string>();
@@ -113,6 +124,7 @@ export function prepareWorkbook(model: WorkbookModel): PreparedWorkbook {
       duplicateRows: duplicates.get(fund.fundId),
       holders: holdersByFund.get(fund.fundId) ?? [],
       sources: model.sources,
+      orders: model.orders ? (ordersByFund.get(fund.fundId) ?? []) : undefined,
     });
   }
   const inputOfHolding = new Int32Array(model.holdings.length);
@@ -120,7 +132,12 @@ export function prepareWorkbook(model: WorkbookModel): PreparedWorkbook {
     const id = fundIdOfHolding[i];
     inputOfHolding[i] = id === undefined ? -1 : (inputOfFund.get(id) ?? -1);
   }
-  const workbookDiagnostics = [...unassigned, ...orphans, ...holderOrphans];
+  const workbookDiagnostics = [
+    ...unassigned,
+    ...orphans,
+    ...holderOrphans,
+    ...orderOrphans,
+  ];
   if (model.sources)
     for (const d of workbookDiagnostics) locate(d, model.sources);
   return {
@@ -147,6 +164,7 @@ export function checkInput(
     input.duplicateRows,
     input.holders,
     input.sources?.Holdings?.headers,
+    input.orders,
   );
   if (input.sources)
     for (const d of report.diagnostics) locate(d, input.sources);
@@ -170,6 +188,7 @@ export function assembleReport(
       breaches: allRules.filter((r) => r.status === "breach").length,
       warnings: allRules.filter((r) => r.status === "warning").length,
       incomplete: allRules.filter((r) => r.status === "incomplete").length,
+      triggered: allRules.filter((r) => r.status === "triggered").length,
       diagnostics:
         workbookDiagnostics.length +
         funds.reduce((n, f) => n + f.diagnostics.length, 0),
@@ -187,6 +206,8 @@ export function checkFund(
   holders: Holder[] = [],
   /** The Holdings headers as the user wrote them, by canonical column. */
   holdingHeaders: Record<string, string> = {},
+  /** The fund's pending orders; undefined when the workbook has no Orders table. */
+  orders?: Order[],
 ): FundReport {
   const diagnostics = [...readerDiagnostics];
   const report: FundReport = {
@@ -243,6 +264,7 @@ export function checkFund(
     },
     holders,
   );
+  ctx.orders = orders;
   if (family) {
     const evaluation = family.evaluate(ctx);
     report.rules = evaluation.rules;
@@ -255,7 +277,9 @@ export function checkFund(
     });
     reportUnplacedRows(ctx);
     // A result built without the measures (compare) is settled here, so it cannot claim more either.
-    for (const r of report.rules) if (!isMeasured(r)) settle(ctx, r);
+    // Rules on fund-level facts, orders or holders read no holding: an unplaced row cannot enter them.
+    for (const r of report.rules)
+      if (!isMeasured(r) && !FUND_LEVEL_RULES.has(r.id)) settle(ctx, r);
     if (duplicateRows)
       for (const r of report.rules)
         if (r.status !== "breach") r.status = "incomplete";
@@ -390,7 +414,11 @@ class FundMatcher {
   }
 
   /** The fundId of the fund the row names, or undefined when it names none. */
-  resolve(table: "Holdings" | "Holders", row: number, fundId: string) {
+  resolve(
+    table: "Holdings" | "Holders" | "Orders",
+    row: number,
+    fundId: string,
+  ) {
     const fund = this.byKey.get(fundKey(fundId));
     if (!fund) return undefined;
     if (fund.fundId !== fundId) {
@@ -458,6 +486,37 @@ function assignHolders(model: WorkbookModel, matcher: FundMatcher) {
     }
   }
   return { holdersByFund, holderOrphans, fundOfHolder };
+}
+
+/** Orders go to the fund they name (or the only fund); an order of a fund missing from Funds is reported. */
+function assignOrders(model: WorkbookModel, matcher: FundMatcher) {
+  const ordersByFund = new Map<string, Order[]>();
+  const orderOrphans: Diagnostic[] = [];
+  for (const o of model.orders ?? []) {
+    const fundId =
+      o.fundId === undefined
+        ? matcher.single
+        : matcher.resolve("Orders", o.row, o.fundId);
+    if (fundId !== undefined) {
+      const list = ordersByFund.get(fundId);
+      if (list) list.push(o);
+      else ordersByFund.set(fundId, [o]);
+    } else if (!o.invalid.has("fundId")) {
+      orderOrphans.push({
+        severity: "error",
+        table: "Orders",
+        row: o.row,
+        column: "fundId",
+        value: o.fundId,
+        message: `Fund ${o.fundId ?? "(blank)"} is not in the Funds table; this order was not checked.`,
+        ...why("fund-not-in-funds", {
+          fundId: o.fundId ?? "",
+          table: "Orders",
+        }),
+      });
+    }
+  }
+  return { ordersByFund, orderOrphans };
 }
 
 function diagnosticsByFund(

@@ -2,7 +2,7 @@ import { type Amount, formatAmount, ZERO } from "./amount";
 import type { Reason, ReasonFacts } from "./reasons";
 import type { IsoDate } from "./dates";
 import { Dec } from "./decimal";
-import type { Basis, Diagnostic, Fund, Holder, Holding } from "./model";
+import type { Basis, Diagnostic, Fund, Holder, Holding, Order } from "./model";
 import type { Contribution, Exclusion, PositionOutcome } from "./result";
 
 /** Why the engine's own paths need a value, as the value-needed reason says it. */
@@ -59,6 +59,8 @@ export class FundContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly warningMargin: Dec;
   readonly explain: boolean;
+  /** The fund's pending orders (SCPI, SEF); undefined when the workbook has no Orders table. */
+  orders?: Order[];
   private readonly reported = new Set<string>();
 
   constructor(

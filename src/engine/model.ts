@@ -13,6 +13,17 @@ export const FUND_TYPES = [
   "OPCVM_FEEDER",
   "FIVG_FEEDER",
   "FIA",
+  // The other Livre II funds (WORKBOOK-FORMAT-LIVRE2 §1.1).
+  "SEF",
+  "SCPI",
+  "SICAF",
+  "FCPE",
+  "OPCVM",
+  "FIVG",
+  "OFS",
+  "FPS",
+  "SLP",
+  "SCR",
 ] as const;
 export type FundType = (typeof FUND_TYPES)[number];
 
@@ -39,6 +50,10 @@ export const ASSET_CLASSES = [
   "DIGITAL_ASSET",
   "REAL_ESTATE",
   "OPERATING_PROPERTY",
+  /** A guarantee given (OFS, L. 214-190-1 VI). */
+  "GUARANTEE",
+  /** A risk sub-participation (OFS, L. 214-190-1 VI). */
+  "SUB_PARTICIPATION",
 ] as const;
 export type AssetClass = (typeof ASSET_CLASSES)[number];
 
@@ -63,7 +78,42 @@ export type AcquisitionMode = (typeof ACQUISITION_MODES)[number];
 export const HOLDER_TYPES = ["NATURAL", "LEGAL", "PUBLIC_LAW_LEGAL"] as const;
 export type HolderType = (typeof HOLDER_TYPES)[number];
 
-export type TableName = "Funds" | "Holdings" | "Holders";
+export const FOREST_CATEGORIES = [
+  "WOODLAND",
+  "GF_UNITS",
+  "FOREST_COMPANY",
+] as const;
+export type ForestCategory = (typeof FOREST_CATEGORIES)[number];
+
+/** What a fund or company whose units a position is, for the FCPE and PEA rules. */
+export const HELD_FUND_TYPES = [
+  "OPCVM",
+  "FIVG",
+  "FOFA",
+  "FCPR",
+  "FCPI",
+  "FIP",
+  "FPCI",
+  "SLP",
+  "SCR",
+  "SPPICAV",
+  "FPI",
+  "OPPCI",
+  "SCPI",
+  "SEF",
+  "GFI",
+  "FPVG",
+  "FPS",
+  "OFS",
+  "ELTIF",
+  "OTHER",
+] as const;
+export type HeldFundType = (typeof HELD_FUND_TYPES)[number];
+
+export const ORDER_TYPES = ["SELL", "WITHDRAWAL"] as const;
+export type OrderType = (typeof ORDER_TYPES)[number];
+
+export type TableName = "Funds" | "Holdings" | "Holders" | "Orders";
 
 /**
  * Every record remembers its worksheet row and which of its columns could not be read,
@@ -90,6 +140,36 @@ export interface Fund extends SourceRow {
   isSicav: boolean;
   borrowings?: Amount;
   liquidLabel: boolean;
+  // WORKBOOK-FORMAT-LIVRE2 §1.2: all optional.
+  bindingFrom?: IsoDate;
+  forestLoanSupport?: boolean;
+  statutoryMaxCapital?: Amount;
+  subscriptionOpeningDate?: IsoDate;
+  publicSubscribedCapital?: Amount;
+  agBorrowingMax?: Amount;
+  /** Numbers of units or shares are held exactly, as amounts. */
+  unitsIssued?: Amount;
+  subscriptionPrice?: Amount;
+  reconstitutionValue?: Amount;
+  sharesIssued?: Amount;
+  ownSharesHeld?: Amount;
+  sharesBoughtYtd?: Amount;
+  sharesResoldYtd?: Amount;
+  sharePrice?: Amount;
+  navPerShare?: Amount;
+  buybackLimitPct?: Dec;
+  solidarityFund?: boolean;
+  perEligible?: boolean;
+  foreignGroupPlan?: boolean;
+  liquidityMechanism?: boolean;
+  groupBuybackCommitment?: boolean;
+  peaClaim?: boolean;
+  peaPmeClaim?: boolean;
+  cpiClaim?: boolean;
+  selfManaged?: boolean;
+  initialCapital?: Amount;
+  reservedTo20Investors?: boolean;
+  uncalledSubscriptions?: Amount;
 }
 
 export interface Holding extends SourceRow {
@@ -120,6 +200,36 @@ export interface Holding extends SourceRow {
   masterId?: string;
   hedgeOnly: boolean;
   disposalDate?: IsoDate;
+  // WORKBOOK-FORMAT-LIVRE2 §1.3: all optional.
+  forestCategory?: ForestCategory;
+  scpiCategory?: number;
+  jointLiabilityEntity?: boolean;
+  solidarityEnterprise?: boolean;
+  entitySolidarityShare?: Dec;
+  heldFundType?: HeldFundType;
+  employerGroup?: boolean;
+  issuerCountry?: string;
+  corporateTax?: boolean;
+  preferenceShares?: boolean;
+  issuerEmployees?: Amount;
+  issuerTurnover?: Amount;
+  issuerBalanceSheet?: Amount;
+  issuerMarketCap?: Amount;
+  issuerMarketCapLow4y?: Amount;
+  instrumentListing?: ListingStatus;
+  cpiEligible?: boolean;
+  maxLoss?: Amount;
+  /** The investment strategy of the master whose units these are (L. 214-24 IV 2°). */
+  masterStrategy?: string;
+}
+
+/** A pending sell order or withdrawal request of an SCPI or SEF (WORKBOOK-FORMAT-LIVRE2 §1.4). */
+export interface Order extends SourceRow {
+  fundId?: string;
+  orderId?: string;
+  orderType?: OrderType;
+  registeredDate?: IsoDate;
+  units?: Amount;
 }
 
 export interface Holder extends SourceRow {
@@ -164,6 +274,8 @@ export interface WorkbookModel {
   funds: Fund[];
   holdings: Holding[];
   holders: Holder[];
+  /** Pending orders of SCPI and SEF; undefined when the workbook has no Orders table. */
+  orders?: Order[];
   diagnostics: Diagnostic[];
   /** Filled by the workbook reader; absent for models built in code. */
   sources?: Partial<Record<TableName, TableSource>>;

@@ -1,4 +1,5 @@
 import type { IsoDate } from "./dates";
+import type { Livre2ReasonFacts } from "./reasons-livre2";
 
 /**
  * Why a rule, a position or a reading came out as it did, as a stable code and its facts.
@@ -8,7 +9,7 @@ import type { IsoDate } from "./dates";
  * Facts are plain data: amounts as exact decimal strings in euros (or units), dates as ISO
  * strings, percentages as exact decimal fractions ("0.04" for 4 %), articles as the law writes them.
  */
-export interface ReasonFacts {
+export interface ReasonFacts extends Livre2ReasonFacts {
   // Rule results
   /** The quota binds only inside its window (L. 214-28 V). */
   "quota-window": {
@@ -189,7 +190,10 @@ export interface ReasonFacts {
   "fund-type-needed": Record<string, never>;
   "fund-type-without-rules": { fundType: string };
   "fund-id-needed": Record<string, never>;
-  "fund-not-in-funds": { fundId: string; table: "Holdings" | "Holders" };
+  "fund-not-in-funds": {
+    fundId: string;
+    table: "Holdings" | "Holders" | "Orders";
+  };
   /** A value a rule needs is missing or unreadable. */
   "value-needed": {
     column: string;
@@ -207,7 +211,7 @@ export interface ReasonFacts {
   "entity-debt-blank": { item: number; article: string; threshold: string };
   /** A row's fundId matches a fund only once case and surrounding spaces are ignored (contract §3). */
   "fund-id-case": {
-    table: "Holdings" | "Holders";
+    table: "Holdings" | "Holders" | "Orders";
     row: number;
     /** The header of the fundId column as the user wrote it. */
     header: string;

@@ -16,6 +16,7 @@ export function updatePrepared(
   if (
     model.funds !== previous.model.funds ||
     model.holders !== previous.model.holders ||
+    model.orders !== previous.model.orders ||
     model.holdings.length !== previous.model.holdings.length
   )
     return undefined;

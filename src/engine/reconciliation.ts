@@ -1,4 +1,11 @@
-import { type Amount, ExactSum, formatAmount, minAmount, ZERO } from "./amount";
+import {
+  type Amount,
+  amountFromString,
+  ExactSum,
+  formatAmount,
+  minAmount,
+  ZERO,
+} from "./amount";
 import type { FundContext, Position } from "./fund-context";
 import type {
   Contribution,
@@ -12,6 +19,7 @@ import type {
 } from "./result";
 import { cappedSums } from "./rules/l214-28-limits";
 import { regionKey } from "./rules/region-key";
+import { MEASURED_APART } from "./rules/livre2/definitions";
 
 /** The words of each line, as a fund accountant reads them (GLOSSARY-FR: « Rapprochement »). */
 export const RECONCILIATION_LABELS: Record<ReconciliationReason, LocalText> = {
@@ -84,6 +92,18 @@ export const RECONCILIATION_LABELS: Record<ReconciliationReason, LocalText> = {
   "other-holders": {
     en: "Units of the other holders",
     fr: "Parts des autres porteurs",
+  },
+  "measured-apart": {
+    en: "Holdings: the rule measures other figures",
+    fr: "Portefeuille\u00a0: la règle mesure d'autres données",
+  },
+  "rule-numerator": {
+    en: "Numerator as the rule measures it",
+    fr: "Numérateur tel que la règle le mesure",
+  },
+  "rule-denominator": {
+    en: "Denominator as the rule measures it",
+    fr: "Dénominateur tel que la règle le mesure",
   },
 };
 
@@ -367,6 +387,7 @@ export function reconcileRule(
   rule: RuleResult,
 ): Reconciliation {
   if (HOLDER_CAPS.has(rule.id)) return reconcileHolders(ctx, rule);
+  if (MEASURED_APART.has(rule.id)) return reconcileApart(ctx, rule);
   const lines = new Lines();
   const adjustments = new Lines();
   const leverage = rule.id === "OPCI-LEV40";
@@ -660,6 +681,44 @@ function largestRegion(ctx: FundContext): string | undefined {
   let worst: [string, Amount] | undefined;
   for (const e of totals) if (worst === undefined || e[1] > worst[1]) worst = e;
   return worst?.[0];
+}
+
+/**
+ * Livre II rules whose numerator or denominator is not a sum of the holdings' own amounts (a fund's
+ * facts, orders, maximum losses, a look-through quota): the holdings stand apart and the rule's
+ * figures come in as adjustments, so the bridge is still exact.
+ */
+function reconcileApart(ctx: FundContext, rule: RuleResult): Reconciliation {
+  const lines = new Lines();
+  const adjustments = new Lines();
+  const { total } = holdingsTotals(ctx);
+  for (const p of ctx.positions) {
+    if (p.amount === undefined)
+      lines.add("unreadable", undefined, ZERO, 1, false, false);
+    else if (!p.held)
+      lines.add("not-held", undefined, p.amount, 1, false, false);
+    else lines.add("measured-apart", rule.article, p.amount, 1, false, false);
+  }
+  const numerator =
+    rule.numerator === null ? ZERO : amountFromString(rule.numerator);
+  adjustments.add("rule-numerator", rule.article, numerator, 0, true, false);
+  if (rule.denominator !== null)
+    adjustments.add(
+      "rule-denominator",
+      rule.article,
+      amountFromString(rule.denominator),
+      0,
+      false,
+      true,
+    );
+  return {
+    unit: rule.unit ?? "EUR",
+    total: formatAmount(total),
+    lines: lines.list(),
+    adjustments: adjustments.list(),
+    numerator: formatAmount(numerator),
+    denominator: rule.denominator === null ? null : rule.denominator,
+  };
 }
 
 /** FIP holder caps (L. 214-31 VI): from the fund's units to the holder or holders the cap measures. */

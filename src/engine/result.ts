@@ -10,11 +10,13 @@ export const STATUSES = [
   "not-binding",
   "incomplete",
   "info",
+  /** An event rule (direction "event") whose trigger is reached: an obligation arises, not a breach. */
+  "triggered",
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** min: the ratio must reach the threshold; max: must not exceed it; cap: amounts above it are not counted; info: reported only. */
-export type Direction = "min" | "max" | "cap" | "info";
+export type Direction = "min" | "max" | "cap" | "info" | "event";
 
 /** How the threshold compares, as the article words it ("au moins" ≥, "dans la limite de" ≤, "inférieure à" <). */
 export type Operator = ">=" | ">" | "<=" | "<";
@@ -131,7 +133,11 @@ export type ReconciliationReason =
   /** FIP holder caps: the largest holder, the public-law holders, the others. */
   | "largest-holder"
   | "public-law-holders"
-  | "other-holders";
+  | "other-holders"
+  /** Livre II rules measured on figures other than the holdings' own amounts (a fund's facts, maximum losses, a look-through quota). */
+  | "measured-apart"
+  | "rule-numerator"
+  | "rule-denominator";
 
 export interface ReconciliationLine {
   reason: ReconciliationReason;
@@ -194,6 +200,15 @@ export interface RuleResult {
   reconciliation?: Reconciliation;
   /** The version of the law the rule applied: article, wording, validity dates (src/law). */
   law?: LawReference;
+  /** The rule's own binding period, when it has one (a deadline, the 4th-year close, bindingFrom). */
+  window?: RuleWindow;
+}
+
+/** When a rule binds, when that period is its own (WORKBOOK-FORMAT-LIVRE2 §4). */
+export interface RuleWindow {
+  from: IsoDate;
+  until?: IsoDate;
+  article: string;
 }
 
 export interface Contribution {
@@ -293,6 +308,8 @@ export interface ReportSummary {
   warnings: number;
   incomplete: number;
   diagnostics: number;
+  /** Event rules whose trigger is reached (optional for reports built before events existed). */
+  triggered?: number;
 }
 
 export interface Report {
@@ -304,7 +321,8 @@ export interface Report {
 }
 
 const SEVERITY_ORDER: Record<Status, number> = {
-  breach: 5,
+  breach: 6,
+  triggered: 5,
   incomplete: 4,
   warning: 3,
   pass: 2,

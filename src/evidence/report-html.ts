@@ -23,6 +23,7 @@ const COLORS: Record<Status, string> = {
   incomplete: "#616161",
   "not-binding": "#5c6b7a",
   info: "#0f6cbd",
+  triggered: "#8a3707",
 };
 const SERIES = [
   "#0f6cbd",

@@ -15,6 +15,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   "Funds",
   "Holdings",
   "Holders",
+  "Orders",
 ];
 
 /** Where each table was found, so the pane can watch it, highlight it and select its cells. */

@@ -5,6 +5,7 @@ import { L214_30 } from "./l214-30";
 import { L214_31 } from "./l214-31";
 import { L214_36_TO_43 } from "./l214-36-to-43";
 import { L214_160 } from "./l214-160";
+import { LIVRE2_RULE_PARAMETER } from "./livre2";
 import {
   type LawParameter,
   type LawReference,
@@ -20,6 +21,7 @@ export { L214_30 } from "./l214-30";
 export { L214_31 } from "./l214-31";
 export { L214_36_TO_43 } from "./l214-36-to-43";
 export { L214_160 } from "./l214-160";
+export { LAW_LIVRE2, LIVRE2_PARAMETERS } from "./livre2";
 export {
   type LawParameter,
   type LawReference,
@@ -87,6 +89,8 @@ const RULE_PARAMETER: Record<string, (f: LawFacts) => LawParameter<unknown>> = {
   "OPCVM-FEED15": () => FEEDERS.opcvmOthers,
   "FIA-FEED85": () => FEEDERS.fiaMaster,
   "FIVG-FEED": () => FEEDERS.fivgOutsideMaster,
+  // The other Livre II rules (src/law/livre2).
+  ...LIVRE2_RULE_PARAMETER,
 };
 
 /** The parameter a rule applies for this fund, or undefined for a rule the law does not know. */

@@ -9,6 +9,7 @@ import {
   percentShort,
   quote,
 } from "./format";
+import { EN_LIVRE2, FR_LIVRE2 } from "./reasons-livre2";
 
 type Renderers = { [C in ReasonCode]: (facts: ReasonFacts[C]) => string };
 
@@ -17,6 +18,7 @@ const fr = "fr" as const;
 
 /** The English sentences, as the engine's `message` and `reason` strings read. */
 const EN: Renderers = {
+  ...EN_LIVRE2,
   "quota-window": (f) =>
     `The quota binds from ${f.from}${f.until ? ` to ${f.until}` : ""} (${f.appliedBy ? `${f.article}, applied by ${f.appliedBy}` : f.article}).`,
   "base-unknown": () => "The base of the ratio is unknown.",
@@ -181,7 +183,7 @@ const EN: Renderers = {
   "fund-id-needed": () =>
     "fundId is needed: the workbook has several funds (or none).",
   "fund-not-in-funds": (f) =>
-    `Fund ${f.fundId || "(blank)"} is not in the Funds table; this ${f.table === "Holders" ? "holder" : "position"} was not checked.`,
+    `Fund ${f.fundId || "(blank)"} is not in the Funds table; this ${f.table === "Holders" ? "holder" : f.table === "Orders" ? "order" : "position"} was not checked.`,
   "value-needed": (f) => {
     const column = f.header ?? f.column;
     switch (f.purpose) {
@@ -269,6 +271,7 @@ const FRESH_MODES_FR: Record<string, string> = {
 
 /** The French sentences, as a French fund accountant writes them. */
 const FR: Renderers = {
+  ...FR_LIVRE2,
   "quota-window": (f) =>
     `Le quota s'applique ${f.until ? `du ${date(f.from, fr)} au ${date(f.until, fr)}` : `à compter du ${date(f.from, fr)}`} (${f.article}${f.appliedBy ? `, sur renvoi de l'article ${f.appliedBy}` : ""}).`,
   "base-unknown": () => "Le dénominateur du ratio n'est pas renseigné.",
@@ -442,7 +445,7 @@ const FR: Renderers = {
   "fund-id-needed": () =>
     `l'identifiant du fonds (fundId) est nécessaire${NBSP}: le classeur contient plusieurs fonds (ou aucun).`,
   "fund-not-in-funds": (f) =>
-    `le fonds ${f.fundId || "(vide)"} ne figure pas dans le tableau Funds${NBSP}; ${f.table === "Holders" ? "ce porteur n'a pas été contrôlé" : "cette ligne n'a pas été contrôlée"}.`,
+    `le fonds ${f.fundId || "(vide)"} ne figure pas dans le tableau Funds${NBSP}; ${f.table === "Holders" ? "ce porteur n'a pas été contrôlé" : f.table === "Orders" ? "cet ordre n'a pas été contrôlé" : "cette ligne n'a pas été contrôlée"}.`,
   "value-needed": (f) => {
     const column = quote(f.header ?? f.column, fr);
     switch (f.purpose) {

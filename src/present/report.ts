@@ -7,6 +7,7 @@ import type {
   Status,
 } from "../engine/result";
 import type { Reason } from "../engine/reasons";
+import { isAmountValued } from "../engine/rules/livre2/definitions";
 import {
   NBSP,
   type Lang,
@@ -29,6 +30,7 @@ export const STATUS_LABELS: Record<Lang, Record<Status, string>> = {
     "not-binding": "not-binding",
     incomplete: "incomplete",
     info: "info",
+    triggered: "triggered",
   },
   fr: {
     pass: "Respecté",
@@ -37,6 +39,7 @@ export const STATUS_LABELS: Record<Lang, Record<Status, string>> = {
     "not-binding": "Non applicable à cette date",
     incomplete: "Incomplet",
     info: "Information",
+    triggered: "Déclenché",
   },
 };
 
@@ -54,6 +57,15 @@ export function ratioText(value: number | null, lang: Lang): string {
   return value === null ? "—" : percent(value, lang);
 }
 
+/** A rule's value: a percentage, or an amount or a count in its unit (FIA-CAP300K, the twenty-investor rules). */
+export function ruleValueText(
+  r: Pick<RuleResult, "id" | "value" | "unit">,
+  lang: Lang,
+): string {
+  if (r.value === null || !isAmountValued(r)) return ratioText(r.value, lang);
+  return amountIn(String(r.value), r.unit, lang);
+}
+
 /**
  * The threshold with its operator as the report gives it: "≥ 50 %" in English; in French the
  * law's words, « au moins 50 % », « au plus 15 % », « inférieur à 5 % », « dans la limite de 20 % ».
@@ -63,7 +75,10 @@ export function thresholdText(
   lang: Lang,
 ): string {
   if (r.threshold === null) return "—";
-  const value = percentShort(r.threshold, lang);
+  const value =
+    "id" in r && isAmountValued(r as { id: string })
+      ? amountIn(String(r.threshold), (r as { unit?: string }).unit, lang)
+      : percentShort(r.threshold, lang);
   const op = r.operator;
   if (lang === "en") {
     const symbol = op

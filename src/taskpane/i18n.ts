@@ -1,3 +1,4 @@
+import { isAmountValued } from "../engine/rules/livre2/definitions";
 import type { Operator, Status, Unit } from "../engine/result";
 import type { Language } from "./operations";
 
@@ -81,6 +82,8 @@ const en = {
     pass: "the ratio meets its threshold",
     "not-binding": "the law does not bind it yet at this date",
     info: "reported for information, no threshold to meet",
+    triggered:
+      "an event's trigger is reached: an obligation arises (notify the AMF, call a meeting)",
   } as Record<Status, string>,
   details: "Rules and positions by fund",
   firstRunTitle: "Start with your funds",
@@ -218,6 +221,8 @@ const fr: Strings = {
     pass: "le ratio respecte son seuil",
     "not-binding": "la loi ne l'impose pas encore à cette date",
     info: "donnée pour information, sans seuil à respecter",
+    triggered:
+      "le seuil de l'événement est atteint : une obligation naît (information de l'AMF, assemblée)",
   },
   details: "Règles et lignes par fonds",
   firstRunTitle: "Commencer avec vos fonds",
@@ -301,6 +306,7 @@ export const STATUS_LABELS: Record<Language, Record<Status, string>> = {
     "not-binding": "Not binding at this date",
     incomplete: "Incomplete",
     info: "Information",
+    triggered: "Triggered",
   },
   fr: {
     pass: "Respecté",
@@ -309,6 +315,7 @@ export const STATUS_LABELS: Record<Language, Record<Status, string>> = {
     "not-binding": "Non applicable à cette date",
     incomplete: "Incomplet",
     info: "Information",
+    triggered: "Déclenché",
   },
 };
 
@@ -460,4 +467,18 @@ export function formatList(items: string[], language: Language): string {
     style: "long",
     type: "conjunction",
   }).format(items);
+}
+
+/** A rule's value or threshold: a percentage, or an amount or a count in its unit (FIA-CAP300K, the twenty-investor rules). */
+export function formatRuleFigure(
+  rule: { id: string; unit?: AmountUnit },
+  value: number | null,
+  language: Language,
+  threshold = false,
+): string {
+  if (value !== null && isAmountValued(rule))
+    return formatAmount(String(value), rule.unit, language);
+  return threshold && value !== null
+    ? formatThreshold(value, language)
+    : formatPercent(value, language);
 }

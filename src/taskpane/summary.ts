@@ -3,6 +3,7 @@ import type { FundReport, Report, RuleResult, Status } from "../engine/result";
 /** The order the pane lists funds and rules in: what needs action first. */
 export const SUMMARY_ORDER: readonly Status[] = [
   "breach",
+  "triggered",
   "incomplete",
   "warning",
   "pass",

@@ -2,8 +2,11 @@ import {
   ACQUISITION_MODES,
   ASSET_CLASSES,
   BASES,
+  FOREST_CATEGORIES,
   FUND_TYPES,
+  HELD_FUND_TYPES,
   HOLDER_TYPES,
+  ORDER_TYPES,
   LISTING_STATUSES,
   type TableName,
 } from "../engine/model";
@@ -34,6 +37,8 @@ export interface ColumnSpec {
   rules?: readonly string[];
   /** What the column is used for, as the documentation says it; from COLUMN_DETAILS. */
   usedFor?: string;
+  /** For a category column: the first and last item (default 1 to 10). */
+  range?: readonly [number, number];
 }
 
 export interface TableSpec {
@@ -55,6 +60,19 @@ const col = <N extends string, T extends ColumnType>(
 export const FUND_TYPE_LABELS: Record<string, string[]> = {
   OPCVM_FEEDER: ["OPCVM nourricier"],
   FIVG_FEEDER: ["FIVG nourricier"],
+  SEF: ["Société d'épargne forestière"],
+  FCPE: ["Fonds commun de placement d'entreprise"],
+  FIVG: ["Fonds d'investissement à vocation générale"],
+  OFS: [
+    "Organisme de financement spécialisé",
+    "SFS",
+    "FFS",
+    "Société de financement spécialisé",
+    "Fonds de financement spécialisé",
+  ],
+  FPS: ["Fonds professionnel spécialisé"],
+  SLP: ["Société de libre partenariat"],
+  SCR: ["Société de capital-risque"],
 };
 
 export const BASIS_LABELS: Record<string, string[]> = {
@@ -91,6 +109,24 @@ export const ASSET_CLASS_LABELS: Record<string, string[]> = {
   DIGITAL_ASSET: ["Actif numérique", "Crypto-actif"],
   REAL_ESTATE: ["Immobilier", "Actif immobilier"],
   OPERATING_PROPERTY: ["Immeuble d'exploitation"],
+  GUARANTEE: ["Garantie donnée", "Garantie"],
+  SUB_PARTICIPATION: ["Sous-participation en risque", "Sous-participation"],
+};
+
+export const FOREST_LABELS: Record<string, string[]> = {
+  WOODLAND: ["Bois et forêts", "Bois", "Forêt"],
+  GF_UNITS: ["Parts de groupement forestier", "Groupement forestier", "GF"],
+  FOREST_COMPANY: ["Société forestière"],
+};
+
+export const HELD_FUND_LABELS: Record<string, string[]> = {
+  FOFA: ["Fonds de fonds alternatifs"],
+  OTHER: ["Autre"],
+};
+
+export const ORDER_TYPE_LABELS: Record<string, string[]> = {
+  SELL: ["Ordre de vente", "Cession", "Vente"],
+  WITHDRAWAL: ["Demande de retrait", "Retrait"],
 };
 
 export const LISTING_LABELS: Record<string, string[]> = {
@@ -149,6 +185,61 @@ export const FUNDS_SPEC = {
     col("isSicav", "boolean", ["SICAV", "Est une SICAV"]),
     col("borrowings", "money", ["Emprunts", "Emprunts et dettes"]),
     col("liquidLabel", "boolean", ["Mention liquidité", "Label liquide"]),
+    // WORKBOOK-FORMAT-LIVRE2 §1.2
+    col("bindingFrom", "date", ["Date de début d'application"]),
+    col("forestLoanSupport", "boolean", [
+      "Bonification ou garantie de prêts forestiers",
+    ]),
+    col("statutoryMaxCapital", "money", ["Capital maximal statutaire"]),
+    col("subscriptionOpeningDate", "date", [
+      "Date d'ouverture de la souscription",
+    ]),
+    col("publicSubscribedCapital", "money", ["Capital souscrit par le public"]),
+    col("agBorrowingMax", "money", [
+      "Maximum d'emprunt fixé par l'assemblée",
+      "Plafond d'endettement",
+    ]),
+    col("unitsIssued", "money", ["Parts émises", "Nombre de parts émises"]),
+    col("subscriptionPrice", "money", ["Prix de souscription"]),
+    col("reconstitutionValue", "money", [
+      "Valeur de reconstitution",
+      "Valeur de reconstitution par part",
+    ]),
+    col("sharesIssued", "money", [
+      "Nombre d'actions",
+      "Actions composant le capital",
+    ]),
+    col("ownSharesHeld", "money", ["Actions propres détenues"]),
+    col("sharesBoughtYtd", "money", ["Actions rachetées dans l'année"]),
+    col("sharesResoldYtd", "money", ["Actions revendues dans l'année"]),
+    col("sharePrice", "money", ["Cours de l'action"]),
+    col("navPerShare", "money", ["Actif net par action"]),
+    col("buybackLimitPct", "percent", ["Limite de rachat autorisée par l'AGE"]),
+    col("solidarityFund", "boolean", ["Fonds solidaire"]),
+    col("perEligible", "boolean", [
+      "Éligible PER",
+      "Éligible au PER d'entreprise",
+    ]),
+    col("foreignGroupPlan", "boolean", ["FCPE de groupe étranger"]),
+    col("liquidityMechanism", "boolean", ["Mécanisme de liquidité"]),
+    col("groupBuybackCommitment", "boolean", [
+      "Engagement de rachat du groupe",
+    ]),
+    col("peaClaim", "boolean", ["Éligible PEA"]),
+    col("peaPmeClaim", "boolean", ["Éligible PEA-PME"]),
+    col("cpiClaim", "boolean", [
+      "Éligible compte PME innovation",
+      "Éligible CPI",
+    ]),
+    col("selfManaged", "boolean", ["Autogéré", "Gestion non déléguée"]),
+    col("initialCapital", "money", ["Capital initial"]),
+    col("reservedTo20Investors", "boolean", [
+      "Réservé à vingt investisseurs au plus",
+    ]),
+    col("uncalledSubscriptions", "money", [
+      "Souscriptions non appelées",
+      "Montant non appelé des souscriptions",
+    ]),
   ],
 } satisfies TableSpec;
 
@@ -204,6 +295,41 @@ export const HOLDINGS_SPEC = {
     col("masterId", "text", ["Fonds maître", "Maître"]),
     col("hedgeOnly", "boolean", ["Couverture uniquement"]),
     col("disposalDate", "date", ["Date de cession"]),
+    // WORKBOOK-FORMAT-LIVRE2 §1.3
+    col("forestCategory", "enum", ["Catégorie forestière"], {
+      enumValues: FOREST_CATEGORIES,
+      enumLabels: FOREST_LABELS,
+    }),
+    col("scpiCategory", "category", ["Catégorie SCPI"], { range: [0, 6] }),
+    col("jointLiabilityEntity", "boolean", [
+      "Associés indéfiniment et solidairement responsables",
+    ]),
+    col("solidarityEnterprise", "boolean", ["Entreprise solidaire", "ESUS"]),
+    col("entitySolidarityShare", "percent", ["Part solidaire de l'entité"]),
+    col("heldFundType", "enum", ["Type du fonds détenu"], {
+      enumValues: HELD_FUND_TYPES,
+      enumLabels: HELD_FUND_LABELS,
+    }),
+    col("employerGroup", "boolean", ["Titre du groupe employeur"]),
+    col("issuerCountry", "country", ["Pays du siège de l'émetteur"]),
+    col("corporateTax", "boolean", ["Soumis à l'IS"]),
+    col("preferenceShares", "boolean", ["Actions de préférence"]),
+    col("issuerEmployees", "money", ["Effectif de l'émetteur"]),
+    col("issuerTurnover", "money", ["Chiffre d'affaires de l'émetteur"]),
+    col("issuerBalanceSheet", "money", ["Total de bilan de l'émetteur"]),
+    col("issuerMarketCap", "money", [
+      "Capitalisation boursière à la date d'appréciation",
+    ]),
+    col("issuerMarketCapLow4y", "money", [
+      "Plus basse capitalisation des quatre derniers exercices",
+    ]),
+    col("instrumentListing", "enum", ["Cotation de l'instrument"], {
+      enumValues: LISTING_STATUSES,
+      enumLabels: LISTING_LABELS,
+    }),
+    col("cpiEligible", "boolean", ["Éligible compte PME innovation"]),
+    col("maxLoss", "money", ["Perte maximale", "Engagement net maximal"]),
+    col("masterStrategy", "text", ["Stratégie du maître"]),
   ],
 } satisfies TableSpec;
 
@@ -221,10 +347,27 @@ export const HOLDERS_SPEC = {
   ],
 } satisfies TableSpec;
 
+/** Pending orders of SCPI and SEF (WORKBOOK-FORMAT-LIVRE2 §1.4), optional. */
+export const ORDERS_SPEC: TableSpec = {
+  name: "Orders",
+  required: ["units"],
+  columns: [
+    col("fundId", "text", ["Code fonds", "Identifiant fonds", "Fonds"]),
+    col("orderId", "text", ["Référence de l'ordre"]),
+    col("orderType", "enum", ["Type d'ordre"], {
+      enumValues: ORDER_TYPES,
+      enumLabels: ORDER_TYPE_LABELS,
+    }),
+    col("registeredDate", "date", ["Date d'inscription"]),
+    col("units", "money", ["Parts", "Nombre de parts"]),
+  ],
+};
+
 export const TABLE_SPECS: Record<TableName, TableSpec> = {
   Funds: FUNDS_SPEC,
   Holdings: HOLDINGS_SPEC,
   Holders: HOLDERS_SPEC,
+  Orders: ORDERS_SPEC,
 };
 
 /** Normalised header → canonical column, from the canonical names, every French label and the English one. */

@@ -63,7 +63,10 @@ export function changedHoldingsRows(
   before: Tables,
   after: Tables,
 ): number[] | undefined {
-  for (const name of ["Funds", "Holders"] as const) {
+  // Every table but Holdings (Funds, Holders, Orders and any later one) must be unchanged.
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const name of names as Set<keyof Tables>) {
+    if (name === "Holdings") continue;
     const a = before[name];
     const b = after[name];
     if (a === b) continue;

@@ -382,6 +382,6 @@ function parseCell(
     case "country":
       return parseCountry(cell);
     case "category":
-      return parseInteger(cell, 1, 10);
+      return parseInteger(cell, spec.range?.[0] ?? 1, spec.range?.[1] ?? 10);
   }
 }

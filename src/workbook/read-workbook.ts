@@ -3,6 +3,7 @@ import type {
   Fund,
   Holder,
   Holding,
+  Order,
   TableName,
   WorkbookModel,
 } from "../engine/model";
@@ -10,6 +11,7 @@ import {
   FUNDS_SPEC,
   HOLDERS_SPEC,
   HOLDINGS_SPEC,
+  ORDERS_SPEC,
   TABLE_SPECS,
 } from "./columns";
 import { holdingFromValues } from "./holding-record";
@@ -66,6 +68,7 @@ export function readWorkbookParts(
   const holdingsRead = read("Holdings");
   const afterHoldings = diagnostics.length;
   const holdersRead = read("Holders");
+  const ordersRead = read("Orders");
   if (!fundsRead) diagnostics.push(missingTable("Funds"));
   if (!holdingsRead) diagnostics.push(missingTable("Holdings"));
   else if (holdingsRead.rows.length === 0)
@@ -99,13 +102,24 @@ export function readWorkbookParts(
   }
   const holdings = (holdingsRead?.rows ?? []).map(toHolding);
   const holders = (holdersRead?.rows ?? []).map(toHolder);
+  const orders = ordersRead ? ordersRead.rows.map(toOrder) : undefined;
   const sources: WorkbookModel["sources"] = {};
   if (fundsRead) sources.Funds = fundsRead.source;
   if (holdingsRead) sources.Holdings = holdingsRead.source;
   if (holdersRead) sources.Holders = holdersRead.source;
+  if (ordersRead) sources.Orders = ordersRead.source;
+  const model: WorkbookModel = {
+    funds,
+    holdings,
+    holders,
+    diagnostics,
+    sources,
+  };
+  // Only a workbook with an Orders table carries orders: without it, SCPI-SELL10 is not reported.
+  if (orders) model.orders = orders;
   return {
     tables,
-    model: { funds, holdings, holders, diagnostics, sources },
+    model,
     diagnosticsBefore: diagnostics.slice(0, beforeHoldings),
     holdingsDiagnostics: diagnostics.slice(beforeHoldings, afterHoldings),
     diagnosticsAfter: diagnostics.slice(afterHoldings),
@@ -152,6 +166,7 @@ export function toHolding(r: ReadRow): Holding {
   h.fundId ||= undefined;
   h.lineId ||= String(r.row);
   h.issuerId ||= undefined;
+  h.masterStrategy ||= undefined;
   return h;
 }
 
@@ -159,6 +174,14 @@ export function toHolding(r: ReadRow): Holding {
 export const HOLDING_ORDER: readonly string[] = HOLDINGS_SPEC.columns.map(
   (c) => c.name,
 );
+
+function toOrder(r: ReadRow): Order {
+  return {
+    ...(valuesByName(ORDERS_SPEC, r) as Partial<Order>),
+    row: r.row,
+    invalid: r.invalid,
+  };
+}
 
 function toHolder(r: ReadRow): Holder {
   return {

@@ -89,6 +89,17 @@ describe("fund-quota check", () => {
       ["OPCI-LG10", "pass"],
       ["FEED-AE11", "breach"],
       ["FIA-MF12", "info"],
+      // The other Livre II funds: one breach each (WORKBOOK-FORMAT-LIVRE2).
+      ["SEF-FO13", "breach"],
+      ["SCPI-RE14", "breach"],
+      ["SICAF-CI15", "breach"],
+      ["FCPE-ES16", "breach"],
+      ["OPCVM-PM17", "breach"],
+      ["FIVG-RI18", "breach"],
+      ["OFS-DP19", "breach"],
+      ["FPS-PP20", "breach"],
+      ["SLP-CI21", "breach"],
+      ["SCR-IN22", "breach"],
     ]);
     expect(report.funds[3].rules[0].status).toBe("not-binding");
     expect(report.funds[4].basis).toBe("FAIR");

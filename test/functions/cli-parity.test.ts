@@ -101,7 +101,7 @@ describe("=QUOTA.REPORT, CHECK and POSITION equal fund-quota check", () => {
           const rows = (shown as { value: unknown[][] }).value;
           expect(rows[0]).toEqual(["Rule", "Article", "Value", "Threshold", "Status", "Headroom", "Unit", "As of"]);
           expect(rows.slice(1).map((r) => [r[0], r[2], r[4], r[5], r[6], r[7]])).toEqual(
-            fund.rules.map((r) => [r.id, r.value ?? "", r.status + (r.partial ? " (partial)" : ""), r.headroom === null ? "" : Number(r.headroom), r.unit === "units" ? "units" : "€", AS_OF])
+            fund.rules.map((r) => [r.id, r.value ?? "", r.status + (r.partial ? " (partial)" : ""), r.headroom === null ? "" : Number(r.headroom), r.unit === "units" || r.unit === "count" ? r.unit : "€", AS_OF])
           );
         }
       }

@@ -15,6 +15,9 @@ const RULE_SOURCES = [
   ...readdirSync(path.join(root, "src/engine/measures"))
     .filter((f) => f.endsWith(".ts"))
     .map((f) => `src/engine/measures/${f}`),
+  ...readdirSync(path.join(root, "src/engine/rules/livre2"))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => `src/engine/rules/livre2/${f}`),
   "src/engine/conditions.ts",
   "src/engine/fund-context.ts",
   "src/engine/quota-window.ts",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Reason, ReasonCode, ReasonFacts } from "../../src/engine/reasons";
+import { L2_NOTES, L2_POSITIONS } from "../../src/engine/reasons-livre2";
 import { REASON_CODES, explain, renderReason } from "../../src/present/reasons";
 
 /**
@@ -172,6 +173,12 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
   "api-unsupported": [{ api: "ExcelApi", version: "1.8" }],
   "sample-unavailable": [{ file: "sample-funds.xlsx", status: 404 }],
   "first-year-too-long": [{ firstYearEnd: "2026-12-31", constitutionDate: "2024-06-30" }],
+  "l2-note": L2_NOTES.map((key) => ({ key, article: "L. 214-93 II", amount: "1234.5", count: 2, share: "0.1", threshold: "0.25", date: "2026-06-30", column: "issuerCountry", name: "MASTER-1" })),
+  "l2-position": [
+    ...L2_POSITIONS.map((key) => ({ key, article: "L. 214-115 I", issuer: "SCI-1" })),
+    { key: "scpi-advance-gate" as const, article: "L. 214-102 II", issuer: "SCI-1", ownership: "0.04" },
+  ],
+  "l2-counted": [{ article: "L. 214-121" }],
 };
 
 const all = (): Reason[] =>

@@ -146,6 +146,19 @@ function fund(
     overseasZone: false,
     isSicav: s.flag,
     liquidLabel: s.flag,
+    // Livre II claims, so that every type has rules (OPCVM, FPS, SCR have none but by claim).
+    peaClaim: true,
+    peaPmeClaim: s.flag,
+    cpiClaim: true,
+    solidarityFund: s.flag,
+    perEligible: s.flag,
+    foreignGroupPlan: s.flag,
+    selfManaged: s.flag,
+    initialCapital: eur(300_000),
+    agBorrowingMax: eur(1_000_000),
+    sharesIssued: eur(1_000),
+    ownSharesHeld: eur(10),
+    sharesBoughtYtd: eur(20),
   };
 }
 
@@ -189,7 +202,8 @@ describe("reconciliation (property)", () => {
           const rec = r.reconciliation;
           expect(rec, r.id).toBeDefined();
           if (!rec) continue;
-          const holderRule = r.unit === "units";
+          // The FIP holder caps reconcile the Holders table; every other rule the holdings.
+          const holderRule = ["FIP-H20", "FIP-H10", "FIP-H30"].includes(r.id);
           // The total is the fund's own rows, summed independently of the engine.
           const readable = holderRule
             ? holders.map((h) => h.units)
@@ -201,6 +215,14 @@ describe("reconciliation (property)", () => {
                   "OPCVM_FEEDER",
                   "FIVG_FEEDER",
                   "FIA",
+                  // The other Livre II funds measured at fair value (WORKBOOK-FORMAT-LIVRE2 §2.1).
+                  "SEF",
+                  "SCPI",
+                  "SICAF",
+                  "FCPE",
+                  "OPCVM",
+                  "FIVG",
+                  "OFS",
                 ].includes(c.fund.fundType)
                   ? h.costValue
                   : h.fairValue,

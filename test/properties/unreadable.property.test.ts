@@ -5,6 +5,7 @@ import { Dec } from "../../src/engine/decimal";
 import { ASSET_CLASSES, type AssetClass, type Fund, type FundType, type Holding, type ListingStatus } from "../../src/engine/model";
 import type { FundReport, Status } from "../../src/engine/result";
 import { FAMILIES } from "../../src/engine/rules/registry";
+import { FUND_LEVEL_RULES } from "../../src/engine/rules/livre2";
 import { eur } from "../helpers/build";
 import { RUNS } from "./arbitraries";
 
@@ -18,7 +19,8 @@ import { RUNS } from "./arbitraries";
 const CLAIMING: Status[] = ["pass", "warning", "not-binding", "info"];
 
 const FUND_TYPES: FundType[] = FAMILIES.flatMap((f) => [...f.fundTypes]);
-const HOLDER_RULES = new Set(["FIP-H20", "FIP-H10", "FIP-H30"]);
+// Holder caps and the Livre II rules measured on a fund's own figures, orders or holders: no holding enters them.
+const HOLDER_RULES = new Set(["FIP-H20", "FIP-H10", "FIP-H30", ...FUND_LEVEL_RULES]);
 const isOpci = (t: FundType) => t === "SPPICAV" || t === "FPI";
 
 interface Clean {
@@ -176,7 +178,7 @@ function poisoned(kind: Poison, fundType: FundType, s: Clean, row: number, unrea
   }
 }
 
-function fund(fundType: FundType, fair: boolean, constitution: string, liquidLabel: boolean, overseas: boolean): Fund {
+function fund(fundType: FundType, fair: boolean, constitution: string, liquidLabel: boolean, overseas: boolean, livre2 = false): Fund {
   return {
     row: 2,
     invalid: new Set(),
@@ -193,6 +195,15 @@ function fund(fundType: FundType, fair: boolean, constitution: string, liquidLab
     overseasZone: overseas,
     isSicav: false,
     liquidLabel,
+    // Every Livre II rule reported, so the poisoned row reaches it; forestLoanSupport alternates SEF 60 % / 51 %.
+    peaClaim: true,
+    peaPmeClaim: true,
+    cpiClaim: true,
+    solidarityFund: true,
+    perEligible: true,
+    foreignGroupPlan: true,
+    forestLoanSupport: livre2,
+    agBorrowingMax: eur(1_000_000),
   };
 }
 
@@ -227,7 +238,7 @@ function run(s: Scenario): { report: FundReport; rules?: string[] } | undefined 
   const bad = poisoned(s.kind, s.fundType, s.row, 100, s.unreadable);
   if (!bad) return undefined;
   const holdings = [...s.rows.map((r, i) => holding(r, i + 2)), bad.h];
-  const f = fund(s.fundType, s.kind === "amount", s.constitution, s.liquidLabel, s.overseas);
+  const f = fund(s.fundType, s.kind === "amount", s.constitution, s.liquidLabel, s.overseas, s.overseas);
   const report = checkWorkbook({ funds: [f], holdings, holders: [], diagnostics: [] }, { asOf: "2025-12-31" }).funds[0];
   return { report, rules: bad.rules };
 }

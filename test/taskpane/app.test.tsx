@@ -43,7 +43,7 @@ const card = (id: string) => document.querySelector(`[data-fund="${id}"]`) as HT
 describe("summary of funds, worst first", () => {
   it("lists breaches, then incomplete, warning, pass and information, in the workbook's order within each", async () => {
     setup("en-US", unreadableCost);
-    await waitFor(() => expect(rows()).toHaveLength(12));
+    await waitFor(() => expect(rows()).toHaveLength(22));
     expect(rows().map((r) => `${r.dataset.fundRow}:${r.dataset.status}`)).toEqual([
       "FCPR-IS2:breach",
       "FCPI-DT6:breach",
@@ -51,6 +51,16 @@ describe("summary of funds, worst first", () => {
       "FPCI-PE8:breach",
       "OPCI-PA9:breach",
       "FEED-AE11:breach",
+      "SEF-FO13:breach",
+      "SCPI-RE14:breach",
+      "SICAF-CI15:breach",
+      "FCPE-ES16:breach",
+      "OPCVM-PM17:breach",
+      "FIVG-RI18:breach",
+      "OFS-DP19:breach",
+      "FPS-PP20:breach",
+      "SLP-CI21:breach",
+      "SCR-IN22:breach",
       "FCPR-CC1:incomplete",
       "FCPR-RA3:warning",
       "FCPR-NV4:pass",
@@ -98,14 +108,14 @@ describe("counts in funds and in rules", () => {
   it("counts funds in breach out of all funds, and the rules, in English", async () => {
     setup("en-US");
     await waitFor(() => expect(document.querySelector("[data-headline]")).toBeTruthy());
-    expect(text(document.querySelector("[data-headline]"))).toBe("6 funds in breach out of 12 · 9 rules");
+    expect(text(document.querySelector("[data-headline]"))).toBe("16 funds in breach out of 22 · 19 rules");
     expect(text(document.querySelector("[data-secondary]"))).toBe("No incomplete fund · 3 funds to watch (3 rules)");
   });
 
   it("writes the plurals the French way, with no “0 incomplets”", async () => {
     setup("fr-FR");
     await waitFor(() => expect(document.querySelector("[data-headline]")).toBeTruthy());
-    expect(text(document.querySelector("[data-headline]"))).toBe("6 fonds en dépassement sur 12 · 9 règles");
+    expect(text(document.querySelector("[data-headline]"))).toBe("16 fonds en dépassement sur 22 · 19 règles");
     expect(text(document.querySelector("[data-secondary]"))).toBe("Aucun fonds incomplet · 3 fonds à surveiller (3 règles)");
   });
 
@@ -148,7 +158,7 @@ describe("drill-down and keyboard", () => {
 
   it("makes every summary row a native button in the tab order, worst first, so Enter and Space open it", async () => {
     setup();
-    await waitFor(() => expect(rows()).toHaveLength(12));
+    await waitFor(() => expect(rows()).toHaveLength(22));
     for (const r of rows()) {
       expect(r.tagName).toBe("BUTTON");
       expect(r.getAttribute("type")).toBe("button");
@@ -176,7 +186,7 @@ describe("drill-down and keyboard", () => {
 
   it("has no accessibility violation that axe-core finds in the summary", async () => {
     setup("fr-FR", unreadableCost);
-    await waitFor(() => expect(rows()).toHaveLength(12));
+    await waitFor(() => expect(rows()).toHaveLength(22));
     // jsdom has no layout: axe leaves colour contrast to the browser test.
     const result = await axe.run(document.body, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"], rules: { "color-contrast": { enabled: false } } });
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
@@ -255,7 +265,7 @@ describe("first run", () => {
     expect(screen.getByRole("button", { name: "Insérer un modèle vierge" })).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Ouvrir l'exemple" }));
     await waitFor(() => expect(ops.openSample).toHaveBeenCalledTimes(1));
-    await waitFor(() => expect(rows()).toHaveLength(12));
+    await waitFor(() => expect(rows()).toHaveLength(22));
     expect(workbook.samplesOpened).toBe(1);
   });
 

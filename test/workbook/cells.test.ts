@@ -102,7 +102,8 @@ describe("WORKBOOK-FORMAT §2 Booleans and enums", () => {
     expect(parseEnum("parts de sarl", index, [])).toEqual({ ok: true, value: "SARL_PARTS" });
     expect(parseEnum("current account advance", index, []).ok).toBe(true);
     expect(parseEnum("Bitcoin", index, ["EQUITY"]).ok).toBe(false);
-    expect(Object.keys(ASSET_CLASS_LABELS).length).toBe(19);
+    // 19 of the contract, plus GUARANTEE and SUB_PARTICIPATION of WORKBOOK-FORMAT-LIVRE2 §1.3.
+    expect(Object.keys(ASSET_CLASS_LABELS).length).toBe(21);
     const listing = enumIndex(HOLDINGS_SPEC.columns.find((c) => c.name === "listingStatus")!);
     expect(parseEnum("Marché réglementé", listing, [])).toEqual({ ok: true, value: "REGULATED" });
     expect(parseEnum("REGULATED_MARKET", listing, [])).toEqual({ ok: true, value: "REGULATED" });

@@ -32,6 +32,7 @@ import { evaluateFpci } from "./fpci";
 import { FPCI_RULES } from "./fpci-definitions";
 import { evaluateOpci } from "./opci";
 import { OPCI_RULES } from "./opci-definitions";
+import { LIVRE2_FAMILIES, LIVRE2_RULES, withClaims } from "./livre2";
 
 /** A family of rules evaluated together, because they share the sorting of positions. */
 export interface RuleFamily {
@@ -103,15 +104,24 @@ export const FAMILIES: readonly RuleFamily[] = [
     basis: FAIR_VALUE,
     evaluate: evaluateFia,
   },
+  // The other Livre II funds (WORKBOOK-FORMAT-LIVRE2).
+  ...LIVRE2_FAMILIES,
 ];
 
 export function familyFor(fundType: FundType): RuleFamily | undefined {
-  return FAMILIES.find((f) => f.fundTypes.includes(fundType));
+  const family = FAMILIES.find((f) => f.fundTypes.includes(fundType));
+  // Funds of the first build gain the rules of their claims (PEA, CPI, 20 investors, self-management).
+  return family && withClaims(family);
 }
 
 /** Every rule once, by ID (FPCI reuses FCPR-B20 and FCPR-L5Y, FCPI and FIP reuse FCPR-CCA15). */
 export const ALL_RULES: readonly RuleDefinition[] = [
-  ...new Map(FAMILIES.flatMap((f) => f.rules).map((r) => [r.id, r])).values(),
+  ...new Map(
+    [...FAMILIES.flatMap((f) => f.rules), ...LIVRE2_RULES].map((r) => [
+      r.id,
+      r,
+    ]),
+  ).values(),
 ];
 
 export function ruleById(id: string): RuleDefinition | undefined {

@@ -1,6 +1,6 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { FundReport, Report, RuleResult } from "../../engine/result";
-import { type AmountUnit, format, formatAmount, formatDate, formatPercent, formatThreshold, OPERATOR_SIGNS, plural, type Strings } from "../i18n";
+import { type AmountUnit, format, formatAmount, formatDate, formatRuleFigure, OPERATOR_SIGNS, plural, type Strings } from "../i18n";
 import type { Language } from "../operations";
 import { thresholdText } from "../../present/report";
 import { amountToCure, fundsWorstFirst, summaryCounts, worstRule } from "../summary";
@@ -51,8 +51,8 @@ export function ratioAgainstThreshold(rule: RuleResult, language: Language, t: S
   // The sign and its number never part at a line's end.
   const sign = rule.operator ? `${OPERATOR_SIGNS[rule.operator]}\u00a0` : "";
   return format(t.ratioAgainst, {
-    value: formatPercent(rule.value, language),
-    threshold: language === "fr" ? thresholdText(rule, "fr") : `${sign}${formatThreshold(rule.threshold, language)}`,
+    value: formatRuleFigure(rule, rule.value, language),
+    threshold: language === "fr" ? thresholdText(rule, "fr") : `${sign}${formatRuleFigure(rule, rule.threshold, language, true)}`,
   });
 }
 

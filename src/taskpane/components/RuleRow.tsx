@@ -1,7 +1,7 @@
 import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import type { RuleResult } from "../../engine/result";
 import { ruleById } from "../../engine/rules/registry";
-import { colon, format, formatAmount, formatPercent, formatThreshold, OPERATOR_SIGNS, type Strings } from "../i18n";
+import { colon, format, formatAmount, formatPercent, formatRuleFigure, formatThreshold, OPERATOR_SIGNS, type Strings } from "../i18n";
 import { ruleExplanation, thresholdText } from "../../present/report";
 import { amountToCure } from "../summary";
 import type { Language } from "../operations";
@@ -46,14 +46,14 @@ export function RuleRow(props: { rule: RuleResult; language: Language; t: String
         <Text size={200}>
           {t.value}
           {colon(language)}
-          {formatPercent(rule.value, language)}
+          {formatRuleFigure(rule, rule.value, language)}
           {rule.partial ? "*" : ""}
         </Text>
         {rule.threshold !== null && (
           <Text size={200}>
             {t.threshold}
             {colon(language)}
-            {language === "fr" ? thresholdText(rule, "fr") : `${rule.operator ? `${OPERATOR_SIGNS[rule.operator]} ` : ""}${formatThreshold(rule.threshold, language)}`}
+            {language === "fr" ? thresholdText(rule, "fr") : `${rule.operator ? `${OPERATOR_SIGNS[rule.operator]} ` : ""}${formatRuleFigure(rule, rule.threshold, language, true)}`}
           </Text>
         )}
         {rule.headroom !== null && (

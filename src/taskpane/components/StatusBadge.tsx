@@ -15,6 +15,7 @@ export const STATUS_COLORS: Record<Status, { fg: string; bg: string }> = {
   pass: { fg: "#0E700E", bg: "#EAF6EA" },
   "not-binding": { fg: "#5C5C5C", bg: "#F2F2F2" },
   info: { fg: "#115EA3", bg: "#EBF3FC" },
+  triggered: { fg: "#8A3707", bg: "#FDF0E7" },
 };
 
 /** Distinct shapes: a cross in a disc, a question mark, a triangle, a tick, a dash in a ring, an "i". */
@@ -57,6 +58,14 @@ export function StatusIcon({ status, size = 16 }: { status: Status; size?: numbe
         <svg {...common}>
           <circle cx="8" cy="8" r="6.75" fill="none" stroke={c} strokeWidth="1.5" />
           <path d="M5 8h6" stroke={c} strokeWidth="1.8" strokeLinecap="round" />
+        </svg>
+      );
+    case "triggered":
+      // A bell-like flag: an obligation arises (notify the AMF, call a meeting), not a breach.
+      return (
+        <svg {...common}>
+          <path d="M3 1.5v13" stroke={c} strokeWidth="1.6" strokeLinecap="round" />
+          <path d="M3.8 2h9l-2.2 3.2 2.2 3.2h-9z" fill={c} />
         </svg>
       );
     default:

@@ -1,0 +1,109 @@
+import type { FundContext } from "../../fund-context";
+import type { FundType } from "../../model";
+import type { QuotaWindow, RuleDefinition, RuleResult } from "../../result";
+import type { BasisOptions } from "../../fund-context";
+import { evaluateCpi, CPI_RULES } from "./cpi";
+import {
+  FIA_CAP300K,
+  FIA_FEED85M,
+  FIVG_20INV,
+  OFS_20INV,
+  OFS_LOSS,
+  OPCI_UNLIM,
+} from "./definitions";
+import { evaluateFcpe, FCPE_RULES } from "./fcpe";
+import { ofsLoss, selfManagedCapital, twentyInvestors } from "./ofs-fia";
+import { fiaSeveralMasters, opciUnlimited } from "./left-out";
+import { evaluatePea, PEA_RULES } from "./pea";
+import { evaluateScpi, SCPI_RULES } from "./scpi";
+import { evaluateSef, SEF_RULES } from "./sef";
+import { evaluateSicaf, SICAF_RULES } from "./sicaf";
+
+export { FUND_LEVEL_RULES } from "./definitions";
+
+/** The shape of a family of the registry (rules/registry.ts), repeated here to avoid an import cycle. */
+interface Family {
+  fundTypes: readonly FundType[];
+  rules: readonly RuleDefinition[];
+  basis: BasisOptions;
+  evaluate(ctx: FundContext): {
+    rules: RuleResult[];
+    quotaWindow?: QuotaWindow;
+  };
+}
+
+const COST_WHEN_SUBSCRIBED: BasisOptions = { defaultWithSubscriptions: "COST" };
+const FAIR_VALUE: BasisOptions = { fairValueOnly: true };
+
+const defined = (rules: (RuleResult | undefined)[]): RuleResult[] =>
+  rules.filter((r): r is RuleResult => r !== undefined);
+
+/** Rules any fund may gain by what it declares: PEA, PEA-PME and CPI claims, the 20-investor reservation, self-management. */
+function byClaim(ctx: FundContext): RuleResult[] {
+  const type = ctx.fund.fundType;
+  return defined([
+    ...evaluatePea(ctx),
+    ...evaluateCpi(ctx),
+    type === "FIVG" || type === "FIVG_FEEDER"
+      ? twentyInvestors(ctx, FIVG_20INV)
+      : undefined,
+    type === "OFS" ? twentyInvestors(ctx, OFS_20INV) : undefined,
+    selfManagedCapital(ctx),
+    // Left out of the first build, now with their columns.
+    type === "SPPICAV" || type === "FPI" ? opciUnlimited(ctx) : undefined,
+    type === "FIA" ? fiaSeveralMasters(ctx) : undefined,
+  ]);
+}
+
+const CLAIM_RULES = [
+  ...PEA_RULES,
+  ...CPI_RULES,
+  FIVG_20INV,
+  OFS_20INV,
+  FIA_CAP300K,
+];
+
+const family = (
+  fundTypes: FundType[],
+  rules: RuleDefinition[],
+  basis: BasisOptions,
+  own: (ctx: FundContext) => RuleResult[],
+): Family => ({
+  fundTypes,
+  rules: [...rules, ...CLAIM_RULES],
+  basis,
+  evaluate: (ctx) => ({ rules: [...own(ctx), ...byClaim(ctx)] }),
+});
+
+/** The families of the other Livre II funds (WORKBOOK-FORMAT-LIVRE2 §1.1). */
+export const LIVRE2_FAMILIES: readonly Family[] = [
+  family(["SEF"], SEF_RULES, FAIR_VALUE, evaluateSef),
+  family(["SCPI"], SCPI_RULES, FAIR_VALUE, evaluateScpi),
+  family(["SICAF"], SICAF_RULES, FAIR_VALUE, evaluateSicaf),
+  family(["FCPE"], FCPE_RULES, FAIR_VALUE, evaluateFcpe),
+  family(["OPCVM", "FIVG"], [], FAIR_VALUE, () => []),
+  family(["OFS"], [OFS_LOSS], FAIR_VALUE, (ctx) => [ofsLoss(ctx)]),
+  family(["FPS", "SLP", "SCR"], [], COST_WHEN_SUBSCRIBED, () => []),
+];
+
+/** Every rule of the other Livre II funds, once. */
+export const LIVRE2_RULES: readonly RuleDefinition[] = [
+  ...new Map(
+    [...LIVRE2_FAMILIES.flatMap((f) => f.rules), OPCI_UNLIM, FIA_FEED85M].map(
+      (r) => [r.id, r],
+    ),
+  ).values(),
+];
+
+/** A family of the first build, with the rules its funds gain by claim (PEA, CPI, 20 investors, self-management). */
+export function withClaims<F extends Family>(f: F): F {
+  if (LIVRE2_FAMILIES.includes(f)) return f;
+  return {
+    ...f,
+    rules: [...f.rules, ...CLAIM_RULES],
+    evaluate: (ctx: FundContext) => {
+      const own = f.evaluate(ctx);
+      return { ...own, rules: [...own.rules, ...byClaim(ctx)] };
+    },
+  };
+}

@@ -1,0 +1,303 @@
+import { type Amount, amountFromString } from "../../amount";
+import { addYears } from "../../dates";
+import { FundContext, type Position } from "../../fund-context";
+import type { FundType, Holding } from "../../model";
+import type { RuleResult } from "../../result";
+import { isEuEeaOn, requireVersion } from "../../../law";
+import { type Fraction, fractionAt } from "../../../law/livre2/fraction";
+import { PEA } from "../../../law/livre2/pea";
+import { evaluateFcpr } from "../fcpr";
+import { evaluateFpci } from "../fpci";
+import { PEA_FUND75, PEAPME_EQ23, PEAPME_FUND75 } from "./definitions";
+import {
+  bindingFromFund,
+  isIn,
+  type L2Rule,
+  measure,
+  missingNotes,
+  note,
+  ownListing,
+  sumWhere,
+  type Verdict,
+  ZERO,
+} from "./kit";
+
+// PEA (L. 221-31 I 2°) and PEA-PME (L. 221-32-2 3) funds, WORKBOOK-FORMAT-LIVRE2 §2.6.
+const UCITS_LIKE = new Set<FundType>(["OPCVM", "FIVG", "OFS"]);
+const FCPR_LIKE = new Set<FundType>(["FCPR", "FCPI", "FIP"]);
+const PROFESSIONAL = new Set<FundType>(["FPS", "FPCI", "SLP"]);
+/** Positions whose issuer the 4° test looks at. */
+const ISSUER_CLASSES = new Set([
+  "EQUITY",
+  "EQUITY_ACCESS",
+  "TITRE_PARTICIPATIF",
+  "TITRE_ASSOCIATIF",
+  "SARL_PARTS",
+  "CONVERTIBLE_BOND",
+  "MANDATORY_REDEEMABLE_BOND",
+  "OTHER_DEBT",
+  "RECEIVABLE",
+  "CURRENT_ACCOUNT_ADVANCE",
+  "ENTITY_RIGHTS",
+]);
+
+/** 4° (PEA) and 5 (PEA-PME): seat in the EU or the EEA with a treaty, subject to corporate tax. */
+function issuerTest(h: Holding, asOf: string): Verdict {
+  if (h.issuerCountry === undefined) return { unknown: "issuerCountry" };
+  return isIn(isEuEeaOn(h.issuerCountry, asOf) && Boolean(h.corporateTax));
+}
+
+/** 2 of L. 221-32-2: fewer than 5,000 persons and turnover ≤ 1.5 bn or balance sheet ≤ 2 bn; listed, also capitalisation < 1 bn. */
+function pmeEti(h: Holding, asOf: string): Verdict {
+  const v = (p: typeof PEA.pmeEmployees) =>
+    amountFromString(requireVersion(p, asOf).value);
+  if (h.issuerEmployees === undefined) return { unknown: "issuerEmployees" };
+  if (!(h.issuerEmployees < v(PEA.pmeEmployees))) return "out";
+  const turnover =
+    h.issuerTurnover === undefined
+      ? undefined
+      : h.issuerTurnover <= v(PEA.pmeTurnover);
+  const balance =
+    h.issuerBalanceSheet === undefined
+      ? undefined
+      : h.issuerBalanceSheet <= v(PEA.pmeBalanceSheet);
+  if (!turnover && !balance) {
+    if (turnover === undefined) return { unknown: "issuerTurnover" };
+    if (balance === undefined) return { unknown: "issuerBalanceSheet" };
+    return "out";
+  }
+  if ((h.listingStatus ?? "UNLISTED") === "UNLISTED") return "in";
+  const cap = v(PEA.pmeMarketCap);
+  const now =
+    h.issuerMarketCap === undefined ? undefined : h.issuerMarketCap < cap;
+  const low =
+    h.issuerMarketCapLow4y === undefined
+      ? undefined
+      : h.issuerMarketCapLow4y < cap;
+  if (now || low) return "in";
+  if (now === undefined) return { unknown: "issuerMarketCap" };
+  if (low === undefined) return { unknown: "issuerMarketCapLow4y" };
+  return "out";
+}
+
+const both = (a: Verdict, b: () => Verdict): Verdict =>
+  a === "out" ? "out" : a === "in" ? b() : a;
+
+/** 2° a–c and 3 a–c: a ratio over total assets, "plus de 75 %", binding at all times unless bindingFrom. */
+function strictRatio(
+  ctx: FundContext,
+  rule: L2Rule,
+  threshold: Fraction,
+  verdict: (p: Position) => Verdict,
+  operator: ">" | ">=" = ">",
+) {
+  const sum = sumWhere(ctx, rule, verdict);
+  const when = bindingFromFund(ctx, rule.article);
+  return {
+    sum,
+    result: measure({
+      rule: {
+        ...rule,
+        article: `${rule.article} ${operator === ">" ? "a à c" : ""}`.trim(),
+      },
+      operator,
+      threshold,
+      numerator: sum.total,
+      denominator: ctx.denominator,
+      complete: sum.complete && ctx.denominatorComplete && when.complete,
+      binding: when.binding,
+      warningMargin: ctx.warningMargin,
+      window: when.window,
+      notes: [...when.notes, ...missingNotes(sum, rule.article)],
+    }),
+  };
+}
+
+/**
+ * 2° d, e and 3 d bis: the FCPR-Q50 numerator (L. 214-160 for FPS, FPCI, SLP) over the positions of
+ * 4° issuers only, ≥ 75 %, from the close of the fourth financial year.
+ */
+function commitment(
+  ctx: FundContext,
+  rule: L2Rule,
+  paragraph: string,
+  threshold: Fraction,
+): RuleResult {
+  const f = ctx.fund;
+  const article = `${rule.article} ${paragraph}`;
+  let complete = true;
+  let missing = 0;
+  const kept: Holding[] = [];
+  for (const p of ctx.positions) {
+    const h = p.holding;
+    if (!ISSUER_CLASSES.has(h.assetClass ?? "")) {
+      kept.push(h);
+      continue;
+    }
+    const v = issuerTest(h, ctx.asOf);
+    if (v === "in") kept.push(h);
+    else if (v !== "out" && p.held) {
+      complete = false;
+      missing++;
+      ctx.needHolding(
+        h,
+        "issuerCountry",
+        `issuerCountry is needed by ${rule.id} (${article}).`,
+      );
+    }
+  }
+  const inner = new FundContext(
+    f,
+    kept,
+    ctx.asOf,
+    {
+      defaultWithSubscriptions: "COST",
+      explain: false,
+      defaultWarningMargin: ctx.warningMargin,
+    },
+    ctx.holders,
+  );
+  const quota = (
+    PROFESSIONAL.has(f.fundType as FundType)
+      ? evaluateFpci(inner)
+      : evaluateFcpr(inner)
+  ).rules.find((r) => r.id === "FCPR-Q50");
+  let numerator: Amount = ZERO;
+  if (quota?.numerator) numerator = amountFromString(quota.numerator);
+  if (
+    !quota ||
+    quota.numerator === null ||
+    (quota.status === "incomplete" && quota.partial)
+  )
+    complete = false;
+  const years = requireVersion(PEA.commitmentYears, ctx.asOf).value;
+  const from =
+    f.firstYearEnd === undefined ? undefined : addYears(f.firstYearEnd, years);
+  if (from === undefined)
+    ctx.needFund(
+      "firstYearEnd",
+      `firstYearEnd is needed to know when ${rule.id} binds (${article}).`,
+    );
+  const notes = [
+    from
+      ? note("commitment-from", { date: from, article })
+      : note("first-year-end-needed", { article }),
+    ...(missing
+      ? [
+          note("values-missing", {
+            column: "issuerCountry",
+            count: missing,
+            article,
+          }),
+        ]
+      : []),
+  ];
+  return measure({
+    rule: { ...rule, article },
+    operator: ">=",
+    threshold,
+    numerator,
+    denominator: ctx.denominator,
+    complete: complete && from !== undefined && ctx.denominatorComplete,
+    binding: from !== undefined && ctx.asOf >= from,
+    warningMargin: ctx.warningMargin,
+    window: from ? { from, article } : undefined,
+    notes,
+  });
+}
+
+/** PEA-FUND75, PEAPME-FUND75 and PEAPME-EQ23 for the fund's claims. */
+export function evaluatePea(ctx: FundContext): RuleResult[] {
+  const f = ctx.fund;
+  const type = f.fundType as FundType;
+  const results: RuleResult[] = [];
+  if (f.peaClaim) {
+    if (UCITS_LIKE.has(type))
+      results.push(
+        strictRatio(
+          ctx,
+          PEA_FUND75,
+          fractionAt(PEA.fundStrict, ctx.asOf),
+          (p) => {
+            const h = p.holding;
+            const eligible =
+              (h.assetClass === "EQUITY" && !h.preferenceShares) ||
+              h.assetClass === "SARL_PARTS";
+            return eligible ? issuerTest(h, ctx.asOf) : "out";
+          },
+        ).result,
+      );
+    else if (FCPR_LIKE.has(type) || PROFESSIONAL.has(type))
+      results.push(
+        commitment(
+          ctx,
+          PEA_FUND75,
+          FCPR_LIKE.has(type) ? "d" : "e",
+          fractionAt(PEA.fundCommitment, ctx.asOf),
+        ),
+      );
+  }
+  if (f.peaPmeClaim) {
+    if (UCITS_LIKE.has(type)) {
+      const isPmeTitre = (p: Position): Verdict => {
+        const h = p.holding;
+        if (
+          ![
+            "EQUITY",
+            "EQUITY_ACCESS",
+            "TITRE_PARTICIPATIF",
+            "TITRE_ASSOCIATIF",
+            "SARL_PARTS",
+            "CONVERTIBLE_BOND",
+            "MANDATORY_REDEEMABLE_BOND",
+            "OTHER_DEBT",
+          ].includes(h.assetClass ?? "")
+        )
+          return "out";
+        return both(issuerTest(h, ctx.asOf), () => pmeEti(h, ctx.asOf));
+      };
+      const fund75 = strictRatio(
+        ctx,
+        PEAPME_FUND75,
+        fractionAt(PEA.pmeFundStrict, ctx.asOf),
+        isPmeTitre,
+      );
+      results.push(fund75.result);
+      // ⅔ of those: shares (not preference), SARL parts, ORA, and convertibles admitted to trading.
+      const equity = sumWhere(ctx, PEAPME_EQ23, (p) => {
+        const h = p.holding;
+        const kind =
+          (h.assetClass === "EQUITY" && !h.preferenceShares) ||
+          h.assetClass === "SARL_PARTS" ||
+          h.assetClass === "MANDATORY_REDEEMABLE_BOND" ||
+          (h.assetClass === "CONVERTIBLE_BOND" && ownListing(h) !== "UNLISTED");
+        return kind ? isPmeTitre(p) : "out";
+      });
+      const when = bindingFromFund(ctx, PEAPME_EQ23.article);
+      results.push(
+        measure({
+          rule: PEAPME_EQ23,
+          threshold: fractionAt(PEA.pmeEquity, ctx.asOf),
+          numerator: equity.total,
+          denominator: fund75.sum.total,
+          complete: equity.complete && fund75.sum.complete && when.complete,
+          binding: when.binding,
+          warningMargin: ctx.warningMargin,
+          window: when.window,
+          notes: [...when.notes, ...missingNotes(equity, PEAPME_EQ23.article)],
+        }),
+      );
+    } else if (PROFESSIONAL.has(type))
+      results.push(
+        commitment(
+          ctx,
+          PEAPME_FUND75,
+          "d bis",
+          fractionAt(PEA.pmeFundCommitment, ctx.asOf),
+        ),
+      );
+  }
+  return results;
+}
+
+export const PEA_RULES = [PEA_FUND75, PEAPME_FUND75, PEAPME_EQ23];
