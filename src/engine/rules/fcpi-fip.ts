@@ -37,6 +37,7 @@ import {
   countAdvanceInQuota,
   gateAdvance,
   type GateLog,
+  Grace,
   listedRule,
   newGateLog,
 } from "./l214-28-limits";
@@ -155,8 +156,7 @@ class Sorted {
   freshInBucket = ZERO;
   /** Every advance, against the 15 %, and those the gate refuses. */
   readonly gate: GateLog;
-  listedCount = 0;
-  earliestGraceEnd?: string;
+  readonly grace = new Grace();
   readonly classes: ReturnType<typeof quotaClasses>;
   readonly freshModes: ReadonlySet<AcquisitionMode>;
   readonly freshClasses: ReadonlySet<AssetClass>;
@@ -260,19 +260,13 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
     ctx,
     v.listed,
     { total: t.listed, complete: quotaParts.complete },
-    t.listedCount
-      ? `${t.listedCount} position(s) admitted to trading after the investment count toward the 70 %; the first five-year period ends on ${t.earliestGraceEnd}.`
-      : `No position counts under the five years of ${v.article} II.`,
-    [
-      t.listedCount
-        ? why("grace-positions", {
-            count: t.listedCount,
-            firstEnd: t.earliestGraceEnd!,
-            article: `${v.article} II`,
-            quota: threshold.toString(),
-          })
-        : why("no-grace-position", { article: `${v.article} II` }),
-    ],
+    t.grace,
+    {
+      after: "the investment count toward the 70 %",
+      paragraph: `${v.article} II`,
+      article: `${v.article} II`,
+      quota: threshold.toString(),
+    },
   );
   const advances = advancesRule(
     ctx,
@@ -566,9 +560,7 @@ function tallyCounted(
       }
       kind = "LISTED";
       article = `${v.article} II`;
-      t.listedCount += 1;
-      if (t.earliestGraceEnd === undefined || graceEnd < t.earliestGraceEnd)
-        t.earliestGraceEnd = graceEnd;
+      t.grace.add(graceEnd);
     }
   } else if (listing === "MTF_SME" && securities.has(cls)) {
     // I 1° b): an issuer whose securities trade only on an SME growth market at the initial investment is eligible (contract §3).
