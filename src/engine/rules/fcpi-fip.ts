@@ -543,59 +543,42 @@ function tallyCounted(
     if (t.isFresh(h)) t.fresh.unknown();
     return;
   }
+  const listed = kind === "LISTED";
+  const [listingDate, graceEnd] = [h.listingDate!, p.outcome.graceEndsOn!];
   if (kind === "BUCKET") {
     t.bucket.plus(amount);
-    ctx.count(
-      p,
-      {
-        rule: FCPR_B20.id,
-        article,
-        note: "counted toward the quota within the 20 % limit of L. 214-28 III",
-        explain: why("counted-within-bucket", {
-          threshold: ratioAt(L214_28.bucket, ctx.asOf).toString(),
-          article: "L. 214-28 III",
-        }),
-      },
-      amount,
-    );
+    const threshold = ratioAt(L214_28.bucket, ctx.asOf).toString();
+    const explain = why("counted-within-bucket", {
+      threshold,
+      article: "L. 214-28 III",
+    });
+    const note =
+      "counted toward the quota within the 20 % limit of L. 214-28 III";
+    ctx.count(p, { rule: FCPR_B20.id, article, note, explain }, amount);
   } else {
     t.direct.plus(amount);
-    if (kind === "LISTED") t.listed += amount;
-    ctx.count(
-      p,
-      {
-        rule: v.quota.id,
-        article,
-        note:
-          kind === "LISTED"
-            ? `admitted to trading on ${h.listingDate}; counts until ${p.outcome.graceEndsOn}`
-            : "eligible company",
-        explain:
-          kind === "LISTED"
-            ? why("counted-grace", {
-                listingDate: h.listingDate!,
-                graceEnd: p.outcome.graceEndsOn!,
-                article,
-              })
-            : why("counted-eligible", { article }),
-      },
-      amount,
-    );
+    if (listed) t.listed += amount;
+    const note = listed
+      ? `admitted to trading on ${listingDate}; counts until ${graceEnd}`
+      : "eligible company";
+    const explain = listed
+      ? why("counted-grace", { listingDate, graceEnd, article })
+      : why("counted-eligible", { article });
+    ctx.count(p, { rule: v.quota.id, article, note, explain }, amount);
   }
   const mode = h.acquisitionMode;
   if (t.freshClasses.has(cls) && mode && t.freshModes.has(mode)) {
     t.fresh.plus(amount);
     if (kind === "BUCKET") t.freshInBucket += amount;
+    const fresh = `${v.article} III A 1°`;
+    const explain = why("counted-fresh", { mode, article: fresh });
     ctx.count(
       p,
       {
         rule: v.fresh.id,
-        article: `${v.article} III A 1°`,
+        article: fresh,
         note: mode.toLowerCase().replace(/_/g, " "),
-        explain: why("counted-fresh", {
-          mode,
-          article: `${v.article} III A 1°`,
-        }),
+        explain,
       },
       amount,
     );
