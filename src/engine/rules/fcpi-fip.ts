@@ -16,10 +16,10 @@ import {
 import type { FundContext, Position } from "../fund-context";
 import { compare, made, Tally, type Evaluation } from "../measures";
 import type { AcquisitionMode, AssetClass, Holding } from "../model";
-import { isWithin, quotaWindow } from "../quota-window";
+import { quotaWindow } from "../quota-window";
 import { eurText } from "../ratio";
 import { type ReasonFacts, reason as why } from "../reasons";
-import type { ExclusionCode, RuleDefinition } from "../result";
+import type { RuleDefinition } from "../result";
 import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
 import { quotaClasses, smallCapTest } from "./fcpr";
 import {
@@ -35,8 +35,12 @@ import {
   bucketRule,
   cappedSums,
   countAdvanceInQuota,
+  excluder,
   gateAdvance,
   type GateLog,
+  listedAfterPurchase,
+  quotaBinds,
+  Grace,
   listedRule,
   newGateLog,
 } from "./l214-28-limits";
@@ -51,12 +55,22 @@ type Eligibility =
   | { ok: false; reason: string; facts?: ReasonFacts["issuer-not-eligible"] }
   | { ok: "unknown"; column: string; message: string };
 
-/** An unreadable eligibility cell is not a "no": the position may count, so the quota is incomplete. */
-const UNREADABLE_FLAG = (column: string, article: string): Eligibility => ({
-  ok: "unknown",
-  column,
-  message: `${column} is unreadable: it says whether the issuer meets the conditions of ${article}.`,
-});
+/** The issuer's eligibility flag; an unreadable cell is not a "no": the position may count, so the quota is incomplete. */
+function flag(
+  h: Holding,
+  column: "fcpiEligible" | "fipEligible",
+  article: string,
+): Eligibility {
+  if (h.invalid.has(column))
+    return {
+      ok: "unknown",
+      column,
+      message: `${column} is unreadable: it says whether the issuer meets the conditions of ${article}.`,
+    };
+  if (h[column]) return { ok: true };
+  const reason = `the issuer is not shown as meeting the conditions of ${article} (${column}).`;
+  return { ok: false, reason, facts: { test: "flag", column, article } };
+}
 
 interface Variant {
   quota: RuleDefinition;
@@ -80,21 +94,7 @@ const FCPI: Variant = {
   listed: FCPI_L5Y,
   article: "L. 214-30",
   law: L214_30,
-  eligible: (_ctx, h) =>
-    h.invalid.has("fcpiEligible")
-      ? UNREADABLE_FLAG("fcpiEligible", "L. 214-30 I")
-      : h.fcpiEligible
-        ? { ok: true }
-        : {
-            ok: false,
-            reason:
-              "the issuer is not shown as meeting the conditions of L. 214-30 I (fcpiEligible).",
-            facts: {
-              test: "flag",
-              column: "fcpiEligible",
-              article: "L. 214-30 I",
-            },
-          },
+  eligible: (_ctx, h) => flag(h, "fcpiEligible", "L. 214-30 I"),
 };
 
 const FIP: Variant = {
@@ -104,30 +104,17 @@ const FIP: Variant = {
   article: "L. 214-31",
   law: L214_31,
   eligible(ctx, h) {
-    if (h.invalid.has("fipEligible"))
-      return UNREADABLE_FLAG("fipEligible", "L. 214-31 I");
-    if (!h.fipEligible)
-      return {
-        ok: false,
-        reason:
-          "the issuer is not shown as meeting the conditions of L. 214-31 I (fipEligible).",
-        facts: { test: "flag", column: "fipEligible", article: "L. 214-31 I" },
-      };
+    const flagged = flag(h, "fipEligible", "L. 214-31 I");
+    if (flagged.ok !== true) return flagged;
     const chosen = ctx.fund.chosenRegions;
+    const need = (column: string): Eligibility => ({
+      ok: "unknown",
+      column,
+      message: `${column} is needed: L. 214-31 I 1° counts companies of the regions the fund chose.`,
+    });
     if (chosen === undefined || chosen.length === 0)
-      return {
-        ok: "unknown",
-        column: "chosenRegions",
-        message:
-          "chosenRegions is needed: L. 214-31 I 1° counts companies of the regions the fund chose.",
-      };
-    if (h.region === undefined)
-      return {
-        ok: "unknown",
-        column: "region",
-        message:
-          "region is needed: L. 214-31 I 1° counts companies of the regions the fund chose.",
-      };
+      return need("chosenRegions");
+    if (h.region === undefined) return need("region");
     const key = regionKey(h.region);
     if (!chosen.some((r) => regionKey(r) === key))
       return {
@@ -155,18 +142,16 @@ class Sorted {
   freshInBucket = ZERO;
   /** Every advance, against the 15 %, and those the gate refuses. */
   readonly gate: GateLog;
-  listedCount = 0;
-  earliestGraceEnd?: string;
+  readonly grace = new Grace();
   readonly classes: ReturnType<typeof quotaClasses>;
   readonly freshModes: ReadonlySet<AcquisitionMode>;
   readonly freshClasses: ReadonlySet<AssetClass>;
 
   constructor(ctx: FundContext, v: Variant) {
-    this.direct = new Tally(ctx);
-    this.bucket = new Tally(ctx);
+    [this.direct, this.bucket, this.qualifying, this.fresh] = [0, 1, 2, 3].map(
+      () => new Tally(ctx),
+    );
     this.gate = newGateLog(ctx);
-    this.qualifying = new Tally(ctx);
-    this.fresh = new Tally(ctx);
     this.classes = quotaClasses(ctx.asOf);
     this.freshModes = listAt(v.law.freshModes, ctx.asOf);
     this.freshClasses = listAt(v.law.freshClasses, ctx.asOf);
@@ -211,20 +196,7 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
     t.bucket.total,
     t.qualifying.total,
   );
-  const binding = window !== undefined && isWithin(window, ctx.asOf);
-  if (window !== undefined && !binding) {
-    notes.push(
-      `The quota binds from ${window.from} to ${window.until} (L. 214-28 V, applied by ${v.article}).`,
-    );
-    noteReasons.push(
-      why("quota-window", {
-        from: window.from,
-        until: window.until,
-        article: "L. 214-28 V",
-        appliedBy: v.article,
-      }),
-    );
-  }
+  const binding = quotaBinds(ctx, window, notes, noteReasons, v.article);
 
   const { threshold, known } = quotaThreshold(ctx, v);
   const windowKnown = { total: ZERO, complete: window !== undefined };
@@ -260,19 +232,13 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
     ctx,
     v.listed,
     { total: t.listed, complete: quotaParts.complete },
-    t.listedCount
-      ? `${t.listedCount} position(s) admitted to trading after the investment count toward the 70 %; the first five-year period ends on ${t.earliestGraceEnd}.`
-      : `No position counts under the five years of ${v.article} II.`,
-    [
-      t.listedCount
-        ? why("grace-positions", {
-            count: t.listedCount,
-            firstEnd: t.earliestGraceEnd!,
-            article: `${v.article} II`,
-            quota: threshold.toString(),
-          })
-        : why("no-grace-position", { article: `${v.article} II` }),
-    ],
+    t.grace,
+    {
+      after: "the investment count toward the 70 %",
+      paragraph: `${v.article} II`,
+      article: `${v.article} II`,
+      quota: threshold.toString(),
+    },
   );
   const advances = advancesRule(
     ctx,
@@ -335,15 +301,8 @@ function classify(
   t: Sorted,
 ): boolean {
   const h = p.holding;
-  const exclude = (
-    code: ExclusionCode,
-    reason: string,
-    article = `${v.article} I`,
-    facts?: ReasonFacts[ExclusionCode],
-  ) => {
-    ctx.exclude(p, { rule: v.quota.id, article, reason, code, facts });
-    return false;
-  };
+  const out = excluder(ctx, p, v.quota.id);
+  const article = `${v.article} I`;
   if (h.assetClass === undefined) {
     t.direct.unknown(
       h,
@@ -351,10 +310,10 @@ function classify(
       "assetClass is needed to know whether the position counts toward the quota.",
     );
     t.fresh.unknown();
-    return exclude(
+    return out(
       "unclassified",
+      article,
       "cannot be classified: assetClass is missing or unreadable.",
-      undefined,
       { column: "assetClass" },
     );
   }
@@ -363,28 +322,28 @@ function classify(
   if (advances.has(cls)) return countAdvance(ctx, v, p, t);
   const security = securities.has(cls) || sarl.has(cls) || debt.has(cls);
   if (!security)
-    return exclude(
+    return out(
       "not-a-quota-asset",
+      article,
       `${cls} is not among the securities, SARL parts and advances of L. 214-28 I and II 1° that ${v.article} I counts.`,
-      undefined,
       { assetClass: cls, article: `${v.article} I` },
     );
   const eligibility = v.eligible(ctx, h);
   if (eligibility.ok === "unknown") {
     t.direct.unknown(h, eligibility.column, eligibility.message);
     t.fresh.unknown();
-    return exclude(
+    return out(
       "eligibility-unknown",
+      article,
       `cannot tell whether the issuer is eligible: ${eligibility.message}`,
-      undefined,
       { column: eligibility.column, article: `${v.article} I` },
     );
   }
   if (eligibility.ok === false)
-    return exclude(
+    return out(
       "issuer-not-eligible",
+      article,
       eligibility.reason,
-      undefined,
       eligibility.facts,
     );
   if (
@@ -420,28 +379,25 @@ function countAdvance(
     log: t.gate,
   });
   if (gate.kind !== "allowed") return false;
+  const out = excluder(ctx, p, v.quota.id);
+  const article = `${v.article} I`;
   const eligibility = v.eligible(ctx, h);
   if (eligibility.ok === "unknown") {
     t.qualifying.unknown(h, eligibility.column, eligibility.message);
-    ctx.exclude(p, {
-      rule: v.quota.id,
-      article: `${v.article} I`,
-      reason: `cannot tell whether the company is eligible: ${eligibility.message}`,
-      code: "eligibility-unknown",
-      facts: { column: eligibility.column, article: `${v.article} I` },
-    });
-    return false;
+    return out(
+      "eligibility-unknown",
+      article,
+      `cannot tell whether the company is eligible: ${eligibility.message}`,
+      { column: eligibility.column, article },
+    );
   }
-  if (eligibility.ok === false) {
-    ctx.exclude(p, {
-      rule: v.quota.id,
-      article: `${v.article} I`,
-      reason: `advance to ${gate.issuer}: ${eligibility.reason}`,
-      code: "issuer-not-eligible",
-      facts: eligibility.facts && { ...eligibility.facts, issuer: gate.issuer },
-    });
-    return false;
-  }
+  if (eligibility.ok === false)
+    return out(
+      "issuer-not-eligible",
+      article,
+      `advance to ${gate.issuer}: ${eligibility.reason}`,
+      eligibility.facts && { ...eligibility.facts, issuer: gate.issuer },
+    );
   countAdvanceInQuota(
     ctx,
     p,
@@ -489,16 +445,16 @@ function applySecondaryCondition(
     for (const p of entry.positions) {
       const index = counted.indexOf(p);
       if (index >= 0) counted.splice(index, 1);
-      ctx.exclude(p, {
-        rule: v.quota.id,
-        article: `${v.article} III A 2° a)`,
-        reason: `secondary purchase: the securities bought from other holders (${eurText(entry.secondary)}) are not below the fresh-capital securities of the same company held by the fund (${eurText(entry.fresh)}).`,
-        code: "secondary-purchase",
-        facts: {
-          secondary: formatAmount(entry.secondary),
-          fresh: formatAmount(entry.fresh),
-          article: `${v.article} III A 2° a)`,
-        },
+      const article = `${v.article} III A 2° a)`;
+      const [secondary, fresh] = [
+        formatAmount(entry.secondary),
+        formatAmount(entry.fresh),
+      ];
+      const reason = `secondary purchase: the securities bought from other holders (${eurText(entry.secondary)}) are not below the fresh-capital securities of the same company held by the fund (${eurText(entry.fresh)}).`;
+      excluder(ctx, p, v.quota.id)("secondary-purchase", article, reason, {
+        secondary,
+        fresh,
+        article,
       });
     }
   }
@@ -521,54 +477,40 @@ function tallyCounted(
   const cls = h.assetClass as AssetClass;
   const amount = ctx.amountOf(p);
   const listing = h.listingStatus ?? "UNLISTED";
+  const out = excluder(ctx, p, v.quota.id);
   let kind: "I" | "LISTED" | "BUCKET" | undefined;
   let article = "L. 214-28 I";
   const { securities, sarl, debt, smallCaps } = t.classes;
   if (sarl.has(cls) || (securities.has(cls) && listing === "UNLISTED"))
     kind = "I";
   else if (debt.has(cls)) {
-    if (listing !== "UNLISTED") {
-      ctx.exclude(p, {
-        rule: v.quota.id,
-        article: "L. 214-28 III 2°",
-        reason: "debt of a company whose equity is admitted to trading.",
-        code: "listed-debt",
-        facts: { article: "L. 214-28 III 2°" },
-      });
-      return;
-    }
+    if (listing !== "UNLISTED")
+      return void out(
+        "listed-debt",
+        "L. 214-28 III 2°",
+        "debt of a company whose equity is admitted to trading.",
+        { article: "L. 214-28 III 2°" },
+      );
     kind = "BUCKET";
     article = "L. 214-28 III 2°";
-  } else if (
-    h.listingDate !== undefined &&
-    (h.investmentDate === undefined || h.investmentDate < h.listingDate)
-  ) {
-    if (h.listingDate > ctx.asOf) kind = "I";
+  } else if (listedAfterPurchase(h)) {
+    if (h.listingDate! > ctx.asOf) kind = "I";
     else {
       const graceEnd = addYears(
-        h.listingDate,
+        h.listingDate!,
         requireVersion(v.law.listedYears, ctx.asOf).value,
       );
       p.outcome.graceEndsOn = graceEnd;
-      if (ctx.asOf > graceEnd) {
-        ctx.exclude(p, {
-          rule: v.quota.id,
-          article: `${v.article} II`,
-          reason: `admitted to trading on ${h.listingDate}: the five years of ${v.article} II ended on ${graceEnd}.`,
-          code: "five-years-ended",
-          facts: {
-            listingDate: h.listingDate,
-            graceEnd,
-            article: `${v.article} II`,
-          },
-        });
-        return;
-      }
-      kind = "LISTED";
       article = `${v.article} II`;
-      t.listedCount += 1;
-      if (t.earliestGraceEnd === undefined || graceEnd < t.earliestGraceEnd)
-        t.earliestGraceEnd = graceEnd;
+      if (ctx.asOf > graceEnd)
+        return void out(
+          "five-years-ended",
+          article,
+          `admitted to trading on ${h.listingDate}: the five years of ${article} ended on ${graceEnd}.`,
+          { listingDate: h.listingDate!, graceEnd, article },
+        );
+      kind = "LISTED";
+      t.grace.add(graceEnd);
     }
   } else if (listing === "MTF_SME" && securities.has(cls)) {
     // I 1° b): an issuer whose securities trade only on an SME growth market at the initial investment is eligible (contract §3).
@@ -580,86 +522,63 @@ function tallyCounted(
       t.bucket.unknown(h, test.column, test.message);
       return;
     }
-    if (test.ok === false) {
-      ctx.exclude(p, {
-        rule: v.quota.id,
-        article: "L. 214-28 III 1°",
-        reason: test.reason,
-        code: "not-small-cap",
-        facts: test.facts,
-      });
-      return;
-    }
+    if (test.ok === false)
+      return void out(
+        "not-small-cap",
+        "L. 214-28 III 1°",
+        test.reason,
+        test.facts,
+      );
     kind = "BUCKET";
     article = "L. 214-28 III 1°";
-  } else {
-    ctx.exclude(p, {
-      rule: v.quota.id,
-      article: "L. 214-28 I",
-      reason: `${cls} admitted to trading when bought.`,
-      code: "listed-when-bought",
-      facts: { assetClass: cls, article: "L. 214-28 I" },
-    });
-    return;
-  }
+  } else
+    return void out(
+      "listed-when-bought",
+      "L. 214-28 I",
+      `${cls} admitted to trading when bought.`,
+      { assetClass: cls, article: "L. 214-28 I" },
+    );
   if (amount === undefined) {
     (kind === "BUCKET" ? t.bucket : t.direct).unknown();
     if (t.isFresh(h)) t.fresh.unknown();
     return;
   }
+  const listed = kind === "LISTED";
+  const [listingDate, graceEnd] = [h.listingDate!, p.outcome.graceEndsOn!];
   if (kind === "BUCKET") {
     t.bucket.plus(amount);
-    ctx.count(
-      p,
-      {
-        rule: FCPR_B20.id,
-        article,
-        note: "counted toward the quota within the 20 % limit of L. 214-28 III",
-        explain: why("counted-within-bucket", {
-          threshold: ratioAt(L214_28.bucket, ctx.asOf).toString(),
-          article: "L. 214-28 III",
-        }),
-      },
-      amount,
-    );
+    const threshold = ratioAt(L214_28.bucket, ctx.asOf).toString();
+    const explain = why("counted-within-bucket", {
+      threshold,
+      article: "L. 214-28 III",
+    });
+    const note =
+      "counted toward the quota within the 20 % limit of L. 214-28 III";
+    ctx.count(p, { rule: FCPR_B20.id, article, note, explain }, amount);
   } else {
     t.direct.plus(amount);
-    if (kind === "LISTED") t.listed += amount;
-    ctx.count(
-      p,
-      {
-        rule: v.quota.id,
-        article,
-        note:
-          kind === "LISTED"
-            ? `admitted to trading on ${h.listingDate}; counts until ${p.outcome.graceEndsOn}`
-            : "eligible company",
-        explain:
-          kind === "LISTED"
-            ? why("counted-grace", {
-                listingDate: h.listingDate!,
-                graceEnd: p.outcome.graceEndsOn!,
-                article,
-              })
-            : why("counted-eligible", { article }),
-      },
-      amount,
-    );
+    if (listed) t.listed += amount;
+    const note = listed
+      ? `admitted to trading on ${listingDate}; counts until ${graceEnd}`
+      : "eligible company";
+    const explain = listed
+      ? why("counted-grace", { listingDate, graceEnd, article })
+      : why("counted-eligible", { article });
+    ctx.count(p, { rule: v.quota.id, article, note, explain }, amount);
   }
   const mode = h.acquisitionMode;
   if (t.freshClasses.has(cls) && mode && t.freshModes.has(mode)) {
     t.fresh.plus(amount);
     if (kind === "BUCKET") t.freshInBucket += amount;
+    const fresh = `${v.article} III A 1°`;
+    const explain = why("counted-fresh", { mode, article: fresh });
     ctx.count(
       p,
       {
         rule: v.fresh.id,
-        article: `${v.article} III A 1°`,
+        article: fresh,
         note: mode.toLowerCase().replace(/_/g, " "),
-        explain: why("counted-fresh", {
-          mode,
-          article: `${v.article} III A 1°`,
-        }),
+        explain,
       },
       amount,
     );

@@ -17,7 +17,7 @@ import {
 import type { FundContext, Position } from "../fund-context";
 import { compare, made, Tally, unknownIn, type Evaluation } from "../measures";
 import type { AssetClass } from "../model";
-import { isWithin, quotaWindow } from "../quota-window";
+import { quotaWindow } from "../quota-window";
 import { eurText, percentText } from "../ratio";
 import { type ReasonFacts, reason as why } from "../reasons";
 import type {
@@ -38,6 +38,10 @@ import {
   bucketRule,
   CAP_20,
   capOf,
+  excluder,
+  Grace,
+  listedAfterPurchase,
+  quotaBinds,
   cappedSums,
   countAdvanceInQuota,
   gateAdvance,
@@ -76,31 +80,31 @@ export function quotaClasses(asOf: string) {
   };
 }
 
+type Paragraph = "I" | "III1" | "III2" | "IV" | "ADVANCE" | "ENTITY";
 /** The paragraphs a position can be sorted into; shared objects, so sorting 100,000 rows allocates nothing. */
-const SORTED = {
-  I: { kind: "I" },
-  III1: { kind: "III1" },
-  III2: { kind: "III2" },
-  IV: { kind: "IV" },
-  ADVANCE: { kind: "ADVANCE" },
-  ENTITY: { kind: "ENTITY" },
-} as const;
-
+const SORTED = Object.fromEntries(
+  (["I", "III1", "III2", "IV", "ADVANCE", "ENTITY"] as const).map((kind) => [
+    kind,
+    { kind },
+  ]),
+) as { [K in Paragraph]: { kind: K } };
+type Out = {
+  kind: "OUT";
+  article: string;
+  code: ExclusionCode;
+  facts?: ReasonFacts[ExclusionCode];
+  reason: string;
+};
 type Bucket =
-  | { kind: "I" }
-  | { kind: "III1" }
-  | { kind: "III2" }
-  | { kind: "IV" }
-  | { kind: "ADVANCE" }
-  | { kind: "ENTITY" }
-  | {
-      kind: "OUT";
-      reason: string;
-      article: string;
-      code: ExclusionCode;
-      facts?: ReasonFacts[ExclusionCode];
-    }
+  | { kind: Paragraph }
+  | Out
   | { kind: "UNKNOWN"; column: string; message: string };
+const out = (
+  article: string,
+  code: ExclusionCode,
+  facts: Out["facts"],
+  reason: string,
+): Out => ({ kind: "OUT", article, code, facts, reason });
 
 type SmallCapTest =
   | { ok: true }
@@ -159,19 +163,16 @@ class Sorted {
   readonly entities: Tally;
   /** Every advance, against the 15 %, and those the gate refuses. */
   readonly gate: GateLog;
-  listedCount = 0;
-  earliestGraceEnd?: string;
+  readonly grace = new Grace();
 
   constructor(
     ctx: FundContext,
     readonly prof: L21428Profile,
   ) {
-    this.direct = new Tally(ctx);
-    this.listed = new Tally(ctx);
-    this.bucket = new Tally(ctx);
-    this.qualifying = new Tally(ctx);
+    [this.direct, this.listed, this.bucket, this.qualifying, this.entities] = [
+      0, 1, 2, 3, 4,
+    ].map(() => new Tally(ctx));
     this.gate = newGateLog(ctx);
-    this.entities = new Tally(ctx);
   }
 }
 
@@ -261,48 +262,34 @@ function sortIntoParagraph(
   if (classes.sarl.has(cls)) return SORTED.I;
   if (classes.advances.has(cls)) return SORTED.ADVANCE;
   if (classes.entities.has(cls)) return SORTED.ENTITY;
-  const listing = h.listingStatus ?? "UNLISTED";
+  const unlisted = (h.listingStatus ?? "UNLISTED") === "UNLISTED";
   if (classes.securities.has(cls)) {
-    if (listing === "UNLISTED") return SORTED.I;
-    if (
-      h.listingDate !== undefined &&
-      (h.investmentDate === undefined || h.investmentDate < h.listingDate)
-    ) {
-      // Admitted after the as-of date: on that date the security was still unlisted.
-      return h.listingDate > ctx.asOf ? SORTED.I : SORTED.IV;
-    }
-    if (!classes.smallCaps.has(cls)) {
-      return {
-        kind: "OUT",
-        article: ART_III_1,
-        code: "listed-when-bought",
-        facts: { assetClass: cls, article: ART_III_1 },
-        reason: `${cls} admitted to trading when bought: I requires securities not admitted to trading, and III 1° covers only equity or securities giving access to equity.`,
-      };
-    }
+    if (unlisted) return SORTED.I;
+    // Admitted after purchase (IV); admitted after the as-of date, it was still unlisted on that date.
+    if (listedAfterPurchase(h))
+      return h.listingDate! > ctx.asOf ? SORTED.I : SORTED.IV;
+    if (!classes.smallCaps.has(cls))
+      return out(
+        ART_III_1,
+        "listed-when-bought",
+        { assetClass: cls, article: ART_III_1 },
+        `${cls} admitted to trading when bought: I requires securities not admitted to trading, and III 1° covers only equity or securities giving access to equity.`,
+      );
     const test = smallCapTest(p, ctx.asOf);
     if (test.ok === true) return SORTED.III1;
     if (test.ok === false)
-      return {
-        kind: "OUT",
-        article: ART_III_1,
-        reason: test.reason,
-        code: "not-small-cap",
-        facts: test.facts,
-      };
+      return out(ART_III_1, "not-small-cap", test.facts, test.reason);
     return { kind: "UNKNOWN", column: test.column, message: test.message };
   }
-  if (classes.debt.has(cls)) {
-    if (listing === "UNLISTED") return SORTED.III2;
-    return {
-      kind: "OUT",
-      article: ART_III_2,
-      code: "listed-debt",
-      facts: { article: ART_III_2 },
-      reason:
-        "debt of a company whose equity is admitted to trading: III 2° takes only debt of unlisted companies.",
-    };
-  }
+  if (classes.debt.has(cls))
+    return unlisted
+      ? SORTED.III2
+      : out(
+          ART_III_2,
+          "listed-debt",
+          { article: ART_III_2 },
+          "debt of a company whose equity is admitted to trading: III 2° takes only debt of unlisted companies.",
+        );
   return notAQuotaAsset(cls);
 }
 
@@ -310,29 +297,29 @@ const NOT_A_QUOTA_ASSET = new Map<AssetClass, Bucket>();
 /** One shared outcome per asset class (cash, fund units…): the same reason for every such row. */
 function notAQuotaAsset(cls: AssetClass): Bucket {
   let b = NOT_A_QUOTA_ASSET.get(cls);
-  if (!b) {
-    b = {
-      kind: "OUT",
-      article: ART_I,
-      code: "not-a-quota-asset",
-      facts: { assetClass: cls, article: "L. 214-28 I à IV" },
-      reason: `${cls} is not among the assets that L. 214-28 I to IV count toward the quota.`,
-    };
-    NOT_A_QUOTA_ASSET.set(cls, b);
-  }
+  if (!b)
+    NOT_A_QUOTA_ASSET.set(
+      cls,
+      (b = out(
+        ART_I,
+        "not-a-quota-asset",
+        { assetClass: cls, article: "L. 214-28 I à IV" },
+        `${cls} is not among the assets that L. 214-28 I to IV count toward the quota.`,
+      )),
+    );
   return b;
 }
 
 /** III 1°: an EU/EEA market and a market capitalisation "inférieure à 150 millions d'euros". */
 export function smallCapTest(p: Position, asOf: string): SmallCapTest {
   const h = p.holding;
+  const need = (column: string, test: string): SmallCapTest => ({
+    ok: "unknown",
+    column,
+    message: `${column} is needed to test III 1° (${test}).`,
+  });
   if (h.listingCountry === undefined)
-    return {
-      ok: "unknown",
-      column: "listingCountry",
-      message:
-        "listingCountry is needed to test III 1° (a market of the EU or the EEA).",
-    };
+    return need("listingCountry", "a market of the EU or the EEA");
   if (!isEuEeaOn(h.listingCountry, asOf))
     return {
       ok: false,
@@ -340,29 +327,23 @@ export function smallCapTest(p: Position, asOf: string): SmallCapTest {
       facts: {
         test: "outside-eea",
         country: h.listingCountry,
-        article: "L. 214-28 III 1°",
+        article: ART_III_1,
       },
     };
   if (h.marketCap === undefined)
-    return {
-      ok: "unknown",
-      column: "marketCap",
-      message:
-        "marketCap is needed to test III 1° (capitalisation below 150 million euros).",
-    };
-  if (h.marketCap >= smallCapLimit(asOf)) {
-    return {
-      ok: false,
-      reason: `market capitalisation ${eurText(h.marketCap)} is not below 150 million euros (III 1° requires "inférieure à 150 millions d'euros").`,
-      facts: {
-        test: "market-cap",
-        marketCap: formatAmount(h.marketCap),
-        limit: formatAmount(smallCapLimit(asOf)),
-        article: "L. 214-28 III 1°",
-      },
-    };
-  }
-  return { ok: true };
+    return need("marketCap", "capitalisation below 150 million euros");
+  const limit = smallCapLimit(asOf);
+  if (h.marketCap < limit) return { ok: true };
+  return {
+    ok: false,
+    reason: `market capitalisation ${eurText(h.marketCap)} is not below 150 million euros (III 1° requires "inférieure à 150 millions d'euros").`,
+    facts: {
+      test: "market-cap",
+      marketCap: formatAmount(h.marketCap),
+      limit: formatAmount(limit),
+      article: ART_III_1,
+    },
+  };
 }
 
 function addToBucket(
@@ -371,14 +352,16 @@ function addToBucket(
   p: Position,
   article: string,
 ): void {
+  const threshold = CAP_20(ctx.asOf).toString();
+  const explain = why("counted-within-bucket", {
+    threshold,
+    article: "L. 214-28 III",
+  });
   const amount = tally.bucket.add(p, {
     rule: tally.prof.bucket.id,
     article,
     note: "counted toward the quota within the 20 % limit of III",
-    explain: why("counted-within-bucket", {
-      threshold: CAP_20(ctx.asOf).toString(),
-      article: "L. 214-28 III",
-    }),
+    explain,
   });
   const cls = p.holding.assetClass;
   if (amount !== undefined && cls && receivableClasses(ctx).has(cls))
@@ -407,22 +390,25 @@ function allocateListedAfterPurchase(
     else byIssuer.set(key, [p]);
   }
   // Issuers in order of their first admission, then of their first row: the same order whatever the rows' order.
-  const keyed = [...byIssuer.values()].map((group) => ({
-    group,
-    first: group.reduce(
+  const first = (g: Position[]) =>
+    g.reduce(
       (d, p) =>
         (p.holding.listingDate ?? "") < d ? (p.holding.listingDate ?? "") : d,
       "9999-12-31",
-    ),
-    row: group.reduce((m, p) => Math.min(m, p.holding.row), Infinity),
+    );
+  const row = (g: Position[]) =>
+    g.reduce((m, p) => Math.min(m, p.holding.row), Infinity);
+  const keyed = [...byIssuer.values()].map((group) => ({
+    group,
+    first: first(group),
+    row: row(group),
   }));
-  const groups = keyed
-    .sort((a, b) =>
-      a.first < b.first ? -1 : a.first > b.first ? 1 : a.row - b.row,
-    )
-    .map((k) => k.group);
+  keyed.sort((a, b) =>
+    a.first < b.first ? -1 : a.first > b.first ? 1 : a.row - b.row,
+  );
+  const threshold = CAP_20(ctx.asOf).toString();
 
-  for (const group of groups) {
+  for (const { group } of keyed) {
     const tests = group.map((p) => smallCapTest(p, ctx.asOf));
     const unknown = tests.find(
       (t): t is Extract<SmallCapTest, { ok: "unknown" }> => t.ok === "unknown",
@@ -446,60 +432,30 @@ function allocateListedAfterPurchase(
       if (fits) {
         if (amount === undefined) return;
         tally.bucket.plus(amount);
-        ctx.count(
+        const note = `admitted on ${listingDate} meeting III 1°; within the 20 % limit, so no five-year limit`;
+        const explain = why("counted-listed-in-bucket", {
+          listingDate,
+          threshold,
+          article: ART_IV,
+        });
+        return ctx.count(
           p,
-          {
-            rule: tally.prof.bucket.id,
-            article: ART_IV,
-            note: `admitted on ${listingDate} meeting III 1°; within the 20 % limit, so no five-year limit`,
-            explain: why("counted-listed-in-bucket", {
-              listingDate,
-              threshold: CAP_20(ctx.asOf).toString(),
-              article: ART_IV,
-            }),
-          },
+          { rule: tally.prof.bucket.id, article: ART_IV, note, explain },
           amount,
         );
-        return;
       }
-      const graceEnd = addYears(
+      const graceEnd = (p.outcome.graceEndsOn = addYears(
         listingDate,
         requireVersion(L214_28.listedYears, ctx.asOf).value,
-      );
-      p.outcome.graceEndsOn = graceEnd;
-      if (ctx.asOf <= graceEnd) {
-        tally.inQuota.add(p);
-        tally.listedCount += 1;
-        if (
-          tally.earliestGraceEnd === undefined ||
-          graceEnd < tally.earliestGraceEnd
-        )
-          tally.earliestGraceEnd = graceEnd;
-        if (amount === undefined) return;
-        tally.direct.plus(amount);
-        tally.listed.plus(amount);
-        ctx.count(
-          p,
-          {
-            rule: tally.prof.quota.id,
-            article: ART_IV,
-            note: `admitted to trading on ${listingDate}; counts until ${graceEnd}`,
-            explain: why("counted-grace", {
-              listingDate,
-              graceEnd,
-              article: ART_IV,
-            }),
-          },
-          amount,
-        );
-      } else {
-        const why = meetsIII
+      ));
+      if (ctx.asOf > graceEnd) {
+        const full = meetsIII
           ? " (the 20 % limit of III could not take it)"
           : "";
-        ctx.exclude(p, {
+        return ctx.exclude(p, {
           rule: tally.prof.quota.id,
           article: ART_IV,
-          reason: `admitted to trading on ${listingDate}: the five years of IV ended on ${graceEnd}${why}.`,
+          reason: `admitted to trading on ${listingDate}: the five years of IV ended on ${graceEnd}${full}.`,
           code: "five-years-ended",
           facts: {
             listingDate,
@@ -509,6 +465,22 @@ function allocateListedAfterPurchase(
           },
         });
       }
+      tally.inQuota.add(p);
+      tally.grace.add(graceEnd);
+      if (amount === undefined) return;
+      tally.direct.plus(amount);
+      tally.listed.plus(amount);
+      const note = `admitted to trading on ${listingDate}; counts until ${graceEnd}`;
+      const explain = why("counted-grace", {
+        listingDate,
+        graceEnd,
+        article: ART_IV,
+      });
+      ctx.count(
+        p,
+        { rule: tally.prof.quota.id, article: ART_IV, note, explain },
+        amount,
+      );
     });
   }
 }
@@ -553,47 +525,39 @@ function countAdvance(
 ): void {
   const h = p.holding;
   const { prof } = tally;
+  const article = prof.advanceArticle;
   const { amount, gate } = gateAdvance(ctx, p, {
     quotaId: prof.quota.id,
     advancesId: prof.advances.id,
-    article: prof.advanceArticle,
+    article,
     gate: ratioAt(prof.advanceGate, ctx.asOf),
     log: tally.gate,
   });
   if (gate.kind === "unknown") return;
-  if (gate.kind === "refused") {
-    ctx.exclude(p, {
-      rule: prof.advances.id,
-      article: prof.advanceArticle,
-      reason: "not an advance allowed by II 1°",
-      code: "advance-gate",
-      facts: { issuer: gate.issuer, article: prof.advanceArticle },
-    });
-    return;
-  }
+  const { issuer } = gate;
+  if (gate.kind === "refused")
+    return void excluder(ctx, p, prof.advances.id)(
+      "advance-gate",
+      article,
+      "not an advance allowed by II 1°",
+      { issuer, article },
+    );
   const eligible =
     h.issuerId !== undefined && issuerInQuota.has(h.issuerId)
       ? issuerInQuota.get(h.issuerId)
       : (h.listingStatus ?? "UNLISTED") === "UNLISTED";
-  if (!eligible) {
-    ctx.exclude(p, {
-      rule: prof.quota.id,
-      article: prof.advanceArticle,
-      reason: `advance to ${gate.issuer}, whose securities do not count in the quota of I: II 1° counts advances only to companies that meet its conditions.`,
-      code: "issuer-not-eligible",
-      facts: {
-        test: "advance",
-        issuer: gate.issuer,
-        article: prof.advanceArticle,
-      },
-    });
-    return;
-  }
+  if (!eligible)
+    return void excluder(ctx, p, prof.quota.id)(
+      "issuer-not-eligible",
+      article,
+      `advance to ${issuer}, whose securities do not count in the quota of I: II 1° counts advances only to companies that meet its conditions.`,
+      { test: "advance", issuer, article },
+    );
   countAdvanceInQuota(
     ctx,
     p,
     tally.qualifying,
-    { quotaId: prof.quota.id, article: prof.advanceArticle, amount },
+    { quotaId: prof.quota.id, article, amount },
     gate,
     "the fund holds ",
   );
@@ -602,68 +566,60 @@ function countAdvance(
 /** II 2°: rights in an OECD entity count "qu'à concurrence du pourcentage d'investissement direct" in eligible companies. */
 function countEntityRights(ctx: FundContext, tally: Sorted, p: Position): void {
   const h = p.holding;
-  if (tally.prof.entityOecdRequired && !h.entityOecd) {
-    ctx.exclude(p, {
-      rule: tally.prof.quota.id,
-      article: tally.prof.entityArticle,
-      reason:
-        "the entity is not shown as constituted in an OECD member state (entityOecd), which II 2° requires.",
-      code: "entity-not-oecd",
-      facts: { article: tally.prof.entityArticle },
-    });
-    return;
-  }
-  if (h.lookThroughPct === undefined) {
+  const { quota, entityArticle: article, entityOecdRequired } = tally.prof;
+  const out = excluder(ctx, p, quota.id);
+  if (entityOecdRequired && !h.entityOecd)
+    return void out(
+      "entity-not-oecd",
+      article,
+      "the entity is not shown as constituted in an OECD member state (entityOecd), which II 2° requires.",
+      { article },
+    );
+  const share = h.lookThroughPct;
+  if (share === undefined) {
     tally.entities.unknown(
       h,
       "lookThroughPct",
       "lookThroughPct is needed: entity rights count only up to the entity's direct investment in eligible companies (L. 214-28 II 2°).",
     );
-    ctx.exclude(p, {
-      rule: tally.prof.quota.id,
-      article: tally.prof.entityArticle,
-      reason: "the entity's look-through percentage is unknown.",
-      code: "look-through-unknown",
-      facts: { article: tally.prof.entityArticle },
-    });
-    return;
+    return void out(
+      "look-through-unknown",
+      article,
+      "the entity's look-through percentage is unknown.",
+      { article },
+    );
   }
   const amount = ctx.amountOf(p);
   if (amount === undefined) return tally.entities.unknown();
-  const counted = scaleAmount(amount, h.lookThroughPct);
+  const counted = scaleAmount(amount, share);
   tally.entities.plus(counted);
-  ctx.count(
-    p,
-    {
-      rule: tally.prof.quota.id,
-      article: tally.prof.entityArticle,
-      note: ctx.explain
-        ? `${percentText(h.lookThroughPct)} of ${eurText(amount)}, the entity's direct investment in eligible companies`
-        : undefined,
-      explain: ctx.explain
-        ? why("counted-entity-look-through", {
-            share: h.lookThroughPct.toString(),
-            amount: formatAmount(amount),
-            article: tally.prof.entityArticle,
-          })
-        : undefined,
-    },
-    counted,
-  );
+  // Built only when the report shows positions: a look-through note per row is not free at 100,000 rows.
+  const note = ctx.explain
+    ? `${percentText(share)} of ${eurText(amount)}, the entity's direct investment in eligible companies`
+    : undefined;
+  const explain = ctx.explain
+    ? why("counted-entity-look-through", {
+        share: share.toString(),
+        amount: formatAmount(amount),
+        article,
+      })
+    : undefined;
+  ctx.count(p, { rule: quota.id, article, note, explain }, counted);
 }
 
 /** XII: "instruments financiers liquides tels que définis par décret" are the rows marked LIQUID_INSTRUMENT. */
 function liquidLabelRule(ctx: FundContext): RuleResult {
   const liquid = new Tally(ctx);
   const classes = listAt(L214_28.liquidInstruments, ctx.asOf);
+  const article = "L. 214-28 XII";
   for (const p of ctx.heldPositions()) {
     const cls = p.holding.assetClass;
     if (cls && classes.has(cls))
       liquid.add(p, {
         rule: FCPR_LIQ5.id,
-        article: "L. 214-28 XII",
+        article,
         note: "liquid financial instrument",
-        explain: why("counted-liquid", { article: "L. 214-28 XII" }),
+        explain: why("counted-liquid", { article }),
       });
   }
   return compare(ctx, FCPR_LIQ5, {
@@ -679,20 +635,9 @@ function results(
 ): RuleResult[] {
   const { bucketCounted, advancesCounted, notes, aboveLimit, noteReasons } =
     cappedSums(ctx, t.bucket.total, t.qualifying.total, t.bucketReceivables);
-  const binding = window !== undefined && isWithin(window, ctx.asOf);
-  if (window !== undefined && !binding) {
-    notes.push(
-      `The quota binds from ${window.from} to ${window.until} (L. 214-28 V).`,
-    );
-    noteReasons.push(
-      why("quota-window", {
-        from: window.from,
-        until: window.until,
-        article: "L. 214-28 V",
-      }),
-    );
-  }
-  const q50 = compare(ctx, t.prof.quota, {
+  const { quota, advances, bucket, listed, advanceGate, advanceArticle } =
+    t.prof;
+  const q50 = compare(ctx, quota, {
     threshold:
       ctx.fund.quotaThreshold ?? ratioAt(t.prof.defaultThreshold, ctx.asOf),
     numerator: made(
@@ -703,40 +648,25 @@ function results(
       t.entities,
       { total: 0n, complete: window !== undefined },
     ),
-    binding,
+    binding: quotaBinds(ctx, window, notes, noteReasons),
     message: notes.join(" ") || undefined,
     reasons: noteReasons,
   });
-  const cca = advancesRule(
-    ctx,
-    t.prof.advances,
-    t.gate,
-    ratioAt(t.prof.advanceGate, ctx.asOf),
-    t.prof.advanceArticle,
-  );
-  // Only the part above 20 % is "above the 20 % limit"; receivables above their own limit are noted on the quota.
-  const b20 = bucketRule(
-    ctx,
-    t.prof.bucket,
-    t.bucket,
-    bucketCounted + aboveLimit,
-  );
-  const l5y = listedRule(
-    ctx,
-    t.prof.listed,
-    t.listed,
-    t.listedCount
-      ? `${t.listedCount} position(s) admitted to trading after purchase count toward the quota; the first five-year period ends on ${t.earliestGraceEnd}.`
-      : "No position counts under the five years of IV.",
-    [
-      t.listedCount
-        ? why("grace-positions", {
-            count: t.listedCount,
-            firstEnd: t.earliestGraceEnd!,
-            article: ART_IV,
-          })
-        : why("no-grace-position", { article: ART_IV }),
-    ],
-  );
-  return [q50, cca, b20, l5y];
+  return [
+    q50,
+    advancesRule(
+      ctx,
+      advances,
+      t.gate,
+      ratioAt(advanceGate, ctx.asOf),
+      advanceArticle,
+    ),
+    // Only the part above 20 % is "above the 20 % limit"; receivables above their own limit are noted on the quota.
+    bucketRule(ctx, bucket, t.bucket, bucketCounted + aboveLimit),
+    listedRule(ctx, listed, t.listed, t.grace, {
+      after: "purchase count toward the quota",
+      paragraph: "IV",
+      article: ART_IV,
+    }),
+  ];
 }

@@ -12,8 +12,15 @@ import { L214_160, L214_28, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
 import { Breaches, compare, limitOf, type Measure, Tally } from "../measures";
 import { eurText, percentText } from "../ratio";
-import { type Reason, reason as why } from "../reasons";
-import type { RuleDefinition, RuleResult } from "../result";
+import { type Reason, type ReasonFacts, reason as why } from "../reasons";
+import type { Holding } from "../model";
+import { isWithin } from "../quota-window";
+import type {
+  ExclusionCode,
+  QuotaWindow,
+  RuleDefinition,
+  RuleResult,
+} from "../result";
 import { ADVANCE_CONDITIONS } from "./fcpr-definitions";
 
 /**
@@ -73,42 +80,44 @@ export function cappedSums(
       : minAmount(advancesQualifying, cap15);
   const notes: string[] = [];
   const noteReasons: Reason[] = [];
-  if (aboveLimit > ZERO) {
-    notes.push(
-      `${eurText(aboveLimit)} of receivables held above the 10 % limit of L. 214-160 II not counted (FPCI-REC10 reports the breach).`,
-    );
+  const note = (
+    amount: Amount,
+    text: string,
+    code: "receivables-above-limit" | "bucket-above-cap" | "advances-above-cap",
+    threshold: Dec,
+    article: string,
+  ) => {
+    if (amount <= ZERO) return;
+    notes.push(`${eurText(amount)} ${text}`);
     noteReasons.push(
-      why("receivables-above-limit", {
-        amount: formatAmount(aboveLimit),
-        threshold: ratioAt(L214_160.receivables, ctx.asOf).toString(),
-        article: "L. 214-160 II",
+      why(code, {
+        amount: formatAmount(amount),
+        threshold: threshold.toString(),
+        article,
       }),
     );
-  }
-  if (bucketCounted < countable) {
-    notes.push(
-      `${eurText(countable - bucketCounted)} of L. 214-28 III items above the 20 % limit not counted.`,
-    );
-    noteReasons.push(
-      why("bucket-above-cap", {
-        amount: formatAmount(countable - bucketCounted),
-        threshold: CAP_20(ctx.asOf).toString(),
-        article: "L. 214-28 III",
-      }),
-    );
-  }
-  if (advancesCounted < advancesQualifying) {
-    notes.push(
-      `${eurText(advancesQualifying - advancesCounted)} of advances above the 15 % limit not counted.`,
-    );
-    noteReasons.push(
-      why("advances-above-cap", {
-        amount: formatAmount(advancesQualifying - advancesCounted),
-        threshold: LIMIT_15(ctx.asOf).toString(),
-        article: "L. 214-28 II 1°",
-      }),
-    );
-  }
+  };
+  note(
+    aboveLimit,
+    "of receivables held above the 10 % limit of L. 214-160 II not counted (FPCI-REC10 reports the breach).",
+    "receivables-above-limit",
+    ratioAt(L214_160.receivables, ctx.asOf),
+    "L. 214-160 II",
+  );
+  note(
+    countable - bucketCounted,
+    "of L. 214-28 III items above the 20 % limit not counted.",
+    "bucket-above-cap",
+    CAP_20(ctx.asOf),
+    "L. 214-28 III",
+  );
+  note(
+    advancesQualifying - advancesCounted,
+    "of advances above the 15 % limit not counted.",
+    "advances-above-cap",
+    LIMIT_15(ctx.asOf),
+    "L. 214-28 II 1°",
+  );
   return { bucketCounted, advancesCounted, notes, aboveLimit, noteReasons };
 }
 
@@ -161,24 +170,34 @@ export function bucketRule(
   bucketCounted: Amount,
 ): RuleResult {
   const above = bucket.total - bucketCounted;
+  const threshold = CAP_20(ctx.asOf);
+  const over = above > ZERO;
   return compare(ctx, rule, {
-    threshold: CAP_20(ctx.asOf),
+    threshold,
     numerator: bucket,
-    message:
-      above > ZERO
-        ? `${eurText(above)} above the 20 % limit are not counted toward the quota (a limit on counting, not a breach).`
-        : undefined,
-    reasons:
-      above > ZERO
-        ? [
-            why("bucket-above-cap", {
-              amount: formatAmount(above),
-              threshold: CAP_20(ctx.asOf).toString(),
-              article: "L. 214-28 III",
-            }),
-          ]
-        : undefined,
+    message: over
+      ? `${eurText(above)} above the 20 % limit are not counted toward the quota (a limit on counting, not a breach).`
+      : undefined,
+    reasons: over
+      ? [
+          why("bucket-above-cap", {
+            amount: formatAmount(above),
+            threshold: threshold.toString(),
+            article: "L. 214-28 III",
+          }),
+        ]
+      : undefined,
   });
+}
+
+/** The positions counted under the five years after admission (IV; L. 214-30 II, L. 214-31 II), and the first period to end. */
+export class Grace {
+  count = 0;
+  firstEnd?: string;
+  add(end: string): void {
+    this.count += 1;
+    if (this.firstEnd === undefined || end < this.firstEnd) this.firstEnd = end;
+  }
 }
 
 /** IV (and L. 214-30 II, L. 214-31 II): what counts under the five years after admission; information only. */
@@ -186,11 +205,72 @@ export function listedRule(
   ctx: FundContext,
   rule: RuleDefinition,
   listed: Measure,
-  message: string,
-  reasons: Reason[],
+  grace: Grace,
+  text: { after: string; paragraph: string; article: string; quota?: string },
 ): RuleResult {
-  return compare(ctx, rule, { numerator: listed, message, reasons });
+  const { count, firstEnd } = grace;
+  const { article, quota } = text;
+  return compare(ctx, rule, {
+    numerator: listed,
+    message: count
+      ? `${count} position(s) admitted to trading after ${text.after}; the first five-year period ends on ${firstEnd}.`
+      : `No position counts under the five years of ${text.paragraph}.`,
+    reasons: [
+      count
+        ? why("grace-positions", {
+            count,
+            firstEnd: firstEnd!,
+            article,
+            ...(quota === undefined ? {} : { quota }),
+          })
+        : why("no-grace-position", { article }),
+    ],
+  });
 }
+
+/** V: whether the quota binds at the test date; outside its window, says so in the notes. */
+export function quotaBinds(
+  ctx: FundContext,
+  window: QuotaWindow | undefined,
+  notes: string[],
+  reasons: Reason[],
+  appliedBy?: string,
+): boolean {
+  const binding = window !== undefined && isWithin(window, ctx.asOf);
+  if (window !== undefined && !binding) {
+    const { from, until } = window;
+    notes.push(
+      `The quota binds from ${from} to ${until} (L. 214-28 V${appliedBy ? `, applied by ${appliedBy}` : ""}).`,
+    );
+    reasons.push(
+      why("quota-window", {
+        from,
+        until,
+        article: "L. 214-28 V",
+        ...(appliedBy ? { appliedBy } : {}),
+      }),
+    );
+  }
+  return binding;
+}
+
+/** Admitted to trading after the investment (IV; L. 214-30 II, L. 214-31 II). */
+export const listedAfterPurchase = (h: Holding): boolean =>
+  h.listingDate !== undefined &&
+  (h.investmentDate === undefined || h.investmentDate < h.listingDate);
+
+/** Excludes the position from a rule; returns false, so that a sorter can `return out(…)`. */
+export const excluder =
+  (ctx: FundContext, p: Position, rule: string) =>
+  (
+    code: ExclusionCode,
+    article: string,
+    reason: string,
+    facts?: ReasonFacts[ExclusionCode],
+  ): false => {
+    ctx.exclude(p, { rule, article, reason, code, facts });
+    return false;
+  };
 
 /** II 1°: an advance the gate allows and the quota counts, with the share of capital that allows it. */
 export function countAdvanceInQuota(
