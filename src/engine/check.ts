@@ -9,6 +9,8 @@ import { applyUnplacedRows } from "./completeness";
 import { reason as why } from "./reasons";
 import { familyFor } from "./rules/registry";
 import { attachLaw } from "./law-of-results";
+import { checkRegisters, isRegisterTable } from "./registers/check-registers";
+import type { RegisterSettings } from "./registers/types";
 
 export interface CheckOptions {
   asOf: IsoDate;
@@ -18,6 +20,8 @@ export interface CheckOptions {
   reconciliation?: boolean;
   /** Warning margin for funds that leave theirs blank (default 2 points). */
   defaultWarningMargin?: Dec;
+  /** Readings of the register texts (the "soit … soit" of RG AMF 516-2 2° a) and c)). */
+  registers?: RegisterSettings;
 }
 
 /** Runs every rule of every fund of the workbook and builds the contract's report. */
@@ -25,6 +29,15 @@ export function checkWorkbook(
   model: WorkbookModel,
   options: CheckOptions,
 ): Report {
+  // Register rows are filed by the register check, not by the portfolio's row maps.
+  const registerDiagnostics = model.diagnostics.filter((d) =>
+    isRegisterTable(d.table),
+  );
+  if (registerDiagnostics.length)
+    model = {
+      ...model,
+      diagnostics: model.diagnostics.filter((d) => !isRegisterTable(d.table)),
+    };
   const matcher = new FundMatcher(model);
   const { byFund, orphans, fundOfHolding } = assignHoldings(model, matcher);
   const duplicates = duplicatedFundIds(model.funds);
@@ -51,12 +64,40 @@ export function checkWorkbook(
         options,
         duplicates.get(fund.fundId),
         holdersByFund.get(fund.fundId) ?? [],
+        !model.holdingsAbsent,
       ),
     );
   }
   const workbookDiagnostics = [...unassigned, ...orphans, ...holderOrphans];
-  const allRules = funds.flatMap((f) => f.rules);
-  return {
+  const registers = hasRegisters(model)
+    ? checkRegisters(
+        model,
+        funds,
+        registerDiagnostics,
+        options.asOf,
+        options.registers,
+      )
+    : undefined;
+  if (registers) {
+    for (const d of registers.diagnostics) workbookDiagnostics.push(d);
+    for (const f of funds)
+      if (f.subscriptions || f.trades) {
+        f.status = f.rules.length
+          ? worstStatus(f.rules.map((r) => r.status))
+          : model.holdingsAbsent
+            ? "info"
+            : f.status;
+        f.diagnostics.sort(
+          (a, b) => a.table.localeCompare(b.table) || a.row - b.row,
+        );
+      }
+  }
+  const issuers = registers?.issuers ?? [];
+  const allRules = [
+    ...funds.flatMap((f) => f.rules),
+    ...issuers.flatMap((i) => i.rules),
+  ];
+  const report: Report = {
     asOf: options.asOf,
     funds,
     diagnostics: workbookDiagnostics,
@@ -68,9 +109,26 @@ export function checkWorkbook(
       incomplete: allRules.filter((r) => r.status === "incomplete").length,
       diagnostics:
         workbookDiagnostics.length +
-        funds.reduce((n, f) => n + f.diagnostics.length, 0),
+        funds.reduce((n, f) => n + f.diagnostics.length, 0) +
+        issuers.reduce((n, i) => n + i.diagnostics.length, 0),
     },
   };
+  if (registers) {
+    report.issuers = issuers;
+    report.summary.issuers = issuers.length;
+  }
+  return report;
+}
+
+/** A workbook with a register table, or a fund that opts into a register text. */
+function hasRegisters(model: WorkbookModel): boolean {
+  const r = model.registers;
+  return Boolean(
+    r?.subscribers ||
+    r?.offers ||
+    r?.trades ||
+    model.funds.some((f) => f.allege || f.legacyRules?.length),
+  );
 }
 
 /** Checks one fund; readerDiagnostics are the reader's diagnostics on this fund's rows. */
@@ -81,6 +139,8 @@ export function checkFund(
   options: CheckOptions,
   duplicateRows?: number[],
   holders: Holder[] = [],
+  /** False when Holdings is absent beside a register table: no portfolio rule is run. */
+  portfolio = true,
 ): FundReport {
   const diagnostics = [...readerDiagnostics];
   const report: FundReport = {
@@ -102,8 +162,11 @@ export function checkFund(
       ...why("fund-id-duplicate", { fundId: fund.fundId, rows: duplicateRows }),
     });
   }
-  const family = fund.fundType ? familyFor(fund.fundType) : undefined;
-  if (!fund.fundType) {
+  const family =
+    portfolio && fund.fundType ? familyFor(fund.fundType) : undefined;
+  if (!portfolio) {
+    // Registers only: the portfolio rules are not run, and nothing is said of them.
+  } else if (!fund.fundType) {
     if (!fund.invalid.has("fundType")) {
       diagnostics.push({
         severity: "error",

@@ -2,6 +2,7 @@ import type { Reason } from "./reasons";
 import type { Amount } from "./amount";
 import type { IsoDate } from "./dates";
 import type { Dec } from "./decimal";
+import type { Registers } from "./registers/types";
 
 export const FUND_TYPES = [
   "FCPR",
@@ -63,7 +64,8 @@ export type AcquisitionMode = (typeof ACQUISITION_MODES)[number];
 export const HOLDER_TYPES = ["NATURAL", "LEGAL", "PUBLIC_LAW_LEGAL"] as const;
 export type HolderType = (typeof HOLDER_TYPES)[number];
 
-export type TableName = "Funds" | "Holdings" | "Holders";
+export type TableName =
+  "Funds" | "Holdings" | "Holders" | "Subscribers" | "Offers" | "Trades";
 
 /**
  * Every record remembers its worksheet row and which of its columns could not be read,
@@ -90,6 +92,10 @@ export interface Fund extends SourceRow {
   isSicav: boolean;
   borrowings?: Amount;
   liquidLabel: boolean;
+  /** An FCPR under the allégé procedure: its Subscribers rows are checked against RG AMF 412-113. */
+  allege?: boolean;
+  /** Historical rule sets the fund opts into (today only "516-2"). */
+  legacyRules?: string[];
 }
 
 export interface Holding extends SourceRow {
@@ -167,4 +173,8 @@ export interface WorkbookModel {
   diagnostics: Diagnostic[];
   /** Filled by the workbook reader; absent for models built in code. */
   sources?: Partial<Record<TableName, TableSource>>;
+  /** The register tables (WORKBOOK-FORMAT-REGISTERS), when the workbook has them. */
+  registers?: Registers;
+  /** Holdings is absent beside a register table: the portfolio rules are not run. */
+  holdingsAbsent?: boolean;
 }

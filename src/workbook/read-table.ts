@@ -15,6 +15,12 @@ import {
   parseText,
 } from "./cells";
 import {
+  parseCount,
+  parseCurrency,
+  parseDateTime,
+  parseDecimal,
+} from "./register-cells";
+import {
   type ColumnSpec,
   enumIndex,
   headerIndex,
@@ -331,5 +337,13 @@ function parseCell(
       return parseCountry(cell);
     case "category":
       return parseInteger(cell, 1, 10);
+    case "number":
+      return parseDecimal(cell);
+    case "count":
+      return parseCount(cell);
+    case "currency":
+      return parseCurrency(cell);
+    case "datetime":
+      return parseDateTime(cell);
   }
 }

@@ -9,6 +9,7 @@ import type {
 import { FUNDS_SPEC, HOLDERS_SPEC, TABLE_SPECS } from "./columns";
 import type { RawTable } from "./grid";
 import { type ReadRow, readTable, valuesByName } from "./read-table";
+import { registersOf } from "./read-registers";
 
 /**
  * Turns the workbook's Funds, Holdings and Holders grids into the engine's model. The Excel
@@ -30,9 +31,16 @@ export function readWorkbook(
   const fundsRead = read("Funds");
   const holdingsRead = read("Holdings");
   const holdersRead = read("Holders");
-  if (!fundsRead) diagnostics.push(missingTable("Funds"));
-  if (!holdingsRead) diagnostics.push(missingTable("Holdings"));
-  else if (holdingsRead.rows.length === 0)
+  const registerReads: Partial<Record<TableName, ReturnType<typeof read>>> = {};
+  const registers = registersOf((name) => {
+    registerReads[name] = read(name);
+    return registerReads[name];
+  }, tables);
+  // A register workbook needs neither Funds nor Holdings (WORKBOOK-FORMAT-REGISTERS §1).
+  if (!fundsRead && !registers) diagnostics.push(missingTable("Funds"));
+  if (!holdingsRead) {
+    if (!registers) diagnostics.push(missingTable("Holdings"));
+  } else if (holdingsRead.rows.length === 0)
     diagnostics.push({
       severity: "warning",
       table: "Holdings",
@@ -67,7 +75,20 @@ export function readWorkbook(
   if (fundsRead) sources.Funds = fundsRead.source;
   if (holdingsRead) sources.Holdings = holdingsRead.source;
   if (holdersRead) sources.Holders = holdersRead.source;
-  return { funds, holdings, holders, diagnostics, sources };
+  const model: WorkbookModel = {
+    funds,
+    holdings,
+    holders,
+    diagnostics,
+    sources,
+  };
+  if (registers) {
+    for (const [name, r] of Object.entries(registerReads))
+      if (r) sources[name as TableName] = r.source;
+    model.registers = registers;
+    if (!holdingsRead) model.holdingsAbsent = true;
+  }
+  return model;
 }
 
 function missingTable(name: TableName): Diagnostic {
