@@ -110,6 +110,8 @@ export function checkRegisters(
 
   // Offers: one per offerId, grouped by issuer.
   const offerById = new Map<string, OfferRow>();
+  /** Offers that belong to an issuer: the others' rows are not used. */
+  const usedOffers = new Set<OfferRow>();
   const issuers = new Map<string, { name?: string; offers: OfferRow[] }>();
   for (const o of offersTable?.rows ?? []) {
     if (o.offerId !== undefined) {
@@ -147,6 +149,7 @@ export function checkRegisters(
         );
       continue;
     }
+    if (o.offerId !== undefined) usedOffers.add(o);
     const entry = issuers.get(o.issuerId) ?? { offers: [] };
     entry.name ??= o.issuerName;
     entry.offers.push(o);
@@ -172,13 +175,15 @@ export function checkRegisters(
     }
     if (r.offerId !== undefined) {
       const offer = offerById.get(r.offerId);
-      if (!offer) {
+      if (!offer || !usedOffers.has(offer)) {
         workbook.push(
           subReader.rowDiagnostic(
             r.row,
             "offerId",
             "error",
-            `Offer ${r.offerId} is not in the Offers table; this row was not checked.`,
+            offer
+              ? `Offer ${r.offerId} (Offers row ${offer.row}) is not used; this row was not checked.`
+              : `Offer ${r.offerId} is not in the Offers table; this row was not checked.`,
             reason("register-offer-unknown", { offerId: r.offerId }),
             r.offerId,
           ),
