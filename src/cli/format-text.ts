@@ -31,6 +31,20 @@ import {
   thresholdText,
 } from "../present/report";
 
+import {
+  fundRegisterLines,
+  issuerOfferLines,
+  issuersTitle,
+  ruleLabel,
+} from "./format-registers";
+import {
+  isRegisterRule,
+  registerRuleText,
+  registerThresholdText,
+  registerValueText,
+} from "../present/registers";
+import type { IssuerReport } from "../engine/registers/types";
+
 export interface TextOptions {
   color: boolean;
   positions: boolean;
@@ -119,6 +133,13 @@ export function formatText(
     for (const line of formatFund(fund, opts, lang)) out.push(line);
     out.push("");
   }
+  if (report.issuers?.length) {
+    out.push(issuersTitle(lang), "");
+    for (const issuer of report.issuers) {
+      for (const line of formatIssuer(issuer, opts, lang)) out.push(line);
+      out.push("");
+    }
+  }
   if (report.diagnostics.length) {
     out.push(w.workbook);
     for (const d of report.diagnostics)
@@ -129,13 +150,41 @@ export function formatText(
   const words = summaryCounts(s, lang);
   const paint = (status: Status, text: string) =>
     opts.color ? `${COLORS[status]}${text}${RESET}` : text;
+  if (s.issuers)
+    words.head += `, ${count(s.issuers, lang, lang === "fr" ? "émetteur" : "issuer", lang === "fr" ? "émetteurs" : "issuers")}`;
   out.push(
     `${words.head}${colon(lang)}${paint(s.breaches ? "breach" : "pass", words.breaches)}, ${paint("warning", words.warnings)}, ${paint("incomplete", words.incomplete)}, ${words.diagnostics}.`,
   );
   return out.join("\n") + "\n";
 }
 
-function formatFund(fund: FundReport, opts: TextOptions, lang: Lang): string[] {
+/** An issuer of the Offers register, laid out as a fund: its rules, then its offers. */
+function formatIssuer(
+  issuer: IssuerReport,
+  opts: TextOptions,
+  lang: Lang,
+): string[] {
+  const asFund: FundReport = {
+    fundId: issuer.issuerId,
+    fundName: issuer.issuerName,
+    status: issuer.status,
+    rules: issuer.rules,
+    diagnostics: issuer.diagnostics,
+  };
+  return formatFund(
+    asFund,
+    opts,
+    lang,
+    issuerOfferLines(issuer, opts.positions, lang),
+  );
+}
+
+function formatFund(
+  fund: FundReport,
+  opts: TextOptions,
+  lang: Lang,
+  registerLines: string[] = fundRegisterLines(fund, opts.positions, lang),
+): string[] {
   const w = WORDS[lang];
   const title = [
     fund.fundId,
@@ -155,10 +204,14 @@ function formatFund(fund: FundReport, opts: TextOptions, lang: Lang): string[] {
   if (fund.rules.length) {
     const header = w.header;
     const rows = fund.rules.map((r) => [
-      r.id,
+      ruleLabel(r, lang),
       r.article,
-      ratioText(r.value, lang) + (r.partial ? "*" : ""),
-      thresholdText(r, lang),
+      (isRegisterRule(r)
+        ? registerValueText(r, lang)
+        : ratioText(r.value, lang)) + (r.partial ? "*" : ""),
+      isRegisterRule(r)
+        ? registerThresholdText(r, lang)
+        : thresholdText(r, lang),
       statusLabel(r.status, lang),
       headroomText(r.headroom, r.unit, lang),
     ]);
@@ -176,7 +229,9 @@ function formatFund(fund: FundReport, opts: TextOptions, lang: Lang): string[] {
     fund.rules.forEach((r, i) => {
       const line = fmt(rows[i]);
       lines.push(opts.color ? `${COLORS[r.status]}${line}${RESET}` : line);
-      const message = ruleExplanation(r, lang);
+      const message = isRegisterRule(r)
+        ? registerRuleText(r, lang)
+        : ruleExplanation(r, lang);
       if (message && r.status !== "pass") lines.push(`      ${message}`);
       if (r.failedConditions?.length) lines.push(...formatConditions(r, lang));
       if (opts.positions && r.reconciliation)
@@ -184,6 +239,7 @@ function formatFund(fund: FundReport, opts: TextOptions, lang: Lang): string[] {
     });
     if (fund.rules.some((r) => r.partial)) lines.push(`  ${w.partial}`);
   }
+  for (const line of registerLines) lines.push(line);
   for (const d of fund.diagnostics)
     lines.push(`  ${formatDiagnostic(d, lang)}`);
   if (opts.positions && fund.positions)

@@ -68,6 +68,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         out: { type: "string" },
         force: { type: "boolean" },
         lang: { type: "string" },
+        "soit-soit": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -124,6 +125,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     );
     if (refusal) return fail(refusalMessage(refusal, lang));
   }
+  // RG AMF 516-2 2° a) and c), "soit … soit" (RULES.md §5 Q22): either limb (default) or both.
+  const soitSoit = args.values["soit-soit"] ?? "either";
+  if (soitSoit !== "either" && soitSoit !== "both")
+    return fail(say.badSoitSoit(soitSoit));
   const positions = Boolean(args.values.positions);
   const showProgress = io.isTty && files.length > 3;
   const batch = await checkMany(
@@ -133,6 +138,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     showProgress
       ? (done) => io.stderr(progressBar(done, files.length))
       : undefined,
+    undefined,
+    { soitSoit },
   );
   if (showProgress) io.stderr("\n");
   if (out !== undefined) {

@@ -4,7 +4,14 @@ import type { TableName } from "../engine/model";
 import type { CellValue, RawRow, RawTable } from "../workbook/grid";
 import { isBlank } from "../workbook/grid";
 
-const TABLE_NAMES: readonly TableName[] = ["Funds", "Holdings", "Holders"];
+const TABLE_NAMES: readonly TableName[] = [
+  "Funds",
+  "Holdings",
+  "Holders",
+  "Subscribers",
+  "Offers",
+  "Trades",
+];
 
 /** A file that cannot be opened as a workbook at all (exit code 2). */
 export class UnreadableWorkbookError extends Error {}

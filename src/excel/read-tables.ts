@@ -15,6 +15,9 @@ export const TABLE_NAMES: readonly TableName[] = [
   "Funds",
   "Holdings",
   "Holders",
+  "Subscribers",
+  "Offers",
+  "Trades",
 ];
 
 /** Where each table was found, so the pane can watch it, highlight it and select its cells. */
