@@ -115,7 +115,7 @@ for (const fund of source.funds) {
   }
 }
 
-const FUND_COLUMNS = ["fundId", "fundName", "fundType", "constitutionDate", "firstYearEnd", "basis", "paidUpSubscriptions", "totalAssets", "quotaThreshold", "warningMargin", "liquidLabel", "chosenRegions", "overseasZone", "isSicav", "borrowings"];
+const FUND_COLUMNS = ["fundId", "fundName", "fundType", "constitutionDate", "firstYearEnd", "basis", "paidUpSubscriptions", "totalAssets", "quotaThreshold", "warningMargin", "liquidLabel", "chosenRegions", "overseasZone", "isSicav", "borrowings", "allege", "legacyRules"];
 const HOLDING_COLUMNS = [
   "fundId", "lineId", "issuerId", "issuerName", "assetClass", "costValue", "fairValue", "listingStatus", "listingCountry", "listingDate", "marketCap",
   "investmentDate", "acquisitionMode", "ownershipPct", "lookThroughPct", "entityOecd", "fcpiEligible", "fipEligible", "region",
@@ -124,6 +124,8 @@ const HOLDING_COLUMNS = [
 const HOLDER_COLUMNS = ["fundId", "holderId", "holderType", "units"];
 const FORMATS = {
   constitutionDate: "dd/mm/yyyy", firstYearEnd: "dd/mm/yyyy", listingDate: "dd/mm/yyyy", investmentDate: "dd/mm/yyyy",
+  subscriptionDate: "dd/mm/yyyy", rulesDeliveredDate: "dd/mm/yyyy", acknowledgementDate: "dd/mm/yyyy", tradeDate: "dd/mm/yyyy", offerDate: "dd/mm/yyyy",
+  amount: "#,##0.00", amountEur: "#,##0.00", offerAmount: "#,##0.00", issuerMarketCap: "#,##0", depositsAndPortfolio: "#,##0",
   paidUpSubscriptions: "#,##0.00", totalAssets: "#,##0.00", borrowings: "#,##0.00", entityDebt: "#,##0", participationPct: "0.00%", costValue: "#,##0.00", fairValue: "#,##0.00", marketCap: "#,##0",
   quotaThreshold: "0.00%", warningMargin: "0.00%", ownershipPct: "0.00%", lookThroughPct: "0.00%",
 };
@@ -156,5 +158,12 @@ addTable(workbook, "Funds", FUND_COLUMNS, source.funds);
 addTable(workbook, "Holdings", HOLDING_COLUMNS, holdings);
 const holders = source.funds.flatMap((f) => (f.holders ?? []).map(([holderId, holderType, units]) => ({ fundId: f.fundId, holderId, holderType, units })));
 addTable(workbook, "Holders", HOLDER_COLUMNS, holders);
+// The registers (WORKBOOK-FORMAT-REGISTERS): small, with one failing row each.
+const registers = source.registers ?? {};
+for (const name of ["Subscribers", "Trades", "Offers"]) {
+  const r = registers[name];
+  if (!r) continue;
+  addTable(workbook, name, r.columns, r.rows.map((row) => Object.fromEntries(r.columns.map((c, i) => [c, row[i]]))));
+}
 await workbook.xlsx.writeFile(out);
 console.log(`${out}: ${source.funds.length} funds, ${holdings.length} positions, ${holders.length} holders`);

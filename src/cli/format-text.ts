@@ -201,9 +201,13 @@ function formatFund(
     lines.push(
       `  ${w.quotaWindow(date(fund.quotaWindow.from, lang), fund.quotaWindow.until && date(fund.quotaWindow.until, lang), fund.quotaWindow.article)}`,
     );
-  if (fund.rules.length) {
+  // The portfolio's rules, then the registers' rules in a table of their own.
+  const portfolio = fund.rules.filter((r) => !isRegisterRule(r));
+  const registers = fund.rules.filter((r) => isRegisterRule(r));
+  for (const rules of [portfolio, registers]) {
+    if (!rules.length) continue;
     const header = w.header;
-    const rows = fund.rules.map((r) => [
+    const rows = rules.map((r) => [
       ruleLabel(r, lang),
       r.article,
       (isRegisterRule(r)
@@ -226,7 +230,7 @@ function formatFund(
         )
         .join("  ");
     lines.push(fmt(header));
-    fund.rules.forEach((r, i) => {
+    rules.forEach((r, i) => {
       const line = fmt(rows[i]);
       lines.push(opts.color ? `${COLORS[r.status]}${line}${RESET}` : line);
       const message = isRegisterRule(r)
@@ -237,7 +241,7 @@ function formatFund(
       if (opts.positions && r.reconciliation)
         lines.push(...formatReconciliation(r.reconciliation, lang));
     });
-    if (fund.rules.some((r) => r.partial)) lines.push(`  ${w.partial}`);
+    if (rules.some((r) => r.partial)) lines.push(`  ${w.partial}`);
   }
   for (const line of registerLines) lines.push(line);
   for (const d of fund.diagnostics)

@@ -94,7 +94,7 @@ export const REGISTER_LAW = {
     RG412,
     "I 4° à 6°",
     "30000",
-    "dont la souscription initiale est d'au moins (de) 30 000 euros",
+    "dont la souscription initiale est d'au moins de 30 000 euros",
   ),
   sectorYears: amount(
     "rg412-113.sector-years",
