@@ -120,6 +120,8 @@ const FUND_COLUMNS = [
   // The other Livre II funds (docs/workbook-format.md).
   "agBorrowingMax", "unitsIssued", "subscriptionPrice", "reconstitutionValue", "sharesIssued", "ownSharesHeld", "sharesBoughtYtd", "sharesResoldYtd", "sharePrice", "navPerShare",
   "solidarityFund", "peaClaim", "peaPmeClaim", "cpiClaim", "selfManaged", "initialCapital", "reservedTo20Investors", "uncalledSubscriptions",
+  // The registers (WORKBOOK-FORMAT-REGISTERS).
+  "allege", "legacyRules",
 ];
 const HOLDING_COLUMNS = [
   "fundId", "lineId", "issuerId", "issuerName", "assetClass", "costValue", "fairValue", "listingStatus", "listingCountry", "listingDate", "marketCap",
@@ -132,6 +134,8 @@ const HOLDER_COLUMNS = ["fundId", "holderId", "holderType", "units"];
 const FORMATS = {
   constitutionDate: "dd/mm/yyyy", firstYearEnd: "dd/mm/yyyy", listingDate: "dd/mm/yyyy", investmentDate: "dd/mm/yyyy",
   paidUpSubscriptions: "#,##0.00", totalAssets: "#,##0.00", borrowings: "#,##0.00", agBorrowingMax: "#,##0.00", initialCapital: "#,##0.00", uncalledSubscriptions: "#,##0.00", maxLoss: "#,##0", registeredDate: "dd/mm/yyyy", entityDebt: "#,##0", participationPct: "0.00%", costValue: "#,##0.00", fairValue: "#,##0.00", marketCap: "#,##0",
+  subscriptionDate: "dd/mm/yyyy", rulesDeliveredDate: "dd/mm/yyyy", acknowledgementDate: "dd/mm/yyyy", tradeDate: "dd/mm/yyyy", offerDate: "dd/mm/yyyy",
+  amount: "#,##0.00", amountEur: "#,##0.00", offerAmount: "#,##0.00", issuerMarketCap: "#,##0", depositsAndPortfolio: "#,##0",
   quotaThreshold: "0.00%", warningMargin: "0.00%", ownershipPct: "0.00%", lookThroughPct: "0.00%",
 };
 
@@ -166,5 +170,12 @@ addTable(workbook, "Holders", HOLDER_COLUMNS, holders);
 // The SCPI's pending orders (the optional Orders register of L. 214-93).
 const orders = source.funds.flatMap((f) => (f.orders ?? []).map(([orderId, orderType, registeredDate, units]) => ({ fundId: f.fundId, orderId, orderType, registeredDate, units })));
 addTable(workbook, "Orders", ORDER_COLUMNS, orders);
+// The registers (WORKBOOK-FORMAT-REGISTERS): small, with one failing row each.
+const registers = source.registers ?? {};
+for (const name of ["Subscribers", "Trades", "Offers"]) {
+  const r = registers[name];
+  if (!r) continue;
+  addTable(workbook, name, r.columns, r.rows.map((row) => Object.fromEntries(r.columns.map((c, i) => [c, row[i]]))));
+}
 await workbook.xlsx.writeFile(out);
 console.log(`${out}: ${source.funds.length} funds, ${holdings.length} positions, ${holders.length} holders`);

@@ -25,6 +25,10 @@ const TYPE_WORDS: Record<ColumnSpec["type"], string> = {
   list: "list (`;` or `,`)",
   country: "ISO country code (`FR`, `DE`…)",
   category: "1 to 10",
+  number: "number",
+  count: "whole number",
+  currency: "currency (three letters, blank = EUR)",
+  datetime: "date-time",
 };
 
 function enumValues(c: ColumnSpec): string {

@@ -1,5 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { checkWorkbookFile } from "./check-file";
+import type { RegisterSettings } from "../engine/registers/types";
 import { UnreadableWorkbookError } from "./xlsx-tables";
 
 // One worker of `fund-quota check` over many workbooks: reads and checks the files it is sent.
@@ -9,15 +10,17 @@ parentPort?.on(
     file,
     asOf,
     positions,
+    registers,
   }: {
     file: string;
     asOf: string;
     positions: boolean;
+    registers?: RegisterSettings;
   }) => {
     try {
       parentPort?.postMessage({
         file,
-        ...(await checkWorkbookFile(file, asOf, positions)),
+        ...(await checkWorkbookFile(file, asOf, positions, registers)),
       });
     } catch (e) {
       const message =

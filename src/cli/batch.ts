@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import type { RegisterSettings } from "../engine/registers/types";
 import { readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -51,9 +52,13 @@ async function checkOne(
   file: string,
   asOf: string,
   positions: boolean,
+  registers?: RegisterSettings,
 ): Promise<WorkbookResult> {
   try {
-    return { file, ...(await checkWorkbookFile(file, asOf, positions)) };
+    return {
+      file,
+      ...(await checkWorkbookFile(file, asOf, positions, registers)),
+    };
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) return { file, error: e.message };
     return {
@@ -73,6 +78,7 @@ export async function checkMany(
   positions: boolean,
   onProgress?: (done: number) => void,
   threads = os.cpus().length,
+  registers?: RegisterSettings,
 ): Promise<BatchReport> {
   const results: WorkbookResult[] = new Array(files.length);
   const worker = path.join(__dirname, "batch-worker.js");
@@ -83,7 +89,7 @@ export async function checkMany(
   };
   if (threads <= 1 || files.length < 2 || !__filename.endsWith(".js")) {
     for (let i = 0; i < files.length; i++)
-      finished(i, await checkOne(files[i], asOf, positions));
+      finished(i, await checkOne(files[i], asOf, positions, registers));
   } else {
     let next = 0;
     const pool = Array.from(
@@ -101,7 +107,7 @@ export async function checkMany(
               finished(i, r);
               feed();
             });
-            w.postMessage({ file: files[i], asOf, positions });
+            w.postMessage({ file: files[i], asOf, positions, registers });
           };
           w.once("error", reject);
           feed();
@@ -153,6 +159,7 @@ export async function writeCombinedXlsx(
   const ws = wb.addWorksheet(REPORT_SHEET);
   const rows: (string | number | Date | null)[][] = [];
   const asOf = new Date(`${batch.asOf}T00:00:00Z`);
+  const wholeValues: number[] = [];
   for (const w of batch.workbooks) {
     const name = path.basename(w.file);
     if (w.error)
@@ -172,7 +179,10 @@ export async function writeCombinedXlsx(
         asOf,
       ]);
     for (const f of w.report?.funds ?? [])
-      for (const r of f.rules)
+      for (const r of f.rules) {
+        // Register rules count rows (or euros for OFF-12M): not a percentage.
+        if (r.unit === "count" || r.unit === "EUR")
+          wholeValues.push(rows.length);
         rows.push([
           name,
           f.fundId,
@@ -188,6 +198,28 @@ export async function writeCombinedXlsx(
           r.message ?? null,
           asOf,
         ]);
+      }
+    // Issuers of the Offers register: the issuerId stands in place of the fund.
+    for (const i of w.report?.issuers ?? [])
+      for (const r of i.rules) {
+        if (r.unit === "count" || r.unit === "EUR")
+          wholeValues.push(rows.length);
+        rows.push([
+          name,
+          i.issuerId,
+          i.issuerName ?? null,
+          null,
+          r.id,
+          r.article,
+          r.value,
+          r.threshold,
+          r.status,
+          r.headroom === null ? null : Number(r.headroom),
+          r.unit ?? "EUR",
+          r.message ?? null,
+          asOf,
+        ]);
+      }
   }
   ws.addTable({
     name: "QuotaReport",
@@ -200,6 +232,8 @@ export async function writeCombinedXlsx(
   ws.getColumn(8).numFmt = "0.00%";
   ws.getColumn(10).numFmt = "#,##0.00";
   ws.getColumn(COMBINED_HEADERS.length).numFmt = "dd/mm/yyyy";
+  for (const i of wholeValues)
+    for (const c of [7, 8]) ws.getCell(i + 2, c).numFmt = "#,##0.##";
   ws.views = [{ state: "frozen", ySplit: 1 }];
   if (options.positions) addPositionsSheet(wb, batch);
   const data = new Uint8Array(await wb.xlsx.writeBuffer());

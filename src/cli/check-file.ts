@@ -1,6 +1,7 @@
 import { checkWorkbook } from "../engine/check";
 import type { TableName } from "../engine/model";
 import type { Report } from "../engine/result";
+import type { RegisterSettings } from "../engine/registers/types";
 import { readWorkbook } from "../workbook/read-workbook";
 import { isReportWorkbook } from "./report-mark";
 import { findTables, loadWorkbook } from "./xlsx-tables";
@@ -19,12 +20,21 @@ export async function checkWorkbookFile(
   file: string,
   asOf: string,
   positions: boolean,
+  registers?: RegisterSettings,
 ): Promise<FileCheck> {
   const workbook = await loadWorkbook(file);
   if (isReportWorkbook(workbook)) return { ownReport: true };
   const tables = findTables(workbook);
-  const missing = (["Funds", "Holdings"] as const).filter((t) => !tables[t]);
-  const report = checkWorkbook(readWorkbook(tables), { asOf, positions });
+  // A register workbook needs neither Funds nor Holdings (WORKBOOK-FORMAT-REGISTERS §1).
+  const hasRegister = tables.Subscribers || tables.Offers || tables.Trades;
+  const missing = hasRegister
+    ? []
+    : (["Funds", "Holdings"] as const).filter((t) => !tables[t]);
+  const report = checkWorkbook(readWorkbook(tables), {
+    asOf,
+    positions,
+    registers,
+  });
   return missing.length ? { report, missingTables: missing } : { report };
 }
 

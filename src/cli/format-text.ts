@@ -32,6 +32,20 @@ import {
   thresholdText,
 } from "../present/report";
 
+import {
+  fundRegisterLines,
+  issuerOfferLines,
+  issuersTitle,
+  ruleLabel,
+} from "./format-registers";
+import {
+  isRegisterRule,
+  registerRuleText,
+  registerThresholdText,
+  registerValueText,
+} from "../present/registers";
+import type { IssuerReport } from "../engine/registers/types";
+
 export interface TextOptions {
   color: boolean;
   positions: boolean;
@@ -121,6 +135,13 @@ export function formatText(
     for (const line of formatFund(fund, opts, lang)) out.push(line);
     out.push("");
   }
+  if (report.issuers?.length) {
+    out.push(issuersTitle(lang), "");
+    for (const issuer of report.issuers) {
+      for (const line of formatIssuer(issuer, opts, lang)) out.push(line);
+      out.push("");
+    }
+  }
   if (report.diagnostics.length) {
     out.push(w.workbook);
     for (const d of report.diagnostics)
@@ -131,13 +152,41 @@ export function formatText(
   const words = summaryCounts(s, lang);
   const paint = (status: Status, text: string) =>
     opts.color ? `${COLORS[status]}${text}${RESET}` : text;
+  if (s.issuers)
+    words.head += `, ${count(s.issuers, lang, lang === "fr" ? "émetteur" : "issuer", lang === "fr" ? "émetteurs" : "issuers")}`;
   out.push(
     `${words.head}${colon(lang)}${paint(s.breaches ? "breach" : "pass", words.breaches)}, ${paint("warning", words.warnings)}, ${paint("incomplete", words.incomplete)}, ${words.diagnostics}.`,
   );
   return out.join("\n") + "\n";
 }
 
-function formatFund(fund: FundReport, opts: TextOptions, lang: Lang): string[] {
+/** An issuer of the Offers register, laid out as a fund: its rules, then its offers. */
+function formatIssuer(
+  issuer: IssuerReport,
+  opts: TextOptions,
+  lang: Lang,
+): string[] {
+  const asFund: FundReport = {
+    fundId: issuer.issuerId,
+    fundName: issuer.issuerName,
+    status: issuer.status,
+    rules: issuer.rules,
+    diagnostics: issuer.diagnostics,
+  };
+  return formatFund(
+    asFund,
+    opts,
+    lang,
+    issuerOfferLines(issuer, opts.positions, lang),
+  );
+}
+
+function formatFund(
+  fund: FundReport,
+  opts: TextOptions,
+  lang: Lang,
+  registerLines: string[] = fundRegisterLines(fund, opts.positions, lang),
+): string[] {
   const w = WORDS[lang];
   const title = [
     fund.fundId,
@@ -154,13 +203,21 @@ function formatFund(fund: FundReport, opts: TextOptions, lang: Lang): string[] {
     lines.push(
       `  ${w.quotaWindow(date(fund.quotaWindow.from, lang), fund.quotaWindow.until && date(fund.quotaWindow.until, lang), fund.quotaWindow.article)}`,
     );
-  if (fund.rules.length) {
+  // The portfolio's rules, then the registers' rules in a table of their own.
+  const portfolio = fund.rules.filter((r) => !isRegisterRule(r));
+  const registers = fund.rules.filter((r) => isRegisterRule(r));
+  for (const rules of [portfolio, registers]) {
+    if (!rules.length) continue;
     const header = w.header;
-    const rows = fund.rules.map((r) => [
-      r.id,
+    const rows = rules.map((r) => [
+      ruleLabel(r, lang),
       r.article,
-      ruleValueText(r, lang) + (r.partial ? "*" : ""),
-      thresholdText(r, lang),
+      (isRegisterRule(r)
+        ? registerValueText(r, lang)
+        : ruleValueText(r, lang)) + (r.partial ? "*" : ""),
+      isRegisterRule(r)
+        ? registerThresholdText(r, lang)
+        : thresholdText(r, lang),
       statusLabel(r.status, lang),
       headroomText(r.headroom, r.unit, lang),
     ]);
@@ -175,17 +232,20 @@ function formatFund(fund: FundReport, opts: TextOptions, lang: Lang): string[] {
         )
         .join("  ");
     lines.push(fmt(header));
-    fund.rules.forEach((r, i) => {
+    rules.forEach((r, i) => {
       const line = fmt(rows[i]);
       lines.push(opts.color ? `${COLORS[r.status]}${line}${RESET}` : line);
-      const message = ruleExplanation(r, lang);
+      const message = isRegisterRule(r)
+        ? registerRuleText(r, lang)
+        : ruleExplanation(r, lang);
       if (message && r.status !== "pass") lines.push(`      ${message}`);
       if (r.failedConditions?.length) lines.push(...formatConditions(r, lang));
       if (opts.positions && r.reconciliation)
         lines.push(...formatReconciliation(r.reconciliation, lang));
     });
-    if (fund.rules.some((r) => r.partial)) lines.push(`  ${w.partial}`);
+    if (rules.some((r) => r.partial)) lines.push(`  ${w.partial}`);
   }
+  for (const line of registerLines) lines.push(line);
   for (const d of fund.diagnostics)
     lines.push(`  ${formatDiagnostic(d, lang)}`);
   if (opts.positions && fund.positions)

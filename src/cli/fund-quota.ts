@@ -88,6 +88,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         ownership: { type: "string" },
         force: { type: "boolean" },
         lang: { type: "string" },
+        "soit-soit": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -157,6 +158,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     );
     if (refusal) return fail(refusalMessage(refusal, lang));
   }
+  // RG AMF 516-2 2° a) and c), "soit … soit" (RULES.md §5 Q22): either limb (default) or both.
+  const soitSoit = args.values["soit-soit"] ?? "either";
+  if (soitSoit !== "either" && soitSoit !== "both")
+    return fail(say.badSoitSoit(soitSoit));
   const evidence = args.values.evidence;
   if (evidence !== undefined) {
     const refusal = packRefusal(evidence);
@@ -200,6 +205,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       showProgress
         ? (done) => io.stderr(progressBar(done, files.length))
         : undefined,
+      undefined,
+      { soitSoit },
     );
   if (showProgress) io.stderr("\n");
   if (out !== undefined) {

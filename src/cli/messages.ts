@@ -74,7 +74,11 @@ function uncheckedReasons(t: Tally, lang: Lang): string[] {
           ? `${count(t.noFund, lang, "workbook holds", "workbooks hold")} no fund`
           : "the workbook holds no fund",
     );
-  if (t.funds === 0 && t.noFund === 0 && tables.every(([, n]) => !n))
+  if (
+    t.funds + (t.issuers ?? 0) === 0 &&
+    t.noFund === 0 &&
+    tables.every(([, n]) => !n)
+  )
     reasons.push(
       fr ? "aucun classeur de fonds contrôlé" : "no fund workbook was checked",
     );
@@ -126,7 +130,10 @@ export function summaryLine(t: Tally, asOf: string, lang: Lang): string {
   );
   if (lang === "fr") {
     const exit = ` (code de sortie ${code}).`;
-    const inBreach = `${count(t.fundsInBreach, lang, "fonds", "fonds")} en dépassement (${count(t.breaches, lang, "règle", "règles")}) au ${date}`;
+    const issuersFr = t.issuersInBreach
+      ? ` et ${count(t.issuersInBreach, lang, "émetteur", "émetteurs")}`
+      : "";
+    const inBreach = `${count(t.fundsInBreach, lang, "fonds", "fonds")}${issuersFr} en dépassement (${count(t.breaches, lang, "règle", "règles")}) au ${date}`;
     switch (verdict) {
       case "clear": {
         const rules = form(
@@ -135,12 +142,11 @@ export function summaryLine(t: Tally, asOf: string, lang: Lang): string {
           "la règle",
           `les ${int(t.rules, lang)} règles`,
         );
-        const funds = form(
-          t.funds,
-          lang,
-          "du fonds",
-          `des ${int(t.funds, lang)} fonds`,
-        );
+        const funds =
+          form(t.funds, lang, "du fonds", `des ${int(t.funds, lang)} fonds`) +
+          (t.issuers
+            ? ` et ${form(t.issuers, lang, "de l'émetteur", `des ${int(t.issuers, lang)} émetteurs`)}`
+            : "");
         const verb = form(t.rules, lang, "est respectée", "sont respectées");
         const watch = t.warnings
           ? `, dont ${int(t.warnings, lang)} à surveiller`
@@ -161,13 +167,19 @@ export function summaryLine(t: Tally, asOf: string, lang: Lang): string {
     }
   }
   const exit = ` (exit code ${code}).`;
-  const inBreach = `${count(t.fundsInBreach, lang, "fund", "funds")} in breach (${count(t.breaches, lang, "rule", "rules")}) as of ${date}`;
+  const issuersEn = t.issuersInBreach
+    ? ` and ${count(t.issuersInBreach, lang, "issuer", "issuers")}`
+    : "";
+  const inBreach = `${count(t.fundsInBreach, lang, "fund", "funds")}${issuersEn} in breach (${count(t.breaches, lang, "rule", "rules")}) as of ${date}`;
   switch (verdict) {
     case "clear": {
       const watch = t.warnings
         ? `, ${count(t.warnings, lang, "warning", "warnings")}`
         : "";
-      return `No breach: ${t.rules === 1 ? "the rule" : `all ${int(t.rules, lang)} rules`} of ${count(t.funds, lang, "fund", "funds")} checked as of ${date}${watch}${exit}`;
+      const issuers = t.issuers
+        ? ` and ${count(t.issuers, lang, "issuer", "issuers")}`
+        : "";
+      return `No breach: ${t.rules === 1 ? "the rule" : `all ${int(t.rules, lang)} rules`} of ${count(t.funds, lang, "fund", "funds")}${issuers} checked as of ${date}${watch}${exit}`;
     }
     case "breach":
       return `${inBreach}${reasons ? `; also not checked: ${reasons}` : ""}${exit}`;
@@ -252,6 +264,8 @@ export const MESSAGES = {
     badAsOf: (v: string) =>
       `--as-of must be a date written YYYY-MM-DD, not "${v}".`,
     badLang: (v: string) => `--lang must be fr or en, not "${v}".`,
+    badSoitSoit: (v: string) =>
+      `--soit-soit must be either or both, not "${v}".`,
     missing: (p: string) => `${p}: no such file or folder.`,
     noWorkbook: (p: string) => `no .xlsx workbook in ${p}.`,
     unknownCommand: (c: string) => `unknown command "${c}".`,
@@ -265,6 +279,8 @@ export const MESSAGES = {
       `--as-of attend une date écrite AAAA-MM-JJ, et non «${NBSP}${v}${NBSP}».`,
     badLang: (v: string) =>
       `--lang attend fr ou en, et non «${NBSP}${v}${NBSP}».`,
+    badSoitSoit: (v: string) =>
+      `--soit-soit attend either ou both, et non «${NBSP}${v}${NBSP}».`,
     missing: (p: string) => `${p}${NBSP}: fichier ou dossier introuvable.`,
     noWorkbook: (p: string) => `aucun classeur .xlsx dans ${p}.`,
     unknownCommand: (c: string) => `commande inconnue «${NBSP}${c}${NBSP}».`,
@@ -288,6 +304,9 @@ Without FILE, checks the bundled sample workbook. A folder stands for every .xls
   --force       with --out, replace a report fund-quota wrote earlier
   --lang fr|en  language of the summary and messages (default: French when LC_ALL,
                 LC_MESSAGES or LANG begins with fr)
+  --soit-soit either|both
+                reading of "soit 5 % …, soit 7,5 millions d'euros" (RG AMF 516-2 2° a), c)):
+                either limb suffices (default), or both are needed
 
 Exit codes (the last line of the output says which, in words):
   0  every rule of every fund was checked and none is in breach
@@ -309,6 +328,9 @@ Sans FICHIER, contrôle le classeur d'exemple fourni. Un dossier vaut pour chaqu
   --force       avec --out, remplace un rapport écrit auparavant par fund-quota
   --lang fr|en  langue du résumé et des messages (par défaut\u00a0: français si LC_ALL,
                 LC_MESSAGES ou LANG commence par fr)
+  --soit-soit either|both
+                lecture de «\u00a0soit 5\u00a0% …, soit 7,5 millions d'euros\u00a0» (RG AMF 516-2 2° a), c))\u00a0:
+                l'un des deux suffit (par défaut), ou les deux sont exigés
 
 Codes de sortie (la dernière ligne affichée le dit en clair)\u00a0:
   0  toutes les règles de tous les fonds ont été contrôlées, aucune en dépassement

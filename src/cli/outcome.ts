@@ -24,6 +24,9 @@ export interface Tally {
   funds: number;
   rules: number;
   fundsInBreach: number;
+  /** Issuers of the Offers register. */
+  issuers?: number;
+  issuersInBreach?: number;
   breaches: number;
   warnings: number;
   /** Rules that could not be computed. */
@@ -65,13 +68,27 @@ function addReport(
   missingTables: readonly TableName[] = [],
 ): void {
   t.funds += report.funds.length;
+  const issuers = report.issuers ?? [];
+  t.issuers = (t.issuers ?? 0) + issuers.length;
+  for (const i of issuers) {
+    if (i.rules.some((r) => r.status === "breach"))
+      t.issuersInBreach = (t.issuersInBreach ?? 0) + 1;
+    t.readingErrors += i.diagnostics.filter(
+      (d) => d.severity === "error",
+    ).length;
+  }
   t.rules += report.summary.rules;
   t.breaches += report.summary.breaches;
   t.warnings += report.summary.warnings;
   t.incomplete += report.summary.incomplete;
   for (const name of missingTables)
     t.missingTables[name] = (t.missingTables[name] ?? 0) + 1;
-  if (report.funds.length === 0 && !missingTables.includes("Funds")) t.noFund++;
+  if (
+    report.funds.length === 0 &&
+    issuers.length === 0 &&
+    !missingTables.includes("Funds")
+  )
+    t.noFund++;
   for (const fund of report.funds) {
     if (fund.rules.some((r) => r.status === "breach")) t.fundsInBreach++;
     if (fund.rules.length === 0) t.fundsWithoutRules++;
@@ -107,7 +124,7 @@ export function tallyOf(workbooks: readonly WorkbookResult[]): Tally {
 export function somethingUnchecked(t: Tally): boolean {
   return (
     t.incomplete > 0 ||
-    t.funds === 0 ||
+    t.funds + (t.issuers ?? 0) === 0 ||
     t.noFund > 0 ||
     Object.values(t.missingTables).some((n) => n > 0) ||
     t.fundsWithoutRules > 0 ||

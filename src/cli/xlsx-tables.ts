@@ -9,6 +9,9 @@ const TABLE_NAMES: readonly TableName[] = [
   "Holdings",
   "Holders",
   "Orders",
+  "Subscribers",
+  "Offers",
+  "Trades",
 ];
 
 /** A file that cannot be opened as a workbook at all (exit code 2). */

@@ -10,6 +10,7 @@ import type {
   WorkbookModel,
 } from "./model";
 import type { FundReport, Report } from "./result";
+import type { IssuerReport } from "./registers/types";
 import { worstStatus } from "./result";
 import { reconcileRule } from "./reconciliation";
 import { isMeasured, reportUnplacedRows, settle } from "./measures";
@@ -17,6 +18,8 @@ import { FUND_LEVEL_RULES } from "./rules/livre2/definitions";
 import { reason as why } from "./reasons";
 import { familyFor } from "./rules/registry";
 import { attachLaw } from "./law-of-results";
+import { checkRegisters, isRegisterTable } from "./registers/check-registers";
+import type { RegisterSettings } from "./registers/types";
 
 export interface CheckOptions {
   asOf: IsoDate;
@@ -26,6 +29,8 @@ export interface CheckOptions {
   reconciliation?: boolean;
   /** Warning margin for funds that leave theirs blank (default 2 points). */
   defaultWarningMargin?: Dec;
+  /** Readings of the register texts (the "soit … soit" of RG AMF 516-2 2° a) and c)). */
+  registers?: RegisterSettings;
 }
 
 /**
@@ -55,10 +60,10 @@ export function checkWorkbook(
   options: CheckOptions,
 ): Report {
   const prepared = prepareWorkbook(model);
-  return assembleReport(
-    options.asOf,
+  return finishReport(
+    prepared,
     prepared.inputs.map((input) => checkInput(input, options)),
-    prepared.workbookDiagnostics,
+    options,
   );
 }
 
@@ -76,6 +81,8 @@ export interface FundInput {
   sources?: WorkbookModel["sources"];
   /** The fund's pending orders; undefined when the workbook has no Orders table. */
   orders?: Order[];
+  /** False when Holdings is absent beside a register table: no portfolio rule is run. */
+  portfolio?: boolean;
 }
 
 /**
@@ -91,9 +98,23 @@ export interface PreparedWorkbook {
   inputOfHolding: Int32Array;
   /** For each holding, its index within its input's holdings. */
   slotOfHolding: Int32Array;
+  /** The reader's diagnostics on register rows, which the register check files. */
+  registerDiagnostics: Diagnostic[];
+  /** The workbook has a register table or a fund opted into a register text. */
+  hasRegisters: boolean;
 }
 
-export function prepareWorkbook(model: WorkbookModel): PreparedWorkbook {
+export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
+  // Register rows are filed by the register check, not by the portfolio's row maps.
+  const registerDiagnostics = whole.diagnostics.filter((d) =>
+    isRegisterTable(d.table),
+  );
+  const model = registerDiagnostics.length
+    ? {
+        ...whole,
+        diagnostics: whole.diagnostics.filter((d) => !isRegisterTable(d.table)),
+      }
+    : whole;
   const matcher = new FundMatcher(model);
   const { byFund, orphans, fundOfHolding, fundIdOfHolding, slotOfHolding } =
     assignHoldings(model, matcher);
@@ -125,6 +146,7 @@ export function prepareWorkbook(model: WorkbookModel): PreparedWorkbook {
       holders: holdersByFund.get(fund.fundId) ?? [],
       sources: model.sources,
       orders: model.orders ? (ordersByFund.get(fund.fundId) ?? []) : undefined,
+      portfolio: !model.holdingsAbsent,
     });
   }
   const inputOfHolding = new Int32Array(model.holdings.length);
@@ -141,11 +163,13 @@ export function prepareWorkbook(model: WorkbookModel): PreparedWorkbook {
   if (model.sources)
     for (const d of workbookDiagnostics) locate(d, model.sources);
   return {
-    model,
+    model: whole,
     inputs,
     workbookDiagnostics,
     inputOfHolding,
     slotOfHolding,
+    registerDiagnostics,
+    hasRegisters: hasRegisters(whole),
   };
 }
 
@@ -165,20 +189,73 @@ export function checkInput(
     input.holders,
     input.sources?.Holdings?.headers,
     input.orders,
+    input.portfolio ?? true,
   );
   if (input.sources)
     for (const d of report.diagnostics) locate(d, input.sources);
   return report;
 }
 
-/** The report of the funds' reports and the workbook's own diagnostics, with its summary. */
+/**
+ * The report of a prepared workbook from its funds' reports (from checkInput): with registers,
+ * the register check adds its rules and rows to copies of them.
+ */
+export function finishReport(
+  prepared: PreparedWorkbook,
+  funds: FundReport[],
+  options: CheckOptions,
+): Report {
+  if (!prepared.hasRegisters)
+    return assembleReport(options.asOf, funds, prepared.workbookDiagnostics);
+  const { model } = prepared;
+  // The register check adds to the funds' reports: it works on copies, so the portfolio's
+  // reports it was given can be kept for another check (CheckedWorkbook after an edit).
+  funds = funds.map((f) => ({
+    ...f,
+    rules: [...f.rules],
+    diagnostics: [...f.diagnostics],
+  }));
+  const registers = checkRegisters(
+    model,
+    funds,
+    prepared.registerDiagnostics,
+    options.asOf,
+    options.registers,
+  );
+  for (const f of funds)
+    if (f.subscriptions || f.trades) {
+      f.status = f.rules.length
+        ? worstStatus(f.rules.map((r) => r.status))
+        : model.holdingsAbsent
+          ? "info"
+          : f.status;
+      f.diagnostics.sort(
+        (a, b) => a.table.localeCompare(b.table) || a.row - b.row,
+      );
+    }
+  return assembleReport(
+    options.asOf,
+    funds,
+    [...prepared.workbookDiagnostics, ...registers.diagnostics],
+    registers.issuers,
+  );
+}
+
+/**
+ * The report of the funds' reports and the workbook's own diagnostics, with its summary; with
+ * issuers (the Offers register's), theirs too.
+ */
 export function assembleReport(
   asOf: IsoDate,
   funds: FundReport[],
   workbookDiagnostics: Diagnostic[],
+  issuers?: IssuerReport[],
 ): Report {
-  const allRules = funds.flatMap((f) => f.rules);
-  return {
+  const allRules = [
+    ...funds.flatMap((f) => f.rules),
+    ...(issuers ?? []).flatMap((i) => i.rules),
+  ];
+  const report: Report = {
     asOf,
     funds,
     diagnostics: workbookDiagnostics,
@@ -191,9 +268,26 @@ export function assembleReport(
       triggered: allRules.filter((r) => r.status === "triggered").length,
       diagnostics:
         workbookDiagnostics.length +
-        funds.reduce((n, f) => n + f.diagnostics.length, 0),
+        funds.reduce((n, f) => n + f.diagnostics.length, 0) +
+        (issuers ?? []).reduce((n, i) => n + i.diagnostics.length, 0),
     },
   };
+  if (issuers) {
+    report.issuers = issuers;
+    report.summary.issuers = issuers.length;
+  }
+  return report;
+}
+
+/** A workbook with a register table, or a fund that opts into a register text. */
+function hasRegisters(model: WorkbookModel): boolean {
+  const r = model.registers;
+  return Boolean(
+    r?.subscribers ||
+    r?.offers ||
+    r?.trades ||
+    model.funds.some((f) => f.allege || f.legacyRules?.length),
+  );
 }
 
 /** Checks one fund; readerDiagnostics are the reader's diagnostics on this fund's rows. */
@@ -208,6 +302,8 @@ export function checkFund(
   holdingHeaders: Record<string, string> = {},
   /** The fund's pending orders; undefined when the workbook has no Orders table. */
   orders?: Order[],
+  /** False when Holdings is absent beside a register table: no portfolio rule is run. */
+  portfolio = true,
 ): FundReport {
   const diagnostics = [...readerDiagnostics];
   const report: FundReport = {
@@ -229,8 +325,11 @@ export function checkFund(
       ...why("fund-id-duplicate", { fundId: fund.fundId, rows: duplicateRows }),
     });
   }
-  const family = fund.fundType ? familyFor(fund.fundType) : undefined;
-  if (!fund.fundType) {
+  const family =
+    portfolio && fund.fundType ? familyFor(fund.fundType) : undefined;
+  if (!portfolio) {
+    // Registers only: the portfolio rules are not run, and nothing is said of them.
+  } else if (!fund.fundType) {
     if (!fund.invalid.has("fundType")) {
       diagnostics.push({
         severity: "error",

@@ -2,6 +2,7 @@ import type { Reason } from "./reasons";
 import type { Amount } from "./amount";
 import type { IsoDate } from "./dates";
 import type { Dec } from "./decimal";
+import type { Registers } from "./registers/types";
 
 export const FUND_TYPES = [
   "FCPR",
@@ -113,7 +114,14 @@ export type HeldFundType = (typeof HELD_FUND_TYPES)[number];
 export const ORDER_TYPES = ["SELL", "WITHDRAWAL"] as const;
 export type OrderType = (typeof ORDER_TYPES)[number];
 
-export type TableName = "Funds" | "Holdings" | "Holders" | "Orders";
+export type TableName =
+  | "Funds"
+  | "Holdings"
+  | "Holders"
+  | "Orders"
+  | "Subscribers"
+  | "Offers"
+  | "Trades";
 
 /**
  * Every record remembers its worksheet row and which of its columns could not be read,
@@ -170,6 +178,10 @@ export interface Fund extends SourceRow {
   initialCapital?: Amount;
   reservedTo20Investors?: boolean;
   uncalledSubscriptions?: Amount;
+  /** An FCPR under the allégé procedure: its Subscribers rows are checked against RG AMF 412-113. */
+  allege?: boolean;
+  /** Historical rule sets the fund opts into (today only "516-2"). */
+  legacyRules?: string[];
 }
 
 export interface Holding extends SourceRow {
@@ -279,4 +291,8 @@ export interface WorkbookModel {
   diagnostics: Diagnostic[];
   /** Filled by the workbook reader; absent for models built in code. */
   sources?: Partial<Record<TableName, TableSource>>;
+  /** The register tables (WORKBOOK-FORMAT-REGISTERS), when the workbook has them. */
+  registers?: Registers;
+  /** Holdings is absent beside a register table: the portfolio rules are not run. */
+  holdingsAbsent?: boolean;
 }

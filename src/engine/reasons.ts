@@ -239,6 +239,33 @@ export interface ReasonFacts extends Livre2ReasonFacts {
   "api-unsupported": { api: string; version: string };
   /** The sample workbook could not be fetched from the add-in's site. */
   "sample-unavailable": { file: string; status: number };
+
+  // Registers (WORKBOOK-FORMAT-REGISTERS): reading and assignment of their rows
+  /** A per-row control column (warningGiven, requestForm…) is absent: its check is unknown. */
+  "register-control-absent": { table: string; column: string; rule: string };
+  /** The same key twice (offerId): the later row is not used. */
+  "register-duplicate-id": {
+    table: string;
+    column: string;
+    id: string;
+    firstRow: number;
+  };
+  /** A Subscribers row names both a fund and an offer: it is not used. */
+  "register-fund-and-offer": Record<string, never>;
+  /** A register row names a fund that is not in Funds. */
+  "register-fund-unknown": { table: string; fundId: string };
+  /** A Subscribers row names an offer that is not in Offers. */
+  "register-offer-unknown": { offerId: string };
+  /** A register row names no fund and the workbook does not have exactly one. */
+  "register-fund-needed": { table: string };
+  /** An Offers row with no issuerId: its 12-month total cannot be computed. */
+  "register-issuer-needed": Record<string, never>;
+  /** Funds.legacyRules names a rule set the product does not know. */
+  "legacy-rule-unknown": { value: string };
+  /** A legal person marked insider: the exemption is for natural persons; assessed as worded. */
+  "insider-legal-person": { investorType: string };
+  /** An exchange rate of zero or below. */
+  "fx-rate-not-positive": { column: string };
 }
 
 export type ReasonCode = keyof ReasonFacts;

@@ -5,8 +5,8 @@ import type { Diagnostic, Holding, WorkbookModel } from "./model";
  * The preparation of a model in which only some holdings changed (the same rows, read again
  * after an edit), and the indexes of the funds whose inputs changed: every other fund's report
  * stays valid as it is. Undefined when an edit may move a row to another fund, or changes the
- * workbook's own diagnostics (a fundId edited, a row that no fund takes): the caller prepares
- * the model again in full.
+ * workbook's own diagnostics (a fundId edited, a row that no fund takes), or when a register
+ * table changed: the caller prepares the model again in full.
  */
 export function updatePrepared(
   previous: PreparedWorkbook,
@@ -17,6 +17,10 @@ export function updatePrepared(
     model.funds !== previous.model.funds ||
     model.holders !== previous.model.holders ||
     model.orders !== previous.model.orders ||
+    model.registers?.subscribers !== previous.model.registers?.subscribers ||
+    model.registers?.offers !== previous.model.registers?.offers ||
+    model.registers?.trades !== previous.model.registers?.trades ||
+    model.holdingsAbsent !== previous.model.holdingsAbsent ||
     model.holdings.length !== previous.model.holdings.length
   )
     return undefined;

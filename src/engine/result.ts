@@ -2,6 +2,11 @@ import type { Diagnostic, FundType, Basis, AssetClass } from "./model";
 import type { IsoDate } from "./dates";
 import type { LawReference } from "../law/parameter";
 import type { Reason, ReasonFacts } from "./reasons";
+import type {
+  IssuerReport,
+  SubscriptionOutcome,
+  TradeOutcome,
+} from "./registers/types";
 
 export const STATUSES = [
   "pass",
@@ -50,6 +55,10 @@ export interface GroupResult {
   status: Status;
   /** Unit of numerator. */
   unit?: Unit;
+  /** OFF-12M: the window's first and last days and the offers it counts. */
+  from?: IsoDate;
+  until?: IsoDate;
+  offers?: string[];
 }
 
 /** limit: a ratio against a threshold; gate: a test each position must pass; closed-list: only the assets the article lists. */
@@ -202,6 +211,10 @@ export interface RuleResult {
   law?: LawReference;
   /** The rule's own binding period, when it has one (a deadline, the 4th-year close, bindingFrom). */
   window?: RuleWindow;
+  /** A register rule of a historical text, run because the workbook opts in (WORKBOOK-FORMAT-REGISTERS §3.9). */
+  legacy?: true;
+  /** The catalogue's version note of a register rule. */
+  version?: string;
 }
 
 /** When a rule binds, when that period is its own (WORKBOOK-FORMAT-LIVRE2 §4). */
@@ -299,6 +312,10 @@ export interface FundReport {
   rules: RuleResult[];
   diagnostics: Diagnostic[];
   positions?: PositionOutcome[];
+  /** The fund's Subscribers rows (RG AMF 412-113), each with its outcome. */
+  subscriptions?: SubscriptionOutcome[];
+  /** The fund's Trades rows (RG AMF 516-2), each with its outcome. */
+  trades?: TradeOutcome[];
 }
 
 export interface ReportSummary {
@@ -310,6 +327,8 @@ export interface ReportSummary {
   diagnostics: number;
   /** Event rules whose trigger is reached (optional for reports built before events existed). */
   triggered?: number;
+  /** Issuers of the Offers register (their rules are counted in rules, breaches, incomplete). */
+  issuers?: number;
 }
 
 export interface Report {
@@ -318,6 +337,8 @@ export interface Report {
   /** Diagnostics that belong to no known fund (a holding of a fund missing from Funds, a header problem). */
   diagnostics: Diagnostic[];
   summary: ReportSummary;
+  /** The issuers of the Offers register (L. 411-2, D. 411-2-1), after the funds. */
+  issuers?: IssuerReport[];
 }
 
 const SEVERITY_ORDER: Record<Status, number> = {

@@ -16,6 +16,9 @@ export const TABLE_NAMES: readonly TableName[] = [
   "Holdings",
   "Holders",
   "Orders",
+  "Subscribers",
+  "Offers",
+  "Trades",
 ];
 
 /** Where each table was found, so the pane can watch it, highlight it and select its cells. */

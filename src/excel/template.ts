@@ -27,8 +27,18 @@ export const TEMPLATE_FORMATS: Record<
   Language,
   Partial<Record<ColumnType, string>>
 > = {
-  en: { money: "#,##0.00", percent: "0.00%", date: "yyyy-mm-dd" },
-  fr: { money: "#,##0.00", percent: "0.00%", date: "dd/mm/yyyy" },
+  en: {
+    money: "#,##0.00",
+    percent: "0.00%",
+    date: "yyyy-mm-dd",
+    datetime: "yyyy-mm-dd hh:mm",
+  },
+  fr: {
+    money: "#,##0.00",
+    percent: "0.00%",
+    date: "dd/mm/yyyy",
+    datetime: "dd/mm/yyyy hh:mm",
+  },
 };
 
 /** A dropdown value as the user reads it: the French label where there is one (never a code like REGULATED_MARKET). */
@@ -72,7 +82,8 @@ export function templateLists(
 }
 
 /**
- * Creates the Funds, Holdings and Holders tables with the contract's headers and dropdowns,
+ * Creates the Funds, Holdings and Holders tables, and the Subscribers, Offers and Trades
+ * registers, with the contract's headers and dropdowns,
  * each on a new sheet. A table or sheet that already exists is left alone: the template never
  * writes over the user's data.
  */
@@ -80,7 +91,14 @@ export async function insertTemplate(
   context: Excel.RequestContext,
   language: Language,
 ): Promise<{ created: TableName[]; skipped: TableName[] }> {
-  const names: TableName[] = ["Funds", "Holdings", "Holders"];
+  const names: TableName[] = [
+    "Funds",
+    "Holdings",
+    "Holders",
+    "Subscribers",
+    "Offers",
+    "Trades",
+  ];
   const lookups = names.map((name) => ({
     name,
     table: context.workbook.tables.getItemOrNullObject(name),

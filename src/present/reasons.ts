@@ -221,6 +221,26 @@ const EN: Renderers = {
     `The sample workbook (${f.file}) could not be downloaded (HTTP ${f.status}).`,
   "first-year-too-long": (f) =>
     `The first financial year lasts more than 18 months (constitution ${f.constitutionDate}, first year end ${f.firstYearEnd}).`,
+  "register-control-absent": (f) =>
+    `The ${f.table} table has no ${f.column} column: ${f.rule} is unknown on every row that needs it.`,
+  "register-duplicate-id": (f) =>
+    `${f.column} ${f.id} is already on row ${f.firstRow} of ${f.table}: this row is not used.`,
+  "register-fund-and-offer": () =>
+    "The row names both a fund and an offer: it is not used.",
+  "register-fund-unknown": (f) =>
+    `Fund ${f.fundId} is not in the Funds table; this ${f.table} row was not checked.`,
+  "register-offer-unknown": (f) =>
+    `Offer ${f.offerId} is not in the Offers table; this row was not checked.`,
+  "register-fund-needed": (f) =>
+    `fundId is needed: this ${f.table} row names no fund and the workbook does not have exactly one; it was not checked.`,
+  "register-issuer-needed": () =>
+    "The offer has no issuerId: its twelve-month total cannot be computed; the row is not used.",
+  "legacy-rule-unknown": (f) =>
+    `legacyRules: "${f.value}" is not a historical rule set this version knows (only 516-2); it is ignored.`,
+  "insider-legal-person": (f) =>
+    `A ${f.investorType} investor is marked insider: the exemption covers directors, employees and natural persons acting for the management company; the row is assessed as worded.`,
+  "fx-rate-not-positive": (f) =>
+    `${f.column} is not above zero: the euro amount is unknown.`,
 };
 
 const C = `${NBSP}:`;
@@ -247,6 +267,10 @@ const EXPECTED_EN: Record<string, string> = {
   list: "a list of values",
   country: "a country code",
   category: "an item number",
+  number: "a number",
+  count: "a whole number of 0 or more",
+  currency: "a three-letter currency code (EUR, USD)",
+  datetime: "a date and time (write 2007-05-10 10:00)",
 };
 const EXPECTED_FR: Record<string, string> = {
   money: "un montant",
@@ -257,6 +281,10 @@ const EXPECTED_FR: Record<string, string> = {
   list: "une liste de valeurs",
   country: "un code pays",
   category: "un numéro de catégorie",
+  number: "un nombre",
+  count: "un nombre entier positif ou nul",
+  currency: "un code devise de trois lettres (EUR, USD)",
+  datetime: "une date et une heure (écrivez par exemple 10/05/2007 10:00)",
 };
 
 /** The workbook's acquisitionMode values, as the fresh-capital explanation names them. */
@@ -483,6 +511,26 @@ const FR: Renderers = {
     `le classeur d'exemple (${f.file}) n'a pas pu être téléchargé (HTTP ${f.status}).`,
   "first-year-too-long": (f) =>
     `le premier exercice dure plus de 18${NBSP}mois (constitution le ${date(f.constitutionDate, fr)}, clôture le ${date(f.firstYearEnd, fr)}).`,
+  "register-control-absent": (f) =>
+    `le tableau ${f.table} n'a pas de colonne ${quote(f.column, fr)}${NBSP}: le contrôle ${f.rule} est incomplet sur chaque ligne qui en a besoin.`,
+  "register-duplicate-id": (f) =>
+    `l'identifiant ${f.id} figure déjà à la ligne ${f.firstRow} du tableau ${f.table}${NBSP}: cette ligne n'est pas retenue.`,
+  "register-fund-and-offer": () =>
+    `la ligne désigne à la fois un fonds et une offre${NBSP}: elle n'est pas retenue.`,
+  "register-fund-unknown": (f) =>
+    `le fonds ${f.fundId} ne figure pas dans le tableau Funds${NBSP}; cette ligne du tableau ${f.table} n'a pas été contrôlée.`,
+  "register-offer-unknown": (f) =>
+    `l'offre ${f.offerId} ne figure pas dans le tableau Offers${NBSP}; cette ligne n'a pas été contrôlée.`,
+  "register-fund-needed": (f) =>
+    `l'identifiant du fonds (fundId) est nécessaire${NBSP}: cette ligne du tableau ${f.table} ne désigne aucun fonds et le classeur n'en contient pas un seul${NBSP}; elle n'a pas été contrôlée.`,
+  "register-issuer-needed": () =>
+    `l'offre n'a pas de code émetteur (issuerId)${NBSP}: son montant sur douze mois ne peut pas être calculé${NBSP}; la ligne n'est pas retenue.`,
+  "legacy-rule-unknown": (f) =>
+    `règles historiques${NBSP}: ${quote(f.value, fr)} n'est pas un texte connu de cette version (seul 516-2 l'est)${NBSP}; la valeur est ignorée.`,
+  "insider-legal-person": (f) =>
+    `un investisseur ${f.investorType === "LEGAL" ? "personne morale" : "personne morale de droit public"} est indiqué comme dirigeant ou salarié de la société de gestion${NBSP}: la dispense ne vise que les dirigeants, salariés et personnes physiques agissant pour son compte${NBSP}; la ligne est appréciée selon le texte.`,
+  "fx-rate-not-positive": (f) =>
+    `le cours de change (${f.column}) n'est pas supérieur à zéro${NBSP}: la contre-valeur en euros est inconnue.`,
 };
 
 const RENDERERS: Record<Lang, Renderers> = { en: EN, fr: FR };

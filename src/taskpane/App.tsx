@@ -67,6 +67,12 @@ export function App({ ops }: { ops: WorkbookOperations }) {
     if (holdings) void act(async () => (await ops.select(holdings.sheet, `${columnLetter(holdings.firstColumn)}${row}`), format(t.goToRow, { row })));
   };
 
+  /** Go to a row of a register (Subscribers, Offers, Trades), where the workbook holds it. */
+  const selectRegisterRow = (table: "Subscribers" | "Offers" | "Trades", row: number) => {
+    const found = check.tables[table];
+    if (found) void act(async () => (await ops.select(found.sheet, `${columnLetter(found.firstColumn)}${row}`), format(t.goToRow, { row })));
+  };
+
   /** From the summary to the fund's rules: open its card, bring it into view and give it the focus. */
   const openFund = (fundId: string) => {
     setOpenFunds((open) => (open.includes(fundId) ? open : [...open, fundId]));
@@ -212,6 +218,22 @@ export function App({ ops }: { ops: WorkbookOperations }) {
                   onSelectRow={selectRow}
                   periodEnds={periodEnds(check.funds.find((f) => f.fundId === fund.fundId)?.firstYearEnd, todayIso())}
                   onChooseAsOf={chooseAsOf}
+                  registers={[
+                    { table: "Subscribers", rows: fund.subscriptions ?? [] },
+                    { table: "Trades", rows: fund.trades ?? [] },
+                  ]}
+                  onSelectRegisterRow={selectRegisterRow}
+                />
+              ))}
+              {(report.issuers ?? []).map((issuer) => (
+                <FundCard
+                  key={`issuer:${issuer.issuerId}`}
+                  fund={{ fundId: issuer.issuerId, fundName: issuer.issuerName, status: issuer.status, rules: issuer.rules, diagnostics: issuer.diagnostics }}
+                  language={language}
+                  t={t}
+                  onSelectRow={selectRow}
+                  registers={[{ table: "Offers", rows: issuer.offers }]}
+                  onSelectRegisterRow={selectRegisterRow}
                 />
               ))}
             </Accordion>

@@ -1,4 +1,5 @@
 import type { FundReport, Report, RuleResult, Status } from "../engine/result";
+import { isRegisterRule } from "../present/registers";
 
 /** The order the pane lists funds and rules in: what needs action first. */
 export const SUMMARY_ORDER: readonly Status[] = [
@@ -19,6 +20,8 @@ const rank = (s: Status) => SUMMARY_ORDER.indexOf(s);
  * the same status to show first.
  */
 function gap(rule: RuleResult): number {
+  // A register rule counts rows: among rules of one status, the portfolio's ratio is shown first.
+  if (isRegisterRule(rule)) return 0;
   if (rule.value === null || rule.threshold === null || !rule.operator)
     return 0;
   // A zero limit (a closed list of assets): any amount is beyond it, none leaves nothing to watch.

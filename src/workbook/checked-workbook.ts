@@ -1,6 +1,6 @@
 import {
-  assembleReport,
   checkInput,
+  finishReport,
   type CheckOptions,
   type PreparedWorkbook,
   prepareWorkbook,
@@ -31,6 +31,9 @@ interface Inherited {
 }
 
 type Tables = Partial<Record<TableName, RawTable>>;
+
+/** For a report whose funds the register check amended, the funds' reports before it. */
+const portfolioFunds = new WeakMap<Report, FundReport[]>();
 
 /**
  * One read of the workbook's tables and the reports checked from it, one per test date. It runs
@@ -152,15 +155,20 @@ export class CheckedWorkbook {
   }
 
   private check(key: string, options: CheckOptions): Report {
-    const { inputs, workbookDiagnostics } = this.prepared;
+    const { inputs } = this.prepared;
     const base = this.inherited.get(key);
     this.inherited.delete(key);
+    // The funds' own reports, before the register check added to copies of them.
+    const baseFunds =
+      base && (portfolioFunds.get(base.report) ?? base.report.funds);
     const funds = inputs.map((input, i) => {
-      if (base && !base.stale.has(i)) return base.report.funds[i];
+      if (baseFunds && !base.stale.has(i)) return baseFunds[i];
       this.fundsChecked++;
       return checkInput(input, options);
     });
-    return assembleReport(options.asOf, funds, workbookDiagnostics);
+    const report = finishReport(this.prepared, funds, options);
+    if (report.funds !== funds) portfolioFunds.set(report, funds);
+    return report;
   }
 
   /** The fund's part of the report on a date, found without scanning every fund. */

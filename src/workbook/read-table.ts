@@ -15,6 +15,12 @@ import {
   parseText,
 } from "./cells";
 import {
+  parseCount,
+  parseCurrency,
+  parseDateTime,
+  parseDecimal,
+} from "./register-cells";
+import {
   type ColumnSpec,
   englishLabel,
   enumIndex,
@@ -383,5 +389,13 @@ function parseCell(
       return parseCountry(cell);
     case "category":
       return parseInteger(cell, spec.range?.[0] ?? 1, spec.range?.[1] ?? 10);
+    case "number":
+      return parseDecimal(cell);
+    case "count":
+      return parseCount(cell);
+    case "currency":
+      return parseCurrency(cell);
+    case "datetime":
+      return parseDateTime(cell);
   }
 }

@@ -23,6 +23,7 @@ import {
   tableReader,
   valuesByName,
 } from "./read-table";
+import { registersOf } from "./read-registers";
 
 /**
  * Turns the workbook's Funds, Holdings and Holders grids into the engine's model. The Excel
@@ -69,9 +70,16 @@ export function readWorkbookParts(
   const afterHoldings = diagnostics.length;
   const holdersRead = read("Holders");
   const ordersRead = read("Orders");
-  if (!fundsRead) diagnostics.push(missingTable("Funds"));
-  if (!holdingsRead) diagnostics.push(missingTable("Holdings"));
-  else if (holdingsRead.rows.length === 0)
+  const registerReads: Partial<Record<TableName, ReturnType<typeof read>>> = {};
+  const registers = registersOf((name) => {
+    registerReads[name] = read(name);
+    return registerReads[name];
+  }, tables);
+  // A register workbook needs neither Funds nor Holdings (WORKBOOK-FORMAT-REGISTERS §1).
+  if (!fundsRead && !registers) diagnostics.push(missingTable("Funds"));
+  if (!holdingsRead) {
+    if (!registers) diagnostics.push(missingTable("Holdings"));
+  } else if (holdingsRead.rows.length === 0)
     diagnostics.push({
       severity: "warning",
       table: "Holdings",
@@ -117,6 +125,12 @@ export function readWorkbookParts(
   };
   // Only a workbook with an Orders table carries orders: without it, SCPI-SELL10 is not reported.
   if (orders) model.orders = orders;
+  if (registers) {
+    for (const [name, r] of Object.entries(registerReads))
+      if (r) sources[name as TableName] = r.source;
+    model.registers = registers;
+    if (!holdingsRead) model.holdingsAbsent = true;
+  }
   return {
     tables,
     model,

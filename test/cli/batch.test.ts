@@ -28,7 +28,7 @@ describe("fund-quota check over several workbooks", () => {
     const { code, stdout } = await run(["check", folder(3), "--json", "--as-of", "2025-12-31"]);
     const batch = JSON.parse(stdout) as BatchReport;
     expect(batch.workbooks.map((w) => path.basename(w.file))).toEqual(["fund-admin-1.xlsx", "fund-admin-2.xlsx", "fund-admin-3.xlsx"]);
-    expect(batch.summary).toMatchObject({ workbooks: 3, unreadable: 0, funds: 66, breaches: 57 });
+    expect(batch.summary).toMatchObject({ workbooks: 3, unreadable: 0, funds: 66, breaches: 66 });
     expect(code).toBe(1);
   });
 
@@ -48,7 +48,8 @@ describe("fund-quota check over several workbooks", () => {
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet("Quota report")!;
     expect(ws.getRow(1).values).toEqual([undefined, "Workbook", "Fund", "Fund name", "Type", "Rule", "Article", "Value", "Threshold", "Status", "Headroom", "Unit", "Message", "As of"]);
-    expect(ws.rowCount).toBe(1 + 2 * 81);
+    // 81 portfolio rules, 8 register rules of FCPR-IS2 and 2 rules of the sample's issuer.
+    expect(ws.rowCount).toBe(1 + 2 * 91);
     expect(ws.getRow(2).getCell(5).value).toBe("FCPR-Q50");
     expect(ws.getRow(2).getCell(13).value).toEqual(new Date("2025-12-31T00:00:00Z"));
   });
@@ -72,6 +73,6 @@ describe("fund-quota check over several workbooks", () => {
     const again = spawnSync(process.execPath, [bin, "check", dir, "--as-of", "2025-12-31"], { encoding: "utf8", env });
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/quota-report\.xlsx is a report fund-quota wrote: not a fund workbook, not checked\./);
-    expect(again.stdout.trimEnd().split("\n").pop()).toBe("64 funds in breach (76 rules) as of 2025-12-31 (exit code 1).");
+    expect(again.stdout.trimEnd().split("\n").pop()).toBe("64 funds and 4 issuers in breach (88 rules) as of 2025-12-31 (exit code 1).");
   }, 60_000);
 });

@@ -9,7 +9,7 @@ describe("inserting the template through Office.js", () => {
     const excel = fakeExcel({ tables: ["Holdings"] });
     const result = await insertTemplate(excel.context, "fr");
     expect(result).toEqual({
-      created: ["Funds", "Holders"],
+      created: ["Funds", "Holders", "Subscribers", "Offers", "Trades"],
       skipped: ["Holdings"],
     });
     expect(excel.sheets.has("Holdings")).toBe(false);
@@ -29,12 +29,18 @@ describe("inserting the template through Office.js", () => {
       },
     });
     expect(excel.sheets.get(LISTS_SHEET)!.visibility).toBe("Hidden");
+    // The registers: French headers and their dropdowns (WORKBOOK-FORMAT-REGISTERS).
+    const offers = excel.sheets.get("Offers")!;
+    expect(offers.ranges[0].values![0].slice(0, 4)).toEqual(["Offre", "Code émetteur", "Émetteur", "Cas de dispense"]);
+    expect(offers.ranges.find((r) => r.address === "D2:D2000")!.dataValidation.rule).toMatchObject({ list: { inCellDropDown: true } });
+    const trades = excel.sheets.get("Trades")!;
+    expect(trades.ranges.find((r) => r.address === "F2:F2000")!.dataValidation.rule).toMatchObject({ list: { inCellDropDown: true } });
   });
 
   it("never writes over a sheet that already has the table's name", async () => {
     const excel = fakeExcel({ sheets: ["Funds", "Holdings", "Holders"] });
     expect(await insertTemplate(excel.context, "en")).toEqual({
-      created: [],
+      created: ["Subscribers", "Offers", "Trades"],
       skipped: ["Funds", "Holdings", "Holders"],
     });
     for (const name of ["Funds", "Holdings", "Holders"])

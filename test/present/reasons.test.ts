@@ -179,6 +179,16 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
     { key: "scpi-advance-gate" as const, article: "L. 214-102 II", issuer: "SCI-1", ownership: "0.04" },
   ],
   "l2-counted": [{ article: "L. 214-121" }],
+  "register-control-absent": [{ table: "Subscribers", column: "warningGiven", rule: "FCPRA-WARN" }],
+  "register-duplicate-id": [{ table: "Offers", column: "offerId", id: "A1", firstRow: 2 }],
+  "register-fund-and-offer": [{}],
+  "register-fund-unknown": [{ table: "Trades", fundId: "ZZ" }],
+  "register-offer-unknown": [{ offerId: "A9" }],
+  "register-fund-needed": [{ table: "Subscribers" }],
+  "register-issuer-needed": [{}],
+  "legacy-rule-unknown": [{ value: "412-999" }],
+  "insider-legal-person": [{ investorType: "LEGAL" }, { investorType: "PUBLIC_LAW_LEGAL" }],
+  "fx-rate-not-positive": [{ column: "fxRate" }],
 };
 
 const all = (): Reason[] =>

@@ -33,6 +33,10 @@ interface ReadAs {
   list: string[];
   country: string;
   category: number;
+  number: Dec;
+  count: number;
+  currency: string;
+  datetime: string;
 }
 type TypesAgree<S, R> = {
   [C in Columns<S> as C extends { name: infer N extends string } ? N : never]: C extends {

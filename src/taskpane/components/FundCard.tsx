@@ -5,6 +5,7 @@ import { format, formatDate, plural, type Strings } from "../i18n";
 import type { Language } from "../operations";
 import type { PeriodEnds } from "../period-ends";
 import { PositionsList } from "./PositionsList";
+import { type RegisterList, RegisterRows } from "./RegisterRows";
 import { ReconciliationTable } from "./ReconciliationTable";
 import { RuleRow } from "./RuleRow";
 import { StatusBadge } from "./StatusBadge";
@@ -24,6 +25,9 @@ export function FundCard(props: {
   /** The fund's own closing dates, offered as one-click as-of dates. */
   periodEnds?: PeriodEnds;
   onChooseAsOf?(date: string): void;
+  /** The fund's (or issuer's) registers, and how to go to one of their rows. */
+  registers?: RegisterList[];
+  onSelectRegisterRow?(table: RegisterList["table"], row: number): void;
 }) {
   const { fund, language, t } = props;
   const s = useStyles();
@@ -38,7 +42,7 @@ export function FundCard(props: {
               {fund.fundName ?? fund.fundId}
             </Text>
             <Text size={200} className={s.sub}>
-              {fund.fundId} · {fund.fundType ?? "?"}
+              {fund.fundId} · {fund.fundType ?? (props.registers?.some((r) => r.table === "Offers") ? (language === "fr" ? "Émetteur" : "Issuer") : "?")}
               {fund.basis ? ` · ${t.basis[fund.basis] ?? fund.basis}` : ""}
             </Text>
           </div>
@@ -68,6 +72,11 @@ export function FundCard(props: {
             {selected === rule.id && <PositionsList fund={fund} rule={rule} language={language} t={t} onSelectRow={props.onSelectRow} />}
           </div>
         ))}
+        {(props.registers ?? [])
+          .filter((r) => r.rows.length > 0)
+          .map((r) => (
+            <RegisterRows key={r.table} list={r} language={language} onSelectRow={(table, row) => props.onSelectRegisterRow?.(table, row)} />
+          ))}
         {fund.diagnostics.length > 0 && (
           <Text size={200} className={s.sub} block>
             {plural(language, fund.diagnostics.length, t.readingProblems)}

@@ -1,4 +1,5 @@
 import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
+import { isRegisterRule, legacyMark, registerRuleTitle, registerThresholdText, registerValueText } from "../../present/registers";
 import type { RuleResult } from "../../engine/result";
 import { ruleById } from "../../engine/rules/registry";
 import { colon, format, formatAmount, formatPercent, formatRuleFigure, formatThreshold, OPERATOR_SIGNS, type Strings } from "../i18n";
@@ -24,6 +25,8 @@ export function RuleRow(props: { rule: RuleResult; language: Language; t: String
   const { rule, language, t } = props;
   const s = useStyles();
   const def = ruleById(rule.id);
+  // A register rule counts rows (or euros for OFF-12M): no ratio bar, its own value and threshold.
+  const register = isRegisterRule(rule);
   const cure = amountToCure(rule);
   const fill = rule.value === null || !rule.threshold ? 0 : Math.min(1, Math.max(0, rule.value / rule.threshold));
   // Green only for a rule that passes: an incomplete or not-binding rule is never shown as fine.
@@ -32,28 +35,28 @@ export function RuleRow(props: { rule: RuleResult; language: Language; t: String
     <div className={`${s.row} ${props.selected ? s.selected : ""}`} data-rule={rule.id}>
       <div className={s.title}>
         <Button appearance="transparent" size="small" onClick={props.onSelect} aria-expanded={props.selected} style={{ padding: 0, minWidth: 0 }}>
-          <Text weight="semibold">{rule.id}</Text>
+          <Text weight="semibold">{rule.legacy ? `${rule.id} ${legacyMark(language)}` : rule.id}</Text>
         </Button>
         <Text size={200}>
-          {def?.title[language]} · {rule.article}
+          {def?.title[language] ?? (register ? registerRuleTitle(rule.id, language) : undefined)} · {rule.article}
         </Text>
       </div>
       <div className={s.badge}>
         <StatusBadge status={rule.status} language={language} />
       </div>
-      {rule.threshold !== null && <ProgressBar className={s.bar} value={fill} color={color} thickness="large" aria-label={`${rule.id} ${formatPercent(rule.value, language)}`} />}
+      {rule.threshold !== null && !register && <ProgressBar className={s.bar} value={fill} color={color} thickness="large" aria-label={`${rule.id} ${formatPercent(rule.value, language)}`} />}
       <div className={s.figures}>
         <Text size={200}>
           {t.value}
           {colon(language)}
-          {formatRuleFigure(rule, rule.value, language)}
+          {register ? registerValueText(rule, language) : formatRuleFigure(rule, rule.value, language)}
           {rule.partial ? "*" : ""}
         </Text>
         {rule.threshold !== null && (
           <Text size={200}>
             {t.threshold}
             {colon(language)}
-            {language === "fr" ? thresholdText(rule, "fr") : `${rule.operator ? `${OPERATOR_SIGNS[rule.operator]} ` : ""}${formatRuleFigure(rule, rule.threshold, language, true)}`}
+            {register ? registerThresholdText(rule, language) : language === "fr" ? thresholdText(rule, "fr") : `${rule.operator ? `${OPERATOR_SIGNS[rule.operator]} ` : ""}${formatRuleFigure(rule, rule.threshold, language, true)}`}
           </Text>
         )}
         {rule.headroom !== null && (

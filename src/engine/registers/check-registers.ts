@@ -1,0 +1,326 @@
+import type { IsoDate } from "../dates";
+import type { Diagnostic, Fund, WorkbookModel } from "../model";
+import { reason } from "../reasons";
+import type { FundReport, RuleResult } from "../result";
+import { checkIssuer } from "./offers";
+import { RegisterReader, type RegisterTableName } from "./row-values";
+import { checkSubscribers } from "./subscribers";
+import { checkTrades, isRule516, opts516 } from "./trades";
+import type {
+  IssuerReport,
+  OfferRow,
+  RegisterSettings,
+  RegisterTable,
+  SubscriptionRow,
+  TradeRow,
+} from "./types";
+
+export const REGISTER_TABLES: readonly RegisterTableName[] = [
+  "Subscribers",
+  "Offers",
+  "Trades",
+];
+
+export function isRegisterTable(table: string): table is RegisterTableName {
+  return (REGISTER_TABLES as readonly string[]).includes(table);
+}
+
+export interface RegistersResult {
+  issuers: IssuerReport[];
+  /** Diagnostics of register rows that belong to no fund or issuer. */
+  diagnostics: Diagnostic[];
+}
+
+const key = (id: string) => id.trim().toUpperCase();
+
+function empty<R>(): RegisterTable<R> {
+  return { rows: [], columns: new Set(), headerRow: 0 };
+}
+
+/**
+ * Checks the workbook's registers (WORKBOOK-FORMAT-REGISTERS) and adds their rules and row
+ * outcomes to the fund reports; returns the issuers of the Offers register. Every register row
+ * ends in a fund's or an offer's outcomes, or in a diagnostic naming its row.
+ */
+export function checkRegisters(
+  model: WorkbookModel,
+  funds: FundReport[],
+  readerDiagnostics: Diagnostic[],
+  asOf: IsoDate,
+  settings: RegisterSettings = {},
+): RegistersResult {
+  const registers = model.registers ?? {};
+  const workbook: Diagnostic[] = [];
+  const fundByKey = new Map<string, Fund>();
+  for (const f of model.funds)
+    if (!fundByKey.has(key(f.fundId))) fundByKey.set(key(f.fundId), f);
+  const reportOf = new Map(funds.map((r) => [key(r.fundId), r]));
+  const fundIds = new Set(model.funds.map((f) => f.fundId));
+  const single = fundIds.size === 1 ? [...fundIds][0] : undefined;
+
+  // Funds columns: legacyRules values the product does not know.
+  for (const f of model.funds)
+    for (const v of f.legacyRules ?? [])
+      if (!isRule516(v)) {
+        const report = reportOf.get(key(f.fundId));
+        const header = model.sources?.Funds?.headers.legacyRules;
+        const d: Diagnostic = {
+          severity: "warning",
+          table: "Funds",
+          row: f.row,
+          column: "legacyRules",
+          header:
+            header !== undefined && header !== "legacyRules"
+              ? header
+              : undefined,
+          value: v,
+          message: `legacyRules: "${v}" is not a historical rule set this version knows (only 516-2); it is ignored.`,
+          ...reason("legacy-rule-unknown", { value: v }),
+        };
+        if (report) report.diagnostics.push(d);
+        else workbook.push(d);
+      }
+
+  const subs = registers.subscribers;
+  const offersTable = registers.offers;
+  const trades = registers.trades;
+  const subReader = new RegisterReader(
+    "Subscribers",
+    subs ?? empty<SubscriptionRow>(),
+    model.sources?.Subscribers,
+  );
+  const offerReader = new RegisterReader(
+    "Offers",
+    offersTable ?? empty<OfferRow>(),
+    model.sources?.Offers,
+  );
+  const tradeReader = new RegisterReader(
+    "Trades",
+    trades ?? empty<TradeRow>(),
+    model.sources?.Trades,
+  );
+
+  // Where each register row went: a fund, an issuer, or nowhere (its diagnostic says why).
+  const entityOfRow = new Map<string, { fund?: string; issuer?: string }>();
+  const place = (
+    table: RegisterTableName,
+    row: number,
+    to: { fund?: string; issuer?: string },
+  ) => entityOfRow.set(`${table}:${row}`, to);
+
+  // Offers: one per offerId, grouped by issuer.
+  const offerById = new Map<string, OfferRow>();
+  /** Offers that belong to an issuer: the others' rows are not used. */
+  const usedOffers = new Set<OfferRow>();
+  const issuers = new Map<string, { name?: string; offers: OfferRow[] }>();
+  for (const o of offersTable?.rows ?? []) {
+    if (o.offerId !== undefined) {
+      const first = offerById.get(o.offerId);
+      if (first) {
+        workbook.push(
+          offerReader.rowDiagnostic(
+            o.row,
+            "offerId",
+            "error",
+            `Offer ${o.offerId} is already on row ${first.row}: this row is not used (D. 411-2-1 II counts "par offre distincte").`,
+            reason("register-duplicate-id", {
+              table: "Offers",
+              column: "offerId",
+              id: o.offerId,
+              firstRow: first.row,
+            }),
+            o.offerId,
+          ),
+        );
+        continue;
+      }
+      offerById.set(o.offerId, o);
+    }
+    if (o.issuerId === undefined) {
+      if (!o.invalid.has("issuerId"))
+        workbook.push(
+          offerReader.rowDiagnostic(
+            o.row,
+            "issuerId",
+            "error",
+            "The offer has no issuerId: its twelve-month total cannot be computed; the row is not used.",
+            reason("register-issuer-needed", {}),
+          ),
+        );
+      continue;
+    }
+    if (o.offerId !== undefined) usedOffers.add(o);
+    const entry = issuers.get(o.issuerId) ?? { offers: [] };
+    entry.name ??= o.issuerName;
+    entry.offers.push(o);
+    issuers.set(o.issuerId, entry);
+    place("Offers", o.row, { issuer: o.issuerId });
+  }
+
+  // Subscribers: a fund's subscriptions, or acquisitions in an offer.
+  const subsByFund = new Map<string, SubscriptionRow[]>();
+  const acquisitions = new Map<OfferRow, SubscriptionRow[]>();
+  for (const r of subs?.rows ?? []) {
+    if (r.fundId !== undefined && r.offerId !== undefined) {
+      workbook.push(
+        subReader.rowDiagnostic(
+          r.row,
+          "offerId",
+          "error",
+          "The row names both a fund and an offer: it is not used.",
+          reason("register-fund-and-offer", {}),
+        ),
+      );
+      continue;
+    }
+    if (r.offerId !== undefined) {
+      const offer = offerById.get(r.offerId);
+      if (!offer || !usedOffers.has(offer)) {
+        workbook.push(
+          subReader.rowDiagnostic(
+            r.row,
+            "offerId",
+            "error",
+            offer
+              ? `Offer ${r.offerId} (Offers row ${offer.row}) is not used; this row was not checked.`
+              : `Offer ${r.offerId} is not in the Offers table; this row was not checked.`,
+            reason("register-offer-unknown", { offerId: r.offerId }),
+            r.offerId,
+          ),
+        );
+        continue;
+      }
+      const list = acquisitions.get(offer) ?? [];
+      list.push(r);
+      acquisitions.set(offer, list);
+      if (offer.issuerId !== undefined)
+        place("Subscribers", r.row, { issuer: offer.issuerId });
+      continue;
+    }
+    if (r.invalid.has("fundId") || r.invalid.has("offerId")) continue; // the reader's diagnostic names the row
+    const fund =
+      r.fundId === undefined
+        ? offersTable === undefined && single !== undefined
+          ? fundByKey.get(key(single))
+          : undefined
+        : fundByKey.get(key(r.fundId));
+    if (!fund) {
+      workbook.push(unassigned(subReader, r.row, r.fundId, "Subscribers"));
+      continue;
+    }
+    const list = subsByFund.get(fund.fundId) ?? [];
+    list.push(r);
+    subsByFund.set(fund.fundId, list);
+    place("Subscribers", r.row, { fund: fund.fundId });
+  }
+
+  const tradesByFund = new Map<string, TradeRow[]>();
+  for (const r of trades?.rows ?? []) {
+    if (r.invalid.has("fundId")) continue;
+    const fund =
+      r.fundId === undefined
+        ? single !== undefined
+          ? fundByKey.get(key(single))
+          : undefined
+        : fundByKey.get(key(r.fundId));
+    if (!fund) {
+      workbook.push(unassigned(tradeReader, r.row, r.fundId, "Trades"));
+      continue;
+    }
+    const list = tradesByFund.get(fund.fundId) ?? [];
+    list.push(r);
+    tradesByFund.set(fund.fundId, list);
+    place("Trades", r.row, { fund: fund.fundId });
+  }
+
+  // Each fund: its subscriptions and trades, in register order.
+  for (const fund of model.funds) {
+    const report = reportOf.get(key(fund.fundId));
+    if (!report || report.fundId !== fund.fundId) continue;
+    const rules: RuleResult[] = [];
+    const fundSubs = subsByFund.get(fund.fundId);
+    if (fundSubs) {
+      const s = checkSubscribers(fund, fundSubs, subReader, asOf);
+      report.subscriptions = s.outcomes;
+      rules.push(...s.rules);
+    }
+    const fundTrades = tradesByFund.get(fund.fundId);
+    if (fundTrades) {
+      const t = checkTrades(
+        opts516(fund.legacyRules),
+        fundTrades,
+        tradeReader,
+        asOf,
+        settings.soitSoit,
+      );
+      report.trades = t.outcomes;
+      rules.push(...t.rules);
+    }
+    report.rules.push(...rules);
+  }
+
+  const issuerReports: IssuerReport[] = [];
+  for (const [issuerId, entry] of issuers) {
+    const result = checkIssuer(
+      entry.offers,
+      acquisitions,
+      offerReader,
+      subs ? subReader : undefined,
+      asOf,
+    );
+    issuerReports.push({
+      issuerId,
+      issuerName: entry.name,
+      status: result.status,
+      rules: result.rules,
+      offers: result.offers,
+      diagnostics: [],
+    });
+  }
+
+  // Diagnostics of register rows go with their fund or issuer; the rest stay with the workbook.
+  const issuerById = new Map(issuerReports.map((i) => [i.issuerId, i]));
+  const file = (d: Diagnostic) => {
+    const to = d.row ? entityOfRow.get(`${d.table}:${d.row}`) : undefined;
+    if (to?.fund !== undefined) reportOf.get(key(to.fund))?.diagnostics.push(d);
+    else if (to?.issuer !== undefined)
+      issuerById.get(to.issuer)?.diagnostics.push(d);
+    else workbook.push(d);
+  };
+  for (const d of readerDiagnostics) file(d);
+  for (const d of [
+    ...subReader.diagnostics,
+    ...offerReader.diagnostics,
+    ...tradeReader.diagnostics,
+  ])
+    file(d);
+  for (const i of issuerReports)
+    i.diagnostics.sort(
+      (a, b) => a.table.localeCompare(b.table) || a.row - b.row,
+    );
+  return { issuers: issuerReports, diagnostics: workbook };
+}
+
+function unassigned(
+  reader: RegisterReader<SubscriptionRow> | RegisterReader<TradeRow>,
+  row: number,
+  fundId: string | undefined,
+  table: "Subscribers" | "Trades",
+): Diagnostic {
+  return fundId === undefined
+    ? reader.rowDiagnostic(
+        row,
+        "fundId",
+        "error",
+        "fundId is needed: the workbook does not have exactly one fund (or a Subscribers row names no offer while Offers exists); this row was not checked.",
+        reason("register-fund-needed", { table }),
+      )
+    : reader.rowDiagnostic(
+        row,
+        "fundId",
+        "error",
+        `Fund ${fundId} is not in the Funds table; this row was not checked.`,
+        reason("register-fund-unknown", { table, fundId }),
+        fundId,
+      );
+}

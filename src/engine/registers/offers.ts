@@ -1,0 +1,492 @@
+import { type Amount, formatAmount } from "../amount";
+import { addMonths, type IsoDate } from "../dates";
+import { requireVersion } from "../../law/parameter";
+import { REGISTER_LAW, registerRule } from "../../law/registers";
+import type { GroupResult, RuleResult, Status } from "../result";
+import { worstStatus } from "../result";
+import { type Counted, countRule } from "./aggregate";
+import { eurosOf } from "./euros";
+import { type Tri, amountNumber, and, compare, lawAmount } from "./logic";
+import { decisiveSentence, statusOf } from "./outcome";
+import type { RegisterReader } from "./row-values";
+import type {
+  CheckTest,
+  OfferInvestor,
+  OfferOutcome,
+  OfferRow,
+  RowCheck,
+  SubscriptionRow,
+} from "./types";
+
+const CASE_ORDER = [
+  "OFF-QI",
+  "OFF-CF",
+  "OFF-EXIST",
+  "OFF-8M",
+  "OFF-100K-INV",
+  "OFF-100K-NOM",
+];
+
+function thresholds(asOf: IsoDate) {
+  return {
+    circle: Number(requireVersion(REGISTER_LAW.circleLimit, asOf).value),
+    small: lawAmount(requireVersion(REGISTER_LAW.smallOffer, asOf).value),
+    ticket: lawAmount(requireVersion(REGISTER_LAW.ticket, asOf).value),
+    nominal: lawAmount(requireVersion(REGISTER_LAW.nominal, asOf).value),
+    twelve: lawAmount(requireVersion(REGISTER_LAW.twelveMonths, asOf).value),
+    months: requireVersion(REGISTER_LAW.windowMonths, asOf).value,
+  };
+}
+type Thresholds = ReturnType<typeof thresholds>;
+
+function amountCheck(
+  rule: string,
+  amount: Amount | undefined,
+  operator: "<" | ">=",
+  threshold: Amount,
+  key?: string,
+): RowCheck {
+  return {
+    rule,
+    article: registerRule(rule).article,
+    ...(key !== undefined ? { key } : {}),
+    met: amount === undefined ? null : compare(amount, operator, threshold),
+    operator,
+    value: amount === undefined ? null : amountNumber(amount),
+    threshold: amountNumber(threshold),
+    unit: "EUR",
+    ...(amount === undefined ? {} : { exact: formatAmount(amount) }),
+  };
+}
+
+export interface IssuerResult {
+  rules: RuleResult[];
+  offers: OfferOutcome[];
+  status: Status;
+}
+
+/**
+ * One issuer's offers (L. 411-2, D. 411-2-1): each offer against the rule of its case, the
+ * 8 M€ over twelve months of D. 411-2-1 IV on the SMALL_OFFER and CROWDFUNDING offers
+ * (windows from the first offer, anniversary included, not rolling), and the 100,000 € per
+ * investor and per distinct offer from the offer's Subscribers rows.
+ */
+export function checkIssuer(
+  offers: OfferRow[],
+  acquisitions: Map<OfferRow, SubscriptionRow[]>,
+  offerReader: RegisterReader<OfferRow>,
+  subscriberReader: RegisterReader<SubscriptionRow> | undefined,
+  asOf: IsoDate,
+): IssuerResult {
+  const t = thresholds(asOf);
+  const eur = new Map<OfferRow, Amount | undefined>();
+  const amountBag = new Map<OfferRow, string[]>();
+  for (const o of offers) {
+    const bag: string[] = [];
+    const counts =
+      o.offerCase === "SMALL_OFFER" || o.offerCase === "CROWDFUNDING";
+    eur.set(
+      o,
+      counts
+        ? eurosOf(offerReader, o, "offerAmount", bag)
+        : o.offerAmount === undefined
+          ? undefined
+          : eurosOf(offerReader, o, "offerAmount", []),
+    );
+    amountBag.set(o, bag);
+  }
+  const windows = twelveMonthWindows(offers, eur, asOf, t);
+  const outcomes: OfferOutcome[] = [];
+  const counted = new Map<string, Counted[]>();
+  const count = (rule: string, c: Counted) => {
+    const list = counted.get(rule) ?? [];
+    list.push(c);
+    counted.set(rule, list);
+  };
+  for (const o of offers) {
+    const offerId = o.offerId ?? String(o.row);
+    const investors = investorsOf(acquisitions.get(o) ?? [], subscriberReader);
+    const amount = eur.get(o);
+    const base = {
+      row: o.row,
+      offerId,
+      offerCase: o.offerCase,
+      offerDate: o.offerDate,
+      amountEur: amount === undefined ? null : formatAmount(amount),
+      window: windows.windowOf.get(o) ?? null,
+      investors: investors.list,
+    };
+    if (o.offerDate !== undefined && o.offerDate > asOf) {
+      outcomes.push({
+        ...base,
+        status: "info",
+        scope: "after-as-of",
+        reason: `Not checked: the offer is dated ${o.offerDate}, after the as-of date.`,
+        checks: [],
+      });
+      continue;
+    }
+    const dateBag: string[] = [];
+    const date = offerReader.needed(o, "offerDate", dateBag);
+    const caseBag: string[] = [];
+    const offerCase = offerReader.needed(o, "offerCase", caseBag);
+    const checks: RowCheck[] = [];
+    const bag: string[] = [];
+    switch (offerCase) {
+      case "QUALIFIED": {
+        const n = offerReader.needed(o, "nonQualifiedOfferees", bag);
+        const own = offerReader.evidence(o, "ownAccount");
+        const tests: CheckTest[] = [
+          {
+            name: "nonQualifiedOfferees",
+            met: n === undefined ? null : n < t.circle,
+            operator: "<",
+            value: n ?? null,
+            threshold: t.circle,
+            unit: "count",
+          },
+          { name: "ownAccount", met: n === 0 ? true : own },
+        ];
+        checks.push({
+          rule: "OFF-QI",
+          article: registerRule("OFF-QI").article,
+          met: and(...tests.map((x) => x.met)),
+          tests,
+        });
+        break;
+      }
+      case "CROWDFUNDING": {
+        const type = offerReader.needed(o, "securityType", bag);
+        const channel = offerReader.needed(o, "channel", bag);
+        const admitted = offerReader.evidence(o, "admittedToTrading");
+        const tests: CheckTest[] = [
+          {
+            name: "securityType",
+            met:
+              type === undefined ? null : type === "EQUITY" || type === "DEBT",
+          },
+          {
+            name: "notAdmittedToTrading",
+            met: admitted === null ? null : !admitted,
+          },
+          {
+            name: "channel",
+            met:
+              channel === undefined
+                ? null
+                : channel === "INVESTMENT_FIRM_WEBSITE" ||
+                  channel === "CIP_WEBSITE",
+          },
+        ];
+        checks.push({
+          rule: "OFF-CF",
+          article: registerRule("OFF-CF").article,
+          met: and(...tests.map((x) => x.met)),
+          tests,
+        });
+        break;
+      }
+      case "EXISTING_PARTNERS": {
+        const type = offerReader.needed(o, "securityType", bag);
+        const tests: CheckTest[] = [
+          {
+            name: "existingPartnersOnly",
+            met: offerReader.evidence(o, "existingPartnersOnly"),
+          },
+          {
+            name: "securityType",
+            met:
+              type === undefined
+                ? null
+                : type === "EQUITY" || type === "PARTS_SOCIALES",
+          },
+        ];
+        checks.push({
+          rule: "OFF-EXIST",
+          article: registerRule("OFF-EXIST").article,
+          met: and(...tests.map((x) => x.met)),
+          tests,
+        });
+        break;
+      }
+      case "SMALL_OFFER":
+        checks.push(amountCheck("OFF-8M", amount, "<", t.small));
+        bag.push(...(amountBag.get(o) ?? []));
+        break;
+      case "LARGE_TICKET":
+        if (investors.list.length === 0)
+          checks.push({
+            rule: "OFF-100K-INV",
+            article: registerRule("OFF-100K-INV").article,
+            met: null,
+          });
+        for (const inv of investors.list)
+          checks.push(
+            amountCheck(
+              "OFF-100K-INV",
+              inv.amountEur === null ? undefined : lawAmount(inv.amountEur),
+              ">=",
+              t.ticket,
+              inv.investorId,
+            ),
+          );
+        break;
+      case "HIGH_NOMINAL": {
+        const nominal = eurosOf(offerReader, o, "nominalPerSecurity", bag);
+        checks.push(amountCheck("OFF-100K-NOM", nominal, ">=", t.nominal));
+        break;
+      }
+      default:
+        break;
+    }
+    if (offerCase === "SMALL_OFFER" || offerCase === "CROWDFUNDING") {
+      const w = windows.checkOf.get(o);
+      checks.push(
+        w ?? {
+          rule: "OFF-12M",
+          article: registerRule("OFF-12M").article,
+          met: null,
+        },
+      );
+      if (!w) offerReader.settle(o, null, dateBag);
+      if (offerCase === "CROWDFUNDING")
+        offerReader.settle(o, w?.met ?? null, amountBag.get(o) ?? []);
+    }
+    const met =
+      offerCase === undefined ? null : and(...checks.map((c) => c.met));
+    offerReader.settle(o, checks[0]?.met ?? null, bag);
+    offerReader.settle(o, met, caseBag);
+    const status = statusOf(met, date !== undefined);
+    const decisive =
+      status === "pass"
+        ? checks[0]
+        : status === "breach"
+          ? checks.find((c) => c.met === false)!
+          : (checks.find((c) => c.met === null) ??
+            checks.find((c) => c.met === false) ?? {
+              rule: "offerCase",
+              article: "L. 411-2, D. 411-2-1",
+              met: null,
+            });
+    outcomes.push({
+      ...base,
+      status,
+      reason:
+        offerCase === undefined
+          ? "Incomplete: the offer's case (offerCase) is unknown, so the rule that applies is unknown."
+          : decisiveSentence(status, decisive),
+      decisive: {
+        rule: decisive.rule,
+        article: decisive.article,
+        met: decisive.met,
+      },
+      checks,
+    });
+    for (const c of checks)
+      if (c.rule !== "OFF-12M")
+        count(c.rule, {
+          row: o.row,
+          id: offerId,
+          key: c.key,
+          met: met === true ? true : date === undefined ? null : c.met,
+        });
+  }
+  const rules: RuleResult[] = [];
+  for (const id of CASE_ORDER) {
+    const list = counted.get(id);
+    if (list?.length) rules.push(countRule(id, list, "offer"));
+  }
+  if (windows.groups.length || windows.unplaced)
+    rules.push(twelveMonthRule(windows.groups, windows.unplaced, t));
+  return {
+    rules,
+    offers: outcomes,
+    status: rules.length ? worstStatus(rules.map((r) => r.status)) : "info",
+  };
+}
+
+/** The offer's Subscribers rows by investor, every row listed (none goes unaccounted). */
+function investorsOf(
+  rows: SubscriptionRow[],
+  reader: RegisterReader<SubscriptionRow> | undefined,
+): { list: OfferInvestor[] } {
+  const byInvestor = new Map<string, { rows: number[]; sum: Amount | null }>();
+  for (const r of rows) {
+    const bag: string[] = [];
+    const investor = reader
+      ? reader.needed(r, "investorId", bag)
+      : r.investorId;
+    const amount = reader ? eurosOf(reader, r, "amount", bag) : r.amount;
+    if (reader && (investor === undefined || amount === undefined))
+      reader.settle(r, null, bag);
+    const key = investor ?? "";
+    const entry = byInvestor.get(key) ?? { rows: [], sum: 0n };
+    entry.rows.push(r.row);
+    entry.sum =
+      entry.sum === null || amount === undefined || investor === undefined
+        ? null
+        : entry.sum + amount;
+    byInvestor.set(key, entry);
+  }
+  return {
+    list: [...byInvestor].map(([investorId, e]) => ({
+      investorId,
+      rows: e.rows,
+      amountEur: e.sum === null ? null : formatAmount(e.sum),
+    })),
+  };
+}
+
+type Window = GroupResult & {
+  total: Amount;
+  unknown: boolean;
+  /** The offer whose running total first reaches the ceiling. */
+  breaker?: string;
+};
+
+interface Windows {
+  groups: Window[];
+  windowOf: Map<OfferRow, string>;
+  checkOf: Map<OfferRow, RowCheck>;
+  /** Offers that may count but cannot be placed (date or case unknown). */
+  unplaced: number;
+}
+
+/**
+ * D. 411-2-1 IV (contract §3.4): the issuer's SMALL_OFFER and CROWDFUNDING offers up to the
+ * as-of date, in windows that start at the first offer D and end on D + 12 months (same day,
+ * clamped to the month's end), both included; the first offer after a window opens the next.
+ * Each offer carries the window's running total up to itself.
+ */
+function twelveMonthWindows(
+  offers: OfferRow[],
+  eur: Map<OfferRow, Amount | undefined>,
+  asOf: IsoDate,
+  t: Thresholds,
+): Windows {
+  const countedCase = (o: OfferRow) =>
+    o.offerCase === "SMALL_OFFER" || o.offerCase === "CROWDFUNDING";
+  const placeable = offers
+    .filter(
+      (o) => countedCase(o) && o.offerDate !== undefined && o.offerDate <= asOf,
+    )
+    .sort((a, b) =>
+      a.offerDate! < b.offerDate!
+        ? -1
+        : a.offerDate! > b.offerDate!
+          ? 1
+          : a.row - b.row,
+    );
+  const unplaced = offers.filter(
+    (o) =>
+      (countedCase(o) && o.offerDate === undefined) ||
+      (o.offerCase === undefined &&
+        (o.offerDate === undefined || o.offerDate <= asOf)),
+  ).length;
+  const windows: Windows = {
+    groups: [],
+    windowOf: new Map(),
+    checkOf: new Map(),
+    unplaced,
+  };
+  let current: Window | undefined;
+  for (const o of placeable) {
+    if (!current || o.offerDate! > current.until!) {
+      current = {
+        key: o.offerDate!,
+        from: o.offerDate!,
+        until: addMonths(o.offerDate!, t.months),
+        offers: [],
+        value: 0,
+        numerator: "0.00",
+        status: "pass",
+        unit: "EUR",
+        total: 0n,
+        unknown: false,
+      };
+      windows.groups.push(current);
+    }
+    const amount = eur.get(o);
+    if (amount === undefined) current.unknown = true;
+    else current.total += amount;
+    current.offers!.push(o.offerId ?? String(o.row));
+    // Amounts are never negative in an offer: a known total at 8 M€ is a breach whatever is unknown.
+    const reached = current.total >= t.twelve;
+    const met: Tri = reached ? false : current.unknown ? null : true;
+    if (reached && current.breaker === undefined)
+      current.breaker = o.offerId ?? String(o.row);
+    windows.windowOf.set(o, current.key);
+    windows.checkOf.set(o, {
+      rule: "OFF-12M",
+      article: registerRule("OFF-12M").article,
+      key: current.key,
+      met,
+      operator: "<",
+      value: amountNumber(current.total),
+      threshold: amountNumber(t.twelve),
+      unit: "EUR",
+      exact: formatAmount(current.total),
+    });
+  }
+  for (const g of windows.groups) {
+    g.value = amountNumber(g.total);
+    g.numerator = formatAmount(g.total);
+    g.status =
+      g.total >= t.twelve ? "breach" : g.unknown ? "incomplete" : "pass";
+  }
+  return windows;
+}
+
+/** OFF-12M for the issuer: the largest window total, its headroom, every window. */
+function twelveMonthRule(
+  groups: Windows["groups"],
+  unplaced: number,
+  t: Thresholds,
+): RuleResult {
+  const law = registerRule("OFF-12M");
+  const largest = groups.reduce<Amount>(
+    (m, g) => (g.total > m ? g.total : m),
+    0n,
+  );
+  const breach = groups.some((g) => g.status === "breach");
+  const unknown = unplaced > 0 || groups.some((g) => g.status === "incomplete");
+  const status: Status = breach ? "breach" : unknown ? "incomplete" : "pass";
+  const worst = groups.find((g) => g.total === largest);
+  const result: RuleResult = {
+    id: "OFF-12M",
+    article: law.article,
+    direction: "max",
+    operator: "<",
+    threshold: amountNumber(t.twelve),
+    value: amountNumber(largest),
+    numerator: formatAmount(largest),
+    denominator: null,
+    unit: "EUR",
+    headroom: formatAmount(t.twelve - largest),
+    status,
+    message: breach
+      ? `The offers of ${worst?.from} to ${worst?.until} total ${formatAmount(largest)} EUR, not below ${formatAmount(t.twelve)} EUR: ${groups
+          .filter((g) => g.status === "breach")
+          .map(
+            (g) =>
+              `offer ${g.breaker} brings the window from ${g.key} (offers ${g.offers!.join(", ")}) to ${g.numerator} EUR`,
+          )
+          .join("; ")}.`
+      : unknown
+        ? `The twelve-month total is unknown: an offer's amount, date or case could not be read.`
+        : `Largest twelve-month total ${formatAmount(largest)} EUR, below ${formatAmount(t.twelve)} EUR.`,
+    groups: groups.map((g) => ({
+      key: g.key,
+      from: g.from,
+      until: g.until,
+      offers: g.offers,
+      value: g.value,
+      numerator: g.numerator,
+      status: g.status,
+      unit: g.unit,
+    })),
+    version: law.version,
+  };
+  if (status === "incomplete") result.partial = true;
+  return result;
+}

@@ -1,0 +1,135 @@
+import type { Diagnostic, TableName, TableSource } from "../model";
+import { reason } from "../reasons";
+import type { Tri } from "./logic";
+import type { RegisterRow, RegisterTable } from "./types";
+
+export type RegisterTableName = Extract<
+  TableName,
+  "Subscribers" | "Offers" | "Trades"
+>;
+
+/**
+ * How a check reads a register row (contract §2): a value it needs is unknown when blank or
+ * unreadable (a blank one gets a diagnostic naming the user's header, once the check turns out
+ * unknown); evidence is what the register shows, so a blank or absent evidence column is "not
+ * evidenced"; the per-row controls of an absent column are unknown, with one warning on the header.
+ */
+export class RegisterReader<R extends RegisterRow> {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly absentWarned = new Set<string>();
+  private readonly blankNoted = new Set<string>();
+
+  constructor(
+    readonly table: RegisterTableName,
+    private readonly register: RegisterTable<R>,
+    private readonly source: TableSource | undefined,
+  ) {}
+
+  has(column: string): boolean {
+    return this.register.columns.has(column);
+  }
+
+  /** A value a check needs; records a blank cell in `bag` so the check can report it if unknown. */
+  needed<K extends keyof R & string>(
+    r: R,
+    column: K,
+    bag: string[],
+  ): R[K] | undefined {
+    const v = r[column];
+    if (v === undefined && !r.invalid.has(column) && this.has(column))
+      bag.push(column);
+    return v;
+  }
+
+  /** Evidence: true when the register shows it; null only when the cell is unreadable. */
+  evidence<K extends keyof R & string>(r: R, column: K): Tri {
+    if (r.invalid.has(column)) return null;
+    return r[column] === true;
+  }
+
+  /** A per-row control: unknown when its column is absent (one warning on the header row). */
+  control<K extends keyof R & string>(
+    r: R,
+    column: K,
+    rule: string,
+  ): R[K] | null {
+    if (!this.has(column)) {
+      if (!this.absentWarned.has(column)) {
+        this.absentWarned.add(column);
+        this.diagnostics.push({
+          severity: "warning",
+          table: this.table,
+          row: this.register.headerRow,
+          column,
+          sheet: this.register.sheet ?? this.source?.sheet,
+          message: `The ${this.table} table has no ${column} column: ${rule} is unknown on every row that needs it.`,
+          ...reason("register-control-absent", {
+            table: this.table,
+            column,
+            rule,
+          }),
+        });
+      }
+      return null;
+    }
+    if (r.invalid.has(column)) return null;
+    return r[column];
+  }
+
+  /** After a check: the blank cells it needed get their diagnostic when it came out unknown. */
+  settle(r: R, met: Tri, bag: string[]): void {
+    if (met !== null) return;
+    for (const column of bag) {
+      const key = `${r.row}:${column}`;
+      if (this.blankNoted.has(key)) continue;
+      this.blankNoted.add(key);
+      this.diagnostics.push(this.cellDiagnostic(r.row, column, "warning"));
+    }
+  }
+
+  /** A diagnostic on one cell, naming the user's own header and the cell address. */
+  cellDiagnostic(
+    row: number,
+    column: string,
+    severity: Diagnostic["severity"],
+  ): Diagnostic {
+    const header = this.source?.headers[column];
+    const letter = this.source?.letters[column];
+    return {
+      severity,
+      table: this.table,
+      row,
+      column,
+      header: header !== undefined && header !== column ? header : undefined,
+      sheet: this.source?.sheet,
+      cell: letter ? `${letter}${row}` : undefined,
+      message: `${this.table} row ${row}, column "${header ?? column}": the value is blank and a check needs it; the check is unknown.`,
+      ...reason("value-needed", { column, header }),
+    };
+  }
+
+  /** A diagnostic on a row, with a reason of its own. */
+  rowDiagnostic(
+    row: number,
+    column: string | undefined,
+    severity: Diagnostic["severity"],
+    message: string,
+    why: Pick<Diagnostic, "code" | "facts">,
+    value?: string,
+  ): Diagnostic {
+    const header = column ? this.source?.headers[column] : undefined;
+    const letter = column ? this.source?.letters[column] : undefined;
+    return {
+      severity,
+      table: this.table,
+      row,
+      column,
+      header: header !== undefined && header !== column ? header : undefined,
+      sheet: this.source?.sheet,
+      cell: letter ? `${letter}${row}` : undefined,
+      value,
+      message,
+      ...why,
+    };
+  }
+}
