@@ -646,6 +646,36 @@ const OPCI = [
 const FEEDERS = ["OPCVM-FEED85", "OPCVM-FEED15", "FIVG-FEED", "FIA-FEED85"];
 const HOLDER_CAPS = ["FIP-H20", "FIP-H10", "FIP-H30"];
 
+/** The register rules (src/law/registers.ts) that read each register's columns. */
+const SUBSCRIBER_RULES = [
+  "FCPRA-ELIG",
+  "FCPRA-WARN",
+  "FCPRA-ACK",
+  "FCPRA-DEPO",
+];
+const OFFER_RULES = [
+  "OFF-QI",
+  "OFF-CF",
+  "OFF-EXIST",
+  "OFF-8M",
+  "OFF-100K-INV",
+  "OFF-100K-NOM",
+  "OFF-12M",
+];
+const TRADE_AMOUNT_RULES = [
+  "OTC-EQ",
+  "OTC-DEBT",
+  "OTC-FUND-EQ",
+  "OTC-FUND-BOND",
+];
+const TRADE_RULES = [
+  "OTC-INSTR",
+  ...TRADE_AMOUNT_RULES,
+  "OTC-DEALER",
+  "OTC-REQ",
+  "OTC-PACKAGE",
+];
+
 /**
  * What each column of the specs above is for: its English label, the rules that read it ("*":
  * every rule of the fund) and its use. Kept apart from the specs so that adding a column is one
@@ -720,6 +750,18 @@ export const COLUMN_DETAILS: {
       en: "Liquidity label",
       rules: ["FCPR-LIQ5"],
       usedFor: "FCPR XII: the fund claims 5 % liquid instruments",
+    },
+    allege: {
+      en: "FCPR allégé",
+      rules: SUBSCRIBER_RULES,
+      usedFor:
+        "its `Subscribers` rows are checked against RG AMF 412-113 (historical text)",
+    },
+    legacyRules: {
+      en: "Historical rules",
+      rules: TRADE_RULES,
+      usedFor:
+        "`516-2` (or `RG AMF 516-2`): its `Trades` rows are checked against RG AMF 516-2 (historical text); any other value is a warning and ignored",
     },
   },
   Holdings: {
@@ -862,6 +904,267 @@ export const COLUMN_DETAILS: {
       en: "Units",
       rules: HOLDER_CAPS,
       usedFor: "required; FIP holder caps",
+    },
+  },
+  Subscribers: {
+    fundId: {
+      en: "Fund code",
+      rules: SUBSCRIBER_RULES,
+      usedFor: "the fund (blank when the workbook has one fund)",
+    },
+    offerId: { en: "Offer", rules: ["OFF-100K-INV"], usedFor: "the offer" },
+    subscriptionId: {
+      en: "Subscription reference",
+      rules: [],
+      usedFor: "row key; default the row number",
+    },
+    investorId: {
+      en: "Investor",
+      rules: ["FCPRA-ELIG"],
+      usedFor: "required; stable per investor",
+    },
+    investorType: {
+      en: "Investor type",
+      rules: ["FCPRA-ELIG"],
+      usedFor: "E7, insider exemption",
+    },
+    operation: {
+      en: "Operation",
+      rules: ["FCPRA-ELIG"],
+      usedFor: "first operation (§3.5)",
+    },
+    subscriptionDate: {
+      en: "Subscription date",
+      rules: SUBSCRIBER_RULES,
+      usedFor: "required",
+    },
+    amount: {
+      en: "Amount subscribed",
+      rules: ["FCPRA-ELIG", "OFF-100K-INV"],
+      usedFor: "required; E4–E6, E8, OFF-100K-INV",
+    },
+    currency: {
+      en: "Currency",
+      rules: ["FCPRA-ELIG", "OFF-100K-INV"],
+      usedFor: "blank = EUR",
+    },
+    fxRate: {
+      en: "Exchange rate",
+      rules: ["FCPRA-ELIG", "OFF-100K-INV"],
+      usedFor: "units of the currency for one euro",
+    },
+    fxDate: {
+      en: "Exchange rate date",
+      rules: [],
+      usedFor: "shown, not checked",
+    },
+    units: { en: "Number of units", rules: [], usedFor: "information" },
+    investorCategory: {
+      en: "Investor category",
+      rules: ["FCPRA-ELIG"],
+      usedFor: "E1–E3",
+    },
+    financialSectorYears: {
+      en: "Years in the financial sector",
+      rules: ["FCPRA-ELIG"],
+      usedFor: "E4",
+    },
+    assistsCompanies: {
+      en: "Assists companies",
+      rules: ["FCPRA-ELIG"],
+      usedFor: "E5 a)",
+    },
+    assistsManager: {
+      en: "Assists the management company",
+      rules: ["FCPRA-ELIG"],
+      usedFor: "E5 b)",
+    },
+    privateEquityExperience: {
+      en: "Private equity experience",
+      rules: ["FCPRA-ELIG"],
+      usedFor: "E5 c)",
+    },
+    depositsAndPortfolio: {
+      en: "Deposits, life insurance and portfolio",
+      rules: ["FCPRA-ELIG"],
+      usedFor: "E6",
+    },
+    balanceSheetTotal: {
+      en: "Balance sheet total",
+      rules: ["FCPRA-ELIG"],
+      usedFor: "E7 a)",
+    },
+    turnover: { en: "Turnover", rules: ["FCPRA-ELIG"], usedFor: "E7 b)" },
+    equity: { en: "Equity", rules: ["FCPRA-ELIG"], usedFor: "E7 c)" },
+    insider: {
+      en: "Insider",
+      rules: ["FCPRA-ELIG"],
+      usedFor: "exemption (I, last paragraph)",
+    },
+    warningGiven: {
+      en: "Warning given",
+      rules: ["FCPRA-WARN"],
+      usedFor: "FCPRA-WARN (II)",
+    },
+    rulesDeliveredDate: {
+      en: "Fund rules delivered on",
+      rules: ["FCPRA-ACK"],
+      usedFor: "FCPRA-ACK (III)",
+    },
+    acknowledgementDate: {
+      en: "Written acknowledgement date",
+      rules: ["FCPRA-ACK"],
+      usedFor: "FCPRA-ACK (III)",
+    },
+  },
+  Offers: {
+    offerId: { en: "Offer", rules: OFFER_RULES, usedFor: "the offer" },
+    issuerId: {
+      en: "Issuer code",
+      rules: ["OFF-12M"],
+      usedFor: "required; 12-month totals per issuer",
+    },
+    issuerName: { en: "Issuer", rules: [], usedFor: "display" },
+    offerCase: {
+      en: "Exemption case",
+      rules: OFFER_RULES,
+      usedFor: "required; the rule of the offer",
+    },
+    offerDate: {
+      en: "Offer date",
+      rules: ["OFF-12M"],
+      usedFor: "required; OFF-12M",
+    },
+    offerAmount: {
+      en: "Offer amount",
+      rules: ["OFF-8M", "OFF-12M"],
+      usedFor: "OFF-8M, OFF-12M",
+    },
+    currency: {
+      en: "Currency",
+      rules: ["OFF-8M", "OFF-12M"],
+      usedFor: "blank = EUR",
+    },
+    fxRate: {
+      en: "Exchange rate",
+      rules: ["OFF-8M", "OFF-12M"],
+      usedFor: "units of the currency for one euro",
+    },
+    fxDate: {
+      en: "Exchange rate date",
+      rules: [],
+      usedFor: "shown, not checked",
+    },
+    securityType: {
+      en: "Security type",
+      rules: ["OFF-CF", "OFF-EXIST"],
+      usedFor: "OFF-CF, OFF-EXIST",
+    },
+    admittedToTrading: {
+      en: "Admitted to trading",
+      rules: ["OFF-CF"],
+      usedFor: "OFF-CF",
+    },
+    channel: { en: "Channel", rules: ["OFF-CF"], usedFor: "OFF-CF" },
+    nonQualifiedOfferees: {
+      en: "Non-qualified offerees",
+      rules: ["OFF-QI"],
+      usedFor: "OFF-QI",
+    },
+    ownAccount: { en: "Own account", rules: ["OFF-QI"], usedFor: "OFF-QI" },
+    existingPartnersOnly: {
+      en: "Existing partners only",
+      rules: ["OFF-EXIST"],
+      usedFor: "OFF-EXIST",
+    },
+    nominalPerSecurity: {
+      en: "Nominal value",
+      rules: ["OFF-100K-NOM"],
+      usedFor: "OFF-100K-NOM",
+    },
+  },
+  Trades: {
+    fundId: {
+      en: "Fund code",
+      rules: TRADE_RULES,
+      usedFor: "the fund (blank when the workbook has one fund)",
+    },
+    tradeId: {
+      en: "Trade reference",
+      rules: [],
+      usedFor: "row key; default the row number",
+    },
+    tradeDate: { en: "Trade date", rules: TRADE_RULES, usedFor: "required" },
+    instrumentType: {
+      en: "Instrument type",
+      rules: ["OTC-INSTR", ...TRADE_AMOUNT_RULES],
+      usedFor: "required; OTC-INSTR and the amount rule",
+    },
+    fundClassification: {
+      en: "Fund classification",
+      rules: ["OTC-FUND-EQ", "OTC-FUND-BOND"],
+      usedFor: "OTC-FUND-EQ, OTC-FUND-BOND",
+    },
+    venue: {
+      en: "Execution venue",
+      rules: TRADE_RULES,
+      usedFor: "required; only OFF_MARKET rows are checked",
+    },
+    amountEur: {
+      en: "Amount in euros",
+      rules: TRADE_AMOUNT_RULES,
+      usedFor: "required; amount rules",
+    },
+    issuerMarketCap: {
+      en: "Issuer market capitalisation",
+      rules: ["OTC-EQ", "OTC-FUND-EQ"],
+      usedFor: "OTC-EQ, OTC-FUND-EQ",
+    },
+    counterpartyDealsOnOwnAccount: {
+      en: "Counterparty deals on own account",
+      rules: ["OTC-DEALER"],
+      usedFor: "OTC-DEALER",
+    },
+    agreedPrice: {
+      en: "Agreed price",
+      rules: ["OTC-DEALER"],
+      usedFor: "OTC-DEALER",
+    },
+    referenceVwap: {
+      en: "Reference VWAP",
+      rules: ["OTC-DEALER"],
+      usedFor: "OTC-DEALER",
+    },
+    agreedAt: { en: "Agreed at", rules: ["OTC-DEALER"], usedFor: "OTC-DEALER" },
+    vwapFrom: {
+      en: "Reference period start",
+      rules: ["OTC-DEALER"],
+      usedFor: "OTC-DEALER",
+    },
+    clientCategory: {
+      en: "Client category",
+      rules: ["OTC-REQ"],
+      usedFor: "OTC-REQ (blank = OTHER)",
+    },
+    requestForm: {
+      en: "Request form",
+      rules: ["OTC-REQ"],
+      usedFor: "OTC-REQ (blank = no request)",
+    },
+    standingFrom: {
+      en: "Standing request from",
+      rules: ["OTC-REQ"],
+      usedFor: "OTC-REQ, standing request",
+    },
+    standingUntil: {
+      en: "Standing request until",
+      rules: ["OTC-REQ"],
+      usedFor: "OTC-REQ, standing request",
+    },
+    packageDeclared: {
+      en: "Part of a package",
+      rules: ["OTC-PACKAGE"],
+      usedFor: "OTC-PACKAGE",
     },
   },
 };
