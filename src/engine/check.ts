@@ -209,19 +209,29 @@ export function finishReport(
     return assembleReport(options.asOf, funds, prepared.workbookDiagnostics);
   const { model } = prepared;
   // The register check adds to the funds' reports: it works on copies, so the portfolio's
-  // reports it was given can be kept for another check (CheckedWorkbook after an edit).
-  funds = funds.map((f) => ({
+  // reports it was given can be kept for another check (CheckedWorkbook after an edit), and a
+  // fund it adds nothing to keeps its own report.
+  const copies = funds.map((f) => ({
     ...f,
     rules: [...f.rules],
     diagnostics: [...f.diagnostics],
   }));
   const registers = checkRegisters(
     model,
-    funds,
+    copies,
     prepared.registerDiagnostics,
     options.asOf,
     options.registers,
   );
+  funds = copies.map((c, i) => {
+    const f = funds[i];
+    return c.subscriptions === f.subscriptions &&
+      c.trades === f.trades &&
+      c.rules.length === f.rules.length &&
+      c.diagnostics.length === f.diagnostics.length
+      ? f
+      : c;
+  });
   for (const f of funds)
     if (f.subscriptions || f.trades) {
       f.status = f.rules.length
