@@ -55,4 +55,30 @@ describe("CheckedWorkbook: one read, one report per test date", () => {
     const funds = workbook.report(dates[0]).funds.length;
     expect(workbook.fundsChecked).toBe(12 + funds);
   });
+
+  it("with registers, a Holdings edit keeps the register rows and rules, and a register edit checks every fund again", async () => {
+    const tables = findTables(await loadWorkbook(SAMPLE));
+    let workbook = new CheckedWorkbook(tables);
+    const asOf = "2025-12-31";
+    const before = workbook.report(asOf);
+    const is2 = before.funds.find((f) => f.fundId === "FCPR-IS2")!;
+    expect(is2.subscriptions?.length).toBeGreaterThan(0);
+    expect(before.issuers?.length).toBe(1);
+    // A Holdings edit to another fund: IS2's report (with its register rules) is carried over unchanged.
+    const holdings = workbook.tables.Holdings!;
+    const fundCol = holdings.headers.findIndex((h) => h === "fundId" || h === "Code fonds");
+    const cost = holdings.headers.findIndex((h) => h === "costValue" || h === "Coût d'acquisition");
+    const row = holdings.rows.find((r) => r.cells[fundCol] === "FCPR-CC1" && typeof r.cells[cost] === "number")!;
+    workbook = workbook.withEdits([{ table: "Holdings", row: row.rowNumber, column: cost, value: (row.cells[cost] as number) + 1 }]);
+    const after = workbook.report(asOf);
+    expect(after).toEqual(checkWorkbook(readWorkbook(workbook.tables), { asOf }));
+    expect(workbook.fundsChecked).toBe(1);
+    expect(after.funds.find((f) => f.fundId === "FCPR-IS2")!.rules.length).toBe(is2.rules.length);
+    // An edit to a register row: the whole workbook is read and checked again.
+    const subscribers = workbook.tables.Subscribers!;
+    const amount = subscribers.headers.findIndex((h) => h === "amount" || h === "Montant souscrit");
+    workbook = workbook.withEdits([{ table: "Subscribers", row: subscribers.rows[0].rowNumber, column: amount, value: 1 }]);
+    expect(workbook.report(asOf)).toEqual(checkWorkbook(readWorkbook(workbook.tables), { asOf }));
+    expect(workbook.fundsChecked).toBe(before.funds.length);
+  });
 });
