@@ -897,13 +897,13 @@ export const COLUMN_DETAILS: {
     fundId: {
       en: "Fund code",
       rules: ["SCPI-SELL10"],
-      usedFor:
-        "the SCPI or SEF (may be blank when the workbook has one fund)",
+      usedFor: "the SCPI or SEF (may be blank when the workbook has one fund)",
     },
     orderId: {
       en: "Order reference",
       rules: ["SCPI-SELL10"],
-      usedFor: "names the order in diagnostics; blank = the worksheet row number",
+      usedFor:
+        "names the order in diagnostics; blank = the worksheet row number",
     },
     orderType: {
       en: "Order type",
