@@ -50,6 +50,11 @@ module.exports = async (env, options) => {
     output: { path: path.resolve(__dirname, "dist/addin"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     performance: { hints: false },
+    // The pane and the functions run in one shared runtime (taskpane.html loads both): the engine,
+    // the reader and the law they both use ship once, in shared.js, not twice.
+    optimization: {
+      splitChunks: { cacheGroups: { shared: { name: "shared", chunks: "initial", minChunks: 2, enforce: true } } },
+    },
     module: {
       rules: [
         {
@@ -63,7 +68,7 @@ module.exports = async (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new FrenchMetadataPlugin(),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], chunksSortMode: "manual" }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["shared", "functions", "taskpane"], chunksSortMode: "manual" }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -645,6 +645,23 @@ const OPCI = [
 ];
 const FEEDERS = ["OPCVM-FEED85", "OPCVM-FEED15", "FIVG-FEED", "FIA-FEED85"];
 const HOLDER_CAPS = ["FIP-H20", "FIP-H10", "FIP-H30"];
+const SEF_FOREST = ["SEF-FOREST60", "SEF-FOREST51"];
+const RAISE = ["SCPI-RAISE15", "SEF-RAISE15"];
+const SOLIDARITY = ["FCPE-SOL5", "FCPE-SOL10"];
+const PER = ["FCPE-PER-UNL10", "FCPE-PER-EMP10", "FCPE-PER-AIF50"];
+const PEA_PME = ["PEAPME-FUND75", "PEAPME-EQ23"];
+const PEA_ISSUER = ["PEA-FUND75", ...PEA_PME];
+const CPI = ["CPI-FUND80", "CPI-FRESH40"];
+const TWENTY = ["FIVG-20INV", "OFS-20INV"];
+/** The MIN rules with no period in the law, which a fund's `bindingFrom` defers. */
+const BINDING_FROM = [
+  ...SEF_FOREST,
+  "FCPE-SOL5",
+  "FCPE-FOREIGN",
+  "PEA-FUND75",
+  ...PEA_PME,
+  ...CPI,
+];
 
 /** The register rules (src/law/registers.ts) that read each register's columns. */
 const SUBSCRIBER_RULES = [
@@ -750,6 +767,152 @@ export const COLUMN_DETAILS: {
       en: "Liquidity label",
       rules: ["FCPR-LIQ5"],
       usedFor: "FCPR XII: the fund claims 5 % liquid instruments",
+    },
+    bindingFrom: {
+      en: "Binding from",
+      rules: BINDING_FROM,
+      usedFor:
+        "first day the MIN rules without a statutory period bind; before it they are not binding",
+    },
+    forestLoanSupport: {
+      en: "Forestry loan support",
+      rules: SEF_FOREST,
+      usedFor:
+        "SEF: subsidises or guarantees forestry loans (L. 214-122): 51 % of woodland instead of 60 %",
+    },
+    statutoryMaxCapital: {
+      en: "Statutory maximum capital",
+      rules: RAISE,
+      usedFor: "SCPI, SEF: maximum capital in the articles",
+    },
+    subscriptionOpeningDate: {
+      en: "Subscription opening date",
+      rules: RAISE,
+      usedFor:
+        "SCPI, SEF: opening of the public subscription; blank = the 15 % raise is not reported",
+    },
+    publicSubscribedCapital: {
+      en: "Capital subscribed by the public",
+      rules: RAISE,
+      usedFor: "SCPI, SEF: nominal capital subscribed by the public",
+    },
+    agBorrowingMax: {
+      en: "Meeting's borrowing maximum",
+      rules: ["SCPI-DEBT"],
+      usedFor: "SCPI, SEF: the general meeting's maximum (L. 214-101)",
+    },
+    unitsIssued: {
+      en: "Units issued",
+      rules: ["SCPI-SELL10"],
+      usedFor: "SCPI, SEF: units issued; blank = sum of `Holders.units`",
+    },
+    subscriptionPrice: {
+      en: "Subscription price",
+      rules: ["SCPI-PRICE10"],
+      usedFor: "SCPI, SEF: subscription price per unit",
+    },
+    reconstitutionValue: {
+      en: "Reconstitution value",
+      rules: ["SCPI-PRICE10"],
+      usedFor: "SCPI, SEF: reconstitution value per unit (L. 214-109)",
+    },
+    sharesIssued: {
+      en: "Shares issued",
+      rules: ["SICAF-BUYBACK", "SICAF-OWN10"],
+      usedFor: "SICAF: shares making up the capital",
+    },
+    ownSharesHeld: {
+      en: "Own shares held",
+      rules: ["SICAF-OWN10"],
+      usedFor: "SICAF: own shares held",
+    },
+    sharesBoughtYtd: {
+      en: "Shares bought this year",
+      rules: ["SICAF-BUYBACK"],
+      usedFor: "SICAF: own shares bought since the start of the year",
+    },
+    sharesResoldYtd: {
+      en: "Shares resold this year",
+      rules: ["SICAF-BUYBACK"],
+      usedFor:
+        "SICAF: own shares resold since the start of the year; blank = none",
+    },
+    sharePrice: {
+      en: "Share price",
+      rules: ["SICAF-BUYBACK"],
+      usedFor: "SICAF: share price at the as-of date",
+    },
+    navPerShare: {
+      en: "Net asset value per share",
+      rules: ["SICAF-BUYBACK"],
+      usedFor: "SICAF: net asset value per share at the as-of date",
+    },
+    buybackLimitPct: {
+      en: "Buy-back limit",
+      rules: ["SICAF-BUYBACK"],
+      usedFor:
+        "SICAF: limit authorised by an extraordinary meeting; replaces 10 %/25 %",
+    },
+    solidarityFund: {
+      en: "Solidarity fund",
+      rules: [...SOLIDARITY, "FCPE-PER-UNL10"],
+      usedFor: "FCPE: a fonds solidaire (L. 214-164 V)",
+    },
+    perEligible: {
+      en: "PER eligible",
+      rules: PER,
+      usedFor: "FCPE: can be held in a PER d'entreprise (L. 214-164 VII)",
+    },
+    foreignGroupPlan: {
+      en: "Foreign group FCPE",
+      rules: ["FCPE-FOREIGN"],
+      usedFor: "FCPE of a foreign group (L. 214-165-1)",
+    },
+    liquidityMechanism: {
+      en: "Liquidity mechanism",
+      rules: ["FCPE-FOREIGN"],
+      usedFor: "exemption of L. 214-165-1 IV 1°",
+    },
+    groupBuybackCommitment: {
+      en: "Group buy-back commitment",
+      rules: ["FCPE-FOREIGN"],
+      usedFor: "exemption of L. 214-165-1 IV 2°",
+    },
+    peaClaim: {
+      en: "PEA eligible",
+      rules: ["PEA-FUND75"],
+      usedFor: "the fund claims PEA eligibility (L. 221-31 I 2°)",
+    },
+    peaPmeClaim: {
+      en: "PEA-PME eligible",
+      rules: PEA_PME,
+      usedFor: "the fund claims PEA-PME eligibility (L. 221-32-2 3)",
+    },
+    cpiClaim: {
+      en: "Innovation SME account eligible",
+      rules: CPI,
+      usedFor:
+        "the fund accepts compte PME innovation subscriptions (L. 221-32-5 IV A 3°)",
+    },
+    selfManaged: {
+      en: "Self-managed",
+      rules: ["FIA-CAP300K"],
+      usedFor: "self-managed AIF (L. 214-24 VI)",
+    },
+    initialCapital: {
+      en: "Initial capital",
+      rules: ["FIA-CAP300K"],
+      usedFor: "self-managed AIF: at least 300 000 €",
+    },
+    reservedTo20Investors: {
+      en: "Reserved to twenty investors",
+      rules: TWENTY,
+      usedFor: "FIVG, OFS: reserved to twenty investors at most",
+    },
+    uncalledSubscriptions: {
+      en: "Uncalled subscriptions",
+      rules: ["OFS-LOSS"],
+      usedFor: "OFS: added to total assets; blank = 0",
     },
     allege: {
       en: "FCPR allégé",
@@ -886,6 +1049,106 @@ export const COLUMN_DETAILS: {
       en: "Disposal date",
       rules: EVERY_RULE,
       usedFor: "a position sold on or before the as-of date is not held",
+    },
+    forestCategory: {
+      en: "Forest category",
+      rules: SEF_FOREST,
+      usedFor: "SEF: blank = not a forest asset",
+    },
+    scpiCategory: {
+      en: "SCPI category",
+      rules: ["SCPI-ASSET", "SCPI-CCA5", "SCPI-DEBT"],
+      usedFor: "SCPI, SEF: item 1 to 6 of L. 214-115 I; `0`: none of them",
+    },
+    jointLiabilityEntity: {
+      en: "Joint and unlimited liability entity",
+      rules: ["SCPI-ASSET", "SCPI-CCA5", "OPCI-UNLIM"],
+      usedFor:
+        "members answer « indéfiniment et solidairement » (L. 214-115 II, L. 214-36 II)",
+    },
+    solidarityEnterprise: {
+      en: "Solidarity enterprise",
+      rules: [...SOLIDARITY, "FCPE-PER-UNL10"],
+      usedFor: "FCPE: issuer approved under L. 3332-17-1 C. trav.",
+    },
+    entitySolidarityShare: {
+      en: "Entity's solidarity share",
+      rules: [...SOLIDARITY, "FCPE-PER-UNL10"],
+      usedFor:
+        "FCPE: solidarity share of a held SCR's or FCPR's assets (40 % test)",
+    },
+    heldFundType: {
+      en: "Held fund type",
+      rules: [...SOLIDARITY, "FCPE-PE30", "FCPE-PER-UNL10", "FCPE-PER-AIF50"],
+      usedFor: "FCPE: type of the fund whose units these are",
+    },
+    employerGroup: {
+      en: "Employer group security",
+      rules: ["FCPE-SCOPE", "FCPE-PER-EMP10", "FCPE-FOREIGN"],
+      usedFor: "FCPE: issued by the employer or its group",
+    },
+    issuerCountry: {
+      en: "Issuer country",
+      rules: PEA_ISSUER,
+      usedFor: "PEA, PEA-PME: seat of the issuer",
+    },
+    corporateTax: {
+      en: "Subject to corporate tax",
+      rules: PEA_ISSUER,
+      usedFor: "PEA, PEA-PME: issuer subject to corporate tax; blank = not",
+    },
+    preferenceShares: {
+      en: "Preference shares",
+      rules: ["PEA-FUND75", "PEAPME-EQ23"],
+      usedFor: "PEA: preference shares, not counted",
+    },
+    issuerEmployees: {
+      en: "Issuer employees",
+      rules: PEA_PME,
+      usedFor: "PEA-PME: persons employed (< 5 000)",
+    },
+    issuerTurnover: {
+      en: "Issuer turnover",
+      rules: PEA_PME,
+      usedFor: "PEA-PME: turnover (≤ 1.5 bn EUR)",
+    },
+    issuerBalanceSheet: {
+      en: "Issuer balance sheet total",
+      rules: PEA_PME,
+      usedFor: "PEA-PME: balance-sheet total (≤ 2 bn EUR)",
+    },
+    issuerMarketCap: {
+      en: "Issuer market capitalisation",
+      rules: PEA_PME,
+      usedFor:
+        "PEA-PME: listed issuer's capitalisation at the as-of date (< 1 bn EUR)",
+    },
+    issuerMarketCapLow4y: {
+      en: "Lowest capitalisation over four years",
+      rules: PEA_PME,
+      usedFor:
+        "PEA-PME: lowest capitalisation at the close of the four previous years",
+    },
+    instrumentListing: {
+      en: "Instrument listing",
+      rules: ["FCPE-PER-UNL10", "FCPE-FOREIGN", "PEAPME-EQ23"],
+      usedFor: "listing of the instrument itself; blank = `listingStatus`",
+    },
+    cpiEligible: {
+      en: "CPI eligible",
+      rules: CPI,
+      usedFor: "CPI: the issuer meets L. 221-32-5 IV A 1°",
+    },
+    maxLoss: {
+      en: "Maximum loss",
+      rules: ["OFS-LOSS"],
+      usedFor: "OFS: maximum loss or net commitment, net of hedges",
+    },
+    masterStrategy: {
+      en: "Master strategy",
+      rules: ["FIA-FEED85M"],
+      usedFor:
+        "FIA: masters with the same text share a strategy (L. 214-24 IV 2°)",
     },
   },
   Holders: {
@@ -1165,6 +1428,35 @@ export const COLUMN_DETAILS: {
       en: "Part of a package",
       rules: ["OTC-PACKAGE"],
       usedFor: "OTC-PACKAGE",
+    },
+  },
+  Orders: {
+    fundId: {
+      en: "Fund code",
+      rules: ["SCPI-SELL10"],
+      usedFor: "the SCPI or SEF (may be blank when the workbook has one fund)",
+    },
+    orderId: {
+      en: "Order reference",
+      rules: ["SCPI-SELL10"],
+      usedFor:
+        "names the order in diagnostics; blank = the worksheet row number",
+    },
+    orderType: {
+      en: "Order type",
+      rules: ["SCPI-SELL10"],
+      usedFor: "sell orders and withdrawal requests are measured apart",
+    },
+    registeredDate: {
+      en: "Registration date",
+      rules: ["SCPI-SELL10"],
+      usedFor:
+        "inscription on the register (L. 214-93 I), or date of the withdrawal request",
+    },
+    units: {
+      en: "Units",
+      rules: ["SCPI-SELL10"],
+      usedFor: "required; units still unsatisfied",
     },
   },
 };

@@ -13,7 +13,7 @@ const run = (fund: Fund, holdings: Holding[], holders: Holder[] = [], orders?: O
   checkWorkbook({ funds: [fund], holdings, holders, orders, diagnostics: [] }, { asOf, positions: true }).funds[0];
 const dec = (s: string) => new Dec(s);
 
-describe("SEF, L. 214-121 « pour 60 % au moins de bois ou forêts » and L. 214-122 « fixée à 51 % »", () => {
+describe("SEF-FOREST60, SEF-FOREST51, SEF-RAISE15 · SEF, L. 214-121 « pour 60 % au moins de bois ou forêts » and L. 214-122 « fixée à 51 % »", () => {
   it("L. 214-121: exactly 60 % passes, 59.99 % is a breach; GF units count", () => {
     expect(rule(run(fair("SEF"), [pos("REAL_ESTATE", "400000", { forestCategory: "WOODLAND" }), pos("ENTITY_RIGHTS", "200000", { forestCategory: "GF_UNITS" }), pos("CASH", "400000")]), "SEF-FOREST60")).toMatchObject({ status: "pass", value: 0.6 });
     expect(rule(run(fair("SEF"), [pos("REAL_ESTATE", "599999.99", { forestCategory: "WOODLAND" }), pos("CASH", "400000.01")]), "SEF-FOREST60").status).toBe("breach");
@@ -31,7 +31,7 @@ describe("SEF, L. 214-121 « pour 60 % au moins de bois ou forêts » and L. 214
   });
 });
 
-describe("SCPI, L. 214-115, L. 214-102 II, L. 214-101, L. 214-116", () => {
+describe("SCPI-ASSET, SCPI-CCA5, SCPI-DEBT, SCPI-RAISE15 · SCPI, L. 214-115, L. 214-102 II, L. 214-101, L. 214-116", () => {
   it("L. 214-115 I: « exclusivement constitué »: category 0 is a breach naming the line; a listed 2° company and a joint-liability entity too", () => {
     const ok = run(fair("SCPI"), [pos("REAL_ESTATE", "900000", { scpiCategory: 1 }), pos("CASH", "100000", { scpiCategory: 6 })]);
     expect(rule(ok, "SCPI-ASSET").status).toBe("pass");
@@ -62,7 +62,7 @@ describe("SCPI, L. 214-115, L. 214-102 II, L. 214-101, L. 214-116", () => {
   });
 });
 
-describe("SCPI events: L. 214-93 II and L. 214-94 (status « triggered »)", () => {
+describe("SCPI-SELL10, SCPI-PRICE10 · SCPI events: L. 214-93 II and L. 214-94 (status « triggered »)", () => {
   const order = (orderType: Order["orderType"], registeredDate: string, units: number, row = 2): Order => ({ row, invalid: new Set(), fundId: "F1", orderType, registeredDate, units: eur(units) });
   const f = () => fair("SCPI", { unitsIssued: eur(1000) });
   it("L. 214-93 II: « depuis plus de douze mois »: an order registered exactly twelve months before does not count; « au moins 10 % » triggers at exactly 10 %", () => {
@@ -85,7 +85,7 @@ describe("SCPI events: L. 214-93 II and L. 214-94 (status « triggered »)", () 
   });
 });
 
-describe("SICAF, L. 214-137", () => {
+describe("SICAF-OWN10, SICAF-BUYBACK · SICAF, L. 214-137", () => {
   const f = (extra: Partial<Fund>) => fair("SICAF", { sharesIssued: eur(1000), ...extra });
   it("« plus de 10 % du total de ses propres actions »: exactly 10 % passes, 10.1 % is a breach", () => {
     expect(rule(run(f({ ownSharesHeld: eur(100) }), []), "SICAF-OWN10").status).not.toBe("breach");
@@ -99,7 +99,7 @@ describe("SICAF, L. 214-137", () => {
   });
 });
 
-describe("FCPE, L. 214-164, L. 214-165, L. 214-165-1", () => {
+describe("FCPE-SCOPE, FCPE-SOL5, FCPE-SOL10, FCPE-PE30, FCPE-PER-UNL10, FCPE-PER-EMP10, FCPE-PER-AIF50, FCPE-FOREIGN · FCPE, L. 214-164, L. 214-165, L. 214-165-1", () => {
   it("L. 214-164 IV / L. 214-165: exactly one third is L. 214-164 (« au plus un tiers »), compared exactly", () => {
     const third = (amount: string) => rule(run(fair("FCPE", { totalAssets: eur(3) }), [pos("EQUITY", amount, { employerGroup: true })]), "FCPE-SCOPE");
     expect(third("1").reasons?.some((r) => r.code === "l2-note" && r.facts.key === "fcpe-regime-164")).toBe(true);
@@ -136,7 +136,7 @@ describe("FCPE, L. 214-164, L. 214-165, L. 214-165-1", () => {
   });
 });
 
-describe("PEA and PEA-PME, L. 221-31 I 2° and L. 221-32-2 3", () => {
+describe("PEA-FUND75, PEAPME-FUND75, PEAPME-EQ23 · PEA and PEA-PME, L. 221-31 I 2° and L. 221-32-2 3", () => {
   const eq = (amount: string, extra: Partial<Holding> = {}) => pos("EQUITY", amount, { issuerCountry: "FR", corporateTax: true, ...extra });
   it("L. 221-31 I 2° a–c: « plus de 75 % »: exactly 75 % is a breach, 75.01 % passes", () => {
     const f = fair("OPCVM", { peaClaim: true });
@@ -164,7 +164,7 @@ describe("PEA and PEA-PME, L. 221-31 I 2° and L. 221-32-2 3", () => {
   });
 });
 
-describe("Compte PME innovation, L. 221-32-5 IV A 3° a: « au moins 80 % » and « au moins 40 % »", () => {
+describe("CPI-FUND80, CPI-FRESH40 · Compte PME innovation, L. 221-32-5 IV A 3° a: « au moins 80 % » and « au moins 40 % »", () => {
   it("L. 221-32-5 IV A 3° a: exactly 80 % and 40 % pass; ORA-redeemed shares count only in the 40 %", () => {
     const f = { ...fundOf("FCPR"), cpiClaim: true };
     const sub = (amount: string, mode: Holding["acquisitionMode"]) => pos("EQUITY", amount, { cpiEligible: true, acquisitionMode: mode });
@@ -177,7 +177,7 @@ describe("Compte PME innovation, L. 221-32-5 IV A 3° a: « au moins 80 % » and
   });
 });
 
-describe("OFS, twenty investors, self-managed AIF", () => {
+describe("OFS-LOSS, FIVG-20INV, OFS-20INV, FIA-CAP300K · OFS, twenty investors, self-managed AIF", () => {
   it("L. 214-190-1 VI: « ne peuvent excéder » the asset plus uncalled subscriptions; a blank maxLoss is incomplete", () => {
     const f = fair("OFS", { uncalledSubscriptions: eur(500_000) });
     expect(rule(run(f, [pos("RECEIVABLE", "1000000", { maxLoss: eur(1_500_000) })]), "OFS-LOSS").status).not.toBe("breach");
@@ -199,7 +199,7 @@ describe("OFS, twenty investors, self-managed AIF", () => {
   });
 });
 
-describe("Rules left out of the first build, with their columns added to the contract", () => {
+describe("OPCI-UNLIM, FIA-FEED85M · Rules left out of the first build, with their columns added to the contract", () => {
   it("L. 214-36 II: an OPCI « ne peuvent détenir » anything in an entity whose members answer « indéfiniment et solidairement »: a breach naming the line", () => {
     const opci = fair("SPPICAV", { constitutionDate: "2015-01-01" });
     const clean = run(opci, [pos("REAL_ESTATE", "900000", { opciCategory: 1 }), pos("CASH", "100000", { opciCategory: 9 })]);
