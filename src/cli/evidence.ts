@@ -1,3 +1,4 @@
+import type { RegisterSettings } from "../engine/registers/types";
 import ExcelJS from "exceljs";
 import {
   existsSync,
@@ -77,6 +78,8 @@ export interface Manifest {
   inputs: PackInput[];
   /** Every file of the pack but this manifest. */
   files: PackFile[];
+  /** The readings of the register texts the reports were checked with, when not the default. */
+  registers?: RegisterSettings;
 }
 
 /** Why the pack cannot be written where asked. */
@@ -143,6 +146,7 @@ export interface CheckedCopy {
 export async function checkCopy(
   file: string,
   asOf: string,
+  registers?: RegisterSettings,
 ): Promise<CheckedCopy> {
   const workbook = await loadWorkbook(file);
   if (isReportWorkbook(workbook)) return { ownReport: true };
@@ -154,8 +158,13 @@ export async function checkCopy(
   const report = checkWorkbook(readWorkbook(tables), {
     asOf,
     positions: true,
+    registers,
   });
-  const missing = (["Funds", "Holdings"] as const).filter((t) => !tables[t]);
+  // As `check` says: a register workbook needs neither Funds nor Holdings (WORKBOOK-FORMAT-REGISTERS §1).
+  const hasRegister = tables.Subscribers || tables.Offers || tables.Trades;
+  const missing = hasRegister
+    ? []
+    : (["Funds", "Holdings"] as const).filter((t) => !tables[t]);
   return {
     report,
     fingerprint,
@@ -216,6 +225,8 @@ export interface PackOptions {
   writeFile?: FileWriter;
   /** Reports of earlier month-ends (earlier packs): report.html then charts each ratio over time. */
   history?: DatedReport[];
+  /** Readings of the register texts (`--soit-soit`), as `check` applies them. */
+  registers?: RegisterSettings;
 }
 
 export interface PackOutcome {
@@ -261,7 +272,11 @@ export async function writeEvidencePack(
     let checked: CheckedCopy;
     try {
       // Checked from the copy: the report is of exactly the bytes the pack holds.
-      checked = await checkCopy(path.join(dir, "input", name), asOf);
+      checked = await checkCopy(
+        path.join(dir, "input", name),
+        asOf,
+        options.registers,
+      );
     } catch (e) {
       input.error =
         e instanceof UnreadableWorkbookError
@@ -329,6 +344,9 @@ export async function writeEvidencePack(
     canonical: "FQM-CANONICAL-TABLES 1",
     inputs,
     files,
+    ...(options.registers?.soitSoit === "both"
+      ? { registers: options.registers }
+      : {}),
   };
   await writeFileAtomically(
     path.join(dir, MANIFEST),

@@ -185,6 +185,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       lang,
       writeFile: io.writeFile,
       history,
+      registers: { soitSoit },
     });
     batch = combine(
       asOf,

@@ -154,7 +154,11 @@ export async function verifyPack(dir: string): Promise<Verification> {
     if (!existsSync(at(input.file))) continue; // Reported above as a file gone.
     let checked: Awaited<ReturnType<typeof checkCopy>>;
     try {
-      checked = await checkCopy(at(input.file), manifest.asOf);
+      checked = await checkCopy(
+        at(input.file),
+        manifest.asOf,
+        manifest.registers,
+      );
     } catch {
       // The copy no longer reads as a workbook: its SHA-256 is reported above.
       checked = {};
