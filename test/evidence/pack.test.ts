@@ -136,6 +136,18 @@ describe("fund-quota verify DIR", () => {
     expect(r.code).toBe(0);
   }, 60_000);
 
+  it("re-checks with the register reading the pack was written with (--soit-soit both)", async () => {
+    const dir = path.join(tempDir(), "pack");
+    await run(["check", SAMPLE, "--as-of", AS_OF, "--evidence", dir, "--soit-soit", "both"]);
+    const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as Manifest;
+    expect(manifest.registers).toEqual({ soitSoit: "both" });
+    const report = JSON.parse(readFileSync(path.join(dir, "report.json"), "utf8"));
+    expect(report).toEqual(JSON.parse(JSON.stringify((await checkCopy(SAMPLE, AS_OF, { soitSoit: "both" })).report)));
+    const r = await run(["verify", dir]);
+    expect(r.stdout).toContain("Identical");
+    expect(r.code).toBe(0);
+  }, 60_000);
+
   it("fails after one cell of the input is edited, naming the rule, the fund and the old and new values", async () => {
     const { dir } = await freshPack();
     const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as Manifest;
