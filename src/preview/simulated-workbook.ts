@@ -29,6 +29,17 @@ export interface ChartBar {
  * An in-page workbook for the browser preview: the sample's sheets, the add-in's highlights
  * and report sheet, a selection, and edits that notify the pane as Excel's onChanged does.
  */
+/** The tables the add-in reads (src/excel/read-tables.ts), each on the sheet of its name here. */
+const TABLES: readonly TableName[] = [
+  "Funds",
+  "Holdings",
+  "Holders",
+  "Orders",
+  "Subscribers",
+  "Offers",
+  "Trades",
+];
+
 export class SimulatedWorkbook {
   sheets: Sheet[];
   highlighted = new Set<number>();
@@ -76,12 +87,12 @@ export class SimulatedWorkbook {
     while (sheet.rows.length <= row) sheet.rows.push([]);
     sheet.rows[row][col] = value;
     this.changed();
-    if ((["Funds", "Holdings", "Holders"] as string[]).includes(sheetName))
+    if ((TABLES as readonly string[]).includes(sheetName))
       for (const l of this.tableListeners) l();
   }
 
   operations(displayLanguage: string): WorkbookOperations {
-    const names: TableName[] = ["Funds", "Holdings", "Holders"];
+    const names = TABLES;
     return {
       readTables: async () => {
         const tables: Partial<Record<TableName, RawTable>> = {};

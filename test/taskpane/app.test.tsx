@@ -108,14 +108,15 @@ describe("counts in funds and in rules", () => {
   it("counts funds in breach out of all funds, and the rules, in English", async () => {
     setup("en-US");
     await waitFor(() => expect(document.querySelector("[data-headline]")).toBeTruthy());
-    expect(text(document.querySelector("[data-headline]"))).toBe("16 funds in breach out of 22 · 19 rules");
+    // 19 portfolio rules and FCPR-IS2's two register rules in breach (the issuer's OFF-12M is not a fund's).
+    expect(text(document.querySelector("[data-headline]"))).toBe("16 funds in breach out of 22 · 21 rules");
     expect(text(document.querySelector("[data-secondary]"))).toBe("No incomplete fund · 3 funds to watch (3 rules)");
   });
 
   it("writes the plurals the French way, with no “0 incomplets”", async () => {
     setup("fr-FR");
     await waitFor(() => expect(document.querySelector("[data-headline]")).toBeTruthy());
-    expect(text(document.querySelector("[data-headline]"))).toBe("16 fonds en dépassement sur 22 · 19 règles");
+    expect(text(document.querySelector("[data-headline]"))).toBe("16 fonds en dépassement sur 22 · 21 règles");
     expect(text(document.querySelector("[data-secondary]"))).toBe("Aucun fonds incomplet · 3 fonds à surveiller (3 règles)");
   });
 
