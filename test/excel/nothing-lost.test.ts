@@ -33,7 +33,15 @@ describe("the add-in never touches what the user owns", () => {
       expect(workbook.sheet(REPORT_SHEET)!.rows).toEqual(first); // re-running replaces it in place, identically
       expect(await ops.insertTemplate("fr")).toEqual({
         created: [],
-        skipped: ["Funds", "Holdings", "Holders"],
+        skipped: [
+          "Funds",
+          "Holdings",
+          "Holders",
+          "Orders",
+          "Subscribers",
+          "Offers",
+          "Trades",
+        ],
       });
       await ops.clearHighlights();
       expect(workbook.sheets.filter((s) => s.name !== REPORT_SHEET)).toEqual(
