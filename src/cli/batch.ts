@@ -178,48 +178,36 @@ export async function writeCombinedXlsx(
         w.error,
         asOf,
       ]);
+    // Register rules count rows (or euros for OFF-12M): not a percentage.
+    const add = (
+      holder: string,
+      holderName: string | null,
+      holderType: string | null,
+      r: (typeof w.report & object)["funds"][number]["rules"][number],
+    ) => {
+      if (r.unit === "count" || r.unit === "EUR") wholeValues.push(rows.length);
+      rows.push([
+        name,
+        holder,
+        holderName,
+        holderType,
+        r.id,
+        r.article,
+        r.value,
+        r.threshold,
+        r.status,
+        r.headroom === null ? null : Number(r.headroom),
+        r.unit ?? "EUR",
+        r.message ?? null,
+        asOf,
+      ]);
+    };
     for (const f of w.report?.funds ?? [])
-      for (const r of f.rules) {
-        // Register rules count rows (or euros for OFF-12M): not a percentage.
-        if (r.unit === "count" || r.unit === "EUR")
-          wholeValues.push(rows.length);
-        rows.push([
-          name,
-          f.fundId,
-          f.fundName ?? null,
-          f.fundType ?? null,
-          r.id,
-          r.article,
-          r.value,
-          r.threshold,
-          r.status,
-          r.headroom === null ? null : Number(r.headroom),
-          r.unit ?? "EUR",
-          r.message ?? null,
-          asOf,
-        ]);
-      }
+      for (const r of f.rules)
+        add(f.fundId, f.fundName ?? null, f.fundType ?? null, r);
     // Issuers of the Offers register: the issuerId stands in place of the fund.
     for (const i of w.report?.issuers ?? [])
-      for (const r of i.rules) {
-        if (r.unit === "count" || r.unit === "EUR")
-          wholeValues.push(rows.length);
-        rows.push([
-          name,
-          i.issuerId,
-          i.issuerName ?? null,
-          null,
-          r.id,
-          r.article,
-          r.value,
-          r.threshold,
-          r.status,
-          r.headroom === null ? null : Number(r.headroom),
-          r.unit ?? "EUR",
-          r.message ?? null,
-          asOf,
-        ]);
-      }
+      for (const r of i.rules) add(i.issuerId, i.issuerName ?? null, null, r);
   }
   ws.addTable({
     name: "QuotaReport",
