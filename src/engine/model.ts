@@ -182,6 +182,9 @@ export interface Fund extends SourceRow {
   allege?: boolean;
   /** Historical rule sets the fund opts into (today only "516-2"). */
   legacyRules?: string[];
+  /** L. 214-160 II 1°, al. 2: the « ELTIF » name and an infrastructure main object (FPCI-CCA30). */
+  eltifLabel?: boolean;
+  infrastructureObject?: boolean;
 }
 
 export interface Holding extends SourceRow {

@@ -30,6 +30,10 @@ export interface ReasonFacts extends Livre2ReasonFacts {
   };
   /** Amount of the advances above the 15 % limit, not counted in the quota. */
   "advances-above-cap": { amount: string; threshold: string; article: string };
+  /** FPCI-CCA30: advances retained under the 30 % regime, measured apart from the 15 % limit. */
+  "eltif-advances-apart": { amount: string; article: string };
+  /** FPCI-CCA30: a flag of the 30 % regime is unreadable and the outcome depends on it. */
+  "eltif-regime-unknown": { column: string; article: string };
   /** No position counts under the five years after admission to trading. */
   "no-grace-position": { article: string };
   /** Positions admitted to trading after purchase that still count. */
@@ -79,6 +83,11 @@ export interface ReasonFacts extends Livre2ReasonFacts {
     article: string;
   };
   "ownership-unknown": { article: string };
+  "eltif-beneficiary-listed": {
+    issuer: string;
+    listingStatus: string;
+    article: string;
+  };
   "issuer-not-eligible":
     | { test: "advance"; issuer: string; article: string }
     | { test: "flag"; column: string; article: string; issuer?: string }
@@ -208,6 +217,8 @@ export interface ReasonFacts extends Livre2ReasonFacts {
   "amount-negative": { column: string; amount: string };
   "amount-implausible": { column: string; amount: string };
   "acquisition-mode-blank": { article: string };
+  /** One flag of the 30 % regime of L. 214-160 II 1°, al. 2 is yes, the other is not: the 15 % regime applies. */
+  "eltif-regime-not-met": { given: string; missing: string; article: string };
   "entity-debt-blank": { item: number; article: string; threshold: string };
   /** A row's fundId matches a fund only once case and surrounding spaces are ignored (contract §3). */
   "fund-id-case": {

@@ -177,6 +177,10 @@ export const EXCLUSION_LABELS: Record<ExclusionCode, LocalText> = {
     en: "advance not allowed by L. 214-42",
     fr: "avance en compte courant non admise par le L. 214-42",
   },
+  "eltif-beneficiary-listed": {
+    en: "advance to a company admitted to trading (30 % regime)",
+    fr: "avance à une société admise aux négociations (régime de 30 %)",
+  },
   "not-allowed-asset": {
     en: "not allowed besides the master",
     fr: "actif non autorisé en dehors du maître",

@@ -257,6 +257,8 @@ export type ExclusionCode =
   /** OPCI: outside the list of L. 214-36 I, or an advance L. 214-42 does not allow. */
   | "opci-outside-list"
   | "opci-advance-gate"
+  /** FPCI-CCA30: an advance to a company whose securities are admitted to trading (L. 214-160 II 1°, al. 2). */
+  | "eltif-beneficiary-listed"
   /** Counted by no rule of the fund's category (rule "*"). */
   | "outside-every-rule"
   /** Not held on the as-of date (rule "*"). */

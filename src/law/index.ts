@@ -77,6 +77,7 @@ const RULE_PARAMETER: Record<string, (f: LawFacts) => LawParameter<unknown>> = {
   "FIP-H10": () => L214_31.onePublicLawHolder,
   "FIP-H30": () => L214_31.publicLawHolders,
   "FPCI-CCA15": () => L214_160.advances,
+  "FPCI-CCA30": () => L214_160.eltifAdvances,
   "FPCI-REC10": () => L214_160.receivables,
   "FPCI-DIG20": () => L214_160.digitalAssets,
   "OPCI-ASSET": () => L214_36_TO_43.assetList,

@@ -1,4 +1,4 @@
-import type { AssetClass } from "../engine/model";
+import type { AssetClass, ListingStatus } from "../engine/model";
 import { inForce, type LawParameter } from "./parameter";
 
 /** L. 214-160: the fonds professionnel de capital investissement (FPCI) applies L. 214-28 with its own adaptations. */
@@ -30,6 +30,31 @@ export const L214_160 = {
       article: ARTICLE,
       paragraph: "II 1°",
       wording: "détient une participation",
+    },
+  ),
+  // II 1°, second paragraph: the ELTIF infrastructure regime. Its start is not in the reference
+  // texts (the consolidated text is the version in force on 16 April 2024).
+  eltifAdvances: inForce<string>(
+    "l214-160.eltif-advances",
+    "current-account advances of an ELTIF infrastructure FPCI or SLP, retained in the quota up to",
+    {
+      value: "0.3",
+      article: ARTICLE,
+      paragraph: "II 1°, al. 2",
+      wording:
+        "qui ne sont retenues dans le quota d'investissement mentionné au I de l'article L. 214-28 qu'à concurrence de 30 % du total de l'actif",
+      note: "in the consolidated text in force on 16 April 2024; the date the paragraph took effect is not in the reference texts",
+    },
+  ),
+  eltifBeneficiaryListing: inForce<readonly ListingStatus[]>(
+    "l214-160.eltif-beneficiary-listing",
+    "listing of the beneficiary of an advance under the 30 % regime",
+    {
+      value: ["UNLISTED"],
+      article: ARTICLE,
+      paragraph: "II 1°, al. 2",
+      wording:
+        "Les titres émis par la société bénéficiaire de l'avance en compte courant d'associé ne sont pas admis à la négociation sur un marché réglementé ou sur un système multilatéral de négociation",
     },
   ),
   receivables: inForce<string>("l214-160.receivables", "receivables, limit", {

@@ -1,5 +1,9 @@
 import type { Reason, ReasonCode, ReasonFacts } from "../engine/reasons";
-import { ASSET_CLASS_LABELS } from "../workbook/columns";
+import {
+  ASSET_CLASS_LABELS,
+  FUNDS_SPEC,
+  LISTING_LABELS,
+} from "../workbook/columns";
 import {
   NBSP,
   type Lang,
@@ -29,6 +33,10 @@ const EN: Renderers = {
     `${euros(f.amount, en)} of advances above the ${percentShort(f.threshold, en)} limit not counted.`,
   "receivables-above-limit": (f) =>
     `${euros(f.amount, en)} of receivables held above the ${percentShort(f.threshold, en)} limit of ${f.article} not counted (FPCI-REC10 reports the breach).`,
+  "eltif-advances-apart": (f) =>
+    `${euros(f.amount, en)} of advances to unlisted companies the fund holds a participation in, or in whose group it does, are retained under the 30 % regime of ${f.article} (FPCI-CCA30), not measured against 15 %.`,
+  "eltif-regime-unknown": (f) =>
+    `${f.column} cannot be read: the 15 % regime is applied, and the result depends on whether the fund meets the 30 % regime of ${f.article}.`,
   "no-grace-position": (f) =>
     `No position counts under the five years of ${f.article}.`,
   "grace-positions": (f) =>
@@ -96,6 +104,8 @@ const EN: Renderers = {
         : `advance excluded: the fund holds ${percentShort(f.ownership, en)} of ${f.issuer}, ${f.article} requires at least ${percentShort(f.gate, en)}.`,
   "ownership-unknown": () =>
     "the fund's share of the issuer's capital is unknown.",
+  "eltif-beneficiary-listed": (f) =>
+    `advance to ${f.issuer}, whose securities are admitted to trading (${f.listingStatus}): ${f.article} retains only advances to companies whose securities are not admitted to a regulated market or an MTF; measured under the 15 % limit instead.`,
   "issuer-not-eligible": (f) => {
     const why =
       f.test === "advance"
@@ -205,6 +215,8 @@ const EN: Renderers = {
     `${f.column} is negative (${f.amount}): it is counted as read; check the sign.`,
   "amount-implausible": (f) =>
     `${f.column} is ${euros(f.amount, en)}, above 10^15: check the unit.`,
+  "eltif-regime-not-met": (f) =>
+    `${f.given} is yes but ${f.missing} is not: the 30 % regime of ${f.article} needs both (a main object of financing infrastructure and the « ELTIF » name); the 15 % regime applies.`,
   "acquisition-mode-blank": (f) =>
     `acquisitionMode is blank: the position is not counted as fresh capital (${f.article}).`,
   "entity-debt-blank": (f) =>
@@ -244,6 +256,11 @@ const EN: Renderers = {
 };
 
 const C = `${NBSP}:`;
+
+/** A Funds column by its first French label (« Label ELTIF »), as the French template heads it. */
+function fundColumnFr(name: string): string {
+  return FUNDS_SPEC.columns.find((c) => c.name === name)?.labels[0] ?? name;
+}
 
 /** An asset class as the French template's dropdown shows it (« Liquidités », not CASH): one label per value, from the column specs. */
 function assetClassFr(code: string): string {
@@ -310,6 +327,10 @@ const FR: Renderers = {
     `${euros(f.amount, fr)} d'avances en compte courant au-delà de la limite de ${percentShort(f.threshold, fr)}, non retenus dans le quota.`,
   "receivables-above-limit": (f) =>
     `${euros(f.amount, fr)} de créances détenues au-delà de la limite de ${percentShort(f.threshold, fr)} de l'article ${f.article}, non retenus dans le quota (le dépassement est signalé par FPCI-REC10).`,
+  "eltif-advances-apart": (f) =>
+    `${euros(f.amount, fr)} d'avances en compte courant à des sociétés non cotées dont le fonds détient une participation, ou appartenant au groupe dans lequel il en détient une, retenues au titre du régime de 30 % (${f.article}, FPCI-CCA30) et non rapportées à la limite de 15 %.`,
+  "eltif-regime-unknown": (f) =>
+    `colonne ${quote(fundColumnFr(f.column), fr)} illisible${NBSP}: le régime de 15 % est appliqué, et le résultat dépend de l'application du régime de 30 % (${f.article}).`,
   "no-grace-position": (f) =>
     `Aucune position retenue au titre du délai de cinq ans après l'admission aux négociations (${f.article}).`,
   "grace-positions": (f) =>
@@ -380,6 +401,8 @@ const FR: Renderers = {
         : `avance en compte courant exclue${C} le fonds détient ${percentShort(f.ownership, fr)} du capital de ${f.issuer}, l'article ${f.article} exige au moins ${percentShort(f.gate, fr)}.`,
   "ownership-unknown": (f) =>
     `part du capital de l'émetteur détenue par le fonds inconnue (${f.article}).`,
+  "eltif-beneficiary-listed": (f) =>
+    `avance en compte courant à ${f.issuer}, dont les titres sont admis aux négociations (${LISTING_LABELS[f.listingStatus]?.[0] ?? f.listingStatus})${C} l'article ${f.article} ne retient que les avances aux sociétés dont les titres ne sont pas admis à la négociation sur un marché réglementé ou sur un système multilatéral de négociation${NBSP}; l'avance est rapportée à la limite de 15 %.`,
   "issuer-not-eligible": (f) => {
     if (f.test === "advance")
       return `avance en compte courant à ${f.issuer}, dont les titres ne sont pas retenus dans le quota${C} l'article ${f.article} ne retient que les avances aux sociétés qui en remplissent les conditions.`;
@@ -495,6 +518,8 @@ const FR: Renderers = {
     `montant négatif (${euros(f.amount, fr)})${NBSP}: il est retenu tel quel${NBSP}; vérifiez le signe.`,
   "amount-implausible": (f) =>
     `montant de ${euros(f.amount, fr)}, supérieur à 10^15${NBSP}: vérifiez l'unité.`,
+  "eltif-regime-not-met": (f) =>
+    `${quote(fundColumnFr(f.given), fr)} est à oui, mais pas ${quote(fundColumnFr(f.missing), fr)}${C} le régime de 30 % de l'article ${f.article} exige les deux (objet principal de financement d'infrastructures et dénomination « ELTIF »)${NBSP}; le régime de 15 % s'applique.`,
   "acquisition-mode-blank": (f) =>
     `mode d'acquisition (acquisitionMode) non renseigné${NBSP}: la position n'est pas retenue au titre des titres reçus en contrepartie de souscriptions au capital (${f.article}).`,
   "entity-debt-blank": (f) =>

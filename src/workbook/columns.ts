@@ -262,6 +262,12 @@ export const FUNDS_SPEC = {
     ]),
     col("allege", "boolean", ["FCPR allégé", "Procédure allégée"]),
     col("legacyRules", "list", ["Règles historiques"]),
+    // L. 214-160 II 1°, al. 2 (FPCI-CCA30), left out of the first build.
+    col("eltifLabel", "boolean", ["Label ELTIF", "Dénomination ELTIF"]),
+    col("infrastructureObject", "boolean", [
+      "Objet principal : infrastructures",
+      "Objet principal infrastructures",
+    ]),
   ],
 } satisfies TableSpec;
 
@@ -634,7 +640,7 @@ const EVERY_RULE = ["*"] as const;
 const FCPR_QUOTAS = ["FCPR-Q50", "FCPI-Q70", "FIP-Q70"];
 const FIVE_YEARS = ["FCPR-L5Y", "FCPI-L5Y", "FIP-L5Y"];
 const FRESH = ["FCPI-FRESH40", "FIP-FRESH40"];
-const ADVANCES = ["FCPR-CCA15", "FPCI-CCA15", "OPCI-CCA5"];
+const ADVANCES = ["FCPR-CCA15", "FPCI-CCA15", "FPCI-CCA30", "OPCI-CCA5"];
 const OPCI = [
   "OPCI-ASSET",
   "OPCI-RE60",
@@ -926,6 +932,18 @@ export const COLUMN_DETAILS: {
       usedFor:
         "`516-2` (or `RG AMF 516-2`): its `Trades` rows are checked against RG AMF 516-2 (historical text); any other value is a warning and ignored",
     },
+    eltifLabel: {
+      en: "ELTIF label",
+      rules: ["FPCI-CCA30"],
+      usedFor:
+        "FPCI, SLP: authorised to use the « ELTIF » name (L. 214-160 II 1°, al. 2 b); with `infrastructureObject`, advances are retained in the quota up to 30 %; blank = no",
+    },
+    infrastructureObject: {
+      en: "Main object: infrastructure",
+      rules: ["FPCI-CCA30"],
+      usedFor:
+        "FPCI, SLP: main object is financing infrastructure assets (L. 214-160 II 1°, al. 2 a); blank = no",
+    },
   },
   Holdings: {
     fundId: {
@@ -954,7 +972,13 @@ export const COLUMN_DETAILS: {
     fairValue: { en: "Fair value", rules: EVERY_RULE, usedFor: "basis `FAIR`" },
     listingStatus: {
       en: "Listing status",
-      rules: [...FCPR_QUOTAS, "FCPR-B20", ...FIVE_YEARS, "OPCI-ASSET"],
+      rules: [
+        ...FCPR_QUOTAS,
+        "FCPR-B20",
+        ...FIVE_YEARS,
+        "OPCI-ASSET",
+        "FPCI-CCA30",
+      ],
       usedFor:
         "blank = unlisted. For debt and receivables: the listing of the issuer's equity",
     },

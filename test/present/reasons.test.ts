@@ -19,6 +19,8 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
   "bucket-above-cap": [{ amount: "1234567.89", threshold: "0.2", article: "L. 214-28 III" }],
   "receivables-above-limit": [{ amount: "1234567.89", threshold: "0.1", article: "L. 214-160 II" }],
   "advances-above-cap": [{ amount: "1000.00", threshold: "0.15", article: "L. 214-28 II 1°" }],
+  "eltif-advances-apart": [{ amount: "250000.00", article: "L. 214-160 II 1°, al. 2" }],
+  "eltif-regime-unknown": [{ column: "eltifLabel", article: "L. 214-160 II 1°, al. 2" }],
   "no-grace-position": [{ article: "L. 214-28 IV" }],
   "grace-positions": [
     { count: 1, firstEnd: "2026-04-12", article: "L. 214-28 IV" },
@@ -70,6 +72,7 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
     { issuer: "Loire SAS", article: "L. 214-28 II 1°" },
   ],
   "ownership-unknown": [{ article: "L. 214-28 II 1°" }],
+  "eltif-beneficiary-listed": [{ issuer: "Réseau Chaleur SA", listingStatus: "MTF_SME", article: "L. 214-160 II 1°, al. 2" }],
   "issuer-not-eligible": [
     { test: "advance", issuer: "Loire SAS", article: "L. 214-28 II 1°" },
     { test: "flag", column: "fcpiEligible", article: "L. 214-30 I" },
@@ -163,6 +166,7 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
   "amount-negative": [{ column: "costValue", amount: "-1500.00" }],
   "amount-implausible": [{ column: "costValue", amount: "2000000000000000.00" }],
   "acquisition-mode-blank": [{ article: "L. 214-30 III A 1°" }],
+  "eltif-regime-not-met": [{ given: "eltifLabel", missing: "infrastructureObject", article: "L. 214-160 II 1°, al. 2" }],
   "entity-debt-blank": [{ item: 5, threshold: "0.4", article: "L. 214-39" }],
   "fund-id-case": [{ table: "Holdings", row: 3, header: "Code fonds", value: "eta", fundId: "ETA", fundRow: 2 }],
   "first-year-end-too-early": [{ firstYearEnd: "2024-01-01", constitutionDate: "2024-06-30" }],

@@ -45,6 +45,7 @@ import {
   cappedSums,
   countAdvanceInQuota,
   gateAdvance,
+  type AdvanceCap,
   type GateLog,
   listedRule,
   newGateLog,
@@ -127,6 +128,8 @@ export interface L21428Profile {
   entityOecdRequired: boolean;
   entityArticle: string;
   defaultThreshold: RatioParameter;
+  /** Advances retained under a regime of their own before II 1° (the ELTIF FPCI's 30 %). */
+  advanceCap?: AdvanceCap;
 }
 
 const FCPR_PROFILE: L21428Profile = {
@@ -236,8 +239,10 @@ export function evaluateL21428(
     : new Map<string, boolean>();
   for (let i = 0; i < held.length; i++) {
     const kind = sorted[i].kind;
-    if (kind === "ADVANCE") countAdvance(ctx, tally, held[i], issuerInQuota);
-    else if (kind === "ENTITY") countEntityRights(ctx, tally, held[i]);
+    if (kind === "ADVANCE") {
+      if (!prof.advanceCap?.take(held[i]))
+        countAdvance(ctx, tally, held[i], issuerInQuota);
+    } else if (kind === "ENTITY") countEntityRights(ctx, tally, held[i]);
   }
 
   const window = quotaWindow(ctx);
@@ -637,15 +642,20 @@ function results(
     cappedSums(ctx, t.bucket.total, t.qualifying.total, t.bucketReceivables);
   const { quota, advances, bucket, listed, advanceGate, advanceArticle } =
     t.prof;
+  const cap = t.prof.advanceCap;
+  const advancesRetained = cap
+    ? cap.retain(advancesCounted, notes, noteReasons)
+    : advancesCounted;
   const q50 = compare(ctx, quota, {
     threshold:
       ctx.fund.quotaThreshold ?? ratioAt(t.prof.defaultThreshold, ctx.asOf),
     numerator: made(
-      t.direct.total + bucketCounted + advancesCounted + t.entities.total,
+      t.direct.total + bucketCounted + advancesRetained + t.entities.total,
       t.direct,
       t.bucket,
       t.gate.advances,
       t.entities,
+      cap?.measure ?? t.gate.advances,
       { total: 0n, complete: window !== undefined },
     ),
     binding: quotaBinds(ctx, window, notes, noteReasons),
@@ -661,6 +671,7 @@ function results(
       ratioAt(advanceGate, ctx.asOf),
       advanceArticle,
     ),
+    ...(cap ? [cap.result()] : []),
     // Only the part above 20 % is "above the 20 % limit"; receivables above their own limit are noted on the quota.
     bucketRule(ctx, bucket, t.bucket, bucketCounted + aboveLimit),
     listedRule(ctx, listed, t.listed, t.grace, {

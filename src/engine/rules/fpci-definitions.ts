@@ -20,6 +20,24 @@ export const FPCI_CCA15: RuleDefinition = {
   },
 };
 
+/**
+ * L. 214-160 II 1°, second paragraph: an FPCI or SLP whose main object is infrastructure and which
+ * holds the « ELTIF » name retains advances in the quota up to 30 % of the asset. A limit on
+ * counting (« ne sont retenues … qu'à concurrence de »), not on holding: direction cap.
+ */
+export const FPCI_CCA30: RuleDefinition = {
+  id: "FPCI-CCA30",
+  article: "L. 214-160 II 1°, al. 2",
+  direction: "cap",
+  operator: "<=",
+  wording:
+    "L'actif d'un fonds professionnel de capital investissement ou d'une société de libre partenariat peut également comprendre des avances en compte courant, qui ne sont retenues dans le quota d'investissement mentionné au I de l'article L. 214-28 qu'à concurrence de 30 % du total de l'actif",
+  title: {
+    en: "ELTIF infrastructure fund: advances counted in the quota within 30 %",
+    fr: "Fonds ELTIF d'infrastructures : avances en compte courant retenues dans le quota dans la limite de 30 %",
+  },
+};
+
 export const FPCI_REC10: RuleDefinition = {
   id: "FPCI-REC10",
   article: "L. 214-160 II",
@@ -44,6 +62,7 @@ export const FPCI_DIG20: RuleDefinition = {
 export const FPCI_RULES = [
   FPCI_Q50,
   FPCI_CCA15,
+  FPCI_CCA30,
   FCPR_B20,
   FCPR_L5Y,
   FPCI_REC10,

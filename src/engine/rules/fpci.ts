@@ -13,11 +13,20 @@ import type { RuleDefinition, RuleResult } from "../result";
 import { FCPR_B20, FCPR_L5Y } from "./fcpr-definitions";
 import {
   FPCI_CCA15,
+  FPCI_CCA30,
   FPCI_DIG20,
   FPCI_Q50,
   FPCI_REC10,
 } from "./fpci-definitions";
 import { evaluateL21428, type L21428Profile } from "./fcpr";
+import {
+  addNote,
+  EltifAdvances,
+  eltifRegime,
+  settleUnknownRegime,
+} from "./fpci-eltif";
+import { formatAmount } from "../amount";
+import { eurText } from "../ratio";
 
 const FPCI_PROFILE: L21428Profile = {
   quota: FPCI_Q50,
@@ -34,7 +43,15 @@ const FPCI_PROFILE: L21428Profile = {
 };
 
 export function evaluateFpci(ctx: FundContext): Evaluation {
-  const evaluation = evaluateL21428(ctx, FPCI_PROFILE);
+  const regime = eltifRegime(ctx);
+  const evaluation = advancesOf(ctx, regime.kind === "eltif");
+  if (regime.kind === "unknown")
+    settleUnknownRegime(
+      ctx,
+      evaluation.rules,
+      regime.column,
+      (inner) => advancesOf(inner, true).rules,
+    );
   evaluation.rules.push(
     classLimit(
       ctx,
@@ -49,6 +66,28 @@ export function evaluateFpci(ctx: FundContext): Evaluation {
       L214_160.digitalAssets,
     ),
   );
+  return evaluation;
+}
+
+/**
+ * The L. 214-28 sort, with the advances of the ELTIF infrastructure regime (L. 214-160 II 1°, al. 2)
+ * taken first when the fund meets it: they are measured by FPCI-CCA30 and not against the 15 %.
+ */
+function advancesOf(ctx: FundContext, eltif: boolean): Evaluation {
+  if (!eltif) return evaluateL21428(ctx, FPCI_PROFILE);
+  const advanceCap = new EltifAdvances(ctx, FPCI_Q50.id);
+  const evaluation = evaluateL21428(ctx, { ...FPCI_PROFILE, advanceCap });
+  const taken = advanceCap.measure.total;
+  const cca15 = evaluation.rules.find((r) => r.id === FPCI_CCA15.id);
+  if (cca15 && taken > 0n)
+    addNote(
+      cca15,
+      `${eurText(taken)} of advances to unlisted companies the fund holds a participation in, or in whose group it does, are retained under the 30 % regime of ${FPCI_CCA30.article} (FPCI-CCA30), not measured against 15 %.`,
+      why("eltif-advances-apart", {
+        amount: formatAmount(taken),
+        article: FPCI_CCA30.article,
+      }),
+    );
   return evaluation;
 }
 

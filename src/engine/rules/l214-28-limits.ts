@@ -121,6 +121,22 @@ export function cappedSums(
   return { bucketCounted, advancesCounted, notes, aboveLimit, noteReasons };
 }
 
+/**
+ * Advances a fund retains in its quota under a regime of their own, up to their own cap, instead of
+ * II 1° (L. 214-160 II 1°, al. 2: the ELTIF infrastructure FPCI). The L. 214-28 sort hands each
+ * advance to `take` first; those it does not take go through II 1° as before.
+ */
+export interface AdvanceCap {
+  /** True when the regime takes the advance (counted, or unknown); false leaves it to II 1°. */
+  take(p: Position): boolean;
+  /** What the regime's advances measured (partial when a value it needed is unknown). */
+  readonly measure: Measure;
+  /** What the quota retains of these advances and of those II 1° counted; notes the excess. */
+  retain(advancesCounted: Amount, notes: string[], reasons: Reason[]): Amount;
+  /** The regime's own rule. */
+  result(): RuleResult;
+}
+
 /** What the II 1° gate measured: every advance (against the 15 %), those it refused, and the lowest share of capital seen. */
 export interface GateLog {
   advances: Tally;
@@ -384,7 +400,7 @@ export function gateAdvance(
 }
 
 /** Advances "take the ownership of their issuer": the highest share given on the issuer's other rows. */
-function issuerOwnership(
+export function issuerOwnership(
   ctx: FundContext,
   issuerId: string | undefined,
 ): Dec | undefined {

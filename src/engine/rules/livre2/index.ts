@@ -18,6 +18,8 @@ import { evaluatePea, PEA_RULES } from "./pea";
 import { evaluateScpi, SCPI_RULES } from "./scpi";
 import { evaluateSef, SEF_RULES } from "./sef";
 import { evaluateSicaf, SICAF_RULES } from "./sicaf";
+import { FPCI_CCA30 } from "../fpci-definitions";
+import { evaluateSlpAdvances } from "../fpci-eltif";
 
 export { FUND_LEVEL_RULES } from "./definitions";
 
@@ -83,7 +85,9 @@ export const LIVRE2_FAMILIES: readonly Family[] = [
   family(["FCPE"], FCPE_RULES, FAIR_VALUE, evaluateFcpe),
   family(["OPCVM", "FIVG"], [], FAIR_VALUE, () => []),
   family(["OFS"], [OFS_LOSS], FAIR_VALUE, (ctx) => [ofsLoss(ctx)]),
-  family(["FPS", "SLP", "SCR"], [], COST_WHEN_SUBSCRIBED, () => []),
+  family(["FPS", "SCR"], [], COST_WHEN_SUBSCRIBED, () => []),
+  // L. 214-160 II 1°, al. 2 names the SLP: the ELTIF infrastructure advances (FPCI-CCA30).
+  family(["SLP"], [FPCI_CCA30], COST_WHEN_SUBSCRIBED, evaluateSlpAdvances),
 ];
 
 /** Every rule of the other Livre II funds, once. */

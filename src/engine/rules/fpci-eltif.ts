@@ -1,0 +1,286 @@
+import { type Amount, formatAmount, minAmount, ZERO } from "../amount";
+import { L214_160, L214_28, listAt, ratioAt } from "../../law";
+import { FundContext, type Position } from "../fund-context";
+import { compare, Tally } from "../measures";
+import { eurText, percentText } from "../ratio";
+import { type Reason, reason as why } from "../reasons";
+import type { RuleResult } from "../result";
+import { FPCI_CCA30 } from "./fpci-definitions";
+import { type AdvanceCap, capOf, issuerOwnership } from "./l214-28-limits";
+
+/**
+ * L. 214-160 II 1°, second paragraph: « L'actif d'un fonds professionnel de capital investissement
+ * ou d'une société de libre partenariat peut également comprendre des avances en compte courant,
+ * qui ne sont retenues dans le quota … qu'à concurrence de 30 % du total de l'actif, dès lors que
+ * les conditions suivantes sont vérifiées : a) L'objet principal du fonds est de financer … des
+ * actifs d'infrastructure … ; b) Le fonds a reçu l'autorisation d'utiliser la dénomination
+ * " ELTIF " … Ces avances … peuvent être consenties directement à une société appartenant au
+ * groupe dans lequel le fonds détient une participation. Les titres émis par la société
+ * bénéficiaire … ne sont pas admis à la négociation sur un marché réglementé ou sur un système
+ * multilatéral de négociation ».
+ */
+const ARTICLE = FPCI_CCA30.article;
+const FLAGS = ["eltifLabel", "infrastructureObject"] as const;
+type Flag = (typeof FLAGS)[number];
+
+export type EltifRegime =
+  | { kind: "eltif" }
+  | { kind: "standard" }
+  /** A flag is unreadable and no flag says no: the 15 % regime applies, unless the outcome depends on it. */
+  | { kind: "unknown"; column: Flag };
+
+/**
+ * Which regime the fund's advances follow. Both flags yes: the 30 % regime. A flag blank, no or
+ * absent: the 15 % one (a half-claimed regime is a warning). Unreadable: unknown.
+ */
+export function eltifRegime(ctx: FundContext): EltifRegime {
+  const f = ctx.fund;
+  const state = (c: Flag) =>
+    f[c] === true ? "yes" : f.invalid.has(c) ? "unknown" : "no";
+  const states = FLAGS.map(state);
+  if (states.every((s) => s === "yes")) return { kind: "eltif" };
+  const given = FLAGS.find((c) => state(c) === "yes");
+  const missing = FLAGS.find((c) => state(c) === "no");
+  if (missing) {
+    if (given)
+      ctx.warn(
+        "Funds",
+        f.row,
+        missing,
+        `${given} is yes but ${missing} is not: the 30 % regime of ${ARTICLE} needs both (a main object of financing infrastructure and the « ELTIF » name); the 15 % regime applies.`,
+        why("eltif-regime-not-met", { given, missing, article: ARTICLE }),
+      );
+    return { kind: "standard" };
+  }
+  return {
+    kind: "unknown",
+    column: FLAGS.find((c) => state(c) === "unknown")!,
+  };
+}
+
+/** The advances of the 30 % regime: taken before II 1°, retained in the quota up to 30 % of the asset. */
+export class EltifAdvances implements AdvanceCap {
+  readonly measure: Tally;
+  /** The advances the quota could not retain above 30 % (those of II 1° included), once retain() ran. */
+  private excess?: Amount;
+  private readonly beneficiaries: ReadonlySet<string>;
+
+  constructor(
+    private readonly ctx: FundContext,
+    /** The quota the advances count in; none for an SLP, which has no quota of its own to report. */
+    private readonly quotaId?: string,
+  ) {
+    this.measure = new Tally(ctx);
+    this.beneficiaries = listAt(L214_160.eltifBeneficiaryListing, ctx.asOf);
+  }
+
+  take(p: Position): boolean {
+    const { ctx } = this;
+    const h = p.holding;
+    const issuer = h.issuerName ?? h.issuerId ?? `row ${h.row}`;
+    // For an advance, listingStatus is the listing of the beneficiary's securities (blank: unlisted).
+    const listing = h.listingStatus ?? "UNLISTED";
+    if (!this.beneficiaries.has(listing)) {
+      ctx.exclude(p, {
+        rule: FPCI_CCA30.id,
+        article: ARTICLE,
+        reason: `advance to ${issuer}, whose securities are admitted to trading (${listing}): ${ARTICLE} retains only advances to companies whose securities are not admitted to a regulated market or an MTF; measured under the 15 % limit instead.`,
+        code: "eltif-beneficiary-listed",
+        facts: { issuer, listingStatus: listing, article: ARTICLE },
+      });
+      return false;
+    }
+    // « à une société appartenant au groupe dans lequel le fonds détient une participation »: the
+    // row's ownershipPct is the fund's participation in the beneficiary or in its group.
+    const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
+    if (ownership === undefined) {
+      this.measure.unknown(
+        h,
+        "ownershipPct",
+        `ownershipPct is needed: ${ARTICLE} retains an advance to a company in which, or in whose group, the fund holds a participation.`,
+      );
+      ctx.exclude(p, {
+        rule: this.quotaId ?? FPCI_CCA30.id,
+        article: ARTICLE,
+        reason: "the fund's share of the issuer's capital is unknown.",
+        code: "ownership-unknown",
+        facts: { article: ARTICLE },
+      });
+      return true;
+    }
+    // No participation: not this regime; for an FPCI, II 1° refuses it and FPCI-CCA15 reports the breach.
+    if (ownership.lte(0)) {
+      ctx.exclude(p, {
+        rule: FPCI_CCA30.id,
+        article: ARTICLE,
+        reason: `advance excluded: the fund holds no participation in ${issuer} or its group, which ${ARTICLE} requires.`,
+        code: "advance-gate",
+        facts: {
+          issuer,
+          ownership: ownership.toString(),
+          gate: "0",
+          article: ARTICLE,
+        },
+      });
+      return false;
+    }
+    const threshold = ratioAt(L214_160.eltifAdvances, ctx.asOf);
+    const amount = this.measure.add(p, {
+      rule: FPCI_CCA30.id,
+      article: ARTICLE,
+      note: `measured against the ${percentText(threshold)} limit`,
+      explain: why("measured-against-limit", {
+        threshold: threshold.toString(),
+        article: ARTICLE,
+      }),
+    });
+    if (amount !== undefined && this.quotaId)
+      ctx.count(
+        p,
+        {
+          rule: this.quotaId,
+          article: ARTICLE,
+          note: `the fund holds ${percentText(ownership)} of ${issuer} or of its group`,
+          explain: why("counted-advance", {
+            issuer,
+            ownership: ownership.toString(),
+            article: ARTICLE,
+          }),
+        },
+        amount,
+      );
+    return true;
+  }
+
+  /** « qu'à concurrence de 30 % »: these advances and those II 1° counted, together, up to 30 % of the base. */
+  retain(advancesCounted: Amount, notes: string[], reasons: Reason[]): Amount {
+    const total = advancesCounted + this.measure.total;
+    const threshold = ratioAt(L214_160.eltifAdvances, this.ctx.asOf);
+    const cap = capOf(this.ctx, threshold);
+    const retained = cap === undefined ? total : minAmount(total, cap);
+    this.excess = total - retained;
+    if (this.excess > ZERO) {
+      notes.push(
+        `${eurText(this.excess)} of advances above the 30 % limit of ${ARTICLE} not counted.`,
+      );
+      reasons.push(
+        why("advances-above-cap", {
+          amount: formatAmount(this.excess),
+          threshold: threshold.toString(),
+          article: ARTICLE,
+        }),
+      );
+    }
+    return retained;
+  }
+
+  result(): RuleResult {
+    const { ctx } = this;
+    const threshold = ratioAt(L214_160.eltifAdvances, ctx.asOf);
+    let above = this.excess;
+    if (above === undefined) {
+      const cap = capOf(ctx, threshold);
+      above =
+        cap !== undefined && this.measure.total > cap
+          ? this.measure.total - cap
+          : ZERO;
+    }
+    const over = above > ZERO;
+    return compare(ctx, FPCI_CCA30, {
+      threshold,
+      numerator: this.measure,
+      message: over
+        ? `${eurText(above)} of advances above the 30 % limit are not counted toward the quota (a limit on counting, not a breach).`
+        : undefined,
+      reasons: over
+        ? [
+            why("advances-above-cap", {
+              amount: formatAmount(above),
+              threshold: threshold.toString(),
+              article: ARTICLE,
+            }),
+          ]
+        : undefined,
+    });
+  }
+}
+
+/** Adds one sentence to a result's message, and its code when the message is fully coded. */
+export function addNote(r: RuleResult, text: string, reason: Reason): void {
+  const coded = r.message === undefined || r.reasons !== undefined;
+  r.message = r.message ? `${r.message} ${text}` : text;
+  if (coded) r.reasons = [...(r.reasons ?? []), reason];
+}
+
+/**
+ * A flag of the regime is unreadable: the 15 % regime was applied. When the 30 % regime would give
+ * another status, the result depends on the flag and is `incomplete`, never the better reading.
+ */
+export function settleUnknownRegime(
+  ctx: FundContext,
+  results: RuleResult[],
+  column: Flag,
+  evaluate: (inner: FundContext) => RuleResult[],
+): void {
+  const advances = listAt(L214_28.advanceClasses, ctx.asOf);
+  if (!ctx.heldPositions().some((p) => advances.has(p.holding.assetClass!)))
+    return;
+  ctx.needFund(
+    column,
+    `${column} is needed: the 30 % regime of ${ARTICLE} applies only with the « ELTIF » name and an infrastructure main object.`,
+  );
+  const inner = new FundContext(
+    ctx.fund,
+    ctx.positions.map((p) => p.holding),
+    ctx.asOf,
+    {
+      defaultWithSubscriptions: "COST",
+      explain: false,
+      defaultWarningMargin: ctx.warningMargin,
+    },
+    ctx.holders,
+  );
+  const other = new Map(evaluate(inner).map((r) => [r.id, r.status]));
+  for (const r of results) {
+    const status = other.get(r.id);
+    if (status === undefined || status === r.status) continue;
+    r.status = "incomplete";
+    r.partial = true;
+    addNote(
+      r,
+      `${column} cannot be read: the 15 % regime is applied, and the result depends on whether the fund meets the 30 % regime of ${ARTICLE}.`,
+      why("eltif-regime-unknown", { column, article: ARTICLE }),
+    );
+  }
+}
+
+/**
+ * An SLP: its articles set its investment rules (L. 214-162-1 VI), but L. 214-160 II 1°, al. 2 names
+ * it: with both flags, FPCI-CCA30 reports the advances the quota of L. 214-28 I would retain (the
+ * PEA and PEA-PME commitments measure that quota through the FPCI rules).
+ */
+export function evaluateSlpAdvances(ctx: FundContext): RuleResult[] {
+  const regime = eltifRegime(ctx);
+  if (regime.kind === "standard") return [];
+  const classes = listAt(L214_28.advanceClasses, ctx.asOf);
+  const held = ctx
+    .heldPositions()
+    .filter((p) => classes.has(p.holding.assetClass!));
+  if (regime.kind === "unknown" && held.length === 0) return [];
+  const advances = new EltifAdvances(ctx);
+  for (const p of held) advances.take(p);
+  const r = advances.result();
+  if (regime.kind === "unknown") {
+    ctx.needFund(
+      regime.column,
+      `${regime.column} is needed: the 30 % regime of ${ARTICLE} applies only with the « ELTIF » name and an infrastructure main object.`,
+    );
+    r.status = "incomplete";
+    addNote(
+      r,
+      `${regime.column} cannot be read: whether the fund meets the 30 % regime of ${ARTICLE} is unknown.`,
+      why("eltif-regime-unknown", { column: regime.column, article: ARTICLE }),
+    );
+  }
+  return [r];
+}
