@@ -162,6 +162,11 @@ describe("FPCI-CCA30 — L. 214-160 II 1°, al. 2: advances of an ELTIF infrastr
     expect(rule(report, "FCPR-Q50").numerator).toBe("500000.00");
   });
 
+  it("L. 214-160 II 1°, al. 2: an advance whose participation is unknown leaves both regimes unknown: FPCI-CCA30, FPCI-CCA15 and the quota are incomplete", () => {
+    const report = checkOne(eltif(), [unlisted("500000"), advance("100000", { issuerId: "Z", ownershipPct: undefined })]);
+    for (const id of ["FPCI-CCA30", "FPCI-CCA15", "FCPR-Q50"]) expect(rule(report, id).status, id).toBe("incomplete");
+  });
+
   it("L. 214-160 II 1°, al. 2: an unreadable eltifLabel applies the 15 % regime, and the rules whose status the 30 % regime would change are incomplete", () => {
     const report = checkOne(fpci({ infrastructureObject: true, invalid: new Set(["eltifLabel"]) }), [infra(), advance("300000")]);
     expect(report.rules.map((r) => r.id)).not.toContain("FPCI-CCA30");

@@ -203,6 +203,9 @@ function fund(fundType: FundType, fair: boolean, constitution: string, liquidLab
     perEligible: true,
     foreignGroupPlan: true,
     forestLoanSupport: livre2,
+    // FPCI and SLP: the ELTIF infrastructure regime (FPCI-CCA30) on the same alternation.
+    eltifLabel: livre2,
+    infrastructureObject: livre2,
     agBorrowingMax: eur(1_000_000),
   };
 }

@@ -94,19 +94,24 @@ export class EltifAdvances implements AdvanceCap {
     // row's ownershipPct is the fund's participation in the beneficiary or in its group.
     const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
     if (ownership === undefined) {
-      this.measure.unknown(
-        h,
-        "ownershipPct",
-        `ownershipPct is needed: ${ARTICLE} retains an advance to a company in which, or in whose group, the fund holds a participation.`,
-      );
-      ctx.exclude(p, {
-        rule: this.quotaId ?? FPCI_CCA30.id,
-        article: ARTICLE,
-        reason: "the fund's share of the issuer's capital is unknown.",
-        code: "ownership-unknown",
-        facts: { article: ARTICLE },
-      });
-      return true;
+      // Either regime could be the advance's (without a participation II 1° refuses it): both are
+      // unknown. For an FPCI, II 1° records the diagnostic and the exclusion; for an SLP, here.
+      if (this.quotaId) this.measure.unknown();
+      else {
+        this.measure.unknown(
+          h,
+          "ownershipPct",
+          `ownershipPct is needed: ${ARTICLE} retains an advance to a company in which, or in whose group, the fund holds a participation.`,
+        );
+        ctx.exclude(p, {
+          rule: FPCI_CCA30.id,
+          article: ARTICLE,
+          reason: "the fund's share of the issuer's capital is unknown.",
+          code: "ownership-unknown",
+          facts: { article: ARTICLE },
+        });
+      }
+      return false;
     }
     // No participation: not this regime; for an FPCI, II 1° refuses it and FPCI-CCA15 reports the breach.
     if (ownership.lte(0)) {

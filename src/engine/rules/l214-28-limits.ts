@@ -127,7 +127,7 @@ export function cappedSums(
  * advance to `take` first; those it does not take go through II 1° as before.
  */
 export interface AdvanceCap {
-  /** True when the regime takes the advance (counted, or unknown); false leaves it to II 1°. */
+  /** True when the regime takes the advance; false leaves it to II 1°. */
   take(p: Position): boolean;
   /** What the regime's advances measured (partial when a value it needed is unknown). */
   readonly measure: Measure;
