@@ -155,7 +155,7 @@ export function formatText(
   if (s.issuers)
     words.head += `, ${count(s.issuers, lang, lang === "fr" ? "émetteur" : "issuer", lang === "fr" ? "émetteurs" : "issuers")}`;
   out.push(
-    `${words.head}${colon(lang)}${paint(s.breaches ? "breach" : "pass", words.breaches)}, ${paint("warning", words.warnings)}, ${paint("incomplete", words.incomplete)}, ${words.diagnostics}.`,
+    `${words.head}${colon(lang)}${paint(s.breaches ? "breach" : "pass", words.breaches)}, ${paint("warning", words.warnings)}, ${paint("incomplete", words.incomplete)}, ${words.triggered ? `${paint("triggered", words.triggered)}, ` : ""}${words.diagnostics}.`,
   );
   return out.join("\n") + "\n";
 }

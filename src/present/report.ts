@@ -217,6 +217,7 @@ export function summaryCounts(
     warnings: number;
     incomplete: number;
     diagnostics: number;
+    triggered?: number;
   },
   lang: Lang,
 ): {
@@ -225,7 +226,14 @@ export function summaryCounts(
   warnings: string;
   incomplete: string;
   diagnostics: string;
+  /** Event rules whose trigger is reached (SCPI-SELL10, SCPI-PRICE10); absent when none is. */
+  triggered?: string;
 } {
+  const triggered = s.triggered
+    ? lang === "en"
+      ? count(s.triggered, lang, "event triggered", "events triggered")
+      : count(s.triggered, lang, "événement déclenché", "événements déclenchés")
+    : undefined;
   if (lang === "en")
     return {
       head: `${s.funds} fund(s), ${s.rules} rule(s)`,
@@ -233,8 +241,10 @@ export function summaryCounts(
       warnings: `${s.warnings} warning(s)`,
       incomplete: `${s.incomplete} incomplete`,
       diagnostics: `${s.diagnostics} diagnostic(s)`,
+      ...(triggered ? { triggered } : {}),
     };
   return {
+    ...(triggered ? { triggered } : {}),
     head: `${count(s.funds, lang, "fonds", "fonds")}, ${count(s.rules, lang, "règle", "règles")}`,
     breaches: count(s.breaches, lang, "dépassement", "dépassements"),
     warnings: `${count(s.warnings, lang, "règle", "règles")} à surveiller`,

@@ -242,3 +242,34 @@ describe("the as-of date", () => {
   });
 });
 
+
+describe("SCPI-PRICE10, SCPI-SELL10 · L. 214-94: a triggered event is counted in the summary line and leaves the exit code alone", () => {
+  const scpis = (n: number) =>
+    custom(dir, `events-${n}.xlsx`, (wb) => {
+      const ids = ["S1", "S2"].slice(0, n);
+      addSheet(wb, "Funds", 1, [
+        ["fundId", "fundName", "fundType", "totalAssets", "subscriptionPrice", "reconstitutionValue"],
+        // L. 214-94: a price more than 10 % away from the reconstitution value triggers the event.
+        ...ids.map((id) => [id, `SCPI ${id}`, "SCPI", 1000, 120, 100]),
+      ]);
+      addSheet(wb, "Holdings", 1, [["fundId", "assetClass", "fairValue", "scpiCategory"], ...ids.map((id) => [id, "REAL_ESTATE", 1000, 1])]);
+    });
+
+  it("one event triggered, nothing in breach: exit 0, « 1 event triggered » / « 1 événement déclenché »", async () => {
+    const file = await scpis(1);
+    const { code, stdout } = await run(["check", file, ...AS_OF]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(", 0 incomplete, 1 event triggered, 0 diagnostic(s).");
+    const fr = await run(["check", file, "--lang", "fr", ...AS_OF]);
+    expect(fr.code).toBe(0);
+    expect(fr.stdout).toContain(", 1 événement déclenché, 0 anomalie de lecture.");
+  });
+
+  it("two events: the plural in both languages; a summary with none says nothing of events", async () => {
+    const file = await scpis(2);
+    expect((await run(["check", file, ...AS_OF])).stdout).toContain(", 2 events triggered, ");
+    expect((await run(["check", file, "--lang", "fr", ...AS_OF])).stdout).toContain(", 2 événements déclenchés, ");
+    const clear = await workbook(dir, "no-event.xlsx", [fund("A")], compliant("A"));
+    expect((await run(["check", clear, ...AS_OF])).stdout).not.toMatch(/triggered|déclenché/);
+  });
+});
