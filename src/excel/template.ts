@@ -81,9 +81,20 @@ export function templateLists(
   return lists;
 }
 
+/** The tables the template creates, in order: every table the product reads (Orders: WORKBOOK-FORMAT-LIVRE2 §1.4). */
+export const TEMPLATE_TABLES: readonly TableName[] = [
+  "Funds",
+  "Holdings",
+  "Holders",
+  "Orders",
+  "Subscribers",
+  "Offers",
+  "Trades",
+];
+
 /**
- * Creates the Funds, Holdings and Holders tables, and the Subscribers, Offers and Trades
- * registers, with the contract's headers and dropdowns,
+ * Creates the Funds, Holdings and Holders tables, the optional Orders register of SCPI and SEF
+ * orders, and the Subscribers, Offers and Trades registers, with the contract's headers and dropdowns,
  * each on a new sheet. A table or sheet that already exists is left alone: the template never
  * writes over the user's data.
  */
@@ -91,15 +102,7 @@ export async function insertTemplate(
   context: Excel.RequestContext,
   language: Language,
 ): Promise<{ created: TableName[]; skipped: TableName[] }> {
-  const names: TableName[] = [
-    "Funds",
-    "Holdings",
-    "Holders",
-    "Subscribers",
-    "Offers",
-    "Trades",
-  ];
-  const lookups = names.map((name) => ({
+  const lookups = TEMPLATE_TABLES.map((name) => ({
     name,
     table: context.workbook.tables.getItemOrNullObject(name),
     sheet: context.workbook.worksheets.getItemOrNullObject(name),

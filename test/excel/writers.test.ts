@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { insertTemplate, LISTS_SHEET } from "../../src/excel/template";
+import { insertTemplate, LISTS_SHEET, templateHeaders } from "../../src/excel/template";
+import { frenchLabel, ORDERS_SPEC } from "../../src/workbook/columns";
 import { fakeExcel, installExcelEnums } from "./fake-excel";
 
 beforeAll(installExcelEnums);
@@ -9,7 +10,7 @@ describe("inserting the template through Office.js", () => {
     const excel = fakeExcel({ tables: ["Holdings"] });
     const result = await insertTemplate(excel.context, "fr");
     expect(result).toEqual({
-      created: ["Funds", "Holders", "Subscribers", "Offers", "Trades"],
+      created: ["Funds", "Holders", "Orders", "Subscribers", "Offers", "Trades"],
       skipped: ["Holdings"],
     });
     expect(excel.sheets.has("Holdings")).toBe(false);
@@ -33,6 +34,13 @@ describe("inserting the template through Office.js", () => {
     const offers = excel.sheets.get("Offers")!;
     expect(offers.ranges[0].values![0].slice(0, 4)).toEqual(["Offre", "Code émetteur", "Émetteur", "Cas de dispense"]);
     expect(offers.ranges.find((r) => r.address === "D2:D2000")!.dataValidation.rule).toMatchObject({ list: { inCellDropDown: true } });
+    // The Orders register of SCPI and SEF pending orders (WORKBOOK-FORMAT-LIVRE2 §1.4): headers from columns.ts, its orderType dropdown.
+    const orders = excel.sheets.get("Orders")!;
+    expect(orders.ranges[0].values![0]).toEqual(templateHeaders("Orders", "fr"));
+    expect(orders.ranges[0].values![0]).toEqual(ORDERS_SPEC.columns.map(frenchLabel));
+    const orderType = ORDERS_SPEC.columns.findIndex((c) => c.name === "orderType");
+    const letter = String.fromCharCode(65 + orderType);
+    expect(orders.ranges.find((r) => r.address === `${letter}2:${letter}2000`)!.dataValidation.rule).toMatchObject({ list: { inCellDropDown: true } });
     const trades = excel.sheets.get("Trades")!;
     expect(trades.ranges.find((r) => r.address === "F2:F2000")!.dataValidation.rule).toMatchObject({ list: { inCellDropDown: true } });
   });
@@ -40,7 +48,7 @@ describe("inserting the template through Office.js", () => {
   it("never writes over a sheet that already has the table's name", async () => {
     const excel = fakeExcel({ sheets: ["Funds", "Holdings", "Holders"] });
     expect(await insertTemplate(excel.context, "en")).toEqual({
-      created: ["Subscribers", "Offers", "Trades"],
+      created: ["Orders", "Subscribers", "Offers", "Trades"],
       skipped: ["Funds", "Holdings", "Holders"],
     });
     for (const name of ["Funds", "Holdings", "Holders"])
