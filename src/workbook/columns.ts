@@ -728,8 +728,9 @@ export const COLUMN_DETAILS: {
     },
     firstYearEnd: {
       en: "First financial year end",
-      rules: FCPR_QUOTAS,
-      usedFor: "when the quota binds (L. 214-28 V)",
+      rules: [...FCPR_QUOTAS, "PEA-FUND75", "PEAPME-FUND75"],
+      usedFor:
+        "when the quota binds (L. 214-28 V); the PEA and PEA-PME commitments bind from the close of the 4th year",
     },
     basis: {
       en: "Basis",
@@ -768,7 +769,12 @@ export const COLUMN_DETAILS: {
       rules: ["OPCVM-FEED15"],
       usedFor: "OPCVM feeder",
     },
-    borrowings: { en: "Borrowings", rules: ["OPCI-LEV40"], usedFor: "OPCI" },
+    borrowings: {
+      en: "Borrowings",
+      rules: ["OPCI-LEV40", "SCPI-DEBT"],
+      usedFor:
+        "OPCI; SCPI, SEF: borrowings, debts assumed and deferred payments (L. 214-101)",
+    },
     liquidLabel: {
       en: "Liquidity label",
       rules: ["FCPR-LIQ5"],
@@ -958,7 +964,7 @@ export const COLUMN_DETAILS: {
     },
     issuerId: {
       en: "Issuer code",
-      rules: [...ADVANCES, ...FRESH],
+      rules: [...ADVANCES, ...FRESH, "SCPI-CCA5"],
       usedFor:
         "groups positions on one company; advances take their issuer's ownership",
     },
@@ -978,6 +984,11 @@ export const COLUMN_DETAILS: {
         ...FIVE_YEARS,
         "OPCI-ASSET",
         "FPCI-CCA30",
+        "SCPI-ASSET",
+        ...PEA_PME,
+        // Through instrumentListing when it is blank.
+        "FCPE-PER-UNL10",
+        "FCPE-FOREIGN",
       ],
       usedFor:
         "blank = unlisted. For debt and receivables: the listing of the issuer's equity",
@@ -1005,13 +1016,14 @@ export const COLUMN_DETAILS: {
     },
     acquisitionMode: {
       en: "Acquisition mode",
-      rules: FRESH,
-      usedFor: "FCPI/FIP 40 %",
+      rules: [...FRESH, ...CPI],
+      usedFor: "FCPI/FIP 40 %; compte PME innovation 80 % and 40 %",
     },
     ownershipPct: {
       en: "Ownership percentage",
-      rules: ADVANCES,
-      usedFor: "advances: 5 % gate (L. 214-28 II 1°)",
+      rules: [...ADVANCES, "SCPI-CCA5"],
+      usedFor:
+        "advances: 5 % gate (L. 214-28 II 1°, L. 214-102 II); a participation for the FPCI (in the company or its group for FPCI-CCA30)",
     },
     lookThroughPct: {
       en: "Look-through percentage",
@@ -1050,20 +1062,24 @@ export const COLUMN_DETAILS: {
     },
     participationPct: {
       en: "Participation percentage",
-      rules: ["OPCI-LEV40", "OPCI-CCA5"],
-      usedFor: "OPCI borrowing look-through",
+      rules: ["OPCI-LEV40", "OPCI-CCA5", "SCPI-DEBT"],
+      usedFor: "OPCI and SCPI borrowing look-through",
     },
     entityDebt: {
       en: "Entity debt",
-      rules: ["OPCI-LEV40"],
-      usedFor: "OPCI borrowing look-through",
+      rules: ["OPCI-LEV40", "SCPI-DEBT"],
+      usedFor: "OPCI and SCPI borrowing look-through",
     },
     controlledParticipation: {
       en: "Controlled participation",
       rules: ["OPCI-RE60"],
       usedFor: "FPI",
     },
-    masterId: { en: "Master fund", rules: FEEDERS, usedFor: "feeders" },
+    masterId: {
+      en: "Master fund",
+      rules: [...FEEDERS, "FIA-FEED85M", ...SOLIDARITY],
+      usedFor: "feeders; a solidarity FCPE feeding one master",
+    },
     hedgeOnly: {
       en: "Hedging only",
       rules: ["OPCVM-FEED15"],
