@@ -2,6 +2,7 @@
 // and the holding record builder. `npm run generate:columns` writes them; a test fails when
 // either differs from what the specs give.
 import {
+  categoryRange,
   type ColumnSpec,
   englishLabel,
   HOLDINGS_SPEC,
@@ -24,7 +25,8 @@ const TYPE_WORDS: Record<ColumnSpec["type"], string> = {
   enum: "one of the values",
   list: "list (`;` or `,`)",
   country: "ISO country code (`FR`, `DE`…)",
-  category: "1 to 10",
+  // The range is the column's own (categoryRange): see typeCell.
+  category: "category",
   number: "number",
   count: "whole number",
   currency: "currency (three letters, blank = EUR)",
@@ -41,6 +43,10 @@ function enumValues(c: ColumnSpec): string {
 }
 
 function typeCell(c: ColumnSpec): string {
+  if (c.type === "category") {
+    const [first, last] = categoryRange(c);
+    return `${first} to ${last}`;
+  }
   if (c.type !== "enum") return TYPE_WORDS[c.type];
   return (c.enumValues ?? []).length > LONG_ENUM ? "see below" : enumValues(c);
 }
@@ -58,18 +64,23 @@ export function columnTable(spec: TableSpec): string {
     "|---|---|---|---|---|---|",
   ];
   for (const c of spec.columns) {
-    const required = spec.required.includes(c.name) && !/required/.test(c.usedFor ?? "");
+    const required =
+      spec.required.includes(c.name) && !/required/.test(c.usedFor ?? "");
     lines.push(
       `| \`${c.name}\` | ${englishLabel(c)} | ${c.labels.join(", ")} | ${typeCell(c)} | ${rulesCell(c)} | ${required ? "required; " : ""}${c.usedFor ?? ""} |`,
     );
   }
   for (const c of spec.columns)
     if (c.type === "enum" && (c.enumValues ?? []).length > LONG_ENUM)
-      lines.push("", `**\`${c.name}\` values** (English or French): ${enumValues(c)}.`);
+      lines.push(
+        "",
+        `**\`${c.name}\` values** (English or French): ${enumValues(c)}.`,
+      );
   return lines.join("\n");
 }
 
-const start = (table: string) => `<!-- columns:${table} (generated from src/workbook/columns.ts: npm run generate:columns) -->`;
+const start = (table: string) =>
+  `<!-- columns:${table} (generated from src/workbook/columns.ts: npm run generate:columns) -->`;
 const end = (table: string) => `<!-- /columns:${table} -->`;
 
 /** The document with each table's generated block replaced; a table without its markers is left as is. */

@@ -1506,6 +1506,11 @@ for (const spec of Object.values(TABLE_SPECS))
   for (const c of spec.columns)
     Object.assign(c, COLUMN_DETAILS[spec.name]?.[c.name]);
 
+/** The items a category column accepts, first and last included (default 1 to 10, the items of L. 214-36 I). */
+export function categoryRange(c: ColumnSpec): readonly [number, number] {
+  return c.range ?? [1, 10];
+}
+
 /** The column's French label (the first of its labels), as the French template writes it. */
 export function frenchLabel(c: ColumnSpec): string {
   return c.labels[0] ?? c.name;

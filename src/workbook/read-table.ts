@@ -21,6 +21,7 @@ import {
   parseDecimal,
 } from "./register-cells";
 import {
+  categoryRange,
   type ColumnSpec,
   englishLabel,
   enumIndex,
@@ -388,7 +389,7 @@ function parseCell(
     case "country":
       return parseCountry(cell);
     case "category":
-      return parseInteger(cell, spec.range?.[0] ?? 1, spec.range?.[1] ?? 10);
+      return parseInteger(cell, ...categoryRange(spec));
     case "number":
       return parseDecimal(cell);
     case "count":

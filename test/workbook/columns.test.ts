@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { columnTable } from "../../scripts/generate-columns";
+import { tableFromValues } from "../../src/workbook/range-grid";
+import { readWorkbook } from "../../src/workbook/read-workbook";
 import type { Amount } from "../../src/engine/amount";
 import type { IsoDate } from "../../src/engine/dates";
 import type { Dec } from "../../src/engine/decimal";
@@ -98,5 +101,26 @@ describe("one description of the columns", () => {
       for (const c of spec.columns)
         for (const label of [c.name, c.en ?? c.name, ...c.labels]) expect(index.get(normalizeLabel(label))?.name, label).toBe(c.name);
     }
+  });
+});
+
+describe("category columns: the range the reader accepts is the one the docs show", () => {
+  const read = (column: string, values: unknown[]) =>
+    readWorkbook({
+      Funds: tableFromValues("Funds", [["fundId", "fundType"], ["S", "SCPI"]]),
+      Holdings: tableFromValues("Holdings", [["fundId", "assetClass", "fairValue", column], ...values.map((v) => ["S", "REAL_ESTATE", 1, v])]),
+    });
+
+  it("scpiCategory: 0 to 6 (WORKBOOK-FORMAT-LIVRE2 §1.3, « 0 (Aucune) »); 7 is unreadable", () => {
+    const m = read("scpiCategory", [0, 6, 7]);
+    expect(m.holdings.map((h) => h.scpiCategory)).toEqual([0, 6, undefined]);
+    expect(m.diagnostics.filter((d) => d.column === "scpiCategory").map((d) => d.row)).toEqual([4]);
+    expect(columnTable(HOLDINGS_SPEC)).toContain("| `scpiCategory` | SCPI category | Catégorie SCPI | 0 to 6 |");
+  });
+
+  it("opciCategory: 1 to 10 (the items of L. 214-36 I); 0 and 11 are unreadable", () => {
+    const m = read("opciCategory", [1, 10, 0, 11]);
+    expect(m.holdings.map((h) => h.opciCategory)).toEqual([1, 10, undefined, undefined]);
+    expect(columnTable(HOLDINGS_SPEC)).toContain("| `opciCategory` | OPCI category | Catégorie OPCI | 1 to 10 |");
   });
 });
