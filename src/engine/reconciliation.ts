@@ -17,7 +17,9 @@ import type {
   ReconciliationReason,
   RuleResult,
 } from "./result";
-import { cappedSums } from "./rules/l214-28-limits";
+import { L214_160, ratioAt } from "../law";
+import { FPCI_CCA30 } from "./rules/fpci-definitions";
+import { capOf, cappedSums } from "./rules/l214-28-limits";
 import { regionKey } from "./rules/region-key";
 import { MEASURED_APART } from "./rules/livre2/definitions";
 
@@ -405,6 +407,9 @@ export function reconcileRule(
   let freshInBucket = ZERO;
   let freshArticle: string | undefined;
   let advances = ZERO;
+  // The ELTIF infrastructure advances (L. 214-160 II 1°, al. 2), capped at 30 % apart from II 1°.
+  let eltifAdvances = ZERO;
+  let eltifArticle: string | undefined;
 
   const kind: Kind = QUOTAS.has(rule.id)
     ? "quota"
@@ -462,7 +467,11 @@ export function reconcileRule(
             if (p.holding.assetClass === "RECEIVABLE") bucketReceivables += amt;
             part.add("counted-within-cap", BUCKET_ARTICLE, amt, true);
           } else if (c.rule !== rule.id) break;
-          else if (p.holding.assetClass === "CURRENT_ACCOUNT_ADVANCE") {
+          else if (c.article === FPCI_CCA30.article) {
+            eltifArticle = c.article;
+            eltifAdvances += amt;
+            part.add("counted-within-cap", c.article, amt, true);
+          } else if (p.holding.assetClass === "CURRENT_ACCOUNT_ADVANCE") {
             advanceArticle = c.article;
             advances += amt;
             part.add("counted-within-cap", c.article, amt, true);
@@ -568,6 +577,28 @@ export function reconcileRule(
         true,
         inBase,
       );
+    if (eltifArticle) {
+      // As the quota: both kinds together up to 30 %, the excess taken from the 30 % advances first.
+      const cap = capOf(ctx, ratioAt(L214_160.eltifAdvances, ctx.asOf));
+      const both = advancesCounted + eltifAdvances;
+      const excess = cap === undefined || both <= cap ? ZERO : both - cap;
+      const fromEltif = minAmount(excess, eltifAdvances);
+      lines.move(
+        { reason: "counted-within-cap", article: eltifArticle },
+        "above-cap",
+        fromEltif,
+        true,
+        inBase,
+      );
+      if (advanceArticle)
+        lines.move(
+          { reason: "counted-within-cap", article: advanceArticle },
+          "above-cap",
+          excess - fromEltif,
+          true,
+          inBase,
+        );
+    }
   }
 
   if (kind === "fresh" && freshArticle) {

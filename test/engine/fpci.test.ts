@@ -133,6 +133,15 @@ describe("FPCI-CCA30 — L. 214-160 II 1°, al. 2: advances of an ELTIF infrastr
     expect(cca30.reasons?.[0]).toMatchObject({ code: "advances-above-cap", facts: { amount: "0.01" } });
   });
 
+  it("L. 214-160 II 1°, al. 2: the quota's reconciliation retains the advances as the quota does, the part above 30 % on an above-cap line", () => {
+    const report = checkOne(eltif(), [infra(), advance("350000")]);
+    const q50 = rule(report, "FCPR-Q50");
+    expect(q50.numerator).toBe("500000.00");
+    expect(q50.reconciliation?.numerator).toBe("500000.00");
+    expect(q50.reconciliation?.lines).toContainEqual(expect.objectContaining({ reason: "above-cap", article: "L. 214-160 II 1°, al. 2", amount: "50000.00" }));
+    expect(rule(report, "FPCI-CCA30").reconciliation?.numerator).toBe("350000.00");
+  });
+
   it("L. 214-160 II 1°: the same fund without the « ELTIF » name keeps the 15 % regime: 30 % of advances breach FPCI-CCA15 and count only up to 15 %", () => {
     const report = checkOne(fpci(), [infra(), advance("300000")]);
     expect(report.rules.map((r) => r.id)).not.toContain("FPCI-CCA30");

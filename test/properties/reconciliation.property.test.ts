@@ -153,6 +153,9 @@ function fund(
     solidarityFund: s.flag,
     perEligible: s.flag,
     foreignGroupPlan: s.flag,
+    // FPCI, SLP: the ELTIF infrastructure regime (FPCI-CCA30) on every other fund.
+    eltifLabel: s.flag,
+    infrastructureObject: s.flag,
     selfManaged: s.flag,
     initialCapital: eur(300_000),
     agBorrowingMax: eur(1_000_000),
