@@ -35,6 +35,9 @@ export type EltifRegime =
  */
 export function eltifRegime(ctx: FundContext): EltifRegime {
   const f = ctx.fund;
+  // The paragraph names the FPCI and the SLP only (an FPS measured through the FPCI rules for the PEA is not one).
+  if (f.fundType !== "FPCI" && f.fundType !== "SLP")
+    return { kind: "standard" };
   const state = (c: Flag) =>
     f[c] === true ? "yes" : f.invalid.has(c) ? "unknown" : "no";
   const states = FLAGS.map(state);
