@@ -219,7 +219,7 @@ function formatFund(
         ? registerThresholdText(r, lang)
         : thresholdText(r, lang),
       statusLabel(r.status, lang),
-      headroomText(r.headroom, r.unit, lang),
+      headroomText(r.headroom, r.unit, lang, r.status),
     ]);
     const widths = header.map((h, i) =>
       Math.max(h.length, ...rows.map((row) => row[i].length)),

@@ -147,7 +147,7 @@ export function whatIfText(w: WhatIf, lang: Lang): string {
       status: Status;
       headroom: string | null;
     }) =>
-      `${ratioText(s.value, lang)} ${statusLabel(s.status, lang)} (${headroomText(s.headroom, r.unit, lang)})`;
+      `${ratioText(s.value, lang)} ${statusLabel(s.status, lang)} (${headroomText(s.headroom, r.unit, lang, s.status)})`;
     lines.push(`  ${pad(r.id, 14)}${state(r.before)} → ${state(r.after)}`);
   }
   const l = w.largest;

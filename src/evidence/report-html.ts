@@ -162,7 +162,7 @@ function fundSection(
   const rows = f.rules
     .map(
       (r) =>
-        `<tr><td>${escapeHtml(r.id)}</td><td>${escapeHtml(r.article)}</td><td class="num">${escapeHtml(ratioText(r.value, lang))}</td><td>${escapeHtml(thresholdText(r, lang))}</td><td><span class="status" style="color:${COLORS[r.status]}">${escapeHtml(statusLabel(r.status, lang))}</span></td><td class="num">${escapeHtml(headroomText(r.headroom, r.unit, lang))}</td><td>${gaugeSvg(r, lang)}</td></tr>`,
+        `<tr><td>${escapeHtml(r.id)}</td><td>${escapeHtml(r.article)}</td><td class="num">${escapeHtml(ratioText(r.value, lang))}</td><td>${escapeHtml(thresholdText(r, lang))}</td><td><span class="status" style="color:${COLORS[r.status]}">${escapeHtml(statusLabel(r.status, lang))}</span></td><td class="num">${escapeHtml(headroomText(r.headroom, r.unit, lang, r.status))}</td><td>${gaugeSvg(r, lang)}</td></tr>`,
     )
     .join("");
   const series = history ? seriesOf(history, f.fundId) : new Map();

@@ -324,9 +324,9 @@ const FR: Renderers = {
   "bucket-above-cap": (f) =>
     `${euros(f.amount, fr)} d'actifs de l'article ${f.article} au-delà de la limite de ${percentShort(f.threshold, fr)}, non retenus dans le quota.`,
   "advances-above-cap": (f) =>
-    `${euros(f.amount, fr)} d'avances en compte courant au-delà de la limite de ${percentShort(f.threshold, fr)}, non retenus dans le quota.`,
+    `${euros(f.amount, fr)} d'avances en compte courant au-delà de la limite de ${percentShort(f.threshold, fr)}, non retenues dans le quota.`,
   "receivables-above-limit": (f) =>
-    `${euros(f.amount, fr)} de créances détenues au-delà de la limite de ${percentShort(f.threshold, fr)} de l'article ${f.article}, non retenus dans le quota (le dépassement est signalé par FPCI-REC10).`,
+    `${euros(f.amount, fr)} de créances détenues au-delà de la limite de ${percentShort(f.threshold, fr)} de l'article ${f.article}, non retenues dans le quota (le dépassement est signalé par FPCI-REC10).`,
   "eltif-advances-apart": (f) =>
     `${euros(f.amount, fr)} d'avances en compte courant à des sociétés non cotées dont le fonds détient une participation, ou appartenant au groupe dans lequel il en détient une, retenues au titre du régime de 30 % (${f.article}, FPCI-CCA30) et non rapportées à la limite de 15 %.`,
   "eltif-regime-unknown": (f) =>

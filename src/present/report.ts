@@ -106,21 +106,29 @@ export function thresholdText(
 
 /**
  * The headroom in its unit: in English the signed amount; in French a positive margin as
- * « Marge », a negative one as the positive « montant à régulariser ».
+ * « Marge », a negative one as the positive « montant à régulariser », except for a rule that
+ * is never a breach (a counting cap or a classification, `info`; an event, `triggered`): there
+ * is nothing to cure, so the negative margin stays signed.
  */
 export function headroomText(
   headroom: string | null,
   unit: string | undefined,
   lang: Lang,
+  status?: RuleResult["status"],
 ): string {
   if (headroom === null) return "—";
   if (lang === "en") return `${headroom} ${unit ?? "EUR"}`;
-  if (headroom.startsWith("-"))
+  if (headroom.startsWith("-") && !nothingToCure(status))
     return `à régulariser ${amountIn(headroom.slice(1), unit, lang)}`;
   return amountIn(headroom, unit, lang);
 }
 
 /** The rule's explanation: its sentences from codes, or the engine's English message when uncoded. */
+/** A rule that is never a breach: its negative margin is no amount to cure. */
+export function nothingToCure(status: RuleResult["status"] | undefined): boolean {
+  return status === "info" || status === "triggered";
+}
+
 export function ruleExplanation(
   r: Pick<RuleResult, "message" | "reasons">,
   lang: Lang,

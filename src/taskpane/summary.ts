@@ -1,5 +1,6 @@
 import type { FundReport, Report, RuleResult, Status } from "../engine/result";
 import { isRegisterRule } from "../present/registers";
+import { nothingToCure } from "../present/report";
 
 /** The order the pane lists funds and rules in: what needs action first. */
 export const SUMMARY_ORDER: readonly Status[] = [
@@ -83,7 +84,11 @@ export function summaryCounts(report: Report): SummaryCounts {
 
 /** The amount to cure: a negative headroom, shown as a positive amount; undefined when nothing is to cure. */
 export function amountToCure(rule: RuleResult): string | undefined {
-  if (rule.headroom === null || !rule.headroom.startsWith("-"))
+  if (
+    rule.headroom === null ||
+    !rule.headroom.startsWith("-") ||
+    nothingToCure(rule.status)
+  )
     return undefined;
   const amount = rule.headroom.slice(1);
   return /^0*(\.0*)?$/.test(amount) ? undefined : amount;

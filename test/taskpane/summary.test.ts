@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FundReport, RuleResult, Status } from "../../src/engine/result";
 import { STATUS_COLORS } from "../../src/taskpane/components/StatusBadge";
+import { headroomText } from "../../src/present/report";
 import { amountToCure, fundsWorstFirst, worstRule } from "../../src/taskpane/summary";
 
 const rule = (id: string, status: Status, value: number | null, threshold: number | null, operator: RuleResult["operator"], headroom: string | null = null): RuleResult => ({
@@ -39,6 +40,13 @@ describe("worst first", () => {
     expect(amountToCure(rule("Q", "breach", 0.4, 0.5, ">=", "-2500000.00"))).toBe("2500000.00");
     expect(amountToCure(rule("Q", "pass", 0.6, 0.5, ">=", "500000.00"))).toBeUndefined();
     expect(amountToCure(rule("Q", "warning", 0.1, 0.1, "<=", "-0.00"))).toBeUndefined();
+  });
+
+  it("has nothing to cure on a counting cap above its limit (info) or a triggered event", () => {
+    expect(amountToCure(rule("FPCI-CCA30", "info", 0.32, 0.3, "<=", "-400000.00"))).toBeUndefined();
+    expect(amountToCure(rule("SCPI-SELL10", "triggered", 0.12, 0.1, ">=", "-2000.00"))).toBeUndefined();
+    expect(headroomText("-400000.00", "EUR", "fr", "info")).toBe(headroomText("-400000.00", "EUR", "fr").replace("à régulariser ", "-"));
+    expect(headroomText("-400000.00", "EUR", "fr", "breach")).toMatch(/^à régulariser 400\u202f000,00\u00a0€$/);
   });
 });
 
