@@ -125,7 +125,9 @@ export function headroomText(
 
 /** The rule's explanation: its sentences from codes, or the engine's English message when uncoded. */
 /** A rule that is never a breach: its negative margin is no amount to cure. */
-export function nothingToCure(status: RuleResult["status"] | undefined): boolean {
+export function nothingToCure(
+  status: RuleResult["status"] | undefined,
+): boolean {
   return status === "info" || status === "triggered";
 }
 
