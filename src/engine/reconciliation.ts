@@ -161,6 +161,22 @@ export const EXCLUSION_LABELS: Record<ExclusionCode, LocalText> = {
     en: "securities bought from other holders, not below those subscribed",
     fr: "titres acquis auprès d'autres porteurs, non inférieurs aux titres souscrits",
   },
+  "secondary-commitment": {
+    en: "securities bought from other holders, subscription commitment not met",
+    fr: "titres acquis auprès d'autres porteurs, engagement de souscription non rempli",
+  },
+  "holding-gate": {
+    en: "holding company not meeting L. 214-30 IV",
+    fr: "société holding ne remplissant pas les conditions du L. 214-30 IV",
+  },
+  "holding-not-capital": {
+    en: "security of a holding company other than equity",
+    fr: "titre d'une société holding autre qu'un titre de capital",
+  },
+  "holding-unknown": {
+    en: "holding company conditions unknown",
+    fr: "conditions de la société holding inconnues",
+  },
   "not-controlled": {
     en: "not a controlled participation",
     fr: "participation non contrôlée",
