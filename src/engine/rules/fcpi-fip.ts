@@ -654,7 +654,9 @@ function tallyCounted(
       ? `admitted to trading on ${listingDate}; counts until ${graceEnd}`
       : holding
         ? "holding company meeting L. 214-30 IV"
-        : "eligible company";
+        : t.committed.has(p)
+          ? `secondary purchase with a subscription commitment (${v.article} III A 2° b))`
+          : "eligible company";
     const explain = listed
       ? why("counted-grace", { listingDate, graceEnd, article })
       : (t.committed.get(p) ??
