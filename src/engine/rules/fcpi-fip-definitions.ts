@@ -138,7 +138,8 @@ export const HOLDING_CONDITIONS = {
   cap: {
     id: "cap-20",
     article: "L. 214-30 IV 1.",
-    wording: "dans la limite de 20 % de l'actif du fond, au III du même article L. 214-28",
+    wording:
+      "dans la limite de 20 % de l'actif du fond, au III du même article L. 214-28",
     title: {
       en: "Listed securities of holding companies counted within 20 %",
       fr: "Titres cotés des sociétés holding retenus dans la limite de 20 %",

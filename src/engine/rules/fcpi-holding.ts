@@ -1,5 +1,9 @@
 import { type Amount, formatAmount, minAmount, ZERO } from "../amount";
-import { type Breaker, limitCondition, positionsCondition } from "../conditions";
+import {
+  type Breaker,
+  limitCondition,
+  positionsCondition,
+} from "../conditions";
 import type { Dec } from "../decimal";
 import { L214_30, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
@@ -121,20 +125,33 @@ export class HoldingCompanies {
       );
     const g = gate(h, this.stakeMin);
     const stake = h.subsidiaryStakeMinPct;
-    if (stake !== undefined && (this.lowest === undefined || stake.lt(this.lowest)))
+    if (
+      stake !== undefined &&
+      (this.lowest === undefined || stake.lt(this.lowest))
+    )
       this.lowest = stake;
     if (g.ok === "unknown") {
       this.unknown = true;
       partial[0].unknown(h, g.column, g.message);
       for (const t of partial.slice(1)) t.unknown();
-      return out("holding-unknown", "L. 214-30 IV 1.", `cannot tell whether the holding company meets L. 214-30 IV: ${g.message}`, {
-        column: g.column,
-        article: "L. 214-30 IV 1.",
-      });
+      return out(
+        "holding-unknown",
+        "L. 214-30 IV 1.",
+        `cannot tell whether the holding company meets L. 214-30 IV: ${g.message}`,
+        {
+          column: g.column,
+          article: "L. 214-30 IV 1.",
+        },
+      );
     }
     if (g.ok === false) {
       const cause: Reason = why("holding-gate", g.facts);
-      this.refused.push({ position: p, amount: p.amount, reason: g.text, why: cause });
+      this.refused.push({
+        position: p,
+        amount: p.amount,
+        reason: g.text,
+        why: cause,
+      });
       return out("holding-gate", g.facts.article, g.text, g.facts);
     }
     this.admitted.add(p);
@@ -143,8 +160,12 @@ export class HoldingCompanies {
 
   /** The III part the quota may count: up to 20 % of the fund's assets, and the excess. */
   capped(): { counted: Amount; above: Amount } {
-    const cap = capOf(this.ctx, ratioAt(L214_30.holdingListedCap, this.ctx.asOf));
-    const counted = cap === undefined ? this.listed.total : minAmount(this.listed.total, cap);
+    const cap = capOf(
+      this.ctx,
+      ratioAt(L214_30.holdingListedCap, this.ctx.asOf),
+    );
+    const counted =
+      cap === undefined ? this.listed.total : minAmount(this.listed.total, cap);
     return { counted, above: this.listed.total - counted };
   }
 
@@ -191,7 +212,10 @@ export class HoldingCompanies {
         : "No holding-company security counts toward the 70 % (L. 214-30 IV).",
       reasons,
       conditions: [
-        limitCondition(HOLDING_CONDITIONS.cap, limitOf(ctx, FCPI_HOLD75_CAP, limit)),
+        limitCondition(
+          HOLDING_CONDITIONS.cap,
+          limitOf(ctx, FCPI_HOLD75_CAP, limit),
+        ),
         positionsCondition(HOLDING_CONDITIONS.gate, "gate", this.refused, {
           // A gate on counting, not an obligation of the fund: a refusal is never a breach.
           binding: false,

@@ -25,7 +25,12 @@ export type Commitment =
       facts: ReasonFacts["secondary-commitment"];
       text: string;
     }
-  | { kind: "unknown"; column: string; table: "Funds" | "Holdings"; message: string };
+  | {
+      kind: "unknown";
+      column: string;
+      table: "Funds" | "Holdings";
+      message: string;
+    };
 
 /**
  * The commitment of each secondary purchase of one company, in the fund's life. Fulfilment is
@@ -50,7 +55,9 @@ export function commitments(
   );
   let consumed = ZERO;
   const latestFirst = [...purchases].sort((a, b) =>
-    (b.holding.investmentDate ?? "").localeCompare(a.holding.investmentDate ?? ""),
+    (b.holding.investmentDate ?? "").localeCompare(
+      a.holding.investmentDate ?? "",
+    ),
   );
   for (const p of latestFirst) {
     const h = p.holding;
