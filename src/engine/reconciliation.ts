@@ -17,7 +17,8 @@ import type {
   ReconciliationReason,
   RuleResult,
 } from "./result";
-import { cappedSums } from "./rules/l214-28-limits";
+import { L214_30, ratioAt } from "../law";
+import { capOf, cappedSums } from "./rules/l214-28-limits";
 import { regionKey } from "./rules/region-key";
 import { MEASURED_APART } from "./rules/livre2/definitions";
 
@@ -391,6 +392,14 @@ const BUCKET = "FCPR-B20";
 /** Fresh capital: its part in the 20 % bucket counts only as far as the quota counts the bucket. */
 const FRESH = new Set(["FCPI-FRESH40", "FIP-FRESH40"]);
 const BUCKET_ARTICLE = "L. 214-28 III";
+/** L. 214-30 IV: a holding company's III securities, counted within 20 % and then with the bucket. */
+const HOLDING = "FCPI-HOLD75";
+
+/** The holding companies' III securities the quota may count: up to the 20 % of L. 214-30 IV 1. */
+function holdingCounted(ctx: FundContext, listed: Amount): Amount {
+  const cap = capOf(ctx, ratioAt(L214_30.holdingListedCap, ctx.asOf));
+  return cap === undefined ? listed : minAmount(listed, cap);
+}
 
 /**
  * From the fund's holdings to one rule's numerator and denominator, by reason. Built from the
@@ -403,7 +412,9 @@ export function reconcileRule(
   rule: RuleResult,
 ): Reconciliation {
   if (HOLDER_CAPS.has(rule.id)) return reconcileHolders(ctx, rule);
-  if (MEASURED_APART.has(rule.id)) return reconcileApart(ctx, rule);
+  // FCPI-HOLD75's value is capped, not a plain sum of holdings: reconciled apart.
+  if (MEASURED_APART.has(rule.id) || rule.id === HOLDING)
+    return reconcileApart(ctx, rule);
   const lines = new Lines();
   const adjustments = new Lines();
   const leverage = rule.id === "OPCI-LEV40";
@@ -417,6 +428,8 @@ export function reconcileRule(
   let freshInBucket = ZERO;
   let freshArticle: string | undefined;
   let advances = ZERO;
+  let holdingArticle: string | undefined;
+  let holdingListed = ZERO;
 
   const kind: Kind = QUOTAS.has(rule.id)
     ? "quota"
@@ -473,6 +486,10 @@ export function reconcileRule(
             bucket += amt;
             if (p.holding.assetClass === "RECEIVABLE") bucketReceivables += amt;
             part.add("counted-within-cap", BUCKET_ARTICLE, amt, true);
+          } else if (c.rule === HOLDING) {
+            holdingArticle = c.article;
+            holdingListed += amt;
+            part.add("counted-within-cap", c.article, amt, true);
           } else if (c.rule !== rule.id) break;
           else if (p.holding.assetClass === "CURRENT_ACCOUNT_ADVANCE") {
             advanceArticle = c.article;
@@ -482,8 +499,11 @@ export function reconcileRule(
           break;
         case "fresh":
           if (c.rule === BUCKET) bucket += amt;
+          else if (c.rule === HOLDING) holdingListed += amt;
           else if (c.rule === rule.id) {
-            if (contributions.some((x) => x.rule === BUCKET)) {
+            if (
+              contributions.some((x) => x.rule === BUCKET || x.rule === HOLDING)
+            ) {
               freshArticle = c.article;
               freshInBucket += amt;
               part.add("counted-within-cap", c.article, amt, true);
@@ -557,18 +577,31 @@ export function reconcileRule(
       );
   }
 
+  const holdingIn = holdingCounted(ctx, holdingListed);
   if (QUOTAS.has(rule.id)) {
     const { bucketCounted, advancesCounted } = cappedSums(
       ctx,
-      bucket,
+      bucket + holdingIn,
       advances,
       bucketReceivables,
     );
+    // As the engine: the holding companies' excess over their own 20 %, then the bucket's excess,
+    // taken from the other III items first.
+    const over = bucket + holdingIn - bucketCounted;
+    const fromBucket = minAmount(over, bucket);
     if (bucketArticle)
       lines.move(
         { reason: "counted-within-cap", article: bucketArticle },
         "above-cap",
-        bucket - bucketCounted,
+        fromBucket,
+        true,
+        inBase,
+      );
+    if (holdingArticle)
+      lines.move(
+        { reason: "counted-within-cap", article: holdingArticle },
+        "above-cap",
+        holdingListed - holdingIn + (over - fromBucket),
         true,
         inBase,
       );
@@ -583,7 +616,7 @@ export function reconcileRule(
   }
 
   if (kind === "fresh" && freshArticle) {
-    const { bucketCounted } = cappedSums(ctx, bucket, ZERO);
+    const { bucketCounted } = cappedSums(ctx, bucket + holdingIn, ZERO);
     lines.move(
       { reason: "counted-within-cap", article: freshArticle },
       "above-cap",

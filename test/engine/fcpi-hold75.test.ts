@@ -172,3 +172,23 @@ describe("FCPI-Q70 — L. 214-30 III A 2° b): secondary shares with a commitmen
     expect(rule(unreadable, "FCPI-Q70").status).toBe("incomplete");
   });
 });
+
+describe("FCPI-HOLD75 — L. 214-30 IV 1. (reconciliation): the holdings lead exactly to the numerators, the excess over 20 % shown apart", () => {
+  const sum = (lines: { amount: string; numerator: boolean }[]) =>
+    lines.filter((l) => l.numerator).reduce((s, l) => s + eur(l.amount), 0n);
+  it("L. 214-30 IV 1. and L. 214-28 III: the holding company's excess and the bucket's excess are above-cap lines", () => {
+    const smallCap = innov("150000", { issuerId: "SC", listingStatus: "REGULATED", listingCountry: "FR", marketCap: "80000000", investmentDate: "2023-01-10" });
+    const report = checkOne(fcpi(), [innov("400000"), listedParent("250000"), smallCap]);
+    const quota = rule(report, "FCPI-Q70");
+    // 250,000 capped to 200,000 by IV 1.; with the 150,000 of III items, 350,000 capped to 200,000 by L. 214-28 III.
+    expect(quota.numerator).toBe("600000.00");
+    const rec = quota.reconciliation!;
+    expect(sum([...rec.lines, ...rec.adjustments])).toBe(eur(quota.numerator!));
+    expect(rec.lines.filter((l) => l.reason === "above-cap").reduce((s, l) => s + eur(l.amount), 0n)).toBe(eur("200000"));
+    const fresh = rule(report, "FCPI-FRESH40");
+    expect(sum([...fresh.reconciliation!.lines, ...fresh.reconciliation!.adjustments])).toBe(eur(fresh.numerator!));
+    const hold = rule(report, "FCPI-HOLD75");
+    expect(hold.numerator).toBe("200000.00");
+    expect(hold.reconciliation!.numerator).toBe("200000.00");
+  });
+});

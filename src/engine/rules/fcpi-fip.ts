@@ -24,6 +24,7 @@ import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
 import { quotaClasses, smallCapTest } from "./fcpr";
 import {
   FCPI_FRESH40,
+  FCPI_HOLD75,
   FCPI_L5Y,
   FCPI_Q70,
   FIP_FRESH40,
@@ -633,7 +634,7 @@ function tallyCounted(
       "holding company: counted toward the quota within the 20 % limit of L. 214-30 IV 1.";
     ctx.count(
       p,
-      { rule: v.quota.id, article: "L. 214-30 IV 1.", note, explain },
+      { rule: FCPI_HOLD75.id, article: "L. 214-30 IV 1.", note, explain },
       amount,
     );
   } else if (kind === "BUCKET") {
