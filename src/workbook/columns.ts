@@ -954,7 +954,7 @@ export const COLUMN_DETAILS: {
     },
     fundTermDate: {
       en: "Fund term date",
-      rules: ["FCPI-Q70", "FCPI-FRESH40"],
+      rules: ["FCPI-Q70"],
       usedFor:
         "FCPI: end of the fund's life; after it, a secondary purchase counts under III A 2° b) only when the subscriptions made reach its value",
     },
@@ -1208,7 +1208,7 @@ export const COLUMN_DETAILS: {
     },
     subscriptionCommitment: {
       en: "Subscription commitment",
-      rules: ["FCPI-Q70", "FCPI-FRESH40"],
+      rules: ["FCPI-Q70"],
       usedFor:
         "FCPI: on a `SECONDARY_PURCHASE` row, the amount the fund committed to subscribe in the company (III A 2° b)); blank = no commitment",
     },

@@ -553,6 +553,7 @@ function tallyCounted(
   const amount = ctx.amountOf(p);
   const listing = h.listingStatus ?? "UNLISTED";
   const out = excluder(ctx, p, v.quota.id);
+  const holding = t.holdings?.admitted.has(p) ? t.holdings : undefined;
   let kind: "I" | "LISTED" | "BUCKET" | undefined;
   let article = "L. 214-28 I";
   const { securities, sarl, debt, smallCaps } = t.classes;
@@ -594,7 +595,7 @@ function tallyCounted(
   } else if (smallCaps.has(cls)) {
     const test = smallCapTest(p, ctx.asOf);
     if (test.ok === "unknown") {
-      t.bucket.unknown(h, test.column, test.message);
+      (holding?.listed ?? t.bucket).unknown(h, test.column, test.message);
       return;
     }
     if (test.ok === false)
@@ -613,7 +614,6 @@ function tallyCounted(
       `${cls} admitted to trading when bought.`,
       { assetClass: cls, article: "L. 214-28 I" },
     );
-  const holding = t.holdings?.admitted.has(p) ? t.holdings : undefined;
   if (amount === undefined) {
     (kind === "BUCKET" ? (holding?.listed ?? t.bucket) : t.direct).unknown();
     if (holding && kind !== "BUCKET") holding.direct.unknown();
