@@ -521,7 +521,12 @@ export function reconcileRule(
           }
           break;
         default:
-          if (c.rule === rule.id)
+          if (rule.id === BUCKET && c.rule === HOLDING) {
+            // FCPR-B20 measures the holding companies' III securities as far as IV 1. counts them.
+            holdingArticle = c.article;
+            holdingListed += amt;
+            part.add("counted-within-cap", c.article, amt, true);
+          } else if (c.rule === rule.id)
             part.add(
               breaking.has(p.holding.row)
                 ? "breaks-condition"
@@ -614,6 +619,15 @@ export function reconcileRule(
         inBase,
       );
   }
+
+  if (rule.id === BUCKET && holdingArticle)
+    lines.move(
+      { reason: "counted-within-cap", article: holdingArticle },
+      "above-cap",
+      holdingListed - holdingIn,
+      true,
+      inBase,
+    );
 
   if (kind === "fresh" && freshArticle) {
     const { bucketCounted } = cappedSums(ctx, bucket + holdingIn, ZERO);

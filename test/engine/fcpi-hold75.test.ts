@@ -187,6 +187,10 @@ describe("FCPI-HOLD75 — L. 214-30 IV 1. (reconciliation): the holdings lead ex
     expect(rec.lines.filter((l) => l.reason === "above-cap").reduce((s, l) => s + eur(l.amount), 0n)).toBe(eur("200000"));
     const fresh = rule(report, "FCPI-FRESH40");
     expect(sum([...fresh.reconciliation!.lines, ...fresh.reconciliation!.adjustments])).toBe(eur(fresh.numerator!));
+    const b20 = rule(report, "FCPR-B20");
+    expect(b20.numerator).toBe("350000.00");
+    expect(b20.reconciliation!.numerator).toBe("350000.00");
+    expect(sum([...b20.reconciliation!.lines, ...b20.reconciliation!.adjustments])).toBe(eur("350000"));
     const hold = rule(report, "FCPI-HOLD75");
     expect(hold.numerator).toBe("200000.00");
     expect(hold.reconciliation!.numerator).toBe("200000.00");
