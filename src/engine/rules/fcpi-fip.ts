@@ -91,6 +91,8 @@ interface Variant {
   eligible(ctx: FundContext, h: Holding): Eligibility;
   /** L. 214-30 IV: holding companies count through their own gate and cap (FCPI-HOLD75). */
   holdings?: boolean;
+  /** L. 214-30 III A 2° b): secondary shares with a subscription commitment. */
+  commitments?: boolean;
 }
 
 const FCPI: Variant = {
@@ -101,6 +103,7 @@ const FCPI: Variant = {
   law: L214_30,
   eligible: (_ctx, h) => flag(h, "fcpiEligible", "L. 214-30 I"),
   holdings: true,
+  commitments: true,
 };
 
 const FIP: Variant = {
@@ -487,7 +490,7 @@ function applySecondaryCondition(
   for (const entry of perIssuer.values()) {
     if (entry.positions.length === 0 || entry.secondary < entry.fresh) continue;
     // b): a purchase the fund committed to match with subscriptions (FCPI; L. 214-31 apart).
-    const b = v.holdings ? commitments(ctx, entry.positions) : undefined;
+    const b = v.commitments ? commitments(ctx, entry.positions) : undefined;
     for (const p of entry.positions) {
       const commitment = b?.get(p);
       if (commitment?.kind === "counts") {
