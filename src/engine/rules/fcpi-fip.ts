@@ -17,7 +17,7 @@ import type { FundContext, Position } from "../fund-context";
 import { compare, made, Tally, type Evaluation } from "../measures";
 import type { AcquisitionMode, AssetClass, Holding } from "../model";
 import { quotaWindow } from "../quota-window";
-import { eurText } from "../ratio";
+import { eurText, percentText } from "../ratio";
 import { type Reason, type ReasonFacts, reason as why } from "../reasons";
 import type { RuleDefinition } from "../result";
 import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
@@ -215,7 +215,7 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
   const aboveHoldingCap = t.holdings?.aboveCapReason();
   if (aboveHoldingCap?.code === "bucket-above-cap") {
     notes.unshift(
-      `${eurText(t.holdings!.capped().above)} of holding companies' L. 214-28 III securities above the 20 % limit of L. 214-30 IV 1. not counted.`,
+      `${eurText(t.holdings!.capped().above)} of holding companies' L. 214-28 III securities above the ${percentText(ratioAt(L214_30.holdingListedCap, ctx.asOf))} limit of L. 214-30 IV 1. not counted.`,
     );
     noteReasons.unshift(aboveHoldingCap);
   }
@@ -628,13 +628,12 @@ function tallyCounted(
   if (kind === "BUCKET" && holding) {
     // IV 1.: within 20 % of the fund's assets (FCPI-HOLD75), then with the other III items.
     holding.listed.plus(amount);
-    const threshold = ratioAt(L214_30.holdingListedCap, ctx.asOf).toString();
+    const cap = ratioAt(L214_30.holdingListedCap, ctx.asOf);
     const explain = why("counted-holding", {
-      threshold,
+      threshold: cap.toString(),
       article: "L. 214-30 IV 1.",
     });
-    const note =
-      "holding company: counted toward the quota within the 20 % limit of L. 214-30 IV 1.";
+    const note = `holding company: counted toward the quota within the ${percentText(cap)} limit of L. 214-30 IV 1.`;
     ctx.count(
       p,
       { rule: FCPI_HOLD75.id, article: "L. 214-30 IV 1.", note, explain },

@@ -67,7 +67,7 @@ function gate(h: Holding, stakeMin: Dec): Gate {
   if (stake === undefined || h.invalid.has("subsidiaryStakeMinPct"))
     return unknown(
       "subsidiaryStakeMinPct",
-      "L. 214-30 IV 1. c) counts it only when it holds at least 75 % of each subsidiary",
+      `L. 214-30 IV 1. c) counts it only when it holds at least ${percentText(stakeMin)} of each subsidiary`,
     );
   if (h.subsidiariesEligible === undefined)
     return unknown(
@@ -208,7 +208,7 @@ export class HoldingCompanies {
     return compare(ctx, FCPI_HOLD75, {
       numerator,
       message: count
-        ? `${count} holding-company position(s) count toward the 70 %${above > ZERO ? `; ${formatAmount(above)} EUR of their L. 214-28 III securities above the 20 % limit not counted` : ""}.`
+        ? `${count} holding-company position(s) count toward the 70 %${above > ZERO ? `; ${formatAmount(above)} EUR of their L. 214-28 III securities above the ${percentText(threshold)} limit not counted` : ""}.`
         : "No holding-company security counts toward the 70 % (L. 214-30 IV).",
       reasons,
       conditions: [
