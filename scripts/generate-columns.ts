@@ -105,7 +105,7 @@ export function missingColumnTables(doc: string): string[] {
 /** The source of holding-record.ts: one object literal in the order of HOLDINGS_SPEC. */
 export function holdingRecordSource(): string {
   const fields = HOLDINGS_SPEC.columns.map((c, i) =>
-    c.type === "boolean"
+    c.type === "boolean" && !c.blankUnknown
       ? `    ${c.name}: v[${i}] === true,`
       : `    ${c.name}: v[${i}] as Holding["${c.name}"],`,
   );

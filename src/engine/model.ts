@@ -185,6 +185,8 @@ export interface Fund extends SourceRow {
   /** L. 214-160 II 1°, al. 2: the « ELTIF » name and an infrastructure main object (FPCI-CCA30). */
   eltifLabel?: boolean;
   infrastructureObject?: boolean;
+  /** The end of the fund's life: III A 2° b) is « appréciée sur la durée de vie du fonds ». */
+  fundTermDate?: IsoDate;
 }
 
 export interface Holding extends SourceRow {
@@ -236,6 +238,16 @@ export interface Holding extends SourceRow {
   maxLoss?: Amount;
   /** The investment strategy of the master whose units these are (L. 214-24 IV 2°). */
   masterStrategy?: string;
+  /** L. 214-30 IV: the issuer is a holding company (société mère); blank = no. */
+  holdingCompany?: boolean;
+  /** IV 1. c): the lowest share of capital it holds in any of its participations. */
+  subsidiaryStakeMinPct?: Dec;
+  /** IV 1. c): every participation meets the listed conditions; undefined when not given. */
+  subsidiariesEligible?: boolean;
+  /** IV 1. d): at least one participation meets I, II and III; undefined when not given. */
+  subsidiaryMeetsI?: boolean;
+  /** III A 2° b): on a secondary purchase, the amount the fund committed to subscribe. */
+  subscriptionCommitment?: Amount;
 }
 
 /** A pending sell order or withdrawal request of an SCPI or SEF (WORKBOOK-FORMAT-LIVRE2 §1.4). */

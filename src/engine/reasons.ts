@@ -61,6 +61,9 @@ export interface ReasonFacts extends Livre2ReasonFacts {
   "master-share": { master: string; share?: string; cash: string };
   "feeder-aif": { master: string; threshold: string; article: string };
   "not-feeder-aif": { threshold: string; article: string };
+  /** FCPI-HOLD75: the holding companies' securities counted in the quota. */
+  "holding-counted": { amount: string; count: number; article: string };
+  "no-holding": { article: string };
 
   // Position exclusions (the codes of ExclusionCode)
   "not-a-quota-asset": { assetClass: string; article: string };
@@ -96,6 +99,26 @@ export interface ReasonFacts extends Livre2ReasonFacts {
   "entity-not-oecd": { article: string };
   "look-through-unknown": { article: string };
   "secondary-purchase": { secondary: string; fresh: string; article: string };
+  /** III A 2° b): a secondary purchase whose subscription commitment does not make it count. */
+  "secondary-commitment":
+    | { test: "below"; commitment: string; cost: string; article: string }
+    | {
+        test: "unfulfilled";
+        subscribed: string;
+        cost: string;
+        termDate: IsoDate;
+        article: string;
+      }
+    | { test: "unknown"; column: string; article: string };
+  /** L. 214-30 IV: a holding company whose securities the gate of IV 1. c), d) or V refuses. */
+  "holding-gate":
+    | { test: "stake"; stake: string; threshold: string; article: string }
+    | { test: "subsidiaries"; article: string }
+    | { test: "subsidiary-meets-i"; article: string };
+  /** L. 214-30 IV 1.: only « titres de capital » of a holding company are made eligible. */
+  "holding-not-capital": { assetClass: string; article: string };
+  /** A value the holding-company gate needs is blank or unreadable. */
+  "holding-unknown": { column: string; article: string };
   "not-controlled": { article: string };
   encumbered: { article: string };
   /** Held by no rule of the fund's category. */
@@ -151,6 +174,17 @@ export interface ReasonFacts extends Livre2ReasonFacts {
   };
   "counted-liquid": { article: string };
   "counted-eligible": { article: string };
+  /** L. 214-30 IV: a holding company's security; threshold for its L. 214-28 III part. */
+  "counted-holding": { article: string; threshold?: string };
+  /** III A 2° b): a secondary purchase counted under the subscription commitment. */
+  "counted-secondary-commitment": {
+    commitment: string;
+    cost: string;
+    subscribed: string;
+    article: string;
+    /** The end of the fund's life, when given. */
+    termDate?: IsoDate;
+  };
   "counted-beside-master": { article: string };
   "counted-master-units": { master: string };
   /** OPCI: the item of L. 214-36 I a position belongs to. */

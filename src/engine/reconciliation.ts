@@ -17,7 +17,7 @@ import type {
   ReconciliationReason,
   RuleResult,
 } from "./result";
-import { L214_160, ratioAt } from "../law";
+import { L214_160, L214_30, ratioAt } from "../law";
 import { FPCI_CCA30 } from "./rules/fpci-definitions";
 import { capOf, cappedSums } from "./rules/l214-28-limits";
 import { regionKey } from "./rules/region-key";
@@ -162,6 +162,22 @@ export const EXCLUSION_LABELS: Record<ExclusionCode, LocalText> = {
   "secondary-purchase": {
     en: "securities bought from other holders, not below those subscribed",
     fr: "titres acquis auprès d'autres porteurs, non inférieurs aux titres souscrits",
+  },
+  "secondary-commitment": {
+    en: "securities bought from other holders, subscription commitment not met",
+    fr: "titres acquis auprès d'autres porteurs, engagement de souscription non rempli",
+  },
+  "holding-gate": {
+    en: "holding company not meeting L. 214-30 IV",
+    fr: "société holding ne remplissant pas les conditions du L. 214-30 IV",
+  },
+  "holding-not-capital": {
+    en: "security of a holding company other than equity",
+    fr: "titre d'une société holding autre qu'un titre de capital",
+  },
+  "holding-unknown": {
+    en: "holding company conditions unknown",
+    fr: "conditions de la société holding inconnues",
   },
   "not-controlled": {
     en: "not a controlled participation",
@@ -381,6 +397,14 @@ const BUCKET = "FCPR-B20";
 /** Fresh capital: its part in the 20 % bucket counts only as far as the quota counts the bucket. */
 const FRESH = new Set(["FCPI-FRESH40", "FIP-FRESH40"]);
 const BUCKET_ARTICLE = "L. 214-28 III";
+/** L. 214-30 IV: a holding company's III securities, counted within 20 % and then with the bucket. */
+const HOLDING = "FCPI-HOLD75";
+
+/** The holding companies' III securities the quota may count: up to the 20 % of L. 214-30 IV 1. */
+function holdingCounted(ctx: FundContext, listed: Amount): Amount {
+  const cap = capOf(ctx, ratioAt(L214_30.holdingListedCap, ctx.asOf));
+  return cap === undefined ? listed : minAmount(listed, cap);
+}
 
 /**
  * From the fund's holdings to one rule's numerator and denominator, by reason. Built from the
@@ -393,7 +417,9 @@ export function reconcileRule(
   rule: RuleResult,
 ): Reconciliation {
   if (HOLDER_CAPS.has(rule.id)) return reconcileHolders(ctx, rule);
-  if (MEASURED_APART.has(rule.id)) return reconcileApart(ctx, rule);
+  // FCPI-HOLD75's value is capped, not a plain sum of holdings: reconciled apart.
+  if (MEASURED_APART.has(rule.id) || rule.id === HOLDING)
+    return reconcileApart(ctx, rule);
   const lines = new Lines();
   const adjustments = new Lines();
   const leverage = rule.id === "OPCI-LEV40";
@@ -410,6 +436,8 @@ export function reconcileRule(
   // The ELTIF infrastructure advances (L. 214-160 II 1°, al. 2), capped at 30 % apart from II 1°.
   let eltifAdvances = ZERO;
   let eltifArticle: string | undefined;
+  let holdingArticle: string | undefined;
+  let holdingListed = ZERO;
 
   const kind: Kind = QUOTAS.has(rule.id)
     ? "quota"
@@ -466,6 +494,10 @@ export function reconcileRule(
             bucket += amt;
             if (p.holding.assetClass === "RECEIVABLE") bucketReceivables += amt;
             part.add("counted-within-cap", BUCKET_ARTICLE, amt, true);
+          } else if (c.rule === HOLDING) {
+            holdingArticle = c.article;
+            holdingListed += amt;
+            part.add("counted-within-cap", c.article, amt, true);
           } else if (c.rule !== rule.id) break;
           else if (c.article === FPCI_CCA30.article) {
             eltifArticle = c.article;
@@ -479,8 +511,11 @@ export function reconcileRule(
           break;
         case "fresh":
           if (c.rule === BUCKET) bucket += amt;
+          else if (c.rule === HOLDING) holdingListed += amt;
           else if (c.rule === rule.id) {
-            if (contributions.some((x) => x.rule === BUCKET)) {
+            if (
+              contributions.some((x) => x.rule === BUCKET || x.rule === HOLDING)
+            ) {
               freshArticle = c.article;
               freshInBucket += amt;
               part.add("counted-within-cap", c.article, amt, true);
@@ -498,7 +533,12 @@ export function reconcileRule(
           }
           break;
         default:
-          if (c.rule === rule.id)
+          if (rule.id === BUCKET && c.rule === HOLDING) {
+            // FCPR-B20 measures the holding companies' III securities as far as IV 1. counts them.
+            holdingArticle = c.article;
+            holdingListed += amt;
+            part.add("counted-within-cap", c.article, amt, true);
+          } else if (c.rule === rule.id)
             part.add(
               breaking.has(p.holding.row)
                 ? "breaks-condition"
@@ -554,18 +594,31 @@ export function reconcileRule(
       );
   }
 
+  const holdingIn = holdingCounted(ctx, holdingListed);
   if (QUOTAS.has(rule.id)) {
     const { bucketCounted, advancesCounted } = cappedSums(
       ctx,
-      bucket,
+      bucket + holdingIn,
       advances,
       bucketReceivables,
     );
+    // As the engine: the holding companies' excess over their own 20 %, then the bucket's excess,
+    // taken from the other III items first.
+    const over = bucket + holdingIn - bucketCounted;
+    const fromBucket = minAmount(over, bucket);
     if (bucketArticle)
       lines.move(
         { reason: "counted-within-cap", article: bucketArticle },
         "above-cap",
-        bucket - bucketCounted,
+        fromBucket,
+        true,
+        inBase,
+      );
+    if (holdingArticle)
+      lines.move(
+        { reason: "counted-within-cap", article: holdingArticle },
+        "above-cap",
+        holdingListed - holdingIn + (over - fromBucket),
         true,
         inBase,
       );
@@ -601,8 +654,17 @@ export function reconcileRule(
     }
   }
 
+  if (rule.id === BUCKET && holdingArticle)
+    lines.move(
+      { reason: "counted-within-cap", article: holdingArticle },
+      "above-cap",
+      holdingListed - holdingIn,
+      true,
+      inBase,
+    );
+
   if (kind === "fresh" && freshArticle) {
-    const { bucketCounted } = cappedSums(ctx, bucket, ZERO);
+    const { bucketCounted } = cappedSums(ctx, bucket + holdingIn, ZERO);
     lines.move(
       { reason: "counted-within-cap", article: freshArticle },
       "above-cap",

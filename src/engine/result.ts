@@ -250,6 +250,12 @@ export type ExclusionCode =
   | "entity-not-oecd"
   | "look-through-unknown"
   | "secondary-purchase"
+  /** III A 2° b): the subscription commitment does not make the purchase count. */
+  | "secondary-commitment"
+  /** L. 214-30 IV: holding company refused by the gate, a security IV does not name, a gate value unknown. */
+  | "holding-gate"
+  | "holding-not-capital"
+  | "holding-unknown"
   | "not-controlled"
   | "encumbered"
   /** A feeder's position outside the assets its article allows besides the master. */

@@ -68,6 +68,7 @@ const RULE_PARAMETER: Record<string, (f: LawFacts) => LawParameter<unknown>> = {
   "FCPI-Q70": () => L214_30.quota,
   "FCPI-FRESH40": () => L214_30.fresh,
   "FCPI-L5Y": () => L214_30.listedYears,
+  "FCPI-HOLD75": () => L214_30.holdingStake,
   "FIP-Q70": () => L214_31.quota,
   "FIP-FRESH40": () => L214_31.fresh,
   "FIP-L5Y": () => L214_31.listedYears,

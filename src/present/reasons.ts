@@ -62,6 +62,10 @@ const EN: Renderers = {
     `Master ${f.master}: ${f.share === undefined ? "—" : percentShort(f.share, en)} of the asset; cash ${euros(f.cash, en)}.`,
   "feeder-aif": (f) =>
     `Feeder AIF within the meaning of ${f.article}: ${f.master} holds at least ${percentShort(f.threshold, en)} of the asset.`,
+  "holding-counted": (f) =>
+    `${f.count} holding-company position(s) count toward the 70 % for ${euros(f.amount, en)} (${f.article}).`,
+  "no-holding": (f) =>
+    `No holding-company security counts toward the 70 % (${f.article}).`,
   "not-feeder-aif": (f) =>
     `Not a feeder AIF under ${f.article} (no single master reaches ${percentShort(f.threshold, en)}); several masters with identical strategies (2°) are not assessed.`,
   "not-allowed-asset": (f) => {
@@ -122,6 +126,22 @@ const EN: Renderers = {
     `the entity is not shown as constituted in an OECD member state (entityOecd), which ${f.article} requires.`,
   "look-through-unknown": () =>
     "the entity's look-through percentage is unknown.",
+  "secondary-commitment": (f) =>
+    f.test === "below"
+      ? `secondary purchase: the fund committed to subscribe ${euros(f.commitment, en)}, below the purchase (${euros(f.cost, en)}) that ${f.article} requires it to reach.`
+      : f.test === "unfulfilled"
+        ? `secondary purchase: the fund's life ended on ${f.termDate} and the subscriptions made since the purchase (${euros(f.subscribed, en)}) do not reach it (${euros(f.cost, en)}) (${f.article}).`
+        : `cannot tell whether the secondary purchase counts under ${f.article}: ${f.column} is needed.`,
+  "holding-gate": (f) =>
+    f.test === "stake"
+      ? `the holding company holds ${percentShort(f.stake, en)} of one of its subsidiaries: ${f.article} requires at least ${percentShort(f.threshold, en)} of each.`
+      : f.test === "subsidiaries"
+        ? `not every subsidiary of the holding company meets the conditions of ${f.article}.`
+        : `no subsidiary of the holding company meets L. 214-30 I, II and III (${f.article}).`,
+  "holding-not-capital": (f) =>
+    `${f.assetClass} of a holding company: ${f.article} makes only its equity securities eligible.`,
+  "holding-unknown": (f) =>
+    `cannot tell whether the holding company meets ${f.article}: ${f.column} is needed.`,
   "secondary-purchase": (f) =>
     `secondary purchase: the securities bought from other holders (${euros(f.secondary, en)}) are not below the fresh-capital securities of the same company held by the fund (${euros(f.fresh, en)}).`,
   "not-controlled": (f) => `not a controlled participation (${f.article}).`,
@@ -151,6 +171,12 @@ const EN: Renderers = {
   "counted-entity-look-through": (f) =>
     `${percentShort(f.share, en)} of ${euros(f.amount, en)}, the entity's direct investment in eligible companies`,
   "counted-liquid": () => "liquid financial instrument",
+  "counted-holding": (f) =>
+    f.threshold === undefined
+      ? `holding company meeting ${f.article}`
+      : `holding company: counted within the ${percentShort(f.threshold, en)} limit of ${f.article}`,
+  "counted-secondary-commitment": (f) =>
+    `secondary purchase of ${euros(f.cost, en)} with a commitment to subscribe ${euros(f.commitment, en)}; ${euros(f.subscribed, en)} subscribed since${f.termDate ? `, the fund's life ends on ${f.termDate}` : ""} (${f.article})`,
   "counted-eligible": () => "eligible company",
   "counted-item": (f) => `item ${f.item}°`,
   "counted-leverage-base": (f) =>
@@ -358,6 +384,10 @@ const FR: Renderers = {
     `Maître ${f.master}${C} ${f.share === undefined ? "—" : percentShort(f.share, fr)} de l'actif${NBSP}; liquidités${C} ${euros(f.cash, fr)}.`,
   "feeder-aif": (f) =>
     `FIA nourricier au sens de l'article ${f.article}${C} ${f.master} représente au moins ${percentShort(f.threshold, fr)} de l'actif.`,
+  "holding-counted": (f) =>
+    `${count(f.count, fr, "position de société holding retenue", "positions de sociétés holding retenues")} dans le quota de 70 % pour ${euros(f.amount, fr)} (${f.article}).`,
+  "no-holding": (f) =>
+    `Aucun titre de société holding n'est retenu dans le quota de 70 % (${f.article}).`,
   "not-feeder-aif": (f) =>
     `Pas un FIA nourricier au sens de l'article ${f.article} (aucun maître n'atteint ${percentShort(f.threshold, fr)})${NBSP}; le cas de plusieurs maîtres à stratégies identiques (2°) n'est pas examiné.`,
   "not-allowed-asset": (f) => {
@@ -420,6 +450,22 @@ const FR: Renderers = {
     `entité non indiquée comme constituée dans un État membre de l'OCDE (entityOecd), ce qu'exige l'article ${f.article}.`,
   "look-through-unknown": (f) =>
     `pourcentage de transparence de l'entité inconnu (${f.article}).`,
+  "secondary-commitment": (f) =>
+    f.test === "below"
+      ? `acquisition secondaire${C} le fonds s'est engagé à souscrire ${euros(f.commitment, fr)}, moins que le rachat (${euros(f.cost, fr)}) que l'engagement doit atteindre (${f.article}).`
+      : f.test === "unfulfilled"
+        ? `acquisition secondaire${C} la durée de vie du fonds a pris fin le ${date(f.termDate, fr)} et les souscriptions réalisées depuis le rachat (${euros(f.subscribed, fr)}) n'atteignent pas sa valeur (${euros(f.cost, fr)}) (${f.article}).`
+        : `impossible de dire si l'acquisition secondaire est retenue au titre de l'article ${f.article}${C} la colonne ${quote(f.column, fr)} est nécessaire.`,
+  "holding-gate": (f) =>
+    f.test === "stake"
+      ? `la société holding détient ${percentShort(f.stake, fr)} du capital de l'une de ses filiales${C} l'article ${f.article} exige au moins ${percentShort(f.threshold, fr)} de chacune.`
+      : f.test === "subsidiaries"
+        ? `les filiales de la société holding ne remplissent pas toutes les conditions de l'article ${f.article}.`
+        : `aucune filiale de la société holding ne remplit les conditions des I, II et III de l'article L. 214-30 (${f.article}).`,
+  "holding-not-capital": (f) =>
+    `${quote(assetClassFr(f.assetClass), fr)} d'une société holding${C} l'article ${f.article} ne rend éligibles que ses titres de capital.`,
+  "holding-unknown": (f) =>
+    `impossible de dire si la société holding remplit les conditions de l'article ${f.article}${C} la colonne ${quote(f.column, fr)} est nécessaire.`,
   "secondary-purchase": (f) =>
     `acquisition secondaire${C} les titres acquis auprès d'autres porteurs (${euros(f.secondary, fr)}) ne sont pas inférieurs aux titres reçus en contrepartie de souscriptions au capital de la même société (${euros(f.fresh, fr)}).`,
   "not-controlled": (f) => `participation non contrôlée (${f.article}).`,
@@ -453,6 +499,12 @@ const FR: Renderers = {
   "counted-entity-look-through": (f) =>
     `${percentShort(f.share, fr)} de ${euros(f.amount, fr)}, investissement direct de l'entité dans des sociétés éligibles`,
   "counted-liquid": () => "instrument financier liquide",
+  "counted-holding": (f) =>
+    f.threshold === undefined
+      ? `société holding remplissant les conditions de l'article ${f.article}`
+      : `société holding${C} retenu dans la limite de ${percentShort(f.threshold, fr)} (${f.article})`,
+  "counted-secondary-commitment": (f) =>
+    `rachat de ${euros(f.cost, fr)} avec un engagement de souscrire ${euros(f.commitment, fr)}${NBSP}; ${euros(f.subscribed, fr)} souscrits depuis${f.termDate ? `, durée de vie du fonds jusqu'au ${date(f.termDate, fr)}` : ""} (${f.article})`,
   "counted-eligible": () => "société éligible",
   "counted-item": (f) => `actif du ${f.item}° (L. 214-36 I)`,
   "counted-leverage-base": (f) =>

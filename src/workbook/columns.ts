@@ -59,6 +59,8 @@ export interface ColumnSpec {
   usedFor?: string;
   /** For a category column: the first and last item (default 1 to 10). */
   range?: readonly [number, number];
+  /** A yes/no column whose blank is "not given" (undefined), not "no": a rule needs the answer. */
+  blankUnknown?: boolean;
 }
 
 export interface TableSpec {
@@ -268,6 +270,10 @@ export const FUNDS_SPEC = {
       "Objet principal : infrastructures",
       "Objet principal infrastructures",
     ]),
+    col("fundTermDate", "date", [
+      "Date de fin de vie du fonds",
+      "Terme du fonds",
+    ]),
   ],
 } satisfies TableSpec;
 
@@ -358,6 +364,25 @@ export const HOLDINGS_SPEC = {
     col("cpiEligible", "boolean", ["Éligible compte PME innovation"]),
     col("maxLoss", "money", ["Perte maximale", "Engagement net maximal"]),
     col("masterStrategy", "text", ["Stratégie du maître"]),
+    // L. 214-30 IV, V (FCPI-HOLD75) and III A 2° b): rules added to the contract.
+    col("holdingCompany", "boolean", ["Société holding", "Société mère"]),
+    col("subsidiaryStakeMinPct", "percent", [
+      "Plus faible détention dans les filiales",
+      "Détention minimale des filiales",
+    ]),
+    col("subsidiariesEligible", "boolean", ["Filiales éligibles"], {
+      blankUnknown: true,
+    }),
+    col(
+      "subsidiaryMeetsI",
+      "boolean",
+      ["Filiale remplissant les conditions I, II et III"],
+      { blankUnknown: true },
+    ),
+    col("subscriptionCommitment", "money", [
+      "Engagement de souscription",
+      "Engagement de souscrire",
+    ]),
   ],
 } satisfies TableSpec;
 
@@ -640,6 +665,7 @@ const EVERY_RULE = ["*"] as const;
 const FCPR_QUOTAS = ["FCPR-Q50", "FCPI-Q70", "FIP-Q70"];
 const FIVE_YEARS = ["FCPR-L5Y", "FCPI-L5Y", "FIP-L5Y"];
 const FRESH = ["FCPI-FRESH40", "FIP-FRESH40"];
+const HOLDING = ["FCPI-Q70", "FCPI-FRESH40", "FCPI-HOLD75"];
 const ADVANCES = ["FCPR-CCA15", "FPCI-CCA15", "FPCI-CCA30", "OPCI-CCA5"];
 const OPCI = [
   "OPCI-ASSET",
@@ -950,6 +976,12 @@ export const COLUMN_DETAILS: {
       usedFor:
         "FPCI, SLP: main object is financing infrastructure assets (L. 214-160 II 1°, al. 2 a); blank = no",
     },
+    fundTermDate: {
+      en: "Fund term date",
+      rules: ["FCPI-Q70"],
+      usedFor:
+        "FCPI: end of the fund's life; after it, a secondary purchase counts under III A 2° b) only when the subscriptions made reach its value",
+    },
   },
   Holdings: {
     fundId: {
@@ -1189,6 +1221,36 @@ export const COLUMN_DETAILS: {
       rules: ["FIA-FEED85M"],
       usedFor:
         "FIA: masters with the same text share a strategy (L. 214-24 IV 2°)",
+    },
+    holdingCompany: {
+      en: "Holding company",
+      rules: HOLDING,
+      usedFor:
+        "FCPI: the issuer is a holding company whose object is holding participations (L. 214-30 IV 1. b)); its securities count only through IV",
+    },
+    subsidiaryStakeMinPct: {
+      en: "Lowest stake in subsidiaries",
+      rules: HOLDING,
+      usedFor:
+        "FCPI: the lowest share of capital the holding company holds in any of its participations; « au moins 75 % » (IV 1. c), V)",
+    },
+    subsidiariesEligible: {
+      en: "Subsidiaries eligible",
+      rules: HOLDING,
+      usedFor:
+        "FCPI: every participation meets the conditions of IV 1. c); blank = not given (the quota is incomplete)",
+    },
+    subsidiaryMeetsI: {
+      en: "A subsidiary meets I, II and III",
+      rules: HOLDING,
+      usedFor:
+        "FCPI: at least one participation meets L. 214-30 I, II and III (IV 1. d)); blank = not given",
+    },
+    subscriptionCommitment: {
+      en: "Subscription commitment",
+      rules: ["FCPI-Q70"],
+      usedFor:
+        "FCPI: on a `SECONDARY_PURCHASE` row, the amount the fund committed to subscribe in the company (III A 2° b)); blank = no commitment",
     },
   },
   Holders: {

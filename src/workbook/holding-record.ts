@@ -56,5 +56,10 @@ export function holdingFromValues(r: ReadRow): Holding {
     cpiEligible: v[43] === true,
     maxLoss: v[44] as Holding["maxLoss"],
     masterStrategy: v[45] as Holding["masterStrategy"],
+    holdingCompany: v[46] === true,
+    subsidiaryStakeMinPct: v[47] as Holding["subsidiaryStakeMinPct"],
+    subsidiariesEligible: v[48] as Holding["subsidiariesEligible"],
+    subsidiaryMeetsI: v[49] as Holding["subsidiaryMeetsI"],
+    subscriptionCommitment: v[50] as Holding["subscriptionCommitment"],
   };
 }

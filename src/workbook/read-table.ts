@@ -275,7 +275,9 @@ export function tableReader(raw: RawTable, spec: TableSpec): TableReader {
     for (const m of mapped) {
       const cell = r.cells[m.index];
       if (isBlank(cell)) {
-        if (m.spec.type === "boolean") values[m.ordinal] = false;
+        // A blank yes/no is "no", unless a rule needs the answer (blankUnknown).
+        if (m.spec.type === "boolean" && !m.spec.blankUnknown)
+          values[m.ordinal] = false;
         continue;
       }
       const err = errorText(cell);

@@ -48,8 +48,8 @@ describe("fund-quota check over several workbooks", () => {
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet("Quota report")!;
     expect(ws.getRow(1).values).toEqual([undefined, "Workbook", "Fund", "Fund name", "Type", "Rule", "Article", "Value", "Threshold", "Status", "Headroom", "Unit", "Message", "As of"]);
-    // 81 portfolio rules, 8 register rules of FCPR-IS2 and 2 rules of the sample's issuer.
-    expect(ws.rowCount).toBe(1 + 2 * 91);
+    // 82 portfolio rules, 8 register rules of FCPR-IS2 and 2 rules of the sample's issuer.
+    expect(ws.rowCount).toBe(1 + 2 * 92);
     expect(ws.getRow(2).getCell(5).value).toBe("FCPR-Q50");
     expect(ws.getRow(2).getCell(13).value).toEqual(new Date("2025-12-31T00:00:00Z"));
   });

@@ -9,7 +9,7 @@ beforeAll(() => {
 });
 const AS_OF = ["--as-of", "2025-12-31"];
 
-const eltifWorkbook = (name: string, label: unknown) =>
+const eltifWorkbook = (name: string, label: string | null) =>
   custom(dir, name, (wb) => {
     addSheet(wb, "Funds", 1, [
       ["Code fonds", "Type de fonds", "Date de constitution", "Clôture du premier exercice", "Montant libéré des souscriptions", "Marge d'alerte", "Label ELTIF", "Objet principal : infrastructures"],

@@ -54,6 +54,8 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
   ],
   "feeder-aif": [{ master: "MASTER-PAT", threshold: "0.85", article: "L. 214-24 IV 1°" }],
   "not-feeder-aif": [{ threshold: "0.85", article: "L. 214-24 IV 1°" }],
+  "holding-counted": [{ amount: "1234567.89", count: 2, article: "L. 214-30 IV" }, { amount: "500000", count: 1, article: "L. 214-30 IV" }],
+  "no-holding": [{ article: "L. 214-30 IV" }],
   "not-a-quota-asset": [{ assetClass: "CASH", article: "L. 214-28 I à IV" }],
   "listed-when-bought": [{ assetClass: "BOND", article: "L. 214-28 III 1°" }],
   "not-small-cap": [
@@ -82,6 +84,18 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
   "entity-not-oecd": [{ article: "L. 214-28 II 2°" }],
   "look-through-unknown": [{ article: "L. 214-28 II 2°" }],
   "secondary-purchase": [{ secondary: "1500000.00", fresh: "900000.00", article: "L. 214-30 III A 2° a)" }],
+  "secondary-commitment": [
+    { test: "below", commitment: "99999.99", cost: "100000.00", article: "L. 214-30 III A 2° b)" },
+    { test: "unfulfilled", subscribed: "40000.00", cost: "100000.00", termDate: "2026-06-30", article: "L. 214-30 III A 2° b)" },
+    { test: "unknown", column: "fundTermDate", article: "L. 214-30 III A 2° b)" },
+  ],
+  "holding-gate": [
+    { test: "stake", stake: "0.7499", threshold: "0.75", article: "L. 214-30 IV 1. c), V" },
+    { test: "subsidiaries", article: "L. 214-30 IV 1. c)" },
+    { test: "subsidiary-meets-i", article: "L. 214-30 IV 1. d)" },
+  ],
+  "holding-not-capital": [{ assetClass: "OTHER_DEBT", article: "L. 214-30 IV 1." }],
+  "holding-unknown": [{ column: "subsidiaryStakeMinPct", article: "L. 214-30 IV 1." }],
   "not-controlled": [{ article: "L. 214-37 1°" }],
   encumbered: [{ article: "L. 214-37 2°" }],
   "not-allowed-asset": [
@@ -115,6 +129,11 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
   "counted-entity-look-through": [{ share: "0.6", amount: "1000000.00", article: "L. 214-28 II 2°" }],
   "counted-liquid": [{ article: "L. 214-28 XII" }],
   "counted-eligible": [{ article: "L. 214-30 I" }],
+  "counted-holding": [{ article: "L. 214-30 IV 1." }, { article: "L. 214-30 IV 1.", threshold: "0.2" }],
+  "counted-secondary-commitment": [
+    { commitment: "100000.00", cost: "100000.00", subscribed: "0.00", article: "L. 214-30 III A 2° b)" },
+    { commitment: "150000.00", cost: "100000.00", subscribed: "60000.00", article: "L. 214-30 III A 2° b)", termDate: "2031-12-31" },
+  ],
   "counted-region": [{ region: "Normandie", article: "L. 214-31 IV" }],
   "counted-beside-master": [{ article: "L. 214-22 I 1° à 3°" }],
   "counted-master-units": [{ master: "MASTER-AE" }],

@@ -64,6 +64,10 @@ const row = fc.record({
   opciCategory: fc.option(fc.integer({ min: 1, max: 10 }), { freq: 8 }),
   entityDebtCents: fc.option(fc.integer({ min: 0, max: 500_000_00 })),
   disposed: fc.integer({ min: 0, max: 9 }),
+  // L. 214-30 IV (FCPI-HOLD75) and III A 2° b).
+  parent: fc.integer({ min: 0, max: 3 }),
+  stake: fc.option(fc.integer({ min: 70, max: 80 }), { freq: 6 }),
+  commitmentCents: fc.option(fc.integer({ min: 0, max: 5_000_000_00 })),
 });
 type Row = typeof row extends fc.Arbitrary<infer T> ? T : never;
 
@@ -105,6 +109,15 @@ function holding(s: Row, r: number): Holding {
     encumbered: !s.flag,
     controlledParticipation: s.flag,
     hedgeOnly: s.flag,
+    holdingCompany: s.parent === 0,
+    subsidiaryStakeMinPct:
+      s.stake === null ? undefined : new Dec(s.stake).dividedBy(100),
+    subsidiariesEligible: s.flag,
+    subsidiaryMeetsI: s.parent === 0 ? true : undefined,
+    subscriptionCommitment:
+      s.commitmentCents === null
+        ? undefined
+        : eur((s.commitmentCents / 100).toFixed(2)),
   };
 }
 
@@ -162,6 +175,7 @@ function fund(
     sharesIssued: eur(1_000),
     ownSharesHeld: eur(10),
     sharesBoughtYtd: eur(20),
+    fundTermDate: s.flag ? "2024-12-31" : undefined,
   };
 }
 

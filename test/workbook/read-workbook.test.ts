@@ -84,3 +84,27 @@ describe("the Holdings record order", () => {
     expect([...HOLDING_ORDER]).toEqual(HOLDINGS_SPEC.columns.map((c) => c.name));
   });
 });
+
+describe("FCPI-HOLD75, L. 214-30 III A 2° b): the columns added to the contract, read from their French headers", () => {
+  it("reads the holding-company columns, the subscription commitment and the fund's term date; a blank gate yes/no stays unknown", () => {
+    const funds = table("Funds", ["Code fonds", "Type de fonds", "Date de fin de vie du fonds"], [["F1", "FCPI", "31/12/2032"]]);
+    const holdings = table(
+      "Holdings",
+      ["Code fonds", "Type d'actif", "Société holding", "Plus faible détention dans les filiales", "Filiales éligibles", "Filiale remplissant les conditions I, II et III", "Engagement de souscription"],
+      [
+        ["F1", "Actions", "oui", "75 %", "oui", "non", null],
+        ["F1", "Actions", "non", null, null, null, "300 000,00"],
+      ],
+    );
+    const model = readWorkbook({ Funds: funds, Holdings: holdings });
+    expect(model.diagnostics).toEqual([]);
+    expect(model.funds[0].fundTermDate).toBe("2032-12-31");
+    const [a, b] = model.holdings;
+    expect(a).toMatchObject({ holdingCompany: true, subsidiariesEligible: true, subsidiaryMeetsI: false });
+    expect(a.subsidiaryStakeMinPct!.toString()).toBe("0.75");
+    expect(b.holdingCompany).toBe(false);
+    expect(b.subsidiariesEligible).toBeUndefined();
+    expect(b.subsidiaryMeetsI).toBeUndefined();
+    expect(formatAmount(b.subscriptionCommitment!)).toBe("300000.00");
+  });
+});

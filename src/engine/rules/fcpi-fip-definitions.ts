@@ -115,3 +115,52 @@ export const FIP_H30: RuleDefinition = {
     fr: "Personnes morales de droit public ensemble, 30 % au plus",
   },
 };
+
+/**
+ * L. 214-30 IV and V: securities of a holding company count in the 70 % when it meets IV 1. a)
+ * to d); its L. 214-28 III securities only within 20 % of the fund's assets. A gate and a cap on
+ * counting, never a breach of the fund: information, with both conditions.
+ */
+export const FCPI_HOLD75: RuleDefinition = {
+  id: "FCPI-HOLD75",
+  article: "L. 214-30 IV",
+  direction: "info",
+  wording:
+    "Les titres de capital mentionnés au I de l'article L. 214-28 et, dans la limite de 20 % de l'actif du fond, au III du même article L. 214-28 sont également éligibles au quota d'investissement mentionné au I du présent article lorsqu'ils sont émis par les sociétés qui remplissent les conditions suivantes",
+  title: {
+    en: "Holding companies counted in the 70 % (at least 75 % of each subsidiary)",
+    fr: "Sociétés holding retenues dans le quota de 70 % (75 % au moins de chaque filiale)",
+  },
+};
+
+/** The two conditions of IV, as the article words them. */
+export const HOLDING_CONDITIONS = {
+  cap: {
+    id: "cap-20",
+    article: "L. 214-30 IV 1.",
+    wording:
+      "dans la limite de 20 % de l'actif du fond, au III du même article L. 214-28",
+    title: {
+      en: "Listed securities of holding companies counted within 20 %",
+      fr: "Titres cotés des sociétés holding retenus dans la limite de 20 %",
+    },
+  },
+  gate: {
+    id: "gate-75",
+    article: "L. 214-30 IV 1. c), d), V",
+    wording:
+      "La société détient exclusivement des participations représentant au moins 75 % du capital de sociétés",
+    title: {
+      en: "Each subsidiary held at least 75 %, one meeting I, II and III",
+      fr: "Chaque filiale détenue à 75 % au moins, l'une remplissant les I, II et III",
+    },
+  },
+} as const;
+
+/** The cap of IV 1. as a comparison of its own: within it passes, above it is information. */
+export const FCPI_HOLD75_CAP: RuleDefinition = {
+  ...FCPI_HOLD75,
+  article: "L. 214-30 IV 1.",
+  direction: "cap",
+  operator: "<=",
+};

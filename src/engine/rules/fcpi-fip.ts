@@ -17,13 +17,14 @@ import type { FundContext, Position } from "../fund-context";
 import { compare, made, Tally, type Evaluation } from "../measures";
 import type { AcquisitionMode, AssetClass, Holding } from "../model";
 import { quotaWindow } from "../quota-window";
-import { eurText } from "../ratio";
-import { type ReasonFacts, reason as why } from "../reasons";
+import { eurText, percentText } from "../ratio";
+import { type Reason, type ReasonFacts, reason as why } from "../reasons";
 import type { RuleDefinition } from "../result";
 import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
 import { quotaClasses, smallCapTest } from "./fcpr";
 import {
   FCPI_FRESH40,
+  FCPI_HOLD75,
   FCPI_L5Y,
   FCPI_Q70,
   FIP_FRESH40,
@@ -44,6 +45,8 @@ import {
   listedRule,
   newGateLog,
 } from "./l214-28-limits";
+import { HoldingCompanies } from "./fcpi-holding";
+import { commitments } from "./secondary-commitment";
 import { fipHolderRules } from "./fip-holders";
 import { fipRegionRule } from "./fip-regions";
 import { regionKey } from "./region-key";
@@ -86,6 +89,10 @@ interface Variant {
     freshClasses: ListParameter<AssetClass>;
   };
   eligible(ctx: FundContext, h: Holding): Eligibility;
+  /** L. 214-30 IV: holding companies count through their own gate and cap (FCPI-HOLD75). */
+  holdings?: boolean;
+  /** L. 214-30 III A 2° b): secondary shares with a subscription commitment. */
+  commitments?: boolean;
 }
 
 const FCPI: Variant = {
@@ -95,6 +102,8 @@ const FCPI: Variant = {
   article: "L. 214-30",
   law: L214_30,
   eligible: (_ctx, h) => flag(h, "fcpiEligible", "L. 214-30 I"),
+  holdings: true,
+  commitments: true,
 };
 
 const FIP: Variant = {
@@ -146,8 +155,13 @@ class Sorted {
   readonly classes: ReturnType<typeof quotaClasses>;
   readonly freshModes: ReadonlySet<AcquisitionMode>;
   readonly freshClasses: ReadonlySet<AssetClass>;
+  /** FCPI: the holding companies of IV (none for an FIP). */
+  readonly holdings?: HoldingCompanies;
+  /** Secondary purchases counted under III A 2° b), with why. */
+  readonly committed = new Map<Position, Reason>();
 
   constructor(ctx: FundContext, v: Variant) {
+    if (v.holdings) this.holdings = new HoldingCompanies(ctx);
     [this.direct, this.bucket, this.qualifying, this.fresh] = [0, 1, 2, 3].map(
       () => new Tally(ctx),
     );
@@ -191,11 +205,24 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
   for (const p of counted) tallyCounted(ctx, v, t, p);
 
   const window = quotaWindow(ctx);
+  // IV 1.: a holding company's III securities within 20 %, then with the other III items.
+  const held = t.holdings?.capped().counted ?? ZERO;
   const { bucketCounted, advancesCounted, notes, noteReasons } = cappedSums(
     ctx,
-    t.bucket.total,
+    t.bucket.total + held,
     t.qualifying.total,
   );
+  const aboveHoldingCap = t.holdings?.aboveCapReason();
+  if (aboveHoldingCap?.code === "bucket-above-cap") {
+    notes.unshift(
+      `${eurText(t.holdings!.capped().above)} of holding companies' L. 214-28 III securities above the ${percentText(ratioAt(L214_30.holdingListedCap, ctx.asOf))} limit of L. 214-30 IV 1. not counted.`,
+    );
+    noteReasons.unshift(aboveHoldingCap);
+  }
+  const bucketMeasure = {
+    total: t.bucket.total + held,
+    complete: t.bucket.complete && (t.holdings?.listed.complete ?? true),
+  };
   const binding = quotaBinds(ctx, window, notes, noteReasons, v.article);
 
   const { threshold, known } = quotaThreshold(ctx, v);
@@ -206,6 +233,7 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
     t.bucket,
     t.gate.advances,
     t.qualifying,
+    t.holdings?.listed ?? t.qualifying,
   );
   const quota = compare(ctx, v.quota, {
     threshold,
@@ -247,9 +275,16 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
     ratioAt(L214_28.advanceGate, ctx.asOf),
     "L. 214-28 II 1°",
   );
-  const bucket = bucketRule(ctx, FCPR_B20, t.bucket, bucketCounted);
+  const bucket = bucketRule(ctx, FCPR_B20, bucketMeasure, bucketCounted);
   return {
-    rules: [quota, fresh, listed, advances, bucket],
+    rules: [
+      quota,
+      fresh,
+      listed,
+      advances,
+      bucket,
+      ...(t.holdings ? [t.holdings.rule()] : []),
+    ],
     quotaWindow: window,
   };
 }
@@ -347,6 +382,12 @@ function classify(
       eligibility.facts,
     );
   if (
+    h.holdingCompany &&
+    t.holdings &&
+    !t.holdings.admits(p, v.quota.id, true, [t.direct, t.fresh])
+  )
+    return false;
+  if (
     securities.has(cls) &&
     t.freshClasses.has(cls) &&
     h.acquisitionMode === undefined &&
@@ -398,6 +439,12 @@ function countAdvance(
       `advance to ${gate.issuer}: ${eligibility.reason}`,
       eligibility.facts && { ...eligibility.facts, issuer: gate.issuer },
     );
+  if (
+    h.holdingCompany &&
+    t.holdings &&
+    !t.holdings.admits(p, v.quota.id, false, [t.qualifying])
+  )
+    return false;
   countAdvanceInQuota(
     ctx,
     p,
@@ -442,9 +489,40 @@ function applySecondaryCondition(
   }
   for (const entry of perIssuer.values()) {
     if (entry.positions.length === 0 || entry.secondary < entry.fresh) continue;
+    // b): a purchase the fund committed to match with subscriptions (FCPI; L. 214-31 apart).
+    const b = v.commitments ? commitments(ctx, entry.positions) : undefined;
     for (const p of entry.positions) {
+      const commitment = b?.get(p);
+      if (commitment?.kind === "counts") {
+        t.committed.set(p, commitment.explain);
+        continue;
+      }
       const index = counted.indexOf(p);
       if (index >= 0) counted.splice(index, 1);
+      if (commitment?.kind === "unknown") {
+        if (commitment.table === "Funds")
+          ctx.needFund(commitment.column, commitment.message);
+        else ctx.needHolding(p.holding, commitment.column, commitment.message);
+        t.direct.unknown();
+        if (t.isFresh(p.holding)) t.fresh.unknown();
+        const article = `${v.article} III A 2° b)`;
+        excluder(ctx, p, v.quota.id)(
+          "secondary-commitment",
+          article,
+          `cannot tell whether the secondary purchase counts: ${commitment.message}`,
+          { test: "unknown", column: commitment.column, article },
+        );
+        continue;
+      }
+      if (commitment?.kind === "refused") {
+        excluder(ctx, p, v.quota.id)(
+          "secondary-commitment",
+          commitment.facts.article,
+          commitment.text,
+          commitment.facts,
+        );
+        continue;
+      }
       const article = `${v.article} III A 2° a)`;
       const [secondary, fresh] = [
         formatAmount(entry.secondary),
@@ -478,6 +556,7 @@ function tallyCounted(
   const amount = ctx.amountOf(p);
   const listing = h.listingStatus ?? "UNLISTED";
   const out = excluder(ctx, p, v.quota.id);
+  const holding = t.holdings?.admitted.has(p) ? t.holdings : undefined;
   let kind: "I" | "LISTED" | "BUCKET" | undefined;
   let article = "L. 214-28 I";
   const { securities, sarl, debt, smallCaps } = t.classes;
@@ -519,7 +598,7 @@ function tallyCounted(
   } else if (smallCaps.has(cls)) {
     const test = smallCapTest(p, ctx.asOf);
     if (test.ok === "unknown") {
-      t.bucket.unknown(h, test.column, test.message);
+      (holding?.listed ?? t.bucket).unknown(h, test.column, test.message);
       return;
     }
     if (test.ok === false)
@@ -539,13 +618,28 @@ function tallyCounted(
       { assetClass: cls, article: "L. 214-28 I" },
     );
   if (amount === undefined) {
-    (kind === "BUCKET" ? t.bucket : t.direct).unknown();
+    (kind === "BUCKET" ? (holding?.listed ?? t.bucket) : t.direct).unknown();
+    if (holding && kind !== "BUCKET") holding.direct.unknown();
     if (t.isFresh(h)) t.fresh.unknown();
     return;
   }
   const listed = kind === "LISTED";
   const [listingDate, graceEnd] = [h.listingDate!, p.outcome.graceEndsOn!];
-  if (kind === "BUCKET") {
+  if (kind === "BUCKET" && holding) {
+    // IV 1.: within 20 % of the fund's assets (FCPI-HOLD75), then with the other III items.
+    holding.listed.plus(amount);
+    const cap = ratioAt(L214_30.holdingListedCap, ctx.asOf);
+    const explain = why("counted-holding", {
+      threshold: cap.toString(),
+      article: "L. 214-30 IV 1.",
+    });
+    const note = `holding company: counted toward the quota within the ${percentText(cap)} limit of L. 214-30 IV 1.`;
+    ctx.count(
+      p,
+      { rule: FCPI_HOLD75.id, article: "L. 214-30 IV 1.", note, explain },
+      amount,
+    );
+  } else if (kind === "BUCKET") {
     t.bucket.plus(amount);
     const threshold = ratioAt(L214_28.bucket, ctx.asOf).toString();
     const explain = why("counted-within-bucket", {
@@ -557,13 +651,21 @@ function tallyCounted(
     ctx.count(p, { rule: FCPR_B20.id, article, note, explain }, amount);
   } else {
     t.direct.plus(amount);
+    holding?.direct.plus(amount);
     if (listed) t.listed += amount;
     const note = listed
       ? `admitted to trading on ${listingDate}; counts until ${graceEnd}`
-      : "eligible company";
+      : holding
+        ? "holding company meeting L. 214-30 IV"
+        : t.committed.has(p)
+          ? `secondary purchase with a subscription commitment (${v.article} III A 2° b))`
+          : "eligible company";
     const explain = listed
       ? why("counted-grace", { listingDate, graceEnd, article })
-      : why("counted-eligible", { article });
+      : (t.committed.get(p) ??
+        (holding
+          ? why("counted-holding", { article: "L. 214-30 IV 1." })
+          : why("counted-eligible", { article })));
     ctx.count(p, { rule: v.quota.id, article, note, explain }, amount);
   }
   const mode = h.acquisitionMode;

@@ -6,6 +6,7 @@ import { FCPR_B20, FCPR_CCA15, FCPR_RULES } from "./fcpr-definitions";
 import { evaluateFcpr } from "./fcpr";
 import {
   FCPI_FRESH40,
+  FCPI_HOLD75,
   FCPI_L5Y,
   FCPI_Q70,
   FIP_FRESH40,
@@ -54,7 +55,14 @@ export const FAMILIES: readonly RuleFamily[] = [
   },
   {
     fundTypes: ["FCPI"],
-    rules: [FCPI_Q70, FCPI_FRESH40, FCPI_L5Y, FCPR_CCA15, FCPR_B20],
+    rules: [
+      FCPI_Q70,
+      FCPI_FRESH40,
+      FCPI_L5Y,
+      FCPR_CCA15,
+      FCPR_B20,
+      FCPI_HOLD75,
+    ],
     basis: COST_WHEN_SUBSCRIBED,
     evaluate: evaluateFcpi,
   },

@@ -1,0 +1,155 @@
+import {
+  type Amount,
+  amountFromDecimal,
+  amountToDecimal,
+  formatAmount,
+  ZERO,
+} from "../amount";
+import { Dec } from "../decimal";
+import { L214_30, ratioAt } from "../../law";
+import type { FundContext, Position } from "../fund-context";
+import { eurText } from "../ratio";
+import { type Reason, type ReasonFacts, reason as why } from "../reasons";
+
+// L. 214-30 III A 2° b): securities bought from other holders also count when, « au moment du
+// rachat », the fund committed to subscribe « pour une valeur au moins équivalente au rachat »;
+// « La réalisation de cette condition est appréciée sur la durée de vie du fonds ».
+
+const ARTICLE = "L. 214-30 III A 2° b)";
+
+export type Commitment =
+  | { kind: "none" }
+  | { kind: "counts"; explain: Reason }
+  | {
+      kind: "refused";
+      facts: ReasonFacts["secondary-commitment"];
+      text: string;
+    }
+  | {
+      kind: "unknown";
+      column: string;
+      table: "Funds" | "Holdings";
+      message: string;
+    };
+
+/**
+ * The commitment of each secondary purchase of one company, in the fund's life. Fulfilment is
+ * the fund's subscriptions in that company made on or after the purchase date and by the as-of
+ * date (held or since disposed of); when several purchases share them, the latest purchase takes
+ * from the subscriptions made after it first, so none is counted twice.
+ */
+export function commitments(
+  ctx: FundContext,
+  purchases: Position[],
+): Map<Position, Commitment> {
+  const out = new Map<Position, Commitment>();
+  const ratio = ratioAt(L214_30.secondaryCommitment, ctx.asOf);
+  const issuer = purchases[0]?.holding.issuerId;
+  const subscriptions = ctx.positions.filter(
+    (p) =>
+      issuer !== undefined &&
+      p.holding.issuerId === issuer &&
+      p.holding.acquisitionMode === "SUBSCRIPTION" &&
+      p.holding.investmentDate !== undefined &&
+      p.holding.investmentDate <= ctx.asOf,
+  );
+  let consumed = ZERO;
+  const latestFirst = [...purchases].sort((a, b) =>
+    (b.holding.investmentDate ?? "").localeCompare(
+      a.holding.investmentDate ?? "",
+    ),
+  );
+  for (const p of latestFirst) {
+    const h = p.holding;
+    if (h.invalid.has("subscriptionCommitment")) {
+      out.set(p, unknown("Holdings", "subscriptionCommitment"));
+      continue;
+    }
+    const commitment = h.subscriptionCommitment;
+    if (commitment === undefined) {
+      out.set(p, { kind: "none" });
+      continue;
+    }
+    const cost = h.costValue;
+    if (cost === undefined) {
+      out.set(p, unknown("Holdings", "costValue"));
+      continue;
+    }
+    // « au moins équivalente au rachat »: the commitment reaches the purchase's cost (≥).
+    const required = amountFromDecimal(
+      ratio.times(amountToDecimal(cost)).toDecimalPlaces(6, Dec.ROUND_CEIL),
+    );
+    if (commitment < required) {
+      out.set(p, {
+        kind: "refused",
+        facts: {
+          test: "below",
+          commitment: formatAmount(commitment),
+          cost: formatAmount(cost),
+          article: ARTICLE,
+        },
+        text: `secondary purchase: the fund committed to subscribe ${eurText(commitment)}, below the purchase (${eurText(cost)}) that ${ARTICLE} requires it to reach.`,
+      });
+      continue;
+    }
+    const since = h.investmentDate;
+    let subscribed = ZERO;
+    if (since !== undefined)
+      for (const s of subscriptions)
+        if (s.holding.investmentDate! >= since)
+          subscribed += s.holding.costValue ?? ZERO;
+    const allocated = minOf(subscribed - consumed, required);
+    consumed += allocated > ZERO ? allocated : ZERO;
+    const fulfilled = allocated >= required;
+    const term = ctx.fund.fundTermDate;
+    const ended = term !== undefined && ctx.asOf > term;
+    const explain = why("counted-secondary-commitment", {
+      commitment: formatAmount(commitment),
+      cost: formatAmount(cost),
+      subscribed: formatAmount(allocated > ZERO ? allocated : ZERO),
+      article: ARTICLE,
+      ...(term === undefined ? {} : { termDate: term }),
+    });
+    if (fulfilled) out.set(p, { kind: "counts", explain });
+    else if (ctx.fund.invalid.has("fundTermDate") || term === undefined)
+      // Not yet fulfilled and the end of the fund's life unknown: it may have ended.
+      out.set(p, unknown("Funds", "fundTermDate"));
+    else if (since === undefined && ended)
+      out.set(p, unknown("Holdings", "investmentDate"));
+    else if (!ended) out.set(p, { kind: "counts", explain });
+    else
+      out.set(p, {
+        kind: "refused",
+        facts: {
+          test: "unfulfilled",
+          subscribed: formatAmount(allocated > ZERO ? allocated : ZERO),
+          cost: formatAmount(cost),
+          termDate: term,
+          article: ARTICLE,
+        },
+        text: `secondary purchase: the fund's life ended on ${term} and the subscriptions made after the purchase (${eurText(allocated > ZERO ? allocated : ZERO)}) do not reach it (${eurText(cost)}), as ${ARTICLE} requires.`,
+      });
+  }
+  return out;
+}
+
+function minOf(a: Amount, b: Amount): Amount {
+  return a < b ? a : b;
+}
+
+function unknown(table: "Funds" | "Holdings", column: string): Commitment {
+  const what =
+    column === "fundTermDate"
+      ? "the end of the fund's life decides whether an unfulfilled subscription commitment still counts"
+      : column === "investmentDate"
+        ? "the purchase date decides which subscriptions fulfil the commitment"
+        : column === "costValue"
+          ? "the commitment is compared with the purchase's cost"
+          : "it says whether the fund committed to subscribe";
+  return {
+    kind: "unknown",
+    table,
+    column,
+    message: `${column} is needed: ${ARTICLE}, ${what}.`,
+  };
+}
