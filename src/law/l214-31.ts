@@ -8,6 +8,19 @@ const ARTICLE = "L. 214-31";
 
 export const L214_31 = {
   quota: vintageQuota("l214-31.quota", ARTICLE),
+  // III A 2° b): secondary shares with a subscription commitment, in the words of L. 214-30.
+  secondaryCommitment: inForce<string>(
+    "l214-31.secondary-commitment",
+    "secondary shares: the subscription commitment, as a share of the purchase",
+    {
+      value: "1",
+      article: ARTICLE,
+      paragraph: "III A 2° b)",
+      wording:
+        "le fonds s'engage à souscrire, pendant sa durée de vie, des titres ou parts mentionnés au même 1°, dont l'émission est prévue au plan d'entreprise, pour une valeur au moins équivalente au rachat",
+      note: "« La réalisation de cette condition est appréciée sur la durée de vie du fonds. »",
+    },
+  ),
   fresh: inForce<string>("l214-31.fresh", "fresh-capital securities", {
     value: "0.4",
     article: ARTICLE,

@@ -978,9 +978,9 @@ export const COLUMN_DETAILS: {
     },
     fundTermDate: {
       en: "Fund term date",
-      rules: ["FCPI-Q70"],
+      rules: ["FCPI-Q70", "FIP-Q70"],
       usedFor:
-        "FCPI: end of the fund's life; after it, a secondary purchase counts under III A 2° b) only when the subscriptions made reach its value",
+        "FCPI, FIP: end of the fund's life; after it, a secondary purchase counts under III A 2° b) only when the subscriptions made reach its value",
     },
   },
   Holdings: {
@@ -1248,9 +1248,9 @@ export const COLUMN_DETAILS: {
     },
     subscriptionCommitment: {
       en: "Subscription commitment",
-      rules: ["FCPI-Q70"],
+      rules: ["FCPI-Q70", "FIP-Q70"],
       usedFor:
-        "FCPI: on a `SECONDARY_PURCHASE` row, the amount the fund committed to subscribe in the company (III A 2° b)); blank = no commitment",
+        "FCPI, FIP: on a `SECONDARY_PURCHASE` row, the amount the fund committed to subscribe in the company (III A 2° b)); blank = no commitment",
     },
   },
   Holders: {

@@ -196,3 +196,23 @@ describe("FCPI-HOLD75 — L. 214-30 IV 1. (reconciliation): the holdings lead ex
     expect(hold.reconciliation!.numerator).toBe("200000.00");
   });
 });
+
+describe("FIP-Q70 — L. 214-31 III A 2° b): the same commitment « pour une valeur au moins équivalente au rachat », « appréciée sur la durée de vie du fonds »", () => {
+  const fip = (spec = {}) => fundOf("FIP", { constitutionDate: "2022-01-15", chosenRegions: ["Bretagne"], ...spec });
+  const local = (costValue: string, extra: HoldingSpec = {}) =>
+    holding({ assetClass: "EQUITY", costValue, fipEligible: true, region: "Bretagne", acquisitionMode: "SUBSCRIPTION", issuerId: "X", investmentDate: "2023-01-10", ...extra });
+  const bought = (commitment: string) => local("300000", { acquisitionMode: "SECONDARY_PURCHASE", subscriptionCommitment: eur(commitment), row: 70 });
+  const others = () => local("300000", { issuerId: "Y" });
+
+  it("L. 214-31 III A 2° b): a commitment equal to the purchase counts while the fund's life runs, citing L. 214-31", () => {
+    const report = checkOne(fip({ fundTermDate: "2032-12-31" }), [others(), local("100000"), bought("300000")]);
+    expect(rule(report, "FIP-Q70").numerator).toBe("700000.00");
+    expect(positionOf(report, 70).counted[0]).toMatchObject({ explain: { code: "counted-secondary-commitment", facts: { article: "L. 214-31 III A 2° b)" } } });
+  });
+
+  it("L. 214-31 III A 2° b): one cent below the purchase does not count", () => {
+    const report = checkOne(fip({ fundTermDate: "2032-12-31" }), [others(), local("100000"), bought("299999.99")]);
+    expect(rule(report, "FIP-Q70").numerator).toBe("400000.00");
+    expect(positionOf(report, 70).excluded[0]).toMatchObject({ code: "secondary-commitment", facts: { test: "below", article: "L. 214-31 III A 2° b)" } });
+  });
+});

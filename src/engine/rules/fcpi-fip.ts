@@ -87,11 +87,13 @@ interface Variant {
     /** III A 1°: how fresh capital was received, and which securities can be fresh capital. */
     freshModes: ListParameter<AcquisitionMode>;
     freshClasses: ListParameter<AssetClass>;
+    /** III A 2° b): the subscription commitment, as a share of the purchase. */
+    secondaryCommitment: RatioParameter;
   };
   eligible(ctx: FundContext, h: Holding): Eligibility;
   /** L. 214-30 IV: holding companies count through their own gate and cap (FCPI-HOLD75). */
   holdings?: boolean;
-  /** L. 214-30 III A 2° b): secondary shares with a subscription commitment. */
+  /** III A 2° b) of L. 214-30 and L. 214-31: secondary shares with a subscription commitment. */
   commitments?: boolean;
 }
 
@@ -112,6 +114,7 @@ const FIP: Variant = {
   listed: FIP_L5Y,
   article: "L. 214-31",
   law: L214_31,
+  commitments: true,
   eligible(ctx, h) {
     const flagged = flag(h, "fipEligible", "L. 214-31 I");
     if (flagged.ok !== true) return flagged;
@@ -489,8 +492,10 @@ function applySecondaryCondition(
   }
   for (const entry of perIssuer.values()) {
     if (entry.positions.length === 0 || entry.secondary < entry.fresh) continue;
-    // b): a purchase the fund committed to match with subscriptions (FCPI; L. 214-31 apart).
-    const b = v.commitments ? commitments(ctx, entry.positions) : undefined;
+    // b): a purchase the fund committed to match with subscriptions.
+    const b = v.commitments
+      ? commitments(ctx, entry.positions, v.law.secondaryCommitment)
+      : undefined;
     for (const p of entry.positions) {
       const commitment = b?.get(p);
       if (commitment?.kind === "counts") {

@@ -6,16 +6,15 @@ import {
   ZERO,
 } from "../amount";
 import { Dec } from "../decimal";
-import { L214_30, ratioAt } from "../../law";
+import { type RatioParameter, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
 import { eurText } from "../ratio";
 import { type Reason, type ReasonFacts, reason as why } from "../reasons";
 
-// L. 214-30 III A 2° b): securities bought from other holders also count when, « au moment du
+// L. 214-30 and L. 214-31 III A 2° b), in the same words: securities bought from other holders also count when, « au moment du
 // rachat », the fund committed to subscribe « pour une valeur au moins équivalente au rachat »;
 // « La réalisation de cette condition est appréciée sur la durée de vie du fonds ».
 
-const ARTICLE = "L. 214-30 III A 2° b)";
 
 export type Commitment =
   | { kind: "none" }
@@ -41,9 +40,13 @@ export type Commitment =
 export function commitments(
   ctx: FundContext,
   purchases: Position[],
+  parameter: RatioParameter,
 ): Map<Position, Commitment> {
   const out = new Map<Position, Commitment>();
-  const ratio = ratioAt(L214_30.secondaryCommitment, ctx.asOf);
+  const ratio = ratioAt(parameter, ctx.asOf);
+  const ARTICLE = `${parameter.versions[0]!.article} III A 2° b)`;
+  const unknown = (table: "Funds" | "Holdings", column: string) =>
+    unknownOf(table, column, ARTICLE);
   const issuer = purchases[0]?.holding.issuerId;
   const subscriptions = ctx.positions.filter(
     (p) =>
@@ -137,7 +140,11 @@ function minOf(a: Amount, b: Amount): Amount {
   return a < b ? a : b;
 }
 
-function unknown(table: "Funds" | "Holdings", column: string): Commitment {
+function unknownOf(
+  table: "Funds" | "Holdings",
+  column: string,
+  ARTICLE: string,
+): Commitment {
   const what =
     column === "fundTermDate"
       ? "the end of the fund's life decides whether an unfulfilled subscription commitment still counts"
