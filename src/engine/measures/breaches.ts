@@ -6,6 +6,7 @@ import {
 } from "../conditions";
 import type { Dec } from "../decimal";
 import type { Position } from "../fund-context";
+import { english } from "../../present/reasons";
 import { type Reason, reason as why } from "../reasons";
 import type { ConditionKind, ConditionResult } from "../result";
 
@@ -24,30 +25,19 @@ export class Breaches {
     return this.all.length;
   }
 
-  /** Records a position that breaks the condition `id`, with the reason the law gives. */
+  /** Records a position that breaks the condition `id`, with the reason the law gives (its English text is made from it). */
   add(
     id: string,
     position: Position,
     amount: Amount | undefined,
-    reason: string,
     cause: Reason,
   ): void {
-    const b: Breaker = { position, amount, reason, why: cause };
+    const b: Breaker = { position, amount, reason: english(cause), why: cause };
     this.all.push(b);
     const list = this.byCondition.get(id);
     if (list) list.push(b);
     else this.byCondition.set(id, [b]);
     if (amount !== undefined) this.total += amount;
-  }
-
-  /** The rule's message: one sentence per position. */
-  text(): string {
-    return this.all
-      .map(
-        (b) =>
-          `Line ${b.position.holding.lineId} (row ${b.position.holding.row}): ${b.reason}`,
-      )
-      .join(" ");
   }
 
   reasons(): Reason[] {
