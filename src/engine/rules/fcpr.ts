@@ -26,7 +26,6 @@ import {
 } from "../measures";
 import type { AssetClass } from "../model";
 import { quotaWindow } from "../quota-window";
-import { eurText, percentText } from "../ratio";
 import { type Reason, type ReasonFacts, reason as why } from "../reasons";
 import type {
   ExclusionCode,
@@ -46,7 +45,6 @@ import {
   bucketRule,
   CAP_20,
   capOf,
-  excluder,
   Grace,
   listedAfterPurchase,
   quotaBinds,
