@@ -151,6 +151,21 @@ export class FundContext {
     }
   }
 
+  /**
+   * Leaves the position out of `rule` for a reason stated as a code and its facts, under the
+   * facts' article unless another is given; returns false, so that a filter can end with it.
+   */
+  leaveOut(
+    p: Position,
+    rule: string,
+    why: Reason & { code: ExclusionCode },
+    article = (why.facts as { article?: string }).article,
+  ): false {
+    const { code, facts } = why;
+    this.exclude(p, { rule, article, code, facts } as Excluded);
+    return false;
+  }
+
   /** Leaves the position out of a rule; the English reason is made from the code and facts when none is given. */
   exclude(p: Position, e: Excluded): void {
     if (!this.explain) return;

@@ -433,15 +433,9 @@ function allocateListedAfterPurchase(
         requireVersion(L214_28.listedYears, ctx.asOf).value,
       ));
       const [rule, article] = [tally.prof.quota.id, ART_IV];
-      if (ctx.asOf > graceEnd) {
-        const facts = { listingDate, graceEnd, article, bucketFull: meetsIII };
-        return ctx.exclude(p, {
-          rule,
-          article,
-          code: "five-years-ended",
-          facts,
-        });
-      }
+      const facts = { listingDate, graceEnd, article, bucketFull: meetsIII };
+      if (ctx.asOf > graceEnd)
+        return void ctx.leaveOut(p, rule, why("five-years-ended", facts));
       tally.inQuota.add(p);
       tally.grace.add(graceEnd);
       if (amount === undefined) return;
@@ -503,28 +497,20 @@ function countAdvance(
   });
   if (gate.kind === "unknown") return;
   const { issuer } = gate;
-  if (gate.kind === "refused") {
-    const facts = { issuer, article };
-    return ctx.exclude(p, {
-      rule: prof.advances.id,
-      article,
-      code: "advance-gate",
-      facts,
-    });
-  }
+  const facts = { issuer, article };
+  if (gate.kind === "refused")
+    return void ctx.leaveOut(p, prof.advances.id, why("advance-gate", facts));
   const eligible =
     h.issuerId !== undefined && issuerInQuota.has(h.issuerId)
       ? issuerInQuota.get(h.issuerId)
       : (h.listingStatus ?? "UNLISTED") === "UNLISTED";
-  if (!eligible) {
-    const facts = { test: "advance" as const, issuer, article };
-    return ctx.exclude(p, {
-      rule: prof.quota.id,
-      article,
-      code: "issuer-not-eligible",
-      facts,
-    });
-  }
+  const test = "advance" as const;
+  if (!eligible)
+    return void ctx.leaveOut(
+      p,
+      prof.quota.id,
+      why("issuer-not-eligible", { test, ...facts }),
+    );
   const quotaId = prof.quota.id;
   countAdvanceInQuota(
     ctx,
@@ -542,18 +528,13 @@ function countEntityRights(ctx: FundContext, tally: Sorted, p: Position): void {
   const rule = quota.id;
   const facts = { article };
   if (entityOecdRequired && !h.entityOecd)
-    return ctx.exclude(p, { rule, article, code: "entity-not-oecd", facts });
+    return void ctx.leaveOut(p, rule, why("entity-not-oecd", facts));
   const share = h.lookThroughPct;
   if (share === undefined) {
     const need =
       "lookThroughPct is needed: entity rights count only up to the entity's direct investment in eligible companies (L. 214-28 II 2°).";
     tally.entities.unknown(h, "lookThroughPct", need);
-    return ctx.exclude(p, {
-      rule,
-      article,
-      code: "look-through-unknown",
-      facts,
-    });
+    return void ctx.leaveOut(p, rule, why("look-through-unknown", facts));
   }
   const amount = ctx.amountOf(p);
   if (amount === undefined) return tally.entities.unknown();

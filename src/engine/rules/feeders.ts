@@ -95,7 +95,7 @@ function others(
       continue;
     }
     breaches.add("closed-list", p, amount, because("not-allowed-asset", no));
-    ctx.exclude(p, { rule: id, article, code: "not-allowed-asset", facts: no });
+    ctx.leaveOut(p, id, because("not-allowed-asset", no), article);
   }
   return { rest, breaches };
 }

@@ -324,12 +324,7 @@ export function gateAdvance(
       : `at least ${percentText(gate)} of the capital`;
     const need = `ownershipPct is needed: ${article} allows an advance only to a company in which the fund holds ${share}.`;
     ctx.needHolding(h, "ownershipPct", need);
-    ctx.exclude(p, {
-      rule,
-      article,
-      code: "ownership-unknown",
-      facts: { article },
-    });
+    ctx.leaveOut(p, rule, why("ownership-unknown", { article }));
     log.advances.unknown();
     return { amount, gate: { kind: "unknown" } };
   }
@@ -346,7 +341,7 @@ export function gateAdvance(
     const condition =
       ADVANCE_CONDITIONS[article as keyof typeof ADVANCE_CONDITIONS].gate.id;
     log.refused.add(condition, p, amount, why("advance-gate", facts));
-    ctx.exclude(p, { rule, article, code: "advance-gate", facts });
+    ctx.leaveOut(p, rule, why("advance-gate", facts));
     return { amount, gate: { kind: "refused", issuer } };
   }
   return { amount, gate: { kind: "allowed", issuer, ownership } };

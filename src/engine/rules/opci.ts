@@ -16,7 +16,6 @@ import {
   Tally,
   type Evaluation,
 } from "../measures";
-import type { Holding } from "../model";
 import { type ReasonFacts, reason as why } from "../reasons";
 import type { RuleDefinition, RuleResult } from "../result";
 import {
@@ -30,7 +29,6 @@ import {
   OPCI_RE51,
   OPCI_RE60,
 } from "./opci-definitions";
-import { excluder } from "./l214-28-limits";
 
 /**
  * SPPICAV and FPI (L. 214-36, -37, -39, -42, -43): positions are classified by the item of
@@ -74,30 +72,13 @@ export function evaluateOpci(ctx: FundContext): Evaluation {
     }
     o.byCategory.set(c, [...(o.byCategory.get(c) ?? []), p]);
   }
-  /** A filter that leaves out, with its code, the positions `fails` finds. */
-  const unless =
-    (
-      rule: string,
-      code: "not-controlled" | "encumbered",
-      article: string,
-      fails: (h: Holding) => unknown,
-    ) =>
-    (p: Position) =>
-      !fails(p.holding) ||
-      excluder(ctx, p, rule)(code, article, undefined, { article });
   // FPI: 5° units count only "sous réserve qu'il s'agisse d'une participation contrôlée".
-  const controlled = unless(
-    OPCI_RE60.id,
-    "not-controlled",
-    "L. 214-37 1°",
-    (h) => h.opciCategory === 5 && !h.controlledParticipation,
-  );
-  const unencumbered = unless(
-    OPCI_LIQ5.id,
-    "encumbered",
-    "L. 214-37 2°",
-    (h) => h.encumbered,
-  );
+  const controlled = (p: Position) =>
+    p.holding.opciCategory !== 5 ||
+    Boolean(p.holding.controlledParticipation) ||
+    ctx.leaveOut(p, OPCI_RE60.id, NOT_CONTROLLED);
+  const unencumbered = (p: Position) =>
+    !p.holding.encumbered || ctx.leaveOut(p, OPCI_LIQ5.id, ENCUMBERED);
   const rules = [assetList(o)];
   rules.push(
     sppicav
@@ -113,6 +94,9 @@ export function evaluateOpci(ctx: FundContext): Evaluation {
   );
   return { rules, quotaWindow: window };
 }
+
+const NOT_CONTROLLED = why("not-controlled", { article: "L. 214-37 1°" });
+const ENCUMBERED = why("encumbered", { article: "L. 214-37 2°" });
 
 /** One OPCI on its test date: its positions by item, and whether its rules bind. */
 interface Opci {
@@ -197,12 +181,7 @@ function assetList(o: Opci): RuleResult {
       const article = "L. 214-36 I";
       const facts = { item: c, test, article } as const;
       outside.add(ASSET_LIST.id, p, amount, why("opci-outside-list", facts));
-      ctx.exclude(p, {
-        rule: OPCI_ASSET.id,
-        article,
-        code: "opci-outside-list",
-        facts,
-      });
+      ctx.leaveOut(p, OPCI_ASSET.id, why("opci-outside-list", facts));
     }
   }
   return judge(o, OPCI_ASSET, {
