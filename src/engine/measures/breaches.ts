@@ -5,10 +5,10 @@ import {
   positionsCondition,
 } from "../conditions";
 import type { Dec } from "../decimal";
-import type { Position } from "../fund-context";
+import type { FundContext, Position } from "../fund-context";
 import { english } from "../../present/reasons";
 import { type Reason, reason as why } from "../reasons";
-import type { ConditionKind, ConditionResult } from "../result";
+import type { ConditionKind, ConditionResult, ExclusionCode } from "../result";
 
 /**
  * The closed-list measure: the positions a closed list does not allow, or a gate refuses, each with
@@ -38,6 +38,19 @@ export class Breaches {
     if (list) list.push(b);
     else this.byCondition.set(id, [b]);
     if (amount !== undefined) this.total += amount;
+  }
+
+  /** A position that breaks condition `id`: recorded here, and left out of `rule` for the same reason. */
+  refuse(
+    ctx: FundContext,
+    id: string,
+    p: Position,
+    rule: string,
+    cause: Reason & { code: ExclusionCode },
+    article?: string,
+  ): void {
+    this.add(id, p, ctx.amountOf(p), cause);
+    ctx.leaveOut(p, rule, cause, article);
   }
 
   reasons(): Reason[] {

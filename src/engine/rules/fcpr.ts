@@ -310,10 +310,13 @@ export function smallCapTest(p: Position, asOf: string): SmallCapTest {
   });
   if (h.listingCountry === undefined)
     return need("listingCountry", "a market of the EU or the EEA");
+  // The English reason only when asked (FCPI and FIP rules): most rows never need it.
   const no = (facts: ReasonFacts["not-small-cap"]): SmallCapTest => ({
     ok: false,
-    reason: english(why("not-small-cap", facts)),
     facts,
+    get reason() {
+      return english(why("not-small-cap", facts));
+    },
   });
   const country = h.listingCountry;
   if (!isEuEeaOn(country, asOf))

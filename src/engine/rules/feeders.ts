@@ -94,8 +94,8 @@ function others(
         count(ctx, p, { rule: id, article, explain }, amount);
       continue;
     }
-    breaches.add("closed-list", p, amount, because("not-allowed-asset", no));
-    ctx.leaveOut(p, id, because("not-allowed-asset", no), article);
+    const cause = because("not-allowed-asset", no);
+    breaches.refuse(ctx, "closed-list", p, id, cause, article);
   }
   return { rest, breaches };
 }

@@ -202,25 +202,24 @@ export function listedRule(
   rule: RuleDefinition,
   listed: Measure,
   { count, firstEnd }: Grace,
-  {
-    article,
-    quota,
-  }: { article: string; quota?: string; after?: string; paragraph?: string },
+  /** `after` and `paragraph`: the caller's own words for the message, where they differ from the code's. */
+  text: { article: string; quota?: string; after?: string; paragraph?: string },
 ): RuleResult {
+  const { article, quota, after, paragraph } = text;
   const grace = {
     count,
     firstEnd: firstEnd!,
     article,
-    ...(quota === undefined ? {} : { quota }),
+    ...(quota && { quota }),
   };
-  return compare(ctx, rule, {
-    numerator: listed,
-    reasons: [
-      count
-        ? why("grace-positions", grace)
-        : why("no-grace-position", { article }),
-    ],
-  });
+  const reason = count
+    ? why("grace-positions", grace)
+    : why("no-grace-position", { article });
+  const message = count
+    ? after &&
+      `${count} position(s) admitted to trading after ${after}; the first five-year period ends on ${firstEnd}.`
+    : paragraph && `No position counts under the five years of ${paragraph}.`;
+  return compare(ctx, rule, { numerator: listed, message, reasons: [reason] });
 }
 
 /** V: whether the quota binds at the test date; outside its window, says so in the notes. */
@@ -340,8 +339,7 @@ export function gateAdvance(
     };
     const condition =
       ADVANCE_CONDITIONS[article as keyof typeof ADVANCE_CONDITIONS].gate.id;
-    log.refused.add(condition, p, amount, why("advance-gate", facts));
-    ctx.leaveOut(p, rule, why("advance-gate", facts));
+    log.refused.refuse(ctx, condition, p, rule, why("advance-gate", facts));
     return { amount, gate: { kind: "refused", issuer } };
   }
   return { amount, gate: { kind: "allowed", issuer, ownership } };

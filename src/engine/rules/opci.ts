@@ -180,8 +180,8 @@ function assetList(o: Opci): RuleResult {
       if (amount === undefined) amounts.unknown();
       const article = "L. 214-36 I";
       const facts = { item: c, test, article } as const;
-      outside.add(ASSET_LIST.id, p, amount, why("opci-outside-list", facts));
-      ctx.leaveOut(p, OPCI_ASSET.id, why("opci-outside-list", facts));
+      const cause = why("opci-outside-list", facts);
+      outside.refuse(ctx, ASSET_LIST.id, p, OPCI_ASSET.id, cause);
     }
   }
   return judge(o, OPCI_ASSET, {
@@ -296,19 +296,8 @@ function advancesGate(o: Opci): RuleResult {
   );
   for (const p of advances) {
     const h = p.holding;
-    const fail = (
-      condition: string,
-      facts: ReasonFacts["opci-advance-gate"],
-    ) => {
-      const code = "opci-advance-gate";
-      ctx.exclude(p, {
-        rule: OPCI_CCA5.id,
-        article: facts.article,
-        code,
-        facts,
-      });
-      refused.add(condition, p, ctx.amountOf(p), why(code, facts));
-    };
+    const fail = (id: string, facts: ReasonFacts["opci-advance-gate"]) =>
+      refused.refuse(ctx, id, p, OPCI_CCA5.id, why("opci-advance-gate", facts));
     const issuer = h.issuerName ?? h.issuerId;
     if (h.issuerId === undefined) {
       known.unknown(
