@@ -1,5 +1,6 @@
 import {
   type Amount,
+  ZERO,
   amountFromDecimal,
   formatAmount,
   scaleAmount,
@@ -19,12 +20,13 @@ import { english } from "../../present/reasons";
 import {
   compare,
   count,
+  Groups,
   made,
   Tally,
   unknownIn,
   type Evaluation,
 } from "../measures";
-import type { AssetClass } from "../model";
+import type { AssetClass, Holding } from "../model";
 import { quotaWindow } from "../quota-window";
 import { type Reason, type ReasonFacts, reason as why } from "../reasons";
 import type {
@@ -88,6 +90,8 @@ export function quotaClasses(asOf: string) {
 }
 
 type Paragraph = "I" | "III1" | "III2" | "IV" | "ADVANCE" | "ENTITY";
+/** The sorts that say whether an issuer's securities count in I (an exclusion says no). */
+const SECURITY = new Set<Bucket["kind"]>(["I", "III1", "III2", "IV", "OUT"]);
 /** The paragraphs a position can be sorted into; shared objects, so sorting 100,000 rows allocates nothing. */
 const SORTED = Object.fromEntries(
   (["I", "III1", "III2", "IV", "ADVANCE", "ENTITY"] as const).map((kind) => [
@@ -369,27 +373,19 @@ function allocateListedAfterPurchase(
   positions: Position[],
   cap20: Amount | undefined,
 ): void {
-  const byIssuer = new Map<string, Position[]>();
-  for (const p of positions) {
-    const key = p.holding.issuerId ?? `row ${p.holding.row}`;
-    const group = byIssuer.get(key);
-    if (group) group.push(p);
-    else byIssuer.set(key, [p]);
-  }
+  const byIssuer = new Groups();
+  for (const p of positions)
+    byIssuer.add(p.holding.issuerId ?? `row ${p.holding.row}`, "", ZERO, p);
   // Issuers in order of their first admission, then of their first row: the same order whatever the rows' order.
-  const first = (g: Position[]) =>
-    g.reduce(
-      (d, p) =>
-        (p.holding.listingDate ?? "") < d ? (p.holding.listingDate ?? "") : d,
-      "9999-12-31",
-    );
-  const row = (g: Position[]) =>
-    g.reduce((m, p) => Math.min(m, p.holding.row), Infinity);
-  const keyed = [...byIssuer.values()].map((group) => ({
-    group,
-    first: first(group),
-    row: row(group),
-  }));
+  const keyed = [...byIssuer.byKey.values()].map(({ positions: group }) => {
+    const least = <T>(f: (h: Holding) => T) =>
+      group.map((p) => f(p.holding)).reduce((a, b) => (b < a ? b : a));
+    return {
+      group,
+      first: least((h) => h.listingDate!),
+      row: least((h) => h.row),
+    };
+  });
   keyed.sort((a, b) =>
     a.first < b.first ? -1 : a.first > b.first ? 1 : a.row - b.row,
   );
@@ -456,25 +452,20 @@ function issuersCountedInI(
   sorted: Bucket[],
   inQuota: Set<Position>,
 ): Map<string, boolean> {
-  // Only the issuers that receive advances matter.
-  const wanted = new Set<string>();
-  for (let i = 0; i < held.length; i++)
-    if (sorted[i].kind === "ADVANCE" && held[i].holding.issuerId !== undefined)
-      wanted.add(held[i].holding.issuerId as string);
+  // Only the issuers that receive advances matter; their advances, entity rights and unsorted rows say nothing.
+  const id = (i: number) => held[i].holding.issuerId;
+  const wanted = new Set(
+    held
+      .filter((_, i) => sorted[i].kind === "ADVANCE")
+      .map((p) => p.holding.issuerId),
+  );
   const issuers = new Map<string, boolean>();
-  for (let i = 0; i < held.length; i++) {
-    const id = held[i].holding.issuerId;
-    const kind = sorted[i].kind;
-    if (
-      id === undefined ||
-      !wanted.has(id) ||
-      kind === "ADVANCE" ||
-      kind === "ENTITY" ||
-      kind === "UNKNOWN"
-    )
-      continue;
-    issuers.set(id, (issuers.get(id) ?? false) || inQuota.has(held[i]));
-  }
+  held.forEach((p, i) => {
+    const key = id(i);
+    if (key === undefined || !wanted.has(key) || !SECURITY.has(sorted[i].kind))
+      return;
+    issuers.set(key, (issuers.get(key) ?? false) || inQuota.has(p));
+  });
   return issuers;
 }
 
