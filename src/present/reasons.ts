@@ -149,8 +149,7 @@ const EN: Renderers = {
   "counted-unlisted": () => "unlisted security or SARL parts",
   "counted-within-bucket": (f) =>
     `counted toward the quota within the ${percentShort(f.threshold, en)} limit of ${para(f.article)}`,
-  "counted-advance": (f) =>
-    `the fund holds ${pct(f.ownership)} of ${f.issuer}`,
+  "counted-advance": (f) => `the fund holds ${pct(f.ownership)} of ${f.issuer}`,
   "counted-entity-look-through": (f) =>
     `${pct(f.share)} of ${eur(f.amount)}, the entity's direct investment in eligible companies`,
   "counted-liquid": () => "liquid financial instrument",
