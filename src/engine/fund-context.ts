@@ -9,7 +9,7 @@ import type {
   ExclusionCode,
   PositionOutcome,
 } from "./result";
-import { english } from "../present/reasons";
+import { english } from "../present/english";
 
 /** Why the engine's own paths need a value, as the value-needed reason says it. */
 type NeedWhy = Pick<ReasonFacts["value-needed"], "purpose" | "basis">;

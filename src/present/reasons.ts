@@ -39,7 +39,7 @@ const EN: Renderers = {
   "receivables-above-limit": (f) =>
     `${eur(f.amount)} of receivables held above the ${percentShort(f.threshold, en)} limit of ${f.article} not counted (FPCI-REC10 reports the breach).`,
   "no-grace-position": (f) =>
-    `No position counts under the five years of ${f.article}.`,
+    `No position counts under the five years of ${para(f.article)}.`,
   "grace-positions": (f) =>
     `${f.count} position(s) admitted to trading after purchase count toward the quota; the first five-year period ends on ${f.firstEnd}.`,
   "position-breaks": (f) =>
@@ -571,14 +571,6 @@ export function isKnownReason(r: {
   return (
     r.code !== undefined && r.facts !== undefined && Object.hasOwn(EN, r.code)
   );
-}
-
-/**
- * The engine's English text fields (a rule's `message`, a position's `note` and `reason`), made from
- * their codes: the one place they are written. The JSON report keeps them for scripts and faces.
- */
-export function english(r: Reason): string {
-  return renderReason(r, "en");
 }
 
 export function renderReason(r: Reason, lang: Lang): string {

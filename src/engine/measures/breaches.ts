@@ -6,7 +6,7 @@ import {
 } from "../conditions";
 import type { Dec } from "../decimal";
 import type { FundContext, Position } from "../fund-context";
-import { english } from "../../present/reasons";
+import { english } from "../../present/english";
 import { type Reason, reason as why } from "../reasons";
 import type { ConditionKind, ConditionResult, ExclusionCode } from "../result";
 

@@ -2,7 +2,7 @@ import { Dec } from "../decimal";
 import { withConditions } from "../conditions";
 import type { FundContext } from "../fund-context";
 import { evaluateRatio } from "../ratio";
-import { english } from "../../present/reasons";
+import { english } from "../../present/english";
 import type { Reason } from "../reasons";
 import type {
   ConditionResult,

@@ -2,7 +2,7 @@ import { type Amount, ZERO } from "../amount";
 import type { FundContext, Position } from "../fund-context";
 import type { Holding } from "../model";
 import type { Contribution } from "../result";
-import { english as englishOf } from "../../present/reasons";
+import { english as englishOf } from "../../present/english";
 
 /** What a rule compares: an amount, and whether every value it needed could be read. */
 export interface Measure {

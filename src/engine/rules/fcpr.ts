@@ -16,7 +16,7 @@ import {
   requireVersion,
 } from "../../law";
 import type { Excluded, FundContext, Position } from "../fund-context";
-import { english } from "../../present/reasons";
+import { english } from "../../present/english";
 import {
   compare,
   count,

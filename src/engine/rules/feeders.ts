@@ -13,7 +13,7 @@ import {
   Tally,
   type Evaluation,
 } from "../measures";
-import { english } from "../../present/reasons";
+import { english } from "../../present/english";
 import { type ReasonFacts, reason as because } from "../reasons";
 import type { AssetClass } from "../model";
 import type { RuleDefinition } from "../result";

@@ -10,7 +10,7 @@ import { limitCondition } from "../conditions";
 import { Dec } from "../decimal";
 import { L214_160, L214_28, listAt, ratioAt } from "../../law";
 import type { Excluded, FundContext, Position } from "../fund-context";
-import { english } from "../../present/reasons";
+import { english } from "../../present/english";
 import {
   Breaches,
   compare,
