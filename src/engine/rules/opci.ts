@@ -43,16 +43,9 @@ export function evaluateOpci(ctx: FundContext): Evaluation {
       "constitutionDate",
       "constitutionDate (the OPCI's creation) is needed: its rules bind from three years after creation (L. 214-43).",
     );
-  const window =
-    created === undefined
-      ? undefined
-      : {
-          from: addYears(
-            created,
-            requireVersion(LAW.rampUpYears, ctx.asOf).value,
-          ),
-          article: "L. 214-43",
-        };
+  const years = () => requireVersion(LAW.rampUpYears, ctx.asOf).value;
+  const from = created && addYears(created, years());
+  const window = from ? { from, article: "L. 214-43" } : undefined;
   const o: Opci = {
     ctx,
     binding: window !== undefined && ctx.asOf >= window.from,
