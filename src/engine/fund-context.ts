@@ -3,7 +3,13 @@ import type { Reason, ReasonFacts } from "./reasons";
 import type { IsoDate } from "./dates";
 import { Dec } from "./decimal";
 import type { Basis, Diagnostic, Fund, Holder, Holding, Order } from "./model";
-import type { Contribution, Exclusion, PositionOutcome } from "./result";
+import type {
+  Contribution,
+  Exclusion,
+  ExclusionCode,
+  PositionOutcome,
+} from "./result";
+import { english } from "../present/english";
 
 /** Why the engine's own paths need a value, as the value-needed reason says it. */
 type NeedWhy = Pick<ReasonFacts["value-needed"], "purpose" | "basis">;
@@ -33,6 +39,19 @@ export interface ContextOptions extends BasisOptions {
   /** Warning margin for a fund that leaves its own blank (the workbook's setting). */
   defaultWarningMargin?: Dec;
 }
+
+/** An exclusion as a rule states it: a code and its facts; its English reason is optional. */
+export type Excluded =
+  | (Exclusion & { reason: string })
+  | {
+      [C in ExclusionCode]: {
+        rule: string;
+        article?: string;
+        reason?: undefined;
+        code: C;
+        facts: ReasonFacts[C];
+      };
+    }[ExclusionCode];
 
 /** One position of the fund, with the outcome the rules fill in. */
 export interface Position {
@@ -96,13 +115,15 @@ export class FundContext {
     this.need("Holders", h.row, h.invalid, column, message);
   }
 
+  /** A warning; its English message is made from its reason when none is given. */
   warn(
     table: Diagnostic["table"],
     row: number,
     column: string | undefined,
-    message: string,
+    message: string | undefined,
     why?: Reason,
   ): void {
+    message ??= why ? english(why) : "";
     const key = `${table}:${row}:${column}:${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
@@ -116,6 +137,7 @@ export class FundContext {
     });
   }
 
+  /** Records where the position counts, as given (measures/tally.ts `counted` adds the English note). */
   count(
     p: Position,
     contribution: Omit<Contribution, "amount">,
@@ -129,8 +151,34 @@ export class FundContext {
     }
   }
 
-  exclude(p: Position, exclusion: Exclusion): void {
-    if (this.explain) p.outcome.excluded.push(exclusion);
+  /**
+   * Leaves the position out of `rule` for a reason stated as a code and its facts, under the
+   * facts' article unless another is given; returns false, so that a filter can end with it.
+   */
+  leaveOut(
+    p: Position,
+    rule: string,
+    why: Reason & { code: ExclusionCode },
+    article = (why.facts as { article?: string }).article,
+  ): false {
+    const { code, facts } = why;
+    this.exclude(p, { rule, article, code, facts } as Excluded);
+    return false;
+  }
+
+  /** Leaves the position out of a rule; the English reason is made from the code and facts when none is given. */
+  exclude(p: Position, e: Excluded): void {
+    if (!this.explain) return;
+    if (e.reason !== undefined) p.outcome.excluded.push(e as Exclusion);
+    else {
+      const { rule, article, code, facts } = e;
+      const reason = english({ code, facts } as Reason);
+      p.outcome.excluded.push(
+        article === undefined
+          ? { rule, reason, code, facts }
+          : { rule, article, reason, code, facts },
+      );
+    }
   }
 
   private held?: Position[];

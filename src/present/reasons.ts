@@ -14,11 +14,20 @@ import {
   quote,
 } from "./format";
 import { EN_LIVRE2, FR_LIVRE2 } from "./reasons-livre2";
+import { amountFromString } from "../engine/amount";
+import { Dec } from "../engine/decimal";
+import { eurText, percentText } from "../engine/ratio";
 
 type Renderers = { [C in ReasonCode]: (facts: ReasonFacts[C]) => string };
 
 const en = "en" as const;
 const fr = "fr" as const;
+
+/** The engine's English amounts and percentages, as its JSON text fields have always read: "50 000 EUR", "12.5 %". */
+const eur = (amount: string) => eurText(amountFromString(amount));
+const pct = (fraction: string) => percentText(new Dec(fraction));
+/** The paragraph without its article, as the quota's own sentences cite it: "L. 214-28 III 1°" → "III 1°". */
+const para = (article: string) => article.replace(/^L\. [\d-]+ /, "");
 
 /** The English sentences, as the engine's `message` and `reason` strings read. */
 const EN: Renderers = {
@@ -28,17 +37,17 @@ const EN: Renderers = {
   "base-unknown": () => "The base of the ratio is unknown.",
   "base-not-positive": () => "The base of the ratio is zero or negative.",
   "bucket-above-cap": (f) =>
-    `${euros(f.amount, en)} of ${f.article} items above the ${percentShort(f.threshold, en)} limit not counted.`,
+    `${eur(f.amount)} of ${f.article} items above the ${percentShort(f.threshold, en)} limit not counted.`,
   "advances-above-cap": (f) =>
-    `${euros(f.amount, en)} of advances above the ${percentShort(f.threshold, en)} limit not counted.`,
+    `${eur(f.amount)} of advances above the ${percentShort(f.threshold, en)} limit not counted.`,
   "receivables-above-limit": (f) =>
-    `${euros(f.amount, en)} of receivables held above the ${percentShort(f.threshold, en)} limit of ${f.article} not counted (FPCI-REC10 reports the breach).`,
+    `${eur(f.amount)} of receivables held above the ${percentShort(f.threshold, en)} limit of ${f.article} not counted (FPCI-REC10 reports the breach).`,
   "eltif-advances-apart": (f) =>
-    `${euros(f.amount, en)} of advances to unlisted companies the fund holds a participation in, or in whose group it does, are retained under the 30 % regime of ${f.article} (FPCI-CCA30), not measured against 15 %.`,
+    `${eur(f.amount)} of advances to unlisted companies the fund holds a participation in, or in whose group it does, are retained under the 30 % regime of ${f.article} (FPCI-CCA30), not measured against 15 %.`,
   "eltif-regime-unknown": (f) =>
     `${f.column} cannot be read: the 15 % regime is applied, and the result depends on whether the fund meets the 30 % regime of ${f.article}.`,
   "no-grace-position": (f) =>
-    `No position counts under the five years of ${f.article}.`,
+    `No position counts under the five years of ${para(f.article)}.`,
   "grace-positions": (f) =>
     `${f.count} position(s) admitted to trading after purchase count toward the quota; the first five-year period ends on ${f.firstEnd}.`,
   "position-breaks": (f) =>
@@ -55,11 +64,11 @@ const EN: Renderers = {
   "measured-in-units": () =>
     "Measured in units of the fund: numerator, denominator and headroom are units, not EUR.",
   "opci-leverage": (f) =>
-    `Borrowings ${euros(f.borrowings, en)} plus look-through debts, over items 1° to 3° and 5°.`,
+    `Borrowings ${eur(f.borrowings)} plus look-through debts, over items 1° to 3° and 5°.`,
   "feeder-master": (f) => `Master: ${f.master}.`,
   "no-master": () => "No units with a masterId: the fund has no master.",
   "master-share": (f) =>
-    `Master ${f.master}: ${f.share === undefined ? "—" : percentShort(f.share, en)} of the asset; cash ${euros(f.cash, en)}.`,
+    `Master ${f.master}: ${f.share === undefined ? "—" : pct(f.share)} of the asset; cash ${eur(f.cash)}.`,
   "feeder-aif": (f) =>
     `Feeder AIF within the meaning of ${f.article}: ${f.master} holds at least ${percentShort(f.threshold, en)} of the asset.`,
   "holding-counted": (f) =>
@@ -88,24 +97,27 @@ const EN: Renderers = {
   "counted-master-units": (f) => `units of the master ${f.master}`,
 
   "not-a-quota-asset": (f) =>
-    `${f.assetClass} is not among the assets that ${f.article} counts toward the quota.`,
+    `${f.assetClass} is not among the assets that ${f.article.replace(" à ", " to ")} count toward the quota.`,
   "listed-when-bought": (f) =>
-    `${f.assetClass} admitted to trading when bought (${f.article}).`,
+    `${f.assetClass} admitted to trading when bought: I requires securities not admitted to trading, and ${para(f.article)} covers only equity or securities giving access to equity.`,
   "not-small-cap": (f) =>
     f.test === "outside-eea"
-      ? `listed on a market in ${f.country}, outside the EU and the EEA (${f.article}).`
-      : `market capitalisation ${euros(f.marketCap, en)} is not below ${euros(f.limit, en)} (${f.article}).`,
+      ? `listed on a market in ${f.country}, outside the EU and the EEA (${para(f.article)}).`
+      : `market capitalisation ${eur(f.marketCap)} is not below ${millionEuros(f.limit)} (${para(f.article)} requires "inférieure à ${millionEuros(f.limit).replace("million euros", "millions d'euros")}").`,
   "listed-debt": (f) =>
-    `debt of a company whose equity is admitted to trading (${f.article}).`,
-  unclassified: (f) => `cannot be classified: ${f.column} is needed.`,
+    `debt of a company whose equity is admitted to trading: ${para(f.article)} takes only debt of unlisted companies.`,
+  unclassified: (f) =>
+    f.article
+      ? `no item of ${f.article} (${f.column}) is given.`
+      : `cannot be classified: ${f.column} is needed.`,
   "five-years-ended": (f) =>
-    `admitted to trading on ${f.listingDate}: the five years of ${f.article} ended on ${f.graceEnd}${f.bucketFull ? " (the 20 % limit of III could not take it)" : ""}.`,
+    `admitted to trading on ${f.listingDate}: the five years of ${para(f.article)} ended on ${f.graceEnd}${f.bucketFull ? " (the 20 % limit of III could not take it)" : ""}.`,
   "advance-gate": (f) =>
     f.ownership === undefined || f.gate === undefined
-      ? `not an advance allowed by ${f.article}.`
+      ? `not an advance allowed by ${para(f.article)}`
       : Number(f.gate) === 0
         ? `advance excluded: the fund holds no participation in ${f.issuer}, which ${f.article} requires.`
-        : `advance excluded: the fund holds ${percentShort(f.ownership, en)} of ${f.issuer}, ${f.article} requires at least ${percentShort(f.gate, en)}.`,
+        : `advance excluded: the fund holds ${pct(f.ownership)} of ${f.issuer}, ${f.article} requires at least ${pct(f.gate)}.`,
   "ownership-unknown": () =>
     "the fund's share of the issuer's capital is unknown.",
   "eltif-beneficiary-listed": (f) =>
@@ -113,7 +125,7 @@ const EN: Renderers = {
   "issuer-not-eligible": (f) => {
     const why =
       f.test === "advance"
-        ? `whose securities do not count in the quota: ${f.article} counts advances only to companies that meet its conditions.`
+        ? `whose securities do not count in the quota of I: ${para(f.article)} counts advances only to companies that meet its conditions.`
         : f.test === "flag"
           ? `the issuer is not shown as meeting the conditions of ${f.article} (${f.column}).`
           : `the company's region (${f.region}) is not among the regions the fund chose (${f.article}).`;
@@ -123,7 +135,7 @@ const EN: Renderers = {
   "eligibility-unknown": (f) =>
     `cannot tell whether the company is eligible: ${f.column} is needed.`,
   "entity-not-oecd": (f) =>
-    `the entity is not shown as constituted in an OECD member state (entityOecd), which ${f.article} requires.`,
+    `the entity is not shown as constituted in an OECD member state (entityOecd), which ${para(f.article)} requires.`,
   "look-through-unknown": () =>
     "the entity's look-through percentage is unknown.",
   "secondary-commitment": (f) =>
@@ -144,9 +156,10 @@ const EN: Renderers = {
     `cannot tell whether the holding company meets ${f.article}: ${f.column} is needed.`,
   "secondary-purchase": (f) =>
     `secondary purchase: the securities bought from other holders (${euros(f.secondary, en)}) are not below the fresh-capital securities of the same company held by the fund (${euros(f.fresh, en)}).`,
-  "not-controlled": (f) => `not a controlled participation (${f.article}).`,
-  encumbered: (f) =>
-    `encumbered by security interests or third-party rights (${f.article}).`,
+  "not-controlled": () =>
+    "5° units count in an FPI's 60 % only when they are a controlled participation (controlledParticipation).",
+  encumbered: () =>
+    "encumbered: the 5 % must be « libres de toutes sûretés ou droits au profit de tiers ».",
   "opci-outside-list": (f) =>
     f.test === "traded-only"
       ? `item ${f.item}° takes only shares traded on a market.`
@@ -154,7 +167,7 @@ const EN: Renderers = {
   "opci-advance-gate": (f) =>
     f.ownership === undefined
       ? `advance to ${f.issuer}, which is not one of the fund's 2° or 3° companies.`
-      : `advance to ${f.issuer}, held ${percentShort(f.ownership, en)}: ${f.article} requires at least ${percentShort(f.gate ?? "0.05", en)} of the capital.`,
+      : `advance to ${f.issuer}, held ${pct(f.ownership)}: ${f.article} requires at least ${percentShort(f.gate ?? "0.05", en)} of the capital.`,
   "outside-every-rule": (f) =>
     `no rule of ${f.fundType} counts a ${f.assetClass ?? "position without assetClass"}`,
   disposed: (f) => `disposed of on ${f.date}, before or on the as-of date`,
@@ -165,11 +178,10 @@ const EN: Renderers = {
 
   "counted-unlisted": () => "unlisted security or SARL parts",
   "counted-within-bucket": (f) =>
-    `counted toward the quota within the ${percentShort(f.threshold, en)} limit of ${f.article}`,
-  "counted-advance": (f) =>
-    `the fund holds ${percentShort(f.ownership, en)} of ${f.issuer}`,
+    `counted toward the quota within the ${percentShort(f.threshold, en)} limit of ${para(f.article)}`,
+  "counted-advance": (f) => `the fund holds ${pct(f.ownership)} of ${f.issuer}`,
   "counted-entity-look-through": (f) =>
-    `${percentShort(f.share, en)} of ${euros(f.amount, en)}, the entity's direct investment in eligible companies`,
+    `${pct(f.share)} of ${eur(f.amount)}, the entity's direct investment in eligible companies`,
   "counted-liquid": () => "liquid financial instrument",
   "counted-holding": (f) =>
     f.threshold === undefined
@@ -182,7 +194,7 @@ const EN: Renderers = {
   "counted-leverage-base": (f) =>
     `item ${f.item}°, in the base of the ${percentShort(f.threshold, en)}`,
   "counted-look-through-debt": (f) =>
-    `debt of ${euros(f.debt, en)} at ${percentShort(f.share, en)} participation`,
+    `debt of ${eur(f.debt)} at ${pct(f.share)} participation`,
   "counted-region": (f) => `region ${f.region}`,
   "counted-fresh": (f) => f.mode.toLowerCase().replace(/_/g, " "),
   "counted-grace": (f) =>
@@ -286,6 +298,12 @@ const C = `${NBSP}:`;
 /** A Funds column by its first French label (« Label ELTIF »), as the French template heads it. */
 function fundColumnFr(name: string): string {
   return FUNDS_SPEC.columns.find((c) => c.name === name)?.labels[0] ?? name;
+}
+
+/** A limit the law words in millions ("150 millions d'euros"): "150 million euros". */
+function millionEuros(amount: string): string {
+  const m = new Dec(amount).dividedBy(1e6);
+  return m.isInteger() ? `${m.toString()} million euros` : eur(amount);
 }
 
 /** An asset class as the French template's dropdown shows it (« Liquidités », not CASH): one label per value, from the column specs. */

@@ -5,9 +5,10 @@ import {
   positionsCondition,
 } from "../conditions";
 import type { Dec } from "../decimal";
-import type { Position } from "../fund-context";
+import type { FundContext, Position } from "../fund-context";
+import { english } from "../../present/english";
 import { type Reason, reason as why } from "../reasons";
-import type { ConditionKind, ConditionResult } from "../result";
+import type { ConditionKind, ConditionResult, ExclusionCode } from "../result";
 
 /**
  * The closed-list measure: the positions a closed list does not allow, or a gate refuses, each with
@@ -24,15 +25,14 @@ export class Breaches {
     return this.all.length;
   }
 
-  /** Records a position that breaks the condition `id`, with the reason the law gives. */
+  /** Records a position that breaks the condition `id`, with the reason the law gives (its English text is made from it). */
   add(
     id: string,
     position: Position,
     amount: Amount | undefined,
-    reason: string,
     cause: Reason,
   ): void {
-    const b: Breaker = { position, amount, reason, why: cause };
+    const b: Breaker = { position, amount, reason: english(cause), why: cause };
     this.all.push(b);
     const list = this.byCondition.get(id);
     if (list) list.push(b);
@@ -40,14 +40,17 @@ export class Breaches {
     if (amount !== undefined) this.total += amount;
   }
 
-  /** The rule's message: one sentence per position. */
-  text(): string {
-    return this.all
-      .map(
-        (b) =>
-          `Line ${b.position.holding.lineId} (row ${b.position.holding.row}): ${b.reason}`,
-      )
-      .join(" ");
+  /** A position that breaks condition `id`: recorded here, and left out of `rule` for the same reason. */
+  refuse(
+    ctx: FundContext,
+    id: string,
+    p: Position,
+    rule: string,
+    cause: Reason & { code: ExclusionCode },
+    article?: string,
+  ): void {
+    this.add(id, p, ctx.amountOf(p), cause);
+    ctx.leaveOut(p, rule, cause, article);
   }
 
   reasons(): Reason[] {

@@ -2,6 +2,7 @@ import { Dec } from "../decimal";
 import { withConditions } from "../conditions";
 import type { FundContext } from "../fund-context";
 import { evaluateRatio } from "../ratio";
+import { english } from "../../present/english";
 import type { Reason } from "../reasons";
 import type {
   ConditionResult,
@@ -28,8 +29,9 @@ export interface Comparison {
   denominator?: Measure;
   /** False outside the period in which the law makes the rule binding (default true). */
   binding?: boolean;
-  message?: string;
+  /** Why, as codes and facts; the English message is made from them (or given, where it says more). */
   reasons?: Reason[];
+  message?: string;
   /** Positions outside a closed list or failing a gate: a breach whatever the ratio. */
   breaches?: Breaches;
   conditions?: ConditionResult[];
@@ -80,14 +82,19 @@ export function limitOf(
     binding: c.binding ?? true,
     complete: c.numerator.complete && base.complete,
     warningMargin: ctx.warningMargin,
-    message: c.message,
+    message: c.message ?? sentences(c.reasons),
     reasons: c.reasons,
-    forcedBreach: forced?.text(),
+    forcedBreach: sentences(forced?.reasons()),
     forcedReasons: forced?.reasons(),
     unit: c.unit,
   });
   if (c.threshold === undefined) r.threshold = null;
   return r;
+}
+
+/** The English sentences of the reasons, in order; undefined when there are none. */
+function sentences(reasons: Reason[] | undefined): string | undefined {
+  return reasons?.length ? reasons.map(english).join(" ") : undefined;
 }
 
 /** True for a result built by compare(): its completeness was settled by construction. */

@@ -12,5 +12,5 @@ export {
   limitOf,
 } from "./compare";
 export { type Group, Groups, perGroupCap } from "./groups";
-export { fundBase, made, type Measure, Tally, unknownIn } from "./tally";
+export { count, fundBase, made, type Measure, Tally, unknownIn } from "./tally";
 export { classifyingColumn, reportUnplacedRows, settle } from "./uncertain";

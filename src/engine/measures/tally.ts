@@ -2,6 +2,7 @@ import { type Amount, ZERO } from "../amount";
 import type { FundContext, Position } from "../fund-context";
 import type { Holding } from "../model";
 import type { Contribution } from "../result";
+import { english as englishOf } from "../../present/english";
 
 /** What a rule compares: an amount, and whether every value it needed could be read. */
 export interface Measure {
@@ -26,7 +27,7 @@ export class Tally implements Measure {
     if (amount === undefined) this.complete = false;
     else {
       this.total += amount;
-      if (counted) this.ctx.count(p, counted, amount);
+      if (counted) count(this.ctx, p, counted, amount);
     }
     return amount;
   }
@@ -41,6 +42,30 @@ export class Tally implements Measure {
     this.complete = false;
     if (h && column && message) this.ctx.needHolding(h, column, message);
   }
+}
+
+/**
+ * Records where a position counts, with its English note made from the contribution's reason
+ * (`explain`) when the rule gives none: rules state the code and its facts, never the sentence.
+ */
+export function count(
+  ctx: FundContext,
+  p: Position,
+  { rule, article, note, ...rest }: Omit<Contribution, "amount">,
+  amount: Amount,
+): void {
+  if (!ctx.explain) return;
+  const english = note ?? (rest.explain && englishOf(rest.explain));
+  ctx.count(
+    p,
+    {
+      rule,
+      article,
+      ...(english === undefined ? {} : { note: english }),
+      ...rest,
+    },
+    amount,
+  );
 }
 
 /** Marks every tally partial: one unknown value that each of them needed. */

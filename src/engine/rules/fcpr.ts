@@ -1,5 +1,6 @@
 import {
   type Amount,
+  ZERO,
   amountFromDecimal,
   formatAmount,
   scaleAmount,
@@ -14,12 +15,20 @@ import {
   ratioAt,
   requireVersion,
 } from "../../law";
-import type { FundContext, Position } from "../fund-context";
-import { compare, made, Tally, unknownIn, type Evaluation } from "../measures";
-import type { AssetClass } from "../model";
+import type { Excluded, FundContext, Position } from "../fund-context";
+import { english } from "../../present/english";
+import {
+  compare,
+  count,
+  Groups,
+  made,
+  Tally,
+  unknownIn,
+  type Evaluation,
+} from "../measures";
+import type { AssetClass, Holding } from "../model";
 import { quotaWindow } from "../quota-window";
-import { eurText, percentText } from "../ratio";
-import { type ReasonFacts, reason as why } from "../reasons";
+import { type Reason, type ReasonFacts, reason as why } from "../reasons";
 import type {
   ExclusionCode,
   QuotaWindow,
@@ -38,7 +47,6 @@ import {
   bucketRule,
   CAP_20,
   capOf,
-  excluder,
   Grace,
   listedAfterPurchase,
   quotaBinds,
@@ -55,6 +63,7 @@ const ART_I = "L. 214-28 I";
 const ART_III_1 = "L. 214-28 III 1°";
 const ART_III_2 = "L. 214-28 III 2°";
 const ART_IV = "L. 214-28 IV";
+const UNLISTED = why("counted-unlisted", { article: ART_I });
 
 /** III 1°: "capitalisation boursière … inférieure à 150 millions d'euros" (strictly below), as an amount. */
 let smallCap: { asOf: string; limit: Amount } | undefined;
@@ -82,6 +91,8 @@ export function quotaClasses(asOf: string) {
 }
 
 type Paragraph = "I" | "III1" | "III2" | "IV" | "ADVANCE" | "ENTITY";
+/** The sorts that say whether an issuer's securities count in I (an exclusion says no). */
+const SECURITY = new Set<Bucket["kind"]>(["I", "III1", "III2", "IV", "OUT"]);
 /** The paragraphs a position can be sorted into; shared objects, so sorting 100,000 rows allocates nothing. */
 const SORTED = Object.fromEntries(
   (["I", "III1", "III2", "IV", "ADVANCE", "ENTITY"] as const).map((kind) => [
@@ -89,28 +100,25 @@ const SORTED = Object.fromEntries(
     { kind },
   ]),
 ) as { [K in Paragraph]: { kind: K } };
+/** A value the sort needs is blank: the column, and why it is needed (the diagnostic's words). */
+type Need = { column: string; message: string };
 type Out = {
   kind: "OUT";
   article: string;
-  code: ExclusionCode;
-  facts?: ReasonFacts[ExclusionCode];
-  reason: string;
+  why: Reason & { code: ExclusionCode };
+  reason?: string;
 };
-type Bucket =
-  | { kind: Paragraph }
-  | Out
-  | { kind: "UNKNOWN"; column: string; message: string };
-const out = (
-  article: string,
-  code: ExclusionCode,
-  facts: Out["facts"],
-  reason: string,
-): Out => ({ kind: "OUT", article, code, facts, reason });
+type Bucket = { kind: Paragraph } | Out | ({ kind: "UNKNOWN" } & Need);
+const out = (why: Out["why"], article?: string): Out => ({
+  kind: "OUT",
+  article: article ?? (why.facts as { article: string }).article,
+  why,
+});
 
 type SmallCapTest =
   | { ok: true }
   | { ok: false; reason: string; facts?: ReasonFacts["not-small-cap"] }
-  | { ok: "unknown"; column: string; message: string };
+  | ({ ok: "unknown" } & Need);
 
 /**
  * What differs between the funds that apply L. 214-28: the FCPR itself, and the FPCI through
@@ -202,32 +210,32 @@ export function evaluateL21428(
   for (let i = 0; i < held.length; i++) {
     const p = held[i];
     const b = sorted[i];
+    const rule = prof.quota.id;
     if (b.kind === "I") {
       tally.inQuota.add(p);
-      tally.direct.add(p, {
-        rule: prof.quota.id,
-        article: ART_I,
-        note: "unlisted security or SARL parts",
-        explain: why("counted-unlisted", { article: ART_I }),
-      });
+      tally.direct.add(p, { rule, article: ART_I, explain: UNLISTED });
     } else if (b.kind === "III1" || b.kind === "III2")
       addToBucket(ctx, tally, p, b.kind === "III1" ? ART_III_1 : ART_III_2);
     else if (b.kind === "IV") listedAfter.push(p);
     else if (b.kind === "ADVANCE") advances = true;
-    else if (b.kind === "OUT")
+    else if (b.kind === "OUT") {
+      // Rendered once per shared outcome; keys in the report's order for these rows.
+      const { code, facts } = b.why;
+      b.reason ??= english(b.why);
       ctx.exclude(p, {
-        rule: prof.quota.id,
+        rule,
         reason: b.reason,
         article: b.article,
-        code: b.code,
-        facts: b.facts,
-      });
-    else if (b.kind === "UNKNOWN") {
+        code,
+        facts,
+      } as Excluded);
+    } else if (b.kind === "UNKNOWN") {
       tally.direct.unknown(p.holding, b.column, b.message);
       unknownIn(tally.bucket, tally.listed);
+      const reason = `cannot be classified: ${b.message}`;
       ctx.exclude(p, {
-        rule: prof.quota.id,
-        reason: `cannot be classified: ${b.message}`,
+        rule,
+        reason,
         code: "unclassified",
         facts: { column: b.column },
       });
@@ -275,26 +283,17 @@ function sortIntoParagraph(
       return h.listingDate! > ctx.asOf ? SORTED.I : SORTED.IV;
     if (!classes.smallCaps.has(cls))
       return out(
-        ART_III_1,
-        "listed-when-bought",
-        { assetClass: cls, article: ART_III_1 },
-        `${cls} admitted to trading when bought: I requires securities not admitted to trading, and III 1° covers only equity or securities giving access to equity.`,
+        why("listed-when-bought", { assetClass: cls, article: ART_III_1 }),
       );
     const test = smallCapTest(p, ctx.asOf);
     if (test.ok === true) return SORTED.III1;
-    if (test.ok === false)
-      return out(ART_III_1, "not-small-cap", test.facts, test.reason);
+    if (test.ok === false) return out(why("not-small-cap", test.facts!));
     return { kind: "UNKNOWN", column: test.column, message: test.message };
   }
   if (classes.debt.has(cls))
     return unlisted
       ? SORTED.III2
-      : out(
-          ART_III_2,
-          "listed-debt",
-          { article: ART_III_2 },
-          "debt of a company whose equity is admitted to trading: III 2° takes only debt of unlisted companies.",
-        );
+      : out(why("listed-debt", { article: ART_III_2 }));
   return notAQuotaAsset(cls);
 }
 
@@ -302,16 +301,11 @@ const NOT_A_QUOTA_ASSET = new Map<AssetClass, Bucket>();
 /** One shared outcome per asset class (cash, fund units…): the same reason for every such row. */
 function notAQuotaAsset(cls: AssetClass): Bucket {
   let b = NOT_A_QUOTA_ASSET.get(cls);
-  if (!b)
-    NOT_A_QUOTA_ASSET.set(
-      cls,
-      (b = out(
-        ART_I,
-        "not-a-quota-asset",
-        { assetClass: cls, article: "L. 214-28 I à IV" },
-        `${cls} is not among the assets that L. 214-28 I to IV count toward the quota.`,
-      )),
-    );
+  if (!b) {
+    const facts = { assetClass: cls, article: "L. 214-28 I à IV" };
+    b = out(why("not-a-quota-asset", facts), ART_I);
+    NOT_A_QUOTA_ASSET.set(cls, b);
+  }
   return b;
 }
 
@@ -325,30 +319,28 @@ export function smallCapTest(p: Position, asOf: string): SmallCapTest {
   });
   if (h.listingCountry === undefined)
     return need("listingCountry", "a market of the EU or the EEA");
-  if (!isEuEeaOn(h.listingCountry, asOf))
-    return {
-      ok: false,
-      reason: `listed on a market in ${h.listingCountry}, outside the EU and the EEA (III 1°).`,
-      facts: {
-        test: "outside-eea",
-        country: h.listingCountry,
-        article: ART_III_1,
-      },
-    };
+  // The English reason only when asked (FCPI and FIP rules): most rows never need it.
+  const no = (facts: ReasonFacts["not-small-cap"]): SmallCapTest => ({
+    ok: false,
+    facts,
+    get reason() {
+      return english(why("not-small-cap", facts));
+    },
+  });
+  const country = h.listingCountry;
+  if (!isEuEeaOn(country, asOf))
+    return no({ test: "outside-eea", country, article: ART_III_1 });
   if (h.marketCap === undefined)
     return need("marketCap", "capitalisation below 150 million euros");
   const limit = smallCapLimit(asOf);
   if (h.marketCap < limit) return { ok: true };
-  return {
-    ok: false,
-    reason: `market capitalisation ${eurText(h.marketCap)} is not below 150 million euros (III 1° requires "inférieure à 150 millions d'euros").`,
-    facts: {
-      test: "market-cap",
-      marketCap: formatAmount(h.marketCap),
-      limit: formatAmount(limit),
-      article: ART_III_1,
-    },
-  };
+  const [marketCap, limitText] = [h.marketCap, limit].map(formatAmount);
+  return no({
+    test: "market-cap",
+    marketCap,
+    limit: limitText,
+    article: ART_III_1,
+  });
 }
 
 function addToBucket(
@@ -365,7 +357,6 @@ function addToBucket(
   const amount = tally.bucket.add(p, {
     rule: tally.prof.bucket.id,
     article,
-    note: "counted toward the quota within the 20 % limit of III",
     explain,
   });
   const cls = p.holding.assetClass;
@@ -387,27 +378,19 @@ function allocateListedAfterPurchase(
   positions: Position[],
   cap20: Amount | undefined,
 ): void {
-  const byIssuer = new Map<string, Position[]>();
-  for (const p of positions) {
-    const key = p.holding.issuerId ?? `row ${p.holding.row}`;
-    const group = byIssuer.get(key);
-    if (group) group.push(p);
-    else byIssuer.set(key, [p]);
-  }
+  const byIssuer = new Groups();
+  for (const p of positions)
+    byIssuer.add(p.holding.issuerId ?? `row ${p.holding.row}`, "", ZERO, p);
   // Issuers in order of their first admission, then of their first row: the same order whatever the rows' order.
-  const first = (g: Position[]) =>
-    g.reduce(
-      (d, p) =>
-        (p.holding.listingDate ?? "") < d ? (p.holding.listingDate ?? "") : d,
-      "9999-12-31",
-    );
-  const row = (g: Position[]) =>
-    g.reduce((m, p) => Math.min(m, p.holding.row), Infinity);
-  const keyed = [...byIssuer.values()].map((group) => ({
-    group,
-    first: first(group),
-    row: row(group),
-  }));
+  const keyed = [...byIssuer.byKey.values()].map(({ positions: group }) => {
+    const least = <T>(f: (h: Holding) => T) =>
+      group.map((p) => f(p.holding)).reduce((a, b) => (b < a ? b : a));
+    return {
+      group,
+      first: least((h) => h.listingDate!),
+      row: least((h) => h.row),
+    };
+  });
   keyed.sort((a, b) =>
     a.first < b.first ? -1 : a.first > b.first ? 1 : a.row - b.row,
   );
@@ -437,15 +420,15 @@ function allocateListedAfterPurchase(
       if (fits) {
         if (amount === undefined) return;
         tally.bucket.plus(amount);
-        const note = `admitted on ${listingDate} meeting III 1°; within the 20 % limit, so no five-year limit`;
         const explain = why("counted-listed-in-bucket", {
           listingDate,
           threshold,
           article: ART_IV,
         });
-        return ctx.count(
+        return count(
+          ctx,
           p,
-          { rule: tally.prof.bucket.id, article: ART_IV, note, explain },
+          { rule: tally.prof.bucket.id, article: ART_IV, explain },
           amount,
         );
       }
@@ -453,39 +436,17 @@ function allocateListedAfterPurchase(
         listingDate,
         requireVersion(L214_28.listedYears, ctx.asOf).value,
       ));
-      if (ctx.asOf > graceEnd) {
-        const full = meetsIII
-          ? " (the 20 % limit of III could not take it)"
-          : "";
-        return ctx.exclude(p, {
-          rule: tally.prof.quota.id,
-          article: ART_IV,
-          reason: `admitted to trading on ${listingDate}: the five years of IV ended on ${graceEnd}${full}.`,
-          code: "five-years-ended",
-          facts: {
-            listingDate,
-            graceEnd,
-            article: ART_IV,
-            bucketFull: meetsIII,
-          },
-        });
-      }
+      const [rule, article] = [tally.prof.quota.id, ART_IV];
+      const facts = { listingDate, graceEnd, article, bucketFull: meetsIII };
+      if (ctx.asOf > graceEnd)
+        return void ctx.leaveOut(p, rule, why("five-years-ended", facts));
       tally.inQuota.add(p);
       tally.grace.add(graceEnd);
       if (amount === undefined) return;
       tally.direct.plus(amount);
       tally.listed.plus(amount);
-      const note = `admitted to trading on ${listingDate}; counts until ${graceEnd}`;
-      const explain = why("counted-grace", {
-        listingDate,
-        graceEnd,
-        article: ART_IV,
-      });
-      ctx.count(
-        p,
-        { rule: tally.prof.quota.id, article: ART_IV, note, explain },
-        amount,
-      );
+      const explain = why("counted-grace", { listingDate, graceEnd, article });
+      count(ctx, p, { rule, article, explain }, amount);
     });
   }
 }
@@ -496,25 +457,20 @@ function issuersCountedInI(
   sorted: Bucket[],
   inQuota: Set<Position>,
 ): Map<string, boolean> {
-  // Only the issuers that receive advances matter.
-  const wanted = new Set<string>();
-  for (let i = 0; i < held.length; i++)
-    if (sorted[i].kind === "ADVANCE" && held[i].holding.issuerId !== undefined)
-      wanted.add(held[i].holding.issuerId as string);
+  // Only the issuers that receive advances matter; their advances, entity rights and unsorted rows say nothing.
+  const id = (i: number) => held[i].holding.issuerId;
+  const wanted = new Set(
+    held
+      .filter((_, i) => sorted[i].kind === "ADVANCE")
+      .map((p) => p.holding.issuerId),
+  );
   const issuers = new Map<string, boolean>();
-  for (let i = 0; i < held.length; i++) {
-    const id = held[i].holding.issuerId;
-    const kind = sorted[i].kind;
-    if (
-      id === undefined ||
-      !wanted.has(id) ||
-      kind === "ADVANCE" ||
-      kind === "ENTITY" ||
-      kind === "UNKNOWN"
-    )
-      continue;
-    issuers.set(id, (issuers.get(id) ?? false) || inQuota.has(held[i]));
-  }
+  held.forEach((p, i) => {
+    const key = id(i);
+    if (key === undefined || !wanted.has(key) || !SECURITY.has(sorted[i].kind))
+      return;
+    issuers.set(key, (issuers.get(key) ?? false) || inQuota.has(p));
+  });
   return issuers;
 }
 
@@ -540,31 +496,27 @@ function countAdvance(
   });
   if (gate.kind === "unknown") return;
   const { issuer } = gate;
+  const facts = { issuer, article };
   if (gate.kind === "refused")
-    return void excluder(ctx, p, prof.advances.id)(
-      "advance-gate",
-      article,
-      "not an advance allowed by II 1°",
-      { issuer, article },
-    );
+    return void ctx.leaveOut(p, prof.advances.id, why("advance-gate", facts));
   const eligible =
     h.issuerId !== undefined && issuerInQuota.has(h.issuerId)
       ? issuerInQuota.get(h.issuerId)
       : (h.listingStatus ?? "UNLISTED") === "UNLISTED";
+  const test = "advance" as const;
   if (!eligible)
-    return void excluder(ctx, p, prof.quota.id)(
-      "issuer-not-eligible",
-      article,
-      `advance to ${issuer}, whose securities do not count in the quota of I: II 1° counts advances only to companies that meet its conditions.`,
-      { test: "advance", issuer, article },
+    return void ctx.leaveOut(
+      p,
+      prof.quota.id,
+      why("issuer-not-eligible", { test, ...facts }),
     );
+  const quotaId = prof.quota.id;
   countAdvanceInQuota(
     ctx,
     p,
     tally.qualifying,
-    { quotaId: prof.quota.id, article, amount },
+    { quotaId, article, amount },
     gate,
-    "the fund holds ",
   );
 }
 
@@ -572,36 +524,22 @@ function countAdvance(
 function countEntityRights(ctx: FundContext, tally: Sorted, p: Position): void {
   const h = p.holding;
   const { quota, entityArticle: article, entityOecdRequired } = tally.prof;
-  const out = excluder(ctx, p, quota.id);
+  const rule = quota.id;
+  const facts = { article };
   if (entityOecdRequired && !h.entityOecd)
-    return void out(
-      "entity-not-oecd",
-      article,
-      "the entity is not shown as constituted in an OECD member state (entityOecd), which II 2° requires.",
-      { article },
-    );
+    return void ctx.leaveOut(p, rule, why("entity-not-oecd", facts));
   const share = h.lookThroughPct;
   if (share === undefined) {
-    tally.entities.unknown(
-      h,
-      "lookThroughPct",
-      "lookThroughPct is needed: entity rights count only up to the entity's direct investment in eligible companies (L. 214-28 II 2°).",
-    );
-    return void out(
-      "look-through-unknown",
-      article,
-      "the entity's look-through percentage is unknown.",
-      { article },
-    );
+    const need =
+      "lookThroughPct is needed: entity rights count only up to the entity's direct investment in eligible companies (L. 214-28 II 2°).";
+    tally.entities.unknown(h, "lookThroughPct", need);
+    return void ctx.leaveOut(p, rule, why("look-through-unknown", facts));
   }
   const amount = ctx.amountOf(p);
   if (amount === undefined) return tally.entities.unknown();
   const counted = scaleAmount(amount, share);
   tally.entities.plus(counted);
-  // Built only when the report shows positions: a look-through note per row is not free at 100,000 rows.
-  const note = ctx.explain
-    ? `${percentText(share)} of ${eurText(amount)}, the entity's direct investment in eligible companies`
-    : undefined;
+  // Built only when the report shows positions: a look-through reason per row is not free at 100,000 rows.
   const explain = ctx.explain
     ? why("counted-entity-look-through", {
         share: share.toString(),
@@ -609,7 +547,7 @@ function countEntityRights(ctx: FundContext, tally: Sorted, p: Position): void {
         article,
       })
     : undefined;
-  ctx.count(p, { rule: quota.id, article, note, explain }, counted);
+  count(ctx, p, { rule, article, explain }, counted);
 }
 
 /** XII: "instruments financiers liquides tels que définis par décret" are the rows marked LIQUID_INSTRUMENT. */
@@ -623,7 +561,6 @@ function liquidLabelRule(ctx: FundContext): RuleResult {
       liquid.add(p, {
         rule: FCPR_LIQ5.id,
         article,
-        note: "liquid financial instrument",
         explain: why("counted-liquid", { article }),
       });
   }
@@ -674,10 +611,6 @@ function results(
     ...(cap ? [cap.result()] : []),
     // Only the part above 20 % is "above the 20 % limit"; receivables above their own limit are noted on the quota.
     bucketRule(ctx, bucket, t.bucket, bucketCounted + aboveLimit),
-    listedRule(ctx, listed, t.listed, t.grace, {
-      after: "purchase count toward the quota",
-      paragraph: "IV",
-      article: ART_IV,
-    }),
+    listedRule(ctx, listed, t.listed, t.grace, { article: ART_IV }),
   ];
 }

@@ -6,14 +6,15 @@ import type { FundContext, Position } from "../fund-context";
 import {
   Breaches,
   compare,
+  count,
   type Group,
   Groups,
   limitOf,
   Tally,
   type Evaluation,
 } from "../measures";
-import { eurText, percentText } from "../ratio";
-import { type Reason, type ReasonFacts, reason as because } from "../reasons";
+import { english } from "../../present/english";
+import { type ReasonFacts, reason as because } from "../reasons";
 import type { AssetClass } from "../model";
 import type { RuleDefinition } from "../result";
 import {
@@ -51,15 +52,8 @@ function largestMaster(ctx: FundContext): { groups: Groups; master?: Group } {
   return { groups, master: groups.largest() };
 }
 
-/** Why a feeder may not hold a position: the English text and its code. */
-interface Refusal {
-  text: string;
-  why: Reason & { code: "not-allowed-asset" };
-}
-const refusal = (
-  text: string,
-  facts: ReasonFacts["not-allowed-asset"],
-): Refusal => ({ text, why: because("not-allowed-asset", facts) });
+/** Why a feeder may not hold a position. */
+type Refusal = ReasonFacts["not-allowed-asset"];
 
 /**
  * The closed-list measure over everything but the master's units: the amount held besides the
@@ -93,30 +87,15 @@ function others(
     const no = allowed.has(h.assetClass)
       ? refuse(p)
       : notListed(m.master, p, rule);
+    const { id, article } = rule;
     if (no === undefined) {
+      const explain = because("counted-beside-master", { article });
       if (amount !== undefined)
-        ctx.count(
-          p,
-          {
-            rule: rule.id,
-            article: rule.article,
-            note: "allowed besides the master",
-            explain: because("counted-beside-master", {
-              article: rule.article,
-            }),
-          },
-          amount,
-        );
+        count(ctx, p, { rule: id, article, explain }, amount);
       continue;
     }
-    breaches.add("closed-list", p, amount, no.text, no.why);
-    ctx.exclude(p, {
-      rule: rule.id,
-      article: rule.article,
-      reason: no.text,
-      code: "not-allowed-asset",
-      facts: no.why.facts as ReasonFacts["not-allowed-asset"],
-    });
+    const cause = because("not-allowed-asset", no);
+    breaches.refuse(ctx, "closed-list", p, id, cause, article);
   }
   return { rest, breaches };
 }
@@ -128,54 +107,35 @@ function notListed(
 ): Refusal {
   const cls = p.holding.assetClass as AssetClass;
   const fivg = rule.id === FIVG_FEED.id;
-  if (cls === "FUND_UNITS")
-    return unitsNote(master, p, fivg ? "L. 214-24-57" : "L. 214-22 I");
-  return fivg
-    ? refusal(
-        `${cls}: a general-purpose feeder holds only its master's units and accessory cash.`,
-        { test: "general-purpose", assetClass: cls, article: "L. 214-24-57" },
-      )
-    : refusal(
-        `${cls} is not among the assets L. 214-22 I allows besides the master.`,
-        { test: "not-listed", assetClass: cls, article: "L. 214-22 I" },
-      );
-}
-
-function unitsNote(
-  master: Group | undefined,
-  p: Position,
-  article: string,
-): Refusal {
-  const h = p.holding;
-  if (h.masterId !== undefined)
-    return refusal(
-      `units of ${h.masterId}, a second master (the fund's master is ${master?.key}).`,
-      {
-        test: "second-master",
-        assetClass: "FUND_UNITS",
-        unitsOf: h.masterId,
-        master: master?.key,
-        article,
-      },
-    );
-  return refusal("fund units that are not units of the master (no masterId).", {
-    test: "no-master-id",
-    assetClass: "FUND_UNITS",
+  const article = fivg ? "L. 214-24-57" : "L. 214-22 I";
+  const unitsOf = p.holding.masterId;
+  if (cls !== "FUND_UNITS")
+    return {
+      test: fivg ? "general-purpose" : "not-listed",
+      assetClass: cls,
+      article,
+    };
+  if (unitsOf === undefined)
+    return { test: "no-master-id", assetClass: cls, article };
+  return {
+    test: "second-master",
+    assetClass: cls,
+    unitsOf,
+    master: master?.key,
     article,
-  });
+  };
 }
 
 /** Counts the master's units toward the rule that measures them. */
 function countMaster(ctx: FundContext, rule: RuleDefinition, master?: Group) {
+  const explain = because("counted-master-units", {
+    master: master?.key ?? "",
+  });
   for (const p of master?.positions ?? [])
-    ctx.count(
+    count(
+      ctx,
       p,
-      {
-        rule: rule.id,
-        article: rule.article,
-        note: `units of the master ${master?.key}`,
-        explain: because("counted-master-units", { master: master?.key ?? "" }),
-      },
+      { rule: rule.id, article: rule.article, explain },
       p.amount ?? 0n,
     );
 }
@@ -186,25 +146,11 @@ export function evaluateOpcvmFeeder(ctx: FundContext): Evaluation {
   countMaster(ctx, OPCVM_FEED85, m.master);
   const allowed = listAt(FEEDERS.opcvmOtherClasses, ctx.asOf);
   const { rest, breaches } = others(ctx, m, OPCVM_FEED15, allowed, (p) => {
-    const h = p.holding;
-    if (h.assetClass === "FINANCIAL_CONTRACT" && !h.hedgeOnly)
-      return refusal(
-        "a financial contract not used for hedging only (L. 214-22 I 2°: « uniquement à des fins de couverture »).",
-        {
-          test: "hedging",
-          assetClass: h.assetClass,
-          article: "L. 214-22 I 2°",
-        },
-      );
-    if (h.assetClass === "OPERATING_PROPERTY" && !ctx.fund.isSicav)
-      return refusal(
-        "operating property is allowed only to a feeder that is a SICAV (L. 214-22 I 3°).",
-        {
-          test: "sicav-only",
-          assetClass: h.assetClass,
-          article: "L. 214-22 I 3°",
-        },
-      );
+    const { assetClass, hedgeOnly } = p.holding;
+    if (assetClass === "FINANCIAL_CONTRACT" && !hedgeOnly)
+      return { test: "hedging", assetClass, article: "L. 214-22 I 2°" };
+    if (assetClass === "OPERATING_PROPERTY" && !ctx.fund.isSicav)
+      return { test: "sicav-only", assetClass, article: "L. 214-22 I 3°" };
     return undefined;
   });
   const threshold = ratioAt(FEEDERS.opcvmOthers, ctx.asOf);
@@ -214,9 +160,6 @@ export function evaluateOpcvmFeeder(ctx: FundContext): Evaluation {
       compare(ctx, OPCVM_FEED85, {
         threshold: ratioAt(FEEDERS.opcvmMaster, ctx.asOf),
         numerator: m.groups.measure(),
-        message: m.master
-          ? `Master: ${m.master.key}.`
-          : "No units with a masterId: the fund has no master.",
         reasons: [
           m.master
             ? because("feeder-master", { master: m.master.key })
@@ -261,9 +204,6 @@ export function evaluateFivgFeeder(ctx: FundContext): Evaluation {
       compare(ctx, FIVG_FEED, {
         threshold: ratioAt(FEEDERS.fivgOutsideMaster, ctx.asOf),
         numerator: { total: breaches.total, complete: rest.complete },
-        message: m.master
-          ? `Master ${m.master.key}: ${share ? percentText(share) : "—"} of the asset; cash ${eurText(cash)}.`
-          : "No units with a masterId: the fund has no master.",
         reasons: [
           m.master
             ? because("master-share", {
@@ -302,14 +242,11 @@ export function evaluateFia(ctx: FundContext): Evaluation {
         new Dec(total.toString()).gte(
           threshold.times((ctx.denominator ?? 0n).toString()),
         );
-      r.message = feeder
-        ? `Feeder AIF within the meaning of L. 214-24 IV 1°: ${m.master?.key} holds at least 85 % of the asset.`
-        : "Not a feeder AIF under L. 214-24 IV 1° (no single master reaches 85 %); several masters with identical strategies (2°) are not assessed.";
-      r.reasons = [
-        feeder
-          ? because("feeder-aif", { master: m.master?.key ?? "", ...facts })
-          : because("not-feeder-aif", facts),
-      ];
+      const reason = feeder
+        ? because("feeder-aif", { master: m.master?.key ?? "", ...facts })
+        : because("not-feeder-aif", facts);
+      r.message = english(reason);
+      r.reasons = [reason];
     },
   });
   return { rules: [r] };

@@ -51,8 +51,7 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
     def: RuleDefinition,
     parameter: typeof L214_31.oneHolder,
     numerator: { total: bigint; complete: boolean },
-    note?: string,
-    noteReason?: Reason,
+    note?: Reason,
     filter?: (g: Group) => boolean,
   ) => {
     const threshold = ratioAt(parameter, ctx.asOf);
@@ -62,12 +61,9 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
       denominator: base,
       unit: "units",
       over: "holders",
-      message: noRegister
-        ? "No row of the Holders table belongs to this fund: the holder caps cannot be measured."
-        : `${note ? `${note} ` : ""}Measured in units of the fund: numerator, denominator and headroom are units, not EUR.`,
       reasons: noRegister
         ? [why("holders-missing", {})]
-        : [...(noteReason ? [noteReason] : []), why("measured-in-units", {})],
+        : [...(note ? [note] : []), why("measured-in-units", {})],
     });
     if (filter)
       r.groups = perGroupCap(
@@ -88,19 +84,13 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
       FIP_H20,
       L214_31.oneHolder,
       { total: top?.total ?? 0n, complete: units.complete },
-      top ? `Largest holder: ${top.key}.` : undefined,
-      top
-        ? why("largest-holder", { holder: top.key, publicLaw: false })
-        : undefined,
+      top && why("largest-holder", { holder: top.key, publicLaw: false }),
       anyHolder,
     ),
     rule(
       FIP_H10,
       L214_31.onePublicLawHolder,
       { total: topPublic?.total ?? 0n, complete: typed },
-      topPublic
-        ? `Largest public-law holder: ${topPublic.key}.`
-        : "No public-law legal person holds units.",
       topPublic
         ? why("largest-holder", { holder: topPublic.key, publicLaw: true })
         : why("no-public-holder", {}),

@@ -1,6 +1,6 @@
 import { L214_31, listAt, ratioAt } from "../../law";
 import type { FundContext } from "../fund-context";
-import { compare, Groups, perGroupCap } from "../measures";
+import { compare, count, Groups, perGroupCap } from "../measures";
 import { reason as why } from "../reasons";
 import type { RuleResult } from "../result";
 import { FIP_REG25 } from "./fcpi-fip-definitions";
@@ -21,42 +21,27 @@ export function fipRegionRule(ctx: FundContext): RuleResult {
   for (const p of ctx.heldPositions()) {
     const h = p.holding;
     if (h.assetClass === undefined || !classes.has(h.assetClass)) continue;
-    if (h.region === undefined) {
+    const { region } = h;
+    if (region === undefined)
       ctx.needHolding(
         h,
         "region",
         "region is needed: L. 214-31 IV limits the companies of each region to 25 % of the asset.",
       );
-      regions.complete = false;
-      continue;
-    }
-    const amount = ctx.amountOf(p);
+    const amount = region === undefined ? undefined : ctx.amountOf(p);
     if (amount === undefined) {
       regions.complete = false;
       continue;
     }
-    const region = regions.add(regionKey(h.region), h.region, amount, p);
-    ctx.count(
-      p,
-      {
-        rule: FIP_REG25.id,
-        article: "L. 214-31 IV",
-        note: `region ${region.name}`,
-        explain: why("counted-region", {
-          region: region.name,
-          article: "L. 214-31 IV",
-        }),
-      },
-      amount,
-    );
+    const { name } = regions.add(regionKey(region!), region!, amount, p);
+    const article = "L. 214-31 IV";
+    const explain = why("counted-region", { region: name, article });
+    count(ctx, p, { rule: FIP_REG25.id, article, explain }, amount);
   }
   const worst = regions.largest();
   const result = compare(ctx, FIP_REG25, {
     threshold: limit,
     numerator: regions.measure(),
-    message: worst
-      ? `Largest region: ${worst.name} (${ctx.fund.overseasZone ? "50 % per collectivité of the overseas zone" : "25 % per region"}).`
-      : "No security, SARL part or advance with a region.",
     reasons: [
       worst
         ? why("largest-region", {

@@ -9,8 +9,16 @@ import {
 import { limitCondition } from "../conditions";
 import { Dec } from "../decimal";
 import { L214_160, L214_28, listAt, ratioAt } from "../../law";
-import type { FundContext, Position } from "../fund-context";
-import { Breaches, compare, limitOf, type Measure, Tally } from "../measures";
+import type { Excluded, FundContext, Position } from "../fund-context";
+import { english } from "../../present/english";
+import {
+  Breaches,
+  compare,
+  count,
+  limitOf,
+  type Measure,
+  Tally,
+} from "../measures";
 import { eurText, percentText } from "../ratio";
 import { type Reason, type ReasonFacts, reason as why } from "../reasons";
 import type { Holding } from "../model";
@@ -78,46 +86,37 @@ export function cappedSums(
     cap15 === undefined
       ? advancesQualifying
       : minAmount(advancesQualifying, cap15);
-  const notes: string[] = [];
-  const noteReasons: Reason[] = [];
-  const note = (
-    amount: Amount,
-    text: string,
-    code: "receivables-above-limit" | "bucket-above-cap" | "advances-above-cap",
-    threshold: Dec,
-    article: string,
-  ) => {
-    if (amount <= ZERO) return;
-    notes.push(`${eurText(amount)} ${text}`);
-    noteReasons.push(
+  const noteReasons = (
+    [
+      [
+        "receivables-above-limit",
+        aboveLimit,
+        L214_160.receivables,
+        "L. 214-160 II",
+      ],
+      [
+        "bucket-above-cap",
+        countable - bucketCounted,
+        L214_28.bucket,
+        "L. 214-28 III",
+      ],
+      [
+        "advances-above-cap",
+        advancesQualifying - advancesCounted,
+        L214_28.advances,
+        "L. 214-28 II 1°",
+      ],
+    ] as const
+  )
+    .filter(([, amount]) => amount > ZERO)
+    .map(([code, amount, limit, article]) =>
       why(code, {
         amount: formatAmount(amount),
-        threshold: threshold.toString(),
+        threshold: ratioAt(limit, ctx.asOf).toString(),
         article,
       }),
     );
-  };
-  note(
-    aboveLimit,
-    "of receivables held above the 10 % limit of L. 214-160 II not counted (FPCI-REC10 reports the breach).",
-    "receivables-above-limit",
-    ratioAt(L214_160.receivables, ctx.asOf),
-    "L. 214-160 II",
-  );
-  note(
-    countable - bucketCounted,
-    "of L. 214-28 III items above the 20 % limit not counted.",
-    "bucket-above-cap",
-    CAP_20(ctx.asOf),
-    "L. 214-28 III",
-  );
-  note(
-    advancesQualifying - advancesCounted,
-    "of advances above the 15 % limit not counted.",
-    "advances-above-cap",
-    LIMIT_15(ctx.asOf),
-    "L. 214-28 II 1°",
-  );
+  const notes = noteReasons.map(english);
   return { bucketCounted, advancesCounted, notes, aboveLimit, noteReasons };
 }
 
@@ -187,22 +186,19 @@ export function bucketRule(
 ): RuleResult {
   const above = bucket.total - bucketCounted;
   const threshold = CAP_20(ctx.asOf);
-  const over = above > ZERO;
+  if (above <= ZERO)
+    return compare(ctx, rule, { threshold, numerator: bucket });
+  const facts = {
+    amount: formatAmount(above),
+    threshold: threshold.toString(),
+    article: "L. 214-28 III",
+  };
   return compare(ctx, rule, {
     threshold,
     numerator: bucket,
-    message: over
-      ? `${eurText(above)} above the 20 % limit are not counted toward the quota (a limit on counting, not a breach).`
-      : undefined,
-    reasons: over
-      ? [
-          why("bucket-above-cap", {
-            amount: formatAmount(above),
-            threshold: threshold.toString(),
-            article: "L. 214-28 III",
-          }),
-        ]
-      : undefined,
+    // The rule's own words for the same code: a limit on counting, not a breach.
+    message: `${eurText(above)} above the 20 % limit are not counted toward the quota (a limit on counting, not a breach).`,
+    reasons: [why("bucket-above-cap", facts)],
   });
 }
 
@@ -221,27 +217,25 @@ export function listedRule(
   ctx: FundContext,
   rule: RuleDefinition,
   listed: Measure,
-  grace: Grace,
-  text: { after: string; paragraph: string; article: string; quota?: string },
+  { count, firstEnd }: Grace,
+  /** `after` and `paragraph`: the caller's own words for the message, where they differ from the code's. */
+  text: { article: string; quota?: string; after?: string; paragraph?: string },
 ): RuleResult {
-  const { count, firstEnd } = grace;
-  const { article, quota } = text;
-  return compare(ctx, rule, {
-    numerator: listed,
-    message: count
-      ? `${count} position(s) admitted to trading after ${text.after}; the first five-year period ends on ${firstEnd}.`
-      : `No position counts under the five years of ${text.paragraph}.`,
-    reasons: [
-      count
-        ? why("grace-positions", {
-            count,
-            firstEnd: firstEnd!,
-            article,
-            ...(quota === undefined ? {} : { quota }),
-          })
-        : why("no-grace-position", { article }),
-    ],
-  });
+  const { article, quota, after, paragraph } = text;
+  const grace = {
+    count,
+    firstEnd: firstEnd!,
+    article,
+    ...(quota && { quota }),
+  };
+  const reason = count
+    ? why("grace-positions", grace)
+    : why("no-grace-position", { article });
+  const message = count
+    ? after &&
+      `${count} position(s) admitted to trading after ${after}; the first five-year period ends on ${firstEnd}.`
+    : paragraph && `No position counts under the five years of ${paragraph}.`;
+  return compare(ctx, rule, { numerator: listed, message, reasons: [reason] });
 }
 
 /** V: whether the quota binds at the test date; outside its window, says so in the notes. */
@@ -255,17 +249,14 @@ export function quotaBinds(
   const binding = window !== undefined && isWithin(window, ctx.asOf);
   if (window !== undefined && !binding) {
     const { from, until } = window;
-    notes.push(
-      `The quota binds from ${from} to ${until} (L. 214-28 V${appliedBy ? `, applied by ${appliedBy}` : ""}).`,
-    );
-    reasons.push(
-      why("quota-window", {
-        from,
-        until,
-        article: "L. 214-28 V",
-        ...(appliedBy ? { appliedBy } : {}),
-      }),
-    );
+    const r = why("quota-window", {
+      from,
+      until,
+      article: "L. 214-28 V",
+      ...(appliedBy ? { appliedBy } : {}),
+    });
+    notes.push(english(r));
+    reasons.push(r);
   }
   return binding;
 }
@@ -275,16 +266,16 @@ export const listedAfterPurchase = (h: Holding): boolean =>
   h.listingDate !== undefined &&
   (h.investmentDate === undefined || h.investmentDate < h.listingDate);
 
-/** Excludes the position from a rule; returns false, so that a sorter can `return out(…)`. */
+/** Excludes the position from a rule (English reason from the code when none is given); returns false, so that a sorter can `return out(…)`. */
 export const excluder =
   (ctx: FundContext, p: Position, rule: string) =>
   (
     code: ExclusionCode,
     article: string,
-    reason: string,
+    reason: string | undefined,
     facts?: ReasonFacts[ExclusionCode],
   ): false => {
-    ctx.exclude(p, { rule, article, reason, code, facts });
+    ctx.exclude(p, { rule, article, reason, code, facts } as Excluded);
     return false;
   };
 
@@ -294,25 +285,20 @@ export function countAdvanceInQuota(
   p: Position,
   qualifying: Tally,
   allowed: { quotaId: string; article: string; amount?: Amount },
-  gate: Extract<AdvanceGate, { kind: "allowed" }>,
-  note: string,
+  { issuer, ownership }: Extract<AdvanceGate, { kind: "allowed" }>,
+  /** The words before the share, where they differ from the code's sentence ("the fund holds "). */
+  note?: string,
 ): void {
-  if (allowed.amount === undefined) return;
-  qualifying.plus(allowed.amount);
-  ctx.count(
-    p,
-    {
-      rule: allowed.quotaId,
-      article: allowed.article,
-      note: `${note}${percentText(gate.ownership)} of ${gate.issuer}`,
-      explain: why("counted-advance", {
-        issuer: gate.issuer,
-        ownership: gate.ownership.toString(),
-        article: allowed.article,
-      }),
-    },
-    allowed.amount,
-  );
+  const { quotaId: rule, article, amount } = allowed;
+  if (amount === undefined) return;
+  qualifying.plus(amount);
+  const explain = why("counted-advance", {
+    issuer,
+    ownership: ownership.toString(),
+    article,
+  });
+  const text = note && `${note}${percentText(ownership)} of ${issuer}`;
+  count(ctx, p, { rule, article, note: text, explain }, amount);
 }
 
 export type AdvanceGate =
@@ -338,32 +324,22 @@ export function gateAdvance(
 ): { amount?: Amount; gate: AdvanceGate } {
   const h = p.holding;
   const { article, gate, log } = rules;
+  const threshold = LIMIT_15(ctx.asOf).toString();
+  const explain = why("measured-against-limit", { threshold, article });
   const amount = log.advances.add(p, {
     rule: rules.advancesId,
     article,
-    note: "measured against the 15 % limit",
-    explain: why("measured-against-limit", {
-      threshold: LIMIT_15(ctx.asOf).toString(),
-      article,
-    }),
+    explain,
   });
   const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
+  const rule = rules.quotaId;
   if (ownership === undefined) {
     const share = gate.isZero()
       ? "a participation"
       : `at least ${percentText(gate)} of the capital`;
-    ctx.needHolding(
-      h,
-      "ownershipPct",
-      `ownershipPct is needed: ${article} allows an advance only to a company in which the fund holds ${share}.`,
-    );
-    ctx.exclude(p, {
-      rule: rules.quotaId,
-      article,
-      reason: "the fund's share of the issuer's capital is unknown.",
-      code: "ownership-unknown",
-      facts: { article },
-    });
+    const need = `ownershipPct is needed: ${article} allows an advance only to a company in which the fund holds ${share}.`;
+    ctx.needHolding(h, "ownershipPct", need);
+    ctx.leaveOut(p, rule, why("ownership-unknown", { article }));
     log.advances.unknown();
     return { amount, gate: { kind: "unknown" } };
   }
@@ -371,29 +347,15 @@ export function gateAdvance(
   if (log.lowest === undefined || ownership.lt(log.lowest))
     log.lowest = ownership;
   if (gate.isZero() ? ownership.lte(0) : ownership.lt(gate)) {
-    const reason = gate.isZero()
-      ? `advance excluded: the fund holds no participation in ${issuer}, which ${article} requires.`
-      : `advance excluded: the fund holds ${percentText(ownership)} of ${issuer}, ${article} requires at least ${percentText(gate)}.`;
     const facts = {
       issuer,
       ownership: ownership.toString(),
       gate: gate.toString(),
       article,
     };
-    log.refused.add(
-      ADVANCE_CONDITIONS[article as keyof typeof ADVANCE_CONDITIONS].gate.id,
-      p,
-      amount,
-      reason,
-      why("advance-gate", facts),
-    );
-    ctx.exclude(p, {
-      rule: rules.quotaId,
-      article,
-      reason,
-      code: "advance-gate",
-      facts,
-    });
+    const condition =
+      ADVANCE_CONDITIONS[article as keyof typeof ADVANCE_CONDITIONS].gate.id;
+    log.refused.refuse(ctx, condition, p, rule, why("advance-gate", facts));
     return { amount, gate: { kind: "refused", issuer } };
   }
   return { amount, gate: { kind: "allowed", issuer, ownership } };

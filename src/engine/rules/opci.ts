@@ -11,11 +11,11 @@ import type { FundContext, Position } from "../fund-context";
 import {
   Breaches,
   compare,
+  count,
   type Comparison,
   Tally,
   type Evaluation,
 } from "../measures";
-import { eurText, percentText } from "../ratio";
 import { type ReasonFacts, reason as why } from "../reasons";
 import type { RuleDefinition, RuleResult } from "../result";
 import {
@@ -43,16 +43,9 @@ export function evaluateOpci(ctx: FundContext): Evaluation {
       "constitutionDate",
       "constitutionDate (the OPCI's creation) is needed: its rules bind from three years after creation (L. 214-43).",
     );
-  const window =
-    created === undefined
-      ? undefined
-      : {
-          from: addYears(
-            created,
-            requireVersion(LAW.rampUpYears, ctx.asOf).value,
-          ),
-          article: "L. 214-43",
-        };
+  const years = () => requireVersion(LAW.rampUpYears, ctx.asOf).value;
+  const from = created && addYears(created, years());
+  const window = from ? { from, article: "L. 214-43" } : undefined;
   const o: Opci = {
     ctx,
     binding: window !== undefined && ctx.asOf >= window.from,
@@ -63,47 +56,22 @@ export function evaluateOpci(ctx: FundContext): Evaluation {
   for (const p of ctx.heldPositions()) {
     const c = p.holding.opciCategory;
     if (c === undefined) {
-      o.classified.unknown(
-        p.holding,
-        "opciCategory",
-        "opciCategory is needed: OPCI positions are classified by the item of L. 214-36 I they belong to.",
-      );
-      ctx.exclude(p, {
-        rule: "OPCI-*",
-        reason: "no item of L. 214-36 I (opciCategory) is given.",
-        code: "unclassified",
-        facts: { column: "opciCategory", article: "L. 214-36 I" },
-      });
+      const column = "opciCategory";
+      const need = `${column} is needed: OPCI positions are classified by the item of L. 214-36 I they belong to.`;
+      o.classified.unknown(p.holding, column, need);
+      const facts = { column, article: "L. 214-36 I" };
+      ctx.exclude(p, { rule: "OPCI-*", code: "unclassified", facts });
       continue;
     }
     o.byCategory.set(c, [...(o.byCategory.get(c) ?? []), p]);
   }
   // FPI: 5° units count only "sous réserve qu'il s'agisse d'une participation contrôlée".
-  const controlled = (p: Position) => {
-    if (p.holding.opciCategory !== 5 || p.holding.controlledParticipation)
-      return true;
-    ctx.exclude(p, {
-      rule: OPCI_RE60.id,
-      article: "L. 214-37 1°",
-      reason:
-        "5° units count in an FPI's 60 % only when they are a controlled participation (controlledParticipation).",
-      code: "not-controlled",
-      facts: { article: "L. 214-37 1°" },
-    });
-    return false;
-  };
-  const unencumbered = (p: Position) => {
-    if (!p.holding.encumbered) return true;
-    ctx.exclude(p, {
-      rule: OPCI_LIQ5.id,
-      article: "L. 214-37 2°",
-      reason:
-        "encumbered: the 5 % must be « libres de toutes sûretés ou droits au profit de tiers ».",
-      code: "encumbered",
-      facts: { article: "L. 214-37 2°" },
-    });
-    return false;
-  };
+  const controlled = (p: Position) =>
+    p.holding.opciCategory !== 5 ||
+    Boolean(p.holding.controlledParticipation) ||
+    ctx.leaveOut(p, OPCI_RE60.id, NOT_CONTROLLED);
+  const unencumbered = (p: Position) =>
+    !p.holding.encumbered || ctx.leaveOut(p, OPCI_LIQ5.id, ENCUMBERED);
   const rules = [assetList(o)];
   rules.push(
     sppicav
@@ -119,6 +87,9 @@ export function evaluateOpci(ctx: FundContext): Evaluation {
   );
   return { rules, quotaWindow: window };
 }
+
+const NOT_CONTROLLED = why("not-controlled", { article: "L. 214-37 1°" });
+const ENCUMBERED = why("encumbered", { article: "L. 214-37 2°" });
 
 /** One OPCI on its test date: its positions by item, and whether its rules bind. */
 interface Opci {
@@ -157,16 +128,14 @@ function share(
   if (!o.classified.complete) sum.unknown();
   for (const c of listAt(items, ctx.asOf))
     for (const p of o.byCategory.get(c) ?? [])
-      if (keep(p))
+      if (keep(p)) {
+        const article = `L. 214-36 I ${c}°`;
         sum.add(p, {
           rule: rule.id,
-          article: `L. 214-36 I ${c}°`,
-          note: `item ${c}°`,
-          explain: why("counted-item", {
-            item: c,
-            article: `L. 214-36 I ${c}°`,
-          }),
+          article,
+          explain: why("counted-item", { item: c, article }),
         });
+      }
   return judge(o, rule, {
     threshold: ratioAt(threshold, ctx.asOf),
     numerator: sum,
@@ -193,36 +162,19 @@ function assetList(o: Opci): RuleResult {
   for (const [c, positions] of o.byCategory) {
     for (const p of positions) {
       const listed = (p.holding.listingStatus ?? "UNLISTED") !== "UNLISTED";
-      const reason =
+      const test =
         unlistedOnly.has(c) && listed
-          ? `item ${c}° takes only companies not admitted to trading`
+          ? "unlisted-only"
           : tradedOnly.has(c) && !listed
-            ? "item 4° takes only shares traded on a market"
+            ? "traded-only"
             : undefined;
-      if (!reason) continue;
+      if (!test) continue;
       const amount = ctx.amountOf(p);
       if (amount === undefined) amounts.unknown();
-      const facts = {
-        item: c,
-        test: tradedOnly.has(c)
-          ? ("traded-only" as const)
-          : ("unlisted-only" as const),
-        article: "L. 214-36 I",
-      };
-      outside.add(
-        ASSET_LIST.id,
-        p,
-        amount,
-        `${reason}.`,
-        why("opci-outside-list", facts),
-      );
-      ctx.exclude(p, {
-        rule: OPCI_ASSET.id,
-        article: "L. 214-36 I",
-        reason: `outside the list of L. 214-36 I: ${reason}.`,
-        code: "opci-outside-list",
-        facts,
-      });
+      const article = "L. 214-36 I";
+      const facts = { item: c, test, article } as const;
+      const cause = why("opci-outside-list", facts);
+      outside.refuse(ctx, ASSET_LIST.id, p, OPCI_ASSET.id, cause);
     }
   }
   return judge(o, OPCI_ASSET, {
@@ -250,6 +202,7 @@ function leverage(o: Opci): RuleResult {
   const lookThrough = listAt(LAW.lookThroughItems, ctx.asOf);
   const debt = new Tally(ctx);
   const base = new Tally(ctx);
+  const [rule, article] = [OPCI_LEV40.id, "L. 214-39"];
   if (!o.classified.complete) debt.unknown();
   if (ctx.fund.borrowings === undefined) {
     ctx.needFund(
@@ -260,15 +213,11 @@ function leverage(o: Opci): RuleResult {
   } else debt.plus(ctx.fund.borrowings);
   for (const c of listAt(LAW.borrowingBaseItems, ctx.asOf)) {
     for (const p of o.byCategory.get(c) ?? []) {
+      const item = { item: c, threshold: threshold.toString(), article };
       base.add(p, {
-        rule: OPCI_LEV40.id,
-        article: "L. 214-39",
-        note: `item ${c}°, in the base of the 40 %`,
-        explain: why("counted-leverage-base", {
-          item: c,
-          threshold: threshold.toString(),
-          article: "L. 214-39",
-        }),
+        rule,
+        article,
+        explain: why("counted-leverage-base", item),
       });
       if (!lookThrough.has(c)) continue;
       const h = p.holding;
@@ -279,12 +228,8 @@ function leverage(o: Opci): RuleResult {
             "Holdings",
             h.row,
             "entityDebt",
-            `entityDebt is blank for an item ${c}° holding: its borrowings count as zero in the 40 % (L. 214-39).`,
-            why("entity-debt-blank", {
-              item: c,
-              threshold: threshold.toString(),
-              article: "L. 214-39",
-            }),
+            undefined,
+            why("entity-debt-blank", item),
           );
         continue;
       }
@@ -292,19 +237,16 @@ function leverage(o: Opci): RuleResult {
       if (h.invalid.has("participationPct")) debt.unknown();
       const looked = scaleAmount(h.entityDebt, participation);
       debt.plus(looked);
-      ctx.count(
+      const facts = {
+        debt: formatAmount(h.entityDebt),
+        share: participation.toString(),
+        article,
+      };
+      const explain = why("counted-look-through-debt", facts);
+      count(
+        ctx,
         p,
-        {
-          rule: OPCI_LEV40.id,
-          article: "L. 214-39",
-          note: `debt of ${eurText(h.entityDebt)} at ${percentText(participation)} participation`,
-          code: "look-through-debt",
-          explain: why("counted-look-through-debt", {
-            debt: formatAmount(h.entityDebt),
-            share: participation.toString(),
-            article: "L. 214-39",
-          }),
-        },
+        { rule, article, code: "look-through-debt", explain },
         looked,
       );
     }
@@ -313,7 +255,6 @@ function leverage(o: Opci): RuleResult {
     threshold,
     numerator: { total: debt.total, complete: debt.complete && base.complete },
     denominator: { total: base.total, complete: true },
-    message: `Borrowings ${eurText(ctx.fund.borrowings ?? ZERO)} plus look-through debts, over items 1° to 3° and 5°.`,
     reasons: [
       why("opci-leverage", {
         borrowings: formatAmount(ctx.fund.borrowings ?? ZERO),
@@ -348,26 +289,8 @@ function advancesGate(o: Opci): RuleResult {
   );
   for (const p of advances) {
     const h = p.holding;
-    const fail = (
-      condition: string,
-      reason: string,
-      facts: ReasonFacts["opci-advance-gate"],
-    ) => {
-      ctx.exclude(p, {
-        rule: OPCI_CCA5.id,
-        article: "L. 214-42",
-        reason,
-        code: "opci-advance-gate",
-        facts,
-      });
-      refused.add(
-        condition,
-        p,
-        ctx.amountOf(p),
-        reason,
-        why("opci-advance-gate", facts),
-      );
-    };
+    const fail = (id: string, facts: ReasonFacts["opci-advance-gate"]) =>
+      refused.refuse(ctx, id, p, OPCI_CCA5.id, why("opci-advance-gate", facts));
     const issuer = h.issuerName ?? h.issuerId;
     if (h.issuerId === undefined) {
       known.unknown(
@@ -378,11 +301,7 @@ function advancesGate(o: Opci): RuleResult {
       continue;
     }
     if (!companies.has(h.issuerId)) {
-      fail(
-        CCA_COMPANIES.id,
-        `advance to ${issuer}, which is not one of the fund's 2° or 3° companies.`,
-        { issuer: issuer!, article: "L. 214-42" },
-      );
+      fail(CCA_COMPANIES.id, { issuer: issuer!, article: "L. 214-42" });
       continue;
     }
     const own = h.ownershipPct ?? companies.get(h.issuerId);
@@ -396,16 +315,12 @@ function advancesGate(o: Opci): RuleResult {
     }
     if (lowest === undefined || own.lt(lowest)) lowest = own;
     if (own.lt(gate))
-      fail(
-        CCA_GATE.id,
-        `advance to ${issuer}, held ${percentText(own)}: L. 214-42 requires at least 5 % of the capital.`,
-        {
-          issuer: issuer!,
-          ownership: own.toString(),
-          gate: gate.toString(),
-          article: "L. 214-42",
-        },
-      );
+      fail(CCA_GATE.id, {
+        issuer: issuer!,
+        ownership: own.toString(),
+        gate: gate.toString(),
+        article: "L. 214-42",
+      });
   }
   const opts = { binding: o.binding, complete: known.complete && o.known };
   return judge(o, OPCI_CCA5, {

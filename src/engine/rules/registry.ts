@@ -43,75 +43,41 @@ export interface RuleFamily {
   evaluate(ctx: FundContext): Evaluation;
 }
 
-const COST_WHEN_SUBSCRIBED: BasisOptions = { defaultWithSubscriptions: "COST" };
-const FAIR_VALUE: BasisOptions = { fairValueOnly: true };
+const COST: BasisOptions = { defaultWithSubscriptions: "COST" };
+const FAIR: BasisOptions = { fairValueOnly: true };
+const family = (
+  fundTypes: FundType[],
+  rules: readonly RuleDefinition[],
+  basis: BasisOptions,
+  evaluate: RuleFamily["evaluate"],
+): RuleFamily => ({ fundTypes, rules, basis, evaluate });
+
+/** Each fund type's rules; the FCPI and the FIP share L. 214-28's advances and 20 % bucket. */
+const FCPI_RULES = [
+  FCPI_Q70,
+  FCPI_FRESH40,
+  FCPI_L5Y,
+  FCPR_CCA15,
+  FCPR_B20,
+  FCPI_HOLD75,
+];
+const FIP_RULES = [FIP_Q70, FIP_FRESH40, FIP_L5Y, FCPR_CCA15, FCPR_B20];
+const FIP_ONLY = [FIP_REG25, FIP_H20, FIP_H10, FIP_H30];
 
 export const FAMILIES: readonly RuleFamily[] = [
-  {
-    fundTypes: ["FCPR"],
-    rules: FCPR_RULES,
-    basis: COST_WHEN_SUBSCRIBED,
-    evaluate: evaluateFcpr,
-  },
-  {
-    fundTypes: ["FCPI"],
-    rules: [
-      FCPI_Q70,
-      FCPI_FRESH40,
-      FCPI_L5Y,
-      FCPR_CCA15,
-      FCPR_B20,
-      FCPI_HOLD75,
-    ],
-    basis: COST_WHEN_SUBSCRIBED,
-    evaluate: evaluateFcpi,
-  },
-  {
-    fundTypes: ["FIP"],
-    rules: [
-      FIP_Q70,
-      FIP_FRESH40,
-      FIP_L5Y,
-      FCPR_CCA15,
-      FCPR_B20,
-      FIP_REG25,
-      FIP_H20,
-      FIP_H10,
-      FIP_H30,
-    ],
-    basis: COST_WHEN_SUBSCRIBED,
-    evaluate: evaluateFip,
-  },
-  {
-    fundTypes: ["FPCI"],
-    rules: FPCI_RULES,
-    basis: COST_WHEN_SUBSCRIBED,
-    evaluate: evaluateFpci,
-  },
-  {
-    fundTypes: ["SPPICAV", "FPI"],
-    rules: OPCI_RULES,
-    basis: FAIR_VALUE,
-    evaluate: evaluateOpci,
-  },
-  {
-    fundTypes: ["OPCVM_FEEDER"],
-    rules: [OPCVM_FEED85, OPCVM_FEED15],
-    basis: FAIR_VALUE,
-    evaluate: evaluateOpcvmFeeder,
-  },
-  {
-    fundTypes: ["FIVG_FEEDER"],
-    rules: [FIVG_FEED],
-    basis: FAIR_VALUE,
-    evaluate: evaluateFivgFeeder,
-  },
-  {
-    fundTypes: ["FIA"],
-    rules: [FIA_FEED85],
-    basis: FAIR_VALUE,
-    evaluate: evaluateFia,
-  },
+  family(["FCPR"], FCPR_RULES, COST, evaluateFcpr),
+  family(["FCPI"], FCPI_RULES, COST, evaluateFcpi),
+  family(["FIP"], [...FIP_RULES, ...FIP_ONLY], COST, evaluateFip),
+  family(["FPCI"], FPCI_RULES, COST, evaluateFpci),
+  family(["SPPICAV", "FPI"], OPCI_RULES, FAIR, evaluateOpci),
+  family(
+    ["OPCVM_FEEDER"],
+    [OPCVM_FEED85, OPCVM_FEED15],
+    FAIR,
+    evaluateOpcvmFeeder,
+  ),
+  family(["FIVG_FEEDER"], [FIVG_FEED], FAIR, evaluateFivgFeeder),
+  family(["FIA"], [FIA_FEED85], FAIR, evaluateFia),
   // The other Livre II funds (WORKBOOK-FORMAT-LIVRE2).
   ...LIVRE2_FAMILIES,
 ];
