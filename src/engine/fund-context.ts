@@ -32,6 +32,8 @@ export interface ContextOptions extends BasisOptions {
   explain?: boolean;
   /** Warning margin for a fund that leaves its own blank (the workbook's setting). */
   defaultWarningMargin?: Dec;
+  /** With explain: record the outcomes of these Holdings rows only (the positions shown). */
+  explainRows?: ReadonlySet<number>;
 }
 
 /** One position of the fund, with the outcome the rules fill in. */
@@ -59,6 +61,7 @@ export class FundContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly warningMargin: Dec;
   readonly explain: boolean;
+  private readonly explainRows?: ReadonlySet<number>;
   /** The fund's pending orders (SCPI, SEF); undefined when the workbook has no Orders table. */
   orders?: Order[];
   private readonly reported = new Set<string>();
@@ -76,6 +79,7 @@ export class FundContext {
       options.defaultWarningMargin ??
       DEFAULT_WARNING_MARGIN;
     this.explain = options.explain ?? true;
+    this.explainRows = options.explainRows;
     this.basis = this.resolveBasis(options);
     this.positions = holdings.map((h) => this.position(h));
     const { denominator, complete } = this.resolveDenominator();
@@ -121,7 +125,7 @@ export class FundContext {
     contribution: Omit<Contribution, "amount">,
     amount: Amount,
   ): void {
-    if (this.explain) {
+    if (p.outcome !== SCRATCH) {
       const i = p.outcome.counted.length;
       p.outcome.counted.push({ ...contribution, amount: formatAmount(amount) });
       // Most contributions are the position's own amount: only the others are kept apart.
@@ -130,7 +134,12 @@ export class FundContext {
   }
 
   exclude(p: Position, exclusion: Exclusion): void {
-    if (this.explain) p.outcome.excluded.push(exclusion);
+    if (p.outcome !== SCRATCH) p.outcome.excluded.push(exclusion);
+  }
+
+  /** The position's outcome is recorded (explained checks, and the row is one asked for). */
+  explained(p: Position): boolean {
+    return p.outcome !== SCRATCH;
   }
 
   private held?: Position[];
@@ -201,7 +210,10 @@ export class FundContext {
 
   private position(h: Holding): Position {
     // Without the detailed report no outcome is read: the rows share one scratch record.
-    const outcome: PositionOutcome = this.explain
+    const explain =
+      this.explain &&
+      (this.explainRows === undefined || this.explainRows.has(h.row));
+    const outcome: PositionOutcome = explain
       ? {
           row: h.row,
           lineId: h.lineId,
@@ -213,11 +225,11 @@ export class FundContext {
           excluded: [],
         }
       : SCRATCH;
-    if (this.explain && h.invalid.size) outcome.unreadable = [...h.invalid];
+    if (explain && h.invalid.size) outcome.unreadable = [...h.invalid];
     const column = this.basis === "COST" ? "costValue" : "fairValue";
     const amount = this.basis ? h[column] : undefined;
     if (amount !== undefined) {
-      if (this.explain) outcome.amount = formatAmount(amount);
+      if (explain) outcome.amount = formatAmount(amount);
       // Kept as read, but worth a look: a negative cost, or an amount no fund holds.
       if (amount < 0n && h.assetClass !== "FINANCIAL_CONTRACT")
         this.warn(
@@ -245,7 +257,7 @@ export class FundContext {
     let held = true;
     if (h.disposalDate !== undefined && h.disposalDate <= this.asOf) {
       held = false;
-      if (this.explain)
+      if (explain)
         outcome.excluded.push({
           rule: "*",
           reason: `disposed of on ${h.disposalDate}, before or on the as-of date`,
@@ -254,7 +266,7 @@ export class FundContext {
         });
     } else if (h.investmentDate !== undefined && h.investmentDate > this.asOf) {
       held = false;
-      if (this.explain)
+      if (explain)
         outcome.excluded.push({
           rule: "*",
           reason: `invested on ${h.investmentDate}, after the as-of date`,
