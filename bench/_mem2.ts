@@ -1,0 +1,14 @@
+import { checkWorkbook, explainPositions } from "../src/engine/check";
+import { tableFromValues } from "../src/workbook/range-grid";
+import { readWorkbook } from "../src/workbook/read-workbook";
+import { fundsGrid, holdingsGrid } from "./data";
+const gc = (globalThis as any).gc;
+const mb = () => { const m = process.memoryUsage().heapUsed / 2 ** 20; return m; };
+gc(); let b = mb(); const log = (s: string) => { const n = mb(); console.log(s, (n - b).toFixed(1)); b = n; };
+const funds = fundsGrid(1); const holdings = holdingsGrid(100000, 1); log("grid(peak)"); gc(); log("grid(ret)");
+const t = { Funds: tableFromValues("Funds", funds), Holdings: tableFromValues("Holdings", holdings) }; log("tables");
+const model = readWorkbook(t); log("read(peak)"); gc(); log("read(ret)");
+const report = checkWorkbook(model, { asOf: "2025-12-31", positions: true }); log("check(peak)"); gc(); log("check(ret)");
+const shown = new Set(model.holdings.slice(0, 200).map((h) => h.row));
+const e = explainPositions(report.funds[0], shown); log("page(peak)"); gc(); log("page(ret)");
+console.log(e.length);
