@@ -617,10 +617,15 @@ class FundMatcher {
   /** The `info` diagnostics of inexact matches, by the fund's own id. */
   readonly matches = new Map<string, Diagnostic[]>();
 
+  /** The funds' own ids (of the fund each key reaches): most rows name one exactly. */
+  private readonly exact = new Map<string, string>();
+
   constructor(private readonly model: WorkbookModel) {
     for (const f of model.funds)
-      if (!this.byKey.has(fundKey(f.fundId)))
+      if (!this.byKey.has(fundKey(f.fundId))) {
         this.byKey.set(fundKey(f.fundId), f);
+        this.exact.set(f.fundId, f.fundId);
+      }
     const ids = new Set(model.funds.map((f) => f.fundId));
     this.single = ids.size === 1 ? [...ids][0] : undefined;
   }
@@ -631,6 +636,8 @@ class FundMatcher {
     row: number,
     fundId: string,
   ) {
+    const exact = this.exact.get(fundId);
+    if (exact !== undefined) return exact;
     const fund = this.byKey.get(fundKey(fundId));
     if (!fund) return undefined;
     if (fund.fundId !== fundId) {

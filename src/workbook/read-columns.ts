@@ -27,8 +27,116 @@ export interface HoldingsRead {
   reader: TableReader;
 }
 
-/** One array of values per column of HOLDINGS_SPEC, in its order, one value per holding. */
-type Columns = unknown[][];
+/**
+ * One column of values, one per holding, stored by what it holds: repeated values (classes,
+ * statuses, dates, percentages, yes/no) as 16-bit codes into the column's distinct values; amounts
+ * as integer millionths in a Float64Array, exact while every one is within 2^53 (checked for each
+ * amount, never assumed: the first one past it turns the column into BigInts); anything else as is.
+ */
+class Column {
+  private values: unknown[] | null = null;
+  private codes: Uint16Array | null = null;
+  private dict: unknown[] | null = null;
+  private codeOf: Map<unknown, number> | null = null;
+  private millionths: Float64Array | null = null;
+
+  constructor(
+    private readonly n: number,
+    kind: "values" | "codes" | "amounts",
+  ) {
+    if (kind === "codes") {
+      this.codes = new Uint16Array(n);
+      this.dict = [undefined];
+      this.codeOf = new Map([[undefined, 0]]);
+    } else if (kind === "amounts")
+      this.millionths = new Float64Array(n).fill(NaN);
+    else this.values = column(n);
+  }
+
+  get(j: number): unknown {
+    if (this.codes !== null) return this.dict![this.codes[j]];
+    if (this.millionths !== null) {
+      const x = this.millionths[j];
+      return x === x ? BigInt(x) : undefined;
+    }
+    return this.values![j];
+  }
+
+  set(j: number, value: unknown): void {
+    if (this.codes !== null) {
+      let code = this.codeOf!.get(value);
+      if (code === undefined) {
+        code = this.dict!.length;
+        if (code > 0xffff) {
+          this.toValues();
+          this.values![j] = value;
+          return;
+        }
+        this.dict!.push(value);
+        this.codeOf!.set(value, code);
+      }
+      this.codes[j] = code;
+    } else if (this.millionths !== null) {
+      if (value === undefined) this.millionths[j] = NaN;
+      else if ((value as bigint) <= SAFE && (value as bigint) >= -SAFE)
+        this.millionths[j] = Number(value);
+      else {
+        this.toValues();
+        this.values![j] = value;
+      }
+    } else this.values![j] = value;
+  }
+
+  /** An amount cell read straight into millionths when it is exact below 2^53 (the common case). */
+  setAmount(j: number, cell: number): void {
+    const m = this.millionths;
+    if (m !== null) {
+      // As amountFromNumber reads it: an integer, or an amount in cents, scaled exactly.
+      if (Number.isInteger(cell) && Math.abs(cell) <= 9e9) {
+        m[j] = cell * 1e6;
+        return;
+      }
+      const cents = Math.round(cell * 100);
+      if (
+        Math.abs(cents) < 9e11 &&
+        cents / 100 === cell &&
+        !Number.isInteger(cell)
+      ) {
+        m[j] = cents * 10_000;
+        return;
+      }
+    }
+    this.set(j, amountFromNumber(cell));
+  }
+
+  /** The values as they are, for a column that leaves the compact form (or to edit them in place). */
+  plain(): unknown[] {
+    this.toValues();
+    return this.values!;
+  }
+
+  private toValues(): void {
+    if (this.values !== null) return;
+    const values = column(this.n);
+    for (let j = 0; j < this.n; j++) values[j] = this.get(j);
+    this.values = values;
+    this.codes = this.dict = this.codeOf = this.millionths = null;
+  }
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The column types read through reader.parse's memo: few distinct values, stored as codes. */
+const CODED = new Set([
+  "enum",
+  "date",
+  "percent",
+  "boolean",
+  "country",
+  "category",
+]);
+
+type Columns = Column[];
 
 /**
  * A holding whose fields are read from the table's columns. The getters are defined once on the
@@ -49,10 +157,10 @@ HOLDINGS_SPEC.columns.forEach((c, k) => {
     get:
       c.type === "boolean"
         ? function (this: { columns: Columns; index: number }) {
-            return this.columns[k][this.index] === true;
+            return this.columns[k].get(this.index) === true;
           }
         : function (this: { columns: Columns; index: number }) {
-            return this.columns[k][this.index];
+            return this.columns[k].get(this.index);
           },
     enumerable: true,
   });
@@ -67,13 +175,10 @@ export function plainHolding(h: Holding): Holding {
   return out as unknown as Holding;
 }
 
-/**
- * Every column array created alike, so that each field's read sees one kind of array; filled by
- * push, since `new Array(n)` of a large n makes a slow dictionary-backed array.
- */
+/** Every value array created alike (one kind of array for every field's read), at its full size. */
 function column(n: number): unknown[] {
-  const values: unknown[] = [];
-  for (let j = 0; j < n; j++) values.push(undefined);
+  const values = new Array<unknown>(n);
+  for (let j = 0; j < n; j++) values[j] = undefined;
   return values;
 }
 
@@ -87,7 +192,8 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   const totalsPossible = raw.source === "sheet" && assetClass !== undefined;
 
   // The rows that are holdings (raw index), and the rows read alone with their diagnostics.
-  const taken: number[] = [];
+  const taken = new Int32Array(rows.length);
+  let n = 0;
   const alone = new Map<number, ReadRow>();
   const rowDiagnostics = new Map<number, Diagnostic[]>();
   const readAlone = (i: number): ReadRow | undefined => {
@@ -101,48 +207,50 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     if (totalsPossible && isBlankCell(cells[assetClass.index])) {
       const row = readAlone(i);
       if (row) {
-        alone.set(taken.length, row);
-        taken.push(i);
+        alone.set(n, row);
+        taken[n++] = i;
       }
       continue;
     }
-    taken.push(i);
+    taken[n++] = i;
   }
 
-  const n = taken.length;
-  const absent = column(n);
+  const absent = new Column(n, "codes");
   const columns: Columns = HOLDINGS_SPEC.columns.map(() => absent);
   let failed: Set<number> | undefined;
   for (const m of reader.mapped) {
-    const values = column(n);
-    columns[m.ordinal] = values;
     const type = m.spec.type;
+    const values = new Column(
+      n,
+      type === "money" ? "amounts" : CODED.has(type) ? "codes" : "values",
+    );
+    columns[m.ordinal] = values;
     for (let j = 0; j < n; j++) {
       const cell = rows[taken[j]].cells[m.index];
       if (cell === null || cell === undefined) {
-        if (type === "boolean") values[j] = false;
+        if (type === "boolean") values.set(j, false);
         continue;
       }
       if (typeof cell === "number" && type === "money") {
         if (Number.isFinite(cell)) {
-          values[j] = amountFromNumber(cell);
+          values.setAmount(j, cell);
           continue;
         }
       } else if (typeof cell === "string") {
         const text = untrimmed(cell) ? cell : cell.trim();
         if (text === "") {
-          if (type === "boolean") values[j] = false;
+          if (type === "boolean") values.set(j, false);
           continue;
         }
         if (text.charCodeAt(0) !== HASH) {
           // Not an error text: text is itself; any other type is parsed (once per value when memoized).
           if (type === "text") {
-            values[j] = text;
+            values.set(j, text);
             continue;
           }
           const parsed = reader.parse(m, cell);
           if (parsed.ok) {
-            values[j] = parsed.value;
+            values.set(j, parsed.value);
             continue;
           }
           (failed ??= new Set()).add(j);
@@ -152,7 +260,7 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
       if (errorText(cell) === undefined) {
         const parsed = reader.parse(m, cell);
         if (parsed.ok) {
-          values[j] = parsed.value;
+          values.set(j, parsed.value);
           continue;
         }
       }
@@ -163,7 +271,8 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   for (const j of failed ?? []) alone.set(j, readAlone(taken[j])!);
   const invalid: Set<string>[] = [];
   for (const [j, row] of alone) {
-    for (const m of reader.mapped) columns[m.ordinal][j] = row.values[m.ordinal];
+    for (const m of reader.mapped)
+      columns[m.ordinal].set(j, row.values[m.ordinal]);
     invalid[j] = row.invalid;
   }
   for (const i of [...rowDiagnostics.keys()].sort((a, b) => a - b))
@@ -173,24 +282,25 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   const ordinal = (name: string) =>
     HOLDINGS_SPEC.columns.findIndex((c) => c.name === name);
   for (const name of ["fundId", "issuerId", "masterStrategy"]) {
-    const values = columns[ordinal(name)];
-    if (values !== absent)
-      for (let j = 0; j < n; j++) if (values[j] === "") values[j] = undefined;
+    const c = columns[ordinal(name)];
+    if (c === absent) continue;
+    const values = c.plain();
+    for (let j = 0; j < n; j++) if (values[j] === "") values[j] = undefined;
   }
-  const lineIds = columns[ordinal("lineId")];
-  const lines = lineIds === absent ? column(n) : lineIds;
-  columns[ordinal("lineId")] = lines;
+  const k = ordinal("lineId");
+  if (columns[k] === absent) columns[k] = new Column(n, "values");
+  const lines = columns[k].plain();
   for (let j = 0; j < n; j++)
     if (!lines[j]) lines[j] = String(rows[taken[j]].rowNumber);
 
-  const holdings: Holding[] = [];
+  const holdings = new Array<Holding>(n);
   for (let j = 0; j < n; j++)
-    holdings.push(new ColumnHolding(
+    holdings[j] = new ColumnHolding(
       rows[taken[j]].rowNumber,
       invalid[j] ?? NO_INVALID,
       columns,
       j,
-    ) as unknown as Holding);
+    ) as unknown as Holding;
   return {
     holdings,
     diagnostics,
