@@ -227,7 +227,12 @@ export class FundContext {
       : SCRATCH;
     if (explain && h.invalid.size) outcome.unreadable = [...h.invalid];
     const column = this.basis === "COST" ? "costValue" : "fairValue";
-    const amount = this.basis ? h[column] : undefined;
+    const amount =
+      this.basis === "COST"
+        ? h.costValue
+        : this.basis
+          ? h.fairValue
+          : undefined;
     if (amount !== undefined) {
       if (explain) outcome.amount = formatAmount(amount);
       // Kept as read, but worth a look: a negative cost, or an amount no fund holds.

@@ -3,6 +3,7 @@ import type { Diagnostic, Holding, TableSource } from "../engine/model";
 import { HOLDINGS_SPEC } from "./columns";
 import { type CellValue, errorText, type RawTable } from "./grid";
 import {
+  type MappedColumn,
   NO_INVALID,
   type ReadRow,
   type TableReader,
@@ -67,7 +68,7 @@ class Column {
       let code = this.codeOf!.get(value);
       if (code === undefined) {
         code = this.dict!.length;
-        if (code > 0xffff) {
+        if (code > MAX_CODES) {
           this.toValues();
           this.values![j] = value;
           return;
@@ -85,6 +86,21 @@ class Column {
         this.values![j] = value;
       }
     } else this.values![j] = value;
+  }
+
+  /** The column still holds codes (not turned into plain values by too many distinct ones). */
+  coded(): boolean {
+    return this.codes !== null;
+  }
+
+  /** The code of row j's value, in a coded column. */
+  codeAt(j: number): number {
+    return this.codes![j];
+  }
+
+  /** Row j takes the value another row's code stands for, in a coded column. */
+  setCode(j: number, code: number): void {
+    this.codes![j] = code;
   }
 
   /** An amount cell read straight into millionths when it is exact below 2^53 (the common case). */
@@ -125,6 +141,7 @@ class Column {
 }
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MAX_CODES = 0xffff;
 
 /** The column types read through reader.parse's memo: few distinct values, stored as codes. */
 const CODED = new Set([
@@ -225,46 +242,27 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
       type === "money" ? "amounts" : CODED.has(type) ? "codes" : "values",
     );
     columns[m.ordinal] = values;
+    // A repeated cell of a coded column (the same class, date, share…) takes its code at once.
+    const known = CODED.has(type) ? new Map<unknown, number>() : undefined;
     for (let j = 0; j < n; j++) {
       const cell = rows[taken[j]].cells[m.index];
-      if (cell === null || cell === undefined) {
-        if (type === "boolean") values.set(j, false);
-        continue;
-      }
-      if (typeof cell === "number" && type === "money") {
-        if (Number.isFinite(cell)) {
-          values.setAmount(j, cell);
-          continue;
-        }
-      } else if (typeof cell === "string") {
-        const text = untrimmed(cell) ? cell : cell.trim();
-        if (text === "") {
-          if (type === "boolean") values.set(j, false);
-          continue;
-        }
-        if (text.charCodeAt(0) !== HASH) {
-          // Not an error text: text is itself; any other type is parsed (once per value when memoized).
-          if (type === "text") {
-            values.set(j, text);
-            continue;
-          }
-          const parsed = reader.parse(m, cell);
-          if (parsed.ok) {
-            values.set(j, parsed.value);
-            continue;
-          }
-          (failed ??= new Set()).add(j);
+      if (known !== undefined && values.coded()) {
+        const code = known.get(cell);
+        if (code !== undefined) {
+          values.setCode(j, code);
           continue;
         }
       }
-      if (errorText(cell) === undefined) {
-        const parsed = reader.parse(m, cell);
-        if (parsed.ok) {
-          values.set(j, parsed.value);
-          continue;
-        }
-      }
-      (failed ??= new Set()).add(j);
+      const read = readCell(reader, m, values, j, cell);
+      if (read === FAILED) (failed ??= new Set()).add(j);
+      else if (
+        read === READ &&
+        known !== undefined &&
+        values.coded() &&
+        (typeof cell === "string" || typeof cell === "number") &&
+        known.size < MAX_CODES
+      )
+        known.set(cell, values.codeAt(j));
     }
   }
   // A row with an unreadable cell is read again alone: its values, invalid columns and diagnostics.
@@ -315,6 +313,53 @@ function untrimmed(text: string): boolean {
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);
   return first > 32 && first < 127 && last > 32 && last < 127;
+}
+
+const READ = 0;
+const BLANK = 1;
+const FAILED = 2;
+
+/** One cell into its column, as readRow reads it: READ, BLANK, or FAILED (unreadable or an error). */
+function readCell(
+  reader: TableReader,
+  m: MappedColumn,
+  values: Column,
+  j: number,
+  cell: CellValue,
+): number {
+  const type = m.spec.type;
+  if (cell === null || cell === undefined) {
+    if (type === "boolean") values.set(j, false);
+    return BLANK;
+  }
+  if (typeof cell === "number" && type === "money") {
+    if (Number.isFinite(cell)) {
+      values.setAmount(j, cell);
+      return READ;
+    }
+  } else if (typeof cell === "string") {
+    const text = untrimmed(cell) ? cell : cell.trim();
+    if (text === "") {
+      if (type === "boolean") values.set(j, false);
+      return BLANK;
+    }
+    if (text.charCodeAt(0) !== HASH) {
+      // Not an error text: text is itself; any other type is parsed (once per value when memoized).
+      if (type === "text") {
+        values.set(j, text);
+        return READ;
+      }
+      const parsed = reader.parse(m, cell);
+      if (!parsed.ok) return FAILED;
+      values.set(j, parsed.value);
+      return READ;
+    }
+  }
+  if (errorText(cell) !== undefined) return FAILED;
+  const parsed = reader.parse(m, cell);
+  if (!parsed.ok) return FAILED;
+  values.set(j, parsed.value);
+  return READ;
 }
 
 function isBlankCell(cell: CellValue): boolean {

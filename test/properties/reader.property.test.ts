@@ -105,3 +105,23 @@ describe("explanations on demand (property)", () => {
     );
   });
 });
+
+describe("the columnar reading of a large Holdings table", () => {
+  it("gives the row reader's holdings when a coded column has more distinct values than its codes hold, and for amounts past 2^53 millionths", () => {
+    const n = 70_000;
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < n; i++)
+      rows.push([
+        "F1",
+        `L${i}`,
+        i % 3 ? 40_000 + i : `${(i % 28) + 1}/01/2020`,
+        i / (n + 1),
+        i % 1000 === 0 ? 1e12 + i / 100 : i % 7 ? i + 0.01 : i,
+        i % 2 ? "EQUITY" : "OTHER_DEBT",
+      ]);
+    const raw = table("Holdings", { headers: ["fundId", "lineId", "investmentDate", "ownershipPct", "costValue", "assetClass"], rows });
+    const byColumns = readHoldingsColumns(raw).holdings.map(plainHolding);
+    const byRows = readTable(raw, HOLDINGS_SPEC).rows.map(toHolding);
+    expect(byColumns).toEqual(byRows);
+  });
+});
