@@ -20,7 +20,6 @@ import {
   type ReadRow,
   readTable,
   type TableReader,
-  tableReader,
   valuesByName,
 } from "./read-table";
 import { registersOf } from "./read-registers";
