@@ -1,7 +1,7 @@
 // Engine against today's spreadsheet method (SUMIFS/SUMPRODUCT in a real spreadsheet engine) and
 // against the physical floor (a bare float64 loop), on one FCPR fund of N positions.
 import { HyperFormula } from "hyperformula";
-import { checkWorkbook } from "../src/engine/check";
+import { checkWorkbook, explainPositions } from "../src/engine/check";
 import type { WorkbookModel } from "../src/engine/model";
 import { tableFromValues } from "../src/workbook/range-grid";
 import { readWorkbook } from "../src/workbook/read-workbook";
@@ -111,11 +111,20 @@ export function benchEngine(positions: number): EngineResult {
   };
 }
 
+/** The positions a face shows at once (the pane's page of positions). */
+const SHOWN = 200;
+
 /**
- * Memory for one fund of N positions, every rule and every position explained (needs --expose-gc):
- * the heap's growth before any collection (an upper bound of the peak), and what stays held.
+ * Memory for one fund of N positions, every rule, with explanations available (needs --expose-gc):
+ * the detailed check, then the outcomes of the positions shown (computed on demand, as the pane
+ * asks them); with `all`, every position's outcome is read (what --positions prints). The heap's
+ * growth before any collection (an upper bound of the peak), and what stays held.
  */
-export function benchMemory(positions: number, explain = true): { heapMB: number; retainedMB: number; rssMB: number } {
+export function benchMemory(
+  positions: number,
+  explain = true,
+  all = false,
+): { heapMB: number; retainedMB: number; rssMB: number; explained: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const before = process.memoryUsage();
@@ -123,6 +132,12 @@ export function benchMemory(positions: number, explain = true): { heapMB: number
   const holdings = holdingsGrid(positions, 1);
   const model = readWorkbook({ Funds: tableFromValues("Funds", funds), Holdings: tableFromValues("Holdings", holdings) });
   const report = checkWorkbook(model, { asOf: "2025-12-31", positions: explain });
+  let explained = 0;
+  if (explain) {
+    const fund = report.funds[0];
+    const shown = new Set(model.holdings.slice(0, SHOWN).map((h) => h.row));
+    explained = all ? fund.positions!.length : explainPositions(fund, shown).length;
+  }
   const peak = process.memoryUsage();
   gc?.();
   const retained = process.memoryUsage();
@@ -131,5 +146,6 @@ export function benchMemory(positions: number, explain = true): { heapMB: number
     heapMB: round((peak.heapUsed - before.heapUsed) / 2 ** 20),
     retainedMB: round((retained.heapUsed - before.heapUsed) / 2 ** 20),
     rssMB: round(peak.rss / 2 ** 20),
+    explained,
   };
 }

@@ -9,7 +9,7 @@ import type {
   Order,
   WorkbookModel,
 } from "./model";
-import type { FundReport, Report } from "./result";
+import type { FundReport, PositionOutcome, Report } from "./result";
 import type { IssuerReport } from "./registers/types";
 import { worstStatus } from "./result";
 import { reconcileRule } from "./reconciliation";
@@ -315,6 +315,103 @@ export function checkFund(
   /** False when Holdings is absent beside a register table: no portfolio rule is run. */
   portfolio = true,
 ): FundReport {
+  const run = (runOptions: CheckOptions, explainRows?: ReadonlySet<number>) =>
+    runFund(
+      fund,
+      holdings,
+      readerDiagnostics,
+      runOptions,
+      duplicateRows,
+      holders,
+      holdingHeaders,
+      orders,
+      portfolio,
+      explainRows,
+    );
+  if (!options.positions && !options.reconciliation) return run(options);
+  // Explanations on demand: the rules run plain, and each position's outcome and each rule's
+  // reconciliation are computed when first read (a second, explained run of this fund), or for
+  // the positions shown only (explainPositions). Recording them for 100,000 positions that no one
+  // reads is most of the heap of a detailed check.
+  const report = run({
+    ...options,
+    positions: false,
+    reconciliation: false,
+  });
+  let explained: FundReport | undefined;
+  const full = () => (explained ??= run(options));
+  report.rules.forEach((r, i) =>
+    onDemand(r, "reconciliation", () => full().rules[i].reconciliation),
+  );
+  if (options.positions) {
+    onDemand(report, "positions", () => full().positions);
+    Object.defineProperty(report, EXPLAIN, {
+      value: (rows: ReadonlySet<number>) =>
+        explained
+          ? explained.positions!.filter((p) => rows.has(p.row))
+          : run(options, rows).positions!,
+    });
+  }
+  return report;
+}
+
+const EXPLAIN = Symbol("explain positions");
+
+/**
+ * The outcomes of some positions of a fund's detailed report (the positions a face shows): taken
+ * from the report when they were all computed, else computed for those rows only.
+ */
+export function explainPositions(
+  report: FundReport,
+  rows: ReadonlySet<number>,
+): PositionOutcome[] {
+  const explain = (
+    report as { [EXPLAIN]?: (rows: ReadonlySet<number>) => PositionOutcome[] }
+  )[EXPLAIN];
+  if (explain) return explain(rows);
+  return (report.positions ?? []).filter((p) => rows.has(p.row));
+}
+
+/**
+ * A property computed when first read, then kept as a plain value: it is enumerable, so JSON,
+ * copies and structured clones read it like any other, in the same key order.
+ */
+function onDemand<T extends object>(
+  target: T,
+  key: string,
+  compute: () => unknown,
+): void {
+  const settle = (value: unknown) =>
+    Object.defineProperty(target, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
+}
+
+function runFund(
+  fund: Fund,
+  holdings: Holding[],
+  readerDiagnostics: Diagnostic[],
+  options: CheckOptions,
+  duplicateRows: number[] | undefined,
+  holders: Holder[],
+  holdingHeaders: Record<string, string>,
+  orders: Order[] | undefined,
+  portfolio: boolean,
+  explainRows?: ReadonlySet<number>,
+): FundReport {
   const diagnostics = [...readerDiagnostics];
   const report: FundReport = {
     fundId: fund.fundId,
@@ -370,6 +467,7 @@ export function checkFund(
       defaultWarningMargin: options.defaultWarningMargin,
       // Outcomes are recorded only when the detailed report needs them: plain checks stay lean.
       explain: Boolean(options.positions || options.reconciliation),
+      explainRows,
     },
     holders,
   );
@@ -392,7 +490,8 @@ export function checkFund(
     if (duplicateRows)
       for (const r of report.rules)
         if (r.status !== "breach") r.status = "incomplete";
-    if (ctx.explain)
+    // The reconciliation reads every position's outcome: not for some rows only.
+    if (ctx.explain && !explainRows)
       for (const r of report.rules) r.reconciliation = reconcileRule(ctx, r);
   }
   report.basis = ctx.basis;
@@ -405,6 +504,7 @@ export function checkFund(
   // No row is dropped silently: a position no rule took says why.
   const amountColumn = ctx.basis === "COST" ? "costValue" : "fairValue";
   for (const p of ctx.explain ? ctx.positions : []) {
+    if (!ctx.explained(p)) continue;
     if (p.outcome.counted.length || p.outcome.excluded.length) continue;
     const reason =
       p.amount === undefined && ctx.basis
@@ -429,7 +529,10 @@ export function checkFund(
           : why("no-rule-applies", {})),
     });
   }
-  if (options.positions) report.positions = ctx.positions.map((p) => p.outcome);
+  if (options.positions)
+    report.positions = explainRows
+      ? ctx.positions.filter((p) => ctx.explained(p)).map((p) => p.outcome)
+      : ctx.positions.map((p) => p.outcome);
   return report;
 }
 
@@ -514,10 +617,15 @@ class FundMatcher {
   /** The `info` diagnostics of inexact matches, by the fund's own id. */
   readonly matches = new Map<string, Diagnostic[]>();
 
+  /** The funds' own ids (of the fund each key reaches): most rows name one exactly. */
+  private readonly exact = new Map<string, string>();
+
   constructor(private readonly model: WorkbookModel) {
     for (const f of model.funds)
-      if (!this.byKey.has(fundKey(f.fundId)))
+      if (!this.byKey.has(fundKey(f.fundId))) {
         this.byKey.set(fundKey(f.fundId), f);
+        this.exact.set(f.fundId, f.fundId);
+      }
     const ids = new Set(model.funds.map((f) => f.fundId));
     this.single = ids.size === 1 ? [...ids][0] : undefined;
   }
@@ -528,6 +636,8 @@ class FundMatcher {
     row: number,
     fundId: string,
   ) {
+    const exact = this.exact.get(fundId);
+    if (exact !== undefined) return exact;
     const fund = this.byKey.get(fundKey(fundId));
     if (!fund) return undefined;
     if (fund.fundId !== fundId) {

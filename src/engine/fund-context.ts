@@ -38,6 +38,8 @@ export interface ContextOptions extends BasisOptions {
   explain?: boolean;
   /** Warning margin for a fund that leaves its own blank (the workbook's setting). */
   defaultWarningMargin?: Dec;
+  /** With explain: record the outcomes of these Holdings rows only (the positions shown). */
+  explainRows?: ReadonlySet<number>;
 }
 
 /** An exclusion as a rule states it: a code and its facts; its English reason is optional. */
@@ -78,6 +80,7 @@ export class FundContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly warningMargin: Dec;
   readonly explain: boolean;
+  private readonly explainRows?: ReadonlySet<number>;
   /** The fund's pending orders (SCPI, SEF); undefined when the workbook has no Orders table. */
   orders?: Order[];
   private readonly reported = new Set<string>();
@@ -95,6 +98,7 @@ export class FundContext {
       options.defaultWarningMargin ??
       DEFAULT_WARNING_MARGIN;
     this.explain = options.explain ?? true;
+    this.explainRows = options.explainRows;
     this.basis = this.resolveBasis(options);
     this.positions = holdings.map((h) => this.position(h));
     const { denominator, complete } = this.resolveDenominator();
@@ -143,7 +147,7 @@ export class FundContext {
     contribution: Omit<Contribution, "amount">,
     amount: Amount,
   ): void {
-    if (this.explain) {
+    if (p.outcome !== SCRATCH) {
       const i = p.outcome.counted.length;
       p.outcome.counted.push({ ...contribution, amount: formatAmount(amount) });
       // Most contributions are the position's own amount: only the others are kept apart.
@@ -168,7 +172,7 @@ export class FundContext {
 
   /** Leaves the position out of a rule; the English reason is made from the code and facts when none is given. */
   exclude(p: Position, e: Excluded): void {
-    if (!this.explain) return;
+    if (p.outcome === SCRATCH) return;
     if (e.reason !== undefined) p.outcome.excluded.push(e as Exclusion);
     else {
       const { rule, article, code, facts } = e;
@@ -179,6 +183,11 @@ export class FundContext {
           : { rule, article, reason, code, facts },
       );
     }
+  }
+
+  /** The position's outcome is recorded (explained checks, and the row is one asked for). */
+  explained(p: Position): boolean {
+    return p.outcome !== SCRATCH;
   }
 
   private held?: Position[];
@@ -249,7 +258,10 @@ export class FundContext {
 
   private position(h: Holding): Position {
     // Without the detailed report no outcome is read: the rows share one scratch record.
-    const outcome: PositionOutcome = this.explain
+    const explain =
+      this.explain &&
+      (this.explainRows === undefined || this.explainRows.has(h.row));
+    const outcome: PositionOutcome = explain
       ? {
           row: h.row,
           lineId: h.lineId,
@@ -261,11 +273,16 @@ export class FundContext {
           excluded: [],
         }
       : SCRATCH;
-    if (this.explain && h.invalid.size) outcome.unreadable = [...h.invalid];
+    if (explain && h.invalid.size) outcome.unreadable = [...h.invalid];
     const column = this.basis === "COST" ? "costValue" : "fairValue";
-    const amount = this.basis ? h[column] : undefined;
+    const amount =
+      this.basis === "COST"
+        ? h.costValue
+        : this.basis
+          ? h.fairValue
+          : undefined;
     if (amount !== undefined) {
-      if (this.explain) outcome.amount = formatAmount(amount);
+      if (explain) outcome.amount = formatAmount(amount);
       // Kept as read, but worth a look: a negative cost, or an amount no fund holds.
       if (amount < 0n && h.assetClass !== "FINANCIAL_CONTRACT")
         this.warn(
@@ -293,7 +310,7 @@ export class FundContext {
     let held = true;
     if (h.disposalDate !== undefined && h.disposalDate <= this.asOf) {
       held = false;
-      if (this.explain)
+      if (explain)
         outcome.excluded.push({
           rule: "*",
           reason: `disposed of on ${h.disposalDate}, before or on the as-of date`,
@@ -302,7 +319,7 @@ export class FundContext {
         });
     } else if (h.investmentDate !== undefined && h.investmentDate > this.asOf) {
       held = false;
-      if (this.explain)
+      if (explain)
         outcome.excluded.push({
           rule: "*",
           reason: `invested on ${h.investmentDate}, after the as-of date`,

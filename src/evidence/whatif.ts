@@ -4,6 +4,7 @@ import type { IsoDate } from "../engine/dates";
 import { Dec } from "../engine/decimal";
 import type { Holding, WorkbookModel } from "../engine/model";
 import type { FundReport, RuleResult, Status } from "../engine/result";
+import { plainHolding } from "../workbook/read-columns";
 
 /**
  * Pre-trade what-if (simulation avant opération): the fund's rules if it bought or sold a
@@ -139,7 +140,8 @@ export function withTrade(
             new Dec(take.toString()).div(held.toString()),
           )
         : h.fairValue;
-    return { ...h, costValue: held - take, fairValue };
+    // A holding read by columns keeps its fields on its prototype: copy them all.
+    return { ...plainHolding(h), costValue: held - take, fairValue };
   });
   if (left > 0n) throw new RangeError("sale larger than the holdings named");
   return { ...model, holdings };

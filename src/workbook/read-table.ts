@@ -70,7 +70,7 @@ export interface TableRead {
  * Columns whose cells repeat (classes, statuses, dates, percentages, yes/no): each distinct
  * value is parsed once per table, which keeps 100,000-row tables fast.
  */
-const NO_INVALID: Set<string> = new Set();
+export const NO_INVALID: Set<string> = new Set();
 const MEMOIZED = new Set([
   "enum",
   "date",
@@ -131,6 +131,22 @@ export interface TableReader {
   headerDiagnostics: Diagnostic[];
   source: TableSource;
   readRow(r: RawTable["rows"][number]): RowRead;
+  /** The columns matched, in header order (the columnar reading parses each of them once). */
+  mapped: readonly MappedColumn[];
+  /** A cell of a matched column that is neither blank nor an error, read as readRow reads it. */
+  parse(m: MappedColumn, cell: CellValue): Parsed<unknown>;
+}
+
+/** A column of the header matched to its spec. */
+export interface MappedColumn {
+  /** Zero-based index of the cell in each row. */
+  index: number;
+  spec: ColumnSpec;
+  header: string;
+  enums?: Map<string, string>;
+  memo?: Map<unknown, Parsed<unknown>>;
+  /** Index of the column in the table's spec, and of its value in ReadRow.values. */
+  ordinal: number;
 }
 
 /**
@@ -158,14 +174,7 @@ export function tableReader(raw: RawTable, spec: TableSpec): TableReader {
   const diagnostics: Diagnostic[] = [];
   const where = { table: spec.name, sheet: raw.sheet };
   const byHeader = headerIndex(spec);
-  const mapped: {
-    index: number;
-    spec: ColumnSpec;
-    header: string;
-    enums?: Map<string, string>;
-    memo?: Map<unknown, Parsed<unknown>>;
-    ordinal: number;
-  }[] = [];
+  const mapped: MappedColumn[] = [];
   const columns = new Set<string>();
 
   raw.headers.forEach((cell, index) => {
@@ -238,6 +247,23 @@ export function tableReader(raw: RawTable, spec: TableSpec): TableReader {
     facts: why.facts,
   });
   const assetClass = mapped.find((m) => m.spec.name === "assetClass");
+  const parse = (m: MappedColumn, cell: CellValue): Parsed<unknown> => {
+    // Repeated values (classes, statuses, dates…) are parsed once per column.
+    let parsed =
+      m.memo && typeof cell !== "object" ? m.memo.get(cell) : undefined;
+    if (parsed === undefined) {
+      parsed = parseCell(
+        raw.date1904 && m.spec.type === "date" && typeof cell === "number"
+          ? cell + DAYS_1900_TO_1904
+          : cell,
+        m.spec,
+        m.enums,
+      );
+      if (m.memo && typeof cell !== "object" && m.memo.size < MEMO_LIMIT)
+        m.memo.set(cell, parsed);
+    }
+    return parsed;
+  };
   const readRow = (r: RawTable["rows"][number]): RowRead => {
     if (r.cells.every(isBlank)) return { diagnostics: NO_DIAGNOSTICS };
     // A plain sheet's totals row is not a holding (contract §3); a table's is never read.
@@ -283,20 +309,7 @@ export function tableReader(raw: RawTable, spec: TableSpec): TableReader {
       const err = errorText(cell);
       let parsed: Parsed<unknown> | undefined;
       if (err === undefined) {
-        // Repeated values (classes, statuses, dates…) are parsed once per column.
-        parsed =
-          m.memo && typeof cell !== "object" ? m.memo.get(cell) : undefined;
-        if (parsed === undefined) {
-          parsed = parseCell(
-            raw.date1904 && m.spec.type === "date" && typeof cell === "number"
-              ? cell + DAYS_1900_TO_1904
-              : cell,
-            m.spec,
-            m.enums,
-          );
-          if (m.memo && typeof cell !== "object" && m.memo.size < MEMO_LIMIT)
-            m.memo.set(cell, parsed);
-        }
+        parsed = parse(m, cell);
         if (parsed.ok) {
           values[m.ordinal] = parsed.value;
           continue;
@@ -349,7 +362,14 @@ export function tableReader(raw: RawTable, spec: TableSpec): TableReader {
     source.headers[m.spec.name] = m.header;
     source.letters[m.spec.name] = columnLetter(raw.firstColumn + m.index);
   }
-  return { columns, headerDiagnostics: diagnostics, source, readRow };
+  return {
+    columns,
+    headerDiagnostics: diagnostics,
+    source,
+    readRow,
+    mapped,
+    parse,
+  };
 }
 
 /** Serial 0 of the 1904 date system is serial 1462 of the 1900 one (1 January 1904). */

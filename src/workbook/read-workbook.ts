@@ -20,10 +20,10 @@ import {
   type ReadRow,
   readTable,
   type TableReader,
-  tableReader,
   valuesByName,
 } from "./read-table";
 import { registersOf } from "./read-registers";
+import { readHoldingsColumns } from "./read-columns";
 
 /**
  * Turns the workbook's Funds, Holdings and Holders grids into the engine's model. The Excel
@@ -66,7 +66,12 @@ export function readWorkbookParts(
 
   const fundsRead = read("Funds");
   const beforeHoldings = diagnostics.length;
-  const holdingsRead = read("Holdings");
+  // The largest table by far: read column by column (read-columns.ts), to the same holdings.
+  const holdingsRead = tables.Holdings
+    ? readHoldingsColumns(tables.Holdings)
+    : undefined;
+  if (holdingsRead)
+    for (const d of holdingsRead.diagnostics) diagnostics.push(d);
   const afterHoldings = diagnostics.length;
   const holdersRead = read("Holders");
   const ordersRead = read("Orders");
@@ -79,7 +84,7 @@ export function readWorkbookParts(
   if (!fundsRead && !registers) diagnostics.push(missingTable("Funds"));
   if (!holdingsRead) {
     if (!registers) diagnostics.push(missingTable("Holdings"));
-  } else if (holdingsRead.rows.length === 0)
+  } else if (holdingsRead.holdings.length === 0)
     diagnostics.push({
       severity: "warning",
       table: "Holdings",
@@ -108,7 +113,7 @@ export function readWorkbookParts(
       });
     }
   }
-  const holdings = (holdingsRead?.rows ?? []).map(toHolding);
+  const holdings = holdingsRead?.holdings ?? [];
   const holders = (holdersRead?.rows ?? []).map(toHolder);
   const orders = ordersRead ? ordersRead.rows.map(toOrder) : undefined;
   const sources: WorkbookModel["sources"] = {};
@@ -137,9 +142,7 @@ export function readWorkbookParts(
     diagnosticsBefore: diagnostics.slice(0, beforeHoldings),
     holdingsDiagnostics: diagnostics.slice(beforeHoldings, afterHoldings),
     diagnosticsAfter: diagnostics.slice(afterHoldings),
-    holdingsReader: tables.Holdings
-      ? tableReader(tables.Holdings, TABLE_SPECS.Holdings)
-      : undefined,
+    holdingsReader: holdingsRead?.reader,
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { amountFromDecimal, amountFromNumber, ExactSum, formatAmount } from "../../src/engine/amount";
+import { amountFromDecimal, amountFromNumber, amountToDecimal, ExactSum, formatAmount, scaleAmount } from "../../src/engine/amount";
+import { Dec } from "../../src/engine/decimal";
 import { decimalFromCellNumber } from "../../src/workbook/cells";
 
 describe("exact amounts from numeric cells", () => {
@@ -43,6 +44,23 @@ describe("ExactSum", () => {
         expect(sum.value()).toBe(list.reduce((s, a) => s + a, 0n));
       }),
       { numRuns: 300, seed: 424242 }
+    );
+  });
+});
+
+describe("an amount times a share (look-through, participation)", () => {
+  it("is the decimal product rounded half-even to the millionth, for any amount and share (property)", () => {
+    const share = fc.oneof(
+      fc.integer({ min: 0, max: 1_000_000 }).map((n) => new Dec(n).div(1_000_000)),
+      fc.constantFrom("0.6", "0.5", "0.125", "1", "0", "0.333333333333333333333333", "0.0000005", "1e-30").map((t) => new Dec(t)),
+      fc.double({ min: 0, max: 1, noNaN: true }).map((x) => new Dec(x.toPrecision(15))),
+    );
+    const amount = fc.oneof(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.constantFrom(1n, -1n, 5n, -5n, 15n, 25n));
+    fc.assert(
+      fc.property(amount, share, (a, f) => {
+        expect(scaleAmount(a, f)).toBe(amountFromDecimal(amountToDecimal(a).times(f)));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

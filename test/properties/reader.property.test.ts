@@ -4,7 +4,10 @@ import { checkWorkbook } from "../../src/engine/check";
 import { FUNDS_SPEC, HOLDINGS_SPEC } from "../../src/workbook/columns";
 import type { CellValue, RawTable } from "../../src/workbook/grid";
 import { isBlank } from "../../src/workbook/grid";
-import { readWorkbook } from "../../src/workbook/read-workbook";
+import { readWorkbook, toHolding } from "../../src/workbook/read-workbook";
+import { readTable } from "../../src/workbook/read-table";
+import { plainHolding, readHoldingsColumns } from "../../src/workbook/read-columns";
+import { explainPositions } from "../../src/engine/check";
 import { anyCell, grid, RUNS } from "./arbitraries";
 
 const table = (name: RawTable["name"], g: { headers: CellValue[]; rows: CellValue[][] }): RawTable => ({
@@ -57,5 +60,68 @@ describe("reading any grid (property)", () => {
       }),
       RUNS
     );
+  });
+});
+
+/** Any Holdings grid, as a table or as a plain sheet (where a row without assetClass may be a totals row), in either date system. */
+const anyHoldings = fc.tuple(fc.oneof(grid(HOLDINGS_SPEC, 25), structuredHoldings), fc.boolean(), fc.boolean());
+const sheetOf = (g: { headers: CellValue[]; rows: CellValue[][] }, sheet: boolean, date1904: boolean): RawTable => ({
+  ...table("Holdings", g),
+  source: sheet ? "sheet" : "table",
+  date1904,
+});
+
+describe("the columnar reading of Holdings (property)", () => {
+  it("gives the row reader's holdings, field for field, and its diagnostics in the same order", () => {
+    fc.assert(
+      fc.property(anyHoldings, ([g, sheet, date1904]) => {
+        const raw = sheetOf(g, sheet, date1904);
+        const byRows = readTable(raw, HOLDINGS_SPEC);
+        const byColumns = readHoldingsColumns(raw);
+        expect(byColumns.holdings.map(plainHolding)).toEqual(byRows.rows.map(toHolding));
+        expect(byColumns.diagnostics).toEqual(byRows.diagnostics);
+        expect(byColumns.source).toEqual(byRows.source);
+      }),
+      RUNS
+    );
+  });
+});
+
+describe("explanations on demand (property)", () => {
+  it("give, for any rows asked, the outcomes of the full detailed report, and the same JSON as reading them all", () => {
+    fc.assert(
+      fc.property(fundsGrid, anyHoldings, fc.array(fc.nat(40), { maxLength: 8 }), (funds, [g], picked) => {
+        const model = readWorkbook({ Funds: table("Funds", funds), Holdings: table("Holdings", g) });
+        const asked = new Set(picked.map((i) => i + 2));
+        const onDemand = checkWorkbook(model, { asOf: "2025-12-31", positions: true });
+        const shown = onDemand.funds.map((f) => explainPositions(f, asked));
+        const full = checkWorkbook(model, { asOf: "2025-12-31", positions: true });
+        const text = JSON.stringify(full);
+        full.funds.forEach((f, i) => expect(shown[i]).toEqual((f.positions ?? []).filter((p) => asked.has(p.row))));
+        // The report read in full after the rows shown is the same report.
+        expect(JSON.stringify(onDemand)).toBe(text);
+      }),
+      RUNS
+    );
+  });
+});
+
+describe("the columnar reading of a large Holdings table", () => {
+  it("gives the row reader's holdings when a coded column has more distinct values than its codes hold, and for amounts past 2^53 millionths", () => {
+    const n = 70_000;
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < n; i++)
+      rows.push([
+        "F1",
+        `L${i}`,
+        i % 3 ? 40_000 + i : `${(i % 28) + 1}/01/2020`,
+        i / (n + 1),
+        i % 1000 === 0 ? 1e12 + i / 100 : i % 7 ? i + 0.01 : i,
+        i % 2 ? "EQUITY" : "OTHER_DEBT",
+      ]);
+    const raw = table("Holdings", { headers: ["fundId", "lineId", "investmentDate", "ownershipPct", "costValue", "assetClass"], rows });
+    const byColumns = readHoldingsColumns(raw).holdings.map(plainHolding);
+    const byRows = readTable(raw, HOLDINGS_SPEC).rows.map(toHolding);
+    expect(byColumns).toEqual(byRows);
   });
 });

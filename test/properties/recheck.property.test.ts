@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkWorkbook } from "../../src/engine/check";
+import { checkWorkbook, explainPositions } from "../../src/engine/check";
 import type { CellValue, RawTable } from "../../src/workbook/grid";
 import { CheckedWorkbook } from "../../src/workbook/checked-workbook";
 import type { CellEdit } from "../../src/workbook/edits";
@@ -94,6 +94,10 @@ describe("re-checking after edits (property)", () => {
             for (const [asOf, positions] of [["2025-12-31", false], ["2024-06-30", true], ["2025-12-31", true]] as const) {
               const expected = full(workbook.tables, asOf, positions);
               const got = workbook.report(asOf, positions);
+              // The positions shown, explained on demand before the report is read in full, are the full check's.
+              const asked = new Set([2, 4, 7]);
+              const shown = positions ? got.funds.map((f) => explainPositions(f, asked)) : [];
+              if (positions) expected.funds.forEach((f, i) => expect(shown[i]).toEqual((f.positions ?? []).filter((p) => asked.has(p.row))));
               expect(got).toEqual(expected);
               // Same keys in the same order: the JSON report is byte for byte the full check's.
               expect(JSON.stringify(got)).toBe(JSON.stringify(expected));

@@ -54,7 +54,7 @@ export function count(
   { rule, article, note, ...rest }: Omit<Contribution, "amount">,
   amount: Amount,
 ): void {
-  if (!ctx.explain) return;
+  if (!ctx.explained(p)) return;
   const english = note ?? (rest.explain && englishOf(rest.explain));
   ctx.count(
     p,

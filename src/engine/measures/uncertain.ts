@@ -19,13 +19,18 @@ export function classifyingColumn(
  * unreadable, and any position whose holding dates are unreadable (held or not is then unknown).
  */
 function unplacedRows(ctx: FundContext): Holding[] {
-  const column = classifyingColumn(ctx.fund.fundType);
+  const opci = classifyingColumn(ctx.fund.fundType) === "opciCategory";
   const rows: Holding[] = [];
   for (const p of ctx.positions) {
     const h = p.holding;
     const datesUnknown =
-      h.invalid.has("investmentDate") || h.invalid.has("disposalDate");
-    if (datesUnknown || (p.held && h[column] === undefined)) rows.push(h);
+      h.invalid.size > 0 &&
+      (h.invalid.has("investmentDate") || h.invalid.has("disposalDate"));
+    // Named reads (not h[column]): a holding read by columns answers them from its getters, inlined.
+    const placed = opci
+      ? h.opciCategory !== undefined
+      : h.assetClass !== undefined;
+    if (datesUnknown || (p.held && !placed)) rows.push(h);
   }
   return rows;
 }

@@ -540,7 +540,7 @@ function countEntityRights(ctx: FundContext, tally: Sorted, p: Position): void {
   const counted = scaleAmount(amount, share);
   tally.entities.plus(counted);
   // Built only when the report shows positions: a look-through reason per row is not free at 100,000 rows.
-  const explain = ctx.explain
+  const explain = ctx.explained(p)
     ? why("counted-entity-look-through", {
         share: share.toString(),
         amount: formatAmount(amount),

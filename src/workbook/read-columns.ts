@@ -1,0 +1,376 @@
+import { amountFromNumber } from "../engine/amount";
+import type { Diagnostic, Holding, TableSource } from "../engine/model";
+import { HOLDINGS_SPEC } from "./columns";
+import { type CellValue, errorText, type RawTable } from "./grid";
+import {
+  type MappedColumn,
+  NO_INVALID,
+  type ReadRow,
+  type TableReader,
+  tableReader,
+} from "./read-table";
+
+/**
+ * The Holdings table read column by column: each column's cells are parsed in one pass into one
+ * array of values, and a holding is a small record (its row, its unreadable columns and its index)
+ * whose fields read those arrays. Reading 100,000 rows so allocates no per-row array of values
+ * and no 46-field object, which is most of the time and heap a row-by-row reading costs.
+ *
+ * The result is the row-by-row reading's, value for value and diagnostic for diagnostic: a row
+ * with an unreadable cell, and a plain sheet's row without assetClass (a possible totals row),
+ * are read again alone by the row reader, which gives their diagnostics and their values.
+ */
+export interface HoldingsRead {
+  holdings: Holding[];
+  diagnostics: Diagnostic[];
+  columns: Set<string>;
+  source: TableSource;
+  reader: TableReader;
+}
+
+/**
+ * One column of values, one per holding, stored by what it holds: repeated values (classes,
+ * statuses, dates, percentages, yes/no) as 16-bit codes into the column's distinct values; amounts
+ * as integer millionths in a Float64Array, exact while every one is within 2^53 (checked for each
+ * amount, never assumed: the first one past it turns the column into BigInts); anything else as is.
+ */
+class Column {
+  private values: unknown[] | null = null;
+  private codes: Uint16Array | null = null;
+  private dict: unknown[] | null = null;
+  private codeOf: Map<unknown, number> | null = null;
+  private millionths: Float64Array | null = null;
+
+  constructor(
+    private readonly n: number,
+    kind: "values" | "codes" | "amounts",
+  ) {
+    if (kind === "codes") {
+      this.codes = new Uint16Array(n);
+      this.dict = [undefined];
+      this.codeOf = new Map([[undefined, 0]]);
+    } else if (kind === "amounts")
+      this.millionths = new Float64Array(n).fill(NaN);
+    else this.values = column(n);
+  }
+
+  get(j: number): unknown {
+    if (this.codes !== null) return this.dict![this.codes[j]];
+    if (this.millionths !== null) {
+      const x = this.millionths[j];
+      return x === x ? BigInt(x) : undefined;
+    }
+    return this.values![j];
+  }
+
+  set(j: number, value: unknown): void {
+    if (this.codes !== null) {
+      let code = this.codeOf!.get(value);
+      if (code === undefined) {
+        code = this.dict!.length;
+        if (code > MAX_CODES) {
+          this.toValues();
+          this.values![j] = value;
+          return;
+        }
+        this.dict!.push(value);
+        this.codeOf!.set(value, code);
+      }
+      this.codes[j] = code;
+    } else if (this.millionths !== null) {
+      if (value === undefined) this.millionths[j] = NaN;
+      else if ((value as bigint) <= SAFE && (value as bigint) >= -SAFE)
+        this.millionths[j] = Number(value);
+      else {
+        this.toValues();
+        this.values![j] = value;
+      }
+    } else this.values![j] = value;
+  }
+
+  /** The column still holds codes (not turned into plain values by too many distinct ones). */
+  coded(): boolean {
+    return this.codes !== null;
+  }
+
+  /** The code of row j's value, in a coded column. */
+  codeAt(j: number): number {
+    return this.codes![j];
+  }
+
+  /** Row j takes the value another row's code stands for, in a coded column. */
+  setCode(j: number, code: number): void {
+    this.codes![j] = code;
+  }
+
+  /** An amount cell read straight into millionths when it is exact below 2^53 (the common case). */
+  setAmount(j: number, cell: number): void {
+    const m = this.millionths;
+    if (m !== null) {
+      // As amountFromNumber reads it: an integer, or an amount in cents, scaled exactly.
+      if (Number.isInteger(cell) && Math.abs(cell) <= 9e9) {
+        m[j] = cell * 1e6;
+        return;
+      }
+      const cents = Math.round(cell * 100);
+      if (
+        Math.abs(cents) < 9e11 &&
+        cents / 100 === cell &&
+        !Number.isInteger(cell)
+      ) {
+        m[j] = cents * 10_000;
+        return;
+      }
+    }
+    this.set(j, amountFromNumber(cell));
+  }
+
+  /** The values as they are, for a column that leaves the compact form (or to edit them in place). */
+  plain(): unknown[] {
+    this.toValues();
+    return this.values!;
+  }
+
+  private toValues(): void {
+    if (this.values !== null) return;
+    const values = column(this.n);
+    for (let j = 0; j < this.n; j++) values[j] = this.get(j);
+    this.values = values;
+    this.codes = this.dict = this.codeOf = this.millionths = null;
+  }
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MAX_CODES = 0xffff;
+
+/** The column types read through reader.parse's memo: few distinct values, stored as codes. */
+const CODED = new Set([
+  "enum",
+  "date",
+  "percent",
+  "boolean",
+  "country",
+  "category",
+]);
+
+type Columns = Column[];
+
+/**
+ * A holding whose fields are read from the table's columns. The getters are defined once on the
+ * prototype from HOLDINGS_SPEC, so a column added to the spec is read without a change here.
+ */
+class ColumnHolding {
+  constructor(
+    readonly row: number,
+    readonly invalid: Set<string>,
+    private readonly columns: Columns,
+    private readonly index: number,
+  ) {}
+}
+
+HOLDINGS_SPEC.columns.forEach((c, k) => {
+  Object.defineProperty(ColumnHolding.prototype, c.name, {
+    // A yes/no column left blank or absent is no, as holdingFromValues reads it.
+    get:
+      c.type === "boolean"
+        ? function (this: { columns: Columns; index: number }) {
+            return this.columns[k].get(this.index) === true;
+          }
+        : function (this: { columns: Columns; index: number }) {
+            return this.columns[k].get(this.index);
+          },
+    enumerable: true,
+  });
+});
+
+/** Every field of a holding as a plain object (to copy one with some fields changed). */
+export function plainHolding(h: Holding): Holding {
+  if (!(h instanceof ColumnHolding)) return { ...h };
+  const out: Record<string, unknown> = { row: h.row, invalid: h.invalid };
+  for (const c of HOLDINGS_SPEC.columns)
+    out[c.name] = (h as unknown as Record<string, unknown>)[c.name];
+  return out as unknown as Holding;
+}
+
+/** Every value array created alike (one kind of array for every field's read), at its full size. */
+function column(n: number): unknown[] {
+  const values = new Array<unknown>(n);
+  for (let j = 0; j < n; j++) values[j] = undefined;
+  return values;
+}
+
+const HASH = 35; // "#": error texts (#N/A, #VALUE!…) begin with it.
+
+export function readHoldingsColumns(raw: RawTable): HoldingsRead {
+  const reader = tableReader(raw, HOLDINGS_SPEC);
+  const diagnostics = reader.headerDiagnostics.slice();
+  const rows = raw.rows;
+  const assetClass = reader.mapped.find((m) => m.spec.name === "assetClass");
+  const totalsPossible = raw.source === "sheet" && assetClass !== undefined;
+
+  // The rows that are holdings (raw index), and the rows read alone with their diagnostics.
+  const taken = new Int32Array(rows.length);
+  let n = 0;
+  const alone = new Map<number, ReadRow>();
+  const rowDiagnostics = new Map<number, Diagnostic[]>();
+  const readAlone = (i: number): ReadRow | undefined => {
+    const read = reader.readRow(rows[i]);
+    if (read.diagnostics.length) rowDiagnostics.set(i, read.diagnostics);
+    return read.row;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i].cells;
+    if (blankRow(cells)) continue;
+    if (totalsPossible && isBlankCell(cells[assetClass.index])) {
+      const row = readAlone(i);
+      if (row) {
+        alone.set(n, row);
+        taken[n++] = i;
+      }
+      continue;
+    }
+    taken[n++] = i;
+  }
+
+  const absent = new Column(n, "codes");
+  const columns: Columns = HOLDINGS_SPEC.columns.map(() => absent);
+  let failed: Set<number> | undefined;
+  for (const m of reader.mapped) {
+    const type = m.spec.type;
+    const values = new Column(
+      n,
+      type === "money" ? "amounts" : CODED.has(type) ? "codes" : "values",
+    );
+    columns[m.ordinal] = values;
+    // A repeated cell of a coded column (the same class, date, share…) takes its code at once.
+    const known = CODED.has(type) ? new Map<unknown, number>() : undefined;
+    for (let j = 0; j < n; j++) {
+      const cell = rows[taken[j]].cells[m.index];
+      if (known !== undefined && values.coded()) {
+        const code = known.get(cell);
+        if (code !== undefined) {
+          values.setCode(j, code);
+          continue;
+        }
+      }
+      const read = readCell(reader, m, values, j, cell);
+      if (read === FAILED) (failed ??= new Set()).add(j);
+      else if (
+        read === READ &&
+        known !== undefined &&
+        values.coded() &&
+        (typeof cell === "string" || typeof cell === "number") &&
+        known.size < MAX_CODES
+      )
+        known.set(cell, values.codeAt(j));
+    }
+  }
+  // A row with an unreadable cell is read again alone: its values, invalid columns and diagnostics.
+  for (const j of failed ?? []) alone.set(j, readAlone(taken[j])!);
+  const invalid: Set<string>[] = [];
+  for (const [j, row] of alone) {
+    for (const m of reader.mapped)
+      columns[m.ordinal].set(j, row.values[m.ordinal]);
+    invalid[j] = row.invalid;
+  }
+  for (const i of [...rowDiagnostics.keys()].sort((a, b) => a - b))
+    for (const d of rowDiagnostics.get(i)!) diagnostics.push(d);
+
+  // Blank ids, as toHolding reads them: no fund named, the worksheet row as the line, no issuer.
+  const ordinal = (name: string) =>
+    HOLDINGS_SPEC.columns.findIndex((c) => c.name === name);
+  for (const name of ["fundId", "issuerId", "masterStrategy"]) {
+    const c = columns[ordinal(name)];
+    if (c === absent) continue;
+    const values = c.plain();
+    for (let j = 0; j < n; j++) if (values[j] === "") values[j] = undefined;
+  }
+  const k = ordinal("lineId");
+  if (columns[k] === absent) columns[k] = new Column(n, "values");
+  const lines = columns[k].plain();
+  for (let j = 0; j < n; j++)
+    if (!lines[j]) lines[j] = String(rows[taken[j]].rowNumber);
+
+  const holdings = new Array<Holding>(n);
+  for (let j = 0; j < n; j++)
+    holdings[j] = new ColumnHolding(
+      rows[taken[j]].rowNumber,
+      invalid[j] ?? NO_INVALID,
+      columns,
+      j,
+    ) as unknown as Holding;
+  return {
+    holdings,
+    diagnostics,
+    columns: reader.columns,
+    source: reader.source,
+    reader,
+  };
+}
+
+/** Printable ASCII at both ends: trim() would return the text as it is. */
+function untrimmed(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
+}
+
+const READ = 0;
+const BLANK = 1;
+const FAILED = 2;
+
+/** One cell into its column, as readRow reads it: READ, BLANK, or FAILED (unreadable or an error). */
+function readCell(
+  reader: TableReader,
+  m: MappedColumn,
+  values: Column,
+  j: number,
+  cell: CellValue,
+): number {
+  const type = m.spec.type;
+  if (cell === null || cell === undefined) {
+    if (type === "boolean") values.set(j, false);
+    return BLANK;
+  }
+  if (typeof cell === "number" && type === "money") {
+    if (Number.isFinite(cell)) {
+      values.setAmount(j, cell);
+      return READ;
+    }
+  } else if (typeof cell === "string") {
+    const text = untrimmed(cell) ? cell : cell.trim();
+    if (text === "") {
+      if (type === "boolean") values.set(j, false);
+      return BLANK;
+    }
+    if (text.charCodeAt(0) !== HASH) {
+      // Not an error text: text is itself; any other type is parsed (once per value when memoized).
+      if (type === "text") {
+        values.set(j, text);
+        return READ;
+      }
+      const parsed = reader.parse(m, cell);
+      if (!parsed.ok) return FAILED;
+      values.set(j, parsed.value);
+      return READ;
+    }
+  }
+  if (errorText(cell) !== undefined) return FAILED;
+  const parsed = reader.parse(m, cell);
+  if (!parsed.ok) return FAILED;
+  values.set(j, parsed.value);
+  return READ;
+}
+
+function isBlankCell(cell: CellValue): boolean {
+  return (
+    cell === null ||
+    cell === undefined ||
+    (typeof cell === "string" && cell.trim() === "")
+  );
+}
+
+function blankRow(cells: CellValue[]): boolean {
+  for (const c of cells) if (!isBlankCell(c)) return false;
+  return true;
+}
