@@ -170,9 +170,10 @@ class ColumnHolding {
 
 HOLDINGS_SPEC.columns.forEach((c, k) => {
   Object.defineProperty(ColumnHolding.prototype, c.name, {
-    // A yes/no column left blank or absent is no, as holdingFromValues reads it.
+    // A yes/no column left blank or absent is no, as holdingFromValues reads it, unless a rule
+    // needs the answer (blankUnknown): then blank stays unknown.
     get:
-      c.type === "boolean"
+      c.type === "boolean" && !c.blankUnknown
         ? function (this: { columns: Columns; index: number }) {
             return this.columns[k].get(this.index) === true;
           }
@@ -328,8 +329,9 @@ function readCell(
   cell: CellValue,
 ): number {
   const type = m.spec.type;
+  const blankIsNo = type === "boolean" && !m.spec.blankUnknown;
   if (cell === null || cell === undefined) {
-    if (type === "boolean") values.set(j, false);
+    if (blankIsNo) values.set(j, false);
     return BLANK;
   }
   if (typeof cell === "number" && type === "money") {
@@ -340,7 +342,7 @@ function readCell(
   } else if (typeof cell === "string") {
     const text = untrimmed(cell) ? cell : cell.trim();
     if (text === "") {
-      if (type === "boolean") values.set(j, false);
+      if (blankIsNo) values.set(j, false);
       return BLANK;
     }
     if (text.charCodeAt(0) !== HASH) {
