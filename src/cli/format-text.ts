@@ -19,6 +19,7 @@ import {
 } from "../present/format";
 import {
   basisLabel,
+  conditionNothingToCure,
   conditionPositionText,
   contributionNote,
   diagnosticText,
@@ -271,7 +272,7 @@ function formatConditions(r: RuleResult, lang: Lang): string[] {
     const headroom =
       c.headroom === null
         ? ""
-        : c.headroom.startsWith("-")
+        : c.headroom.startsWith("-") && !conditionNothingToCure(c.status)
           ? `, ${w.toCure} ${amountIn(c.headroom.slice(1), c.unit, lang)}`
           : `, ${w.headroom} ${amountIn(c.headroom, c.unit, lang)}`;
     // In French the condition's title names it; its id is for scripts (--json).

@@ -131,6 +131,13 @@ export function nothingToCure(
   return status === "info" || status === "triggered";
 }
 
+/** A condition that cannot be breached now (a counting gate, or outside the binding period) has nothing to cure either. */
+export function conditionNothingToCure(
+  status: RuleResult["status"] | undefined,
+): boolean {
+  return nothingToCure(status) || status === "not-binding";
+}
+
 export function ruleExplanation(
   r: Pick<RuleResult, "message" | "reasons">,
   lang: Lang,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FundReport, RuleResult, Status } from "../../src/engine/result";
 import { STATUS_COLORS } from "../../src/taskpane/components/StatusBadge";
-import { headroomText } from "../../src/present/report";
+import { conditionNothingToCure, headroomText } from "../../src/present/report";
 import { amountToCure, fundsWorstFirst, worstRule } from "../../src/taskpane/summary";
 
 const rule = (id: string, status: Status, value: number | null, threshold: number | null, operator: RuleResult["operator"], headroom: string | null = null): RuleResult => ({
@@ -46,6 +46,8 @@ describe("worst first", () => {
     expect(amountToCure(rule("FPCI-CCA30", "info", 0.32, 0.3, "<=", "-400000.00"))).toBeUndefined();
     expect(amountToCure(rule("SCPI-SELL10", "triggered", 0.12, 0.1, ">=", "-2000.00"))).toBeUndefined();
     expect(headroomText("-400000.00", "EUR", "fr", "info")).toBe(headroomText("-400000.00", "EUR", "fr").replace("à régulariser ", "-"));
+    expect(conditionNothingToCure("not-binding")).toBe(true);
+    expect(conditionNothingToCure("breach")).toBe(false);
     expect(headroomText("-400000.00", "EUR", "fr", "breach")).toMatch(/^à régulariser 400\u202f000,00\u00a0€$/);
   });
 });

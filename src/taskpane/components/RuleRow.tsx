@@ -3,7 +3,7 @@ import { isRegisterRule, legacyMark, registerRuleTitle, registerThresholdText, r
 import type { RuleResult } from "../../engine/result";
 import { ruleById } from "../../engine/rules/registry";
 import { colon, format, formatAmount, formatPercent, formatRuleFigure, formatThreshold, OPERATOR_SIGNS, type Strings } from "../i18n";
-import { ruleExplanation, thresholdText } from "../../present/report";
+import { conditionNothingToCure, ruleExplanation, thresholdText } from "../../present/report";
 import { amountToCure } from "../summary";
 import type { Language } from "../operations";
 import { StatusBadge } from "./StatusBadge";
@@ -73,7 +73,7 @@ export function RuleRow(props: { rule: RuleResult; language: Language; t: String
               <Text size={200}>
                 {c.title[language]}
                 {c.value !== null && c.threshold !== null && c.kind === "limit" ? ` · ${formatPercent(c.value, language)} ${c.operator ? OPERATOR_SIGNS[c.operator] : ""} ${formatThreshold(c.threshold, language)}` : ""}
-                {c.failed && c.headroom?.startsWith("-") ? ` · ${format(t.toCure, { amount: formatAmount(c.headroom.slice(1), c.unit, language) })}` : ""}
+                {c.failed && c.headroom?.startsWith("-") && !conditionNothingToCure(c.status) ? ` · ${format(t.toCure, { amount: formatAmount(c.headroom.slice(1), c.unit, language) })}` : ""}
                 {c.article ? ` (${c.article})` : ""}
               </Text>
             </li>
