@@ -262,7 +262,13 @@ export function assembleReport(
   issuers?: IssuerReport[],
 ): Report {
   // Counted in one pass, without a list of every rule: after an edit this runs for one fund's change.
-  const count = { rules: 0, breach: 0, warning: 0, incomplete: 0, triggered: 0 };
+  const count = {
+    rules: 0,
+    breach: 0,
+    warning: 0,
+    incomplete: 0,
+    triggered: 0,
+  };
   for (const owner of [...funds, ...(issuers ?? [])])
     for (const r of owner.rules) {
       count.rules++;
