@@ -1,5 +1,6 @@
 import type { FundInput, PreparedWorkbook } from "./check";
 import type { Diagnostic, Holding, WorkbookModel } from "./model";
+import { lengthOf, slotOf } from "./patched-array";
 
 /**
  * The preparation of a model in which only some holdings changed (the same rows, read again
@@ -21,15 +22,16 @@ export function updatePrepared(
     model.registers?.offers !== previous.model.registers?.offers ||
     model.registers?.trades !== previous.model.registers?.trades ||
     model.holdingsAbsent !== previous.model.holdingsAbsent ||
-    model.holdings.length !== previous.model.holdings.length
+    lengthOf(model, "holdings") !== lengthOf(previous.model, "holdings")
   )
     return undefined;
   const inputs = previous.inputs.slice();
   const copied = new Set<number>();
   const rows = new Map<number, Holding>();
   for (const k of changed) {
-    const before = previous.model.holdings[k];
-    const after = model.holdings[k];
+    // Slot by slot: the edited model's holdings are not copied whole (patched-array.ts).
+    const before = slotOf<Holding>(previous.model, "holdings", k);
+    const after = slotOf<Holding>(model, "holdings", k);
     if (before === after) continue;
     if (
       before.fundId !== after.fundId ||

@@ -1,4 +1,10 @@
 import type { Diagnostic, Holding, TableName } from "../engine/model";
+import {
+  copyOwn,
+  definePatched,
+  lengthOf,
+  slotOf,
+} from "../engine/patched-array";
 import type { CellValue, RawRow, RawTable } from "./grid";
 import { type ReadRow } from "./read-table";
 import { toHolding, type WorkbookReading } from "./read-workbook";
@@ -24,7 +30,6 @@ export function applyEdits(
 ): { tables: Tables; holdingsRows: number[] } | undefined {
   const raw = tables.Holdings;
   if (!raw || edits.some((e) => e.table !== "Holdings")) return undefined;
-  const rows = raw.rows.slice();
   const edited = new Map<number, RawRow>();
   for (const e of edits) {
     const index = rowIndex(raw, e.row);
@@ -32,23 +37,33 @@ export function applyEdits(
       return undefined;
     let row = edited.get(index);
     if (!row) {
-      row = { rowNumber: e.row, cells: raw.rows[index].cells.slice() };
+      row = { rowNumber: e.row, cells: rowAt(raw, index).cells.slice() };
       edited.set(index, row);
-      rows[index] = row;
     }
     while (row.cells.length <= e.column) row.cells.push(null);
     row.cells[e.column] = e.value;
   }
+  // The table's rows are shared with the previous version but for the edited ones, and copied
+  // only when something reads them all (not the edit path).
+  const holdings = copyOwn(raw);
+  definePatched(holdings, "rows", raw, edited);
   return {
-    tables: { ...tables, Holdings: { ...raw, rows } },
+    tables: { ...tables, Holdings: holdings },
     holdingsRows: [...edited.keys()].sort((a, b) => a - b),
   };
 }
 
+/** raw.rows[i], without copying the rows of a table that edits made. */
+function rowAt(raw: RawTable, i: number): RawRow {
+  return slotOf<RawRow>(raw, "rows", i);
+}
+
 /** The index of a worksheet row among the table's rows (rows are consecutive in a table and in a read sheet). */
 function rowIndex(raw: RawTable, rowNumber: number): number | undefined {
-  const guess = rowNumber - (raw.rows[0]?.rowNumber ?? 0);
-  if (raw.rows[guess]?.rowNumber === rowNumber) return guess;
+  const count = lengthOf(raw, "rows");
+  const guess = rowNumber - (count ? rowAt(raw, 0).rowNumber : 0);
+  if (guess >= 0 && guess < count && rowAt(raw, guess).rowNumber === rowNumber)
+    return guess;
   const found = raw.rows.findIndex((r) => r.rowNumber === rowNumber);
   return found < 0 ? undefined : found;
 }
@@ -143,34 +158,32 @@ export function rereadHoldingsRows(
   const reader = previous.holdingsReader;
   if (!raw || !reader) return undefined;
   const holdingOf = holdingIndexes(previous);
-  const holdings = previous.model.holdings.slice();
+  const holdings = new Map<number, Holding>();
   let diagnostics = previous.holdingsDiagnostics;
   const changed: number[] = [];
   for (const i of rawRows) {
     const k = holdingOf[i];
-    const read = reader.readRow(raw.rows[i]);
+    const row = slotOf<RawRow>(raw, "rows", i);
+    const read = reader.readRow(row);
     if (k < 0 || !read.row) return undefined;
     const holding = toHolding(read.row as ReadRow);
-    holdings[k] = holding;
+    holdings.set(k, holding);
     changed.push(k);
     diagnostics = replaceRowDiagnostics(
       diagnostics,
-      raw.rows[i].rowNumber,
+      row.rowNumber,
       read.diagnostics,
     );
   }
-  const model = {
-    ...previous.model,
-    holdings,
-    diagnostics:
-      diagnostics === previous.holdingsDiagnostics
-        ? previous.model.diagnostics
-        : [
-            ...previous.diagnosticsBefore,
-            ...diagnostics,
-            ...previous.diagnosticsAfter,
-          ],
-  };
+  // The holdings are the previous model's but for the changed ones, copied when first read whole.
+  const model = copyOwn(previous.model);
+  definePatched(model, "holdings", previous.model, holdings);
+  if (diagnostics !== previous.holdingsDiagnostics)
+    model.diagnostics = [
+      ...previous.diagnosticsBefore,
+      ...diagnostics,
+      ...previous.diagnosticsAfter,
+    ];
   const reading: WorkbookReading = {
     ...previous,
     tables,

@@ -112,6 +112,52 @@ describe("re-checking after edits (property)", () => {
     expect(partial).toBeGreaterThan(RECHECK_RUNS.numRuns / 2);
   });
 
+  it("gives the full check's report along long edit sequences whose versions are read in any order (rows and holdings shared between versions)", () => {
+    // Edits share the previous version's rows and holdings and copy them only when read whole
+    // (src/engine/patched-array.ts): here many versions are made before any is read whole, past
+    // the count of slots at which the copy is made at once, and the older ones are read last.
+    fc.assert(
+      fc.property(
+        fc.array(holdingRow, { minLength: 1, maxLength: 12 }).chain((rows) =>
+          fc.record({
+            rows: fc.constant(rows),
+            steps: fc.array(fc.array(edit(rows.length), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 90 }),
+            readAt: fc.array(fc.nat(), { maxLength: 4 }),
+          }),
+        ),
+        ({ rows, steps, readAt }) => {
+          let workbook = new CheckedWorkbook({ Funds: table("Funds", FUND_HEADERS, FUNDS), Holdings: table("Holdings", HOLDING_HEADERS, rows) });
+          workbook.report("2025-12-31");
+          const versions = [workbook];
+          for (const edits of steps) {
+            workbook = workbook.withEdits(edits);
+            workbook.report("2025-12-31");
+            versions.push(workbook);
+          }
+          // Each version's cells, as the edits made them one by one on copies of the rows.
+          const cells = rows.map((r) => r.slice());
+          const expectedCells = [cells.map((r) => r.slice())];
+          for (const edits of steps) {
+            for (const e of edits) {
+              const row = cells[e.row - 2];
+              while (row.length <= e.column) row.push(null);
+              row[e.column] = e.value;
+            }
+            expectedCells.push(cells.map((r) => r.slice()));
+          }
+          const order = [...readAt.map((n) => n % versions.length), versions.length - 1, 0];
+          for (const v of order) {
+            const version = versions[v];
+            expect(version.tables.Holdings!.rows.map((r) => r.cells)).toEqual(expectedCells[v]);
+            const expected = full(version.tables, "2025-12-31", false);
+            expect(version.report("2025-12-31")).toEqual(expected);
+          }
+        },
+      ),
+      RECHECK_RUNS,
+    );
+  });
+
   it("re-checks one fund of ten after an amount edited in that fund's row", () => {
     const funds: CellValue[][] = Array.from({ length: 10 }, (_, f) => [`F${f + 1}`, "FCPR", "2022-01-01", "2022-12-31", "COST", 1_000_000, null]);
     const rows: CellValue[][] = Array.from({ length: 200 }, (_, i) => [`F${(i % 10) + 1}`, `L${i}`, `I${i}`, "EQUITY", 10_000 + i, null, "UNLISTED", 45000, null, null, null, 0.1, null, null]);
