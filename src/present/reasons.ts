@@ -28,6 +28,9 @@ const eur = (amount: string) => eurText(amountFromString(amount));
 const pct = (fraction: string) => percentText(new Dec(fraction));
 /** The paragraph without its article, as the quota's own sentences cite it: "L. 214-28 III 1°" → "III 1°". */
 const para = (article: string) => article.replace(/^L\. [\d-]+ /, "");
+/** The words only the ELTIF paragraph's sentences have (FPCI-CCA30: advances to a company of the fund's group too). */
+const eltifOnly = (article: string, words: string) =>
+  article === "L. 214-160 II 1°, al. 2" ? words : "";
 
 /** The English sentences, as the engine's `message` and `reason` strings read. */
 const EN: Renderers = {
@@ -39,7 +42,7 @@ const EN: Renderers = {
   "bucket-above-cap": (f) =>
     `${eur(f.amount)} of ${f.article} items above the ${percentShort(f.threshold, en)} limit not counted.`,
   "advances-above-cap": (f) =>
-    `${eur(f.amount)} of advances above the ${percentShort(f.threshold, en)} limit not counted.`,
+    `${eur(f.amount)} of advances above the ${percentShort(f.threshold, en)} limit${eltifOnly(f.article, ` of ${f.article}`)} not counted.`,
   "receivables-above-limit": (f) =>
     `${eur(f.amount)} of receivables held above the ${percentShort(f.threshold, en)} limit of ${f.article} not counted (FPCI-REC10 reports the breach).`,
   "eltif-advances-apart": (f) =>
@@ -116,7 +119,7 @@ const EN: Renderers = {
     f.ownership === undefined || f.gate === undefined
       ? `not an advance allowed by ${para(f.article)}`
       : Number(f.gate) === 0
-        ? `advance excluded: the fund holds no participation in ${f.issuer}, which ${f.article} requires.`
+        ? `advance excluded: the fund holds no participation in ${f.issuer}${eltifOnly(f.article, " or its group")}, which ${f.article} requires.`
         : `advance excluded: the fund holds ${pct(f.ownership)} of ${f.issuer}, ${f.article} requires at least ${pct(f.gate)}.`,
   "ownership-unknown": () =>
     "the fund's share of the issuer's capital is unknown.",
@@ -179,7 +182,8 @@ const EN: Renderers = {
   "counted-unlisted": () => "unlisted security or SARL parts",
   "counted-within-bucket": (f) =>
     `counted toward the quota within the ${percentShort(f.threshold, en)} limit of ${para(f.article)}`,
-  "counted-advance": (f) => `the fund holds ${pct(f.ownership)} of ${f.issuer}`,
+  "counted-advance": (f) =>
+    `the fund holds ${pct(f.ownership)} of ${f.issuer}${eltifOnly(f.article, " or of its group")}`,
   "counted-entity-look-through": (f) =>
     `${pct(f.share)} of ${eur(f.amount)}, the entity's direct investment in eligible companies`,
   "counted-liquid": () => "liquid financial instrument",
