@@ -520,12 +520,7 @@ function applySecondaryCondition(
         continue;
       }
       if (commitment?.kind === "refused") {
-        excluder(ctx, p, v.quota.id)(
-          "secondary-commitment",
-          commitment.facts.article,
-          commitment.text,
-          commitment.facts,
-        );
+        ctx.leaveOut(p, v.quota.id, commitment.why);
         continue;
       }
       const article = `${v.article} III A 2° a)`;

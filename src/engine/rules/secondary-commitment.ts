@@ -8,22 +8,16 @@ import {
 import { Dec } from "../decimal";
 import { type RatioParameter, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { eurText } from "../ratio";
 import { type Reason, type ReasonFacts, reason as why } from "../reasons";
 
 // L. 214-30 and L. 214-31 III A 2° b), in the same words: securities bought from other holders also count when, « au moment du
 // rachat », the fund committed to subscribe « pour une valeur au moins équivalente au rachat »;
 // « La réalisation de cette condition est appréciée sur la durée de vie du fonds ».
 
-
 export type Commitment =
   | { kind: "none" }
   | { kind: "counts"; explain: Reason }
-  | {
-      kind: "refused";
-      facts: ReasonFacts["secondary-commitment"];
-      text: string;
-    }
+  | { kind: "refused"; why: Reason & { code: "secondary-commitment" } }
   | {
       kind: "unknown";
       column: string;
@@ -83,16 +77,19 @@ export function commitments(
       ratio.times(amountToDecimal(cost)).toDecimalPlaces(6, Dec.ROUND_CEIL),
     );
     if (commitment < required) {
-      out.set(p, {
-        kind: "refused",
-        facts: {
+      const [committed, bought] = [
+        formatAmount(commitment),
+        formatAmount(cost),
+      ];
+      out.set(
+        p,
+        refused({
           test: "below",
-          commitment: formatAmount(commitment),
-          cost: formatAmount(cost),
+          commitment: committed,
+          cost: bought,
           article: ARTICLE,
-        },
-        text: `secondary purchase: the fund committed to subscribe ${eurText(commitment)}, below the purchase (${eurText(cost)}) that ${ARTICLE} requires it to reach.`,
-      });
+        }),
+      );
       continue;
     }
     const since = h.investmentDate;
@@ -120,21 +117,25 @@ export function commitments(
     else if (since === undefined && ended)
       out.set(p, unknown("Holdings", "investmentDate"));
     else if (!ended) out.set(p, { kind: "counts", explain });
-    else
-      out.set(p, {
-        kind: "refused",
-        facts: {
-          test: "unfulfilled",
-          subscribed: formatAmount(allocated > ZERO ? allocated : ZERO),
-          cost: formatAmount(cost),
-          termDate: term,
-          article: ARTICLE,
-        },
-        text: `secondary purchase: the fund's life ended on ${term} and the subscriptions made after the purchase (${eurText(allocated > ZERO ? allocated : ZERO)}) do not reach it (${eurText(cost)}), as ${ARTICLE} requires.`,
-      });
+    else {
+      const subscribedSince = formatAmount(allocated > ZERO ? allocated : ZERO);
+      const facts = {
+        subscribed: subscribedSince,
+        cost: formatAmount(cost),
+        termDate: term,
+      };
+      out.set(p, refused({ test: "unfulfilled", ...facts, article: ARTICLE }));
+    }
   }
   return out;
 }
+
+const refused = (facts: ReasonFacts["secondary-commitment"]): Commitment => ({
+  kind: "refused",
+  why: why("secondary-commitment", facts) as Reason & {
+    code: "secondary-commitment";
+  },
+});
 
 function minOf(a: Amount, b: Amount): Amount {
   return a < b ? a : b;
