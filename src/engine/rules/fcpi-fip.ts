@@ -14,7 +14,8 @@ import {
   vintageDate,
 } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { compare, made, Tally, type Evaluation } from "../measures";
+import { compare, count, made, Tally, type Evaluation } from "../measures";
+import { english } from "../../present/english";
 import type { AcquisitionMode, AssetClass, Holding } from "../model";
 import { quotaWindow } from "../quota-window";
 import { eurText, percentText } from "../ratio";
@@ -55,7 +56,7 @@ import { regionKey } from "./region-key";
 
 type Eligibility =
   | { ok: true }
-  | { ok: false; reason: string; facts?: ReasonFacts["issuer-not-eligible"] }
+  | { ok: false; facts: ReasonFacts["issuer-not-eligible"] }
   | { ok: "unknown"; column: string; message: string };
 
 /** The issuer's eligibility flag; an unreadable cell is not a "no": the position may count, so the quota is incomplete. */
@@ -71,8 +72,7 @@ function flag(
       message: `${column} is unreadable: it says whether the issuer meets the conditions of ${article}.`,
     };
   if (h[column]) return { ok: true };
-  const reason = `the issuer is not shown as meeting the conditions of ${article} (${column}).`;
-  return { ok: false, reason, facts: { test: "flag", column, article } };
+  return { ok: false, facts: { test: "flag", column, article } };
 }
 
 interface Variant {
@@ -131,7 +131,6 @@ const FIP: Variant = {
     if (!chosen.some((r) => regionKey(r) === key))
       return {
         ok: false,
-        reason: `the company's region (${h.region}) is not among the regions the fund chose (L. 214-31 I 1°).`,
         facts: { test: "region", region: h.region, article: "L. 214-31 I 1°" },
       };
     return { ok: true };
@@ -217,9 +216,7 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
   );
   const aboveHoldingCap = t.holdings?.aboveCapReason();
   if (aboveHoldingCap?.code === "bucket-above-cap") {
-    notes.unshift(
-      `${eurText(t.holdings!.capped().above)} of holding companies' L. 214-28 III securities above the ${percentText(ratioAt(L214_30.holdingListedCap, ctx.asOf))} limit of L. 214-30 IV 1. not counted.`,
-    );
+    notes.unshift(english(aboveHoldingCap));
     noteReasons.unshift(aboveHoldingCap);
   }
   const bucketMeasure = {
@@ -360,11 +357,10 @@ function classify(
   if (advances.has(cls)) return countAdvance(ctx, v, p, t);
   const security = securities.has(cls) || sarl.has(cls) || debt.has(cls);
   if (!security)
-    return out(
-      "not-a-quota-asset",
-      article,
-      `${cls} is not among the securities, SARL parts and advances of L. 214-28 I and II 1° that ${v.article} I counts.`,
-      { assetClass: cls, article: `${v.article} I` },
+    return ctx.leaveOut(
+      p,
+      v.quota.id,
+      why("not-a-quota-asset", { assetClass: cls, article }),
     );
   const eligibility = v.eligible(ctx, h);
   if (eligibility.ok === "unknown") {
@@ -378,11 +374,11 @@ function classify(
     );
   }
   if (eligibility.ok === false)
-    return out(
-      "issuer-not-eligible",
+    return ctx.leaveOut(
+      p,
+      v.quota.id,
+      why("issuer-not-eligible", eligibility.facts),
       article,
-      eligibility.reason,
-      eligibility.facts,
     );
   if (
     h.holdingCompany &&
@@ -396,13 +392,10 @@ function classify(
     h.acquisitionMode === undefined &&
     !h.invalid.has("acquisitionMode")
   ) {
-    ctx.warn(
-      "Holdings",
-      h.row,
-      "acquisitionMode",
-      `acquisitionMode is blank: the position is not counted as fresh capital (${v.article} III A 1°).`,
-      why("acquisition-mode-blank", { article: `${v.article} III A 1°` }),
-    );
+    const blank = why("acquisition-mode-blank", {
+      article: `${v.article} III A 1°`,
+    });
+    ctx.warn("Holdings", h.row, "acquisitionMode", undefined, blank);
   }
   return true;
 }
@@ -435,13 +428,15 @@ function countAdvance(
       { column: eligibility.column, article },
     );
   }
-  if (eligibility.ok === false)
-    return out(
-      "issuer-not-eligible",
+  if (eligibility.ok === false) {
+    const facts = { ...eligibility.facts, issuer: gate.issuer };
+    return ctx.leaveOut(
+      p,
+      v.quota.id,
+      why("issuer-not-eligible", facts),
       article,
-      `advance to ${gate.issuer}: ${eligibility.reason}`,
-      eligibility.facts && { ...eligibility.facts, issuer: gate.issuer },
     );
+  }
   if (
     h.holdingCompany &&
     t.holdings &&
@@ -524,16 +519,11 @@ function applySecondaryCondition(
         continue;
       }
       const article = `${v.article} III A 2° a)`;
-      const [secondary, fresh] = [
-        formatAmount(entry.secondary),
-        formatAmount(entry.fresh),
-      ];
-      const reason = `secondary purchase: the securities bought from other holders (${eurText(entry.secondary)}) are not below the fresh-capital securities of the same company held by the fund (${eurText(entry.fresh)}).`;
-      excluder(ctx, p, v.quota.id)("secondary-purchase", article, reason, {
-        secondary,
-        fresh,
-        article,
-      });
+      const [secondary, fresh] = [entry.secondary, entry.fresh].map(
+        formatAmount,
+      );
+      const facts = { secondary: secondary!, fresh: fresh!, article };
+      ctx.leaveOut(p, v.quota.id, why("secondary-purchase", facts));
     }
   }
   if (
@@ -581,13 +571,10 @@ function tallyCounted(
       );
       p.outcome.graceEndsOn = graceEnd;
       article = `${v.article} II`;
-      if (ctx.asOf > graceEnd)
-        return void out(
-          "five-years-ended",
-          article,
-          `admitted to trading on ${h.listingDate}: the five years of ${article} ended on ${graceEnd}.`,
-          { listingDate: h.listingDate!, graceEnd, article },
-        );
+      if (ctx.asOf > graceEnd) {
+        const facts = { listingDate: h.listingDate!, graceEnd, article };
+        return void ctx.leaveOut(p, v.quota.id, why("five-years-ended", facts));
+      }
       kind = "LISTED";
       t.grace.add(graceEnd);
     }
@@ -601,22 +588,16 @@ function tallyCounted(
       (holding?.listed ?? t.bucket).unknown(h, test.column, test.message);
       return;
     }
-    if (test.ok === false)
-      return void out(
-        "not-small-cap",
-        "L. 214-28 III 1°",
-        test.reason,
-        test.facts,
-      );
+    if (test.ok === false) {
+      const notSmall = why("not-small-cap", test.facts!);
+      return void ctx.leaveOut(p, v.quota.id, notSmall, "L. 214-28 III 1°");
+    }
     kind = "BUCKET";
     article = "L. 214-28 III 1°";
-  } else
-    return void out(
-      "listed-when-bought",
-      "L. 214-28 I",
-      `${cls} admitted to trading when bought.`,
-      { assetClass: cls, article: "L. 214-28 I" },
-    );
+  } else {
+    const facts = { assetClass: cls, article: "L. 214-28 I" };
+    return void ctx.leaveOut(p, v.quota.id, why("listed-when-bought", facts));
+  }
   if (amount === undefined) {
     (kind === "BUCKET" ? (holding?.listed ?? t.bucket) : t.direct).unknown();
     if (holding && kind !== "BUCKET") holding.direct.unknown();
@@ -629,16 +610,12 @@ function tallyCounted(
     // IV 1.: within 20 % of the fund's assets (FCPI-HOLD75), then with the other III items.
     holding.listed.plus(amount);
     const cap = ratioAt(L214_30.holdingListedCap, ctx.asOf);
+    const article = "L. 214-30 IV 1.";
     const explain = why("counted-holding", {
       threshold: cap.toString(),
-      article: "L. 214-30 IV 1.",
+      article,
     });
-    const note = `holding company: counted toward the quota within the ${percentText(cap)} limit of L. 214-30 IV 1.`;
-    ctx.count(
-      p,
-      { rule: FCPI_HOLD75.id, article: "L. 214-30 IV 1.", note, explain },
-      amount,
-    );
+    count(ctx, p, { rule: FCPI_HOLD75.id, article, explain }, amount);
   } else if (kind === "BUCKET") {
     t.bucket.plus(amount);
     const threshold = ratioAt(L214_28.bucket, ctx.asOf).toString();
@@ -646,27 +623,20 @@ function tallyCounted(
       threshold,
       article: "L. 214-28 III",
     });
-    const note =
-      "counted toward the quota within the 20 % limit of L. 214-28 III";
-    ctx.count(p, { rule: FCPR_B20.id, article, note, explain }, amount);
+    // The FCPI's note names the article whole, the FCPR's (same code and facts) the paragraph.
+    const note = `counted toward the quota within the ${percentText(new Dec(threshold))} limit of L. 214-28 III`;
+    count(ctx, p, { rule: FCPR_B20.id, article, note, explain }, amount);
   } else {
     t.direct.plus(amount);
     holding?.direct.plus(amount);
     if (listed) t.listed += amount;
-    const note = listed
-      ? `admitted to trading on ${listingDate}; counts until ${graceEnd}`
-      : holding
-        ? "holding company meeting L. 214-30 IV"
-        : t.committed.has(p)
-          ? `secondary purchase with a subscription commitment (${v.article} III A 2° b))`
-          : "eligible company";
     const explain = listed
       ? why("counted-grace", { listingDate, graceEnd, article })
       : (t.committed.get(p) ??
         (holding
           ? why("counted-holding", { article: "L. 214-30 IV 1." })
           : why("counted-eligible", { article })));
-    ctx.count(p, { rule: v.quota.id, article, note, explain }, amount);
+    count(ctx, p, { rule: v.quota.id, article, explain }, amount);
   }
   const mode = h.acquisitionMode;
   if (t.freshClasses.has(cls) && mode && t.freshModes.has(mode)) {
@@ -674,15 +644,6 @@ function tallyCounted(
     if (kind === "BUCKET") t.freshInBucket += amount;
     const fresh = `${v.article} III A 1°`;
     const explain = why("counted-fresh", { mode, article: fresh });
-    ctx.count(
-      p,
-      {
-        rule: v.fresh.id,
-        article: fresh,
-        note: mode.toLowerCase().replace(/_/g, " "),
-        explain,
-      },
-      amount,
-    );
+    count(ctx, p, { rule: v.fresh.id, article: fresh, explain }, amount);
   } else if (h.invalid.has("acquisitionMode")) t.fresh.unknown();
 }
