@@ -54,7 +54,7 @@ const EN: Renderers = {
   "eltif-regime-unknown": (f) =>
     `${f.column} cannot be read: the 15 % regime is applied, and the result depends on whether the fund meets the 30 % regime of ${f.article}.`,
   "no-grace-position": (f) =>
-    `No position counts under the five years of ${para(f.article)}.`,
+    `No position counts under the five years of ${fcpiFip(f.article) ? f.article : para(f.article)}.`,
   "grace-positions": (f) =>
     `${f.count} position(s) admitted to trading after purchase count toward the quota; the first five-year period ends on ${f.firstEnd}.`,
   "position-breaks": (f) =>

@@ -263,7 +263,6 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
     t.grace,
     {
       after: "the investment count toward the 70 %",
-      paragraph: `${v.article} II`,
       article: `${v.article} II`,
       quota: threshold.toString(),
     },

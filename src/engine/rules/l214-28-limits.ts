@@ -218,10 +218,10 @@ export function listedRule(
   rule: RuleDefinition,
   listed: Measure,
   { count, firstEnd }: Grace,
-  /** `after` and `paragraph`: the caller's own words for the message, where they differ from the code's. */
-  text: { article: string; quota?: string; after?: string; paragraph?: string },
+  /** `after`: the caller's own words for the message, where they differ from the code's. */
+  text: { article: string; quota?: string; after?: string },
 ): RuleResult {
-  const { article, quota, after, paragraph } = text;
+  const { article, quota, after } = text;
   const grace = {
     count,
     firstEnd: firstEnd!,
@@ -231,10 +231,10 @@ export function listedRule(
   const reason = count
     ? why("grace-positions", grace)
     : why("no-grace-position", { article });
-  const message = count
-    ? after &&
-      `${count} position(s) admitted to trading after ${after}; the first five-year period ends on ${firstEnd}.`
-    : paragraph && `No position counts under the five years of ${paragraph}.`;
+  const message =
+    count && after
+      ? `${count} position(s) admitted to trading after ${after}; the first five-year period ends on ${firstEnd}.`
+      : undefined;
   return compare(ctx, rule, { numerator: listed, message, reasons: [reason] });
 }
 
