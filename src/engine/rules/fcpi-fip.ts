@@ -14,11 +14,18 @@ import {
   vintageDate,
 } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { compare, count, made, Tally, type Evaluation } from "../measures";
+import {
+  compare,
+  count,
+  made,
+  Tally,
+  unknownIn,
+  type Evaluation,
+} from "../measures";
 import { english } from "../../present/english";
 import type { AcquisitionMode, AssetClass, Holding } from "../model";
 import { quotaWindow } from "../quota-window";
-import { eurText, percentText } from "../ratio";
+import { percentText } from "../ratio";
 import { type Reason, type ReasonFacts, reason as why } from "../reasons";
 import type { RuleDefinition } from "../result";
 import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
@@ -361,30 +368,7 @@ function classify(
       v.quota.id,
       why("not-a-quota-asset", { assetClass: cls, article }),
     );
-  const eligibility = v.eligible(ctx, h);
-  if (eligibility.ok === "unknown") {
-    t.direct.unknown(h, eligibility.column, eligibility.message);
-    t.fresh.unknown();
-    return out(
-      "eligibility-unknown",
-      article,
-      `cannot tell whether the issuer is eligible: ${eligibility.message}`,
-      { column: eligibility.column, article: `${v.article} I` },
-    );
-  }
-  if (eligibility.ok === false)
-    return ctx.leaveOut(
-      p,
-      v.quota.id,
-      why("issuer-not-eligible", eligibility.facts),
-      article,
-    );
-  if (
-    h.holdingCompany &&
-    t.holdings &&
-    !t.holdings.admits(p, v.quota.id, true, [t.direct, t.fresh])
-  )
-    return false;
+  if (!admitted(ctx, v, t, p, [t.direct, t.fresh])) return false;
   if (
     securities.has(cls) &&
     t.freshClasses.has(cls) &&
@@ -399,36 +383,38 @@ function classify(
   return true;
 }
 
-/** L. 214-28 II 1°, which the 70 % quota takes over: advances to companies held at least 5 %. */
-function countAdvance(
+/**
+ * I: the issuer's eligibility, then for a holding company the gate of IV (L. 214-30); false when
+ * the position is left out. An unknown leaves each of `partial` partial; `advanceTo` names the
+ * company an advance goes to.
+ */
+function admitted(
   ctx: FundContext,
   v: Variant,
-  p: Position,
   t: Sorted,
+  p: Position,
+  partial: Tally[],
+  advanceTo?: string,
 ): boolean {
-  const h = p.holding;
-  const { amount, gate } = gateAdvance(ctx, p, {
-    quotaId: v.quota.id,
-    advancesId: FCPR_CCA15.id,
-    article: "L. 214-28 II 1°",
-    gate: ratioAt(L214_28.advanceGate, ctx.asOf),
-    log: t.gate,
-  });
-  if (gate.kind !== "allowed") return false;
-  const out = excluder(ctx, p, v.quota.id);
-  const article = `${v.article} I`;
-  const eligibility = v.eligible(ctx, h);
-  if (eligibility.ok === "unknown") {
-    t.qualifying.unknown(h, eligibility.column, eligibility.message);
-    return out(
-      "eligibility-unknown",
+  const [h, article] = [p.holding, `${v.article} I`];
+  const e = v.eligible(ctx, h);
+  if (e.ok === "unknown") {
+    partial[0]!.unknown(h, e.column, e.message);
+    unknownIn(...partial.slice(1));
+    // The need's own words (what the column says) follow the code's sentence.
+    const reason = `cannot tell whether the ${advanceTo ? "company" : "issuer"} is eligible: ${e.message}`;
+    const facts = { column: e.column, article };
+    ctx.exclude(p, {
+      rule: v.quota.id,
       article,
-      `cannot tell whether the company is eligible: ${eligibility.message}`,
-      { column: eligibility.column, article },
-    );
+      reason,
+      code: "eligibility-unknown",
+      facts,
+    });
+    return false;
   }
-  if (eligibility.ok === false) {
-    const facts = { ...eligibility.facts, issuer: gate.issuer };
+  if (e.ok === false) {
+    const facts = advanceTo ? { ...e.facts, issuer: advanceTo } : e.facts;
     return ctx.leaveOut(
       p,
       v.quota.id,
@@ -436,10 +422,31 @@ function countAdvance(
       article,
     );
   }
-  if (
+  const security = advanceTo === undefined;
+  return !(
     h.holdingCompany &&
     t.holdings &&
-    !t.holdings.admits(p, v.quota.id, false, [t.qualifying])
+    !t.holdings.admits(p, v.quota.id, security, partial)
+  );
+}
+
+/** L. 214-28 II 1°, which the 70 % quota takes over: advances to companies held at least 5 %. */
+function countAdvance(
+  ctx: FundContext,
+  v: Variant,
+  p: Position,
+  t: Sorted,
+): boolean {
+  const { amount, gate } = gateAdvance(ctx, p, {
+    quotaId: v.quota.id,
+    advancesId: FCPR_CCA15.id,
+    article: "L. 214-28 II 1°",
+    gate: ratioAt(L214_28.advanceGate, ctx.asOf),
+    log: t.gate,
+  });
+  if (
+    gate.kind !== "allowed" ||
+    !admitted(ctx, v, t, p, [t.qualifying], gate.issuer)
   )
     return false;
   countAdvanceInQuota(

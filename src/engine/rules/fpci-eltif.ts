@@ -3,7 +3,7 @@ import { L214_160, L214_28, listAt, ratioAt } from "../../law";
 import { FundContext, type Position } from "../fund-context";
 import { compare, count, Tally } from "../measures";
 import { english } from "../../present/english";
-import { eurText, percentText } from "../ratio";
+import { eurText } from "../ratio";
 import { type Reason, reason as why } from "../reasons";
 import type { RuleResult } from "../result";
 import { FPCI_CCA30 } from "./fpci-definitions";
