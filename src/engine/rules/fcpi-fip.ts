@@ -100,8 +100,6 @@ interface Variant {
   eligible(ctx: FundContext, h: Holding): Eligibility;
   /** L. 214-30 IV: holding companies count through their own gate and cap (FCPI-HOLD75). */
   holdings?: boolean;
-  /** III A 2° b) of L. 214-30 and L. 214-31: secondary shares with a subscription commitment. */
-  commitments?: boolean;
 }
 
 const FCPI: Variant = {
@@ -112,7 +110,6 @@ const FCPI: Variant = {
   law: L214_30,
   eligible: (_ctx, h) => flag(h, "fcpiEligible", "L. 214-30 I"),
   holdings: true,
-  commitments: true,
 };
 
 const FIP: Variant = {
@@ -121,7 +118,6 @@ const FIP: Variant = {
   listed: FIP_L5Y,
   article: "L. 214-31",
   law: L214_31,
-  commitments: true,
   eligible(ctx, h) {
     const flagged = flag(h, "fipEligible", "L. 214-31 I");
     if (flagged.ok !== true) return flagged;
@@ -494,11 +490,9 @@ function applySecondaryCondition(
   for (const entry of perIssuer.values()) {
     if (entry.positions.length === 0 || entry.secondary < entry.fresh) continue;
     // b): a purchase the fund committed to match with subscriptions.
-    const b = v.commitments
-      ? commitments(ctx, entry.positions, v.law.secondaryCommitment)
-      : undefined;
+    const b = commitments(ctx, entry.positions, v.law.secondaryCommitment);
     for (const p of entry.positions) {
-      const commitment = b?.get(p);
+      const commitment = b.get(p);
       if (commitment?.kind === "counts") {
         t.committed.set(p, commitment.explain);
         continue;
