@@ -56,7 +56,7 @@ const EN: Renderers = {
   "no-grace-position": (f) =>
     `No position counts under the five years of ${fcpiFip(f.article) ? f.article : para(f.article)}.`,
   "grace-positions": (f) =>
-    `${f.count} position(s) admitted to trading after purchase count toward the quota; the first five-year period ends on ${f.firstEnd}.`,
+    `${f.count} position(s) admitted to trading after ${f.quota ? `the investment count toward the ${percentShort(f.quota, en)}` : "purchase count toward the quota"}; the first five-year period ends on ${f.firstEnd}.`,
   "position-breaks": (f) =>
     `Line ${f.lineId} (row ${f.row}): ${renderReason(f.cause, en)}`,
   "largest-region": (f) =>

@@ -264,11 +264,7 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
     v.listed,
     { total: t.listed, complete: quotaParts.complete },
     t.grace,
-    {
-      after: "the investment count toward the 70 %",
-      article: `${v.article} II`,
-      quota: threshold.toString(),
-    },
+    { article: `${v.article} II`, quota: threshold.toString() },
   );
   const advances = advancesRule(
     ctx,

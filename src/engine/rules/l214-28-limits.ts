@@ -218,10 +218,8 @@ export function listedRule(
   rule: RuleDefinition,
   listed: Measure,
   { count, firstEnd }: Grace,
-  /** `after`: the caller's own words for the message, where they differ from the code's. */
-  text: { article: string; quota?: string; after?: string },
+  { article, quota }: { article: string; quota?: string },
 ): RuleResult {
-  const { article, quota, after } = text;
   const grace = {
     count,
     firstEnd: firstEnd!,
@@ -231,11 +229,7 @@ export function listedRule(
   const reason = count
     ? why("grace-positions", grace)
     : why("no-grace-position", { article });
-  const message =
-    count && after
-      ? `${count} position(s) admitted to trading after ${after}; the first five-year period ends on ${firstEnd}.`
-      : undefined;
-  return compare(ctx, rule, { numerator: listed, message, reasons: [reason] });
+  return compare(ctx, rule, { numerator: listed, reasons: [reason] });
 }
 
 /** V: whether the quota binds at the test date; outside its window, says so in the notes. */
