@@ -44,7 +44,6 @@ import {
   bucketRule,
   cappedSums,
   countAdvanceInQuota,
-  excluder,
   gateAdvance,
   type GateLog,
   listedAfterPurchase,
@@ -334,7 +333,6 @@ function classify(
   t: Sorted,
 ): boolean {
   const h = p.holding;
-  const out = excluder(ctx, p, v.quota.id);
   const article = `${v.article} I`;
   if (h.assetClass === undefined) {
     t.direct.unknown(
@@ -343,12 +341,9 @@ function classify(
       "assetClass is needed to know whether the position counts toward the quota.",
     );
     t.fresh.unknown();
-    return out(
-      "unclassified",
-      article,
-      "cannot be classified: assetClass is missing or unreadable.",
-      { column: "assetClass" },
-    );
+    const unclassified = why("unclassified", { column: "assetClass" });
+    const reason = "cannot be classified: assetClass is missing or unreadable.";
+    return ctx.leaveOut(p, v.quota.id, unclassified, article, reason);
   }
   const cls = h.assetClass;
   const { securities, sarl, debt, advances } = t.classes;
@@ -395,15 +390,8 @@ function admitted(
     unknownIn(...partial.slice(1));
     // The need's own words (what the column says) follow the code's sentence.
     const reason = `cannot tell whether the ${advanceTo ? "company" : "issuer"} is eligible: ${e.message}`;
-    const facts = { column: e.column, article };
-    ctx.exclude(p, {
-      rule: v.quota.id,
-      article,
-      reason,
-      code: "eligibility-unknown",
-      facts,
-    });
-    return false;
+    const unknown = why("eligibility-unknown", { column: e.column, article });
+    return ctx.leaveOut(p, v.quota.id, unknown, article, reason);
   }
   if (e.ok === false) {
     const facts = advanceTo ? { ...e.facts, issuer: advanceTo } : e.facts;
@@ -502,11 +490,18 @@ function applySecondaryCondition(
         t.direct.unknown();
         if (t.isFresh(p.holding)) t.fresh.unknown();
         const article = `${v.article} III A 2° b)`;
-        excluder(ctx, p, v.quota.id)(
-          "secondary-commitment",
+        const facts = {
+          test: "unknown" as const,
+          column: commitment.column,
           article,
-          `cannot tell whether the secondary purchase counts: ${commitment.message}`,
-          { test: "unknown", column: commitment.column, article },
+        };
+        const reason = `cannot tell whether the secondary purchase counts: ${commitment.message}`;
+        ctx.leaveOut(
+          p,
+          v.quota.id,
+          why("secondary-commitment", facts),
+          article,
+          reason,
         );
         continue;
       }
@@ -541,7 +536,6 @@ function tallyCounted(
   const cls = h.assetClass as AssetClass;
   const amount = ctx.amountOf(p);
   const listing = h.listingStatus ?? "UNLISTED";
-  const out = excluder(ctx, p, v.quota.id);
   const holding = t.holdings?.admitted.has(p) ? t.holdings : undefined;
   let kind: "I" | "LISTED" | "BUCKET" | undefined;
   let article = "L. 214-28 I";
@@ -549,13 +543,11 @@ function tallyCounted(
   if (sarl.has(cls) || (securities.has(cls) && listing === "UNLISTED"))
     kind = "I";
   else if (debt.has(cls)) {
+    // The FCPR's sentence for the same code and facts goes on to say what III 2° takes.
+    const reason = "debt of a company whose equity is admitted to trading.";
+    const listedDebt = why("listed-debt", { article: "L. 214-28 III 2°" });
     if (listing !== "UNLISTED")
-      return void out(
-        "listed-debt",
-        "L. 214-28 III 2°",
-        "debt of a company whose equity is admitted to trading.",
-        { article: "L. 214-28 III 2°" },
-      );
+      return void ctx.leaveOut(p, v.quota.id, listedDebt, undefined, reason);
     kind = "BUCKET";
     article = "L. 214-28 III 2°";
   } else if (listedAfterPurchase(h)) {

@@ -7,7 +7,7 @@ import {
 import type { Dec } from "../decimal";
 import { L214_30, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { compare, limitOf, Tally } from "../measures";
+import { compare, limitOf, Tally, unknownIn } from "../measures";
 import type { Holding } from "../model";
 import { percentText } from "../ratio";
 import { type Reason, type ReasonFacts, reason as why } from "../reasons";
@@ -131,19 +131,12 @@ export class HoldingCompanies {
       this.lowest = stake;
     if (g.ok === "unknown") {
       this.unknown = true;
-      partial[0].unknown(h, g.column, g.message);
-      for (const t of partial.slice(1)) t.unknown();
+      partial[0]!.unknown(h, g.column, g.message);
+      unknownIn(...partial.slice(1));
       // The sentence carries the need's own words (what the column decides).
       const reason = `cannot tell whether the holding company meets L. 214-30 IV: ${g.message}`;
-      const facts = { column: g.column, article };
-      ctx.exclude(p, {
-        rule: quotaId,
-        article,
-        reason,
-        code: "holding-unknown",
-        facts,
-      });
-      return false;
+      const unknown = why("holding-unknown", { column: g.column, article });
+      return ctx.leaveOut(p, quotaId, unknown, article, reason);
     }
     if (g.ok === false) {
       this.refused.push({
