@@ -191,6 +191,13 @@ export class EltifAdvances implements AdvanceCap {
   }
 }
 
+/** A flag of the regime is unreadable: the diagnostic says what it decides. */
+const needFlag = (ctx: FundContext, column: Flag) =>
+  ctx.needFund(
+    column,
+    `${column} is needed: the 30 % regime of ${ARTICLE} applies only with the « ELTIF » name and an infrastructure main object.`,
+  );
+
 /** Adds one sentence to a result's message (in English, from its code), and its code when the message is fully coded. */
 export function addNote(
   r: RuleResult,
@@ -215,10 +222,7 @@ export function settleUnknownRegime(
   const advances = listAt(L214_28.advanceClasses, ctx.asOf);
   if (!ctx.heldPositions().some((p) => advances.has(p.holding.assetClass!)))
     return;
-  ctx.needFund(
-    column,
-    `${column} is needed: the 30 % regime of ${ARTICLE} applies only with the « ELTIF » name and an infrastructure main object.`,
-  );
+  needFlag(ctx, column);
   const inner = new FundContext(
     ctx.fund,
     ctx.positions.map((p) => p.holding),
@@ -257,10 +261,7 @@ export function evaluateSlpAdvances(ctx: FundContext): RuleResult[] {
   for (const p of held) advances.take(p);
   const r = advances.result();
   if (regime.kind === "unknown") {
-    ctx.needFund(
-      regime.column,
-      `${regime.column} is needed: the 30 % regime of ${ARTICLE} applies only with the « ELTIF » name and an infrastructure main object.`,
-    );
+    needFlag(ctx, regime.column);
     r.status = "incomplete";
     // The SLP's sentence says less than the code's (it has no 15 % regime to fall back on).
     addNote(
