@@ -1,8 +1,8 @@
 import {
-  type Amount,
   amountFromDecimal,
   amountToDecimal,
   formatAmount,
+  minAmount,
   ZERO,
 } from "../amount";
 import { Dec } from "../decimal";
@@ -39,8 +39,12 @@ export function commitments(
   const out = new Map<Position, Commitment>();
   const ratio = ratioAt(parameter, ctx.asOf);
   const ARTICLE = `${parameter.versions[0]!.article} III A 2° b)`;
-  const unknown = (table: "Funds" | "Holdings", column: string) =>
-    unknownOf(table, column, ARTICLE);
+  const unknown = (column: keyof typeof NEEDS): Commitment => ({
+    kind: "unknown",
+    table: column === "fundTermDate" ? "Funds" : "Holdings",
+    column,
+    message: `${column} is needed: ${ARTICLE}, ${NEEDS[column]}.`,
+  });
   const issuer = purchases[0]?.holding.issuerId;
   const subscriptions = ctx.positions.filter(
     (p) =>
@@ -59,7 +63,7 @@ export function commitments(
   for (const p of latestFirst) {
     const h = p.holding;
     if (h.invalid.has("subscriptionCommitment")) {
-      out.set(p, unknown("Holdings", "subscriptionCommitment"));
+      out.set(p, unknown("subscriptionCommitment"));
       continue;
     }
     const commitment = h.subscriptionCommitment;
@@ -69,7 +73,7 @@ export function commitments(
     }
     const cost = h.costValue;
     if (cost === undefined) {
-      out.set(p, unknown("Holdings", "costValue"));
+      out.set(p, unknown("costValue"));
       continue;
     }
     // « au moins équivalente au rachat »: the commitment reaches the purchase's cost (≥).
@@ -98,7 +102,7 @@ export function commitments(
       for (const s of subscriptions)
         if (s.holding.investmentDate! >= since)
           subscribed += s.holding.costValue ?? ZERO;
-    const allocated = minOf(subscribed - consumed, required);
+    const allocated = minAmount(subscribed - consumed, required);
     consumed += allocated > ZERO ? allocated : ZERO;
     const fulfilled = allocated >= required;
     const term = ctx.fund.fundTermDate;
@@ -113,9 +117,9 @@ export function commitments(
     if (fulfilled) out.set(p, { kind: "counts", explain });
     else if (ctx.fund.invalid.has("fundTermDate") || term === undefined)
       // Not yet fulfilled and the end of the fund's life unknown: it may have ended.
-      out.set(p, unknown("Funds", "fundTermDate"));
+      out.set(p, unknown("fundTermDate"));
     else if (since === undefined && ended)
-      out.set(p, unknown("Holdings", "investmentDate"));
+      out.set(p, unknown("investmentDate"));
     else if (!ended) out.set(p, { kind: "counts", explain });
     else {
       const subscribedSince = formatAmount(allocated > ZERO ? allocated : ZERO);
@@ -137,27 +141,12 @@ const refused = (facts: ReasonFacts["secondary-commitment"]): Commitment => ({
   },
 });
 
-function minOf(a: Amount, b: Amount): Amount {
-  return a < b ? a : b;
-}
-
-function unknownOf(
-  table: "Funds" | "Holdings",
-  column: string,
-  ARTICLE: string,
-): Commitment {
-  const what =
-    column === "fundTermDate"
-      ? "the end of the fund's life decides whether an unfulfilled subscription commitment still counts"
-      : column === "investmentDate"
-        ? "the purchase date decides which subscriptions fulfil the commitment"
-        : column === "costValue"
-          ? "the commitment is compared with the purchase's cost"
-          : "it says whether the fund committed to subscribe";
-  return {
-    kind: "unknown",
-    table,
-    column,
-    message: `${column} is needed: ${ARTICLE}, ${what}.`,
-  };
-}
+/** What each value a commitment needs decides, as the diagnostic says it. */
+const NEEDS = {
+  fundTermDate:
+    "the end of the fund's life decides whether an unfulfilled subscription commitment still counts",
+  investmentDate:
+    "the purchase date decides which subscriptions fulfil the commitment",
+  costValue: "the commitment is compared with the purchase's cost",
+  subscriptionCommitment: "it says whether the fund committed to subscribe",
+} as const;
