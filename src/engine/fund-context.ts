@@ -158,15 +158,17 @@ export class FundContext {
   /**
    * Leaves the position out of `rule` for a reason stated as a code and its facts, under the
    * facts' article unless another is given; returns false, so that a filter can end with it.
+   * `reason`: the rule's own English, only where it says more than the code (a needed value's words).
    */
   leaveOut(
     p: Position,
     rule: string,
     why: Reason & { code: ExclusionCode },
     article = (why.facts as { article?: string }).article,
+    reason?: string,
   ): false {
     const { code, facts } = why;
-    this.exclude(p, { rule, article, code, facts } as Excluded);
+    this.exclude(p, { rule, article, reason, code, facts } as Excluded);
     return false;
   }
 

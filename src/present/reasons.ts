@@ -28,6 +28,11 @@ const eur = (amount: string) => eurText(amountFromString(amount));
 const pct = (fraction: string) => percentText(new Dec(fraction));
 /** The paragraph without its article, as the quota's own sentences cite it: "L. 214-28 III 1°" → "III 1°". */
 const para = (article: string) => article.replace(/^L\. [\d-]+ /, "");
+/** The FCPI and FIP quotas (L. 214-30, L. 214-31) cite their own article whole; the others cite the paragraph only. */
+const fcpiFip = (article: string) => /^L\. 214-3[01] /.test(article);
+/** The words only the ELTIF paragraph's sentences have (FPCI-CCA30: advances to a company of the fund's group too). */
+const eltifOnly = (article: string, words: string) =>
+  article === "L. 214-160 II 1°, al. 2" ? words : "";
 
 /** The English sentences, as the engine's `message` and `reason` strings read. */
 const EN: Renderers = {
@@ -37,9 +42,11 @@ const EN: Renderers = {
   "base-unknown": () => "The base of the ratio is unknown.",
   "base-not-positive": () => "The base of the ratio is zero or negative.",
   "bucket-above-cap": (f) =>
-    `${eur(f.amount)} of ${f.article} items above the ${percentShort(f.threshold, en)} limit not counted.`,
+    f.article === "L. 214-30 IV 1."
+      ? `${eur(f.amount)} of holding companies' L. 214-28 III securities above the ${percentShort(f.threshold, en)} limit of ${f.article} not counted.`
+      : `${eur(f.amount)} of ${f.article} items above the ${percentShort(f.threshold, en)} limit not counted.`,
   "advances-above-cap": (f) =>
-    `${eur(f.amount)} of advances above the ${percentShort(f.threshold, en)} limit not counted.`,
+    `${eur(f.amount)} of advances above the ${percentShort(f.threshold, en)} limit${eltifOnly(f.article, ` of ${f.article}`)} not counted.`,
   "receivables-above-limit": (f) =>
     `${eur(f.amount)} of receivables held above the ${percentShort(f.threshold, en)} limit of ${f.article} not counted (FPCI-REC10 reports the breach).`,
   "eltif-advances-apart": (f) =>
@@ -47,9 +54,9 @@ const EN: Renderers = {
   "eltif-regime-unknown": (f) =>
     `${f.column} cannot be read: the 15 % regime is applied, and the result depends on whether the fund meets the 30 % regime of ${f.article}.`,
   "no-grace-position": (f) =>
-    `No position counts under the five years of ${para(f.article)}.`,
+    `No position counts under the five years of ${fcpiFip(f.article) ? f.article : para(f.article)}.`,
   "grace-positions": (f) =>
-    `${f.count} position(s) admitted to trading after purchase count toward the quota; the first five-year period ends on ${f.firstEnd}.`,
+    `${f.count} position(s) admitted to trading after ${f.quota ? `the investment count toward the ${percentShort(f.quota, en)}` : "purchase count toward the quota"}; the first five-year period ends on ${f.firstEnd}.`,
   "position-breaks": (f) =>
     `Line ${f.lineId} (row ${f.row}): ${renderReason(f.cause, en)}`,
   "largest-region": (f) =>
@@ -97,9 +104,13 @@ const EN: Renderers = {
   "counted-master-units": (f) => `units of the master ${f.master}`,
 
   "not-a-quota-asset": (f) =>
-    `${f.assetClass} is not among the assets that ${f.article.replace(" à ", " to ")} count toward the quota.`,
+    fcpiFip(f.article)
+      ? `${f.assetClass} is not among the securities, SARL parts and advances of L. 214-28 I and II 1° that ${f.article} counts.`
+      : `${f.assetClass} is not among the assets that ${f.article.replace(" à ", " to ")} count toward the quota.`,
   "listed-when-bought": (f) =>
-    `${f.assetClass} admitted to trading when bought: I requires securities not admitted to trading, and ${para(f.article)} covers only equity or securities giving access to equity.`,
+    f.article === "L. 214-28 I"
+      ? `${f.assetClass} admitted to trading when bought.`
+      : `${f.assetClass} admitted to trading when bought: I requires securities not admitted to trading, and ${para(f.article)} covers only equity or securities giving access to equity.`,
   "not-small-cap": (f) =>
     f.test === "outside-eea"
       ? `listed on a market in ${f.country}, outside the EU and the EEA (${para(f.article)}).`
@@ -111,12 +122,12 @@ const EN: Renderers = {
       ? `no item of ${f.article} (${f.column}) is given.`
       : `cannot be classified: ${f.column} is needed.`,
   "five-years-ended": (f) =>
-    `admitted to trading on ${f.listingDate}: the five years of ${para(f.article)} ended on ${f.graceEnd}${f.bucketFull ? " (the 20 % limit of III could not take it)" : ""}.`,
+    `admitted to trading on ${f.listingDate}: the five years of ${fcpiFip(f.article) ? f.article : para(f.article)} ended on ${f.graceEnd}${f.bucketFull ? " (the 20 % limit of III could not take it)" : ""}.`,
   "advance-gate": (f) =>
     f.ownership === undefined || f.gate === undefined
       ? `not an advance allowed by ${para(f.article)}`
       : Number(f.gate) === 0
-        ? `advance excluded: the fund holds no participation in ${f.issuer}, which ${f.article} requires.`
+        ? `advance excluded: the fund holds no participation in ${f.issuer}${eltifOnly(f.article, " or its group")}, which ${f.article} requires.`
         : `advance excluded: the fund holds ${pct(f.ownership)} of ${f.issuer}, ${f.article} requires at least ${pct(f.gate)}.`,
   "ownership-unknown": () =>
     "the fund's share of the issuer's capital is unknown.",
@@ -140,22 +151,22 @@ const EN: Renderers = {
     "the entity's look-through percentage is unknown.",
   "secondary-commitment": (f) =>
     f.test === "below"
-      ? `secondary purchase: the fund committed to subscribe ${euros(f.commitment, en)}, below the purchase (${euros(f.cost, en)}) that ${f.article} requires it to reach.`
+      ? `secondary purchase: the fund committed to subscribe ${eur(f.commitment)}, below the purchase (${eur(f.cost)}) that ${f.article} requires it to reach.`
       : f.test === "unfulfilled"
-        ? `secondary purchase: the fund's life ended on ${f.termDate} and the subscriptions made since the purchase (${euros(f.subscribed, en)}) do not reach it (${euros(f.cost, en)}) (${f.article}).`
+        ? `secondary purchase: the fund's life ended on ${f.termDate} and the subscriptions made after the purchase (${eur(f.subscribed)}) do not reach it (${eur(f.cost)}), as ${f.article} requires.`
         : `cannot tell whether the secondary purchase counts under ${f.article}: ${f.column} is needed.`,
   "holding-gate": (f) =>
     f.test === "stake"
-      ? `the holding company holds ${percentShort(f.stake, en)} of one of its subsidiaries: ${f.article} requires at least ${percentShort(f.threshold, en)} of each.`
+      ? `the holding company holds ${pct(f.stake)} of one of its subsidiaries: ${f.article.replace(/, V$/, "")} requires at least ${pct(f.threshold)} of each (V).`
       : f.test === "subsidiaries"
         ? `not every subsidiary of the holding company meets the conditions of ${f.article}.`
-        : `no subsidiary of the holding company meets L. 214-30 I, II and III (${f.article}).`,
+        : `no subsidiary of the holding company meets L. 214-30 I, II and III (${para(f.article)}).`,
   "holding-not-capital": (f) =>
-    `${f.assetClass} of a holding company: ${f.article} makes only its equity securities eligible.`,
+    `${f.assetClass} of a holding company: ${f.article} makes only its « titres de capital » eligible.`,
   "holding-unknown": (f) =>
     `cannot tell whether the holding company meets ${f.article}: ${f.column} is needed.`,
   "secondary-purchase": (f) =>
-    `secondary purchase: the securities bought from other holders (${euros(f.secondary, en)}) are not below the fresh-capital securities of the same company held by the fund (${euros(f.fresh, en)}).`,
+    `secondary purchase: the securities bought from other holders (${eur(f.secondary)}) are not below the fresh-capital securities of the same company held by the fund (${eur(f.fresh)}).`,
   "not-controlled": () =>
     "5° units count in an FPI's 60 % only when they are a controlled participation (controlledParticipation).",
   encumbered: () =>
@@ -179,16 +190,17 @@ const EN: Renderers = {
   "counted-unlisted": () => "unlisted security or SARL parts",
   "counted-within-bucket": (f) =>
     `counted toward the quota within the ${percentShort(f.threshold, en)} limit of ${para(f.article)}`,
-  "counted-advance": (f) => `the fund holds ${pct(f.ownership)} of ${f.issuer}`,
+  "counted-advance": (f) =>
+    `the fund holds ${pct(f.ownership)} of ${f.issuer}${eltifOnly(f.article, " or of its group")}`,
   "counted-entity-look-through": (f) =>
     `${pct(f.share)} of ${eur(f.amount)}, the entity's direct investment in eligible companies`,
   "counted-liquid": () => "liquid financial instrument",
   "counted-holding": (f) =>
     f.threshold === undefined
-      ? `holding company meeting ${f.article}`
-      : `holding company: counted within the ${percentShort(f.threshold, en)} limit of ${f.article}`,
+      ? `holding company meeting ${f.article.replace(/ 1\.$/, "")}`
+      : `holding company: counted toward the quota within the ${percentShort(f.threshold, en)} limit of ${f.article}`,
   "counted-secondary-commitment": (f) =>
-    `secondary purchase of ${euros(f.cost, en)} with a commitment to subscribe ${euros(f.commitment, en)}; ${euros(f.subscribed, en)} subscribed since${f.termDate ? `, the fund's life ends on ${f.termDate}` : ""} (${f.article})`,
+    `secondary purchase with a subscription commitment (${f.article})`,
   "counted-eligible": () => "eligible company",
   "counted-item": (f) => `item ${f.item}°`,
   "counted-leverage-base": (f) =>

@@ -14,10 +14,18 @@ import {
   vintageDate,
 } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { compare, made, Tally, type Evaluation } from "../measures";
+import {
+  compare,
+  count,
+  made,
+  Tally,
+  unknownIn,
+  type Evaluation,
+} from "../measures";
+import { english } from "../../present/english";
 import type { AcquisitionMode, AssetClass, Holding } from "../model";
 import { quotaWindow } from "../quota-window";
-import { eurText, percentText } from "../ratio";
+import { percentText } from "../ratio";
 import { type Reason, type ReasonFacts, reason as why } from "../reasons";
 import type { RuleDefinition } from "../result";
 import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
@@ -36,7 +44,6 @@ import {
   bucketRule,
   cappedSums,
   countAdvanceInQuota,
-  excluder,
   gateAdvance,
   type GateLog,
   listedAfterPurchase,
@@ -55,7 +62,7 @@ import { regionKey } from "./region-key";
 
 type Eligibility =
   | { ok: true }
-  | { ok: false; reason: string; facts?: ReasonFacts["issuer-not-eligible"] }
+  | { ok: false; facts: ReasonFacts["issuer-not-eligible"] }
   | { ok: "unknown"; column: string; message: string };
 
 /** The issuer's eligibility flag; an unreadable cell is not a "no": the position may count, so the quota is incomplete. */
@@ -71,8 +78,7 @@ function flag(
       message: `${column} is unreadable: it says whether the issuer meets the conditions of ${article}.`,
     };
   if (h[column]) return { ok: true };
-  const reason = `the issuer is not shown as meeting the conditions of ${article} (${column}).`;
-  return { ok: false, reason, facts: { test: "flag", column, article } };
+  return { ok: false, facts: { test: "flag", column, article } };
 }
 
 interface Variant {
@@ -93,8 +99,6 @@ interface Variant {
   eligible(ctx: FundContext, h: Holding): Eligibility;
   /** L. 214-30 IV: holding companies count through their own gate and cap (FCPI-HOLD75). */
   holdings?: boolean;
-  /** III A 2° b) of L. 214-30 and L. 214-31: secondary shares with a subscription commitment. */
-  commitments?: boolean;
 }
 
 const FCPI: Variant = {
@@ -105,7 +109,6 @@ const FCPI: Variant = {
   law: L214_30,
   eligible: (_ctx, h) => flag(h, "fcpiEligible", "L. 214-30 I"),
   holdings: true,
-  commitments: true,
 };
 
 const FIP: Variant = {
@@ -114,7 +117,6 @@ const FIP: Variant = {
   listed: FIP_L5Y,
   article: "L. 214-31",
   law: L214_31,
-  commitments: true,
   eligible(ctx, h) {
     const flagged = flag(h, "fipEligible", "L. 214-31 I");
     if (flagged.ok !== true) return flagged;
@@ -131,7 +133,6 @@ const FIP: Variant = {
     if (!chosen.some((r) => regionKey(r) === key))
       return {
         ok: false,
-        reason: `the company's region (${h.region}) is not among the regions the fund chose (L. 214-31 I 1°).`,
         facts: { test: "region", region: h.region, article: "L. 214-31 I 1°" },
       };
     return { ok: true };
@@ -217,9 +218,7 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
   );
   const aboveHoldingCap = t.holdings?.aboveCapReason();
   if (aboveHoldingCap?.code === "bucket-above-cap") {
-    notes.unshift(
-      `${eurText(t.holdings!.capped().above)} of holding companies' L. 214-28 III securities above the ${percentText(ratioAt(L214_30.holdingListedCap, ctx.asOf))} limit of L. 214-30 IV 1. not counted.`,
-    );
+    notes.unshift(english(aboveHoldingCap));
     noteReasons.unshift(aboveHoldingCap);
   }
   const bucketMeasure = {
@@ -264,12 +263,7 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
     v.listed,
     { total: t.listed, complete: quotaParts.complete },
     t.grace,
-    {
-      after: "the investment count toward the 70 %",
-      paragraph: `${v.article} II`,
-      article: `${v.article} II`,
-      quota: threshold.toString(),
-    },
+    { article: `${v.article} II`, quota: threshold.toString() },
   );
   const advances = advancesRule(
     ctx,
@@ -339,7 +333,6 @@ function classify(
   t: Sorted,
 ): boolean {
   const h = p.holding;
-  const out = excluder(ctx, p, v.quota.id);
   const article = `${v.article} I`;
   if (h.assetClass === undefined) {
     t.direct.unknown(
@@ -348,63 +341,73 @@ function classify(
       "assetClass is needed to know whether the position counts toward the quota.",
     );
     t.fresh.unknown();
-    return out(
-      "unclassified",
-      article,
-      "cannot be classified: assetClass is missing or unreadable.",
-      { column: "assetClass" },
-    );
+    const unclassified = why("unclassified", { column: "assetClass" });
+    const reason = "cannot be classified: assetClass is missing or unreadable.";
+    return ctx.leaveOut(p, v.quota.id, unclassified, article, reason);
   }
   const cls = h.assetClass;
   const { securities, sarl, debt, advances } = t.classes;
   if (advances.has(cls)) return countAdvance(ctx, v, p, t);
   const security = securities.has(cls) || sarl.has(cls) || debt.has(cls);
   if (!security)
-    return out(
-      "not-a-quota-asset",
-      article,
-      `${cls} is not among the securities, SARL parts and advances of L. 214-28 I and II 1° that ${v.article} I counts.`,
-      { assetClass: cls, article: `${v.article} I` },
+    return ctx.leaveOut(
+      p,
+      v.quota.id,
+      why("not-a-quota-asset", { assetClass: cls, article }),
     );
-  const eligibility = v.eligible(ctx, h);
-  if (eligibility.ok === "unknown") {
-    t.direct.unknown(h, eligibility.column, eligibility.message);
-    t.fresh.unknown();
-    return out(
-      "eligibility-unknown",
-      article,
-      `cannot tell whether the issuer is eligible: ${eligibility.message}`,
-      { column: eligibility.column, article: `${v.article} I` },
-    );
-  }
-  if (eligibility.ok === false)
-    return out(
-      "issuer-not-eligible",
-      article,
-      eligibility.reason,
-      eligibility.facts,
-    );
-  if (
-    h.holdingCompany &&
-    t.holdings &&
-    !t.holdings.admits(p, v.quota.id, true, [t.direct, t.fresh])
-  )
-    return false;
+  if (!admitted(ctx, v, t, p, [t.direct, t.fresh])) return false;
   if (
     securities.has(cls) &&
     t.freshClasses.has(cls) &&
     h.acquisitionMode === undefined &&
     !h.invalid.has("acquisitionMode")
   ) {
-    ctx.warn(
-      "Holdings",
-      h.row,
-      "acquisitionMode",
-      `acquisitionMode is blank: the position is not counted as fresh capital (${v.article} III A 1°).`,
-      why("acquisition-mode-blank", { article: `${v.article} III A 1°` }),
-    );
+    const blank = why("acquisition-mode-blank", {
+      article: `${v.article} III A 1°`,
+    });
+    ctx.warn("Holdings", h.row, "acquisitionMode", undefined, blank);
   }
   return true;
+}
+
+/**
+ * I: the issuer's eligibility, then for a holding company the gate of IV (L. 214-30); false when
+ * the position is left out. An unknown leaves each of `partial` partial; `advanceTo` names the
+ * company an advance goes to.
+ */
+function admitted(
+  ctx: FundContext,
+  v: Variant,
+  t: Sorted,
+  p: Position,
+  partial: Tally[],
+  advanceTo?: string,
+): boolean {
+  const [h, article] = [p.holding, `${v.article} I`];
+  const e = v.eligible(ctx, h);
+  if (e.ok === "unknown") {
+    partial[0]!.unknown(h, e.column, e.message);
+    unknownIn(...partial.slice(1));
+    // The need's own words (what the column says) follow the code's sentence.
+    const reason = `cannot tell whether the ${advanceTo ? "company" : "issuer"} is eligible: ${e.message}`;
+    const unknown = why("eligibility-unknown", { column: e.column, article });
+    return ctx.leaveOut(p, v.quota.id, unknown, article, reason);
+  }
+  if (e.ok === false) {
+    const facts = advanceTo ? { ...e.facts, issuer: advanceTo } : e.facts;
+    return ctx.leaveOut(
+      p,
+      v.quota.id,
+      why("issuer-not-eligible", facts),
+      article,
+    );
+  }
+  const security = advanceTo === undefined;
+  return !(
+    h.holdingCompany &&
+    t.holdings &&
+    !t.holdings.admits(p, v.quota.id, security, partial)
+  );
 }
 
 /** L. 214-28 II 1°, which the 70 % quota takes over: advances to companies held at least 5 %. */
@@ -414,7 +417,6 @@ function countAdvance(
   p: Position,
   t: Sorted,
 ): boolean {
-  const h = p.holding;
   const { amount, gate } = gateAdvance(ctx, p, {
     quotaId: v.quota.id,
     advancesId: FCPR_CCA15.id,
@@ -422,30 +424,9 @@ function countAdvance(
     gate: ratioAt(L214_28.advanceGate, ctx.asOf),
     log: t.gate,
   });
-  if (gate.kind !== "allowed") return false;
-  const out = excluder(ctx, p, v.quota.id);
-  const article = `${v.article} I`;
-  const eligibility = v.eligible(ctx, h);
-  if (eligibility.ok === "unknown") {
-    t.qualifying.unknown(h, eligibility.column, eligibility.message);
-    return out(
-      "eligibility-unknown",
-      article,
-      `cannot tell whether the company is eligible: ${eligibility.message}`,
-      { column: eligibility.column, article },
-    );
-  }
-  if (eligibility.ok === false)
-    return out(
-      "issuer-not-eligible",
-      article,
-      `advance to ${gate.issuer}: ${eligibility.reason}`,
-      eligibility.facts && { ...eligibility.facts, issuer: gate.issuer },
-    );
   if (
-    h.holdingCompany &&
-    t.holdings &&
-    !t.holdings.admits(p, v.quota.id, false, [t.qualifying])
+    gate.kind !== "allowed" ||
+    !admitted(ctx, v, t, p, [t.qualifying], gate.issuer)
   )
     return false;
   countAdvanceInQuota(
@@ -493,11 +474,9 @@ function applySecondaryCondition(
   for (const entry of perIssuer.values()) {
     if (entry.positions.length === 0 || entry.secondary < entry.fresh) continue;
     // b): a purchase the fund committed to match with subscriptions.
-    const b = v.commitments
-      ? commitments(ctx, entry.positions, v.law.secondaryCommitment)
-      : undefined;
+    const b = commitments(ctx, entry.positions, v.law.secondaryCommitment);
     for (const p of entry.positions) {
-      const commitment = b?.get(p);
+      const commitment = b.get(p);
       if (commitment?.kind === "counts") {
         t.committed.set(p, commitment.explain);
         continue;
@@ -511,34 +490,31 @@ function applySecondaryCondition(
         t.direct.unknown();
         if (t.isFresh(p.holding)) t.fresh.unknown();
         const article = `${v.article} III A 2° b)`;
-        excluder(ctx, p, v.quota.id)(
-          "secondary-commitment",
+        const facts = {
+          test: "unknown" as const,
+          column: commitment.column,
           article,
-          `cannot tell whether the secondary purchase counts: ${commitment.message}`,
-          { test: "unknown", column: commitment.column, article },
+        };
+        const reason = `cannot tell whether the secondary purchase counts: ${commitment.message}`;
+        ctx.leaveOut(
+          p,
+          v.quota.id,
+          why("secondary-commitment", facts),
+          article,
+          reason,
         );
         continue;
       }
       if (commitment?.kind === "refused") {
-        excluder(ctx, p, v.quota.id)(
-          "secondary-commitment",
-          commitment.facts.article,
-          commitment.text,
-          commitment.facts,
-        );
+        ctx.leaveOut(p, v.quota.id, commitment.why);
         continue;
       }
       const article = `${v.article} III A 2° a)`;
-      const [secondary, fresh] = [
-        formatAmount(entry.secondary),
-        formatAmount(entry.fresh),
-      ];
-      const reason = `secondary purchase: the securities bought from other holders (${eurText(entry.secondary)}) are not below the fresh-capital securities of the same company held by the fund (${eurText(entry.fresh)}).`;
-      excluder(ctx, p, v.quota.id)("secondary-purchase", article, reason, {
-        secondary,
-        fresh,
-        article,
-      });
+      const [secondary, fresh] = [entry.secondary, entry.fresh].map(
+        formatAmount,
+      );
+      const facts = { secondary: secondary!, fresh: fresh!, article };
+      ctx.leaveOut(p, v.quota.id, why("secondary-purchase", facts));
     }
   }
   if (
@@ -560,7 +536,6 @@ function tallyCounted(
   const cls = h.assetClass as AssetClass;
   const amount = ctx.amountOf(p);
   const listing = h.listingStatus ?? "UNLISTED";
-  const out = excluder(ctx, p, v.quota.id);
   const holding = t.holdings?.admitted.has(p) ? t.holdings : undefined;
   let kind: "I" | "LISTED" | "BUCKET" | undefined;
   let article = "L. 214-28 I";
@@ -568,13 +543,11 @@ function tallyCounted(
   if (sarl.has(cls) || (securities.has(cls) && listing === "UNLISTED"))
     kind = "I";
   else if (debt.has(cls)) {
+    // The FCPR's sentence for the same code and facts goes on to say what III 2° takes.
+    const reason = "debt of a company whose equity is admitted to trading.";
+    const listedDebt = why("listed-debt", { article: "L. 214-28 III 2°" });
     if (listing !== "UNLISTED")
-      return void out(
-        "listed-debt",
-        "L. 214-28 III 2°",
-        "debt of a company whose equity is admitted to trading.",
-        { article: "L. 214-28 III 2°" },
-      );
+      return void ctx.leaveOut(p, v.quota.id, listedDebt, undefined, reason);
     kind = "BUCKET";
     article = "L. 214-28 III 2°";
   } else if (listedAfterPurchase(h)) {
@@ -586,13 +559,10 @@ function tallyCounted(
       );
       p.outcome.graceEndsOn = graceEnd;
       article = `${v.article} II`;
-      if (ctx.asOf > graceEnd)
-        return void out(
-          "five-years-ended",
-          article,
-          `admitted to trading on ${h.listingDate}: the five years of ${article} ended on ${graceEnd}.`,
-          { listingDate: h.listingDate!, graceEnd, article },
-        );
+      if (ctx.asOf > graceEnd) {
+        const facts = { listingDate: h.listingDate!, graceEnd, article };
+        return void ctx.leaveOut(p, v.quota.id, why("five-years-ended", facts));
+      }
       kind = "LISTED";
       t.grace.add(graceEnd);
     }
@@ -606,22 +576,16 @@ function tallyCounted(
       (holding?.listed ?? t.bucket).unknown(h, test.column, test.message);
       return;
     }
-    if (test.ok === false)
-      return void out(
-        "not-small-cap",
-        "L. 214-28 III 1°",
-        test.reason,
-        test.facts,
-      );
+    if (test.ok === false) {
+      const notSmall = why("not-small-cap", test.facts!);
+      return void ctx.leaveOut(p, v.quota.id, notSmall, "L. 214-28 III 1°");
+    }
     kind = "BUCKET";
     article = "L. 214-28 III 1°";
-  } else
-    return void out(
-      "listed-when-bought",
-      "L. 214-28 I",
-      `${cls} admitted to trading when bought.`,
-      { assetClass: cls, article: "L. 214-28 I" },
-    );
+  } else {
+    const facts = { assetClass: cls, article: "L. 214-28 I" };
+    return void ctx.leaveOut(p, v.quota.id, why("listed-when-bought", facts));
+  }
   if (amount === undefined) {
     (kind === "BUCKET" ? (holding?.listed ?? t.bucket) : t.direct).unknown();
     if (holding && kind !== "BUCKET") holding.direct.unknown();
@@ -634,16 +598,12 @@ function tallyCounted(
     // IV 1.: within 20 % of the fund's assets (FCPI-HOLD75), then with the other III items.
     holding.listed.plus(amount);
     const cap = ratioAt(L214_30.holdingListedCap, ctx.asOf);
+    const article = "L. 214-30 IV 1.";
     const explain = why("counted-holding", {
       threshold: cap.toString(),
-      article: "L. 214-30 IV 1.",
+      article,
     });
-    const note = `holding company: counted toward the quota within the ${percentText(cap)} limit of L. 214-30 IV 1.`;
-    ctx.count(
-      p,
-      { rule: FCPI_HOLD75.id, article: "L. 214-30 IV 1.", note, explain },
-      amount,
-    );
+    count(ctx, p, { rule: FCPI_HOLD75.id, article, explain }, amount);
   } else if (kind === "BUCKET") {
     t.bucket.plus(amount);
     const threshold = ratioAt(L214_28.bucket, ctx.asOf).toString();
@@ -651,27 +611,20 @@ function tallyCounted(
       threshold,
       article: "L. 214-28 III",
     });
-    const note =
-      "counted toward the quota within the 20 % limit of L. 214-28 III";
-    ctx.count(p, { rule: FCPR_B20.id, article, note, explain }, amount);
+    // The FCPI's note names the article whole, the FCPR's (same code and facts) the paragraph.
+    const note = `counted toward the quota within the ${percentText(new Dec(threshold))} limit of L. 214-28 III`;
+    count(ctx, p, { rule: FCPR_B20.id, article, note, explain }, amount);
   } else {
     t.direct.plus(amount);
     holding?.direct.plus(amount);
     if (listed) t.listed += amount;
-    const note = listed
-      ? `admitted to trading on ${listingDate}; counts until ${graceEnd}`
-      : holding
-        ? "holding company meeting L. 214-30 IV"
-        : t.committed.has(p)
-          ? `secondary purchase with a subscription commitment (${v.article} III A 2° b))`
-          : "eligible company";
     const explain = listed
       ? why("counted-grace", { listingDate, graceEnd, article })
       : (t.committed.get(p) ??
         (holding
           ? why("counted-holding", { article: "L. 214-30 IV 1." })
           : why("counted-eligible", { article })));
-    ctx.count(p, { rule: v.quota.id, article, note, explain }, amount);
+    count(ctx, p, { rule: v.quota.id, article, explain }, amount);
   }
   const mode = h.acquisitionMode;
   if (t.freshClasses.has(cls) && mode && t.freshModes.has(mode)) {
@@ -679,15 +632,6 @@ function tallyCounted(
     if (kind === "BUCKET") t.freshInBucket += amount;
     const fresh = `${v.article} III A 1°`;
     const explain = why("counted-fresh", { mode, article: fresh });
-    ctx.count(
-      p,
-      {
-        rule: v.fresh.id,
-        article: fresh,
-        note: mode.toLowerCase().replace(/_/g, " "),
-        explain,
-      },
-      amount,
-    );
+    count(ctx, p, { rule: v.fresh.id, article: fresh, explain }, amount);
   } else if (h.invalid.has("acquisitionMode")) t.fresh.unknown();
 }

@@ -7,7 +7,7 @@ import {
 import type { Dec } from "../decimal";
 import { L214_30, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { compare, limitOf, Tally } from "../measures";
+import { compare, limitOf, Tally, unknownIn } from "../measures";
 import type { Holding } from "../model";
 import { percentText } from "../ratio";
 import { type Reason, type ReasonFacts, reason as why } from "../reasons";
@@ -17,7 +17,8 @@ import {
   FCPI_HOLD75_CAP,
   HOLDING_CONDITIONS,
 } from "./fcpi-fip-definitions";
-import { capOf, excluder } from "./l214-28-limits";
+import { capOf } from "./l214-28-limits";
+import { english } from "../../present/english";
 
 // L. 214-30 IV and V: the securities of a holding company (société mère) count in the FCPI's 70 %
 // when it meets IV 1. a) to d); its L. 214-28 III securities only within 20 % of the fund's assets.
@@ -26,8 +27,13 @@ const GATE = "L. 214-30 IV 1. c)";
 
 type Gate =
   | { ok: true }
-  | { ok: false; facts: ReasonFacts["holding-gate"]; text: string }
+  | { ok: false; why: Reason }
   | { ok: "unknown"; column: string; message: string };
+
+const refused = (facts: ReasonFacts["holding-gate"]): Gate => ({
+  ok: false,
+  why: why("holding-gate", facts),
+});
 
 /**
  * IV 1. c) « au moins 75 % du capital » of every participation (V: a disposal below it ends the
@@ -36,29 +42,22 @@ type Gate =
  */
 function gate(h: Holding, stakeMin: Dec): Gate {
   const stake = h.subsidiaryStakeMinPct;
-  if (stake !== undefined && stake.lt(stakeMin))
-    return {
-      ok: false,
-      facts: {
-        test: "stake",
-        stake: stake.toString(),
-        threshold: stakeMin.toString(),
-        article: "L. 214-30 IV 1. c), V",
-      },
-      text: `the holding company holds ${percentText(stake)} of one of its subsidiaries: L. 214-30 IV 1. c) requires at least ${percentText(stakeMin)} of each (V).`,
-    };
+  if (stake !== undefined && stake.lt(stakeMin)) {
+    const [held, threshold] = [stake.toString(), stakeMin.toString()];
+    return refused({
+      test: "stake",
+      stake: held,
+      threshold,
+      article: `${GATE}, V`,
+    });
+  }
   if (h.subsidiariesEligible === false)
-    return {
-      ok: false,
-      facts: { test: "subsidiaries", article: GATE },
-      text: "not every subsidiary of the holding company meets the conditions of L. 214-30 IV 1. c).",
-    };
+    return refused({ test: "subsidiaries", article: GATE });
   if (h.subsidiaryMeetsI === false)
-    return {
-      ok: false,
-      facts: { test: "subsidiary-meets-i", article: "L. 214-30 IV 1. d)" },
-      text: "no subsidiary of the holding company meets L. 214-30 I, II and III (IV 1. d)).",
-    };
+    return refused({
+      test: "subsidiary-meets-i",
+      article: "L. 214-30 IV 1. d)",
+    });
   const unknown = (column: string, what: string): Gate => ({
     ok: "unknown",
     column,
@@ -115,13 +114,13 @@ export class HoldingCompanies {
     partial: Tally[],
   ): boolean {
     const h = p.holding;
-    const out = excluder(this.ctx, p, quotaId);
+    const article = "L. 214-30 IV 1.";
+    const { ctx } = this;
     if (security && h.assetClass && !this.classes.has(h.assetClass))
-      return out(
-        "holding-not-capital",
-        "L. 214-30 IV 1.",
-        `${h.assetClass} of a holding company: L. 214-30 IV 1. makes only its « titres de capital » eligible.`,
-        { assetClass: h.assetClass, article: "L. 214-30 IV 1." },
+      return ctx.leaveOut(
+        p,
+        quotaId,
+        why("holding-not-capital", { assetClass: h.assetClass, article }),
       );
     const g = gate(h, this.stakeMin);
     const stake = h.subsidiaryStakeMinPct;
@@ -132,27 +131,25 @@ export class HoldingCompanies {
       this.lowest = stake;
     if (g.ok === "unknown") {
       this.unknown = true;
-      partial[0].unknown(h, g.column, g.message);
-      for (const t of partial.slice(1)) t.unknown();
-      return out(
-        "holding-unknown",
-        "L. 214-30 IV 1.",
-        `cannot tell whether the holding company meets L. 214-30 IV: ${g.message}`,
-        {
-          column: g.column,
-          article: "L. 214-30 IV 1.",
-        },
-      );
+      partial[0]!.unknown(h, g.column, g.message);
+      unknownIn(...partial.slice(1));
+      // The sentence carries the need's own words (what the column decides).
+      const reason = `cannot tell whether the holding company meets L. 214-30 IV: ${g.message}`;
+      const unknown = why("holding-unknown", { column: g.column, article });
+      return ctx.leaveOut(p, quotaId, unknown, article, reason);
     }
     if (g.ok === false) {
-      const cause: Reason = why("holding-gate", g.facts);
       this.refused.push({
         position: p,
         amount: p.amount,
-        reason: g.text,
-        why: cause,
+        reason: english(g.why),
+        why: g.why,
       });
-      return out("holding-gate", g.facts.article, g.text, g.facts);
+      return ctx.leaveOut(
+        p,
+        quotaId,
+        g.why as Reason & { code: "holding-gate" },
+      );
     }
     this.admitted.add(p);
     return true;
@@ -207,9 +204,10 @@ export class HoldingCompanies {
     if (aboveCap) reasons.push(aboveCap);
     return compare(ctx, FCPI_HOLD75, {
       numerator,
+      // One sentence for both codes: how many count, and the part above the cap.
       message: count
         ? `${count} holding-company position(s) count toward the 70 %${above > ZERO ? `; ${formatAmount(above)} EUR of their L. 214-28 III securities above the ${percentText(threshold)} limit not counted` : ""}.`
-        : "No holding-company security counts toward the 70 % (L. 214-30 IV).",
+        : undefined,
       reasons,
       conditions: [
         limitCondition(

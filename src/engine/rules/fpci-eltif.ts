@@ -1,8 +1,9 @@
 import { type Amount, formatAmount, minAmount, ZERO } from "../amount";
 import { L214_160, L214_28, listAt, ratioAt } from "../../law";
 import { FundContext, type Position } from "../fund-context";
-import { compare, Tally } from "../measures";
-import { eurText, percentText } from "../ratio";
+import { compare, count, Tally } from "../measures";
+import { english } from "../../present/english";
+import { eurText } from "../ratio";
 import { type Reason, reason as why } from "../reasons";
 import type { RuleResult } from "../result";
 import { FPCI_CCA30 } from "./fpci-definitions";
@@ -50,7 +51,7 @@ export function eltifRegime(ctx: FundContext): EltifRegime {
         "Funds",
         f.row,
         missing,
-        `${given} is yes but ${missing} is not: the 30 % regime of ${ARTICLE} needs both (a main object of financing infrastructure and the « ELTIF » name); the 15 % regime applies.`,
+        undefined,
         why("eltif-regime-not-met", { given, missing, article: ARTICLE }),
       );
     return { kind: "standard" };
@@ -83,16 +84,16 @@ export class EltifAdvances implements AdvanceCap {
     const issuer = h.issuerName ?? h.issuerId ?? `row ${h.row}`;
     // For an advance, listingStatus is the listing of the beneficiary's securities (blank: unlisted).
     const listing = h.listingStatus ?? "UNLISTED";
-    if (!this.beneficiaries.has(listing)) {
-      ctx.exclude(p, {
-        rule: FPCI_CCA30.id,
-        article: ARTICLE,
-        reason: `advance to ${issuer}, whose securities are admitted to trading (${listing}): ${ARTICLE} retains only advances to companies whose securities are not admitted to a regulated market or an MTF; measured under the 15 % limit instead.`,
-        code: "eltif-beneficiary-listed",
-        facts: { issuer, listingStatus: listing, article: ARTICLE },
-      });
-      return false;
-    }
+    const out = (r: Parameters<FundContext["leaveOut"]>[2]) =>
+      ctx.leaveOut(p, FPCI_CCA30.id, r);
+    if (!this.beneficiaries.has(listing))
+      return out(
+        why("eltif-beneficiary-listed", {
+          issuer,
+          listingStatus: listing,
+          article: ARTICLE,
+        }),
+      );
     // « à une société appartenant au groupe dans lequel le fonds détient une participation »: the
     // row's ownershipPct is the fund's participation in the beneficiary or in its group.
     const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
@@ -106,57 +107,37 @@ export class EltifAdvances implements AdvanceCap {
           "ownershipPct",
           `ownershipPct is needed: ${ARTICLE} retains an advance to a company in which, or in whose group, the fund holds a participation.`,
         );
-        ctx.exclude(p, {
-          rule: FPCI_CCA30.id,
-          article: ARTICLE,
-          reason: "the fund's share of the issuer's capital is unknown.",
-          code: "ownership-unknown",
-          facts: { article: ARTICLE },
-        });
+        out(why("ownership-unknown", { article: ARTICLE }));
       }
       return false;
     }
     // No participation: not this regime; for an FPCI, II 1° refuses it and FPCI-CCA15 reports the breach.
-    if (ownership.lte(0)) {
-      ctx.exclude(p, {
-        rule: FPCI_CCA30.id,
-        article: ARTICLE,
-        reason: `advance excluded: the fund holds no participation in ${issuer} or its group, which ${ARTICLE} requires.`,
-        code: "advance-gate",
-        facts: {
+    if (ownership.lte(0))
+      return out(
+        why("advance-gate", {
           issuer,
           ownership: ownership.toString(),
           gate: "0",
           article: ARTICLE,
-        },
-      });
-      return false;
-    }
+        }),
+      );
     const threshold = ratioAt(L214_160.eltifAdvances, ctx.asOf);
     const amount = this.measure.add(p, {
       rule: FPCI_CCA30.id,
       article: ARTICLE,
-      note: `measured against the ${percentText(threshold)} limit`,
       explain: why("measured-against-limit", {
         threshold: threshold.toString(),
         article: ARTICLE,
       }),
     });
-    if (amount !== undefined && this.quotaId)
-      ctx.count(
-        p,
-        {
-          rule: this.quotaId,
-          article: ARTICLE,
-          note: `the fund holds ${percentText(ownership)} of ${issuer} or of its group`,
-          explain: why("counted-advance", {
-            issuer,
-            ownership: ownership.toString(),
-            article: ARTICLE,
-          }),
-        },
-        amount,
-      );
+    if (amount !== undefined && this.quotaId) {
+      const explain = why("counted-advance", {
+        issuer,
+        ownership: ownership.toString(),
+        article: ARTICLE,
+      });
+      count(ctx, p, { rule: this.quotaId, article: ARTICLE, explain }, amount);
+    }
     return true;
   }
 
@@ -168,16 +149,13 @@ export class EltifAdvances implements AdvanceCap {
     const retained = cap === undefined ? total : minAmount(total, cap);
     this.excess = total - retained;
     if (this.excess > ZERO) {
-      notes.push(
-        `${eurText(this.excess)} of advances above the 30 % limit of ${ARTICLE} not counted.`,
-      );
-      reasons.push(
-        why("advances-above-cap", {
-          amount: formatAmount(this.excess),
-          threshold: threshold.toString(),
-          article: ARTICLE,
-        }),
-      );
+      const r = why("advances-above-cap", {
+        amount: formatAmount(this.excess),
+        threshold: threshold.toString(),
+        article: ARTICLE,
+      });
+      notes.push(english(r));
+      reasons.push(r);
     }
     return retained;
   }
@@ -213,8 +191,19 @@ export class EltifAdvances implements AdvanceCap {
   }
 }
 
-/** Adds one sentence to a result's message, and its code when the message is fully coded. */
-export function addNote(r: RuleResult, text: string, reason: Reason): void {
+/** A flag of the regime is unreadable: the diagnostic says what it decides. */
+const needFlag = (ctx: FundContext, column: Flag) =>
+  ctx.needFund(
+    column,
+    `${column} is needed: the 30 % regime of ${ARTICLE} applies only with the « ELTIF » name and an infrastructure main object.`,
+  );
+
+/** Adds one sentence to a result's message (in English, from its code), and its code when the message is fully coded. */
+export function addNote(
+  r: RuleResult,
+  reason: Reason,
+  text = english(reason),
+): void {
   const coded = r.message === undefined || r.reasons !== undefined;
   r.message = r.message ? `${r.message} ${text}` : text;
   if (coded) r.reasons = [...(r.reasons ?? []), reason];
@@ -233,10 +222,7 @@ export function settleUnknownRegime(
   const advances = listAt(L214_28.advanceClasses, ctx.asOf);
   if (!ctx.heldPositions().some((p) => advances.has(p.holding.assetClass!)))
     return;
-  ctx.needFund(
-    column,
-    `${column} is needed: the 30 % regime of ${ARTICLE} applies only with the « ELTIF » name and an infrastructure main object.`,
-  );
+  needFlag(ctx, column);
   const inner = new FundContext(
     ctx.fund,
     ctx.positions.map((p) => p.holding),
@@ -254,11 +240,7 @@ export function settleUnknownRegime(
     if (status === undefined || status === r.status) continue;
     r.status = "incomplete";
     r.partial = true;
-    addNote(
-      r,
-      `${column} cannot be read: the 15 % regime is applied, and the result depends on whether the fund meets the 30 % regime of ${ARTICLE}.`,
-      why("eltif-regime-unknown", { column, article: ARTICLE }),
-    );
+    addNote(r, why("eltif-regime-unknown", { column, article: ARTICLE }));
   }
 }
 
@@ -279,15 +261,13 @@ export function evaluateSlpAdvances(ctx: FundContext): RuleResult[] {
   for (const p of held) advances.take(p);
   const r = advances.result();
   if (regime.kind === "unknown") {
-    ctx.needFund(
-      regime.column,
-      `${regime.column} is needed: the 30 % regime of ${ARTICLE} applies only with the « ELTIF » name and an infrastructure main object.`,
-    );
+    needFlag(ctx, regime.column);
     r.status = "incomplete";
+    // The SLP's sentence says less than the code's (it has no 15 % regime to fall back on).
     addNote(
       r,
-      `${regime.column} cannot be read: whether the fund meets the 30 % regime of ${ARTICLE} is unknown.`,
       why("eltif-regime-unknown", { column: regime.column, article: ARTICLE }),
+      `${regime.column} cannot be read: whether the fund meets the 30 % regime of ${ARTICLE} is unknown.`,
     );
   }
   return [r];

@@ -26,7 +26,6 @@ import {
   settleUnknownRegime,
 } from "./fpci-eltif";
 import { formatAmount } from "../amount";
-import { eurText } from "../ratio";
 
 const FPCI_PROFILE: L21428Profile = {
   quota: FPCI_Q50,
@@ -82,7 +81,6 @@ function advancesOf(ctx: FundContext, eltif: boolean): Evaluation {
   if (cca15 && taken > 0n)
     addNote(
       cca15,
-      `${eurText(taken)} of advances to unlisted companies the fund holds a participation in, or in whose group it does, are retained under the 30 % regime of ${FPCI_CCA30.article} (FPCI-CCA30), not measured against 15 %.`,
       why("eltif-advances-apart", {
         amount: formatAmount(taken),
         article: FPCI_CCA30.article,
@@ -104,7 +102,6 @@ function classLimit(
   const counted = {
     rule: rule.id,
     article: rule.article,
-    note: `measured against the ${threshold.times(100).toString()} % limit`,
     explain: why("measured-against-limit", {
       threshold: threshold.toString(),
       article: rule.article,

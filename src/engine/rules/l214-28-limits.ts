@@ -9,7 +9,7 @@ import {
 import { limitCondition } from "../conditions";
 import { Dec } from "../decimal";
 import { L214_160, L214_28, listAt, ratioAt } from "../../law";
-import type { Excluded, FundContext, Position } from "../fund-context";
+import type { FundContext, Position } from "../fund-context";
 import { english } from "../../present/english";
 import {
   Breaches,
@@ -20,15 +20,10 @@ import {
   Tally,
 } from "../measures";
 import { eurText, percentText } from "../ratio";
-import { type Reason, type ReasonFacts, reason as why } from "../reasons";
+import { type Reason, reason as why } from "../reasons";
 import type { Holding } from "../model";
 import { isWithin } from "../quota-window";
-import type {
-  ExclusionCode,
-  QuotaWindow,
-  RuleDefinition,
-  RuleResult,
-} from "../result";
+import type { QuotaWindow, RuleDefinition, RuleResult } from "../result";
 import { ADVANCE_CONDITIONS } from "./fcpr-definitions";
 
 /**
@@ -218,10 +213,8 @@ export function listedRule(
   rule: RuleDefinition,
   listed: Measure,
   { count, firstEnd }: Grace,
-  /** `after` and `paragraph`: the caller's own words for the message, where they differ from the code's. */
-  text: { article: string; quota?: string; after?: string; paragraph?: string },
+  { article, quota }: { article: string; quota?: string },
 ): RuleResult {
-  const { article, quota, after, paragraph } = text;
   const grace = {
     count,
     firstEnd: firstEnd!,
@@ -231,11 +224,7 @@ export function listedRule(
   const reason = count
     ? why("grace-positions", grace)
     : why("no-grace-position", { article });
-  const message = count
-    ? after &&
-      `${count} position(s) admitted to trading after ${after}; the first five-year period ends on ${firstEnd}.`
-    : paragraph && `No position counts under the five years of ${paragraph}.`;
-  return compare(ctx, rule, { numerator: listed, message, reasons: [reason] });
+  return compare(ctx, rule, { numerator: listed, reasons: [reason] });
 }
 
 /** V: whether the quota binds at the test date; outside its window, says so in the notes. */
@@ -265,19 +254,6 @@ export function quotaBinds(
 export const listedAfterPurchase = (h: Holding): boolean =>
   h.listingDate !== undefined &&
   (h.investmentDate === undefined || h.investmentDate < h.listingDate);
-
-/** Excludes the position from a rule (English reason from the code when none is given); returns false, so that a sorter can `return out(…)`. */
-export const excluder =
-  (ctx: FundContext, p: Position, rule: string) =>
-  (
-    code: ExclusionCode,
-    article: string,
-    reason: string | undefined,
-    facts?: ReasonFacts[ExclusionCode],
-  ): false => {
-    ctx.exclude(p, { rule, article, reason, code, facts } as Excluded);
-    return false;
-  };
 
 /** II 1°: an advance the gate allows and the quota counts, with the share of capital that allows it. */
 export function countAdvanceInQuota(

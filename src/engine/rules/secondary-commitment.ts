@@ -1,29 +1,23 @@
 import {
-  type Amount,
   amountFromDecimal,
   amountToDecimal,
   formatAmount,
+  minAmount,
   ZERO,
 } from "../amount";
 import { Dec } from "../decimal";
 import { type RatioParameter, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { eurText } from "../ratio";
 import { type Reason, type ReasonFacts, reason as why } from "../reasons";
 
 // L. 214-30 and L. 214-31 III A 2° b), in the same words: securities bought from other holders also count when, « au moment du
 // rachat », the fund committed to subscribe « pour une valeur au moins équivalente au rachat »;
 // « La réalisation de cette condition est appréciée sur la durée de vie du fonds ».
 
-
 export type Commitment =
   | { kind: "none" }
   | { kind: "counts"; explain: Reason }
-  | {
-      kind: "refused";
-      facts: ReasonFacts["secondary-commitment"];
-      text: string;
-    }
+  | { kind: "refused"; why: Reason & { code: "secondary-commitment" } }
   | {
       kind: "unknown";
       column: string;
@@ -45,8 +39,12 @@ export function commitments(
   const out = new Map<Position, Commitment>();
   const ratio = ratioAt(parameter, ctx.asOf);
   const ARTICLE = `${parameter.versions[0]!.article} III A 2° b)`;
-  const unknown = (table: "Funds" | "Holdings", column: string) =>
-    unknownOf(table, column, ARTICLE);
+  const unknown = (column: keyof typeof NEEDS): Commitment => ({
+    kind: "unknown",
+    table: column === "fundTermDate" ? "Funds" : "Holdings",
+    column,
+    message: `${column} is needed: ${ARTICLE}, ${NEEDS[column]}.`,
+  });
   const issuer = purchases[0]?.holding.issuerId;
   const subscriptions = ctx.positions.filter(
     (p) =>
@@ -65,7 +63,7 @@ export function commitments(
   for (const p of latestFirst) {
     const h = p.holding;
     if (h.invalid.has("subscriptionCommitment")) {
-      out.set(p, unknown("Holdings", "subscriptionCommitment"));
+      out.set(p, unknown("subscriptionCommitment"));
       continue;
     }
     const commitment = h.subscriptionCommitment;
@@ -75,7 +73,7 @@ export function commitments(
     }
     const cost = h.costValue;
     if (cost === undefined) {
-      out.set(p, unknown("Holdings", "costValue"));
+      out.set(p, unknown("costValue"));
       continue;
     }
     // « au moins équivalente au rachat »: the commitment reaches the purchase's cost (≥).
@@ -83,16 +81,19 @@ export function commitments(
       ratio.times(amountToDecimal(cost)).toDecimalPlaces(6, Dec.ROUND_CEIL),
     );
     if (commitment < required) {
-      out.set(p, {
-        kind: "refused",
-        facts: {
+      const [committed, bought] = [
+        formatAmount(commitment),
+        formatAmount(cost),
+      ];
+      out.set(
+        p,
+        refused({
           test: "below",
-          commitment: formatAmount(commitment),
-          cost: formatAmount(cost),
+          commitment: committed,
+          cost: bought,
           article: ARTICLE,
-        },
-        text: `secondary purchase: the fund committed to subscribe ${eurText(commitment)}, below the purchase (${eurText(cost)}) that ${ARTICLE} requires it to reach.`,
-      });
+        }),
+      );
       continue;
     }
     const since = h.investmentDate;
@@ -101,7 +102,7 @@ export function commitments(
       for (const s of subscriptions)
         if (s.holding.investmentDate! >= since)
           subscribed += s.holding.costValue ?? ZERO;
-    const allocated = minOf(subscribed - consumed, required);
+    const allocated = minAmount(subscribed - consumed, required);
     consumed += allocated > ZERO ? allocated : ZERO;
     const fulfilled = allocated >= required;
     const term = ctx.fund.fundTermDate;
@@ -116,47 +117,36 @@ export function commitments(
     if (fulfilled) out.set(p, { kind: "counts", explain });
     else if (ctx.fund.invalid.has("fundTermDate") || term === undefined)
       // Not yet fulfilled and the end of the fund's life unknown: it may have ended.
-      out.set(p, unknown("Funds", "fundTermDate"));
+      out.set(p, unknown("fundTermDate"));
     else if (since === undefined && ended)
-      out.set(p, unknown("Holdings", "investmentDate"));
+      out.set(p, unknown("investmentDate"));
     else if (!ended) out.set(p, { kind: "counts", explain });
-    else
-      out.set(p, {
-        kind: "refused",
-        facts: {
-          test: "unfulfilled",
-          subscribed: formatAmount(allocated > ZERO ? allocated : ZERO),
-          cost: formatAmount(cost),
-          termDate: term,
-          article: ARTICLE,
-        },
-        text: `secondary purchase: the fund's life ended on ${term} and the subscriptions made after the purchase (${eurText(allocated > ZERO ? allocated : ZERO)}) do not reach it (${eurText(cost)}), as ${ARTICLE} requires.`,
-      });
+    else {
+      const subscribedSince = formatAmount(allocated > ZERO ? allocated : ZERO);
+      const facts = {
+        subscribed: subscribedSince,
+        cost: formatAmount(cost),
+        termDate: term,
+      };
+      out.set(p, refused({ test: "unfulfilled", ...facts, article: ARTICLE }));
+    }
   }
   return out;
 }
 
-function minOf(a: Amount, b: Amount): Amount {
-  return a < b ? a : b;
-}
+const refused = (facts: ReasonFacts["secondary-commitment"]): Commitment => ({
+  kind: "refused",
+  why: why("secondary-commitment", facts) as Reason & {
+    code: "secondary-commitment";
+  },
+});
 
-function unknownOf(
-  table: "Funds" | "Holdings",
-  column: string,
-  ARTICLE: string,
-): Commitment {
-  const what =
-    column === "fundTermDate"
-      ? "the end of the fund's life decides whether an unfulfilled subscription commitment still counts"
-      : column === "investmentDate"
-        ? "the purchase date decides which subscriptions fulfil the commitment"
-        : column === "costValue"
-          ? "the commitment is compared with the purchase's cost"
-          : "it says whether the fund committed to subscribe";
-  return {
-    kind: "unknown",
-    table,
-    column,
-    message: `${column} is needed: ${ARTICLE}, ${what}.`,
-  };
-}
+/** What each value a commitment needs decides, as the diagnostic says it. */
+const NEEDS = {
+  fundTermDate:
+    "the end of the fund's life decides whether an unfulfilled subscription commitment still counts",
+  investmentDate:
+    "the purchase date decides which subscriptions fulfil the commitment",
+  costValue: "the commitment is compared with the purchase's cost",
+  subscriptionCommitment: "it says whether the fund committed to subscribe",
+} as const;
