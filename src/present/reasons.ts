@@ -457,7 +457,7 @@ const FR: Renderers = {
     f.ownership === undefined || f.gate === undefined
       ? `avance en compte courant non admise par l'article ${f.article}.`
       : Number(f.gate) === 0
-        ? `avance en compte courant exclue${C} le fonds ne détient aucune participation dans ${f.issuer}, que l'article ${f.article} exige.`
+        ? `avance en compte courant exclue${C} le fonds ne détient aucune participation dans ${f.issuer}, ce qu'exige l'article ${f.article}.`
         : `avance en compte courant exclue${C} le fonds détient ${percentShort(f.ownership, fr)} du capital de ${f.issuer}, l'article ${f.article} exige au moins ${percentShort(f.gate, fr)}.`,
   "ownership-unknown": (f) =>
     `part du capital de l'émetteur détenue par le fonds inconnue (${f.article}).`,
@@ -532,7 +532,7 @@ const FR: Renderers = {
   "counted-holding": (f) =>
     f.threshold === undefined
       ? `société holding remplissant les conditions de l'article ${f.article}`
-      : `société holding${C} retenu dans la limite de ${percentShort(f.threshold, fr)} (${f.article})`,
+      : `titres de société holding${C} retenus dans la limite de ${percentShort(f.threshold, fr)} (${f.article})`,
   "counted-secondary-commitment": (f) =>
     `rachat de ${euros(f.cost, fr)} avec un engagement de souscrire ${euros(f.commitment, fr)}${NBSP}; ${euros(f.subscribed, fr)} souscrits depuis${f.termDate ? `, durée de vie du fonds jusqu'au ${date(f.termDate, fr)}` : ""} (${f.article})`,
   "counted-eligible": () => "société éligible",
