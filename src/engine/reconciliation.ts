@@ -424,6 +424,17 @@ export function reconcileRule(
   const adjustments = new Lines();
   const leverage = rule.id === "OPCI-LEV40";
   const inBase = ctx.denominator !== undefined;
+  // What a cap does not retain of the amount counted within it: moved to the above-cap line.
+  const aboveCap = (article: string | undefined, amount: Amount): void => {
+    if (article)
+      lines.move(
+        { reason: "counted-within-cap", article },
+        "above-cap",
+        amount,
+        true,
+        inBase,
+      );
+  };
   const worstRegion = rule.id === "FIP-REG25" ? largestRegion(ctx) : undefined;
   const { total, held } = holdingsTotals(ctx);
   let bucketArticle: string | undefined;
@@ -606,71 +617,28 @@ export function reconcileRule(
     // taken from the other III items first.
     const over = bucket + holdingIn - bucketCounted;
     const fromBucket = minAmount(over, bucket);
-    if (bucketArticle)
-      lines.move(
-        { reason: "counted-within-cap", article: bucketArticle },
-        "above-cap",
-        fromBucket,
-        true,
-        inBase,
-      );
-    if (holdingArticle)
-      lines.move(
-        { reason: "counted-within-cap", article: holdingArticle },
-        "above-cap",
-        holdingListed - holdingIn + (over - fromBucket),
-        true,
-        inBase,
-      );
-    if (advanceArticle)
-      lines.move(
-        { reason: "counted-within-cap", article: advanceArticle },
-        "above-cap",
-        advances - advancesCounted,
-        true,
-        inBase,
-      );
+    aboveCap(bucketArticle, fromBucket);
+    aboveCap(holdingArticle, holdingListed - holdingIn + (over - fromBucket));
+    aboveCap(advanceArticle, advances - advancesCounted);
     if (eltifArticle) {
       // As the quota: both kinds together up to 30 %, the excess taken from the 30 % advances first.
       const cap = capOf(ctx, ratioAt(L214_160.eltifAdvances, ctx.asOf));
       const both = advancesCounted + eltifAdvances;
       const excess = cap === undefined || both <= cap ? ZERO : both - cap;
       const fromEltif = minAmount(excess, eltifAdvances);
-      lines.move(
-        { reason: "counted-within-cap", article: eltifArticle },
-        "above-cap",
-        fromEltif,
-        true,
-        inBase,
-      );
-      if (advanceArticle)
-        lines.move(
-          { reason: "counted-within-cap", article: advanceArticle },
-          "above-cap",
-          excess - fromEltif,
-          true,
-          inBase,
-        );
+      aboveCap(eltifArticle, fromEltif);
+      aboveCap(advanceArticle, excess - fromEltif);
     }
   }
 
   if (rule.id === BUCKET && holdingArticle)
-    lines.move(
-      { reason: "counted-within-cap", article: holdingArticle },
-      "above-cap",
-      holdingListed - holdingIn,
-      true,
-      inBase,
-    );
+    aboveCap(holdingArticle, holdingListed - holdingIn);
 
   if (kind === "fresh" && freshArticle) {
     const { bucketCounted } = cappedSums(ctx, bucket + holdingIn, ZERO);
-    lines.move(
-      { reason: "counted-within-cap", article: freshArticle },
-      "above-cap",
+    aboveCap(
+      freshArticle,
       freshInBucket - minAmount(freshInBucket, bucketCounted),
-      true,
-      inBase,
     );
   }
 

@@ -18,6 +18,7 @@ import {
   note,
   ownListing,
   sumWhere,
+  TITRES,
   type Verdict,
   ZERO,
 } from "./kit";
@@ -26,16 +27,9 @@ import {
 const UCITS_LIKE = new Set<FundType>(["OPCVM", "FIVG", "OFS"]);
 const FCPR_LIKE = new Set<FundType>(["FCPR", "FCPI", "FIP"]);
 const PROFESSIONAL = new Set<FundType>(["FPS", "FPCI", "SLP"]);
-/** Positions whose issuer the 4° test looks at. */
-const ISSUER_CLASSES = new Set([
-  "EQUITY",
-  "EQUITY_ACCESS",
-  "TITRE_PARTICIPATIF",
-  "TITRE_ASSOCIATIF",
-  "SARL_PARTS",
-  "CONVERTIBLE_BOND",
-  "MANDATORY_REDEEMABLE_BOND",
-  "OTHER_DEBT",
+/** Positions whose issuer the 4° test looks at: the titres, and the claims on an issuer. */
+const ISSUER_CLASSES = new Set<string>([
+  ...TITRES,
   "RECEIVABLE",
   "CURRENT_ACCOUNT_ADVANCE",
   "ENTITY_RIGHTS",
