@@ -6,6 +6,7 @@ import { L214_31 } from "./l214-31";
 import { L214_36_TO_43 } from "./l214-36-to-43";
 import { L214_160 } from "./l214-160";
 import { LIVRE2_RULE_PARAMETER } from "./livre2";
+import { REGISTER_RULES, registerRuleParameter } from "./registers";
 import {
   type LawParameter,
   type LawReference,
@@ -93,6 +94,10 @@ const RULE_PARAMETER: Record<string, (f: LawFacts) => LawParameter<unknown>> = {
   "FIVG-FEED": () => FEEDERS.fivgOutsideMaster,
   // The other Livre II rules (src/law/livre2).
   ...LIVRE2_RULE_PARAMETER,
+  // The register rules (offers, subscribers, trades): their threshold or their own words.
+  ...Object.fromEntries(
+    REGISTER_RULES.map((r) => [r.id, () => registerRuleParameter(r.id)]),
+  ),
 };
 
 /** The parameter a rule applies for this fund, or undefined for a rule the law does not know. */

@@ -521,6 +521,41 @@ export function registerRule(id: string): RegisterRuleLaw {
   return r;
 }
 
+/** The threshold a register rule compares with, where the text gives one (the others apply their own words). */
+const RULE_THRESHOLD: Record<string, LawParameter<string>> = {
+  "OFF-QI": REGISTER_LAW.circleLimit,
+  "OFF-8M": REGISTER_LAW.smallOffer,
+  "OFF-100K-INV": REGISTER_LAW.ticket,
+  "OFF-100K-NOM": REGISTER_LAW.nominal,
+  "OFF-12M": REGISTER_LAW.twelveMonths,
+};
+
+/**
+ * The law a register rule applied, as a parameter: its threshold where the text gives one,
+ * otherwise the rule's own words. The texts' dates are outside the reference texts, so the
+ * versions carry none; `legacy` and `version` on the result say which wording applied.
+ */
+const RULE_TEXTS = new Map<string, LawParameter<null>>();
+export function registerRuleParameter(
+  id: string,
+): LawParameter<string> | LawParameter<null> {
+  const threshold = RULE_THRESHOLD[id];
+  if (threshold) return threshold;
+  let p = RULE_TEXTS.get(id);
+  if (!p) {
+    const r = registerRule(id);
+    // No number: the rule applies the text's words.
+    p = inForce<null>(`registers.${id}`, r.title.en, {
+      value: null,
+      article: r.article,
+      paragraph: "",
+      wording: r.wording,
+    });
+    RULE_TEXTS.set(id, p);
+  }
+  return p;
+}
+
 /** The one value of a register threshold (these parameters have a single version). */
 export function registerValue<T>(p: LawParameter<T>): T {
   return p.versions[0].value;

@@ -15,17 +15,32 @@ describe("the JSON report names the law each rule applied", () => {
       "--as-of",
       "2025-12-31",
     ]);
-    const report = JSON.parse(stdout) as {
-      funds: { rules: { id: string; law?: Record<string, unknown> }[] }[];
-    };
-    // Register rules name their text by article and version note (test/law/registers-docs.test.ts).
-    const rules = report.funds
-      .flatMap((f) => f.rules)
-      .filter((r) => !isRegisterRule(r));
+    type Rules = { rules: { id: string; law?: Record<string, unknown> }[] }[];
+    const report = JSON.parse(stdout) as { funds: Rules; issuers: Rules };
+    const all = [...report.funds, ...report.issuers].flatMap((f) => f.rules);
+    const rules = all.filter((r) => !isRegisterRule(r));
     expect(rules.length).toBeGreaterThan(10);
-    for (const r of rules) {
+    // Register rules too: their threshold's parameter, or their own words (src/law/registers.ts).
+    const registers = all.filter((r) => isRegisterRule(r));
+    expect(registers.length).toBeGreaterThan(5);
+    for (const r of registers)
       expect(r.law, r.id).toMatchObject({
-        article: expect.stringMatching(/^L\. 2\d\d-/),
+        article: expect.stringMatching(
+          /^(L\. 411-2|D\. 411-2-1|RG AMF 412-113|RG AMF 516-2)/,
+        ),
+        wording: expect.any(String),
+        validFrom: null,
+        validUntil: null,
+        lookedUpAt: "2025-12-31",
+      });
+    expect(registers.find((r) => r.id === "OFF-8M")?.law).toMatchObject({
+      parameter: "d411-2-1.small-offer",
+    });
+    for (const r of [...rules, ...registers]) {
+      expect(r.law, r.id).toMatchObject({
+        article: expect.stringMatching(
+          /^(L\. 2\d\d-|L\. 411-2|D\. 411-2-1|RG AMF)/,
+        ),
         wording: expect.any(String),
       });
       for (const key of ["validFrom", "validUntil"]) {

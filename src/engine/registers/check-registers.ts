@@ -1,5 +1,6 @@
 import type { IsoDate } from "../dates";
 import type { Diagnostic, Fund, WorkbookModel } from "../model";
+import { attachLaw } from "../law-of-results";
 import { reason } from "../reasons";
 import type { FundReport, RuleResult } from "../result";
 import { checkIssuer } from "./offers";
@@ -256,6 +257,7 @@ export function checkRegisters(
       report.trades = t.outcomes;
       rules.push(...t.rules);
     }
+    attachLaw(rules, { asOf });
     report.rules.push(...rules);
   }
 
@@ -268,6 +270,7 @@ export function checkRegisters(
       subs ? subReader : undefined,
       asOf,
     );
+    attachLaw(result.rules, { asOf });
     issuerReports.push({
       issuerId,
       issuerName: entry.name,
