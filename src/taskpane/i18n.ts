@@ -44,6 +44,10 @@ const en = {
     other: "{n} funds in breach",
   } as PluralForms,
   outOf: { one: "out of {n}", other: "out of {n}" } as PluralForms,
+  breachIssuers: {
+    one: "{n} issuer in breach",
+    other: "{n} issuers in breach",
+  } as PluralForms,
   rules: { one: "{n} rule", other: "{n} rules" } as PluralForms,
   noBreach: {
     one: "No breach in {n} fund",
@@ -183,6 +187,10 @@ const fr: Strings = {
     other: "{n} fonds en dépassement",
   },
   outOf: { one: "sur {n}", other: "sur {n}" },
+  breachIssuers: {
+    one: "{n} émetteur en dépassement",
+    other: "{n} émetteurs en dépassement",
+  },
   rules: { one: "{n} règle", other: "{n} règles" },
   noBreach: {
     one: "Aucun dépassement sur {n} fonds",

@@ -61,12 +61,18 @@ export interface SummaryCounts {
   incompleteRules: number;
   warningFunds: number;
   warningRules: number;
+  /** Issuers of the Offers register in breach; their rules count in breachRules. */
+  breachIssuers: number;
 }
 
-/** Counts in funds and in rules: "2 fonds en dépassement sur 12 · 5 règles". */
+/** Counts in funds, issuers and rules: "2 fonds en dépassement sur 12 · 1 émetteur en dépassement · 6 règles". */
 export function summaryCounts(report: Report): SummaryCounts {
   const rules = report.funds.flatMap((f) => f.rules);
   const rulesWith = (s: Status) => rules.filter((r) => r.status === s).length;
+  // The issuers' offers are checked too: their breaches are in the headline, as in the command's summary.
+  const issuers = report.issuers ?? [];
+  const issuerRules = (s: Status) =>
+    issuers.flatMap((i) => i.rules).filter((r) => r.status === s).length;
   const fundsWith = (s: Status) =>
     report.funds.filter(
       (f) => f.rules.some((r) => r.status === s) || f.status === s,
@@ -74,11 +80,12 @@ export function summaryCounts(report: Report): SummaryCounts {
   return {
     funds: report.funds.length,
     breachFunds: report.funds.filter((f) => f.status === "breach").length,
-    breachRules: rulesWith("breach"),
     incompleteFunds: fundsWith("incomplete"),
     incompleteRules: rulesWith("incomplete"),
     warningFunds: fundsWith("warning"),
     warningRules: rulesWith("warning"),
+    breachIssuers: issuers.filter((i) => i.status === "breach").length,
+    breachRules: rulesWith("breach") + issuerRules("breach"),
   };
 }
 

@@ -108,15 +108,15 @@ describe("counts in funds and in rules", () => {
   it("counts funds in breach out of all funds, and the rules, in English", async () => {
     setup("en-US");
     await waitFor(() => expect(document.querySelector("[data-headline]")).toBeTruthy());
-    // 19 portfolio rules and FCPR-IS2's two register rules in breach (the issuer's OFF-12M is not a fund's).
-    expect(text(document.querySelector("[data-headline]"))).toBe("16 funds in breach out of 22 · 21 rules");
+    // 19 portfolio rules, FCPR-IS2's two register rules and the issuer's OFF-12M in breach (as the command counts them).
+    expect(text(document.querySelector("[data-headline]"))).toBe("16 funds in breach out of 22 · 1 issuer in breach · 22 rules");
     expect(text(document.querySelector("[data-secondary]"))).toBe("No incomplete fund · 3 funds to watch (3 rules)");
   });
 
   it("writes the plurals the French way, with no “0 incomplets”", async () => {
     setup("fr-FR");
     await waitFor(() => expect(document.querySelector("[data-headline]")).toBeTruthy());
-    expect(text(document.querySelector("[data-headline]"))).toBe("16 fonds en dépassement sur 22 · 21 règles");
+    expect(text(document.querySelector("[data-headline]"))).toBe("16 fonds en dépassement sur 22 · 1 émetteur en dépassement · 22 règles");
     expect(text(document.querySelector("[data-secondary]"))).toBe("Aucun fonds incomplet · 3 fonds à surveiller (3 règles)");
   });
 
@@ -130,9 +130,18 @@ describe("counts in funds and in rules", () => {
     expect(text(document.querySelector("[data-secondary]"))).toBe("1 incomplete fund (1 rule) · 3 funds to watch (3 rules)");
   });
 
+  it("never says « aucun dépassement » while an issuer's offers are in breach", async () => {
+    setup("fr-FR", (wb) => {
+      wb.sheets.find((s) => s.name === "Funds")!.rows.splice(2);
+    });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(text(document.querySelector("[data-headline]"))).toBe("1 émetteur en dépassement · 1 règle");
+  });
+
   it("says when nothing is in breach", async () => {
     setup("fr-FR", (wb) => {
       wb.sheets.find((s) => s.name === "Funds")!.rows.splice(2);
+      wb.sheets.find((s) => s.name === "Offers")!.rows.splice(1);
     });
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(text(document.querySelector("[data-headline]"))).toBe("Aucun dépassement sur 1 fonds");

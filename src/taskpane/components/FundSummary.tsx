@@ -84,14 +84,16 @@ function detailLines(fund: FundReport, rule: RuleResult | undefined, language: L
 export function SummaryCounts({ report, language, t }: { report: Report; language: Language; t: Strings }) {
   const s = useStyles();
   const c = summaryCounts(report);
-  const headline = c.breachFunds
-    ? `${plural(language, c.breachFunds, t.breachFunds)} ${plural(language, c.funds, t.outOf)} · ${plural(language, c.breachRules, t.rules)}`
-    : plural(language, c.funds, t.noBreach);
+  const inBreach = [
+    c.breachFunds ? `${plural(language, c.breachFunds, t.breachFunds)} ${plural(language, c.funds, t.outOf)}` : "",
+    c.breachIssuers ? plural(language, c.breachIssuers, t.breachIssuers) : "",
+  ].filter(Boolean);
+  const headline = inBreach.length ? `${inBreach.join(" · ")} · ${plural(language, c.breachRules, t.rules)}` : plural(language, c.funds, t.noBreach);
   const withRules = (funds: string, rules: number) => (rules ? `${funds} (${plural(language, rules, t.rules)})` : funds);
   const second = `${withRules(plural(language, c.incompleteFunds, t.incompleteFunds), c.incompleteRules)} · ${withRules(plural(language, c.warningFunds, t.warningFunds), c.warningRules)}`;
   return (
     <div className={s.counts} data-counts>
-      <Text as="p" className={s.headline} style={c.breachFunds ? { color: STATUS_COLORS.breach.fg } : undefined} data-headline>
+      <Text as="p" className={s.headline} style={inBreach.length ? { color: STATUS_COLORS.breach.fg } : undefined} data-headline>
         {headline}
       </Text>
       <Text as="p" size={200} className={s.secondary} data-secondary>
