@@ -100,7 +100,10 @@ export class FundContext {
     this.explain = options.explain ?? true;
     this.explainRows = options.explainRows;
     this.basis = this.resolveBasis(options);
-    this.positions = holdings.map((h) => this.position(h));
+    const positions: Position[] = new Array(holdings.length);
+    for (let i = 0; i < holdings.length; i++)
+      positions[i] = this.position(holdings[i]);
+    this.positions = positions;
     const { denominator, complete } = this.resolveDenominator();
     this.denominator = denominator;
     this.denominatorComplete = complete;
@@ -260,9 +263,14 @@ export class FundContext {
 
   private position(h: Holding): Position {
     // Without the detailed report no outcome is read: the rows share one scratch record.
-    const explain =
-      this.explain &&
-      (this.explainRows === undefined || this.explainRows.has(h.row));
+    if (!this.explain) return this.plainPosition(h);
+    return this.fullPosition(
+      h,
+      this.explainRows === undefined || this.explainRows.has(h.row),
+    );
+  }
+
+  private fullPosition(h: Holding, explain: boolean): Position {
     const outcome: PositionOutcome = explain
       ? {
           row: h.row,
@@ -330,6 +338,27 @@ export class FundContext {
         });
     }
     return { holding: h, outcome, amount, held };
+  }
+
+  /** position() of a plain check: no outcome, only the amount, its warnings and whether it is held. */
+  private plainPosition(h: Holding): Position {
+    const basis = this.basis;
+    const amount =
+      basis === "COST" ? h.costValue : basis ? h.fairValue : undefined;
+    // Rare rows (a negative or implausible amount) take the full path for their warnings.
+    if (
+      amount !== undefined &&
+      (amount < 0n || amount >= IMPLAUSIBLE || amount <= -IMPLAUSIBLE)
+    )
+      return this.fullPosition(h, false);
+    const disposal = h.disposalDate;
+    let held = true;
+    if (disposal !== undefined && disposal <= this.asOf) held = false;
+    else {
+      const invested = h.investmentDate;
+      if (invested !== undefined && invested > this.asOf) held = false;
+    }
+    return { holding: h, outcome: SCRATCH, amount, held };
   }
 
   private resolveDenominator(): { denominator?: Amount; complete: boolean } {

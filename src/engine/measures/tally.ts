@@ -4,6 +4,9 @@ import type { Holding } from "../model";
 import type { Contribution } from "../result";
 import { english as englishOf } from "../../present/english";
 
+const SAFE = 2 ** 52;
+const SAFE_BIG = BigInt(SAFE);
+
 /** What a rule compares: an amount, and whether every value it needed could be read. */
 export interface Measure {
   readonly total: Amount | undefined;
@@ -16,17 +19,23 @@ export interface Measure {
  * on it (compare.ts) is then `incomplete` with the partial total. There is no flag to remember.
  */
 export class Tally implements Measure {
-  total: Amount = ZERO;
   complete = true;
+  /** The sum kept as a plain number of millionths while it is exact (below 2^53), the rest as a BigInt. */
+  private small = 0;
+  private big: Amount = ZERO;
 
   constructor(private readonly ctx: FundContext) {}
+
+  get total(): Amount {
+    return this.small === 0 ? this.big : this.big + BigInt(this.small);
+  }
 
   /** Adds the position's amount on the fund's basis, and records the contribution when given. */
   add(p: Position, counted?: Omit<Contribution, "amount">): Amount | undefined {
     const amount = this.ctx.amountOf(p);
     if (amount === undefined) this.complete = false;
     else {
-      this.total += amount;
+      this.plus(amount);
       if (counted) count(this.ctx, p, counted, amount);
     }
     return amount;
@@ -34,7 +43,16 @@ export class Tally implements Measure {
 
   /** Adds an amount already read (a look-through share, a holder's units). */
   plus(amount: Amount): void {
-    this.total += amount;
+    // Plain numbers while both the amount and the running sum stay below 2^52: every step is exact.
+    if (amount < SAFE_BIG && amount > -SAFE_BIG) {
+      const sum = this.small + Number(amount);
+      if (sum < SAFE && sum > -SAFE) {
+        this.small = sum;
+        return;
+      }
+      this.big += BigInt(this.small) + amount;
+      this.small = 0;
+    } else this.big += amount;
   }
 
   /** A value the measure needed is blank or unreadable; with a holding, the diagnostic names its column. */
@@ -51,10 +69,12 @@ export class Tally implements Measure {
 export function count(
   ctx: FundContext,
   p: Position,
-  { rule, article, note, ...rest }: Omit<Contribution, "amount">,
+  contribution: Omit<Contribution, "amount">,
   amount: Amount,
 ): void {
+  // Before any destructuring: a plain check calls this per row and must allocate nothing.
   if (!ctx.explained(p)) return;
+  const { rule, article, note, ...rest } = contribution;
   const english = note ?? (rest.explain && englishOf(rest.explain));
   ctx.count(
     p,

@@ -19,6 +19,15 @@ export function classifyingColumn(
  * unreadable, and any position whose holding dates are unreadable (held or not is then unknown).
  */
 function unplacedRows(ctx: FundContext): Holding[] {
+  // Asked by every rule's settle and by the report: walked once per fund.
+  let rows = UNPLACED.get(ctx);
+  if (rows === undefined) UNPLACED.set(ctx, (rows = findUnplacedRows(ctx)));
+  return rows;
+}
+
+const UNPLACED = new WeakMap<FundContext, Holding[]>();
+
+function findUnplacedRows(ctx: FundContext): Holding[] {
   const opci = classifyingColumn(ctx.fund.fundType) === "opciCategory";
   const rows: Holding[] = [];
   for (const p of ctx.positions) {

@@ -29,7 +29,9 @@ import {
 import type { AssetClass, Holding } from "../model";
 import { quotaWindow } from "../quota-window";
 import { type Reason, type ReasonFacts, reason as why } from "../reasons";
+import type { Dec } from "../decimal";
 import type {
+  Contribution,
   ExclusionCode,
   QuotaWindow,
   RuleDefinition,
@@ -158,8 +160,8 @@ const FCPR_PROFILE: L21428Profile = {
  * partial when any of them is.
  */
 class Sorted {
-  /** Securities counted in I, directly or within the five years of IV. */
-  readonly inQuota = new Set<Position>();
+  /** Securities counted in I, directly or within the five years of IV: 1 at their index in the held positions. */
+  readonly inQuota: Uint8Array;
   /** I, and IV within five years. */
   readonly direct: Tally;
   /** IV within five years. */
@@ -175,15 +177,24 @@ class Sorted {
   /** Every advance, against the 15 %, and those the gate refuses. */
   readonly gate: GateLog;
   readonly grace = new Grace();
+  /** The law's values on the as-of date, looked up once per fund rather than once per row. */
+  readonly cap20Text: string;
+  readonly receivables: ReadonlySet<AssetClass>;
+  readonly advanceGate: Dec;
 
   constructor(
     ctx: FundContext,
     readonly prof: L21428Profile,
+    held: number,
   ) {
     [this.direct, this.listed, this.bucket, this.qualifying, this.entities] = [
       0, 1, 2, 3, 4,
     ].map(() => new Tally(ctx));
     this.gate = newGateLog(ctx);
+    this.inQuota = new Uint8Array(held);
+    this.cap20Text = CAP_20(ctx.asOf).toString();
+    this.receivables = listAt(L214_160.receivableClasses, ctx.asOf);
+    this.advanceGate = ratioAt(prof.advanceGate, ctx.asOf);
   }
 }
 
@@ -198,25 +209,37 @@ export function evaluateL21428(
   ctx: FundContext,
   prof: L21428Profile,
 ): Evaluation {
-  const tally = new Sorted(ctx, prof);
   const held = ctx.heldPositions();
+  const tally = new Sorted(ctx, prof, held.length);
   const classes = quotaClasses(ctx.asOf);
   const sorted = held.map((p) => sortIntoParagraph(ctx, p, classes));
   const cap20 = capOf(ctx, CAP_20(ctx.asOf));
 
   // Securities first: the 20 % bucket fills with III 1° and III 2° items, then with IV items while it stays within 20 %.
-  const listedAfter: Position[] = [];
+  // Indices into held, and one contribution object per paragraph (count copies it): no allocation per row.
+  const listedAfter: number[] = [];
   let advances = false;
+  const rule = prof.quota.id;
+  const unlisted = { rule, article: ART_I, explain: UNLISTED };
+  const bucketExplain = why("counted-within-bucket", {
+    threshold: tally.cap20Text,
+    article: "L. 214-28 III",
+  });
+  const inBucket = (article: string) => ({
+    rule: prof.bucket.id,
+    article,
+    explain: bucketExplain,
+  });
+  const [iii1, iii2] = [inBucket(ART_III_1), inBucket(ART_III_2)];
   for (let i = 0; i < held.length; i++) {
     const p = held[i];
     const b = sorted[i];
-    const rule = prof.quota.id;
     if (b.kind === "I") {
-      tally.inQuota.add(p);
-      tally.direct.add(p, { rule, article: ART_I, explain: UNLISTED });
+      tally.inQuota[i] = 1;
+      tally.direct.add(p, unlisted);
     } else if (b.kind === "III1" || b.kind === "III2")
-      addToBucket(ctx, tally, p, b.kind === "III1" ? ART_III_1 : ART_III_2);
-    else if (b.kind === "IV") listedAfter.push(p);
+      addToBucket(tally, p, b.kind === "III1" ? iii1 : iii2);
+    else if (b.kind === "IV") listedAfter.push(i);
     else if (b.kind === "ADVANCE") advances = true;
     else if (b.kind === "OUT") {
       // Rendered once per shared outcome; keys in the report's order for these rows.
@@ -241,7 +264,7 @@ export function evaluateL21428(
       });
     }
   }
-  allocateListedAfterPurchase(ctx, tally, listedAfter, cap20);
+  allocateListedAfterPurchase(ctx, tally, held, listedAfter, cap20);
   const issuerInQuota = advances
     ? issuersCountedInI(held, sorted, tally.inQuota)
     : new Map<string, boolean>();
@@ -312,13 +335,9 @@ function notAQuotaAsset(cls: AssetClass): Bucket {
 /** III 1°: an EU/EEA market and a market capitalisation "inférieure à 150 millions d'euros". */
 export function smallCapTest(p: Position, asOf: string): SmallCapTest {
   const h = p.holding;
-  const need = (column: string, test: string): SmallCapTest => ({
-    ok: "unknown",
-    column,
-    message: `${column} is needed to test III 1° (${test}).`,
-  });
-  if (h.listingCountry === undefined)
-    return need("listingCountry", "a market of the EU or the EEA");
+  const kind = smallCapKind(h, asOf);
+  if (kind === "yes") return SMALL_CAP;
+  if (kind !== "no") return needForIII1(kind);
   // The English reason only when asked (FCPI and FIP rules): most rows never need it.
   const no = (facts: ReasonFacts["not-small-cap"]): SmallCapTest => ({
     ok: false,
@@ -327,14 +346,11 @@ export function smallCapTest(p: Position, asOf: string): SmallCapTest {
       return english(why("not-small-cap", facts));
     },
   });
-  const country = h.listingCountry;
+  const country = h.listingCountry!;
   if (!isEuEeaOn(country, asOf))
     return no({ test: "outside-eea", country, article: ART_III_1 });
-  if (h.marketCap === undefined)
-    return need("marketCap", "capitalisation below 150 million euros");
   const limit = smallCapLimit(asOf);
-  if (h.marketCap < limit) return { ok: true };
-  const [marketCap, limitText] = [h.marketCap, limit].map(formatAmount);
+  const [marketCap, limitText] = [h.marketCap!, limit].map(formatAmount);
   return no({
     test: "market-cap",
     marketCap,
@@ -343,29 +359,45 @@ export function smallCapTest(p: Position, asOf: string): SmallCapTest {
   });
 }
 
-function addToBucket(
-  ctx: FundContext,
-  tally: Sorted,
-  p: Position,
-  article: string,
-): void {
-  const threshold = CAP_20(ctx.asOf).toString();
-  const explain = why("counted-within-bucket", {
-    threshold,
-    article: "L. 214-28 III",
-  });
-  const amount = tally.bucket.add(p, {
-    rule: tally.prof.bucket.id,
-    article,
-    explain,
-  });
-  const cls = p.holding.assetClass;
-  if (amount !== undefined && cls && receivableClasses(ctx).has(cls))
-    tally.bucketReceivables += amount;
+const SMALL_CAP: SmallCapTest = Object.freeze({ ok: true });
+
+/** III 1° without its facts (nothing allocated): met, not met, or the column it needs. */
+function smallCapKind(
+  h: Holding,
+  asOf: string,
+): "yes" | "no" | "listingCountry" | "marketCap" {
+  const country = h.listingCountry;
+  if (country === undefined) return "listingCountry";
+  if (!isEuEeaOn(country, asOf)) return "no";
+  const marketCap = h.marketCap;
+  if (marketCap === undefined) return "marketCap";
+  return marketCap < smallCapLimit(asOf) ? "yes" : "no";
 }
 
-const receivableClasses = (ctx: FundContext) =>
-  listAt(L214_160.receivableClasses, ctx.asOf);
+function needForIII1(
+  column: "listingCountry" | "marketCap",
+): Extract<SmallCapTest, { ok: "unknown" }> {
+  const test =
+    column === "listingCountry"
+      ? "a market of the EU or the EEA"
+      : "capitalisation below 150 million euros";
+  return {
+    ok: "unknown",
+    column,
+    message: `${column} is needed to test III 1° (${test}).`,
+  };
+}
+
+function addToBucket(
+  tally: Sorted,
+  p: Position,
+  contribution: Omit<Contribution, "amount">,
+): void {
+  const amount = tally.bucket.add(p, contribution);
+  const cls = p.holding.assetClass;
+  if (amount !== undefined && cls && tally.receivables.has(cls))
+    tally.bucketReceivables += amount;
+}
 
 /**
  * IV: securities admitted to trading after purchase count for five years from admission,
@@ -375,54 +407,71 @@ const receivableClasses = (ctx: FundContext) =>
 function allocateListedAfterPurchase(
   ctx: FundContext,
   tally: Sorted,
-  positions: Position[],
+  held: Position[],
+  /** Indices into held of the positions listed after purchase, in the rows' order. */
+  listed: number[],
   cap20: Amount | undefined,
 ): void {
-  const byIssuer = new Groups();
-  for (const p of positions)
-    byIssuer.add(p.holding.issuerId ?? `row ${p.holding.row}`, "", ZERO, p);
+  // Each issuer's positions (indices into held), issuers in the order of their first row.
+  const byIssuer = new Map<string, number[]>();
+  for (const i of listed) {
+    const h = held[i].holding;
+    const key = h.issuerId ?? `row ${h.row}`;
+    const group = byIssuer.get(key);
+    if (group) group.push(i);
+    else byIssuer.set(key, [i]);
+  }
   // Issuers in order of their first admission, then of their first row: the same order whatever the rows' order.
-  const keyed = [...byIssuer.byKey.values()].map(({ positions: group }) => {
-    const least = <T>(f: (h: Holding) => T) =>
-      group.map((p) => f(p.holding)).reduce((a, b) => (b < a ? b : a));
-    return {
-      group,
-      first: least((h) => h.listingDate!),
-      row: least((h) => h.row),
-    };
-  });
+  const keyed: { group: number[]; first: string; row: number }[] = [];
+  for (const group of byIssuer.values()) {
+    let { listingDate: first, row } = held[group[0]].holding;
+    for (let k = 1; k < group.length; k++) {
+      const h = held[group[k]].holding;
+      if (h.listingDate! < first!) first = h.listingDate;
+      if (h.row < row) row = h.row;
+    }
+    keyed.push({ group, first: first!, row });
+  }
   keyed.sort((a, b) =>
     a.first < b.first ? -1 : a.first > b.first ? 1 : a.row - b.row,
   );
-  const threshold = CAP_20(ctx.asOf).toString();
+  const { asOf } = ctx;
+  let years: number | undefined;
+  // Many positions share a listing date: each grace end is computed once.
+  const graceEnds = new Map<string, string>();
 
   for (const { group } of keyed) {
-    const tests = group.map((p) => smallCapTest(p, ctx.asOf));
-    const unknown = tests.find(
-      (t): t is Extract<SmallCapTest, { ok: "unknown" }> => t.ok === "unknown",
-    );
-    const meetsIII = tests.every((t) => t.ok === true);
-    const amounts = group.map((p) => ctx.amountOf(p));
+    let meetsIII = true;
+    let unknown: Extract<SmallCapTest, { ok: "unknown" }> | undefined;
+    for (const i of group) {
+      const kind = smallCapKind(held[i].holding, asOf);
+      if (kind === "yes") continue;
+      meetsIII = false;
+      if (kind !== "no") unknown ??= needForIII1(kind);
+    }
+    const amounts = group.map((i) => ctx.amountOf(held[i]));
     // Bucket or five years: either way the issuer's unknowns reach both, and the quota.
     if (amounts.some((a) => a === undefined))
       unknownIn(tally.bucket, tally.listed);
     const groupSum = amounts.reduce<Amount>((s, a) => s + (a ?? 0n), 0n);
     if (unknown) {
-      for (const p of group)
-        ctx.needHolding(p.holding, unknown.column, unknown.message);
+      for (const i of group)
+        ctx.needHolding(held[i].holding, unknown.column, unknown.message);
       unknownIn(tally.bucket, tally.listed);
     }
     const fits =
       meetsIII && cap20 !== undefined && tally.bucket.total + groupSum <= cap20;
-    group.forEach((p, i) => {
-      const amount = amounts[i];
+    group.forEach((i, k) => {
+      const p = held[i];
+      const amount = amounts[k];
       const listingDate = p.holding.listingDate as string;
       if (fits) {
         if (amount === undefined) return;
         tally.bucket.plus(amount);
+        if (!ctx.explained(p)) return;
         const explain = why("counted-listed-in-bucket", {
           listingDate,
-          threshold,
+          threshold: tally.cap20Text,
           article: ART_IV,
         });
         return count(
@@ -432,19 +481,26 @@ function allocateListedAfterPurchase(
           amount,
         );
       }
-      const graceEnd = (p.outcome.graceEndsOn = addYears(
-        listingDate,
-        requireVersion(L214_28.listedYears, ctx.asOf).value,
-      ));
+      let graceEnd = graceEnds.get(listingDate);
+      if (graceEnd === undefined) {
+        years ??= requireVersion(L214_28.listedYears, asOf).value;
+        graceEnd = addYears(listingDate, years);
+        graceEnds.set(listingDate, graceEnd);
+      }
+      const explained = ctx.explained(p);
+      if (explained) p.outcome.graceEndsOn = graceEnd;
       const [rule, article] = [tally.prof.quota.id, ART_IV];
-      const facts = { listingDate, graceEnd, article, bucketFull: meetsIII };
-      if (ctx.asOf > graceEnd)
+      if (asOf > graceEnd) {
+        if (!explained) return;
+        const facts = { listingDate, graceEnd, article, bucketFull: meetsIII };
         return void ctx.leaveOut(p, rule, why("five-years-ended", facts));
-      tally.inQuota.add(p);
+      }
+      tally.inQuota[i] = 1;
       tally.grace.add(graceEnd);
       if (amount === undefined) return;
       tally.direct.plus(amount);
       tally.listed.plus(amount);
+      if (!explained) return;
       const explain = why("counted-grace", { listingDate, graceEnd, article });
       count(ctx, p, { rule, article, explain }, amount);
     });
@@ -455,22 +511,20 @@ function allocateListedAfterPurchase(
 function issuersCountedInI(
   held: Position[],
   sorted: Bucket[],
-  inQuota: Set<Position>,
+  inQuota: Uint8Array,
 ): Map<string, boolean> {
   // Only the issuers that receive advances matter; their advances, entity rights and unsorted rows say nothing.
-  const id = (i: number) => held[i].holding.issuerId;
-  const wanted = new Set(
-    held
-      .filter((_, i) => sorted[i].kind === "ADVANCE")
-      .map((p) => p.holding.issuerId),
-  );
+  const wanted = new Set<string | undefined>();
+  for (let i = 0; i < held.length; i++)
+    if (sorted[i].kind === "ADVANCE") wanted.add(held[i].holding.issuerId);
   const issuers = new Map<string, boolean>();
-  held.forEach((p, i) => {
-    const key = id(i);
-    if (key === undefined || !wanted.has(key) || !SECURITY.has(sorted[i].kind))
-      return;
-    issuers.set(key, (issuers.get(key) ?? false) || inQuota.has(p));
-  });
+  for (let i = 0; i < held.length; i++) {
+    if (!SECURITY.has(sorted[i].kind)) continue;
+    const key = held[i].holding.issuerId;
+    if (key === undefined || !wanted.has(key) || issuers.get(key) === true)
+      continue;
+    issuers.set(key, inQuota[i] === 1);
+  }
   return issuers;
 }
 
@@ -491,7 +545,7 @@ function countAdvance(
     quotaId: prof.quota.id,
     advancesId: prof.advances.id,
     article,
-    gate: ratioAt(prof.advanceGate, ctx.asOf),
+    gate: tally.advanceGate,
     log: tally.gate,
   });
   if (gate.kind === "unknown") return;

@@ -268,6 +268,8 @@ export function countAdvanceInQuota(
   const { quotaId: rule, article, amount } = allowed;
   if (amount === undefined) return;
   qualifying.plus(amount);
+  // The reason and its note are only for a position whose outcome is recorded.
+  if (!ctx.explained(p)) return;
   const explain = why("counted-advance", {
     issuer,
     ownership: ownership.toString(),
@@ -300,13 +302,20 @@ export function gateAdvance(
 ): { amount?: Amount; gate: AdvanceGate } {
   const h = p.holding;
   const { article, gate, log } = rules;
-  const threshold = LIMIT_15(ctx.asOf).toString();
-  const explain = why("measured-against-limit", { threshold, article });
-  const amount = log.advances.add(p, {
-    rule: rules.advancesId,
-    article,
-    explain,
-  });
+  // The contribution is built only for a position whose outcome is recorded.
+  const amount = log.advances.add(
+    p,
+    ctx.explained(p)
+      ? {
+          rule: rules.advancesId,
+          article,
+          explain: why("measured-against-limit", {
+            threshold: LIMIT_15(ctx.asOf).toString(),
+            article,
+          }),
+        }
+      : undefined,
+  );
   const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
   const rule = rules.quotaId;
   if (ownership === undefined) {
