@@ -5,7 +5,6 @@ import type { Contribution } from "../result";
 import { english as englishOf } from "../../present/english";
 
 const SAFE = 2 ** 52;
-const SAFE_BIG = BigInt(SAFE);
 
 /** What a rule compares: an amount, and whether every value it needed could be read. */
 export interface Measure {
@@ -44,8 +43,10 @@ export class Tally implements Measure {
   /** Adds an amount already read (a look-through share, a holder's units). */
   plus(amount: Amount): void {
     // Plain numbers while both the amount and the running sum stay below 2^52: every step is exact.
-    if (amount < SAFE_BIG && amount > -SAFE_BIG) {
-      const sum = this.small + Number(amount);
+    // Number() is exact below 2^53, so a result below 2^52 proves the amount was too.
+    const n = Number(amount);
+    if (n < SAFE && n > -SAFE) {
+      const sum = this.small + n;
       if (sum < SAFE && sum > -SAFE) {
         this.small = sum;
         return;

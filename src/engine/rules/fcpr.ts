@@ -93,8 +93,17 @@ export function quotaClasses(asOf: string) {
 }
 
 type Paragraph = "I" | "III1" | "III2" | "IV" | "ADVANCE" | "ENTITY";
-/** The sorts that say whether an issuer's securities count in I (an exclusion says no). */
-const SECURITY = new Set<Bucket["kind"]>(["I", "III1", "III2", "IV", "OUT"]);
+/**
+ * What the later passes need of a position's sort, one byte per held position (reading `kind`
+ * on buckets of several shapes, pass after pass, costs more than the sort itself at 100,000 rows).
+ * SECURITY: the sorts that say whether an issuer's securities count in I (an exclusion says no).
+ */
+const enum Sort {
+  OTHER,
+  SECURITY,
+  ADVANCE,
+  ENTITY,
+}
 /** The paragraphs a position can be sorted into; shared objects, so sorting 100,000 rows allocates nothing. */
 const SORTED = Object.fromEntries(
   (["I", "III1", "III2", "IV", "ADVANCE", "ENTITY"] as const).map((kind) => [
@@ -212,7 +221,7 @@ export function evaluateL21428(
   const held = ctx.heldPositions();
   const tally = new Sorted(ctx, prof, held.length);
   const classes = quotaClasses(ctx.asOf);
-  const sorted = held.map((p) => sortIntoParagraph(ctx, p, classes));
+  const sorts = new Uint8Array(held.length);
   const cap20 = capOf(ctx, CAP_20(ctx.asOf));
 
   // Securities first: the 20 % bucket fills with III 1° and III 2° items, then with IV items while it stays within 20 %.
@@ -233,7 +242,15 @@ export function evaluateL21428(
   const [iii1, iii2] = [inBucket(ART_III_1), inBucket(ART_III_2)];
   for (let i = 0; i < held.length; i++) {
     const p = held[i];
-    const b = sorted[i];
+    const b = sortIntoParagraph(ctx, p, classes);
+    sorts[i] =
+      b.kind === "ADVANCE"
+        ? Sort.ADVANCE
+        : b.kind === "ENTITY"
+          ? Sort.ENTITY
+          : b.kind === "UNKNOWN"
+            ? Sort.OTHER
+            : Sort.SECURITY;
     if (b.kind === "I") {
       tally.inQuota[i] = 1;
       tally.direct.add(p, unlisted);
@@ -266,14 +283,14 @@ export function evaluateL21428(
   }
   allocateListedAfterPurchase(ctx, tally, held, listedAfter, cap20);
   const issuerInQuota = advances
-    ? issuersCountedInI(held, sorted, tally.inQuota)
+    ? issuersCountedInI(held, sorts, tally.inQuota)
     : new Map<string, boolean>();
   for (let i = 0; i < held.length; i++) {
-    const kind = sorted[i].kind;
-    if (kind === "ADVANCE") {
+    const sort = sorts[i];
+    if (sort === Sort.ADVANCE) {
       if (!prof.advanceCap?.take(held[i]))
         countAdvance(ctx, tally, held[i], issuerInQuota);
-    } else if (kind === "ENTITY") countEntityRights(ctx, tally, held[i]);
+    } else if (sort === Sort.ENTITY) countEntityRights(ctx, tally, held[i]);
   }
 
   const window = quotaWindow(ctx);
@@ -510,16 +527,16 @@ function allocateListedAfterPurchase(
 /** Issuers whose securities the fund counts in I (directly or within the five years of IV). */
 function issuersCountedInI(
   held: Position[],
-  sorted: Bucket[],
+  sorts: Uint8Array,
   inQuota: Uint8Array,
 ): Map<string, boolean> {
   // Only the issuers that receive advances matter; their advances, entity rights and unsorted rows say nothing.
   const wanted = new Set<string | undefined>();
   for (let i = 0; i < held.length; i++)
-    if (sorted[i].kind === "ADVANCE") wanted.add(held[i].holding.issuerId);
+    if (sorts[i] === Sort.ADVANCE) wanted.add(held[i].holding.issuerId);
   const issuers = new Map<string, boolean>();
   for (let i = 0; i < held.length; i++) {
-    if (!SECURITY.has(sorted[i].kind)) continue;
+    if (sorts[i] !== Sort.SECURITY) continue;
     const key = held[i].holding.issuerId;
     if (key === undefined || !wanted.has(key) || issuers.get(key) === true)
       continue;
