@@ -221,6 +221,7 @@ export function evaluateL21428(
   const held = ctx.heldPositions();
   const tally = new Sorted(ctx, prof, held.length);
   const classes = quotaClasses(ctx.asOf);
+  const categories = new Map<AssetClass, Category>();
   const sorts = new Uint8Array(held.length);
   const cap20 = capOf(ctx, CAP_20(ctx.asOf));
 
@@ -242,7 +243,7 @@ export function evaluateL21428(
   const [iii1, iii2] = [inBucket(ART_III_1), inBucket(ART_III_2)];
   for (let i = 0; i < held.length; i++) {
     const p = held[i];
-    const b = sortIntoParagraph(ctx, p, classes);
+    const b = sortIntoParagraph(ctx, p, classes, categories);
     sorts[i] =
       b.kind === "ADVANCE"
         ? Sort.ADVANCE
@@ -302,6 +303,8 @@ function sortIntoParagraph(
   ctx: FundContext,
   p: Position,
   classes: ReturnType<typeof quotaClasses>,
+  /** Each class's list, found once per fund (one look-up per row instead of up to five). */
+  categories: Map<AssetClass, Category>,
 ): Bucket {
   const h = p.holding;
   const cls = h.assetClass;
@@ -312,11 +315,14 @@ function sortIntoParagraph(
       message:
         "assetClass is needed to place the position in a paragraph of L. 214-28.",
     };
-  if (classes.sarl.has(cls)) return SORTED.I;
-  if (classes.advances.has(cls)) return SORTED.ADVANCE;
-  if (classes.entities.has(cls)) return SORTED.ENTITY;
+  let category = categories.get(cls);
+  if (category === undefined)
+    categories.set(cls, (category = categoryOf(cls, classes)));
+  if (category === Category.SARL) return SORTED.I;
+  if (category === Category.ADVANCE) return SORTED.ADVANCE;
+  if (category === Category.ENTITY) return SORTED.ENTITY;
   const unlisted = (h.listingStatus ?? "UNLISTED") === "UNLISTED";
-  if (classes.securities.has(cls)) {
+  if (category === Category.SECURITY) {
     if (unlisted) return SORTED.I;
     // Admitted after purchase (IV); admitted after the as-of date, it was still unlisted on that date.
     if (listedAfterPurchase(h))
@@ -330,11 +336,33 @@ function sortIntoParagraph(
     if (test.ok === false) return out(why("not-small-cap", test.facts!));
     return { kind: "UNKNOWN", column: test.column, message: test.message };
   }
-  if (classes.debt.has(cls))
+  if (category === Category.DEBT)
     return unlisted
       ? SORTED.III2
       : out(why("listed-debt", { article: ART_III_2 }));
   return notAQuotaAsset(cls);
+}
+
+const enum Category {
+  SARL,
+  ADVANCE,
+  ENTITY,
+  SECURITY,
+  DEBT,
+  OTHER,
+}
+
+/** The first of the paragraphs' class lists that holds the class, in the order the sort asks them. */
+function categoryOf(
+  cls: AssetClass,
+  classes: ReturnType<typeof quotaClasses>,
+): Category {
+  if (classes.sarl.has(cls)) return Category.SARL;
+  if (classes.advances.has(cls)) return Category.ADVANCE;
+  if (classes.entities.has(cls)) return Category.ENTITY;
+  if (classes.securities.has(cls)) return Category.SECURITY;
+  if (classes.debt.has(cls)) return Category.DEBT;
+  return Category.OTHER;
 }
 
 const NOT_A_QUOTA_ASSET = new Map<AssetClass, Bucket>();
@@ -535,12 +563,20 @@ function issuersCountedInI(
   for (let i = 0; i < held.length; i++)
     if (sorts[i] === Sort.ADVANCE) wanted.add(held[i].holding.issuerId);
   const issuers = new Map<string, boolean>();
+  let lastKey: string | undefined;
+  let lastWanted = false;
   for (let i = 0; i < held.length; i++) {
     if (sorts[i] !== Sort.SECURITY) continue;
     const key = held[i].holding.issuerId;
-    if (key === undefined || !wanted.has(key) || issuers.get(key) === true)
-      continue;
-    issuers.set(key, inQuota[i] === 1);
+    if (key === undefined) continue;
+    // An issuer's rows are often adjacent: the set is asked once per run of them.
+    if (key !== lastKey) {
+      lastKey = key;
+      lastWanted = wanted.has(key);
+    }
+    if (!lastWanted) continue;
+    if (inQuota[i] === 1) issuers.set(key, true);
+    else if (!issuers.has(key)) issuers.set(key, false);
   }
   return issuers;
 }
