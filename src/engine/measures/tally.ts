@@ -4,8 +4,6 @@ import type { Holding } from "../model";
 import type { Contribution } from "../result";
 import { english as englishOf } from "../../present/english";
 
-const SAFE = 2 ** 52;
-
 /** What a rule compares: an amount, and whether every value it needed could be read. */
 export interface Measure {
   readonly total: Amount | undefined;
@@ -18,23 +16,19 @@ export interface Measure {
  * on it (compare.ts) is then `incomplete` with the partial total. There is no flag to remember.
  */
 export class Tally implements Measure {
+  // A BigInt sum: the amounts arrive as BigInts, and V8 adds 64-bit BigInts faster than
+  // Number() converts them (measured: about 10 ns against 70 ns per amount).
+  total: Amount = ZERO;
   complete = true;
-  /** The sum kept as a plain number of millionths while it is exact (below 2^53), the rest as a BigInt. */
-  private small = 0;
-  private big: Amount = ZERO;
 
   constructor(private readonly ctx: FundContext) {}
-
-  get total(): Amount {
-    return this.small === 0 ? this.big : this.big + BigInt(this.small);
-  }
 
   /** Adds the position's amount on the fund's basis, and records the contribution when given. */
   add(p: Position, counted?: Omit<Contribution, "amount">): Amount | undefined {
     const amount = this.ctx.amountOf(p);
     if (amount === undefined) this.complete = false;
     else {
-      this.plus(amount);
+      this.total += amount;
       if (counted) count(this.ctx, p, counted, amount);
     }
     return amount;
@@ -42,18 +36,7 @@ export class Tally implements Measure {
 
   /** Adds an amount already read (a look-through share, a holder's units). */
   plus(amount: Amount): void {
-    // Plain numbers while both the amount and the running sum stay below 2^52: every step is exact.
-    // Number() is exact below 2^53, so a result below 2^52 proves the amount was too.
-    const n = Number(amount);
-    if (n < SAFE && n > -SAFE) {
-      const sum = this.small + n;
-      if (sum < SAFE && sum > -SAFE) {
-        this.small = sum;
-        return;
-      }
-      this.big += BigInt(this.small) + amount;
-      this.small = 0;
-    } else this.big += amount;
+    this.total += amount;
   }
 
   /** A value the measure needed is blank or unreadable; with a holding, the diagnostic names its column. */
