@@ -150,9 +150,16 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
     });
   }
   const inputOfHolding = new Int32Array(model.holdings.length);
+  // Rows usually come in runs of one fund: the map is asked once per run.
+  let lastId: string | undefined;
+  let lastInput = -1;
   for (let i = 0; i < inputOfHolding.length; i++) {
     const id = fundIdOfHolding[i];
-    inputOfHolding[i] = id === undefined ? -1 : (inputOfFund.get(id) ?? -1);
+    if (id !== lastId) {
+      lastId = id;
+      lastInput = id === undefined ? -1 : (inputOfFund.get(id) ?? -1);
+    }
+    inputOfHolding[i] = lastInput;
   }
   const workbookDiagnostics = [
     ...unassigned,
@@ -560,19 +567,35 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
     model.holdings.length,
   );
   const slotOfHolding = new Int32Array(model.holdings.length);
+  // Rows usually come in runs of one fund: an exact id repeated is resolved once per run (an
+  // inexact one is resolved on every row, which files its diagnostic).
+  let lastRaw: string | undefined;
+  let lastFundId: string | undefined;
+  let listOf: string | undefined;
+  let list: Holding[] = [];
   for (let i = 0; i < model.holdings.length; i++) {
     const h = model.holdings[i];
-    const fundId =
-      h.fundId === undefined
-        ? single
-        : matcher.resolve("Holdings", h.row, h.fundId);
+    const raw = h.fundId;
+    let fundId: string | undefined;
+    if (raw !== undefined && raw === lastRaw) fundId = lastFundId;
+    else {
+      fundId =
+        raw === undefined ? single : matcher.resolve("Holdings", h.row, raw);
+      if (raw !== undefined && matcher.isExact(raw)) {
+        lastRaw = raw;
+        lastFundId = fundId;
+      }
+    }
     fundIdOfHolding[i] = fundId;
     if (fundId !== undefined) {
-      const list = byFund.get(fundId);
-      if (list) {
-        slotOfHolding[i] = list.length;
-        list.push(h);
-      } else byFund.set(fundId, [h]);
+      if (fundId !== listOf) {
+        listOf = fundId;
+        let known = byFund.get(fundId);
+        if (known === undefined) byFund.set(fundId, (known = []));
+        list = known;
+      }
+      slotOfHolding[i] = list.length;
+      list.push(h);
       if (mapRows) fundOfHolding.set(h.row, fundId);
     } else if (!h.invalid.has("fundId")) {
       orphans.push({
@@ -637,6 +660,11 @@ class FundMatcher {
       }
     const ids = new Set(model.funds.map((f) => f.fundId));
     this.single = ids.size === 1 ? [...ids][0] : undefined;
+  }
+
+  /** The row names a fund by its own id exactly (resolving it then files nothing). */
+  isExact(fundId: string): boolean {
+    return this.exact.has(fundId);
   }
 
   /** The fundId of the fund the row names, or undefined when it names none. */
