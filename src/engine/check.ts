@@ -478,13 +478,13 @@ function runFund(
     fund,
     holdings,
     options.asOf,
-    {
-      ...family?.basis,
+    // Object.assign, not a spread followed by keys: Node 20's V8 builds `{ ...a, k: v }` on a slow path.
+    Object.assign({}, family?.basis, {
       defaultWarningMargin: options.defaultWarningMargin,
       // Outcomes are recorded only when the detailed report needs them: plain checks stay lean.
       explain: Boolean(options.positions || options.reconciliation),
       explainRows,
-    },
+    }),
     holders,
   );
   ctx.orders = orders;

@@ -152,7 +152,10 @@ export class FundContext {
   ): void {
     if (p.outcome !== SCRATCH) {
       const i = p.outcome.counted.length;
-      p.outcome.counted.push({ ...contribution, amount: formatAmount(amount) });
+      // Object.assign, not a spread followed by a key: Node 20's V8 builds `{ ...a, k: v }` on a slow path.
+      p.outcome.counted.push(
+        Object.assign({}, contribution, { amount: formatAmount(amount) }),
+      );
       // Most contributions are the position's own amount: only the others are kept apart.
       if (amount !== p.amount) (p.countedAmounts ??= [])[i] = amount;
     }

@@ -158,7 +158,8 @@ export function advancesRule(
   const { advances } = gate;
   const limit = { threshold: LIMIT_15(ctx.asOf), numerator: advances };
   return compare(ctx, rule, {
-    ...limit,
+    threshold: limit.threshold,
+    numerator: limit.numerator,
     breaches: gate.refused,
     conditions: [
       limitCondition(texts.limit, limitOf(ctx, rule, limit)),
