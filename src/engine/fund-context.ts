@@ -200,7 +200,10 @@ export class FundContext {
 
   private held?: Position[];
   heldPositions(): Position[] {
-    this.held ??= this.positions.filter((p) => p.held);
+    // Usually every position is held: then the list is the positions themselves, not a copy.
+    this.held ??= this.positions.every((p) => p.held)
+      ? this.positions
+      : this.positions.filter((p) => p.held);
     return this.held;
   }
 

@@ -223,6 +223,8 @@ export function evaluateL21428(
   const classes = quotaClasses(ctx.asOf);
   const categories = new Map<AssetClass, Category>();
   const sorts = new Uint8Array(held.length);
+  // Each row's issuer read while its holding is at hand: the issuers' pass then reads an array, not 100,000 holdings again.
+  const issuerOf: (string | undefined)[] = new Array(held.length);
   const cap20 = capOf(ctx, CAP_20(ctx.asOf));
 
   // Securities first: the 20 % bucket fills with III 1° and III 2° items, then with IV items while it stays within 20 %.
@@ -244,6 +246,7 @@ export function evaluateL21428(
   for (let i = 0; i < held.length; i++) {
     const p = held[i];
     const b = sortIntoParagraph(ctx, p, classes, categories);
+    issuerOf[i] = p.holding.issuerId;
     sorts[i] =
       b.kind === "ADVANCE"
         ? Sort.ADVANCE
@@ -284,7 +287,7 @@ export function evaluateL21428(
   }
   allocateListedAfterPurchase(ctx, tally, held, listedAfter, cap20);
   const issuerInQuota = advances
-    ? issuersCountedInI(held, sorts, tally.inQuota)
+    ? issuersCountedInI(issuerOf, sorts, tally.inQuota)
     : new Map<string, boolean>();
   for (let i = 0; i < held.length; i++) {
     const sort = sorts[i];
@@ -554,20 +557,20 @@ function allocateListedAfterPurchase(
 
 /** Issuers whose securities the fund counts in I (directly or within the five years of IV). */
 function issuersCountedInI(
-  held: Position[],
+  issuerOf: (string | undefined)[],
   sorts: Uint8Array,
   inQuota: Uint8Array,
 ): Map<string, boolean> {
   // Only the issuers that receive advances matter; their advances, entity rights and unsorted rows say nothing.
   const wanted = new Set<string | undefined>();
-  for (let i = 0; i < held.length; i++)
-    if (sorts[i] === Sort.ADVANCE) wanted.add(held[i].holding.issuerId);
+  for (let i = 0; i < issuerOf.length; i++)
+    if (sorts[i] === Sort.ADVANCE) wanted.add(issuerOf[i]);
   const issuers = new Map<string, boolean>();
   let lastKey: string | undefined;
   let lastWanted = false;
-  for (let i = 0; i < held.length; i++) {
+  for (let i = 0; i < issuerOf.length; i++) {
     if (sorts[i] !== Sort.SECURITY) continue;
-    const key = held[i].holding.issuerId;
+    const key = issuerOf[i];
     if (key === undefined) continue;
     // An issuer's rows are often adjacent: the set is asked once per run of them.
     if (key !== lastKey) {
