@@ -1,6 +1,5 @@
 import {
   type Amount,
-  ZERO,
   amountFromDecimal,
   formatAmount,
   scaleAmount,
@@ -20,7 +19,6 @@ import { english } from "../../present/english";
 import {
   compare,
   count,
-  Groups,
   made,
   Tally,
   unknownIn,
