@@ -10,6 +10,7 @@ import type {
   PositionOutcome,
 } from "./result";
 import { english } from "../present/english";
+import { classifyingColumn } from "./measures/uncertain";
 
 /** Why the engine's own paths need a value, as the value-needed reason says it. */
 type NeedWhy = Pick<ReasonFacts["value-needed"], "purpose" | "basis">;
@@ -77,6 +78,11 @@ export class FundContext {
   /** False when the base itself depends on an unreadable value. */
   readonly denominatorComplete: boolean;
   readonly positions: Position[];
+  /**
+   * Rows that may belong to any holdings rule of the fund (measures/uncertain.ts): a held position
+   * whose class is blank or unreadable, and any position whose holding dates are unreadable.
+   */
+  readonly unplaced: Holding[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly warningMargin: Dec;
   readonly explain: boolean;
@@ -101,8 +107,20 @@ export class FundContext {
     this.explainRows = options.explainRows;
     this.basis = this.resolveBasis(options);
     const positions: Position[] = new Array(holdings.length);
-    for (let i = 0; i < holdings.length; i++)
-      positions[i] = this.position(holdings[i]);
+    const opci = classifyingColumn(fund.fundType) === "opciCategory";
+    for (let i = 0; i < holdings.length; i++) {
+      const h = holdings[i];
+      const p = (positions[i] = this.position(h));
+      // Found here, while the holding is at hand, rather than in a second pass over 100,000 rows.
+      const datesUnknown =
+        h.invalid.size > 0 &&
+        (h.invalid.has("investmentDate") || h.invalid.has("disposalDate"));
+      // Named reads (not h[column]): a holding read by columns answers them from its getters, inlined.
+      const placed = opci
+        ? h.opciCategory !== undefined
+        : h.assetClass !== undefined;
+      if (datesUnknown || (p.held && !placed)) this.unplaced.push(h);
+    }
     this.positions = positions;
     const { denominator, complete } = this.resolveDenominator();
     this.denominator = denominator;
