@@ -330,9 +330,13 @@ export function gateAdvance(
     return { amount, gate: { kind: "unknown" } };
   }
   const issuer = h.issuerName ?? h.issuerId ?? `row ${h.row}`;
-  if (log.lowest === undefined || ownership.lt(log.lowest))
+  // A share read from a column is one Dec per distinct value: the same object is not compared again.
+  if (
+    log.lowest === undefined ||
+    (ownership !== log.lowest && ownership.lt(log.lowest))
+  )
     log.lowest = ownership;
-  if (gate.isZero() ? ownership.lte(0) : ownership.lt(gate)) {
+  if (refusedBy(gate, ownership)) {
     const facts = {
       issuer,
       ownership: ownership.toString(),
@@ -346,6 +350,20 @@ export function gateAdvance(
   }
   return { amount, gate: { kind: "allowed", issuer, ownership } };
 }
+
+/** The gate refuses the share: below it, or nothing at all when the gate is "a participation". */
+function refusedBy(gate: Dec, ownership: Dec): boolean {
+  const last = lastGate;
+  if (last.gate === gate && last.ownership === ownership) return last.refused;
+  const refused = gate.isZero() ? ownership.lte(0) : ownership.lt(gate);
+  lastGate = { gate, ownership, refused };
+  return refused;
+}
+
+/** The last answer of the gate: most advances of a fund repeat the same share. */
+let lastGate: { gate?: Dec; ownership?: Dec; refused: boolean } = {
+  refused: false,
+};
 
 /** Advances "take the ownership of their issuer": the highest share given on the issuer's other rows. */
 export function issuerOwnership(
