@@ -69,8 +69,19 @@ function amountFromPlainDecimal(text: string): Amount {
 }
 
 export function amountToDecimal(amount: Amount): Dec {
-  return new Dec(amount.toString()).dividedBy(SCALE_DEC);
+  // Every rule and cap of a fund converts its base: the last two conversions are kept (a Dec is immutable).
+  if (amount === lastAmounts[0]) return lastDecimals[0];
+  if (amount === lastAmounts[1]) return lastDecimals[1];
+  const value = new Dec(amount.toString()).dividedBy(SCALE_DEC);
+  lastAmounts[1] = lastAmounts[0];
+  lastDecimals[1] = lastDecimals[0];
+  lastAmounts[0] = amount;
+  lastDecimals[0] = value;
+  return value;
 }
+
+const lastAmounts: (Amount | undefined)[] = [undefined, undefined];
+const lastDecimals: Dec[] = [new Dec(0), new Dec(0)];
 
 /** Decimal string with at least two decimals, more only when they are not zero ("1234.50", "0.125"). */
 export function formatAmount(amount: Amount): string {

@@ -9,7 +9,7 @@ import type {
   Order,
   WorkbookModel,
 } from "./model";
-import type { FundReport, PositionOutcome, Report } from "./result";
+import type { FundReport, PositionOutcome, Report, RuleResult } from "./result";
 import type { IssuerReport } from "./registers/types";
 import { worstStatus } from "./result";
 import { reconcileRule } from "./reconciliation";
@@ -150,9 +150,16 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
     });
   }
   const inputOfHolding = new Int32Array(model.holdings.length);
+  // Rows usually come in runs of one fund: the map is asked once per run.
+  let lastId: string | undefined;
+  let lastInput = -1;
   for (let i = 0; i < inputOfHolding.length; i++) {
     const id = fundIdOfHolding[i];
-    inputOfHolding[i] = id === undefined ? -1 : (inputOfFund.get(id) ?? -1);
+    if (id !== lastId) {
+      lastId = id;
+      lastInput = id === undefined ? -1 : (inputOfFund.get(id) ?? -1);
+    }
+    inputOfHolding[i] = lastInput;
   }
   const workbookDiagnostics = [
     ...unassigned,
@@ -269,11 +276,26 @@ export function assembleReport(
     incomplete: 0,
     triggered: 0,
   };
-  for (const owner of [...funds, ...(issuers ?? [])])
-    for (const r of owner.rules) {
-      count.rules++;
-      if (r.status in count) count[r.status as keyof typeof count]++;
-    }
+  // A switch, not count[r.status]++: a keyed increment per rule cost 0.1 ms over 100 funds.
+  const tally = (rules: RuleResult[]) => {
+    count.rules += rules.length;
+    for (const r of rules)
+      switch (r.status) {
+        case "breach":
+          count.breach++;
+          break;
+        case "warning":
+          count.warning++;
+          break;
+        case "incomplete":
+          count.incomplete++;
+          break;
+        case "triggered":
+          count.triggered++;
+      }
+  };
+  for (const f of funds) tally(f.rules);
+  for (const i of issuers ?? []) tally(i.rules);
   const report: Report = {
     asOf,
     funds,
@@ -471,13 +493,13 @@ function runFund(
     fund,
     holdings,
     options.asOf,
-    {
-      ...family?.basis,
+    // Object.assign, not a spread followed by keys: Node 20's V8 builds `{ ...a, k: v }` on a slow path.
+    Object.assign({}, family?.basis, {
       defaultWarningMargin: options.defaultWarningMargin,
       // Outcomes are recorded only when the detailed report needs them: plain checks stay lean.
       explain: Boolean(options.positions || options.reconciliation),
       explainRows,
-    },
+    }),
     holders,
   );
   ctx.orders = orders;
@@ -560,19 +582,35 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
     model.holdings.length,
   );
   const slotOfHolding = new Int32Array(model.holdings.length);
+  // Rows usually come in runs of one fund: an exact id repeated is resolved once per run (an
+  // inexact one is resolved on every row, which files its diagnostic).
+  let lastRaw: string | undefined;
+  let lastFundId: string | undefined;
+  let listOf: string | undefined;
+  let list: Holding[] = [];
   for (let i = 0; i < model.holdings.length; i++) {
     const h = model.holdings[i];
-    const fundId =
-      h.fundId === undefined
-        ? single
-        : matcher.resolve("Holdings", h.row, h.fundId);
+    const raw = h.fundId;
+    let fundId: string | undefined;
+    if (raw !== undefined && raw === lastRaw) fundId = lastFundId;
+    else {
+      fundId =
+        raw === undefined ? single : matcher.resolve("Holdings", h.row, raw);
+      if (raw !== undefined && matcher.isExact(raw)) {
+        lastRaw = raw;
+        lastFundId = fundId;
+      }
+    }
     fundIdOfHolding[i] = fundId;
     if (fundId !== undefined) {
-      const list = byFund.get(fundId);
-      if (list) {
-        slotOfHolding[i] = list.length;
-        list.push(h);
-      } else byFund.set(fundId, [h]);
+      if (fundId !== listOf) {
+        listOf = fundId;
+        let known = byFund.get(fundId);
+        if (known === undefined) byFund.set(fundId, (known = []));
+        list = known;
+      }
+      slotOfHolding[i] = list.length;
+      list.push(h);
       if (mapRows) fundOfHolding.set(h.row, fundId);
     } else if (!h.invalid.has("fundId")) {
       orphans.push({
@@ -637,6 +675,11 @@ class FundMatcher {
       }
     const ids = new Set(model.funds.map((f) => f.fundId));
     this.single = ids.size === 1 ? [...ids][0] : undefined;
+  }
+
+  /** The row names a fund by its own id exactly (resolving it then files nothing). */
+  isExact(fundId: string): boolean {
+    return this.exact.has(fundId);
   }
 
   /** The fundId of the fund the row names, or undefined when it names none. */

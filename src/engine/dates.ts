@@ -27,18 +27,37 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Same day N years later; 29 February becomes 28 February in a common year. */
 export function addYears(date: IsoDate, years: number): IsoDate {
-  const [y, m, d] = date.split("-").map(Number);
-  const year = y + years;
-  return isoFromParts(year, m, Math.min(d, daysInMonth(year, m)));
+  return memo(`${date}|${years}y`, () => {
+    const [y, m, d] = date.split("-").map(Number);
+    const year = y + years;
+    return isoFromParts(year, m, Math.min(d, daysInMonth(year, m)));
+  });
+}
+
+/**
+ * Dates already computed, by date and months: every fund's window and every listing's five years
+ * ask the same few (a bounded memo, emptied when full).
+ */
+const shifted = new Map<string, IsoDate>();
+
+function memo(key: string, compute: () => IsoDate): IsoDate {
+  let result = shifted.get(key);
+  if (result === undefined) {
+    if (shifted.size >= 4096) shifted.clear();
+    shifted.set(key, (result = compute()));
+  }
+  return result;
 }
 
 /** Same day N months later, clamped to the month's last day. */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  const [y, m, d] = date.split("-").map(Number);
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return isoFromParts(year, month, Math.min(d, daysInMonth(year, month)));
+  return memo(`${date}|${months}m`, () => {
+    const [y, m, d] = date.split("-").map(Number);
+    const index = y * 12 + (m - 1) + months;
+    const year = Math.floor(index / 12);
+    const month = (index % 12) + 1;
+    return isoFromParts(year, month, Math.min(d, daysInMonth(year, month)));
+  });
 }
 
 export function todayIso(now: Date = new Date()): IsoDate {

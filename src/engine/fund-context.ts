@@ -10,6 +10,7 @@ import type {
   PositionOutcome,
 } from "./result";
 import { english } from "../present/english";
+import { classifyingColumn } from "./measures/uncertain";
 
 /** Why the engine's own paths need a value, as the value-needed reason says it. */
 type NeedWhy = Pick<ReasonFacts["value-needed"], "purpose" | "basis">;
@@ -77,6 +78,11 @@ export class FundContext {
   /** False when the base itself depends on an unreadable value. */
   readonly denominatorComplete: boolean;
   readonly positions: Position[];
+  /**
+   * Rows that may belong to any holdings rule of the fund (measures/uncertain.ts): a held position
+   * whose class is blank or unreadable, and any position whose holding dates are unreadable.
+   */
+  readonly unplaced: Holding[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly warningMargin: Dec;
   readonly explain: boolean;
@@ -100,7 +106,22 @@ export class FundContext {
     this.explain = options.explain ?? true;
     this.explainRows = options.explainRows;
     this.basis = this.resolveBasis(options);
-    this.positions = holdings.map((h) => this.position(h));
+    const positions: Position[] = new Array(holdings.length);
+    const opci = classifyingColumn(fund.fundType) === "opciCategory";
+    for (let i = 0; i < holdings.length; i++) {
+      const h = holdings[i];
+      const p = (positions[i] = this.position(h));
+      // Found here, while the holding is at hand, rather than in a second pass over 100,000 rows.
+      const datesUnknown =
+        h.invalid.size > 0 &&
+        (h.invalid.has("investmentDate") || h.invalid.has("disposalDate"));
+      // Named reads (not h[column]): a holding read by columns answers them from its getters, inlined.
+      const placed = opci
+        ? h.opciCategory !== undefined
+        : h.assetClass !== undefined;
+      if (datesUnknown || (p.held && !placed)) this.unplaced.push(h);
+    }
+    this.positions = positions;
     const { denominator, complete } = this.resolveDenominator();
     this.denominator = denominator;
     this.denominatorComplete = complete;
@@ -149,7 +170,10 @@ export class FundContext {
   ): void {
     if (p.outcome !== SCRATCH) {
       const i = p.outcome.counted.length;
-      p.outcome.counted.push({ ...contribution, amount: formatAmount(amount) });
+      // Object.assign, not a spread followed by a key: Node 20's V8 builds `{ ...a, k: v }` on a slow path.
+      p.outcome.counted.push(
+        Object.assign({}, contribution, { amount: formatAmount(amount) }),
+      );
       // Most contributions are the position's own amount: only the others are kept apart.
       if (amount !== p.amount) (p.countedAmounts ??= [])[i] = amount;
     }
@@ -194,7 +218,10 @@ export class FundContext {
 
   private held?: Position[];
   heldPositions(): Position[] {
-    this.held ??= this.positions.filter((p) => p.held);
+    // Usually every position is held: then the list is the positions themselves, not a copy.
+    this.held ??= this.positions.every((p) => p.held)
+      ? this.positions
+      : this.positions.filter((p) => p.held);
     return this.held;
   }
 
@@ -260,9 +287,14 @@ export class FundContext {
 
   private position(h: Holding): Position {
     // Without the detailed report no outcome is read: the rows share one scratch record.
-    const explain =
-      this.explain &&
-      (this.explainRows === undefined || this.explainRows.has(h.row));
+    if (!this.explain) return this.plainPosition(h);
+    return this.fullPosition(
+      h,
+      this.explainRows === undefined || this.explainRows.has(h.row),
+    );
+  }
+
+  private fullPosition(h: Holding, explain: boolean): Position {
     const outcome: PositionOutcome = explain
       ? {
           row: h.row,
@@ -330,6 +362,27 @@ export class FundContext {
         });
     }
     return { holding: h, outcome, amount, held };
+  }
+
+  /** position() of a plain check: no outcome, only the amount, its warnings and whether it is held. */
+  private plainPosition(h: Holding): Position {
+    const basis = this.basis;
+    const amount =
+      basis === "COST" ? h.costValue : basis ? h.fairValue : undefined;
+    // Rare rows (a negative or implausible amount) take the full path for their warnings.
+    if (
+      amount !== undefined &&
+      (amount < 0n || amount >= IMPLAUSIBLE || amount <= -IMPLAUSIBLE)
+    )
+      return this.fullPosition(h, false);
+    const disposal = h.disposalDate;
+    let held = true;
+    if (disposal !== undefined && disposal <= this.asOf) held = false;
+    else {
+      const invested = h.investmentDate;
+      if (invested !== undefined && invested > this.asOf) held = false;
+    }
+    return { holding: h, outcome: SCRATCH, amount, held };
   }
 
   private resolveDenominator(): { denominator?: Amount; complete: boolean } {

@@ -3,6 +3,9 @@ import fc from "fast-check";
 import { amountFromDecimal, amountFromNumber, amountToDecimal, ExactSum, formatAmount, scaleAmount } from "../../src/engine/amount";
 import { Dec } from "../../src/engine/decimal";
 import { decimalFromCellNumber } from "../../src/workbook/cells";
+import { FundContext } from "../../src/engine/fund-context";
+import { Tally } from "../../src/engine/measures";
+import { fundOf } from "../helpers/build";
 
 describe("exact amounts from numeric cells", () => {
   it("take the 15 significant digits Excel shows", () => {
@@ -61,6 +64,33 @@ describe("an amount times a share (look-through, participation)", () => {
         expect(scaleAmount(a, f)).toBe(amountFromDecimal(amountToDecimal(a).times(f)));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("Tally (a rule's running sum)", () => {
+  it("equals the BigInt sum across 2^52 and 2^53, whatever the sizes and signs (property)", () => {
+    const amounts = fc.array(
+      fc.oneof(
+        fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }),
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.constantFrom(2n ** 52n, -(2n ** 52n), 2n ** 52n - 1n, 2n ** 53n - 1n, 2n ** 53n + 1n, 0n),
+      ),
+      { maxLength: 200 },
+    );
+    fc.assert(
+      fc.property(amounts, (list) => {
+        const tally = new Tally(new FundContext(fundOf("FCPR"), [], "2025-12-31", { explain: false }));
+        let expected = 0n;
+        for (const a of list) {
+          tally.plus(a);
+          expected += a;
+          // Read in the middle too: reading the total must not disturb the sum.
+          if (a % 7n === 0n) expect(tally.total).toBe(expected);
+        }
+        expect(tally.total).toBe(expected);
+      }),
+      { numRuns: 300, seed: 525252 },
     );
   });
 });

@@ -17,22 +17,10 @@ export function classifyingColumn(
 /**
  * Rows that may belong to any holdings rule of the fund: a held position whose class is blank or
  * unreadable, and any position whose holding dates are unreadable (held or not is then unknown).
+ * Found by FundContext as it builds the positions.
  */
 function unplacedRows(ctx: FundContext): Holding[] {
-  const opci = classifyingColumn(ctx.fund.fundType) === "opciCategory";
-  const rows: Holding[] = [];
-  for (const p of ctx.positions) {
-    const h = p.holding;
-    const datesUnknown =
-      h.invalid.size > 0 &&
-      (h.invalid.has("investmentDate") || h.invalid.has("disposalDate"));
-    // Named reads (not h[column]): a holding read by columns answers them from its getters, inlined.
-    const placed = opci
-      ? h.opciCategory !== undefined
-      : h.assetClass !== undefined;
-    if (datesUnknown || (p.held && !placed)) rows.push(h);
-  }
-  return rows;
+  return ctx.unplaced;
 }
 
 const NOTES = new WeakMap<FundContext, string | null>();

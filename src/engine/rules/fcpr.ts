@@ -1,6 +1,5 @@
 import {
   type Amount,
-  ZERO,
   amountFromDecimal,
   formatAmount,
   scaleAmount,
@@ -20,7 +19,6 @@ import { english } from "../../present/english";
 import {
   compare,
   count,
-  Groups,
   made,
   Tally,
   unknownIn,
@@ -29,7 +27,9 @@ import {
 import type { AssetClass, Holding } from "../model";
 import { quotaWindow } from "../quota-window";
 import { type Reason, type ReasonFacts, reason as why } from "../reasons";
+import type { Dec } from "../decimal";
 import type {
+  Contribution,
   ExclusionCode,
   QuotaWindow,
   RuleDefinition,
@@ -91,8 +91,17 @@ export function quotaClasses(asOf: string) {
 }
 
 type Paragraph = "I" | "III1" | "III2" | "IV" | "ADVANCE" | "ENTITY";
-/** The sorts that say whether an issuer's securities count in I (an exclusion says no). */
-const SECURITY = new Set<Bucket["kind"]>(["I", "III1", "III2", "IV", "OUT"]);
+/**
+ * What the later passes need of a position's sort, one byte per held position (reading `kind`
+ * on buckets of several shapes, pass after pass, costs more than the sort itself at 100,000 rows).
+ * SECURITY: the sorts that say whether an issuer's securities count in I (an exclusion says no).
+ */
+const enum Sort {
+  OTHER,
+  SECURITY,
+  ADVANCE,
+  ENTITY,
+}
 /** The paragraphs a position can be sorted into; shared objects, so sorting 100,000 rows allocates nothing. */
 const SORTED = Object.fromEntries(
   (["I", "III1", "III2", "IV", "ADVANCE", "ENTITY"] as const).map((kind) => [
@@ -158,8 +167,8 @@ const FCPR_PROFILE: L21428Profile = {
  * partial when any of them is.
  */
 class Sorted {
-  /** Securities counted in I, directly or within the five years of IV. */
-  readonly inQuota = new Set<Position>();
+  /** Securities counted in I, directly or within the five years of IV: 1 at their index in the held positions. */
+  readonly inQuota: Uint8Array;
   /** I, and IV within five years. */
   readonly direct: Tally;
   /** IV within five years. */
@@ -175,15 +184,24 @@ class Sorted {
   /** Every advance, against the 15 %, and those the gate refuses. */
   readonly gate: GateLog;
   readonly grace = new Grace();
+  /** The law's values on the as-of date, looked up once per fund rather than once per row. */
+  readonly cap20Text: string;
+  readonly receivables: ReadonlySet<AssetClass>;
+  readonly advanceGate: Dec;
 
   constructor(
     ctx: FundContext,
     readonly prof: L21428Profile,
+    held: number,
   ) {
     [this.direct, this.listed, this.bucket, this.qualifying, this.entities] = [
       0, 1, 2, 3, 4,
     ].map(() => new Tally(ctx));
     this.gate = newGateLog(ctx);
+    this.inQuota = new Uint8Array(held);
+    this.cap20Text = CAP_20(ctx.asOf).toString();
+    this.receivables = listAt(L214_160.receivableClasses, ctx.asOf);
+    this.advanceGate = ratioAt(prof.advanceGate, ctx.asOf);
   }
 }
 
@@ -198,25 +216,49 @@ export function evaluateL21428(
   ctx: FundContext,
   prof: L21428Profile,
 ): Evaluation {
-  const tally = new Sorted(ctx, prof);
   const held = ctx.heldPositions();
+  const tally = new Sorted(ctx, prof, held.length);
   const classes = quotaClasses(ctx.asOf);
-  const sorted = held.map((p) => sortIntoParagraph(ctx, p, classes));
+  const categories = new Map<AssetClass, Category>();
+  const sorts = new Uint8Array(held.length);
+  // Each row's issuer read while its holding is at hand: the issuers' pass then reads an array, not 100,000 holdings again.
+  const issuerOf: (string | undefined)[] = new Array(held.length);
   const cap20 = capOf(ctx, CAP_20(ctx.asOf));
 
   // Securities first: the 20 % bucket fills with III 1° and III 2° items, then with IV items while it stays within 20 %.
-  const listedAfter: Position[] = [];
+  // Indices into held, and one contribution object per paragraph (count copies it): no allocation per row.
+  const listedAfter: number[] = [];
   let advances = false;
+  const rule = prof.quota.id;
+  const unlisted = { rule, article: ART_I, explain: UNLISTED };
+  const bucketExplain = why("counted-within-bucket", {
+    threshold: tally.cap20Text,
+    article: "L. 214-28 III",
+  });
+  const inBucket = (article: string) => ({
+    rule: prof.bucket.id,
+    article,
+    explain: bucketExplain,
+  });
+  const [iii1, iii2] = [inBucket(ART_III_1), inBucket(ART_III_2)];
   for (let i = 0; i < held.length; i++) {
     const p = held[i];
-    const b = sorted[i];
-    const rule = prof.quota.id;
+    const b = sortIntoParagraph(ctx, p, classes, categories);
+    issuerOf[i] = p.holding.issuerId;
+    sorts[i] =
+      b.kind === "ADVANCE"
+        ? Sort.ADVANCE
+        : b.kind === "ENTITY"
+          ? Sort.ENTITY
+          : b.kind === "UNKNOWN"
+            ? Sort.OTHER
+            : Sort.SECURITY;
     if (b.kind === "I") {
-      tally.inQuota.add(p);
-      tally.direct.add(p, { rule, article: ART_I, explain: UNLISTED });
+      tally.inQuota[i] = 1;
+      tally.direct.add(p, unlisted);
     } else if (b.kind === "III1" || b.kind === "III2")
-      addToBucket(ctx, tally, p, b.kind === "III1" ? ART_III_1 : ART_III_2);
-    else if (b.kind === "IV") listedAfter.push(p);
+      addToBucket(tally, p, b.kind === "III1" ? iii1 : iii2);
+    else if (b.kind === "IV") listedAfter.push(i);
     else if (b.kind === "ADVANCE") advances = true;
     else if (b.kind === "OUT") {
       // Rendered once per shared outcome; keys in the report's order for these rows.
@@ -241,16 +283,16 @@ export function evaluateL21428(
       });
     }
   }
-  allocateListedAfterPurchase(ctx, tally, listedAfter, cap20);
+  allocateListedAfterPurchase(ctx, tally, held, listedAfter, cap20);
   const issuerInQuota = advances
-    ? issuersCountedInI(held, sorted, tally.inQuota)
+    ? issuersCountedInI(issuerOf, sorts, tally.inQuota)
     : new Map<string, boolean>();
   for (let i = 0; i < held.length; i++) {
-    const kind = sorted[i].kind;
-    if (kind === "ADVANCE") {
+    const sort = sorts[i];
+    if (sort === Sort.ADVANCE) {
       if (!prof.advanceCap?.take(held[i]))
         countAdvance(ctx, tally, held[i], issuerInQuota);
-    } else if (kind === "ENTITY") countEntityRights(ctx, tally, held[i]);
+    } else if (sort === Sort.ENTITY) countEntityRights(ctx, tally, held[i]);
   }
 
   const window = quotaWindow(ctx);
@@ -262,6 +304,8 @@ function sortIntoParagraph(
   ctx: FundContext,
   p: Position,
   classes: ReturnType<typeof quotaClasses>,
+  /** Each class's list, found once per fund (one look-up per row instead of up to five). */
+  categories: Map<AssetClass, Category>,
 ): Bucket {
   const h = p.holding;
   const cls = h.assetClass;
@@ -272,11 +316,14 @@ function sortIntoParagraph(
       message:
         "assetClass is needed to place the position in a paragraph of L. 214-28.",
     };
-  if (classes.sarl.has(cls)) return SORTED.I;
-  if (classes.advances.has(cls)) return SORTED.ADVANCE;
-  if (classes.entities.has(cls)) return SORTED.ENTITY;
+  let category = categories.get(cls);
+  if (category === undefined)
+    categories.set(cls, (category = categoryOf(cls, classes)));
+  if (category === Category.SARL) return SORTED.I;
+  if (category === Category.ADVANCE) return SORTED.ADVANCE;
+  if (category === Category.ENTITY) return SORTED.ENTITY;
   const unlisted = (h.listingStatus ?? "UNLISTED") === "UNLISTED";
-  if (classes.securities.has(cls)) {
+  if (category === Category.SECURITY) {
     if (unlisted) return SORTED.I;
     // Admitted after purchase (IV); admitted after the as-of date, it was still unlisted on that date.
     if (listedAfterPurchase(h))
@@ -290,11 +337,33 @@ function sortIntoParagraph(
     if (test.ok === false) return out(why("not-small-cap", test.facts!));
     return { kind: "UNKNOWN", column: test.column, message: test.message };
   }
-  if (classes.debt.has(cls))
+  if (category === Category.DEBT)
     return unlisted
       ? SORTED.III2
       : out(why("listed-debt", { article: ART_III_2 }));
   return notAQuotaAsset(cls);
+}
+
+const enum Category {
+  SARL,
+  ADVANCE,
+  ENTITY,
+  SECURITY,
+  DEBT,
+  OTHER,
+}
+
+/** The first of the paragraphs' class lists that holds the class, in the order the sort asks them. */
+function categoryOf(
+  cls: AssetClass,
+  classes: ReturnType<typeof quotaClasses>,
+): Category {
+  if (classes.sarl.has(cls)) return Category.SARL;
+  if (classes.advances.has(cls)) return Category.ADVANCE;
+  if (classes.entities.has(cls)) return Category.ENTITY;
+  if (classes.securities.has(cls)) return Category.SECURITY;
+  if (classes.debt.has(cls)) return Category.DEBT;
+  return Category.OTHER;
 }
 
 const NOT_A_QUOTA_ASSET = new Map<AssetClass, Bucket>();
@@ -312,13 +381,9 @@ function notAQuotaAsset(cls: AssetClass): Bucket {
 /** III 1°: an EU/EEA market and a market capitalisation "inférieure à 150 millions d'euros". */
 export function smallCapTest(p: Position, asOf: string): SmallCapTest {
   const h = p.holding;
-  const need = (column: string, test: string): SmallCapTest => ({
-    ok: "unknown",
-    column,
-    message: `${column} is needed to test III 1° (${test}).`,
-  });
-  if (h.listingCountry === undefined)
-    return need("listingCountry", "a market of the EU or the EEA");
+  const kind = smallCapKind(h, asOf);
+  if (kind === "yes") return SMALL_CAP;
+  if (kind !== "no") return needForIII1(kind);
   // The English reason only when asked (FCPI and FIP rules): most rows never need it.
   const no = (facts: ReasonFacts["not-small-cap"]): SmallCapTest => ({
     ok: false,
@@ -327,14 +392,11 @@ export function smallCapTest(p: Position, asOf: string): SmallCapTest {
       return english(why("not-small-cap", facts));
     },
   });
-  const country = h.listingCountry;
+  const country = h.listingCountry!;
   if (!isEuEeaOn(country, asOf))
     return no({ test: "outside-eea", country, article: ART_III_1 });
-  if (h.marketCap === undefined)
-    return need("marketCap", "capitalisation below 150 million euros");
   const limit = smallCapLimit(asOf);
-  if (h.marketCap < limit) return { ok: true };
-  const [marketCap, limitText] = [h.marketCap, limit].map(formatAmount);
+  const [marketCap, limitText] = [h.marketCap!, limit].map(formatAmount);
   return no({
     test: "market-cap",
     marketCap,
@@ -343,29 +405,45 @@ export function smallCapTest(p: Position, asOf: string): SmallCapTest {
   });
 }
 
-function addToBucket(
-  ctx: FundContext,
-  tally: Sorted,
-  p: Position,
-  article: string,
-): void {
-  const threshold = CAP_20(ctx.asOf).toString();
-  const explain = why("counted-within-bucket", {
-    threshold,
-    article: "L. 214-28 III",
-  });
-  const amount = tally.bucket.add(p, {
-    rule: tally.prof.bucket.id,
-    article,
-    explain,
-  });
-  const cls = p.holding.assetClass;
-  if (amount !== undefined && cls && receivableClasses(ctx).has(cls))
-    tally.bucketReceivables += amount;
+const SMALL_CAP: SmallCapTest = Object.freeze({ ok: true });
+
+/** III 1° without its facts (nothing allocated): met, not met, or the column it needs. */
+function smallCapKind(
+  h: Holding,
+  asOf: string,
+): "yes" | "no" | "listingCountry" | "marketCap" {
+  const country = h.listingCountry;
+  if (country === undefined) return "listingCountry";
+  if (!isEuEeaOn(country, asOf)) return "no";
+  const marketCap = h.marketCap;
+  if (marketCap === undefined) return "marketCap";
+  return marketCap < smallCapLimit(asOf) ? "yes" : "no";
 }
 
-const receivableClasses = (ctx: FundContext) =>
-  listAt(L214_160.receivableClasses, ctx.asOf);
+function needForIII1(
+  column: "listingCountry" | "marketCap",
+): Extract<SmallCapTest, { ok: "unknown" }> {
+  const test =
+    column === "listingCountry"
+      ? "a market of the EU or the EEA"
+      : "capitalisation below 150 million euros";
+  return {
+    ok: "unknown",
+    column,
+    message: `${column} is needed to test III 1° (${test}).`,
+  };
+}
+
+function addToBucket(
+  tally: Sorted,
+  p: Position,
+  contribution: Omit<Contribution, "amount">,
+): void {
+  const amount = tally.bucket.add(p, contribution);
+  const cls = p.holding.assetClass;
+  if (amount !== undefined && cls && tally.receivables.has(cls))
+    tally.bucketReceivables += amount;
+}
 
 /**
  * IV: securities admitted to trading after purchase count for five years from admission,
@@ -375,54 +453,71 @@ const receivableClasses = (ctx: FundContext) =>
 function allocateListedAfterPurchase(
   ctx: FundContext,
   tally: Sorted,
-  positions: Position[],
+  held: Position[],
+  /** Indices into held of the positions listed after purchase, in the rows' order. */
+  listed: number[],
   cap20: Amount | undefined,
 ): void {
-  const byIssuer = new Groups();
-  for (const p of positions)
-    byIssuer.add(p.holding.issuerId ?? `row ${p.holding.row}`, "", ZERO, p);
+  // Each issuer's positions (indices into held), issuers in the order of their first row.
+  const byIssuer = new Map<string, number[]>();
+  for (const i of listed) {
+    const h = held[i].holding;
+    const key = h.issuerId ?? `row ${h.row}`;
+    const group = byIssuer.get(key);
+    if (group) group.push(i);
+    else byIssuer.set(key, [i]);
+  }
   // Issuers in order of their first admission, then of their first row: the same order whatever the rows' order.
-  const keyed = [...byIssuer.byKey.values()].map(({ positions: group }) => {
-    const least = <T>(f: (h: Holding) => T) =>
-      group.map((p) => f(p.holding)).reduce((a, b) => (b < a ? b : a));
-    return {
-      group,
-      first: least((h) => h.listingDate!),
-      row: least((h) => h.row),
-    };
-  });
+  const keyed: { group: number[]; first: string; row: number }[] = [];
+  for (const group of byIssuer.values()) {
+    let { listingDate: first, row } = held[group[0]].holding;
+    for (let k = 1; k < group.length; k++) {
+      const h = held[group[k]].holding;
+      if (h.listingDate! < first!) first = h.listingDate;
+      if (h.row < row) row = h.row;
+    }
+    keyed.push({ group, first: first!, row });
+  }
   keyed.sort((a, b) =>
     a.first < b.first ? -1 : a.first > b.first ? 1 : a.row - b.row,
   );
-  const threshold = CAP_20(ctx.asOf).toString();
+  const { asOf } = ctx;
+  let years: number | undefined;
+  // Many positions share a listing date: each grace end is computed once.
+  const graceEnds = new Map<string, string>();
 
   for (const { group } of keyed) {
-    const tests = group.map((p) => smallCapTest(p, ctx.asOf));
-    const unknown = tests.find(
-      (t): t is Extract<SmallCapTest, { ok: "unknown" }> => t.ok === "unknown",
-    );
-    const meetsIII = tests.every((t) => t.ok === true);
-    const amounts = group.map((p) => ctx.amountOf(p));
+    let meetsIII = true;
+    let unknown: Extract<SmallCapTest, { ok: "unknown" }> | undefined;
+    for (const i of group) {
+      const kind = smallCapKind(held[i].holding, asOf);
+      if (kind === "yes") continue;
+      meetsIII = false;
+      if (kind !== "no") unknown ??= needForIII1(kind);
+    }
+    const amounts = group.map((i) => ctx.amountOf(held[i]));
     // Bucket or five years: either way the issuer's unknowns reach both, and the quota.
     if (amounts.some((a) => a === undefined))
       unknownIn(tally.bucket, tally.listed);
     const groupSum = amounts.reduce<Amount>((s, a) => s + (a ?? 0n), 0n);
     if (unknown) {
-      for (const p of group)
-        ctx.needHolding(p.holding, unknown.column, unknown.message);
+      for (const i of group)
+        ctx.needHolding(held[i].holding, unknown.column, unknown.message);
       unknownIn(tally.bucket, tally.listed);
     }
     const fits =
       meetsIII && cap20 !== undefined && tally.bucket.total + groupSum <= cap20;
-    group.forEach((p, i) => {
-      const amount = amounts[i];
+    group.forEach((i, k) => {
+      const p = held[i];
+      const amount = amounts[k];
       const listingDate = p.holding.listingDate as string;
       if (fits) {
         if (amount === undefined) return;
         tally.bucket.plus(amount);
+        if (!ctx.explained(p)) return;
         const explain = why("counted-listed-in-bucket", {
           listingDate,
-          threshold,
+          threshold: tally.cap20Text,
           article: ART_IV,
         });
         return count(
@@ -432,19 +527,26 @@ function allocateListedAfterPurchase(
           amount,
         );
       }
-      const graceEnd = (p.outcome.graceEndsOn = addYears(
-        listingDate,
-        requireVersion(L214_28.listedYears, ctx.asOf).value,
-      ));
+      let graceEnd = graceEnds.get(listingDate);
+      if (graceEnd === undefined) {
+        years ??= requireVersion(L214_28.listedYears, asOf).value;
+        graceEnd = addYears(listingDate, years);
+        graceEnds.set(listingDate, graceEnd);
+      }
+      const explained = ctx.explained(p);
+      if (explained) p.outcome.graceEndsOn = graceEnd;
       const [rule, article] = [tally.prof.quota.id, ART_IV];
-      const facts = { listingDate, graceEnd, article, bucketFull: meetsIII };
-      if (ctx.asOf > graceEnd)
+      if (asOf > graceEnd) {
+        if (!explained) return;
+        const facts = { listingDate, graceEnd, article, bucketFull: meetsIII };
         return void ctx.leaveOut(p, rule, why("five-years-ended", facts));
-      tally.inQuota.add(p);
+      }
+      tally.inQuota[i] = 1;
       tally.grace.add(graceEnd);
       if (amount === undefined) return;
       tally.direct.plus(amount);
       tally.listed.plus(amount);
+      if (!explained) return;
       const explain = why("counted-grace", { listingDate, graceEnd, article });
       count(ctx, p, { rule, article, explain }, amount);
     });
@@ -453,24 +555,30 @@ function allocateListedAfterPurchase(
 
 /** Issuers whose securities the fund counts in I (directly or within the five years of IV). */
 function issuersCountedInI(
-  held: Position[],
-  sorted: Bucket[],
-  inQuota: Set<Position>,
+  issuerOf: (string | undefined)[],
+  sorts: Uint8Array,
+  inQuota: Uint8Array,
 ): Map<string, boolean> {
   // Only the issuers that receive advances matter; their advances, entity rights and unsorted rows say nothing.
-  const id = (i: number) => held[i].holding.issuerId;
-  const wanted = new Set(
-    held
-      .filter((_, i) => sorted[i].kind === "ADVANCE")
-      .map((p) => p.holding.issuerId),
-  );
+  const wanted = new Set<string | undefined>();
+  for (let i = 0; i < issuerOf.length; i++)
+    if (sorts[i] === Sort.ADVANCE) wanted.add(issuerOf[i]);
   const issuers = new Map<string, boolean>();
-  held.forEach((p, i) => {
-    const key = id(i);
-    if (key === undefined || !wanted.has(key) || !SECURITY.has(sorted[i].kind))
-      return;
-    issuers.set(key, (issuers.get(key) ?? false) || inQuota.has(p));
-  });
+  let lastKey: string | undefined;
+  let lastWanted = false;
+  for (let i = 0; i < issuerOf.length; i++) {
+    if (sorts[i] !== Sort.SECURITY) continue;
+    const key = issuerOf[i];
+    if (key === undefined) continue;
+    // An issuer's rows are often adjacent: the set is asked once per run of them.
+    if (key !== lastKey) {
+      lastKey = key;
+      lastWanted = wanted.has(key);
+    }
+    if (!lastWanted) continue;
+    if (inQuota[i] === 1) issuers.set(key, true);
+    else if (!issuers.has(key)) issuers.set(key, false);
+  }
   return issuers;
 }
 
@@ -491,7 +599,7 @@ function countAdvance(
     quotaId: prof.quota.id,
     advancesId: prof.advances.id,
     article,
-    gate: ratioAt(prof.advanceGate, ctx.asOf),
+    gate: tally.advanceGate,
     log: tally.gate,
   });
   if (gate.kind === "unknown") return;

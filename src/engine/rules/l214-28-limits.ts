@@ -158,7 +158,8 @@ export function advancesRule(
   const { advances } = gate;
   const limit = { threshold: LIMIT_15(ctx.asOf), numerator: advances };
   return compare(ctx, rule, {
-    ...limit,
+    threshold: limit.threshold,
+    numerator: limit.numerator,
     breaches: gate.refused,
     conditions: [
       limitCondition(texts.limit, limitOf(ctx, rule, limit)),
@@ -268,6 +269,8 @@ export function countAdvanceInQuota(
   const { quotaId: rule, article, amount } = allowed;
   if (amount === undefined) return;
   qualifying.plus(amount);
+  // The reason and its note are only for a position whose outcome is recorded.
+  if (!ctx.explained(p)) return;
   const explain = why("counted-advance", {
     issuer,
     ownership: ownership.toString(),
@@ -300,13 +303,20 @@ export function gateAdvance(
 ): { amount?: Amount; gate: AdvanceGate } {
   const h = p.holding;
   const { article, gate, log } = rules;
-  const threshold = LIMIT_15(ctx.asOf).toString();
-  const explain = why("measured-against-limit", { threshold, article });
-  const amount = log.advances.add(p, {
-    rule: rules.advancesId,
-    article,
-    explain,
-  });
+  // The contribution is built only for a position whose outcome is recorded.
+  const amount = log.advances.add(
+    p,
+    ctx.explained(p)
+      ? {
+          rule: rules.advancesId,
+          article,
+          explain: why("measured-against-limit", {
+            threshold: LIMIT_15(ctx.asOf).toString(),
+            article,
+          }),
+        }
+      : undefined,
+  );
   const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
   const rule = rules.quotaId;
   if (ownership === undefined) {
@@ -320,9 +330,13 @@ export function gateAdvance(
     return { amount, gate: { kind: "unknown" } };
   }
   const issuer = h.issuerName ?? h.issuerId ?? `row ${h.row}`;
-  if (log.lowest === undefined || ownership.lt(log.lowest))
+  // A share read from a column is one Dec per distinct value: the same object is not compared again.
+  if (
+    log.lowest === undefined ||
+    (ownership !== log.lowest && ownership.lt(log.lowest))
+  )
     log.lowest = ownership;
-  if (gate.isZero() ? ownership.lte(0) : ownership.lt(gate)) {
+  if (refusedBy(gate, ownership)) {
     const facts = {
       issuer,
       ownership: ownership.toString(),
@@ -336,6 +350,20 @@ export function gateAdvance(
   }
   return { amount, gate: { kind: "allowed", issuer, ownership } };
 }
+
+/** The gate refuses the share: below it, or nothing at all when the gate is "a participation". */
+function refusedBy(gate: Dec, ownership: Dec): boolean {
+  const last = lastGate;
+  if (last.gate === gate && last.ownership === ownership) return last.refused;
+  const refused = gate.isZero() ? ownership.lte(0) : ownership.lt(gate);
+  lastGate = { gate, ownership, refused };
+  return refused;
+}
+
+/** The last answer of the gate: most advances of a fund repeat the same share. */
+let lastGate: { gate?: Dec; ownership?: Dec; refused: boolean } = {
+  refused: false,
+};
 
 /** Advances "take the ownership of their issuer": the highest share given on the issuer's other rows. */
 export function issuerOwnership(
