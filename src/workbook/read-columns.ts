@@ -235,36 +235,19 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
 
   const absent = new Column(n, "codes");
   const columns: Columns = HOLDINGS_SPEC.columns.map(() => absent);
+  const reads = reader.mapped.map((m) => {
+    const read = new ColumnRead(m, n);
+    columns[m.ordinal] = read.values;
+    return read;
+  });
+  // Row by row, every column of a row in turn: the grid is stored row by row, and walking it
+  // column by column fetched each row from memory once per column (about three times slower).
   let failed: Set<number> | undefined;
-  for (const m of reader.mapped) {
-    const type = m.spec.type;
-    const values = new Column(
-      n,
-      type === "money" ? "amounts" : CODED.has(type) ? "codes" : "values",
-    );
-    columns[m.ordinal] = values;
-    // A repeated cell of a coded column (the same class, date, share…) takes its code at once.
-    const known = CODED.has(type) ? new Map<unknown, number>() : undefined;
-    for (let j = 0; j < n; j++) {
-      const cell = rows[taken[j]].cells[m.index];
-      if (known !== undefined && values.coded()) {
-        const code = known.get(cell);
-        if (code !== undefined) {
-          values.setCode(j, code);
-          continue;
-        }
-      }
-      const read = readCell(reader, m, values, j, cell);
-      if (read === FAILED) (failed ??= new Set()).add(j);
-      else if (
-        read === READ &&
-        known !== undefined &&
-        values.coded() &&
-        (typeof cell === "string" || typeof cell === "number") &&
-        known.size < MAX_CODES
-      )
-        known.set(cell, values.codeAt(j));
-    }
+  for (let j = 0; j < n; j++) {
+    const cells = rows[taken[j]].cells;
+    for (let s = 0; s < reads.length; s++)
+      if (reads[s].read(reader, j, cells) === FAILED)
+        (failed ??= new Set()).add(j);
   }
   // A row with an unreadable cell is read again alone: its values, invalid columns and diagnostics.
   for (const j of failed ?? []) alone.set(j, readAlone(taken[j])!);
@@ -307,6 +290,125 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     source: reader.source,
     reader,
   };
+}
+
+/** How many distinct cells of a coded column are looked up by === before its Map. */
+const SEEN = 8;
+
+const TEXT = 0;
+const AMOUNTS = 1;
+const CODES = 2;
+const OTHER = 3;
+
+/**
+ * One matched column being read: its values, and the codes of the cells already seen. The
+ * common cells (text, a number in an amount column, a repeated value) take a short path here;
+ * every other cell is read by readCell, as readRow reads it.
+ */
+class ColumnRead {
+  readonly values: Column;
+  private readonly kind: number;
+  /** The values of a text column, written directly. */
+  private readonly texts: unknown[] | null;
+  /** Cell → code in a coded column: a repeated cell (the same class, date, share…) is not parsed again. */
+  private readonly known: Map<unknown, number> | undefined;
+  /** The first distinct cells of a coded column and their codes, compared with === before the Map. */
+  private readonly seen: unknown[] = [];
+  private readonly seenCodes: number[] = [];
+  private readonly index: number;
+  private readonly blankIsNo: boolean;
+  /** The code of "no" once a blank yes/no cell has been read (-1 before). */
+  private blankCode = -1;
+
+  constructor(
+    readonly m: MappedColumn,
+    n: number,
+  ) {
+    const type = m.spec.type;
+    const coded = CODED.has(type);
+    this.values = new Column(
+      n,
+      type === "money" ? "amounts" : coded ? "codes" : "values",
+    );
+    this.kind =
+      type === "text"
+        ? TEXT
+        : type === "money"
+          ? AMOUNTS
+          : coded
+            ? CODES
+            : OTHER;
+    this.texts = type === "text" ? this.values.plain() : null;
+    this.known = coded ? new Map() : undefined;
+    this.index = m.index;
+    this.blankIsNo = type === "boolean" && !m.spec.blankUnknown;
+  }
+
+  /** Row j's cell of this column into the column: READ, BLANK or FAILED. */
+  read(reader: TableReader, j: number, cells: CellValue[]): number {
+    const cell = cells[this.index];
+    if (cell === null || cell === undefined) return this.blank(j);
+    const values = this.values;
+    const kind = this.kind;
+    if (kind === TEXT) {
+      if (typeof cell === "string") {
+        const text = untrimmed(cell) ? cell : cell.trim();
+        if (text === "") return BLANK;
+        if (text.charCodeAt(0) !== HASH) {
+          this.texts![j] = text;
+          return READ;
+        }
+      }
+    } else if (kind === AMOUNTS) {
+      if (typeof cell === "number" && Number.isFinite(cell)) {
+        values.setAmount(j, cell);
+        return READ;
+      }
+    } else if (kind === CODES && values.coded()) {
+      // The first few distinct cells are compared with ===, cheaper than a Map lookup per cell.
+      const seen = this.seen;
+      for (let k = 0; k < seen.length; k++)
+        if (seen[k] === cell) {
+          values.setCode(j, this.seenCodes[k]);
+          return READ;
+        }
+      const code = this.known!.get(cell);
+      if (code !== undefined) {
+        values.setCode(j, code);
+        return READ;
+      }
+    }
+    const read = readCell(reader, this.m, values, j, cell);
+    const known = this.known;
+    if (
+      read === READ &&
+      known !== undefined &&
+      values.coded() &&
+      (typeof cell === "string" || typeof cell === "number") &&
+      known.size < MAX_CODES
+    ) {
+      known.set(cell, values.codeAt(j));
+      if (this.seen.length < SEEN) {
+        this.seen.push(cell);
+        this.seenCodes.push(values.codeAt(j));
+      }
+    }
+    return read;
+  }
+
+  /** A blank cell: nothing, or "no" in a yes/no column that reads blank as no. */
+  private blank(j: number): number {
+    if (this.blankIsNo) {
+      const values = this.values;
+      if (this.blankCode >= 0 && values.coded())
+        values.setCode(j, this.blankCode);
+      else {
+        values.set(j, false);
+        if (values.coded()) this.blankCode = values.codeAt(j);
+      }
+    }
+    return BLANK;
+  }
 }
 
 /** Printable ASCII at both ends: trim() would return the text as it is. */
