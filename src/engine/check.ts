@@ -150,9 +150,16 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
     });
   }
   const inputOfHolding = new Int32Array(model.holdings.length);
+  let lastId: string | undefined;
+  let lastInput = -1;
   for (let i = 0; i < inputOfHolding.length; i++) {
     const id = fundIdOfHolding[i];
-    inputOfHolding[i] = id === undefined ? -1 : (inputOfFund.get(id) ?? -1);
+    // Runs of one fund's rows: its input is looked up once per run.
+    if (id !== lastId) {
+      lastId = id;
+      lastInput = id === undefined ? -1 : (inputOfFund.get(id) ?? -1);
+    }
+    inputOfHolding[i] = lastInput;
   }
   const workbookDiagnostics = [
     ...unassigned,
@@ -560,19 +567,33 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
     model.holdings.length,
   );
   const slotOfHolding = new Int32Array(model.holdings.length);
+  // Consecutive rows mostly name the same fund: the last fundId matched exactly, and its list,
+  // are kept (an inexact match is resolved again on every row, which files its diagnostic).
+  let lastName: string | undefined;
+  let lastList: Holding[] = [];
   for (let i = 0; i < model.holdings.length; i++) {
     const h = model.holdings[i];
+    const name = h.fundId;
+    if (name !== undefined && name === lastName) {
+      fundIdOfHolding[i] = name;
+      slotOfHolding[i] = lastList.length;
+      lastList.push(h);
+      if (mapRows) fundOfHolding.set(h.row, name);
+      continue;
+    }
     const fundId =
-      h.fundId === undefined
-        ? single
-        : matcher.resolve("Holdings", h.row, h.fundId);
+      name === undefined ? single : matcher.resolve("Holdings", h.row, name);
     fundIdOfHolding[i] = fundId;
     if (fundId !== undefined) {
-      const list = byFund.get(fundId);
+      let list = byFund.get(fundId);
       if (list) {
         slotOfHolding[i] = list.length;
         list.push(h);
-      } else byFund.set(fundId, [h]);
+      } else byFund.set(fundId, (list = [h]));
+      if (name === fundId) {
+        lastName = name;
+        lastList = list;
+      }
       if (mapRows) fundOfHolding.set(h.row, fundId);
     } else if (!h.invalid.has("fundId")) {
       orphans.push({

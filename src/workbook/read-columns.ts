@@ -36,10 +36,12 @@ export interface HoldingsRead {
  */
 class Column {
   private values: unknown[] | null = null;
-  private codes: Uint16Array | null = null;
+  /** The codes, while the column holds codes (null once it holds plain values). */
+  codes: Uint16Array | null = null;
   private dict: unknown[] | null = null;
   private codeOf: Map<unknown, number> | null = null;
-  private millionths: Float64Array | null = null;
+  /** The amounts in millionths, while every one is within 2^53 (null once it holds BigInts). */
+  millionths: Float64Array | null = null;
 
   constructor(
     private readonly n: number,
@@ -242,12 +244,91 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   });
   // Row by row, every column of a row in turn: the grid is stored row by row, and walking it
   // column by column fetched each row from memory once per column (about three times slower).
+  // The common cells take a short path written out here, by kind of column (clean text, a
+  // number in an amount column, a repeated coded cell); any other cell is read by
+  // ColumnRead.read as readRow reads it.
+  const texts = reads.filter((r) => r.kind === TEXT);
+  const amounts = reads.filter((r) => r.kind === AMOUNTS);
+  const coded = reads.filter((r) => r.kind === CODES);
+  const others = reads.filter((r) => r.kind === OTHER);
   let failed: Set<number> | undefined;
+  const fail = (j: number) => (failed ??= new Set()).add(j);
   for (let j = 0; j < n; j++) {
     const cells = rows[taken[j]].cells;
-    for (let s = 0; s < reads.length; s++)
-      if (reads[s].read(reader, j, cells) === FAILED)
-        (failed ??= new Set()).add(j);
+    for (let s = 0; s < texts.length; s++) {
+      const r = texts[s];
+      const cell = cells[r.index];
+      // Printable ASCII at both ends, not an error text: the text is the value as it is.
+      if (
+        typeof cell === "string" &&
+        untrimmed(cell) &&
+        cell.charCodeAt(0) !== HASH
+      )
+        r.texts![j] = cell;
+      else if (
+        cell !== null &&
+        cell !== undefined &&
+        r.read(reader, j, cell) === FAILED
+      )
+        fail(j);
+    }
+    for (let s = 0; s < amounts.length; s++) {
+      const r = amounts[s];
+      const cell = cells[r.index];
+      const m = r.values.millionths;
+      if (typeof cell === "number" && m !== null) {
+        // As amountFromNumber reads it: an integer, or an amount in cents, scaled exactly.
+        if (Number.isInteger(cell) && Math.abs(cell) <= 9e9) {
+          m[j] = cell * 1e6;
+          continue;
+        }
+        const cents = Math.round(cell * 100);
+        if (
+          Math.abs(cents) < 9e11 &&
+          cents / 100 === cell &&
+          !Number.isInteger(cell)
+        ) {
+          m[j] = cents * 10_000;
+          continue;
+        }
+      }
+      if (
+        cell !== null &&
+        cell !== undefined &&
+        r.read(reader, j, cell) === FAILED
+      )
+        fail(j);
+    }
+    for (let s = 0; s < coded.length; s++) {
+      const r = coded[s];
+      const cell = cells[r.index];
+      const codes = r.values.codes;
+      if (cell === null || cell === undefined) {
+        r.blank(j);
+        continue;
+      }
+      if (codes !== null) {
+        // The first distinct cells are compared with ===, cheaper than a Map lookup per cell.
+        const seen = r.seen;
+        let k = 0;
+        while (k < seen.length && seen[k] !== cell) k++;
+        if (k < seen.length) {
+          codes[j] = r.seenCodes[k];
+          continue;
+        }
+      }
+      if (r.read(reader, j, cell) === FAILED) fail(j);
+    }
+    for (let s = 0; s < others.length; s++) {
+      const r = others[s];
+      const cell = cells[r.index];
+      if (
+        cell !== null &&
+        cell !== undefined &&
+        r.read(reader, j, cell) === FAILED
+      )
+        fail(j);
+    }
   }
   // A row with an unreadable cell is read again alone: its values, invalid columns and diagnostics.
   for (const j of failed ?? []) alone.set(j, readAlone(taken[j])!);
@@ -301,21 +382,20 @@ const CODES = 2;
 const OTHER = 3;
 
 /**
- * One matched column being read: its values, and the codes of the cells already seen. The
- * common cells (text, a number in an amount column, a repeated value) take a short path here;
- * every other cell is read by readCell, as readRow reads it.
+ * One matched column being read: its values, and the codes of the cells already seen. The read
+ * loop takes the common cells itself; read() reads any other, as readRow reads it.
  */
 class ColumnRead {
   readonly values: Column;
-  private readonly kind: number;
+  readonly kind: number;
+  readonly index: number;
   /** The values of a text column, written directly. */
-  private readonly texts: unknown[] | null;
+  readonly texts: unknown[] | null;
   /** Cell → code in a coded column: a repeated cell (the same class, date, share…) is not parsed again. */
   private readonly known: Map<unknown, number> | undefined;
   /** The first distinct cells of a coded column and their codes, compared with === before the Map. */
-  private readonly seen: unknown[] = [];
-  private readonly seenCodes: number[] = [];
-  private readonly index: number;
+  readonly seen: unknown[] = [];
+  readonly seenCodes: number[] = [];
   private readonly blankIsNo: boolean;
   /** The code of "no" once a blank yes/no cell has been read (-1 before). */
   private blankCode = -1;
@@ -344,42 +424,18 @@ class ColumnRead {
     this.blankIsNo = type === "boolean" && !m.spec.blankUnknown;
   }
 
-  /** Row j's cell of this column into the column: READ, BLANK or FAILED. */
-  read(reader: TableReader, j: number, cells: CellValue[]): number {
-    const cell = cells[this.index];
-    if (cell === null || cell === undefined) return this.blank(j);
+  /** Row j's cell (not null) into the column, as readRow reads it: READ, BLANK or FAILED. */
+  read(reader: TableReader, j: number, cell: CellValue): number {
     const values = this.values;
-    const kind = this.kind;
-    if (kind === TEXT) {
-      if (typeof cell === "string") {
-        const text = untrimmed(cell) ? cell : cell.trim();
-        if (text === "") return BLANK;
-        if (text.charCodeAt(0) !== HASH) {
-          this.texts![j] = text;
-          return READ;
-        }
-      }
-    } else if (kind === AMOUNTS) {
-      if (typeof cell === "number" && Number.isFinite(cell)) {
-        values.setAmount(j, cell);
-        return READ;
-      }
-    } else if (kind === CODES && values.coded()) {
-      // The first few distinct cells are compared with ===, cheaper than a Map lookup per cell.
-      const seen = this.seen;
-      for (let k = 0; k < seen.length; k++)
-        if (seen[k] === cell) {
-          values.setCode(j, this.seenCodes[k]);
-          return READ;
-        }
-      const code = this.known!.get(cell);
+    const known = this.known;
+    if (known !== undefined && values.coded()) {
+      const code = known.get(cell);
       if (code !== undefined) {
         values.setCode(j, code);
         return READ;
       }
     }
     const read = readCell(reader, this.m, values, j, cell);
-    const known = this.known;
     if (
       read === READ &&
       known !== undefined &&
@@ -397,17 +453,15 @@ class ColumnRead {
   }
 
   /** A blank cell: nothing, or "no" in a yes/no column that reads blank as no. */
-  private blank(j: number): number {
-    if (this.blankIsNo) {
-      const values = this.values;
-      if (this.blankCode >= 0 && values.coded())
-        values.setCode(j, this.blankCode);
-      else {
-        values.set(j, false);
-        if (values.coded()) this.blankCode = values.codeAt(j);
-      }
+  blank(j: number): void {
+    if (!this.blankIsNo) return;
+    const values = this.values;
+    if (this.blankCode >= 0 && values.coded())
+      values.setCode(j, this.blankCode);
+    else {
+      values.set(j, false);
+      if (values.coded()) this.blankCode = values.codeAt(j);
     }
-    return BLANK;
   }
 }
 
