@@ -164,7 +164,8 @@ type Columns = Column[];
 class ColumnHolding {
   constructor(
     readonly row: number,
-    readonly invalid: Set<string>,
+    /** Set once, after the read, for a row read alone. */
+    public invalid: Set<string>,
     private readonly columns: Columns,
     private readonly index: number,
   ) {}
@@ -211,9 +212,7 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   const assetClass = reader.mapped.find((m) => m.spec.name === "assetClass");
   const totalsPossible = raw.source === "sheet" && assetClass !== undefined;
 
-  // The rows that are holdings (raw index), and the rows read alone with their diagnostics.
-  const taken = new Int32Array(rows.length);
-  let n = 0;
+  // The rows read alone, with their diagnostics, by raw index.
   const alone = new Map<number, ReadRow>();
   const rowDiagnostics = new Map<number, Diagnostic[]>();
   const readAlone = (i: number): ReadRow | undefined => {
@@ -221,40 +220,55 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     if (read.diagnostics.length) rowDiagnostics.set(i, read.diagnostics);
     return read.row;
   };
-  for (let i = 0; i < rows.length; i++) {
-    const cells = rows[i].cells;
-    if (blankRow(cells)) continue;
-    if (totalsPossible && isBlankCell(cells[assetClass.index])) {
-      const row = readAlone(i);
-      if (row) {
-        alone.set(n, row);
-        taken[n++] = i;
-      }
-      continue;
-    }
-    taken[n++] = i;
-  }
 
-  const absent = new Column(n, "codes");
+  // Columns as long as the table: blank rows, found in the same pass, leave their end unused.
+  const capacity = rows.length;
+  const absent = new Column(capacity, "codes");
   const columns: Columns = HOLDINGS_SPEC.columns.map(() => absent);
   const reads = reader.mapped.map((m) => {
-    const read = new ColumnRead(m, n);
+    const read = new ColumnRead(m, capacity);
     columns[m.ordinal] = read.values;
     return read;
   });
-  // Row by row, every column of a row in turn: the grid is stored row by row, and walking it
-  // column by column fetched each row from memory once per column (about three times slower).
-  // The common cells take a short path written out here, by kind of column (clean text, a
-  // number in an amount column, a repeated coded cell); any other cell is read by
-  // ColumnRead.read as readRow reads it.
+  // Row by row, every column of a row in turn, in one pass: the grid is stored row by row, and
+  // walking it column by column fetched each row from memory once per column (about three
+  // times slower). The common cells take a short path written out here, by kind of column
+  // (clean text, a number in an amount column, a repeated coded cell); any other cell is read
+  // by ColumnRead.read as readRow reads it.
   const texts = reads.filter((r) => r.kind === TEXT);
   const amounts = reads.filter((r) => r.kind === AMOUNTS);
   const coded = reads.filter((r) => r.kind === CODES);
   const others = reads.filter((r) => r.kind === OTHER);
   let failed: Set<number> | undefined;
   const fail = (j: number) => (failed ??= new Set()).add(j);
-  for (let j = 0; j < n; j++) {
-    const cells = rows[taken[j]].cells;
+  /** Holding j's row in the table (raw index). */
+  const taken = new Int32Array(capacity);
+  const holdings: Holding[] = [];
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const cells = row.cells;
+    if (blankRow(cells)) continue;
+    const j = n++;
+    taken[j] = i;
+    holdings.push(
+      new ColumnHolding(
+        row.rowNumber,
+        NO_INVALID,
+        columns,
+        j,
+      ) as unknown as Holding,
+    );
+    if (totalsPossible && isBlankCell(cells[assetClass.index])) {
+      // A possible totals row: read alone (its values are set below), or not a holding.
+      const read = readAlone(i);
+      if (read) alone.set(j, read);
+      else {
+        n--;
+        holdings.pop();
+      }
+      continue;
+    }
     for (let s = 0; s < texts.length; s++) {
       const r = texts[s];
       const cell = cells[r.index];
@@ -308,13 +322,24 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
         continue;
       }
       if (codes !== null) {
-        // The first distinct cells are compared with ===, cheaper than a Map lookup per cell.
-        const seen = r.seen;
-        let k = 0;
-        while (k < seen.length && seen[k] !== cell) k++;
-        if (k < seen.length) {
-          codes[j] = r.seenCodes[k];
-          continue;
+        // The first distinct numbers and texts are compared with ===, by type (a comparison of
+        // two numbers, or of two texts, is cheaper than a Map lookup per cell).
+        if (typeof cell === "number") {
+          const seen = r.seenNumbers;
+          let k = 0;
+          while (k < seen.length && seen[k] !== cell) k++;
+          if (k < seen.length) {
+            codes[j] = r.numberCodes[k];
+            continue;
+          }
+        } else if (typeof cell === "string") {
+          const seen = r.seenTexts;
+          let k = 0;
+          while (k < seen.length && seen[k] !== cell) k++;
+          if (k < seen.length) {
+            codes[j] = r.textCodes[k];
+            continue;
+          }
         }
       }
       if (r.read(reader, j, cell) === FAILED) fail(j);
@@ -332,11 +357,10 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   }
   // A row with an unreadable cell is read again alone: its values, invalid columns and diagnostics.
   for (const j of failed ?? []) alone.set(j, readAlone(taken[j])!);
-  const invalid: Set<string>[] = [];
   for (const [j, row] of alone) {
     for (const m of reader.mapped)
       columns[m.ordinal].set(j, row.values[m.ordinal]);
-    invalid[j] = row.invalid;
+    (holdings[j] as unknown as ColumnHolding).invalid = row.invalid;
   }
   for (const i of [...rowDiagnostics.keys()].sort((a, b) => a - b))
     for (const d of rowDiagnostics.get(i)!) diagnostics.push(d);
@@ -351,19 +375,11 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     for (let j = 0; j < n; j++) if (values[j] === "") values[j] = undefined;
   }
   const k = ordinal("lineId");
-  if (columns[k] === absent) columns[k] = new Column(n, "values");
+  if (columns[k] === absent) columns[k] = new Column(capacity, "values");
   const lines = columns[k].plain();
   for (let j = 0; j < n; j++)
     if (!lines[j]) lines[j] = String(rows[taken[j]].rowNumber);
 
-  const holdings = new Array<Holding>(n);
-  for (let j = 0; j < n; j++)
-    holdings[j] = new ColumnHolding(
-      rows[taken[j]].rowNumber,
-      invalid[j] ?? NO_INVALID,
-      columns,
-      j,
-    ) as unknown as Holding;
   return {
     holdings,
     diagnostics,
@@ -393,9 +409,11 @@ class ColumnRead {
   readonly texts: unknown[] | null;
   /** Cell → code in a coded column: a repeated cell (the same class, date, share…) is not parsed again. */
   private readonly known: Map<unknown, number> | undefined;
-  /** The first distinct cells of a coded column and their codes, compared with === before the Map. */
-  readonly seen: unknown[] = [];
-  readonly seenCodes: number[] = [];
+  /** The first distinct numbers and texts of a coded column and their codes, compared before the Map. */
+  readonly seenNumbers: number[] = [];
+  readonly numberCodes: number[] = [];
+  readonly seenTexts: string[] = [];
+  readonly textCodes: number[] = [];
   private readonly blankIsNo: boolean;
   /** The code of "no" once a blank yes/no cell has been read (-1 before). */
   private blankCode = -1;
@@ -444,9 +462,12 @@ class ColumnRead {
       known.size < MAX_CODES
     ) {
       known.set(cell, values.codeAt(j));
-      if (this.seen.length < SEEN) {
-        this.seen.push(cell);
-        this.seenCodes.push(values.codeAt(j));
+      if (typeof cell === "number" && this.seenNumbers.length < SEEN) {
+        this.seenNumbers.push(cell);
+        this.numberCodes.push(values.codeAt(j));
+      } else if (typeof cell === "string" && this.seenTexts.length < SEEN) {
+        this.seenTexts.push(cell);
+        this.textCodes.push(values.codeAt(j));
       }
     }
     return read;
