@@ -570,15 +570,16 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
   // Consecutive rows mostly name the same fund: the last fundId matched exactly, and its list,
   // are kept (an inexact match is resolved again on every row, which files its diagnostic).
   let lastName: string | undefined;
+  let lastFundId = "";
   let lastList: Holding[] = [];
   for (let i = 0; i < model.holdings.length; i++) {
     const h = model.holdings[i];
     const name = h.fundId;
     if (name !== undefined && name === lastName) {
-      fundIdOfHolding[i] = name;
+      fundIdOfHolding[i] = lastFundId;
       slotOfHolding[i] = lastList.length;
       lastList.push(h);
-      if (mapRows) fundOfHolding.set(h.row, name);
+      if (mapRows) fundOfHolding.set(h.row, lastFundId);
       continue;
     }
     const fundId =
@@ -592,6 +593,7 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
       } else byFund.set(fundId, (list = [h]));
       if (name === fundId) {
         lastName = name;
+        lastFundId = fundId;
         lastList = list;
       }
       if (mapRows) fundOfHolding.set(h.row, fundId);

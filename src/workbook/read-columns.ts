@@ -241,9 +241,17 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   const others = reads.filter((r) => r.kind === OTHER);
   let failed: Set<number> | undefined;
   const fail = (j: number) => (failed ??= new Set()).add(j);
+  // The rows whose text cells were not all taken by the short path.
+  let slowText: number[] | undefined;
+  const ordinal = (name: string) =>
+    HOLDINGS_SPEC.columns.findIndex((c) => c.name === name);
+  const lineId = ordinal("lineId");
+  if (columns[lineId] === absent)
+    columns[lineId] = new Column(capacity, "values");
+  const lines = columns[lineId].plain();
   /** Holding j's row in the table (raw index). */
   const taken = new Int32Array(capacity);
-  const holdings: Holding[] = [];
+  const holdings = new Array<Holding>(capacity);
   let n = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -251,22 +259,17 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     if (blankRow(cells)) continue;
     const j = n++;
     taken[j] = i;
-    holdings.push(
-      new ColumnHolding(
-        row.rowNumber,
-        NO_INVALID,
-        columns,
-        j,
-      ) as unknown as Holding,
-    );
+    holdings[j] = new ColumnHolding(
+      row.rowNumber,
+      NO_INVALID,
+      columns,
+      j,
+    ) as unknown as Holding;
     if (totalsPossible && isBlankCell(cells[assetClass.index])) {
       // A possible totals row: read alone (its values are set below), or not a holding.
       const read = readAlone(i);
       if (read) alone.set(j, read);
-      else {
-        n--;
-        holdings.pop();
-      }
+      else n--;
       continue;
     }
     for (let s = 0; s < texts.length; s++) {
@@ -279,13 +282,13 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
         cell.charCodeAt(0) !== HASH
       )
         r.texts![j] = cell;
-      else if (
-        cell !== null &&
-        cell !== undefined &&
-        r.read(reader, j, cell) === FAILED
-      )
-        fail(j);
+      else if (cell !== null && cell !== undefined) {
+        (slowText ??= []).push(j);
+        if (r.read(reader, j, cell) === FAILED) fail(j);
+      }
     }
+    // A blank line is named by its worksheet row.
+    if (lines[j] === undefined) lines[j] = String(row.rowNumber);
     for (let s = 0; s < amounts.length; s++) {
       const r = amounts[s];
       const cell = cells[r.index];
@@ -365,21 +368,18 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   for (const i of [...rowDiagnostics.keys()].sort((a, b) => a - b))
     for (const d of rowDiagnostics.get(i)!) diagnostics.push(d);
 
-  // Blank ids, as toHolding reads them: no fund named, the worksheet row as the line, no issuer.
-  const ordinal = (name: string) =>
-    HOLDINGS_SPEC.columns.findIndex((c) => c.name === name);
-  for (const name of ["fundId", "issuerId", "masterStrategy"]) {
-    const c = columns[ordinal(name)];
-    if (c === absent) continue;
-    const values = c.plain();
-    for (let j = 0; j < n; j++) if (values[j] === "") values[j] = undefined;
-  }
-  const k = ordinal("lineId");
-  if (columns[k] === absent) columns[k] = new Column(capacity, "values");
-  const lines = columns[k].plain();
-  for (let j = 0; j < n; j++)
+  // Blank ids, as toHolding reads them: no fund named, the worksheet row as the line, no
+  // issuer. The short path never stores "" and gave a blank line its row already: only the rows
+  // read otherwise are looked at again.
+  const blankIds = ["fundId", "issuerId", "masterStrategy"]
+    .map((name) => columns[ordinal(name)])
+    .filter((c) => c !== absent)
+    .map((c) => c.plain());
+  for (const j of [...alone.keys(), ...(slowText ?? [])]) {
+    for (const values of blankIds) if (values[j] === "") values[j] = undefined;
     if (!lines[j]) lines[j] = String(rows[taken[j]].rowNumber);
-
+  }
+  if (holdings.length !== n) holdings.length = n;
   return {
     holdings,
     diagnostics,
