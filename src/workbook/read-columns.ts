@@ -157,18 +157,36 @@ const CODED = new Set([
 
 type Columns = Column[];
 
+/** What the holdings of one read share: the columns, each holding's worksheet row, and the unreadable columns of the few rows that have some. */
+class HoldingsTable {
+  constructor(
+    readonly columns: Columns,
+    readonly rows: Float64Array,
+    /** By holding index; null when every row read cleanly. */
+    public invalid: Map<number, Set<string>> | null,
+  ) {}
+}
+
 /**
- * A holding whose fields are read from the table's columns. The getters are defined once on the
- * prototype from HOLDINGS_SPEC, so a column added to the spec is read without a change here.
+ * A holding whose fields are read from the table's columns: two fields per holding (the table
+ * and its index), as the collector copies every holding of a read, 100,000 at a time. The
+ * getters are defined once on the prototype from HOLDINGS_SPEC, so a column added to the spec
+ * is read without a change here.
  */
 class ColumnHolding {
   constructor(
-    readonly row: number,
-    /** Set once, after the read, for a row read alone. */
-    public invalid: Set<string>,
-    private readonly columns: Columns,
-    private readonly index: number,
+    private readonly t: HoldingsTable,
+    private readonly i: number,
   ) {}
+
+  get row(): number {
+    return this.t.rows[this.i];
+  }
+
+  get invalid(): Set<string> {
+    const invalid = this.t.invalid;
+    return invalid === null ? NO_INVALID : (invalid.get(this.i) ?? NO_INVALID);
+  }
 }
 
 HOLDINGS_SPEC.columns.forEach((c, k) => {
@@ -177,11 +195,11 @@ HOLDINGS_SPEC.columns.forEach((c, k) => {
     // needs the answer (blankUnknown): then blank stays unknown.
     get:
       c.type === "boolean" && !c.blankUnknown
-        ? function (this: { columns: Columns; index: number }) {
-            return this.columns[k].get(this.index) === true;
+        ? function (this: { t: HoldingsTable; i: number }) {
+            return this.t.columns[k].get(this.i) === true;
           }
-        : function (this: { columns: Columns; index: number }) {
-            return this.columns[k].get(this.index);
+        : function (this: { t: HoldingsTable; i: number }) {
+            return this.t.columns[k].get(this.i);
           },
     enumerable: true,
   });
@@ -252,6 +270,8 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   /** Holding j's row in the table (raw index). */
   const taken = new Int32Array(capacity);
   const holdings = new Array<Holding>(capacity);
+  const rowNumbers = new Float64Array(capacity);
+  const table = new HoldingsTable(columns, rowNumbers, null);
   let n = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -259,12 +279,8 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     if (blankRow(cells)) continue;
     const j = n++;
     taken[j] = i;
-    holdings[j] = new ColumnHolding(
-      row.rowNumber,
-      NO_INVALID,
-      columns,
-      j,
-    ) as unknown as Holding;
+    rowNumbers[j] = row.rowNumber;
+    holdings[j] = new ColumnHolding(table, j) as unknown as Holding;
     if (totalsPossible && isBlankCell(cells[assetClass.index])) {
       // A possible totals row: read alone (its values are set below), or not a holding.
       const read = readAlone(i);
@@ -363,7 +379,7 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   for (const [j, row] of alone) {
     for (const m of reader.mapped)
       columns[m.ordinal].set(j, row.values[m.ordinal]);
-    (holdings[j] as unknown as ColumnHolding).invalid = row.invalid;
+    if (row.invalid.size) (table.invalid ??= new Map()).set(j, row.invalid);
   }
   for (const i of [...rowDiagnostics.keys()].sort((a, b) => a - b))
     for (const d of rowDiagnostics.get(i)!) diagnostics.push(d);
