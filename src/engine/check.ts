@@ -116,8 +116,14 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
       }
     : whole;
   const matcher = new FundMatcher(model);
-  const { byFund, orphans, fundOfHolding, fundIdOfHolding, slotOfHolding } =
-    assignHoldings(model, matcher);
+  const {
+    byFund,
+    orphans,
+    fundOfHolding,
+    funds,
+    placeOfHolding,
+    slotOfHolding,
+  } = assignHoldings(model, matcher);
   const duplicates = duplicatedFundIds(model.funds);
   const { holdersByFund, holderOrphans, fundOfHolder } = assignHolders(
     model,
@@ -149,17 +155,11 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
       portfolio: !model.holdingsAbsent,
     });
   }
+  const inputOfPlace = funds.map((id) => inputOfFund.get(id) ?? -1);
   const inputOfHolding = new Int32Array(model.holdings.length);
-  let lastId: string | undefined;
-  let lastInput = -1;
   for (let i = 0; i < inputOfHolding.length; i++) {
-    const id = fundIdOfHolding[i];
-    // Runs of one fund's rows: its input is looked up once per run.
-    if (id !== lastId) {
-      lastId = id;
-      lastInput = id === undefined ? -1 : (inputOfFund.get(id) ?? -1);
-    }
-    inputOfHolding[i] = lastInput;
+    const place = placeOfHolding[i];
+    inputOfHolding[i] = place < 0 ? -1 : inputOfPlace[place];
   }
   const workbookDiagnostics = [
     ...unassigned,
@@ -563,58 +563,75 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
   const fundOfHolding = new Map<number, string>();
   const orphans: Diagnostic[] = [];
   const single = matcher.single;
-  const fundIdOfHolding: (string | undefined)[] = new Array(
-    model.holdings.length,
-  );
-  const slotOfHolding = new Int32Array(model.holdings.length);
-  // Consecutive rows mostly name the same fund: the last fundId matched exactly, and its list,
+  const count = model.holdings.length;
+  // The funds taking holdings, in the order first taken, and each holding's fund as its place
+  // in that list (-1 when no fund takes it): a typed array, not 100,000 references to collect.
+  const funds: string[] = [];
+  const placeOf = new Map<string, number>();
+  const lists: Holding[][] = [];
+  const placeOfHolding = new Int32Array(count);
+  const slotOfHolding = new Int32Array(count);
+  // Consecutive rows mostly name the same fund: the last fundId matched exactly, and its place,
   // are kept (an inexact match is resolved again on every row, which files its diagnostic).
   let lastName: string | undefined;
-  let lastFundId = "";
-  let lastList: Holding[] = [];
-  for (let i = 0; i < model.holdings.length; i++) {
+  let lastPlace = -1;
+  for (let i = 0; i < count; i++) {
     const h = model.holdings[i];
     const name = h.fundId;
-    if (name !== undefined && name === lastName) {
-      fundIdOfHolding[i] = lastFundId;
-      slotOfHolding[i] = lastList.length;
-      lastList.push(h);
-      if (mapRows) fundOfHolding.set(h.row, lastFundId);
-      continue;
-    }
-    const fundId =
-      name === undefined ? single : matcher.resolve("Holdings", h.row, name);
-    fundIdOfHolding[i] = fundId;
-    if (fundId !== undefined) {
-      let list = byFund.get(fundId);
-      if (list) {
-        slotOfHolding[i] = list.length;
-        list.push(h);
-      } else byFund.set(fundId, (list = [h]));
+    let place = lastPlace;
+    if (name === undefined || name !== lastName) {
+      const fundId =
+        name === undefined ? single : matcher.resolve("Holdings", h.row, name);
+      if (fundId === undefined) {
+        placeOfHolding[i] = -1;
+        if (!h.invalid.has("fundId"))
+          orphans.push({
+            severity: "error",
+            table: "Holdings",
+            row: h.row,
+            column: "fundId",
+            value: h.fundId,
+            message:
+              h.fundId === undefined
+                ? "fundId is needed: the workbook has several funds (or none)."
+                : `Fund ${h.fundId} is not in the Funds table; this position was not checked.`,
+            ...(h.fundId === undefined
+              ? why("fund-id-needed", {})
+              : why("fund-not-in-funds", {
+                  fundId: h.fundId,
+                  table: "Holdings",
+                })),
+          });
+        continue;
+      }
+      place = placeOf.get(fundId) ?? -1;
+      if (place < 0) {
+        place = funds.length;
+        placeOf.set(fundId, place);
+        funds.push(fundId);
+        const list: Holding[] = [];
+        byFund.set(fundId, list);
+        lists.push(list);
+      }
       if (name === fundId) {
         lastName = name;
-        lastFundId = fundId;
-        lastList = list;
+        lastPlace = place;
       }
-      if (mapRows) fundOfHolding.set(h.row, fundId);
-    } else if (!h.invalid.has("fundId")) {
-      orphans.push({
-        severity: "error",
-        table: "Holdings",
-        row: h.row,
-        column: "fundId",
-        value: h.fundId,
-        message:
-          h.fundId === undefined
-            ? "fundId is needed: the workbook has several funds (or none)."
-            : `Fund ${h.fundId} is not in the Funds table; this position was not checked.`,
-        ...(h.fundId === undefined
-          ? why("fund-id-needed", {})
-          : why("fund-not-in-funds", { fundId: h.fundId, table: "Holdings" })),
-      });
     }
+    const list = lists[place];
+    placeOfHolding[i] = place;
+    slotOfHolding[i] = list.length;
+    list.push(h);
+    if (mapRows) fundOfHolding.set(h.row, funds[place]);
   }
-  return { byFund, orphans, fundOfHolding, fundIdOfHolding, slotOfHolding };
+  return {
+    byFund,
+    orphans,
+    fundOfHolding,
+    funds,
+    placeOfHolding,
+    slotOfHolding,
+  };
 }
 
 /** Duplicates by match key (`eta` duplicates `ETA`), filed under the first row's fundId. */
