@@ -345,17 +345,19 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
         // two numbers, or of two texts, is cheaper than a Map lookup per cell).
         if (typeof cell === "number") {
           const seen = r.seenNumbers;
+          const count = r.numbersSeen;
           let k = 0;
-          while (k < seen.length && seen[k] !== cell) k++;
-          if (k < seen.length) {
+          while (k < count && seen[k] !== cell) k++;
+          if (k < count) {
             codes[j] = r.numberCodes[k];
             continue;
           }
         } else if (typeof cell === "string") {
           const seen = r.seenTexts;
+          const count = r.textsSeen;
           let k = 0;
-          while (k < seen.length && seen[k] !== cell) k++;
-          if (k < seen.length) {
+          while (k < count && seen[k] !== cell) k++;
+          if (k < count) {
             codes[j] = r.textCodes[k];
             continue;
           }
@@ -425,11 +427,16 @@ class ColumnRead {
   readonly texts: unknown[] | null;
   /** Cell → code in a coded column: a repeated cell (the same class, date, share…) is not parsed again. */
   private readonly known: Map<unknown, number> | undefined;
-  /** The first distinct numbers and texts of a coded column and their codes, compared before the Map. */
-  readonly seenNumbers: number[] = [];
-  readonly numberCodes: number[] = [];
-  readonly seenTexts: string[] = [];
-  readonly textCodes: number[] = [];
+  /**
+   * The first distinct numbers and texts of a coded column and their codes, compared before the
+   * Map. Fixed-size arrays: one that changed kind as it grew would undo the compiled read loop.
+   */
+  readonly seenNumbers = new Float64Array(SEEN);
+  readonly numberCodes = new Uint16Array(SEEN);
+  numbersSeen = 0;
+  readonly seenTexts: string[] = new Array<string>(SEEN).fill("");
+  readonly textCodes = new Uint16Array(SEEN);
+  textsSeen = 0;
   private readonly blankIsNo: boolean;
   /** The code of "no" once a blank yes/no cell has been read (-1 before). */
   private blankCode = -1;
@@ -478,12 +485,17 @@ class ColumnRead {
       known.size < MAX_CODES
     ) {
       known.set(cell, values.codeAt(j));
-      if (typeof cell === "number" && this.seenNumbers.length < SEEN) {
-        this.seenNumbers.push(cell);
-        this.numberCodes.push(values.codeAt(j));
-      } else if (typeof cell === "string" && this.seenTexts.length < SEEN) {
-        this.seenTexts.push(cell);
-        this.textCodes.push(values.codeAt(j));
+      // NaN is never equal to itself: it stays with the Map.
+      if (
+        typeof cell === "number" &&
+        cell === cell &&
+        this.numbersSeen < SEEN
+      ) {
+        this.seenNumbers[this.numbersSeen] = cell;
+        this.numberCodes[this.numbersSeen++] = values.codeAt(j);
+      } else if (typeof cell === "string" && this.textsSeen < SEEN) {
+        this.seenTexts[this.textsSeen] = cell;
+        this.textCodes[this.textsSeen++] = values.codeAt(j);
       }
     }
     return read;
