@@ -578,6 +578,11 @@ function isBlankCell(cell: CellValue): boolean {
 }
 
 function blankRow(cells: CellValue[]): boolean {
-  for (const c of cells) if (!isBlankCell(c)) return false;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    // Most rows start with a plain id: not blank, without trimming it.
+    if (typeof c === "string" && untrimmed(c)) return false;
+    if (!isBlankCell(c)) return false;
+  }
   return true;
 }
