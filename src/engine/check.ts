@@ -155,12 +155,10 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
       portfolio: !model.holdingsAbsent,
     });
   }
-  const inputOfPlace = funds.map((id) => inputOfFund.get(id) ?? -1);
-  const inputOfHolding = new Int32Array(model.holdings.length);
-  for (let i = 0; i < inputOfHolding.length; i++) {
-    const place = placeOfHolding[i];
-    inputOfHolding[i] = place < 0 ? -1 : inputOfPlace[place];
-  }
+  const inputOfHolding = inputsOfHoldings(
+    placeOfHolding,
+    funds.map((id) => inputOfFund.get(id) ?? -1),
+  );
   const workbookDiagnostics = [
     ...unassigned,
     ...orphans,
@@ -550,6 +548,22 @@ function runFund(
       ? ctx.positions.filter((p) => ctx.explained(p)).map((p) => p.outcome)
       : ctx.positions.map((p) => p.outcome);
   return report;
+}
+
+/**
+ * Each holding's input, from its fund's place (-1 for none). A function of its own, so that its
+ * compiled loop is kept from one check to the next.
+ */
+function inputsOfHoldings(
+  placeOfHolding: Int32Array,
+  inputOfPlace: number[],
+): Int32Array {
+  const inputOfHolding = new Int32Array(placeOfHolding.length);
+  for (let i = 0; i < inputOfHolding.length; i++) {
+    const place = placeOfHolding[i];
+    inputOfHolding[i] = place < 0 ? -1 : inputOfPlace[place];
+  }
+  return inputOfHolding;
 }
 
 /**

@@ -248,136 +248,32 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     columns[m.ordinal] = read.values;
     return read;
   });
-  // Row by row, every column of a row in turn, in one pass: the grid is stored row by row, and
-  // walking it column by column fetched each row from memory once per column (about three
-  // times slower). The common cells take a short path written out here, by kind of column
-  // (clean text, a number in an amount column, a repeated coded cell); any other cell is read
-  // by ColumnRead.read as readRow reads it.
-  const texts = reads.filter((r) => r.kind === TEXT);
-  const amounts = reads.filter((r) => r.kind === AMOUNTS);
-  const coded = reads.filter((r) => r.kind === CODES);
-  const others = reads.filter((r) => r.kind === OTHER);
-  let failed: Set<number> | undefined;
-  const fail = (j: number) => (failed ??= new Set()).add(j);
-  // The rows whose text cells were not all taken by the short path.
-  let slowText: number[] | undefined;
   const ordinal = (name: string) =>
     HOLDINGS_SPEC.columns.findIndex((c) => c.name === name);
   const lineId = ordinal("lineId");
   if (columns[lineId] === absent)
     columns[lineId] = new Column(capacity, "values");
-  const lines = columns[lineId].plain();
-  /** Holding j's row in the table (raw index). */
-  const taken = new Int32Array(capacity);
-  const holdings = new Array<Holding>(capacity);
   const rowNumbers = new Float64Array(capacity);
-  const table = new HoldingsTable(columns, rowNumbers, null);
-  let n = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const cells = row.cells;
-    if (blankRow(cells)) continue;
-    const j = n++;
-    taken[j] = i;
-    rowNumbers[j] = row.rowNumber;
-    holdings[j] = new ColumnHolding(table, j) as unknown as Holding;
-    if (totalsPossible && isBlankCell(cells[assetClass.index])) {
-      // A possible totals row: read alone (its values are set below), or not a holding.
-      const read = readAlone(i);
-      if (read) alone.set(j, read);
-      else n--;
-      continue;
-    }
-    for (let s = 0; s < texts.length; s++) {
-      const r = texts[s];
-      const cell = cells[r.index];
-      // Printable ASCII at both ends, not an error text: the text is the value as it is.
-      if (
-        typeof cell === "string" &&
-        untrimmed(cell) &&
-        cell.charCodeAt(0) !== HASH
-      )
-        r.texts![j] = cell;
-      else if (cell !== null && cell !== undefined) {
-        (slowText ??= []).push(j);
-        if (r.read(reader, j, cell) === FAILED) fail(j);
-      }
-    }
-    // A blank line is named by its worksheet row.
-    if (lines[j] === undefined) lines[j] = String(row.rowNumber);
-    for (let s = 0; s < amounts.length; s++) {
-      const r = amounts[s];
-      const cell = cells[r.index];
-      const m = r.values.millionths;
-      if (typeof cell === "number" && m !== null) {
-        // As amountFromNumber reads it: an integer, or an amount in cents, scaled exactly.
-        if (Number.isInteger(cell) && Math.abs(cell) <= 9e9) {
-          m[j] = cell * 1e6;
-          continue;
-        }
-        const cents = Math.round(cell * 100);
-        if (
-          Math.abs(cents) < 9e11 &&
-          cents / 100 === cell &&
-          !Number.isInteger(cell)
-        ) {
-          m[j] = cents * 10_000;
-          continue;
-        }
-      }
-      if (
-        cell !== null &&
-        cell !== undefined &&
-        r.read(reader, j, cell) === FAILED
-      )
-        fail(j);
-    }
-    for (let s = 0; s < coded.length; s++) {
-      const r = coded[s];
-      const cell = cells[r.index];
-      const codes = r.values.codes;
-      if (cell === null || cell === undefined) {
-        r.blank(j);
-        continue;
-      }
-      if (codes !== null) {
-        // The first distinct numbers and texts are compared with ===, by type (a comparison of
-        // two numbers, or of two texts, is cheaper than a Map lookup per cell).
-        if (typeof cell === "number") {
-          const seen = r.seenNumbers;
-          const count = r.numbersSeen;
-          let k = 0;
-          while (k < count && seen[k] !== cell) k++;
-          if (k < count) {
-            codes[j] = r.numberCodes[k];
-            continue;
-          }
-        } else if (typeof cell === "string") {
-          const seen = r.seenTexts;
-          const count = r.textsSeen;
-          let k = 0;
-          while (k < count && seen[k] !== cell) k++;
-          if (k < count) {
-            codes[j] = r.textCodes[k];
-            continue;
-          }
-        }
-      }
-      if (r.read(reader, j, cell) === FAILED) fail(j);
-    }
-    for (let s = 0; s < others.length; s++) {
-      const r = others[s];
-      const cell = cells[r.index];
-      if (
-        cell !== null &&
-        cell !== undefined &&
-        r.read(reader, j, cell) === FAILED
-      )
-        fail(j);
-    }
-  }
+  const pass: RowPass = {
+    rows,
+    reader,
+    reads,
+    lines: columns[lineId].plain(),
+    totalsAt: totalsPossible ? assetClass.index : -1,
+    readAlone,
+    alone,
+    taken: new Int32Array(capacity),
+    holdings: new Array<Holding>(capacity),
+    rowNumbers,
+    table: new HoldingsTable(columns, rowNumbers, null),
+    failed: [],
+    slowText: [],
+  };
+  const n = readRows(pass);
+  const { taken, holdings, table, failed, slowText } = pass;
+  const lines = pass.lines;
   // A row with an unreadable cell is read again alone: its values, invalid columns and diagnostics.
-  for (const j of failed ?? []) alone.set(j, readAlone(taken[j])!);
+  for (const j of failed) alone.set(j, readAlone(taken[j])!);
   for (const [j, row] of alone) {
     for (const m of reader.mapped)
       columns[m.ordinal].set(j, row.values[m.ordinal]);
@@ -393,7 +289,7 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     .map((name) => columns[ordinal(name)])
     .filter((c) => c !== absent)
     .map((c) => c.plain());
-  for (const j of [...alone.keys(), ...(slowText ?? [])]) {
+  for (const j of [...alone.keys(), ...slowText]) {
     for (const values of blankIds) if (values[j] === "") values[j] = undefined;
     if (!lines[j]) lines[j] = String(rows[taken[j]].rowNumber);
   }
@@ -512,6 +408,155 @@ class ColumnRead {
       if (values.coded()) this.blankCode = values.codeAt(j);
     }
   }
+}
+
+/** What the row pass of readHoldingsColumns reads from and writes to. */
+interface RowPass {
+  rows: RawTable["rows"];
+  reader: TableReader;
+  reads: ColumnRead[];
+  /** The lineId column's values. */
+  lines: unknown[];
+  /** The column of assetClass when a blank one may mark a totals row (a plain sheet), else -1. */
+  totalsAt: number;
+  readAlone: (i: number) => ReadRow | undefined;
+  alone: Map<number, ReadRow>;
+  /** Holding j's row in the table (raw index). */
+  taken: Int32Array;
+  holdings: Holding[];
+  rowNumbers: Float64Array;
+  table: HoldingsTable;
+  /** The holdings with an unreadable cell, in order. */
+  failed: number[];
+  /** The holdings whose text cells were not all taken by the short path, in order. */
+  slowText: number[];
+}
+
+/**
+ * Row by row, every column of a row in turn, in one pass: the grid is stored row by row, and
+ * walking it column by column fetched each row from memory once per column (about three times
+ * slower). The common cells take a short path written out here, by kind of column (clean text,
+ * a number in an amount column, a repeated coded cell); any other cell is read by
+ * ColumnRead.read as readRow reads it. A function of its own, so that its compiled loop is
+ * kept from one read to the next. Returns the number of holdings.
+ */
+function readRows(pass: RowPass): number {
+  const { rows, reader, reads, lines, totalsAt, readAlone, alone } = pass;
+  const { taken, holdings, rowNumbers, table, failed, slowText } = pass;
+  const texts = reads.filter((r) => r.kind === TEXT);
+  const amounts = reads.filter((r) => r.kind === AMOUNTS);
+  const coded = reads.filter((r) => r.kind === CODES);
+  const others = reads.filter((r) => r.kind === OTHER);
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const cells = row.cells;
+    if (blankRow(cells)) continue;
+    const j = n++;
+    taken[j] = i;
+    rowNumbers[j] = row.rowNumber;
+    holdings[j] = new ColumnHolding(table, j) as unknown as Holding;
+    if (totalsAt >= 0 && isBlankCell(cells[totalsAt])) {
+      // A possible totals row: read alone (its values are set below), or not a holding.
+      const read = readAlone(i);
+      if (read) alone.set(j, read);
+      else n--;
+      continue;
+    }
+    for (let s = 0; s < texts.length; s++) {
+      const r = texts[s];
+      const cell = cells[r.index];
+      // Printable ASCII at both ends, not an error text: the text is the value as it is.
+      if (
+        typeof cell === "string" &&
+        untrimmed(cell) &&
+        cell.charCodeAt(0) !== HASH
+      )
+        r.texts![j] = cell;
+      else if (cell !== null && cell !== undefined) {
+        if (slowText[slowText.length - 1] !== j) slowText.push(j);
+        if (r.read(reader, j, cell) === FAILED) fail(failed, j);
+      }
+    }
+    // A blank line is named by its worksheet row.
+    if (lines[j] === undefined) lines[j] = String(row.rowNumber);
+    for (let s = 0; s < amounts.length; s++) {
+      const r = amounts[s];
+      const cell = cells[r.index];
+      const m = r.values.millionths;
+      if (typeof cell === "number" && m !== null) {
+        // As amountFromNumber reads it: an integer, or an amount in cents, scaled exactly.
+        if (Number.isInteger(cell) && Math.abs(cell) <= 9e9) {
+          m[j] = cell * 1e6;
+          continue;
+        }
+        const cents = Math.round(cell * 100);
+        if (
+          Math.abs(cents) < 9e11 &&
+          cents / 100 === cell &&
+          !Number.isInteger(cell)
+        ) {
+          m[j] = cents * 10_000;
+          continue;
+        }
+      }
+      if (
+        cell !== null &&
+        cell !== undefined &&
+        r.read(reader, j, cell) === FAILED
+      )
+        fail(failed, j);
+    }
+    for (let s = 0; s < coded.length; s++) {
+      const r = coded[s];
+      const cell = cells[r.index];
+      const codes = r.values.codes;
+      if (cell === null || cell === undefined) {
+        r.blank(j);
+        continue;
+      }
+      if (codes !== null) {
+        // The first distinct numbers and texts are compared with ===, by type (a comparison of
+        // two numbers, or of two texts, is cheaper than a Map lookup per cell).
+        if (typeof cell === "number") {
+          const seen = r.seenNumbers;
+          const count = r.numbersSeen;
+          let k = 0;
+          while (k < count && seen[k] !== cell) k++;
+          if (k < count) {
+            codes[j] = r.numberCodes[k];
+            continue;
+          }
+        } else if (typeof cell === "string") {
+          const seen = r.seenTexts;
+          const count = r.textsSeen;
+          let k = 0;
+          while (k < count && seen[k] !== cell) k++;
+          if (k < count) {
+            codes[j] = r.textCodes[k];
+            continue;
+          }
+        }
+      }
+      if (r.read(reader, j, cell) === FAILED) fail(failed, j);
+    }
+    for (let s = 0; s < others.length; s++) {
+      const r = others[s];
+      const cell = cells[r.index];
+      if (
+        cell !== null &&
+        cell !== undefined &&
+        r.read(reader, j, cell) === FAILED
+      )
+        fail(failed, j);
+    }
+  }
+  return n;
+}
+
+/** Holding j has an unreadable cell (once, however many). */
+function fail(failed: number[], j: number): void {
+  if (failed[failed.length - 1] !== j) failed.push(j);
 }
 
 /** Printable ASCII at both ends: trim() would return the text as it is. */
