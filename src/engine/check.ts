@@ -116,8 +116,14 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
       }
     : whole;
   const matcher = new FundMatcher(model);
-  const { byFund, orphans, fundOfHolding, fundIdOfHolding, slotOfHolding } =
-    assignHoldings(model, matcher);
+  const {
+    byFund,
+    orphans,
+    fundOfHolding,
+    funds,
+    placeOfHolding,
+    slotOfHolding,
+  } = assignHoldings(model, matcher);
   const duplicates = duplicatedFundIds(model.funds);
   const { holdersByFund, holderOrphans, fundOfHolder } = assignHolders(
     model,
@@ -149,18 +155,10 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
       portfolio: !model.holdingsAbsent,
     });
   }
-  const inputOfHolding = new Int32Array(model.holdings.length);
-  // Rows usually come in runs of one fund: the map is asked once per run.
-  let lastId: string | undefined;
-  let lastInput = -1;
-  for (let i = 0; i < inputOfHolding.length; i++) {
-    const id = fundIdOfHolding[i];
-    if (id !== lastId) {
-      lastId = id;
-      lastInput = id === undefined ? -1 : (inputOfFund.get(id) ?? -1);
-    }
-    inputOfHolding[i] = lastInput;
-  }
+  const inputOfHolding = inputsOfHoldings(
+    placeOfHolding,
+    funds.map((id) => inputOfFund.get(id) ?? -1),
+  );
   const workbookDiagnostics = [
     ...unassigned,
     ...orphans,
@@ -568,6 +566,22 @@ function runFund(
 }
 
 /**
+ * Each holding's input, from its fund's place (-1 for none). A function of its own, so that its
+ * compiled loop is kept from one check to the next.
+ */
+function inputsOfHoldings(
+  placeOfHolding: Int32Array,
+  inputOfPlace: number[],
+): Int32Array {
+  const inputOfHolding = new Int32Array(placeOfHolding.length);
+  for (let i = 0; i < inputOfHolding.length; i++) {
+    const place = placeOfHolding[i];
+    inputOfHolding[i] = place < 0 ? -1 : inputOfPlace[place];
+  }
+  return inputOfHolding;
+}
+
+/**
  * Holdings go to the fund they name; with a single fund, a blank fundId means that fund.
  * A holding that names no known fund is reported, never dropped.
  */
@@ -578,58 +592,75 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
   const fundOfHolding = new Map<number, string>();
   const orphans: Diagnostic[] = [];
   const single = matcher.single;
-  const fundIdOfHolding: (string | undefined)[] = new Array(
-    model.holdings.length,
-  );
-  const slotOfHolding = new Int32Array(model.holdings.length);
-  // Rows usually come in runs of one fund: an exact id repeated is resolved once per run (an
-  // inexact one is resolved on every row, which files its diagnostic).
-  let lastRaw: string | undefined;
-  let lastFundId: string | undefined;
-  let listOf: string | undefined;
-  let list: Holding[] = [];
-  for (let i = 0; i < model.holdings.length; i++) {
+  const count = model.holdings.length;
+  // The funds taking holdings, in the order first taken, and each holding's fund as its place
+  // in that list (-1 when no fund takes it): a typed array, not 100,000 references to collect.
+  const funds: string[] = [];
+  const placeOf = new Map<string, number>();
+  const lists: Holding[][] = [];
+  const placeOfHolding = new Int32Array(count);
+  const slotOfHolding = new Int32Array(count);
+  // Consecutive rows mostly name the same fund: the last fundId matched exactly, and its place,
+  // are kept (an inexact match is resolved again on every row, which files its diagnostic).
+  let lastName: string | undefined;
+  let lastPlace = -1;
+  for (let i = 0; i < count; i++) {
     const h = model.holdings[i];
-    const raw = h.fundId;
-    let fundId: string | undefined;
-    if (raw !== undefined && raw === lastRaw) fundId = lastFundId;
-    else {
-      fundId =
-        raw === undefined ? single : matcher.resolve("Holdings", h.row, raw);
-      if (raw !== undefined && matcher.isExact(raw)) {
-        lastRaw = raw;
-        lastFundId = fundId;
+    const name = h.fundId;
+    let place = lastPlace;
+    if (name === undefined || name !== lastName) {
+      const fundId =
+        name === undefined ? single : matcher.resolve("Holdings", h.row, name);
+      if (fundId === undefined) {
+        placeOfHolding[i] = -1;
+        if (!h.invalid.has("fundId"))
+          orphans.push({
+            severity: "error",
+            table: "Holdings",
+            row: h.row,
+            column: "fundId",
+            value: h.fundId,
+            message:
+              h.fundId === undefined
+                ? "fundId is needed: the workbook has several funds (or none)."
+                : `Fund ${h.fundId} is not in the Funds table; this position was not checked.`,
+            ...(h.fundId === undefined
+              ? why("fund-id-needed", {})
+              : why("fund-not-in-funds", {
+                  fundId: h.fundId,
+                  table: "Holdings",
+                })),
+          });
+        continue;
+      }
+      place = placeOf.get(fundId) ?? -1;
+      if (place < 0) {
+        place = funds.length;
+        placeOf.set(fundId, place);
+        funds.push(fundId);
+        const list: Holding[] = [];
+        byFund.set(fundId, list);
+        lists.push(list);
+      }
+      if (name === fundId) {
+        lastName = name;
+        lastPlace = place;
       }
     }
-    fundIdOfHolding[i] = fundId;
-    if (fundId !== undefined) {
-      if (fundId !== listOf) {
-        listOf = fundId;
-        let known = byFund.get(fundId);
-        if (known === undefined) byFund.set(fundId, (known = []));
-        list = known;
-      }
-      slotOfHolding[i] = list.length;
-      list.push(h);
-      if (mapRows) fundOfHolding.set(h.row, fundId);
-    } else if (!h.invalid.has("fundId")) {
-      orphans.push({
-        severity: "error",
-        table: "Holdings",
-        row: h.row,
-        column: "fundId",
-        value: h.fundId,
-        message:
-          h.fundId === undefined
-            ? "fundId is needed: the workbook has several funds (or none)."
-            : `Fund ${h.fundId} is not in the Funds table; this position was not checked.`,
-        ...(h.fundId === undefined
-          ? why("fund-id-needed", {})
-          : why("fund-not-in-funds", { fundId: h.fundId, table: "Holdings" })),
-      });
-    }
+    const list = lists[place];
+    placeOfHolding[i] = place;
+    slotOfHolding[i] = list.length;
+    list.push(h);
+    if (mapRows) fundOfHolding.set(h.row, funds[place]);
   }
-  return { byFund, orphans, fundOfHolding, fundIdOfHolding, slotOfHolding };
+  return {
+    byFund,
+    orphans,
+    fundOfHolding,
+    funds,
+    placeOfHolding,
+    slotOfHolding,
+  };
 }
 
 /** Duplicates by match key (`eta` duplicates `ETA`), filed under the first row's fundId. */
@@ -675,11 +706,6 @@ class FundMatcher {
       }
     const ids = new Set(model.funds.map((f) => f.fundId));
     this.single = ids.size === 1 ? [...ids][0] : undefined;
-  }
-
-  /** The row names a fund by its own id exactly (resolving it then files nothing). */
-  isExact(fundId: string): boolean {
-    return this.exact.has(fundId);
   }
 
   /** The fundId of the fund the row names, or undefined when it names none. */

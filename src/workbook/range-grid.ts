@@ -1,5 +1,5 @@
 import type { TableName } from "../engine/model";
-import { type CellValue, isBlank, type RawTable } from "./grid";
+import { type CellValue, isBlank, type RawRow, type RawTable } from "./grid";
 
 /**
  * A range of values with its header row (a table's [#All], a plain range, or what
@@ -20,9 +20,13 @@ export function tableFromValues(
     values[header].every((c) => isBlank(c as CellValue))
   )
     header++;
-  const rows = [];
+  // Sized once: pushing 100,000 rows grows the array by copies, which is garbage to collect.
+  const rows: RawRow[] = new Array(Math.max(0, values.length - header - 1));
   for (let i = header + 1; i < values.length; i++)
-    rows.push({ rowNumber: topRow + i, cells: values[i] as CellValue[] });
+    rows[i - header - 1] = {
+      rowNumber: topRow + i,
+      cells: values[i] as CellValue[],
+    };
   return {
     name,
     source: "table",

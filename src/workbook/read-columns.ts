@@ -36,10 +36,12 @@ export interface HoldingsRead {
  */
 class Column {
   private values: unknown[] | null = null;
-  private codes: Uint16Array | null = null;
+  /** The codes, while the column holds codes (null once it holds plain values). */
+  codes: Uint16Array | null = null;
   private dict: unknown[] | null = null;
   private codeOf: Map<unknown, number> | null = null;
-  private millionths: Float64Array | null = null;
+  /** The amounts in millionths, while every one is within 2^53 (null once it holds BigInts). */
+  millionths: Float64Array | null = null;
 
   constructor(
     private readonly n: number,
@@ -155,17 +157,36 @@ const CODED = new Set([
 
 type Columns = Column[];
 
+/** What the holdings of one read share: the columns, each holding's worksheet row, and the unreadable columns of the few rows that have some. */
+class HoldingsTable {
+  constructor(
+    readonly columns: Columns,
+    readonly rows: Float64Array,
+    /** By holding index; null when every row read cleanly. */
+    public invalid: Map<number, Set<string>> | null,
+  ) {}
+}
+
 /**
- * A holding whose fields are read from the table's columns. The getters are defined once on the
- * prototype from HOLDINGS_SPEC, so a column added to the spec is read without a change here.
+ * A holding whose fields are read from the table's columns: two fields per holding (the table
+ * and its index), as the collector copies every holding of a read, 100,000 at a time. The
+ * getters are defined once on the prototype from HOLDINGS_SPEC, so a column added to the spec
+ * is read without a change here.
  */
 class ColumnHolding {
   constructor(
-    readonly row: number,
-    readonly invalid: Set<string>,
-    private readonly columns: Columns,
-    private readonly index: number,
+    private readonly t: HoldingsTable,
+    private readonly i: number,
   ) {}
+
+  get row(): number {
+    return this.t.rows[this.i];
+  }
+
+  get invalid(): Set<string> {
+    const invalid = this.t.invalid;
+    return invalid === null ? NO_INVALID : (invalid.get(this.i) ?? NO_INVALID);
+  }
 }
 
 HOLDINGS_SPEC.columns.forEach((c, k) => {
@@ -174,11 +195,11 @@ HOLDINGS_SPEC.columns.forEach((c, k) => {
     // needs the answer (blankUnknown): then blank stays unknown.
     get:
       c.type === "boolean" && !c.blankUnknown
-        ? function (this: { columns: Columns; index: number }) {
-            return this.columns[k].get(this.index) === true;
+        ? function (this: { t: HoldingsTable; i: number }) {
+            return this.t.columns[k].get(this.i) === true;
           }
-        : function (this: { columns: Columns; index: number }) {
-            return this.columns[k].get(this.index);
+        : function (this: { t: HoldingsTable; i: number }) {
+            return this.t.columns[k].get(this.i);
           },
     enumerable: true,
   });
@@ -209,9 +230,7 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   const assetClass = reader.mapped.find((m) => m.spec.name === "assetClass");
   const totalsPossible = raw.source === "sheet" && assetClass !== undefined;
 
-  // The rows that are holdings (raw index), and the rows read alone with their diagnostics.
-  const taken = new Int32Array(rows.length);
-  let n = 0;
+  // The rows read alone, with their diagnostics, by raw index.
   const alone = new Map<number, ReadRow>();
   const rowDiagnostics = new Map<number, Diagnostic[]>();
   const readAlone = (i: number): ReadRow | undefined => {
@@ -219,87 +238,62 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     if (read.diagnostics.length) rowDiagnostics.set(i, read.diagnostics);
     return read.row;
   };
-  for (let i = 0; i < rows.length; i++) {
-    const cells = rows[i].cells;
-    if (blankRow(cells)) continue;
-    if (totalsPossible && isBlankCell(cells[assetClass.index])) {
-      const row = readAlone(i);
-      if (row) {
-        alone.set(n, row);
-        taken[n++] = i;
-      }
-      continue;
-    }
-    taken[n++] = i;
-  }
 
-  const absent = new Column(n, "codes");
+  // Columns as long as the table: blank rows, found in the same pass, leave their end unused.
+  const capacity = rows.length;
+  const absent = new Column(capacity, "codes");
   const columns: Columns = HOLDINGS_SPEC.columns.map(() => absent);
-  let failed: Set<number> | undefined;
-  for (const m of reader.mapped) {
-    const type = m.spec.type;
-    const values = new Column(
-      n,
-      type === "money" ? "amounts" : CODED.has(type) ? "codes" : "values",
-    );
-    columns[m.ordinal] = values;
-    // A repeated cell of a coded column (the same class, date, share…) takes its code at once.
-    const known = CODED.has(type) ? new Map<unknown, number>() : undefined;
-    for (let j = 0; j < n; j++) {
-      const cell = rows[taken[j]].cells[m.index];
-      if (known !== undefined && values.coded()) {
-        const code = known.get(cell);
-        if (code !== undefined) {
-          values.setCode(j, code);
-          continue;
-        }
-      }
-      const read = readCell(reader, m, values, j, cell);
-      if (read === FAILED) (failed ??= new Set()).add(j);
-      else if (
-        read === READ &&
-        known !== undefined &&
-        values.coded() &&
-        (typeof cell === "string" || typeof cell === "number") &&
-        known.size < MAX_CODES
-      )
-        known.set(cell, values.codeAt(j));
-    }
-  }
+  const reads = reader.mapped.map((m) => {
+    const read = new ColumnRead(m, capacity);
+    columns[m.ordinal] = read.values;
+    return read;
+  });
+  const ordinal = (name: string) =>
+    HOLDINGS_SPEC.columns.findIndex((c) => c.name === name);
+  const lineId = ordinal("lineId");
+  if (columns[lineId] === absent)
+    columns[lineId] = new Column(capacity, "values");
+  const rowNumbers = new Float64Array(capacity);
+  const pass: RowPass = {
+    rows,
+    reader,
+    reads,
+    lines: columns[lineId].plain(),
+    totalsAt: totalsPossible ? assetClass.index : -1,
+    readAlone,
+    alone,
+    taken: new Int32Array(capacity),
+    holdings: new Array<Holding>(capacity),
+    rowNumbers,
+    table: new HoldingsTable(columns, rowNumbers, null),
+    failed: [],
+    slowText: [],
+  };
+  const n = readRows(pass);
+  const { taken, holdings, table, failed, slowText } = pass;
+  const lines = pass.lines;
   // A row with an unreadable cell is read again alone: its values, invalid columns and diagnostics.
-  for (const j of failed ?? []) alone.set(j, readAlone(taken[j])!);
-  const invalid: Set<string>[] = [];
+  for (const j of failed) alone.set(j, readAlone(taken[j])!);
   for (const [j, row] of alone) {
     for (const m of reader.mapped)
       columns[m.ordinal].set(j, row.values[m.ordinal]);
-    invalid[j] = row.invalid;
+    if (row.invalid.size) (table.invalid ??= new Map()).set(j, row.invalid);
   }
   for (const i of [...rowDiagnostics.keys()].sort((a, b) => a - b))
     for (const d of rowDiagnostics.get(i)!) diagnostics.push(d);
 
-  // Blank ids, as toHolding reads them: no fund named, the worksheet row as the line, no issuer.
-  const ordinal = (name: string) =>
-    HOLDINGS_SPEC.columns.findIndex((c) => c.name === name);
-  for (const name of ["fundId", "issuerId", "masterStrategy"]) {
-    const c = columns[ordinal(name)];
-    if (c === absent) continue;
-    const values = c.plain();
-    for (let j = 0; j < n; j++) if (values[j] === "") values[j] = undefined;
-  }
-  const k = ordinal("lineId");
-  if (columns[k] === absent) columns[k] = new Column(n, "values");
-  const lines = columns[k].plain();
-  for (let j = 0; j < n; j++)
+  // Blank ids, as toHolding reads them: no fund named, the worksheet row as the line, no
+  // issuer. The short path never stores "" and gave a blank line its row already: only the rows
+  // read otherwise are looked at again.
+  const blankIds = ["fundId", "issuerId", "masterStrategy"]
+    .map((name) => columns[ordinal(name)])
+    .filter((c) => c !== absent)
+    .map((c) => c.plain());
+  for (const j of [...alone.keys(), ...slowText]) {
+    for (const values of blankIds) if (values[j] === "") values[j] = undefined;
     if (!lines[j]) lines[j] = String(rows[taken[j]].rowNumber);
-
-  const holdings = new Array<Holding>(n);
-  for (let j = 0; j < n; j++)
-    holdings[j] = new ColumnHolding(
-      rows[taken[j]].rowNumber,
-      invalid[j] ?? NO_INVALID,
-      columns,
-      j,
-    ) as unknown as Holding;
+  }
+  if (holdings.length !== n) holdings.length = n;
   return {
     holdings,
     diagnostics,
@@ -307,6 +301,262 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     source: reader.source,
     reader,
   };
+}
+
+/** How many distinct cells of a coded column are looked up by === before its Map. */
+const SEEN = 8;
+
+const TEXT = 0;
+const AMOUNTS = 1;
+const CODES = 2;
+const OTHER = 3;
+
+/**
+ * One matched column being read: its values, and the codes of the cells already seen. The read
+ * loop takes the common cells itself; read() reads any other, as readRow reads it.
+ */
+class ColumnRead {
+  readonly values: Column;
+  readonly kind: number;
+  readonly index: number;
+  /** The values of a text column, written directly. */
+  readonly texts: unknown[] | null;
+  /** Cell → code in a coded column: a repeated cell (the same class, date, share…) is not parsed again. */
+  private readonly known: Map<unknown, number> | undefined;
+  /**
+   * The first distinct numbers and texts of a coded column and their codes, compared before the
+   * Map. Fixed-size arrays: one that changed kind as it grew would undo the compiled read loop.
+   */
+  readonly seenNumbers = new Float64Array(SEEN);
+  readonly numberCodes = new Uint16Array(SEEN);
+  numbersSeen = 0;
+  readonly seenTexts: string[] = new Array<string>(SEEN).fill("");
+  readonly textCodes = new Uint16Array(SEEN);
+  textsSeen = 0;
+  private readonly blankIsNo: boolean;
+  /** The code of "no" once a blank yes/no cell has been read (-1 before). */
+  private blankCode = -1;
+
+  constructor(
+    readonly m: MappedColumn,
+    n: number,
+  ) {
+    const type = m.spec.type;
+    const coded = CODED.has(type);
+    this.values = new Column(
+      n,
+      type === "money" ? "amounts" : coded ? "codes" : "values",
+    );
+    this.kind =
+      type === "text"
+        ? TEXT
+        : type === "money"
+          ? AMOUNTS
+          : coded
+            ? CODES
+            : OTHER;
+    this.texts = type === "text" ? this.values.plain() : null;
+    this.known = coded ? new Map() : undefined;
+    this.index = m.index;
+    this.blankIsNo = type === "boolean" && !m.spec.blankUnknown;
+  }
+
+  /** Row j's cell (not null) into the column, as readRow reads it: READ, BLANK or FAILED. */
+  read(reader: TableReader, j: number, cell: CellValue): number {
+    const values = this.values;
+    const known = this.known;
+    if (known !== undefined && values.coded()) {
+      const code = known.get(cell);
+      if (code !== undefined) {
+        values.setCode(j, code);
+        return READ;
+      }
+    }
+    const read = readCell(reader, this.m, values, j, cell);
+    if (
+      read === READ &&
+      known !== undefined &&
+      values.coded() &&
+      (typeof cell === "string" || typeof cell === "number") &&
+      known.size < MAX_CODES
+    ) {
+      known.set(cell, values.codeAt(j));
+      // NaN is never equal to itself: it stays with the Map.
+      if (
+        typeof cell === "number" &&
+        cell === cell &&
+        this.numbersSeen < SEEN
+      ) {
+        this.seenNumbers[this.numbersSeen] = cell;
+        this.numberCodes[this.numbersSeen++] = values.codeAt(j);
+      } else if (typeof cell === "string" && this.textsSeen < SEEN) {
+        this.seenTexts[this.textsSeen] = cell;
+        this.textCodes[this.textsSeen++] = values.codeAt(j);
+      }
+    }
+    return read;
+  }
+
+  /** A blank cell: nothing, or "no" in a yes/no column that reads blank as no. */
+  blank(j: number): void {
+    if (!this.blankIsNo) return;
+    const values = this.values;
+    if (this.blankCode >= 0 && values.coded())
+      values.setCode(j, this.blankCode);
+    else {
+      values.set(j, false);
+      if (values.coded()) this.blankCode = values.codeAt(j);
+    }
+  }
+}
+
+/** What the row pass of readHoldingsColumns reads from and writes to. */
+interface RowPass {
+  rows: RawTable["rows"];
+  reader: TableReader;
+  reads: ColumnRead[];
+  /** The lineId column's values. */
+  lines: unknown[];
+  /** The column of assetClass when a blank one may mark a totals row (a plain sheet), else -1. */
+  totalsAt: number;
+  readAlone: (i: number) => ReadRow | undefined;
+  alone: Map<number, ReadRow>;
+  /** Holding j's row in the table (raw index). */
+  taken: Int32Array;
+  holdings: Holding[];
+  rowNumbers: Float64Array;
+  table: HoldingsTable;
+  /** The holdings with an unreadable cell, in order. */
+  failed: number[];
+  /** The holdings whose text cells were not all taken by the short path, in order. */
+  slowText: number[];
+}
+
+/**
+ * Row by row, every column of a row in turn, in one pass: the grid is stored row by row, and
+ * walking it column by column fetched each row from memory once per column (about three times
+ * slower). The common cells take a short path written out here, by kind of column (clean text,
+ * a number in an amount column, a repeated coded cell); any other cell is read by
+ * ColumnRead.read as readRow reads it. A function of its own, so that its compiled loop is
+ * kept from one read to the next. Returns the number of holdings.
+ */
+function readRows(pass: RowPass): number {
+  const { rows, reader, reads, lines, totalsAt, readAlone, alone } = pass;
+  const { taken, holdings, rowNumbers, table, failed, slowText } = pass;
+  const texts = reads.filter((r) => r.kind === TEXT);
+  const amounts = reads.filter((r) => r.kind === AMOUNTS);
+  const coded = reads.filter((r) => r.kind === CODES);
+  const others = reads.filter((r) => r.kind === OTHER);
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const cells = row.cells;
+    if (blankRow(cells)) continue;
+    const j = n++;
+    taken[j] = i;
+    rowNumbers[j] = row.rowNumber;
+    holdings[j] = new ColumnHolding(table, j) as unknown as Holding;
+    if (totalsAt >= 0 && isBlankCell(cells[totalsAt])) {
+      // A possible totals row: read alone (its values are set below), or not a holding.
+      const read = readAlone(i);
+      if (read) alone.set(j, read);
+      else n--;
+      continue;
+    }
+    for (let s = 0; s < texts.length; s++) {
+      const r = texts[s];
+      const cell = cells[r.index];
+      // Printable ASCII at both ends, not an error text: the text is the value as it is.
+      if (
+        typeof cell === "string" &&
+        untrimmed(cell) &&
+        cell.charCodeAt(0) !== HASH
+      )
+        r.texts![j] = cell;
+      else if (cell !== null && cell !== undefined) {
+        if (slowText[slowText.length - 1] !== j) slowText.push(j);
+        if (r.read(reader, j, cell) === FAILED) fail(failed, j);
+      }
+    }
+    // A blank line is named by its worksheet row.
+    if (lines[j] === undefined) lines[j] = String(row.rowNumber);
+    for (let s = 0; s < amounts.length; s++) {
+      const r = amounts[s];
+      const cell = cells[r.index];
+      const m = r.values.millionths;
+      if (typeof cell === "number" && m !== null) {
+        // As amountFromNumber reads it: an integer, or an amount in cents, scaled exactly.
+        if (Number.isInteger(cell) && Math.abs(cell) <= 9e9) {
+          m[j] = cell * 1e6;
+          continue;
+        }
+        const cents = Math.round(cell * 100);
+        if (
+          Math.abs(cents) < 9e11 &&
+          cents / 100 === cell &&
+          !Number.isInteger(cell)
+        ) {
+          m[j] = cents * 10_000;
+          continue;
+        }
+      }
+      if (
+        cell !== null &&
+        cell !== undefined &&
+        r.read(reader, j, cell) === FAILED
+      )
+        fail(failed, j);
+    }
+    for (let s = 0; s < coded.length; s++) {
+      const r = coded[s];
+      const cell = cells[r.index];
+      const codes = r.values.codes;
+      if (cell === null || cell === undefined) {
+        r.blank(j);
+        continue;
+      }
+      if (codes !== null) {
+        // The first distinct numbers and texts are compared with ===, by type (a comparison of
+        // two numbers, or of two texts, is cheaper than a Map lookup per cell).
+        if (typeof cell === "number") {
+          const seen = r.seenNumbers;
+          const count = r.numbersSeen;
+          let k = 0;
+          while (k < count && seen[k] !== cell) k++;
+          if (k < count) {
+            codes[j] = r.numberCodes[k];
+            continue;
+          }
+        } else if (typeof cell === "string") {
+          const seen = r.seenTexts;
+          const count = r.textsSeen;
+          let k = 0;
+          while (k < count && seen[k] !== cell) k++;
+          if (k < count) {
+            codes[j] = r.textCodes[k];
+            continue;
+          }
+        }
+      }
+      if (r.read(reader, j, cell) === FAILED) fail(failed, j);
+    }
+    for (let s = 0; s < others.length; s++) {
+      const r = others[s];
+      const cell = cells[r.index];
+      if (
+        cell !== null &&
+        cell !== undefined &&
+        r.read(reader, j, cell) === FAILED
+      )
+        fail(failed, j);
+    }
+  }
+  return n;
+}
+
+/** Holding j has an unreadable cell (once, however many). */
+function fail(failed: number[], j: number): void {
+  if (failed[failed.length - 1] !== j) failed.push(j);
 }
 
 /** Printable ASCII at both ends: trim() would return the text as it is. */
@@ -373,6 +623,11 @@ function isBlankCell(cell: CellValue): boolean {
 }
 
 function blankRow(cells: CellValue[]): boolean {
-  for (const c of cells) if (!isBlankCell(c)) return false;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    // Most rows start with a plain id: not blank, without trimming it.
+    if (typeof c === "string" && untrimmed(c)) return false;
+    if (!isBlankCell(c)) return false;
+  }
   return true;
 }

@@ -125,3 +125,28 @@ describe("the columnar reading of a large Holdings table", () => {
     expect(byColumns).toEqual(byRows);
   });
 });
+
+describe("the columnar reading of a plain sheet, in one pass", () => {
+  it("gives the row reader's holdings and diagnostics with blank rows, totals rows between holdings, padded, error and non-text cells in text columns, blank lines, and 0 and -0 in a coded column", () => {
+    const headers: CellValue[] = ["fundId", "lineId", "issuerId", "assetClass", "costValue", "ownershipPct", "entityOecd", "investmentDate"];
+    const rows: CellValue[][] = [
+      ["F1", "L1", "I1", "EQUITY", 100.25, 0, null, 45000],
+      [null, null, null, null, null, null, null, null],
+      ["Total actions", null, null, null, 100.25, null, null, null],
+      ["F1", null, " I2 ", "EQUITY", 3, -0, true, 45000],
+      ["  ", "", "", "   ", null, null, null, null],
+      [" F1", 12, "#N/A", "OTHER_DEBT", "1 234,56", 0.5, false, "2023-03-15"],
+      ["F1", "L4", "", null, 7, 0.5, "oui", 45000],
+      ["Sous-total", null, null, null, 110, null, null, null],
+      ["F1", "  L5", true, "CURRENT_ACCOUNT_ADVANCE", 1e12 + 0.01, -0, null, 44900],
+    ];
+    for (let i = 0; i < 120; i++) rows.push([i % 7 ? "F1" : "F2", i % 5 ? `L${i}` : null, `I${i % 9}`, i % 3 ? "EQUITY" : "OTHER_DEBT", i + 0.5, i % 4 ? 0.12 : 0, i % 2 === 0, 45000 + (i % 11)]);
+    for (const source of ["sheet", "table"] as const) {
+      const raw: RawTable = { ...table("Holdings", { headers, rows }), source };
+      const byRows = readTable(raw, HOLDINGS_SPEC);
+      const byColumns = readHoldingsColumns(raw);
+      expect(byColumns.holdings.map(plainHolding)).toEqual(byRows.rows.map(toHolding));
+      expect(byColumns.diagnostics).toEqual(byRows.diagnostics);
+    }
+  });
+});
