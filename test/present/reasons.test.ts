@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Reason, ReasonCode, ReasonFacts } from "../../src/engine/reasons";
+import { NEED_PURPOSES, type Reason, type ReasonCode, type ReasonFacts } from "../../src/engine/reasons";
 import { L2_NOTES, L2_POSITIONS } from "../../src/engine/reasons-livre2";
 import { REASON_CODES, explain, renderReason } from "../../src/present/reasons";
 
@@ -16,11 +16,25 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
   ],
   "base-unknown": [{}],
   "base-not-positive": [{}],
-  "bucket-above-cap": [{ amount: "1234567.89", threshold: "0.2", article: "L. 214-28 III" }],
+  "bucket-above-cap": [
+    { amount: "1234567.89", threshold: "0.2", article: "L. 214-28 III" },
+    { amount: "1234567.89", threshold: "0.2", article: "L. 214-28 III", limitRule: true },
+  ],
   "receivables-above-limit": [{ amount: "1234567.89", threshold: "0.1", article: "L. 214-160 II" }],
-  "advances-above-cap": [{ amount: "1000.00", threshold: "0.15", article: "L. 214-28 II 1°" }],
+  "advances-above-cap": [
+    { amount: "1000.00", threshold: "0.15", article: "L. 214-28 II 1°" },
+    { amount: "50.00", threshold: "0.3", article: "L. 214-160 II 1°, al. 2", limitRule: true },
+  ],
   "eltif-advances-apart": [{ amount: "250000.00", article: "L. 214-160 II 1°, al. 2" }],
-  "eltif-regime-unknown": [{ column: "eltifLabel", article: "L. 214-160 II 1°, al. 2" }],
+  "eltif-regime-unknown": [
+    { column: "eltifLabel", article: "L. 214-160 II 1°, al. 2" },
+    { column: "infrastructureObject", article: "L. 214-160 II 1°, al. 2", slp: true },
+  ],
+  "base-partial": [{}],
+  "rows-unplaced": [
+    { rows: [12], more: 0, column: "assetClass" },
+    { rows: [3, 4, 5, 6, 7], more: 2, column: "opciCategory" },
+  ],
   "no-grace-position": [{ article: "L. 214-28 IV" }],
   "grace-positions": [
     { count: 1, firstEnd: "2026-04-12", article: "L. 214-28 IV" },
@@ -180,13 +194,30 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
     { column: "basis", purpose: "basis" },
     { column: "paidUpSubscriptions", header: "Montant libéré des souscriptions", purpose: "cost-base" },
     { column: "firstYearEnd", purpose: "quota-window" },
+    // Every purpose, with every fact a sentence may name (the user's header in French).
+    ...NEED_PURPOSES.map((purpose) => ({
+      column: "ownershipPct",
+      header: "Détention du capital",
+      purpose,
+      basis: "COST" as const,
+      article: "L. 214-28 II 1°",
+      rule: "SCPI-DEBT",
+      threshold: "0.05",
+      date: "2014-01-01",
+    })),
+    { column: "marketCap", purpose: "small-cap-size", article: "L. 214-28 III 1°", threshold: "150000000.00" },
+    { column: "ownershipPct", purpose: "advance-ownership", article: "L. 214-160 II 1°", threshold: "0" },
+    { column: "publicSubscribedCapital", purpose: "rule", rule: "SCPI-RAISE15" },
   ],
   "basis-cost-ignored": [{}],
   "amount-negative": [{ column: "costValue", amount: "-1500.00" }],
   "amount-implausible": [{ column: "costValue", amount: "2000000000000000.00" }],
-  "acquisition-mode-blank": [{ article: "L. 214-30 III A 1°" }],
+  "acquisition-mode-blank": [{ article: "L. 214-30 III A 1°" }, { article: "L. 221-32-2-2", rule: "CPI-FRESH40" }],
   "eltif-regime-not-met": [{ given: "eltifLabel", missing: "infrastructureObject", article: "L. 214-160 II 1°, al. 2" }],
-  "entity-debt-blank": [{ item: 5, threshold: "0.4", article: "L. 214-39" }],
+  "entity-debt-blank": [
+    { item: 5, threshold: "0.4", article: "L. 214-39" },
+    { item: 2, threshold: "1", article: "L. 214-115 II", rule: "SCPI-DEBT" },
+  ],
   "fund-id-case": [{ table: "Holdings", row: 3, header: "Code fonds", value: "eta", fundId: "ETA", fundRow: 2 }],
   "first-year-end-too-early": [{ firstYearEnd: "2024-01-01", constitutionDate: "2024-06-30" }],
   "chunk-failed": [

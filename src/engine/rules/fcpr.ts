@@ -28,7 +28,12 @@ import {
 } from "../measures";
 import type { AssetClass, Holding } from "../model";
 import { quotaWindow } from "../quota-window";
-import { type Reason, type ReasonFacts, reason as why } from "../reasons";
+import {
+  type Need as NeedWhy,
+  type Reason,
+  type ReasonFacts,
+  reason as why,
+} from "../reasons";
 import type {
   ExclusionCode,
   QuotaWindow,
@@ -100,8 +105,8 @@ const SORTED = Object.fromEntries(
     { kind },
   ]),
 ) as { [K in Paragraph]: { kind: K } };
-/** A value the sort needs is blank: the column, and why it is needed (the diagnostic's words). */
-type Need = { column: string; message: string };
+/** A value the sort needs is blank: the column, and what it decides (the diagnostic's facts). */
+type Need = { column: string; why: NeedWhy };
 type Out = {
   kind: "OUT";
   article: string;
@@ -230,15 +235,9 @@ export function evaluateL21428(
         facts,
       } as Excluded);
     } else if (b.kind === "UNKNOWN") {
-      tally.direct.unknown(p.holding, b.column, b.message);
+      tally.direct.unknown(p.holding, b.column, b.why);
       unknownIn(tally.bucket, tally.listed);
-      const reason = `cannot be classified: ${b.message}`;
-      ctx.exclude(p, {
-        rule,
-        reason,
-        code: "unclassified",
-        facts: { column: b.column },
-      });
+      ctx.exclude(p, { rule, code: "unclassified", facts: { column: b.column } });
     }
   }
   allocateListedAfterPurchase(ctx, tally, listedAfter, cap20);
@@ -266,12 +265,7 @@ function sortIntoParagraph(
   const h = p.holding;
   const cls = h.assetClass;
   if (cls === undefined)
-    return {
-      kind: "UNKNOWN",
-      column: "assetClass",
-      message:
-        "assetClass is needed to place the position in a paragraph of L. 214-28.",
-    };
+    return { kind: "UNKNOWN", column: "assetClass", why: PARAGRAPH };
   if (classes.sarl.has(cls)) return SORTED.I;
   if (classes.advances.has(cls)) return SORTED.ADVANCE;
   if (classes.entities.has(cls)) return SORTED.ENTITY;
@@ -288,7 +282,7 @@ function sortIntoParagraph(
     const test = smallCapTest(p, ctx.asOf);
     if (test.ok === true) return SORTED.III1;
     if (test.ok === false) return out(why("not-small-cap", test.facts!));
-    return { kind: "UNKNOWN", column: test.column, message: test.message };
+    return { kind: "UNKNOWN", column: test.column, why: test.why };
   }
   if (classes.debt.has(cls))
     return unlisted
@@ -296,6 +290,17 @@ function sortIntoParagraph(
       : out(why("listed-debt", { article: ART_III_2 }));
   return notAQuotaAsset(cls);
 }
+
+/** What each value the sort needs decides (the diagnostics' facts). */
+const PARAGRAPH: NeedWhy = { purpose: "paragraph", article: "L. 214-28" };
+const SMALL_CAP_MARKET: NeedWhy = {
+  purpose: "small-cap-market",
+  article: ART_III_1,
+};
+const LOOK_THROUGH: NeedWhy = {
+  purpose: "look-through",
+  article: "L. 214-28 II 2°",
+};
 
 const NOT_A_QUOTA_ASSET = new Map<AssetClass, Bucket>();
 /** One shared outcome per asset class (cash, fund units…): the same reason for every such row. */
@@ -312,13 +317,13 @@ function notAQuotaAsset(cls: AssetClass): Bucket {
 /** III 1°: an EU/EEA market and a market capitalisation "inférieure à 150 millions d'euros". */
 export function smallCapTest(p: Position, asOf: string): SmallCapTest {
   const h = p.holding;
-  const need = (column: string, test: string): SmallCapTest => ({
+  const need = (column: string, why: NeedWhy): SmallCapTest => ({
     ok: "unknown",
     column,
-    message: `${column} is needed to test III 1° (${test}).`,
+    why,
   });
   if (h.listingCountry === undefined)
-    return need("listingCountry", "a market of the EU or the EEA");
+    return need("listingCountry", SMALL_CAP_MARKET);
   // The English reason only when asked (FCPI and FIP rules): most rows never need it.
   const no = (facts: ReasonFacts["not-small-cap"]): SmallCapTest => ({
     ok: false,
@@ -330,9 +335,13 @@ export function smallCapTest(p: Position, asOf: string): SmallCapTest {
   const country = h.listingCountry;
   if (!isEuEeaOn(country, asOf))
     return no({ test: "outside-eea", country, article: ART_III_1 });
-  if (h.marketCap === undefined)
-    return need("marketCap", "capitalisation below 150 million euros");
   const limit = smallCapLimit(asOf);
+  if (h.marketCap === undefined)
+    return need("marketCap", {
+      purpose: "small-cap-size",
+      article: ART_III_1,
+      threshold: formatAmount(limit),
+    });
   if (h.marketCap < limit) return { ok: true };
   const [marketCap, limitText] = [h.marketCap, limit].map(formatAmount);
   return no({
@@ -409,7 +418,7 @@ function allocateListedAfterPurchase(
     const groupSum = amounts.reduce<Amount>((s, a) => s + (a ?? 0n), 0n);
     if (unknown) {
       for (const p of group)
-        ctx.needHolding(p.holding, unknown.column, unknown.message);
+        ctx.needHolding(p.holding, unknown.column, unknown.why);
       unknownIn(tally.bucket, tally.listed);
     }
     const fits =
@@ -530,9 +539,7 @@ function countEntityRights(ctx: FundContext, tally: Sorted, p: Position): void {
     return void ctx.leaveOut(p, rule, why("entity-not-oecd", facts));
   const share = h.lookThroughPct;
   if (share === undefined) {
-    const need =
-      "lookThroughPct is needed: entity rights count only up to the entity's direct investment in eligible companies (L. 214-28 II 2°).";
-    tally.entities.unknown(h, "lookThroughPct", need);
+    tally.entities.unknown(h, "lookThroughPct", LOOK_THROUGH);
     return void ctx.leaveOut(p, rule, why("look-through-unknown", facts));
   }
   const amount = ctx.amountOf(p);

@@ -102,11 +102,10 @@ export class EltifAdvances implements AdvanceCap {
       // unknown. For an FPCI, II 1° records the diagnostic and the exclusion; for an SLP, here.
       if (this.quotaId) this.measure.unknown();
       else {
-        this.measure.unknown(
-          h,
-          "ownershipPct",
-          `ownershipPct is needed: ${ARTICLE} retains an advance to a company in which, or in whose group, the fund holds a participation.`,
-        );
+        this.measure.unknown(h, "ownershipPct", {
+          purpose: "eltif-advance",
+          article: ARTICLE,
+        });
         out(why("ownership-unknown", { article: ARTICLE }));
       }
       return false;
@@ -175,15 +174,13 @@ export class EltifAdvances implements AdvanceCap {
     return compare(ctx, FPCI_CCA30, {
       threshold,
       numerator: this.measure,
-      message: over
-        ? `${eurText(above)} of advances above the 30 % limit are not counted toward the quota (a limit on counting, not a breach).`
-        : undefined,
       reasons: over
         ? [
             why("advances-above-cap", {
               amount: formatAmount(above),
               threshold: threshold.toString(),
               article: ARTICLE,
+              limitRule: true,
             }),
           ]
         : undefined,
@@ -193,17 +190,15 @@ export class EltifAdvances implements AdvanceCap {
 
 /** A flag of the regime is unreadable: the diagnostic says what it decides. */
 const needFlag = (ctx: FundContext, column: Flag) =>
-  ctx.needFund(
-    column,
-    `${column} is needed: the 30 % regime of ${ARTICLE} applies only with the « ELTIF » name and an infrastructure main object.`,
-  );
+  ctx.needFund(column, {
+    purpose: "eltif-regime",
+    article: ARTICLE,
+    threshold: ratioAt(L214_160.eltifAdvances, ctx.asOf).toString(),
+  });
 
 /** Adds one sentence to a result's message (in English, from its code), and its code when the message is fully coded. */
-export function addNote(
-  r: RuleResult,
-  reason: Reason,
-  text = english(reason),
-): void {
+export function addNote(r: RuleResult, reason: Reason): void {
+  const text = english(reason);
   const coded = r.message === undefined || r.reasons !== undefined;
   r.message = r.message ? `${r.message} ${text}` : text;
   if (coded) r.reasons = [...(r.reasons ?? []), reason];
@@ -263,12 +258,9 @@ export function evaluateSlpAdvances(ctx: FundContext): RuleResult[] {
   if (regime.kind === "unknown") {
     needFlag(ctx, regime.column);
     r.status = "incomplete";
-    // The SLP's sentence says less than the code's (it has no 15 % regime to fall back on).
-    addNote(
-      r,
-      why("eltif-regime-unknown", { column: regime.column, article: ARTICLE }),
-      `${regime.column} cannot be read: whether the fund meets the 30 % regime of ${ARTICLE} is unknown.`,
-    );
+    // An SLP has no 15 % regime to fall back on.
+    const { column } = regime;
+    addNote(r, why("eltif-regime-unknown", { column, article: ARTICLE, slp: true }));
   }
   return [r];
 }

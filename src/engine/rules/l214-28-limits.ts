@@ -191,9 +191,7 @@ export function bucketRule(
   return compare(ctx, rule, {
     threshold,
     numerator: bucket,
-    // The rule's own words for the same code: a limit on counting, not a breach.
-    message: `${eurText(above)} above the 20 % limit are not counted toward the quota (a limit on counting, not a breach).`,
-    reasons: [why("bucket-above-cap", facts)],
+    reasons: [why("bucket-above-cap", { ...facts, limitRule: true })],
   });
 }
 
@@ -310,11 +308,11 @@ export function gateAdvance(
   const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
   const rule = rules.quotaId;
   if (ownership === undefined) {
-    const share = gate.isZero()
-      ? "a participation"
-      : `at least ${percentText(gate)} of the capital`;
-    const need = `ownershipPct is needed: ${article} allows an advance only to a company in which the fund holds ${share}.`;
-    ctx.needHolding(h, "ownershipPct", need);
+    ctx.needHolding(h, "ownershipPct", {
+      purpose: "advance-ownership",
+      article,
+      threshold: gate.toString(),
+    });
     ctx.leaveOut(p, rule, why("ownership-unknown", { article }));
     log.advances.unknown();
     return { amount, gate: { kind: "unknown" } };
