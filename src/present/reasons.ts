@@ -305,7 +305,7 @@ const EN: Renderers = {
 };
 
 const C = `${NBSP}:`;
-const LIMIT_ON_COUNTING = ` (limite de prise en compte, non un dépassement)`;
+const LIMIT_ON_COUNTING = " (limite de prise en compte, et non dépassement)";
 
 /** A Funds column by its first French label (« Label ELTIF »), as the French template heads it. */
 function fundColumnFr(name: string): string {

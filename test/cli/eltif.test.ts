@@ -33,7 +33,7 @@ describe("FPCI-CCA30 — L. 214-160 II 1°, al. 2, through the command line", ()
     expect(en.stdout).toContain("50 EUR of advances above the 30 % limit are not counted toward the quota (a limit on counting, not a breach).");
     const fr = await run(["check", file, "--lang", "fr", ...AS_OF]);
     expect(fr.stdout).toContain("FPCI-CCA30");
-    expect(fr.stdout).toMatch(/50,00\s€ d'avances en compte courant au-delà de la limite de 30\s%, non retenues dans le quota\./);
+    expect(fr.stdout).toMatch(/50,00\s€ d'avances en compte courant au-delà de la limite de 30\s%, non retenues dans le quota \(limite de prise en compte, et non dépassement\)\./);
   });
 
   it("an unreadable Label ELTIF: the 15 % regime, the quota incomplete (exit 3), never the 30 % reading", async () => {
