@@ -393,6 +393,8 @@ export const NEED_PURPOSES = [
   "investors",
   "debt-maximum",
   "units-issued",
+  // Registers
+  "register-check",
 ] as const;
 export type NeedPurpose = (typeof NEED_PURPOSES)[number];
 

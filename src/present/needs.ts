@@ -113,6 +113,8 @@ export const NEED_EN: Sentences = {
   "debt-maximum": (c, f) => `${c} is needed: the fund has debts (${art(f)}).`,
   "units-issued": (c, f) =>
     `${c} (or the Holders table) is needed by ${f.rule}.`,
+  "register-check": (c) =>
+    `${c} is blank and a check of the register needs it; the check is unknown.`,
 };
 
 /** What the value decides, in French: follows « valeur absente ou illisible dans la colonne « … » : ». */
@@ -188,6 +190,8 @@ const WHY_FR: Record<NeedPurpose, (f: Facts) => string> = {
     `le fonds est endetté${NBSP}: ses dettes sont rapportées au montant maximal fixé par l'assemblée générale (${art(f)})`,
   "units-issued": (f) =>
     `la règle ${f.rule} en a besoin (à défaut, le tableau Holders)`,
+  "register-check": () =>
+    "un contrôle du registre en a besoin et reste incomplet sur cette ligne",
 };
 
 /** A needed value in English: the purpose's sentence, or the generic one. */
