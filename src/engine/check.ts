@@ -39,7 +39,6 @@ export interface CheckOptions {
   registers?: RegisterSettings;
 }
 
-
 /** A diagnostic's code and facts, with its English message made from them. */
 const why = <C extends ReasonCode>(code: C, facts: ReasonFacts[C]) =>
   coded(reason(code, facts) as Reason & { code: C; facts: ReasonFacts[C] });

@@ -21,7 +21,10 @@ const SCRATCH: PositionOutcome = {
   excluded: NONE,
 };
 /** A position not held on the as-of date, for every rule ("*"), with its English reason. */
-function notHeld(code: "disposed" | "not-yet-invested", date: IsoDate): Exclusion {
+function notHeld(
+  code: "disposed" | "not-yet-invested",
+  date: IsoDate,
+): Exclusion {
   const why = { code, facts: { date } } as const;
   return { rule: "*", reason: english(why), ...why };
 }
@@ -206,13 +209,10 @@ export class FundContext {
   amountOf(p: Position): Amount | undefined {
     if (p.amount === undefined && this.basis) {
       const column = this.basis === "COST" ? "costValue" : "fairValue";
-      this.need(
-        "Holdings",
-        p.holding.row,
-        p.holding.invalid,
-        column,
-        { purpose: "basis-amount", basis: this.basis },
-      );
+      this.need("Holdings", p.holding.row, p.holding.invalid, column, {
+        purpose: "basis-amount",
+        basis: this.basis,
+      });
     }
     return p.amount;
   }
@@ -243,13 +243,10 @@ export class FundContext {
     const f = this.fund;
     if (options.fairValueOnly) {
       if (f.basis === "COST")
-        this.warn(
-          "Funds",
-          f.row,
-          "basis",
-          undefined,
-          { code: "basis-cost-ignored", facts: {} },
-        );
+        this.warn("Funds", f.row, "basis", undefined, {
+          code: "basis-cost-ignored",
+          facts: {},
+        });
       return "FAIR";
     }
     if (f.basis) return f.basis;
@@ -289,27 +286,15 @@ export class FundContext {
       if (explain) outcome.amount = formatAmount(amount);
       // Kept as read, but worth a look: a negative cost, or an amount no fund holds.
       if (amount < 0n && h.assetClass !== "FINANCIAL_CONTRACT")
-        this.warn(
-          "Holdings",
-          h.row,
-          column,
-          undefined,
-          {
-            code: "amount-negative",
-            facts: { column, amount: formatAmount(amount) },
-          },
-        );
+        this.warn("Holdings", h.row, column, undefined, {
+          code: "amount-negative",
+          facts: { column, amount: formatAmount(amount) },
+        });
       if (amount >= IMPLAUSIBLE || amount <= -IMPLAUSIBLE)
-        this.warn(
-          "Holdings",
-          h.row,
-          column,
-          undefined,
-          {
-            code: "amount-implausible",
-            facts: { column, amount: formatAmount(amount) },
-          },
-        );
+        this.warn("Holdings", h.row, column, undefined, {
+          code: "amount-implausible",
+          facts: { column, amount: formatAmount(amount) },
+        });
     }
     let held = true;
     if (h.disposalDate !== undefined && h.disposalDate <= this.asOf) {
@@ -326,18 +311,12 @@ export class FundContext {
   private resolveDenominator(): { denominator?: Amount; complete: boolean } {
     const f = this.fund;
     if (!this.basis) {
-      this.needFund(
-        "basis",
-        { purpose: "basis" },
-      );
+      this.needFund("basis", { purpose: "basis" });
       return { complete: false };
     }
     if (this.basis === "COST") {
       if (f.paidUpSubscriptions === undefined) {
-        this.needFund(
-          "paidUpSubscriptions",
-          { purpose: "cost-base" },
-        );
+        this.needFund("paidUpSubscriptions", { purpose: "cost-base" });
         return { complete: false };
       }
       return { denominator: f.paidUpSubscriptions, complete: true };

@@ -46,8 +46,8 @@ const EN: Renderers = {
     f.limitRule
       ? `${eur(f.amount)} above the ${percentShort(f.threshold, en)} limit are not counted toward the quota (a limit on counting, not a breach).`
       : f.article === "L. 214-30 IV 1."
-      ? `${eur(f.amount)} of holding companies' L. 214-28 III securities above the ${percentShort(f.threshold, en)} limit of ${f.article} not counted.`
-      : `${eur(f.amount)} of ${f.article} items above the ${percentShort(f.threshold, en)} limit not counted.`,
+        ? `${eur(f.amount)} of holding companies' L. 214-28 III securities above the ${percentShort(f.threshold, en)} limit of ${f.article} not counted.`
+        : `${eur(f.amount)} of ${f.article} items above the ${percentShort(f.threshold, en)} limit not counted.`,
   "advances-above-cap": (f) =>
     f.limitRule
       ? `${eur(f.amount)} of advances above the ${percentShort(f.threshold, en)} limit are not counted toward the quota (a limit on counting, not a breach).`

@@ -57,7 +57,8 @@ const NOUN: Record<RowNoun, [string, string]> = {
   trade: ["trade", "trades"],
   offer: ["offer", "offers"],
 };
-const rows = (n: number, noun: RowNoun) => `${n} ${NOUN[noun][n === 1 ? 0 : 1]}`;
+const rows = (n: number, noun: RowNoun) =>
+  `${n} ${NOUN[noun][n === 1 ? 0 : 1]}`;
 
 function named(list: NamedRow[]): string {
   const shown = list
@@ -110,7 +111,12 @@ export function twelveMonthEnglish(f: {
   threshold: string;
   from?: string;
   until?: string;
-  breaches: { breaker?: string; key: string; offers: string[]; total: string }[];
+  breaches: {
+    breaker?: string;
+    key: string;
+    offers: string[];
+    total: string;
+  }[];
 }): string {
   if (f.status === "breach")
     return `The offers of ${f.from} to ${f.until} total ${f.largest} EUR, not below ${f.threshold} EUR: ${f.breaches

@@ -63,11 +63,13 @@ export class RegisterReader<R extends RegisterRow> {
           row: this.register.headerRow,
           column,
           sheet: this.register.sheet ?? this.source?.sheet,
-          ...coded(reason("register-control-absent", {
-            table: this.table,
-            column,
-            rule,
-          })),
+          ...coded(
+            reason("register-control-absent", {
+              table: this.table,
+              column,
+              rule,
+            }),
+          ),
         });
       }
       return null;

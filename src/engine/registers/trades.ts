@@ -182,10 +182,7 @@ export function checkTrades(
     }
     if (r.venue === "REGULATED") {
       outcomes.push(
-        info(
-          "regulated-market",
-          rowReasonEnglish({ say: "regulated-market" }),
-        ),
+        info("regulated-market", rowReasonEnglish({ say: "regulated-market" })),
       );
       continue;
     }

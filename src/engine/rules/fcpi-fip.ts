@@ -25,7 +25,6 @@ import {
 import { english } from "../../present/english";
 import type { AcquisitionMode, AssetClass, Holding } from "../model";
 import { quotaWindow } from "../quota-window";
-import { percentText } from "../ratio";
 import {
   type Need,
   type Reason,

@@ -186,7 +186,7 @@ export class HoldingCompanies {
    */
   rule(): RuleResult {
     const ctx = this.ctx;
-    const { counted, above } = this.capped();
+    const { counted } = this.capped();
     const numerator = {
       total: this.direct.total + counted,
       complete: this.direct.complete && this.listed.complete && !this.unknown,

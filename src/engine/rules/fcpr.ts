@@ -237,7 +237,11 @@ export function evaluateL21428(
     } else if (b.kind === "UNKNOWN") {
       tally.direct.unknown(p.holding, b.column, b.why);
       unknownIn(tally.bucket, tally.listed);
-      ctx.exclude(p, { rule, code: "unclassified", facts: { column: b.column } });
+      ctx.exclude(p, {
+        rule,
+        code: "unclassified",
+        facts: { column: b.column },
+      });
     }
   }
   allocateListedAfterPurchase(ctx, tally, listedAfter, cap20);

@@ -3,7 +3,6 @@ import { L214_160, L214_28, listAt, ratioAt } from "../../law";
 import { FundContext, type Position } from "../fund-context";
 import { compare, count, Tally } from "../measures";
 import { english } from "../../present/english";
-import { eurText } from "../ratio";
 import { type Reason, reason as why } from "../reasons";
 import type { RuleResult } from "../result";
 import { FPCI_CCA30 } from "./fpci-definitions";
@@ -260,7 +259,10 @@ export function evaluateSlpAdvances(ctx: FundContext): RuleResult[] {
     r.status = "incomplete";
     // An SLP has no 15 % regime to fall back on.
     const { column } = regime;
-    addNote(r, why("eltif-regime-unknown", { column, article: ARTICLE, slp: true }));
+    addNote(
+      r,
+      why("eltif-regime-unknown", { column, article: ARTICLE, slp: true }),
+    );
   }
   return [r];
 }

@@ -19,7 +19,6 @@ import {
   type Measure,
   Tally,
 } from "../measures";
-import { eurText, percentText } from "../ratio";
 import { type Reason, reason as why } from "../reasons";
 import type { Holding } from "../model";
 import { isWithin } from "../quota-window";
@@ -260,8 +259,6 @@ export function countAdvanceInQuota(
   qualifying: Tally,
   allowed: { quotaId: string; article: string; amount?: Amount },
   { issuer, ownership }: Extract<AdvanceGate, { kind: "allowed" }>,
-  /** The words before the share, where they differ from the code's sentence ("the fund holds "). */
-  note?: string,
 ): void {
   const { quotaId: rule, article, amount } = allowed;
   if (amount === undefined) return;
@@ -271,8 +268,7 @@ export function countAdvanceInQuota(
     ownership: ownership.toString(),
     article,
   });
-  const text = note && `${note}${percentText(ownership)} of ${issuer}`;
-  count(ctx, p, { rule, article, note: text, explain }, amount);
+  count(ctx, p, { rule, article, explain }, amount);
 }
 
 export type AdvanceGate =

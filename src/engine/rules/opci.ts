@@ -58,7 +58,10 @@ export function evaluateOpci(ctx: FundContext): Evaluation {
     if (c === undefined) {
       const column = "opciCategory";
       const facts = { column, article: "L. 214-36 I" };
-      o.classified.unknown(p.holding, column, { purpose: "opci-item", ...facts });
+      o.classified.unknown(p.holding, column, {
+        purpose: "opci-item",
+        ...facts,
+      });
       ctx.exclude(p, { rule: "OPCI-*", code: "unclassified", facts });
       continue;
     }

@@ -266,8 +266,7 @@ export function fundValue<K extends keyof FundContext["fund"]>(
   rule: RuleDefinition,
 ): FundContext["fund"][K] | undefined {
   const v = ctx.fund[column];
-  if (v === undefined)
-    ctx.needFund(column, neededBy(rule));
+  if (v === undefined) ctx.needFund(column, neededBy(rule));
   return v;
 }
 

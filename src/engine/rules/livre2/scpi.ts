@@ -308,7 +308,9 @@ export function sellOrders(ctx: FundContext): RuleResult | undefined {
         severity: "info",
         table: "Orders",
         row: o.row,
-        ...coded(note("orders-ignored", { count: 1, name: `${o.orderId ?? o.row}` })),
+        ...coded(
+          note("orders-ignored", { count: 1, name: `${o.orderId ?? o.row}` }),
+        ),
       });
       continue;
     }
@@ -395,10 +397,8 @@ export function priceGap(ctx: FundContext): RuleResult | undefined {
   const rule = SCPI_PRICE10;
   const price = f.subscriptionPrice;
   const value = f.reconstitutionValue;
-  if (price === undefined)
-    ctx.needFund("subscriptionPrice", neededBy(rule));
-  if (value === undefined)
-    ctx.needFund("reconstitutionValue", neededBy(rule));
+  if (price === undefined) ctx.needFund("subscriptionPrice", neededBy(rule));
+  if (value === undefined) ctx.needFund("reconstitutionValue", neededBy(rule));
   const gap =
     price !== undefined && value !== undefined
       ? price > value
