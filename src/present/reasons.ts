@@ -595,7 +595,7 @@ const FR: Renderers = {
   "base-partial": () =>
     `Le dénominateur du ratio est partiel${NBSP}: une valeur nécessaire à son calcul est vide ou illisible.`,
   "rows-unplaced": (f) =>
-    `${f.rows.length + f.more > 1 ? "Lignes" : "Ligne"} ${f.rows.join(", ")}${f.more ? ` et ${count(f.more, fr, "autre", "autres")}` : ""} du tableau Holdings impossibles à classer (colonne ${quote(f.column, fr)} ou dates de détention vides ou illisibles)${NBSP}: la position peut relever de cette règle.`,
+    `${f.rows.length + f.more > 1 ? "Lignes" : "Ligne"} ${f.rows.join(", ")}${f.more ? ` et ${count(f.more, fr, "autre", "autres")}` : ""} du tableau Holdings ${f.rows.length + f.more > 1 ? "impossibles" : "impossible"} à classer (colonne ${quote(f.column, fr)} ou dates de détention vides ou illisibles)${NBSP}: la position peut relever de cette règle.`,
   "entity-debt-blank": (f) =>
     f.rule
       ? `dettes de l'entité (entityDebt) non renseignées pour une société du ${f.item}°${C} elles sont comptées pour zéro dans la règle ${f.rule} (${f.article}).`
