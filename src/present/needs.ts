@@ -133,9 +133,9 @@ const WHY_FR: Record<NeedPurpose, (f: Facts) => string> = {
   paragraph: (f) =>
     `elle permet de rattacher la position à l'un des paragraphes de l'article ${art(f)}`,
   "small-cap-market": (f) =>
-    `elle permet d'apprécier la condition du ${para(f.article)} (marché situé dans l'Union européenne ou l'EEE)`,
+    `elle permet d'apprécier la condition de l'article ${art(f)} (marché situé dans l'Union européenne ou l'Espace économique européen)`,
   "small-cap-size": (f) =>
-    `elle permet d'apprécier la condition du ${para(f.article)} (capitalisation boursière inférieure à ${millions(f.threshold, fr)})`,
+    `elle permet d'apprécier la condition de l'article ${art(f)} (capitalisation boursière inférieure à ${millions(f.threshold, fr)})`,
   "look-through": (f) =>
     `les droits dans l'entité ne sont retenus qu'à concurrence de son investissement direct dans des sociétés éligibles (${art(f)})`,
   "advance-ownership": (f) =>
@@ -151,7 +151,7 @@ const WHY_FR: Record<NeedPurpose, (f: Facts) => string> = {
   "quota-asset": () =>
     "elle détermine si la position est retenue dans le quota",
   "holder-units": (f) =>
-    `elle permet de mesurer les plafonds de détention par porteur (${art(f)})`,
+    `elle permet de mesurer les plafonds de détention par porteur de parts (${art(f)})`,
   "holder-type": (f) =>
     `les personnes morales de droit public ont leurs propres plafonds (${art(f)} 2° et 3°)`,
   "region-cap": (f) =>
@@ -172,7 +172,7 @@ const WHY_FR: Record<NeedPurpose, (f: Facts) => string> = {
     `elle indique si le fonds s'est engagé à souscrire (${art(f)})`,
   master: () => "elle indique de quel maître relèvent ces parts",
   "feeder-asset": () =>
-    "un nourricier ne peut détenir que les actifs énumérés par son article",
+    "un fonds nourricier ne peut détenir que les actifs que son article énumère",
   "opci-start": (f) =>
     `les règles de l'OPCI s'appliquent à compter de trois ans après sa création (${art(f)})`,
   "opci-item": (f) =>
