@@ -22,7 +22,6 @@ import {
   unknownIn,
   type Evaluation,
 } from "../measures";
-import { english } from "../../present/english";
 import type { AcquisitionMode, AssetClass, Holding } from "../model";
 import { quotaWindow } from "../quota-window";
 import {
@@ -211,21 +210,19 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
   const window = quotaWindow(ctx);
   // IV 1.: a holding company's III securities within 20 %, then with the other III items.
   const held = t.holdings?.capped().counted ?? ZERO;
-  const { bucketCounted, advancesCounted, notes, noteReasons } = cappedSums(
+  const { bucketCounted, advancesCounted, noteReasons } = cappedSums(
     ctx,
     t.bucket.total + held,
     t.qualifying.total,
   );
   const aboveHoldingCap = t.holdings?.aboveCapReason();
-  if (aboveHoldingCap?.code === "bucket-above-cap") {
-    notes.unshift(english(aboveHoldingCap));
+  if (aboveHoldingCap?.code === "bucket-above-cap")
     noteReasons.unshift(aboveHoldingCap);
-  }
   const bucketMeasure = {
     total: t.bucket.total + held,
     complete: t.bucket.complete && (t.holdings?.listed.complete ?? true),
   };
-  const binding = quotaBinds(ctx, window, notes, noteReasons, v.article);
+  const binding = quotaBinds(ctx, window, noteReasons, v.article);
 
   const { threshold, known } = quotaThreshold(ctx, v);
   const windowKnown = { total: ZERO, complete: window !== undefined };
@@ -246,7 +243,6 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
       { total: ZERO, complete: known },
     ),
     binding,
-    message: notes.join(" ") || undefined,
     reasons: noteReasons,
   });
   const fresh = compare(ctx, v.fresh, {

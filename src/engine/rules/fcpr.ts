@@ -586,13 +586,13 @@ function results(
   t: Sorted,
   window: QuotaWindow | undefined,
 ): RuleResult[] {
-  const { bucketCounted, advancesCounted, notes, aboveLimit, noteReasons } =
+  const { bucketCounted, advancesCounted, aboveLimit, noteReasons } =
     cappedSums(ctx, t.bucket.total, t.qualifying.total, t.bucketReceivables);
   const { quota, advances, bucket, listed, advanceGate, advanceArticle } =
     t.prof;
   const cap = t.prof.advanceCap;
   const advancesRetained = cap
-    ? cap.retain(advancesCounted, notes, noteReasons)
+    ? cap.retain(advancesCounted, noteReasons)
     : advancesCounted;
   const q50 = compare(ctx, quota, {
     threshold:
@@ -606,8 +606,7 @@ function results(
       cap?.measure ?? t.gate.advances,
       { total: 0n, complete: window !== undefined },
     ),
-    binding: quotaBinds(ctx, window, notes, noteReasons),
-    message: notes.join(" ") || undefined,
+    binding: quotaBinds(ctx, window, noteReasons),
     reasons: noteReasons,
   });
   return [

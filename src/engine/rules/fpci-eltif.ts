@@ -140,7 +140,7 @@ export class EltifAdvances implements AdvanceCap {
   }
 
   /** « qu'à concurrence de 30 % »: these advances and those II 1° counted, together, up to 30 % of the base. */
-  retain(advancesCounted: Amount, notes: string[], reasons: Reason[]): Amount {
+  retain(advancesCounted: Amount, reasons: Reason[]): Amount {
     const total = advancesCounted + this.measure.total;
     const threshold = ratioAt(L214_160.eltifAdvances, this.ctx.asOf);
     const cap = capOf(this.ctx, threshold);
@@ -152,7 +152,6 @@ export class EltifAdvances implements AdvanceCap {
         threshold: threshold.toString(),
         article: ARTICLE,
       });
-      notes.push(english(r));
       reasons.push(r);
     }
     return retained;

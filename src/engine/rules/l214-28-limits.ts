@@ -10,7 +10,6 @@ import { limitCondition } from "../conditions";
 import { Dec } from "../decimal";
 import { L214_160, L214_28, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { english } from "../../present/english";
 import {
   Breaches,
   compare,
@@ -110,8 +109,7 @@ export function cappedSums(
         article,
       }),
     );
-  const notes = noteReasons.map(english);
-  return { bucketCounted, advancesCounted, notes, aboveLimit, noteReasons };
+  return { bucketCounted, advancesCounted, aboveLimit, noteReasons };
 }
 
 /**
@@ -125,7 +123,7 @@ export interface AdvanceCap {
   /** What the regime's advances measured (partial when a value it needed is unknown). */
   readonly measure: Measure;
   /** What the quota retains of these advances and of those II 1° counted; notes the excess. */
-  retain(advancesCounted: Amount, notes: string[], reasons: Reason[]): Amount;
+  retain(advancesCounted: Amount, reasons: Reason[]): Amount;
   /** The regime's own rule. */
   result(): RuleResult;
 }
@@ -228,7 +226,6 @@ export function listedRule(
 export function quotaBinds(
   ctx: FundContext,
   window: QuotaWindow | undefined,
-  notes: string[],
   reasons: Reason[],
   appliedBy?: string,
 ): boolean {
@@ -241,7 +238,6 @@ export function quotaBinds(
       article: "L. 214-28 V",
       ...(appliedBy ? { appliedBy } : {}),
     });
-    notes.push(english(r));
     reasons.push(r);
   }
   return binding;
