@@ -128,15 +128,14 @@ export class FundContext {
     this.need("Holders", h.row, h.invalid, column, why);
   }
 
-  /** A warning; its English message is made from its reason when none is given. */
+  /** A warning, once per cell and reason; its English message is made from the reason. */
   warn(
     table: Diagnostic["table"],
     row: number,
     column: string | undefined,
-    message: string | undefined,
-    why?: Reason,
+    why: Reason,
   ): void {
-    message ??= why ? english(why) : "";
+    const message = english(why);
     const key = `${table}:${row}:${column}:${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
@@ -243,7 +242,7 @@ export class FundContext {
     const f = this.fund;
     if (options.fairValueOnly) {
       if (f.basis === "COST")
-        this.warn("Funds", f.row, "basis", undefined, {
+        this.warn("Funds", f.row, "basis", {
           code: "basis-cost-ignored",
           facts: {},
         });
@@ -286,12 +285,12 @@ export class FundContext {
       if (explain) outcome.amount = formatAmount(amount);
       // Kept as read, but worth a look: a negative cost, or an amount no fund holds.
       if (amount < 0n && h.assetClass !== "FINANCIAL_CONTRACT")
-        this.warn("Holdings", h.row, column, undefined, {
+        this.warn("Holdings", h.row, column, {
           code: "amount-negative",
           facts: { column, amount: formatAmount(amount) },
         });
       if (amount >= IMPLAUSIBLE || amount <= -IMPLAUSIBLE)
-        this.warn("Holdings", h.row, column, undefined, {
+        this.warn("Holdings", h.row, column, {
           code: "amount-implausible",
           facts: { column, amount: formatAmount(amount) },
         });

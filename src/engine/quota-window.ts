@@ -25,7 +25,6 @@ export function quotaWindow(
         "Funds",
         f.row,
         "firstYearEnd",
-        undefined,
         reason("first-year-end-too-early", {
           firstYearEnd: f.firstYearEnd,
           constitutionDate: f.constitutionDate,
@@ -36,7 +35,6 @@ export function quotaWindow(
         "Funds",
         f.row,
         "firstYearEnd",
-        undefined,
         reason("first-year-too-long", {
           firstYearEnd: f.firstYearEnd,
           constitutionDate: f.constitutionDate,

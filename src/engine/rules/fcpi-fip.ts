@@ -358,7 +358,7 @@ function classify(
     const blank = why("acquisition-mode-blank", {
       article: `${v.article} III A 1°`,
     });
-    ctx.warn("Holdings", h.row, "acquisitionMode", undefined, blank);
+    ctx.warn("Holdings", h.row, "acquisitionMode", blank);
   }
   return true;
 }

@@ -50,7 +50,6 @@ export function eltifRegime(ctx: FundContext): EltifRegime {
         "Funds",
         f.row,
         missing,
-        undefined,
         why("eltif-regime-not-met", { given, missing, article: ARTICLE }),
       );
     return { kind: "standard" };

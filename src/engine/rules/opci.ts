@@ -231,7 +231,6 @@ function leverage(o: Opci): RuleResult {
             "Holdings",
             h.row,
             "entityDebt",
-            undefined,
             why("entity-debt-blank", item),
           );
         continue;

@@ -56,7 +56,6 @@ export function evaluateCpi(ctx: FundContext): RuleResult[] {
           "Holdings",
           h.row,
           "acquisitionMode",
-          undefined,
           reason("acquisition-mode-blank", {
             article: rule.article,
             rule: rule.id,

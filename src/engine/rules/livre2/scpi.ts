@@ -169,7 +169,6 @@ export function scpiDebt(ctx: FundContext): RuleResult | undefined {
         "Holdings",
         h.row,
         "entityDebt",
-        undefined,
         reason("entity-debt-blank", {
           item: 2,
           article: rule.article,
