@@ -79,7 +79,8 @@ export class EltifAdvances implements AdvanceCap {
   take(p: Position): boolean {
     const { ctx } = this;
     const h = p.holding;
-    const issuer = h.issuerName ?? h.issuerId ?? `row ${h.row}`;
+    // Without a name or id, the line names it (the user's own id, in any language).
+    const issuer = h.issuerName ?? h.issuerId ?? (h.lineId || `#${h.row}`);
     // For an advance, listingStatus is the listing of the beneficiary's securities (blank: unlisted).
     const listing = h.listingStatus ?? "UNLISTED";
     const out = (r: Parameters<FundContext["leaveOut"]>[2]) =>

@@ -309,7 +309,8 @@ export function gateAdvance(
     log.advances.unknown();
     return { amount, gate: { kind: "unknown" } };
   }
-  const issuer = h.issuerName ?? h.issuerId ?? `row ${h.row}`;
+  // Without a name or id, the line names it (the user's own id, in any language).
+  const issuer = h.issuerName ?? h.issuerId ?? (h.lineId || `#${h.row}`);
   if (log.lowest === undefined || ownership.lt(log.lowest))
     log.lowest = ownership;
   if (gate.isZero() ? ownership.lte(0) : ownership.lt(gate)) {
