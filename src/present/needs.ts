@@ -176,7 +176,7 @@ const WHY_FR: Record<NeedPurpose, (f: Facts) => string> = {
   "opci-start": (f) =>
     `les règles de l'OPCI s'appliquent à compter de trois ans après sa création (${art(f)})`,
   "opci-item": (f) =>
-    `chaque position de l'OPCI est classée selon la catégorie du ${art(f)} dont elle relève`,
+    `chaque position de l'OPCI est classée selon la catégorie de l'article ${art(f)} dont elle relève`,
   "opci-borrowings": (f) =>
     `les emprunts et dettes de l'OPCI entrent dans la limite de ${percentShort(f.threshold ?? "0", fr)} de l'article ${art(f)} (indiquez 0 s'il n'y en a pas)`,
   "opci-advance-issuer": (f) =>
@@ -187,7 +187,7 @@ const WHY_FR: Record<NeedPurpose, (f: Facts) => string> = {
     `elle fixe la date à partir de laquelle la règle ${f.rule} s'applique (${art(f)})`,
   investors: (f) => `elle permet de compter les investisseurs (${art(f)})`,
   "debt-maximum": (f) =>
-    `le fonds est endetté${NBSP}: ses dettes sont rapportées au montant maximal fixé par l'assemblée générale (${art(f)})`,
+    `le fonds est endetté, et ses dettes sont rapportées au montant maximal d'emprunt fixé par l'assemblée générale (${art(f)})`,
   "units-issued": (f) =>
     `la règle ${f.rule} en a besoin (à défaut, le tableau Holders)`,
   "register-check": () =>

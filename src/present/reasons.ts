@@ -2,6 +2,7 @@ import type { Reason, ReasonCode, ReasonFacts } from "../engine/reasons";
 import {
   ASSET_CLASS_LABELS,
   FUNDS_SPEC,
+  HOLDINGS_SPEC,
   LISTING_LABELS,
 } from "../workbook/columns";
 import {
@@ -307,6 +308,11 @@ const EN: Renderers = {
 const C = `${NBSP}:`;
 const LIMIT_ON_COUNTING = " (limite de prise en compte, et non dépassement)";
 
+/** A Holdings column by its first French label (« Type d'actif »), as the French template heads it. */
+function holdingsColumnFr(name: string): string {
+  return HOLDINGS_SPEC.columns.find((c) => c.name === name)?.labels[0] ?? name;
+}
+
 /** A Funds column by its first French label (« Label ELTIF »), as the French template heads it. */
 function fundColumnFr(name: string): string {
   return FUNDS_SPEC.columns.find((c) => c.name === name)?.labels[0] ?? name;
@@ -595,7 +601,7 @@ const FR: Renderers = {
   "base-partial": () =>
     `Le dénominateur du ratio est partiel${NBSP}: une valeur nécessaire à son calcul est vide ou illisible.`,
   "rows-unplaced": (f) =>
-    `${f.rows.length + f.more > 1 ? "Lignes" : "Ligne"} ${f.rows.join(", ")}${f.more ? ` et ${count(f.more, fr, "autre", "autres")}` : ""} du tableau Holdings ${f.rows.length + f.more > 1 ? "impossibles" : "impossible"} à classer (colonne ${quote(f.column, fr)} ou dates de détention vides ou illisibles)${NBSP}: la position peut relever de cette règle.`,
+    `${f.rows.length + f.more > 1 ? "Lignes" : "Ligne"} ${f.rows.join(", ")}${f.more ? ` et ${count(f.more, fr, "autre", "autres")}` : ""} du tableau Holdings ${f.rows.length + f.more > 1 ? "impossibles" : "impossible"} à classer (colonne ${quote(holdingsColumnFr(f.column), fr)} ou dates de détention vides ou illisibles)${NBSP}: la position peut relever de cette règle.`,
   "entity-debt-blank": (f) =>
     f.rule
       ? `dettes de l'entité (entityDebt) non renseignées pour une société du ${f.item}°${C} elles sont comptées pour zéro dans la règle ${f.rule} (${f.article}).`
