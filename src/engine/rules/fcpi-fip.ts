@@ -558,7 +558,7 @@ function tallyCounted(
       return;
     }
     if (test.ok === false) {
-      const notSmall = why("not-small-cap", test.facts!);
+      const notSmall = why("not-small-cap", test.facts);
       return void ctx.leaveOut(p, v.quota.id, notSmall, "L. 214-28 III 1°");
     }
     kind = "BUCKET";

@@ -122,7 +122,7 @@ const out = (why: Out["why"], article?: string): Out => ({
 
 type SmallCapTest =
   | { ok: true }
-  | { ok: false; reason: string; facts?: ReasonFacts["not-small-cap"] }
+  | { ok: false; facts: ReasonFacts["not-small-cap"] }
   | ({ ok: "unknown" } & Need);
 
 /**
@@ -285,7 +285,7 @@ function sortIntoParagraph(
       );
     const test = smallCapTest(p, ctx.asOf);
     if (test.ok === true) return SORTED.III1;
-    if (test.ok === false) return out(why("not-small-cap", test.facts!));
+    if (test.ok === false) return out(why("not-small-cap", test.facts));
     return { kind: "UNKNOWN", column: test.column, why: test.why };
   }
   if (classes.debt.has(cls))
@@ -328,13 +328,9 @@ export function smallCapTest(p: Position, asOf: string): SmallCapTest {
   });
   if (h.listingCountry === undefined)
     return need("listingCountry", SMALL_CAP_MARKET);
-  // The English reason only when asked (FCPI and FIP rules): most rows never need it.
   const no = (facts: ReasonFacts["not-small-cap"]): SmallCapTest => ({
     ok: false,
     facts,
-    get reason() {
-      return english(why("not-small-cap", facts));
-    },
   });
   const country = h.listingCountry;
   if (!isEuEeaOn(country, asOf))
