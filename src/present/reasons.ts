@@ -196,8 +196,9 @@ const EN: Renderers = {
   "no-rule-applies": () => "no rule applies to this fund",
 
   "counted-unlisted": () => "unlisted security or SARL parts",
+  // The whole article: for an FCPI or a FIP, "III" alone would name their own III.
   "counted-within-bucket": (f) =>
-    `counted toward the quota within the ${percentShort(f.threshold, en)} limit of ${para(f.article)}`,
+    `counted toward the quota within the ${percentShort(f.threshold, en)} limit of ${f.article}`,
   "counted-advance": (f) =>
     `the fund holds ${pct(f.ownership)} of ${f.issuer}${eltifOnly(f.article, " or of its group")}`,
   "counted-entity-look-through": (f) =>
