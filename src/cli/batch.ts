@@ -4,7 +4,7 @@ import { readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { RULE_HEADERS } from "../engine/report-columns";
+import { RULE_HEADERS } from "../present/report-columns";
 import { type FileCheck, checkWorkbookFile } from "./check-file";
 import { POSITIONS_SHEET, REPORT_SHEET, markAsReport } from "./report-mark";
 import { type FileWriter, writeFileAtomically } from "./safe-write";

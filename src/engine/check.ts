@@ -15,7 +15,13 @@ import { worstStatus } from "./result";
 import { reconcileRule } from "./reconciliation";
 import { isMeasured, reportUnplacedRows, settle } from "./measures";
 import { FUND_LEVEL_RULES } from "./rules/livre2/definitions";
-import { reason as why } from "./reasons";
+import {
+  type Reason,
+  type ReasonCode,
+  type ReasonFacts,
+  reason,
+} from "./reasons";
+import { coded } from "../present/english";
 import { familyFor } from "./rules/registry";
 import { attachLaw } from "./law-of-results";
 import { checkRegisters, isRegisterTable } from "./registers/check-registers";
@@ -32,6 +38,10 @@ export interface CheckOptions {
   /** Readings of the register texts (the "soit … soit" of RG AMF 516-2 2° a) and c)). */
   registers?: RegisterSettings;
 }
+
+/** A diagnostic's code and facts, with its English message made from them. */
+const why = <C extends ReasonCode>(code: C, facts: ReasonFacts[C]) =>
+  coded(reason(code, facts) as Reason & { code: C; facts: ReasonFacts[C] });
 
 /**
  * Where a diagnostic points, as the user sees the workbook: the header text the user wrote for
@@ -457,7 +467,6 @@ function runFund(
       row: duplicateRows[1],
       column: "fundId",
       value: fund.fundId,
-      message: `fundId ${fund.fundId} appears on rows ${duplicateRows.join(", ")} of Funds; the rules of this fund are incomplete until it is unique.`,
       ...why("fund-id-duplicate", { fundId: fund.fundId, rows: duplicateRows }),
     });
   }
@@ -472,7 +481,6 @@ function runFund(
         table: "Funds",
         row: fund.row,
         column: "fundType",
-        message: "fundType is needed to know which rules apply.",
         ...why("fund-type-needed", {}),
       });
     }
@@ -483,7 +491,6 @@ function runFund(
       row: fund.row,
       column: "fundType",
       value: fund.fundType,
-      message: `No rule of this version applies to fund type ${fund.fundType}; its holdings were read but not checked.`,
       ...why("fund-type-without-rules", { fundType: fund.fundType }),
     });
   }
@@ -535,16 +542,8 @@ function runFund(
   for (const p of ctx.explain ? ctx.positions : []) {
     if (!ctx.explained(p)) continue;
     if (p.outcome.counted.length || p.outcome.excluded.length) continue;
-    const reason =
+    const { message, ...r } =
       p.amount === undefined && ctx.basis
-        ? `cannot be measured: ${amountColumn} is ${p.holding.invalid.has(amountColumn) ? "unreadable" : "blank"}`
-        : family
-          ? `no rule of ${fund.fundType} counts a ${p.holding.assetClass ?? "position without assetClass"}`
-          : "no rule applies to this fund";
-    p.outcome.excluded.push({
-      rule: "*",
-      reason,
-      ...(p.amount === undefined && ctx.basis
         ? why("not-measured", {
             column: amountColumn,
             blank: !p.holding.invalid.has(amountColumn),
@@ -555,8 +554,8 @@ function runFund(
               fundType: fund.fundType!,
               assetClass: p.holding.assetClass,
             })
-          : why("no-rule-applies", {})),
-    });
+          : why("no-rule-applies", {});
+    p.outcome.excluded.push({ rule: "*", reason: message, ...r });
   }
   if (options.positions)
     report.positions = explainRows
@@ -620,10 +619,6 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
             row: h.row,
             column: "fundId",
             value: h.fundId,
-            message:
-              h.fundId === undefined
-                ? "fundId is needed: the workbook has several funds (or none)."
-                : `Fund ${h.fundId} is not in the Funds table; this position was not checked.`,
             ...(h.fundId === undefined
               ? why("fund-id-needed", {})
               : why("fund-not-in-funds", {
@@ -732,7 +727,6 @@ class FundMatcher {
         value: fundId,
         sheet: source?.sheet,
         cell: letter ? `${letter}${row}` : undefined,
-        message: `${table} row ${row}, column "${header ?? "fundId"}": "${fundId}" is read as fund ${fund.fundId} (Funds row ${fund.row}); fund ids match ignoring case and surrounding spaces. Check that it is not a typo.`,
         ...why("fund-id-case", {
           table,
           row,
@@ -774,7 +768,6 @@ function assignHolders(model: WorkbookModel, matcher: FundMatcher) {
         row: h.row,
         column: "fundId",
         value: h.fundId,
-        message: `Fund ${h.fundId ?? "(blank)"} is not in the Funds table; this holder was not checked.`,
         ...why("fund-not-in-funds", {
           fundId: h.fundId ?? "",
           table: "Holders",
@@ -805,7 +798,6 @@ function assignOrders(model: WorkbookModel, matcher: FundMatcher) {
         row: o.row,
         column: "fundId",
         value: o.fundId,
-        message: `Fund ${o.fundId ?? "(blank)"} is not in the Funds table; this order was not checked.`,
         ...why("fund-not-in-funds", {
           fundId: o.fundId ?? "",
           table: "Orders",

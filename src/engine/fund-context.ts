@@ -1,5 +1,5 @@
 import { type Amount, formatAmount, ZERO } from "./amount";
-import type { Reason, ReasonFacts } from "./reasons";
+import type { Need, Reason, ReasonFacts } from "./reasons";
 import type { IsoDate } from "./dates";
 import { Dec } from "./decimal";
 import type { Basis, Diagnostic, Fund, Holder, Holding, Order } from "./model";
@@ -12,9 +12,6 @@ import type {
 import { english } from "../present/english";
 import { classifyingColumn } from "./measures/uncertain";
 
-/** Why the engine's own paths need a value, as the value-needed reason says it. */
-type NeedWhy = Pick<ReasonFacts["value-needed"], "purpose" | "basis">;
-
 export const DEFAULT_WARNING_MARGIN = new Dec("0.02");
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 const SCRATCH: PositionOutcome = {
@@ -24,6 +21,15 @@ const SCRATCH: PositionOutcome = {
   counted: NONE,
   excluded: NONE,
 };
+/** A position not held on the as-of date, for every rule ("*"), with its English reason. */
+function notHeld(
+  code: "disposed" | "not-yet-invested",
+  date: IsoDate,
+): Exclusion {
+  const why = { code, facts: { date } } as const;
+  return { rule: "*", reason: english(why), ...why };
+}
+
 /** 10^15 EUR in millionths. */
 const IMPLAUSIBLE = 10n ** 21n;
 
@@ -127,28 +133,30 @@ export class FundContext {
     this.denominatorComplete = complete;
   }
 
-  /** Records that a rule needed a value the row does not give; unreadable cells were already reported by the reader. */
-  needFund(column: string, message: string, why?: NeedWhy): void {
-    this.need("Funds", this.fund.row, this.fund.invalid, column, message, why);
+  /**
+   * Records that a rule needed a value the row does not give, and what the value decides (the
+   * sentence is made from it); unreadable cells were already reported by the reader.
+   */
+  needFund(column: string, why: Need): void {
+    this.need("Funds", this.fund.row, this.fund.invalid, column, why);
   }
 
-  needHolding(h: Holding, column: string, message: string): void {
-    this.need("Holdings", h.row, h.invalid, column, message);
+  needHolding(h: Holding, column: string, why: Need): void {
+    this.need("Holdings", h.row, h.invalid, column, why);
   }
 
-  needHolder(h: Holder, column: string, message: string): void {
-    this.need("Holders", h.row, h.invalid, column, message);
+  needHolder(h: Holder, column: string, why: Need): void {
+    this.need("Holders", h.row, h.invalid, column, why);
   }
 
-  /** A warning; its English message is made from its reason when none is given. */
+  /** A warning, once per cell and reason; its English message is made from the reason. */
   warn(
     table: Diagnostic["table"],
     row: number,
     column: string | undefined,
-    message: string | undefined,
-    why?: Reason,
+    why: Reason,
   ): void {
-    message ??= why ? english(why) : "";
+    const message = english(why);
     const key = `${table}:${row}:${column}:${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
@@ -182,17 +190,15 @@ export class FundContext {
   /**
    * Leaves the position out of `rule` for a reason stated as a code and its facts, under the
    * facts' article unless another is given; returns false, so that a filter can end with it.
-   * `reason`: the rule's own English, only where it says more than the code (a needed value's words).
    */
   leaveOut(
     p: Position,
     rule: string,
     why: Reason & { code: ExclusionCode },
     article = (why.facts as { article?: string }).article,
-    reason?: string,
   ): false {
     const { code, facts } = why;
-    this.exclude(p, { rule, article, reason, code, facts } as Excluded);
+    this.exclude(p, { rule, article, code, facts } as Excluded);
     return false;
   }
 
@@ -229,14 +235,10 @@ export class FundContext {
   amountOf(p: Position): Amount | undefined {
     if (p.amount === undefined && this.basis) {
       const column = this.basis === "COST" ? "costValue" : "fairValue";
-      this.need(
-        "Holdings",
-        p.holding.row,
-        p.holding.invalid,
-        column,
-        `${column} is needed: the fund is measured on basis ${this.basis}.`,
-        { purpose: "basis-amount", basis: this.basis },
-      );
+      this.need("Holdings", p.holding.row, p.holding.invalid, column, {
+        purpose: "basis-amount",
+        basis: this.basis,
+      });
     }
     return p.amount;
   }
@@ -246,21 +248,20 @@ export class FundContext {
     row: number,
     invalid: Set<string>,
     column: string,
-    message: string,
-    why?: NeedWhy,
+    why: Need,
   ): void {
     const key = `${table}:${row}:${column}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
     if (invalid.has(column)) return;
+    const reason: Reason = { code: "value-needed", facts: { column, ...why } };
     this.diagnostics.push({
       severity: "error",
       table,
       row,
       column,
-      message,
-      code: "value-needed",
-      facts: { column, ...why },
+      message: english(reason),
+      ...reason,
     });
   }
 
@@ -268,13 +269,10 @@ export class FundContext {
     const f = this.fund;
     if (options.fairValueOnly) {
       if (f.basis === "COST")
-        this.warn(
-          "Funds",
-          f.row,
-          "basis",
-          "This fund's rules are measured at fair value over total assets; basis COST is ignored.",
-          { code: "basis-cost-ignored", facts: {} },
-        );
+        this.warn("Funds", f.row, "basis", {
+          code: "basis-cost-ignored",
+          facts: {},
+        });
       return "FAIR";
     }
     if (f.basis) return f.basis;
@@ -319,47 +317,24 @@ export class FundContext {
       if (explain) outcome.amount = formatAmount(amount);
       // Kept as read, but worth a look: a negative cost, or an amount no fund holds.
       if (amount < 0n && h.assetClass !== "FINANCIAL_CONTRACT")
-        this.warn(
-          "Holdings",
-          h.row,
-          column,
-          `${column} is negative (${formatAmount(amount)}): it is counted as read; check the sign.`,
-          {
-            code: "amount-negative",
-            facts: { column, amount: formatAmount(amount) },
-          },
-        );
+        this.warn("Holdings", h.row, column, {
+          code: "amount-negative",
+          facts: { column, amount: formatAmount(amount) },
+        });
       if (amount >= IMPLAUSIBLE || amount <= -IMPLAUSIBLE)
-        this.warn(
-          "Holdings",
-          h.row,
-          column,
-          `${column} is ${formatAmount(amount)} EUR, above 10^15: check the unit.`,
-          {
-            code: "amount-implausible",
-            facts: { column, amount: formatAmount(amount) },
-          },
-        );
+        this.warn("Holdings", h.row, column, {
+          code: "amount-implausible",
+          facts: { column, amount: formatAmount(amount) },
+        });
     }
     let held = true;
     if (h.disposalDate !== undefined && h.disposalDate <= this.asOf) {
       held = false;
-      if (explain)
-        outcome.excluded.push({
-          rule: "*",
-          reason: `disposed of on ${h.disposalDate}, before or on the as-of date`,
-          code: "disposed",
-          facts: { date: h.disposalDate },
-        });
+      if (explain) outcome.excluded.push(notHeld("disposed", h.disposalDate));
     } else if (h.investmentDate !== undefined && h.investmentDate > this.asOf) {
       held = false;
       if (explain)
-        outcome.excluded.push({
-          rule: "*",
-          reason: `invested on ${h.investmentDate}, after the as-of date`,
-          code: "not-yet-invested",
-          facts: { date: h.investmentDate },
-        });
+        outcome.excluded.push(notHeld("not-yet-invested", h.investmentDate));
     }
     return { holding: h, outcome, amount, held };
   }
@@ -388,20 +363,12 @@ export class FundContext {
   private resolveDenominator(): { denominator?: Amount; complete: boolean } {
     const f = this.fund;
     if (!this.basis) {
-      this.needFund(
-        "basis",
-        "The fund's basis cannot be established: give basis (COST or FAIR) or a readable paidUpSubscriptions.",
-        { purpose: "basis" },
-      );
+      this.needFund("basis", { purpose: "basis" });
       return { complete: false };
     }
     if (this.basis === "COST") {
       if (f.paidUpSubscriptions === undefined) {
-        this.needFund(
-          "paidUpSubscriptions",
-          "paidUpSubscriptions is needed: on basis COST the ratios are measured over paid-up subscriptions.",
-          { purpose: "cost-base" },
-        );
+        this.needFund("paidUpSubscriptions", { purpose: "cost-base" });
         return { complete: false };
       }
       return { denominator: f.paidUpSubscriptions, complete: true };

@@ -16,11 +16,7 @@ export function quotaWindow(
 ): QuotaWindow | undefined {
   const f = ctx.fund;
   if (f.firstYearEnd === undefined) {
-    ctx.needFund(
-      "firstYearEnd",
-      "firstYearEnd is needed to know when the quota binds (closing of the second to the fifth financial year).",
-      { purpose: "quota-window" },
-    );
+    ctx.needFund("firstYearEnd", { purpose: "quota-window" });
     return undefined;
   }
   if (f.constitutionDate !== undefined) {
@@ -29,7 +25,6 @@ export function quotaWindow(
         "Funds",
         f.row,
         "firstYearEnd",
-        `firstYearEnd ${f.firstYearEnd} is not after constitutionDate ${f.constitutionDate}.`,
         reason("first-year-end-too-early", {
           firstYearEnd: f.firstYearEnd,
           constitutionDate: f.constitutionDate,
@@ -40,7 +35,6 @@ export function quotaWindow(
         "Funds",
         f.row,
         "firstYearEnd",
-        `The first financial year lasts more than 18 months (constitution ${f.constitutionDate}, first year end ${f.firstYearEnd}).`,
         reason("first-year-too-long", {
           firstYearEnd: f.firstYearEnd,
           constitutionDate: f.constitutionDate,

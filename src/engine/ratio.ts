@@ -6,6 +6,7 @@ import {
 } from "./amount";
 import { Dec } from "./decimal";
 import { type Reason, reason } from "./reasons";
+import { english } from "../present/english";
 import type {
   Operator,
   RuleDefinition,
@@ -88,21 +89,12 @@ export function evaluateRatio(input: RatioInput): RuleResult {
   if (reasons?.length) base.reasons = reasons;
 
   if (denominator === undefined || denominator <= 0n) {
-    base.message = [
-      base.message,
+    const why =
       denominator === undefined
-        ? "The base of the ratio is unknown."
-        : "The base of the ratio is zero or negative.",
-    ]
-      .filter(Boolean)
-      .join(" ");
-    if (reasons)
-      base.reasons = [
-        ...reasons,
-        denominator === undefined
-          ? reason("base-unknown", {})
-          : reason("base-not-positive", {}),
-      ];
+        ? reason("base-unknown", {})
+        : reason("base-not-positive", {});
+    base.message = [base.message, english(why)].filter(Boolean).join(" ");
+    if (reasons) base.reasons = [...reasons, why];
     base.status = input.forcedBreach ? "breach" : "incomplete";
     if (!input.complete || denominator === undefined) base.partial = true;
     return base;

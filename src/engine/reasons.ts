@@ -22,18 +22,39 @@ export interface ReasonFacts extends Livre2ReasonFacts {
   "base-unknown": Record<string, never>;
   "base-not-positive": Record<string, never>;
   /** Amount of the III items above the 20 % limit, not counted in the quota. */
-  "bucket-above-cap": { amount: string; threshold: string; article: string };
+  "bucket-above-cap": {
+    amount: string;
+    threshold: string;
+    article: string;
+    /** Said by the limit's own rule (FCPR-B20): a limit on counting, not a breach. */
+    limitRule?: true;
+  };
   "receivables-above-limit": {
     amount: string;
     threshold: string;
     article: string;
   };
   /** Amount of the advances above the 15 % limit, not counted in the quota. */
-  "advances-above-cap": { amount: string; threshold: string; article: string };
+  "advances-above-cap": {
+    amount: string;
+    threshold: string;
+    article: string;
+    /** Said by the limit's own rule (FPCI-CCA30): a limit on counting, not a breach. */
+    limitRule?: true;
+  };
   /** FPCI-CCA30: advances retained under the 30 % regime, measured apart from the 15 % limit. */
   "eltif-advances-apart": { amount: string; article: string };
   /** FPCI-CCA30: a flag of the 30 % regime is unreadable and the outcome depends on it. */
-  "eltif-regime-unknown": { column: string; article: string };
+  "eltif-regime-unknown": {
+    column: string;
+    article: string;
+    /** An SLP: no 15 % regime to fall back on. */
+    slp?: true;
+  };
+  /** The base of the ratio depends on a blank or unreadable value. */
+  "base-partial": Record<string, never>;
+  /** Holdings rows that cannot be placed (class or dates unknown): they may belong to any rule. */
+  "rows-unplaced": { rows: number[]; more: number; column: string };
   /** No position counts under the five years after admission to trading. */
   "no-grace-position": { article: string };
   /** Positions admitted to trading after purchase that still count. */
@@ -237,23 +258,21 @@ export interface ReasonFacts extends Livre2ReasonFacts {
     fundId: string;
     table: "Holdings" | "Holders" | "Orders";
   };
-  /** A value a rule needs is missing or unreadable. */
-  "value-needed": {
-    column: string;
-    header?: string;
-    /** Why the value is needed, where the engine's own paths say it; absent for a rule's own need. */
-    purpose?: "basis-amount" | "basis" | "cost-base" | "quota-window";
-    /** The fund's basis, for purpose basis-amount. */
-    basis?: "COST" | "FAIR";
-  };
+  /** A value a rule needs is missing or unreadable: the column, and what it decides (its purpose). */
+  "value-needed": { column: string; header?: string } & Need;
   /** An entityDebt left blank counts as zero in the OPCI leverage. */
   "basis-cost-ignored": Record<string, never>;
   "amount-negative": { column: string; amount: string };
   "amount-implausible": { column: string; amount: string };
-  "acquisition-mode-blank": { article: string };
+  "acquisition-mode-blank": { article: string; rule?: string };
   /** One flag of the 30 % regime of L. 214-160 II 1°, al. 2 is yes, the other is not: the 15 % regime applies. */
   "eltif-regime-not-met": { given: string; missing: string; article: string };
-  "entity-debt-blank": { item: number; article: string; threshold: string };
+  "entity-debt-blank": {
+    item: number;
+    article: string;
+    threshold: string;
+    rule?: string;
+  };
   /** A row's fundId matches a fund only once case and surrounding spaces are ignored (contract §3). */
   "fund-id-case": {
     table: "Holdings" | "Holders" | "Orders";
@@ -312,6 +331,72 @@ export interface ReasonFacts extends Livre2ReasonFacts {
   /** An exchange rate of zero or below. */
   "fx-rate-not-positive": { column: string };
 }
+
+/**
+ * What a needed value decides, as a key and the facts its sentence names (src/present says it).
+ * Absent for a need no path explains (the generic sentence).
+ */
+export interface Need {
+  purpose?: NeedPurpose;
+  /** The fund's basis, for basis-amount. */
+  basis?: "COST" | "FAIR";
+  /** The article or paragraph the value is needed for. */
+  article?: string;
+  /** The rule that needs it, where the sentence names it. */
+  rule?: string;
+  /** A limit the sentence quotes (a fraction such as "0.25", or euros for small-cap). */
+  threshold?: string;
+  /** A date the sentence quotes (the vintage of a quota). */
+  date?: IsoDate;
+}
+
+export const NEED_PURPOSES = [
+  // The engine's own paths
+  "basis-amount",
+  "basis",
+  "cost-base",
+  "quota-window",
+  "held",
+  "classify",
+  // L. 214-28 and the funds that apply it
+  "paragraph",
+  "small-cap-market",
+  "small-cap-size",
+  "look-through",
+  "advance-ownership",
+  "eltif-advance",
+  "eltif-regime",
+  // FCPI, FIP
+  "chosen-regions",
+  "vintage",
+  "quota-asset",
+  "holder-units",
+  "holder-type",
+  "region-cap",
+  "holding-stake",
+  "holding-subsidiaries",
+  "holding-meets-i",
+  "secondary-term",
+  "secondary-date",
+  "secondary-cost",
+  "secondary-commitment",
+  // Feeders, OPCI
+  "master",
+  "feeder-asset",
+  "opci-start",
+  "opci-item",
+  "opci-borrowings",
+  "opci-advance-issuer",
+  // Other Livre II rules
+  "rule",
+  "rule-binds",
+  "investors",
+  "debt-maximum",
+  "units-issued",
+  // Registers
+  "register-check",
+] as const;
+export type NeedPurpose = (typeof NEED_PURPOSES)[number];
 
 export type ReasonCode = keyof ReasonFacts;
 

@@ -2,7 +2,7 @@ import type { Report, RuleResult } from "../engine/result";
 import {
   RECONCILIATION_HEADERS,
   reconciliationRows,
-} from "../engine/report-columns";
+} from "../present/report-columns";
 import type { LawReference } from "../law/parameter";
 import { type Lang, date as dateText } from "../present/format";
 import {

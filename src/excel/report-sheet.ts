@@ -2,7 +2,7 @@ import {
   RECONCILIATION_HEADERS,
   RULE_HEADERS,
   reconciliationRows,
-} from "../engine/report-columns";
+} from "../present/report-columns";
 import type { Report } from "../engine/result";
 import { euros, type Lang } from "../present/format";
 import {

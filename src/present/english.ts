@@ -9,3 +9,8 @@ import { renderReason } from "./reasons";
 export function english(r: Reason): string {
   return renderReason(r, "en");
 }
+
+/** A reason with its English `message`: the fields of a diagnostic the engine pushes itself. */
+export function coded<R extends Reason>(r: R): R & { message: string } {
+  return { message: english(r), ...r };
+}

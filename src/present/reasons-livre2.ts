@@ -34,7 +34,9 @@ const NOTES_EN: Record<L2Note, (f: NoteFacts) => string> = {
   "raise-before-deadline": (f) =>
     `Below 15 % before the deadline of ${f.date}: not yet binding (${art(f)}).`,
   "orders-ignored": (f) =>
-    `${f.count} order(s) dated after the as-of date or for 0 units were ignored.`,
+    f.name
+      ? `Order ${f.name} is dated after the as-of date or is for 0 units: ignored.`
+      : `${f.count} order(s) dated after the as-of date or for 0 units were ignored.`,
   "price-gap": (f) =>
     `Gap between subscription price and reconstitution value: ${euros(f.amount ?? "0", "en")} per unit, measured on the reconstitution value (${art(f)}).`,
   "buyback-limit": (f) =>
@@ -82,7 +84,9 @@ const NOTES_FR: Record<L2Note, (f: NoteFacts) => string> = {
   "raise-before-deadline": (f) =>
     `Moins de 15${NBSP}% avant la date limite du ${date(f.date ?? "", "fr")}${C} pas encore applicable (${art(f)}).`,
   "orders-ignored": (f) =>
-    `${count(f.count ?? 0, "fr", "ordre postérieur", "ordres postérieurs")} à la date d'arrêté ou portant sur 0 part, non retenu(s).`,
+    f.name
+      ? `ordre ${f.name} postérieur à la date d'arrêté ou portant sur 0 part${C} non retenu.`
+      : `${count(f.count ?? 0, "fr", "ordre postérieur", "ordres postérieurs")} à la date d'arrêté ou portant sur 0 part, non retenu(s).`,
   "price-gap": (f) =>
     `Écart entre prix de souscription et valeur de reconstitution${C} ${euros(f.amount ?? "0", "fr")} par part, rapporté à la valeur de reconstitution (${art(f)}).`,
   "buyback-limit": (f) =>

@@ -2,6 +2,7 @@ import type { Reason, ReasonCode, ReasonFacts } from "../engine/reasons";
 import {
   ASSET_CLASS_LABELS,
   FUNDS_SPEC,
+  HOLDINGS_SPEC,
   LISTING_LABELS,
 } from "../workbook/columns";
 import {
@@ -14,6 +15,7 @@ import {
   quote,
 } from "./format";
 import { EN_LIVRE2, FR_LIVRE2 } from "./reasons-livre2";
+import { needEn, needFr } from "./needs";
 import { amountFromString } from "../engine/amount";
 import { Dec } from "../engine/decimal";
 import { eurText, percentText } from "../engine/ratio";
@@ -42,17 +44,23 @@ const EN: Renderers = {
   "base-unknown": () => "The base of the ratio is unknown.",
   "base-not-positive": () => "The base of the ratio is zero or negative.",
   "bucket-above-cap": (f) =>
-    f.article === "L. 214-30 IV 1."
-      ? `${eur(f.amount)} of holding companies' L. 214-28 III securities above the ${percentShort(f.threshold, en)} limit of ${f.article} not counted.`
-      : `${eur(f.amount)} of ${f.article} items above the ${percentShort(f.threshold, en)} limit not counted.`,
+    f.limitRule
+      ? `${eur(f.amount)} above the ${percentShort(f.threshold, en)} limit are not counted toward the quota (a limit on counting, not a breach).`
+      : f.article === "L. 214-30 IV 1."
+        ? `${eur(f.amount)} of holding companies' L. 214-28 III securities above the ${percentShort(f.threshold, en)} limit of ${f.article} not counted.`
+        : `${eur(f.amount)} of ${f.article} items above the ${percentShort(f.threshold, en)} limit not counted.`,
   "advances-above-cap": (f) =>
-    `${eur(f.amount)} of advances above the ${percentShort(f.threshold, en)} limit${eltifOnly(f.article, ` of ${f.article}`)} not counted.`,
+    f.limitRule
+      ? `${eur(f.amount)} of advances above the ${percentShort(f.threshold, en)} limit are not counted toward the quota (a limit on counting, not a breach).`
+      : `${eur(f.amount)} of advances above the ${percentShort(f.threshold, en)} limit${eltifOnly(f.article, ` of ${f.article}`)} not counted.`,
   "receivables-above-limit": (f) =>
     `${eur(f.amount)} of receivables held above the ${percentShort(f.threshold, en)} limit of ${f.article} not counted (FPCI-REC10 reports the breach).`,
   "eltif-advances-apart": (f) =>
     `${eur(f.amount)} of advances to unlisted companies the fund holds a participation in, or in whose group it does, are retained under the 30 % regime of ${f.article} (FPCI-CCA30), not measured against 15 %.`,
   "eltif-regime-unknown": (f) =>
-    `${f.column} cannot be read: the 15 % regime is applied, and the result depends on whether the fund meets the 30 % regime of ${f.article}.`,
+    f.slp
+      ? `${f.column} cannot be read: whether the fund meets the 30 % regime of ${f.article} is unknown.`
+      : `${f.column} cannot be read: the 15 % regime is applied, and the result depends on whether the fund meets the 30 % regime of ${f.article}.`,
   "no-grace-position": (f) =>
     `No position counts under the five years of ${fcpiFip(f.article) ? f.article : para(f.article)}.`,
   "grace-positions": (f) =>
@@ -188,8 +196,9 @@ const EN: Renderers = {
   "no-rule-applies": () => "no rule applies to this fund",
 
   "counted-unlisted": () => "unlisted security or SARL parts",
+  // The whole article: for an FCPI or a FIP, "III" alone would name their own III.
   "counted-within-bucket": (f) =>
-    `counted toward the quota within the ${percentShort(f.threshold, en)} limit of ${para(f.article)}`,
+    `counted toward the quota within the ${percentShort(f.threshold, en)} limit of ${f.article}`,
   "counted-advance": (f) =>
     `the fund holds ${pct(f.ownership)} of ${f.issuer}${eltifOnly(f.article, " or of its group")}`,
   "counted-entity-look-through": (f) =>
@@ -244,21 +253,7 @@ const EN: Renderers = {
     "fundId is needed: the workbook has several funds (or none).",
   "fund-not-in-funds": (f) =>
     `Fund ${f.fundId || "(blank)"} is not in the Funds table; this ${f.table === "Holders" ? "holder" : f.table === "Orders" ? "order" : "position"} was not checked.`,
-  "value-needed": (f) => {
-    const column = f.header ?? f.column;
-    switch (f.purpose) {
-      case "basis-amount":
-        return `${column} is needed: the fund is measured on basis ${f.basis ?? "COST"}.`;
-      case "basis":
-        return "The fund's basis cannot be established: give basis (COST or FAIR) or a readable paidUpSubscriptions.";
-      case "cost-base":
-        return `${column} is needed: on basis COST the ratios are measured over paid-up subscriptions.`;
-      case "quota-window":
-        return `${column} is needed to know when the quota binds (closing of the second to the fifth financial year).`;
-      default:
-        return `${column} is needed by a rule and is missing or unreadable.`;
-    }
-  },
+  "value-needed": needEn,
   "basis-cost-ignored": () =>
     "This fund's rules are measured at fair value over total assets; basis COST is ignored.",
   "amount-negative": (f) =>
@@ -268,9 +263,15 @@ const EN: Renderers = {
   "eltif-regime-not-met": (f) =>
     `${f.given} is yes but ${f.missing} is not: the 30 % regime of ${f.article} needs both (a main object of financing infrastructure and the « ELTIF » name); the 15 % regime applies.`,
   "acquisition-mode-blank": (f) =>
-    `acquisitionMode is blank: the position is not counted as fresh capital (${f.article}).`,
+    `acquisitionMode is blank: the position is not counted ${f.rule ? `in ${f.rule}` : "as fresh capital"} (${f.article}).`,
+  "base-partial": () =>
+    "The base of the ratio is partial: a value it needs is blank or unreadable.",
+  "rows-unplaced": (f) =>
+    `Holdings row${f.rows.length + f.more > 1 ? "s" : ""} ${f.rows.join(", ")}${f.more ? ` and ${f.more} more` : ""} cannot be placed (${f.column} or holding dates unreadable or blank): the position may belong to this rule.`,
   "entity-debt-blank": (f) =>
-    `entityDebt is blank for an item ${f.item}° holding: its borrowings count as zero in the ${percentShort(f.threshold, en)} (${f.article}).`,
+    f.rule
+      ? `entityDebt is blank for a ${f.item}° company: its debts count as zero in ${f.rule}.`
+      : `entityDebt is blank for an item ${f.item}° holding: its borrowings count as zero in the ${percentShort(f.threshold, en)} (${f.article}).`,
   "fund-id-case": (f) =>
     `${f.table} row ${f.row}, column "${f.header}": "${f.value}" is read as fund ${f.fundId} (Funds row ${f.fundRow}); fund ids match ignoring case and surrounding spaces. Check that it is not a typo.`,
   "first-year-end-too-early": (f) =>
@@ -306,6 +307,12 @@ const EN: Renderers = {
 };
 
 const C = `${NBSP}:`;
+const LIMIT_ON_COUNTING = " (limite de prise en compte, et non dépassement)";
+
+/** A Holdings column by its first French label (« Type d'actif »), as the French template heads it. */
+function holdingsColumnFr(name: string): string {
+  return HOLDINGS_SPEC.columns.find((c) => c.name === name)?.labels[0] ?? name;
+}
 
 /** A Funds column by its first French label (« Label ELTIF »), as the French template heads it. */
 function fundColumnFr(name: string): string {
@@ -378,15 +385,17 @@ const FR: Renderers = {
   "base-unknown": () => "Le dénominateur du ratio n'est pas renseigné.",
   "base-not-positive": () => "Le dénominateur du ratio est nul ou négatif.",
   "bucket-above-cap": (f) =>
-    `${euros(f.amount, fr)} d'actifs de l'article ${f.article} au-delà de la limite de ${percentShort(f.threshold, fr)}, non retenus dans le quota.`,
+    `${euros(f.amount, fr)} d'actifs de l'article ${f.article} au-delà de la limite de ${percentShort(f.threshold, fr)}, non retenus dans le quota${f.limitRule ? LIMIT_ON_COUNTING : ""}.`,
   "advances-above-cap": (f) =>
-    `${euros(f.amount, fr)} d'avances en compte courant au-delà de la limite de ${percentShort(f.threshold, fr)}, non retenues dans le quota.`,
+    `${euros(f.amount, fr)} d'avances en compte courant au-delà de la limite de ${percentShort(f.threshold, fr)}, non retenues dans le quota${f.limitRule ? LIMIT_ON_COUNTING : ""}.`,
   "receivables-above-limit": (f) =>
     `${euros(f.amount, fr)} de créances détenues au-delà de la limite de ${percentShort(f.threshold, fr)} de l'article ${f.article}, non retenues dans le quota (le dépassement est signalé par FPCI-REC10).`,
   "eltif-advances-apart": (f) =>
     `${euros(f.amount, fr)} d'avances en compte courant à des sociétés non cotées dont le fonds détient une participation, ou appartenant au groupe dans lequel il en détient une, retenues au titre du régime de 30 % (${f.article}, FPCI-CCA30) et non rapportées à la limite de 15 %.`,
   "eltif-regime-unknown": (f) =>
-    `colonne ${quote(fundColumnFr(f.column), fr)} illisible${NBSP}: le régime de 15 % est appliqué, et le résultat dépend de l'application du régime de 30 % (${f.article}).`,
+    f.slp
+      ? `colonne ${quote(fundColumnFr(f.column), fr)} illisible${NBSP}: on ne sait pas si le fonds relève du régime de 30 % (${f.article}).`
+      : `colonne ${quote(fundColumnFr(f.column), fr)} illisible${NBSP}: le régime de 15 % est appliqué, et le résultat dépend de l'application du régime de 30 % (${f.article}).`,
   "no-grace-position": (f) =>
     `Aucune position retenue au titre du délai de cinq ans après l'admission aux négociations (${f.article}).`,
   "grace-positions": (f) =>
@@ -579,21 +588,7 @@ const FR: Renderers = {
     `l'identifiant du fonds (fundId) est nécessaire${NBSP}: le classeur contient plusieurs fonds (ou aucun).`,
   "fund-not-in-funds": (f) =>
     `le fonds ${f.fundId || "(vide)"} ne figure pas dans le tableau Funds${NBSP}; ${f.table === "Holders" ? "ce porteur n'a pas été contrôlé" : f.table === "Orders" ? "cet ordre n'a pas été contrôlé" : "cette ligne n'a pas été contrôlée"}.`,
-  "value-needed": (f) => {
-    const column = quote(f.header ?? f.column, fr);
-    switch (f.purpose) {
-      case "basis-amount":
-        return `valeur absente ou illisible dans la colonne ${column}${NBSP}: le fonds est mesuré en ${f.basis === "FAIR" ? "base valeur de marché" : "base coût historique"}.`;
-      case "basis":
-        return `la base de calcul du fonds ne peut pas être établie${NBSP}: indiquez la base (coût historique ou valeur de marché) ou un montant libéré des souscriptions lisible.`;
-      case "cost-base":
-        return `montant libéré des souscriptions absent ou illisible (colonne ${column})${NBSP}: en base coût historique, les ratios sont rapportés au montant libéré des souscriptions.`;
-      case "quota-window":
-        return `clôture du premier exercice absente ou illisible (colonne ${column})${NBSP}: elle fixe la période d'application du quota (de la clôture du deuxième à celle du cinquième exercice).`;
-      default:
-        return `valeur absente ou illisible dans la colonne ${column}, nécessaire au calcul d'une règle.`;
-    }
-  },
+  "value-needed": needFr,
   "basis-cost-ignored": () =>
     `les règles de ce fonds se mesurent en valeur de marché sur l'actif total${NBSP}; la base coût historique (COST) est ignorée.`,
   "amount-negative": (f) =>
@@ -603,9 +598,15 @@ const FR: Renderers = {
   "eltif-regime-not-met": (f) =>
     `${quote(fundColumnFr(f.given), fr)} est à oui, mais pas ${quote(fundColumnFr(f.missing), fr)}${C} le régime de 30 % de l'article ${f.article} exige les deux (objet principal de financement d'infrastructures et dénomination « ELTIF »)${NBSP}; le régime de 15 % s'applique.`,
   "acquisition-mode-blank": (f) =>
-    `mode d'acquisition (acquisitionMode) non renseigné${NBSP}: la position n'est pas retenue au titre des titres reçus en contrepartie de souscriptions au capital (${f.article}).`,
+    `mode d'acquisition (acquisitionMode) non renseigné${NBSP}: la position n'est pas retenue ${f.rule ? `dans la règle ${f.rule}` : "au titre des titres reçus en contrepartie de souscriptions au capital"} (${f.article}).`,
+  "base-partial": () =>
+    `Le dénominateur du ratio est partiel${NBSP}: une valeur nécessaire à son calcul est vide ou illisible.`,
+  "rows-unplaced": (f) =>
+    `${f.rows.length + f.more > 1 ? "Lignes" : "Ligne"} ${f.rows.join(", ")}${f.more ? ` et ${count(f.more, fr, "autre", "autres")}` : ""} du tableau Holdings ${f.rows.length + f.more > 1 ? "impossibles" : "impossible"} à classer (colonne ${quote(holdingsColumnFr(f.column), fr)} ou dates de détention vides ou illisibles)${NBSP}: la position peut relever de cette règle.`,
   "entity-debt-blank": (f) =>
-    `dettes de l'entité (entityDebt) non renseignées pour un actif du ${f.item}°${C} elles sont comptées pour zéro dans la limite de ${percentShort(f.threshold, fr)} (${f.article}).`,
+    f.rule
+      ? `dettes de l'entité (entityDebt) non renseignées pour une société du ${f.item}°${C} elles sont comptées pour zéro dans la règle ${f.rule} (${f.article}).`
+      : `dettes de l'entité (entityDebt) non renseignées pour un actif du ${f.item}°${C} elles sont comptées pour zéro dans la limite de ${percentShort(f.threshold, fr)} (${f.article}).`,
   "fund-id-case": (f) =>
     `${quote(f.value, fr)} est rattaché au fonds ${f.fundId} (ligne ${f.fundRow} du tableau Funds)${NBSP}: les codes fonds sont comparés sans tenir compte des majuscules ni des espaces en début et en fin. Vérifiez qu'il ne s'agit pas d'une faute de frappe.`,
   "first-year-end-too-early": (f) =>

@@ -1,10 +1,10 @@
-import { RULE_HEADERS } from "../engine/report-columns";
+import { RULE_HEADERS } from "./report-columns";
 import type { Lang } from "./format";
 import { date } from "./format";
 
 /**
  * The words of the report sheet the pane writes, in each language. The English headers are the
- * ones the command line's --out report also uses (src/engine/report-columns.ts).
+ * ones the command line's --out report also uses (src/present/report-columns.ts).
  */
 export interface SheetWords {
   title: (asOf: string) => string;

@@ -3,7 +3,7 @@ import { checkWorkbook } from "../../src/engine/check";
 import {
   reconciliationRows,
   RECONCILIATION_HEADERS,
-} from "../../src/engine/report-columns";
+} from "../../src/present/report-columns";
 import type { Reconciliation } from "../../src/engine/result";
 import {
   checkOne,

@@ -29,9 +29,8 @@ export interface Comparison {
   denominator?: Measure;
   /** False outside the period in which the law makes the rule binding (default true). */
   binding?: boolean;
-  /** Why, as codes and facts; the English message is made from them (or given, where it says more). */
+  /** Why, as codes and facts; the English message is made from them. */
   reasons?: Reason[];
-  message?: string;
   /** Positions outside a closed list or failing a gate: a breach whatever the ratio. */
   breaches?: Breaches;
   conditions?: ConditionResult[];
@@ -82,7 +81,7 @@ export function limitOf(
     binding: c.binding ?? true,
     complete: c.numerator.complete && base.complete,
     warningMargin: ctx.warningMargin,
-    message: c.message ?? sentences(c.reasons),
+    message: sentences(c.reasons),
     reasons: c.reasons,
     forcedBreach: sentences(forced?.reasons()),
     forcedReasons: forced?.reasons(),

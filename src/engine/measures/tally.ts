@@ -1,6 +1,7 @@
 import { type Amount, ZERO } from "../amount";
 import type { FundContext, Position } from "../fund-context";
 import type { Holding } from "../model";
+import type { Need } from "../reasons";
 import type { Contribution } from "../result";
 import { english as englishOf } from "../../present/english";
 
@@ -39,10 +40,10 @@ export class Tally implements Measure {
     this.total += amount;
   }
 
-  /** A value the measure needed is blank or unreadable; with a holding, the diagnostic names its column. */
-  unknown(h?: Holding, column?: string, message?: string): void {
+  /** A value the measure needed is blank or unreadable; with a holding, the diagnostic names its column and what it decides. */
+  unknown(h?: Holding, column?: string, why?: Need): void {
     this.complete = false;
-    if (h && column && message) this.ctx.needHolding(h, column, message);
+    if (h && column && why) this.ctx.needHolding(h, column, why);
   }
 }
 

@@ -1,6 +1,8 @@
 import type { FundContext } from "../fund-context";
 import type { FundType, Holding } from "../model";
+import { type Reason, reason } from "../reasons";
 import type { RuleResult, Status } from "../result";
+import { english } from "../../present/english";
 
 /** Statuses that claim a result; an unplaced position turns them into `incomplete`. A breach stays: more rows cannot cure it silently. */
 const CLAIMS = new Set<Status>(["pass", "warning", "not-binding", "info"]);
@@ -23,33 +25,29 @@ function unplacedRows(ctx: FundContext): Holding[] {
   return ctx.unplaced;
 }
 
-const NOTES = new WeakMap<FundContext, string | null>();
+type Note = { text: string; reasons: Reason[] };
+const NOTES = new WeakMap<FundContext, Note | null>();
 
 /**
  * What the fund leaves unknown to every rule measured on its holdings: a base that could not be
  * established in full, and rows that cannot be placed (such a row may enter any rule). Null when
  * nothing is unknown.
  */
-function uncertainty(ctx: FundContext): string | null {
+function uncertainty(ctx: FundContext): Note | null {
   let note = NOTES.get(ctx);
   if (note !== undefined) return note;
-  const notes: string[] = [];
-  if (!ctx.denominatorComplete)
-    notes.push(
-      "The base of the ratio is partial: a value it needs is blank or unreadable.",
-    );
+  const notes: Reason[] = [];
+  if (!ctx.denominatorComplete) notes.push(reason("base-partial", {}));
   const rows = unplacedRows(ctx);
   if (rows.length) {
-    const listed = rows
-      .slice(0, 5)
-      .map((h) => h.row)
-      .join(", ");
-    const more = rows.length > 5 ? ` and ${rows.length - 5} more` : "";
-    notes.push(
-      `Holdings row${rows.length > 1 ? "s" : ""} ${listed}${more} cannot be placed (${classifyingColumn(ctx.fund.fundType)} or holding dates unreadable or blank): the position may belong to this rule.`,
-    );
+    const listed = rows.slice(0, 5).map((h) => h.row);
+    const column = classifyingColumn(ctx.fund.fundType);
+    const more = Math.max(rows.length - 5, 0);
+    notes.push(reason("rows-unplaced", { rows: listed, more, column }));
   }
-  note = notes.length ? notes.join(" ") : null;
+  note = notes.length
+    ? { text: notes.map(english).join(" "), reasons: notes }
+    : null;
   NOTES.set(ctx, note);
   return note;
 }
@@ -64,7 +62,10 @@ export function settle(ctx: FundContext, r: RuleResult): void {
   if (note === null || !CLAIMS.has(r.status)) return;
   r.status = "incomplete";
   r.partial = true;
-  r.message = r.message ? `${r.message} ${note}` : note;
+  // Coded too when the message is (or there is none), so every language says why.
+  if (r.reasons !== undefined || !r.message)
+    r.reasons = [...(r.reasons ?? []), ...note.reasons];
+  r.message = r.message ? `${r.message} ${note.text}` : note.text;
   for (const c of r.conditions ?? [])
     if (CLAIMS.has(c.status)) c.status = "incomplete";
 }
@@ -78,17 +79,7 @@ export function reportUnplacedRows(ctx: FundContext): void {
       : h.invalid.has("disposalDate")
         ? "disposalDate"
         : undefined;
-    if (dates)
-      ctx.needHolding(
-        h,
-        dates,
-        `${dates} is needed to know whether the position is held on the as-of date.`,
-      );
-    else
-      ctx.needHolding(
-        h,
-        column,
-        `${column} is needed to know which rules the position enters.`,
-      );
+    if (dates) ctx.needHolding(h, dates, { purpose: "held" });
+    else ctx.needHolding(h, column, { purpose: "classify" });
   }
 }

@@ -1,6 +1,11 @@
 import type { RuleResult } from "../result";
 import { registerRule } from "../../law/registers";
 import type { Tri } from "./logic";
+import {
+  countRuleEnglish,
+  infoRuleEnglish,
+  type RowNoun,
+} from "../../present/registers-english";
 
 /** One row (or one investor of an offer) on which a rule was evaluated. */
 export interface Counted {
@@ -9,25 +14,6 @@ export interface Counted {
   met: Tri;
   /** The investor, for OFF-100K-INV. */
   key?: string;
-}
-
-const NOUN = {
-  subscription: ["subscription", "subscriptions"],
-  trade: ["trade", "trades"],
-  offer: ["offer", "offers"],
-} as const;
-
-function named(list: Counted[]): string {
-  const shown = list
-    .slice(0, 10)
-    .map(
-      (c) =>
-        `${c.id}${c.key !== undefined ? ` / ${c.key}` : ""} (row ${c.row})`,
-    );
-  return (
-    shown.join(", ") +
-    (list.length > 10 ? `, and ${list.length - 10} more` : "")
-  );
 }
 
 function lawFields(id: string): Pick<RuleResult, "legacy" | "version"> {
@@ -44,20 +30,14 @@ function lawFields(id: string): Pick<RuleResult, "legacy" | "version"> {
 export function countRule(
   id: string,
   rows: Counted[],
-  noun: keyof typeof NOUN,
+  noun: RowNoun,
 ): RuleResult {
   const law = registerRule(id);
   const failing = rows.filter((c) => c.met === false);
   const unknown = rows.filter((c) => c.met === null);
   const n = failing.length;
-  const [one, many] = NOUN[noun];
   const status = n > 0 ? "breach" : unknown.length ? "incomplete" : "pass";
-  const message =
-    n > 0
-      ? `${n} ${n === 1 ? one : many} not meeting ${id}: ${named(failing)}.`
-      : unknown.length
-        ? `${id} is unknown on ${unknown.length} ${unknown.length === 1 ? one : many}: ${named(unknown)}.`
-        : `${rows.length} ${rows.length === 1 ? one : many} checked, none failing.`;
+  const message = countRuleEnglish(id, noun, failing, unknown, rows.length);
   const result: RuleResult = {
     id,
     article: law.article,
@@ -83,10 +63,9 @@ export function infoCountRule(
   id: string,
   rows: Counted[],
   evaluated: number,
-  noun: keyof typeof NOUN,
+  noun: RowNoun,
 ): RuleResult {
   const law = registerRule(id);
-  const [one, many] = NOUN[noun];
   const n = rows.length;
   return {
     id,
@@ -99,14 +78,7 @@ export function infoCountRule(
     unit: "count",
     status: "info",
     headroom: null,
-    message:
-      id === "FCPRA-DEPO"
-        ? n
-          ? `${n} ${n === 1 ? one : many} to report to the AMF (failures of I, II or III): ${named(rows)}.`
-          : `No failure of I, II or III to report to the AMF.`
-        : n
-          ? `${n} ${n === 1 ? one : many} allowed as an element of a wider agreement: ${named(rows)}.`
-          : `No ${one} declared as an element of a wider agreement.`,
+    message: infoRuleEnglish(id, noun, rows),
     ...lawFields(id),
   };
 }

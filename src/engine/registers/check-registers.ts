@@ -2,6 +2,7 @@ import type { IsoDate } from "../dates";
 import type { Diagnostic, Fund, WorkbookModel } from "../model";
 import { attachLaw } from "../law-of-results";
 import { reason } from "../reasons";
+import { coded } from "../../present/english";
 import type { FundReport, RuleResult } from "../result";
 import { checkIssuer } from "./offers";
 import { RegisterReader, type RegisterTableName } from "./row-values";
@@ -75,8 +76,7 @@ export function checkRegisters(
               ? header
               : undefined,
           value: v,
-          message: `legacyRules: "${v}" is not a historical rule set this version knows (only 516-2); it is ignored.`,
-          ...reason("legacy-rule-unknown", { value: v }),
+          ...coded(reason("legacy-rule-unknown", { value: v })),
         };
         if (report) report.diagnostics.push(d);
         else workbook.push(d);
@@ -123,7 +123,6 @@ export function checkRegisters(
             o.row,
             "offerId",
             "error",
-            `Offer ${o.offerId} is already on row ${first.row}: this row is not used (D. 411-2-1 II counts "par offre distincte").`,
             reason("register-duplicate-id", {
               table: "Offers",
               column: "offerId",
@@ -144,7 +143,6 @@ export function checkRegisters(
             o.row,
             "issuerId",
             "error",
-            "The offer has no issuerId: its twelve-month total cannot be computed; the row is not used.",
             reason("register-issuer-needed", {}),
           ),
         );
@@ -168,7 +166,6 @@ export function checkRegisters(
           r.row,
           "offerId",
           "error",
-          "The row names both a fund and an offer: it is not used.",
           reason("register-fund-and-offer", {}),
         ),
       );
@@ -182,9 +179,6 @@ export function checkRegisters(
             r.row,
             "offerId",
             "error",
-            offer
-              ? `Offer ${r.offerId} (Offers row ${offer.row}) is not used; this row was not checked.`
-              : `Offer ${r.offerId} is not in the Offers table; this row was not checked.`,
             reason("register-offer-unknown", { offerId: r.offerId }),
             r.offerId,
           ),
@@ -315,14 +309,12 @@ function unassigned(
         row,
         "fundId",
         "error",
-        "fundId is needed: the workbook does not have exactly one fund (or a Subscribers row names no offer while Offers exists); this row was not checked.",
         reason("register-fund-needed", { table }),
       )
     : reader.rowDiagnostic(
         row,
         "fundId",
         "error",
-        `Fund ${fundId} is not in the Funds table; this row was not checked.`,
         reason("register-fund-unknown", { table, fundId }),
         fundId,
       );

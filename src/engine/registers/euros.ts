@@ -31,7 +31,6 @@ export function eurosOf<R extends Priced>(
           r.row,
           "fxRate",
           "error",
-          `The exchange rate ${rate.toString()} is not above zero: the euro amount is unknown.`,
           reason("fx-rate-not-positive", { column: "fxRate" }),
           rate.toString(),
         ),

@@ -8,6 +8,10 @@ import { type Counted, countRule } from "./aggregate";
 import { eurosOf } from "./euros";
 import { type Tri, amountNumber, and, compare, lawAmount } from "./logic";
 import { decisiveSentence, statusOf } from "./outcome";
+import {
+  rowReasonEnglish,
+  twelveMonthEnglish,
+} from "../../present/registers-english";
 import type { RegisterReader } from "./row-values";
 import type {
   CheckTest,
@@ -121,7 +125,11 @@ export function checkIssuer(
         ...base,
         status: "info",
         scope: "after-as-of",
-        reason: `Not checked: the offer is dated ${o.offerDate}, after the as-of date.`,
+        reason: rowReasonEnglish({
+          say: "after-as-of",
+          date: o.offerDate,
+          offer: true,
+        }),
         checks: [],
       });
       continue;
@@ -273,7 +281,7 @@ export function checkIssuer(
       status,
       reason:
         offerCase === undefined
-          ? "Incomplete: the offer's case (offerCase) is unknown, so the rule that applies is unknown."
+          ? rowReasonEnglish({ say: "offer-case-unknown" })
           : decisiveSentence(status, decisive),
       decisive: {
         rule: decisive.rule,
@@ -464,17 +472,16 @@ function twelveMonthRule(
     unit: "EUR",
     headroom: formatAmount(t.twelve - largest),
     status,
-    message: breach
-      ? `The offers of ${worst?.from} to ${worst?.until} total ${formatAmount(largest)} EUR, not below ${formatAmount(t.twelve)} EUR: ${groups
-          .filter((g) => g.status === "breach")
-          .map(
-            (g) =>
-              `offer ${g.breaker} brings the window from ${g.key} (offers ${g.offers!.join(", ")}) to ${g.numerator} EUR`,
-          )
-          .join("; ")}.`
-      : unknown
-        ? `The twelve-month total is unknown: an offer's amount, date or case could not be read.`
-        : `Largest twelve-month total ${formatAmount(largest)} EUR, below ${formatAmount(t.twelve)} EUR.`,
+    message: twelveMonthEnglish({
+      status,
+      largest: formatAmount(largest),
+      threshold: formatAmount(t.twelve),
+      from: worst?.from,
+      until: worst?.until,
+      breaches: groups
+        .filter((g) => g.status === "breach")
+        .map((g) => ({ ...g, offers: g.offers!, total: g.numerator! })),
+    }),
     groups: groups.map((g) => ({
       key: g.key,
       from: g.from,

@@ -1,6 +1,7 @@
 import type { Status } from "../result";
 import type { Tri } from "./logic";
 import type { RowCheck } from "./types";
+import { rowReasonEnglish } from "../../present/registers-english";
 
 /**
  * A row's status from its three-valued result (contract §3.1). A row whose scope is unknown (its
@@ -12,20 +13,11 @@ export function statusOf(compliant: Tri, scopeKnown: boolean): Status {
   return "breach";
 }
 
-/** The English reason: the decisive check and its article. */
+/** The English reason: the decisive check and its article (src/present says it). */
 export function decisiveSentence(
   status: Status,
   c: Pick<RowCheck, "rule" | "article" | "met">,
 ): string {
-  const where = `${c.rule} (${c.article})`;
-  switch (status) {
-    case "pass":
-      return `Allowed under ${where}.`;
-    case "breach":
-      return `Not allowed: ${where} is not met.`;
-    default:
-      return c.met === null
-        ? `Incomplete: ${where} cannot be decided from the register.`
-        : `Incomplete: the row's date is unknown, so whether it is checked is unknown (${where}).`;
-  }
+  const { rule, article, met } = c;
+  return rowReasonEnglish({ say: "decisive", status, rule, article, met });
 }

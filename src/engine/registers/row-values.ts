@@ -1,5 +1,6 @@
 import type { Diagnostic, TableName, TableSource } from "../model";
-import { reason } from "../reasons";
+import { type Reason, reason } from "../reasons";
+import { coded } from "../../present/english";
 import type { Tri } from "./logic";
 import type { RegisterRow, RegisterTable } from "./types";
 
@@ -62,12 +63,13 @@ export class RegisterReader<R extends RegisterRow> {
           row: this.register.headerRow,
           column,
           sheet: this.register.sheet ?? this.source?.sheet,
-          message: `The ${this.table} table has no ${column} column: ${rule} is unknown on every row that needs it.`,
-          ...reason("register-control-absent", {
-            table: this.table,
-            column,
-            rule,
-          }),
+          ...coded(
+            reason("register-control-absent", {
+              table: this.table,
+              column,
+              rule,
+            }),
+          ),
         });
       }
       return null;
@@ -103,8 +105,9 @@ export class RegisterReader<R extends RegisterRow> {
       header: header !== undefined && header !== column ? header : undefined,
       sheet: this.source?.sheet,
       cell: letter ? `${letter}${row}` : undefined,
-      message: `${this.table} row ${row}, column "${header ?? column}": the value is blank and a check needs it; the check is unknown.`,
-      ...reason("value-needed", { column, header }),
+      ...coded(
+        reason("value-needed", { column, header, purpose: "register-check" }),
+      ),
     };
   }
 
@@ -113,8 +116,7 @@ export class RegisterReader<R extends RegisterRow> {
     row: number,
     column: string | undefined,
     severity: Diagnostic["severity"],
-    message: string,
-    why: Pick<Diagnostic, "code" | "facts">,
+    why: Reason,
     value?: string,
   ): Diagnostic {
     const header = column ? this.source?.headers[column] : undefined;
@@ -128,8 +130,7 @@ export class RegisterReader<R extends RegisterRow> {
       sheet: this.source?.sheet,
       cell: letter ? `${letter}${row}` : undefined,
       value,
-      message,
-      ...why,
+      ...coded(why),
     };
   }
 }

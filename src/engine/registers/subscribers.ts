@@ -10,6 +10,7 @@ import { countRule, infoCountRule, type Counted } from "./aggregate";
 import { eurosOf } from "./euros";
 import { type Tri, amountNumber, and, compare, lawAmount, or } from "./logic";
 import { decisiveSentence, statusOf } from "./outcome";
+import { rowReasonEnglish } from "../../present/registers-english";
 import type { RegisterReader } from "./row-values";
 import type {
   CheckTest,
@@ -144,8 +145,7 @@ export function checkSubscribers(
         ...base,
         status: "info",
         scope: "not-opted-in",
-        reason:
-          "Not checked: historical text (RG AMF 412-113); the fund is not marked allege.",
+        reason: rowReasonEnglish({ say: "not-opted-in", text: "412-113" }),
         checks: [],
         eligibleUnder: [],
         initialSubscription: null,
@@ -157,7 +157,10 @@ export function checkSubscribers(
         ...base,
         status: "info",
         scope: "after-as-of",
-        reason: `Not checked: dated ${r.subscriptionDate}, after the as-of date.`,
+        reason: rowReasonEnglish({
+          say: "after-as-of",
+          date: r.subscriptionDate,
+        }),
         checks: [],
         eligibleUnder: [],
         initialSubscription: null,
@@ -282,7 +285,6 @@ export function checkSubscribers(
           r.row,
           "insider",
           "warning",
-          `A ${r.investorType} investor is marked insider: the exemption of RG AMF 412-113 I covers directors, employees and natural persons acting for the management company; the row is assessed as worded.`,
           reason("insider-legal-person", { investorType: r.investorType! }),
         ),
       );

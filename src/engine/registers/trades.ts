@@ -7,6 +7,7 @@ import type { RuleResult } from "../result";
 import { type Counted, countRule, infoCountRule } from "./aggregate";
 import { type Tri, amountNumber, and, compare, lawAmount, or } from "./logic";
 import { decisiveSentence, statusOf } from "./outcome";
+import { rowReasonEnglish } from "../../present/registers-english";
 import type { RegisterReader } from "./row-values";
 import type {
   CheckTest,
@@ -174,17 +175,14 @@ export function checkTrades(
       outcomes.push(
         info(
           "not-opted-in",
-          "Not checked: historical text (RG AMF 516-2); the fund does not list it in legacyRules.",
+          rowReasonEnglish({ say: "not-opted-in", text: "516-2" }),
         ),
       );
       continue;
     }
     if (r.venue === "REGULATED") {
       outcomes.push(
-        info(
-          "regulated-market",
-          "Executed on a regulated market: RG AMF 516-2 does not apply.",
-        ),
+        info("regulated-market", rowReasonEnglish({ say: "regulated-market" })),
       );
       continue;
     }
@@ -192,7 +190,7 @@ export function checkTrades(
       outcomes.push(
         info(
           "after-as-of",
-          `Not checked: dated ${r.tradeDate}, after the as-of date.`,
+          rowReasonEnglish({ say: "after-as-of", date: r.tradeDate }),
         ),
       );
       continue;

@@ -22,11 +22,14 @@ import {
   unknownIn,
   type Evaluation,
 } from "../measures";
-import { english } from "../../present/english";
 import type { AcquisitionMode, AssetClass, Holding } from "../model";
 import { quotaWindow } from "../quota-window";
-import { percentText } from "../ratio";
-import { type Reason, type ReasonFacts, reason as why } from "../reasons";
+import {
+  type Need,
+  type Reason,
+  type ReasonFacts,
+  reason as why,
+} from "../reasons";
 import type { RuleDefinition } from "../result";
 import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
 import { quotaClasses, smallCapTest } from "./fcpr";
@@ -63,7 +66,7 @@ import { regionKey } from "./region-key";
 type Eligibility =
   | { ok: true }
   | { ok: false; facts: ReasonFacts["issuer-not-eligible"] }
-  | { ok: "unknown"; column: string; message: string };
+  | { ok: "unknown"; column: string; why: Need };
 
 /** The issuer's eligibility flag; an unreadable cell is not a "no": the position may count, so the quota is incomplete. */
 function flag(
@@ -71,12 +74,8 @@ function flag(
   column: "fcpiEligible" | "fipEligible",
   article: string,
 ): Eligibility {
-  if (h.invalid.has(column))
-    return {
-      ok: "unknown",
-      column,
-      message: `${column} is unreadable: it says whether the issuer meets the conditions of ${article}.`,
-    };
+  // Unreadable: the reader reported the cell already, so no need is recorded.
+  if (h.invalid.has(column)) return { ok: "unknown", column, why: {} };
   if (h[column]) return { ok: true };
   return { ok: false, facts: { test: "flag", column, article } };
 }
@@ -124,7 +123,7 @@ const FIP: Variant = {
     const need = (column: string): Eligibility => ({
       ok: "unknown",
       column,
-      message: `${column} is needed: L. 214-31 I 1° counts companies of the regions the fund chose.`,
+      why: { purpose: "chosen-regions", article: "L. 214-31 I 1°" },
     });
     if (chosen === undefined || chosen.length === 0)
       return need("chosenRegions");
@@ -211,21 +210,19 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
   const window = quotaWindow(ctx);
   // IV 1.: a holding company's III securities within 20 %, then with the other III items.
   const held = t.holdings?.capped().counted ?? ZERO;
-  const { bucketCounted, advancesCounted, notes, noteReasons } = cappedSums(
+  const { bucketCounted, advancesCounted, noteReasons } = cappedSums(
     ctx,
     t.bucket.total + held,
     t.qualifying.total,
   );
   const aboveHoldingCap = t.holdings?.aboveCapReason();
-  if (aboveHoldingCap?.code === "bucket-above-cap") {
-    notes.unshift(english(aboveHoldingCap));
+  if (aboveHoldingCap?.code === "bucket-above-cap")
     noteReasons.unshift(aboveHoldingCap);
-  }
   const bucketMeasure = {
     total: t.bucket.total + held,
     complete: t.bucket.complete && (t.holdings?.listed.complete ?? true),
   };
-  const binding = quotaBinds(ctx, window, notes, noteReasons, v.article);
+  const binding = quotaBinds(ctx, window, noteReasons, v.article);
 
   const { threshold, known } = quotaThreshold(ctx, v);
   const windowKnown = { total: ZERO, complete: window !== undefined };
@@ -246,7 +243,6 @@ function evaluateInnovation(ctx: FundContext, v: Variant): Evaluation {
       { total: ZERO, complete: known },
     ),
     binding,
-    message: notes.join(" ") || undefined,
     reasons: noteReasons,
   });
   const fresh = compare(ctx, v.fresh, {
@@ -307,10 +303,12 @@ function quotaThreshold(
   if (f.quotaThreshold !== undefined)
     return { threshold: f.quotaThreshold, known: true };
   if (f.constitutionDate === undefined) {
-    ctx.needFund(
-      "constitutionDate",
-      "constitutionDate is needed: a fund constituted before 2014-01-01 keeps a 60 % quota (or give quotaThreshold).",
-    );
+    const [before, since] = v.law.quota.versions;
+    ctx.needFund("constitutionDate", {
+      purpose: "vintage",
+      date: since!.validFrom!,
+      threshold: before!.value,
+    });
     return {
       threshold: ratioAt(
         v.law.quota,
@@ -335,15 +333,10 @@ function classify(
   const h = p.holding;
   const article = `${v.article} I`;
   if (h.assetClass === undefined) {
-    t.direct.unknown(
-      h,
-      "assetClass",
-      "assetClass is needed to know whether the position counts toward the quota.",
-    );
+    t.direct.unknown(h, "assetClass", { purpose: "quota-asset" });
     t.fresh.unknown();
     const unclassified = why("unclassified", { column: "assetClass" });
-    const reason = "cannot be classified: assetClass is missing or unreadable.";
-    return ctx.leaveOut(p, v.quota.id, unclassified, article, reason);
+    return ctx.leaveOut(p, v.quota.id, unclassified, article);
   }
   const cls = h.assetClass;
   const { securities, sarl, debt, advances } = t.classes;
@@ -365,7 +358,7 @@ function classify(
     const blank = why("acquisition-mode-blank", {
       article: `${v.article} III A 1°`,
     });
-    ctx.warn("Holdings", h.row, "acquisitionMode", undefined, blank);
+    ctx.warn("Holdings", h.row, "acquisitionMode", blank);
   }
   return true;
 }
@@ -386,12 +379,10 @@ function admitted(
   const [h, article] = [p.holding, `${v.article} I`];
   const e = v.eligible(ctx, h);
   if (e.ok === "unknown") {
-    partial[0]!.unknown(h, e.column, e.message);
+    partial[0]!.unknown(h, e.column, e.why);
     unknownIn(...partial.slice(1));
-    // The need's own words (what the column says) follow the code's sentence.
-    const reason = `cannot tell whether the ${advanceTo ? "company" : "issuer"} is eligible: ${e.message}`;
     const unknown = why("eligibility-unknown", { column: e.column, article });
-    return ctx.leaveOut(p, v.quota.id, unknown, article, reason);
+    return ctx.leaveOut(p, v.quota.id, unknown, article);
   }
   if (e.ok === false) {
     const facts = advanceTo ? { ...e.facts, issuer: advanceTo } : e.facts;
@@ -435,7 +426,6 @@ function countAdvance(
     t.qualifying,
     { quotaId: v.quota.id, article: "L. 214-28 II 1°", amount },
     gate,
-    "advance; the fund holds ",
   );
   return false; // advances are counted here, outside the securities' secondary condition
 }
@@ -485,8 +475,8 @@ function applySecondaryCondition(
       if (index >= 0) counted.splice(index, 1);
       if (commitment?.kind === "unknown") {
         if (commitment.table === "Funds")
-          ctx.needFund(commitment.column, commitment.message);
-        else ctx.needHolding(p.holding, commitment.column, commitment.message);
+          ctx.needFund(commitment.column, commitment.why);
+        else ctx.needHolding(p.holding, commitment.column, commitment.why);
         t.direct.unknown();
         if (t.isFresh(p.holding)) t.fresh.unknown();
         const article = `${v.article} III A 2° b)`;
@@ -495,14 +485,7 @@ function applySecondaryCondition(
           column: commitment.column,
           article,
         };
-        const reason = `cannot tell whether the secondary purchase counts: ${commitment.message}`;
-        ctx.leaveOut(
-          p,
-          v.quota.id,
-          why("secondary-commitment", facts),
-          article,
-          reason,
-        );
+        ctx.leaveOut(p, v.quota.id, why("secondary-commitment", facts));
         continue;
       }
       if (commitment?.kind === "refused") {
@@ -543,11 +526,9 @@ function tallyCounted(
   if (sarl.has(cls) || (securities.has(cls) && listing === "UNLISTED"))
     kind = "I";
   else if (debt.has(cls)) {
-    // The FCPR's sentence for the same code and facts goes on to say what III 2° takes.
-    const reason = "debt of a company whose equity is admitted to trading.";
     const listedDebt = why("listed-debt", { article: "L. 214-28 III 2°" });
     if (listing !== "UNLISTED")
-      return void ctx.leaveOut(p, v.quota.id, listedDebt, undefined, reason);
+      return void ctx.leaveOut(p, v.quota.id, listedDebt);
     kind = "BUCKET";
     article = "L. 214-28 III 2°";
   } else if (listedAfterPurchase(h)) {
@@ -573,11 +554,11 @@ function tallyCounted(
   } else if (smallCaps.has(cls)) {
     const test = smallCapTest(p, ctx.asOf);
     if (test.ok === "unknown") {
-      (holding?.listed ?? t.bucket).unknown(h, test.column, test.message);
+      (holding?.listed ?? t.bucket).unknown(h, test.column, test.why);
       return;
     }
     if (test.ok === false) {
-      const notSmall = why("not-small-cap", test.facts!);
+      const notSmall = why("not-small-cap", test.facts);
       return void ctx.leaveOut(p, v.quota.id, notSmall, "L. 214-28 III 1°");
     }
     kind = "BUCKET";
@@ -611,9 +592,7 @@ function tallyCounted(
       threshold,
       article: "L. 214-28 III",
     });
-    // The FCPI's note names the article whole, the FCPR's (same code and facts) the paragraph.
-    const note = `counted toward the quota within the ${percentText(new Dec(threshold))} limit of L. 214-28 III`;
-    count(ctx, p, { rule: FCPR_B20.id, article, note, explain }, amount);
+    count(ctx, p, { rule: FCPR_B20.id, article, explain }, amount);
   } else {
     t.direct.plus(amount);
     holding?.direct.plus(amount);

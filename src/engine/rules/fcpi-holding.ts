@@ -9,8 +9,12 @@ import { L214_30, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
 import { compare, limitOf, Tally, unknownIn } from "../measures";
 import type { Holding } from "../model";
-import { percentText } from "../ratio";
-import { type Reason, type ReasonFacts, reason as why } from "../reasons";
+import {
+  type Need,
+  type Reason,
+  type ReasonFacts,
+  reason as why,
+} from "../reasons";
 import type { RuleResult } from "../result";
 import {
   FCPI_HOLD75,
@@ -28,7 +32,7 @@ const GATE = "L. 214-30 IV 1. c)";
 type Gate =
   | { ok: true }
   | { ok: false; why: Reason }
-  | { ok: "unknown"; column: string; message: string };
+  | { ok: "unknown"; column: string; why: Need };
 
 const refused = (facts: ReasonFacts["holding-gate"]): Gate => ({
   ok: false,
@@ -58,26 +62,27 @@ function gate(h: Holding, stakeMin: Dec): Gate {
       test: "subsidiary-meets-i",
       article: "L. 214-30 IV 1. d)",
     });
-  const unknown = (column: string, what: string): Gate => ({
+  const unknown = (column: string, why: Need): Gate => ({
     ok: "unknown",
     column,
-    message: `${column} is needed on a holding company's row: ${what}.`,
+    why,
   });
   if (stake === undefined || h.invalid.has("subsidiaryStakeMinPct"))
-    return unknown(
-      "subsidiaryStakeMinPct",
-      `L. 214-30 IV 1. c) counts it only when it holds at least ${percentText(stakeMin)} of each subsidiary`,
-    );
+    return unknown("subsidiaryStakeMinPct", {
+      purpose: "holding-stake",
+      article: GATE,
+      threshold: stakeMin.toString(),
+    });
   if (h.subsidiariesEligible === undefined)
-    return unknown(
-      "subsidiariesEligible",
-      "L. 214-30 IV 1. c) counts it only when every subsidiary meets its conditions",
-    );
+    return unknown("subsidiariesEligible", {
+      purpose: "holding-subsidiaries",
+      article: GATE,
+    });
   if (h.subsidiaryMeetsI === undefined)
-    return unknown(
-      "subsidiaryMeetsI",
-      "L. 214-30 IV 1. d) requires one subsidiary meeting I, II and III",
-    );
+    return unknown("subsidiaryMeetsI", {
+      purpose: "holding-meets-i",
+      article: "L. 214-30 IV 1. d)",
+    });
   return { ok: true };
 }
 
@@ -131,12 +136,10 @@ export class HoldingCompanies {
       this.lowest = stake;
     if (g.ok === "unknown") {
       this.unknown = true;
-      partial[0]!.unknown(h, g.column, g.message);
+      partial[0]!.unknown(h, g.column, g.why);
       unknownIn(...partial.slice(1));
-      // The sentence carries the need's own words (what the column decides).
-      const reason = `cannot tell whether the holding company meets L. 214-30 IV: ${g.message}`;
       const unknown = why("holding-unknown", { column: g.column, article });
-      return ctx.leaveOut(p, quotaId, unknown, article, reason);
+      return ctx.leaveOut(p, quotaId, unknown, article);
     }
     if (g.ok === false) {
       this.refused.push({
@@ -183,7 +186,7 @@ export class HoldingCompanies {
    */
   rule(): RuleResult {
     const ctx = this.ctx;
-    const { counted, above } = this.capped();
+    const { counted } = this.capped();
     const numerator = {
       total: this.direct.total + counted,
       complete: this.direct.complete && this.listed.complete && !this.unknown,
@@ -204,10 +207,6 @@ export class HoldingCompanies {
     if (aboveCap) reasons.push(aboveCap);
     return compare(ctx, FCPI_HOLD75, {
       numerator,
-      // One sentence for both codes: how many count, and the part above the cap.
-      message: count
-        ? `${count} holding-company position(s) count toward the 70 %${above > ZERO ? `; ${formatAmount(above)} EUR of their L. 214-28 III securities above the ${percentText(threshold)} limit not counted` : ""}.`
-        : undefined,
       reasons,
       conditions: [
         limitCondition(

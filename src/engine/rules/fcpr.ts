@@ -26,7 +26,12 @@ import {
 } from "../measures";
 import type { AssetClass, Holding } from "../model";
 import { quotaWindow } from "../quota-window";
-import { type Reason, type ReasonFacts, reason as why } from "../reasons";
+import {
+  type Need as NeedWhy,
+  type Reason,
+  type ReasonFacts,
+  reason as why,
+} from "../reasons";
 import type { Dec } from "../decimal";
 import type {
   Contribution,
@@ -109,8 +114,8 @@ const SORTED = Object.fromEntries(
     { kind },
   ]),
 ) as { [K in Paragraph]: { kind: K } };
-/** A value the sort needs is blank: the column, and why it is needed (the diagnostic's words). */
-type Need = { column: string; message: string };
+/** A value the sort needs is blank: the column, and what it decides (the diagnostic's facts). */
+type Need = { column: string; why: NeedWhy };
 type Out = {
   kind: "OUT";
   article: string;
@@ -126,7 +131,7 @@ const out = (why: Out["why"], article?: string): Out => ({
 
 type SmallCapTest =
   | { ok: true }
-  | { ok: false; reason: string; facts?: ReasonFacts["not-small-cap"] }
+  | { ok: false; facts: ReasonFacts["not-small-cap"] }
   | ({ ok: "unknown" } & Need);
 
 /**
@@ -272,12 +277,10 @@ export function evaluateL21428(
         facts,
       } as Excluded);
     } else if (b.kind === "UNKNOWN") {
-      tally.direct.unknown(p.holding, b.column, b.message);
+      tally.direct.unknown(p.holding, b.column, b.why);
       unknownIn(tally.bucket, tally.listed);
-      const reason = `cannot be classified: ${b.message}`;
       ctx.exclude(p, {
         rule,
-        reason,
         code: "unclassified",
         facts: { column: b.column },
       });
@@ -310,12 +313,7 @@ function sortIntoParagraph(
   const h = p.holding;
   const cls = h.assetClass;
   if (cls === undefined)
-    return {
-      kind: "UNKNOWN",
-      column: "assetClass",
-      message:
-        "assetClass is needed to place the position in a paragraph of L. 214-28.",
-    };
+    return { kind: "UNKNOWN", column: "assetClass", why: PARAGRAPH };
   let category = categories.get(cls);
   if (category === undefined)
     categories.set(cls, (category = categoryOf(cls, classes)));
@@ -334,8 +332,8 @@ function sortIntoParagraph(
       );
     const test = smallCapTest(p, ctx.asOf);
     if (test.ok === true) return SORTED.III1;
-    if (test.ok === false) return out(why("not-small-cap", test.facts!));
-    return { kind: "UNKNOWN", column: test.column, message: test.message };
+    if (test.ok === false) return out(why("not-small-cap", test.facts));
+    return { kind: "UNKNOWN", column: test.column, why: test.why };
   }
   if (category === Category.DEBT)
     return unlisted
@@ -366,6 +364,17 @@ function categoryOf(
   return Category.OTHER;
 }
 
+/** What each value the sort needs decides (the diagnostics' facts). */
+const PARAGRAPH: NeedWhy = { purpose: "paragraph", article: "L. 214-28" };
+const SMALL_CAP_MARKET: NeedWhy = {
+  purpose: "small-cap-market",
+  article: ART_III_1,
+};
+const LOOK_THROUGH: NeedWhy = {
+  purpose: "look-through",
+  article: "L. 214-28 II 2°",
+};
+
 const NOT_A_QUOTA_ASSET = new Map<AssetClass, Bucket>();
 /** One shared outcome per asset class (cash, fund units…): the same reason for every such row. */
 function notAQuotaAsset(cls: AssetClass): Bucket {
@@ -383,14 +392,10 @@ export function smallCapTest(p: Position, asOf: string): SmallCapTest {
   const h = p.holding;
   const kind = smallCapKind(h, asOf);
   if (kind === "yes") return SMALL_CAP;
-  if (kind !== "no") return needForIII1(kind);
-  // The English reason only when asked (FCPI and FIP rules): most rows never need it.
+  if (kind !== "no") return needForIII1(kind, asOf);
   const no = (facts: ReasonFacts["not-small-cap"]): SmallCapTest => ({
     ok: false,
     facts,
-    get reason() {
-      return english(why("not-small-cap", facts));
-    },
   });
   const country = h.listingCountry!;
   if (!isEuEeaOn(country, asOf))
@@ -422,16 +427,17 @@ function smallCapKind(
 
 function needForIII1(
   column: "listingCountry" | "marketCap",
+  asOf: string,
 ): Extract<SmallCapTest, { ok: "unknown" }> {
-  const test =
+  const why: NeedWhy =
     column === "listingCountry"
-      ? "a market of the EU or the EEA"
-      : "capitalisation below 150 million euros";
-  return {
-    ok: "unknown",
-    column,
-    message: `${column} is needed to test III 1° (${test}).`,
-  };
+      ? SMALL_CAP_MARKET
+      : {
+          purpose: "small-cap-size",
+          article: ART_III_1,
+          threshold: formatAmount(smallCapLimit(asOf)),
+        };
+  return { ok: "unknown", column, why };
 }
 
 function addToBucket(
@@ -493,7 +499,7 @@ function allocateListedAfterPurchase(
       const kind = smallCapKind(held[i].holding, asOf);
       if (kind === "yes") continue;
       meetsIII = false;
-      if (kind !== "no") unknown ??= needForIII1(kind);
+      if (kind !== "no") unknown ??= needForIII1(kind, asOf);
     }
     const amounts = group.map((i) => ctx.amountOf(held[i]));
     // Bucket or five years: either way the issuer's unknowns reach both, and the quota.
@@ -502,7 +508,7 @@ function allocateListedAfterPurchase(
     const groupSum = amounts.reduce<Amount>((s, a) => s + (a ?? 0n), 0n);
     if (unknown) {
       for (const i of group)
-        ctx.needHolding(held[i].holding, unknown.column, unknown.message);
+        ctx.needHolding(held[i].holding, unknown.column, unknown.why);
       unknownIn(tally.bucket, tally.listed);
     }
     const fits =
@@ -638,9 +644,7 @@ function countEntityRights(ctx: FundContext, tally: Sorted, p: Position): void {
     return void ctx.leaveOut(p, rule, why("entity-not-oecd", facts));
   const share = h.lookThroughPct;
   if (share === undefined) {
-    const need =
-      "lookThroughPct is needed: entity rights count only up to the entity's direct investment in eligible companies (L. 214-28 II 2°).";
-    tally.entities.unknown(h, "lookThroughPct", need);
+    tally.entities.unknown(h, "lookThroughPct", LOOK_THROUGH);
     return void ctx.leaveOut(p, rule, why("look-through-unknown", facts));
   }
   const amount = ctx.amountOf(p);
@@ -683,13 +687,13 @@ function results(
   t: Sorted,
   window: QuotaWindow | undefined,
 ): RuleResult[] {
-  const { bucketCounted, advancesCounted, notes, aboveLimit, noteReasons } =
+  const { bucketCounted, advancesCounted, aboveLimit, noteReasons } =
     cappedSums(ctx, t.bucket.total, t.qualifying.total, t.bucketReceivables);
   const { quota, advances, bucket, listed, advanceGate, advanceArticle } =
     t.prof;
   const cap = t.prof.advanceCap;
   const advancesRetained = cap
-    ? cap.retain(advancesCounted, notes, noteReasons)
+    ? cap.retain(advancesCounted, noteReasons)
     : advancesCounted;
   const q50 = compare(ctx, quota, {
     threshold:
@@ -703,8 +707,7 @@ function results(
       cap?.measure ?? t.gate.advances,
       { total: 0n, complete: window !== undefined },
     ),
-    binding: quotaBinds(ctx, window, notes, noteReasons),
-    message: notes.join(" ") || undefined,
+    binding: quotaBinds(ctx, window, noteReasons),
     reasons: noteReasons,
   });
   return [

@@ -37,11 +37,7 @@ function largestMaster(ctx: FundContext): { groups: Groups; master?: Group } {
     const h = p.holding;
     if (h.assetClass === "FUND_UNITS" && h.invalid.has("masterId")) {
       // Unreadable, not blank: these units may be the master's.
-      ctx.needHolding(
-        h,
-        "masterId",
-        "masterId is needed to know whose units these are.",
-      );
+      ctx.needHolding(h, "masterId", { purpose: "master" });
       groups.complete = false;
     }
     if (h.assetClass !== "FUND_UNITS" || h.masterId === undefined) continue;
@@ -77,11 +73,7 @@ function others(
     else rest.plus(amount);
     const h = p.holding;
     if (h.assetClass === undefined) {
-      rest.unknown(
-        h,
-        "assetClass",
-        "assetClass is needed: a feeder may hold only the assets its article lists.",
-      );
+      rest.unknown(h, "assetClass", { purpose: "feeder-asset" });
       continue;
     }
     const no = allowed.has(h.assetClass)

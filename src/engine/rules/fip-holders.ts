@@ -5,6 +5,7 @@ import { type Reason, reason as why } from "../reasons";
 import type { RuleDefinition, RuleResult } from "../result";
 import { FIP_H10, FIP_H20, FIP_H30 } from "./fcpi-fip-definitions";
 
+const VI = "L. 214-31 VI";
 const anyHolder = () => true;
 const publicLaw = (g: Group) => g.marked;
 
@@ -19,20 +20,12 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
   const types = new Tally(ctx);
   for (const h of ctx.holders) {
     if (h.units === undefined) {
-      ctx.needHolder(
-        h,
-        "units",
-        "units is needed to measure the holder caps of L. 214-31 VI.",
-      );
+      ctx.needHolder(h, "units", { purpose: "holder-units", article: VI });
       units.unknown();
       continue;
     }
     if (h.holderType === undefined) {
-      ctx.needHolder(
-        h,
-        "holderType",
-        "holderType is needed: public-law legal persons have their own caps (L. 214-31 VI 2° and 3°).",
-      );
+      ctx.needHolder(h, "holderType", { purpose: "holder-type", article: VI });
       types.unknown();
     }
     const key = h.holderId ?? `row ${h.row}`;

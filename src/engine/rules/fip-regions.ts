@@ -23,11 +23,11 @@ export function fipRegionRule(ctx: FundContext): RuleResult {
     if (h.assetClass === undefined || !classes.has(h.assetClass)) continue;
     const { region } = h;
     if (region === undefined)
-      ctx.needHolding(
-        h,
-        "region",
-        "region is needed: L. 214-31 IV limits the companies of each region to 25 % of the asset.",
-      );
+      ctx.needHolding(h, "region", {
+        purpose: "region-cap",
+        article: "L. 214-31 IV",
+        threshold: limit.toString(),
+      });
     const amount = region === undefined ? undefined : ctx.amountOf(p);
     if (amount === undefined) {
       regions.complete = false;

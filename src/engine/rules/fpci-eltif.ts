@@ -3,7 +3,6 @@ import { L214_160, L214_28, listAt, ratioAt } from "../../law";
 import { FundContext, type Position } from "../fund-context";
 import { compare, count, Tally } from "../measures";
 import { english } from "../../present/english";
-import { eurText } from "../ratio";
 import { type Reason, reason as why } from "../reasons";
 import type { RuleResult } from "../result";
 import { FPCI_CCA30 } from "./fpci-definitions";
@@ -51,7 +50,6 @@ export function eltifRegime(ctx: FundContext): EltifRegime {
         "Funds",
         f.row,
         missing,
-        undefined,
         why("eltif-regime-not-met", { given, missing, article: ARTICLE }),
       );
     return { kind: "standard" };
@@ -81,7 +79,8 @@ export class EltifAdvances implements AdvanceCap {
   take(p: Position): boolean {
     const { ctx } = this;
     const h = p.holding;
-    const issuer = h.issuerName ?? h.issuerId ?? `row ${h.row}`;
+    // Without a name or id, the line names it (the user's own id, in any language).
+    const issuer = h.issuerName ?? h.issuerId ?? (h.lineId || `#${h.row}`);
     // For an advance, listingStatus is the listing of the beneficiary's securities (blank: unlisted).
     const listing = h.listingStatus ?? "UNLISTED";
     const out = (r: Parameters<FundContext["leaveOut"]>[2]) =>
@@ -102,11 +101,10 @@ export class EltifAdvances implements AdvanceCap {
       // unknown. For an FPCI, II 1° records the diagnostic and the exclusion; for an SLP, here.
       if (this.quotaId) this.measure.unknown();
       else {
-        this.measure.unknown(
-          h,
-          "ownershipPct",
-          `ownershipPct is needed: ${ARTICLE} retains an advance to a company in which, or in whose group, the fund holds a participation.`,
-        );
+        this.measure.unknown(h, "ownershipPct", {
+          purpose: "eltif-advance",
+          article: ARTICLE,
+        });
         out(why("ownership-unknown", { article: ARTICLE }));
       }
       return false;
@@ -142,7 +140,7 @@ export class EltifAdvances implements AdvanceCap {
   }
 
   /** « qu'à concurrence de 30 % »: these advances and those II 1° counted, together, up to 30 % of the base. */
-  retain(advancesCounted: Amount, notes: string[], reasons: Reason[]): Amount {
+  retain(advancesCounted: Amount, reasons: Reason[]): Amount {
     const total = advancesCounted + this.measure.total;
     const threshold = ratioAt(L214_160.eltifAdvances, this.ctx.asOf);
     const cap = capOf(this.ctx, threshold);
@@ -154,7 +152,6 @@ export class EltifAdvances implements AdvanceCap {
         threshold: threshold.toString(),
         article: ARTICLE,
       });
-      notes.push(english(r));
       reasons.push(r);
     }
     return retained;
@@ -175,15 +172,13 @@ export class EltifAdvances implements AdvanceCap {
     return compare(ctx, FPCI_CCA30, {
       threshold,
       numerator: this.measure,
-      message: over
-        ? `${eurText(above)} of advances above the 30 % limit are not counted toward the quota (a limit on counting, not a breach).`
-        : undefined,
       reasons: over
         ? [
             why("advances-above-cap", {
               amount: formatAmount(above),
               threshold: threshold.toString(),
               article: ARTICLE,
+              limitRule: true,
             }),
           ]
         : undefined,
@@ -193,17 +188,15 @@ export class EltifAdvances implements AdvanceCap {
 
 /** A flag of the regime is unreadable: the diagnostic says what it decides. */
 const needFlag = (ctx: FundContext, column: Flag) =>
-  ctx.needFund(
-    column,
-    `${column} is needed: the 30 % regime of ${ARTICLE} applies only with the « ELTIF » name and an infrastructure main object.`,
-  );
+  ctx.needFund(column, {
+    purpose: "eltif-regime",
+    article: ARTICLE,
+    threshold: ratioAt(L214_160.eltifAdvances, ctx.asOf).toString(),
+  });
 
 /** Adds one sentence to a result's message (in English, from its code), and its code when the message is fully coded. */
-export function addNote(
-  r: RuleResult,
-  reason: Reason,
-  text = english(reason),
-): void {
+export function addNote(r: RuleResult, reason: Reason): void {
+  const text = english(reason);
   const coded = r.message === undefined || r.reasons !== undefined;
   r.message = r.message ? `${r.message} ${text}` : text;
   if (coded) r.reasons = [...(r.reasons ?? []), reason];
@@ -263,11 +256,11 @@ export function evaluateSlpAdvances(ctx: FundContext): RuleResult[] {
   if (regime.kind === "unknown") {
     needFlag(ctx, regime.column);
     r.status = "incomplete";
-    // The SLP's sentence says less than the code's (it has no 15 % regime to fall back on).
+    // An SLP has no 15 % regime to fall back on.
+    const { column } = regime;
     addNote(
       r,
-      why("eltif-regime-unknown", { column: regime.column, article: ARTICLE }),
-      `${regime.column} cannot be read: whether the fund meets the 30 % regime of ${ARTICLE} is unknown.`,
+      why("eltif-regime-unknown", { column, article: ARTICLE, slp: true }),
     );
   }
   return [r];

@@ -10,7 +10,6 @@ import { limitCondition } from "../conditions";
 import { Dec } from "../decimal";
 import { L214_160, L214_28, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { english } from "../../present/english";
 import {
   Breaches,
   compare,
@@ -19,7 +18,6 @@ import {
   type Measure,
   Tally,
 } from "../measures";
-import { eurText, percentText } from "../ratio";
 import { type Reason, reason as why } from "../reasons";
 import type { Holding } from "../model";
 import { isWithin } from "../quota-window";
@@ -111,8 +109,7 @@ export function cappedSums(
         article,
       }),
     );
-  const notes = noteReasons.map(english);
-  return { bucketCounted, advancesCounted, notes, aboveLimit, noteReasons };
+  return { bucketCounted, advancesCounted, aboveLimit, noteReasons };
 }
 
 /**
@@ -126,7 +123,7 @@ export interface AdvanceCap {
   /** What the regime's advances measured (partial when a value it needed is unknown). */
   readonly measure: Measure;
   /** What the quota retains of these advances and of those II 1° counted; notes the excess. */
-  retain(advancesCounted: Amount, notes: string[], reasons: Reason[]): Amount;
+  retain(advancesCounted: Amount, reasons: Reason[]): Amount;
   /** The regime's own rule. */
   result(): RuleResult;
 }
@@ -192,9 +189,7 @@ export function bucketRule(
   return compare(ctx, rule, {
     threshold,
     numerator: bucket,
-    // The rule's own words for the same code: a limit on counting, not a breach.
-    message: `${eurText(above)} above the 20 % limit are not counted toward the quota (a limit on counting, not a breach).`,
-    reasons: [why("bucket-above-cap", facts)],
+    reasons: [why("bucket-above-cap", { ...facts, limitRule: true })],
   });
 }
 
@@ -232,7 +227,6 @@ export function listedRule(
 export function quotaBinds(
   ctx: FundContext,
   window: QuotaWindow | undefined,
-  notes: string[],
   reasons: Reason[],
   appliedBy?: string,
 ): boolean {
@@ -245,7 +239,6 @@ export function quotaBinds(
       article: "L. 214-28 V",
       ...(appliedBy ? { appliedBy } : {}),
     });
-    notes.push(english(r));
     reasons.push(r);
   }
   return binding;
@@ -263,8 +256,6 @@ export function countAdvanceInQuota(
   qualifying: Tally,
   allowed: { quotaId: string; article: string; amount?: Amount },
   { issuer, ownership }: Extract<AdvanceGate, { kind: "allowed" }>,
-  /** The words before the share, where they differ from the code's sentence ("the fund holds "). */
-  note?: string,
 ): void {
   const { quotaId: rule, article, amount } = allowed;
   if (amount === undefined) return;
@@ -276,8 +267,7 @@ export function countAdvanceInQuota(
     ownership: ownership.toString(),
     article,
   });
-  const text = note && `${note}${percentText(ownership)} of ${issuer}`;
-  count(ctx, p, { rule, article, note: text, explain }, amount);
+  count(ctx, p, { rule, article, explain }, amount);
 }
 
 export type AdvanceGate =
@@ -320,16 +310,17 @@ export function gateAdvance(
   const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
   const rule = rules.quotaId;
   if (ownership === undefined) {
-    const share = gate.isZero()
-      ? "a participation"
-      : `at least ${percentText(gate)} of the capital`;
-    const need = `ownershipPct is needed: ${article} allows an advance only to a company in which the fund holds ${share}.`;
-    ctx.needHolding(h, "ownershipPct", need);
+    ctx.needHolding(h, "ownershipPct", {
+      purpose: "advance-ownership",
+      article,
+      threshold: gate.toString(),
+    });
     ctx.leaveOut(p, rule, why("ownership-unknown", { article }));
     log.advances.unknown();
     return { amount, gate: { kind: "unknown" } };
   }
-  const issuer = h.issuerName ?? h.issuerId ?? `row ${h.row}`;
+  // Without a name or id, the line names it (the user's own id, in any language).
+  const issuer = h.issuerName ?? h.issuerId ?? (h.lineId || `#${h.row}`);
   // A share read from a column is one Dec per distinct value: the same object is not compared again.
   if (
     log.lowest === undefined ||

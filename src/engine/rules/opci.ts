@@ -39,10 +39,10 @@ export function evaluateOpci(ctx: FundContext): Evaluation {
   const sppicav = ctx.fund.fundType === "SPPICAV";
   const created = ctx.fund.constitutionDate;
   if (created === undefined)
-    ctx.needFund(
-      "constitutionDate",
-      "constitutionDate (the OPCI's creation) is needed: its rules bind from three years after creation (L. 214-43).",
-    );
+    ctx.needFund("constitutionDate", {
+      purpose: "opci-start",
+      article: "L. 214-43",
+    });
   const years = () => requireVersion(LAW.rampUpYears, ctx.asOf).value;
   const from = created && addYears(created, years());
   const window = from ? { from, article: "L. 214-43" } : undefined;
@@ -57,9 +57,11 @@ export function evaluateOpci(ctx: FundContext): Evaluation {
     const c = p.holding.opciCategory;
     if (c === undefined) {
       const column = "opciCategory";
-      const need = `${column} is needed: OPCI positions are classified by the item of L. 214-36 I they belong to.`;
-      o.classified.unknown(p.holding, column, need);
       const facts = { column, article: "L. 214-36 I" };
+      o.classified.unknown(p.holding, column, {
+        purpose: "opci-item",
+        ...facts,
+      });
       ctx.exclude(p, { rule: "OPCI-*", code: "unclassified", facts });
       continue;
     }
@@ -205,10 +207,11 @@ function leverage(o: Opci): RuleResult {
   const [rule, article] = [OPCI_LEV40.id, "L. 214-39"];
   if (!o.classified.complete) debt.unknown();
   if (ctx.fund.borrowings === undefined) {
-    ctx.needFund(
-      "borrowings",
-      "borrowings is needed: the OPCI's own borrowings and debts count toward the 40 % of L. 214-39 (write 0 if there are none).",
-    );
+    ctx.needFund("borrowings", {
+      purpose: "opci-borrowings",
+      article,
+      threshold: threshold.toString(),
+    });
     debt.unknown();
   } else debt.plus(ctx.fund.borrowings);
   for (const c of listAt(LAW.borrowingBaseItems, ctx.asOf)) {
@@ -228,7 +231,6 @@ function leverage(o: Opci): RuleResult {
             "Holdings",
             h.row,
             "entityDebt",
-            undefined,
             why("entity-debt-blank", item),
           );
         continue;
@@ -293,11 +295,10 @@ function advancesGate(o: Opci): RuleResult {
       refused.refuse(ctx, id, p, OPCI_CCA5.id, why("opci-advance-gate", facts));
     const issuer = h.issuerName ?? h.issuerId;
     if (h.issuerId === undefined) {
-      known.unknown(
-        h,
-        "issuerId",
-        "issuerId is needed: L. 214-42 allows advances only to the fund's 2° and 3° companies.",
-      );
+      known.unknown(h, "issuerId", {
+        purpose: "opci-advance-issuer",
+        article: "L. 214-42",
+      });
       continue;
     }
     if (!companies.has(h.issuerId)) {
@@ -306,11 +307,11 @@ function advancesGate(o: Opci): RuleResult {
     }
     const own = h.ownershipPct ?? companies.get(h.issuerId);
     if (own === undefined) {
-      known.unknown(
-        h,
-        "ownershipPct",
-        "ownershipPct is needed: L. 214-42 requires at least 5 % of the company's capital.",
-      );
+      known.unknown(h, "ownershipPct", {
+        purpose: "advance-ownership",
+        article: "L. 214-42",
+        threshold: gate.toString(),
+      });
       continue;
     }
     if (lowest === undefined || own.lt(lowest)) lowest = own;

@@ -8,7 +8,13 @@ import {
 import { Dec } from "../decimal";
 import { type RatioParameter, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { type Reason, type ReasonFacts, reason as why } from "../reasons";
+import {
+  type Need,
+  type NeedPurpose,
+  type Reason,
+  type ReasonFacts,
+  reason as why,
+} from "../reasons";
 
 // L. 214-30 and L. 214-31 III A 2° b), in the same words: securities bought from other holders also count when, « au moment du
 // rachat », the fund committed to subscribe « pour une valeur au moins équivalente au rachat »;
@@ -22,7 +28,7 @@ export type Commitment =
       kind: "unknown";
       column: string;
       table: "Funds" | "Holdings";
-      message: string;
+      why: Need;
     };
 
 /**
@@ -43,7 +49,7 @@ export function commitments(
     kind: "unknown",
     table: column === "fundTermDate" ? "Funds" : "Holdings",
     column,
-    message: `${column} is needed: ${ARTICLE}, ${NEEDS[column]}.`,
+    why: { purpose: NEEDS[column], article: ARTICLE },
   });
   const issuer = purchases[0]?.holding.issuerId;
   const subscriptions = ctx.positions.filter(
@@ -143,10 +149,8 @@ const refused = (facts: ReasonFacts["secondary-commitment"]): Commitment => ({
 
 /** What each value a commitment needs decides, as the diagnostic says it. */
 const NEEDS = {
-  fundTermDate:
-    "the end of the fund's life decides whether an unfulfilled subscription commitment still counts",
-  investmentDate:
-    "the purchase date decides which subscriptions fulfil the commitment",
-  costValue: "the commitment is compared with the purchase's cost",
-  subscriptionCommitment: "it says whether the fund committed to subscribe",
-} as const;
+  fundTermDate: "secondary-term",
+  investmentDate: "secondary-date",
+  costValue: "secondary-cost",
+  subscriptionCommitment: "secondary-commitment",
+} as const satisfies Record<string, NeedPurpose>;

@@ -56,8 +56,10 @@ export function evaluateCpi(ctx: FundContext): RuleResult[] {
           "Holdings",
           h.row,
           "acquisitionMode",
-          `acquisitionMode is blank: the position is not counted in ${rule.id} (${rule.article}).`,
-          reason("acquisition-mode-blank", { article: rule.article }),
+          reason("acquisition-mode-blank", {
+            article: rule.article,
+            rule: rule.id,
+          }),
         );
         return "out";
       }

@@ -8,7 +8,12 @@ import {
 import { Dec } from "../../decimal";
 import type { FundContext, Position } from "../../fund-context";
 import type { Holding } from "../../model";
-import { type Reason, reason } from "../../reasons";
+import {
+  type Need,
+  type NeedPurpose,
+  type Reason,
+  reason,
+} from "../../reasons";
 import type { L2Note } from "../../reasons-livre2";
 import type {
   GroupResult,
@@ -203,11 +208,7 @@ export function sumWhere(
     if (v !== "in") {
       complete = false;
       missing.set(v.unknown, (missing.get(v.unknown) ?? 0) + 1);
-      ctx.needHolding(
-        p.holding,
-        v.unknown,
-        `${v.unknown} is needed by ${rule.id} (${rule.article}).`,
-      );
+      ctx.needHolding(p.holding, v.unknown, neededBy(rule));
       continue;
     }
     const a = amount(p);
@@ -252,6 +253,12 @@ export function missingNotes(sum: Sum, article: string): Reason[] {
   );
 }
 
+/** A value the rule needs, as the diagnostic says it: « needed by RULE (article) ». */
+export const neededBy = (
+  rule: Pick<RuleDefinition, "id" | "article">,
+  purpose: NeedPurpose = "rule",
+): Need => ({ purpose, rule: rule.id, article: rule.article });
+
 /** A fund-level value a rule needs: undefined (and a diagnostic) when blank or unreadable. */
 export function fundValue<K extends keyof FundContext["fund"]>(
   ctx: FundContext,
@@ -259,11 +266,7 @@ export function fundValue<K extends keyof FundContext["fund"]>(
   rule: RuleDefinition,
 ): FundContext["fund"][K] | undefined {
   const v = ctx.fund[column];
-  if (v === undefined)
-    ctx.needFund(
-      column,
-      `${column} is needed by ${rule.id} (${rule.article}).`,
-    );
+  if (v === undefined) ctx.needFund(column, neededBy(rule));
   return v;
 }
 

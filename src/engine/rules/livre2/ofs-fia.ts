@@ -9,6 +9,7 @@ import {
   type L2Rule,
   measure,
   missingNotes,
+  neededBy,
   note,
   sumWhere,
   ZERO,
@@ -67,11 +68,7 @@ export function twentyInvestors(
     if (h.units === undefined || h.holderId === undefined) {
       complete = false;
       if (h.holderId === undefined)
-        ctx.needHolder(
-          h,
-          "holderId",
-          `holderId is needed to count the investors (${rule.article}).`,
-        );
+        ctx.needHolder(h, "holderId", neededBy(rule, "investors"));
       continue;
     }
     if (h.units > ZERO) ids.add(h.holderId.trim().toUpperCase());

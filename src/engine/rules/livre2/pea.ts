@@ -15,6 +15,7 @@ import {
   type L2Rule,
   measure,
   missingNotes,
+  neededBy,
   note,
   ownListing,
   sumWhere,
@@ -133,11 +134,7 @@ function commitment(
     else if (v !== "out" && p.held) {
       complete = false;
       missing++;
-      ctx.needHolding(
-        h,
-        "issuerCountry",
-        `issuerCountry is needed by ${rule.id} (${article}).`,
-      );
+      ctx.needHolding(h, "issuerCountry", { ...neededBy(rule), article });
     }
   }
   const inner = new FundContext(
@@ -168,10 +165,10 @@ function commitment(
   const from =
     f.firstYearEnd === undefined ? undefined : addYears(f.firstYearEnd, years);
   if (from === undefined)
-    ctx.needFund(
-      "firstYearEnd",
-      `firstYearEnd is needed to know when ${rule.id} binds (${article}).`,
-    );
+    ctx.needFund("firstYearEnd", {
+      ...neededBy(rule, "rule-binds"),
+      article,
+    });
   const notes = [
     from
       ? note("commitment-from", { date: from, article })

@@ -3,6 +3,7 @@ import { addMonths, addYears } from "../../dates";
 import { Dec } from "../../decimal";
 import type { FundContext, Position } from "../../fund-context";
 import { type Reason, reason } from "../../reasons";
+import { coded } from "../../../present/english";
 import type { GroupResult, RuleResult } from "../../result";
 import { ratioAt, requireVersion } from "../../../law";
 import { fractionAt } from "../../../law/livre2/fraction";
@@ -22,6 +23,7 @@ import {
   type L2Rule,
   measure,
   missingNotes,
+  neededBy,
   note,
   sumWhere,
   ZERO,
@@ -167,11 +169,11 @@ export function scpiDebt(ctx: FundContext): RuleResult | undefined {
         "Holdings",
         h.row,
         "entityDebt",
-        `entityDebt is blank for a 2° company: its debts count as zero in ${rule.id}.`,
         reason("entity-debt-blank", {
           item: 2,
           article: rule.article,
           threshold: "1",
+          rule: rule.id,
         }),
       );
       continue;
@@ -203,10 +205,7 @@ export function scpiDebt(ctx: FundContext): RuleResult | undefined {
     }),
   ];
   if (f.agBorrowingMax === undefined) {
-    ctx.needFund(
-      "agBorrowingMax",
-      `agBorrowingMax is needed: the fund has debts (${rule.article}).`,
-    );
+    ctx.needFund("agBorrowingMax", neededBy(rule, "debt-maximum"));
     notes.push(note("debt-without-maximum", { article: rule.article }));
   }
   return measure({
@@ -243,15 +242,9 @@ export function raise15(
           requireVersion(law.raiseYears, ctx.asOf).value,
         );
   if (f.publicSubscribedCapital === undefined)
-    ctx.needFund(
-      "publicSubscribedCapital",
-      `publicSubscribedCapital is needed by ${rule.id}.`,
-    );
+    ctx.needFund("publicSubscribedCapital", neededBy(rule));
   if (f.statutoryMaxCapital === undefined)
-    ctx.needFund(
-      "statutoryMaxCapital",
-      `statutoryMaxCapital is needed by ${rule.id}.`,
-    );
+    ctx.needFund("statutoryMaxCapital", neededBy(rule));
   const r = measure({
     rule,
     threshold,
@@ -304,9 +297,7 @@ export function sellOrders(ctx: FundContext): RuleResult | undefined {
             table: "Orders",
             row: o.row,
             column,
-            message: `${column} is needed by ${rule.id}.`,
-            code: "value-needed",
-            facts: { column },
+            ...coded(reason("value-needed", { column, ...neededBy(rule) })),
           });
       continue;
     }
@@ -316,8 +307,9 @@ export function sellOrders(ctx: FundContext): RuleResult | undefined {
         severity: "info",
         table: "Orders",
         row: o.row,
-        message: `Order ${o.orderId ?? o.row} is dated after the as-of date or is for 0 units: ignored.`,
-        ...note("orders-ignored", { count: 1 }),
+        ...coded(
+          note("orders-ignored", { count: 1, name: `${o.orderId ?? o.row}` }),
+        ),
       });
       continue;
     }
@@ -360,10 +352,7 @@ export function sellOrders(ctx: FundContext): RuleResult | undefined {
       status: "pass",
     };
   if (issued === undefined)
-    ctx.needFund(
-      "unitsIssued",
-      `unitsIssued (or the Holders table) is needed by ${rule.id}.`,
-    );
+    ctx.needFund("unitsIssued", neededBy(rule, "units-issued"));
   const groups: GroupResult[] = (["SELL", "WITHDRAWAL"] as const).map((key) => {
     const g = measure({
       rule,
@@ -407,16 +396,8 @@ export function priceGap(ctx: FundContext): RuleResult | undefined {
   const rule = SCPI_PRICE10;
   const price = f.subscriptionPrice;
   const value = f.reconstitutionValue;
-  if (price === undefined)
-    ctx.needFund(
-      "subscriptionPrice",
-      `subscriptionPrice is needed by ${rule.id}.`,
-    );
-  if (value === undefined)
-    ctx.needFund(
-      "reconstitutionValue",
-      `reconstitutionValue is needed by ${rule.id}.`,
-    );
+  if (price === undefined) ctx.needFund("subscriptionPrice", neededBy(rule));
+  if (value === undefined) ctx.needFund("reconstitutionValue", neededBy(rule));
   const gap =
     price !== undefined && value !== undefined
       ? price > value

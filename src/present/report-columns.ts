@@ -1,4 +1,4 @@
-import type { Report } from "./result";
+import type { Report } from "../engine/result";
 
 /**
  * The columns of a rule row, as the report sheet and the command line's --out file both write them.
