@@ -167,10 +167,10 @@ const WHY_FR: Record<NeedPurpose, (f: Facts) => string> = {
   "secondary-date": (f) =>
     `la date du rachat détermine les souscriptions qui réalisent l'engagement (${art(f)})`,
   "secondary-cost": (f) =>
-    `l'engagement de souscription est comparé à la valeur du rachat (${art(f)})`,
+    `l'engagement de souscription est comparé au montant du rachat (${art(f)})`,
   "secondary-commitment": (f) =>
     `elle indique si le fonds s'est engagé à souscrire (${art(f)})`,
-  master: () => "elle indique de quel maître relèvent ces parts",
+  master: () => "elle indique de quel OPC maître relèvent ces parts",
   "feeder-asset": () =>
     "un fonds nourricier ne peut détenir que les actifs que son article énumère",
   "opci-start": (f) =>
@@ -187,9 +187,9 @@ const WHY_FR: Record<NeedPurpose, (f: Facts) => string> = {
     `elle fixe la date à partir de laquelle la règle ${f.rule} s'applique (${art(f)})`,
   investors: (f) => `elle permet de compter les investisseurs (${art(f)})`,
   "debt-maximum": (f) =>
-    `le fonds est endetté, et ses dettes sont rapportées au montant maximal d'emprunt fixé par l'assemblée générale (${art(f)})`,
+    `les dettes du fonds sont rapportées au montant maximal d'emprunt fixé par l'assemblée générale (${art(f)})`,
   "units-issued": (f) =>
-    `la règle ${f.rule} en a besoin (à défaut, le tableau Holders)`,
+    `la règle ${f.rule} en a besoin (à défaut, le total des parts du tableau Holders)`,
   "register-check": () =>
     "un contrôle du registre en a besoin et reste incomplet sur cette ligne",
 };
