@@ -1,8 +1,18 @@
-import { type Amount, formatAmount, ZERO } from "./amount";
+import { type Amount, ExactSum, formatAmount } from "./amount";
 import type { Need, Reason, ReasonFacts } from "./reasons";
 import type { IsoDate } from "./dates";
 import { Dec } from "./decimal";
-import type { Basis, Diagnostic, Fund, Holder, Holding, Order } from "./model";
+import {
+  type Basis,
+  COST_MILLIONTHS,
+  type Diagnostic,
+  FAIR_MILLIONTHS,
+  type Fund,
+  type Holder,
+  type Holding,
+  type MillionthsOf,
+  type Order,
+} from "./model";
 import type {
   Contribution,
   Exclusion,
@@ -63,15 +73,28 @@ export type Excluded =
     }[ExclusionCode];
 
 /** One position of the fund, with the outcome the rules fill in. */
-export interface Position {
-  holding: Holding;
-  outcome: PositionOutcome;
-  /** Amount on the fund's basis; undefined when unreadable or missing. */
-  amount?: Amount;
-  /** Held on the as-of date (not disposed of, not yet bought). */
-  held: boolean;
+export class Position {
   /** The exact amounts of outcome.counted where they differ from amount, at the same index (explained checks only). */
-  countedAmounts?: Amount[];
+  countedAmounts?: Amount[] = undefined;
+
+  constructor(
+    readonly holding: Holding,
+    readonly outcome: PositionOutcome,
+    /**
+     * The amount on the fund's basis in integer millionths, a safe integer read from the column
+     * without a BigInt (model.ts COST_MILLIONTHS); NaN when the amount is `big` (or unreadable).
+     */
+    readonly millionths: number,
+    private readonly big: Amount | undefined,
+    /** Held on the as-of date (not disposed of, not yet bought). */
+    readonly held: boolean,
+  ) {}
+
+  /** Amount on the fund's basis; undefined when unreadable or missing. */
+  get amount(): Amount | undefined {
+    const x = this.millionths;
+    return x === x ? BigInt(x) : this.big;
+  }
 }
 
 /**
@@ -336,20 +359,34 @@ export class FundContext {
       if (explain)
         outcome.excluded.push(notHeld("not-yet-invested", h.investmentDate));
     }
-    return { holding: h, outcome, amount, held };
+    return new Position(h, outcome, NaN, amount, held);
   }
 
   /** position() of a plain check: no outcome, only the amount, its warnings and whether it is held. */
   private plainPosition(h: Holding): Position {
     const basis = this.basis;
-    const amount =
-      basis === "COST" ? h.costValue : basis ? h.fairValue : undefined;
-    // Rare rows (a negative or implausible amount) take the full path for their warnings.
-    if (
-      amount !== undefined &&
-      (amount < 0n || amount >= IMPLAUSIBLE || amount <= -IMPLAUSIBLE)
-    )
-      return this.fullPosition(h, false);
+    // The amount as a number from the column when the holding gives it (no BigInt per row).
+    const x =
+      basis === "COST"
+        ? (h as MillionthsOf)[COST_MILLIONTHS]
+        : basis
+          ? (h as MillionthsOf)[FAIR_MILLIONTHS]
+          : undefined;
+    let millionths = NaN;
+    let amount: Amount | undefined;
+    if (x !== undefined && x === x) {
+      // A safe integer can never be implausible (≥ 10^21): only a negative one takes the full path.
+      if (x < 0) return this.fullPosition(h, false);
+      millionths = x;
+    } else {
+      amount = basis === "COST" ? h.costValue : basis ? h.fairValue : undefined;
+      // Rare rows (a negative or implausible amount) take the full path for their warnings.
+      if (
+        amount !== undefined &&
+        (amount < 0n || amount >= IMPLAUSIBLE || amount <= -IMPLAUSIBLE)
+      )
+        return this.fullPosition(h, false);
+    }
     const disposal = h.disposalDate;
     let held = true;
     if (disposal !== undefined && disposal <= this.asOf) held = false;
@@ -357,7 +394,7 @@ export class FundContext {
       const invested = h.investmentDate;
       if (invested !== undefined && invested > this.asOf) held = false;
     }
-    return { holding: h, outcome: SCRATCH, amount, held };
+    return new Position(h, SCRATCH, millionths, amount, held);
   }
 
   private resolveDenominator(): { denominator?: Amount; complete: boolean } {
@@ -377,14 +414,16 @@ export class FundContext {
       return { denominator: f.totalAssets, complete: true };
     if (f.invalid.has("totalAssets")) return { complete: false };
     // Blank total assets: the sum of the fund's positions at fair value, as the contract says.
-    let total = ZERO;
+    const total = new ExactSum();
     let complete = true;
     for (const p of this.heldPositions()) {
-      if (p.amount === undefined) {
+      const x = p.millionths;
+      if (x === x) total.addMillionths(x);
+      else if (p.amount === undefined) {
         complete = false;
         this.amountOf(p);
-      } else total += p.amount;
+      } else total.addBig(p.amount);
     }
-    return { denominator: total, complete };
+    return { denominator: total.value(), complete };
   }
 }

@@ -189,6 +189,22 @@ export interface Fund extends SourceRow {
   fundTermDate?: IsoDate;
 }
 
+/**
+ * A holding read by columns may also give its cost and fair value as integer millionths in a plain
+ * number, read from the column without making a BigInt (the engine's hot path sums them with
+ * ExactSum, src/engine/amount.ts). The value, when a number and not NaN, is a safe integer
+ * (|x| ≤ 2^53 − 1) equal to the field's BigInt; NaN or absent means: read the field itself (blank,
+ * an amount kept as a BigInt, or a holding built otherwise).
+ */
+export const COST_MILLIONTHS: unique symbol = Symbol("costValue in millionths");
+export const FAIR_MILLIONTHS: unique symbol = Symbol("fairValue in millionths");
+
+/** The optional fast read of a holding's basis amounts (above); not a column of the contract. */
+export interface MillionthsOf {
+  readonly [COST_MILLIONTHS]?: number;
+  readonly [FAIR_MILLIONTHS]?: number;
+}
+
 export interface Holding extends SourceRow {
   fundId?: string;
   lineId: string;

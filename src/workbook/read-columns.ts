@@ -1,5 +1,11 @@
 import { amountFromNumber } from "../engine/amount";
-import type { Diagnostic, Holding, TableSource } from "../engine/model";
+import {
+  COST_MILLIONTHS,
+  type Diagnostic,
+  FAIR_MILLIONTHS,
+  type Holding,
+  type TableSource,
+} from "../engine/model";
 import { HOLDINGS_SPEC } from "./columns";
 import { type CellValue, errorText, type RawTable } from "./grid";
 import {
@@ -204,6 +210,21 @@ HOLDINGS_SPEC.columns.forEach((c, k) => {
     enumerable: true,
   });
 });
+
+// The basis amounts as integer millionths straight from the Float64Array, no BigInt (model.ts):
+// NaN for a blank cell, and for a column that holds BigInts (millionths is then null).
+for (const [symbol, name] of [
+  [COST_MILLIONTHS, "costValue"],
+  [FAIR_MILLIONTHS, "fairValue"],
+] as const) {
+  const k = HOLDINGS_SPEC.columns.findIndex((c) => c.name === name);
+  Object.defineProperty(ColumnHolding.prototype, symbol, {
+    get(this: { t: HoldingsTable; i: number }) {
+      const m = this.t.columns[k].millionths;
+      return m === null ? NaN : m[this.i];
+    },
+  });
+}
 
 /** Every field of a holding as a plain object (to copy one with some fields changed). */
 export function plainHolding(h: Holding): Holding {

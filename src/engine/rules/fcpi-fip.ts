@@ -408,7 +408,7 @@ function countAdvance(
   p: Position,
   t: Sorted,
 ): boolean {
-  const { amount, gate } = gateAdvance(ctx, p, {
+  const { gate } = gateAdvance(ctx, p, {
     quotaId: v.quota.id,
     advancesId: FCPR_CCA15.id,
     article: "L. 214-28 II 1°",
@@ -424,7 +424,7 @@ function countAdvance(
     ctx,
     p,
     t.qualifying,
-    { quotaId: v.quota.id, article: "L. 214-28 II 1°", amount },
+    { quotaId: v.quota.id, article: "L. 214-28 II 1°" },
     gate,
   );
   return false; // advances are counted here, outside the securities' secondary condition

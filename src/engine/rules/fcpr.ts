@@ -260,7 +260,7 @@ export function evaluateL21428(
             : Sort.SECURITY;
     if (b.kind === "I") {
       tally.inQuota[i] = 1;
-      tally.direct.add(p, unlisted);
+      tally.direct.take(p, unlisted);
     } else if (b.kind === "III1" || b.kind === "III2")
       addToBucket(tally, p, b.kind === "III1" ? iii1 : iii2);
     else if (b.kind === "IV") listedAfter.push(i);
@@ -445,10 +445,10 @@ function addToBucket(
   p: Position,
   contribution: Omit<Contribution, "amount">,
 ): void {
-  const amount = tally.bucket.add(p, contribution);
+  const read = tally.bucket.take(p, contribution);
   const cls = p.holding.assetClass;
-  if (amount !== undefined && cls && tally.receivables.has(cls))
-    tally.bucketReceivables += amount;
+  if (read && cls && tally.receivables.has(cls))
+    tally.bucketReceivables += p.amount!;
 }
 
 /**
@@ -601,7 +601,7 @@ function countAdvance(
   const h = p.holding;
   const { prof } = tally;
   const article = prof.advanceArticle;
-  const { amount, gate } = gateAdvance(ctx, p, {
+  const { gate } = gateAdvance(ctx, p, {
     quotaId: prof.quota.id,
     advancesId: prof.advances.id,
     article,
@@ -625,13 +625,7 @@ function countAdvance(
       why("issuer-not-eligible", { test, ...facts }),
     );
   const quotaId = prof.quota.id;
-  countAdvanceInQuota(
-    ctx,
-    p,
-    tally.qualifying,
-    { quotaId, article, amount },
-    gate,
-  );
+  countAdvanceInQuota(ctx, p, tally.qualifying, { quotaId, article }, gate);
 }
 
 /** II 2°: rights in an OECD entity count "qu'à concurrence du pourcentage d'investissement direct" in eligible companies. */
@@ -670,7 +664,7 @@ function liquidLabelRule(ctx: FundContext): RuleResult {
   for (const p of ctx.heldPositions()) {
     const cls = p.holding.assetClass;
     if (cls && classes.has(cls))
-      liquid.add(p, {
+      liquid.take(p, {
         rule: FCPR_LIQ5.id,
         article,
         explain: why("counted-liquid", { article }),

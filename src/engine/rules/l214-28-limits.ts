@@ -254,14 +254,15 @@ export function countAdvanceInQuota(
   ctx: FundContext,
   p: Position,
   qualifying: Tally,
-  allowed: { quotaId: string; article: string; amount?: Amount },
+  allowed: { quotaId: string; article: string },
   { issuer, ownership }: Extract<AdvanceGate, { kind: "allowed" }>,
 ): void {
-  const { quotaId: rule, article, amount } = allowed;
-  if (amount === undefined) return;
-  qualifying.plus(amount);
+  const { quotaId: rule, article } = allowed;
+  // An unreadable amount was recorded by the gate's measure of every advance.
+  if (!qualifying.plusPosition(p)) return;
   // The reason and its note are only for a position whose outcome is recorded.
   if (!ctx.explained(p)) return;
+  const amount = p.amount!;
   const explain = why("counted-advance", {
     issuer,
     ownership: ownership.toString(),
@@ -290,11 +291,11 @@ export function gateAdvance(
     gate: Dec;
     log: GateLog;
   },
-): { amount?: Amount; gate: AdvanceGate } {
+): { gate: AdvanceGate } {
   const h = p.holding;
   const { article, gate, log } = rules;
   // The contribution is built only for a position whose outcome is recorded.
-  const amount = log.advances.add(
+  log.advances.take(
     p,
     ctx.explained(p)
       ? {
@@ -317,7 +318,7 @@ export function gateAdvance(
     });
     ctx.leaveOut(p, rule, why("ownership-unknown", { article }));
     log.advances.unknown();
-    return { amount, gate: { kind: "unknown" } };
+    return { gate: { kind: "unknown" } };
   }
   // Without a name or id, the line names it (the user's own id, in any language).
   const issuer = h.issuerName ?? h.issuerId ?? (h.lineId || `#${h.row}`);
@@ -337,9 +338,9 @@ export function gateAdvance(
     const condition =
       ADVANCE_CONDITIONS[article as keyof typeof ADVANCE_CONDITIONS].gate.id;
     log.refused.refuse(ctx, condition, p, rule, why("advance-gate", facts));
-    return { amount, gate: { kind: "refused", issuer } };
+    return { gate: { kind: "refused", issuer } };
   }
-  return { amount, gate: { kind: "allowed", issuer, ownership } };
+  return { gate: { kind: "allowed", issuer, ownership } };
 }
 
 /** The gate refuses the share: below it, or nothing at all when the gate is "a participation". */
