@@ -72,28 +72,44 @@ export type Excluded =
       };
     }[ExclusionCode];
 
+/** Where a position's amount is read: `big`, or the holding's cost or fair value in millionths. */
+const enum From {
+  BIG,
+  COST,
+  FAIR,
+}
+
 /** One position of the fund, with the outcome the rules fill in. */
 export class Position {
   /** The exact amounts of outcome.counted where they differ from amount, at the same index (explained checks only). */
-  countedAmounts?: Amount[] = undefined;
+  declare countedAmounts?: Amount[];
 
   constructor(
     readonly holding: Holding,
     readonly outcome: PositionOutcome,
-    /**
-     * The amount on the fund's basis in integer millionths, a safe integer read from the column
-     * without a BigInt (model.ts COST_MILLIONTHS); NaN when the amount is `big` (or unreadable).
-     */
-    readonly millionths: number,
+    /** The amount when it is not read from the holding in millionths (From.BIG). */
     private readonly big: Amount | undefined,
     /** Held on the as-of date (not disposed of, not yet bought). */
     readonly held: boolean,
+    /** No number is kept here: a number field would box each value in a heap object of its own. */
+    private readonly from: From,
   ) {}
+
+  /**
+   * The amount on the fund's basis in integer millionths, a safe integer read from the holding's
+   * column without a BigInt (model.ts COST_MILLIONTHS); NaN when the amount is only a BigInt
+   * (`amount`) or unreadable.
+   */
+  get millionths(): number {
+    const from = this.from;
+    if (from === From.BIG) return NaN;
+    const h = this.holding as MillionthsOf;
+    return (from === From.COST ? h[COST_MILLIONTHS] : h[FAIR_MILLIONTHS])!;
+  }
 
   /** Amount on the fund's basis; undefined when unreadable or missing. */
   get amount(): Amount | undefined {
-    const x = this.millionths;
-    return x === x ? BigInt(x) : this.big;
+    return this.from === From.BIG ? this.big : BigInt(this.millionths);
   }
 }
 
@@ -359,7 +375,7 @@ export class FundContext {
       if (explain)
         outcome.excluded.push(notHeld("not-yet-invested", h.investmentDate));
     }
-    return new Position(h, outcome, NaN, amount, held);
+    return new Position(h, outcome, amount, held, From.BIG);
   }
 
   /** position() of a plain check: no outcome, only the amount, its warnings and whether it is held. */
@@ -372,12 +388,12 @@ export class FundContext {
         : basis
           ? (h as MillionthsOf)[FAIR_MILLIONTHS]
           : undefined;
-    let millionths = NaN;
+    let from = From.BIG;
     let amount: Amount | undefined;
     if (x !== undefined && x === x) {
       // A safe integer can never be implausible (≥ 10^21): only a negative one takes the full path.
       if (x < 0) return this.fullPosition(h, false);
-      millionths = x;
+      from = basis === "COST" ? From.COST : From.FAIR;
     } else {
       amount = basis === "COST" ? h.costValue : basis ? h.fairValue : undefined;
       // Rare rows (a negative or implausible amount) take the full path for their warnings.
@@ -394,7 +410,7 @@ export class FundContext {
       const invested = h.investmentDate;
       if (invested !== undefined && invested > this.asOf) held = false;
     }
-    return new Position(h, SCRATCH, millionths, amount, held);
+    return new Position(h, SCRATCH, amount, held, from);
   }
 
   private resolveDenominator(): { denominator?: Amount; complete: boolean } {
