@@ -1,6 +1,7 @@
 import {
   type Amount,
   amountFromDecimal,
+  ExactSum,
   formatAmount,
   scaleAmount,
 } from "../amount";
@@ -501,11 +502,22 @@ function allocateListedAfterPurchase(
       meetsIII = false;
       if (kind !== "no") unknown ??= needForIII1(kind, asOf);
     }
-    const amounts = group.map((i) => ctx.amountOf(held[i]));
+    // The issuer's sum in millionths as numbers where the positions give them (no BigInt per row).
+    const sum = new ExactSum();
+    let unreadable = false;
+    for (const i of group) {
+      const p = held[i];
+      const x = p.millionths;
+      if (x === x) sum.addMillionths(x);
+      else {
+        const amount = ctx.amountOf(p);
+        if (amount === undefined) unreadable = true;
+        else sum.addBig(amount);
+      }
+    }
     // Bucket or five years: either way the issuer's unknowns reach both, and the quota.
-    if (amounts.some((a) => a === undefined))
-      unknownIn(tally.bucket, tally.listed);
-    const groupSum = amounts.reduce<Amount>((s, a) => s + (a ?? 0n), 0n);
+    if (unreadable) unknownIn(tally.bucket, tally.listed);
+    const groupSum = sum.value();
     if (unknown) {
       for (const i of group)
         ctx.needHolding(held[i].holding, unknown.column, unknown.why);
@@ -513,25 +525,23 @@ function allocateListedAfterPurchase(
     }
     const fits =
       meetsIII && cap20 !== undefined && tally.bucket.total + groupSum <= cap20;
-    group.forEach((i, k) => {
+    for (const i of group) {
       const p = held[i];
-      const amount = amounts[k];
       const listingDate = p.holding.listingDate as string;
       if (fits) {
-        if (amount === undefined) return;
-        tally.bucket.plus(amount);
-        if (!ctx.explained(p)) return;
+        if (!tally.bucket.plusPosition(p) || !ctx.explained(p)) continue;
         const explain = why("counted-listed-in-bucket", {
           listingDate,
           threshold: tally.cap20Text,
           article: ART_IV,
         });
-        return count(
+        count(
           ctx,
           p,
           { rule: tally.prof.bucket.id, article: ART_IV, explain },
-          amount,
+          p.amount!,
         );
+        continue;
       }
       let graceEnd = graceEnds.get(listingDate);
       if (graceEnd === undefined) {
@@ -543,19 +553,19 @@ function allocateListedAfterPurchase(
       if (explained) p.outcome.graceEndsOn = graceEnd;
       const [rule, article] = [tally.prof.quota.id, ART_IV];
       if (asOf > graceEnd) {
-        if (!explained) return;
+        if (!explained) continue;
         const facts = { listingDate, graceEnd, article, bucketFull: meetsIII };
-        return void ctx.leaveOut(p, rule, why("five-years-ended", facts));
+        ctx.leaveOut(p, rule, why("five-years-ended", facts));
+        continue;
       }
       tally.inQuota[i] = 1;
       tally.grace.add(graceEnd);
-      if (amount === undefined) return;
-      tally.direct.plus(amount);
-      tally.listed.plus(amount);
-      if (!explained) return;
+      if (!tally.direct.plusPosition(p)) continue;
+      tally.listed.plusPosition(p);
+      if (!explained) continue;
       const explain = why("counted-grace", { listingDate, graceEnd, article });
-      count(ctx, p, { rule, article, explain }, amount);
-    });
+      count(ctx, p, { rule, article, explain }, p.amount!);
+    }
   }
 }
 
