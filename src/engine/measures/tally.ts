@@ -47,7 +47,8 @@ export class Tally implements Measure {
     const x = p.millionths;
     if (x !== x) return this.add(p, counted) !== undefined;
     this.sum.addMillionths(x);
-    if (counted && this.ctx.explained(p)) count(this.ctx, p, counted, BigInt(x));
+    if (counted && this.ctx.explained(p))
+      count(this.ctx, p, counted, BigInt(x));
     return true;
   }
 
