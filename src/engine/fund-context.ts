@@ -87,8 +87,8 @@ export class Position {
   constructor(
     readonly holding: Holding,
     readonly outcome: PositionOutcome,
-    /** The amount when it is not read from the holding in millionths (From.BIG). */
-    private readonly big: Amount | undefined,
+    /** The amount when it is not read from the holding in millionths (From.BIG); else its BigInt once asked. */
+    private big: Amount | undefined,
     /** Held on the as-of date (not disposed of, not yet bought). */
     readonly held: boolean,
     /** No number is kept here: a number field would box each value in a heap object of its own. */
@@ -109,7 +109,9 @@ export class Position {
 
   /** Amount on the fund's basis; undefined when unreadable or missing. */
   get amount(): Amount | undefined {
-    return this.from === From.BIG ? this.big : BigInt(this.millionths);
+    // Made once, when a rule asks for the BigInt (the sums read millionths and never do).
+    if (this.from === From.BIG || this.big !== undefined) return this.big;
+    return (this.big = BigInt(this.millionths));
   }
 }
 

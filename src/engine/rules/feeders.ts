@@ -68,9 +68,8 @@ function others(
   const master = new Set(m.master?.positions);
   for (const p of ctx.heldPositions()) {
     if (master.has(p)) continue;
-    const amount = ctx.amountOf(p);
-    if (amount === undefined) rest.unknown();
-    else rest.plus(amount);
+    // As add(): the diagnostic of an unreadable amount, and the measure partial.
+    const read = rest.take(p);
     const h = p.holding;
     if (h.assetClass === undefined) {
       rest.unknown(h, "assetClass", { purpose: "feeder-asset" });
@@ -82,8 +81,7 @@ function others(
     const { id, article } = rule;
     if (no === undefined) {
       const explain = because("counted-beside-master", { article });
-      if (amount !== undefined)
-        count(ctx, p, { rule: id, article, explain }, amount);
+      if (read) count(ctx, p, { rule: id, article, explain }, p.amount!);
       continue;
     }
     const cause = because("not-allowed-asset", no);
