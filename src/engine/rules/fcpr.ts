@@ -575,10 +575,9 @@ function issuersCountedInI(
   sorts: Uint8Array,
   inQuota: Uint8Array,
 ): Map<string, boolean> {
-  // Only the issuers that receive advances matter; their advances, entity rights and unsorted rows say nothing.
-  const wanted = new Set<string | undefined>();
-  for (let i = 0; i < issuerOf.length; i++)
-    if (sorts[i] === Sort.ADVANCE) wanted.add(issuerOf[i]);
+  const wanted = issuersOfAdvances(issuerOf, sorts);
+  // Made before the loop, in a function of its own: V8 compiles the loop on the stack (OSR) on
+  // each call, and a Map first made after it deoptimised that code on every check.
   const issuers = new Map<string, boolean>();
   let lastKey: string | undefined;
   let lastWanted = false;
@@ -596,6 +595,17 @@ function issuersCountedInI(
     else if (!issuers.has(key)) issuers.set(key, false);
   }
   return issuers;
+}
+
+/** Only the issuers that receive advances matter; their advances, entity rights and unsorted rows say nothing. */
+function issuersOfAdvances(
+  issuerOf: (string | undefined)[],
+  sorts: Uint8Array,
+): Set<string | undefined> {
+  const wanted = new Set<string | undefined>();
+  for (let i = 0; i < issuerOf.length; i++)
+    if (sorts[i] === Sort.ADVANCE) wanted.add(issuerOf[i]);
+  return wanted;
 }
 
 /**
