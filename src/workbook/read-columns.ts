@@ -10,6 +10,7 @@ import { HOLDINGS_SPEC } from "./columns";
 import { type CellValue, errorText, type RawTable } from "./grid";
 import {
   type MappedColumn,
+  MEMOIZED,
   NO_INVALID,
   type ReadRow,
   type TableReader,
@@ -40,6 +41,19 @@ export interface HoldingsRead {
  * as integer millionths in a Float64Array, exact while every one is within 2^53 (checked for each
  * amount, never assumed: the first one past it turns the column into BigInts); anything else as is.
  */
+
+/**
+ * An amount cell as integer millionths when it is exact below 2^53 (the common case), as
+ * amountFromNumber reads it: an integer, or an amount in cents, scaled exactly; NaN otherwise.
+ */
+function exactMillionths(cell: number): number {
+  if (Number.isInteger(cell) && Math.abs(cell) <= 9e9) return cell * 1e6;
+  const cents = Math.round(cell * 100);
+  if (Math.abs(cents) < 9e11 && cents / 100 === cell && !Number.isInteger(cell))
+    return cents * 10_000;
+  return NaN;
+}
+
 class Column {
   private values: unknown[] | null = null;
   /** The codes, while the column holds codes (null once it holds plain values). */
@@ -115,18 +129,9 @@ class Column {
   setAmount(j: number, cell: number): void {
     const m = this.millionths;
     if (m !== null) {
-      // As amountFromNumber reads it: an integer, or an amount in cents, scaled exactly.
-      if (Number.isInteger(cell) && Math.abs(cell) <= 9e9) {
-        m[j] = cell * 1e6;
-        return;
-      }
-      const cents = Math.round(cell * 100);
-      if (
-        Math.abs(cents) < 9e11 &&
-        cents / 100 === cell &&
-        !Number.isInteger(cell)
-      ) {
-        m[j] = cents * 10_000;
+      const exact = exactMillionths(cell);
+      if (!Number.isNaN(exact)) {
+        m[j] = exact;
         return;
       }
     }
@@ -150,16 +155,6 @@ class Column {
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MAX_CODES = 0xffff;
-
-/** The column types read through reader.parse's memo: few distinct values, stored as codes. */
-const CODED = new Set([
-  "enum",
-  "date",
-  "percent",
-  "boolean",
-  "country",
-  "category",
-]);
 
 type Columns = Column[];
 
@@ -363,7 +358,8 @@ class ColumnRead {
     n: number,
   ) {
     const type = m.spec.type;
-    const coded = CODED.has(type);
+    // The types read through reader.parse's memo: few distinct values, stored as codes.
+    const coded = MEMOIZED.has(type);
     this.values = new Column(
       n,
       type === "money" ? "amounts" : coded ? "codes" : "values",
@@ -506,18 +502,9 @@ function readRows(pass: RowPass): number {
       const cell = cells[r.index];
       const m = r.values.millionths;
       if (typeof cell === "number" && m !== null) {
-        // As amountFromNumber reads it: an integer, or an amount in cents, scaled exactly.
-        if (Number.isInteger(cell) && Math.abs(cell) <= 9e9) {
-          m[j] = cell * 1e6;
-          continue;
-        }
-        const cents = Math.round(cell * 100);
-        if (
-          Math.abs(cents) < 9e11 &&
-          cents / 100 === cell &&
-          !Number.isInteger(cell)
-        ) {
-          m[j] = cents * 10_000;
+        const exact = exactMillionths(cell);
+        if (!Number.isNaN(exact)) {
+          m[j] = exact;
           continue;
         }
       }

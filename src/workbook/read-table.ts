@@ -71,7 +71,7 @@ export interface TableRead {
  * value is parsed once per table, which keeps 100,000-row tables fast.
  */
 export const NO_INVALID: Set<string> = new Set();
-const MEMOIZED = new Set([
+export const MEMOIZED: ReadonlySet<string> = new Set([
   "enum",
   "date",
   "percent",
