@@ -1,12 +1,11 @@
 import { type Amount, scaleAmount } from "../../amount";
 import { addMonths, addYears } from "../../dates";
 import { Dec } from "../../decimal";
-import type { FundContext, Position } from "../../fund-context";
+import type { FundContext } from "../../fund-context";
 import { type Reason, reason } from "../../reasons";
 import { coded } from "../../../present/english";
 import type { GroupResult, RuleResult } from "../../result";
 import { ratioAt, requireVersion } from "../../../law";
-import { fractionAt } from "../../../law/livre2/fraction";
 import { SCPI } from "../../../law/livre2/scpi";
 import { SEF } from "../../../law/livre2/sef";
 import {
@@ -19,136 +18,78 @@ import {
   SEF_RAISE15,
 } from "./definitions";
 import {
+  breaks,
   formatAmount,
   type L2Rule,
   measure,
-  missingNotes,
   neededBy,
   note,
-  sumWhere,
+  present,
+  share,
   ZERO,
 } from "./kit";
 
 // SCPI (L. 214-93 to L. 214-116), and the SCPI rules the SEF shares (L. 214-121 applies them).
 
-const breaks = (p: Position, cause: Reason): Reason =>
-  reason("position-breaks", {
-    lineId: p.holding.lineId,
-    row: p.holding.row,
-    cause,
-  });
-
 /** L. 214-115: "exclusivement constitué" of the items of I; a position outside them is a breach naming the line. */
-export function scpiAsset(ctx: FundContext): RuleResult {
-  const rule = SCPI_ASSET;
-  const breakers: Reason[] = [];
-  const article = "L. 214-115";
-  const sum = sumWhere(ctx, rule, (p) => {
-    const h = p.holding;
-    if (h.assetClass === "CURRENT_ACCOUNT_ADVANCE") return "out"; // judged by SCPI-CCA5 only
-    if (h.scpiCategory === undefined) return { unknown: "scpiCategory" };
-    const cause =
-      h.scpiCategory === 0
-        ? reason("l2-position", {
-            key: "scpi-category-0",
-            article: `${article} I`,
-          })
-        : h.jointLiabilityEntity
-          ? reason("l2-position", {
-              key: "scpi-joint-liability",
-              article: `${article} II`,
-            })
-          : h.scpiCategory === 2 &&
-              (h.listingStatus ?? "UNLISTED") !== "UNLISTED"
-            ? reason("l2-position", {
-                key: "scpi-2-listed",
-                article: `${article} I 2°`,
-              })
-            : undefined;
-    if (!cause) return "out";
-    breakers.push(breaks(p, cause));
-    return "in";
+export const scpiAsset = (ctx: FundContext): RuleResult =>
+  share(ctx, {
+    rule: SCPI_ASSET,
+    law: SCPI.assetList,
+    select: ({ holding: h }) => {
+      const article = "L. 214-115";
+      if (h.assetClass === "CURRENT_ACCOUNT_ADVANCE") return "out"; // judged by SCPI-CCA5 only
+      if (h.scpiCategory === undefined) return { unknown: "scpiCategory" };
+      if (h.scpiCategory === 0)
+        return breaks({ key: "scpi-category-0", article: `${article} I` });
+      if (h.jointLiabilityEntity)
+        return breaks({
+          key: "scpi-joint-liability",
+          article: `${article} II`,
+        });
+      if (
+        h.scpiCategory === 2 &&
+        (h.listingStatus ?? "UNLISTED") !== "UNLISTED"
+      )
+        return breaks({ key: "scpi-2-listed", article: `${article} I 2°` });
+      return "out";
+    },
   });
-  return measure({
-    rule,
-    threshold: fractionAt(SCPI.assetList, ctx.asOf),
-    numerator: sum.total,
-    denominator: ctx.denominator,
-    complete: sum.complete && ctx.denominatorComplete,
-    binding: true,
-    warningMargin: ctx.warningMargin,
-    notes: missingNotes(sum, rule.article),
-    breakers,
-  });
-}
 
 /** L. 214-102 II: advances only to 2° and 3° companies of which the fund holds at least 5 %. */
 export function scpiAdvances(ctx: FundContext): RuleResult {
   const rule = SCPI_CCA5;
   const gate = ratioAt(SCPI.advanceGate, ctx.asOf);
-  const companies = new Map<string, { ownership?: Dec; unknown: boolean }>();
-  for (const p of ctx.heldPositions()) {
-    const h = p.holding;
+  // The fund's 2° and 3° companies, with the largest ownership one of their lines gives.
+  const owned = new Map<string, Dec | undefined>();
+  for (const { holding: h } of ctx.heldPositions()) {
     if (h.assetClass === "CURRENT_ACCOUNT_ADVANCE" || !h.issuerId) continue;
     if (
       (h.scpiCategory !== 2 && h.scpiCategory !== 3) ||
       h.jointLiabilityEntity
     )
       continue;
-    const c = companies.get(h.issuerId) ?? { unknown: false };
-    if (
-      h.ownershipPct !== undefined &&
-      (c.ownership === undefined || h.ownershipPct.gt(c.ownership))
-    )
-      c.ownership = h.ownershipPct;
-    if (h.invalid.has("ownershipPct")) c.unknown = true;
-    companies.set(h.issuerId, c);
+    const [own, best] = [h.ownershipPct, owned.get(h.issuerId)];
+    const larger = own !== undefined && (best === undefined || own.gt(best));
+    owned.set(h.issuerId, larger ? own : best);
   }
-  const breakers: Reason[] = [];
-  const sum = sumWhere(ctx, rule, (p) => {
-    const h = p.holding;
-    if (h.assetClass !== "CURRENT_ACCOUNT_ADVANCE") return "out";
-    const company = h.issuerId ? companies.get(h.issuerId) : undefined;
-    const ownership = h.ownershipPct ?? company?.ownership;
-    const issuer = h.issuerName ?? h.issuerId;
-    if (!company) {
-      breakers.push(
-        breaks(
-          p,
-          reason("l2-position", {
-            key: "scpi-advance-gate",
-            article: rule.article,
-            issuer,
-          }),
-        ),
-      );
-      return "in";
-    }
-    if (ownership === undefined) return { unknown: "ownershipPct" };
-    if (ownership.gte(gate)) return "out";
-    breakers.push(
-      breaks(
-        p,
-        reason("l2-position", {
-          key: "scpi-advance-gate",
-          article: rule.article,
-          issuer,
-          ownership: ownership.toString(),
-        }),
-      ),
-    );
-    return "in";
-  });
-  return measure({
+  return share(ctx, {
     rule,
-    threshold: fractionAt(SCPI.advancesOutside, ctx.asOf),
-    numerator: sum.total,
-    denominator: ctx.denominator,
-    complete: sum.complete && ctx.denominatorComplete,
-    binding: true,
-    warningMargin: ctx.warningMargin,
-    notes: missingNotes(sum, rule.article),
-    breakers,
+    law: SCPI.advancesOutside,
+    select: ({ holding: h }) => {
+      if (h.assetClass !== "CURRENT_ACCOUNT_ADVANCE") return "out";
+      const issuer = h.issuerName ?? h.issuerId;
+      const gateFails = {
+        key: "scpi-advance-gate",
+        article: rule.article,
+        issuer,
+      } as const;
+      if (!h.issuerId || !owned.has(h.issuerId)) return breaks(gateFails);
+      const ownership = h.ownershipPct ?? owned.get(h.issuerId);
+      if (ownership === undefined) return { unknown: "ownershipPct" };
+      if (ownership.gte(gate)) return "out";
+      return breaks({ ...gateFails, ownership: ownership.toString() });
+    },
   });
 }
 
@@ -208,14 +149,12 @@ export function scpiDebt(ctx: FundContext): RuleResult | undefined {
     ctx.needFund("agBorrowingMax", neededBy(rule, "debt-maximum"));
     notes.push(note("debt-without-maximum", { article: rule.article }));
   }
-  return measure({
+  return measure(ctx, {
     rule,
-    threshold: fractionAt(SCPI.borrowing, ctx.asOf),
+    threshold: SCPI.borrowing,
     numerator: debt,
     denominator: f.agBorrowingMax,
     complete,
-    binding: true,
-    warningMargin: ctx.warningMargin,
     notes,
   });
 }
@@ -233,7 +172,6 @@ export function raise15(
     return undefined;
   const rule: L2Rule = sef ? SEF_RAISE15 : SCPI_RAISE15;
   const law = sef ? SEF : SCPI;
-  const threshold = fractionAt(law.raise, ctx.asOf);
   const deadline =
     f.subscriptionOpeningDate === undefined
       ? undefined
@@ -245,14 +183,12 @@ export function raise15(
     ctx.needFund("publicSubscribedCapital", neededBy(rule));
   if (f.statutoryMaxCapital === undefined)
     ctx.needFund("statutoryMaxCapital", neededBy(rule));
-  const r = measure({
+  const r = measure(ctx, {
     rule,
-    threshold,
+    threshold: law.raise,
     numerator: f.publicSubscribedCapital ?? ZERO,
     denominator: f.statutoryMaxCapital,
     complete: f.publicSubscribedCapital !== undefined && deadline !== undefined,
-    binding: true,
-    warningMargin: ctx.warningMargin,
     window: deadline ? { from: deadline, article: rule.article } : undefined,
     notes: deadline
       ? [note("raise-deadline", { date: deadline, article: rule.article })]
@@ -329,21 +265,19 @@ export function sellOrders(ctx: FundContext): RuleResult | undefined {
       else issued += h.units;
     }
   }
-  const threshold = fractionAt(SCPI.sellOrders, ctx.asOf);
+  const threshold = SCPI.sellOrders;
   const worse =
     totals.SELL >= totals.WITHDRAWAL ? totals.SELL : totals.WITHDRAWAL;
   // No order old enough: 0 % of any number of units, known or not.
   if (issued === undefined && complete && worse === ZERO)
     return {
-      ...measure({
+      ...measure(ctx, {
         rule,
         threshold,
         numerator: ZERO,
         denominator: null,
         absolute: "count",
         complete,
-        binding: true,
-        warningMargin: ctx.warningMargin,
       }),
       value: 0,
       numerator: "0.00",
@@ -354,14 +288,12 @@ export function sellOrders(ctx: FundContext): RuleResult | undefined {
   if (issued === undefined)
     ctx.needFund("unitsIssued", neededBy(rule, "units-issued"));
   const groups: GroupResult[] = (["SELL", "WITHDRAWAL"] as const).map((key) => {
-    const g = measure({
+    const g = measure(ctx, {
       rule,
       threshold,
       numerator: totals[key],
       denominator: issued,
       complete,
-      binding: true,
-      warningMargin: ctx.warningMargin,
       unit: "units",
     });
     return {
@@ -372,14 +304,12 @@ export function sellOrders(ctx: FundContext): RuleResult | undefined {
       unit: "units",
     };
   });
-  return measure({
+  return measure(ctx, {
     rule,
     threshold,
     numerator: worse,
     denominator: issued,
     complete,
-    binding: true,
-    warningMargin: ctx.warningMargin,
     unit: "units",
     groups,
     notes: ignored ? [note("orders-ignored", { count: ignored })] : [],
@@ -404,14 +334,12 @@ export function priceGap(ctx: FundContext): RuleResult | undefined {
         ? price - value
         : value - price
       : ZERO;
-  return measure({
+  return measure(ctx, {
     rule,
-    threshold: fractionAt(SCPI.priceGap, ctx.asOf),
+    threshold: SCPI.priceGap,
     numerator: gap,
     denominator: value,
     complete: price !== undefined && value !== undefined,
-    binding: true,
-    warningMargin: ctx.warningMargin,
     notes: [
       note("price-gap", { amount: formatAmount(gap), article: rule.article }),
     ],
@@ -420,14 +348,14 @@ export function priceGap(ctx: FundContext): RuleResult | undefined {
 
 /** Every SCPI rule, in the order of the contract. */
 export function evaluateScpi(ctx: FundContext): RuleResult[] {
-  return [
+  return present([
     scpiAsset(ctx),
     scpiAdvances(ctx),
     scpiDebt(ctx),
     raise15(ctx, false),
     sellOrders(ctx),
     priceGap(ctx),
-  ].filter((r): r is RuleResult => r !== undefined);
+  ]);
 }
 
 export const SCPI_RULES = [
