@@ -63,28 +63,21 @@ export interface Measure {
   breakers?: Reason[];
   window?: RuleWindow;
   groups?: GroupResult[];
-  /** Operator override for rules whose operator depends on the fund (PEA a–c ">" versus d, e "≥"). */
-  operator?: Operator;
 }
 
-function holds(left: Dec, op: Operator, right: Dec): boolean {
-  switch (op) {
-    case ">=":
-      return left.gte(right);
-    case ">":
-      return left.gt(right);
-    case "<=":
-      return left.lte(right);
-    case "<":
-      return left.lt(right);
-  }
-}
+/** Whether `left OP right` holds, from the sign of their comparison. */
+const HOLDS: Record<Operator, (sign: number) => boolean> = {
+  ">=": (sign) => sign >= 0,
+  ">": (sign) => sign > 0,
+  "<=": (sign) => sign <= 0,
+  "<": (sign) => sign < 0,
+};
 
 const ONE = new Dec(1);
 
 /** A rule result from a measure: status, value, headroom, as WORKBOOK-FORMAT-LIVRE2 §4 says. */
 export function measure(ctx: FundContext, m: Measure): RuleResult {
-  const op = m.operator ?? m.rule.operator;
+  const op = m.rule.operator;
   const threshold =
     "versions" in m.threshold ? fractionAt(m.threshold, ctx.asOf) : m.threshold;
   const absolute = m.absolute !== undefined;
@@ -134,7 +127,7 @@ export function measure(ctx: FundContext, m: Measure): RuleResult {
   const den = absolute ? ONE : amountToDecimal(m.denominator as Amount);
   const { p, q } = threshold;
   // numerator OP (p / q) × denominator, as q × numerator OP p × denominator: exact for ⅓ and ⅔.
-  const within = holds(num.times(q), op, p.times(den));
+  const within = HOLDS[op](num.times(q).comparedTo(p.times(den)));
   const limit = p.times(den).dividedBy(q);
   result.value = absolute ? num.toNumber() : num.dividedBy(den).toNumber();
   const headroom =

@@ -172,7 +172,6 @@ function commitment(
   ];
   return measure(ctx, {
     rule: { ...rule, article },
-    operator: ">=",
     threshold,
     numerator,
     denominator: ctx.denominator,

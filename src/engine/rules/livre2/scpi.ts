@@ -21,6 +21,7 @@ import {
   breaks,
   formatAmount,
   type L2Rule,
+  fundValue,
   measure,
   neededBy,
   note,
@@ -95,7 +96,7 @@ export function scpiAdvances(ctx: FundContext): RuleResult {
 
 /** L. 214-101: borrowings plus the 2° companies' debts at the share held, over the general meeting's maximum. */
 export function scpiDebt(ctx: FundContext): RuleResult | undefined {
-  const rule = SCPI_DEBT;
+  const { id, article } = SCPI_DEBT;
   const f = ctx.fund;
   let complete =
     !f.invalid.has("borrowings") && !f.invalid.has("agBorrowingMax");
@@ -106,51 +107,32 @@ export function scpiDebt(ctx: FundContext): RuleResult | undefined {
     if (h.invalid.has("entityDebt") || h.invalid.has("participationPct"))
       complete = false;
     if (h.entityDebt === undefined) {
-      ctx.warn(
-        "Holdings",
-        h.row,
-        "entityDebt",
-        reason("entity-debt-blank", {
-          item: 2,
-          article: rule.article,
-          threshold: "1",
-          rule: rule.id,
-        }),
-      );
+      const facts = { item: 2, article, threshold: "1", rule: id };
+      const blank = reason("entity-debt-blank", facts);
+      ctx.warn("Holdings", h.row, "entityDebt", blank);
       continue;
     }
     const share = h.participationPct ?? new Dec(1);
     const part = scaleAmount(h.entityDebt, share);
     debt += part;
-    ctx.count(
-      p,
-      {
-        rule: rule.id,
-        article: rule.article,
-        code: "look-through-debt",
-        explain: reason("counted-look-through-debt", {
-          debt: formatAmount(h.entityDebt),
-          share: share.toString(),
-          article: rule.article,
-        }),
-      },
-      part,
-    );
+    const explain = reason("counted-look-through-debt", {
+      debt: formatAmount(h.entityDebt),
+      share: share.toString(),
+      article,
+    });
+    const code = "look-through-debt";
+    ctx.count(p, { rule: id, article, code, explain }, part);
   }
   if (f.agBorrowingMax === undefined && debt === ZERO && complete)
     return undefined;
-  const notes: Reason[] = [
-    note("scpi-debt", {
-      amount: formatAmount(f.borrowings ?? ZERO),
-      article: rule.article,
-    }),
-  ];
+  const amount = formatAmount(f.borrowings ?? ZERO);
+  const notes: Reason[] = [note("scpi-debt", { amount, article })];
   if (f.agBorrowingMax === undefined) {
-    ctx.needFund("agBorrowingMax", neededBy(rule, "debt-maximum"));
-    notes.push(note("debt-without-maximum", { article: rule.article }));
+    ctx.needFund("agBorrowingMax", neededBy(SCPI_DEBT, "debt-maximum"));
+    notes.push(note("debt-without-maximum", { article }));
   }
   return measure(ctx, {
-    rule,
+    rule: SCPI_DEBT,
     threshold: SCPI.borrowing,
     numerator: debt,
     denominator: f.agBorrowingMax,
@@ -165,42 +147,33 @@ export function raise15(
   sef: boolean,
 ): RuleResult | undefined {
   const f = ctx.fund;
-  if (
-    f.subscriptionOpeningDate === undefined &&
-    !f.invalid.has("subscriptionOpeningDate")
-  )
+  const opening = f.subscriptionOpeningDate;
+  if (opening === undefined && !f.invalid.has("subscriptionOpeningDate"))
     return undefined;
   const rule: L2Rule = sef ? SEF_RAISE15 : SCPI_RAISE15;
+  const { article } = rule;
   const law = sef ? SEF : SCPI;
+  const years = () => requireVersion(law.raiseYears, ctx.asOf).value;
   const deadline =
-    f.subscriptionOpeningDate === undefined
-      ? undefined
-      : addYears(
-          f.subscriptionOpeningDate,
-          requireVersion(law.raiseYears, ctx.asOf).value,
-        );
-  if (f.publicSubscribedCapital === undefined)
-    ctx.needFund("publicSubscribedCapital", neededBy(rule));
-  if (f.statutoryMaxCapital === undefined)
-    ctx.needFund("statutoryMaxCapital", neededBy(rule));
+    opening === undefined ? undefined : addYears(opening, years());
+  const subscribed = fundValue(ctx, "publicSubscribedCapital", rule);
+  const max = fundValue(ctx, "statutoryMaxCapital", rule);
   const r = measure(ctx, {
     rule,
     threshold: law.raise,
-    numerator: f.publicSubscribedCapital ?? ZERO,
-    denominator: f.statutoryMaxCapital,
-    complete: f.publicSubscribedCapital !== undefined && deadline !== undefined,
-    window: deadline ? { from: deadline, article: rule.article } : undefined,
+    numerator: subscribed ?? ZERO,
+    denominator: max,
+    complete: subscribed !== undefined && deadline !== undefined,
+    window: deadline ? { from: deadline, article } : undefined,
     notes: deadline
-      ? [note("raise-deadline", { date: deadline, article: rule.article })]
+      ? [note("raise-deadline", { date: deadline, article })]
       : [],
   });
   // Below 15 % before the deadline: not yet binding; from the deadline day included, a breach.
   if (r.status === "breach" && deadline && ctx.asOf < deadline) {
     r.status = "not-binding";
-    r.reasons = [
-      ...(r.reasons ?? []),
-      note("raise-before-deadline", { date: deadline, article: rule.article }),
-    ];
+    const before = note("raise-before-deadline", { date: deadline, article });
+    r.reasons = [...(r.reasons ?? []), before];
   }
   return r;
 }
@@ -239,13 +212,13 @@ export function sellOrders(ctx: FundContext): RuleResult | undefined {
     }
     if (o.registeredDate > ctx.asOf || o.units === ZERO) {
       ignored++;
+      const name = `${o.orderId ?? o.row}`;
+      const info = coded(note("orders-ignored", { count: 1, name }));
       ctx.diagnostics.push({
         severity: "info",
         table: "Orders",
         row: o.row,
-        ...coded(
-          note("orders-ignored", { count: 1, name: `${o.orderId ?? o.row}` }),
-        ),
+        ...info,
       });
       continue;
     }
@@ -287,33 +260,20 @@ export function sellOrders(ctx: FundContext): RuleResult | undefined {
     };
   if (issued === undefined)
     ctx.needFund("unitsIssued", neededBy(rule, "units-issued"));
-  const groups: GroupResult[] = (["SELL", "WITHDRAWAL"] as const).map((key) => {
-    const g = measure(ctx, {
-      rule,
-      threshold,
-      numerator: totals[key],
-      denominator: issued,
-      complete,
-      unit: "units",
-    });
-    return {
-      key,
-      value: g.value,
-      numerator: g.numerator ?? "0.00",
-      status: g.status,
-      unit: "units",
-    };
-  });
-  return measure(ctx, {
+  const units = {
     rule,
     threshold,
-    numerator: worse,
     denominator: issued,
     complete,
     unit: "units",
-    groups,
-    notes: ignored ? [note("orders-ignored", { count: ignored })] : [],
+  } as const;
+  const groups = (["SELL", "WITHDRAWAL"] as const).map((key): GroupResult => {
+    const g = measure(ctx, { ...units, numerator: totals[key] });
+    const numerator = g.numerator ?? "0.00";
+    return { key, value: g.value, numerator, status: g.status, unit: "units" };
   });
+  const notes = ignored ? [note("orders-ignored", { count: ignored })] : [];
+  return measure(ctx, { ...units, numerator: worse, groups, notes });
 }
 
 /** L. 214-94, an event: a gap above 10 % between subscription price and reconstitution value. */
@@ -324,25 +284,18 @@ export function priceGap(ctx: FundContext): RuleResult | undefined {
   if (!given("subscriptionPrice") && !given("reconstitutionValue"))
     return undefined;
   const rule = SCPI_PRICE10;
-  const price = f.subscriptionPrice;
-  const value = f.reconstitutionValue;
-  if (price === undefined) ctx.needFund("subscriptionPrice", neededBy(rule));
-  if (value === undefined) ctx.needFund("reconstitutionValue", neededBy(rule));
-  const gap =
-    price !== undefined && value !== undefined
-      ? price > value
-        ? price - value
-        : value - price
-      : ZERO;
+  const price = fundValue(ctx, "subscriptionPrice", rule);
+  const value = fundValue(ctx, "reconstitutionValue", rule);
+  const known = price !== undefined && value !== undefined;
+  const gap = !known ? ZERO : price > value ? price - value : value - price;
+  const amount = formatAmount(gap);
   return measure(ctx, {
     rule,
     threshold: SCPI.priceGap,
     numerator: gap,
     denominator: value,
-    complete: price !== undefined && value !== undefined,
-    notes: [
-      note("price-gap", { amount: formatAmount(gap), article: rule.article }),
-    ],
+    complete: known,
+    notes: [note("price-gap", { amount, article: rule.article })],
   });
 }
 
