@@ -30,43 +30,26 @@ import {
 
 // FCPE: L. 214-164, L. 214-165, L. 214-165-1 (WORKBOOK-FORMAT-LIVRE2 §2.5). The lists of fund types
 // below are the contract's mapping of the code's paragraphs (not in the reference text).
-const SOLIDARITY_VEHICLES = new Set<HeldFundType>([
-  "SCR",
-  "FCPR",
-  "FCPI",
-  "FIP",
-  "FPCI",
-]);
-const PE_AND_OPCI = new Set<HeldFundType>([
-  "FCPR",
-  "FCPI",
-  "FIP",
-  "FPCI",
-  "SPPICAV",
-  "FPI",
-]);
+/** Funds of L. 214-28 and L. 214-30, and the FPCI. */
+const FCPR_FAMILY: HeldFundType[] = ["FCPR", "FCPI", "FIP", "FPCI"];
+/** Funds both V b and VII 2° name. */
+const AIF_OF_V_AND_VII: HeldFundType[] = ["FCPR", "FCPI", "FIP", "FOFA"];
+/** Professional funds, which both name too. */
+const PROFESSIONAL: HeldFundType[] = ["FPVG", "FPS", "SLP"];
+const SOLIDARITY_VEHICLES = new Set<HeldFundType>(["SCR", ...FCPR_FAMILY]);
+const PE_AND_OPCI = new Set<HeldFundType>([...FCPR_FAMILY, "SPPICAV", "FPI"]);
 const V_B_LIST = new Set<HeldFundType>([
   "OPCVM",
   "FIVG",
-  "FCPR",
-  "FCPI",
-  "FIP",
-  "FOFA",
-  "FPVG",
-  "FPS",
-  "SLP",
+  ...AIF_OF_V_AND_VII,
+  ...PROFESSIONAL,
 ]);
 const VII_2_LIST = new Set<HeldFundType>([
-  "FCPR",
-  "FCPI",
-  "FIP",
+  ...AIF_OF_V_AND_VII,
   "SPPICAV",
   "FPI",
-  "FOFA",
-  "FPVG",
   "OPPCI",
-  "FPS",
-  "SLP",
+  ...PROFESSIONAL,
 ]);
 
 /** V a: solidarity securities, and the whole units of an SCR or FCPR-family fund whose own asset is 40 % solidarity. */

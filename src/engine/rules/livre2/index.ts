@@ -14,6 +14,7 @@ import {
 import { evaluateFcpe, FCPE_RULES } from "./fcpe";
 import { ofsLoss, selfManagedCapital, twentyInvestors } from "./ofs-fia";
 import { fiaSeveralMasters, opciUnlimited } from "./left-out";
+import { present } from "./kit";
 import { evaluatePea, PEA_RULES } from "./pea";
 import { evaluateScpi, SCPI_RULES } from "./scpi";
 import { evaluateSef, SEF_RULES } from "./sef";
@@ -37,13 +38,10 @@ interface Family {
 const COST_WHEN_SUBSCRIBED: BasisOptions = { defaultWithSubscriptions: "COST" };
 const FAIR_VALUE: BasisOptions = { fairValueOnly: true };
 
-const defined = (rules: (RuleResult | undefined)[]): RuleResult[] =>
-  rules.filter((r): r is RuleResult => r !== undefined);
-
 /** Rules any fund may gain by what it declares: PEA, PEA-PME and CPI claims, the 20-investor reservation, self-management. */
 function byClaim(ctx: FundContext): RuleResult[] {
   const type = ctx.fund.fundType;
-  return defined([
+  return present([
     ...evaluatePea(ctx),
     ...evaluateCpi(ctx),
     type === "FIVG" || type === "FIVG_FEEDER"

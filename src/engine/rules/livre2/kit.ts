@@ -205,12 +205,13 @@ export function sumWhere(
   verdict: (p: Position) => Verdict,
   amount: (p: Position) => Amount | undefined = (p) => ctx.amountOf(p),
 ): Sum {
+  const article = rule.article;
   const sum: Sum = {
     total: ZERO,
     complete: true,
     missing: new Map(),
     breakers: [],
-    article: rule.article,
+    article,
   };
   for (const p of ctx.heldPositions()) {
     const v = verdict(p);
@@ -233,15 +234,8 @@ export function sumWhere(
       continue;
     }
     sum.total += a;
-    ctx.count(
-      p,
-      {
-        rule: rule.id,
-        article: rule.article,
-        explain: reason("l2-counted", { article: rule.article }),
-      },
-      a,
-    );
+    const explain = reason("l2-counted", { article });
+    ctx.count(p, { rule: rule.id, article, explain }, a);
   }
   return sum;
 }

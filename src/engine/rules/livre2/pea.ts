@@ -1,4 +1,4 @@
-import { type Amount, amountFromString } from "../../amount";
+import { amountFromString } from "../../amount";
 import { addYears } from "../../dates";
 import { FundContext, type Position } from "../../fund-context";
 import type { FundType, Holding } from "../../model";
@@ -140,36 +140,23 @@ function commitment(
       ? evaluateFpci(inner)
       : evaluateFcpr(inner)
   ).rules.find((r) => r.id === "FCPR-Q50");
-  let numerator: Amount = ZERO;
-  if (quota?.numerator) numerator = amountFromString(quota.numerator);
-  if (
-    !quota ||
-    quota.numerator === null ||
-    (quota.status === "incomplete" && quota.partial)
-  )
+  const numerator = quota?.numerator ? amountFromString(quota.numerator) : ZERO;
+  const read = quota !== undefined && quota.numerator !== null;
+  if (!read || (quota.status === "incomplete" && quota.partial))
     complete = false;
   const years = requireVersion(PEA.commitmentYears, ctx.asOf).value;
-  const from =
-    f.firstYearEnd === undefined ? undefined : addYears(f.firstYearEnd, years);
+  const end = f.firstYearEnd;
+  const from = end === undefined ? undefined : addYears(end, years);
   if (from === undefined)
-    ctx.needFund("firstYearEnd", {
-      ...neededBy(rule, "rule-binds"),
-      article,
-    });
+    ctx.needFund("firstYearEnd", { ...neededBy(rule, "rule-binds"), article });
   const notes = [
     from
       ? note("commitment-from", { date: from, article })
       : note("first-year-end-needed", { article }),
-    ...(missing
-      ? [
-          note("values-missing", {
-            column: "issuerCountry",
-            count: missing,
-            article,
-          }),
-        ]
-      : []),
   ];
+  const column = "issuerCountry";
+  if (missing)
+    notes.push(note("values-missing", { column, count: missing, article }));
   return measure(ctx, {
     rule: { ...rule, article },
     threshold,
