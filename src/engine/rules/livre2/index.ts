@@ -1,7 +1,6 @@
-import type { FundContext } from "../../fund-context";
+import type { BasisOptions, FundContext } from "../../fund-context";
 import type { FundType } from "../../model";
-import type { QuotaWindow, RuleDefinition, RuleResult } from "../../result";
-import type { BasisOptions } from "../../fund-context";
+import type { RuleDefinition, RuleResult } from "../../result";
 import { evaluateCpi, CPI_RULES } from "./cpi";
 import {
   FIA_CAP300K,
@@ -21,19 +20,10 @@ import { evaluateSef, SEF_RULES } from "./sef";
 import { evaluateSicaf, SICAF_RULES } from "./sicaf";
 import { FPCI_CCA30 } from "../fpci-definitions";
 import { evaluateSlpAdvances } from "../fpci-eltif";
+// A type only, erased at run time: no import cycle with the registry.
+import type { RuleFamily as Family } from "../registry";
 
 export { FUND_LEVEL_RULES } from "./definitions";
-
-/** The shape of a family of the registry (rules/registry.ts), repeated here to avoid an import cycle. */
-interface Family {
-  fundTypes: readonly FundType[];
-  rules: readonly RuleDefinition[];
-  basis: BasisOptions;
-  evaluate(ctx: FundContext): {
-    rules: RuleResult[];
-    quotaWindow?: QuotaWindow;
-  };
-}
 
 const COST_WHEN_SUBSCRIBED: BasisOptions = { defaultWithSubscriptions: "COST" };
 const FAIR_VALUE: BasisOptions = { fairValueOnly: true };
