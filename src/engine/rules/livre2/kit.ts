@@ -106,19 +106,15 @@ export function measure(ctx: FundContext, m: Measure): RuleResult {
   const reasons = [...(m.notes ?? []), ...(m.breakers ?? [])];
   if (reasons.length) result.reasons = reasons;
   if (!m.complete) result.partial = true;
+  const d = m.denominator;
   const base =
-    m.denominator === null
-      ? undefined
-      : m.denominator === undefined
-        ? "unknown"
-        : m.denominator <= ZERO
-          ? "not-positive"
-          : undefined;
+    d === undefined
+      ? "base-unknown"
+      : d !== null && d <= ZERO
+        ? "base-not-positive"
+        : undefined;
   if (base) {
-    result.reasons = [
-      ...reasons,
-      reason(base === "unknown" ? "base-unknown" : "base-not-positive", {}),
-    ];
+    result.reasons = [...reasons, reason(base, {})];
     result.status = m.breakers?.length ? "breach" : "incomplete";
     result.partial = true;
     return result;

@@ -1,4 +1,4 @@
-import { amountFromString } from "../../amount";
+import { type Amount, amountFromString } from "../../amount";
 import { addYears } from "../../dates";
 import { FundContext, type Position } from "../../fund-context";
 import type { FundType, Holding } from "../../model";
@@ -42,37 +42,34 @@ function issuerTest(h: Holding, asOf: string): Verdict {
   return isIn(isEuEeaOn(h.issuerCountry, asOf) && Boolean(h.corporateTax));
 }
 
+/** In when one of the tests passes; else unknown while a value one of them needs is blank. */
+function either(...tests: [boolean | undefined, string][]): Verdict {
+  if (tests.some(([passed]) => passed)) return "in";
+  const blank = tests.find(([passed]) => passed === undefined);
+  return blank ? { unknown: blank[1] } : "out";
+}
+
 /** 2 of L. 221-32-2: fewer than 5,000 persons and turnover ≤ 1.5 bn or balance sheet ≤ 2 bn; listed, also capitalisation < 1 bn. */
 function pmeEti(h: Holding, asOf: string): Verdict {
   const v = (p: typeof PEA.pmeEmployees) =>
     amountFromString(requireVersion(p, asOf).value);
+  const atMost = (x: Amount | undefined, p: typeof PEA.pmeEmployees) =>
+    x === undefined ? undefined : x <= v(p);
   if (h.issuerEmployees === undefined) return { unknown: "issuerEmployees" };
   if (!(h.issuerEmployees < v(PEA.pmeEmployees))) return "out";
-  const turnover =
-    h.issuerTurnover === undefined
-      ? undefined
-      : h.issuerTurnover <= v(PEA.pmeTurnover);
-  const balance =
-    h.issuerBalanceSheet === undefined
-      ? undefined
-      : h.issuerBalanceSheet <= v(PEA.pmeBalanceSheet);
-  if (!turnover && !balance) {
-    if (turnover === undefined) return { unknown: "issuerTurnover" };
-    if (balance === undefined) return { unknown: "issuerBalanceSheet" };
-    return "out";
-  }
-  if ((h.listingStatus ?? "UNLISTED") === "UNLISTED") return "in";
+  const size = either(
+    [atMost(h.issuerTurnover, PEA.pmeTurnover), "issuerTurnover"],
+    [atMost(h.issuerBalanceSheet, PEA.pmeBalanceSheet), "issuerBalanceSheet"],
+  );
+  if (size !== "in" || (h.listingStatus ?? "UNLISTED") === "UNLISTED")
+    return size;
   const cap = v(PEA.pmeMarketCap);
-  const now =
-    h.issuerMarketCap === undefined ? undefined : h.issuerMarketCap < cap;
-  const low =
-    h.issuerMarketCapLow4y === undefined
-      ? undefined
-      : h.issuerMarketCapLow4y < cap;
-  if (now || low) return "in";
-  if (now === undefined) return { unknown: "issuerMarketCap" };
-  if (low === undefined) return { unknown: "issuerMarketCapLow4y" };
-  return "out";
+  const below = (x: Amount | undefined) =>
+    x === undefined ? undefined : x < cap;
+  return either(
+    [below(h.issuerMarketCap), "issuerMarketCap"],
+    [below(h.issuerMarketCapLow4y), "issuerMarketCapLow4y"],
+  );
 }
 
 const both = (a: Verdict, b: () => Verdict): Verdict =>
