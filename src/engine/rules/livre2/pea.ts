@@ -83,6 +83,7 @@ function strictRatio(
   select: (p: Position) => Verdict,
 ) {
   const sum = sumWhere(ctx, rule, select);
+  // "plus de 75 %": strictly, where the definition's "≥" is that of d and e.
   const strict: L2Rule = {
     ...rule,
     article: `${rule.article} a à c`,
