@@ -1,5 +1,6 @@
 import type { FundContext, Position } from "../../fund-context";
 import type { HeldFundType } from "../../model";
+import type { Reason } from "../../reasons";
 import type { RuleResult } from "../../result";
 import { ratioAt } from "../../../law";
 import { fractionAt } from "../../../law/livre2/fraction";
@@ -51,6 +52,8 @@ const VII_2_LIST = new Set<HeldFundType>([
   "OPPCI",
   ...PROFESSIONAL,
 ]);
+/** Claims on an enterprise, not "parts ou titres": named in V a's message, not counted. */
+const CLAIMS = new Set(["CURRENT_ACCOUNT_ADVANCE", "RECEIVABLE"]);
 
 /** V a: solidarity securities, and the whole units of an SCR or FCPR-family fund whose own asset is 40 % solidarity. */
 function solidarity(ctx: FundContext): (p: Position) => Verdict {
@@ -130,6 +133,32 @@ const FOREIGN: Share = {
   },
 };
 
+/** V: what a solidarity fund's message names: advances to solidarity enterprises, and a single master (a feeder). */
+function solidarityFacts(ctx: FundContext) {
+  const held = ctx
+    .heldPositions()
+    .filter((p) => p.holding.assetClass !== "CASH");
+  const masters = new Set(
+    held.map(({ holding: h }) =>
+      h.assetClass === "FUND_UNITS" ? h.masterId : undefined,
+    ),
+  );
+  const feeder =
+    held.length > 0 && masters.size === 1 && !masters.has(undefined);
+  const advances = ctx
+    .heldPositions()
+    .filter(
+      ({ holding: h }) =>
+        h.solidarityEnterprise && CLAIMS.has(h.assetClass ?? ""),
+    ).length;
+  const notes: Reason[] = [];
+  if (advances) notes.push(note("fcpe-sol-advances", { count: advances }));
+  const name = [...masters][0];
+  const article = "L. 214-164 V";
+  if (feeder) notes.push(note("fcpe-sol-feeder", { name, article }));
+  return { feeder, notes };
+}
+
 export function evaluateFcpe(ctx: FundContext): RuleResult[] {
   const f = ctx.fund;
   const results: RuleResult[] = [];
@@ -151,52 +180,15 @@ export function evaluateFcpe(ctx: FundContext): RuleResult[] {
   results.push(scope);
 
   if (f.solidarityFund) {
-    const held = ctx
-      .heldPositions()
-      .filter((p) => p.holding.assetClass !== "CASH");
-    const masters = new Set(
-      held.map((p) =>
-        p.holding.assetClass === "FUND_UNITS" ? p.holding.masterId : undefined,
-      ),
-    );
-    const feeder =
-      held.length > 0 && masters.size === 1 && !masters.has(undefined);
-    const advances = ctx
-      .heldPositions()
-      .filter(
-        (p) =>
-          p.holding.solidarityEnterprise &&
-          (p.holding.assetClass === "CURRENT_ACCOUNT_ADVANCE" ||
-            p.holding.assetClass === "RECEIVABLE"),
-      ).length;
-    const notes = [
-      ...(advances ? [note("fcpe-sol-advances", { count: advances })] : []),
-      ...(feeder
-        ? [
-            note("fcpe-sol-feeder", {
-              name: [...masters][0],
-              article: "L. 214-164 V",
-            }),
-          ]
-        : []),
-    ];
+    const { feeder, notes } = solidarityFacts(ctx);
     // A feeder (last sentence of V): information only, its master is checked as a fund of its own.
     const info = (rule: L2Rule): L2Rule =>
       feeder ? { ...rule, direction: "info" } : rule;
     const select = solidarity(ctx);
+    const min = { rule: info(FCPE_SOL5), law: FCPE.solidarityMin, select };
+    const max = { rule: info(FCPE_SOL10), law: FCPE.solidarityMax, select };
     const when = bindingFromFund(ctx, FCPE_SOL5.article);
-    results.push(
-      share(
-        ctx,
-        { rule: info(FCPE_SOL5), law: FCPE.solidarityMin, select },
-        { when, notes },
-      ),
-      share(
-        ctx,
-        { rule: info(FCPE_SOL10), law: FCPE.solidarityMax, select },
-        { notes },
-      ),
-    );
+    results.push(share(ctx, min, { when, notes }), share(ctx, max, { notes }));
   }
 
   results.push(share(ctx, PE30));
