@@ -1,5 +1,5 @@
 import { formatAmount } from "../amount";
-import { limitCondition } from "../conditions";
+import { type ConditionText, limitCondition } from "../conditions";
 import { Dec } from "../decimal";
 import { FEEDERS, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
@@ -59,9 +59,10 @@ function others(
   ctx: FundContext,
   m: { groups: Groups; master?: Group },
   rule: RuleDefinition,
-  allowed: ReadonlySet<AssetClass>,
-  refuse: (p: Position) => Refusal | undefined,
+  classes: typeof FEEDERS.fivgOtherClasses,
+  refuse: (p: Position) => Refusal | undefined = () => undefined,
 ) {
+  const allowed = listAt(classes, ctx.asOf);
   const rest = new Tally(ctx);
   if (!m.groups.complete) rest.unknown();
   const breaches = new Breaches();
@@ -87,55 +88,50 @@ function others(
     const cause = because("not-allowed-asset", no);
     breaches.refuse(ctx, "closed-list", p, id, cause, article);
   }
-  return { rest, breaches };
+  // The closed list as a condition of the rule: each refused position breaks it.
+  const list = (text: ConditionText) =>
+    breaches.condition(text, "closed-list", {
+      binding: true,
+      complete: rest.complete,
+    });
+  return { rest, breaches, list };
 }
 
+/** Why a position is not among those a feeder may hold besides its master. */
 function notListed(
   master: Group | undefined,
   p: Position,
   rule: RuleDefinition,
 ): Refusal {
-  const cls = p.holding.assetClass as AssetClass;
+  const assetClass = p.holding.assetClass as AssetClass;
   const fivg = rule.id === FIVG_FEED.id;
   const article = fivg ? "L. 214-24-57" : "L. 214-22 I";
   const unitsOf = p.holding.masterId;
-  if (cls !== "FUND_UNITS")
-    return {
-      test: fivg ? "general-purpose" : "not-listed",
-      assetClass: cls,
-      article,
-    };
+  if (assetClass !== "FUND_UNITS") {
+    const test = fivg ? "general-purpose" : "not-listed";
+    return { test, assetClass, article };
+  }
   if (unitsOf === undefined)
-    return { test: "no-master-id", assetClass: cls, article };
-  return {
-    test: "second-master",
-    assetClass: cls,
-    unitsOf,
-    master: master?.key,
-    article,
-  };
+    return { test: "no-master-id", assetClass, article };
+  const test = "second-master";
+  return { test, assetClass, unitsOf, master: master?.key, article };
 }
 
 /** Counts the master's units toward the rule that measures them. */
 function countMaster(ctx: FundContext, rule: RuleDefinition, master?: Group) {
-  const explain = because("counted-master-units", {
-    master: master?.key ?? "",
-  });
+  const facts = { master: master?.key ?? "" };
+  const explain = because("counted-master-units", facts);
+  const counted = { rule: rule.id, article: rule.article, explain };
   for (const p of master?.positions ?? [])
-    count(
-      ctx,
-      p,
-      { rule: rule.id, article: rule.article, explain },
-      p.amount ?? 0n,
-    );
+    count(ctx, p, counted, p.amount ?? 0n);
 }
 
 /** L. 214-22: at least 85 % in one master; the rest at most 15 %, and only of the three kinds listed. */
 export function evaluateOpcvmFeeder(ctx: FundContext): Evaluation {
   const m = largestMaster(ctx);
   countMaster(ctx, OPCVM_FEED85, m.master);
-  const allowed = listAt(FEEDERS.opcvmOtherClasses, ctx.asOf);
-  const { rest, breaches } = others(ctx, m, OPCVM_FEED15, allowed, (p) => {
+  const classes = FEEDERS.opcvmOtherClasses;
+  const feed15 = others(ctx, m, OPCVM_FEED15, classes, (p) => {
     const { assetClass, hedgeOnly } = p.holding;
     if (assetClass === "FINANCIAL_CONTRACT" && !hedgeOnly)
       return { test: "hedging", assetClass, article: "L. 214-22 I 2°" };
@@ -144,6 +140,7 @@ export function evaluateOpcvmFeeder(ctx: FundContext): Evaluation {
     return undefined;
   });
   const threshold = ratioAt(FEEDERS.opcvmOthers, ctx.asOf);
+  const { rest, breaches } = feed15;
   const limit = limitOf(ctx, OPCVM_FEED15, { threshold, numerator: rest });
   return {
     rules: [
@@ -162,10 +159,7 @@ export function evaluateOpcvmFeeder(ctx: FundContext): Evaluation {
         breaches,
         conditions: [
           limitCondition(FEED15_LIMIT, limit),
-          breaches.condition(FEED15_LIST, "closed-list", {
-            binding: true,
-            complete: rest.complete,
-          }),
+          feed15.list(FEED15_LIST),
         ],
       }),
     ],
@@ -175,14 +169,8 @@ export function evaluateOpcvmFeeder(ctx: FundContext): Evaluation {
 /** L. 214-24-57: "en totalité" in one master and, "à titre accessoire", cash: anything else is a breach. */
 export function evaluateFivgFeeder(ctx: FundContext): Evaluation {
   const m = largestMaster(ctx);
-  const allowed = listAt(FEEDERS.fivgOtherClasses, ctx.asOf);
-  const { rest, breaches } = others(
-    ctx,
-    m,
-    FIVG_FEED,
-    allowed,
-    () => undefined,
-  );
+  const feed = others(ctx, m, FIVG_FEED, FEEDERS.fivgOtherClasses);
+  const { rest, breaches } = feed;
   const base = ctx.denominator;
   const share =
     base && base > 0n
@@ -204,12 +192,7 @@ export function evaluateFivgFeeder(ctx: FundContext): Evaluation {
             : because("no-master", {}),
         ],
         breaches,
-        conditions: [
-          breaches.condition(FIVG_LIST, "closed-list", {
-            binding: true,
-            complete: rest.complete,
-          }),
-        ],
+        conditions: [feed.list(FIVG_LIST)],
       }),
     ],
   };

@@ -38,14 +38,12 @@ import {
 export function evaluateOpci(ctx: FundContext): Evaluation {
   const sppicav = ctx.fund.fundType === "SPPICAV";
   const created = ctx.fund.constitutionDate;
+  const article = "L. 214-43";
   if (created === undefined)
-    ctx.needFund("constitutionDate", {
-      purpose: "opci-start",
-      article: "L. 214-43",
-    });
+    ctx.needFund("constitutionDate", { purpose: "opci-start", article });
   const years = () => requireVersion(LAW.rampUpYears, ctx.asOf).value;
   const from = created && addYears(created, years());
-  const window = from ? { from, article: "L. 214-43" } : undefined;
+  const window = from ? { from, article } : undefined;
   const o: Opci = {
     ctx,
     binding: window !== undefined && ctx.asOf >= window.from,
@@ -58,10 +56,8 @@ export function evaluateOpci(ctx: FundContext): Evaluation {
     if (c === undefined) {
       const column = "opciCategory";
       const facts = { column, article: "L. 214-36 I" };
-      o.classified.unknown(p.holding, column, {
-        purpose: "opci-item",
-        ...facts,
-      });
+      const need = { purpose: "opci-item", ...facts } as const;
+      o.classified.unknown(p.holding, column, need);
       ctx.exclude(p, { rule: "OPCI-*", code: "unclassified", facts });
       continue;
     }
@@ -74,12 +70,12 @@ export function evaluateOpci(ctx: FundContext): Evaluation {
     ctx.leaveOut(p, OPCI_RE60.id, NOT_CONTROLLED);
   const unencumbered = (p: Position) =>
     !p.holding.encumbered || ctx.leaveOut(p, OPCI_LIQ5.id, ENCUMBERED);
-  const rules = [assetList(o)];
-  rules.push(
+  const rules = [
+    assetList(o),
     sppicav
       ? share(o, OPCI_RE60, LAW.realEstate, LAW.realEstateItemsSppicav)
       : share(o, OPCI_RE60, LAW.realEstate, LAW.realEstateItemsFpi, controlled),
-  );
+  ];
   if (sppicav)
     rules.push(share(o, OPCI_RE51, LAW.sppicavItems, LAW.sppicavItemsList));
   rules.push(
@@ -104,6 +100,17 @@ interface Opci {
   classified: Tally;
 }
 
+/** A measure of the OPCI: partial from the start when a position has no item. */
+function tally(o: Opci): Tally {
+  const t = new Tally(o.ctx);
+  if (!o.classified.complete) t.unknown();
+  return t;
+}
+
+/** The positions of the items of a list of the law, in the list's order. */
+const inItems = (o: Opci, items: typeof LAW.liquidityItems) =>
+  [...listAt(items, o.ctx.asOf)].flatMap((c) => o.byCategory.get(c) ?? []);
+
 /** Every rule of the OPCI binds from the same date; its breaches count only from then. */
 function judge(o: Opci, rule: RuleDefinition, c: Comparison): RuleResult {
   return compare(o.ctx, rule, {
@@ -125,21 +132,16 @@ function share(
   items: typeof LAW.liquidityItems,
   keep: (p: Position) => boolean = () => true,
 ): RuleResult {
-  const { ctx } = o;
-  const sum = new Tally(ctx);
-  if (!o.classified.complete) sum.unknown();
-  for (const c of listAt(items, ctx.asOf))
-    for (const p of o.byCategory.get(c) ?? [])
-      if (keep(p)) {
-        const article = `L. 214-36 I ${c}°`;
-        sum.add(p, {
-          rule: rule.id,
-          article,
-          explain: why("counted-item", { item: c, article }),
-        });
-      }
+  const sum = tally(o);
+  for (const p of inItems(o, items))
+    if (keep(p)) {
+      const item = p.holding.opciCategory!;
+      const article = `L. 214-36 I ${item}°`;
+      const explain = why("counted-item", { item, article });
+      sum.add(p, { rule: rule.id, article, explain });
+    }
   return judge(o, rule, {
-    threshold: ratioAt(threshold, ctx.asOf),
+    threshold: ratioAt(threshold, o.ctx.asOf),
     numerator: sum,
   });
 }
@@ -159,26 +161,22 @@ function assetList(o: Opci): RuleResult {
   const unlistedOnly = listAt(LAW.unlistedItems, ctx.asOf);
   const tradedOnly = listAt(LAW.tradedItems, ctx.asOf);
   const outside = new Breaches();
-  const amounts = new Tally(ctx);
-  if (!o.classified.complete) amounts.unknown();
-  for (const [c, positions] of o.byCategory) {
+  const amounts = tally(o);
+  for (const [item, positions] of o.byCategory)
     for (const p of positions) {
       const listed = (p.holding.listingStatus ?? "UNLISTED") !== "UNLISTED";
       const test =
-        unlistedOnly.has(c) && listed
+        unlistedOnly.has(item) && listed
           ? "unlisted-only"
-          : tradedOnly.has(c) && !listed
+          : tradedOnly.has(item) && !listed
             ? "traded-only"
             : undefined;
       if (!test) continue;
-      const amount = ctx.amountOf(p);
-      if (amount === undefined) amounts.unknown();
-      const article = "L. 214-36 I";
-      const facts = { item: c, test, article } as const;
+      if (ctx.amountOf(p) === undefined) amounts.unknown();
+      const facts = { item, test, article: "L. 214-36 I" } as const;
       const cause = why("opci-outside-list", facts);
       outside.refuse(ctx, ASSET_LIST.id, p, OPCI_ASSET.id, cause);
     }
-  }
   return judge(o, OPCI_ASSET, {
     threshold: ratioAt(LAW.assetList, ctx.asOf),
     numerator: { total: outside.total, complete: amounts.complete },
@@ -201,127 +199,93 @@ function assetList(o: Opci): RuleResult {
 function leverage(o: Opci): RuleResult {
   const { ctx } = o;
   const threshold = ratioAt(LAW.borrowing, ctx.asOf);
+  const limit = threshold.toString();
   const lookThrough = listAt(LAW.lookThroughItems, ctx.asOf);
-  const debt = new Tally(ctx);
+  const debt = tally(o);
   const base = new Tally(ctx);
   const [rule, article] = [OPCI_LEV40.id, "L. 214-39"];
-  if (!o.classified.complete) debt.unknown();
-  if (ctx.fund.borrowings === undefined) {
-    ctx.needFund("borrowings", {
-      purpose: "opci-borrowings",
-      article,
-      threshold: threshold.toString(),
-    });
+  const borrowings = ctx.fund.borrowings;
+  if (borrowings === undefined) {
+    const purpose = "opci-borrowings";
+    ctx.needFund("borrowings", { purpose, article, threshold: limit });
     debt.unknown();
-  } else debt.plus(ctx.fund.borrowings);
-  for (const c of listAt(LAW.borrowingBaseItems, ctx.asOf)) {
-    for (const p of o.byCategory.get(c) ?? []) {
-      const item = { item: c, threshold: threshold.toString(), article };
-      base.add(p, {
-        rule,
-        article,
-        explain: why("counted-leverage-base", item),
-      });
-      if (!lookThrough.has(c)) continue;
-      const h = p.holding;
-      if (h.entityDebt === undefined) {
-        if (h.invalid.has("entityDebt")) debt.unknown();
-        else
-          ctx.warn(
-            "Holdings",
-            h.row,
-            "entityDebt",
-            why("entity-debt-blank", item),
-          );
-        continue;
-      }
-      const participation = h.participationPct ?? new Dec(1);
-      if (h.invalid.has("participationPct")) debt.unknown();
-      const looked = scaleAmount(h.entityDebt, participation);
-      debt.plus(looked);
-      const facts = {
-        debt: formatAmount(h.entityDebt),
-        share: participation.toString(),
-        article,
-      };
-      const explain = why("counted-look-through-debt", facts);
-      count(
-        ctx,
-        p,
-        { rule, article, code: "look-through-debt", explain },
-        looked,
-      );
+  } else debt.plus(borrowings);
+  for (const p of inItems(o, LAW.borrowingBaseItems)) {
+    const h = p.holding;
+    const item = { item: h.opciCategory!, threshold: limit, article };
+    const explain = why("counted-leverage-base", item);
+    base.add(p, { rule, article, explain });
+    if (!lookThrough.has(item.item)) continue;
+    if (h.entityDebt === undefined) {
+      const blank = why("entity-debt-blank", item);
+      if (h.invalid.has("entityDebt")) debt.unknown();
+      else ctx.warn("Holdings", h.row, "entityDebt", blank);
+      continue;
     }
+    const participation = h.participationPct ?? new Dec(1);
+    if (h.invalid.has("participationPct")) debt.unknown();
+    const looked = scaleAmount(h.entityDebt, participation);
+    debt.plus(looked);
+    const facts = {
+      debt: formatAmount(h.entityDebt),
+      share: participation.toString(),
+      article,
+    };
+    const counted = why("counted-look-through-debt", facts);
+    const code = "look-through-debt";
+    count(ctx, p, { rule, article, code, explain: counted }, looked);
   }
+  const amount = formatAmount(borrowings ?? ZERO);
   return judge(o, OPCI_LEV40, {
     threshold,
     numerator: { total: debt.total, complete: debt.complete && base.complete },
     denominator: { total: base.total, complete: true },
-    reasons: [
-      why("opci-leverage", {
-        borrowings: formatAmount(ctx.fund.borrowings ?? ZERO),
-      }),
-    ],
+    reasons: [why("opci-leverage", { borrowings: amount })],
   });
 }
 
 /** L. 214-42: advances (10°) only to 2° and 3° companies held at least 5 %. */
 function advancesGate(o: Opci): RuleResult {
   const { ctx } = o;
+  const article = "L. 214-42";
   const gate = ratioAt(LAW.advanceGate, ctx.asOf);
+  const threshold = gate.toString();
+  // The fund's 2° and 3° companies, with the largest ownership one of their lines gives.
   const companies = new Map<string, Dec | undefined>();
-  for (const c of listAt(LAW.advanceCompanyItems, ctx.asOf)) {
-    for (const p of o.byCategory.get(c) ?? []) {
-      const id = p.holding.issuerId;
-      if (id === undefined) continue;
-      const own = p.holding.ownershipPct ?? p.holding.participationPct;
-      const best = companies.get(id);
-      companies.set(
-        id,
-        best === undefined || (own !== undefined && own.gt(best)) ? own : best,
-      );
-    }
+  for (const { holding: h } of inItems(o, LAW.advanceCompanyItems)) {
+    if (h.issuerId === undefined) continue;
+    const own = h.ownershipPct ?? h.participationPct;
+    const best = companies.get(h.issuerId);
+    const larger = best === undefined || (own !== undefined && own.gt(best));
+    companies.set(h.issuerId, larger ? own : best);
   }
   const refused = new Breaches();
-  const known = new Tally(ctx);
-  if (!o.classified.complete) known.unknown();
+  const known = tally(o);
   let lowest: Dec | undefined;
-  const advances = [...listAt(LAW.advanceItems, ctx.asOf)].flatMap(
-    (c) => o.byCategory.get(c) ?? [],
-  );
-  for (const p of advances) {
+  for (const p of inItems(o, LAW.advanceItems)) {
     const h = p.holding;
     const fail = (id: string, facts: ReasonFacts["opci-advance-gate"]) =>
       refused.refuse(ctx, id, p, OPCI_CCA5.id, why("opci-advance-gate", facts));
-    const issuer = h.issuerName ?? h.issuerId;
+    const issuer = (h.issuerName ?? h.issuerId)!;
     if (h.issuerId === undefined) {
-      known.unknown(h, "issuerId", {
-        purpose: "opci-advance-issuer",
-        article: "L. 214-42",
-      });
+      const need = { purpose: "opci-advance-issuer", article } as const;
+      known.unknown(h, "issuerId", need);
       continue;
     }
     if (!companies.has(h.issuerId)) {
-      fail(CCA_COMPANIES.id, { issuer: issuer!, article: "L. 214-42" });
+      fail(CCA_COMPANIES.id, { issuer, article });
       continue;
     }
     const own = h.ownershipPct ?? companies.get(h.issuerId);
     if (own === undefined) {
-      known.unknown(h, "ownershipPct", {
-        purpose: "advance-ownership",
-        article: "L. 214-42",
-        threshold: gate.toString(),
-      });
+      const purpose = "advance-ownership";
+      known.unknown(h, "ownershipPct", { purpose, article, threshold });
       continue;
     }
     if (lowest === undefined || own.lt(lowest)) lowest = own;
+    const ownership = own.toString();
     if (own.lt(gate))
-      fail(CCA_GATE.id, {
-        issuer: issuer!,
-        ownership: own.toString(),
-        gate: gate.toString(),
-        article: "L. 214-42",
-      });
+      fail(CCA_GATE.id, { issuer, ownership, gate: threshold, article });
   }
   const opts = { binding: o.binding, complete: known.complete && o.known };
   return judge(o, OPCI_CCA5, {

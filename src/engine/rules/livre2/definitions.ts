@@ -1,23 +1,8 @@
-import type { Direction, Operator } from "../../result";
+import { rule as define } from "../define";
 import type { L2Rule } from "./kit";
 
 /** The rule IDs of WORKBOOK-FORMAT-LIVRE2 §3, each as data: article, direction, operator, the text's words, titles. */
-const rule = (
-  id: string,
-  article: string,
-  direction: Direction,
-  operator: Operator,
-  wording: string,
-  en: string,
-  fr: string,
-): L2Rule => ({
-  id,
-  article,
-  direction,
-  operator,
-  wording,
-  title: { en, fr },
-});
+const rule = (...args: Parameters<typeof define>) => define(...args) as L2Rule;
 
 export const SEF_FOREST60 = rule(
   "SEF-FOREST60",

@@ -19,11 +19,11 @@ import {
   bindingFromFund,
   isIn,
   type L2Rule,
-  measure,
-  missingNotes,
   note,
   ownListing,
-  type Sum,
+  ratio,
+  type Share,
+  share,
   sumWhere,
   TITRES,
   type Verdict,
@@ -31,75 +31,34 @@ import {
 
 // FCPE: L. 214-164, L. 214-165, L. 214-165-1 (WORKBOOK-FORMAT-LIVRE2 §2.5). The lists of fund types
 // below are the contract's mapping of the code's paragraphs (not in the reference text).
-const SOLIDARITY_VEHICLES = new Set<HeldFundType>([
-  "SCR",
-  "FCPR",
-  "FCPI",
-  "FIP",
-  "FPCI",
-]);
-const PE_AND_OPCI = new Set<HeldFundType>([
-  "FCPR",
-  "FCPI",
-  "FIP",
-  "FPCI",
-  "SPPICAV",
-  "FPI",
-]);
+/** Funds of L. 214-28 and L. 214-30, and the FPCI. */
+const FCPR_FAMILY: HeldFundType[] = ["FCPR", "FCPI", "FIP", "FPCI"];
+/** Funds both V b and VII 2° name. */
+const AIF_OF_V_AND_VII: HeldFundType[] = ["FCPR", "FCPI", "FIP", "FOFA"];
+/** Professional funds, which both name too. */
+const PROFESSIONAL: HeldFundType[] = ["FPVG", "FPS", "SLP"];
+const SOLIDARITY_VEHICLES = new Set<HeldFundType>(["SCR", ...FCPR_FAMILY]);
+const PE_AND_OPCI = new Set<HeldFundType>([...FCPR_FAMILY, "SPPICAV", "FPI"]);
 const V_B_LIST = new Set<HeldFundType>([
   "OPCVM",
   "FIVG",
-  "FCPR",
-  "FCPI",
-  "FIP",
-  "FOFA",
-  "FPVG",
-  "FPS",
-  "SLP",
+  ...AIF_OF_V_AND_VII,
+  ...PROFESSIONAL,
 ]);
 const VII_2_LIST = new Set<HeldFundType>([
-  "FCPR",
-  "FCPI",
-  "FIP",
+  ...AIF_OF_V_AND_VII,
   "SPPICAV",
   "FPI",
-  "FOFA",
-  "FPVG",
   "OPPCI",
-  "FPS",
-  "SLP",
+  ...PROFESSIONAL,
 ]);
-
-const ratio = (
-  ctx: FundContext,
-  rule: L2Rule,
-  sum: Sum,
-  threshold: ReturnType<typeof fractionAt>,
-  extra: {
-    binding?: boolean;
-    complete?: boolean;
-    notes?: Reason[];
-    window?: RuleResult["window"];
-  } = {},
-) =>
-  measure({
-    rule,
-    threshold,
-    numerator: sum.total,
-    denominator: ctx.denominator,
-    complete:
-      sum.complete && ctx.denominatorComplete && (extra.complete ?? true),
-    binding: extra.binding ?? true,
-    warningMargin: ctx.warningMargin,
-    window: extra.window,
-    notes: [...(extra.notes ?? []), ...missingNotes(sum, rule.article)],
-  });
+/** Claims on an enterprise, not "parts ou titres": named in V a's message, not counted. */
+const CLAIMS = new Set(["CURRENT_ACCOUNT_ADVANCE", "RECEIVABLE"]);
 
 /** V a: solidarity securities, and the whole units of an SCR or FCPR-family fund whose own asset is 40 % solidarity. */
 function solidarity(ctx: FundContext): (p: Position) => Verdict {
   const gate = ratioAt(FCPE.solidarityLookThrough, ctx.asOf);
-  return (p) => {
-    const h = p.holding;
+  return ({ holding: h }) => {
     if (
       (h.assetClass === "EQUITY" || h.assetClass === "FUND_UNITS") &&
       h.heldFundType &&
@@ -109,7 +68,6 @@ function solidarity(ctx: FundContext): (p: Position) => Verdict {
         return { unknown: "entitySolidarityShare" };
       return isIn(h.entitySolidarityShare.gte(gate));
     }
-
     return isIn(
       Boolean(h.solidarityEnterprise) && TITRES.has(h.assetClass ?? ""),
     );
@@ -119,13 +77,95 @@ function solidarity(ctx: FundContext): (p: Position) => Verdict {
 const employer = (p: Position): Verdict =>
   isIn(Boolean(p.holding.employerGroup));
 
+/** VI: units of FCPR-family funds and OPCI, at most 30 %. */
+const PE30: Share = {
+  rule: FCPE_PE30,
+  law: FCPE.privateEquity,
+  select: ({ holding: h }) => {
+    if (h.heldFundType) return isIn(PE_AND_OPCI.has(h.heldFundType));
+    return h.assetClass === "FUND_UNITS" ? { unknown: "heldFundType" } : "out";
+  },
+};
+
+/** VII 1°: at most 10 % of securities not on a regulated market, beside what V a counts. */
+const perUnlisted = (solidarityCounted?: (p: Position) => Verdict): Share => ({
+  rule: FCPE_PER_UNL10,
+  law: FCPE.perUnlisted,
+  select: (p) => {
+    const h = p.holding;
+    if (h.assetClass === "FUND_UNITS")
+      return isIn(
+        !h.heldFundType ||
+          (!V_B_LIST.has(h.heldFundType) && !VII_2_LIST.has(h.heldFundType)),
+      );
+    if (!TITRES.has(h.assetClass ?? "")) return "out";
+    // "sans préjudice des dispositions du a du V": what V a counts is not counted again here.
+    if (solidarityCounted?.(p) === "in") return "out";
+    return isIn(ownListing(h) !== "REGULATED");
+  },
+});
+
+/** VII 1° and 2°: employer-group securities, and the AIF of VII 2°. */
+const PER_EMP10: Share = {
+  rule: FCPE_PER_EMP10,
+  law: FCPE.perEmployer,
+  select: employer,
+};
+const PER_AIF50: Share = {
+  rule: FCPE_PER_AIF50,
+  law: FCPE.perAif,
+  select: ({ holding: h }) => {
+    if (h.assetClass !== "FUND_UNITS") return "out";
+    if (!h.heldFundType) return { unknown: "heldFundType" };
+    return isIn(VII_2_LIST.has(h.heldFundType));
+  },
+};
+
+/** L. 214-165-1 IV: liquid instruments, and securities or units that are not unlisted. */
+const FOREIGN: Share = {
+  rule: FCPE_FOREIGN,
+  law: FCPE.foreignLiquid,
+  select: ({ holding: h }) => {
+    if (h.assetClass === "LIQUID_INSTRUMENT") return "in";
+    if (TITRES.has(h.assetClass ?? "") || h.assetClass === "FUND_UNITS")
+      return isIn(ownListing(h) !== "UNLISTED");
+    return "out";
+  },
+};
+
+/** V: what a solidarity fund's message names: advances to solidarity enterprises, and a single master (a feeder). */
+function solidarityFacts(ctx: FundContext) {
+  const held = ctx
+    .heldPositions()
+    .filter((p) => p.holding.assetClass !== "CASH");
+  const masters = new Set(
+    held.map(({ holding: h }) =>
+      h.assetClass === "FUND_UNITS" ? h.masterId : undefined,
+    ),
+  );
+  const feeder =
+    held.length > 0 && masters.size === 1 && !masters.has(undefined);
+  const advances = ctx
+    .heldPositions()
+    .filter(
+      ({ holding: h }) =>
+        h.solidarityEnterprise && CLAIMS.has(h.assetClass ?? ""),
+    ).length;
+  const notes: Reason[] = [];
+  if (advances) notes.push(note("fcpe-sol-advances", { count: advances }));
+  const name = [...masters][0];
+  const article = "L. 214-164 V";
+  if (feeder) notes.push(note("fcpe-sol-feeder", { name, article }));
+  return { feeder, notes };
+}
+
 export function evaluateFcpe(ctx: FundContext): RuleResult[] {
   const f = ctx.fund;
   const results: RuleResult[] = [];
   const third = fractionAt(FCPE.scope, ctx.asOf);
   // FCPE-SCOPE: the regime, by employer-group securities against one third.
   const group = sumWhere(ctx, FCPE_SCOPE, employer);
-  const scope = ratio(ctx, FCPE_SCOPE, group, third);
+  const scope = ratio(ctx, FCPE_SCOPE, FCPE.scope, group);
   const moreThanThird =
     scope.value !== null &&
     group.complete &&
@@ -140,117 +180,24 @@ export function evaluateFcpe(ctx: FundContext): RuleResult[] {
   results.push(scope);
 
   if (f.solidarityFund) {
-    const held = ctx
-      .heldPositions()
-      .filter((p) => p.holding.assetClass !== "CASH");
-    const masters = new Set(
-      held.map((p) =>
-        p.holding.assetClass === "FUND_UNITS" ? p.holding.masterId : undefined,
-      ),
-    );
-    const feeder =
-      held.length > 0 && masters.size === 1 && !masters.has(undefined);
-    const advances = ctx
-      .heldPositions()
-      .filter(
-        (p) =>
-          p.holding.solidarityEnterprise &&
-          (p.holding.assetClass === "CURRENT_ACCOUNT_ADVANCE" ||
-            p.holding.assetClass === "RECEIVABLE"),
-      ).length;
-    const notes = [
-      ...(advances ? [note("fcpe-sol-advances", { count: advances })] : []),
-      ...(feeder
-        ? [
-            note("fcpe-sol-feeder", {
-              name: [...masters][0],
-              article: "L. 214-164 V",
-            }),
-          ]
-        : []),
-    ];
+    const { feeder, notes } = solidarityFacts(ctx);
+    // A feeder (last sentence of V): information only, its master is checked as a fund of its own.
+    const info = (rule: L2Rule): L2Rule =>
+      feeder ? { ...rule, direction: "info" } : rule;
+    const select = solidarity(ctx);
+    const min = { rule: info(FCPE_SOL5), law: FCPE.solidarityMin, select };
+    const max = { rule: info(FCPE_SOL10), law: FCPE.solidarityMax, select };
     const when = bindingFromFund(ctx, FCPE_SOL5.article);
-    for (const [rule, param] of [
-      [FCPE_SOL5, FCPE.solidarityMin],
-      [FCPE_SOL10, FCPE.solidarityMax],
-    ] as const) {
-      const sum = sumWhere(ctx, rule, solidarity(ctx));
-      const min = rule === FCPE_SOL5;
-      results.push(
-        ratio(
-          ctx,
-          feeder ? { ...rule, direction: "info" } : rule,
-          sum,
-          fractionAt(param, ctx.asOf),
-          {
-            binding: min ? when.binding : true,
-            complete: min ? when.complete : true,
-            window: min ? when.window : undefined,
-            notes: [...(min ? when.notes : []), ...notes],
-          },
-        ),
-      );
-    }
+    results.push(share(ctx, min, { when, notes }), share(ctx, max, { notes }));
   }
 
-  // VI: units of FCPR-family funds and OPCI, at most 30 %.
-  results.push(
-    ratio(
-      ctx,
-      FCPE_PE30,
-      sumWhere(ctx, FCPE_PE30, (p) => {
-        const h = p.holding;
-        if (h.heldFundType) return isIn(PE_AND_OPCI.has(h.heldFundType));
-        return h.assetClass === "FUND_UNITS"
-          ? { unknown: "heldFundType" }
-          : "out";
-      }),
-      fractionAt(FCPE.privateEquity, ctx.asOf),
-    ),
-  );
-
-  if (f.perEligible) {
-    const solidarityCounted = f.solidarityFund
-      ? solidarity(ctx)
-      : () => "out" as Verdict;
+  results.push(share(ctx, PE30));
+  if (f.perEligible)
     results.push(
-      ratio(
-        ctx,
-        FCPE_PER_UNL10,
-        sumWhere(ctx, FCPE_PER_UNL10, (p) => {
-          const h = p.holding;
-          if (h.assetClass === "FUND_UNITS")
-            return isIn(
-              !h.heldFundType ||
-                (!V_B_LIST.has(h.heldFundType) &&
-                  !VII_2_LIST.has(h.heldFundType)),
-            );
-          if (!TITRES.has(h.assetClass ?? "")) return "out";
-          // "sans préjudice des dispositions du a du V": what V a counts is not counted again here.
-          if (solidarityCounted(p) === "in") return "out";
-          return isIn(ownListing(h) !== "REGULATED");
-        }),
-        fractionAt(FCPE.perUnlisted, ctx.asOf),
-      ),
-      ratio(
-        ctx,
-        FCPE_PER_EMP10,
-        sumWhere(ctx, FCPE_PER_EMP10, employer),
-        fractionAt(FCPE.perEmployer, ctx.asOf),
-      ),
-      ratio(
-        ctx,
-        FCPE_PER_AIF50,
-        sumWhere(ctx, FCPE_PER_AIF50, (p) => {
-          const h = p.holding;
-          if (h.assetClass !== "FUND_UNITS") return "out";
-          if (!h.heldFundType) return { unknown: "heldFundType" };
-          return isIn(VII_2_LIST.has(h.heldFundType));
-        }),
-        fractionAt(FCPE.perAif, ctx.asOf),
-      ),
+      share(ctx, perUnlisted(f.solidarityFund ? solidarity(ctx) : undefined)),
+      share(ctx, PER_EMP10),
+      share(ctx, PER_AIF50),
     );
-  }
 
   if (f.foreignGroupPlan) {
     const unlistedGroup = ctx
@@ -259,33 +206,20 @@ export function evaluateFcpe(ctx: FundContext): RuleResult[] {
         (p) => p.holding.employerGroup && ownListing(p.holding) === "UNLISTED",
       );
     const exempt = Boolean(f.liquidityMechanism || f.groupBuybackCommitment);
-    const when = bindingFromFund(ctx, FCPE_FOREIGN.article);
-    const liquid = sumWhere(ctx, FCPE_FOREIGN, (p) => {
-      const h = p.holding;
-      if (h.assetClass === "LIQUID_INSTRUMENT") return "in";
-      if (TITRES.has(h.assetClass ?? "") || h.assetClass === "FUND_UNITS")
-        return isIn(ownListing(h) !== "UNLISTED");
-      return "out";
-    });
     const binds = moreThanThird && unlistedGroup && !exempt;
+    const article = "L. 214-165-1 IV";
     const notes = exempt
-      ? [note("fcpe-foreign-exempt", { article: "L. 214-165-1 IV" })]
+      ? [note("fcpe-foreign-exempt", { article })]
       : binds
         ? []
-        : [note("fcpe-foreign-not-binding", { article: "L. 214-165-1 IV" })];
+        : [note("fcpe-foreign-not-binding", { article })];
     results.push(
-      ratio(
-        ctx,
-        FCPE_FOREIGN,
-        liquid,
-        fractionAt(FCPE.foreignLiquid, ctx.asOf),
-        {
-          binding: binds && when.binding,
-          complete: when.complete && group.complete,
-          window: when.window,
-          notes: [...when.notes, ...notes],
-        },
-      ),
+      share(ctx, FOREIGN, {
+        when: bindingFromFund(ctx, FCPE_FOREIGN.article),
+        binding: binds,
+        complete: group.complete,
+        notes,
+      }),
     );
   }
   return results;

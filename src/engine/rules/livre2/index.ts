@@ -1,7 +1,6 @@
-import type { FundContext } from "../../fund-context";
+import type { BasisOptions, FundContext } from "../../fund-context";
 import type { FundType } from "../../model";
-import type { QuotaWindow, RuleDefinition, RuleResult } from "../../result";
-import type { BasisOptions } from "../../fund-context";
+import type { RuleDefinition, RuleResult } from "../../result";
 import { evaluateCpi, CPI_RULES } from "./cpi";
 import {
   FIA_CAP300K,
@@ -14,36 +13,25 @@ import {
 import { evaluateFcpe, FCPE_RULES } from "./fcpe";
 import { ofsLoss, selfManagedCapital, twentyInvestors } from "./ofs-fia";
 import { fiaSeveralMasters, opciUnlimited } from "./left-out";
+import { present } from "./kit";
 import { evaluatePea, PEA_RULES } from "./pea";
 import { evaluateScpi, SCPI_RULES } from "./scpi";
 import { evaluateSef, SEF_RULES } from "./sef";
 import { evaluateSicaf, SICAF_RULES } from "./sicaf";
 import { FPCI_CCA30 } from "../fpci-definitions";
 import { evaluateSlpAdvances } from "../fpci-eltif";
+// A type only, erased at run time: no import cycle with the registry.
+import type { RuleFamily as Family } from "../registry";
 
 export { FUND_LEVEL_RULES } from "./definitions";
-
-/** The shape of a family of the registry (rules/registry.ts), repeated here to avoid an import cycle. */
-interface Family {
-  fundTypes: readonly FundType[];
-  rules: readonly RuleDefinition[];
-  basis: BasisOptions;
-  evaluate(ctx: FundContext): {
-    rules: RuleResult[];
-    quotaWindow?: QuotaWindow;
-  };
-}
 
 const COST_WHEN_SUBSCRIBED: BasisOptions = { defaultWithSubscriptions: "COST" };
 const FAIR_VALUE: BasisOptions = { fairValueOnly: true };
 
-const defined = (rules: (RuleResult | undefined)[]): RuleResult[] =>
-  rules.filter((r): r is RuleResult => r !== undefined);
-
 /** Rules any fund may gain by what it declares: PEA, PEA-PME and CPI claims, the 20-investor reservation, self-management. */
 function byClaim(ctx: FundContext): RuleResult[] {
   const type = ctx.fund.fundType;
-  return defined([
+  return present([
     ...evaluatePea(ctx),
     ...evaluateCpi(ctx),
     type === "FIVG" || type === "FIVG_FEEDER"

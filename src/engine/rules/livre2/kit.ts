@@ -12,6 +12,7 @@ import {
   type Need,
   type NeedPurpose,
   type Reason,
+  type ReasonFacts,
   reason,
 } from "../../reasons";
 import type { L2Note } from "../../reasons-livre2";
@@ -24,14 +25,18 @@ import type {
   Status,
   Unit,
 } from "../../result";
-import type { Fraction } from "../../../law/livre2/fraction";
-import { fractionNumber } from "../../../law/livre2/fraction";
+import type { LawParameter } from "../../../law/parameter";
+import {
+  type Fraction,
+  fractionAt,
+  fractionNumber,
+} from "../../../law/livre2/fraction";
 
 /**
- * The small kit the other Livre II rules are written with: a rule is a definition (its words), a
- * numerator and a denominator gathered by predicates over the fund's positions, and one call to
- * `measure`. Thresholds are fractions, compared exactly in integers (q × numerator against
- * p × denominator), so ⅓ and ⅔ are never rounded.
+ * The small kit the other Livre II rules are written with: a rule is a definition (its words), the
+ * positions it selects (a verdict per position, summed by `sumWhere`), and one call to `ratio` (a
+ * share of the asset) or `measure` (any other numerator and base). Thresholds are fractions,
+ * compared exactly in integers (q × numerator against p × denominator), so ⅓ and ⅔ are never rounded.
  */
 
 /** A rule of WORKBOOK-FORMAT-LIVRE2 §3: the operator is always stated. */
@@ -41,13 +46,14 @@ export interface L2Rule extends RuleDefinition {
 
 export interface Measure {
   rule: L2Rule;
-  threshold: Fraction;
+  /** The law's parameter, read at the test date, or a fraction the rule chose. */
+  threshold: LawParameter<string> | Fraction;
   numerator: Amount;
   /** null: the value is an amount or a count itself (unit EUR or count); undefined: unknown base. */
   denominator: Amount | null | undefined;
   complete: boolean;
-  binding: boolean;
-  warningMargin: Dec;
+  /** False outside the period in which the rule binds (default true). */
+  binding?: boolean;
   /** Unit of numerator, denominator and headroom (default EUR). */
   unit?: Unit;
   /** The value is the numerator itself (an amount in EUR, or a count). */
@@ -57,28 +63,23 @@ export interface Measure {
   breakers?: Reason[];
   window?: RuleWindow;
   groups?: GroupResult[];
-  /** Operator override for rules whose operator depends on the fund (PEA a–c ">" versus d, e "≥"). */
-  operator?: Operator;
 }
 
-function holds(left: Dec, op: Operator, right: Dec): boolean {
-  switch (op) {
-    case ">=":
-      return left.gte(right);
-    case ">":
-      return left.gt(right);
-    case "<=":
-      return left.lte(right);
-    case "<":
-      return left.lt(right);
-  }
-}
+/** Whether `left OP right` holds, from the sign of their comparison. */
+const HOLDS: Record<Operator, (sign: number) => boolean> = {
+  ">=": (sign) => sign >= 0,
+  ">": (sign) => sign > 0,
+  "<=": (sign) => sign <= 0,
+  "<": (sign) => sign < 0,
+};
 
 const ONE = new Dec(1);
 
 /** A rule result from a measure: status, value, headroom, as WORKBOOK-FORMAT-LIVRE2 §4 says. */
-export function measure(m: Measure): RuleResult {
-  const op = m.operator ?? m.rule.operator;
+export function measure(ctx: FundContext, m: Measure): RuleResult {
+  const op = m.rule.operator;
+  const threshold =
+    "versions" in m.threshold ? fractionAt(m.threshold, ctx.asOf) : m.threshold;
   const absolute = m.absolute !== undefined;
   const unit: Unit = m.absolute ?? m.unit ?? "EUR";
   const result: RuleResult = {
@@ -86,7 +87,7 @@ export function measure(m: Measure): RuleResult {
     article: m.rule.article,
     direction: m.rule.direction,
     operator: op,
-    threshold: fractionNumber(m.threshold),
+    threshold: fractionNumber(threshold),
     value: null,
     numerator:
       unit === "count"
@@ -105,28 +106,24 @@ export function measure(m: Measure): RuleResult {
   const reasons = [...(m.notes ?? []), ...(m.breakers ?? [])];
   if (reasons.length) result.reasons = reasons;
   if (!m.complete) result.partial = true;
+  const d = m.denominator;
   const base =
-    m.denominator === null
-      ? undefined
-      : m.denominator === undefined
-        ? "unknown"
-        : m.denominator <= ZERO
-          ? "not-positive"
-          : undefined;
+    d === undefined
+      ? "base-unknown"
+      : d !== null && d <= ZERO
+        ? "base-not-positive"
+        : undefined;
   if (base) {
-    result.reasons = [
-      ...reasons,
-      reason(base === "unknown" ? "base-unknown" : "base-not-positive", {}),
-    ];
+    result.reasons = [...reasons, reason(base, {})];
     result.status = m.breakers?.length ? "breach" : "incomplete";
     result.partial = true;
     return result;
   }
   const num = amountToDecimal(m.numerator);
   const den = absolute ? ONE : amountToDecimal(m.denominator as Amount);
-  const { p, q } = m.threshold;
+  const { p, q } = threshold;
   // numerator OP (p / q) × denominator, as q × numerator OP p × denominator: exact for ⅓ and ⅔.
-  const within = holds(num.times(q), op, p.times(den));
+  const within = HOLDS[op](num.times(q).comparedTo(p.times(den)));
   const limit = p.times(den).dividedBy(q);
   result.value = absolute ? num.toNumber() : num.dividedBy(den).toNumber();
   const headroom =
@@ -134,7 +131,8 @@ export function measure(m: Measure): RuleResult {
   if (m.rule.direction !== "info")
     result.headroom =
       unit === "count" ? headroom.toFixed(0) : formatCentsFloor(headroom);
-  result.status = statusOf(m, op, within, num, den, limit);
+  const margin = ctx.warningMargin.times(den);
+  result.status = statusOf(m, op, within, num, limit, margin, p.isZero());
   // A breach never shows a positive headroom ("plus de 75 %" at exactly 75 % is a breach at 0).
   if (
     result.status === "breach" &&
@@ -150,27 +148,24 @@ function statusOf(
   op: Operator,
   within: boolean,
   num: Dec,
-  den: Dec,
   limit: Dec,
+  margin: Dec,
+  zero: boolean,
 ): Status {
   if (m.breakers?.length) return "breach";
   if (!m.complete) return "incomplete";
   const direction = m.rule.direction;
   if (direction === "info") return "info";
-  if (!m.binding) return "not-binding";
+  if (m.binding === false) return "not-binding";
   if (direction === "event") {
     if (within) return "triggered";
     // Within the margin short of the trigger; amounts and counts have no warning band.
-    if (
-      m.absolute === undefined &&
-      num.gte(limit.minus(m.warningMargin.times(den)))
-    )
+    if (m.absolute === undefined && num.gte(limit.minus(margin)))
       return "warning";
     return "pass";
   }
   if (!within) return "breach";
-  if (m.absolute !== undefined || m.threshold.p.isZero()) return "pass";
-  const margin = m.warningMargin.times(den);
+  if (m.absolute !== undefined || zero) return "pass";
   const close =
     direction === "min"
       ? num.lt(limit.plus(margin))
@@ -178,14 +173,21 @@ function statusOf(
   return close ? "warning" : "pass";
 }
 
-/** How a position stands toward a rule's numerator: in it, out of it, or unknown (a value the rule needs is missing). */
-export type Verdict = "in" | "out" | { unknown: string };
+/**
+ * How a position stands toward a rule's numerator: in it, out of it, unknown (a value the rule
+ * needs is missing), or in it and breaking the rule (outside a closed list, failing a gate).
+ */
+export type Verdict = "in" | "out" | { unknown: string } | { breaks: Reason };
 
 export interface Sum {
   total: Amount;
   complete: boolean;
   /** Positions a value was missing on, by column. */
   missing: Map<string, number>;
+  /** The positions that break the rule, each naming its line. */
+  breakers: Reason[];
+  /** The article of the rule summed, which the notes of missing values name. */
+  article: string;
 }
 
 /**
@@ -199,44 +201,115 @@ export function sumWhere(
   verdict: (p: Position) => Verdict,
   amount: (p: Position) => Amount | undefined = (p) => ctx.amountOf(p),
 ): Sum {
-  let total = ZERO;
-  let complete = true;
-  const missing = new Map<string, number>();
+  const article = rule.article;
+  const sum: Sum = {
+    total: ZERO,
+    complete: true,
+    missing: new Map(),
+    breakers: [],
+    article,
+  };
   for (const p of ctx.heldPositions()) {
     const v = verdict(p);
     if (v === "out") continue;
-    if (v !== "in") {
-      complete = false;
-      missing.set(v.unknown, (missing.get(v.unknown) ?? 0) + 1);
+    if (typeof v === "object" && "unknown" in v) {
+      sum.complete = false;
+      sum.missing.set(v.unknown, (sum.missing.get(v.unknown) ?? 0) + 1);
       ctx.needHolding(p.holding, v.unknown, neededBy(rule));
       continue;
     }
+    if (v !== "in") {
+      const { lineId, row } = p.holding;
+      sum.breakers.push(
+        reason("position-breaks", { lineId, row, cause: v.breaks }),
+      );
+    }
     const a = amount(p);
     if (a === undefined) {
-      complete = false;
+      sum.complete = false;
       continue;
     }
-    total += a;
-    ctx.count(
-      p,
-      {
-        rule: rule.id,
-        article: rule.article,
-        explain: reason("l2-counted", { article: rule.article }),
-      },
-      a,
-    );
+    sum.total += a;
+    const explain = reason("l2-counted", { article });
+    ctx.count(p, { rule: rule.id, article, explain }, a);
   }
-  return { total, complete, missing };
+  return sum;
 }
 
-/** The base of a ratio "de l'actif": the fund's denominator, and whether it is complete. */
-export function assetBase(ctx: FundContext): {
-  denominator: Amount | undefined;
+/** A position in the rule that breaks it, for the cause the law gives (an `l2-position`). */
+export const breaks = (facts: ReasonFacts["l2-position"]): Verdict => ({
+  breaks: reason("l2-position", facts),
+});
+
+/** When a share binds, and what it says about it (bindingFromFund). */
+export interface When {
+  binding: boolean;
   complete: boolean;
-} {
-  return { denominator: ctx.denominator, complete: ctx.denominatorComplete };
+  window?: RuleWindow;
+  notes: Reason[];
 }
+
+/** What a share adds to its sum: when it binds, other notes, another base than the fund's asset. */
+export interface ShareOptions {
+  when?: When;
+  /** False when the rule does not bind whatever `when` says. */
+  binding?: boolean;
+  /** False when a value the rule needs beside the sum is unknown. */
+  complete?: boolean;
+  notes?: Reason[];
+  /** Default: the fund's asset, partial when it depends on an unreadable value. */
+  base?: { total: Amount | undefined; complete: boolean };
+  /** Default true: a note per column the sum missed. */
+  noteMissing?: boolean;
+}
+
+/**
+ * A share "de l'actif": the sum against the law's threshold over the fund's base, with the notes
+ * of `when` first, then the rule's own, then the columns the sum missed, and its breakers.
+ */
+export function ratio(
+  ctx: FundContext,
+  rule: L2Rule,
+  law: LawParameter<string>,
+  sum: Sum,
+  o: ShareOptions = {},
+): RuleResult {
+  const base = o.base ?? {
+    total: ctx.denominator,
+    complete: ctx.denominatorComplete,
+  };
+  const when = o.when;
+  return measure(ctx, {
+    rule,
+    threshold: law,
+    numerator: sum.total,
+    denominator: base.total,
+    complete:
+      sum.complete &&
+      base.complete &&
+      (when?.complete ?? true) &&
+      (o.complete ?? true),
+    binding: (o.binding ?? true) && (when?.binding ?? true),
+    window: when?.window,
+    notes: [
+      ...(when?.notes ?? []),
+      ...(o.notes ?? []),
+      ...(o.noteMissing === false ? [] : missingNotes(sum)),
+    ],
+    breakers: sum.breakers,
+  });
+}
+
+/** A share as the family declares it: which positions, against which parameter of the law. */
+export interface Share {
+  rule: L2Rule;
+  law: LawParameter<string>;
+  select: (p: Position) => Verdict;
+}
+
+/** The share `s` measured on the fund's held positions. */
+export const share = (ctx: FundContext, s: Share, o?: ShareOptions) =>
+  ratio(ctx, s.rule, s.law, sumWhere(ctx, s.rule, s.select), o);
 
 /** One sentence of a message. */
 export function note(
@@ -247,9 +320,9 @@ export function note(
 }
 
 /** Notes for the columns a sum missed. */
-export function missingNotes(sum: Sum, article: string): Reason[] {
+export function missingNotes(sum: Sum): Reason[] {
   return [...sum.missing].map(([column, count]) =>
-    note("values-missing", { column, count, article }),
+    note("values-missing", { column, count, article: sum.article }),
   );
 }
 
@@ -274,15 +347,7 @@ export function fundValue<K extends keyof FundContext["fund"]>(
  * MIN rules with no period in the law bind at all times, unless the fund gives `bindingFrom`
  * (WORKBOOK-FORMAT-LIVRE2 §2.1), which the report shows as the rule's window.
  */
-export function bindingFromFund(
-  ctx: FundContext,
-  article: string,
-): {
-  binding: boolean;
-  complete: boolean;
-  window?: RuleWindow;
-  notes: Reason[];
-} {
+export function bindingFromFund(ctx: FundContext, article: string): When {
   const f = ctx.fund;
   if (f.invalid.has("bindingFrom"))
     return { binding: true, complete: false, notes: [] };
@@ -312,6 +377,10 @@ export const TITRES = new Set([
   "MANDATORY_REDEEMABLE_BOND",
   "OTHER_DEBT",
 ]);
+
+/** The results a family reports: a rule returns none when the fund gives nothing it applies to. */
+export const present = (rules: (RuleResult | undefined)[]): RuleResult[] =>
+  rules.filter((r): r is RuleResult => r !== undefined);
 
 export const isIn = (ok: boolean): Verdict => (ok ? "in" : "out");
 

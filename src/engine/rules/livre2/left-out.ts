@@ -1,10 +1,10 @@
-import type { FundContext, Position } from "../../fund-context";
-import { type Reason, reason } from "../../reasons";
+import type { FundContext } from "../../fund-context";
+import { Groups } from "../../measures";
+import type { Holding } from "../../model";
 import type { RuleResult } from "../../result";
-import { fractionAt } from "../../../law/livre2/fraction";
 import { LEFT_OUT } from "../../../law/livre2/left-out";
 import { FIA_FEED85M, OPCI_UNLIM } from "./definitions";
-import { isIn, measure, missingNotes, note, sumWhere, ZERO } from "./kit";
+import { breaks, isIn, note, share, ZERO } from "./kit";
 
 // Two of the rules the first build left out for lack of columns (docs/workbook-format.md).
 
@@ -12,38 +12,27 @@ import { isIn, measure, missingNotes, note, sumWhere, ZERO } from "./kit";
  * L. 214-36 II: an OPCI (and its 2° companies) "ne peuvent détenir" anything in an entity whose
  * members answer « indéfiniment et solidairement » for its debts: any such position is a breach naming the line.
  */
-export function opciUnlimited(ctx: FundContext): RuleResult {
-  const rule = OPCI_UNLIM;
-  const breakers: Reason[] = [];
-  const sum = sumWhere(ctx, rule, (p: Position) => {
-    if (!p.holding.jointLiabilityEntity)
-      return p.holding.invalid.has("jointLiabilityEntity")
+export const opciUnlimited = (ctx: FundContext): RuleResult =>
+  share(ctx, {
+    rule: OPCI_UNLIM,
+    law: LEFT_OUT.opciUnlimited,
+    select: ({ holding: h }) => {
+      if (h.jointLiabilityEntity)
+        return breaks({
+          key: "scpi-joint-liability",
+          article: OPCI_UNLIM.article,
+        });
+      return h.invalid.has("jointLiabilityEntity")
         ? { unknown: "jointLiabilityEntity" }
         : "out";
-    breakers.push(
-      reason("position-breaks", {
-        lineId: p.holding.lineId,
-        row: p.holding.row,
-        cause: reason("l2-position", {
-          key: "scpi-joint-liability",
-          article: rule.article,
-        }),
-      }),
-    );
-    return "in";
+    },
   });
-  return measure({
-    rule,
-    threshold: fractionAt(LEFT_OUT.opciUnlimited, ctx.asOf),
-    numerator: sum.total,
-    denominator: ctx.denominator,
-    complete: sum.complete && ctx.denominatorComplete,
-    binding: true,
-    warningMargin: ctx.warningMargin,
-    notes: missingNotes(sum, rule.article),
-    breakers,
-  });
-}
+
+/** Units of a master whose strategy is given. */
+const strategyOf = (h: Holding) =>
+  h.assetClass === "FUND_UNITS" && h.masterId !== undefined
+    ? h.masterStrategy
+    : undefined;
 
 /**
  * L. 214-24 IV 2°: a FIA invested at least 85 % in several masters with identical investment
@@ -51,45 +40,27 @@ export function opciUnlimited(ctx: FundContext): RuleResult {
  * their units carry the same `masterStrategy`; the largest such group is measured.
  */
 export function fiaSeveralMasters(ctx: FundContext): RuleResult {
-  const byStrategy = new Map<string, bigint>();
+  const byStrategy = new Groups();
   for (const p of ctx.heldPositions()) {
-    const h = p.holding;
-    if (
-      h.assetClass !== "FUND_UNITS" ||
-      h.masterId === undefined ||
-      h.masterStrategy === undefined
-    )
-      continue;
-    byStrategy.set(
-      h.masterStrategy,
-      (byStrategy.get(h.masterStrategy) ?? ZERO) + (p.amount ?? ZERO),
-    );
+    const s = strategyOf(p.holding);
+    if (s !== undefined) byStrategy.add(s, s, p.amount ?? ZERO);
   }
-  let strategy: string | undefined;
-  for (const [k, v] of byStrategy)
-    if (strategy === undefined || v > (byStrategy.get(strategy) ?? ZERO))
-      strategy = k;
-  const sum = sumWhere(ctx, FIA_FEED85M, (p) =>
-    isIn(
-      strategy !== undefined &&
-        p.holding.assetClass === "FUND_UNITS" &&
-        p.holding.masterId !== undefined &&
-        p.holding.masterStrategy === strategy,
-    ),
+  const strategy = byStrategy.largest()?.key;
+  return share(
+    ctx,
+    {
+      rule: FIA_FEED85M,
+      law: LEFT_OUT.fiaSeveralMasters,
+      select: (p) =>
+        isIn(strategy !== undefined && strategyOf(p.holding) === strategy),
+    },
+    {
+      notes: [
+        note("masters-strategy", {
+          name: strategy,
+          article: FIA_FEED85M.article,
+        }),
+      ],
+    },
   );
-  return measure({
-    rule: FIA_FEED85M,
-    threshold: fractionAt(LEFT_OUT.fiaSeveralMasters, ctx.asOf),
-    numerator: sum.total,
-    denominator: ctx.denominator,
-    complete: sum.complete && ctx.denominatorComplete,
-    binding: true,
-    warningMargin: ctx.warningMargin,
-    notes: [
-      note("masters-strategy", {
-        name: strategy,
-        article: FIA_FEED85M.article,
-      }),
-    ],
-  });
 }

@@ -1,16 +1,15 @@
 import { amountFromString } from "../../amount";
 import type { FundContext } from "../../fund-context";
 import type { RuleResult } from "../../result";
-import { fractionAt } from "../../../law/livre2/fraction";
 import { OFS_FIA } from "../../../law/livre2/ofs-fia";
 import { FIA_CAP300K, FIVG_20INV, OFS_20INV, OFS_LOSS } from "./definitions";
 import {
   fundValue,
   type L2Rule,
   measure,
-  missingNotes,
   neededBy,
   note,
+  ratio,
   sumWhere,
   ZERO,
 } from "./kit";
@@ -24,35 +23,27 @@ const EXPOSURES = new Set([
 
 /** L. 214-190-1 VI: maximum losses within the asset plus uncalled subscriptions, "évalué à tout moment". */
 export function ofsLoss(ctx: FundContext): RuleResult {
-  const rule = OFS_LOSS;
+  const f = ctx.fund;
   const sum = sumWhere(
     ctx,
-    rule,
-    (p) =>
-      !EXPOSURES.has(p.holding.assetClass ?? "")
+    OFS_LOSS,
+    ({ holding: h }) =>
+      !EXPOSURES.has(h.assetClass ?? "")
         ? "out"
-        : p.holding.maxLoss === undefined
+        : h.maxLoss === undefined
           ? { unknown: "maxLoss" }
           : "in",
     (p) => p.holding.maxLoss,
   );
-  const f = ctx.fund;
-  const denominator =
-    ctx.denominator === undefined
-      ? undefined
-      : ctx.denominator + (f.uncalledSubscriptions ?? ZERO);
-  return measure({
-    rule,
-    threshold: fractionAt(OFS_FIA.ofsLoss, ctx.asOf),
-    numerator: sum.total,
-    denominator,
-    complete:
-      sum.complete &&
-      ctx.denominatorComplete &&
-      !f.invalid.has("uncalledSubscriptions"),
-    binding: true,
-    warningMargin: ctx.warningMargin,
-    notes: missingNotes(sum, rule.article),
+  return ratio(ctx, OFS_LOSS, OFS_FIA.ofsLoss, sum, {
+    base: {
+      total:
+        ctx.denominator === undefined
+          ? undefined
+          : ctx.denominator + (f.uncalledSubscriptions ?? ZERO),
+      complete:
+        ctx.denominatorComplete && !f.invalid.has("uncalledSubscriptions"),
+    },
   });
 }
 
@@ -73,18 +64,14 @@ export function twentyInvestors(
     }
     if (h.units > ZERO) ids.add(h.holderId.trim().toUpperCase());
   }
-  return measure({
+  return measure(ctx, {
     rule,
-    threshold: fractionAt(
+    threshold:
       rule === FIVG_20INV ? OFS_FIA.fivgInvestors : OFS_FIA.ofsInvestors,
-      ctx.asOf,
-    ),
     numerator: amountFromString(String(ids.size)),
     denominator: null,
     absolute: "count",
     complete,
-    binding: true,
-    warningMargin: ctx.warningMargin,
     notes: [
       ctx.holders.length
         ? note("investors", { count: ids.size, article: rule.article })
@@ -97,15 +84,13 @@ export function twentyInvestors(
 export function selfManagedCapital(ctx: FundContext): RuleResult | undefined {
   if (!ctx.fund.selfManaged) return undefined;
   const capital = fundValue(ctx, "initialCapital", FIA_CAP300K);
-  return measure({
+  return measure(ctx, {
     rule: FIA_CAP300K,
-    threshold: fractionAt(OFS_FIA.selfManagedCapital, ctx.asOf),
+    threshold: OFS_FIA.selfManagedCapital,
     numerator: capital ?? ZERO,
     denominator: null,
     absolute: "EUR",
     complete: capital !== undefined,
-    binding: true,
-    warningMargin: ctx.warningMargin,
   });
 }
 

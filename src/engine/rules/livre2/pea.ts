@@ -4,7 +4,7 @@ import { FundContext, type Position } from "../../fund-context";
 import type { FundType, Holding } from "../../model";
 import type { RuleResult } from "../../result";
 import { isEuEeaOn, requireVersion } from "../../../law";
-import { type Fraction, fractionAt } from "../../../law/livre2/fraction";
+import type { LawParameter } from "../../../law/parameter";
 import { PEA } from "../../../law/livre2/pea";
 import { evaluateFcpr } from "../fcpr";
 import { evaluateFpci } from "../fpci";
@@ -14,10 +14,10 @@ import {
   isIn,
   type L2Rule,
   measure,
-  missingNotes,
   neededBy,
   note,
   ownListing,
+  ratio,
   sumWhere,
   TITRES,
   type Verdict,
@@ -42,37 +42,34 @@ function issuerTest(h: Holding, asOf: string): Verdict {
   return isIn(isEuEeaOn(h.issuerCountry, asOf) && Boolean(h.corporateTax));
 }
 
+/** In when one of the tests passes; else unknown while a value one of them needs is blank. */
+function either(...tests: [boolean | undefined, string][]): Verdict {
+  if (tests.some(([passed]) => passed)) return "in";
+  const blank = tests.find(([passed]) => passed === undefined);
+  return blank ? { unknown: blank[1] } : "out";
+}
+
 /** 2 of L. 221-32-2: fewer than 5,000 persons and turnover ≤ 1.5 bn or balance sheet ≤ 2 bn; listed, also capitalisation < 1 bn. */
 function pmeEti(h: Holding, asOf: string): Verdict {
   const v = (p: typeof PEA.pmeEmployees) =>
     amountFromString(requireVersion(p, asOf).value);
+  const atMost = (x: Amount | undefined, p: typeof PEA.pmeEmployees) =>
+    x === undefined ? undefined : x <= v(p);
   if (h.issuerEmployees === undefined) return { unknown: "issuerEmployees" };
   if (!(h.issuerEmployees < v(PEA.pmeEmployees))) return "out";
-  const turnover =
-    h.issuerTurnover === undefined
-      ? undefined
-      : h.issuerTurnover <= v(PEA.pmeTurnover);
-  const balance =
-    h.issuerBalanceSheet === undefined
-      ? undefined
-      : h.issuerBalanceSheet <= v(PEA.pmeBalanceSheet);
-  if (!turnover && !balance) {
-    if (turnover === undefined) return { unknown: "issuerTurnover" };
-    if (balance === undefined) return { unknown: "issuerBalanceSheet" };
-    return "out";
-  }
-  if ((h.listingStatus ?? "UNLISTED") === "UNLISTED") return "in";
+  const size = either(
+    [atMost(h.issuerTurnover, PEA.pmeTurnover), "issuerTurnover"],
+    [atMost(h.issuerBalanceSheet, PEA.pmeBalanceSheet), "issuerBalanceSheet"],
+  );
+  if (size !== "in" || (h.listingStatus ?? "UNLISTED") === "UNLISTED")
+    return size;
   const cap = v(PEA.pmeMarketCap);
-  const now =
-    h.issuerMarketCap === undefined ? undefined : h.issuerMarketCap < cap;
-  const low =
-    h.issuerMarketCapLow4y === undefined
-      ? undefined
-      : h.issuerMarketCapLow4y < cap;
-  if (now || low) return "in";
-  if (now === undefined) return { unknown: "issuerMarketCap" };
-  if (low === undefined) return { unknown: "issuerMarketCapLow4y" };
-  return "out";
+  const below = (x: Amount | undefined) =>
+    x === undefined ? undefined : x < cap;
+  return either(
+    [below(h.issuerMarketCap), "issuerMarketCap"],
+    [below(h.issuerMarketCapLow4y), "issuerMarketCapLow4y"],
+  );
 }
 
 const both = (a: Verdict, b: () => Verdict): Verdict =>
@@ -82,30 +79,18 @@ const both = (a: Verdict, b: () => Verdict): Verdict =>
 function strictRatio(
   ctx: FundContext,
   rule: L2Rule,
-  threshold: Fraction,
-  verdict: (p: Position) => Verdict,
-  operator: ">" | ">=" = ">",
+  law: LawParameter<string>,
+  select: (p: Position) => Verdict,
 ) {
-  const sum = sumWhere(ctx, rule, verdict);
-  const when = bindingFromFund(ctx, rule.article);
-  return {
-    sum,
-    result: measure({
-      rule: {
-        ...rule,
-        article: `${rule.article} ${operator === ">" ? "a à c" : ""}`.trim(),
-      },
-      operator,
-      threshold,
-      numerator: sum.total,
-      denominator: ctx.denominator,
-      complete: sum.complete && ctx.denominatorComplete && when.complete,
-      binding: when.binding,
-      warningMargin: ctx.warningMargin,
-      window: when.window,
-      notes: [...when.notes, ...missingNotes(sum, rule.article)],
-    }),
+  const sum = sumWhere(ctx, rule, select);
+  // "plus de 75 %": strictly, where the definition's "≥" is that of d and e.
+  const strict: L2Rule = {
+    ...rule,
+    article: `${rule.article} a à c`,
+    operator: ">",
   };
+  const when = bindingFromFund(ctx, rule.article);
+  return { sum, result: ratio(ctx, strict, law, sum, { when }) };
 }
 
 /**
@@ -116,7 +101,7 @@ function commitment(
   ctx: FundContext,
   rule: L2Rule,
   paragraph: string,
-  threshold: Fraction,
+  threshold: LawParameter<string>,
 ): RuleResult {
   const f = ctx.fund;
   const article = `${rule.article} ${paragraph}`;
@@ -153,104 +138,68 @@ function commitment(
       ? evaluateFpci(inner)
       : evaluateFcpr(inner)
   ).rules.find((r) => r.id === "FCPR-Q50");
-  let numerator: Amount = ZERO;
-  if (quota?.numerator) numerator = amountFromString(quota.numerator);
-  if (
-    !quota ||
-    quota.numerator === null ||
-    (quota.status === "incomplete" && quota.partial)
-  )
+  const numerator = quota?.numerator ? amountFromString(quota.numerator) : ZERO;
+  const read = quota !== undefined && quota.numerator !== null;
+  if (!read || (quota.status === "incomplete" && quota.partial))
     complete = false;
   const years = requireVersion(PEA.commitmentYears, ctx.asOf).value;
-  const from =
-    f.firstYearEnd === undefined ? undefined : addYears(f.firstYearEnd, years);
+  const end = f.firstYearEnd;
+  const from = end === undefined ? undefined : addYears(end, years);
   if (from === undefined)
-    ctx.needFund("firstYearEnd", {
-      ...neededBy(rule, "rule-binds"),
-      article,
-    });
+    ctx.needFund("firstYearEnd", { ...neededBy(rule, "rule-binds"), article });
   const notes = [
     from
       ? note("commitment-from", { date: from, article })
       : note("first-year-end-needed", { article }),
-    ...(missing
-      ? [
-          note("values-missing", {
-            column: "issuerCountry",
-            count: missing,
-            article,
-          }),
-        ]
-      : []),
   ];
-  return measure({
+  const column = "issuerCountry";
+  if (missing)
+    notes.push(note("values-missing", { column, count: missing, article }));
+  return measure(ctx, {
     rule: { ...rule, article },
-    operator: ">=",
     threshold,
     numerator,
     denominator: ctx.denominator,
     complete: complete && from !== undefined && ctx.denominatorComplete,
     binding: from !== undefined && ctx.asOf >= from,
-    warningMargin: ctx.warningMargin,
     window: from ? { from, article } : undefined,
     notes,
   });
 }
+
+/** Shares other than preference shares, and SARL parts. */
+const ordinaryShare = (h: Holding) =>
+  (h.assetClass === "EQUITY" && !h.preferenceShares) ||
+  h.assetClass === "SARL_PARTS";
 
 /** PEA-FUND75, PEAPME-FUND75 and PEAPME-EQ23 for the fund's claims. */
 export function evaluatePea(ctx: FundContext): RuleResult[] {
   const f = ctx.fund;
   const type = f.fundType as FundType;
   const results: RuleResult[] = [];
+  const issuer = (h: Holding) => issuerTest(h, ctx.asOf);
   if (f.peaClaim) {
     if (UCITS_LIKE.has(type))
       results.push(
-        strictRatio(
-          ctx,
-          PEA_FUND75,
-          fractionAt(PEA.fundStrict, ctx.asOf),
-          (p) => {
-            const h = p.holding;
-            const eligible =
-              (h.assetClass === "EQUITY" && !h.preferenceShares) ||
-              h.assetClass === "SARL_PARTS";
-            return eligible ? issuerTest(h, ctx.asOf) : "out";
-          },
+        strictRatio(ctx, PEA_FUND75, PEA.fundStrict, ({ holding: h }) =>
+          ordinaryShare(h) ? issuer(h) : "out",
         ).result,
       );
-    else if (FCPR_LIKE.has(type) || PROFESSIONAL.has(type))
-      results.push(
-        commitment(
-          ctx,
-          PEA_FUND75,
-          FCPR_LIKE.has(type) ? "d" : "e",
-          fractionAt(PEA.fundCommitment, ctx.asOf),
-        ),
-      );
+    else if (FCPR_LIKE.has(type) || PROFESSIONAL.has(type)) {
+      const paragraph = FCPR_LIKE.has(type) ? "d" : "e";
+      results.push(commitment(ctx, PEA_FUND75, paragraph, PEA.fundCommitment));
+    }
   }
   if (f.peaPmeClaim) {
     if (UCITS_LIKE.has(type)) {
-      const isPmeTitre = (p: Position): Verdict => {
-        const h = p.holding;
-        if (
-          ![
-            "EQUITY",
-            "EQUITY_ACCESS",
-            "TITRE_PARTICIPATIF",
-            "TITRE_ASSOCIATIF",
-            "SARL_PARTS",
-            "CONVERTIBLE_BOND",
-            "MANDATORY_REDEEMABLE_BOND",
-            "OTHER_DEBT",
-          ].includes(h.assetClass ?? "")
-        )
-          return "out";
-        return both(issuerTest(h, ctx.asOf), () => pmeEti(h, ctx.asOf));
-      };
+      const isPmeTitre = ({ holding: h }: Position): Verdict =>
+        TITRES.has(h.assetClass ?? "")
+          ? both(issuer(h), () => pmeEti(h, ctx.asOf))
+          : "out";
       const fund75 = strictRatio(
         ctx,
         PEAPME_FUND75,
-        fractionAt(PEA.pmeFundStrict, ctx.asOf),
+        PEA.pmeFundStrict,
         isPmeTitre,
       );
       results.push(fund75.result);
@@ -258,34 +207,20 @@ export function evaluatePea(ctx: FundContext): RuleResult[] {
       const equity = sumWhere(ctx, PEAPME_EQ23, (p) => {
         const h = p.holding;
         const kind =
-          (h.assetClass === "EQUITY" && !h.preferenceShares) ||
-          h.assetClass === "SARL_PARTS" ||
+          ordinaryShare(h) ||
           h.assetClass === "MANDATORY_REDEEMABLE_BOND" ||
           (h.assetClass === "CONVERTIBLE_BOND" && ownListing(h) !== "UNLISTED");
         return kind ? isPmeTitre(p) : "out";
       });
-      const when = bindingFromFund(ctx, PEAPME_EQ23.article);
       results.push(
-        measure({
-          rule: PEAPME_EQ23,
-          threshold: fractionAt(PEA.pmeEquity, ctx.asOf),
-          numerator: equity.total,
-          denominator: fund75.sum.total,
-          complete: equity.complete && fund75.sum.complete && when.complete,
-          binding: when.binding,
-          warningMargin: ctx.warningMargin,
-          window: when.window,
-          notes: [...when.notes, ...missingNotes(equity, PEAPME_EQ23.article)],
+        ratio(ctx, PEAPME_EQ23, PEA.pmeEquity, equity, {
+          when: bindingFromFund(ctx, PEAPME_EQ23.article),
+          base: { total: fund75.sum.total, complete: fund75.sum.complete },
         }),
       );
     } else if (PROFESSIONAL.has(type))
       results.push(
-        commitment(
-          ctx,
-          PEAPME_FUND75,
-          "d bis",
-          fractionAt(PEA.pmeFundCommitment, ctx.asOf),
-        ),
+        commitment(ctx, PEAPME_FUND75, "d bis", PEA.pmeFundCommitment),
       );
   }
   return results;

@@ -1,12 +1,11 @@
 import { type Amount, scaleAmount } from "../../amount";
 import { addMonths, addYears } from "../../dates";
 import { Dec } from "../../decimal";
-import type { FundContext, Position } from "../../fund-context";
+import type { FundContext } from "../../fund-context";
 import { type Reason, reason } from "../../reasons";
 import { coded } from "../../../present/english";
 import type { GroupResult, RuleResult } from "../../result";
 import { ratioAt, requireVersion } from "../../../law";
-import { fractionAt } from "../../../law/livre2/fraction";
 import { SCPI } from "../../../law/livre2/scpi";
 import { SEF } from "../../../law/livre2/sef";
 import {
@@ -19,142 +18,85 @@ import {
   SEF_RAISE15,
 } from "./definitions";
 import {
+  breaks,
   formatAmount,
   type L2Rule,
+  fundValue,
   measure,
-  missingNotes,
   neededBy,
   note,
-  sumWhere,
+  present,
+  share,
   ZERO,
 } from "./kit";
 
 // SCPI (L. 214-93 to L. 214-116), and the SCPI rules the SEF shares (L. 214-121 applies them).
 
-const breaks = (p: Position, cause: Reason): Reason =>
-  reason("position-breaks", {
-    lineId: p.holding.lineId,
-    row: p.holding.row,
-    cause,
-  });
-
 /** L. 214-115: "exclusivement constitué" of the items of I; a position outside them is a breach naming the line. */
-export function scpiAsset(ctx: FundContext): RuleResult {
-  const rule = SCPI_ASSET;
-  const breakers: Reason[] = [];
-  const article = "L. 214-115";
-  const sum = sumWhere(ctx, rule, (p) => {
-    const h = p.holding;
-    if (h.assetClass === "CURRENT_ACCOUNT_ADVANCE") return "out"; // judged by SCPI-CCA5 only
-    if (h.scpiCategory === undefined) return { unknown: "scpiCategory" };
-    const cause =
-      h.scpiCategory === 0
-        ? reason("l2-position", {
-            key: "scpi-category-0",
-            article: `${article} I`,
-          })
-        : h.jointLiabilityEntity
-          ? reason("l2-position", {
-              key: "scpi-joint-liability",
-              article: `${article} II`,
-            })
-          : h.scpiCategory === 2 &&
-              (h.listingStatus ?? "UNLISTED") !== "UNLISTED"
-            ? reason("l2-position", {
-                key: "scpi-2-listed",
-                article: `${article} I 2°`,
-              })
-            : undefined;
-    if (!cause) return "out";
-    breakers.push(breaks(p, cause));
-    return "in";
+export const scpiAsset = (ctx: FundContext): RuleResult =>
+  share(ctx, {
+    rule: SCPI_ASSET,
+    law: SCPI.assetList,
+    select: ({ holding: h }) => {
+      const article = "L. 214-115";
+      if (h.assetClass === "CURRENT_ACCOUNT_ADVANCE") return "out"; // judged by SCPI-CCA5 only
+      if (h.scpiCategory === undefined) return { unknown: "scpiCategory" };
+      if (h.scpiCategory === 0)
+        return breaks({ key: "scpi-category-0", article: `${article} I` });
+      if (h.jointLiabilityEntity)
+        return breaks({
+          key: "scpi-joint-liability",
+          article: `${article} II`,
+        });
+      if (
+        h.scpiCategory === 2 &&
+        (h.listingStatus ?? "UNLISTED") !== "UNLISTED"
+      )
+        return breaks({ key: "scpi-2-listed", article: `${article} I 2°` });
+      return "out";
+    },
   });
-  return measure({
-    rule,
-    threshold: fractionAt(SCPI.assetList, ctx.asOf),
-    numerator: sum.total,
-    denominator: ctx.denominator,
-    complete: sum.complete && ctx.denominatorComplete,
-    binding: true,
-    warningMargin: ctx.warningMargin,
-    notes: missingNotes(sum, rule.article),
-    breakers,
-  });
-}
 
 /** L. 214-102 II: advances only to 2° and 3° companies of which the fund holds at least 5 %. */
 export function scpiAdvances(ctx: FundContext): RuleResult {
   const rule = SCPI_CCA5;
   const gate = ratioAt(SCPI.advanceGate, ctx.asOf);
-  const companies = new Map<string, { ownership?: Dec; unknown: boolean }>();
-  for (const p of ctx.heldPositions()) {
-    const h = p.holding;
+  // The fund's 2° and 3° companies, with the largest ownership one of their lines gives.
+  const owned = new Map<string, Dec | undefined>();
+  for (const { holding: h } of ctx.heldPositions()) {
     if (h.assetClass === "CURRENT_ACCOUNT_ADVANCE" || !h.issuerId) continue;
     if (
       (h.scpiCategory !== 2 && h.scpiCategory !== 3) ||
       h.jointLiabilityEntity
     )
       continue;
-    const c = companies.get(h.issuerId) ?? { unknown: false };
-    if (
-      h.ownershipPct !== undefined &&
-      (c.ownership === undefined || h.ownershipPct.gt(c.ownership))
-    )
-      c.ownership = h.ownershipPct;
-    if (h.invalid.has("ownershipPct")) c.unknown = true;
-    companies.set(h.issuerId, c);
+    const [own, best] = [h.ownershipPct, owned.get(h.issuerId)];
+    const larger = own !== undefined && (best === undefined || own.gt(best));
+    owned.set(h.issuerId, larger ? own : best);
   }
-  const breakers: Reason[] = [];
-  const sum = sumWhere(ctx, rule, (p) => {
-    const h = p.holding;
-    if (h.assetClass !== "CURRENT_ACCOUNT_ADVANCE") return "out";
-    const company = h.issuerId ? companies.get(h.issuerId) : undefined;
-    const ownership = h.ownershipPct ?? company?.ownership;
-    const issuer = h.issuerName ?? h.issuerId;
-    if (!company) {
-      breakers.push(
-        breaks(
-          p,
-          reason("l2-position", {
-            key: "scpi-advance-gate",
-            article: rule.article,
-            issuer,
-          }),
-        ),
-      );
-      return "in";
-    }
-    if (ownership === undefined) return { unknown: "ownershipPct" };
-    if (ownership.gte(gate)) return "out";
-    breakers.push(
-      breaks(
-        p,
-        reason("l2-position", {
-          key: "scpi-advance-gate",
-          article: rule.article,
-          issuer,
-          ownership: ownership.toString(),
-        }),
-      ),
-    );
-    return "in";
-  });
-  return measure({
+  return share(ctx, {
     rule,
-    threshold: fractionAt(SCPI.advancesOutside, ctx.asOf),
-    numerator: sum.total,
-    denominator: ctx.denominator,
-    complete: sum.complete && ctx.denominatorComplete,
-    binding: true,
-    warningMargin: ctx.warningMargin,
-    notes: missingNotes(sum, rule.article),
-    breakers,
+    law: SCPI.advancesOutside,
+    select: ({ holding: h }) => {
+      if (h.assetClass !== "CURRENT_ACCOUNT_ADVANCE") return "out";
+      const issuer = h.issuerName ?? h.issuerId;
+      const gateFails = {
+        key: "scpi-advance-gate",
+        article: rule.article,
+        issuer,
+      } as const;
+      if (!h.issuerId || !owned.has(h.issuerId)) return breaks(gateFails);
+      const ownership = h.ownershipPct ?? owned.get(h.issuerId);
+      if (ownership === undefined) return { unknown: "ownershipPct" };
+      if (ownership.gte(gate)) return "out";
+      return breaks({ ...gateFails, ownership: ownership.toString() });
+    },
   });
 }
 
 /** L. 214-101: borrowings plus the 2° companies' debts at the share held, over the general meeting's maximum. */
 export function scpiDebt(ctx: FundContext): RuleResult | undefined {
-  const rule = SCPI_DEBT;
+  const { id, article } = SCPI_DEBT;
   const f = ctx.fund;
   let complete =
     !f.invalid.has("borrowings") && !f.invalid.has("agBorrowingMax");
@@ -165,57 +107,36 @@ export function scpiDebt(ctx: FundContext): RuleResult | undefined {
     if (h.invalid.has("entityDebt") || h.invalid.has("participationPct"))
       complete = false;
     if (h.entityDebt === undefined) {
-      ctx.warn(
-        "Holdings",
-        h.row,
-        "entityDebt",
-        reason("entity-debt-blank", {
-          item: 2,
-          article: rule.article,
-          threshold: "1",
-          rule: rule.id,
-        }),
-      );
+      const facts = { item: 2, article, threshold: "1", rule: id };
+      const blank = reason("entity-debt-blank", facts);
+      ctx.warn("Holdings", h.row, "entityDebt", blank);
       continue;
     }
     const share = h.participationPct ?? new Dec(1);
     const part = scaleAmount(h.entityDebt, share);
     debt += part;
-    ctx.count(
-      p,
-      {
-        rule: rule.id,
-        article: rule.article,
-        code: "look-through-debt",
-        explain: reason("counted-look-through-debt", {
-          debt: formatAmount(h.entityDebt),
-          share: share.toString(),
-          article: rule.article,
-        }),
-      },
-      part,
-    );
+    const explain = reason("counted-look-through-debt", {
+      debt: formatAmount(h.entityDebt),
+      share: share.toString(),
+      article,
+    });
+    const code = "look-through-debt";
+    ctx.count(p, { rule: id, article, code, explain }, part);
   }
   if (f.agBorrowingMax === undefined && debt === ZERO && complete)
     return undefined;
-  const notes: Reason[] = [
-    note("scpi-debt", {
-      amount: formatAmount(f.borrowings ?? ZERO),
-      article: rule.article,
-    }),
-  ];
+  const amount = formatAmount(f.borrowings ?? ZERO);
+  const notes: Reason[] = [note("scpi-debt", { amount, article })];
   if (f.agBorrowingMax === undefined) {
-    ctx.needFund("agBorrowingMax", neededBy(rule, "debt-maximum"));
-    notes.push(note("debt-without-maximum", { article: rule.article }));
+    ctx.needFund("agBorrowingMax", neededBy(SCPI_DEBT, "debt-maximum"));
+    notes.push(note("debt-without-maximum", { article }));
   }
-  return measure({
-    rule,
-    threshold: fractionAt(SCPI.borrowing, ctx.asOf),
+  return measure(ctx, {
+    rule: SCPI_DEBT,
+    threshold: SCPI.borrowing,
     numerator: debt,
     denominator: f.agBorrowingMax,
     complete,
-    binding: true,
-    warningMargin: ctx.warningMargin,
     notes,
   });
 }
@@ -226,45 +147,33 @@ export function raise15(
   sef: boolean,
 ): RuleResult | undefined {
   const f = ctx.fund;
-  if (
-    f.subscriptionOpeningDate === undefined &&
-    !f.invalid.has("subscriptionOpeningDate")
-  )
+  const opening = f.subscriptionOpeningDate;
+  if (opening === undefined && !f.invalid.has("subscriptionOpeningDate"))
     return undefined;
   const rule: L2Rule = sef ? SEF_RAISE15 : SCPI_RAISE15;
+  const { article } = rule;
   const law = sef ? SEF : SCPI;
-  const threshold = fractionAt(law.raise, ctx.asOf);
+  const years = () => requireVersion(law.raiseYears, ctx.asOf).value;
   const deadline =
-    f.subscriptionOpeningDate === undefined
-      ? undefined
-      : addYears(
-          f.subscriptionOpeningDate,
-          requireVersion(law.raiseYears, ctx.asOf).value,
-        );
-  if (f.publicSubscribedCapital === undefined)
-    ctx.needFund("publicSubscribedCapital", neededBy(rule));
-  if (f.statutoryMaxCapital === undefined)
-    ctx.needFund("statutoryMaxCapital", neededBy(rule));
-  const r = measure({
+    opening === undefined ? undefined : addYears(opening, years());
+  const subscribed = fundValue(ctx, "publicSubscribedCapital", rule);
+  const max = fundValue(ctx, "statutoryMaxCapital", rule);
+  const r = measure(ctx, {
     rule,
-    threshold,
-    numerator: f.publicSubscribedCapital ?? ZERO,
-    denominator: f.statutoryMaxCapital,
-    complete: f.publicSubscribedCapital !== undefined && deadline !== undefined,
-    binding: true,
-    warningMargin: ctx.warningMargin,
-    window: deadline ? { from: deadline, article: rule.article } : undefined,
+    threshold: law.raise,
+    numerator: subscribed ?? ZERO,
+    denominator: max,
+    complete: subscribed !== undefined && deadline !== undefined,
+    window: deadline ? { from: deadline, article } : undefined,
     notes: deadline
-      ? [note("raise-deadline", { date: deadline, article: rule.article })]
+      ? [note("raise-deadline", { date: deadline, article })]
       : [],
   });
   // Below 15 % before the deadline: not yet binding; from the deadline day included, a breach.
   if (r.status === "breach" && deadline && ctx.asOf < deadline) {
     r.status = "not-binding";
-    r.reasons = [
-      ...(r.reasons ?? []),
-      note("raise-before-deadline", { date: deadline, article: rule.article }),
-    ];
+    const before = note("raise-before-deadline", { date: deadline, article });
+    r.reasons = [...(r.reasons ?? []), before];
   }
   return r;
 }
@@ -303,13 +212,13 @@ export function sellOrders(ctx: FundContext): RuleResult | undefined {
     }
     if (o.registeredDate > ctx.asOf || o.units === ZERO) {
       ignored++;
+      const name = `${o.orderId ?? o.row}`;
+      const info = coded(note("orders-ignored", { count: 1, name }));
       ctx.diagnostics.push({
         severity: "info",
         table: "Orders",
         row: o.row,
-        ...coded(
-          note("orders-ignored", { count: 1, name: `${o.orderId ?? o.row}` }),
-        ),
+        ...info,
       });
       continue;
     }
@@ -329,21 +238,19 @@ export function sellOrders(ctx: FundContext): RuleResult | undefined {
       else issued += h.units;
     }
   }
-  const threshold = fractionAt(SCPI.sellOrders, ctx.asOf);
+  const threshold = SCPI.sellOrders;
   const worse =
     totals.SELL >= totals.WITHDRAWAL ? totals.SELL : totals.WITHDRAWAL;
   // No order old enough: 0 % of any number of units, known or not.
   if (issued === undefined && complete && worse === ZERO)
     return {
-      ...measure({
+      ...measure(ctx, {
         rule,
         threshold,
         numerator: ZERO,
         denominator: null,
         absolute: "count",
         complete,
-        binding: true,
-        warningMargin: ctx.warningMargin,
       }),
       value: 0,
       numerator: "0.00",
@@ -353,37 +260,20 @@ export function sellOrders(ctx: FundContext): RuleResult | undefined {
     };
   if (issued === undefined)
     ctx.needFund("unitsIssued", neededBy(rule, "units-issued"));
-  const groups: GroupResult[] = (["SELL", "WITHDRAWAL"] as const).map((key) => {
-    const g = measure({
-      rule,
-      threshold,
-      numerator: totals[key],
-      denominator: issued,
-      complete,
-      binding: true,
-      warningMargin: ctx.warningMargin,
-      unit: "units",
-    });
-    return {
-      key,
-      value: g.value,
-      numerator: g.numerator ?? "0.00",
-      status: g.status,
-      unit: "units",
-    };
-  });
-  return measure({
+  const units = {
     rule,
     threshold,
-    numerator: worse,
     denominator: issued,
     complete,
-    binding: true,
-    warningMargin: ctx.warningMargin,
     unit: "units",
-    groups,
-    notes: ignored ? [note("orders-ignored", { count: ignored })] : [],
+  } as const;
+  const groups = (["SELL", "WITHDRAWAL"] as const).map((key): GroupResult => {
+    const g = measure(ctx, { ...units, numerator: totals[key] });
+    const numerator = g.numerator ?? "0.00";
+    return { key, value: g.value, numerator, status: g.status, unit: "units" };
   });
+  const notes = ignored ? [note("orders-ignored", { count: ignored })] : [];
+  return measure(ctx, { ...units, numerator: worse, groups, notes });
 }
 
 /** L. 214-94, an event: a gap above 10 % between subscription price and reconstitution value. */
@@ -394,40 +284,31 @@ export function priceGap(ctx: FundContext): RuleResult | undefined {
   if (!given("subscriptionPrice") && !given("reconstitutionValue"))
     return undefined;
   const rule = SCPI_PRICE10;
-  const price = f.subscriptionPrice;
-  const value = f.reconstitutionValue;
-  if (price === undefined) ctx.needFund("subscriptionPrice", neededBy(rule));
-  if (value === undefined) ctx.needFund("reconstitutionValue", neededBy(rule));
-  const gap =
-    price !== undefined && value !== undefined
-      ? price > value
-        ? price - value
-        : value - price
-      : ZERO;
-  return measure({
+  const price = fundValue(ctx, "subscriptionPrice", rule);
+  const value = fundValue(ctx, "reconstitutionValue", rule);
+  const known = price !== undefined && value !== undefined;
+  const gap = !known ? ZERO : price > value ? price - value : value - price;
+  const amount = formatAmount(gap);
+  return measure(ctx, {
     rule,
-    threshold: fractionAt(SCPI.priceGap, ctx.asOf),
+    threshold: SCPI.priceGap,
     numerator: gap,
     denominator: value,
-    complete: price !== undefined && value !== undefined,
-    binding: true,
-    warningMargin: ctx.warningMargin,
-    notes: [
-      note("price-gap", { amount: formatAmount(gap), article: rule.article }),
-    ],
+    complete: known,
+    notes: [note("price-gap", { amount, article: rule.article })],
   });
 }
 
 /** Every SCPI rule, in the order of the contract. */
 export function evaluateScpi(ctx: FundContext): RuleResult[] {
-  return [
+  return present([
     scpiAsset(ctx),
     scpiAdvances(ctx),
     scpiDebt(ctx),
     raise15(ctx, false),
     sellOrders(ctx),
     priceGap(ctx),
-  ].filter((r): r is RuleResult => r !== undefined);
+  ]);
 }
 
 export const SCPI_RULES = [

@@ -1,6 +1,5 @@
 import type { FundContext } from "../../fund-context";
 import type { RuleResult } from "../../result";
-import { fractionAt } from "../../../law/livre2/fraction";
 import { SEF } from "../../../law/livre2/sef";
 import {
   SCPI_CCA5,
@@ -14,8 +13,9 @@ import {
 import {
   bindingFromFund,
   formatAmount,
-  measure,
   note,
+  present,
+  ratio,
   sumWhere,
   ZERO,
 } from "./kit";
@@ -30,63 +30,47 @@ const LIQUID = new Set(["CASH", "DEPOSIT", "LIQUID_INSTRUMENT"]);
 export function sefForest(ctx: FundContext): RuleResult {
   const loans = ctx.fund.forestLoanSupport === true;
   const rule = loans ? SEF_FOREST51 : SEF_FOREST60;
-  const sum = sumWhere(ctx, rule, (p) =>
-    p.holding.forestCategory === undefined
-      ? p.holding.invalid.has("forestCategory")
+  const sum = sumWhere(ctx, rule, ({ holding: h }) => {
+    if (h.forestCategory === undefined)
+      return h.invalid.has("forestCategory")
         ? { unknown: "forestCategory" }
-        : "out"
-      : loans
-        ? p.holding.forestCategory === "WOODLAND"
-          ? "in"
-          : "out"
-        : "in",
-  );
+        : "out";
+    return !loans || h.forestCategory === "WOODLAND" ? "in" : "out";
+  });
   // Neither forest nor liquid: named, not a breach (the article does not say "exclusivement").
   let others = 0;
   let othersAmount = ZERO;
-  for (const p of ctx.heldPositions())
+  for (const p of ctx.heldPositions()) {
+    const h = p.holding;
     if (
-      p.holding.forestCategory === undefined &&
-      p.holding.assetClass &&
-      !LIQUID.has(p.holding.assetClass)
+      h.forestCategory === undefined &&
+      h.assetClass &&
+      !LIQUID.has(h.assetClass)
     ) {
       others++;
       othersAmount += p.amount ?? ZERO;
     }
-  const when = bindingFromFund(ctx, rule.article);
-  return measure({
-    rule,
-    threshold: fractionAt(loans ? SEF.forestWithLoans : SEF.forest, ctx.asOf),
-    numerator: sum.total,
-    denominator: ctx.denominator,
-    complete: sum.complete && ctx.denominatorComplete && when.complete,
-    binding: when.binding,
-    warningMargin: ctx.warningMargin,
-    window: when.window,
-    notes: [
-      ...when.notes,
-      ...(others
-        ? [
-            note("forest-other-assets", {
-              count: others,
-              amount: formatAmount(othersAmount),
-              article: "L. 214-121",
-            }),
-          ]
-        : []),
-    ],
+  }
+  const amount = formatAmount(othersAmount);
+  const article = "L. 214-121";
+  return ratio(ctx, rule, loans ? SEF.forestWithLoans : SEF.forest, sum, {
+    when: bindingFromFund(ctx, rule.article),
+    notes: others
+      ? [note("forest-other-assets", { count: others, amount, article })]
+      : [],
+    noteMissing: false,
   });
 }
 
 export function evaluateSef(ctx: FundContext): RuleResult[] {
-  return [
+  return present([
     sefForest(ctx),
     raise15(ctx, true),
     scpiAdvances(ctx),
     scpiDebt(ctx),
     sellOrders(ctx),
     priceGap(ctx),
-  ].filter((r): r is RuleResult => r !== undefined);
+  ]);
 }
 
 export const SEF_RULES = [

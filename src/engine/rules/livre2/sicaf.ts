@@ -13,14 +13,12 @@ import { fundValue, measure, note, ZERO } from "./kit";
 export function sicafOwnShares(ctx: FundContext): RuleResult {
   const own = fundValue(ctx, "ownSharesHeld", SICAF_OWN10);
   const shares = fundValue(ctx, "sharesIssued", SICAF_OWN10);
-  return measure({
+  return measure(ctx, {
     rule: SICAF_OWN10,
-    threshold: fractionAt(SICAF.ownShares, ctx.asOf),
+    threshold: SICAF.ownShares,
     numerator: own ?? ZERO,
     denominator: shares,
     complete: own !== undefined,
-    binding: true,
-    warningMargin: ctx.warningMargin,
     unit: "units",
   });
 }
@@ -49,7 +47,7 @@ export function sicafBuyback(ctx: FundContext): RuleResult {
     );
     if (amountToDecimal(f.sharePrice).lt(floor)) threshold = discounted;
   } else priceKnown = false;
-  const r = measure({
+  const r = measure(ctx, {
     rule: SICAF_BUYBACK,
     threshold,
     numerator: net,
@@ -58,8 +56,6 @@ export function sicafBuyback(ctx: FundContext): RuleResult {
       bought !== undefined &&
       !f.invalid.has("sharesResoldYtd") &&
       !f.invalid.has("buybackLimitPct"),
-    binding: true,
-    warningMargin: ctx.warningMargin,
     unit: "units",
     notes: [
       note("buyback-limit", {
