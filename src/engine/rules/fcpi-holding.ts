@@ -1,13 +1,10 @@
 import { type Amount, formatAmount, minAmount, ZERO } from "../amount";
-import {
-  type Breaker,
-  limitCondition,
-  positionsCondition,
-} from "../conditions";
+import { limitCondition } from "../conditions";
 import type { Dec } from "../decimal";
 import { L214_30, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { compare, limitOf, Tally, unknownIn } from "../measures";
+import { Breaches, compare, limitOf, Tally } from "../measures";
+import { undecided, type Verdict } from "../measures/verdict";
 import type { Holding } from "../model";
 import {
   type Need,
@@ -16,27 +13,20 @@ import {
   reason as why,
 } from "../reasons";
 import type { RuleResult } from "../result";
-import {
-  FCPI_HOLD75,
-  FCPI_HOLD75_CAP,
-  HOLDING_CONDITIONS,
-} from "./fcpi-fip-definitions";
+import * as defs from "./fcpi-fip-definitions";
 import { capOf } from "./l214-28-limits";
-import { english } from "../../present/english";
 
 // L. 214-30 IV and V: the securities of a holding company (société mère) count in the FCPI's 70 %
 // when it meets IV 1. a) to d); its L. 214-28 III securities only within 20 % of the fund's assets.
 
-const GATE = "L. 214-30 IV 1. c)";
+const [C, D] = ["L. 214-30 IV 1. c)", "L. 214-30 IV 1. d)"];
 
-type Gate =
-  | { ok: true }
-  | { ok: false; why: Reason }
-  | { ok: "unknown"; column: string; why: Need };
-
-const refused = (facts: ReasonFacts["holding-gate"]): Gate => ({
-  ok: false,
-  why: why("holding-gate", facts),
+type Gate = Verdict<ReasonFacts["holding-gate"]>;
+const no = (facts: ReasonFacts["holding-gate"]): Gate => ({ ok: false, facts });
+const unknown = (column: string, why: Need): Gate => ({
+  ok: "unknown",
+  column,
+  why,
 });
 
 /**
@@ -45,43 +35,33 @@ const refused = (facts: ReasonFacts["holding-gate"]): Gate => ({
  * A condition that fails decides; otherwise a blank or unreadable one leaves the gate unknown.
  */
 function gate(h: Holding, stakeMin: Dec): Gate {
-  const stake = h.subsidiaryStakeMinPct;
-  if (stake !== undefined && stake.lt(stakeMin)) {
-    const [held, threshold] = [stake.toString(), stakeMin.toString()];
-    return refused({
+  const [stake, threshold] = [h.subsidiaryStakeMinPct, stakeMin.toString()];
+  if (stake !== undefined && stake.lt(stakeMin))
+    return no({
       test: "stake",
-      stake: held,
+      stake: stake.toString(),
       threshold,
-      article: `${GATE}, V`,
+      article: `${C}, V`,
     });
-  }
   if (h.subsidiariesEligible === false)
-    return refused({ test: "subsidiaries", article: GATE });
+    return no({ test: "subsidiaries", article: C });
   if (h.subsidiaryMeetsI === false)
-    return refused({
-      test: "subsidiary-meets-i",
-      article: "L. 214-30 IV 1. d)",
-    });
-  const unknown = (column: string, why: Need): Gate => ({
-    ok: "unknown",
-    column,
-    why,
-  });
+    return no({ test: "subsidiary-meets-i", article: D });
   if (stake === undefined || h.invalid.has("subsidiaryStakeMinPct"))
     return unknown("subsidiaryStakeMinPct", {
       purpose: "holding-stake",
-      article: GATE,
-      threshold: stakeMin.toString(),
+      article: C,
+      threshold,
     });
   if (h.subsidiariesEligible === undefined)
     return unknown("subsidiariesEligible", {
       purpose: "holding-subsidiaries",
-      article: GATE,
+      article: C,
     });
   if (h.subsidiaryMeetsI === undefined)
     return unknown("subsidiaryMeetsI", {
       purpose: "holding-meets-i",
-      article: "L. 214-30 IV 1. d)",
+      article: D,
     });
   return { ok: true };
 }
@@ -94,15 +74,17 @@ export class HoldingCompanies {
   readonly direct: Tally;
   /** The admitted securities of L. 214-28 III, before the cap of IV 1. */
   readonly listed: Tally;
-  private readonly refused: Breaker[] = [];
+  /** IV 1.: the share of the fund's assets within which their III securities count. */
+  readonly cap: Dec;
+  private readonly refused = new Breaches();
   private unknown = false;
   private lowest?: Dec;
   private readonly stakeMin: Dec;
   private readonly classes: ReadonlySet<string>;
 
   constructor(private readonly ctx: FundContext) {
-    this.direct = new Tally(ctx);
-    this.listed = new Tally(ctx);
+    [this.direct, this.listed] = [new Tally(ctx), new Tally(ctx)];
+    this.cap = ratioAt(L214_30.holdingListedCap, ctx.asOf);
     this.stakeMin = ratioAt(L214_30.holdingStake, ctx.asOf);
     this.classes = listAt(L214_30.holdingClasses, ctx.asOf);
   }
@@ -118,15 +100,13 @@ export class HoldingCompanies {
     security: boolean,
     partial: Tally[],
   ): boolean {
-    const h = p.holding;
-    const article = "L. 214-30 IV 1.";
     const { ctx } = this;
-    if (security && h.assetClass && !this.classes.has(h.assetClass))
-      return ctx.leaveOut(
-        p,
-        quotaId,
-        why("holding-not-capital", { assetClass: h.assetClass, article }),
-      );
+    const [h, article] = [p.holding, "L. 214-30 IV 1."];
+    const cls = h.assetClass;
+    if (security && cls && !this.classes.has(cls)) {
+      const facts = { assetClass: cls, article };
+      return ctx.leaveOut(p, quotaId, why("holding-not-capital", facts));
+    }
     const g = gate(h, this.stakeMin);
     const stake = h.subsidiaryStakeMinPct;
     if (
@@ -136,23 +116,13 @@ export class HoldingCompanies {
       this.lowest = stake;
     if (g.ok === "unknown") {
       this.unknown = true;
-      partial[0]!.unknown(h, g.column, g.why);
-      unknownIn(...partial.slice(1));
       const unknown = why("holding-unknown", { column: g.column, article });
-      return ctx.leaveOut(p, quotaId, unknown, article);
+      return undecided(ctx, p, quotaId, g, unknown, partial);
     }
     if (g.ok === false) {
-      this.refused.push({
-        position: p,
-        amount: p.amount,
-        reason: english(g.why),
-        why: g.why,
-      });
-      return ctx.leaveOut(
-        p,
-        quotaId,
-        g.why as Reason & { code: "holding-gate" },
-      );
+      const refused = why("holding-gate", g.facts);
+      this.refused.add(defs.HOLDING_CONDITIONS.gate.id, p, p.amount, refused);
+      return ctx.leaveOut(p, quotaId, refused);
     }
     this.admitted.add(p);
     return true;
@@ -160,22 +130,19 @@ export class HoldingCompanies {
 
   /** The III part the quota may count: up to 20 % of the fund's assets, and the excess. */
   capped(): { counted: Amount; above: Amount } {
-    const cap = capOf(
-      this.ctx,
-      ratioAt(L214_30.holdingListedCap, this.ctx.asOf),
-    );
-    const counted =
-      cap === undefined ? this.listed.total : minAmount(this.listed.total, cap);
-    return { counted, above: this.listed.total - counted };
+    const cap = capOf(this.ctx, this.cap);
+    const listed = this.listed.total;
+    const counted = cap === undefined ? listed : minAmount(listed, cap);
+    return { counted, above: listed - counted };
   }
 
   /** The note the quota carries when the cap of IV 1. leaves part of the III securities out. */
-  aboveCapReason(): Reason | undefined {
+  aboveCapReason(): (Reason & { code: "bucket-above-cap" }) | undefined {
     const { above } = this.capped();
     if (above <= ZERO) return undefined;
     return why("bucket-above-cap", {
       amount: formatAmount(above),
-      threshold: ratioAt(L214_30.holdingListedCap, this.ctx.asOf).toString(),
+      threshold: this.cap.toString(),
       article: "L. 214-30 IV 1.",
     });
   }
@@ -185,35 +152,28 @@ export class HoldingCompanies {
    * with the cap of IV 1. on their III part and the gate of IV 1. c), d) and V as conditions.
    */
   rule(): RuleResult {
-    const ctx = this.ctx;
-    const { counted } = this.capped();
+    const { ctx, cap } = this;
+    const { FCPI_HOLD75, HOLDING_CONDITIONS: texts } = defs;
     const numerator = {
-      total: this.direct.total + counted,
+      total: this.direct.total + this.capped().counted,
       complete: this.direct.complete && this.listed.complete && !this.unknown,
     };
-    const threshold = ratioAt(L214_30.holdingListedCap, ctx.asOf);
-    const limit = { threshold, numerator: this.listed };
-    const count = this.admitted.size;
+    const [count, article] = [this.admitted.size, FCPI_HOLD75.article];
+    const amount = formatAmount(numerator.total);
     const reasons: Reason[] = [
       count
-        ? why("holding-counted", {
-            amount: formatAmount(numerator.total),
-            count,
-            article: FCPI_HOLD75.article,
-          })
-        : why("no-holding", { article: FCPI_HOLD75.article }),
+        ? why("holding-counted", { amount, count, article })
+        : why("no-holding", { article }),
     ];
     const aboveCap = this.aboveCapReason();
     if (aboveCap) reasons.push(aboveCap);
+    const limit = { threshold: cap, numerator: this.listed };
     return compare(ctx, FCPI_HOLD75, {
       numerator,
       reasons,
       conditions: [
-        limitCondition(
-          HOLDING_CONDITIONS.cap,
-          limitOf(ctx, FCPI_HOLD75_CAP, limit),
-        ),
-        positionsCondition(HOLDING_CONDITIONS.gate, "gate", this.refused, {
+        limitCondition(texts.cap, limitOf(ctx, defs.FCPI_HOLD75_CAP, limit)),
+        this.refused.condition(texts.gate, "gate", {
           // A gate on counting, not an obligation of the fund: a refusal is never a breach.
           binding: false,
           complete: !this.unknown,
