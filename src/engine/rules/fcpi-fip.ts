@@ -7,14 +7,14 @@ import { compare, count, made, Tally, type Evaluation } from "../measures";
 import type { Holding } from "../model";
 import { quotaWindow } from "../quota-window";
 import { type Reason, type ReasonFacts, reason as why } from "../reasons";
-import type { ExclusionCode, RuleDefinition } from "../result";
+import type { RuleDefinition } from "../result";
 import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
 import { quotaClasses, smallCapTest } from "./fcpr";
 import * as defs from "./fcpi-fip-definitions";
 import * as limits from "./l214-28-limits";
 import { undecided, type Verdict } from "../measures/verdict";
 import { HoldingCompanies } from "./fcpi-holding";
-import { type Commitment, commitments } from "./secondary-commitment";
+import { commitments, NEEDS } from "./secondary-commitment";
 import { fipHolderRules } from "./fip-holders";
 import { fipRegionRule } from "./fip-regions";
 import { regionKey } from "./region-key";
@@ -122,7 +122,7 @@ class Innovation {
     const { ctx, v, holdings } = this;
     // Sorted first, then III A 2° on the securities that may count, then counted by their listing.
     const sorted = ctx.heldPositions().filter((p) => this.sort(p));
-    const refused = this.secondaryCondition(sorted);
+    const refused = this.secondaryShares(sorted);
     for (const p of sorted) if (!refused.has(p)) this.tally(p);
 
     const window = quotaWindow(ctx);
@@ -324,16 +324,15 @@ class Innovation {
   }
 
   /**
-   * III A 2° a): securities bought from other holders count only when "leur valeur est
-   * inférieure à la valeur des titres ou parts de cette société mentionnés au 1° … détenus par
-   * le fonds" (strictly below), issuer by issuer; b) may count them still. Returns those refused.
+   * III A 2° over the securities the quota may count, in the rows' order: leaves out of the quota
+   * the purchases a) refuses and b) does not count, with why, and returns them.
    */
-  secondaryCondition(sorted: Position[]): Set<Position> {
+  secondaryShares(sorted: Position[]): Set<Position> {
+    const { ctx, v } = this;
     const issuers = new Map<
       string,
       { secondary: Amount; fresh: Amount; bought: Position[] }
     >();
-    let unreadable = false;
     for (const p of sorted) {
       const h = p.holding;
       const bought = h.acquisitionMode === "SECONDARY_PURCHASE";
@@ -348,52 +347,48 @@ class Innovation {
       else {
         issuer.secondary += p.amount ?? ZERO;
         issuer.bought.push(p);
-        unreadable ||= p.amount === undefined;
+        if (p.amount === undefined) this.direct.unknown();
       }
     }
     const refused = new Set<Position>();
+    const article = `${v.article} III A 2°`;
     for (const { secondary, fresh, bought } of issuers.values()) {
       if (bought.length === 0 || secondary < fresh) continue;
-      // b): a purchase the fund committed to match with subscriptions.
-      const b = commitments(this.ctx, bought, this.v.law.secondaryCommitment);
+      const terms = v.law.secondaryCommitment;
+      const b = commitments(ctx, bought, terms, `${article} b)`);
       for (const p of bought) {
-        const c = b.get(p)!;
-        if (c.kind === "counts") this.committed.set(p, c.explain);
-        else {
-          refused.add(p);
-          const cause = this.secondaryRefusal(p, c, secondary, fresh);
-          this.ctx.leaveOut(p, this.v.quota.id, cause);
+        const c = b.get(p);
+        if (c?.code === "counted-secondary-commitment") {
+          this.committed.set(p, c);
+          continue;
         }
+        refused.add(p);
+        if (c === undefined) {
+          // No commitment: a) decides.
+          const [value, held] = [secondary, fresh].map(formatAmount);
+          const facts = {
+            secondary: value!,
+            fresh: held!,
+            article: `${article} a)`,
+          };
+          ctx.leaveOut(p, v.quota.id, why("secondary-purchase", facts));
+          continue;
+        }
+        if (c.facts.test === "unknown") {
+          const { column, article } = c.facts;
+          const need = {
+            purpose: NEEDS[column as keyof typeof NEEDS],
+            article,
+          };
+          if (column === "fundTermDate") ctx.needFund(column, need);
+          else ctx.needHolding(p.holding, column, need);
+          this.direct.unknown();
+          if (this.isFresh(p.holding)) this.fresh.unknown();
+        }
+        ctx.leaveOut(p, v.quota.id, c);
       }
     }
-    if (unreadable) this.direct.unknown();
     return refused;
-  }
-
-  /** Why III A 2° leaves a purchase out: b) refuses it or cannot be decided, or there is no commitment and a) refuses it. */
-  secondaryRefusal(
-    p: Position,
-    c: Exclude<Commitment, { kind: "counts" }>,
-    secondary: Amount,
-    fresh: Amount,
-  ): Reason & { code: ExclusionCode } {
-    const article = `${this.v.article} III A 2°`;
-    if (c.kind === "refused") return c.why;
-    if (c.kind === "none") {
-      const [bought, held] = [secondary, fresh].map(formatAmount);
-      const facts = {
-        secondary: bought!,
-        fresh: held!,
-        article: `${article} a)`,
-      };
-      return why("secondary-purchase", facts);
-    }
-    if (c.table === "Funds") this.ctx.needFund(c.column, c.why);
-    else this.ctx.needHolding(p.holding, c.column, c.why);
-    this.direct.unknown();
-    if (this.isFresh(p.holding)) this.fresh.unknown();
-    const facts = { test: "unknown" as const, column: c.column };
-    return why("secondary-commitment", { ...facts, article: `${article} b)` });
   }
 
   /**
