@@ -4,6 +4,7 @@ import type { Dec } from "../decimal";
 import * as law from "../../law";
 import type { FundContext, Position } from "../fund-context";
 import { compare, count, made, Tally, type Evaluation } from "../measures";
+import { undecided, type Verdict } from "../measures/verdict";
 import type { Holding } from "../model";
 import { quotaWindow } from "../quota-window";
 import { type Reason, type ReasonFacts, reason as why } from "../reasons";
@@ -12,7 +13,6 @@ import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
 import { quotaClasses, smallCapTest } from "./fcpr";
 import * as defs from "./fcpi-fip-definitions";
 import * as limits from "./l214-28-limits";
-import { undecided, type Verdict } from "../measures/verdict";
 import { HoldingCompanies } from "./fcpi-holding";
 import { commitments, NEEDS } from "./secondary-commitment";
 import { fipHolderRules } from "./fip-holders";
@@ -21,17 +21,15 @@ import { regionKey } from "./region-key";
 
 // The quota of a fund depends on its vintage: looked up at its constitution date (src/law/fcpi-fip-vintage.ts).
 
-/** What the FCPI and the FIP each declare: their rules, their article, its law, and how I makes an issuer eligible. */
+/** What the FCPI and the FIP each declare: their rules, their article and its law, and the flag of I. */
 interface Variant {
   quota: RuleDefinition;
   fresh: RuleDefinition;
   listed: RuleDefinition;
   article: "L. 214-30" | "L. 214-31";
   law: typeof law.L214_30 | typeof law.L214_31;
-  /** I: the issuer's flag (a blank or unreadable cell is not a "no": the quota is then incomplete). */
+  /** I: the issuer's flag (an unreadable cell is not a "no": the quota is then incomplete). */
   flag: "fcpiEligible" | "fipEligible";
-  /** L. 214-31 I 1°: the FIP's companies are in the regions the fund chose. */
-  regions?: boolean;
 }
 
 const FCPI: Variant = {
@@ -50,12 +48,12 @@ const FIP: Variant = {
   article: "L. 214-31",
   law: law.L214_31,
   flag: "fipEligible",
-  regions: true,
 };
 
 type Eligibility = Verdict<ReasonFacts["issuer-not-eligible"]>;
 /** The paragraph a counted security falls in, and the article it counts under. */
 type Paragraph = { kind: "I" | "LISTED" | "BUCKET"; article: string };
+const I: Paragraph = { kind: "I", article: "L. 214-28 I" };
 
 export function evaluateFcpi(ctx: FundContext): Evaluation {
   return new Innovation(ctx, FCPI).evaluate();
@@ -102,7 +100,7 @@ class Innovation {
     readonly ctx: FundContext,
     readonly v: Variant,
   ) {
-    if (v.article === "L. 214-30") this.holdings = new HoldingCompanies(ctx);
+    if (v === FCPI) this.holdings = new HoldingCompanies(ctx);
     [this.direct, this.bucket, this.qualifying, this.fresh] = [0, 1, 2, 3].map(
       () => new Tally(ctx),
     );
@@ -119,59 +117,49 @@ class Innovation {
   }
 
   evaluate(): Evaluation {
-    const { ctx, v, holdings } = this;
+    const { ctx, v, holdings, direct, qualifying } = this;
     // Sorted first, then III A 2° on the securities that may count, then counted by their listing.
     const sorted = ctx.heldPositions().filter((p) => this.sort(p));
     const refused = this.secondaryShares(sorted);
     for (const p of sorted) if (!refused.has(p)) this.tally(p);
 
     const window = quotaWindow(ctx);
-    // IV 1.: a holding company's III securities within 20 %, then with the other III items.
-    const bucket = this.bucket.total + (holdings?.capped().counted ?? ZERO);
-    const { bucketCounted, advancesCounted, noteReasons } = limits.cappedSums(
-      ctx,
-      bucket,
-      this.qualifying.total,
-    );
-    const aboveHoldingCap = holdings?.aboveCapReason();
-    if (aboveHoldingCap) noteReasons.unshift(aboveHoldingCap);
-    const binding = limits.quotaBinds(ctx, window, noteReasons, v.article);
-    const { threshold, known } = this.quotaThreshold();
     const windowKnown = { total: ZERO, complete: window !== undefined };
-    const quotaParts = made(
-      ZERO,
-      this.direct,
-      this.bucket,
-      this.gate.advances,
-      this.qualifying,
-      holdings?.listed ?? this.qualifying,
-    );
-    const quotaTotal = this.direct.total + bucketCounted + advancesCounted;
+    // IV 1.: a holding company's III securities within 20 %, then with the other III items.
+    const bucket = {
+      total: this.bucket.total + (holdings?.capped().counted ?? ZERO),
+      complete: this.bucket.complete && (holdings?.listed.complete ?? true),
+    };
+    const sums = limits.cappedSums(ctx, bucket.total, qualifying.total);
+    const { bucketCounted, advancesCounted, noteReasons: notes } = sums;
+    const aboveHoldingCap = holdings?.aboveCapReason();
+    if (aboveHoldingCap) notes.unshift(aboveHoldingCap);
+    const binding = limits.quotaBinds(ctx, window, notes, v.article);
+    const { threshold, known } = this.quotaThreshold();
+    const parts = [direct, this.bucket, this.gate.advances, qualifying];
+    const positions = made(ZERO, ...parts, holdings?.listed ?? qualifying);
+    const vintage = { total: ZERO, complete: known };
+    const quota = direct.total + bucketCounted + advancesCounted;
+    const fresh = this.freshCounted(bucketCounted);
+    const article = `${v.article} II`;
     const rules = [
       compare(ctx, v.quota, {
         threshold,
-        numerator: made(quotaTotal, quotaParts, windowKnown, {
-          total: ZERO,
-          complete: known,
-        }),
+        numerator: made(quota, positions, windowKnown, vintage),
         binding,
-        reasons: noteReasons,
+        reasons: notes,
       }),
       compare(ctx, v.fresh, {
         threshold: law.ratioAt(v.law.fresh, ctx.asOf),
-        numerator: made(
-          this.freshCounted(bucketCounted),
-          this.fresh,
-          windowKnown,
-        ),
+        numerator: made(fresh, this.fresh, windowKnown),
         binding,
       }),
       limits.listedRule(
         ctx,
         v.listed,
-        { total: this.listed, complete: quotaParts.complete },
+        { total: this.listed, complete: positions.complete },
         this.grace,
-        { article: `${v.article} II`, quota: threshold.toString() },
+        { article, quota: threshold.toString() },
       ),
       limits.advancesRule(
         ctx,
@@ -180,15 +168,7 @@ class Innovation {
         this.advanceGate,
         "L. 214-28 II 1°",
       ),
-      limits.bucketRule(
-        ctx,
-        FCPR_B20,
-        {
-          total: bucket,
-          complete: this.bucket.complete && (holdings?.listed.complete ?? true),
-        },
-        bucketCounted,
-      ),
+      limits.bucketRule(ctx, FCPR_B20, bucket, bucketCounted),
     ];
     if (holdings) rules.push(holdings.rule());
     return { rules, quotaWindow: window };
@@ -225,32 +205,27 @@ class Innovation {
   /** Sorts one held position; true when it may count toward the 70 % (subject to III A 2°). */
   sort(p: Position): boolean {
     const { ctx, v, classes } = this;
-    const [h, article] = [p.holding, `${v.article} I`];
+    const [h, article, rule] = [p.holding, `${v.article} I`, v.quota.id];
     const cls = h.assetClass;
     if (cls === undefined) {
       this.direct.unknown(h, "assetClass", { purpose: "quota-asset" });
       this.fresh.unknown();
       const unclassified = why("unclassified", { column: "assetClass" });
-      return ctx.leaveOut(p, v.quota.id, unclassified, article);
+      return ctx.leaveOut(p, rule, unclassified, article);
     }
     if (classes.advances.has(cls)) return this.countAdvance(p);
     const { securities, sarl, debt } = classes;
     if (!securities.has(cls) && !sarl.has(cls) && !debt.has(cls)) {
       const facts = { assetClass: cls, article };
-      return ctx.leaveOut(p, v.quota.id, why("not-a-quota-asset", facts));
+      return ctx.leaveOut(p, rule, why("not-a-quota-asset", facts));
     }
     if (!this.admitted(p, [this.direct, this.fresh])) return false;
     const mode = h.acquisitionMode;
-    if (
-      securities.has(cls) &&
-      this.freshClasses.has(cls) &&
-      mode === undefined &&
-      !h.invalid.has("acquisitionMode")
-    ) {
-      const blank = why("acquisition-mode-blank", {
-        article: `${v.article} III A 1°`,
-      });
-      ctx.warn("Holdings", h.row, "acquisitionMode", blank);
+    const blank = mode === undefined && !h.invalid.has("acquisitionMode");
+    if (blank && securities.has(cls) && this.freshClasses.has(cls)) {
+      const facts = { article: `${v.article} III A 1°` };
+      const warning = why("acquisition-mode-blank", facts);
+      ctx.warn("Holdings", h.row, "acquisitionMode", warning);
     }
     return true;
   }
@@ -265,23 +240,17 @@ class Innovation {
         ok: false,
         facts: { test: "flag", column: flag, article: `${article} I` },
       };
-    if (!this.v.regions) return { ok: true };
+    if (this.v === FCPI) return { ok: true };
     const chosen = this.ctx.fund.chosenRegions;
-    const need = (column: string): Eligibility => ({
-      ok: "unknown",
-      column,
-      why: { purpose: "chosen-regions", article: "L. 214-31 I 1°" },
-    });
+    const [region, regional] = [h.region, "L. 214-31 I 1°"];
+    const need = { purpose: "chosen-regions", article: regional } as const;
     if (chosen === undefined || chosen.length === 0)
-      return need("chosenRegions");
-    if (h.region === undefined) return need("region");
-    const key = regionKey(h.region);
+      return { ok: "unknown", column: "chosenRegions", why: need };
+    if (region === undefined)
+      return { ok: "unknown", column: "region", why: need };
+    const key = regionKey(region);
     if (chosen.some((r) => regionKey(r) === key)) return { ok: true };
-    const region = h.region;
-    return {
-      ok: false,
-      facts: { test: "region", region, article: "L. 214-31 I 1°" },
-    };
+    return { ok: false, facts: { test: "region", region, article: regional } };
   }
 
   /**
@@ -324,15 +293,15 @@ class Innovation {
   }
 
   /**
-   * III A 2° over the securities the quota may count, in the rows' order: leaves out of the quota
-   * the purchases a) refuses and b) does not count, with why, and returns them.
+   * III A 2° a): securities bought from other holders count only when "leur valeur est
+   * inférieure à la valeur des titres ou parts de cette société mentionnés au 1° … détenus par
+   * le fonds" (strictly below), issuer by issuer; b) may count them still. Leaves out of the quota
+   * the purchases neither counts, with why, and returns them.
    */
   secondaryShares(sorted: Position[]): Set<Position> {
     const { ctx, v } = this;
-    const issuers = new Map<
-      string,
-      { secondary: Amount; fresh: Amount; bought: Position[] }
-    >();
+    type Issuer = { secondary: Amount; fresh: Amount; bought: Position[] };
+    const issuers = new Map<string, Issuer>();
     for (const p of sorted) {
       const h = p.holding;
       const bought = h.acquisitionMode === "SECONDARY_PURCHASE";
@@ -351,13 +320,12 @@ class Innovation {
       }
     }
     const refused = new Set<Position>();
-    const article = `${v.article} III A 2°`;
+    const [a, b] = [`${v.article} III A 2° a)`, `${v.article} III A 2° b)`];
     for (const { secondary, fresh, bought } of issuers.values()) {
       if (bought.length === 0 || secondary < fresh) continue;
-      const terms = v.law.secondaryCommitment;
-      const b = commitments(ctx, bought, terms, `${article} b)`);
+      const decided = commitments(ctx, bought, v.law.secondaryCommitment, b);
       for (const p of bought) {
-        const c = b.get(p);
+        const c = decided.get(p);
         if (c?.code === "counted-secondary-commitment") {
           this.committed.set(p, c);
           continue;
@@ -366,11 +334,7 @@ class Innovation {
         if (c === undefined) {
           // No commitment: a) decides.
           const [value, held] = [secondary, fresh].map(formatAmount);
-          const facts = {
-            secondary: value!,
-            fresh: held!,
-            article: `${article} a)`,
-          };
+          const facts = { secondary: value!, fresh: held!, article: a };
           ctx.leaveOut(p, v.quota.id, why("secondary-purchase", facts));
           continue;
         }
@@ -402,7 +366,7 @@ class Innovation {
     const cls = h.assetClass!;
     const listing = h.listingStatus ?? "UNLISTED";
     if (sarl.has(cls) || (securities.has(cls) && listing === "UNLISTED"))
-      return { kind: "I", article: "L. 214-28 I" };
+      return I;
     if (debt.has(cls)) {
       const article = "L. 214-28 III 2°";
       if (listing === "UNLISTED") return { kind: "BUCKET", article };
@@ -411,7 +375,7 @@ class Innovation {
     if (limits.listedAfterPurchase(h)) {
       const listingDate = h.listingDate!;
       // Admitted after the as-of date: still unlisted on that date.
-      if (listingDate > ctx.asOf) return { kind: "I", article: "L. 214-28 I" };
+      if (listingDate > ctx.asOf) return I;
       const years = law.requireVersion(v.law.listedYears, ctx.asOf).value;
       const graceEnd = addYears(listingDate, years);
       p.outcome.graceEndsOn = graceEnd;
@@ -457,20 +421,23 @@ class Innovation {
       if (this.isFresh(h)) this.fresh.unknown();
       return;
     }
+    const IV = "L. 214-30 IV 1.";
     if (bucket && holding) {
       // IV 1.: within 20 % of the fund's assets (FCPI-HOLD75), then with the other III items.
       holding.listed.plus(amount);
-      const [cap, article] = [holding.cap.toString(), "L. 214-30 IV 1."];
-      const explain = why("counted-holding", { threshold: cap, article });
-      const rule = defs.FCPI_HOLD75.id;
-      count(ctx, p, { rule, article, explain }, amount);
+      const facts = { threshold: holding.cap.toString(), article: IV };
+      const explain = why("counted-holding", facts);
+      count(
+        ctx,
+        p,
+        { rule: defs.FCPI_HOLD75.id, article: IV, explain },
+        amount,
+      );
     } else if (bucket) {
       this.bucket.plus(amount);
       const threshold = limits.CAP_20(ctx.asOf).toString();
-      const explain = why("counted-within-bucket", {
-        threshold,
-        article: "L. 214-28 III",
-      });
+      const facts = { threshold, article: "L. 214-28 III" };
+      const explain = why("counted-within-bucket", facts);
       count(ctx, p, { rule: FCPR_B20.id, article, explain }, amount);
     } else {
       this.direct.plus(amount);
@@ -482,16 +449,12 @@ class Innovation {
           ? why("counted-grace", { listingDate, graceEnd, article })
           : (this.committed.get(p) ??
             (holding
-              ? why("counted-holding", { article: "L. 214-30 IV 1." })
+              ? why("counted-holding", { article: IV })
               : why("counted-eligible", { article })));
       count(ctx, p, { rule: v.quota.id, article, explain }, amount);
     }
-    const mode = h.acquisitionMode;
-    if (
-      this.freshClasses.has(h.assetClass!) &&
-      mode &&
-      this.freshModes.has(mode)
-    ) {
+    const [mode, cls] = [h.acquisitionMode, h.assetClass!];
+    if (this.freshClasses.has(cls) && mode && this.freshModes.has(mode)) {
       this.fresh.plus(amount);
       if (bucket) this.freshInBucket += amount;
       const article = `${v.article} III A 1°`;
