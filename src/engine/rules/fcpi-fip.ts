@@ -3,7 +3,8 @@ import { addYears } from "../dates";
 import type { Dec } from "../decimal";
 import * as law from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { compare, count, made, Tally, type Evaluation } from "../measures";
+import { compare, count, Groups, made, Tally } from "../measures";
+import type { Evaluation } from "../measures";
 import { undecided, type Verdict } from "../measures/verdict";
 import type { Holding } from "../model";
 import { quotaWindow } from "../quota-window";
@@ -140,7 +141,11 @@ class Innovation {
     const positions = made(ZERO, ...parts, holdings?.listed ?? qualifying);
     const vintage = { total: ZERO, complete: known };
     const quota = direct.total + bucketCounted + advancesCounted;
-    const fresh = this.freshCounted(bucketCounted);
+    // Fresh capital is part of the quota's assets, so its numerator never exceeds the quota's: the
+    // fresh capital in the 20 % bucket counts only as far as the quota counts the bucket.
+    const inBucket = this.freshInBucket;
+    const fresh =
+      this.fresh.total - inBucket + minAmount(inBucket, bucketCounted);
     const article = `${v.article} II`;
     const rules = [
       compare(ctx, v.quota, {
@@ -172,15 +177,6 @@ class Innovation {
     ];
     if (holdings) rules.push(holdings.rule());
     return { rules, quotaWindow: window };
-  }
-
-  /**
-   * Fresh capital is part of the quota's assets, so its numerator never exceeds the quota's: the
-   * fresh capital in the 20 % bucket counts only as far as the quota counts the bucket.
-   */
-  freshCounted(bucketCounted: Amount): Amount {
-    const inBucket = this.freshInBucket;
-    return this.fresh.total - inBucket + minAmount(inBucket, bucketCounted);
   }
 
   /** 70 %, or 60 % for a fund constituted before 2014, unless the fund's quotaThreshold says otherwise. */
@@ -300,29 +296,23 @@ class Innovation {
    */
   secondaryShares(sorted: Position[]): Set<Position> {
     const { ctx, v } = this;
-    type Issuer = { secondary: Amount; fresh: Amount; bought: Position[] };
-    const issuers = new Map<string, Issuer>();
+    // Each issuer's purchases and their sum, and the fresh capital held in it.
+    const [purchases, held] = [new Groups(), new Map<string, Amount>()];
     for (const p of sorted) {
       const h = p.holding;
-      const bought = h.acquisitionMode === "SECONDARY_PURCHASE";
-      if (!bought && !this.isFresh(h)) continue;
-      const key = h.issuerId ?? `row ${h.row}`;
-      let issuer = issuers.get(key);
-      if (!issuer) {
-        issuer = { secondary: ZERO, fresh: ZERO, bought: [] };
-        issuers.set(key, issuer);
-      }
-      if (!bought) issuer.fresh += p.amount ?? ZERO;
-      else {
-        issuer.secondary += p.amount ?? ZERO;
-        issuer.bought.push(p);
+      const [key, amount] = [h.issuerId ?? `row ${h.row}`, p.amount ?? ZERO];
+      if (h.acquisitionMode === "SECONDARY_PURCHASE") {
+        purchases.add(key, key, amount, p);
         if (p.amount === undefined) this.direct.unknown();
-      }
+      } else if (this.isFresh(h))
+        held.set(key, (held.get(key) ?? ZERO) + amount);
     }
     const refused = new Set<Position>();
     const [a, b] = [`${v.article} III A 2° a)`, `${v.article} III A 2° b)`];
-    for (const { secondary, fresh, bought } of issuers.values()) {
-      if (bought.length === 0 || secondary < fresh) continue;
+    for (const issuer of purchases.byKey.values()) {
+      const [secondary, bought] = [issuer.total, issuer.positions];
+      const fresh = held.get(issuer.key) ?? ZERO;
+      if (secondary < fresh) continue;
       const decided = commitments(ctx, bought, v.law.secondaryCommitment, b);
       for (const p of bought) {
         const c = decided.get(p);
@@ -333,17 +323,15 @@ class Innovation {
         refused.add(p);
         if (c === undefined) {
           // No commitment: a) decides.
-          const [value, held] = [secondary, fresh].map(formatAmount);
-          const facts = { secondary: value!, fresh: held!, article: a };
+          const [value, owned] = [secondary, fresh].map(formatAmount);
+          const facts = { secondary: value!, fresh: owned!, article: a };
           ctx.leaveOut(p, v.quota.id, why("secondary-purchase", facts));
           continue;
         }
         if (c.facts.test === "unknown") {
           const { column, article } = c.facts;
-          const need = {
-            purpose: NEEDS[column as keyof typeof NEEDS],
-            article,
-          };
+          const purpose = NEEDS[column as keyof typeof NEEDS];
+          const need = { purpose, article };
           if (column === "fundTermDate") ctx.needFund(column, need);
           else ctx.needHolding(p.holding, column, need);
           this.direct.unknown();

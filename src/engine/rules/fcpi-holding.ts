@@ -36,33 +36,26 @@ const unknown = (column: string, why: Need): Gate => ({
  */
 function gate(h: Holding, stakeMin: Dec): Gate {
   const [stake, threshold] = [h.subsidiaryStakeMinPct, stakeMin.toString()];
-  if (stake !== undefined && stake.lt(stakeMin))
-    return no({
-      test: "stake",
-      stake: stake.toString(),
-      threshold,
-      article: `${C}, V`,
-    });
+  if (stake !== undefined && stake.lt(stakeMin)) {
+    const held = { stake: stake.toString(), threshold, article: `${C}, V` };
+    return no({ test: "stake", ...held });
+  }
   if (h.subsidiariesEligible === false)
     return no({ test: "subsidiaries", article: C });
   if (h.subsidiaryMeetsI === false)
     return no({ test: "subsidiary-meets-i", article: D });
-  if (stake === undefined || h.invalid.has("subsidiaryStakeMinPct"))
-    return unknown("subsidiaryStakeMinPct", {
-      purpose: "holding-stake",
-      article: C,
-      threshold,
-    });
-  if (h.subsidiariesEligible === undefined)
-    return unknown("subsidiariesEligible", {
-      purpose: "holding-subsidiaries",
-      article: C,
-    });
-  if (h.subsidiaryMeetsI === undefined)
-    return unknown("subsidiaryMeetsI", {
-      purpose: "holding-meets-i",
-      article: D,
-    });
+  if (stake === undefined || h.invalid.has("subsidiaryStakeMinPct")) {
+    const need = { purpose: "holding-stake", article: C, threshold } as const;
+    return unknown("subsidiaryStakeMinPct", need);
+  }
+  if (h.subsidiariesEligible === undefined) {
+    const need = { purpose: "holding-subsidiaries", article: C } as const;
+    return unknown("subsidiariesEligible", need);
+  }
+  if (h.subsidiaryMeetsI === undefined) {
+    const need = { purpose: "holding-meets-i", article: D } as const;
+    return unknown("subsidiaryMeetsI", need);
+  }
   return { ok: true };
 }
 
