@@ -3,12 +3,23 @@ import { addYears } from "../dates";
 import type { Dec } from "../decimal";
 import * as law from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { compare, count, Groups, made, Tally } from "../measures";
-import type { Evaluation } from "../measures";
-import { undecided, type Verdict } from "../measures/verdict";
+import {
+  compare,
+  count,
+  type Evaluation,
+  Groups,
+  made,
+  Tally,
+} from "../measures";
+import { undecided } from "../measures/undecided";
 import type { Holding } from "../model";
 import { quotaWindow } from "../quota-window";
-import { type Reason, type ReasonFacts, reason as why } from "../reasons";
+import {
+  type Need,
+  type Reason,
+  type ReasonFacts,
+  reason as why,
+} from "../reasons";
 import type { RuleDefinition } from "../result";
 import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
 import { quotaClasses, smallCapTest } from "./fcpr";
@@ -51,10 +62,11 @@ const FIP: Variant = {
   flag: "fipEligible",
 };
 
-type Eligibility = Verdict<ReasonFacts["issuer-not-eligible"]>;
 /** The paragraph a counted security falls in, and the article it counts under. */
 type Paragraph = { kind: "I" | "LISTED" | "BUCKET"; article: string };
 const I: Paragraph = { kind: "I", article: "L. 214-28 I" };
+/** L. 214-28 II 1°: the advances the quota takes over, and their 15 %. */
+const II_1 = "L. 214-28 II 1°";
 
 export function evaluateFcpi(ctx: FundContext): Evaluation {
   return new Innovation(ctx, FCPI).evaluate();
@@ -146,7 +158,9 @@ class Innovation {
     const inBucket = this.freshInBucket;
     const fresh =
       this.fresh.total - inBucket + minAmount(inBucket, bucketCounted);
-    const article = `${v.article} II`;
+    const { gate, advanceGate, grace } = this;
+    const listed = { total: this.listed, complete: positions.complete };
+    const II = { article: `${v.article} II`, quota: threshold.toString() };
     const rules = [
       compare(ctx, v.quota, {
         threshold,
@@ -159,20 +173,8 @@ class Innovation {
         numerator: made(fresh, this.fresh, windowKnown),
         binding,
       }),
-      limits.listedRule(
-        ctx,
-        v.listed,
-        { total: this.listed, complete: positions.complete },
-        this.grace,
-        { article, quota: threshold.toString() },
-      ),
-      limits.advancesRule(
-        ctx,
-        FCPR_CCA15,
-        this.gate,
-        this.advanceGate,
-        "L. 214-28 II 1°",
-      ),
+      limits.listedRule(ctx, v.listed, listed, grace, II),
+      limits.advancesRule(ctx, FCPR_CCA15, gate, advanceGate, II_1),
       limits.bucketRule(ctx, FCPR_B20, bucket, bucketCounted),
     ];
     if (holdings) rules.push(holdings.rule());
@@ -226,55 +228,54 @@ class Innovation {
     return true;
   }
 
-  /** I: the issuer's flag, and for an FIP its region among those the fund chose (I 1°). */
-  eligible(h: Holding): Eligibility {
-    const { flag, article } = this.v;
-    // Unreadable: the reader reported the cell already, so no need is recorded.
-    if (h.invalid.has(flag)) return { ok: "unknown", column: flag, why: {} };
-    if (!h[flag])
-      return {
-        ok: false,
-        facts: { test: "flag", column: flag, article: `${article} I` },
-      };
-    if (this.v === FCPI) return { ok: true };
-    const chosen = this.ctx.fund.chosenRegions;
-    const [region, regional] = [h.region, "L. 214-31 I 1°"];
-    const need = { purpose: "chosen-regions", article: regional } as const;
-    if (chosen === undefined || chosen.length === 0)
-      return { ok: "unknown", column: "chosenRegions", why: need };
-    if (region === undefined)
-      return { ok: "unknown", column: "region", why: need };
-    const key = regionKey(region);
-    if (chosen.some((r) => regionKey(r) === key)) return { ok: true };
-    return { ok: false, facts: { test: "region", region, article: regional } };
-  }
-
   /**
-   * I: the issuer's eligibility, then for a holding company the gate of IV (L. 214-30); false when
-   * the position is left out. An unknown leaves each of `partial` partial; `advanceTo` names the
+   * I: the issuer's flag, and for an FIP its region among those the fund chose (I 1°); then for a
+   * holding company the gate of IV (L. 214-30). False when the position is left out; an unknown
+   * (an unreadable flag is not a "no") leaves each of `partial` partial. `advanceTo` names the
    * company an advance goes to.
    */
   admitted(p: Position, partial: Tally[], advanceTo?: string): boolean {
     const { ctx, v } = this;
-    const [h, article] = [p.holding, `${v.article} I`];
-    const e = this.eligible(h);
-    if (e.ok === "unknown") {
-      const unknown = why("eligibility-unknown", { column: e.column, article });
-      return undecided(ctx, p, v.quota.id, e, unknown, partial);
-    }
-    if (e.ok === false) {
-      const facts = advanceTo ? { ...e.facts, issuer: advanceTo } : e.facts;
-      const refused = why("issuer-not-eligible", facts);
-      return ctx.leaveOut(p, v.quota.id, refused, article);
+    const [h, article, rule, flag] = [
+      p.holding,
+      `${v.article} I`,
+      v.quota.id,
+      v.flag,
+    ];
+    const unknown = (column: string, need: Need) => {
+      const cause = why("eligibility-unknown", { column, article });
+      return undecided(ctx, p, rule, cause, need, partial);
+    };
+    const refused = (facts: ReasonFacts["issuer-not-eligible"]) => {
+      const issuer = advanceTo ? { issuer: advanceTo } : {};
+      const cause = why("issuer-not-eligible", { ...facts, ...issuer });
+      return ctx.leaveOut(p, rule, cause, article);
+    };
+    // Unreadable: the reader reported the cell already, so no need is recorded.
+    if (h.invalid.has(flag)) return unknown(flag, {});
+    if (!h[flag]) return refused({ test: "flag", column: flag, article });
+    if (v === FIP) {
+      const [chosen, region, I1] = [
+        ctx.fund.chosenRegions,
+        h.region,
+        "L. 214-31 I 1°",
+      ];
+      const need = { purpose: "chosen-regions", article: I1 } as const;
+      if (chosen === undefined || chosen.length === 0)
+        return unknown("chosenRegions", need);
+      if (region === undefined) return unknown("region", need);
+      const key = regionKey(region);
+      if (!chosen.some((r) => regionKey(r) === key))
+        return refused({ test: "region", region, article: I1 });
     }
     if (!h.holdingCompany || !this.holdings) return true;
     const security = advanceTo === undefined;
-    return this.holdings.admits(p, v.quota.id, security, partial);
+    return this.holdings.admits(p, rule, security, partial);
   }
 
   /** L. 214-28 II 1°, which the 70 % quota takes over: advances to companies held at least 5 %. */
   countAdvance(p: Position): false {
-    const [quotaId, article] = [this.v.quota.id, "L. 214-28 II 1°"];
+    const [quotaId, article] = [this.v.quota.id, II_1];
     const { gate } = limits.gateAdvance(this.ctx, p, {
       quotaId,
       advancesId: FCPR_CCA15.id,

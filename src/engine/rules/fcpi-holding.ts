@@ -4,8 +4,7 @@ import type { Dec } from "../decimal";
 import { L214_30, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
 import { Breaches, compare, limitOf, Tally } from "../measures";
-import { undecided, type Verdict } from "../measures/verdict";
-import type { Holding } from "../model";
+import { undecided } from "../measures/undecided";
 import {
   type Need,
   type Reason,
@@ -20,44 +19,6 @@ import { capOf } from "./l214-28-limits";
 // when it meets IV 1. a) to d); its L. 214-28 III securities only within 20 % of the fund's assets.
 
 const [C, D] = ["L. 214-30 IV 1. c)", "L. 214-30 IV 1. d)"];
-
-type Gate = Verdict<ReasonFacts["holding-gate"]>;
-const no = (facts: ReasonFacts["holding-gate"]): Gate => ({ ok: false, facts });
-const unknown = (column: string, why: Need): Gate => ({
-  ok: "unknown",
-  column,
-  why,
-});
-
-/**
- * IV 1. c) « au moins 75 % du capital » of every participation (V: a disposal below it ends the
- * counting), the participations' own conditions (c), and one of them meeting I, II and III (d).
- * A condition that fails decides; otherwise a blank or unreadable one leaves the gate unknown.
- */
-function gate(h: Holding, stakeMin: Dec): Gate {
-  const [stake, threshold] = [h.subsidiaryStakeMinPct, stakeMin.toString()];
-  if (stake !== undefined && stake.lt(stakeMin)) {
-    const held = { stake: stake.toString(), threshold, article: `${C}, V` };
-    return no({ test: "stake", ...held });
-  }
-  if (h.subsidiariesEligible === false)
-    return no({ test: "subsidiaries", article: C });
-  if (h.subsidiaryMeetsI === false)
-    return no({ test: "subsidiary-meets-i", article: D });
-  if (stake === undefined || h.invalid.has("subsidiaryStakeMinPct")) {
-    const need = { purpose: "holding-stake", article: C, threshold } as const;
-    return unknown("subsidiaryStakeMinPct", need);
-  }
-  if (h.subsidiariesEligible === undefined) {
-    const need = { purpose: "holding-subsidiaries", article: C } as const;
-    return unknown("subsidiariesEligible", need);
-  }
-  if (h.subsidiaryMeetsI === undefined) {
-    const need = { purpose: "holding-meets-i", article: D } as const;
-    return unknown("subsidiaryMeetsI", need);
-  }
-  return { ok: true };
-}
 
 /** The FCPI's holding-company positions: those the gate admits, refuses or cannot decide, and what they count. */
 export class HoldingCompanies {
@@ -93,29 +54,52 @@ export class HoldingCompanies {
     security: boolean,
     partial: Tally[],
   ): boolean {
-    const { ctx } = this;
+    const { ctx, stakeMin } = this;
     const [h, article] = [p.holding, "L. 214-30 IV 1."];
     const cls = h.assetClass;
     if (security && cls && !this.classes.has(cls)) {
       const facts = { assetClass: cls, article };
       return ctx.leaveOut(p, quotaId, why("holding-not-capital", facts));
     }
-    const g = gate(h, this.stakeMin);
     const stake = h.subsidiaryStakeMinPct;
     if (
       stake !== undefined &&
       (this.lowest === undefined || stake.lt(this.lowest))
     )
       this.lowest = stake;
-    if (g.ok === "unknown") {
+    const refused = (facts: ReasonFacts["holding-gate"]) => {
+      const cause = why("holding-gate", facts);
+      this.refused.add(defs.HOLDING_CONDITIONS.gate.id, p, p.amount, cause);
+      return ctx.leaveOut(p, quotaId, cause);
+    };
+    const unknown = (column: string, need: Need) => {
       this.unknown = true;
-      const unknown = why("holding-unknown", { column: g.column, article });
-      return undecided(ctx, p, quotaId, g, unknown, partial);
+      const cause = why("holding-unknown", { column, article });
+      return undecided(ctx, p, quotaId, cause, need, partial);
+    };
+    // IV 1. c) « au moins 75 % du capital » of every participation (V: a disposal below it ends
+    // the counting), the participations' own conditions (c), and one of them meeting I, II and
+    // III (d). A condition that fails decides; otherwise a blank or unreadable one leaves it unknown.
+    const threshold = stakeMin.toString();
+    if (stake !== undefined && stake.lt(stakeMin)) {
+      const held = { stake: stake.toString(), threshold, article: `${C}, V` };
+      return refused({ test: "stake", ...held });
     }
-    if (g.ok === false) {
-      const refused = why("holding-gate", g.facts);
-      this.refused.add(defs.HOLDING_CONDITIONS.gate.id, p, p.amount, refused);
-      return ctx.leaveOut(p, quotaId, refused);
+    if (h.subsidiariesEligible === false)
+      return refused({ test: "subsidiaries", article: C });
+    if (h.subsidiaryMeetsI === false)
+      return refused({ test: "subsidiary-meets-i", article: D });
+    if (stake === undefined || h.invalid.has("subsidiaryStakeMinPct")) {
+      const need = { purpose: "holding-stake", article: C, threshold } as const;
+      return unknown("subsidiaryStakeMinPct", need);
+    }
+    if (h.subsidiariesEligible === undefined) {
+      const need = { purpose: "holding-subsidiaries", article: C } as const;
+      return unknown("subsidiariesEligible", need);
+    }
+    if (h.subsidiaryMeetsI === undefined) {
+      const need = { purpose: "holding-meets-i", article: D } as const;
+      return unknown("subsidiaryMeetsI", need);
     }
     this.admitted.add(p);
     return true;

@@ -1,7 +1,13 @@
 import { L214_31, type RatioParameter, ratioAt } from "../../law";
 import type { FundContext } from "../fund-context";
-import { compare, type Group, Groups, type Measure } from "../measures";
-import { perGroupCap, Tally } from "../measures";
+import {
+  compare,
+  type Group,
+  Groups,
+  type Measure,
+  perGroupCap,
+  Tally,
+} from "../measures";
 import { type Reason, reason as why } from "../reasons";
 import type { RuleDefinition, RuleResult } from "../result";
 import { FIP_H10, FIP_H20, FIP_H30 } from "./fcpi-fip-definitions";

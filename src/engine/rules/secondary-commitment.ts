@@ -61,13 +61,9 @@ export function commitments(
       ratio.times(amountToDecimal(cost)).toDecimalPlaces(6, Dec.ROUND_CEIL),
     );
     const [committed, bought] = [commitment, cost].map(formatAmount);
+    const amounts = { commitment: committed!, cost: bought! };
     if (commitment < required)
-      return refusal({
-        test: "below",
-        commitment: committed!,
-        cost: bought!,
-        article,
-      });
+      return refusal({ test: "below", ...amounts, article });
     const since = h.investmentDate;
     let subscribed = ZERO;
     if (since !== undefined)
@@ -78,8 +74,7 @@ export function commitments(
     const taken = formatAmount(allocated > ZERO ? allocated : ZERO);
     if (allocated > ZERO) consumed += allocated;
     const explain = why("counted-secondary-commitment", {
-      commitment: committed!,
-      cost: bought!,
+      ...amounts,
       subscribed: taken,
       article,
       ...(term === undefined ? {} : { termDate: term }),
