@@ -190,11 +190,9 @@ class Innovation {
     const known = fund.constitutionDate !== undefined;
     if (!known) {
       const [before, since] = quota.versions;
-      this.ctx.needFund("constitutionDate", {
-        purpose: "vintage",
-        date: since!.validFrom!,
-        threshold: before!.value,
-      });
+      const [date, threshold] = [since!.validFrom!, before!.value];
+      const need = { purpose: "vintage", date, threshold } as const;
+      this.ctx.needFund("constitutionDate", need);
     }
     const vintage = law.vintageDate(quota, fund.constitutionDate, asOf);
     return { threshold: law.ratioAt(quota, vintage), known };
@@ -236,12 +234,8 @@ class Innovation {
    */
   admitted(p: Position, partial: Tally[], advanceTo?: string): boolean {
     const { ctx, v } = this;
-    const [h, article, rule, flag] = [
-      p.holding,
-      `${v.article} I`,
-      v.quota.id,
-      v.flag,
-    ];
+    const [h, rule, flag] = [p.holding, v.quota.id, v.flag];
+    const article = `${v.article} I`;
     const unknown = (column: string, need: Need) => {
       const cause = why("eligibility-unknown", { column, article });
       return undecided(ctx, p, rule, cause, need, partial);
@@ -255,11 +249,8 @@ class Innovation {
     if (h.invalid.has(flag)) return unknown(flag, {});
     if (!h[flag]) return refused({ test: "flag", column: flag, article });
     if (v === FIP) {
-      const [chosen, region, I1] = [
-        ctx.fund.chosenRegions,
-        h.region,
-        "L. 214-31 I 1°",
-      ];
+      const [chosen, region] = [ctx.fund.chosenRegions, h.region];
+      const I1 = "L. 214-31 I 1°";
       const need = { purpose: "chosen-regions", article: I1 } as const;
       if (chosen === undefined || chosen.length === 0)
         return unknown("chosenRegions", need);
@@ -416,12 +407,8 @@ class Innovation {
       holding.listed.plus(amount);
       const facts = { threshold: holding.cap.toString(), article: IV };
       const explain = why("counted-holding", facts);
-      count(
-        ctx,
-        p,
-        { rule: defs.FCPI_HOLD75.id, article: IV, explain },
-        amount,
-      );
+      const rule = defs.FCPI_HOLD75.id;
+      count(ctx, p, { rule, article: IV, explain }, amount);
     } else if (bucket) {
       this.bucket.plus(amount);
       const threshold = limits.CAP_20(ctx.asOf).toString();
