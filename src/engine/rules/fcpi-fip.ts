@@ -139,14 +139,14 @@ class Innovation {
     const window = quotaWindow(ctx);
     const windowKnown = { total: ZERO, complete: window !== undefined };
     // IV 1.: a holding company's III securities within 20 %, then with the other III items.
+    const held = holdings?.capped();
     const bucket = {
-      total: this.bucket.total + (holdings?.capped().counted ?? ZERO),
+      total: this.bucket.total + (held?.counted ?? ZERO),
       complete: this.bucket.complete && (holdings?.listed.complete ?? true),
     };
     const sums = limits.cappedSums(ctx, bucket.total, qualifying.total);
     const { bucketCounted, advancesCounted, noteReasons: notes } = sums;
-    const aboveHoldingCap = holdings?.aboveCapReason();
-    if (aboveHoldingCap) notes.unshift(aboveHoldingCap);
+    if (held?.note) notes.unshift(held.note);
     const binding = limits.quotaBinds(ctx, window, notes, v.article);
     const { threshold, known } = this.quotaThreshold();
     const parts = [direct, this.bucket, this.gate.advances, qualifying];

@@ -18,7 +18,8 @@ import { capOf } from "./l214-28-limits";
 // L. 214-30 IV and V: the securities of a holding company (société mère) count in the FCPI's 70 %
 // when it meets IV 1. a) to d); its L. 214-28 III securities only within 20 % of the fund's assets.
 
-const [C, D] = ["L. 214-30 IV 1. c)", "L. 214-30 IV 1. d)"];
+const IV = "L. 214-30 IV 1.";
+const [C, D] = [`${IV} c)`, `${IV} d)`];
 
 /** The FCPI's holding-company positions: those the gate admits, refuses or cannot decide, and what they count. */
 export class HoldingCompanies {
@@ -55,7 +56,7 @@ export class HoldingCompanies {
     partial: Tally[],
   ): boolean {
     const { ctx, stakeMin } = this;
-    const [h, article] = [p.holding, "L. 214-30 IV 1."];
+    const [h, article] = [p.holding, IV];
     const cls = h.assetClass;
     if (security && cls && !this.classes.has(cls)) {
       const facts = { assetClass: cls, article };
@@ -105,23 +106,19 @@ export class HoldingCompanies {
     return true;
   }
 
-  /** The III part the quota may count: up to 20 % of the fund's assets, and the excess. */
-  capped(): { counted: Amount; above: Amount } {
+  /**
+   * The III part the quota may count, up to 20 % of the fund's assets, and the note the quota
+   * carries when the cap of IV 1. leaves part of it out.
+   */
+  capped(): { counted: Amount; note?: Reason & { code: "bucket-above-cap" } } {
     const cap = capOf(this.ctx, this.cap);
     const listed = this.listed.total;
     const counted = cap === undefined ? listed : minAmount(listed, cap);
-    return { counted, above: listed - counted };
-  }
-
-  /** The note the quota carries when the cap of IV 1. leaves part of the III securities out. */
-  aboveCapReason(): (Reason & { code: "bucket-above-cap" }) | undefined {
-    const { above } = this.capped();
-    if (above <= ZERO) return undefined;
-    return why("bucket-above-cap", {
-      amount: formatAmount(above),
-      threshold: this.cap.toString(),
-      article: "L. 214-30 IV 1.",
-    });
+    const above = listed - counted;
+    if (above <= ZERO) return { counted };
+    const threshold = this.cap.toString();
+    const facts = { amount: formatAmount(above), threshold, article: IV };
+    return { counted, note: why("bucket-above-cap", facts) };
   }
 
   /**
@@ -131,8 +128,9 @@ export class HoldingCompanies {
   rule(): RuleResult {
     const { ctx, cap } = this;
     const { FCPI_HOLD75, HOLDING_CONDITIONS: texts } = defs;
+    const { counted, note } = this.capped();
     const numerator = {
-      total: this.direct.total + this.capped().counted,
+      total: this.direct.total + counted,
       complete: this.direct.complete && this.listed.complete && !this.unknown,
     };
     const [count, article] = [this.admitted.size, FCPI_HOLD75.article];
@@ -142,8 +140,7 @@ export class HoldingCompanies {
         ? why("holding-counted", { amount, count, article })
         : why("no-holding", { article }),
     ];
-    const aboveCap = this.aboveCapReason();
-    if (aboveCap) reasons.push(aboveCap);
+    if (note) reasons.push(note);
     const limit = { threshold: cap, numerator: this.listed };
     return compare(ctx, FCPI_HOLD75, {
       numerator,
