@@ -261,7 +261,7 @@ class Innovation {
     }
     if (!h.holdingCompany || !this.holdings) return true;
     const security = advanceTo === undefined;
-    return this.holdings.admits(p, rule, security, partial);
+    return this.holdings.admits(p, security, partial);
   }
 
   /** L. 214-28 II 1°, which the 70 % quota takes over: advances to companies held at least 5 %. */

@@ -49,12 +49,8 @@ export class HoldingCompanies {
    * (advances: `security` false), and only through the gate. A refused or undecided position is
    * excluded with its reason; an undecided one leaves the quota (and fresh capital) partial.
    */
-  admits(
-    p: Position,
-    quotaId: string,
-    security: boolean,
-    partial: Tally[],
-  ): boolean {
+  admits(p: Position, security: boolean, partial: Tally[]): boolean {
+    const quotaId = defs.FCPI_Q70.id;
     const { ctx, stakeMin } = this;
     const [h, article] = [p.holding, IV];
     const cls = h.assetClass;
