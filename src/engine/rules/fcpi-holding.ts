@@ -1,14 +1,10 @@
 import { type Amount, formatAmount, minAmount, ZERO } from "../amount";
-import {
-  type Breaker,
-  limitCondition,
-  positionsCondition,
-} from "../conditions";
+import { limitCondition } from "../conditions";
 import type { Dec } from "../decimal";
 import { L214_30, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { compare, limitOf, Tally, unknownIn } from "../measures";
-import type { Holding } from "../model";
+import { Breaches, compare, limitOf, Tally } from "../measures";
+import { undecided } from "../measures/undecided";
 import {
   type Need,
   type Reason,
@@ -16,75 +12,14 @@ import {
   reason as why,
 } from "../reasons";
 import type { RuleResult } from "../result";
-import {
-  FCPI_HOLD75,
-  FCPI_HOLD75_CAP,
-  HOLDING_CONDITIONS,
-} from "./fcpi-fip-definitions";
+import * as defs from "./fcpi-fip-definitions";
 import { capOf } from "./l214-28-limits";
-import { english } from "../../present/english";
 
 // L. 214-30 IV and V: the securities of a holding company (société mère) count in the FCPI's 70 %
 // when it meets IV 1. a) to d); its L. 214-28 III securities only within 20 % of the fund's assets.
 
-const GATE = "L. 214-30 IV 1. c)";
-
-type Gate =
-  | { ok: true }
-  | { ok: false; why: Reason }
-  | { ok: "unknown"; column: string; why: Need };
-
-const refused = (facts: ReasonFacts["holding-gate"]): Gate => ({
-  ok: false,
-  why: why("holding-gate", facts),
-});
-
-/**
- * IV 1. c) « au moins 75 % du capital » of every participation (V: a disposal below it ends the
- * counting), the participations' own conditions (c), and one of them meeting I, II and III (d).
- * A condition that fails decides; otherwise a blank or unreadable one leaves the gate unknown.
- */
-function gate(h: Holding, stakeMin: Dec): Gate {
-  const stake = h.subsidiaryStakeMinPct;
-  if (stake !== undefined && stake.lt(stakeMin)) {
-    const [held, threshold] = [stake.toString(), stakeMin.toString()];
-    return refused({
-      test: "stake",
-      stake: held,
-      threshold,
-      article: `${GATE}, V`,
-    });
-  }
-  if (h.subsidiariesEligible === false)
-    return refused({ test: "subsidiaries", article: GATE });
-  if (h.subsidiaryMeetsI === false)
-    return refused({
-      test: "subsidiary-meets-i",
-      article: "L. 214-30 IV 1. d)",
-    });
-  const unknown = (column: string, why: Need): Gate => ({
-    ok: "unknown",
-    column,
-    why,
-  });
-  if (stake === undefined || h.invalid.has("subsidiaryStakeMinPct"))
-    return unknown("subsidiaryStakeMinPct", {
-      purpose: "holding-stake",
-      article: GATE,
-      threshold: stakeMin.toString(),
-    });
-  if (h.subsidiariesEligible === undefined)
-    return unknown("subsidiariesEligible", {
-      purpose: "holding-subsidiaries",
-      article: GATE,
-    });
-  if (h.subsidiaryMeetsI === undefined)
-    return unknown("subsidiaryMeetsI", {
-      purpose: "holding-meets-i",
-      article: "L. 214-30 IV 1. d)",
-    });
-  return { ok: true };
-}
+const IV = "L. 214-30 IV 1.";
+const [C, D] = [`${IV} c)`, `${IV} d)`];
 
 /** The FCPI's holding-company positions: those the gate admits, refuses or cannot decide, and what they count. */
 export class HoldingCompanies {
@@ -94,15 +29,17 @@ export class HoldingCompanies {
   readonly direct: Tally;
   /** The admitted securities of L. 214-28 III, before the cap of IV 1. */
   readonly listed: Tally;
-  private readonly refused: Breaker[] = [];
+  /** IV 1.: the share of the fund's assets within which their III securities count. */
+  readonly cap: Dec;
+  private readonly refused = new Breaches();
   private unknown = false;
   private lowest?: Dec;
   private readonly stakeMin: Dec;
   private readonly classes: ReadonlySet<string>;
 
   constructor(private readonly ctx: FundContext) {
-    this.direct = new Tally(ctx);
-    this.listed = new Tally(ctx);
+    [this.direct, this.listed] = [new Tally(ctx), new Tally(ctx)];
+    this.cap = ratioAt(L214_30.holdingListedCap, ctx.asOf);
     this.stakeMin = ratioAt(L214_30.holdingStake, ctx.asOf);
     this.classes = listAt(L214_30.holdingClasses, ctx.asOf);
   }
@@ -112,72 +49,72 @@ export class HoldingCompanies {
    * (advances: `security` false), and only through the gate. A refused or undecided position is
    * excluded with its reason; an undecided one leaves the quota (and fresh capital) partial.
    */
-  admits(
-    p: Position,
-    quotaId: string,
-    security: boolean,
-    partial: Tally[],
-  ): boolean {
-    const h = p.holding;
-    const article = "L. 214-30 IV 1.";
-    const { ctx } = this;
-    if (security && h.assetClass && !this.classes.has(h.assetClass))
-      return ctx.leaveOut(
-        p,
-        quotaId,
-        why("holding-not-capital", { assetClass: h.assetClass, article }),
-      );
-    const g = gate(h, this.stakeMin);
+  admits(p: Position, security: boolean, partial: Tally[]): boolean {
+    const quotaId = defs.FCPI_Q70.id;
+    const { ctx, stakeMin } = this;
+    const [h, article] = [p.holding, IV];
+    const cls = h.assetClass;
+    if (security && cls && !this.classes.has(cls)) {
+      const facts = { assetClass: cls, article };
+      return ctx.leaveOut(p, quotaId, why("holding-not-capital", facts));
+    }
     const stake = h.subsidiaryStakeMinPct;
     if (
       stake !== undefined &&
       (this.lowest === undefined || stake.lt(this.lowest))
     )
       this.lowest = stake;
-    if (g.ok === "unknown") {
+    const refused = (facts: ReasonFacts["holding-gate"]) => {
+      const cause = why("holding-gate", facts);
+      this.refused.add(defs.HOLDING_CONDITIONS.gate.id, p, p.amount, cause);
+      return ctx.leaveOut(p, quotaId, cause);
+    };
+    const unknown = (column: string, need: Need) => {
       this.unknown = true;
-      partial[0]!.unknown(h, g.column, g.why);
-      unknownIn(...partial.slice(1));
-      const unknown = why("holding-unknown", { column: g.column, article });
-      return ctx.leaveOut(p, quotaId, unknown, article);
+      const cause = why("holding-unknown", { column, article });
+      return undecided(ctx, p, quotaId, cause, need, partial);
+    };
+    // IV 1. c) « au moins 75 % du capital » of every participation (V: a disposal below it ends
+    // the counting), the participations' own conditions (c), and one of them meeting I, II and
+    // III (d). A condition that fails decides; otherwise a blank or unreadable one leaves it unknown.
+    const threshold = stakeMin.toString();
+    if (stake !== undefined && stake.lt(stakeMin)) {
+      const held = { stake: stake.toString(), threshold, article: `${C}, V` };
+      return refused({ test: "stake", ...held });
     }
-    if (g.ok === false) {
-      this.refused.push({
-        position: p,
-        amount: p.amount,
-        reason: english(g.why),
-        why: g.why,
-      });
-      return ctx.leaveOut(
-        p,
-        quotaId,
-        g.why as Reason & { code: "holding-gate" },
-      );
+    if (h.subsidiariesEligible === false)
+      return refused({ test: "subsidiaries", article: C });
+    if (h.subsidiaryMeetsI === false)
+      return refused({ test: "subsidiary-meets-i", article: D });
+    if (stake === undefined || h.invalid.has("subsidiaryStakeMinPct")) {
+      const need = { purpose: "holding-stake", article: C, threshold } as const;
+      return unknown("subsidiaryStakeMinPct", need);
+    }
+    if (h.subsidiariesEligible === undefined) {
+      const need = { purpose: "holding-subsidiaries", article: C } as const;
+      return unknown("subsidiariesEligible", need);
+    }
+    if (h.subsidiaryMeetsI === undefined) {
+      const need = { purpose: "holding-meets-i", article: D } as const;
+      return unknown("subsidiaryMeetsI", need);
     }
     this.admitted.add(p);
     return true;
   }
 
-  /** The III part the quota may count: up to 20 % of the fund's assets, and the excess. */
-  capped(): { counted: Amount; above: Amount } {
-    const cap = capOf(
-      this.ctx,
-      ratioAt(L214_30.holdingListedCap, this.ctx.asOf),
-    );
-    const counted =
-      cap === undefined ? this.listed.total : minAmount(this.listed.total, cap);
-    return { counted, above: this.listed.total - counted };
-  }
-
-  /** The note the quota carries when the cap of IV 1. leaves part of the III securities out. */
-  aboveCapReason(): Reason | undefined {
-    const { above } = this.capped();
-    if (above <= ZERO) return undefined;
-    return why("bucket-above-cap", {
-      amount: formatAmount(above),
-      threshold: ratioAt(L214_30.holdingListedCap, this.ctx.asOf).toString(),
-      article: "L. 214-30 IV 1.",
-    });
+  /**
+   * The III part the quota may count, up to 20 % of the fund's assets, and the note the quota
+   * carries when the cap of IV 1. leaves part of it out.
+   */
+  capped(): { counted: Amount; note?: Reason & { code: "bucket-above-cap" } } {
+    const cap = capOf(this.ctx, this.cap);
+    const listed = this.listed.total;
+    const counted = cap === undefined ? listed : minAmount(listed, cap);
+    const above = listed - counted;
+    if (above <= ZERO) return { counted };
+    const threshold = this.cap.toString();
+    const facts = { amount: formatAmount(above), threshold, article: IV };
+    return { counted, note: why("bucket-above-cap", facts) };
   }
 
   /**
@@ -185,35 +122,28 @@ export class HoldingCompanies {
    * with the cap of IV 1. on their III part and the gate of IV 1. c), d) and V as conditions.
    */
   rule(): RuleResult {
-    const ctx = this.ctx;
-    const { counted } = this.capped();
+    const { ctx, cap } = this;
+    const { FCPI_HOLD75, HOLDING_CONDITIONS: texts } = defs;
+    const { counted, note } = this.capped();
     const numerator = {
       total: this.direct.total + counted,
       complete: this.direct.complete && this.listed.complete && !this.unknown,
     };
-    const threshold = ratioAt(L214_30.holdingListedCap, ctx.asOf);
-    const limit = { threshold, numerator: this.listed };
-    const count = this.admitted.size;
+    const [count, article] = [this.admitted.size, FCPI_HOLD75.article];
+    const amount = formatAmount(numerator.total);
     const reasons: Reason[] = [
       count
-        ? why("holding-counted", {
-            amount: formatAmount(numerator.total),
-            count,
-            article: FCPI_HOLD75.article,
-          })
-        : why("no-holding", { article: FCPI_HOLD75.article }),
+        ? why("holding-counted", { amount, count, article })
+        : why("no-holding", { article }),
     ];
-    const aboveCap = this.aboveCapReason();
-    if (aboveCap) reasons.push(aboveCap);
+    if (note) reasons.push(note);
+    const limit = { threshold: cap, numerator: this.listed };
     return compare(ctx, FCPI_HOLD75, {
       numerator,
       reasons,
       conditions: [
-        limitCondition(
-          HOLDING_CONDITIONS.cap,
-          limitOf(ctx, FCPI_HOLD75_CAP, limit),
-        ),
-        positionsCondition(HOLDING_CONDITIONS.gate, "gate", this.refused, {
+        limitCondition(texts.cap, limitOf(ctx, defs.FCPI_HOLD75_CAP, limit)),
+        this.refused.condition(texts.gate, "gate", {
           // A gate on counting, not an obligation of the fund: a refusal is never a breach.
           binding: false,
           complete: !this.unknown,

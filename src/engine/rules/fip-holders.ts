@@ -1,13 +1,28 @@
-import { L214_31, ratioAt } from "../../law";
+import { L214_31, type RatioParameter, ratioAt } from "../../law";
 import type { FundContext } from "../fund-context";
-import { compare, type Group, Groups, perGroupCap, Tally } from "../measures";
+import {
+  compare,
+  type Group,
+  Groups,
+  type Measure,
+  perGroupCap,
+  Tally,
+} from "../measures";
 import { type Reason, reason as why } from "../reasons";
 import type { RuleDefinition, RuleResult } from "../result";
 import { FIP_H10, FIP_H20, FIP_H30 } from "./fcpi-fip-definitions";
 
 const VI = "L. 214-31 VI";
-const anyHolder = () => true;
 const publicLaw = (g: Group) => g.marked;
+
+/** A cap of VI: its rule and law, the units it measures, its note, and the holders it reports one by one. */
+type Cap = [
+  RuleDefinition,
+  RatioParameter,
+  Measure,
+  Reason?,
+  typeof publicLaw?,
+];
 
 /**
  * L. 214-31 VI: the FIP's units "ne peuvent pas être détenues" above 20 % by one investor,
@@ -16,8 +31,7 @@ const publicLaw = (g: Group) => g.marked;
  */
 export function fipHolderRules(ctx: FundContext): RuleResult[] {
   const holders = new Groups();
-  const units = new Tally(ctx);
-  const types = new Tally(ctx);
+  const [units, types] = [new Tally(ctx), new Tally(ctx)];
   for (const h of ctx.holders) {
     if (h.units === undefined) {
       ctx.needHolder(h, "units", { purpose: "holder-units", article: VI });
@@ -29,24 +43,42 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
       types.unknown();
     }
     const key = h.holderId ?? `row ${h.row}`;
-    holders.add(key, key, h.units).marked ||=
-      h.holderType === "PUBLIC_LAW_LEGAL";
+    const holder = holders.add(key, key, h.units);
+    holder.marked ||= h.holderType === "PUBLIC_LAW_LEGAL";
     units.plus(h.units);
   }
   // No register: the caps cannot be measured (no base, and nothing complete).
   const noRegister = ctx.holders.length === 0;
   const base = { total: noRegister ? undefined : units.total, complete: true };
   if (noRegister) units.unknown();
-  const byUnits = [...holders.byKey.values()].sort((a, b) =>
-    b.total > a.total ? 1 : b.total < a.total ? -1 : 0,
-  );
-  const rule = (
-    def: RuleDefinition,
-    parameter: typeof L214_31.oneHolder,
-    numerator: { total: bigint; complete: boolean },
-    note?: Reason,
-    filter?: (g: Group) => boolean,
-  ) => {
+  const byUnits = [...holders.byKey.values()];
+  byUnits.sort((a, b) => (b.total > a.total ? 1 : b.total < a.total ? -1 : 0));
+  const [top, topPublic] = [holders.largest(), holders.largest(publicLaw)];
+  const typed = units.complete && types.complete;
+  const caps: Cap[] = [
+    [
+      FIP_H20,
+      L214_31.oneHolder,
+      { total: top?.total ?? 0n, complete: units.complete },
+      top && why("largest-holder", { holder: top.key, publicLaw: false }),
+      () => true,
+    ],
+    [
+      FIP_H10,
+      L214_31.onePublicLawHolder,
+      { total: topPublic?.total ?? 0n, complete: typed },
+      topPublic
+        ? why("largest-holder", { holder: topPublic.key, publicLaw: true })
+        : why("no-public-holder", {}),
+      publicLaw,
+    ],
+    [
+      FIP_H30,
+      L214_31.publicLawHolders,
+      { total: holders.sum(publicLaw), complete: typed },
+    ],
+  ];
+  return caps.map(([def, parameter, numerator, note, filter]) => {
     const threshold = ratioAt(parameter, ctx.asOf);
     const r = compare(ctx, def, {
       threshold,
@@ -58,40 +90,9 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
         ? [why("holders-missing", {})]
         : [...(note ? [note] : []), why("measured-in-units", {})],
     });
-    if (filter)
-      r.groups = perGroupCap(
-        ctx,
-        def,
-        threshold,
-        byUnits.filter(filter),
-        base.total,
-        "units",
-      );
+    const groups = filter && byUnits.filter(filter);
+    if (groups)
+      r.groups = perGroupCap(ctx, def, threshold, groups, base.total, "units");
     return r;
-  };
-  const top = holders.largest();
-  const topPublic = holders.largest(publicLaw);
-  const typed = units.complete && types.complete;
-  return [
-    rule(
-      FIP_H20,
-      L214_31.oneHolder,
-      { total: top?.total ?? 0n, complete: units.complete },
-      top && why("largest-holder", { holder: top.key, publicLaw: false }),
-      anyHolder,
-    ),
-    rule(
-      FIP_H10,
-      L214_31.onePublicLawHolder,
-      { total: topPublic?.total ?? 0n, complete: typed },
-      topPublic
-        ? why("largest-holder", { holder: topPublic.key, publicLaw: true })
-        : why("no-public-holder", {}),
-      publicLaw,
-    ),
-    rule(FIP_H30, L214_31.publicLawHolders, {
-      total: holders.sum(publicLaw),
-      complete: typed,
-    }),
-  ];
+  });
 }

@@ -12,29 +12,26 @@ import { regionKey } from "./region-key";
  * the largest one gives the rule's value.
  */
 export function fipRegionRule(ctx: FundContext): RuleResult {
-  const limit = ctx.fund.overseasZone
-    ? ratioAt(L214_31.overseasCollectivite, ctx.asOf)
-    : ratioAt(L214_31.region, ctx.asOf);
+  const [overseas, article] = [Boolean(ctx.fund.overseasZone), "L. 214-31 IV"];
+  const cap = overseas ? L214_31.overseasCollectivite : L214_31.region;
+  const limit = ratioAt(cap, ctx.asOf);
+  const threshold = limit.toString();
   // IV: "titres financiers, parts de société à responsabilité limitée et avances en compte courant" of the region's companies, eligible or not.
   const classes = listAt(L214_31.regionClasses, ctx.asOf);
   const regions = new Groups();
   for (const p of ctx.heldPositions()) {
-    const h = p.holding;
-    if (h.assetClass === undefined || !classes.has(h.assetClass)) continue;
-    const { region } = h;
-    if (region === undefined)
-      ctx.needHolding(h, "region", {
-        purpose: "region-cap",
-        article: "L. 214-31 IV",
-        threshold: limit.toString(),
-      });
+    const { assetClass, region } = p.holding;
+    if (assetClass === undefined || !classes.has(assetClass)) continue;
+    if (region === undefined) {
+      const need = { purpose: "region-cap", article, threshold } as const;
+      ctx.needHolding(p.holding, "region", need);
+    }
     const amount = region === undefined ? undefined : ctx.amountOf(p);
     if (amount === undefined) {
       regions.complete = false;
       continue;
     }
     const { name } = regions.add(regionKey(region!), region!, amount, p);
-    const article = "L. 214-31 IV";
     const explain = why("counted-region", { region: name, article });
     count(ctx, p, { rule: FIP_REG25.id, article, explain }, amount);
   }
@@ -44,21 +41,19 @@ export function fipRegionRule(ctx: FundContext): RuleResult {
     numerator: regions.measure(),
     reasons: [
       worst
-        ? why("largest-region", {
-            region: worst.name,
-            threshold: limit.toString(),
-            overseas: Boolean(ctx.fund.overseasZone),
-          })
+        ? why("largest-region", { region: worst.name, threshold, overseas })
         : why("no-region-position", {}),
     ],
   });
+  const groups = regions.byKey.values();
   result.groups = perGroupCap(
     ctx,
     FIP_REG25,
     limit,
-    regions.byKey.values(),
+    groups,
     ctx.denominator,
     "EUR",
-  ).sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+  );
+  result.groups.sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
   return result;
 }

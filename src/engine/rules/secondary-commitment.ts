@@ -8,49 +8,36 @@ import {
 import { Dec } from "../decimal";
 import { type RatioParameter, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import {
-  type Need,
-  type NeedPurpose,
-  type Reason,
-  type ReasonFacts,
-  reason as why,
-} from "../reasons";
+import type { Holding } from "../model";
+import { type NeedPurpose, type Reason, reason as why } from "../reasons";
 
-// L. 214-30 and L. 214-31 III A 2° b), in the same words: securities bought from other holders also count when, « au moment du
-// rachat », the fund committed to subscribe « pour une valeur au moins équivalente au rachat »;
-// « La réalisation de cette condition est appréciée sur la durée de vie du fonds ».
+// L. 214-30 and L. 214-31 III A 2°, in the same words. a): securities bought from other holders
+// count only when « leur valeur est inférieure à la valeur des titres ou parts de cette société
+// mentionnés au 1° … détenus par le fonds » (strictly below), issuer by issuer. b): they also
+// count when, « au moment du rachat », the fund committed to subscribe « pour une valeur au moins
+// équivalente au rachat »; « La réalisation de cette condition est appréciée sur la durée de vie du fonds ».
 
-export type Commitment =
-  | { kind: "none" }
-  | { kind: "counts"; explain: Reason }
-  | { kind: "refused"; why: Reason & { code: "secondary-commitment" } }
-  | {
-      kind: "unknown";
-      column: string;
-      table: "Funds" | "Holdings";
-      why: Need;
-    };
+/** What b) says of a purchase: counted, or refused (an unknown value is a refusal that names it). */
+export type Counted = Reason & { code: "counted-secondary-commitment" };
+export type Refused = Reason & { code: "secondary-commitment" };
 
 /**
- * The commitment of each secondary purchase of one company, in the fund's life. Fulfilment is
- * the fund's subscriptions in that company made on or after the purchase date and by the as-of
- * date (held or since disposed of); when several purchases share them, the latest purchase takes
- * from the subscriptions made after it first, so none is counted twice.
+ * b): the commitment of each secondary purchase of one company, in the fund's life (none: a)
+ * decides). Fulfilment is the fund's subscriptions in that company made on or after the purchase
+ * date and by the as-of date (held or since disposed of); when several purchases share them, the
+ * latest purchase takes from the subscriptions made after it first, so none is counted twice.
  */
 export function commitments(
   ctx: FundContext,
   purchases: Position[],
   parameter: RatioParameter,
-): Map<Position, Commitment> {
-  const out = new Map<Position, Commitment>();
+  article: string,
+): Map<Position, Counted | Refused> {
   const ratio = ratioAt(parameter, ctx.asOf);
-  const ARTICLE = `${parameter.versions[0]!.article} III A 2° b)`;
-  const unknown = (column: keyof typeof NEEDS): Commitment => ({
-    kind: "unknown",
-    table: column === "fundTermDate" ? "Funds" : "Holdings",
-    column,
-    why: { purpose: NEEDS[column], article: ARTICLE },
-  });
+  const refusal = (facts: Refused["facts"]) =>
+    why("secondary-commitment", facts) as Refused;
+  const unknown = (column: keyof typeof NEEDS) =>
+    refusal({ test: "unknown", column, article });
   const issuer = purchases[0]?.holding.issuerId;
   const subscriptions = ctx.positions.filter(
     (p) =>
@@ -60,48 +47,23 @@ export function commitments(
       p.holding.investmentDate !== undefined &&
       p.holding.investmentDate <= ctx.asOf,
   );
+  const term = ctx.fund.fundTermDate;
+  const ended = term !== undefined && ctx.asOf > term;
   let consumed = ZERO;
-  const latestFirst = [...purchases].sort((a, b) =>
-    (b.holding.investmentDate ?? "").localeCompare(
-      a.holding.investmentDate ?? "",
-    ),
-  );
-  for (const p of latestFirst) {
-    const h = p.holding;
-    if (h.invalid.has("subscriptionCommitment")) {
-      out.set(p, unknown("subscriptionCommitment"));
-      continue;
-    }
-    const commitment = h.subscriptionCommitment;
-    if (commitment === undefined) {
-      out.set(p, { kind: "none" });
-      continue;
-    }
-    const cost = h.costValue;
-    if (cost === undefined) {
-      out.set(p, unknown("costValue"));
-      continue;
-    }
+  const decide = (h: Holding): Counted | Refused | undefined => {
+    if (h.invalid.has("subscriptionCommitment"))
+      return unknown("subscriptionCommitment");
+    const { subscriptionCommitment: commitment, costValue: cost } = h;
+    if (commitment === undefined) return undefined;
+    if (cost === undefined) return unknown("costValue");
     // « au moins équivalente au rachat »: the commitment reaches the purchase's cost (≥).
     const required = amountFromDecimal(
       ratio.times(amountToDecimal(cost)).toDecimalPlaces(6, Dec.ROUND_CEIL),
     );
-    if (commitment < required) {
-      const [committed, bought] = [
-        formatAmount(commitment),
-        formatAmount(cost),
-      ];
-      out.set(
-        p,
-        refused({
-          test: "below",
-          commitment: committed,
-          cost: bought,
-          article: ARTICLE,
-        }),
-      );
-      continue;
-    }
+    const [committed, bought] = [commitment, cost].map(formatAmount);
+    const amounts = { commitment: committed!, cost: bought! };
+    if (commitment < required)
+      return refusal({ test: "below", ...amounts, article });
     const since = h.investmentDate;
     let subscribed = ZERO;
     if (since !== undefined)
@@ -109,46 +71,38 @@ export function commitments(
         if (s.holding.investmentDate! >= since)
           subscribed += s.holding.costValue ?? ZERO;
     const allocated = minAmount(subscribed - consumed, required);
-    consumed += allocated > ZERO ? allocated : ZERO;
-    const fulfilled = allocated >= required;
-    const term = ctx.fund.fundTermDate;
-    const ended = term !== undefined && ctx.asOf > term;
+    const taken = formatAmount(allocated > ZERO ? allocated : ZERO);
+    if (allocated > ZERO) consumed += allocated;
     const explain = why("counted-secondary-commitment", {
-      commitment: formatAmount(commitment),
-      cost: formatAmount(cost),
-      subscribed: formatAmount(allocated > ZERO ? allocated : ZERO),
-      article: ARTICLE,
+      ...amounts,
+      subscribed: taken,
+      article,
       ...(term === undefined ? {} : { termDate: term }),
-    });
-    if (fulfilled) out.set(p, { kind: "counts", explain });
-    else if (ctx.fund.invalid.has("fundTermDate") || term === undefined)
-      // Not yet fulfilled and the end of the fund's life unknown: it may have ended.
-      out.set(p, unknown("fundTermDate"));
-    else if (since === undefined && ended)
-      out.set(p, unknown("investmentDate"));
-    else if (!ended) out.set(p, { kind: "counts", explain });
-    else {
-      const subscribedSince = formatAmount(allocated > ZERO ? allocated : ZERO);
-      const facts = {
-        subscribed: subscribedSince,
-        cost: formatAmount(cost),
-        termDate: term,
-      };
-      out.set(p, refused({ test: "unfulfilled", ...facts, article: ARTICLE }));
-    }
+    }) as Counted;
+    if (allocated >= required) return explain;
+    // Not yet fulfilled and the end of the fund's life unknown: it may have ended.
+    if (ctx.fund.invalid.has("fundTermDate") || term === undefined)
+      return unknown("fundTermDate");
+    if (since === undefined && ended) return unknown("investmentDate");
+    if (!ended) return explain;
+    const facts = { subscribed: taken, cost: bought!, termDate: term };
+    return refusal({ test: "unfulfilled", ...facts, article });
+  };
+  const out = new Map<Position, Counted | Refused>();
+  const latestFirst = [...purchases].sort((a, b) =>
+    (b.holding.investmentDate ?? "").localeCompare(
+      a.holding.investmentDate ?? "",
+    ),
+  );
+  for (const p of latestFirst) {
+    const c = decide(p.holding);
+    if (c) out.set(p, c);
   }
   return out;
 }
 
-const refused = (facts: ReasonFacts["secondary-commitment"]): Commitment => ({
-  kind: "refused",
-  why: why("secondary-commitment", facts) as Reason & {
-    code: "secondary-commitment";
-  },
-});
-
 /** What each value a commitment needs decides, as the diagnostic says it. */
-const NEEDS = {
+export const NEEDS = {
   fundTermDate: "secondary-term",
   investmentDate: "secondary-date",
   costValue: "secondary-cost",
