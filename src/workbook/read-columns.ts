@@ -4,6 +4,8 @@ import {
   type Diagnostic,
   FAIR_MILLIONTHS,
   type Holding,
+  type HoldingColumns,
+  IN_COLUMNS,
   type TableSource,
 } from "../engine/model";
 import { HOLDINGS_SPEC } from "./columns";
@@ -110,6 +112,16 @@ class Column {
     } else this.values![j] = value;
   }
 
+  /** The values the codes stand for, in a coded column. */
+  dictionary(): readonly unknown[] {
+    return this.dict!;
+  }
+
+  /** The values as they are, in a column of plain values; null otherwise. */
+  plainValues(): readonly unknown[] | null {
+    return this.values;
+  }
+
   /** The column still holds codes (not turned into plain values by too many distinct ones). */
   coded(): boolean {
     return this.codes !== null;
@@ -159,14 +171,65 @@ const MAX_CODES = 0xffff;
 type Columns = Column[];
 
 /** What the holdings of one read share: the columns, each holding's worksheet row, and the unreadable columns of the few rows that have some. */
-class HoldingsTable {
+class HoldingsTable implements HoldingColumns {
   constructor(
     readonly columns: Columns,
     readonly rows: Float64Array,
     /** By holding index; null when every row read cleanly. */
     public invalid: Map<number, Set<string>> | null,
   ) {}
+
+  coded(
+    name: string,
+  ): { codes: Uint16Array; values: readonly unknown[] } | null {
+    const k = ORDINAL.get(name)!;
+    const codes = this.columns[k].codes;
+    if (codes === null) return null;
+    const values = this.columns[k].dictionary();
+    // As the field's getter reads it: a yes/no column that reads blank as no.
+    return {
+      codes,
+      values: YES_NO[k] ? values.map((v) => v === true) : values,
+    };
+  }
+
+  millionths(name: string): Float64Array | null {
+    return this.columns[ORDINAL.get(name)!].millionths;
+  }
+
+  plain(name: string): readonly unknown[] | null {
+    return this.columns[ORDINAL.get(name)!].plainValues();
+  }
+
+  indicesOf(holdings: readonly Holding[]): Int32Array | null {
+    const n = holdings.length;
+    let identity = n <= this.rows.length;
+    const index = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const h = holdings[k];
+      const j = h instanceof ColumnHolding && h.t === this ? h.i : -1;
+      index[k] = j;
+      if (j !== k) identity = false;
+    }
+    return identity ? null : index;
+  }
+
+  invalidAt(j: number): Set<string> {
+    return this.invalid?.get(j) ?? NO_INVALID;
+  }
+
+  get anyInvalid(): boolean {
+    return this.invalid !== null && this.invalid.size > 0;
+  }
 }
+
+const ORDINAL = new Map<string, number>(
+  HOLDINGS_SPEC.columns.map((c, k) => [c.name, k]),
+);
+/** The yes/no columns whose getter reads blank as no (below). */
+const YES_NO = HOLDINGS_SPEC.columns.map(
+  (c) => c.type === "boolean" && !c.blankUnknown,
+);
 
 /**
  * A holding whose fields are read from the table's columns: two fields per holding (the table
@@ -176,8 +239,8 @@ class HoldingsTable {
  */
 class ColumnHolding {
   constructor(
-    private readonly t: HoldingsTable,
-    private readonly i: number,
+    readonly t: HoldingsTable,
+    readonly i: number,
   ) {}
 
   get row(): number {
@@ -188,20 +251,23 @@ class ColumnHolding {
     const invalid = this.t.invalid;
     return invalid === null ? NO_INVALID : (invalid.get(this.i) ?? NO_INVALID);
   }
+
+  get [IN_COLUMNS](): HoldingColumns {
+    return this.t;
+  }
 }
 
 HOLDINGS_SPEC.columns.forEach((c, k) => {
   Object.defineProperty(ColumnHolding.prototype, c.name, {
     // A yes/no column left blank or absent is no, as holdingFromValues reads it, unless a rule
     // needs the answer (blankUnknown): then blank stays unknown.
-    get:
-      c.type === "boolean" && !c.blankUnknown
-        ? function (this: { t: HoldingsTable; i: number }) {
-            return this.t.columns[k].get(this.i) === true;
-          }
-        : function (this: { t: HoldingsTable; i: number }) {
-            return this.t.columns[k].get(this.i);
-          },
+    get: YES_NO[k]
+      ? function (this: { t: HoldingsTable; i: number }) {
+          return this.t.columns[k].get(this.i) === true;
+        }
+      : function (this: { t: HoldingsTable; i: number }) {
+          return this.t.columns[k].get(this.i);
+        },
     enumerable: true,
   });
 });
