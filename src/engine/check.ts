@@ -585,7 +585,6 @@ function inputsOfHoldings(
  * A holding that names no known fund is reported, never dropped.
  */
 function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
-  const byFund = new Map<string, Holding[]>();
   // Only needed to file the reader's diagnostics under their fund: built when there are some.
   const mapRows = model.diagnostics.some((d) => d.table === "Holdings");
   const fundOfHolding = new Map<number, string>();
@@ -596,9 +595,8 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
   // in that list (-1 when no fund takes it): a typed array, not 100,000 references to collect.
   const funds: string[] = [];
   const placeOf = new Map<string, number>();
-  const lists: Holding[][] = [];
   const placeOfHolding = new Int32Array(count);
-  const slotOfHolding = new Int32Array(count);
+  let placed = 0;
   // Consecutive rows mostly name the same fund: the last fundId matched exactly, and its place,
   // are kept (an inexact match is resolved again on every row, which files its diagnostic).
   let lastName: string | undefined;
@@ -633,21 +631,23 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
         place = funds.length;
         placeOf.set(fundId, place);
         funds.push(fundId);
-        const list: Holding[] = [];
-        byFund.set(fundId, list);
-        lists.push(list);
       }
       if (name === fundId) {
         lastName = name;
         lastPlace = place;
       }
     }
-    const list = lists[place];
     placeOfHolding[i] = place;
-    slotOfHolding[i] = list.length;
-    list.push(h);
+    placed++;
     if (mapRows) fundOfHolding.set(h.row, funds[place]);
   }
+  const { lists, slotOfHolding } = fundLists(
+    model.holdings,
+    placeOfHolding,
+    funds.length,
+    placed,
+  );
+  const byFund = new Map(funds.map((id, place) => [id, lists[place]]));
   return {
     byFund,
     orphans,
@@ -656,6 +656,29 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
     placeOfHolding,
     slotOfHolding,
   };
+}
+
+/** Each fund's holdings in the rows' order, and each holding's slot in its fund's list. */
+function fundLists(
+  holdings: Holding[],
+  placeOfHolding: Int32Array,
+  places: number,
+  placed: number,
+): { lists: Holding[][]; slotOfHolding: Int32Array } {
+  const slotOfHolding = new Int32Array(holdings.length);
+  // One fund takes every row (the common workbook): its list is a copy of the rows, made at once.
+  if (places === 1 && placed === holdings.length) {
+    for (let i = 0; i < holdings.length; i++) slotOfHolding[i] = i;
+    return { lists: [holdings.slice()], slotOfHolding };
+  }
+  const lists: Holding[][] = Array.from({ length: places }, () => []);
+  for (let i = 0; i < holdings.length; i++) {
+    const place = placeOfHolding[i];
+    if (place < 0) continue;
+    slotOfHolding[i] = lists[place].length;
+    lists[place].push(holdings[i]);
+  }
+  return { lists, slotOfHolding };
 }
 
 /** Duplicates by match key (`eta` duplicates `ETA`), filed under the first row's fundId. */

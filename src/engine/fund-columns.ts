@@ -66,24 +66,6 @@ export class FundColumns {
     return m;
   }
 
-  /** A column of values (texts) as the fields give them. */
-  plain<K extends Field>(name: K): readonly Holding[K][] {
-    let v = this.made.get(name) as Holding[K][] | undefined;
-    if (v !== undefined) return v;
-    const from = this.source?.plain(name) as Holding[K][] | null | undefined;
-    const { index, length: n, holdings } = this;
-    if (from && index === null) v = from;
-    else {
-      v = new Array<Holding[K]>(n);
-      for (let k = 0; k < n; k++) {
-        const j = index ? index[k] : -1;
-        v[k] = from && j >= 0 ? from[j] : holdings[k][name];
-      }
-    }
-    this.made.set(name, v);
-    return v;
-  }
-
   /** The indices of the holdings with an unreadable cell, in order. */
   withInvalid(): number[] {
     const found: number[] = [];
@@ -103,7 +85,10 @@ export class FundColumns {
     const { index, length: n, holdings } = this;
     if (from && index === null) return from as unknown as Coded<Holding[K]>;
     const values: unknown[] = from ? [...from.values] : [];
-    let codes: Uint16Array | Uint32Array = new Uint16Array(n);
+    let codes: Uint16Array | Uint32Array =
+      from?.codes instanceof Uint32Array
+        ? new Uint32Array(n)
+        : new Uint16Array(n);
     let codeOf: Map<unknown, number> | undefined;
     for (let k = 0; k < n; k++) {
       const j = index ? index[k] : -1;

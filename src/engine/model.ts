@@ -214,14 +214,12 @@ export const IN_COLUMNS: unique symbol = Symbol("columns of the read");
 
 /** The columns a read shares, by column name; each answer is what the holdings' fields give. */
 export interface HoldingColumns {
-  /** A column of repeated values: each holding's code, and the value each code stands for; null when not coded. */
+  /** Each holding's code, and the value each code stands for; null for an amount column. */
   coded(
     name: string,
-  ): { codes: Uint16Array; values: readonly unknown[] } | null;
+  ): { codes: Uint16Array | Uint32Array; values: readonly unknown[] } | null;
   /** An amount column in millionths (NaN: blank); null when it holds BigInts past 2^53. */
   millionths(name: string): Float64Array | null;
-  /** A column of plain values (texts), one per holding; null when coded or amounts. */
-  plain(name: string): readonly unknown[] | null;
   /**
    * Each holding's index in the columns (-1: a holding not of this read); null when the holdings
    * are the read's own, in order (index k is holding k: the columns are read as they are).

@@ -179,12 +179,10 @@ class HoldingsTable implements HoldingColumns {
     public invalid: Map<number, Set<string>> | null,
   ) {}
 
-  coded(
-    name: string,
-  ): { codes: Uint16Array; values: readonly unknown[] } | null {
+  coded(name: string): Coded | null {
     const k = ORDINAL.get(name)!;
     const codes = this.columns[k].codes;
-    if (codes === null) return null;
+    if (codes === null) return this.codedValues(k);
     const values = this.columns[k].dictionary();
     // As the field's getter reads it: a yes/no column that reads blank as no.
     return {
@@ -193,12 +191,34 @@ class HoldingsTable implements HoldingColumns {
     };
   }
 
-  millionths(name: string): Float64Array | null {
-    return this.columns[ORDINAL.get(name)!].millionths;
+  /**
+   * A column of plain values (ids, names) coded when a rule first asks for its codes, once per
+   * read: a rule that groups rows by issuer then reads numbers, not 100,000 texts hashed per check.
+   */
+  private codedValues(k: number): Coded | null {
+    const plain = this.columns[k].plainValues();
+    if (plain === null) return null;
+    let coded = this.texts.get(k);
+    if (coded !== undefined) return coded;
+    const codes = new Uint32Array(plain.length);
+    const values: unknown[] = [];
+    const codeOf = new Map<unknown, number>();
+    for (let j = 0; j < plain.length; j++) {
+      let code = codeOf.get(plain[j]);
+      if (code === undefined) {
+        codeOf.set(plain[j], (code = values.length));
+        values.push(plain[j]);
+      }
+      codes[j] = code;
+    }
+    this.texts.set(k, (coded = { codes, values }));
+    return coded;
   }
 
-  plain(name: string): readonly unknown[] | null {
-    return this.columns[ORDINAL.get(name)!].plainValues();
+  private readonly texts = new Map<number, Coded>();
+
+  millionths(name: string): Float64Array | null {
+    return this.columns[ORDINAL.get(name)!].millionths;
   }
 
   indicesOf(holdings: readonly Holding[]): Int32Array | null {
@@ -222,6 +242,8 @@ class HoldingsTable implements HoldingColumns {
     return this.invalid !== null && this.invalid.size > 0;
   }
 }
+
+type Coded = { codes: Uint16Array | Uint32Array; values: readonly unknown[] };
 
 const ORDINAL = new Map<string, number>(
   HOLDINGS_SPEC.columns.map((c, k) => [c.name, k]),

@@ -202,7 +202,7 @@ class Sorted {
   readonly investmentDate: Coded<string | undefined>;
   readonly country: Coded<string | undefined>;
   readonly marketCap: Float64Array;
-  readonly issuer: readonly (string | undefined)[];
+  readonly issuer: Coded<string | undefined>;
   /** By code: each class's paragraph list (undefined: blank), and whether it is a receivable. */
   readonly category: (Category | undefined)[];
   readonly receivable: boolean[];
@@ -228,7 +228,7 @@ class Sorted {
     this.investmentDate = c.coded("investmentDate");
     this.country = c.coded("listingCountry");
     this.marketCap = c.millionths("marketCap");
-    this.issuer = c.plain("issuerId");
+    this.issuer = c.coded("issuerId");
     this.category = per(this.cls, (k) => k && categoryOf(k, classes));
     const receivables = listAt(L214_160.receivableClasses, ctx.asOf);
     this.receivable = per(
@@ -236,6 +236,10 @@ class Sorted {
       (k) => k !== undefined && receivables.has(k),
     );
     this.unlisted = per(this.listing, (l) => (l ?? "UNLISTED") === "UNLISTED");
+  }
+
+  issuerAt(i: number): string | undefined {
+    return this.issuer.values[this.issuer.codes[i]];
   }
 
   classAt(i: number): AssetClass | undefined {
@@ -339,7 +343,7 @@ export function evaluateL21428(
   allocateListedAfterPurchase(t, listedAfter, cap20);
   const issuerInQuota = advances
     ? issuersCountedInI(t.issuer, sorts, t.inQuota)
-    : new Map<string, boolean>();
+    : NO_ISSUERS;
   for (let i = 0; i < held.length; i++) {
     const sort = sorts[i];
     if (sort === Sort.ADVANCE) {
@@ -524,7 +528,7 @@ function allocateListedAfterPurchase(
   // Each issuer's positions, issuers in the order of their first row.
   const byIssuer = new Map<string, number[]>();
   for (const i of listed) {
-    const key = t.issuer[i] ?? `row ${holdings[i].row}`;
+    const key = t.issuerAt(i) ?? `row ${holdings[i].row}`;
     const group = byIssuer.get(key);
     if (group) group.push(i);
     else byIssuer.set(key, [i]);
@@ -622,54 +626,35 @@ function allocateListedAfterPurchase(
   }
 }
 
-/** Issuers whose securities the fund counts in I (directly or within the five years of IV). */
+const enum InI {
+  NO_SECURITY,
+  NOT_COUNTED,
+  COUNTED,
+}
+const NO_ISSUERS = new Uint8Array(0);
+
+/** By issuer code: whether the fund counts the issuer's securities in I (directly or within the five years of IV). */
 function issuersCountedInI(
-  issuerOf: readonly (string | undefined)[],
+  issuer: Coded<string | undefined>,
   sorts: Uint8Array,
   inQuota: Uint8Array,
-): Map<string, boolean> {
-  const wanted = issuersOfAdvances(issuerOf, sorts);
-  // Made before the loop, in a function of its own: V8 compiles the loop on the stack (OSR) on
-  // each call, and a Map first made after it deoptimised that code on every check.
-  const issuers = new Map<string, boolean>();
-  let lastKey: string | undefined;
-  let lastWanted = false;
-  for (let i = 0; i < issuerOf.length; i++) {
+): Uint8Array {
+  const inI = new Uint8Array(issuer.values.length);
+  const codes = issuer.codes;
+  for (let i = 0; i < sorts.length; i++) {
     if (sorts[i] !== Sort.SECURITY) continue;
-    const key = issuerOf[i];
-    if (key === undefined) continue;
-    // An issuer's rows are often adjacent: the set is asked once per run of them.
-    if (key !== lastKey) {
-      lastKey = key;
-      lastWanted = wanted.has(key);
-    }
-    if (!lastWanted) continue;
-    if (inQuota[i] === 1) issuers.set(key, true);
-    else if (!issuers.has(key)) issuers.set(key, false);
+    const c = codes[i];
+    if (inQuota[i] === 1) inI[c] = InI.COUNTED;
+    else if (inI[c] === InI.NO_SECURITY) inI[c] = InI.NOT_COUNTED;
   }
-  return issuers;
-}
-
-/** Only the issuers that receive advances matter; their advances, entity rights and unsorted rows say nothing. */
-function issuersOfAdvances(
-  issuerOf: readonly (string | undefined)[],
-  sorts: Uint8Array,
-): Set<string | undefined> {
-  const wanted = new Set<string | undefined>();
-  for (let i = 0; i < issuerOf.length; i++)
-    if (sorts[i] === Sort.ADVANCE) wanted.add(issuerOf[i]);
-  return wanted;
+  return inI;
 }
 
 /**
  * II 1°: advances are allowed only to companies in which the fund holds at least 5 % of the
  * capital, and count toward the quota only when those companies meet the conditions of I.
  */
-function countAdvance(
-  t: Sorted,
-  i: number,
-  issuerInQuota: Map<string, boolean>,
-): void {
+function countAdvance(t: Sorted, i: number, issuerInI: Uint8Array): void {
   const { ctx, prof } = t;
   const article = prof.advanceArticle;
   const { gate } = gateAdvanceAt(ctx, i, {
@@ -687,11 +672,12 @@ function countAdvance(
     if (p) ctx.leaveOut(p, prof.advances.id, why("advance-gate", facts));
     return;
   }
-  const issuerId = t.issuer[i];
+  // The issuer's securities say; an issuer with none here is eligible when unlisted.
+  const inI = t.issuerAt(i) === undefined ? 0 : issuerInI[t.issuer.codes[i]];
   const eligible =
-    issuerId !== undefined && issuerInQuota.has(issuerId)
-      ? issuerInQuota.get(issuerId)
-      : t.unlisted[t.listing.codes[i]];
+    inI === InI.NO_SECURITY
+      ? t.unlisted[t.listing.codes[i]]
+      : inI === InI.COUNTED;
   const test = "advance" as const;
   if (!eligible) {
     if (p)

@@ -399,10 +399,10 @@ function ownershipIndex(ctx: FundContext): Map<string, Dec> {
   let index = ownershipIndexes.get(ctx);
   if (!index) {
     index = new Map();
-    const issuers = ctx.columns.plain("issuerId");
+    const issuers = ctx.columns.coded("issuerId");
     const shares = ctx.columns.coded("ownershipPct");
-    for (let i = 0; i < issuers.length; i++) {
-      const issuerId = issuers[i];
+    for (let i = 0; i < ctx.holdings.length; i++) {
+      const issuerId = issuers.values[issuers.codes[i]];
       const ownershipPct = shares.values[shares.codes[i]];
       if (issuerId === undefined || ownershipPct === undefined) continue;
       const best = index.get(issuerId);
