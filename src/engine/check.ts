@@ -589,20 +589,57 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
   const mapRows = model.diagnostics.some((d) => d.table === "Holdings");
   const fundOfHolding = new Map<number, string>();
   const orphans: Diagnostic[] = [];
-  const single = matcher.single;
   const count = model.holdings.length;
   // The funds taking holdings, in the order first taken, and each holding's fund as its place
   // in that list (-1 when no fund takes it): a typed array, not 100,000 references to collect.
   const funds: string[] = [];
-  const placeOf = new Map<string, number>();
   const placeOfHolding = new Int32Array(count);
+  const placed = placeHoldings(
+    model.holdings,
+    matcher,
+    placeOfHolding,
+    funds,
+    orphans,
+    mapRows ? fundOfHolding : undefined,
+  );
+  const { lists, slotOfHolding } = fundLists(
+    model.holdings,
+    placeOfHolding,
+    funds.length,
+    placed,
+  );
+  const byFund = new Map(funds.map((id, place) => [id, lists[place]]));
+  return {
+    byFund,
+    orphans,
+    fundOfHolding,
+    funds,
+    placeOfHolding,
+    slotOfHolding,
+  };
+}
+
+/**
+ * Each holding's fund as its place in `funds` (-1 when none takes it); returns how many are
+ * placed. A function of its own that ends with its loop (see heldOn in fund-context.ts).
+ */
+function placeHoldings(
+  holdings: Holding[],
+  matcher: FundMatcher,
+  placeOfHolding: Int32Array,
+  funds: string[],
+  orphans: Diagnostic[],
+  fundOfHolding: Map<number, string> | undefined,
+): number {
+  const single = matcher.single;
+  const placeOf = new Map<string, number>();
   let placed = 0;
   // Consecutive rows mostly name the same fund: the last fundId matched exactly, and its place,
   // are kept (an inexact match is resolved again on every row, which files its diagnostic).
   let lastName: string | undefined;
   let lastPlace = -1;
-  for (let i = 0; i < count; i++) {
-    const h = model.holdings[i];
+  for (let i = 0; i < holdings.length; i++) {
+    const h = holdings[i];
     const name = h.fundId;
     let place = lastPlace;
     if (name === undefined || name !== lastName) {
@@ -639,23 +676,9 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
     }
     placeOfHolding[i] = place;
     placed++;
-    if (mapRows) fundOfHolding.set(h.row, funds[place]);
+    if (fundOfHolding) fundOfHolding.set(h.row, funds[place]);
   }
-  const { lists, slotOfHolding } = fundLists(
-    model.holdings,
-    placeOfHolding,
-    funds.length,
-    placed,
-  );
-  const byFund = new Map(funds.map((id, place) => [id, lists[place]]));
-  return {
-    byFund,
-    orphans,
-    fundOfHolding,
-    funds,
-    placeOfHolding,
-    slotOfHolding,
-  };
+  return placed;
 }
 
 /** Each fund's holdings in the rows' order, and each holding's slot in its fund's list. */

@@ -119,6 +119,22 @@ export class Position {
 }
 
 /**
+ * 1 where the position is held on the as-of date, worked out once per distinct date. A function
+ * of its own, ending with its loop: V8 compiles the loop on the stack (OSR) on each check, and code
+ * after it that had not run yet deoptimised the constructor on every check.
+ */
+function heldOn(columns: FundColumns, asOf: IsoDate): Uint8Array {
+  const disposal = columns.coded("disposalDate");
+  const investment = columns.coded("investmentDate");
+  const gone = per(disposal, (d) => d !== undefined && d <= asOf);
+  const later = per(investment, (d) => d !== undefined && d > asOf);
+  const held = new Uint8Array(columns.length);
+  for (let i = 0; i < held.length; i++)
+    held[i] = gone[disposal.codes[i]] || later[investment.codes[i]] ? 0 : 1;
+  return held;
+}
+
+/**
  * Everything a rule family needs about one fund on one date: its basis, the base of its
  * ratios, its positions with their amounts, and a place to record what could not be read.
  */
@@ -169,14 +185,7 @@ export class FundContext {
     this.millionths = this.basis
       ? columns.millionths(this.basis === "COST" ? "costValue" : "fairValue")
       : new Float64Array(n).fill(NaN);
-    // Held or not, worked out once per distinct date.
-    const disposal = columns.coded("disposalDate");
-    const investment = columns.coded("investmentDate");
-    const gone = per(disposal, (d) => d !== undefined && d <= asOf);
-    const later = per(investment, (d) => d !== undefined && d > asOf);
-    const held = (this.held = new Uint8Array(n));
-    for (let i = 0; i < n; i++)
-      held[i] = gone[disposal.codes[i]] || later[investment.codes[i]] ? 0 : 1;
+    this.held = heldOn(columns, asOf);
     this.warnAmounts();
     this.findUnplaced();
     if (this.explain) this.all = this.makePositions();

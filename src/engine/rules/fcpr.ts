@@ -203,11 +203,21 @@ class Sorted {
   readonly country: Coded<string | undefined>;
   readonly marketCap: Float64Array;
   readonly issuer: Coded<string | undefined>;
-  /** By code: each class's paragraph list (undefined: blank), and whether it is a receivable. */
-  readonly category: (Category | undefined)[];
+  /**
+   * By class code: the paragraph when the class alone decides it (blank, SARL parts, advances,
+   * entities, assets outside the quota), else undefined; and what decides the rest.
+   */
+  readonly byClass: (Bucket | undefined)[];
+  readonly debt: boolean[];
+  readonly smallCapClass: boolean[];
   readonly receivable: boolean[];
   /** By code of listingStatus: blank or UNLISTED. */
   readonly unlisted: boolean[];
+  /** By code of listingCountry: an EU or EEA State on the as-of date. */
+  readonly eea: boolean[];
+  /** III 1°'s market capitalisation limit, and as a number for the safe integers of a column. */
+  readonly limit: Amount;
+  readonly capLimit: number;
 
   constructor(
     readonly ctx: FundContext,
@@ -229,7 +239,28 @@ class Sorted {
     this.country = c.coded("listingCountry");
     this.marketCap = c.millionths("marketCap");
     this.issuer = c.coded("issuerId");
-    this.category = per(this.cls, (k) => k && categoryOf(k, classes));
+    const category = per(this.cls, (k) => k && categoryOf(k, classes));
+    this.byClass = this.cls.values.map((k, code) =>
+      k === undefined
+        ? CLASS_UNKNOWN
+        : category[code] === Category.SECURITY ||
+            category[code] === Category.DEBT
+          ? undefined
+          : category[code] === Category.OTHER
+            ? notAQuotaAsset(k)
+            : SORTED[PARAGRAPH_OF[category[code]!]],
+    );
+    this.debt = category.map((c) => c === Category.DEBT);
+    this.smallCapClass = per(
+      this.cls,
+      (k) => k !== undefined && classes.smallCaps.has(k),
+    );
+    this.limit = smallCapLimit(ctx.asOf);
+    this.capLimit = Number(this.limit);
+    this.eea = per(
+      this.country,
+      (c) => c !== undefined && isEuEeaOn(c, ctx.asOf),
+    );
     const receivables = listAt(L214_160.receivableClasses, ctx.asOf);
     this.receivable = per(
       this.cls,
@@ -240,10 +271,6 @@ class Sorted {
 
   issuerAt(i: number): string | undefined {
     return this.issuer.values[this.issuer.codes[i]];
-  }
-
-  classAt(i: number): AssetClass | undefined {
-    return this.cls.values[this.cls.codes[i]];
   }
 
   /** IV: the listing date of a position admitted to trading after its purchase; else undefined. */
@@ -257,11 +284,12 @@ class Sorted {
   /** III 1° without its facts: met, not met, or the column it needs. */
   smallCapKind(i: number): SmallCapKind {
     const x = this.marketCap[i];
-    return smallCapKind(
-      this.country.values[this.country.codes[i]],
-      x === x ? x : this.ctx.holdings[i].marketCap,
-      this.ctx.asOf,
-    );
+    const c = this.country.codes[i];
+    const [country, eea] = [this.country.values[c], this.eea[c]];
+    // A safe integer compares with Number(limit) as with the limit (past 2^53 it exceeds them all).
+    return x === x
+      ? smallCapKind(country, eea, x, this.capLimit)
+      : smallCapKind(country, eea, this.ctx.holdings[i].marketCap, this.limit);
   }
 }
 
@@ -358,38 +386,33 @@ export function evaluateL21428(
 
 /** Sorts a held position into the paragraph of L. 214-28 that can take it. */
 function sortIntoParagraph(t: Sorted, i: number): Bucket {
-  const category = t.category[t.cls.codes[i]];
-  if (category === undefined) return CLASS_UNKNOWN;
-  if (category === Category.SARL) return SORTED.I;
-  if (category === Category.ADVANCE) return SORTED.ADVANCE;
-  if (category === Category.ENTITY) return SORTED.ENTITY;
+  const code = t.cls.codes[i];
+  const byClass = t.byClass[code];
+  if (byClass !== undefined) return byClass;
   const unlisted = t.unlisted[t.listing.codes[i]];
-  const cls = t.classAt(i)!;
-  if (category === Category.SECURITY) {
-    if (unlisted) return SORTED.I;
-    // Admitted after purchase (IV); admitted after the as-of date, it was still unlisted on that date.
-    const listingDate = t.listedAfterPurchase(i);
-    if (listingDate !== undefined)
-      return listingDate > t.ctx.asOf ? SORTED.I : SORTED.IV;
-    if (!t.classes.smallCaps.has(cls))
-      return out(
-        why("listed-when-bought", { assetClass: cls, article: ART_III_1 }),
-      );
-    const kind = t.smallCapKind(i);
-    if (kind === "yes") return SORTED.III1;
-    if (kind === "no") {
-      const h = t.ctx.holdings[i];
-      const test = smallCap(h.listingCountry, h.marketCap, t.ctx.asOf);
-      return out(why("not-small-cap", (test as { facts: NotSmallCap }).facts));
-    }
-    const need = needForIII1(kind, t.ctx.asOf);
-    return { kind: "UNKNOWN", column: need.column, why: need.why };
-  }
-  if (category === Category.DEBT)
+  if (t.debt[code])
     return unlisted
       ? SORTED.III2
       : out(why("listed-debt", { article: ART_III_2 }));
-  return notAQuotaAsset(cls);
+  // A security.
+  if (unlisted) return SORTED.I;
+  // Admitted after purchase (IV); admitted after the as-of date, it was still unlisted on that date.
+  const listingDate = t.listedAfterPurchase(i);
+  if (listingDate !== undefined)
+    return listingDate > t.ctx.asOf ? SORTED.I : SORTED.IV;
+  if (!t.smallCapClass[code]) {
+    const assetClass = t.cls.values[code]!;
+    return out(why("listed-when-bought", { assetClass, article: ART_III_1 }));
+  }
+  const kind = t.smallCapKind(i);
+  if (kind === "yes") return SORTED.III1;
+  if (kind === "no") {
+    const h = t.ctx.holdings[i];
+    const test = smallCap(h.listingCountry, h.marketCap, t.ctx.asOf);
+    return out(why("not-small-cap", (test as { facts: NotSmallCap }).facts));
+  }
+  const need = needForIII1(kind, t.ctx.asOf);
+  return { kind: "UNKNOWN", column: need.column, why: need.why };
 }
 
 const enum Category {
@@ -400,6 +423,9 @@ const enum Category {
   DEBT,
   OTHER,
 }
+
+/** The paragraph of the categories the class alone decides. */
+const PARAGRAPH_OF = ["I", "ADVANCE", "ENTITY"] as const;
 
 /** The first of the paragraphs' class lists that holds the class, in the order the sort asks them. */
 function categoryOf(
@@ -454,11 +480,12 @@ function smallCap(
   marketCap: Amount | undefined,
   asOf: string,
 ): SmallCapTest {
-  const kind = smallCapKind(country, marketCap, asOf);
+  const eea = country !== undefined && isEuEeaOn(country, asOf);
+  const kind = smallCapKind(country, eea, marketCap, smallCapLimit(asOf));
   if (kind === "yes") return SMALL_CAP;
   if (kind !== "no") return needForIII1(kind, asOf);
   const no = (facts: NotSmallCap): SmallCapTest => ({ ok: false, facts });
-  if (!isEuEeaOn(country!, asOf))
+  if (!eea)
     return no({ test: "outside-eea", country: country!, article: ART_III_1 });
   const limit = smallCapLimit(asOf);
   const [cap, limitText] = [marketCap!, limit].map(formatAmount);
@@ -475,16 +502,16 @@ const SMALL_CAP: SmallCapTest = Object.freeze({ ok: true });
 type SmallCapKind = "yes" | "no" | "listingCountry" | "marketCap";
 
 /** III 1° without its facts (nothing allocated); the market capitalisation in millionths, a number or a BigInt. */
-function smallCapKind(
+function smallCapKind<T extends Amount | number>(
   country: string | undefined,
-  marketCap: Amount | number | undefined,
-  asOf: string,
+  eea: boolean,
+  marketCap: T | undefined,
+  limit: T,
 ): SmallCapKind {
   if (country === undefined) return "listingCountry";
-  if (!isEuEeaOn(country, asOf)) return "no";
+  if (!eea) return "no";
   if (marketCap === undefined) return "marketCap";
-  // A number and a BigInt compare exactly.
-  return marketCap < smallCapLimit(asOf) ? "yes" : "no";
+  return marketCap < limit ? "yes" : "no";
 }
 
 function needForIII1(
@@ -525,10 +552,11 @@ function allocateListedAfterPurchase(
 ): void {
   const { ctx } = t;
   const { holdings, asOf } = ctx;
-  // Each issuer's positions, issuers in the order of their first row.
-  const byIssuer = new Map<string, number[]>();
+  // Each issuer's positions, issuers in the order of their first row; a row without an issuer
+  // is an issuer of its own. Keyed by issuer code (a number): no text hashed per row.
+  const byIssuer = new Map<number, number[]>();
   for (const i of listed) {
-    const key = t.issuerAt(i) ?? `row ${holdings[i].row}`;
+    const key = t.issuerAt(i) === undefined ? -1 - i : t.issuer.codes[i];
     const group = byIssuer.get(key);
     if (group) group.push(i);
     else byIssuer.set(key, [i]);
