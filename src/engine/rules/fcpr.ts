@@ -204,11 +204,11 @@ class Sorted {
   readonly marketCap: Float64Array;
   readonly issuer: Coded<string | undefined>;
   /**
-   * By class code: the paragraph when the class alone decides it (blank, SARL parts, advances,
-   * entities, assets outside the quota), else undefined; and what decides the rest.
+   * By class and listing status (code of the class × listing statuses + code of the status): the
+   * paragraph when they decide it, as they do for most rows; undefined for a listed security,
+   * which its listing date or III 1° decides.
    */
-  readonly byClass: (Bucket | undefined)[];
-  readonly debt: boolean[];
+  readonly decided: (Bucket | undefined)[];
   readonly smallCapClass: boolean[];
   readonly receivable: boolean[];
   /** By code of listingStatus: blank or UNLISTED. */
@@ -239,18 +239,10 @@ class Sorted {
     this.country = c.coded("listingCountry");
     this.marketCap = c.millionths("marketCap");
     this.issuer = c.coded("issuerId");
-    const category = per(this.cls, (k) => k && categoryOf(k, classes));
-    this.byClass = this.cls.values.map((k, code) =>
-      k === undefined
-        ? CLASS_UNKNOWN
-        : category[code] === Category.SECURITY ||
-            category[code] === Category.DEBT
-          ? undefined
-          : category[code] === Category.OTHER
-            ? notAQuotaAsset(k)
-            : SORTED[PARAGRAPH_OF[category[code]!]],
+    this.unlisted = per(this.listing, (l) => (l ?? "UNLISTED") === "UNLISTED");
+    this.decided = this.cls.values.flatMap((k) =>
+      this.unlisted.map((unlisted) => decidedBy(k, unlisted, classes)),
     );
-    this.debt = category.map((c) => c === Category.DEBT);
     this.smallCapClass = per(
       this.cls,
       (k) => k !== undefined && classes.smallCaps.has(k),
@@ -266,7 +258,6 @@ class Sorted {
       this.cls,
       (k) => k !== undefined && receivables.has(k),
     );
-    this.unlisted = per(this.listing, (l) => (l ?? "UNLISTED") === "UNLISTED");
   }
 
   issuerAt(i: number): string | undefined {
@@ -387,15 +378,37 @@ export function evaluateL21428(
 /** Sorts a held position into the paragraph of L. 214-28 that can take it. */
 function sortIntoParagraph(t: Sorted, i: number): Bucket {
   const code = t.cls.codes[i];
-  const byClass = t.byClass[code];
-  if (byClass !== undefined) return byClass;
-  const unlisted = t.unlisted[t.listing.codes[i]];
-  if (t.debt[code])
-    return unlisted
-      ? SORTED.III2
-      : out(why("listed-debt", { article: ART_III_2 }));
-  // A security.
-  if (unlisted) return SORTED.I;
+  const decided = t.decided[code * t.unlisted.length + t.listing.codes[i]];
+  return decided ?? sortListedSecurity(t, i, code);
+}
+
+/** The paragraph a class and a listing status decide, if they do (all but listed securities). */
+function decidedBy(
+  cls: AssetClass | undefined,
+  unlisted: boolean,
+  classes: ReturnType<typeof quotaClasses>,
+): Bucket | undefined {
+  if (cls === undefined) return CLASS_UNKNOWN;
+  switch (categoryOf(cls, classes)) {
+    case Category.SARL:
+      return SORTED.I;
+    case Category.ADVANCE:
+      return SORTED.ADVANCE;
+    case Category.ENTITY:
+      return SORTED.ENTITY;
+    case Category.SECURITY:
+      return unlisted ? SORTED.I : undefined;
+    case Category.DEBT:
+      return unlisted ? SORTED.III2 : LISTED_DEBT;
+    default:
+      return notAQuotaAsset(cls);
+  }
+}
+
+const LISTED_DEBT = out(why("listed-debt", { article: ART_III_2 }));
+
+/** A security admitted to trading: after its purchase (IV), or before it (III 1° or out). */
+function sortListedSecurity(t: Sorted, i: number, code: number): Bucket {
   // Admitted after purchase (IV); admitted after the as-of date, it was still unlisted on that date.
   const listingDate = t.listedAfterPurchase(i);
   if (listingDate !== undefined)
@@ -423,9 +436,6 @@ const enum Category {
   DEBT,
   OTHER,
 }
-
-/** The paragraph of the categories the class alone decides. */
-const PARAGRAPH_OF = ["I", "ADVANCE", "ENTITY"] as const;
 
 /** The first of the paragraphs' class lists that holds the class, in the order the sort asks them. */
 function categoryOf(
