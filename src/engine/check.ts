@@ -1,6 +1,7 @@
 import type { IsoDate } from "./dates";
 import type { Dec } from "./decimal";
 import { FundContext } from "./fund-context";
+import { FundColumns } from "./fund-columns";
 import type {
   Diagnostic,
   Fund,
@@ -634,15 +635,18 @@ function placeHoldings(
   const single = matcher.single;
   const placeOf = new Map<string, number>();
   let placed = 0;
+  // The fundId column, read as codes (the same code is the same fundId).
+  const ids = new FundColumns(holdings).coded("fundId");
   // Consecutive rows mostly name the same fund: the last fundId matched exactly, and its place,
   // are kept (an inexact match is resolved again on every row, which files its diagnostic).
-  let lastName: string | undefined;
+  let lastCode = -1;
   let lastPlace = -1;
   for (let i = 0; i < holdings.length; i++) {
-    const h = holdings[i];
-    const name = h.fundId;
+    const code = ids.codes[i];
     let place = lastPlace;
-    if (name === undefined || name !== lastName) {
+    if (code !== lastCode) {
+      const h = holdings[i];
+      const name = ids.values[code];
       const fundId =
         name === undefined ? single : matcher.resolve("Holdings", h.row, name);
       if (fundId === undefined) {
@@ -669,14 +673,14 @@ function placeHoldings(
         placeOf.set(fundId, place);
         funds.push(fundId);
       }
-      if (name === fundId) {
-        lastName = name;
+      if (name !== undefined && name === fundId) {
+        lastCode = code;
         lastPlace = place;
       }
     }
     placeOfHolding[i] = place;
     placed++;
-    if (fundOfHolding) fundOfHolding.set(h.row, funds[place]);
+    if (fundOfHolding) fundOfHolding.set(holdings[i].row, funds[place]);
   }
   return placed;
 }
