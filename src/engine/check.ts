@@ -127,14 +127,8 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
       }
     : whole;
   const matcher = new FundMatcher(model);
-  const {
-    byFund,
-    orphans,
-    fundOfHolding,
-    funds,
-    placeOfHolding,
-    slotOfHolding,
-  } = assignHoldings(model, matcher);
+  const { byFund, orphans, fundOfHolding, funds, placeOfHolding } =
+    assignHoldings(model, matcher);
   const duplicates = duplicatedFundIds(model.funds);
   const { holdersByFund, holderOrphans, fundOfHolder } = assignHolders(
     model,
@@ -166,10 +160,6 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
       portfolio: !model.holdingsAbsent,
     });
   }
-  const inputOfHolding = inputsOfHoldings(
-    placeOfHolding,
-    funds.map((id) => inputOfFund.get(id) ?? -1),
-  );
   const workbookDiagnostics = [
     ...unassigned,
     ...orphans,
@@ -178,12 +168,22 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
   ];
   if (model.sources)
     for (const d of workbookDiagnostics) locate(d, model.sources);
+  // Only an edit reads where each holding went (recheck.ts): worked out when first read.
+  let inputOfHolding: Int32Array | undefined;
+  let slotOfHolding: Int32Array | undefined;
   return {
     model: whole,
     inputs,
     workbookDiagnostics,
-    inputOfHolding,
-    slotOfHolding,
+    get inputOfHolding() {
+      return (inputOfHolding ??= inputsOfHoldings(
+        placeOfHolding,
+        funds.map((id) => inputOfFund.get(id) ?? -1),
+      ));
+    },
+    get slotOfHolding() {
+      return (slotOfHolding ??= slotsOf(placeOfHolding, funds.length));
+    },
     registerDiagnostics,
     hasRegisters: hasRegisters(whole),
   };
@@ -603,21 +603,9 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
     orphans,
     mapRows ? fundOfHolding : undefined,
   );
-  const { lists, slotOfHolding } = fundLists(
-    model.holdings,
-    placeOfHolding,
-    funds.length,
-    placed,
-  );
+  const lists = fundLists(model.holdings, placeOfHolding, funds.length, placed);
   const byFund = new Map(funds.map((id, place) => [id, lists[place]]));
-  return {
-    byFund,
-    orphans,
-    fundOfHolding,
-    funds,
-    placeOfHolding,
-    slotOfHolding,
-  };
+  return { byFund, orphans, fundOfHolding, funds, placeOfHolding };
 }
 
 /**
@@ -685,27 +673,34 @@ function placeHoldings(
   return placed;
 }
 
-/** Each fund's holdings in the rows' order, and each holding's slot in its fund's list. */
+/**
+ * Each fund's holdings in the rows' order. A fund that takes every row (the common workbook) has
+ * the rows themselves: no copy (an edit copies its fund's list before changing it, recheck.ts).
+ */
 function fundLists(
   holdings: Holding[],
   placeOfHolding: Int32Array,
   places: number,
   placed: number,
-): { lists: Holding[][]; slotOfHolding: Int32Array } {
-  const slotOfHolding = new Int32Array(holdings.length);
-  // One fund takes every row (the common workbook): its list is a copy of the rows, made at once.
-  if (places === 1 && placed === holdings.length) {
-    for (let i = 0; i < holdings.length; i++) slotOfHolding[i] = i;
-    return { lists: [holdings.slice()], slotOfHolding };
-  }
+): Holding[][] {
+  if (places === 1 && placed === holdings.length) return [holdings];
   const lists: Holding[][] = Array.from({ length: places }, () => []);
   for (let i = 0; i < holdings.length; i++) {
     const place = placeOfHolding[i];
-    if (place < 0) continue;
-    slotOfHolding[i] = lists[place].length;
-    lists[place].push(holdings[i]);
+    if (place >= 0) lists[place].push(holdings[i]);
   }
-  return { lists, slotOfHolding };
+  return lists;
+}
+
+/** Each holding's index within its fund's list (fundLists). */
+function slotsOf(placeOfHolding: Int32Array, places: number): Int32Array {
+  const slots = new Int32Array(placeOfHolding.length);
+  const next = new Int32Array(places);
+  for (let i = 0; i < slots.length; i++) {
+    const place = placeOfHolding[i];
+    if (place >= 0) slots[i] = next[place]++;
+  }
+  return slots;
 }
 
 /** Duplicates by match key (`eta` duplicates `ETA`), filed under the first row's fundId. */

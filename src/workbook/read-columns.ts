@@ -223,15 +223,13 @@ class HoldingsTable implements HoldingColumns {
 
   indicesOf(holdings: readonly Holding[]): Int32Array | null {
     const n = holdings.length;
-    let identity = n <= this.rows.length;
+    // Most lists are the read's own holdings in order: then no index is made.
+    let k = 0;
+    while (k < n && indexIn(this, holdings[k]) === k) k++;
+    if (k === n) return null;
     const index = new Int32Array(n);
-    for (let k = 0; k < n; k++) {
-      const h = holdings[k];
-      const j = h instanceof ColumnHolding && h.t === this ? h.i : -1;
-      index[k] = j;
-      if (j !== k) identity = false;
-    }
-    return identity ? null : index;
+    for (let j = 0; j < n; j++) index[j] = indexIn(this, holdings[j]);
+    return index;
   }
 
   invalidAt(j: number): Set<string> {
@@ -252,6 +250,14 @@ const ORDINAL = new Map<string, number>(
 const YES_NO = HOLDINGS_SPEC.columns.map(
   (c) => c.type === "boolean" && !c.blankUnknown,
 );
+
+/**
+ * The holding's index in the table's columns; -1 for a holding not read into it (a copy of one,
+ * even with its fields, is not: its values may differ).
+ */
+function indexIn(table: HoldingsTable, h: Holding): number {
+  return h instanceof ColumnHolding && h.t === table ? h.i : -1;
+}
 
 /**
  * A holding whose fields are read from the table's columns: two fields per holding (the table
