@@ -202,13 +202,16 @@ export class FundContext {
       : this.columns.coded("assetClass");
     const placed = per(placing, (v) => v !== undefined);
     const invalid = this.columns.withInvalid();
+    // The next row with an unreadable cell; the list's length after the last one.
     let next = 0;
+    let bad = invalid.length ? invalid[0] : this.holdings.length;
     for (let i = 0; i < this.holdings.length; i++) {
       let datesUnknown = false;
-      if (invalid[next] === i) {
-        next++;
-        const bad = this.holdings[i].invalid;
-        datesUnknown = bad.has("investmentDate") || bad.has("disposalDate");
+      if (bad === i) {
+        bad = ++next < invalid.length ? invalid[next] : this.holdings.length;
+        const unreadable = this.holdings[i].invalid;
+        datesUnknown =
+          unreadable.has("investmentDate") || unreadable.has("disposalDate");
       }
       if (datesUnknown || (this.held[i] === 1 && !placed[placing.codes[i]]))
         this.unplaced.push(this.holdings[i]);

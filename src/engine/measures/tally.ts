@@ -96,6 +96,11 @@ export class Tally implements Measure {
     return true;
   }
 
+  /** Adds integer millionths already read, a safe integer (a look-through share). */
+  plusMillionths(x: number): void {
+    this.sum.addMillionths(x);
+  }
+
   /** Adds an amount already read (a look-through share, a holder's units). */
   plus(amount: Amount): void {
     this.sum.addBig(amount);

@@ -4,6 +4,7 @@ import {
   ExactSum,
   formatAmount,
   scaleAmount,
+  scaleMillionths,
 } from "../amount";
 import { addYears } from "../dates";
 import {
@@ -34,7 +35,6 @@ import {
   type ReasonFacts,
   reason as why,
 } from "../reasons";
-import type { Dec } from "../decimal";
 import type {
   Contribution,
   ExclusionCode,
@@ -61,6 +61,7 @@ import {
   gateAdvanceAt,
   type AdvanceCap,
   type GateLog,
+  type GateRules,
   listedRule,
   newGateLog,
 } from "./l214-28-limits";
@@ -193,7 +194,8 @@ class Sorted {
   readonly grace = new Grace();
   /** The law's values on the as-of date, looked up once per fund rather than once per row. */
   readonly cap20Text: string;
-  readonly advanceGate: Dec;
+  /** The rules and article of II 1° as the gate and the quota's count of advances take them. */
+  readonly gateRules: GateRules;
   readonly classes: ReturnType<typeof quotaClasses>;
   /** The columns the sort reads. */
   readonly cls: Coded<AssetClass | undefined>;
@@ -229,7 +231,13 @@ class Sorted {
     this.gate = newGateLog(ctx);
     this.inQuota = new Uint8Array(ctx.holdings.length);
     this.cap20Text = CAP_20(ctx.asOf).toString();
-    this.advanceGate = ratioAt(prof.advanceGate, ctx.asOf);
+    this.gateRules = {
+      quotaId: prof.quota.id,
+      advancesId: prof.advances.id,
+      article: prof.advanceArticle,
+      gate: ratioAt(prof.advanceGate, ctx.asOf),
+      log: this.gate,
+    };
     const classes = (this.classes = quotaClasses(ctx.asOf));
     const c = ctx.columns;
     this.cls = c.coded("assetClass");
@@ -613,14 +621,14 @@ function allocateListedAfterPurchase(
     }
     // Bucket or five years: either way the issuer's unknowns reach both, and the quota.
     if (unreadable) unknownIn(t.bucket, t.listed);
-    const groupSum = sum.value();
     if (unknown) {
       for (const i of group)
         ctx.needHolding(holdings[i], unknown.column, unknown.why);
       unknownIn(t.bucket, t.listed);
     }
+    // The sums as BigInts only for an issuer that meets III (most do not, at 100,000 rows).
     const fits =
-      meetsIII && cap20 !== undefined && t.bucket.total + groupSum <= cap20;
+      meetsIII && cap20 !== undefined && t.bucket.total + sum.value() <= cap20;
     for (const i of group) {
       const listingDate = t.listedAfterPurchase(i)!;
       const p = ctx.explainedAt(i);
@@ -695,13 +703,7 @@ function issuersCountedInI(
 function countAdvance(t: Sorted, i: number, issuerInI: Uint8Array): void {
   const { ctx, prof } = t;
   const article = prof.advanceArticle;
-  const { gate } = gateAdvanceAt(ctx, i, {
-    quotaId: prof.quota.id,
-    advancesId: prof.advances.id,
-    article,
-    gate: t.advanceGate,
-    log: t.gate,
-  });
+  const gate = gateAdvanceAt(ctx, i, t.gateRules);
   if (gate.kind === "unknown") return;
   const { issuer } = gate;
   const facts = { issuer, article };
@@ -726,8 +728,7 @@ function countAdvance(t: Sorted, i: number, issuerInI: Uint8Array): void {
       );
     return;
   }
-  const quotaId = prof.quota.id;
-  countAdvanceInQuotaAt(ctx, i, t.qualifying, { quotaId, article }, gate);
+  countAdvanceInQuotaAt(ctx, i, t.qualifying, t.gateRules, gate);
 }
 
 /** II 2°: rights in an OECD entity count "qu'à concurrence du pourcentage d'investissement direct" in eligible companies. */
@@ -748,6 +749,10 @@ function countEntityRights(t: Sorted, i: number): void {
     if (p) ctx.leaveOut(p, rule, why("look-through-unknown", facts));
     return;
   }
+  // A plain check sums the counted share as a number when it is one exactly (no BigInt per row).
+  const x = ctx.millionths[i];
+  const scaled = x === x && !p ? scaleMillionths(x, share) : NaN;
+  if (scaled === scaled) return t.entities.plusMillionths(scaled);
   const amount = ctx.basisAmountAt(i);
   if (amount === undefined) return t.entities.unknown();
   const counted = scaleAmount(amount, share);

@@ -288,7 +288,7 @@ export type AdvanceGate =
   | { kind: "refused"; issuer: string }
   | { kind: "allowed"; issuer: string; ownership: Dec };
 
-type GateRules = {
+export type GateRules = {
   quotaId: string;
   advancesId: string;
   article: string;
@@ -306,7 +306,7 @@ export function gateAdvance(
   p: Position,
   rules: GateRules,
 ): { gate: AdvanceGate } {
-  return gateAdvanceAt(ctx, p.index, rules);
+  return { gate: gateAdvanceAt(ctx, p.index, rules) };
 }
 
 /** gateAdvance of the fund's position at index i. */
@@ -314,7 +314,7 @@ export function gateAdvanceAt(
   ctx: FundContext,
   i: number,
   rules: GateRules,
-): { gate: AdvanceGate } {
+): AdvanceGate {
   const h = ctx.holdings[i];
   const { article, gate, log } = rules;
   const p = ctx.explainedAt(i);
@@ -340,7 +340,7 @@ export function gateAdvanceAt(
     });
     if (p) ctx.leaveOut(p, rule, why("ownership-unknown", { article }));
     log.advances.unknown();
-    return { gate: { kind: "unknown" } };
+    return UNKNOWN_GATE;
   }
   // Without a name or id, the line names it (the user's own id, in any language).
   const issuer = h.issuerName ?? h.issuerId ?? (h.lineId || `#${h.row}`);
@@ -367,10 +367,12 @@ export function gateAdvanceAt(
       rule,
       why("advance-gate", facts),
     );
-    return { gate: { kind: "refused", issuer } };
+    return { kind: "refused", issuer };
   }
-  return { gate: { kind: "allowed", issuer, ownership } };
+  return { kind: "allowed", issuer, ownership };
 }
+
+const UNKNOWN_GATE: AdvanceGate = { kind: "unknown" };
 
 /** The gate refuses the share: below it, or nothing at all when the gate is "a participation". */
 function refusedBy(gate: Dec, ownership: Dec): boolean {
