@@ -594,6 +594,7 @@ function allocateListedAfterPurchase(
   keyed.sort((a, b) =>
     a.first < b.first ? -1 : a.first > b.first ? 1 : a.row - b.row,
   );
+  const [rule, article] = [t.prof.quota.id, ART_IV];
   let years: number | undefined;
   // Many positions share a listing date: each grace end is computed once.
   const graceEnds = new Map<string, string>();
@@ -654,7 +655,6 @@ function allocateListedAfterPurchase(
         graceEnds.set(listingDate, graceEnd);
       }
       if (p) p.outcome.graceEndsOn = graceEnd;
-      const [rule, article] = [t.prof.quota.id, ART_IV];
       if (asOf > graceEnd) {
         if (!p) continue;
         const facts = { listingDate, graceEnd, article, bucketFull: meetsIII };
