@@ -26,7 +26,7 @@ type Field = keyof Holding & string;
  */
 export class FundColumns {
   /** The read the holdings come from, if any. */
-  private readonly source?: HoldingColumns;
+  private readonly source: HoldingColumns | undefined;
   /** Each holding's index in the read (-1: not from it); null when index k is holding k. */
   private readonly index: Int32Array | null = null;
   private readonly made = new Map<string, unknown>();
@@ -34,9 +34,9 @@ export class FundColumns {
 
   constructor(readonly holdings: readonly Holding[]) {
     this.length = holdings.length;
-    this.source = this.length
-      ? (holdings[0] as InColumns)[IN_COLUMNS]
-      : undefined;
+    // The read of the first holding that has one (an edited first row has none).
+    for (let k = 0; k < holdings.length && !this.source; k++)
+      this.source = (holdings[k] as InColumns)[IN_COLUMNS];
     if (this.source) this.index = this.source.indicesOf(holdings);
   }
 
@@ -83,30 +83,24 @@ export class FundColumns {
   private code<K extends Field>(name: K): Coded<Holding[K]> {
     const from = this.source?.coded(name);
     const { index, length: n, holdings } = this;
-    if (from && index === null) return from as unknown as Coded<Holding[K]>;
-    const values: unknown[] = from ? [...from.values] : [];
+    if (from && index === null)
+      return { codes: from.codes, values: from.values as Holding[K][] };
     let codes: Uint16Array | Uint32Array =
       from?.codes instanceof Uint32Array
         ? new Uint32Array(n)
         : new Uint16Array(n);
-    let codeOf: Map<unknown, number> | undefined;
-    for (let k = 0; k < n; k++) {
-      const j = index ? index[k] : -1;
-      if (from && j >= 0) {
-        codes[k] = from.codes[j];
-        continue;
-      }
-      // A holding not of the read, or a column the read does not code: coded here.
+    // The holdings not of the read (edited rows), or all of them when the read does not code the column.
+    const others = from ? copyCodes(from.codes, index!, codes) : allRows(n);
+    let values = (from?.values ?? []) as unknown[];
+    // Values no holding of the read has, appended to a copy of the read's values.
+    let added: Map<unknown, number> | undefined;
+    for (const k of others) {
       const value = holdings[k][name];
-      if (codeOf === undefined) {
-        codeOf = new Map();
-        for (let c = values.length - 1; c >= 0; c--) codeOf.set(values[c], c);
-      }
-      let code = codeOf.get(value);
+      let code = from?.codeOf(value) ?? added?.get(value);
       if (code === undefined) {
-        code = values.length;
+        if (added === undefined) [added, values] = [new Map(), [...values]];
+        added.set(value, (code = values.length));
         values.push(value);
-        codeOf.set(value, code);
         if (code > 0xffff && codes instanceof Uint16Array)
           codes = Uint32Array.from(codes);
       }
@@ -115,6 +109,23 @@ export class FundColumns {
     return { codes, values: values as Holding[K][] };
   }
 }
+
+/** The read's codes of the holdings of the read, by index; returns the indices of the others. */
+function copyCodes(
+  from: Uint16Array | Uint32Array,
+  index: Int32Array,
+  codes: Uint16Array | Uint32Array,
+): number[] {
+  const others: number[] = [];
+  for (let k = 0; k < index.length; k++) {
+    const j = index[k];
+    if (j >= 0) codes[k] = from[j];
+    else others.push(k);
+  }
+  return others;
+}
+
+const allRows = (n: number): number[] => Array.from({ length: n }, (_, k) => k);
 
 /** What a rule needs of each distinct value of a coded column, by code (worked out once per value, not per row). */
 export function per<T, R>(column: Coded<T>, f: (value: T) => R): R[] {

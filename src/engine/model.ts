@@ -215,9 +215,12 @@ export const IN_COLUMNS: unique symbol = Symbol("columns of the read");
 /** The columns a read shares, by column name; each answer is what the holdings' fields give. */
 export interface HoldingColumns {
   /** Each holding's code, and the value each code stands for; null for an amount column. */
-  coded(
-    name: string,
-  ): { codes: Uint16Array | Uint32Array; values: readonly unknown[] } | null;
+  coded(name: string): {
+    codes: Uint16Array | Uint32Array;
+    values: readonly unknown[];
+    /** The code of a value (as the field gives it), if some holding of the read has it. */
+    codeOf(value: unknown): number | undefined;
+  } | null;
   /** An amount column in millionths (NaN: blank); null when it holds BigInts past 2^53. */
   millionths(name: string): Float64Array | null;
   /**

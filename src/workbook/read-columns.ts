@@ -117,6 +117,11 @@ class Column {
     return this.dict!;
   }
 
+  /** The code of a value, in a coded column; undefined for a value no row has. */
+  codeOfValue(value: unknown): number | undefined {
+    return this.codeOf!.get(value);
+  }
+
   /** The values as they are, in a column of plain values; null otherwise. */
   plainValues(): readonly unknown[] | null {
     return this.values;
@@ -183,11 +188,13 @@ class HoldingsTable implements HoldingColumns {
     const k = ORDINAL.get(name)!;
     const codes = this.columns[k].codes;
     if (codes === null) return this.codedValues(k);
-    const values = this.columns[k].dictionary();
+    const column = this.columns[k];
+    const values = column.dictionary();
     // As the field's getter reads it: a yes/no column that reads blank as no.
     return {
       codes,
       values: YES_NO[k] ? values.map((v) => v === true) : values,
+      codeOf: (value) => column.codeOfValue(value),
     };
   }
 
@@ -202,16 +209,17 @@ class HoldingsTable implements HoldingColumns {
     if (coded !== undefined) return coded;
     const codes = new Uint32Array(plain.length);
     const values: unknown[] = [];
-    const codeOf = new Map<unknown, number>();
+    const codeOfText = new Map<unknown, number>();
     for (let j = 0; j < plain.length; j++) {
-      let code = codeOf.get(plain[j]);
+      let code = codeOfText.get(plain[j]);
       if (code === undefined) {
-        codeOf.set(plain[j], (code = values.length));
+        codeOfText.set(plain[j], (code = values.length));
         values.push(plain[j]);
       }
       codes[j] = code;
     }
-    this.texts.set(k, (coded = { codes, values }));
+    const codeOf = (value: unknown) => codeOfText.get(value);
+    this.texts.set(k, (coded = { codes, values, codeOf }));
     return coded;
   }
 
@@ -241,7 +249,7 @@ class HoldingsTable implements HoldingColumns {
   }
 }
 
-type Coded = { codes: Uint16Array | Uint32Array; values: readonly unknown[] };
+type Coded = ReturnType<HoldingColumns["coded"]> & object;
 
 const ORDINAL = new Map<string, number>(
   HOLDINGS_SPEC.columns.map((c, k) => [c.name, k]),
