@@ -196,7 +196,6 @@ class Sorted {
   readonly cap20Text: string;
   /** The rules and article of II 1° as the gate and the quota's count of advances take them. */
   readonly gateRules: GateRules;
-  readonly classes: ReturnType<typeof quotaClasses>;
   /** The columns the sort reads. */
   readonly cls: Coded<AssetClass | undefined>;
   readonly listing: Coded<ListingStatus | undefined>;
@@ -238,7 +237,7 @@ class Sorted {
       gate: ratioAt(prof.advanceGate, ctx.asOf),
       log: this.gate,
     };
-    const classes = (this.classes = quotaClasses(ctx.asOf));
+    const classes = quotaClasses(ctx.asOf);
     const c = ctx.columns;
     this.cls = c.coded("assetClass");
     this.listing = c.coded("listingStatus");
@@ -251,21 +250,16 @@ class Sorted {
     this.decided = this.cls.values.flatMap((k) =>
       this.unlisted.map((unlisted) => decidedBy(k, unlisted, classes)),
     );
-    this.smallCapClass = per(
-      this.cls,
-      (k) => k !== undefined && classes.smallCaps.has(k),
-    );
+    const among = (list: ReadonlySet<AssetClass>) =>
+      per(this.cls, (k) => k !== undefined && list.has(k));
+    this.smallCapClass = among(classes.smallCaps);
     this.limit = smallCapLimit(ctx.asOf);
     this.capLimit = Number(this.limit);
     this.eea = per(
       this.country,
       (c) => c !== undefined && isEuEeaOn(c, ctx.asOf),
     );
-    const receivables = listAt(L214_160.receivableClasses, ctx.asOf);
-    this.receivable = per(
-      this.cls,
-      (k) => k !== undefined && receivables.has(k),
-    );
+    this.receivable = among(listAt(L214_160.receivableClasses, ctx.asOf));
   }
 
   issuerAt(i: number): string | undefined {
