@@ -119,17 +119,43 @@ export function scaleAmount(amount: Amount, fraction: Dec): Amount {
   return amountFromDecimal(amountToDecimal(amount).times(fraction));
 }
 
+/**
+ * scaleAmount of x integer millionths in a number: the same result as a number, or NaN when the
+ * product could pass 2^53 (then scaleAmount). Exact: x × numerator is an integer computed exactly
+ * while it is a safe integer (else it is not one, and NaN is returned); the quotient of two safe
+ * integers truncates to the right integer (its rounding error is below 1/scale, the distance from
+ * a non-integer quotient to any integer); the remainder and its double are exact integers.
+ */
+export function scaleMillionths(x: number, fraction: Dec): number {
+  const f = fractionParts(fraction);
+  if (
+    f === null ||
+    !Number.isSafeInteger(f.numeratorNumber) ||
+    !Number.isSafeInteger(f.scaleNumber)
+  )
+    return NaN;
+  const product = x * f.numeratorNumber;
+  if (!Number.isSafeInteger(product)) return NaN;
+  let q = Math.trunc(product / f.scaleNumber);
+  const twice = Math.abs(product - q * f.scaleNumber) * 2;
+  if (twice > f.scaleNumber || (twice === f.scaleNumber && q % 2 !== 0))
+    q += product < 0 ? -1 : 1;
+  return q;
+}
+
 const FAST_LIMIT = 10n ** 24n;
 const FRACTION_LIMIT = 10n ** 21n;
-const fractions = new WeakMap<
-  Dec,
-  { numerator: bigint; scale: bigint } | null
->();
+type Fraction = {
+  numerator: bigint;
+  scale: bigint;
+  /** The same as numbers (exact when safe integers). */
+  numeratorNumber: number;
+  scaleNumber: number;
+};
+const fractions = new WeakMap<Dec, Fraction | null>();
 
 /** A fraction as numerator / 10^k, for one of at most 20 digits and 20 decimals (else null). */
-function fractionParts(
-  fraction: Dec,
-): { numerator: bigint; scale: bigint } | null {
+function fractionParts(fraction: Dec): Fraction | null {
   let parts = fractions.get(fraction);
   if (parts !== undefined) return parts;
   const places = fraction.isFinite() ? fraction.decimalPlaces() : Infinity;
@@ -142,7 +168,12 @@ function fractionParts(
     numerator !== undefined &&
     numerator < FRACTION_LIMIT &&
     numerator > -FRACTION_LIMIT
-      ? { numerator, scale: 10n ** BigInt(places) }
+      ? {
+          numerator,
+          scale: 10n ** BigInt(places),
+          numeratorNumber: Number(numerator),
+          scaleNumber: 10 ** places,
+        }
       : null;
   fractions.set(fraction, parts);
   return parts;

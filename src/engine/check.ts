@@ -1,6 +1,7 @@
 import type { IsoDate } from "./dates";
 import type { Dec } from "./decimal";
 import { FundContext } from "./fund-context";
+import { FundColumns } from "./fund-columns";
 import type {
   Diagnostic,
   Fund,
@@ -126,14 +127,8 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
       }
     : whole;
   const matcher = new FundMatcher(model);
-  const {
-    byFund,
-    orphans,
-    fundOfHolding,
-    funds,
-    placeOfHolding,
-    slotOfHolding,
-  } = assignHoldings(model, matcher);
+  const { byFund, orphans, fundOfHolding, funds, placeOfHolding } =
+    assignHoldings(model, matcher);
   const duplicates = duplicatedFundIds(model.funds);
   const { holdersByFund, holderOrphans, fundOfHolder } = assignHolders(
     model,
@@ -165,10 +160,6 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
       portfolio: !model.holdingsAbsent,
     });
   }
-  const inputOfHolding = inputsOfHoldings(
-    placeOfHolding,
-    funds.map((id) => inputOfFund.get(id) ?? -1),
-  );
   const workbookDiagnostics = [
     ...unassigned,
     ...orphans,
@@ -177,12 +168,22 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
   ];
   if (model.sources)
     for (const d of workbookDiagnostics) locate(d, model.sources);
+  // Only an edit reads where each holding went (recheck.ts): worked out when first read.
+  let inputOfHolding: Int32Array | undefined;
+  let slotOfHolding: Int32Array | undefined;
   return {
     model: whole,
     inputs,
     workbookDiagnostics,
-    inputOfHolding,
-    slotOfHolding,
+    get inputOfHolding() {
+      return (inputOfHolding ??= inputsOfHoldings(
+        placeOfHolding,
+        funds.map((id) => inputOfFund.get(id) ?? -1),
+      ));
+    },
+    get slotOfHolding() {
+      return (slotOfHolding ??= slotsOf(placeOfHolding, funds.length));
+    },
     registerDiagnostics,
     hasRegisters: hasRegisters(whole),
   };
@@ -585,29 +586,55 @@ function inputsOfHoldings(
  * A holding that names no known fund is reported, never dropped.
  */
 function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
-  const byFund = new Map<string, Holding[]>();
   // Only needed to file the reader's diagnostics under their fund: built when there are some.
   const mapRows = model.diagnostics.some((d) => d.table === "Holdings");
   const fundOfHolding = new Map<number, string>();
   const orphans: Diagnostic[] = [];
-  const single = matcher.single;
   const count = model.holdings.length;
   // The funds taking holdings, in the order first taken, and each holding's fund as its place
   // in that list (-1 when no fund takes it): a typed array, not 100,000 references to collect.
   const funds: string[] = [];
-  const placeOf = new Map<string, number>();
-  const lists: Holding[][] = [];
   const placeOfHolding = new Int32Array(count);
-  const slotOfHolding = new Int32Array(count);
+  const placed = placeHoldings(
+    model.holdings,
+    matcher,
+    placeOfHolding,
+    funds,
+    orphans,
+    mapRows ? fundOfHolding : undefined,
+  );
+  const lists = fundLists(model.holdings, placeOfHolding, funds.length, placed);
+  const byFund = new Map(funds.map((id, place) => [id, lists[place]]));
+  return { byFund, orphans, fundOfHolding, funds, placeOfHolding };
+}
+
+/**
+ * Each holding's fund as its place in `funds` (-1 when none takes it); returns how many are
+ * placed. A function of its own that ends with its loop (see heldOn in fund-context.ts).
+ */
+function placeHoldings(
+  holdings: Holding[],
+  matcher: FundMatcher,
+  placeOfHolding: Int32Array,
+  funds: string[],
+  orphans: Diagnostic[],
+  fundOfHolding: Map<number, string> | undefined,
+): number {
+  const single = matcher.single;
+  const placeOf = new Map<string, number>();
+  let placed = 0;
+  // The fundId column, read as codes (the same code is the same fundId).
+  const ids = new FundColumns(holdings).coded("fundId");
   // Consecutive rows mostly name the same fund: the last fundId matched exactly, and its place,
   // are kept (an inexact match is resolved again on every row, which files its diagnostic).
-  let lastName: string | undefined;
+  let lastCode = -1;
   let lastPlace = -1;
-  for (let i = 0; i < count; i++) {
-    const h = model.holdings[i];
-    const name = h.fundId;
+  for (let i = 0; i < holdings.length; i++) {
+    const code = ids.codes[i];
     let place = lastPlace;
-    if (name === undefined || name !== lastName) {
+    if (code !== lastCode) {
+      const h = holdings[i];
+      const name = ids.values[code];
       const fundId =
         name === undefined ? single : matcher.resolve("Holdings", h.row, name);
       if (fundId === undefined) {
@@ -633,29 +660,47 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
         place = funds.length;
         placeOf.set(fundId, place);
         funds.push(fundId);
-        const list: Holding[] = [];
-        byFund.set(fundId, list);
-        lists.push(list);
       }
-      if (name === fundId) {
-        lastName = name;
+      if (name !== undefined && name === fundId) {
+        lastCode = code;
         lastPlace = place;
       }
     }
-    const list = lists[place];
     placeOfHolding[i] = place;
-    slotOfHolding[i] = list.length;
-    list.push(h);
-    if (mapRows) fundOfHolding.set(h.row, funds[place]);
+    placed++;
+    if (fundOfHolding) fundOfHolding.set(holdings[i].row, funds[place]);
   }
-  return {
-    byFund,
-    orphans,
-    fundOfHolding,
-    funds,
-    placeOfHolding,
-    slotOfHolding,
-  };
+  return placed;
+}
+
+/**
+ * Each fund's holdings in the rows' order. A fund that takes every row (the common workbook) has
+ * the rows themselves: no copy (an edit copies its fund's list before changing it, recheck.ts).
+ */
+function fundLists(
+  holdings: Holding[],
+  placeOfHolding: Int32Array,
+  places: number,
+  placed: number,
+): Holding[][] {
+  if (places === 1 && placed === holdings.length) return [holdings];
+  const lists: Holding[][] = Array.from({ length: places }, () => []);
+  for (let i = 0; i < holdings.length; i++) {
+    const place = placeOfHolding[i];
+    if (place >= 0) lists[place].push(holdings[i]);
+  }
+  return lists;
+}
+
+/** Each holding's index within its fund's list (fundLists). */
+function slotsOf(placeOfHolding: Int32Array, places: number): Int32Array {
+  const slots = new Int32Array(placeOfHolding.length);
+  const next = new Int32Array(places);
+  for (let i = 0; i < slots.length; i++) {
+    const place = placeOfHolding[i];
+    if (place >= 0) slots[i] = next[place]++;
+  }
+  return slots;
 }
 
 /** Duplicates by match key (`eta` duplicates `ETA`), filed under the first row's fundId. */

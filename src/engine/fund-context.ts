@@ -21,6 +21,7 @@ import type {
 } from "./result";
 import { english } from "../present/english";
 import { classifyingColumn } from "./measures/uncertain";
+import { type Coded, FundColumns, per } from "./fund-columns";
 
 export const DEFAULT_WARNING_MARGIN = new Dec("0.02");
 const NONE: never[] = Object.freeze([]) as unknown as never[];
@@ -93,6 +94,8 @@ export class Position {
     readonly held: boolean,
     /** No number is kept here: a number field would box each value in a heap object of its own. */
     private readonly from: From,
+    /** The position's index in the fund (FundContext's columns). */
+    readonly index: number,
   ) {}
 
   /**
@@ -116,6 +119,22 @@ export class Position {
 }
 
 /**
+ * 1 where the position is held on the as-of date, worked out once per distinct date. A function
+ * of its own, ending with its loop: V8 compiles the loop on the stack (OSR) on each check, and code
+ * after it that had not run yet deoptimised the constructor on every check.
+ */
+function heldOn(columns: FundColumns, asOf: IsoDate): Uint8Array {
+  const disposal = columns.coded("disposalDate");
+  const investment = columns.coded("investmentDate");
+  const gone = per(disposal, (d) => d !== undefined && d <= asOf);
+  const later = per(investment, (d) => d !== undefined && d > asOf);
+  const held = new Uint8Array(columns.length);
+  for (let i = 0; i < held.length; i++)
+    held[i] = gone[disposal.codes[i]] || later[investment.codes[i]] ? 0 : 1;
+  return held;
+}
+
+/**
  * Everything a rule family needs about one fund on one date: its basis, the base of its
  * ratios, its positions with their amounts, and a place to record what could not be read.
  */
@@ -124,7 +143,15 @@ export class FundContext {
   readonly denominator?: Amount;
   /** False when the base itself depends on an unreadable value. */
   readonly denominatorComplete: boolean;
-  readonly positions: Position[];
+  /** The fund's holdings as columns, by index (the positions' index). */
+  readonly columns: FundColumns;
+  /** 1 at the index of each position held on the as-of date (not disposed of, not yet bought). */
+  readonly held: Uint8Array;
+  /**
+   * Each position's amount on the fund's basis in integer millionths, a safe integer read from
+   * its column without a BigInt; NaN where the amount is only a BigInt or unreadable (amountAt).
+   */
+  readonly millionths: Float64Array;
   /**
    * Rows that may belong to any holdings rule of the fund (measures/uncertain.ts): a held position
    * whose class is blank or unreadable, and any position whose holding dates are unreadable.
@@ -140,7 +167,7 @@ export class FundContext {
 
   constructor(
     readonly fund: Fund,
-    holdings: Holding[],
+    readonly holdings: Holding[],
     readonly asOf: IsoDate,
     options: ContextOptions = {},
     /** The fund's rows of the Holders table. */
@@ -153,25 +180,120 @@ export class FundContext {
     this.explain = options.explain ?? true;
     this.explainRows = options.explainRows;
     this.basis = this.resolveBasis(options);
-    const positions: Position[] = new Array(holdings.length);
-    const opci = classifyingColumn(fund.fundType) === "opciCategory";
-    for (let i = 0; i < holdings.length; i++) {
-      const h = holdings[i];
-      const p = (positions[i] = this.position(h));
-      // Found here, while the holding is at hand, rather than in a second pass over 100,000 rows.
-      const datesUnknown =
-        h.invalid.size > 0 &&
-        (h.invalid.has("investmentDate") || h.invalid.has("disposalDate"));
-      // Named reads (not h[column]): a holding read by columns answers them from its getters, inlined.
-      const placed = opci
-        ? h.opciCategory !== undefined
-        : h.assetClass !== undefined;
-      if (datesUnknown || (p.held && !placed)) this.unplaced.push(h);
-    }
-    this.positions = positions;
+    const columns = (this.columns = new FundColumns(holdings));
+    const n = holdings.length;
+    this.millionths = this.basis
+      ? columns.millionths(this.basis === "COST" ? "costValue" : "fairValue")
+      : new Float64Array(n).fill(NaN);
+    this.held = heldOn(columns, asOf);
+    this.warnAmounts();
+    this.findUnplaced();
+    if (this.explain) this.all = this.makePositions();
     const { denominator, complete } = this.resolveDenominator();
     this.denominator = denominator;
     this.denominatorComplete = complete;
+  }
+
+  /** Rows that cannot be placed (above), in the holdings' order. */
+  private findUnplaced(): void {
+    const opci = classifyingColumn(this.fund.fundType) === "opciCategory";
+    const placing: Coded<unknown> = opci
+      ? this.columns.coded("opciCategory")
+      : this.columns.coded("assetClass");
+    const placed = per(placing, (v) => v !== undefined);
+    const invalid = this.columns.withInvalid();
+    // The next row with an unreadable cell; the list's length after the last one.
+    let next = 0;
+    let bad = invalid.length ? invalid[0] : this.holdings.length;
+    for (let i = 0; i < this.holdings.length; i++) {
+      let datesUnknown = false;
+      if (bad === i) {
+        bad = ++next < invalid.length ? invalid[next] : this.holdings.length;
+        const unreadable = this.holdings[i].invalid;
+        datesUnknown =
+          unreadable.has("investmentDate") || unreadable.has("disposalDate");
+      }
+      if (datesUnknown || (this.held[i] === 1 && !placed[placing.codes[i]]))
+        this.unplaced.push(this.holdings[i]);
+    }
+  }
+
+  /** Amounts kept as read, but worth a look: a negative cost, or an amount no fund holds. */
+  private warnAmounts(): void {
+    const basis = this.basis;
+    if (!basis) return;
+    const column = basis === "COST" ? "costValue" : "fairValue";
+    const m = this.millionths;
+    for (let i = 0; i < m.length; i++) {
+      const x = m[i];
+      // A safe integer can never be implausible (≥ 10^21): only a negative one is looked at.
+      if (x >= 0) continue;
+      const h = this.holdings[i];
+      const amount = x === x ? BigInt(x) : h[column];
+      if (amount === undefined) continue;
+      if (amount < 0n && h.assetClass !== "FINANCIAL_CONTRACT")
+        this.warn("Holdings", h.row, column, {
+          code: "amount-negative",
+          facts: { column, amount: formatAmount(amount) },
+        });
+      if (amount >= IMPLAUSIBLE || amount <= -IMPLAUSIBLE)
+        this.warn("Holdings", h.row, column, {
+          code: "amount-implausible",
+          facts: { column, amount: formatAmount(amount) },
+        });
+    }
+  }
+
+  /**
+   * The positions, made when a rule first asks for them (the rules of L. 214-28 read the columns
+   * by index and make none in a plain check); with the detailed report, made at once.
+   */
+  get positions(): Position[] {
+    return (this.all ??= this.makePositions());
+  }
+
+  private all?: Position[];
+  /** Positions made one at a time before all were (refused advances of a plain check). */
+  private some?: Map<number, Position>;
+
+  private makePositions(): Position[] {
+    const n = this.holdings.length;
+    const positions: Position[] = new Array(n);
+    for (let i = 0; i < n; i++)
+      positions[i] = this.some?.get(i) ?? this.position(i);
+    this.some = undefined;
+    return positions;
+  }
+
+  /** The position at index i, made alone when the positions are not. */
+  positionAt(i: number): Position {
+    if (this.all) return this.all[i];
+    let p = (this.some ??= new Map()).get(i);
+    if (p === undefined) this.some.set(i, (p = this.position(i)));
+    return p;
+  }
+
+  /** The position at index i when its outcome is recorded (a detailed report asking for its row); else undefined. */
+  explainedAt(i: number): Position | undefined {
+    if (!this.explain) return undefined;
+    const p = this.all![i];
+    return p.outcome === SCRATCH ? undefined : p;
+  }
+
+  /** The amount at index i on the fund's basis; undefined when unreadable or missing. */
+  amountAt(i: number): Amount | undefined {
+    const x = this.millionths[i];
+    if (x === x) return BigInt(x);
+    const basis = this.basis;
+    const h = this.holdings[i];
+    return basis === "COST" ? h.costValue : basis ? h.fairValue : undefined;
+  }
+
+  /** amountAt, with a diagnostic saying which column the fund's basis needs when it is missing (amountOf). */
+  basisAmountAt(i: number): Amount | undefined {
+    const amount = this.amountAt(i);
+    if (amount === undefined) this.needAmount(this.holdings[i]);
+    return amount;
   }
 
   /**
@@ -263,25 +385,28 @@ export class FundContext {
     return p.outcome !== SCRATCH;
   }
 
-  private held?: Position[];
+  private heldList?: Position[];
   heldPositions(): Position[] {
     // Usually every position is held: then the list is the positions themselves, not a copy.
-    this.held ??= this.positions.every((p) => p.held)
+    this.heldList ??= this.positions.every((p) => p.held)
       ? this.positions
       : this.positions.filter((p) => p.held);
-    return this.held;
+    return this.heldList;
   }
 
   /** The position's amount, or undefined with a diagnostic saying which column the fund's basis needs. */
   amountOf(p: Position): Amount | undefined {
-    if (p.amount === undefined && this.basis) {
-      const column = this.basis === "COST" ? "costValue" : "fairValue";
-      this.need("Holdings", p.holding.row, p.holding.invalid, column, {
-        purpose: "basis-amount",
-        basis: this.basis,
-      });
-    }
+    if (p.amount === undefined) this.needAmount(p.holding);
     return p.amount;
+  }
+
+  private needAmount(h: Holding): void {
+    if (!this.basis) return;
+    const column = this.basis === "COST" ? "costValue" : "fairValue";
+    this.need("Holdings", h.row, h.invalid, column, {
+      purpose: "basis-amount",
+      basis: this.basis,
+    });
   }
 
   private need(
@@ -324,16 +449,20 @@ export class FundContext {
       : "FAIR";
   }
 
-  private position(h: Holding): Position {
+  private position(i: number): Position {
+    const h = this.holdings[i];
+    const held = this.held[i] === 1;
     // Without the detailed report no outcome is read: the rows share one scratch record.
-    if (!this.explain) return this.plainPosition(h);
-    return this.fullPosition(
-      h,
-      this.explainRows === undefined || this.explainRows.has(h.row),
-    );
-  }
-
-  private fullPosition(h: Holding, explain: boolean): Position {
+    if (!this.explain) {
+      // The amount as a number from the column when the holding gives it (no BigInt per row).
+      const x = this.millionths[i];
+      const from =
+        x !== x ? From.BIG : this.basis === "COST" ? From.COST : From.FAIR;
+      const big = from === From.BIG ? this.amountAt(i) : undefined;
+      return new Position(h, SCRATCH, big, held, from, i);
+    }
+    const explain =
+      this.explainRows === undefined || this.explainRows.has(h.row);
     const outcome: PositionOutcome = explain
       ? {
           row: h.row,
@@ -347,72 +476,16 @@ export class FundContext {
         }
       : SCRATCH;
     if (explain && h.invalid.size) outcome.unreadable = [...h.invalid];
-    const column = this.basis === "COST" ? "costValue" : "fairValue";
-    const amount =
-      this.basis === "COST"
-        ? h.costValue
-        : this.basis
-          ? h.fairValue
-          : undefined;
-    if (amount !== undefined) {
-      if (explain) outcome.amount = formatAmount(amount);
-      // Kept as read, but worth a look: a negative cost, or an amount no fund holds.
-      if (amount < 0n && h.assetClass !== "FINANCIAL_CONTRACT")
-        this.warn("Holdings", h.row, column, {
-          code: "amount-negative",
-          facts: { column, amount: formatAmount(amount) },
-        });
-      if (amount >= IMPLAUSIBLE || amount <= -IMPLAUSIBLE)
-        this.warn("Holdings", h.row, column, {
-          code: "amount-implausible",
-          facts: { column, amount: formatAmount(amount) },
-        });
+    const amount = this.amountAt(i);
+    if (amount !== undefined && explain) outcome.amount = formatAmount(amount);
+    if (explain && !held) {
+      const disposed = h.disposalDate;
+      if (disposed !== undefined && disposed <= this.asOf)
+        outcome.excluded.push(notHeld("disposed", disposed));
+      else
+        outcome.excluded.push(notHeld("not-yet-invested", h.investmentDate!));
     }
-    let held = true;
-    if (h.disposalDate !== undefined && h.disposalDate <= this.asOf) {
-      held = false;
-      if (explain) outcome.excluded.push(notHeld("disposed", h.disposalDate));
-    } else if (h.investmentDate !== undefined && h.investmentDate > this.asOf) {
-      held = false;
-      if (explain)
-        outcome.excluded.push(notHeld("not-yet-invested", h.investmentDate));
-    }
-    return new Position(h, outcome, amount, held, From.BIG);
-  }
-
-  /** position() of a plain check: no outcome, only the amount, its warnings and whether it is held. */
-  private plainPosition(h: Holding): Position {
-    const basis = this.basis;
-    // The amount as a number from the column when the holding gives it (no BigInt per row).
-    const x =
-      basis === "COST"
-        ? (h as MillionthsOf)[COST_MILLIONTHS]
-        : basis
-          ? (h as MillionthsOf)[FAIR_MILLIONTHS]
-          : undefined;
-    let from = From.BIG;
-    let amount: Amount | undefined;
-    if (x !== undefined && x === x) {
-      // A safe integer can never be implausible (≥ 10^21): only a negative one takes the full path.
-      if (x < 0) return this.fullPosition(h, false);
-      from = basis === "COST" ? From.COST : From.FAIR;
-    } else {
-      amount = basis === "COST" ? h.costValue : basis ? h.fairValue : undefined;
-      // Rare rows (a negative or implausible amount) take the full path for their warnings.
-      if (
-        amount !== undefined &&
-        (amount < 0n || amount >= IMPLAUSIBLE || amount <= -IMPLAUSIBLE)
-      )
-        return this.fullPosition(h, false);
-    }
-    const disposal = h.disposalDate;
-    let held = true;
-    if (disposal !== undefined && disposal <= this.asOf) held = false;
-    else {
-      const invested = h.investmentDate;
-      if (invested !== undefined && invested > this.asOf) held = false;
-    }
-    return new Position(h, SCRATCH, amount, held, from);
+    return new Position(h, outcome, amount, held, From.BIG, i);
   }
 
   private resolveDenominator(): { denominator?: Amount; complete: boolean } {
@@ -434,13 +507,15 @@ export class FundContext {
     // Blank total assets: the sum of the fund's positions at fair value, as the contract says.
     const total = new ExactSum();
     let complete = true;
-    for (const p of this.heldPositions()) {
-      const x = p.millionths;
+    for (let i = 0; i < this.holdings.length; i++) {
+      if (this.held[i] === 0) continue;
+      const x = this.millionths[i];
       if (x === x) total.addMillionths(x);
-      else if (p.amount === undefined) {
-        complete = false;
-        this.amountOf(p);
-      } else total.addBig(p.amount);
+      else {
+        const amount = this.basisAmountAt(i);
+        if (amount === undefined) complete = false;
+        else total.addBig(amount);
+      }
     }
     return { denominator: total.value(), complete };
   }

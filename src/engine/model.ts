@@ -205,6 +205,40 @@ export interface MillionthsOf {
   readonly [FAIR_MILLIONTHS]?: number;
 }
 
+/**
+ * A holding read by columns also says where its values are: the typed columns of its read, shared
+ * by every holding of it, and its index in them (src/workbook/read-columns.ts). A rule that reads
+ * a column for 100,000 holdings reads these arrays (src/engine/fund-columns.ts), not 100,000 getters.
+ */
+export const IN_COLUMNS: unique symbol = Symbol("columns of the read");
+
+/** The columns a read shares, by column name; each answer is what the holdings' fields give. */
+export interface HoldingColumns {
+  /** Each holding's code, and the value each code stands for; null for an amount column. */
+  coded(name: string): {
+    codes: Uint16Array | Uint32Array;
+    values: readonly unknown[];
+    /** The code of a value (as the field gives it), if some holding of the read has it. */
+    codeOf(value: unknown): number | undefined;
+  } | null;
+  /** An amount column in millionths (NaN: blank); null when it holds BigInts past 2^53. */
+  millionths(name: string): Float64Array | null;
+  /**
+   * Each holding's index in the columns (-1: a holding not of this read); null when the holdings
+   * are the read's own, in order (index k is holding k: the columns are read as they are).
+   */
+  indicesOf(holdings: readonly Holding[]): Int32Array | null;
+  /** The unreadable columns of the holding at index j (empty for most). */
+  invalidAt(j: number): Set<string>;
+  /** Some holding of the read has an unreadable cell. */
+  readonly anyInvalid: boolean;
+}
+
+/** The optional columnar read of a holding (above). */
+export interface InColumns {
+  readonly [IN_COLUMNS]?: HoldingColumns;
+}
+
 export interface Holding extends SourceRow {
   fundId?: string;
   lineId: string;

@@ -4,6 +4,8 @@ import {
   type Diagnostic,
   FAIR_MILLIONTHS,
   type Holding,
+  type HoldingColumns,
+  IN_COLUMNS,
   type TableSource,
 } from "../engine/model";
 import { HOLDINGS_SPEC } from "./columns";
@@ -110,6 +112,21 @@ class Column {
     } else this.values![j] = value;
   }
 
+  /** The values the codes stand for, in a coded column. */
+  dictionary(): readonly unknown[] {
+    return this.dict!;
+  }
+
+  /** The code of a value, in a coded column; undefined for a value no row has. */
+  codeOfValue(value: unknown): number | undefined {
+    return this.codeOf!.get(value);
+  }
+
+  /** The values as they are, in a column of plain values; null otherwise. */
+  plainValues(): readonly unknown[] | null {
+    return this.values;
+  }
+
   /** The column still holds codes (not turned into plain values by too many distinct ones). */
   coded(): boolean {
     return this.codes !== null;
@@ -159,13 +176,95 @@ const MAX_CODES = 0xffff;
 type Columns = Column[];
 
 /** What the holdings of one read share: the columns, each holding's worksheet row, and the unreadable columns of the few rows that have some. */
-class HoldingsTable {
+class HoldingsTable implements HoldingColumns {
   constructor(
     readonly columns: Columns,
     readonly rows: Float64Array,
     /** By holding index; null when every row read cleanly. */
     public invalid: Map<number, Set<string>> | null,
   ) {}
+
+  coded(name: string): Coded | null {
+    const k = ORDINAL.get(name)!;
+    const codes = this.columns[k].codes;
+    if (codes === null) return this.codedValues(k);
+    const column = this.columns[k];
+    const values = column.dictionary();
+    // As the field's getter reads it: a yes/no column that reads blank as no.
+    return {
+      codes,
+      values: YES_NO[k] ? values.map((v) => v === true) : values,
+      codeOf: (value) => column.codeOfValue(value),
+    };
+  }
+
+  /**
+   * A column of plain values (ids, names) coded when a rule first asks for its codes, once per
+   * read: a rule that groups rows by issuer then reads numbers, not 100,000 texts hashed per check.
+   */
+  private codedValues(k: number): Coded | null {
+    const plain = this.columns[k].plainValues();
+    if (plain === null) return null;
+    let coded = this.texts.get(k);
+    if (coded !== undefined) return coded;
+    const codes = new Uint32Array(plain.length);
+    const values: unknown[] = [];
+    const codeOfText = new Map<unknown, number>();
+    for (let j = 0; j < plain.length; j++) {
+      let code = codeOfText.get(plain[j]);
+      if (code === undefined) {
+        codeOfText.set(plain[j], (code = values.length));
+        values.push(plain[j]);
+      }
+      codes[j] = code;
+    }
+    const codeOf = (value: unknown) => codeOfText.get(value);
+    this.texts.set(k, (coded = { codes, values, codeOf }));
+    return coded;
+  }
+
+  private readonly texts = new Map<number, Coded>();
+
+  millionths(name: string): Float64Array | null {
+    return this.columns[ORDINAL.get(name)!].millionths;
+  }
+
+  indicesOf(holdings: readonly Holding[]): Int32Array | null {
+    const n = holdings.length;
+    // Most lists are the read's own holdings in order: then no index is made.
+    let k = 0;
+    while (k < n && indexIn(this, holdings[k]) === k) k++;
+    if (k === n) return null;
+    const index = new Int32Array(n);
+    for (let j = 0; j < n; j++) index[j] = indexIn(this, holdings[j]);
+    return index;
+  }
+
+  invalidAt(j: number): Set<string> {
+    return this.invalid?.get(j) ?? NO_INVALID;
+  }
+
+  get anyInvalid(): boolean {
+    return this.invalid !== null && this.invalid.size > 0;
+  }
+}
+
+type Coded = ReturnType<HoldingColumns["coded"]> & object;
+
+const ORDINAL = new Map<string, number>(
+  HOLDINGS_SPEC.columns.map((c, k) => [c.name, k]),
+);
+/** The yes/no columns whose getter reads blank as no (below). */
+const YES_NO = HOLDINGS_SPEC.columns.map(
+  (c) => c.type === "boolean" && !c.blankUnknown,
+);
+
+/**
+ * The holding's index in the table's columns; -1 for a holding not read into it (a copy of one,
+ * even with its fields, is not: its values may differ).
+ */
+function indexIn(table: HoldingsTable, h: Holding): number {
+  return h instanceof ColumnHolding && h.t === table ? h.i : -1;
 }
 
 /**
@@ -176,8 +275,8 @@ class HoldingsTable {
  */
 class ColumnHolding {
   constructor(
-    private readonly t: HoldingsTable,
-    private readonly i: number,
+    readonly t: HoldingsTable,
+    readonly i: number,
   ) {}
 
   get row(): number {
@@ -188,20 +287,23 @@ class ColumnHolding {
     const invalid = this.t.invalid;
     return invalid === null ? NO_INVALID : (invalid.get(this.i) ?? NO_INVALID);
   }
+
+  get [IN_COLUMNS](): HoldingColumns {
+    return this.t;
+  }
 }
 
 HOLDINGS_SPEC.columns.forEach((c, k) => {
   Object.defineProperty(ColumnHolding.prototype, c.name, {
     // A yes/no column left blank or absent is no, as holdingFromValues reads it, unless a rule
     // needs the answer (blankUnknown): then blank stays unknown.
-    get:
-      c.type === "boolean" && !c.blankUnknown
-        ? function (this: { t: HoldingsTable; i: number }) {
-            return this.t.columns[k].get(this.i) === true;
-          }
-        : function (this: { t: HoldingsTable; i: number }) {
-            return this.t.columns[k].get(this.i);
-          },
+    get: YES_NO[k]
+      ? function (this: { t: HoldingsTable; i: number }) {
+          return this.t.columns[k].get(this.i) === true;
+        }
+      : function (this: { t: HoldingsTable; i: number }) {
+          return this.t.columns[k].get(this.i);
+        },
     enumerable: true,
   });
 });

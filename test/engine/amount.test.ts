@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { amountFromDecimal, amountFromNumber, amountToDecimal, ExactSum, formatAmount, scaleAmount } from "../../src/engine/amount";
+import { amountFromDecimal, amountFromNumber, amountToDecimal, ExactSum, formatAmount, scaleAmount, scaleMillionths } from "../../src/engine/amount";
 import { Dec } from "../../src/engine/decimal";
 import { decimalFromCellNumber } from "../../src/workbook/cells";
 import { FundContext } from "../../src/engine/fund-context";
@@ -65,6 +65,28 @@ describe("an amount times a share (look-through, participation)", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("in a number (scaleMillionths) is scaleAmount's result, or NaN where the product could pass 2^53 (property)", () => {
+    const share = fc.oneof(
+      fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => new Dec(n).div(1_000_000)),
+      fc.constantFrom("0.6", "0.5", "0.1", "0.125", "1", "0", "0.333333333333333333333333", "12.5").map((t) => new Dec(t)),
+    );
+    const millionths = fc.oneof(
+      fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }),
+      fc.constantFrom(5, -5, 15, 25, -25, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER),
+      fc.double({ min: -(2 ** 53), max: 2 ** 53, noNaN: true }).map(Math.trunc),
+    );
+    fc.assert(
+      fc.property(millionths, share, (x, f) => {
+        const scaled = scaleMillionths(x, f);
+        if (scaled === scaled) expect(BigInt(scaled)).toBe(scaleAmount(BigInt(x), f));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(scaleMillionths(25, new Dec("0.1"))).toBe(2); // 2.5, half-even
+    expect(scaleMillionths(-35, new Dec("0.1"))).toBe(-4);
+    expect(scaleMillionths(Number.MAX_SAFE_INTEGER, new Dec("0.6"))).toBeNaN();
   });
 });
 

@@ -52,6 +52,37 @@ export class Tally implements Measure {
     return true;
   }
 
+  /**
+   * take() of the fund's position at index i, read from the fund's columns (no position is made
+   * unless its outcome is recorded). Returns whether the amount could be read.
+   */
+  takeAt(i: number, counted?: Omit<Contribution, "amount">): boolean {
+    const ctx = this.ctx;
+    const x = ctx.millionths[i];
+    let amount: Amount | undefined;
+    if (x === x) this.sum.addMillionths(x);
+    else if ((amount = ctx.basisAmountAt(i)) === undefined) {
+      this.complete = false;
+      return false;
+    } else this.sum.addBig(amount);
+    const p = counted && ctx.explainedAt(i);
+    if (p) count(ctx, p, counted, amount ?? BigInt(x));
+    return true;
+  }
+
+  /** plusPosition() of the fund's position at index i. */
+  plusAt(i: number): boolean {
+    const x = this.ctx.millionths[i];
+    if (x === x) {
+      this.sum.addMillionths(x);
+      return true;
+    }
+    const amount = this.ctx.amountAt(i);
+    if (amount === undefined) return false;
+    this.sum.addBig(amount);
+    return true;
+  }
+
   /** Adds the position's amount when it can be read, and nothing else (no diagnostic, no partial mark): another measure recorded those. */
   plusPosition(p: Position): boolean {
     const x = p.millionths;
@@ -63,6 +94,11 @@ export class Tally implements Measure {
     if (amount === undefined) return false;
     this.sum.addBig(amount);
     return true;
+  }
+
+  /** Adds integer millionths already read, a safe integer (a look-through share). */
+  plusMillionths(x: number): void {
+    this.sum.addMillionths(x);
   }
 
   /** Adds an amount already read (a look-through share, a holder's units). */

@@ -4,6 +4,7 @@ import {
   ExactSum,
   formatAmount,
   scaleAmount,
+  scaleMillionths,
 } from "../amount";
 import { addYears } from "../dates";
 import {
@@ -16,6 +17,7 @@ import {
   requireVersion,
 } from "../../law";
 import type { Excluded, FundContext, Position } from "../fund-context";
+import { type Coded, per } from "../fund-columns";
 import { english } from "../../present/english";
 import {
   compare,
@@ -25,7 +27,7 @@ import {
   unknownIn,
   type Evaluation,
 } from "../measures";
-import type { AssetClass, Holding } from "../model";
+import type { AssetClass, ListingStatus } from "../model";
 import { quotaWindow } from "../quota-window";
 import {
   type Need as NeedWhy,
@@ -33,7 +35,6 @@ import {
   type ReasonFacts,
   reason as why,
 } from "../reasons";
-import type { Dec } from "../decimal";
 import type {
   Contribution,
   ExclusionCode,
@@ -54,13 +55,13 @@ import {
   CAP_20,
   capOf,
   Grace,
-  listedAfterPurchase,
   quotaBinds,
   cappedSums,
-  countAdvanceInQuota,
-  gateAdvance,
+  countAdvanceInQuotaAt,
+  gateAdvanceAt,
   type AdvanceCap,
   type GateLog,
+  type GateRules,
   listedRule,
   newGateLog,
 } from "./l214-28-limits";
@@ -72,11 +73,11 @@ const ART_IV = "L. 214-28 IV";
 const UNLISTED = why("counted-unlisted", { article: ART_I });
 
 /** III 1°: "capitalisation boursière … inférieure à 150 millions d'euros" (strictly below), as an amount. */
-let smallCap: { asOf: string; limit: Amount } | undefined;
+let lastLimit: { asOf: string; limit: Amount } | undefined;
 const smallCapLimit = (asOf: string): Amount =>
-  smallCap?.asOf === asOf
-    ? smallCap.limit
-    : (smallCap = {
+  lastLimit?.asOf === asOf
+    ? lastLimit.limit
+    : (lastLimit = {
         asOf,
         limit: amountFromDecimal(ratioAt(L214_28.smallCapLimit, asOf)),
       }).limit;
@@ -98,7 +99,7 @@ export function quotaClasses(asOf: string) {
 
 type Paragraph = "I" | "III1" | "III2" | "IV" | "ADVANCE" | "ENTITY";
 /**
- * What the later passes need of a position's sort, one byte per held position (reading `kind`
+ * What the later passes need of a position's sort, one byte per position (reading `kind`
  * on buckets of several shapes, pass after pass, costs more than the sort itself at 100,000 rows).
  * SECURITY: the sorts that say whether an issuer's securities count in I (an exclusion says no).
  */
@@ -170,10 +171,11 @@ const FCPR_PROFILE: L21428Profile = {
 /**
  * Per-fund measures of the sort of positions into the paragraphs of L. 214-28. Each is partial when
  * a value it needed is unknown; the quota reads direct, bucket, advances and entities, so it is
- * partial when any of them is.
+ * partial when any of them is. The positions are read by index from the fund's columns, with what
+ * the sort needs of each distinct class, status or country worked out once.
  */
 class Sorted {
-  /** Securities counted in I, directly or within the five years of IV: 1 at their index in the held positions. */
+  /** Securities counted in I, directly or within the five years of IV: 1 at their index. */
   readonly inQuota: Uint8Array;
   /** I, and IV within five years. */
   readonly direct: Tally;
@@ -192,22 +194,95 @@ class Sorted {
   readonly grace = new Grace();
   /** The law's values on the as-of date, looked up once per fund rather than once per row. */
   readonly cap20Text: string;
-  readonly receivables: ReadonlySet<AssetClass>;
-  readonly advanceGate: Dec;
+  /** The rules and article of II 1° as the gate and the quota's count of advances take them. */
+  readonly gateRules: GateRules;
+  /** The columns the sort reads. */
+  readonly cls: Coded<AssetClass | undefined>;
+  readonly listing: Coded<ListingStatus | undefined>;
+  readonly listingDate: Coded<string | undefined>;
+  readonly investmentDate: Coded<string | undefined>;
+  readonly country: Coded<string | undefined>;
+  readonly marketCap: Float64Array;
+  readonly issuer: Coded<string | undefined>;
+  /**
+   * By class and listing status (code of the class × listing statuses + code of the status): the
+   * paragraph when they decide it, as they do for most rows; undefined for a listed security,
+   * which its listing date or III 1° decides.
+   */
+  readonly decided: (Bucket | undefined)[];
+  readonly smallCapClass: boolean[];
+  readonly receivable: boolean[];
+  /** By code of listingStatus: blank or UNLISTED. */
+  readonly unlisted: boolean[];
+  /** By code of listingCountry: an EU or EEA State on the as-of date. */
+  readonly eea: boolean[];
+  /** III 1°'s market capitalisation limit, and as a number for the safe integers of a column. */
+  readonly limit: Amount;
+  readonly capLimit: number;
 
   constructor(
-    ctx: FundContext,
+    readonly ctx: FundContext,
     readonly prof: L21428Profile,
-    held: number,
   ) {
     [this.direct, this.listed, this.bucket, this.qualifying, this.entities] = [
       0, 1, 2, 3, 4,
     ].map(() => new Tally(ctx));
     this.gate = newGateLog(ctx);
-    this.inQuota = new Uint8Array(held);
+    this.inQuota = new Uint8Array(ctx.holdings.length);
     this.cap20Text = CAP_20(ctx.asOf).toString();
-    this.receivables = listAt(L214_160.receivableClasses, ctx.asOf);
-    this.advanceGate = ratioAt(prof.advanceGate, ctx.asOf);
+    this.gateRules = {
+      quotaId: prof.quota.id,
+      advancesId: prof.advances.id,
+      article: prof.advanceArticle,
+      gate: ratioAt(prof.advanceGate, ctx.asOf),
+      log: this.gate,
+    };
+    const classes = quotaClasses(ctx.asOf);
+    const c = ctx.columns;
+    this.cls = c.coded("assetClass");
+    this.listing = c.coded("listingStatus");
+    this.listingDate = c.coded("listingDate");
+    this.investmentDate = c.coded("investmentDate");
+    this.country = c.coded("listingCountry");
+    this.marketCap = c.millionths("marketCap");
+    this.issuer = c.coded("issuerId");
+    this.unlisted = per(this.listing, (l) => (l ?? "UNLISTED") === "UNLISTED");
+    this.decided = this.cls.values.flatMap((k) =>
+      this.unlisted.map((unlisted) => decidedBy(k, unlisted, classes)),
+    );
+    const among = (list: ReadonlySet<AssetClass>) =>
+      per(this.cls, (k) => k !== undefined && list.has(k));
+    this.smallCapClass = among(classes.smallCaps);
+    this.limit = smallCapLimit(ctx.asOf);
+    this.capLimit = Number(this.limit);
+    this.eea = per(
+      this.country,
+      (c) => c !== undefined && isEuEeaOn(c, ctx.asOf),
+    );
+    this.receivable = among(listAt(L214_160.receivableClasses, ctx.asOf));
+  }
+
+  issuerAt(i: number): string | undefined {
+    return this.issuer.values[this.issuer.codes[i]];
+  }
+
+  /** IV: the listing date of a position admitted to trading after its purchase; else undefined. */
+  listedAfterPurchase(i: number): string | undefined {
+    const listed = this.listingDate.values[this.listingDate.codes[i]];
+    if (listed === undefined) return undefined;
+    const invested = this.investmentDate.values[this.investmentDate.codes[i]];
+    return invested === undefined || invested < listed ? listed : undefined;
+  }
+
+  /** III 1° without its facts: met, not met, or the column it needs. */
+  smallCapKind(i: number): SmallCapKind {
+    const x = this.marketCap[i];
+    const c = this.country.codes[i];
+    const [country, eea] = [this.country.values[c], this.eea[c]];
+    // A safe integer compares with Number(limit) as with the limit (past 2^53 it exceeds them all).
+    return x === x
+      ? smallCapKind(country, eea, x, this.capLimit)
+      : smallCapKind(country, eea, this.ctx.holdings[i].marketCap, this.limit);
   }
 }
 
@@ -222,23 +297,19 @@ export function evaluateL21428(
   ctx: FundContext,
   prof: L21428Profile,
 ): Evaluation {
-  const held = ctx.heldPositions();
-  const tally = new Sorted(ctx, prof, held.length);
-  const classes = quotaClasses(ctx.asOf);
-  const categories = new Map<AssetClass, Category>();
+  const { held } = ctx;
+  const t = new Sorted(ctx, prof);
   const sorts = new Uint8Array(held.length);
-  // Each row's issuer read while its holding is at hand: the issuers' pass then reads an array, not 100,000 holdings again.
-  const issuerOf: (string | undefined)[] = new Array(held.length);
   const cap20 = capOf(ctx, CAP_20(ctx.asOf));
 
   // Securities first: the 20 % bucket fills with III 1° and III 2° items, then with IV items while it stays within 20 %.
-  // Indices into held, and one contribution object per paragraph (count copies it): no allocation per row.
+  // Indices of the positions, and one contribution object per paragraph (count copies it): no allocation per row.
   const listedAfter: number[] = [];
   let advances = false;
   const rule = prof.quota.id;
   const unlisted = { rule, article: ART_I, explain: UNLISTED };
   const bucketExplain = why("counted-within-bucket", {
-    threshold: tally.cap20Text,
+    threshold: t.cap20Text,
     article: "L. 214-28 III",
   });
   const inBucket = (article: string) => ({
@@ -248,9 +319,8 @@ export function evaluateL21428(
   });
   const [iii1, iii2] = [inBucket(ART_III_1), inBucket(ART_III_2)];
   for (let i = 0; i < held.length; i++) {
-    const p = held[i];
-    const b = sortIntoParagraph(ctx, p, classes, categories);
-    issuerOf[i] = p.holding.issuerId;
+    if (held[i] === 0) continue;
+    const b = sortIntoParagraph(t, i);
     sorts[i] =
       b.kind === "ADVANCE"
         ? Sort.ADVANCE
@@ -260,13 +330,15 @@ export function evaluateL21428(
             ? Sort.OTHER
             : Sort.SECURITY;
     if (b.kind === "I") {
-      tally.inQuota[i] = 1;
-      tally.direct.take(p, unlisted);
+      t.inQuota[i] = 1;
+      t.direct.takeAt(i, unlisted);
     } else if (b.kind === "III1" || b.kind === "III2")
-      addToBucket(tally, p, b.kind === "III1" ? iii1 : iii2);
+      addToBucket(t, i, b.kind === "III1" ? iii1 : iii2);
     else if (b.kind === "IV") listedAfter.push(i);
     else if (b.kind === "ADVANCE") advances = true;
     else if (b.kind === "OUT") {
+      const p = ctx.explainedAt(i);
+      if (!p) continue;
       // Rendered once per shared outcome; keys in the report's order for these rows.
       const { code, facts } = b.why;
       b.reason ??= english(b.why);
@@ -278,69 +350,84 @@ export function evaluateL21428(
         facts,
       } as Excluded);
     } else if (b.kind === "UNKNOWN") {
-      tally.direct.unknown(p.holding, b.column, b.why);
-      unknownIn(tally.bucket, tally.listed);
-      ctx.exclude(p, {
-        rule,
-        code: "unclassified",
-        facts: { column: b.column },
-      });
+      t.direct.unknown(ctx.holdings[i], b.column, b.why);
+      unknownIn(t.bucket, t.listed);
+      const p = ctx.explainedAt(i);
+      if (p)
+        ctx.exclude(p, {
+          rule,
+          code: "unclassified",
+          facts: { column: b.column },
+        });
     }
   }
-  allocateListedAfterPurchase(ctx, tally, held, listedAfter, cap20);
+  allocateListedAfterPurchase(t, listedAfter, cap20);
   const issuerInQuota = advances
-    ? issuersCountedInI(issuerOf, sorts, tally.inQuota)
-    : new Map<string, boolean>();
+    ? issuersCountedInI(t.issuer, sorts, t.inQuota)
+    : NO_ISSUERS;
   for (let i = 0; i < held.length; i++) {
     const sort = sorts[i];
     if (sort === Sort.ADVANCE) {
-      if (!prof.advanceCap?.take(held[i]))
-        countAdvance(ctx, tally, held[i], issuerInQuota);
-    } else if (sort === Sort.ENTITY) countEntityRights(ctx, tally, held[i]);
+      if (!prof.advanceCap?.take(ctx.positionAt(i)))
+        countAdvance(t, i, issuerInQuota);
+    } else if (sort === Sort.ENTITY) countEntityRights(t, i);
   }
 
   const window = quotaWindow(ctx);
-  return { rules: results(ctx, tally, window), quotaWindow: window };
+  return { rules: results(ctx, t, window), quotaWindow: window };
 }
 
 /** Sorts a held position into the paragraph of L. 214-28 that can take it. */
-function sortIntoParagraph(
-  ctx: FundContext,
-  p: Position,
+function sortIntoParagraph(t: Sorted, i: number): Bucket {
+  const code = t.cls.codes[i];
+  const decided = t.decided[code * t.unlisted.length + t.listing.codes[i]];
+  return decided ?? sortListedSecurity(t, i, code);
+}
+
+/** The paragraph a class and a listing status decide, if they do (all but listed securities). */
+function decidedBy(
+  cls: AssetClass | undefined,
+  unlisted: boolean,
   classes: ReturnType<typeof quotaClasses>,
-  /** Each class's list, found once per fund (one look-up per row instead of up to five). */
-  categories: Map<AssetClass, Category>,
-): Bucket {
-  const h = p.holding;
-  const cls = h.assetClass;
-  if (cls === undefined)
-    return { kind: "UNKNOWN", column: "assetClass", why: PARAGRAPH };
-  let category = categories.get(cls);
-  if (category === undefined)
-    categories.set(cls, (category = categoryOf(cls, classes)));
-  if (category === Category.SARL) return SORTED.I;
-  if (category === Category.ADVANCE) return SORTED.ADVANCE;
-  if (category === Category.ENTITY) return SORTED.ENTITY;
-  const unlisted = (h.listingStatus ?? "UNLISTED") === "UNLISTED";
-  if (category === Category.SECURITY) {
-    if (unlisted) return SORTED.I;
-    // Admitted after purchase (IV); admitted after the as-of date, it was still unlisted on that date.
-    if (listedAfterPurchase(h))
-      return h.listingDate! > ctx.asOf ? SORTED.I : SORTED.IV;
-    if (!classes.smallCaps.has(cls))
-      return out(
-        why("listed-when-bought", { assetClass: cls, article: ART_III_1 }),
-      );
-    const test = smallCapTest(p, ctx.asOf);
-    if (test.ok === true) return SORTED.III1;
-    if (test.ok === false) return out(why("not-small-cap", test.facts));
-    return { kind: "UNKNOWN", column: test.column, why: test.why };
+): Bucket | undefined {
+  if (cls === undefined) return CLASS_UNKNOWN;
+  switch (categoryOf(cls, classes)) {
+    case Category.SARL:
+      return SORTED.I;
+    case Category.ADVANCE:
+      return SORTED.ADVANCE;
+    case Category.ENTITY:
+      return SORTED.ENTITY;
+    case Category.SECURITY:
+      return unlisted ? SORTED.I : undefined;
+    case Category.DEBT:
+      return unlisted ? SORTED.III2 : LISTED_DEBT;
+    default:
+      return notAQuotaAsset(cls);
   }
-  if (category === Category.DEBT)
-    return unlisted
-      ? SORTED.III2
-      : out(why("listed-debt", { article: ART_III_2 }));
-  return notAQuotaAsset(cls);
+}
+
+const LISTED_DEBT = out(why("listed-debt", { article: ART_III_2 }));
+
+/** A security admitted to trading: after its purchase (IV), or before it (III 1° or out). */
+function sortListedSecurity(t: Sorted, i: number, code: number): Bucket {
+  // Admitted after purchase (IV); admitted after the as-of date, it was still unlisted on that date.
+  const listingDate = t.listedAfterPurchase(i);
+  if (listingDate !== undefined)
+    return listingDate > t.ctx.asOf ? SORTED.I : SORTED.IV;
+  if (!t.smallCapClass[code]) {
+    const assetClass = t.cls.values[code]!;
+    return out(why("listed-when-bought", { assetClass, article: ART_III_1 }));
+  }
+  const kind = t.smallCapKind(i);
+  if (kind === "yes") return SORTED.III1;
+  if (kind === "no") {
+    const h = t.ctx.holdings[i];
+    const test = smallCap(h.listingCountry, h.marketCap, t.ctx.asOf);
+    return out(why("not-small-cap", (test as { facts: NotSmallCap }).facts));
+  }
+  const need = needForIII1(kind, t.ctx.asOf);
+  return { kind: "UNKNOWN", column: need.column, why: need.why };
 }
 
 const enum Category {
@@ -375,6 +462,11 @@ const LOOK_THROUGH: NeedWhy = {
   purpose: "look-through",
   article: "L. 214-28 II 2°",
 };
+const CLASS_UNKNOWN: Bucket = {
+  kind: "UNKNOWN",
+  column: "assetClass",
+  why: PARAGRAPH,
+};
 
 const NOT_A_QUOTA_ASSET = new Map<AssetClass, Bucket>();
 /** One shared outcome per asset class (cash, fund units…): the same reason for every such row. */
@@ -390,22 +482,28 @@ function notAQuotaAsset(cls: AssetClass): Bucket {
 
 /** III 1°: an EU/EEA market and a market capitalisation "inférieure à 150 millions d'euros". */
 export function smallCapTest(p: Position, asOf: string): SmallCapTest {
-  const h = p.holding;
-  const kind = smallCapKind(h, asOf);
+  return smallCap(p.holding.listingCountry, p.holding.marketCap, asOf);
+}
+
+type NotSmallCap = ReasonFacts["not-small-cap"];
+
+function smallCap(
+  country: string | undefined,
+  marketCap: Amount | undefined,
+  asOf: string,
+): SmallCapTest {
+  const eea = country !== undefined && isEuEeaOn(country, asOf);
+  const kind = smallCapKind(country, eea, marketCap, smallCapLimit(asOf));
   if (kind === "yes") return SMALL_CAP;
   if (kind !== "no") return needForIII1(kind, asOf);
-  const no = (facts: ReasonFacts["not-small-cap"]): SmallCapTest => ({
-    ok: false,
-    facts,
-  });
-  const country = h.listingCountry!;
-  if (!isEuEeaOn(country, asOf))
-    return no({ test: "outside-eea", country, article: ART_III_1 });
+  const no = (facts: NotSmallCap): SmallCapTest => ({ ok: false, facts });
+  if (!eea)
+    return no({ test: "outside-eea", country: country!, article: ART_III_1 });
   const limit = smallCapLimit(asOf);
-  const [marketCap, limitText] = [h.marketCap!, limit].map(formatAmount);
+  const [cap, limitText] = [marketCap!, limit].map(formatAmount);
   return no({
     test: "market-cap",
-    marketCap,
+    marketCap: cap,
     limit: limitText,
     article: ART_III_1,
   });
@@ -413,17 +511,19 @@ export function smallCapTest(p: Position, asOf: string): SmallCapTest {
 
 const SMALL_CAP: SmallCapTest = Object.freeze({ ok: true });
 
-/** III 1° without its facts (nothing allocated): met, not met, or the column it needs. */
-function smallCapKind(
-  h: Holding,
-  asOf: string,
-): "yes" | "no" | "listingCountry" | "marketCap" {
-  const country = h.listingCountry;
+type SmallCapKind = "yes" | "no" | "listingCountry" | "marketCap";
+
+/** III 1° without its facts (nothing allocated); the market capitalisation in millionths, a number or a BigInt. */
+function smallCapKind<T extends Amount | number>(
+  country: string | undefined,
+  eea: boolean,
+  marketCap: T | undefined,
+  limit: T,
+): SmallCapKind {
   if (country === undefined) return "listingCountry";
-  if (!isEuEeaOn(country, asOf)) return "no";
-  const marketCap = h.marketCap;
+  if (!eea) return "no";
   if (marketCap === undefined) return "marketCap";
-  return marketCap < smallCapLimit(asOf) ? "yes" : "no";
+  return marketCap < limit ? "yes" : "no";
 }
 
 function needForIII1(
@@ -442,14 +542,13 @@ function needForIII1(
 }
 
 function addToBucket(
-  tally: Sorted,
-  p: Position,
+  t: Sorted,
+  i: number,
   contribution: Omit<Contribution, "amount">,
 ): void {
-  const read = tally.bucket.take(p, contribution);
-  const cls = p.holding.assetClass;
-  if (read && cls && tally.receivables.has(cls))
-    tally.bucketReceivables += p.amount!;
+  const read = t.bucket.takeAt(i, contribution);
+  if (read && t.receivable[t.cls.codes[i]])
+    t.bucketReceivables += t.ctx.amountAt(i)!;
 }
 
 /**
@@ -458,18 +557,18 @@ function addToBucket(
  * join the bucket with no time limit. Issuers are taken in order of admission.
  */
 function allocateListedAfterPurchase(
-  ctx: FundContext,
-  tally: Sorted,
-  held: Position[],
-  /** Indices into held of the positions listed after purchase, in the rows' order. */
+  t: Sorted,
+  /** Indices of the positions listed after purchase, in the rows' order. */
   listed: number[],
   cap20: Amount | undefined,
 ): void {
-  // Each issuer's positions (indices into held), issuers in the order of their first row.
-  const byIssuer = new Map<string, number[]>();
+  const { ctx } = t;
+  const { holdings, asOf } = ctx;
+  // Each issuer's positions, issuers in the order of their first row; a row without an issuer
+  // is an issuer of its own. Keyed by issuer code (a number): no text hashed per row.
+  const byIssuer = new Map<number, number[]>();
   for (const i of listed) {
-    const h = held[i].holding;
-    const key = h.issuerId ?? `row ${h.row}`;
+    const key = t.issuerAt(i) === undefined ? -1 - i : t.issuer.codes[i];
     const group = byIssuer.get(key);
     if (group) group.push(i);
     else byIssuer.set(key, [i]);
@@ -477,18 +576,19 @@ function allocateListedAfterPurchase(
   // Issuers in order of their first admission, then of their first row: the same order whatever the rows' order.
   const keyed: { group: number[]; first: string; row: number }[] = [];
   for (const group of byIssuer.values()) {
-    let { listingDate: first, row } = held[group[0]].holding;
+    let first = t.listedAfterPurchase(group[0])!;
+    let row = holdings[group[0]].row;
     for (let k = 1; k < group.length; k++) {
-      const h = held[group[k]].holding;
-      if (h.listingDate! < first!) first = h.listingDate;
-      if (h.row < row) row = h.row;
+      const listingDate = t.listedAfterPurchase(group[k])!;
+      if (listingDate < first) first = listingDate;
+      row = Math.min(row, holdings[group[k]].row);
     }
-    keyed.push({ group, first: first!, row });
+    keyed.push({ group, first, row });
   }
   keyed.sort((a, b) =>
     a.first < b.first ? -1 : a.first > b.first ? 1 : a.row - b.row,
   );
-  const { asOf } = ctx;
+  const [rule, article] = [t.prof.quota.id, ART_IV];
   let years: number | undefined;
   // Many positions share a listing date: each grace end is computed once.
   const graceEnds = new Map<string, string>();
@@ -497,7 +597,7 @@ function allocateListedAfterPurchase(
     let meetsIII = true;
     let unknown: Extract<SmallCapTest, { ok: "unknown" }> | undefined;
     for (const i of group) {
-      const kind = smallCapKind(held[i].holding, asOf);
+      const kind = t.smallCapKind(i);
       if (kind === "yes") continue;
       meetsIII = false;
       if (kind !== "no") unknown ??= needForIII1(kind, asOf);
@@ -506,39 +606,38 @@ function allocateListedAfterPurchase(
     const sum = new ExactSum();
     let unreadable = false;
     for (const i of group) {
-      const p = held[i];
-      const x = p.millionths;
+      const x = ctx.millionths[i];
       if (x === x) sum.addMillionths(x);
       else {
-        const amount = ctx.amountOf(p);
+        const amount = ctx.basisAmountAt(i);
         if (amount === undefined) unreadable = true;
         else sum.addBig(amount);
       }
     }
     // Bucket or five years: either way the issuer's unknowns reach both, and the quota.
-    if (unreadable) unknownIn(tally.bucket, tally.listed);
-    const groupSum = sum.value();
+    if (unreadable) unknownIn(t.bucket, t.listed);
     if (unknown) {
       for (const i of group)
-        ctx.needHolding(held[i].holding, unknown.column, unknown.why);
-      unknownIn(tally.bucket, tally.listed);
+        ctx.needHolding(holdings[i], unknown.column, unknown.why);
+      unknownIn(t.bucket, t.listed);
     }
+    // The sums as BigInts only for an issuer that meets III (most do not, at 100,000 rows).
     const fits =
-      meetsIII && cap20 !== undefined && tally.bucket.total + groupSum <= cap20;
+      meetsIII && cap20 !== undefined && t.bucket.total + sum.value() <= cap20;
     for (const i of group) {
-      const p = held[i];
-      const listingDate = p.holding.listingDate as string;
+      const listingDate = t.listedAfterPurchase(i)!;
+      const p = ctx.explainedAt(i);
       if (fits) {
-        if (!tally.bucket.plusPosition(p) || !ctx.explained(p)) continue;
+        if (!t.bucket.plusAt(i) || !p) continue;
         const explain = why("counted-listed-in-bucket", {
           listingDate,
-          threshold: tally.cap20Text,
+          threshold: t.cap20Text,
           article: ART_IV,
         });
         count(
           ctx,
           p,
-          { rule: tally.prof.bucket.id, article: ART_IV, explain },
+          { rule: t.prof.bucket.id, article: ART_IV, explain },
           p.amount!,
         );
         continue;
@@ -549,130 +648,115 @@ function allocateListedAfterPurchase(
         graceEnd = addYears(listingDate, years);
         graceEnds.set(listingDate, graceEnd);
       }
-      const explained = ctx.explained(p);
-      if (explained) p.outcome.graceEndsOn = graceEnd;
-      const [rule, article] = [tally.prof.quota.id, ART_IV];
+      if (p) p.outcome.graceEndsOn = graceEnd;
       if (asOf > graceEnd) {
-        if (!explained) continue;
+        if (!p) continue;
         const facts = { listingDate, graceEnd, article, bucketFull: meetsIII };
         ctx.leaveOut(p, rule, why("five-years-ended", facts));
         continue;
       }
-      tally.inQuota[i] = 1;
-      tally.grace.add(graceEnd);
-      if (!tally.direct.plusPosition(p)) continue;
-      tally.listed.plusPosition(p);
-      if (!explained) continue;
+      t.inQuota[i] = 1;
+      t.grace.add(graceEnd);
+      if (!t.direct.plusAt(i)) continue;
+      t.listed.plusAt(i);
+      if (!p) continue;
       const explain = why("counted-grace", { listingDate, graceEnd, article });
       count(ctx, p, { rule, article, explain }, p.amount!);
     }
   }
 }
 
-/** Issuers whose securities the fund counts in I (directly or within the five years of IV). */
+const enum InI {
+  NO_SECURITY,
+  NOT_COUNTED,
+  COUNTED,
+}
+const NO_ISSUERS = new Uint8Array(0);
+
+/** By issuer code: whether the fund counts the issuer's securities in I (directly or within the five years of IV). */
 function issuersCountedInI(
-  issuerOf: (string | undefined)[],
+  issuer: Coded<string | undefined>,
   sorts: Uint8Array,
   inQuota: Uint8Array,
-): Map<string, boolean> {
-  const wanted = issuersOfAdvances(issuerOf, sorts);
-  // Made before the loop, in a function of its own: V8 compiles the loop on the stack (OSR) on
-  // each call, and a Map first made after it deoptimised that code on every check.
-  const issuers = new Map<string, boolean>();
-  let lastKey: string | undefined;
-  let lastWanted = false;
-  for (let i = 0; i < issuerOf.length; i++) {
+): Uint8Array {
+  const inI = new Uint8Array(issuer.values.length);
+  const codes = issuer.codes;
+  for (let i = 0; i < sorts.length; i++) {
     if (sorts[i] !== Sort.SECURITY) continue;
-    const key = issuerOf[i];
-    if (key === undefined) continue;
-    // An issuer's rows are often adjacent: the set is asked once per run of them.
-    if (key !== lastKey) {
-      lastKey = key;
-      lastWanted = wanted.has(key);
-    }
-    if (!lastWanted) continue;
-    if (inQuota[i] === 1) issuers.set(key, true);
-    else if (!issuers.has(key)) issuers.set(key, false);
+    const c = codes[i];
+    if (inQuota[i] === 1) inI[c] = InI.COUNTED;
+    else if (inI[c] === InI.NO_SECURITY) inI[c] = InI.NOT_COUNTED;
   }
-  return issuers;
-}
-
-/** Only the issuers that receive advances matter; their advances, entity rights and unsorted rows say nothing. */
-function issuersOfAdvances(
-  issuerOf: (string | undefined)[],
-  sorts: Uint8Array,
-): Set<string | undefined> {
-  const wanted = new Set<string | undefined>();
-  for (let i = 0; i < issuerOf.length; i++)
-    if (sorts[i] === Sort.ADVANCE) wanted.add(issuerOf[i]);
-  return wanted;
+  return inI;
 }
 
 /**
  * II 1°: advances are allowed only to companies in which the fund holds at least 5 % of the
  * capital, and count toward the quota only when those companies meet the conditions of I.
  */
-function countAdvance(
-  ctx: FundContext,
-  tally: Sorted,
-  p: Position,
-  issuerInQuota: Map<string, boolean>,
-): void {
-  const h = p.holding;
-  const { prof } = tally;
+function countAdvance(t: Sorted, i: number, issuerInI: Uint8Array): void {
+  const { ctx, prof } = t;
   const article = prof.advanceArticle;
-  const { gate } = gateAdvance(ctx, p, {
-    quotaId: prof.quota.id,
-    advancesId: prof.advances.id,
-    article,
-    gate: tally.advanceGate,
-    log: tally.gate,
-  });
+  const gate = gateAdvanceAt(ctx, i, t.gateRules);
   if (gate.kind === "unknown") return;
   const { issuer } = gate;
   const facts = { issuer, article };
-  if (gate.kind === "refused")
-    return void ctx.leaveOut(p, prof.advances.id, why("advance-gate", facts));
+  const p = ctx.explainedAt(i);
+  if (gate.kind === "refused") {
+    if (p) ctx.leaveOut(p, prof.advances.id, why("advance-gate", facts));
+    return;
+  }
+  // The issuer's securities say; an issuer with none here is eligible when unlisted.
+  const inI = t.issuerAt(i) === undefined ? 0 : issuerInI[t.issuer.codes[i]];
   const eligible =
-    h.issuerId !== undefined && issuerInQuota.has(h.issuerId)
-      ? issuerInQuota.get(h.issuerId)
-      : (h.listingStatus ?? "UNLISTED") === "UNLISTED";
+    inI === InI.NO_SECURITY
+      ? t.unlisted[t.listing.codes[i]]
+      : inI === InI.COUNTED;
   const test = "advance" as const;
-  if (!eligible)
-    return void ctx.leaveOut(
-      p,
-      prof.quota.id,
-      why("issuer-not-eligible", { test, ...facts }),
-    );
-  const quotaId = prof.quota.id;
-  countAdvanceInQuota(ctx, p, tally.qualifying, { quotaId, article }, gate);
+  if (!eligible) {
+    if (p)
+      ctx.leaveOut(
+        p,
+        prof.quota.id,
+        why("issuer-not-eligible", { test, ...facts }),
+      );
+    return;
+  }
+  countAdvanceInQuotaAt(ctx, i, t.qualifying, t.gateRules, gate);
 }
 
 /** II 2°: rights in an OECD entity count "qu'à concurrence du pourcentage d'investissement direct" in eligible companies. */
-function countEntityRights(ctx: FundContext, tally: Sorted, p: Position): void {
-  const h = p.holding;
-  const { quota, entityArticle: article, entityOecdRequired } = tally.prof;
+function countEntityRights(t: Sorted, i: number): void {
+  const { ctx } = t;
+  const h = ctx.holdings[i];
+  const { quota, entityArticle: article, entityOecdRequired } = t.prof;
   const rule = quota.id;
   const facts = { article };
-  if (entityOecdRequired && !h.entityOecd)
-    return void ctx.leaveOut(p, rule, why("entity-not-oecd", facts));
+  const p = ctx.explainedAt(i);
+  if (entityOecdRequired && !h.entityOecd) {
+    if (p) ctx.leaveOut(p, rule, why("entity-not-oecd", facts));
+    return;
+  }
   const share = h.lookThroughPct;
   if (share === undefined) {
-    tally.entities.unknown(h, "lookThroughPct", LOOK_THROUGH);
-    return void ctx.leaveOut(p, rule, why("look-through-unknown", facts));
+    t.entities.unknown(h, "lookThroughPct", LOOK_THROUGH);
+    if (p) ctx.leaveOut(p, rule, why("look-through-unknown", facts));
+    return;
   }
-  const amount = ctx.amountOf(p);
-  if (amount === undefined) return tally.entities.unknown();
+  // A plain check sums the counted share as a number when it is one exactly (no BigInt per row).
+  const x = ctx.millionths[i];
+  const scaled = x === x && !p ? scaleMillionths(x, share) : NaN;
+  if (scaled === scaled) return t.entities.plusMillionths(scaled);
+  const amount = ctx.basisAmountAt(i);
+  if (amount === undefined) return t.entities.unknown();
   const counted = scaleAmount(amount, share);
-  tally.entities.plus(counted);
-  // Built only when the report shows positions: a look-through reason per row is not free at 100,000 rows.
-  const explain = ctx.explained(p)
-    ? why("counted-entity-look-through", {
-        share: share.toString(),
-        amount: formatAmount(amount),
-        article,
-      })
-    : undefined;
+  t.entities.plus(counted);
+  if (!p) return;
+  const explain = why("counted-entity-look-through", {
+    share: share.toString(),
+    amount: formatAmount(amount),
+    article,
+  });
   count(ctx, p, { rule, article, explain }, counted);
 }
 
@@ -681,15 +765,16 @@ function liquidLabelRule(ctx: FundContext): RuleResult {
   const liquid = new Tally(ctx);
   const classes = listAt(L214_28.liquidInstruments, ctx.asOf);
   const article = "L. 214-28 XII";
-  for (const p of ctx.heldPositions()) {
-    const cls = p.holding.assetClass;
-    if (cls && classes.has(cls))
-      liquid.take(p, {
-        rule: FCPR_LIQ5.id,
-        article,
-        explain: why("counted-liquid", { article }),
-      });
-  }
+  const cls = ctx.columns.coded("assetClass");
+  const counted = per(cls, (k) => k !== undefined && classes.has(k));
+  const contribution = {
+    rule: FCPR_LIQ5.id,
+    article,
+    explain: why("counted-liquid", { article }),
+  };
+  for (let i = 0; i < ctx.held.length; i++)
+    if (ctx.held[i] === 1 && counted[cls.codes[i]])
+      liquid.takeAt(i, contribution);
   return compare(ctx, FCPR_LIQ5, {
     threshold: ratioAt(L214_28.liquidLabel, ctx.asOf),
     numerator: liquid,

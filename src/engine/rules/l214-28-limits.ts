@@ -10,6 +10,7 @@ import { limitCondition } from "../conditions";
 import { Dec } from "../decimal";
 import { L214_160, L214_28, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
+import { per } from "../fund-columns";
 import {
   Breaches,
   compare,
@@ -53,12 +54,12 @@ function receivablesAboveLimit(ctx: FundContext): Amount {
   const cap = capOf(ctx, ratioAt(L214_160.receivables, ctx.asOf));
   if (cap === undefined) return ZERO;
   const receivables = listAt(L214_160.receivableClasses, ctx.asOf);
-  let held = ZERO;
-  for (const p of ctx.heldPositions()) {
-    const cls = p.holding.assetClass;
-    if (cls && receivables.has(cls) && p.amount !== undefined) held += p.amount;
-  }
-  return held > cap ? held - cap : ZERO;
+  const cls = ctx.columns.coded("assetClass");
+  const receivable = per(cls, (k) => k !== undefined && receivables.has(k));
+  const held = new Tally(ctx);
+  for (let i = 0; i < ctx.held.length; i++)
+    if (ctx.held[i] === 1 && receivable[cls.codes[i]]) held.plusAt(i);
+  return held.total > cap ? held.total - cap : ZERO;
 }
 
 /** What the quota may count of the bucket and of the qualifying advances, and notes on what it leaves out. */
@@ -255,26 +256,45 @@ export function countAdvanceInQuota(
   p: Position,
   qualifying: Tally,
   allowed: { quotaId: string; article: string },
+  gate: Extract<AdvanceGate, { kind: "allowed" }>,
+): void {
+  countAdvanceInQuotaAt(ctx, p.index, qualifying, allowed, gate);
+}
+
+/** countAdvanceInQuota of the fund's position at index i. */
+export function countAdvanceInQuotaAt(
+  ctx: FundContext,
+  i: number,
+  qualifying: Tally,
+  allowed: { quotaId: string; article: string },
   { issuer, ownership }: Extract<AdvanceGate, { kind: "allowed" }>,
 ): void {
   const { quotaId: rule, article } = allowed;
   // An unreadable amount was recorded by the gate's measure of every advance.
-  if (!qualifying.plusPosition(p)) return;
+  if (!qualifying.plusAt(i)) return;
   // The reason and its note are only for a position whose outcome is recorded.
-  if (!ctx.explained(p)) return;
-  const amount = p.amount!;
+  const p = ctx.explainedAt(i);
+  if (!p) return;
   const explain = why("counted-advance", {
     issuer,
     ownership: ownership.toString(),
     article,
   });
-  count(ctx, p, { rule, article, explain }, amount);
+  count(ctx, p, { rule, article, explain }, p.amount!);
 }
 
 export type AdvanceGate =
   | { kind: "unknown" }
   | { kind: "refused"; issuer: string }
   | { kind: "allowed"; issuer: string; ownership: Dec };
+
+export type GateRules = {
+  quotaId: string;
+  advancesId: string;
+  article: string;
+  gate: Dec;
+  log: GateLog;
+};
 
 /**
  * II 1°: every advance is measured against the 15 % limit, and is allowed only to a company in
@@ -284,29 +304,31 @@ export type AdvanceGate =
 export function gateAdvance(
   ctx: FundContext,
   p: Position,
-  rules: {
-    quotaId: string;
-    advancesId: string;
-    article: string;
-    gate: Dec;
-    log: GateLog;
-  },
+  rules: GateRules,
 ): { gate: AdvanceGate } {
-  const h = p.holding;
+  return { gate: gateAdvanceAt(ctx, p.index, rules) };
+}
+
+/** gateAdvance of the fund's position at index i. */
+export function gateAdvanceAt(
+  ctx: FundContext,
+  i: number,
+  rules: GateRules,
+): AdvanceGate {
+  const h = ctx.holdings[i];
   const { article, gate, log } = rules;
+  const p = ctx.explainedAt(i);
   // The contribution is built only for a position whose outcome is recorded.
-  log.advances.take(
-    p,
-    ctx.explained(p)
-      ? {
-          rule: rules.advancesId,
-          article,
-          explain: why("measured-against-limit", {
-            threshold: LIMIT_15(ctx.asOf).toString(),
-            article,
-          }),
-        }
-      : undefined,
+  log.advances.takeAt(
+    i,
+    p && {
+      rule: rules.advancesId,
+      article,
+      explain: why("measured-against-limit", {
+        threshold: LIMIT_15(ctx.asOf).toString(),
+        article,
+      }),
+    },
   );
   const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
   const rule = rules.quotaId;
@@ -316,9 +338,9 @@ export function gateAdvance(
       article,
       threshold: gate.toString(),
     });
-    ctx.leaveOut(p, rule, why("ownership-unknown", { article }));
+    if (p) ctx.leaveOut(p, rule, why("ownership-unknown", { article }));
     log.advances.unknown();
-    return { gate: { kind: "unknown" } };
+    return UNKNOWN_GATE;
   }
   // Without a name or id, the line names it (the user's own id, in any language).
   const issuer = h.issuerName ?? h.issuerId ?? (h.lineId || `#${h.row}`);
@@ -337,11 +359,20 @@ export function gateAdvance(
     };
     const condition =
       ADVANCE_CONDITIONS[article as keyof typeof ADVANCE_CONDITIONS].gate.id;
-    log.refused.refuse(ctx, condition, p, rule, why("advance-gate", facts));
-    return { gate: { kind: "refused", issuer } };
+    const refused = ctx.positionAt(i);
+    log.refused.refuse(
+      ctx,
+      condition,
+      refused,
+      rule,
+      why("advance-gate", facts),
+    );
+    return { kind: "refused", issuer };
   }
-  return { gate: { kind: "allowed", issuer, ownership } };
+  return { kind: "allowed", issuer, ownership };
 }
+
+const UNKNOWN_GATE: AdvanceGate = { kind: "unknown" };
 
 /** The gate refuses the share: below it, or nothing at all when the gate is "a participation". */
 function refusedBy(gate: Dec, ownership: Dec): boolean {
@@ -370,8 +401,11 @@ function ownershipIndex(ctx: FundContext): Map<string, Dec> {
   let index = ownershipIndexes.get(ctx);
   if (!index) {
     index = new Map();
-    for (const p of ctx.positions) {
-      const { issuerId, ownershipPct } = p.holding;
+    const issuers = ctx.columns.coded("issuerId");
+    const shares = ctx.columns.coded("ownershipPct");
+    for (let i = 0; i < ctx.holdings.length; i++) {
+      const issuerId = issuers.values[issuers.codes[i]];
+      const ownershipPct = shares.values[shares.codes[i]];
       if (issuerId === undefined || ownershipPct === undefined) continue;
       const best = index.get(issuerId);
       if (best === undefined || ownershipPct.gt(best))
