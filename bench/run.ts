@@ -264,7 +264,7 @@ async function main(): Promise<void> {
   if (json)
     console.log(
       JSON.stringify(
-        { machine, engine, memory, memoryPlain, memoryAll, edit, editOneFund, million, recalc, hostEdit, payload, batch, bundle, targets },
+        { machine, engine, memory, memoryPlain, memoryAll, edit, editOneFund, million, detailed, recalc, hostEdit, payload, batch, bundle, targets },
         null,
         2,
       ),
