@@ -16,6 +16,32 @@ export interface Counted {
   key?: string;
 }
 
+/** Adds `item` to the list of `key`, creating it on first use. */
+export function appendTo<K, V>(map: Map<K, V[]>, key: K, item: V): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+/** The rows counted per rule, reported as count rules in the register's rule order. */
+export class Tally {
+  private readonly byRule = new Map<string, Counted[]>();
+
+  add(rule: string, c: Counted): void {
+    appendTo(this.byRule, rule, c);
+  }
+
+  size(rule: string): number {
+    return this.byRule.get(rule)?.length ?? 0;
+  }
+
+  rules(order: readonly string[], noun: RowNoun): RuleResult[] {
+    return order
+      .filter((id) => this.size(id) > 0)
+      .map((id) => countRule(id, this.byRule.get(id)!, noun));
+  }
+}
+
 function lawFields(id: string): Pick<RuleResult, "legacy" | "version"> {
   const law = registerRule(id);
   return law.legacy
