@@ -101,7 +101,8 @@ export function decided(
   };
 }
 
-type OutOfScope = Extract<
+/** Why a row is out of a rule's scope, as facts. */
+export type OutOfScope = Extract<
   RowFacts,
   { say: "after-as-of" | "not-opted-in" | "regulated-market" }
 >;

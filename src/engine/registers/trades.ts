@@ -1,13 +1,20 @@
 import { type Amount, formatAmount, scaleAmount } from "../amount";
 import { addYears, type IsoDate } from "../dates";
 import { Dec } from "../decimal";
-import { requireVersion } from "../../law/parameter";
-import { REGISTER_LAW, registerRule } from "../../law/registers";
+import { type LawParameter, requireVersion } from "../../law/parameter";
+import { REGISTER_LAW } from "../../law/registers";
 import type { RuleResult } from "../result";
-import { type Counted, countRule, infoCountRule } from "./aggregate";
-import { type Tri, amountNumber, and, compare, lawAmount, or } from "./logic";
-import { decisiveSentence, statusOf } from "./outcome";
-import { rowReasonEnglish } from "../../present/registers-english";
+import { type Counted, Tally, infoCountRule } from "./aggregate";
+import { type Tri, amountNumber, and, lawAmount, or } from "./logic";
+import {
+  type OutOfScope,
+  amountFields,
+  decided,
+  decisiveCheck,
+  outOfScope,
+  statusOf,
+  withArticle,
+} from "./outcome";
 import type { RegisterReader } from "./row-values";
 import type {
   CheckTest,
@@ -40,37 +47,24 @@ export function isRule516(value: string): boolean {
 }
 
 function thresholds(asOf: IsoDate) {
+  const v = (p: LawParameter<string>) => requireVersion(p, asOf).value;
   return {
-    capShare: new Dec(requireVersion(REGISTER_LAW.capShare, asOf).value),
-    block: lawAmount(requireVersion(REGISTER_LAW.blockAmount, asOf).value),
-    debt: lawAmount(requireVersion(REGISTER_LAW.debtAmount, asOf).value),
-    dealer: lawAmount(requireVersion(REGISTER_LAW.dealerAmount, asOf).value),
-    deviation: new Dec(
-      requireVersion(REGISTER_LAW.dealerDeviation, asOf).value,
-    ),
+    capShare: new Dec(v(REGISTER_LAW.capShare)),
+    block: lawAmount(v(REGISTER_LAW.blockAmount)),
+    debt: lawAmount(v(REGISTER_LAW.debtAmount)),
+    dealer: lawAmount(v(REGISTER_LAW.dealerAmount)),
+    deviation: new Dec(v(REGISTER_LAW.dealerDeviation)),
     standingYears: requireVersion(REGISTER_LAW.standingYears, asOf).value,
   };
 }
 type Thresholds = ReturnType<typeof thresholds>;
-
-function withArticle(c: Omit<RowCheck, "article">): RowCheck {
-  return { ...c, article: registerRule(c.rule).article } as RowCheck;
-}
 
 function exceeds(
   rule: string,
   amount: Amount | undefined,
   threshold: Amount,
 ): RowCheck {
-  return withArticle({
-    rule,
-    met: amount === undefined ? null : compare(amount, ">", threshold),
-    operator: ">",
-    value: amount === undefined ? null : amountNumber(amount),
-    threshold: amountNumber(threshold),
-    unit: "EUR",
-    ...(amount === undefined ? {} : { exact: formatAmount(amount) }),
-  });
+  return withArticle({ rule, ...amountFields(amount, ">", threshold) });
 }
 
 /**
@@ -82,7 +76,6 @@ function blockTrade(
   rule: "OTC-EQ" | "OTC-FUND-EQ",
   amount: Amount | undefined,
   cap: Amount | undefined,
-  capUnreadable: boolean,
   t: Thresholds,
   reading: SoitSoitReading,
 ): RowCheck {
@@ -98,13 +91,8 @@ function blockTrade(
   };
   const blockTest: CheckTest = {
     name: "blockAmount",
-    met: amount === undefined ? null : amount > t.block,
-    operator: ">",
-    value: amount === undefined ? null : amountNumber(amount),
-    threshold: amountNumber(t.block),
-    unit: "EUR",
+    ...amountFields(amount, ">", t.block, false),
   };
-  void capUnreadable;
   const met =
     reading === "either"
       ? or(capTest.met, blockTest.met)
@@ -119,15 +107,12 @@ function blockTrade(
         : capLimit > t.block
           ? capLimit
           : t.block;
+  const tests = [capTest, blockTest];
   return withArticle({
     rule,
+    ...amountFields(amount, ">", threshold),
     met,
-    operator: ">",
-    value: amount === undefined ? null : amountNumber(amount),
-    threshold: amountNumber(threshold),
-    unit: "EUR",
-    ...(amount === undefined ? {} : { exact: formatAmount(amount) }),
-    tests: [capTest, blockTest],
+    tests,
   });
 }
 
@@ -149,7 +134,7 @@ export function checkTrades(
 ): TradesResult {
   const t = thresholds(asOf);
   const outcomes: TradeOutcome[] = [];
-  const counted = new Map<string, Counted[]>();
+  const tally = new Tally();
   const packages: Counted[] = [];
   let packageChecked = 0;
   for (const r of rows) {
@@ -160,39 +145,15 @@ export function checkTrades(
       instrumentType: r.instrumentType,
       amountEur: r.amountEur === undefined ? null : formatAmount(r.amountEur),
     };
-    const info = (
-      scope: TradeOutcome["scope"],
-      reason: string,
-    ): TradeOutcome => ({
-      ...base,
-      status: "info",
-      scope,
-      reason,
-      checks: [],
-      allowedBy: null,
-    });
-    if (!optedIn) {
-      outcomes.push(
-        info(
-          "not-opted-in",
-          rowReasonEnglish({ say: "not-opted-in", text: "516-2" }),
-        ),
-      );
-      continue;
-    }
-    if (r.venue === "REGULATED") {
-      outcomes.push(
-        info("regulated-market", rowReasonEnglish({ say: "regulated-market" })),
-      );
-      continue;
-    }
-    if (r.tradeDate !== undefined && r.tradeDate > asOf) {
-      outcomes.push(
-        info(
-          "after-as-of",
-          rowReasonEnglish({ say: "after-as-of", date: r.tradeDate }),
-        ),
-      );
+    const outside: OutOfScope | undefined = !optedIn
+      ? { say: "not-opted-in", text: "516-2" }
+      : r.venue === "REGULATED"
+        ? { say: "regulated-market" }
+        : r.tradeDate !== undefined && r.tradeDate > asOf
+          ? { say: "after-as-of", date: r.tradeDate }
+          : undefined;
+    if (outside) {
+      outcomes.push({ ...outOfScope(base, outside), allowedBy: null });
       continue;
     }
     const scopeBag: string[] = [];
@@ -200,25 +161,20 @@ export function checkTrades(
     const date = reader.needed(r, "tradeDate", scopeBag);
     const scopeKnown = venue !== undefined && date !== undefined;
 
-    const checks: RowCheck[] = [];
     const pkg = reader.evidence(r, "packageDeclared");
     if (pkg === true) {
       const c = withArticle({ rule: "OTC-PACKAGE", met: true });
       packageChecked++;
       packages.push({ row: r.row, id: r.tradeId, met: true });
-      outcomes.push({
-        ...base,
-        status: "pass",
-        reason: decisiveSentence("pass", c),
-        decisive: { rule: c.rule, article: c.article, met: true },
-        checks: [c],
-        allowedBy: "OTC-PACKAGE",
-      });
+      const allowedBy = "OTC-PACKAGE";
+      outcomes.push({ ...base, ...decided("pass", c), checks: [c], allowedBy });
       continue;
     }
+    // A package that may have been declared is listed first and decides last.
+    const packageCheck: RowCheck[] = [];
     if (pkg === null) {
       packageChecked++;
-      checks.push(withArticle({ rule: "OTC-PACKAGE", met: null }));
+      packageCheck.push(withArticle({ rule: "OTC-PACKAGE", met: null }));
     }
 
     const typeBag: string[] = [];
@@ -227,7 +183,6 @@ export function checkTrades(
       rule: "OTC-INSTR",
       met: type === undefined ? null : type !== "OTHER",
     });
-    checks.push(instr);
 
     const amountBag: string[] = [];
     const amount = reader.needed(r, "amountEur", amountBag);
@@ -236,14 +191,7 @@ export function checkTrades(
     if (type === "EQUITY") {
       const capBag: string[] = [];
       const cap = reader.needed(r, "issuerMarketCap", capBag);
-      const eq = blockTrade(
-        "OTC-EQ",
-        amount,
-        cap,
-        r.invalid.has("issuerMarketCap"),
-        t,
-        reading,
-      );
+      const eq = blockTrade("OTC-EQ", amount, cap, t, reading);
       routeChecks.push(eq);
       reader.settle(r, eq.met, [...amountBag, ...capBag]);
       if (eq.met !== true) {
@@ -259,14 +207,7 @@ export function checkTrades(
       if (cls === "EQUITY_FUND") {
         const capBag: string[] = [];
         const cap = reader.needed(r, "issuerMarketCap", capBag);
-        const c = blockTrade(
-          "OTC-FUND-EQ",
-          amount,
-          cap,
-          r.invalid.has("issuerMarketCap"),
-          t,
-          reading,
-        );
+        const c = blockTrade("OTC-FUND-EQ", amount, cap, t, reading);
         routeChecks.push(c);
         reader.settle(r, c.met, [...amountBag, ...capBag]);
         routeBags = [];
@@ -278,20 +219,10 @@ export function checkTrades(
           name: "fundClassification",
           met: cls === undefined ? null : false,
         };
-        routeChecks.push(
-          withArticle({
-            rule: "OTC-FUND-EQ",
-            met: classTest.met,
-            tests: [classTest],
-          }),
-        );
-        routeChecks.push(
-          withArticle({
-            rule: "OTC-FUND-BOND",
-            met: classTest.met,
-            tests: [classTest],
-          }),
-        );
+        for (const rule of ["OTC-FUND-EQ", "OTC-FUND-BOND"])
+          routeChecks.push(
+            withArticle({ rule, met: classTest.met, tests: [classTest] }),
+          );
         reader.settle(r, classTest.met, clsBag);
         routeBags = [];
       }
@@ -306,57 +237,31 @@ export function checkTrades(
             : or(...routeChecks.map((c) => c.met));
     if (routeBags.length && routeChecks.length)
       reader.settle(r, routeChecks[0].met, routeBags);
-    checks.push(...routeChecks);
 
     const req = requestCheck(r, type, date, reader, t);
-    checks.push(req);
+    const checks = [...packageCheck, instr, ...routeChecks, req];
 
     const compliant = or(pkg, and(instr.met, route, req.met));
     reader.settle(r, instr.met, typeBag);
     if (compliant !== true) reader.settle(r, null, scopeBag);
     const status = statusOf(compliant, scopeKnown);
-    const allowedBy =
-      compliant === true
-        ? (routeChecks.find((c) => c.met === true)?.rule ?? null)
-        : null;
-    const ordered = [instr, ...routeChecks, req];
+    const allowing = routeChecks.find((c) => c.met === true);
+    const allowedBy = compliant === true ? (allowing?.rule ?? null) : null;
+    const ordered = [instr, ...routeChecks, req, ...packageCheck];
     const decisive =
-      status === "pass"
-        ? routeChecks.find((c) => c.met === true)!
-        : status === "breach"
-          ? ordered.find((c) => c.met === false)!
-          : (ordered.find((c) => c.met === null) ??
-            checks.find((c) => c.met === null) ??
-            ordered.find((c) => c.met === false)!);
-    outcomes.push({
-      ...base,
-      status,
-      reason: decisiveSentence(status, decisive),
-      decisive: {
-        rule: decisive.rule,
-        article: decisive.article,
-        met: decisive.met,
-      },
-      checks,
-      allowedBy,
-    });
+      decisiveCheck(status, ordered, allowing) ??
+      ordered.find((c) => c.met === false)!;
+    outcomes.push({ ...base, ...decided(status, decisive), checks, allowedBy });
     // Only trades that are not allowed count against a rule (contract §4).
-    for (const c of checks) {
-      if (c.rule === "OTC-PACKAGE") continue;
-      const list = counted.get(c.rule) ?? [];
-      list.push({
-        row: r.row,
-        id: r.tradeId,
-        met: compliant === true ? true : scopeKnown ? c.met : null,
-      });
-      counted.set(c.rule, list);
-    }
+    for (const c of checks)
+      if (c.rule !== "OTC-PACKAGE")
+        tally.add(c.rule, {
+          row: r.row,
+          id: r.tradeId,
+          met: compliant === true ? true : scopeKnown ? c.met : null,
+        });
   }
-  const rules: RuleResult[] = [];
-  for (const id of ROUTE_RULES) {
-    const list = counted.get(id);
-    if (list?.length) rules.push(countRule(id, list, "trade"));
-  }
+  const rules = tally.rules(ROUTE_RULES, "trade");
   if (packageChecked)
     rules.push(infoCountRule("OTC-PACKAGE", packages, packageChecked, "trade"));
   return { outcomes, rules };
@@ -375,11 +280,7 @@ function dealerCheck(
   const bag: string[] = [];
   const amountTest: CheckTest = {
     name: "amount",
-    met: amount === undefined ? null : compare(amount, ">=", t.dealer),
-    operator: ">=",
-    value: amount === undefined ? null : amountNumber(amount),
-    threshold: amountNumber(t.dealer),
-    unit: "EUR",
+    ...amountFields(amount, ">=", t.dealer, false),
   };
   const price = reader.needed(r, "agreedPrice", bag);
   const vwap = reader.needed(r, "referenceVwap", bag);
