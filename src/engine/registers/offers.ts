@@ -279,12 +279,14 @@ function investorsOf(
   };
 }
 
-type Window = GroupResult & {
+/** A window as reported (`group`) and its running total. */
+interface Window {
+  group: GroupResult;
   total: Amount;
   unknown: boolean;
   /** The offer whose running total first reaches the ceiling. */
   breaker?: string;
-};
+}
 
 interface Windows {
   groups: Window[];
@@ -332,8 +334,8 @@ function twelveMonthWindows(
   };
   let current: Window | undefined;
   for (const o of placeable) {
-    if (!current || o.offerDate! > current.until!) {
-      current = {
+    if (!current || o.offerDate! > current.group.until!) {
+      const group: GroupResult = {
         key: o.offerDate!,
         from: o.offerDate!,
         until: addMonths(o.offerDate!, t.months),
@@ -342,35 +344,29 @@ function twelveMonthWindows(
         numerator: "0.00",
         status: "pass",
         unit: "EUR",
-        total: 0n,
-        unknown: false,
       };
+      current = { group, total: 0n, unknown: false };
       windows.groups.push(current);
     }
     const amount = eur.get(o);
     if (amount === undefined) current.unknown = true;
     else current.total += amount;
-    current.offers!.push(o.offerId ?? String(o.row));
+    current.group.offers!.push(o.offerId ?? String(o.row));
     // Amounts are never negative in an offer: a known total at 8 M€ is a breach whatever is unknown.
     const reached = current.total >= t.twelve;
     const met: Tri = reached ? false : current.unknown ? null : true;
     if (reached && current.breaker === undefined)
       current.breaker = o.offerId ?? String(o.row);
-    windows.windowOf.set(o, current.key);
-    const total = amountCheck(
-      "OFF-12M",
-      current.total,
-      "<",
-      t.twelve,
-      current.key,
-    );
+    const { key } = current.group;
+    windows.windowOf.set(o, key);
+    const total = amountCheck("OFF-12M", current.total, "<", t.twelve, key);
     windows.checkOf.set(o, { ...total, met });
   }
-  for (const g of windows.groups) {
-    g.value = amountNumber(g.total);
-    g.numerator = formatAmount(g.total);
-    g.status =
-      g.total >= t.twelve ? "breach" : g.unknown ? "incomplete" : "pass";
+  for (const { group, total, unknown } of windows.groups) {
+    group.value = amountNumber(total);
+    group.numerator = formatAmount(total);
+    group.status =
+      total >= t.twelve ? "breach" : unknown ? "incomplete" : "pass";
   }
   return windows;
 }
@@ -386,10 +382,12 @@ function twelveMonthRule(
     (m, g) => (g.total > m ? g.total : m),
     0n,
   );
-  const breach = groups.some((g) => g.status === "breach");
-  const unknown = unplaced > 0 || groups.some((g) => g.status === "incomplete");
+  const breaches = groups.filter((g) => g.group.status === "breach");
+  const unknown =
+    unplaced > 0 || groups.some((g) => g.group.status === "incomplete");
+  const breach = breaches.length > 0;
   const status: Status = breach ? "breach" : unknown ? "incomplete" : "pass";
-  const worst = groups.find((g) => g.total === largest);
+  const worst = groups.find((g) => g.total === largest)?.group;
   const result: RuleResult = {
     id: "OFF-12M",
     article: law.article,
@@ -408,20 +406,14 @@ function twelveMonthRule(
       threshold: formatAmount(t.twelve),
       from: worst?.from,
       until: worst?.until,
-      breaches: groups
-        .filter((g) => g.status === "breach")
-        .map((g) => ({ ...g, offers: g.offers!, total: g.numerator! })),
+      breaches: breaches.map(({ group, breaker }) => ({
+        ...group,
+        breaker,
+        offers: group.offers!,
+        total: group.numerator,
+      })),
     }),
-    groups: groups.map((g) => ({
-      key: g.key,
-      from: g.from,
-      until: g.until,
-      offers: g.offers,
-      value: g.value,
-      numerator: g.numerator,
-      status: g.status,
-      unit: g.unit,
-    })),
+    groups: groups.map((g) => g.group),
     version: law.version,
   };
   if (status === "incomplete") result.partial = true;
