@@ -1,7 +1,7 @@
 import type { IsoDate } from "../dates";
 import type { Diagnostic, Fund, WorkbookModel } from "../model";
 import { attachLaw } from "../law-of-results";
-import { reason } from "../reasons";
+import { type Reason, reason } from "../reasons";
 import { coded } from "../../present/english";
 import type { FundReport, RuleResult } from "../result";
 import { appendTo } from "./aggregate";
@@ -100,6 +100,14 @@ export function checkRegisters(
   const subReader = readerOf<SubscriptionRow>("Subscribers", subs);
   const offerReader = readerOf<OfferRow>("Offers", offersTable);
   const tradeReader = readerOf<TradeRow>("Trades", trades);
+  /** A row that goes to no fund or issuer: an error on it, kept with the workbook. */
+  const rowError = (
+    reader: Pick<RegisterReader<RegisterRow>, "rowDiagnostic">,
+    row: number,
+    column: string,
+    why: Reason,
+    value?: string,
+  ) => workbook.push(reader.rowDiagnostic(row, column, "error", why, value));
 
   // Where each register row went: a fund, an issuer, or nowhere (its diagnostic says why).
   const entityOfRow = new Map<string, { fund?: string; issuer?: string }>();
@@ -118,33 +126,24 @@ export function checkRegisters(
     if (o.offerId !== undefined) {
       const first = offerById.get(o.offerId);
       if (first) {
-        workbook.push(
-          offerReader.rowDiagnostic(
-            o.row,
-            "offerId",
-            "error",
-            reason("register-duplicate-id", {
-              table: "Offers",
-              column: "offerId",
-              id: o.offerId,
-              firstRow: first.row,
-            }),
-            o.offerId,
-          ),
-        );
+        const why = reason("register-duplicate-id", {
+          table: "Offers",
+          column: "offerId",
+          id: o.offerId,
+          firstRow: first.row,
+        });
+        rowError(offerReader, o.row, "offerId", why, o.offerId);
         continue;
       }
       offerById.set(o.offerId, o);
     }
     if (o.issuerId === undefined) {
       if (!o.invalid.has("issuerId"))
-        workbook.push(
-          offerReader.rowDiagnostic(
-            o.row,
-            "issuerId",
-            "error",
-            reason("register-issuer-needed", {}),
-          ),
+        rowError(
+          offerReader,
+          o.row,
+          "issuerId",
+          reason("register-issuer-needed", {}),
         );
       continue;
     }
@@ -161,28 +160,19 @@ export function checkRegisters(
   const acquisitions = new Map<OfferRow, SubscriptionRow[]>();
   for (const r of subs?.rows ?? []) {
     if (r.fundId !== undefined && r.offerId !== undefined) {
-      workbook.push(
-        subReader.rowDiagnostic(
-          r.row,
-          "offerId",
-          "error",
-          reason("register-fund-and-offer", {}),
-        ),
+      rowError(
+        subReader,
+        r.row,
+        "offerId",
+        reason("register-fund-and-offer", {}),
       );
       continue;
     }
     if (r.offerId !== undefined) {
       const offer = offerById.get(r.offerId);
       if (!offer || !usedOffers.has(offer)) {
-        workbook.push(
-          subReader.rowDiagnostic(
-            r.row,
-            "offerId",
-            "error",
-            reason("register-offer-unknown", { offerId: r.offerId }),
-            r.offerId,
-          ),
-        );
+        const why = reason("register-offer-unknown", { offerId: r.offerId });
+        rowError(subReader, r.row, "offerId", why, r.offerId);
         continue;
       }
       appendTo(acquisitions, offer, r);

@@ -97,16 +97,11 @@ function blockTrade(
     reading === "either"
       ? or(capTest.met, blockTest.met)
       : and(capTest.met, blockTest.met);
-  const threshold =
-    capLimit === undefined
-      ? t.block
-      : reading === "either"
-        ? capLimit < t.block
-          ? capLimit
-          : t.block
-        : capLimit > t.block
-          ? capLimit
-          : t.block;
+  const lower =
+    capLimit !== undefined && capLimit < t.block ? capLimit : t.block;
+  const higher =
+    capLimit !== undefined && capLimit > t.block ? capLimit : t.block;
+  const threshold = reading === "either" ? lower : higher;
   const tests = [capTest, blockTest];
   return withArticle({
     rule,
@@ -334,8 +329,9 @@ function requestCheck(
   const client: Tri | undefined = r.invalid.has("clientCategory")
     ? null
     : EXEMPT_CLIENTS.has(r.clientCategory ?? "OTHER");
-  const formTest: CheckTest = { name: "requestForm", met: null };
-  const tests: CheckTest[] = [formTest];
+  const tests: CheckTest[] = [
+    { name: "requestForm", met: form === null ? null : form !== undefined },
+  ];
   let met: Tri;
   if (form === null) met = null;
   else if (form === undefined) met = false;
@@ -362,7 +358,6 @@ function requestCheck(
     met = and(client, debt, inPeriod);
     reader.settle(r, met, bag);
   }
-  formTest.met = form === null ? null : form !== undefined;
   if (form === "OTHER_MEANS") tests.push({ name: "exemptClient", met: client });
   return withArticle({ rule: "OTC-REQ", met, tests });
 }
