@@ -113,7 +113,7 @@ export function checkIssuer(
       offerDate: o.offerDate,
       amountEur: amount === undefined ? null : formatAmount(amount),
       window: windows.windowOf.get(o) ?? null,
-      investors: investors.list,
+      investors: investors,
     };
     if (o.offerDate !== undefined && o.offerDate > asOf) {
       const date = o.offerDate;
@@ -178,9 +178,9 @@ export function checkIssuer(
         bag.push(...(amountBag.get(o) ?? []));
         break;
       case "LARGE_TICKET":
-        if (investors.list.length === 0)
+        if (investors.length === 0)
           checks.push(ruleCheck("OFF-100K-INV", null));
-        for (const inv of investors.list)
+        for (const inv of investors)
           checks.push(
             amountCheck(
               "OFF-100K-INV",
@@ -251,7 +251,7 @@ export function checkIssuer(
 function investorsOf(
   rows: SubscriptionRow[],
   reader: RegisterReader<SubscriptionRow> | undefined,
-): { list: OfferInvestor[] } {
+): OfferInvestor[] {
   const byInvestor = new Map<string, { rows: number[]; sum: Amount | null }>();
   for (const r of rows) {
     const bag: string[] = [];
@@ -270,13 +270,11 @@ function investorsOf(
         : entry.sum + amount;
     byInvestor.set(key, entry);
   }
-  return {
-    list: [...byInvestor].map(([investorId, e]) => ({
-      investorId,
-      rows: e.rows,
-      amountEur: e.sum === null ? null : formatAmount(e.sum),
-    })),
-  };
+  return [...byInvestor].map(([investorId, e]) => ({
+    investorId,
+    rows: e.rows,
+    amountEur: e.sum === null ? null : formatAmount(e.sum),
+  }));
 }
 
 /** A window as reported (`group`) and its running total. */

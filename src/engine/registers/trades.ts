@@ -59,14 +59,6 @@ function thresholds(asOf: IsoDate) {
 }
 type Thresholds = ReturnType<typeof thresholds>;
 
-function exceeds(
-  rule: string,
-  amount: Amount | undefined,
-  threshold: Amount,
-): RowCheck {
-  return withArticle({ rule, ...amountFields(amount, ">", threshold) });
-}
-
 /**
  * 2° a) and c) "soit 5 % de la capitalisation boursière …, soit 7,5 millions d'euros". Under
  * "either" the amount must exceed the lower of the two; with the capitalisation blank, more than
@@ -74,11 +66,15 @@ function exceeds(
  */
 function blockTrade(
   rule: "OTC-EQ" | "OTC-FUND-EQ",
-  amount: Amount | undefined,
-  cap: Amount | undefined,
+  r: TradeRow,
+  reader: RegisterReader<TradeRow>,
+  amountBag: string[],
   t: Thresholds,
   reading: SoitSoitReading,
 ): RowCheck {
+  const amount = r.amountEur; // read by the caller: its blank is in amountBag
+  const capBag: string[] = [];
+  const cap = reader.needed(r, "issuerMarketCap", capBag);
   const capLimit = cap === undefined ? undefined : scaleAmount(cap, t.capShare);
   const capTest: CheckTest = {
     name: "marketCapShare",
@@ -102,6 +98,7 @@ function blockTrade(
   const higher =
     capLimit !== undefined && capLimit > t.block ? capLimit : t.block;
   const threshold = reading === "either" ? lower : higher;
+  reader.settle(r, met, [...amountBag, ...capBag]);
   const tests = [capTest, blockTest];
   return withArticle({
     rule,
@@ -184,30 +181,27 @@ export function checkTrades(
     const routeChecks: RowCheck[] = [];
     let routeBags: string[] = [...amountBag];
     if (type === "EQUITY") {
-      const capBag: string[] = [];
-      const cap = reader.needed(r, "issuerMarketCap", capBag);
-      const eq = blockTrade("OTC-EQ", amount, cap, t, reading);
+      const eq = blockTrade("OTC-EQ", r, reader, amountBag, t, reading);
       routeChecks.push(eq);
-      reader.settle(r, eq.met, [...amountBag, ...capBag]);
       if (eq.met !== true) {
         const dealer = dealerCheck(r, amount, reader, t);
         routeChecks.push(dealer);
       }
       routeBags = [];
     } else if (type === "DEBT") {
-      routeChecks.push(exceeds("OTC-DEBT", amount, t.debt));
+      const debt = amountFields(amount, ">", t.debt);
+      routeChecks.push(withArticle({ rule: "OTC-DEBT", ...debt }));
     } else if (type === "FUND_UNITS") {
       const clsBag: string[] = [];
       const cls = reader.needed(r, "fundClassification", clsBag);
       if (cls === "EQUITY_FUND") {
-        const capBag: string[] = [];
-        const cap = reader.needed(r, "issuerMarketCap", capBag);
-        const c = blockTrade("OTC-FUND-EQ", amount, cap, t, reading);
-        routeChecks.push(c);
-        reader.settle(r, c.met, [...amountBag, ...capBag]);
+        routeChecks.push(
+          blockTrade("OTC-FUND-EQ", r, reader, amountBag, t, reading),
+        );
         routeBags = [];
       } else if (cls === "BOND_FUND") {
-        routeChecks.push(exceeds("OTC-FUND-BOND", amount, t.debt));
+        const debt = amountFields(amount, ">", t.debt);
+        routeChecks.push(withArticle({ rule: "OTC-FUND-BOND", ...debt }));
       } else {
         // 2° c) gives thresholds for "Actions" and "Obligations" funds only: other units are not allowed.
         const classTest: CheckTest = {
