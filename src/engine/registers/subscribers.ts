@@ -11,6 +11,7 @@ import { eurosOf } from "./euros";
 import { type Tri, and, lawAmount, not, or } from "./logic";
 import {
   type OutOfScope,
+  allTests,
   amountFields,
   decided,
   decisiveCheck,
@@ -182,12 +183,8 @@ export function checkSubscribers(
       ["assistsCompanies", "assistsManager", "privateEquityExperience"] as const
     ).map((name) => ({ name, met: reader.evidence(r, name) }));
     const i5 = initialTest(t.initial);
-    checks.push(
-      ruleCheck("E5", and(i5.met, or(...helps.map((h) => h.met))), [
-        i5,
-        ...helps,
-      ]),
-    );
+    const helped = or(...helps.map((h) => h.met));
+    checks.push(ruleCheck("E5", and(i5.met, helped), [i5, ...helps]));
 
     const i6 = initialTest(t.initial);
     const assets = evidenceAmount(r, "depositsAndPortfolio", ">=", t.assets);
@@ -207,12 +204,8 @@ export function checkSubscribers(
       trues >= t.criteria ? true : trues + unknowns < t.criteria ? false : null;
     // "Aux sociétés": never a natural person.
     const company = not(natural);
-    checks.push(
-      ruleCheck("E7", and(company, twoOfThree), [
-        { name: "company", met: company },
-        ...figures,
-      ]),
-    );
+    const e7Tests = [{ name: "company", met: company }, ...figures];
+    checks.push(ruleCheck("E7", and(company, twoOfThree), e7Tests));
 
     const i8 = initialTest(t.large);
     checks.push(ruleCheck("E8", i8.met, [i8]));
@@ -248,12 +241,12 @@ export function checkSubscribers(
           : date === undefined
             ? null
             : d <= date;
-    const ackTests: CheckTest[] = [
+    const ackCheck = allTests("FCPRA-ACK", [
       { name: "rulesDeliveredDate", met: onOrBefore(delivered) },
       { name: "acknowledgementDate", met: onOrBefore(acknowledged) },
-    ];
-    const ack = and(...ackTests.map((x) => x.met));
-    checks.push(ruleCheck("FCPRA-ACK", ack, ackTests));
+    ]);
+    const ack = ackCheck.met;
+    checks.push(ackCheck);
     reader.settle(r, ack, dateBag);
 
     const eligibility = checks.filter((c) => ELIGIBILITY.includes(c.rule));
