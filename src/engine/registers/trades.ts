@@ -236,6 +236,7 @@ export function checkTrades(
     const status = statusOf(compliant, scopeKnown);
     const allowing = routeChecks.find((c) => c.met === true);
     const allowedBy = compliant === true ? (allowing?.rule ?? null) : null;
+    // Incomplete with nothing unknown (the scope unknown): the failed check decides.
     const ordered = [instr, ...routeChecks, req, ...packageCheck];
     const decisive =
       decisiveCheck(status, ordered, allowing) ??
