@@ -16,11 +16,56 @@ export interface Counted {
   key?: string;
 }
 
-function lawFields(id: string): Pick<RuleResult, "legacy" | "version"> {
+/** Adds `item` to the list of `key`, creating it on first use. */
+export function appendTo<K, V>(map: Map<K, V[]>, key: K, item: V): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+/** The rows counted per rule, reported as count rules in the register's rule order. */
+export class Tally {
+  private readonly byRule = new Map<string, Counted[]>();
+
+  add(rule: string, c: Counted): void {
+    appendTo(this.byRule, rule, c);
+  }
+
+  size(rule: string): number {
+    return this.byRule.get(rule)?.length ?? 0;
+  }
+
+  rules(order: readonly string[], noun: RowNoun): RuleResult[] {
+    return order
+      .filter((id) => this.size(id) > 0)
+      .map((id) => countRule(id, this.byRule.get(id)!, noun));
+  }
+}
+
+/** A count of rows as a rule result, with the law version it applied. */
+function countResult(
+  id: string,
+  head: Pick<RuleResult, "direction" | "operator" | "threshold">,
+  counted: number,
+  evaluated: number,
+  status: RuleResult["status"],
+  message: string,
+): RuleResult {
   const law = registerRule(id);
-  return law.legacy
-    ? { legacy: true, version: law.version }
-    : { version: law.version };
+  return {
+    id,
+    article: law.article,
+    ...head,
+    value: counted,
+    numerator: String(counted),
+    denominator: String(evaluated),
+    unit: "count",
+    status,
+    headroom: null,
+    message,
+    ...(law.legacy ? { legacy: true } : {}),
+    version: law.version,
+  };
 }
 
 /**
@@ -32,27 +77,13 @@ export function countRule(
   rows: Counted[],
   noun: RowNoun,
 ): RuleResult {
-  const law = registerRule(id);
   const failing = rows.filter((c) => c.met === false);
   const unknown = rows.filter((c) => c.met === null);
   const n = failing.length;
   const status = n > 0 ? "breach" : unknown.length ? "incomplete" : "pass";
   const message = countRuleEnglish(id, noun, failing, unknown, rows.length);
-  const result: RuleResult = {
-    id,
-    article: law.article,
-    direction: "max",
-    operator: "<=",
-    threshold: 0,
-    value: n,
-    numerator: String(n),
-    denominator: String(rows.length),
-    unit: "count",
-    status,
-    headroom: null,
-    message,
-    ...lawFields(id),
-  };
+  const head = { direction: "max", operator: "<=", threshold: 0 } as const;
+  const result = countResult(id, head, n, rows.length, status, message);
   if (status === "incomplete" || (unknown.length && n > 0))
     result.partial = true;
   return result;
@@ -65,20 +96,7 @@ export function infoCountRule(
   evaluated: number,
   noun: RowNoun,
 ): RuleResult {
-  const law = registerRule(id);
-  const n = rows.length;
-  return {
-    id,
-    article: law.article,
-    direction: "info",
-    threshold: null,
-    value: n,
-    numerator: String(n),
-    denominator: String(evaluated),
-    unit: "count",
-    status: "info",
-    headroom: null,
-    message: infoRuleEnglish(id, noun, rows),
-    ...lawFields(id),
-  };
+  const head = { direction: "info", threshold: null } as const;
+  const message = infoRuleEnglish(id, noun, rows);
+  return countResult(id, head, rows.length, evaluated, "info", message);
 }

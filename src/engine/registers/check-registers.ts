@@ -1,9 +1,10 @@
 import type { IsoDate } from "../dates";
 import type { Diagnostic, Fund, WorkbookModel } from "../model";
 import { attachLaw } from "../law-of-results";
-import { reason } from "../reasons";
+import { type Reason, reason } from "../reasons";
 import { coded } from "../../present/english";
 import type { FundReport, RuleResult } from "../result";
+import { appendTo } from "./aggregate";
 import { checkIssuer } from "./offers";
 import { RegisterReader, type RegisterTableName } from "./row-values";
 import { checkSubscribers } from "./subscribers";
@@ -11,6 +12,7 @@ import { checkTrades, isRule516, opts516 } from "./trades";
 import type {
   IssuerReport,
   OfferRow,
+  RegisterRow,
   RegisterSettings,
   RegisterTable,
   SubscriptionRow,
@@ -35,10 +37,6 @@ export interface RegistersResult {
 
 const key = (id: string) => id.trim().toUpperCase();
 
-function empty<R>(): RegisterTable<R> {
-  return { rows: [], columns: new Set(), headerRow: 0 };
-}
-
 /**
  * Checks the workbook's registers (WORKBOOK-FORMAT-REGISTERS) and adds their rules and row
  * outcomes to the fund reports; returns the issuers of the Offers register. Every register row
@@ -59,6 +57,11 @@ export function checkRegisters(
   const reportOf = new Map(funds.map((r) => [key(r.fundId), r]));
   const fundIds = new Set(model.funds.map((f) => f.fundId));
   const single = fundIds.size === 1 ? [...fundIds][0] : undefined;
+  /** The fund a register row names; a blank fundId names the only fund, where allowed. */
+  const fundOf = (fundId: string | undefined, blankIsSingle: boolean) => {
+    const id = fundId ?? (blankIsSingle ? single : undefined);
+    return id === undefined ? undefined : fundByKey.get(key(id));
+  };
 
   // Funds columns: legacyRules values the product does not know.
   for (const f of model.funds)
@@ -85,21 +88,26 @@ export function checkRegisters(
   const subs = registers.subscribers;
   const offersTable = registers.offers;
   const trades = registers.trades;
-  const subReader = new RegisterReader(
-    "Subscribers",
-    subs ?? empty<SubscriptionRow>(),
-    model.sources?.Subscribers,
-  );
-  const offerReader = new RegisterReader(
-    "Offers",
-    offersTable ?? empty<OfferRow>(),
-    model.sources?.Offers,
-  );
-  const tradeReader = new RegisterReader(
-    "Trades",
-    trades ?? empty<TradeRow>(),
-    model.sources?.Trades,
-  );
+  const readerOf = <R extends RegisterRow>(
+    name: RegisterTableName,
+    table?: RegisterTable<R>,
+  ) =>
+    new RegisterReader<R>(
+      name,
+      table ?? { rows: [], columns: new Set(), headerRow: 0 },
+      model.sources?.[name],
+    );
+  const subReader = readerOf<SubscriptionRow>("Subscribers", subs);
+  const offerReader = readerOf<OfferRow>("Offers", offersTable);
+  const tradeReader = readerOf<TradeRow>("Trades", trades);
+  /** A row that goes to no fund or issuer: an error on it, kept with the workbook. */
+  const rowError = (
+    reader: Pick<RegisterReader<RegisterRow>, "rowDiagnostic">,
+    row: number,
+    column: string,
+    why: Reason,
+    value?: string,
+  ) => workbook.push(reader.rowDiagnostic(row, column, "error", why, value));
 
   // Where each register row went: a fund, an issuer, or nowhere (its diagnostic says why).
   const entityOfRow = new Map<string, { fund?: string; issuer?: string }>();
@@ -118,33 +126,24 @@ export function checkRegisters(
     if (o.offerId !== undefined) {
       const first = offerById.get(o.offerId);
       if (first) {
-        workbook.push(
-          offerReader.rowDiagnostic(
-            o.row,
-            "offerId",
-            "error",
-            reason("register-duplicate-id", {
-              table: "Offers",
-              column: "offerId",
-              id: o.offerId,
-              firstRow: first.row,
-            }),
-            o.offerId,
-          ),
-        );
+        const why = reason("register-duplicate-id", {
+          table: "Offers",
+          column: "offerId",
+          id: o.offerId,
+          firstRow: first.row,
+        });
+        rowError(offerReader, o.row, "offerId", why, o.offerId);
         continue;
       }
       offerById.set(o.offerId, o);
     }
     if (o.issuerId === undefined) {
       if (!o.invalid.has("issuerId"))
-        workbook.push(
-          offerReader.rowDiagnostic(
-            o.row,
-            "issuerId",
-            "error",
-            reason("register-issuer-needed", {}),
-          ),
+        rowError(
+          offerReader,
+          o.row,
+          "issuerId",
+          reason("register-issuer-needed", {}),
         );
       continue;
     }
@@ -161,70 +160,46 @@ export function checkRegisters(
   const acquisitions = new Map<OfferRow, SubscriptionRow[]>();
   for (const r of subs?.rows ?? []) {
     if (r.fundId !== undefined && r.offerId !== undefined) {
-      workbook.push(
-        subReader.rowDiagnostic(
-          r.row,
-          "offerId",
-          "error",
-          reason("register-fund-and-offer", {}),
-        ),
+      rowError(
+        subReader,
+        r.row,
+        "offerId",
+        reason("register-fund-and-offer", {}),
       );
       continue;
     }
     if (r.offerId !== undefined) {
       const offer = offerById.get(r.offerId);
       if (!offer || !usedOffers.has(offer)) {
-        workbook.push(
-          subReader.rowDiagnostic(
-            r.row,
-            "offerId",
-            "error",
-            reason("register-offer-unknown", { offerId: r.offerId }),
-            r.offerId,
-          ),
-        );
+        const why = reason("register-offer-unknown", { offerId: r.offerId });
+        rowError(subReader, r.row, "offerId", why, r.offerId);
         continue;
       }
-      const list = acquisitions.get(offer) ?? [];
-      list.push(r);
-      acquisitions.set(offer, list);
+      appendTo(acquisitions, offer, r);
       if (offer.issuerId !== undefined)
         place("Subscribers", r.row, { issuer: offer.issuerId });
       continue;
     }
     if (r.invalid.has("fundId") || r.invalid.has("offerId")) continue; // the reader's diagnostic names the row
-    const fund =
-      r.fundId === undefined
-        ? offersTable === undefined && single !== undefined
-          ? fundByKey.get(key(single))
-          : undefined
-        : fundByKey.get(key(r.fundId));
+    // With an Offers table, a blank fundId may be a missing offerId: it names no fund.
+    const fund = fundOf(r.fundId, offersTable === undefined);
     if (!fund) {
       workbook.push(unassigned(subReader, r.row, r.fundId, "Subscribers"));
       continue;
     }
-    const list = subsByFund.get(fund.fundId) ?? [];
-    list.push(r);
-    subsByFund.set(fund.fundId, list);
+    appendTo(subsByFund, fund.fundId, r);
     place("Subscribers", r.row, { fund: fund.fundId });
   }
 
   const tradesByFund = new Map<string, TradeRow[]>();
   for (const r of trades?.rows ?? []) {
     if (r.invalid.has("fundId")) continue;
-    const fund =
-      r.fundId === undefined
-        ? single !== undefined
-          ? fundByKey.get(key(single))
-          : undefined
-        : fundByKey.get(key(r.fundId));
+    const fund = fundOf(r.fundId, true);
     if (!fund) {
       workbook.push(unassigned(tradeReader, r.row, r.fundId, "Trades"));
       continue;
     }
-    const list = tradesByFund.get(fund.fundId) ?? [];
-    list.push(r);
-    tradesByFund.set(fund.fundId, list);
+    appendTo(tradesByFund, fund.fundId, r);
     place("Trades", r.row, { fund: fund.fundId });
   }
 
@@ -304,18 +279,9 @@ function unassigned(
   fundId: string | undefined,
   table: "Subscribers" | "Trades",
 ): Diagnostic {
-  return fundId === undefined
-    ? reader.rowDiagnostic(
-        row,
-        "fundId",
-        "error",
-        reason("register-fund-needed", { table }),
-      )
-    : reader.rowDiagnostic(
-        row,
-        "fundId",
-        "error",
-        reason("register-fund-unknown", { table, fundId }),
-        fundId,
-      );
+  const why =
+    fundId === undefined
+      ? reason("register-fund-needed", { table })
+      : reason("register-fund-unknown", { table, fundId });
+  return reader.rowDiagnostic(row, "fundId", "error", why, fundId);
 }

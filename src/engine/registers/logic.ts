@@ -23,6 +23,11 @@ export function or(...values: Tri[]): Tri {
   return values.some((v) => v === null) ? null : false;
 }
 
+/** Three-valued NOT: unknown stays unknown. */
+export function not(value: Tri): Tri {
+  return value === null ? null : !value;
+}
+
 /** An exact comparison as the article words it. */
 export function compare(a: Amount, op: Operator, b: Amount): boolean {
   switch (op) {

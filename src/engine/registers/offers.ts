@@ -4,17 +4,25 @@ import { requireVersion } from "../../law/parameter";
 import { REGISTER_LAW, registerRule } from "../../law/registers";
 import type { GroupResult, RuleResult, Status } from "../result";
 import { worstStatus } from "../result";
-import { type Counted, countRule } from "./aggregate";
+import { Tally } from "./aggregate";
 import { eurosOf } from "./euros";
-import { type Tri, amountNumber, and, compare, lawAmount } from "./logic";
-import { decisiveSentence, statusOf } from "./outcome";
+import { type Tri, amountNumber, and, lawAmount, not } from "./logic";
+import {
+  allTests,
+  amountFields,
+  decided,
+  decisiveCheck,
+  isOneOf,
+  outOfScope,
+  ruleCheck,
+  statusOf,
+} from "./outcome";
 import {
   rowReasonEnglish,
   twelveMonthEnglish,
 } from "../../present/registers-english";
 import type { RegisterReader } from "./row-values";
 import type {
-  CheckTest,
   OfferInvestor,
   OfferOutcome,
   OfferRow,
@@ -43,6 +51,10 @@ function thresholds(asOf: IsoDate) {
 }
 type Thresholds = ReturnType<typeof thresholds>;
 
+/** The cases whose amounts count towards the 8 M€ over twelve months of D. 411-2-1 IV. */
+const countsOver12Months = (offerCase: OfferRow["offerCase"]) =>
+  offerCase === "SMALL_OFFER" || offerCase === "CROWDFUNDING";
+
 function amountCheck(
   rule: string,
   amount: Amount | undefined,
@@ -54,12 +66,7 @@ function amountCheck(
     rule,
     article: registerRule(rule).article,
     ...(key !== undefined ? { key } : {}),
-    met: amount === undefined ? null : compare(amount, operator, threshold),
-    operator,
-    value: amount === undefined ? null : amountNumber(amount),
-    threshold: amountNumber(threshold),
-    unit: "EUR",
-    ...(amount === undefined ? {} : { exact: formatAmount(amount) }),
+    ...amountFields(amount, operator, threshold),
   };
 }
 
@@ -86,27 +93,15 @@ export function checkIssuer(
   const eur = new Map<OfferRow, Amount | undefined>();
   const amountBag = new Map<OfferRow, string[]>();
   for (const o of offers) {
+    // Another case's amount is only shown: read when given, its blank never reported.
     const bag: string[] = [];
-    const counts =
-      o.offerCase === "SMALL_OFFER" || o.offerCase === "CROWDFUNDING";
-    eur.set(
-      o,
-      counts
-        ? eurosOf(offerReader, o, "offerAmount", bag)
-        : o.offerAmount === undefined
-          ? undefined
-          : eurosOf(offerReader, o, "offerAmount", []),
-    );
+    const read = countsOver12Months(o.offerCase) || o.offerAmount !== undefined;
+    eur.set(o, read ? eurosOf(offerReader, o, "offerAmount", bag) : undefined);
     amountBag.set(o, bag);
   }
   const windows = twelveMonthWindows(offers, eur, asOf, t);
   const outcomes: OfferOutcome[] = [];
-  const counted = new Map<string, Counted[]>();
-  const count = (rule: string, c: Counted) => {
-    const list = counted.get(rule) ?? [];
-    list.push(c);
-    counted.set(rule, list);
-  };
+  const tally = new Tally();
   for (const o of offers) {
     const offerId = o.offerId ?? String(o.row);
     const investors = investorsOf(acquisitions.get(o) ?? [], subscriberReader);
@@ -118,20 +113,13 @@ export function checkIssuer(
       offerDate: o.offerDate,
       amountEur: amount === undefined ? null : formatAmount(amount),
       window: windows.windowOf.get(o) ?? null,
-      investors: investors.list,
+      investors: investors,
     };
     if (o.offerDate !== undefined && o.offerDate > asOf) {
-      outcomes.push({
-        ...base,
-        status: "info",
-        scope: "after-as-of",
-        reason: rowReasonEnglish({
-          say: "after-as-of",
-          date: o.offerDate,
-          offer: true,
-        }),
-        checks: [],
-      });
+      const date = o.offerDate;
+      outcomes.push(
+        outOfScope(base, { say: "after-as-of", date, offer: true }),
+      );
       continue;
     }
     const dateBag: string[] = [];
@@ -144,77 +132,45 @@ export function checkIssuer(
       case "QUALIFIED": {
         const n = offerReader.needed(o, "nonQualifiedOfferees", bag);
         const own = offerReader.evidence(o, "ownAccount");
-        const tests: CheckTest[] = [
-          {
-            name: "nonQualifiedOfferees",
-            met: n === undefined ? null : n < t.circle,
-            operator: "<",
-            value: n ?? null,
-            threshold: t.circle,
-            unit: "count",
-          },
-          { name: "ownAccount", met: n === 0 ? true : own },
-        ];
-        checks.push({
-          rule: "OFF-QI",
-          article: registerRule("OFF-QI").article,
-          met: and(...tests.map((x) => x.met)),
-          tests,
-        });
+        checks.push(
+          allTests("OFF-QI", [
+            {
+              name: "nonQualifiedOfferees",
+              met: n === undefined ? null : n < t.circle,
+              operator: "<",
+              value: n ?? null,
+              threshold: t.circle,
+              unit: "count",
+            },
+            { name: "ownAccount", met: n === 0 ? true : own },
+          ]),
+        );
         break;
       }
       case "CROWDFUNDING": {
         const type = offerReader.needed(o, "securityType", bag);
         const channel = offerReader.needed(o, "channel", bag);
         const admitted = offerReader.evidence(o, "admittedToTrading");
-        const tests: CheckTest[] = [
-          {
-            name: "securityType",
-            met:
-              type === undefined ? null : type === "EQUITY" || type === "DEBT",
-          },
-          {
-            name: "notAdmittedToTrading",
-            met: admitted === null ? null : !admitted,
-          },
-          {
-            name: "channel",
-            met:
-              channel === undefined
-                ? null
-                : channel === "INVESTMENT_FIRM_WEBSITE" ||
-                  channel === "CIP_WEBSITE",
-          },
-        ];
-        checks.push({
-          rule: "OFF-CF",
-          article: registerRule("OFF-CF").article,
-          met: and(...tests.map((x) => x.met)),
-          tests,
-        });
+        const sites = ["INVESTMENT_FIRM_WEBSITE", "CIP_WEBSITE"] as const;
+        checks.push(
+          allTests("OFF-CF", [
+            { name: "securityType", met: isOneOf(type, ["EQUITY", "DEBT"]) },
+            { name: "notAdmittedToTrading", met: not(admitted) },
+            { name: "channel", met: isOneOf(channel, sites) },
+          ]),
+        );
         break;
       }
       case "EXISTING_PARTNERS": {
         const type = offerReader.needed(o, "securityType", bag);
-        const tests: CheckTest[] = [
-          {
-            name: "existingPartnersOnly",
-            met: offerReader.evidence(o, "existingPartnersOnly"),
-          },
-          {
-            name: "securityType",
-            met:
-              type === undefined
-                ? null
-                : type === "EQUITY" || type === "PARTS_SOCIALES",
-          },
-        ];
-        checks.push({
-          rule: "OFF-EXIST",
-          article: registerRule("OFF-EXIST").article,
-          met: and(...tests.map((x) => x.met)),
-          tests,
-        });
+        const partners = offerReader.evidence(o, "existingPartnersOnly");
+        const types = ["EQUITY", "PARTS_SOCIALES"] as const;
+        checks.push(
+          allTests("OFF-EXIST", [
+            { name: "existingPartnersOnly", met: partners },
+            { name: "securityType", met: isOneOf(type, types) },
+          ]),
+        );
         break;
       }
       case "SMALL_OFFER":
@@ -222,13 +178,9 @@ export function checkIssuer(
         bag.push(...(amountBag.get(o) ?? []));
         break;
       case "LARGE_TICKET":
-        if (investors.list.length === 0)
-          checks.push({
-            rule: "OFF-100K-INV",
-            article: registerRule("OFF-100K-INV").article,
-            met: null,
-          });
-        for (const inv of investors.list)
+        if (investors.length === 0)
+          checks.push(ruleCheck("OFF-100K-INV", null));
+        for (const inv of investors)
           checks.push(
             amountCheck(
               "OFF-100K-INV",
@@ -247,15 +199,9 @@ export function checkIssuer(
       default:
         break;
     }
-    if (offerCase === "SMALL_OFFER" || offerCase === "CROWDFUNDING") {
+    if (countsOver12Months(offerCase)) {
       const w = windows.checkOf.get(o);
-      checks.push(
-        w ?? {
-          rule: "OFF-12M",
-          article: registerRule("OFF-12M").article,
-          met: null,
-        },
-      );
+      checks.push(w ?? ruleCheck("OFF-12M", null));
       if (!w) offerReader.settle(o, null, dateBag);
       if (offerCase === "CROWDFUNDING")
         offerReader.settle(o, w?.met ?? null, amountBag.get(o) ?? []);
@@ -265,45 +211,33 @@ export function checkIssuer(
     offerReader.settle(o, checks[0]?.met ?? null, bag);
     offerReader.settle(o, met, caseBag);
     const status = statusOf(met, date !== undefined);
-    const decisive =
-      status === "pass"
-        ? checks[0]
-        : status === "breach"
-          ? checks.find((c) => c.met === false)!
-          : (checks.find((c) => c.met === null) ??
-            checks.find((c) => c.met === false) ?? {
-              rule: "offerCase",
-              article: "L. 411-2, D. 411-2-1",
-              met: null,
-            });
+    // An unknown row with no unknown check is decided by a failed one, else by its case.
+    const decisive = decisiveCheck(status, checks, checks[0]) ??
+      checks.find((c) => c.met === false) ?? {
+        rule: "offerCase",
+        article: "L. 411-2, D. 411-2-1",
+        met: null,
+      };
+    const caseUnknown = rowReasonEnglish({ say: "offer-case-unknown" });
     outcomes.push({
       ...base,
-      status,
-      reason:
-        offerCase === undefined
-          ? rowReasonEnglish({ say: "offer-case-unknown" })
-          : decisiveSentence(status, decisive),
-      decisive: {
-        rule: decisive.rule,
-        article: decisive.article,
-        met: decisive.met,
-      },
+      ...decided(
+        status,
+        decisive,
+        offerCase === undefined ? caseUnknown : undefined,
+      ),
       checks,
     });
     for (const c of checks)
       if (c.rule !== "OFF-12M")
-        count(c.rule, {
+        tally.add(c.rule, {
           row: o.row,
           id: offerId,
           key: c.key,
           met: met === true ? true : date === undefined ? null : c.met,
         });
   }
-  const rules: RuleResult[] = [];
-  for (const id of CASE_ORDER) {
-    const list = counted.get(id);
-    if (list?.length) rules.push(countRule(id, list, "offer"));
-  }
+  const rules = tally.rules(CASE_ORDER, "offer");
   if (windows.groups.length || windows.unplaced)
     rules.push(twelveMonthRule(windows.groups, windows.unplaced, t));
   return {
@@ -317,7 +251,7 @@ export function checkIssuer(
 function investorsOf(
   rows: SubscriptionRow[],
   reader: RegisterReader<SubscriptionRow> | undefined,
-): { list: OfferInvestor[] } {
+): OfferInvestor[] {
   const byInvestor = new Map<string, { rows: number[]; sum: Amount | null }>();
   for (const r of rows) {
     const bag: string[] = [];
@@ -336,21 +270,21 @@ function investorsOf(
         : entry.sum + amount;
     byInvestor.set(key, entry);
   }
-  return {
-    list: [...byInvestor].map(([investorId, e]) => ({
-      investorId,
-      rows: e.rows,
-      amountEur: e.sum === null ? null : formatAmount(e.sum),
-    })),
-  };
+  return [...byInvestor].map(([investorId, e]) => ({
+    investorId,
+    rows: e.rows,
+    amountEur: e.sum === null ? null : formatAmount(e.sum),
+  }));
 }
 
-type Window = GroupResult & {
+/** A window as reported (`group`) and its running total. */
+interface Window {
+  group: GroupResult;
   total: Amount;
   unknown: boolean;
   /** The offer whose running total first reaches the ceiling. */
   breaker?: string;
-};
+}
 
 interface Windows {
   groups: Window[];
@@ -372,8 +306,7 @@ function twelveMonthWindows(
   asOf: IsoDate,
   t: Thresholds,
 ): Windows {
-  const countedCase = (o: OfferRow) =>
-    o.offerCase === "SMALL_OFFER" || o.offerCase === "CROWDFUNDING";
+  const countedCase = (o: OfferRow) => countsOver12Months(o.offerCase);
   const placeable = offers
     .filter(
       (o) => countedCase(o) && o.offerDate !== undefined && o.offerDate <= asOf,
@@ -399,8 +332,8 @@ function twelveMonthWindows(
   };
   let current: Window | undefined;
   for (const o of placeable) {
-    if (!current || o.offerDate! > current.until!) {
-      current = {
+    if (!current || o.offerDate! > current.group.until!) {
+      const group: GroupResult = {
         key: o.offerDate!,
         from: o.offerDate!,
         until: addMonths(o.offerDate!, t.months),
@@ -409,38 +342,29 @@ function twelveMonthWindows(
         numerator: "0.00",
         status: "pass",
         unit: "EUR",
-        total: 0n,
-        unknown: false,
       };
+      current = { group, total: 0n, unknown: false };
       windows.groups.push(current);
     }
     const amount = eur.get(o);
     if (amount === undefined) current.unknown = true;
     else current.total += amount;
-    current.offers!.push(o.offerId ?? String(o.row));
+    current.group.offers!.push(o.offerId ?? String(o.row));
     // Amounts are never negative in an offer: a known total at 8 M€ is a breach whatever is unknown.
     const reached = current.total >= t.twelve;
     const met: Tri = reached ? false : current.unknown ? null : true;
     if (reached && current.breaker === undefined)
       current.breaker = o.offerId ?? String(o.row);
-    windows.windowOf.set(o, current.key);
-    windows.checkOf.set(o, {
-      rule: "OFF-12M",
-      article: registerRule("OFF-12M").article,
-      key: current.key,
-      met,
-      operator: "<",
-      value: amountNumber(current.total),
-      threshold: amountNumber(t.twelve),
-      unit: "EUR",
-      exact: formatAmount(current.total),
-    });
+    const { key } = current.group;
+    windows.windowOf.set(o, key);
+    const total = amountCheck("OFF-12M", current.total, "<", t.twelve, key);
+    windows.checkOf.set(o, { ...total, met });
   }
-  for (const g of windows.groups) {
-    g.value = amountNumber(g.total);
-    g.numerator = formatAmount(g.total);
-    g.status =
-      g.total >= t.twelve ? "breach" : g.unknown ? "incomplete" : "pass";
+  for (const { group, total, unknown } of windows.groups) {
+    group.value = amountNumber(total);
+    group.numerator = formatAmount(total);
+    group.status =
+      total >= t.twelve ? "breach" : unknown ? "incomplete" : "pass";
   }
   return windows;
 }
@@ -456,10 +380,12 @@ function twelveMonthRule(
     (m, g) => (g.total > m ? g.total : m),
     0n,
   );
-  const breach = groups.some((g) => g.status === "breach");
-  const unknown = unplaced > 0 || groups.some((g) => g.status === "incomplete");
+  const breaches = groups.filter((g) => g.group.status === "breach");
+  const unknown =
+    unplaced > 0 || groups.some((g) => g.group.status === "incomplete");
+  const breach = breaches.length > 0;
   const status: Status = breach ? "breach" : unknown ? "incomplete" : "pass";
-  const worst = groups.find((g) => g.total === largest);
+  const worst = groups.find((g) => g.total === largest)?.group;
   const result: RuleResult = {
     id: "OFF-12M",
     article: law.article,
@@ -478,20 +404,14 @@ function twelveMonthRule(
       threshold: formatAmount(t.twelve),
       from: worst?.from,
       until: worst?.until,
-      breaches: groups
-        .filter((g) => g.status === "breach")
-        .map((g) => ({ ...g, offers: g.offers!, total: g.numerator! })),
+      breaches: breaches.map(({ group, breaker }) => ({
+        ...group,
+        breaker,
+        offers: group.offers!,
+        total: group.numerator,
+      })),
     }),
-    groups: groups.map((g) => ({
-      key: g.key,
-      from: g.from,
-      until: g.until,
-      offers: g.offers,
-      value: g.value,
-      numerator: g.numerator,
-      status: g.status,
-      unit: g.unit,
-    })),
+    groups: groups.map((g) => g.group),
     version: law.version,
   };
   if (status === "incomplete") result.partial = true;

@@ -2,15 +2,23 @@ import { type Amount, formatAmount } from "../amount";
 import type { IsoDate } from "../dates";
 import { Dec } from "../decimal";
 import { type LawParameter, requireVersion } from "../../law/parameter";
-import { REGISTER_LAW, registerRule } from "../../law/registers";
+import { REGISTER_LAW } from "../../law/registers";
 import type { Fund } from "../model";
 import { reason } from "../reasons";
 import type { RuleResult } from "../result";
-import { countRule, infoCountRule, type Counted } from "./aggregate";
+import { Tally, appendTo, infoCountRule, type Counted } from "./aggregate";
 import { eurosOf } from "./euros";
-import { type Tri, amountNumber, and, compare, lawAmount, or } from "./logic";
-import { decisiveSentence, statusOf } from "./outcome";
-import { rowReasonEnglish } from "../../present/registers-english";
+import { type Tri, and, lawAmount, not, or } from "./logic";
+import {
+  type OutOfScope,
+  allTests,
+  amountFields,
+  decided,
+  decisiveCheck,
+  outOfScope,
+  ruleCheck,
+  statusOf,
+} from "./outcome";
 import type { RegisterReader } from "./row-values";
 import type {
   CheckTest,
@@ -44,22 +52,7 @@ function amountTest(
   operator: ">=" | ">",
   threshold: Amount,
 ): CheckTest {
-  const known = value !== null && value !== undefined;
-  return {
-    name,
-    met: known ? compare(value, operator, threshold) : null,
-    operator,
-    value: known ? amountNumber(value) : null,
-    threshold: amountNumber(threshold),
-    unit: "EUR",
-    ...(known ? { exact: formatAmount(value) } : {}),
-  };
-}
-
-function check(rule: string, met: Tri, tests?: CheckTest[]): RowCheck {
-  const c: RowCheck = { rule, article: registerRule(rule).article, met };
-  if (tests) c.tests = tests;
-  return c;
+  return { name, ...amountFields(value, operator, threshold) };
 }
 
 /**
@@ -71,12 +64,8 @@ function initialSubscriptions(
   eur: Map<SubscriptionRow, Amount | undefined>,
 ): Map<string, InitialSubscription> {
   const byInvestor = new Map<string, SubscriptionRow[]>();
-  for (const r of rows) {
-    if (r.investorId === undefined) continue;
-    const list = byInvestor.get(r.investorId);
-    if (list) list.push(r);
-    else byInvestor.set(r.investorId, [r]);
-  }
+  for (const r of rows)
+    if (r.investorId !== undefined) appendTo(byInvestor, r.investorId, r);
   const out = new Map<string, InitialSubscription>();
   for (const [investor, list] of byInvestor) {
     if (list.some((r) => r.subscriptionDate === undefined)) {
@@ -126,11 +115,7 @@ export function checkSubscribers(
   }
   const initials = initialSubscriptions(rows, eur);
   const outcomes: SubscriptionOutcome[] = [];
-  const counted: Record<string, Counted[]> = {
-    "FCPRA-ELIG": [],
-    "FCPRA-WARN": [],
-    "FCPRA-ACK": [],
-  };
+  const tally = new Tally();
   const failures: Counted[] = [];
   for (const r of rows) {
     const amount = eur.get(r);
@@ -140,31 +125,14 @@ export function checkSubscribers(
       investorId: r.investorId,
       amountEur: amount === undefined ? null : formatAmount(amount),
     };
-    if (!fund.allege) {
-      outcomes.push({
-        ...base,
-        status: "info",
-        scope: "not-opted-in",
-        reason: rowReasonEnglish({ say: "not-opted-in", text: "412-113" }),
-        checks: [],
-        eligibleUnder: [],
-        initialSubscription: null,
-      });
-      continue;
-    }
-    if (r.subscriptionDate !== undefined && r.subscriptionDate > asOf) {
-      outcomes.push({
-        ...base,
-        status: "info",
-        scope: "after-as-of",
-        reason: rowReasonEnglish({
-          say: "after-as-of",
-          date: r.subscriptionDate,
-        }),
-        checks: [],
-        eligibleUnder: [],
-        initialSubscription: null,
-      });
+    const outside: OutOfScope | undefined = !fund.allege
+      ? { say: "not-opted-in", text: "412-113" }
+      : r.subscriptionDate !== undefined && r.subscriptionDate > asOf
+        ? { say: "after-as-of", date: r.subscriptionDate }
+        : undefined;
+    if (outside) {
+      const none = { eligibleUnder: [], initialSubscription: null };
+      outcomes.push({ ...outOfScope(base, outside), ...none });
       continue;
     }
     const dateBag: string[] = [];
@@ -174,8 +142,8 @@ export function checkSubscribers(
     const initial = investor === undefined ? undefined : initials.get(investor);
     const initialAmount =
       initial?.amountEur == null ? null : lawAmount(initial.amountEur);
-    const initialTest = (op: ">=", threshold: Amount) =>
-      amountTest("initialSubscription", initialAmount, op, threshold);
+    const initialTest = (threshold: Amount) =>
+      amountTest("initialSubscription", initialAmount, ">=", threshold);
     // A blank amount, rate or investor of the first operation makes the thresholds unknown.
     const firstRows = initial
       ? rows.filter(
@@ -189,73 +157,43 @@ export function checkSubscribers(
     const e123 = (value: string): Tri =>
       category === null ? null : category === value;
     const checks: RowCheck[] = [
-      check("E1", e123("L214_38_INVESTOR")),
-      check("E2", e123("STATE")),
-      check("E3", e123("SUPRANATIONAL")),
+      ruleCheck("E1", e123("L214_38_INVESTOR")),
+      ruleCheck("E2", e123("STATE")),
+      ruleCheck("E3", e123("SUPRANATIONAL")),
     ];
 
-    const i4 = initialTest(">=", t.initial);
-    const years: CheckTest = r.invalid.has("financialSectorYears")
-      ? {
-          name: "financialSectorYears",
-          met: null,
-          operator: ">=",
-          value: null,
-          threshold: t.years.toNumber(),
-          unit: "years",
-        }
-      : {
-          name: "financialSectorYears",
-          met:
-            r.financialSectorYears !== undefined &&
-            r.financialSectorYears.gte(t.years),
-          operator: ">=",
-          value: r.financialSectorYears?.toNumber() ?? null,
-          threshold: t.years.toNumber(),
-          unit: "years",
-        };
-    checks.push(check("E4", and(i4.met, years.met), [i4, years]));
+    const i4 = initialTest(t.initial);
+    const sectorYears = r.invalid.has("financialSectorYears")
+      ? null
+      : r.financialSectorYears;
+    const years: CheckTest = {
+      name: "financialSectorYears",
+      met:
+        sectorYears === null
+          ? null
+          : sectorYears !== undefined && sectorYears.gte(t.years),
+      operator: ">=",
+      value: sectorYears?.toNumber() ?? null,
+      threshold: t.years.toNumber(),
+      unit: "years",
+    };
+    checks.push(ruleCheck("E4", and(i4.met, years.met), [i4, years]));
 
     const helps: CheckTest[] = (
       ["assistsCompanies", "assistsManager", "privateEquityExperience"] as const
     ).map((name) => ({ name, met: reader.evidence(r, name) }));
-    const i5 = initialTest(">=", t.initial);
-    checks.push(
-      check("E5", and(i5.met, or(...helps.map((h) => h.met))), [i5, ...helps]),
-    );
+    const i5 = initialTest(t.initial);
+    const helped = or(...helps.map((h) => h.met));
+    checks.push(ruleCheck("E5", and(i5.met, helped), [i5, ...helps]));
 
-    const i6 = initialTest(">=", t.initial);
-    const assets = evidenceAmount(
-      "depositsAndPortfolio",
-      r.invalid.has("depositsAndPortfolio"),
-      r.depositsAndPortfolio,
-      ">=",
-      t.assets,
-    );
-    checks.push(check("E6", and(i6.met, assets.met), [i6, assets]));
+    const i6 = initialTest(t.initial);
+    const assets = evidenceAmount(r, "depositsAndPortfolio", ">=", t.assets);
+    checks.push(ruleCheck("E6", and(i6.met, assets.met), [i6, assets]));
 
     const figures = [
-      evidenceAmount(
-        "balanceSheetTotal",
-        r.invalid.has("balanceSheetTotal"),
-        r.balanceSheetTotal,
-        ">",
-        t.balanceSheet,
-      ),
-      evidenceAmount(
-        "turnover",
-        r.invalid.has("turnover"),
-        r.turnover,
-        ">",
-        t.turnover,
-      ),
-      evidenceAmount(
-        "equity",
-        r.invalid.has("equity"),
-        r.equity,
-        ">",
-        t.equity,
-      ),
+      evidenceAmount(r, "balanceSheetTotal", ">", t.balanceSheet),
+      evidenceAmount(r, "turnover", ">", t.turnover),
+      evidenceAmount(r, "equity", ">", t.equity),
     ];
     const trues = figures.filter((f) => f.met === true).length;
     const unknowns = figures.filter((f) => f.met === null).length;
@@ -265,16 +203,12 @@ export function checkSubscribers(
     const twoOfThree: Tri =
       trues >= t.criteria ? true : trues + unknowns < t.criteria ? false : null;
     // "Aux sociétés": never a natural person.
-    const e7 = and(natural === null ? null : !natural, twoOfThree);
-    checks.push(
-      check("E7", e7, [
-        { name: "company", met: natural === null ? null : !natural },
-        ...figures,
-      ]),
-    );
+    const company = not(natural);
+    const e7Tests = [{ name: "company", met: company }, ...figures];
+    checks.push(ruleCheck("E7", and(company, twoOfThree), e7Tests));
 
-    const i8 = initialTest(">=", t.large);
-    checks.push(check("E8", i8.met, [i8]));
+    const i8 = initialTest(t.large);
+    checks.push(ruleCheck("E8", i8.met, [i8]));
 
     const legal =
       r.investorType === "LEGAL" || r.investorType === "PUBLIC_LAW_LEGAL";
@@ -289,13 +223,13 @@ export function checkSubscribers(
         ),
       );
     const legalTri: Tri = r.invalid.has("investorType") ? null : legal;
-    const insider = and(insiderFlag, legalTri === null ? null : !legalTri);
-    checks.push(check("INSIDER", insider));
+    const insider = and(insiderFlag, not(legalTri));
+    checks.push(ruleCheck("INSIDER", insider));
 
     // II and III bind insiders too (contract §3.6, §3.7).
     const warned = reader.control(r, "warningGiven", "FCPRA-WARN");
     const warn: Tri = warned === null ? null : warned === true;
-    checks.push(check("FCPRA-WARN", warn));
+    checks.push(ruleCheck("FCPRA-WARN", warn));
 
     const delivered = reader.control(r, "rulesDeliveredDate", "FCPRA-ACK");
     const acknowledged = reader.control(r, "acknowledgementDate", "FCPRA-ACK");
@@ -307,12 +241,12 @@ export function checkSubscribers(
           : date === undefined
             ? null
             : d <= date;
-    const ackTests: CheckTest[] = [
+    const ackCheck = allTests("FCPRA-ACK", [
       { name: "rulesDeliveredDate", met: onOrBefore(delivered) },
       { name: "acknowledgementDate", met: onOrBefore(acknowledged) },
-    ];
-    const ack = and(...ackTests.map((x) => x.met));
-    checks.push(check("FCPRA-ACK", ack, ackTests));
+    ]);
+    const ack = ackCheck.met;
+    checks.push(ackCheck);
     reader.settle(r, ack, dateBag);
 
     const eligibility = checks.filter((c) => ELIGIBILITY.includes(c.rule));
@@ -326,11 +260,7 @@ export function checkSubscribers(
     const compliant = and(eligible, warn, ack);
     const scopeKnown = date !== undefined;
     const status = statusOf(compliant, scopeKnown);
-    const elig: RowCheck = {
-      rule: "FCPRA-ELIG",
-      article: registerRule("FCPRA-ELIG").article,
-      met: eligible,
-    };
+    const elig = ruleCheck("FCPRA-ELIG", eligible);
     const order = [
       elig,
       checks.find((c) => c.rule === "FCPRA-WARN")!,
@@ -339,25 +269,16 @@ export function checkSubscribers(
     const eligibleUnder = eligibility
       .filter((c) => c.met === true)
       .map((c) => c.rule);
-    const decisiveCheck =
-      status === "pass"
-        ? checks.find((c) => c.rule === eligibleUnder[0])!
-        : status === "breach"
-          ? order.find((c) => c.met === false)!
-          : (order.find((c) => c.met === null) ?? elig);
+    const allowing = eligibility.find((c) => c.met === true);
+    const first = decisiveCheck(status, order, allowing) ?? elig;
+    // Unknown eligibility is decided by its first unknown case.
     const decisive =
-      decisiveCheck === elig && eligible === null
+      first === elig && eligible === null
         ? (eligibility.find((c) => c.met === null) ?? elig)
-        : decisiveCheck;
+        : first;
     outcomes.push({
       ...base,
-      status,
-      reason: decisiveSentence(status, decisive),
-      decisive: {
-        rule: decisive.rule,
-        article: decisive.article,
-        met: decisive.met,
-      },
+      ...decided(status, decisive),
       checks,
       eligibleUnder,
       initialSubscription: initial ?? null,
@@ -366,44 +287,28 @@ export function checkSubscribers(
     // A row whose date is unknown may be out of scope: its failures are not certain.
     const counts = (x: Tri): Tri =>
       compliant === true ? true : scopeKnown ? x : null;
-    counted["FCPRA-ELIG"].push({ ...key, met: counts(eligible) });
-    counted["FCPRA-WARN"].push({ ...key, met: counts(warn) });
-    counted["FCPRA-ACK"].push({ ...key, met: counts(ack) });
+    tally.add("FCPRA-ELIG", { ...key, met: counts(eligible) });
+    tally.add("FCPRA-WARN", { ...key, met: counts(warn) });
+    tally.add("FCPRA-ACK", { ...key, met: counts(ack) });
     if (status === "breach") failures.push({ ...key, met: false });
   }
-  const rules: RuleResult[] = [];
-  if (counted["FCPRA-ELIG"].length) {
-    for (const id of ["FCPRA-ELIG", "FCPRA-WARN", "FCPRA-ACK"])
-      rules.push(countRule(id, counted[id], "subscription"));
-    rules.push(
-      infoCountRule(
-        "FCPRA-DEPO",
-        failures,
-        counted["FCPRA-ELIG"].length,
-        "subscription",
-      ),
-    );
-  }
+  const evaluated = tally.size("FCPRA-ELIG");
+  const noun = "subscription";
+  const rules = tally.rules(["FCPRA-ELIG", "FCPRA-WARN", "FCPRA-ACK"], noun);
+  if (evaluated)
+    rules.push(infoCountRule("FCPRA-DEPO", failures, evaluated, noun));
   return { outcomes, rules };
 }
 
 /** An evidence figure (E6, E7): blank is not evidenced (false), unreadable is unknown. */
 function evidenceAmount(
-  name: string,
-  unreadable: boolean,
-  value: Amount | undefined,
+  r: SubscriptionRow,
+  name: "depositsAndPortfolio" | "balanceSheetTotal" | "turnover" | "equity",
   operator: ">=" | ">",
   threshold: Amount,
 ): CheckTest {
-  if (unreadable)
-    return {
-      name,
-      met: null,
-      operator,
-      value: null,
-      threshold: amountNumber(threshold),
-      unit: "EUR",
-    };
+  if (r.invalid.has(name)) return amountTest(name, null, operator, threshold);
+  const value = r[name];
   const test = amountTest(name, value, operator, threshold);
   return value === undefined ? { ...test, met: false } : test;
 }

@@ -1,13 +1,20 @@
 import { type Amount, formatAmount, scaleAmount } from "../amount";
 import { addYears, type IsoDate } from "../dates";
 import { Dec } from "../decimal";
-import { requireVersion } from "../../law/parameter";
-import { REGISTER_LAW, registerRule } from "../../law/registers";
+import { type LawParameter, requireVersion } from "../../law/parameter";
+import { REGISTER_LAW } from "../../law/registers";
 import type { RuleResult } from "../result";
-import { type Counted, countRule, infoCountRule } from "./aggregate";
-import { type Tri, amountNumber, and, compare, lawAmount, or } from "./logic";
-import { decisiveSentence, statusOf } from "./outcome";
-import { rowReasonEnglish } from "../../present/registers-english";
+import { type Counted, Tally, infoCountRule } from "./aggregate";
+import { type Tri, amountNumber, and, lawAmount, or } from "./logic";
+import {
+  type OutOfScope,
+  amountFields,
+  decided,
+  decisiveCheck,
+  outOfScope,
+  statusOf,
+  withArticle,
+} from "./outcome";
 import type { RegisterReader } from "./row-values";
 import type {
   CheckTest,
@@ -40,38 +47,17 @@ export function isRule516(value: string): boolean {
 }
 
 function thresholds(asOf: IsoDate) {
+  const v = (p: LawParameter<string>) => requireVersion(p, asOf).value;
   return {
-    capShare: new Dec(requireVersion(REGISTER_LAW.capShare, asOf).value),
-    block: lawAmount(requireVersion(REGISTER_LAW.blockAmount, asOf).value),
-    debt: lawAmount(requireVersion(REGISTER_LAW.debtAmount, asOf).value),
-    dealer: lawAmount(requireVersion(REGISTER_LAW.dealerAmount, asOf).value),
-    deviation: new Dec(
-      requireVersion(REGISTER_LAW.dealerDeviation, asOf).value,
-    ),
+    capShare: new Dec(v(REGISTER_LAW.capShare)),
+    block: lawAmount(v(REGISTER_LAW.blockAmount)),
+    debt: lawAmount(v(REGISTER_LAW.debtAmount)),
+    dealer: lawAmount(v(REGISTER_LAW.dealerAmount)),
+    deviation: new Dec(v(REGISTER_LAW.dealerDeviation)),
     standingYears: requireVersion(REGISTER_LAW.standingYears, asOf).value,
   };
 }
 type Thresholds = ReturnType<typeof thresholds>;
-
-function withArticle(c: Omit<RowCheck, "article">): RowCheck {
-  return { ...c, article: registerRule(c.rule).article } as RowCheck;
-}
-
-function exceeds(
-  rule: string,
-  amount: Amount | undefined,
-  threshold: Amount,
-): RowCheck {
-  return withArticle({
-    rule,
-    met: amount === undefined ? null : compare(amount, ">", threshold),
-    operator: ">",
-    value: amount === undefined ? null : amountNumber(amount),
-    threshold: amountNumber(threshold),
-    unit: "EUR",
-    ...(amount === undefined ? {} : { exact: formatAmount(amount) }),
-  });
-}
 
 /**
  * 2° a) and c) "soit 5 % de la capitalisation boursière …, soit 7,5 millions d'euros". Under
@@ -80,12 +66,15 @@ function exceeds(
  */
 function blockTrade(
   rule: "OTC-EQ" | "OTC-FUND-EQ",
-  amount: Amount | undefined,
-  cap: Amount | undefined,
-  capUnreadable: boolean,
+  r: TradeRow,
+  reader: RegisterReader<TradeRow>,
+  amountBag: string[],
   t: Thresholds,
   reading: SoitSoitReading,
 ): RowCheck {
+  const amount = r.amountEur; // read by the caller: its blank is in amountBag
+  const capBag: string[] = [];
+  const cap = reader.needed(r, "issuerMarketCap", capBag);
   const capLimit = cap === undefined ? undefined : scaleAmount(cap, t.capShare);
   const capTest: CheckTest = {
     name: "marketCapShare",
@@ -98,36 +87,24 @@ function blockTrade(
   };
   const blockTest: CheckTest = {
     name: "blockAmount",
-    met: amount === undefined ? null : amount > t.block,
-    operator: ">",
-    value: amount === undefined ? null : amountNumber(amount),
-    threshold: amountNumber(t.block),
-    unit: "EUR",
+    ...amountFields(amount, ">", t.block, false),
   };
-  void capUnreadable;
   const met =
     reading === "either"
       ? or(capTest.met, blockTest.met)
       : and(capTest.met, blockTest.met);
-  const threshold =
-    capLimit === undefined
-      ? t.block
-      : reading === "either"
-        ? capLimit < t.block
-          ? capLimit
-          : t.block
-        : capLimit > t.block
-          ? capLimit
-          : t.block;
+  const lower =
+    capLimit !== undefined && capLimit < t.block ? capLimit : t.block;
+  const higher =
+    capLimit !== undefined && capLimit > t.block ? capLimit : t.block;
+  const threshold = reading === "either" ? lower : higher;
+  reader.settle(r, met, [...amountBag, ...capBag]);
+  const tests = [capTest, blockTest];
   return withArticle({
     rule,
+    ...amountFields(amount, ">", threshold),
     met,
-    operator: ">",
-    value: amount === undefined ? null : amountNumber(amount),
-    threshold: amountNumber(threshold),
-    unit: "EUR",
-    ...(amount === undefined ? {} : { exact: formatAmount(amount) }),
-    tests: [capTest, blockTest],
+    tests,
   });
 }
 
@@ -149,7 +126,7 @@ export function checkTrades(
 ): TradesResult {
   const t = thresholds(asOf);
   const outcomes: TradeOutcome[] = [];
-  const counted = new Map<string, Counted[]>();
+  const tally = new Tally();
   const packages: Counted[] = [];
   let packageChecked = 0;
   for (const r of rows) {
@@ -160,39 +137,15 @@ export function checkTrades(
       instrumentType: r.instrumentType,
       amountEur: r.amountEur === undefined ? null : formatAmount(r.amountEur),
     };
-    const info = (
-      scope: TradeOutcome["scope"],
-      reason: string,
-    ): TradeOutcome => ({
-      ...base,
-      status: "info",
-      scope,
-      reason,
-      checks: [],
-      allowedBy: null,
-    });
-    if (!optedIn) {
-      outcomes.push(
-        info(
-          "not-opted-in",
-          rowReasonEnglish({ say: "not-opted-in", text: "516-2" }),
-        ),
-      );
-      continue;
-    }
-    if (r.venue === "REGULATED") {
-      outcomes.push(
-        info("regulated-market", rowReasonEnglish({ say: "regulated-market" })),
-      );
-      continue;
-    }
-    if (r.tradeDate !== undefined && r.tradeDate > asOf) {
-      outcomes.push(
-        info(
-          "after-as-of",
-          rowReasonEnglish({ say: "after-as-of", date: r.tradeDate }),
-        ),
-      );
+    const outside: OutOfScope | undefined = !optedIn
+      ? { say: "not-opted-in", text: "516-2" }
+      : r.venue === "REGULATED"
+        ? { say: "regulated-market" }
+        : r.tradeDate !== undefined && r.tradeDate > asOf
+          ? { say: "after-as-of", date: r.tradeDate }
+          : undefined;
+    if (outside) {
+      outcomes.push({ ...outOfScope(base, outside), allowedBy: null });
       continue;
     }
     const scopeBag: string[] = [];
@@ -200,25 +153,20 @@ export function checkTrades(
     const date = reader.needed(r, "tradeDate", scopeBag);
     const scopeKnown = venue !== undefined && date !== undefined;
 
-    const checks: RowCheck[] = [];
     const pkg = reader.evidence(r, "packageDeclared");
     if (pkg === true) {
       const c = withArticle({ rule: "OTC-PACKAGE", met: true });
       packageChecked++;
       packages.push({ row: r.row, id: r.tradeId, met: true });
-      outcomes.push({
-        ...base,
-        status: "pass",
-        reason: decisiveSentence("pass", c),
-        decisive: { rule: c.rule, article: c.article, met: true },
-        checks: [c],
-        allowedBy: "OTC-PACKAGE",
-      });
+      const allowedBy = "OTC-PACKAGE";
+      outcomes.push({ ...base, ...decided("pass", c), checks: [c], allowedBy });
       continue;
     }
+    // A package that may have been declared is listed first and decides last.
+    const packageCheck: RowCheck[] = [];
     if (pkg === null) {
       packageChecked++;
-      checks.push(withArticle({ rule: "OTC-PACKAGE", met: null }));
+      packageCheck.push(withArticle({ rule: "OTC-PACKAGE", met: null }));
     }
 
     const typeBag: string[] = [];
@@ -227,71 +175,43 @@ export function checkTrades(
       rule: "OTC-INSTR",
       met: type === undefined ? null : type !== "OTHER",
     });
-    checks.push(instr);
 
     const amountBag: string[] = [];
     const amount = reader.needed(r, "amountEur", amountBag);
     const routeChecks: RowCheck[] = [];
     let routeBags: string[] = [...amountBag];
     if (type === "EQUITY") {
-      const capBag: string[] = [];
-      const cap = reader.needed(r, "issuerMarketCap", capBag);
-      const eq = blockTrade(
-        "OTC-EQ",
-        amount,
-        cap,
-        r.invalid.has("issuerMarketCap"),
-        t,
-        reading,
-      );
+      const eq = blockTrade("OTC-EQ", r, reader, amountBag, t, reading);
       routeChecks.push(eq);
-      reader.settle(r, eq.met, [...amountBag, ...capBag]);
       if (eq.met !== true) {
         const dealer = dealerCheck(r, amount, reader, t);
         routeChecks.push(dealer);
       }
       routeBags = [];
     } else if (type === "DEBT") {
-      routeChecks.push(exceeds("OTC-DEBT", amount, t.debt));
+      const debt = amountFields(amount, ">", t.debt);
+      routeChecks.push(withArticle({ rule: "OTC-DEBT", ...debt }));
     } else if (type === "FUND_UNITS") {
       const clsBag: string[] = [];
       const cls = reader.needed(r, "fundClassification", clsBag);
       if (cls === "EQUITY_FUND") {
-        const capBag: string[] = [];
-        const cap = reader.needed(r, "issuerMarketCap", capBag);
-        const c = blockTrade(
-          "OTC-FUND-EQ",
-          amount,
-          cap,
-          r.invalid.has("issuerMarketCap"),
-          t,
-          reading,
+        routeChecks.push(
+          blockTrade("OTC-FUND-EQ", r, reader, amountBag, t, reading),
         );
-        routeChecks.push(c);
-        reader.settle(r, c.met, [...amountBag, ...capBag]);
         routeBags = [];
       } else if (cls === "BOND_FUND") {
-        routeChecks.push(exceeds("OTC-FUND-BOND", amount, t.debt));
+        const debt = amountFields(amount, ">", t.debt);
+        routeChecks.push(withArticle({ rule: "OTC-FUND-BOND", ...debt }));
       } else {
         // 2° c) gives thresholds for "Actions" and "Obligations" funds only: other units are not allowed.
         const classTest: CheckTest = {
           name: "fundClassification",
           met: cls === undefined ? null : false,
         };
-        routeChecks.push(
-          withArticle({
-            rule: "OTC-FUND-EQ",
-            met: classTest.met,
-            tests: [classTest],
-          }),
-        );
-        routeChecks.push(
-          withArticle({
-            rule: "OTC-FUND-BOND",
-            met: classTest.met,
-            tests: [classTest],
-          }),
-        );
+        for (const rule of ["OTC-FUND-EQ", "OTC-FUND-BOND"])
+          routeChecks.push(
+            withArticle({ rule, met: classTest.met, tests: [classTest] }),
+          );
         reader.settle(r, classTest.met, clsBag);
         routeBags = [];
       }
@@ -306,57 +226,32 @@ export function checkTrades(
             : or(...routeChecks.map((c) => c.met));
     if (routeBags.length && routeChecks.length)
       reader.settle(r, routeChecks[0].met, routeBags);
-    checks.push(...routeChecks);
 
     const req = requestCheck(r, type, date, reader, t);
-    checks.push(req);
+    const checks = [...packageCheck, instr, ...routeChecks, req];
 
     const compliant = or(pkg, and(instr.met, route, req.met));
     reader.settle(r, instr.met, typeBag);
     if (compliant !== true) reader.settle(r, null, scopeBag);
     const status = statusOf(compliant, scopeKnown);
-    const allowedBy =
-      compliant === true
-        ? (routeChecks.find((c) => c.met === true)?.rule ?? null)
-        : null;
-    const ordered = [instr, ...routeChecks, req];
+    const allowing = routeChecks.find((c) => c.met === true);
+    const allowedBy = compliant === true ? (allowing?.rule ?? null) : null;
+    // Incomplete with nothing unknown (the scope unknown): the failed check decides.
+    const ordered = [instr, ...routeChecks, req, ...packageCheck];
     const decisive =
-      status === "pass"
-        ? routeChecks.find((c) => c.met === true)!
-        : status === "breach"
-          ? ordered.find((c) => c.met === false)!
-          : (ordered.find((c) => c.met === null) ??
-            checks.find((c) => c.met === null) ??
-            ordered.find((c) => c.met === false)!);
-    outcomes.push({
-      ...base,
-      status,
-      reason: decisiveSentence(status, decisive),
-      decisive: {
-        rule: decisive.rule,
-        article: decisive.article,
-        met: decisive.met,
-      },
-      checks,
-      allowedBy,
-    });
+      decisiveCheck(status, ordered, allowing) ??
+      ordered.find((c) => c.met === false)!;
+    outcomes.push({ ...base, ...decided(status, decisive), checks, allowedBy });
     // Only trades that are not allowed count against a rule (contract §4).
-    for (const c of checks) {
-      if (c.rule === "OTC-PACKAGE") continue;
-      const list = counted.get(c.rule) ?? [];
-      list.push({
-        row: r.row,
-        id: r.tradeId,
-        met: compliant === true ? true : scopeKnown ? c.met : null,
-      });
-      counted.set(c.rule, list);
-    }
+    for (const c of checks)
+      if (c.rule !== "OTC-PACKAGE")
+        tally.add(c.rule, {
+          row: r.row,
+          id: r.tradeId,
+          met: compliant === true ? true : scopeKnown ? c.met : null,
+        });
   }
-  const rules: RuleResult[] = [];
-  for (const id of ROUTE_RULES) {
-    const list = counted.get(id);
-    if (list?.length) rules.push(countRule(id, list, "trade"));
-  }
+  const rules = tally.rules(ROUTE_RULES, "trade");
   if (packageChecked)
     rules.push(infoCountRule("OTC-PACKAGE", packages, packageChecked, "trade"));
   return { outcomes, rules };
@@ -375,11 +270,7 @@ function dealerCheck(
   const bag: string[] = [];
   const amountTest: CheckTest = {
     name: "amount",
-    met: amount === undefined ? null : compare(amount, ">=", t.dealer),
-    operator: ">=",
-    value: amount === undefined ? null : amountNumber(amount),
-    threshold: amountNumber(t.dealer),
-    unit: "EUR",
+    ...amountFields(amount, ">=", t.dealer, false),
   };
   const price = reader.needed(r, "agreedPrice", bag);
   const vwap = reader.needed(r, "referenceVwap", bag);
@@ -433,8 +324,9 @@ function requestCheck(
   const client: Tri | undefined = r.invalid.has("clientCategory")
     ? null
     : EXEMPT_CLIENTS.has(r.clientCategory ?? "OTHER");
-  const formTest: CheckTest = { name: "requestForm", met: null };
-  const tests: CheckTest[] = [formTest];
+  const tests: CheckTest[] = [
+    { name: "requestForm", met: form === null ? null : form !== undefined },
+  ];
   let met: Tri;
   if (form === null) met = null;
   else if (form === undefined) met = false;
@@ -461,7 +353,6 @@ function requestCheck(
     met = and(client, debt, inPeriod);
     reader.settle(r, met, bag);
   }
-  formTest.met = form === null ? null : form !== undefined;
   if (form === "OTHER_MEANS") tests.push({ name: "exemptClient", met: client });
   return withArticle({ rule: "OTC-REQ", met, tests });
 }
