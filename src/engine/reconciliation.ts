@@ -32,6 +32,7 @@ class Lines {
   /** Lines in the order they first appear; found by article, then by a short scan (no key string per row). */
   private readonly order: LineEntry[] = [];
   private readonly byArticle = new Map<string | undefined, LineEntry[]>();
+  private last?: LineEntry;
 
   private find(
     reason: ReconciliationReason,
@@ -40,6 +41,17 @@ class Lines {
     denominator: boolean,
     code: ExclusionCode | undefined,
   ): LineEntry | undefined {
+    // Consecutive rows mostly land on the same line: it is tried before the map.
+    const last = this.last;
+    if (
+      last !== undefined &&
+      last.reason === reason &&
+      last.article === article &&
+      last.numerator === numerator &&
+      last.denominator === denominator &&
+      last.code === code
+    )
+      return last;
     const list = this.byArticle.get(article);
     if (list)
       for (const e of list)
@@ -49,7 +61,7 @@ class Lines {
           e.denominator === denominator &&
           e.code === code
         )
-          return e;
+          return (this.last = e);
     return undefined;
   }
 
@@ -78,7 +90,8 @@ class Lines {
       if (list) list.push(line);
       else this.byArticle.set(article, [line]);
     }
-    line.sum.add(amount);
+    // A BigInt added as one: converting it to a number first costs more than the addition.
+    line.sum.addBig(amount);
     line.count += count;
   }
 
@@ -495,9 +508,10 @@ function holdingsTotals(ctx: FundContext): { total: Amount; held: Amount } {
     const total = new ExactSum();
     const held = new ExactSum();
     for (const p of ctx.positions) {
-      if (p.amount === undefined) continue;
-      total.add(p.amount);
-      if (p.held) held.add(p.amount);
+      const amount = p.amount;
+      if (amount === undefined) continue;
+      total.addBig(amount);
+      if (p.held) held.addBig(amount);
     }
     totals = { total: total.value(), held: held.value() };
     totalsOf.set(ctx, totals);
