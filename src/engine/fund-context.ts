@@ -297,6 +297,22 @@ export class FundContext {
   }
 
   /**
+   * Adds the basis amount at index i to a sum: as integer millionths when the column gives them
+   * (no BigInt), else as its BigInt. False when it cannot be read (with basisAmountAt's diagnostic).
+   */
+  addBasisAt(sum: ExactSum, i: number): boolean {
+    const x = this.millionths[i];
+    if (x === x) {
+      sum.addMillionths(x);
+      return true;
+    }
+    const amount = this.basisAmountAt(i);
+    if (amount === undefined) return false;
+    sum.addBig(amount);
+    return true;
+  }
+
+  /**
    * Records that a rule needed a value the row does not give, and what the value decides (the
    * sentence is made from it); unreadable cells were already reported by the reader.
    */
@@ -508,14 +524,7 @@ export class FundContext {
     const total = new ExactSum();
     let complete = true;
     for (let i = 0; i < this.holdings.length; i++) {
-      if (this.held[i] === 0) continue;
-      const x = this.millionths[i];
-      if (x === x) total.addMillionths(x);
-      else {
-        const amount = this.basisAmountAt(i);
-        if (amount === undefined) complete = false;
-        else total.addBig(amount);
-      }
+      if (this.held[i] === 1 && !this.addBasisAt(total, i)) complete = false;
     }
     return { denominator: total.value(), complete };
   }

@@ -58,15 +58,12 @@ export class Tally implements Measure {
    */
   takeAt(i: number, counted?: Omit<Contribution, "amount">): boolean {
     const ctx = this.ctx;
-    const x = ctx.millionths[i];
-    let amount: Amount | undefined;
-    if (x === x) this.sum.addMillionths(x);
-    else if ((amount = ctx.basisAmountAt(i)) === undefined) {
+    if (!ctx.addBasisAt(this.sum, i)) {
       this.complete = false;
       return false;
-    } else this.sum.addBig(amount);
+    }
     const p = counted && ctx.explainedAt(i);
-    if (p) count(ctx, p, counted, amount ?? BigInt(x));
+    if (p) count(ctx, p, counted, ctx.amountAt(i)!);
     return true;
   }
 

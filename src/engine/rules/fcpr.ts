@@ -605,15 +605,7 @@ function allocateListedAfterPurchase(
     // The issuer's sum in millionths as numbers where the positions give them (no BigInt per row).
     const sum = new ExactSum();
     let unreadable = false;
-    for (const i of group) {
-      const x = ctx.millionths[i];
-      if (x === x) sum.addMillionths(x);
-      else {
-        const amount = ctx.basisAmountAt(i);
-        if (amount === undefined) unreadable = true;
-        else sum.addBig(amount);
-      }
-    }
+    for (const i of group) if (!ctx.addBasisAt(sum, i)) unreadable = true;
     // Bucket or five years: either way the issuer's unknowns reach both, and the quota.
     if (unreadable) unknownIn(t.bucket, t.listed);
     if (unknown) {
