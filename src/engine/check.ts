@@ -1,7 +1,7 @@
 import type { IsoDate } from "./dates";
 import type { Dec } from "./decimal";
 import { FundContext } from "./fund-context";
-import { FundColumns } from "./fund-columns";
+import { type Coded, FundColumns } from "./fund-columns";
 import type {
   Diagnostic,
   Fund,
@@ -177,12 +177,12 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
     workbookDiagnostics,
     get inputOfHolding() {
       return (inputOfHolding ??= inputsOfHoldings(
-        placeOfHolding,
+        placeOfHolding(),
         funds.map((id) => inputOfFund.get(id) ?? -1),
       ));
     },
     get slotOfHolding() {
-      return (slotOfHolding ??= slotsOf(placeOfHolding, funds.length));
+      return (slotOfHolding ??= slotsOf(placeOfHolding(), funds.length));
     },
     registerDiagnostics,
     hasRegisters: hasRegisters(whole),
@@ -590,22 +590,57 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
   const mapRows = model.diagnostics.some((d) => d.table === "Holdings");
   const fundOfHolding = new Map<number, string>();
   const orphans: Diagnostic[] = [];
-  const count = model.holdings.length;
+  const { holdings } = model;
+  // The fundId column, read as codes (the same code is the same fundId).
+  const ids = new FundColumns(holdings).coded("fundId");
+  // The common workbook: every row names the same fund. Then no row is looked at, and each
+  // holding's place (0) is written only when an edit asks for it.
+  const everyRow = mapRows ? undefined : fundOfEveryRow(ids, matcher);
+  if (everyRow !== undefined) {
+    return {
+      byFund: new Map([[everyRow, holdings]]),
+      orphans,
+      fundOfHolding,
+      funds: [everyRow],
+      placeOfHolding: () => new Int32Array(holdings.length),
+    };
+  }
   // The funds taking holdings, in the order first taken, and each holding's fund as its place
   // in that list (-1 when no fund takes it): a typed array, not 100,000 references to collect.
   const funds: string[] = [];
-  const placeOfHolding = new Int32Array(count);
+  const places = new Int32Array(holdings.length);
   const placed = placeHoldings(
-    model.holdings,
+    holdings,
+    ids,
     matcher,
-    placeOfHolding,
+    places,
     funds,
     orphans,
     mapRows ? fundOfHolding : undefined,
   );
-  const lists = fundLists(model.holdings, placeOfHolding, funds.length, placed);
+  const lists = fundLists(holdings, places, funds.length, placed);
   const byFund = new Map(funds.map((id, place) => [id, lists[place]]));
-  return { byFund, orphans, fundOfHolding, funds, placeOfHolding };
+  return {
+    byFund,
+    orphans,
+    fundOfHolding,
+    funds,
+    placeOfHolding: () => places,
+  };
+}
+
+/**
+ * The fund every row goes to when all rows give the same fundId, matched exactly, or all leave
+ * it blank beside a single fund (no row is then an orphan or an inexact match); else undefined.
+ */
+function fundOfEveryRow(
+  ids: Coded<string | undefined>,
+  matcher: FundMatcher,
+): string | undefined {
+  // A coded column has a code per distinct value: one value means every row has it.
+  if (ids.values.length !== 1) return undefined;
+  const [name] = ids.values;
+  return name === undefined ? matcher.single : matcher.exactly(name);
 }
 
 /**
@@ -614,6 +649,7 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
  */
 function placeHoldings(
   holdings: Holding[],
+  ids: Coded<string | undefined>,
   matcher: FundMatcher,
   placeOfHolding: Int32Array,
   funds: string[],
@@ -623,8 +659,6 @@ function placeHoldings(
   const single = matcher.single;
   const placeOf = new Map<string, number>();
   let placed = 0;
-  // The fundId column, read as codes (the same code is the same fundId).
-  const ids = new FundColumns(holdings).coded("fundId");
   // Consecutive rows mostly name the same fund: the last fundId matched exactly, and its place,
   // are kept (an inexact match is resolved again on every row, which files its diagnostic).
   let lastCode = -1;
@@ -746,6 +780,11 @@ class FundMatcher {
       }
     const ids = new Set(model.funds.map((f) => f.fundId));
     this.single = ids.size === 1 ? [...ids][0] : undefined;
+  }
+
+  /** The fund's own id when fundId is exactly one (no diagnostic to file); else undefined. */
+  exactly(fundId: string): string | undefined {
+    return this.exact.get(fundId);
   }
 
   /** The fundId of the fund the row names, or undefined when it names none. */
