@@ -129,6 +129,8 @@ function heldOn(columns: FundColumns, asOf: IsoDate): Uint8Array {
   const gone = per(disposal, (d) => d !== undefined && d <= asOf);
   const later = per(investment, (d) => d !== undefined && d > asOf);
   const held = new Uint8Array(columns.length);
+  // Usually no date of either column excludes a row: then every position is held, with no pass.
+  if (!gone.includes(true) && !later.includes(true)) return held.fill(1);
   for (let i = 0; i < held.length; i++)
     held[i] = gone[disposal.codes[i]] || later[investment.codes[i]] ? 0 : 1;
   return held;
@@ -202,6 +204,8 @@ export class FundContext {
       : this.columns.coded("assetClass");
     const placed = per(placing, (v) => v !== undefined);
     const invalid = this.columns.withInvalid();
+    // Usually every row gives its class and reads cleanly: then none is unplaced, with no pass.
+    if (invalid.length === 0 && !placed.includes(false)) return;
     // The next row with an unreadable cell; the list's length after the last one.
     let next = 0;
     let bad = invalid.length ? invalid[0] : this.holdings.length;
