@@ -97,36 +97,45 @@ export function quotaClasses(asOf: string) {
   };
 }
 
-type Paragraph = "I" | "III1" | "III2" | "IV" | "ADVANCE" | "ENTITY";
 /**
- * What the later passes need of a position's sort, one byte per position (reading `kind`
- * on buckets of several shapes, pass after pass, costs more than the sort itself at 100,000 rows).
- * SECURITY: the sorts that say whether an issuer's securities count in I (an exclusion says no).
+ * Where the sort puts a position, one byte per position: the loops over 100,000 rows compare
+ * small numbers, not the kinds of buckets of several shapes. The sorts from I on say whether an
+ * issuer's securities count in I (an exclusion says they do not).
  */
-const enum Sort {
-  OTHER,
-  SECURITY,
+const enum To {
+  NOT_HELD,
+  UNKNOWN,
   ADVANCE,
   ENTITY,
+  I,
+  III1,
+  III2,
+  IV,
+  OUT,
+  /** Only in the table by class and status: a listed security, which its own row decides. */
+  LISTED,
 }
+type Paragraph = To.I | To.III1 | To.III2 | To.IV | To.ADVANCE | To.ENTITY;
 /** The paragraphs a position can be sorted into; shared objects, so sorting 100,000 rows allocates nothing. */
-const SORTED = Object.fromEntries(
-  (["I", "III1", "III2", "IV", "ADVANCE", "ENTITY"] as const).map((kind) => [
-    kind,
-    { kind },
-  ]),
-) as { [K in Paragraph]: { kind: K } };
+const SORTED = {
+  I: { to: To.I },
+  III1: { to: To.III1 },
+  III2: { to: To.III2 },
+  IV: { to: To.IV },
+  ADVANCE: { to: To.ADVANCE },
+  ENTITY: { to: To.ENTITY },
+} as const;
 /** A value the sort needs is blank: the column, and what it decides (the diagnostic's facts). */
 type Need = { column: string; why: NeedWhy };
 type Out = {
-  kind: "OUT";
+  to: To.OUT;
   article: string;
   why: Reason & { code: ExclusionCode };
   reason?: string;
 };
-type Bucket = { kind: Paragraph } | Out | ({ kind: "UNKNOWN" } & Need);
+type Bucket = { to: Paragraph } | Out | ({ to: To.UNKNOWN } & Need);
 const out = (why: Out["why"], article?: string): Out => ({
-  kind: "OUT",
+  to: To.OUT,
   article: article ?? (why.facts as { article: string }).article,
   why,
 });
@@ -196,6 +205,10 @@ class Sorted {
   readonly cap20Text: string;
   /** The rules and article of II 1° as the gate and the quota's count of advances take them. */
   readonly gateRules: GateRules;
+  /** Indices of the positions listed after purchase (IV), in the rows' order. */
+  readonly listedAfter: number[] = [];
+  /** Some held position is an advance. */
+  anyAdvance = false;
   /** The columns the sort reads. */
   readonly cls: Coded<AssetClass | undefined>;
   readonly listing: Coded<ListingStatus | undefined>;
@@ -210,6 +223,8 @@ class Sorted {
    * which its listing date or III 1° decides.
    */
   readonly decided: (Bucket | undefined)[];
+  /** decided as one byte each (To.LISTED for undefined), for the loop over the rows. */
+  readonly decidedTo: Uint8Array;
   readonly smallCapClass: boolean[];
   readonly receivable: boolean[];
   /** By code of listingStatus: blank or UNLISTED. */
@@ -250,6 +265,7 @@ class Sorted {
     this.decided = this.cls.values.flatMap((k) =>
       this.unlisted.map((unlisted) => decidedBy(k, unlisted, classes)),
     );
+    this.decidedTo = Uint8Array.from(this.decided, (b) => b?.to ?? To.LISTED);
     const among = (list: ReadonlySet<AssetClass>) =>
       per(this.cls, (k) => k !== undefined && list.has(k));
     this.smallCapClass = among(classes.smallCaps);
@@ -297,91 +313,107 @@ export function evaluateL21428(
   ctx: FundContext,
   prof: L21428Profile,
 ): Evaluation {
-  const { held } = ctx;
   const t = new Sorted(ctx, prof);
-  const sorts = new Uint8Array(held.length);
-  const cap20 = capOf(ctx, CAP_20(ctx.asOf));
-
-  // Securities first: the 20 % bucket fills with III 1° and III 2° items, then with IV items while it stays within 20 %.
-  // Indices of the positions, and one contribution object per paragraph (count copies it): no allocation per row.
-  const listedAfter: number[] = [];
-  let advances = false;
-  const rule = prof.quota.id;
-  const unlisted = { rule, article: ART_I, explain: UNLISTED };
-  const bucketExplain = why("counted-within-bucket", {
-    threshold: t.cap20Text,
-    article: "L. 214-28 III",
-  });
-  const inBucket = (article: string) => ({
-    rule: prof.bucket.id,
-    article,
-    explain: bucketExplain,
-  });
-  const [iii1, iii2] = [inBucket(ART_III_1), inBucket(ART_III_2)];
-  for (let i = 0; i < held.length; i++) {
-    if (held[i] === 0) continue;
-    const b = sortIntoParagraph(t, i);
-    sorts[i] =
-      b.kind === "ADVANCE"
-        ? Sort.ADVANCE
-        : b.kind === "ENTITY"
-          ? Sort.ENTITY
-          : b.kind === "UNKNOWN"
-            ? Sort.OTHER
-            : Sort.SECURITY;
-    if (b.kind === "I") {
-      t.inQuota[i] = 1;
-      t.direct.takeAt(i, unlisted);
-    } else if (b.kind === "III1" || b.kind === "III2")
-      addToBucket(t, i, b.kind === "III1" ? iii1 : iii2);
-    else if (b.kind === "IV") listedAfter.push(i);
-    else if (b.kind === "ADVANCE") advances = true;
-    else if (b.kind === "OUT") {
-      const p = ctx.explainedAt(i);
-      if (!p) continue;
-      // Rendered once per shared outcome; keys in the report's order for these rows.
-      const { code, facts } = b.why;
-      b.reason ??= english(b.why);
-      ctx.exclude(p, {
-        rule,
-        reason: b.reason,
-        article: b.article,
-        code,
-        facts,
-      } as Excluded);
-    } else if (b.kind === "UNKNOWN") {
-      t.direct.unknown(ctx.holdings[i], b.column, b.why);
-      unknownIn(t.bucket, t.listed);
-      const p = ctx.explainedAt(i);
-      if (p)
-        ctx.exclude(p, {
-          rule,
-          code: "unclassified",
-          facts: { column: b.column },
-        });
-    }
-  }
-  allocateListedAfterPurchase(t, listedAfter, cap20);
-  const issuerInQuota = advances
+  const sorts = sortPositions(t, ctx.held);
+  allocateListedAfterPurchase(t, t.listedAfter, capOf(ctx, CAP_20(ctx.asOf)));
+  const issuerInQuota = t.anyAdvance
     ? issuersCountedInI(t.issuer, sorts, t.inQuota)
     : NO_ISSUERS;
-  for (let i = 0; i < held.length; i++) {
+  for (let i = 0; i < sorts.length; i++) {
     const sort = sorts[i];
-    if (sort === Sort.ADVANCE) {
+    if (sort === To.ADVANCE) {
       if (!prof.advanceCap?.take(ctx.positionAt(i)))
         countAdvance(t, i, issuerInQuota);
-    } else if (sort === Sort.ENTITY) countEntityRights(t, i);
+    } else if (sort === To.ENTITY) countEntityRights(t, i);
   }
 
   const window = quotaWindow(ctx);
   return { rules: results(ctx, t, window), quotaWindow: window };
 }
 
-/** Sorts a held position into the paragraph of L. 214-28 that can take it. */
-function sortIntoParagraph(t: Sorted, i: number): Bucket {
+/**
+ * Sorts each held position into its paragraph and adds the securities of I and III to their
+ * measures: the 20 % bucket fills with III 1° and III 2° items first, then with IV items while it
+ * stays within 20 % (those are kept for their issuers' turn). Returns each position's sort. One
+ * contribution object per paragraph (count copies it): no allocation per row.
+ */
+function sortPositions(t: Sorted, held: Uint8Array): Uint8Array {
+  const rule = t.prof.quota.id;
+  const unlisted = { rule, article: ART_I, explain: UNLISTED };
+  const bucketExplain = why("counted-within-bucket", {
+    threshold: t.cap20Text,
+    article: "L. 214-28 III",
+  });
+  const inBucket = (article: string) => ({
+    rule: t.prof.bucket.id,
+    article,
+    explain: bucketExplain,
+  });
+  const [iii1, iii2] = [inBucket(ART_III_1), inBucket(ART_III_2)];
+  const sorts = new Uint8Array(held.length);
+  for (let i = 0; i < held.length; i++) {
+    if (held[i] === 0) continue;
+    const to = sortAt(t, i);
+    sorts[i] = to;
+    if (to === To.I) {
+      t.inQuota[i] = 1;
+      t.direct.takeAt(i, unlisted);
+    } else if (to === To.III1) addToBucket(t, i, iii1);
+    else if (to === To.III2) addToBucket(t, i, iii2);
+    else if (to === To.IV) t.listedAfter.push(i);
+    else if (to === To.ADVANCE) t.anyAdvance = true;
+    else if (to === To.OUT || to === To.UNKNOWN) leaveOutOfSort(t, i, to, rule);
+  }
+  return sorts;
+}
+
+/** The paragraph of a held position: its class and status decide it, but for a listed security. */
+function sortAt(t: Sorted, i: number): To {
+  const code = t.cls.codes[i];
+  const to = t.decidedTo[code * t.unlisted.length + t.listing.codes[i]];
+  return to === To.LISTED ? sortListedSecurity(t, i, code).to : to;
+}
+
+/** sortAt with what an exclusion or an unknown value says (for the rows the quota cannot take). */
+function bucketAt(t: Sorted, i: number): Bucket {
   const code = t.cls.codes[i];
   const decided = t.decided[code * t.unlisted.length + t.listing.codes[i]];
   return decided ?? sortListedSecurity(t, i, code);
+}
+
+/** A position the quota cannot take: why, on an explained row; an unknown value also marks the measures partial. */
+function leaveOutOfSort(
+  t: Sorted,
+  i: number,
+  to: To.OUT | To.UNKNOWN,
+  rule: string,
+): void {
+  const { ctx } = t;
+  const p = ctx.explainedAt(i);
+  if (to === To.OUT) {
+    if (!p) return;
+    const b = bucketAt(t, i) as Out;
+    // Rendered once per shared outcome; keys in the report's order for these rows.
+    const { code, facts } = b.why;
+    b.reason ??= english(b.why);
+    ctx.exclude(p, {
+      rule,
+      reason: b.reason,
+      article: b.article,
+      code,
+      facts,
+    } as Excluded);
+    return;
+  }
+  const b = bucketAt(t, i) as Need;
+  t.direct.unknown(ctx.holdings[i], b.column, b.why);
+  unknownIn(t.bucket, t.listed);
+  if (p)
+    ctx.exclude(p, {
+      rule,
+      code: "unclassified",
+      facts: { column: b.column },
+    });
 }
 
 /** The paragraph a class and a listing status decide, if they do (all but listed securities). */
@@ -427,7 +459,7 @@ function sortListedSecurity(t: Sorted, i: number, code: number): Bucket {
     return out(why("not-small-cap", (test as { facts: NotSmallCap }).facts));
   }
   const need = needForIII1(kind, t.ctx.asOf);
-  return { kind: "UNKNOWN", column: need.column, why: need.why };
+  return { to: To.UNKNOWN, column: need.column, why: need.why };
 }
 
 const enum Category {
@@ -463,7 +495,7 @@ const LOOK_THROUGH: NeedWhy = {
   article: "L. 214-28 II 2°",
 };
 const CLASS_UNKNOWN: Bucket = {
-  kind: "UNKNOWN",
+  to: To.UNKNOWN,
   column: "assetClass",
   why: PARAGRAPH,
 };
@@ -674,7 +706,7 @@ function issuersCountedInI(
   const inI = new Uint8Array(issuer.values.length);
   const codes = issuer.codes;
   for (let i = 0; i < sorts.length; i++) {
-    if (sorts[i] !== Sort.SECURITY) continue;
+    if (sorts[i] < To.I) continue;
     const c = codes[i];
     if (inQuota[i] === 1) inI[c] = InI.COUNTED;
     else if (inI[c] === InI.NO_SECURITY) inI[c] = InI.NOT_COUNTED;
