@@ -7,6 +7,7 @@ import {
   scaleMillionths,
 } from "../amount";
 import { addYears } from "../dates";
+import type { Dec } from "../decimal";
 import {
   isEuEeaOn,
   L214_160,
@@ -59,6 +60,7 @@ import {
   cappedSums,
   countAdvanceInQuotaAt,
   gateAdvanceAt,
+  advanceIssuer,
   type AdvanceCap,
   type GateLog,
   type GateRules,
@@ -276,6 +278,18 @@ class Sorted {
       (c) => c !== undefined && isEuEeaOn(c, ctx.asOf),
     );
     this.receivable = among(listAt(L214_160.receivableClasses, ctx.asOf));
+  }
+
+  private entityRights?: {
+    oecd: Coded<boolean | undefined>;
+    lookThrough: Coded<Dec | undefined>;
+  };
+  /** The columns II 2° reads, coded when a fund first has entity rights. */
+  entityColumns() {
+    return (this.entityRights ??= {
+      oecd: this.ctx.columns.coded("entityOecd"),
+      lookThrough: this.ctx.columns.coded("lookThroughPct"),
+    });
   }
 
   issuerAt(i: number): string | undefined {
@@ -722,12 +736,13 @@ function countAdvance(t: Sorted, i: number, issuerInI: Uint8Array): void {
   const { ctx, prof } = t;
   const article = prof.advanceArticle;
   const gate = gateAdvanceAt(ctx, i, t.gateRules);
-  if (gate.kind === "unknown") return;
-  const { issuer } = gate;
-  const facts = { issuer, article };
+  if (gate === "unknown") return;
   const p = ctx.explainedAt(i);
-  if (gate.kind === "refused") {
-    if (p) ctx.leaveOut(p, prof.advances.id, why("advance-gate", facts));
+  if (gate === "refused") {
+    if (p) {
+      const facts = { issuer: advanceIssuer(p.holding), article };
+      ctx.leaveOut(p, prof.advances.id, why("advance-gate", facts));
+    }
     return;
   }
   // The issuer's securities say; an issuer with none here is eligible when unlisted.
@@ -736,35 +751,32 @@ function countAdvance(t: Sorted, i: number, issuerInI: Uint8Array): void {
     inI === InI.NO_SECURITY
       ? t.unlisted[t.listing.codes[i]]
       : inI === InI.COUNTED;
-  const test = "advance" as const;
   if (!eligible) {
-    if (p)
-      ctx.leaveOut(
-        p,
-        prof.quota.id,
-        why("issuer-not-eligible", { test, ...facts }),
-      );
+    if (p) {
+      const issuer = advanceIssuer(p.holding);
+      const facts = { test: "advance" as const, issuer, article };
+      ctx.leaveOut(p, prof.quota.id, why("issuer-not-eligible", facts));
+    }
     return;
   }
-  countAdvanceInQuotaAt(ctx, i, t.qualifying, t.gateRules, gate);
+  countAdvanceInQuotaAt(ctx, i, t.qualifying, t.gateRules);
 }
 
 /** II 2°: rights in an OECD entity count "qu'à concurrence du pourcentage d'investissement direct" in eligible companies. */
 function countEntityRights(t: Sorted, i: number): void {
   const { ctx } = t;
-  const h = ctx.holdings[i];
   const { quota, entityArticle: article, entityOecdRequired } = t.prof;
   const rule = quota.id;
-  const facts = { article };
   const p = ctx.explainedAt(i);
-  if (entityOecdRequired && !h.entityOecd) {
-    if (p) ctx.leaveOut(p, rule, why("entity-not-oecd", facts));
+  const { oecd, lookThrough } = t.entityColumns();
+  if (entityOecdRequired && !oecd.values[oecd.codes[i]]) {
+    if (p) ctx.leaveOut(p, rule, why("entity-not-oecd", { article }));
     return;
   }
-  const share = h.lookThroughPct;
+  const share = lookThrough.values[lookThrough.codes[i]];
   if (share === undefined) {
-    t.entities.unknown(h, "lookThroughPct", LOOK_THROUGH);
-    if (p) ctx.leaveOut(p, rule, why("look-through-unknown", facts));
+    t.entities.unknown(ctx.holdings[i], "lookThroughPct", LOOK_THROUGH);
+    if (p) ctx.leaveOut(p, rule, why("look-through-unknown", { article }));
     return;
   }
   // A plain check sums the counted share as a number when it is one exactly (no BigInt per row).

@@ -10,7 +10,7 @@ import { limitCondition } from "../conditions";
 import { Dec } from "../decimal";
 import { L214_160, L214_28, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
-import { per } from "../fund-columns";
+import { type Coded, per } from "../fund-columns";
 import {
   Breaches,
   compare,
@@ -258,23 +258,35 @@ export function countAdvanceInQuota(
   allowed: { quotaId: string; article: string },
   gate: Extract<AdvanceGate, { kind: "allowed" }>,
 ): void {
-  countAdvanceInQuotaAt(ctx, p.index, qualifying, allowed, gate);
+  // An unreadable amount was recorded by the gate's measure of every advance.
+  if (!qualifying.plusAt(p.index) || !ctx.explained(p)) return;
+  countedAdvance(ctx, p, allowed, gate);
 }
 
-/** countAdvanceInQuota of the fund's position at index i. */
+/** countAdvanceInQuota of the fund's position at index i, which the gate allowed (gateAdvanceAt). */
 export function countAdvanceInQuotaAt(
   ctx: FundContext,
   i: number,
   qualifying: Tally,
-  allowed: { quotaId: string; article: string },
-  { issuer, ownership }: Extract<AdvanceGate, { kind: "allowed" }>,
+  rules: GateRules,
 ): void {
-  const { quotaId: rule, article } = allowed;
-  // An unreadable amount was recorded by the gate's measure of every advance.
   if (!qualifying.plusAt(i)) return;
   // The reason and its note are only for a position whose outcome is recorded.
   const p = ctx.explainedAt(i);
   if (!p) return;
+  const ownership = ownershipAt(ctx, i, rules)!;
+  countedAdvance(ctx, p, rules, {
+    issuer: advanceIssuer(p.holding),
+    ownership,
+  });
+}
+
+function countedAdvance(
+  ctx: FundContext,
+  p: Position,
+  { quotaId: rule, article }: { quotaId: string; article: string },
+  { issuer, ownership }: { issuer: string; ownership: Dec },
+): void {
   const explain = why("counted-advance", {
     issuer,
     ownership: ownership.toString(),
@@ -294,6 +306,14 @@ export type GateRules = {
   article: string;
   gate: Dec;
   log: GateLog;
+  /** The columns the gate reads, taken from the fund's columns when first needed. */
+  columns?: GateColumns;
+};
+
+/** The columns the gate reads by position index: the share of capital, and the issuer whose share an advance takes. */
+type GateColumns = {
+  ownership: Coded<Dec | undefined>;
+  issuer: Coded<string | undefined>;
 };
 
 /**
@@ -306,16 +326,24 @@ export function gateAdvance(
   p: Position,
   rules: GateRules,
 ): { gate: AdvanceGate } {
-  return { gate: gateAdvanceAt(ctx, p.index, rules) };
+  const kind = gateAdvanceAt(ctx, p.index, rules);
+  if (kind === "unknown") return { gate: UNKNOWN_GATE };
+  const issuer = advanceIssuer(p.holding);
+  if (kind === "refused") return { gate: { kind, issuer } };
+  return {
+    gate: { kind, issuer, ownership: ownershipAt(ctx, p.index, rules)! },
+  };
 }
 
-/** gateAdvance of the fund's position at index i. */
+/**
+ * gateAdvance of the fund's position at index i, read from the fund's columns: what the gate
+ * says, with no object made per advance (the company's name and share: advanceIssuer, ownershipAt).
+ */
 export function gateAdvanceAt(
   ctx: FundContext,
   i: number,
   rules: GateRules,
-): AdvanceGate {
-  const h = ctx.holdings[i];
+): AdvanceGate["kind"] {
   const { article, gate, log } = rules;
   const p = ctx.explainedAt(i);
   // The contribution is built only for a position whose outcome is recorded.
@@ -330,20 +358,18 @@ export function gateAdvanceAt(
       }),
     },
   );
-  const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
+  const ownership = ownershipAt(ctx, i, rules);
   const rule = rules.quotaId;
   if (ownership === undefined) {
-    ctx.needHolding(h, "ownershipPct", {
+    ctx.needHolding(ctx.holdings[i], "ownershipPct", {
       purpose: "advance-ownership",
       article,
       threshold: gate.toString(),
     });
     if (p) ctx.leaveOut(p, rule, why("ownership-unknown", { article }));
     log.advances.unknown();
-    return UNKNOWN_GATE;
+    return "unknown";
   }
-  // Without a name or id, the line names it (the user's own id, in any language).
-  const issuer = h.issuerName ?? h.issuerId ?? (h.lineId || `#${h.row}`);
   // A share read from a column is one Dec per distinct value: the same object is not compared again.
   if (
     log.lowest === undefined ||
@@ -352,7 +378,7 @@ export function gateAdvanceAt(
     log.lowest = ownership;
   if (refusedBy(gate, ownership)) {
     const facts = {
-      issuer,
+      issuer: advanceIssuer(ctx.holdings[i]),
       ownership: ownership.toString(),
       gate: gate.toString(),
       article,
@@ -367,9 +393,30 @@ export function gateAdvanceAt(
       rule,
       why("advance-gate", facts),
     );
-    return { kind: "refused", issuer };
+    return "refused";
   }
-  return { kind: "allowed", issuer, ownership };
+  return "allowed";
+}
+
+/** The company an advance is made to, as the reasons name it: without a name or id, the line (the user's own id, in any language). */
+export function advanceIssuer(h: Holding): string {
+  return h.issuerName ?? h.issuerId ?? (h.lineId || `#${h.row}`);
+}
+
+/** The share of the company's capital an advance takes: its row's own, else its issuer's (issuerOwnership). */
+export function ownershipAt(
+  ctx: FundContext,
+  i: number,
+  rules: GateRules,
+): Dec | undefined {
+  const { ownership, issuer } = (rules.columns ??= {
+    ownership: ctx.columns.coded("ownershipPct"),
+    issuer: ctx.columns.coded("issuerId"),
+  });
+  return (
+    ownership.values[ownership.codes[i]] ??
+    issuerOwnership(ctx, issuer.values[issuer.codes[i]])
+  );
 }
 
 const UNKNOWN_GATE: AdvanceGate = { kind: "unknown" };
