@@ -608,99 +608,159 @@ function allocateListedAfterPurchase(
   listed: number[],
   cap20: Amount | undefined,
 ): void {
+  const { rows, start } = issuersByAdmission(t, listed);
+  const graceEnds = new GraceEnds(t);
+  for (let g = 0; g + 1 < start.length; g++)
+    allocateIssuer(t, rows, start[g], start[g + 1], cap20, graceEnds);
+}
+
+/**
+ * The positions listed after purchase grouped by issuer (a row without an issuer is an issuer of
+ * its own), issuers in order of their first admission, then of their first row: the same order
+ * whatever the rows' order. Issuer g's positions are rows[start[g]] … rows[start[g + 1] − 1], in
+ * the rows' order. Typed arrays and issuer codes: no list or object per issuer.
+ */
+function issuersByAdmission(
+  t: Sorted,
+  listed: number[],
+): { rows: Int32Array; start: Int32Array } {
+  const { holdings } = t.ctx;
+  const n = listed.length;
+  // Groups numbered in the order of their first row here, with what orders them.
+  const groupOf = new Int32Array(n);
+  const groupOfIssuer = new Map<number, number>();
+  const firstListed: string[] = [];
+  const firstRow: number[] = [];
+  const size: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = listed[k];
+    const listingDate = t.listedAfterPurchase(i)!;
+    const row = holdings[i].row;
+    const issuer = t.issuerAt(i) === undefined ? -1 : t.issuer.codes[i];
+    let g = issuer < 0 ? undefined : groupOfIssuer.get(issuer);
+    if (g === undefined) {
+      g = size.length;
+      if (issuer >= 0) groupOfIssuer.set(issuer, g);
+      firstListed.push(listingDate);
+      firstRow.push(row);
+      size.push(0);
+    } else {
+      if (listingDate < firstListed[g]) firstListed[g] = listingDate;
+      if (row < firstRow[g]) firstRow[g] = row;
+    }
+    groupOf[k] = g;
+    size[g]++;
+  }
+  const order = Array.from(size.keys()).sort((a, b) =>
+    firstListed[a] < firstListed[b]
+      ? -1
+      : firstListed[a] > firstListed[b]
+        ? 1
+        : firstRow[a] - firstRow[b],
+  );
+  // Where each group's positions start, in that order.
+  const start = new Int32Array(order.length + 1);
+  const next = new Int32Array(order.length);
+  for (let o = 0; o < order.length; o++) {
+    next[order[o]] = start[o];
+    start[o + 1] = start[o] + size[order[o]];
+  }
+  const rows = new Int32Array(n);
+  for (let k = 0; k < n; k++) rows[next[groupOf[k]]++] = listed[k];
+  return { rows, start };
+}
+
+/** The end of IV's five years for each listing date, worked out once per distinct date. */
+class GraceEnds {
+  private readonly ends: (string | undefined)[] = [];
+  private years?: number;
+
+  constructor(private readonly t: Sorted) {}
+
+  /** The end of the five years of the position at index i. */
+  at(i: number): string {
+    const code = this.t.listingDate.codes[i];
+    let end = this.ends[code];
+    if (end === undefined) {
+      const { asOf } = this.t.ctx;
+      this.years ??= requireVersion(L214_28.listedYears, asOf).value;
+      end = addYears(this.t.listedAfterPurchase(i)!, this.years);
+      this.ends[code] = end;
+    }
+    return end;
+  }
+}
+
+/** IV for one issuer's positions rows[from] … rows[to − 1]: in the bucket if they all meet III and fit, else five years each. */
+function allocateIssuer(
+  t: Sorted,
+  rows: Int32Array,
+  from: number,
+  to: number,
+  cap20: Amount | undefined,
+  graceEnds: GraceEnds,
+): void {
   const { ctx } = t;
   const { holdings, asOf } = ctx;
-  // Each issuer's positions, issuers in the order of their first row; a row without an issuer
-  // is an issuer of its own. Keyed by issuer code (a number): no text hashed per row.
-  const byIssuer = new Map<number, number[]>();
-  for (const i of listed) {
-    const key = t.issuerAt(i) === undefined ? -1 - i : t.issuer.codes[i];
-    const group = byIssuer.get(key);
-    if (group) group.push(i);
-    else byIssuer.set(key, [i]);
+  let meetsIII = true;
+  let unknown: Extract<SmallCapTest, { ok: "unknown" }> | undefined;
+  for (let k = from; k < to; k++) {
+    const kind = t.smallCapKind(rows[k]);
+    if (kind === "yes") continue;
+    meetsIII = false;
+    if (kind !== "no") unknown ??= needForIII1(kind, asOf);
   }
-  // Issuers in order of their first admission, then of their first row: the same order whatever the rows' order.
-  const keyed: { group: number[]; first: string; row: number }[] = [];
-  for (const group of byIssuer.values()) {
-    let first = t.listedAfterPurchase(group[0])!;
-    let row = holdings[group[0]].row;
-    for (let k = 1; k < group.length; k++) {
-      const listingDate = t.listedAfterPurchase(group[k])!;
-      if (listingDate < first) first = listingDate;
-      row = Math.min(row, holdings[group[k]].row);
-    }
-    keyed.push({ group, first, row });
+  // The issuer's sum in millionths as numbers where the positions give them (no BigInt per row).
+  const sum = new ExactSum();
+  let unreadable = false;
+  for (let k = from; k < to; k++)
+    if (!ctx.addBasisAt(sum, rows[k])) unreadable = true;
+  // Bucket or five years: either way the issuer's unknowns reach both, and the quota.
+  if (unreadable) unknownIn(t.bucket, t.listed);
+  if (unknown) {
+    for (let k = from; k < to; k++)
+      ctx.needHolding(holdings[rows[k]], unknown.column, unknown.why);
+    unknownIn(t.bucket, t.listed);
   }
-  keyed.sort((a, b) =>
-    a.first < b.first ? -1 : a.first > b.first ? 1 : a.row - b.row,
-  );
+  // The sums as BigInts only for an issuer that meets III (most do not, at 100,000 rows).
+  const fits =
+    meetsIII && cap20 !== undefined && t.bucket.total + sum.value() <= cap20;
   const [rule, article] = [t.prof.quota.id, ART_IV];
-  let years: number | undefined;
-  // Many positions share a listing date: each grace end is computed once.
-  const graceEnds = new Map<string, string>();
-
-  for (const { group } of keyed) {
-    let meetsIII = true;
-    let unknown: Extract<SmallCapTest, { ok: "unknown" }> | undefined;
-    for (const i of group) {
-      const kind = t.smallCapKind(i);
-      if (kind === "yes") continue;
-      meetsIII = false;
-      if (kind !== "no") unknown ??= needForIII1(kind, asOf);
+  for (let k = from; k < to; k++) {
+    const i = rows[k];
+    const p = ctx.explainedAt(i);
+    if (fits) {
+      if (!t.bucket.plusAt(i) || !p) continue;
+      const explain = why("counted-listed-in-bucket", {
+        listingDate: t.listedAfterPurchase(i)!,
+        threshold: t.cap20Text,
+        article: ART_IV,
+      });
+      count(
+        ctx,
+        p,
+        { rule: t.prof.bucket.id, article: ART_IV, explain },
+        p.amount!,
+      );
+      continue;
     }
-    // The issuer's sum in millionths as numbers where the positions give them (no BigInt per row).
-    const sum = new ExactSum();
-    let unreadable = false;
-    for (const i of group) if (!ctx.addBasisAt(sum, i)) unreadable = true;
-    // Bucket or five years: either way the issuer's unknowns reach both, and the quota.
-    if (unreadable) unknownIn(t.bucket, t.listed);
-    if (unknown) {
-      for (const i of group)
-        ctx.needHolding(holdings[i], unknown.column, unknown.why);
-      unknownIn(t.bucket, t.listed);
-    }
-    // The sums as BigInts only for an issuer that meets III (most do not, at 100,000 rows).
-    const fits =
-      meetsIII && cap20 !== undefined && t.bucket.total + sum.value() <= cap20;
-    for (const i of group) {
-      const listingDate = t.listedAfterPurchase(i)!;
-      const p = ctx.explainedAt(i);
-      if (fits) {
-        if (!t.bucket.plusAt(i) || !p) continue;
-        const explain = why("counted-listed-in-bucket", {
-          listingDate,
-          threshold: t.cap20Text,
-          article: ART_IV,
-        });
-        count(
-          ctx,
-          p,
-          { rule: t.prof.bucket.id, article: ART_IV, explain },
-          p.amount!,
-        );
-        continue;
-      }
-      let graceEnd = graceEnds.get(listingDate);
-      if (graceEnd === undefined) {
-        years ??= requireVersion(L214_28.listedYears, asOf).value;
-        graceEnd = addYears(listingDate, years);
-        graceEnds.set(listingDate, graceEnd);
-      }
-      if (p) p.outcome.graceEndsOn = graceEnd;
-      if (asOf > graceEnd) {
-        if (!p) continue;
-        const facts = { listingDate, graceEnd, article, bucketFull: meetsIII };
-        ctx.leaveOut(p, rule, why("five-years-ended", facts));
-        continue;
-      }
-      t.inQuota[i] = 1;
-      t.grace.add(graceEnd);
-      if (!t.direct.plusAt(i)) continue;
-      t.listed.plusAt(i);
+    const graceEnd = graceEnds.at(i);
+    if (p) p.outcome.graceEndsOn = graceEnd;
+    if (asOf > graceEnd) {
       if (!p) continue;
-      const explain = why("counted-grace", { listingDate, graceEnd, article });
-      count(ctx, p, { rule, article, explain }, p.amount!);
+      const listingDate = t.listedAfterPurchase(i)!;
+      const facts = { listingDate, graceEnd, article, bucketFull: meetsIII };
+      ctx.leaveOut(p, rule, why("five-years-ended", facts));
+      continue;
     }
+    t.inQuota[i] = 1;
+    t.grace.add(graceEnd);
+    if (!t.direct.plusAt(i)) continue;
+    t.listed.plusAt(i);
+    if (!p) continue;
+    const listingDate = t.listedAfterPurchase(i)!;
+    const explain = why("counted-grace", { listingDate, graceEnd, article });
+    count(ctx, p, { rule, article, explain }, p.amount!);
   }
 }
 
