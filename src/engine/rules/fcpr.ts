@@ -118,6 +118,12 @@ const enum To {
   LISTED,
 }
 type Paragraph = To.I | To.III1 | To.III2 | To.IV | To.ADVANCE | To.ENTITY;
+/** What an issuer's securities say of an advance to it: none held, none counted in I, some counted. */
+const enum InI {
+  NO_SECURITY,
+  NOT_COUNTED,
+  COUNTED,
+}
 /** The paragraphs a position can be sorted into; shared objects, so sorting 100,000 rows allocates nothing. */
 const SORTED = {
   I: { to: To.I },
@@ -186,8 +192,11 @@ const FCPR_PROFILE: L21428Profile = {
  * the sort needs of each distinct class, status or country worked out once.
  */
 class Sorted {
-  /** Securities counted in I, directly or within the five years of IV: 1 at their index. */
-  readonly inQuota: Uint8Array;
+  /**
+   * By issuer code: whether the fund counts the issuer's securities in I, directly or within the
+   * five years of IV (InI), as the sort and IV find them: what an advance to the issuer needs.
+   */
+  readonly issuerInI: Uint8Array;
   /** I, and IV within five years. */
   readonly direct: Tally;
   /** IV within five years. */
@@ -209,8 +218,9 @@ class Sorted {
   readonly gateRules: GateRules;
   /** Indices of the positions listed after purchase (IV), in the rows' order. */
   readonly listedAfter: number[] = [];
-  /** Some held position is an advance. */
-  anyAdvance = false;
+  /** Indices of the held advances (II 1°) and entity rights (II 2°), in the rows' order. */
+  readonly advances: number[] = [];
+  readonly entityRights: number[] = [];
   /** The columns the sort reads. */
   readonly cls: Coded<AssetClass | undefined>;
   readonly listing: Coded<ListingStatus | undefined>;
@@ -245,7 +255,6 @@ class Sorted {
       0, 1, 2, 3, 4,
     ].map(() => new Tally(ctx));
     this.gate = newGateLog(ctx);
-    this.inQuota = new Uint8Array(ctx.holdings.length);
     this.cap20Text = CAP_20(ctx.asOf).toString();
     this.gateRules = {
       quotaId: prof.quota.id,
@@ -263,6 +272,7 @@ class Sorted {
     this.country = c.coded("listingCountry");
     this.marketCap = c.millionths("marketCap");
     this.issuer = c.coded("issuerId");
+    this.issuerInI = new Uint8Array(this.issuer.values.length);
     this.unlisted = per(this.listing, (l) => (l ?? "UNLISTED") === "UNLISTED");
     this.decided = this.cls.values.flatMap((k) =>
       this.unlisted.map((unlisted) => decidedBy(k, unlisted, classes)),
@@ -280,16 +290,24 @@ class Sorted {
     this.receivable = among(listAt(L214_160.receivableClasses, ctx.asOf));
   }
 
-  private entityRights?: {
+  private entityColumnsMade?: {
     oecd: Coded<boolean | undefined>;
     lookThrough: Coded<Dec | undefined>;
   };
   /** The columns II 2° reads, coded when a fund first has entity rights. */
   entityColumns() {
-    return (this.entityRights ??= {
+    return (this.entityColumnsMade ??= {
       oecd: this.ctx.columns.coded("entityOecd"),
       lookThrough: this.ctx.columns.coded("lookThroughPct"),
     });
+  }
+
+  /** A security of the issuer of the position at index i, counted in I or not. */
+  noteSecurity(i: number, counted: boolean): void {
+    const c = this.issuer.codes[i];
+    if (counted) this.issuerInI[c] = InI.COUNTED;
+    else if (this.issuerInI[c] === InI.NO_SECURITY)
+      this.issuerInI[c] = InI.NOT_COUNTED;
   }
 
   issuerAt(i: number): string | undefined {
@@ -328,18 +346,12 @@ export function evaluateL21428(
   prof: L21428Profile,
 ): Evaluation {
   const t = new Sorted(ctx, prof);
-  const sorts = sortPositions(t, ctx.held);
+  sortPositions(t, ctx.held);
   allocateListedAfterPurchase(t, t.listedAfter, capOf(ctx, CAP_20(ctx.asOf)));
-  const issuerInQuota = t.anyAdvance
-    ? issuersCountedInI(t.issuer, sorts, t.inQuota)
-    : NO_ISSUERS;
-  for (let i = 0; i < sorts.length; i++) {
-    const sort = sorts[i];
-    if (sort === To.ADVANCE) {
-      if (!prof.advanceCap?.take(ctx.positionAt(i)))
-        countAdvance(t, i, issuerInQuota);
-    } else if (sort === To.ENTITY) countEntityRights(t, i);
-  }
+  // Advances last: whether they count depends on their issuer's securities.
+  for (const i of t.advances)
+    if (!prof.advanceCap?.take(ctx.positionAt(i))) countAdvance(t, i);
+  for (const i of t.entityRights) countEntityRights(t, i);
 
   const window = quotaWindow(ctx);
   return { rules: results(ctx, t, window), quotaWindow: window };
@@ -348,10 +360,10 @@ export function evaluateL21428(
 /**
  * Sorts each held position into its paragraph and adds the securities of I and III to their
  * measures: the 20 % bucket fills with III 1° and III 2° items first, then with IV items while it
- * stays within 20 % (those are kept for their issuers' turn). Returns each position's sort. One
- * contribution object per paragraph (count copies it): no allocation per row.
+ * stays within 20 % (those are kept for their issuers' turn); advances and entity rights are kept
+ * for theirs. One contribution object per paragraph (count copies it): no allocation per row.
  */
-function sortPositions(t: Sorted, held: Uint8Array): Uint8Array {
+function sortPositions(t: Sorted, held: Uint8Array): void {
   const rule = t.prof.quota.id;
   const unlisted = { rule, article: ART_I, explain: UNLISTED };
   const bucketExplain = why("counted-within-bucket", {
@@ -364,21 +376,19 @@ function sortPositions(t: Sorted, held: Uint8Array): Uint8Array {
     explain: bucketExplain,
   });
   const [iii1, iii2] = [inBucket(ART_III_1), inBucket(ART_III_2)];
-  const sorts = new Uint8Array(held.length);
   for (let i = 0; i < held.length; i++) {
     if (held[i] === 0) continue;
     const to = sortAt(t, i);
-    sorts[i] = to;
-    if (to === To.I) {
-      t.inQuota[i] = 1;
-      t.direct.takeAt(i, unlisted);
-    } else if (to === To.III1) addToBucket(t, i, iii1);
+    // From I on, a security: an exclusion says its issuer's securities do not count.
+    if (to >= To.I) t.noteSecurity(i, to === To.I);
+    if (to === To.I) t.direct.takeAt(i, unlisted);
+    else if (to === To.III1) addToBucket(t, i, iii1);
     else if (to === To.III2) addToBucket(t, i, iii2);
     else if (to === To.IV) t.listedAfter.push(i);
-    else if (to === To.ADVANCE) t.anyAdvance = true;
+    else if (to === To.ADVANCE) t.advances.push(i);
+    else if (to === To.ENTITY) t.entityRights.push(i);
     else if (to === To.OUT || to === To.UNKNOWN) leaveOutOfSort(t, i, to, rule);
   }
-  return sorts;
 }
 
 /** The paragraph of a held position: its class and status decide it, but for a listed security. */
@@ -753,7 +763,7 @@ function allocateIssuer(
       ctx.leaveOut(p, rule, why("five-years-ended", facts));
       continue;
     }
-    t.inQuota[i] = 1;
+    t.noteSecurity(i, true);
     t.grace.add(graceEnd);
     if (!t.direct.plusAt(i)) continue;
     t.listed.plusAt(i);
@@ -764,35 +774,11 @@ function allocateIssuer(
   }
 }
 
-const enum InI {
-  NO_SECURITY,
-  NOT_COUNTED,
-  COUNTED,
-}
-const NO_ISSUERS = new Uint8Array(0);
-
-/** By issuer code: whether the fund counts the issuer's securities in I (directly or within the five years of IV). */
-function issuersCountedInI(
-  issuer: Coded<string | undefined>,
-  sorts: Uint8Array,
-  inQuota: Uint8Array,
-): Uint8Array {
-  const inI = new Uint8Array(issuer.values.length);
-  const codes = issuer.codes;
-  for (let i = 0; i < sorts.length; i++) {
-    if (sorts[i] < To.I) continue;
-    const c = codes[i];
-    if (inQuota[i] === 1) inI[c] = InI.COUNTED;
-    else if (inI[c] === InI.NO_SECURITY) inI[c] = InI.NOT_COUNTED;
-  }
-  return inI;
-}
-
 /**
  * II 1°: advances are allowed only to companies in which the fund holds at least 5 % of the
  * capital, and count toward the quota only when those companies meet the conditions of I.
  */
-function countAdvance(t: Sorted, i: number, issuerInI: Uint8Array): void {
+function countAdvance(t: Sorted, i: number): void {
   const { ctx, prof } = t;
   const article = prof.advanceArticle;
   const gate = gateAdvanceAt(ctx, i, t.gateRules);
@@ -806,7 +792,10 @@ function countAdvance(t: Sorted, i: number, issuerInI: Uint8Array): void {
     return;
   }
   // The issuer's securities say; an issuer with none here is eligible when unlisted.
-  const inI = t.issuerAt(i) === undefined ? 0 : issuerInI[t.issuer.codes[i]];
+  const inI =
+    t.issuerAt(i) === undefined
+      ? InI.NO_SECURITY
+      : t.issuerInI[t.issuer.codes[i]];
   const eligible =
     inI === InI.NO_SECURITY
       ? t.unlisted[t.listing.codes[i]]
