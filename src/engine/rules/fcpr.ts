@@ -349,9 +349,12 @@ export function evaluateL21428(
   sortPositions(t, ctx.held);
   allocateListedAfterPurchase(t, t.listedAfter, capOf(ctx, CAP_20(ctx.asOf)));
   // Advances last: whether they count depends on their issuer's securities.
-  for (const i of t.advances)
-    if (!prof.advanceCap?.take(ctx.positionAt(i))) countAdvance(t, i);
-  for (const i of t.entityRights) countEntityRights(t, i);
+  const { advances, entityRights } = t;
+  for (let k = 0; k < advances.length; k++)
+    if (!prof.advanceCap?.take(ctx.positionAt(advances[k])))
+      countAdvance(t, advances[k]);
+  for (let k = 0; k < entityRights.length; k++)
+    countEntityRights(t, entityRights[k]);
 
   const window = quotaWindow(ctx);
   return { rules: results(ctx, t, window), quotaWindow: window };
@@ -638,7 +641,8 @@ function issuersByAdmission(
   const n = listed.length;
   // Groups numbered in the order of their first row here, with what orders them.
   const groupOf = new Int32Array(n);
-  const groupOfIssuer = new Map<number, number>();
+  // By issuer code, the issuer's group + 1 (0: none yet).
+  const groupOfIssuer = new Int32Array(t.issuer.values.length);
   const firstListed: string[] = [];
   const firstRow: number[] = [];
   const size: number[] = [];
@@ -647,10 +651,10 @@ function issuersByAdmission(
     const listingDate = t.listedAfterPurchase(i)!;
     const row = holdings[i].row;
     const issuer = t.issuerAt(i) === undefined ? -1 : t.issuer.codes[i];
-    let g = issuer < 0 ? undefined : groupOfIssuer.get(issuer);
-    if (g === undefined) {
+    let g = issuer < 0 ? -1 : groupOfIssuer[issuer] - 1;
+    if (g < 0) {
       g = size.length;
-      if (issuer >= 0) groupOfIssuer.set(issuer, g);
+      if (issuer >= 0) groupOfIssuer[issuer] = g + 1;
       firstListed.push(listingDate);
       firstRow.push(row);
       size.push(0);
@@ -661,7 +665,9 @@ function issuersByAdmission(
     groupOf[k] = g;
     size[g]++;
   }
-  const order = Array.from(size.keys()).sort((a, b) =>
+  const order: number[] = [];
+  for (let g = 0; g < size.length; g++) order.push(g);
+  order.sort((a, b) =>
     firstListed[a] < firstListed[b]
       ? -1
       : firstListed[a] > firstListed[b]
@@ -735,7 +741,8 @@ function allocateIssuer(
   // The sums as BigInts only for an issuer that meets III (most do not, at 100,000 rows).
   const fits =
     meetsIII && cap20 !== undefined && t.bucket.total + sum.value() <= cap20;
-  const [rule, article] = [t.prof.quota.id, ART_IV];
+  const rule = t.prof.quota.id;
+  const article = ART_IV;
   for (let k = from; k < to; k++) {
     const i = rows[k];
     const p = ctx.explainedAt(i);
