@@ -136,6 +136,18 @@ function heldOn(columns: FundColumns, asOf: IsoDate): Uint8Array {
   return held;
 }
 
+/** The indices of the held positions whose value decides nothing (placed false for its code), in order; a loop of its own (heldOn). */
+function heldWithout(
+  placed: readonly boolean[],
+  codes: Uint16Array | Uint32Array,
+  held: Uint8Array,
+): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < held.length; i++)
+    if (held[i] === 1 && !placed[codes[i]]) found.push(i);
+  return found;
+}
+
 /**
  * Everything a rule family needs about one fund on one date: its basis, the base of its
  * ratios, its positions with their amounts, and a place to record what could not be read.
@@ -204,8 +216,13 @@ export class FundContext {
       : this.columns.coded("assetClass");
     const placed = per(placing, (v) => v !== undefined);
     const invalid = this.columns.withInvalid();
-    // Usually every row gives its class and reads cleanly: then none is unplaced, with no pass.
-    if (invalid.length === 0 && !placed.includes(false)) return;
+    // Usually every row reads cleanly: then the unplaced rows are the held rows without a class.
+    if (invalid.length === 0) {
+      const blank = heldWithout(placed, placing.codes, this.held);
+      for (let k = 0; k < blank.length; k++)
+        this.unplaced.push(this.holdings[blank[k]]);
+      return;
+    }
     // The next row with an unreadable cell; the list's length after the last one.
     let next = 0;
     let bad = invalid.length ? invalid[0] : this.holdings.length;
