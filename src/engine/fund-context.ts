@@ -136,6 +136,13 @@ function heldOn(columns: FundColumns, asOf: IsoDate): Uint8Array {
   return held;
 }
 
+/** The indices where m is not a non-negative number (negative, or NaN: a BigInt or no amount); a loop of its own (heldOn). */
+function notNonNegative(m: Float64Array): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < m.length; i++) if (!(m[i] >= 0)) found.push(i);
+  return found;
+}
+
 /** The indices of the held positions whose value decides nothing (placed false for its code), in order; a loop of its own (heldOn). */
 function heldWithout(
   placed: readonly boolean[],
@@ -245,10 +252,11 @@ export class FundContext {
     if (!basis) return;
     const column = basis === "COST" ? "costValue" : "fairValue";
     const m = this.millionths;
-    for (let i = 0; i < m.length; i++) {
+    // A safe integer can never be implausible (≥ 10^21): only a negative one is looked at.
+    const looked = notNonNegative(m);
+    for (let k = 0; k < looked.length; k++) {
+      const i = looked[k];
       const x = m[i];
-      // A safe integer can never be implausible (≥ 10^21): only a negative one is looked at.
-      if (x >= 0) continue;
       const h = this.holdings[i];
       const amount = x === x ? BigInt(x) : h[column];
       if (amount === undefined) continue;

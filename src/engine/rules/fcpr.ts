@@ -60,6 +60,8 @@ import {
   cappedSums,
   countAdvanceInQuotaAt,
   gateAdvanceAt,
+  gateColumns,
+  type GateColumns,
   advanceIssuer,
   type AdvanceCap,
   type GateLog,
@@ -214,6 +216,8 @@ class Sorted {
   readonly grace = new Grace();
   /** The law's values on the as-of date, looked up once per fund rather than once per row. */
   readonly cap20Text: string;
+  /** How a position counts in I and III (count copies it): one object each per fund, none per row. */
+  readonly counted: Record<"I" | "III1" | "III2", Omit<Contribution, "amount">>;
   /** The rules and article of II 1° as the gate and the quota's count of advances take them. */
   readonly gateRules: GateRules;
   /** Indices of the positions listed after purchase (IV), in the rows' order. */
@@ -256,6 +260,20 @@ class Sorted {
     ].map(() => new Tally(ctx));
     this.gate = newGateLog(ctx);
     this.cap20Text = CAP_20(ctx.asOf).toString();
+    const explain = why("counted-within-bucket", {
+      threshold: this.cap20Text,
+      article: "L. 214-28 III",
+    });
+    const inBucket = (article: string) => ({
+      rule: prof.bucket.id,
+      article,
+      explain,
+    });
+    this.counted = {
+      I: { rule: prof.quota.id, article: ART_I, explain: UNLISTED },
+      III1: inBucket(ART_III_1),
+      III2: inBucket(ART_III_2),
+    };
     this.gateRules = {
       quotaId: prof.quota.id,
       advancesId: prof.advances.id,
@@ -288,18 +306,6 @@ class Sorted {
       (c) => c !== undefined && isEuEeaOn(c, ctx.asOf),
     );
     this.receivable = among(listAt(L214_160.receivableClasses, ctx.asOf));
-  }
-
-  private entityColumnsMade?: {
-    oecd: Coded<boolean | undefined>;
-    lookThrough: Coded<Dec | undefined>;
-  };
-  /** The columns II 2° reads, coded when a fund first has entity rights. */
-  entityColumns() {
-    return (this.entityColumnsMade ??= {
-      oecd: this.ctx.columns.coded("entityOecd"),
-      lookThrough: this.ctx.columns.coded("lookThroughPct"),
-    });
   }
 
   /** A security of the issuer of the position at index i, counted in I or not. */
@@ -347,15 +353,11 @@ export function evaluateL21428(
 ): Evaluation {
   const t = new Sorted(ctx, prof);
   sortPositions(t, ctx.held);
-  allocateListedAfterPurchase(t, t.listedAfter, capOf(ctx, CAP_20(ctx.asOf)));
+  const issuers = issuersByAdmission(t, t.listedAfter);
+  allocateListedAfterPurchase(t, issuers, capOf(ctx, CAP_20(ctx.asOf)));
   // Advances last: whether they count depends on their issuer's securities.
-  const { advances, entityRights } = t;
-  for (let k = 0; k < advances.length; k++)
-    if (!prof.advanceCap?.take(ctx.positionAt(advances[k])))
-      countAdvance(t, advances[k]);
-  for (let k = 0; k < entityRights.length; k++)
-    countEntityRights(t, entityRights[k]);
-
+  countAdvances(t);
+  countEntitiesRights(t);
   const window = quotaWindow(ctx);
   return { rules: results(ctx, t, window), quotaWindow: window };
 }
@@ -367,32 +369,49 @@ export function evaluateL21428(
  * for theirs. One contribution object per paragraph (count copies it): no allocation per row.
  */
 function sortPositions(t: Sorted, held: Uint8Array): void {
-  const rule = t.prof.quota.id;
-  const unlisted = { rule, article: ART_I, explain: UNLISTED };
-  const bucketExplain = why("counted-within-bucket", {
-    threshold: t.cap20Text,
-    article: "L. 214-28 III",
-  });
-  const inBucket = (article: string) => ({
-    rule: t.prof.bucket.id,
-    article,
-    explain: bucketExplain,
-  });
-  const [iii1, iii2] = [inBucket(ART_III_1), inBucket(ART_III_2)];
+  // A function that begins with its loop: what it reads before, V8 first runs without feedback.
   for (let i = 0; i < held.length; i++) {
     if (held[i] === 0) continue;
     const to = sortAt(t, i);
     // From I on, a security: an exclusion says its issuer's securities do not count.
     if (to >= To.I) t.noteSecurity(i, to === To.I);
-    if (to === To.I) t.direct.takeAt(i, unlisted);
-    else if (to === To.III1) addToBucket(t, i, iii1);
-    else if (to === To.III2) addToBucket(t, i, iii2);
+    if (to === To.I) t.direct.takeAt(i, t.counted.I);
+    else if (to === To.III1) addToBucket(t, i, t.counted.III1);
+    else if (to === To.III2) addToBucket(t, i, t.counted.III2);
     else if (to === To.IV) t.listedAfter.push(i);
     else if (to === To.ADVANCE) t.advances.push(i);
     else if (to === To.ENTITY) t.entityRights.push(i);
-    else if (to === To.OUT || to === To.UNKNOWN) leaveOutOfSort(t, i, to, rule);
+    else if (to === To.OUT || to === To.UNKNOWN) leaveOutOfSort(t, i, to);
   }
 }
+
+/** II 1° for each held advance, in the rows' order. */
+function countAdvances(t: Sorted): void {
+  if (t.advances.length === 0) return;
+  const columns = gateColumns(t.ctx);
+  for (let k = 0; k < t.advances.length; k++) {
+    const i = t.advances[k];
+    if (!t.prof.advanceCap?.take(t.ctx.positionAt(i)))
+      countAdvance(t, i, columns);
+  }
+}
+
+/** II 2° for each held entity right, in the rows' order. */
+function countEntitiesRights(t: Sorted): void {
+  if (t.entityRights.length === 0) return;
+  const columns: EntityColumns = {
+    oecd: t.ctx.columns.coded("entityOecd"),
+    lookThrough: t.ctx.columns.coded("lookThroughPct"),
+  };
+  for (let k = 0; k < t.entityRights.length; k++)
+    countEntityRights(t, t.entityRights[k], columns);
+}
+
+/** The columns II 2° reads. */
+type EntityColumns = {
+  oecd: Coded<boolean | undefined>;
+  lookThrough: Coded<Dec | undefined>;
+};
 
 /** The paragraph of a held position: its class and status decide it, but for a listed security. */
 function sortAt(t: Sorted, i: number): To {
@@ -409,13 +428,9 @@ function bucketAt(t: Sorted, i: number): Bucket {
 }
 
 /** A position the quota cannot take: why, on an explained row; an unknown value also marks the measures partial. */
-function leaveOutOfSort(
-  t: Sorted,
-  i: number,
-  to: To.OUT | To.UNKNOWN,
-  rule: string,
-): void {
+function leaveOutOfSort(t: Sorted, i: number, to: To.OUT | To.UNKNOWN): void {
   const { ctx } = t;
+  const rule = t.prof.quota.id;
   const p = ctx.explainedAt(i);
   if (to === To.OUT) {
     if (!p) return;
@@ -617,11 +632,10 @@ function addToBucket(
  */
 function allocateListedAfterPurchase(
   t: Sorted,
-  /** Indices of the positions listed after purchase, in the rows' order. */
-  listed: number[],
+  /** The positions listed after purchase, by issuer in order of admission. */
+  { rows, start }: ReturnType<typeof issuersByAdmission>,
   cap20: Amount | undefined,
 ): void {
-  const { rows, start } = issuersByAdmission(t, listed);
   const graceEnds = new GraceEnds(t);
   for (let g = 0; g + 1 < start.length; g++)
     allocateIssuer(t, rows, start[g], start[g + 1], cap20, graceEnds);
@@ -785,10 +799,10 @@ function allocateIssuer(
  * II 1°: advances are allowed only to companies in which the fund holds at least 5 % of the
  * capital, and count toward the quota only when those companies meet the conditions of I.
  */
-function countAdvance(t: Sorted, i: number): void {
+function countAdvance(t: Sorted, i: number, columns: GateColumns): void {
   const { ctx, prof } = t;
   const article = prof.advanceArticle;
-  const gate = gateAdvanceAt(ctx, i, t.gateRules);
+  const gate = gateAdvanceAt(ctx, i, t.gateRules, columns);
   if (gate === "unknown") return;
   const p = ctx.explainedAt(i);
   if (gate === "refused") {
@@ -815,16 +829,19 @@ function countAdvance(t: Sorted, i: number): void {
     }
     return;
   }
-  countAdvanceInQuotaAt(ctx, i, t.qualifying, t.gateRules);
+  countAdvanceInQuotaAt(ctx, i, t.qualifying, t.gateRules, columns);
 }
 
 /** II 2°: rights in an OECD entity count "qu'à concurrence du pourcentage d'investissement direct" in eligible companies. */
-function countEntityRights(t: Sorted, i: number): void {
+function countEntityRights(
+  t: Sorted,
+  i: number,
+  { oecd, lookThrough }: EntityColumns,
+): void {
   const { ctx } = t;
   const { quota, entityArticle: article, entityOecdRequired } = t.prof;
   const rule = quota.id;
   const p = ctx.explainedAt(i);
-  const { oecd, lookThrough } = t.entityColumns();
   if (entityOecdRequired && !oecd.values[oecd.codes[i]]) {
     if (p) ctx.leaveOut(p, rule, why("entity-not-oecd", { article }));
     return;

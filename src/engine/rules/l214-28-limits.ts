@@ -269,12 +269,13 @@ export function countAdvanceInQuotaAt(
   i: number,
   qualifying: Tally,
   rules: GateRules,
+  columns: GateColumns,
 ): void {
   if (!qualifying.plusAt(i)) return;
   // The reason and its note are only for a position whose outcome is recorded.
   const p = ctx.explainedAt(i);
   if (!p) return;
-  const ownership = ownershipAt(ctx, i, rules)!;
+  const ownership = ownershipAt(ctx, i, columns)!;
   countedAdvance(ctx, p, rules, {
     issuer: advanceIssuer(p.holding),
     ownership,
@@ -306,15 +307,21 @@ export type GateRules = {
   article: string;
   gate: Dec;
   log: GateLog;
-  /** The columns the gate reads, taken from the fund's columns when first needed. */
-  columns?: GateColumns;
 };
 
 /** The columns the gate reads by position index: the share of capital, and the issuer whose share an advance takes. */
-type GateColumns = {
+export type GateColumns = {
   ownership: Coded<Dec | undefined>;
   issuer: Coded<string | undefined>;
 };
+
+/** The fund's columns the gate reads (taken once per fund by a caller that gates every advance). */
+export function gateColumns(ctx: FundContext): GateColumns {
+  return {
+    ownership: ctx.columns.coded("ownershipPct"),
+    issuer: ctx.columns.coded("issuerId"),
+  };
+}
 
 /**
  * II 1°: every advance is measured against the 15 % limit, and is allowed only to a company in
@@ -326,13 +333,13 @@ export function gateAdvance(
   p: Position,
   rules: GateRules,
 ): { gate: AdvanceGate } {
-  const kind = gateAdvanceAt(ctx, p.index, rules);
+  const columns = gateColumns(ctx);
+  const kind = gateAdvanceAt(ctx, p.index, rules, columns);
   if (kind === "unknown") return { gate: UNKNOWN_GATE };
   const issuer = advanceIssuer(p.holding);
   if (kind === "refused") return { gate: { kind, issuer } };
-  return {
-    gate: { kind, issuer, ownership: ownershipAt(ctx, p.index, rules)! },
-  };
+  const ownership = ownershipAt(ctx, p.index, columns)!;
+  return { gate: { kind, issuer, ownership } };
 }
 
 /**
@@ -343,6 +350,7 @@ export function gateAdvanceAt(
   ctx: FundContext,
   i: number,
   rules: GateRules,
+  columns: GateColumns,
 ): AdvanceGate["kind"] {
   const { article, gate, log } = rules;
   const p = ctx.explainedAt(i);
@@ -358,7 +366,7 @@ export function gateAdvanceAt(
       }),
     },
   );
-  const ownership = ownershipAt(ctx, i, rules);
+  const ownership = ownershipAt(ctx, i, columns);
   const rule = rules.quotaId;
   if (ownership === undefined) {
     ctx.needHolding(ctx.holdings[i], "ownershipPct", {
@@ -407,12 +415,8 @@ export function advanceIssuer(h: Holding): string {
 export function ownershipAt(
   ctx: FundContext,
   i: number,
-  rules: GateRules,
+  { ownership, issuer }: GateColumns,
 ): Dec | undefined {
-  const { ownership, issuer } = (rules.columns ??= {
-    ownership: ctx.columns.coded("ownershipPct"),
-    issuer: ctx.columns.coded("issuerId"),
-  });
   return (
     ownership.values[ownership.codes[i]] ??
     issuerOwnership(ctx, issuer.values[issuer.codes[i]])
