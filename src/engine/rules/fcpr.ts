@@ -655,8 +655,8 @@ function issuersByAdmission(
   const n = listed.length;
   // Groups numbered in the order of their first row here, with what orders them.
   const groupOf = new Int32Array(n);
-  // By issuer code, the issuer's group + 1 (0: none yet).
-  const groupOfIssuer = new Int32Array(t.issuer.values.length);
+  // By issuer code (a map: a fund of a large read has few of the read's issuers).
+  const groupOfIssuer = new Map<number, number>();
   const firstListed: string[] = [];
   const firstRow: number[] = [];
   const size: number[] = [];
@@ -665,10 +665,10 @@ function issuersByAdmission(
     const listingDate = t.listedAfterPurchase(i)!;
     const row = holdings[i].row;
     const issuer = t.issuerAt(i) === undefined ? -1 : t.issuer.codes[i];
-    let g = issuer < 0 ? -1 : groupOfIssuer[issuer] - 1;
-    if (g < 0) {
+    let g = issuer < 0 ? undefined : groupOfIssuer.get(issuer);
+    if (g === undefined) {
       g = size.length;
-      if (issuer >= 0) groupOfIssuer[issuer] = g + 1;
+      if (issuer >= 0) groupOfIssuer.set(issuer, g);
       firstListed.push(listingDate);
       firstRow.push(row);
       size.push(0);
