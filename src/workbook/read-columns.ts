@@ -9,7 +9,8 @@ import {
   type TableSource,
 } from "../engine/model";
 import { HOLDINGS_SPEC } from "./columns";
-import { type CellValue, errorText, type RawTable } from "./grid";
+import { type CellValue, errorText, type RawRow, type RawTable } from "./grid";
+import { gridOf } from "./range-grid";
 import {
   type MappedColumn,
   MEMOIZED,
@@ -344,7 +345,7 @@ const HASH = 35; // "#": error texts (#N/A, #VALUE!…) begin with it.
 export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   const reader = tableReader(raw, HOLDINGS_SPEC);
   const diagnostics = reader.headerDiagnostics.slice();
-  const rows = raw.rows;
+  const rows = dataRows(raw);
   const assetClass = reader.mapped.find((m) => m.spec.name === "assetClass");
   const totalsPossible = raw.source === "sheet" && assetClass !== undefined;
 
@@ -352,13 +353,13 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   const alone = new Map<number, ReadRow>();
   const rowDiagnostics = new Map<number, Diagnostic[]>();
   const readAlone = (i: number): ReadRow | undefined => {
-    const read = reader.readRow(rows[i]);
+    const read = reader.readRow(rows.at(i));
     if (read.diagnostics.length) rowDiagnostics.set(i, read.diagnostics);
     return read.row;
   };
 
   // Columns as long as the table: blank rows, found in the same pass, leave their end unused.
-  const capacity = rows.length;
+  const capacity = rows.count;
   const absent = new Column(capacity, "codes");
   const columns: Columns = HOLDINGS_SPEC.columns.map(() => absent);
   const reads = reader.mapped.map((m) => {
@@ -409,7 +410,7 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     .map((c) => c.plain());
   for (const j of [...alone.keys(), ...slowText]) {
     for (const values of blankIds) if (values[j] === "") values[j] = undefined;
-    if (!lines[j]) lines[j] = String(rows[taken[j]].rowNumber);
+    if (!lines[j]) lines[j] = String(rowNumbers[j]);
   }
   if (holdings.length !== n) holdings.length = n;
   return {
@@ -531,7 +532,7 @@ class ColumnRead {
 
 /** What the row pass of readHoldingsColumns reads from and writes to. */
 interface RowPass {
-  rows: RawTable["rows"];
+  rows: DataRows;
   reader: TableReader;
   reads: ColumnRead[];
   /** The lineId column's values. */
@@ -567,13 +568,20 @@ function readRows(pass: RowPass): number {
   const coded = reads.filter((r) => r.kind === CODES);
   const others = reads.filter((r) => r.kind === OTHER);
   let n = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const cells = row.cells;
+  // From the grid itself when the table has one (no row objects), else from its rows.
+  const { grid, count } = rows;
+  const values = grid?.values as readonly CellValue[][] | undefined;
+  const first = grid?.first ?? 0;
+  const rowNumberOfFirst = grid?.rowNumberOfFirst ?? 0;
+  const tableRows = grid === undefined ? rows.table.rows : [];
+  for (let i = 0; i < count; i++) {
+    const cells = values !== undefined ? values[first + i] : tableRows[i].cells;
     if (blankRow(cells)) continue;
     const j = n++;
     taken[j] = i;
-    rowNumbers[j] = row.rowNumber;
+    const rowNumber =
+      values !== undefined ? rowNumberOfFirst + i : tableRows[i].rowNumber;
+    rowNumbers[j] = rowNumber;
     holdings[j] = new ColumnHolding(table, j) as unknown as Holding;
     if (totalsAt >= 0 && isBlankCell(cells[totalsAt])) {
       // A possible totals row: read alone (its values are set below), or not a holding.
@@ -598,7 +606,7 @@ function readRows(pass: RowPass): number {
       }
     }
     // A blank line is named by its worksheet row.
-    if (lines[j] === undefined) lines[j] = String(row.rowNumber);
+    if (lines[j] === undefined) lines[j] = String(rowNumber);
     for (let s = 0; s < amounts.length; s++) {
       const r = amounts[s];
       const cell = cells[r.index];
@@ -662,6 +670,32 @@ function readRows(pass: RowPass): number {
     }
   }
   return n;
+}
+
+/**
+ * A table's data rows: those of tableFromValues's grid, read in place while the table has one
+ * (gridOf), or its rows. at(i) is the row as readRow reads it.
+ */
+interface DataRows {
+  table: RawTable;
+  grid: ReturnType<typeof gridOf>;
+  count: number;
+  at(i: number): RawRow;
+}
+
+function dataRows(table: RawTable): DataRows {
+  const grid = gridOf(table);
+  if (grid === undefined)
+    return { table, grid, count: table.rows.length, at: (i) => table.rows[i] };
+  return {
+    table,
+    grid,
+    count: grid.count,
+    at: (i) => ({
+      rowNumber: grid.rowNumberOfFirst + i,
+      cells: grid.values[grid.first + i] as CellValue[],
+    }),
+  };
 }
 
 /** Holding j has an unreadable cell (once, however many). */

@@ -7,6 +7,7 @@ import { isBlank } from "../../src/workbook/grid";
 import { readWorkbook, toHolding } from "../../src/workbook/read-workbook";
 import { readTable } from "../../src/workbook/read-table";
 import { plainHolding, readHoldingsColumns } from "../../src/workbook/read-columns";
+import { gridOf, tableFromValues } from "../../src/workbook/range-grid";
 import { explainPositions } from "../../src/engine/check";
 import { anyCell, grid, RUNS } from "./arbitraries";
 
@@ -81,6 +82,27 @@ describe("the columnar reading of Holdings (property)", () => {
         expect(byColumns.holdings.map(plainHolding)).toEqual(byRows.rows.map(toHolding));
         expect(byColumns.diagnostics).toEqual(byRows.diagnostics);
         expect(byColumns.source).toEqual(byRows.source);
+      }),
+      RUNS
+    );
+  });
+
+  it("reads a grid's cells in place (tableFromValues, no row objects) to the row reader's holdings and diagnostics", () => {
+    fc.assert(
+      fc.property(anyHoldings, fc.nat(3), ([g, sheet, date1904], blankAbove) => {
+        // Blank rows above the header move the header down, and the row numbers with it.
+        const values = [...Array.from({ length: blankAbove }, () => [null]), g.headers, ...g.rows];
+        const raw = tableFromValues("Holdings", values, 3);
+        raw.source = sheet ? "sheet" : "table";
+        raw.date1904 = date1904;
+        expect(gridOf(raw)).toBeDefined();
+        const byColumns = readHoldingsColumns(raw);
+        // Reading the rows makes them, and the grid is no longer read in their place.
+        const byRows = readTable(raw, HOLDINGS_SPEC);
+        expect(gridOf(raw)).toBeUndefined();
+        expect(byColumns.holdings.map(plainHolding)).toEqual(byRows.rows.map(toHolding));
+        expect(byColumns.diagnostics).toEqual(byRows.diagnostics);
+        expect(readHoldingsColumns(raw).holdings.map(plainHolding)).toEqual(byColumns.holdings.map(plainHolding));
       }),
       RUNS
     );
