@@ -59,10 +59,12 @@ export function tableFromValues(
     firstColumn,
     headers: (values[header] ?? []) as CellValue[],
   } as RawTable;
-  // Once read or set, rows is a plain property, and the grid is no longer read in its place.
-  const settle = (rows: RawRow[]): RawRow[] => {
+  // Once read or set, rows is a plain property of the table read or set (a copy that took this
+  // accessor along makes the same rows), and the grid is no longer read in their place.
+  let made: RawRow[] | undefined;
+  const settle = (owner: RawTable, rows: RawRow[]): RawRow[] => {
     unmadeRows.delete(table);
-    Object.defineProperty(table, "rows", {
+    Object.defineProperty(owner, "rows", {
       value: rows,
       writable: true,
       enumerable: true,
@@ -71,8 +73,12 @@ export function tableFromValues(
     return rows;
   };
   Object.defineProperty(table, "rows", {
-    get: () => settle(rowsOf(grid)),
-    set: settle,
+    get(this: RawTable) {
+      return settle(this, (made ??= rowsOf(grid)));
+    },
+    set(this: RawTable, rows: RawRow[]) {
+      settle(this, rows);
+    },
     enumerable: true,
     configurable: true,
   });
