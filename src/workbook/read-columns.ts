@@ -180,10 +180,25 @@ type Columns = Column[];
 class HoldingsTable implements HoldingColumns {
   constructor(
     readonly columns: Columns,
-    readonly rows: Float64Array,
+    /** Holding j's row in the table (raw index). */
+    readonly taken: Int32Array,
+    /**
+     * Each holding's worksheet row; null for a grid's rows, whose rows are numbered in order
+     * from rowNumberOfFirst (one array fewer to fill: memory first written costs most of a read).
+     */
+    readonly rowNumbers: Float64Array | null,
+    readonly rowNumberOfFirst: number,
     /** By holding index; null when every row read cleanly. */
     public invalid: Map<number, Set<string>> | null,
   ) {}
+
+  /** Holding j's worksheet row. */
+  rowAt(j: number): number {
+    const rowNumbers = this.rowNumbers;
+    return rowNumbers !== null
+      ? rowNumbers[j]
+      : this.rowNumberOfFirst + this.taken[j];
+  }
 
   coded(name: string): Coded | null {
     const k = ORDINAL.get(name)!;
@@ -281,7 +296,7 @@ class ColumnHolding {
   ) {}
 
   get row(): number {
-    return this.t.rows[this.i];
+    return this.t.rowAt(this.i);
   }
 
   get invalid(): Set<string> {
@@ -372,7 +387,9 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   const lineId = ordinal("lineId");
   if (columns[lineId] === absent)
     columns[lineId] = new Column(capacity, "values");
-  const rowNumbers = new Float64Array(capacity);
+  const taken = new Int32Array(capacity);
+  const rowNumbers =
+    rows.grid === undefined ? new Float64Array(capacity) : null;
   const pass: RowPass = {
     rows,
     reader,
@@ -381,15 +398,21 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     totalsAt: totalsPossible ? assetClass.index : -1,
     readAlone,
     alone,
-    taken: new Int32Array(capacity),
+    taken,
     holdings: new Array<Holding>(capacity),
     rowNumbers,
-    table: new HoldingsTable(columns, rowNumbers, null),
+    table: new HoldingsTable(
+      columns,
+      taken,
+      rowNumbers,
+      rows.grid?.rowNumberOfFirst ?? 0,
+      null,
+    ),
     failed: [],
     slowText: [],
   };
   const n = readRows(pass);
-  const { taken, holdings, table, failed, slowText } = pass;
+  const { holdings, table, failed, slowText } = pass;
   const lines = pass.lines;
   // A row with an unreadable cell is read again alone: its values, invalid columns and diagnostics.
   for (const j of failed) alone.set(j, readAlone(taken[j])!);
@@ -410,7 +433,7 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     .map((c) => c.plain());
   for (const j of [...alone.keys(), ...slowText]) {
     for (const values of blankIds) if (values[j] === "") values[j] = undefined;
-    if (!lines[j]) lines[j] = String(rowNumbers[j]);
+    if (!lines[j]) lines[j] = String(table.rowAt(j));
   }
   if (holdings.length !== n) holdings.length = n;
   return {
@@ -544,7 +567,8 @@ interface RowPass {
   /** Holding j's row in the table (raw index). */
   taken: Int32Array;
   holdings: Holding[];
-  rowNumbers: Float64Array;
+  /** Each holding's worksheet row, when the rows are not a grid's (HoldingsTable.rowNumbers). */
+  rowNumbers: Float64Array | null;
   table: HoldingsTable;
   /** The holdings with an unreadable cell, in order. */
   failed: number[];
@@ -581,7 +605,7 @@ function readRows(pass: RowPass): number {
     taken[j] = i;
     const rowNumber =
       values !== undefined ? rowNumberOfFirst + i : tableRows[i].rowNumber;
-    rowNumbers[j] = rowNumber;
+    if (rowNumbers !== null) rowNumbers[j] = rowNumber;
     holdings[j] = new ColumnHolding(table, j) as unknown as Holding;
     if (totalsAt >= 0 && isBlankCell(cells[totalsAt])) {
       // A possible totals row: read alone (its values are set below), or not a holding.
