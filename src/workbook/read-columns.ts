@@ -69,6 +69,8 @@ class Column {
   constructor(
     private readonly n: number,
     kind: "values" | "codes" | "amounts",
+    /** Past this many distinct values, the column holds them as they are. */
+    private readonly maxCodes = MAX_CODES,
   ) {
     if (kind === "codes") {
       this.codes = new Uint16Array(n);
@@ -93,7 +95,7 @@ class Column {
       let code = this.codeOf!.get(value);
       if (code === undefined) {
         code = this.dict!.length;
-        if (code > MAX_CODES) {
+        if (code > this.maxCodes) {
           this.toValues();
           this.values![j] = value;
           return;
@@ -173,6 +175,12 @@ class Column {
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MAX_CODES = 0xffff;
+/**
+ * A text column (fundId, issuerId…) is coded while it has at most this many distinct texts: the
+ * funds' ids fit in 2 bytes a row rather than 8, and an id column of many distinct values turns
+ * into plain texts early, before its Map of codes costs more memory than it saves.
+ */
+const TEXT_CODES = 255;
 
 type Columns = Column[];
 
@@ -429,10 +437,9 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   // read otherwise are looked at again.
   const blankIds = ["fundId", "issuerId", "masterStrategy"]
     .map((name) => columns[ordinal(name)])
-    .filter((c) => c !== absent)
-    .map((c) => c.plain());
+    .filter((c) => c !== absent);
   for (const j of [...alone.keys(), ...slowText]) {
-    for (const values of blankIds) if (values[j] === "") values[j] = undefined;
+    for (const c of blankIds) if (c.get(j) === "") c.set(j, undefined);
     if (!lines[j]) lines[j] = String(table.rowAt(j));
   }
   if (holdings.length !== n) holdings.length = n;
@@ -461,8 +468,9 @@ class ColumnRead {
   readonly values: Column;
   readonly kind: number;
   readonly index: number;
-  /** The values of a text column, written directly. */
-  readonly texts: unknown[] | null;
+  /** The last clean text coded in a coded text column, and its code (consecutive rows repeat a fund's id). */
+  private lastText = "";
+  private lastCode = 0;
   /** Cell → code in a coded column: a repeated cell (the same class, date, share…) is not parsed again. */
   private readonly known: Map<unknown, number> | undefined;
   /**
@@ -486,10 +494,14 @@ class ColumnRead {
     const type = m.spec.type;
     // The types read through reader.parse's memo: few distinct values, stored as codes.
     const coded = MEMOIZED.has(type);
-    this.values = new Column(
-      n,
-      type === "money" ? "amounts" : coded ? "codes" : "values",
-    );
+    // lineId names each row: plain texts from the start.
+    this.values =
+      type === "text" && m.spec.name !== "lineId"
+        ? new Column(n, "codes", TEXT_CODES)
+        : new Column(
+            n,
+            type === "money" ? "amounts" : coded ? "codes" : "values",
+          );
     this.kind =
       type === "text"
         ? TEXT
@@ -498,7 +510,6 @@ class ColumnRead {
           : coded
             ? CODES
             : OTHER;
-    this.texts = type === "text" ? this.values.plain() : null;
     this.known = coded ? new Map() : undefined;
     this.index = m.index;
     this.blankIsNo = type === "boolean" && !m.spec.blankUnknown;
@@ -538,6 +549,19 @@ class ColumnRead {
       }
     }
     return read;
+  }
+
+  /** A clean text (its value as it is) into a text column that still holds codes. */
+  codeText(j: number, text: string): void {
+    const values = this.values;
+    if (text === this.lastText) values.setCode(j, this.lastCode);
+    else {
+      values.set(j, text);
+      if (values.coded()) {
+        this.lastText = text;
+        this.lastCode = values.codeAt(j);
+      }
+    }
   }
 
   /** A blank cell: nothing, or "no" in a yes/no column that reads blank as no. */
@@ -622,9 +646,11 @@ function readRows(pass: RowPass): number {
         typeof cell === "string" &&
         untrimmed(cell) &&
         cell.charCodeAt(0) !== HASH
-      )
-        r.texts![j] = cell;
-      else if (cell !== null && cell !== undefined) {
+      ) {
+        const plain = r.values.plainValues();
+        if (plain !== null) (plain as unknown[])[j] = cell;
+        else r.codeText(j, cell);
+      } else if (cell !== null && cell !== undefined) {
         if (slowText[slowText.length - 1] !== j) slowText.push(j);
         if (r.read(reader, j, cell) === FAILED) fail(failed, j);
       }

@@ -129,7 +129,7 @@ describe("explanations on demand (property)", () => {
 });
 
 describe("the columnar reading of a large Holdings table", () => {
-  it("gives the row reader's holdings when a coded column has more distinct values than its codes hold, and for amounts past 2^53 millionths", () => {
+  it("gives the row reader's holdings when a coded column has more distinct values than its codes hold (dates, texts), and for amounts past 2^53 millionths", () => {
     const n = 70_000;
     const rows: CellValue[][] = [];
     for (let i = 0; i < n; i++)
@@ -140,8 +140,11 @@ describe("the columnar reading of a large Holdings table", () => {
         i / (n + 1),
         i % 1000 === 0 ? 1e12 + i / 100 : i % 7 ? i + 0.01 : i,
         i % 2 ? "EQUITY" : "OTHER_DEBT",
+        // A text column coded at first, then with too many distinct texts to stay coded.
+        i % 11 === 0 ? (i % 22 ? "" : ` I${i % 300} `) : `I${i % 300}`,
+        `F${i % 4}`,
       ]);
-    const raw = table("Holdings", { headers: ["fundId", "lineId", "investmentDate", "ownershipPct", "costValue", "assetClass"], rows });
+    const raw = table("Holdings", { headers: ["fundId", "lineId", "investmentDate", "ownershipPct", "costValue", "assetClass", "issuerId", "issuerName"], rows });
     const byColumns = readHoldingsColumns(raw).holdings.map(plainHolding);
     const byRows = readTable(raw, HOLDINGS_SPEC).rows.map(toHolding);
     expect(byColumns).toEqual(byRows);
