@@ -188,8 +188,11 @@ type Columns = Column[];
 class HoldingsTable implements HoldingColumns {
   constructor(
     readonly columns: Columns,
-    /** Holding j's row in the table (raw index). */
-    readonly taken: Int32Array,
+    /**
+     * Holding j's row in the table (raw index); null while holding j is row j (no blank or
+     * totals row before it), which saves filling an array in most reads.
+     */
+    public taken: Int32Array | null,
     /**
      * Each holding's worksheet row; null for a grid's rows, whose rows are numbered in order
      * from rowNumberOfFirst (one array fewer to fill: memory first written costs most of a read).
@@ -200,12 +203,18 @@ class HoldingsTable implements HoldingColumns {
     public invalid: Map<number, Set<string>> | null,
   ) {}
 
+  /** Holding j's row in the table (raw index). */
+  indexAt(j: number): number {
+    const taken = this.taken;
+    return taken === null ? j : taken[j];
+  }
+
   /** Holding j's worksheet row. */
   rowAt(j: number): number {
     const rowNumbers = this.rowNumbers;
     return rowNumbers !== null
       ? rowNumbers[j]
-      : this.rowNumberOfFirst + this.taken[j];
+      : this.rowNumberOfFirst + this.indexAt(j);
   }
 
   coded(name: string): Coded | null {
@@ -395,7 +404,6 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   const lineId = ordinal("lineId");
   if (columns[lineId] === absent)
     columns[lineId] = new Column(capacity, "values");
-  const taken = new Int32Array(capacity);
   const rowNumbers =
     rows.grid === undefined ? new Float64Array(capacity) : null;
   const pass: RowPass = {
@@ -406,12 +414,11 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     totalsAt: totalsPossible ? assetClass.index : -1,
     readAlone,
     alone,
-    taken,
     holdings: new Array<Holding>(capacity),
     rowNumbers,
     table: new HoldingsTable(
       columns,
-      taken,
+      null,
       rowNumbers,
       rows.grid?.rowNumberOfFirst ?? 0,
       null,
@@ -423,7 +430,7 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   const { holdings, table, failed, slowText } = pass;
   const lines = pass.lines;
   // A row with an unreadable cell is read again alone: its values, invalid columns and diagnostics.
-  for (const j of failed) alone.set(j, readAlone(taken[j])!);
+  for (const j of failed) alone.set(j, readAlone(table.indexAt(j))!);
   for (const [j, row] of alone) {
     for (const m of reader.mapped)
       columns[m.ordinal].set(j, row.values[m.ordinal]);
@@ -588,8 +595,6 @@ interface RowPass {
   totalsAt: number;
   readAlone: (i: number) => ReadRow | undefined;
   alone: Map<number, ReadRow>;
-  /** Holding j's row in the table (raw index). */
-  taken: Int32Array;
   holdings: Holding[];
   /** Each holding's worksheet row, when the rows are not a grid's (HoldingsTable.rowNumbers). */
   rowNumbers: Float64Array | null;
@@ -610,7 +615,8 @@ interface RowPass {
  */
 function readRows(pass: RowPass): number {
   const { rows, reader, reads, lines, totalsAt, readAlone, alone } = pass;
-  const { taken, holdings, rowNumbers, table, failed, slowText } = pass;
+  const { holdings, rowNumbers, table, failed, slowText } = pass;
+  let taken: Int32Array | null = null;
   const texts = reads.filter((r) => r.kind === TEXT);
   const amounts = reads.filter((r) => r.kind === AMOUNTS);
   const coded = reads.filter((r) => r.kind === CODES);
@@ -626,7 +632,8 @@ function readRows(pass: RowPass): number {
     const cells = values !== undefined ? values[first + i] : tableRows[i].cells;
     if (blankRow(cells)) continue;
     const j = n++;
-    taken[j] = i;
+    if (i !== j && taken === null) taken = table.taken = rowsUpTo(j, count);
+    if (taken !== null) taken[j] = i;
     const rowNumber =
       values !== undefined ? rowNumberOfFirst + i : tableRows[i].rowNumber;
     if (rowNumbers !== null) rowNumbers[j] = rowNumber;
@@ -746,6 +753,13 @@ function dataRows(table: RawTable): DataRows {
       cells: grid.values[grid.first + i] as CellValue[],
     }),
   };
+}
+
+/** Room for `capacity` raw indices, holding k being row k for the first `n`. */
+function rowsUpTo(n: number, capacity: number): Int32Array {
+  const taken = new Int32Array(capacity);
+  for (let k = 0; k < n; k++) taken[k] = k;
+  return taken;
 }
 
 /** Holding j has an unreadable cell (once, however many). */
