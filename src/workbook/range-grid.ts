@@ -26,6 +26,26 @@ export function gridOf(table: RawTable): GridRows | undefined {
 }
 
 /**
+ * Data row i's cells and worksheet row, and the number of data rows, read from the table's grid
+ * while it has one (gridOf), so that comparing two reads cell by cell makes no row objects.
+ */
+export function cellsAt(table: RawTable, i: number): CellValue[] {
+  const grid = unmadeRows.get(table);
+  return grid
+    ? (grid.values[grid.first + i] as CellValue[])
+    : table.rows[i].cells;
+}
+
+export function rowNumberAt(table: RawTable, i: number): number {
+  const grid = unmadeRows.get(table);
+  return grid ? grid.rowNumberOfFirst + i : table.rows[i].rowNumber;
+}
+
+export function rowCount(table: RawTable): number {
+  return unmadeRows.get(table)?.count ?? table.rows.length;
+}
+
+/**
  * A range of values with its header row (a table's [#All], a plain range, or what
  * Office.js returns for a table), as a RawTable. The header is the first non-empty row;
  * row numbers count from the range's top row, which is the worksheet row when the
