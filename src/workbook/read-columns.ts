@@ -40,9 +40,10 @@ export interface HoldingsRead {
 
 /**
  * One column of values, one per holding, stored by what it holds: repeated values (classes,
- * statuses, dates, percentages, yes/no) as 16-bit codes into the column's distinct values; amounts
- * as integer millionths in a Float64Array, exact while every one is within 2^53 (checked for each
- * amount, never assumed: the first one past it turns the column into BigInts); anything else as is.
+ * statuses, dates, percentages, yes/no, and texts while they are few: TEXT_CODES) as 16-bit codes
+ * into the column's distinct values; amounts as integer millionths in a Float64Array, exact while
+ * every one is within 2^53 (checked for each amount, never assumed: the first one past it turns
+ * the column into BigInts); anything else as is.
  */
 
 /**
