@@ -9,7 +9,8 @@ import {
   type TableSource,
 } from "../engine/model";
 import { HOLDINGS_SPEC } from "./columns";
-import { type CellValue, errorText, type RawTable } from "./grid";
+import { type CellValue, errorText, type RawRow, type RawTable } from "./grid";
+import { gridOf } from "./range-grid";
 import {
   type MappedColumn,
   MEMOIZED,
@@ -39,9 +40,10 @@ export interface HoldingsRead {
 
 /**
  * One column of values, one per holding, stored by what it holds: repeated values (classes,
- * statuses, dates, percentages, yes/no) as 16-bit codes into the column's distinct values; amounts
- * as integer millionths in a Float64Array, exact while every one is within 2^53 (checked for each
- * amount, never assumed: the first one past it turns the column into BigInts); anything else as is.
+ * statuses, dates, percentages, yes/no, and texts while they are few: TEXT_CODES) as 16-bit codes
+ * into the column's distinct values; amounts as integer millionths in a Float64Array, exact while
+ * every one is within 2^53 (checked for each amount, never assumed: the first one past it turns
+ * the column into BigInts); anything else as is.
  */
 
 /**
@@ -68,6 +70,8 @@ class Column {
   constructor(
     private readonly n: number,
     kind: "values" | "codes" | "amounts",
+    /** Past this many distinct values, the column holds them as they are. */
+    private readonly maxCodes = MAX_CODES,
   ) {
     if (kind === "codes") {
       this.codes = new Uint16Array(n);
@@ -92,7 +96,7 @@ class Column {
       let code = this.codeOf!.get(value);
       if (code === undefined) {
         code = this.dict!.length;
-        if (code > MAX_CODES) {
+        if (code > this.maxCodes) {
           this.toValues();
           this.values![j] = value;
           return;
@@ -172,6 +176,12 @@ class Column {
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MAX_CODES = 0xffff;
+/**
+ * A text column (fundId, issuerId…) is coded while it has at most this many distinct texts: the
+ * funds' ids fit in 2 bytes a row rather than 8, and an id column of many distinct values turns
+ * into plain texts early, before its Map of codes costs more memory than it saves.
+ */
+const TEXT_CODES = 255;
 
 type Columns = Column[];
 
@@ -179,10 +189,34 @@ type Columns = Column[];
 class HoldingsTable implements HoldingColumns {
   constructor(
     readonly columns: Columns,
-    readonly rows: Float64Array,
+    /**
+     * Holding j's row in the table (raw index); null while holding j is row j (no blank or
+     * totals row before it), which saves filling an array in most reads.
+     */
+    public taken: Int32Array | null,
+    /**
+     * Each holding's worksheet row; null for a grid's rows, whose rows are numbered in order
+     * from rowNumberOfFirst (one array fewer to fill: memory first written costs most of a read).
+     */
+    readonly rowNumbers: Float64Array | null,
+    readonly rowNumberOfFirst: number,
     /** By holding index; null when every row read cleanly. */
     public invalid: Map<number, Set<string>> | null,
   ) {}
+
+  /** Holding j's row in the table (raw index). */
+  indexAt(j: number): number {
+    const taken = this.taken;
+    return taken === null ? j : taken[j];
+  }
+
+  /** Holding j's worksheet row. */
+  rowAt(j: number): number {
+    const rowNumbers = this.rowNumbers;
+    return rowNumbers !== null
+      ? rowNumbers[j]
+      : this.rowNumberOfFirst + this.indexAt(j);
+  }
 
   coded(name: string): Coded | null {
     const k = ORDINAL.get(name)!;
@@ -280,7 +314,7 @@ class ColumnHolding {
   ) {}
 
   get row(): number {
-    return this.t.rows[this.i];
+    return this.t.rowAt(this.i);
   }
 
   get invalid(): Set<string> {
@@ -344,7 +378,7 @@ const HASH = 35; // "#": error texts (#N/A, #VALUE!…) begin with it.
 export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   const reader = tableReader(raw, HOLDINGS_SPEC);
   const diagnostics = reader.headerDiagnostics.slice();
-  const rows = raw.rows;
+  const rows = dataRows(raw);
   const assetClass = reader.mapped.find((m) => m.spec.name === "assetClass");
   const totalsPossible = raw.source === "sheet" && assetClass !== undefined;
 
@@ -352,13 +386,13 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   const alone = new Map<number, ReadRow>();
   const rowDiagnostics = new Map<number, Diagnostic[]>();
   const readAlone = (i: number): ReadRow | undefined => {
-    const read = reader.readRow(rows[i]);
+    const read = reader.readRow(rows.at(i));
     if (read.diagnostics.length) rowDiagnostics.set(i, read.diagnostics);
     return read.row;
   };
 
   // Columns as long as the table: blank rows, found in the same pass, leave their end unused.
-  const capacity = rows.length;
+  const capacity = rows.count;
   const absent = new Column(capacity, "codes");
   const columns: Columns = HOLDINGS_SPEC.columns.map(() => absent);
   const reads = reader.mapped.map((m) => {
@@ -371,7 +405,8 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   const lineId = ordinal("lineId");
   if (columns[lineId] === absent)
     columns[lineId] = new Column(capacity, "values");
-  const rowNumbers = new Float64Array(capacity);
+  const rowNumbers =
+    rows.grid === undefined ? new Float64Array(capacity) : null;
   const pass: RowPass = {
     rows,
     reader,
@@ -380,18 +415,23 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     totalsAt: totalsPossible ? assetClass.index : -1,
     readAlone,
     alone,
-    taken: new Int32Array(capacity),
     holdings: new Array<Holding>(capacity),
     rowNumbers,
-    table: new HoldingsTable(columns, rowNumbers, null),
+    table: new HoldingsTable(
+      columns,
+      null,
+      rowNumbers,
+      rows.grid?.rowNumberOfFirst ?? 0,
+      null,
+    ),
     failed: [],
     slowText: [],
   };
   const n = readRows(pass);
-  const { taken, holdings, table, failed, slowText } = pass;
+  const { holdings, table, failed, slowText } = pass;
   const lines = pass.lines;
   // A row with an unreadable cell is read again alone: its values, invalid columns and diagnostics.
-  for (const j of failed) alone.set(j, readAlone(taken[j])!);
+  for (const j of failed) alone.set(j, readAlone(table.indexAt(j))!);
   for (const [j, row] of alone) {
     for (const m of reader.mapped)
       columns[m.ordinal].set(j, row.values[m.ordinal]);
@@ -405,11 +445,10 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   // read otherwise are looked at again.
   const blankIds = ["fundId", "issuerId", "masterStrategy"]
     .map((name) => columns[ordinal(name)])
-    .filter((c) => c !== absent)
-    .map((c) => c.plain());
+    .filter((c) => c !== absent);
   for (const j of [...alone.keys(), ...slowText]) {
-    for (const values of blankIds) if (values[j] === "") values[j] = undefined;
-    if (!lines[j]) lines[j] = String(rows[taken[j]].rowNumber);
+    for (const c of blankIds) if (c.get(j) === "") c.set(j, undefined);
+    if (!lines[j]) lines[j] = String(table.rowAt(j));
   }
   if (holdings.length !== n) holdings.length = n;
   return {
@@ -437,8 +476,9 @@ class ColumnRead {
   readonly values: Column;
   readonly kind: number;
   readonly index: number;
-  /** The values of a text column, written directly. */
-  readonly texts: unknown[] | null;
+  /** The last clean text coded in a coded text column, and its code (consecutive rows repeat a fund's id). */
+  private lastText = "";
+  private lastCode = 0;
   /** Cell → code in a coded column: a repeated cell (the same class, date, share…) is not parsed again. */
   private readonly known: Map<unknown, number> | undefined;
   /**
@@ -462,10 +502,14 @@ class ColumnRead {
     const type = m.spec.type;
     // The types read through reader.parse's memo: few distinct values, stored as codes.
     const coded = MEMOIZED.has(type);
-    this.values = new Column(
-      n,
-      type === "money" ? "amounts" : coded ? "codes" : "values",
-    );
+    // lineId names each row: plain texts from the start.
+    this.values =
+      type === "text" && m.spec.name !== "lineId"
+        ? new Column(n, "codes", TEXT_CODES)
+        : new Column(
+            n,
+            type === "money" ? "amounts" : coded ? "codes" : "values",
+          );
     this.kind =
       type === "text"
         ? TEXT
@@ -474,7 +518,6 @@ class ColumnRead {
           : coded
             ? CODES
             : OTHER;
-    this.texts = type === "text" ? this.values.plain() : null;
     this.known = coded ? new Map() : undefined;
     this.index = m.index;
     this.blankIsNo = type === "boolean" && !m.spec.blankUnknown;
@@ -516,6 +559,19 @@ class ColumnRead {
     return read;
   }
 
+  /** A clean text (its value as it is) into a text column that still holds codes. */
+  codeText(j: number, text: string): void {
+    const values = this.values;
+    if (text === this.lastText) values.setCode(j, this.lastCode);
+    else {
+      values.set(j, text);
+      if (values.coded()) {
+        this.lastText = text;
+        this.lastCode = values.codeAt(j);
+      }
+    }
+  }
+
   /** A blank cell: nothing, or "no" in a yes/no column that reads blank as no. */
   blank(j: number): void {
     if (!this.blankIsNo) return;
@@ -531,7 +587,7 @@ class ColumnRead {
 
 /** What the row pass of readHoldingsColumns reads from and writes to. */
 interface RowPass {
-  rows: RawTable["rows"];
+  rows: DataRows;
   reader: TableReader;
   reads: ColumnRead[];
   /** The lineId column's values. */
@@ -540,10 +596,9 @@ interface RowPass {
   totalsAt: number;
   readAlone: (i: number) => ReadRow | undefined;
   alone: Map<number, ReadRow>;
-  /** Holding j's row in the table (raw index). */
-  taken: Int32Array;
   holdings: Holding[];
-  rowNumbers: Float64Array;
+  /** Each holding's worksheet row, when the rows are not a grid's (HoldingsTable.rowNumbers). */
+  rowNumbers: Float64Array | null;
   table: HoldingsTable;
   /** The holdings with an unreadable cell, in order. */
   failed: number[];
@@ -561,19 +616,28 @@ interface RowPass {
  */
 function readRows(pass: RowPass): number {
   const { rows, reader, reads, lines, totalsAt, readAlone, alone } = pass;
-  const { taken, holdings, rowNumbers, table, failed, slowText } = pass;
+  const { holdings, rowNumbers, table, failed, slowText } = pass;
+  let taken: Int32Array | null = null;
   const texts = reads.filter((r) => r.kind === TEXT);
   const amounts = reads.filter((r) => r.kind === AMOUNTS);
   const coded = reads.filter((r) => r.kind === CODES);
   const others = reads.filter((r) => r.kind === OTHER);
   let n = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const cells = row.cells;
+  // From the grid itself when the table has one (no row objects), else from its rows.
+  const { grid, count } = rows;
+  const values = grid?.values as readonly CellValue[][] | undefined;
+  const first = grid?.first ?? 0;
+  const rowNumberOfFirst = grid?.rowNumberOfFirst ?? 0;
+  const tableRows = grid === undefined ? rows.table.rows : [];
+  for (let i = 0; i < count; i++) {
+    const cells = values !== undefined ? values[first + i] : tableRows[i].cells;
     if (blankRow(cells)) continue;
     const j = n++;
-    taken[j] = i;
-    rowNumbers[j] = row.rowNumber;
+    if (i !== j && taken === null) taken = table.taken = rowsUpTo(j, count);
+    if (taken !== null) taken[j] = i;
+    const rowNumber =
+      values !== undefined ? rowNumberOfFirst + i : tableRows[i].rowNumber;
+    if (rowNumbers !== null) rowNumbers[j] = rowNumber;
     holdings[j] = new ColumnHolding(table, j) as unknown as Holding;
     if (totalsAt >= 0 && isBlankCell(cells[totalsAt])) {
       // A possible totals row: read alone (its values are set below), or not a holding.
@@ -590,15 +654,17 @@ function readRows(pass: RowPass): number {
         typeof cell === "string" &&
         untrimmed(cell) &&
         cell.charCodeAt(0) !== HASH
-      )
-        r.texts![j] = cell;
-      else if (cell !== null && cell !== undefined) {
+      ) {
+        const plain = r.values.plainValues();
+        if (plain !== null) (plain as unknown[])[j] = cell;
+        else r.codeText(j, cell);
+      } else if (cell !== null && cell !== undefined) {
         if (slowText[slowText.length - 1] !== j) slowText.push(j);
         if (r.read(reader, j, cell) === FAILED) fail(failed, j);
       }
     }
     // A blank line is named by its worksheet row.
-    if (lines[j] === undefined) lines[j] = String(row.rowNumber);
+    if (lines[j] === undefined) lines[j] = String(rowNumber);
     for (let s = 0; s < amounts.length; s++) {
       const r = amounts[s];
       const cell = cells[r.index];
@@ -662,6 +728,39 @@ function readRows(pass: RowPass): number {
     }
   }
   return n;
+}
+
+/**
+ * A table's data rows: those of tableFromValues's grid, read in place while the table has one
+ * (gridOf), or its rows. at(i) is the row as readRow reads it.
+ */
+interface DataRows {
+  table: RawTable;
+  grid: ReturnType<typeof gridOf>;
+  count: number;
+  at(i: number): RawRow;
+}
+
+function dataRows(table: RawTable): DataRows {
+  const grid = gridOf(table);
+  if (grid === undefined)
+    return { table, grid, count: table.rows.length, at: (i) => table.rows[i] };
+  return {
+    table,
+    grid,
+    count: grid.count,
+    at: (i) => ({
+      rowNumber: grid.rowNumberOfFirst + i,
+      cells: grid.values[grid.first + i] as CellValue[],
+    }),
+  };
+}
+
+/** Room for `capacity` raw indices, holding k being row k for the first `n`. */
+function rowsUpTo(n: number, capacity: number): Int32Array {
+  const taken = new Int32Array(capacity);
+  for (let k = 0; k < n; k++) taken[k] = k;
+  return taken;
 }
 
 /** Holding j has an unreadable cell (once, however many). */

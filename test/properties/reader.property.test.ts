@@ -7,6 +7,7 @@ import { isBlank } from "../../src/workbook/grid";
 import { readWorkbook, toHolding } from "../../src/workbook/read-workbook";
 import { readTable } from "../../src/workbook/read-table";
 import { plainHolding, readHoldingsColumns } from "../../src/workbook/read-columns";
+import { gridOf, tableFromValues } from "../../src/workbook/range-grid";
 import { explainPositions } from "../../src/engine/check";
 import { anyCell, grid, RUNS } from "./arbitraries";
 
@@ -85,6 +86,27 @@ describe("the columnar reading of Holdings (property)", () => {
       RUNS
     );
   });
+
+  it("reads a grid's cells in place (tableFromValues, no row objects) to the row reader's holdings and diagnostics", () => {
+    fc.assert(
+      fc.property(anyHoldings, fc.nat(3), ([g, sheet, date1904], blankAbove) => {
+        // Blank rows above the header move the header down, and the row numbers with it.
+        const values = [...Array.from({ length: blankAbove }, () => [null]), g.headers, ...g.rows];
+        const raw = tableFromValues("Holdings", values, 3);
+        raw.source = sheet ? "sheet" : "table";
+        raw.date1904 = date1904;
+        expect(gridOf(raw)).toBeDefined();
+        const byColumns = readHoldingsColumns(raw);
+        // Reading the rows makes them, and the grid is no longer read in their place.
+        const byRows = readTable(raw, HOLDINGS_SPEC);
+        expect(gridOf(raw)).toBeUndefined();
+        expect(byColumns.holdings.map(plainHolding)).toEqual(byRows.rows.map(toHolding));
+        expect(byColumns.diagnostics).toEqual(byRows.diagnostics);
+        expect(readHoldingsColumns(raw).holdings.map(plainHolding)).toEqual(byColumns.holdings.map(plainHolding));
+      }),
+      RUNS
+    );
+  });
 });
 
 describe("explanations on demand (property)", () => {
@@ -107,7 +129,7 @@ describe("explanations on demand (property)", () => {
 });
 
 describe("the columnar reading of a large Holdings table", () => {
-  it("gives the row reader's holdings when a coded column has more distinct values than its codes hold, and for amounts past 2^53 millionths", () => {
+  it("gives the row reader's holdings when a coded column has more distinct values than its codes hold (dates, texts), and for amounts past 2^53 millionths", () => {
     const n = 70_000;
     const rows: CellValue[][] = [];
     for (let i = 0; i < n; i++)
@@ -118,8 +140,11 @@ describe("the columnar reading of a large Holdings table", () => {
         i / (n + 1),
         i % 1000 === 0 ? 1e12 + i / 100 : i % 7 ? i + 0.01 : i,
         i % 2 ? "EQUITY" : "OTHER_DEBT",
+        // A text column coded at first, then with too many distinct texts to stay coded.
+        i % 11 === 0 ? (i % 22 ? "" : ` I${i % 300} `) : `I${i % 300}`,
+        `F${i % 4}`,
       ]);
-    const raw = table("Holdings", { headers: ["fundId", "lineId", "investmentDate", "ownershipPct", "costValue", "assetClass"], rows });
+    const raw = table("Holdings", { headers: ["fundId", "lineId", "investmentDate", "ownershipPct", "costValue", "assetClass", "issuerId", "issuerName"], rows });
     const byColumns = readHoldingsColumns(raw).holdings.map(plainHolding);
     const byRows = readTable(raw, HOLDINGS_SPEC).rows.map(toHolding);
     expect(byColumns).toEqual(byRows);
