@@ -1,6 +1,7 @@
 import {
   checkInput,
   finishReport,
+  finishReportAfter,
   type CheckOptions,
   type PreparedWorkbook,
   prepareWorkbook,
@@ -184,7 +185,15 @@ export class CheckedWorkbook {
       this.fundsChecked++;
       return checkInput(input, options);
     });
-    const report = finishReport(this.prepared, funds, options);
+    const report = base
+      ? finishReportAfter(
+          this.prepared,
+          funds,
+          options,
+          base.report,
+          base.stale,
+        )
+      : finishReport(this.prepared, funds, options);
     if (report.funds !== funds) portfolioFunds.set(report, funds);
     return report;
   }
