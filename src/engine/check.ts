@@ -328,8 +328,17 @@ export function finishReportAfter(
     previous.funds.length !== funds.length
   )
     return finishReport(prepared, funds, options);
-  // A copy keeps the summary's keys in their order.
-  const summary = Object.assign({}, previous.summary);
+  // A literal, as assembleReport's: the same keys in the same order (and the same shape for V8).
+  const p = previous.summary;
+  const summary: ReportSummary = {
+    funds: p.funds,
+    rules: p.rules,
+    breaches: p.breaches,
+    warnings: p.warnings,
+    incomplete: p.incomplete,
+    triggered: p.triggered,
+    diagnostics: p.diagnostics,
+  };
   for (const i of changed) {
     count(summary, previous.funds[i], -1);
     count(summary, funds[i], 1);
