@@ -92,3 +92,19 @@ export function centsFloorText(x: bigint, places: number): string {
   const units = text.length > 2 ? text.slice(0, -2) : "0";
   return `${negative ? "-" : ""}${units}.${text.slice(-2)}`;
 }
+
+/**
+ * fraction × amount rounded down to the millionth, as decimal.js gives
+ * fraction.times(amountToDecimal(amount)).toDecimalPlaces(6, ROUND_FLOOR) (a cap is never
+ * overstated), in integers; undefined when decimal.js's 50 digits would not hold the product.
+ */
+export function floorTimes(amount: Amount, fraction: Dec): Amount | undefined {
+  const f = fractionOf(fraction);
+  if (!f) return undefined;
+  // In 10^-(6 + places) EUR.
+  const product = f.n * amount;
+  if (!withinDecimalDigits(product)) return undefined;
+  const unit = pow10(f.places);
+  const q = product / unit;
+  return product < 0n && q * unit !== product ? q - 1n : q;
+}

@@ -2,10 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   centsFloorText,
+  floorTimes,
   quotientNumber,
 } from "../../src/engine/exact-fraction";
 import { Dec } from "../../src/engine/decimal";
-import { amountToDecimal, formatCentsFloor } from "../../src/engine/amount";
+import {
+  amountFromDecimal,
+  amountToDecimal,
+  formatCentsFloor,
+} from "../../src/engine/amount";
 import {
   decimalOutcome,
   integerOutcome,
@@ -145,6 +150,21 @@ describe("ratio.ts: results in integers are decimal.js's", () => {
           expect(q).toBe(
             amountToDecimal(n).dividedBy(amountToDecimal(d)).toNumber(),
           );
+      }),
+      { ...RUNS, numRuns: RUNS.numRuns * 20 },
+    );
+  });
+
+  it("the same cap: fraction × amount rounded down to the millionth", () => {
+    fc.assert(
+      fc.property(amount, fraction, (x, f) => {
+        const exact = floorTimes(x, new Dec(f));
+        const decimal = amountFromDecimal(
+          new Dec(f)
+            .times(amountToDecimal(x))
+            .toDecimalPlaces(6, Dec.ROUND_FLOOR),
+        );
+        if (exact !== undefined) expect(exact).toBe(decimal);
       }),
       { ...RUNS, numRuns: RUNS.numRuns * 20 },
     );
