@@ -1,5 +1,6 @@
-import { type Amount, formatAmount, formatCentsFloor, ZERO } from "./amount";
+import { AMOUNT_DECIMALS, type Amount, formatAmount, ZERO } from "./amount";
 import { Dec } from "./decimal";
+import { centsFloorText, numberOf } from "./exact-fraction";
 import type { Position } from "./fund-context";
 import type { Reason } from "./reasons";
 import type {
@@ -80,14 +81,12 @@ export function positionsCondition(
     status: positionsStatus(failed, opts.binding, opts.complete && !unreadable),
     failed,
     operator: kind === "gate" ? (">=" as const) : undefined,
-    threshold: opts.threshold?.toNumber() ?? null,
-    value: opts.lowest?.toNumber() ?? null,
+    threshold: opts.threshold ? numberOf(opts.threshold) : null,
+    value: opts.lowest ? numberOf(opts.lowest) : null,
     numerator: formatAmount(total),
     denominator: null,
     // A negative amount (a sign error the reader already flags) never turns what to cure into a cushion.
-    headroom: formatCentsFloor(
-      new Dec(formatAmount(total > ZERO ? -total : ZERO)),
-    ),
+    headroom: centsFloorText(total > ZERO ? -total : ZERO, AMOUNT_DECIMALS),
     unit: opts.unit ?? "EUR",
     positions: breakers.map(conditionPosition),
   });

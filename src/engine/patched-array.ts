@@ -31,70 +31,94 @@ export function lengthOf(owner: object, key: PropertyKey): number {
 }
 
 /**
- * A shallow copy of an object that does not read its properties (a patched array stays uncopied).
- * Its patched arrays are patched the same way.
+ * A shallow copy of source, without reading its properties, whose array source[key] is the same
+ * array with the given slots replaced (copied when first read whole). Its other patched arrays
+ * are patched the same way.
  */
-export function copyOwn<T extends object>(source: T): T {
+export function patchedCopy<T extends object>(
+  source: T,
+  key: keyof T & PropertyKey,
+  slots: ReadonlyMap<number, unknown>,
+): T {
   const proto = Object.getPrototypeOf(source) as object | null;
   // A plain object starts as an object literal, whose keys V8 keeps in fast mode: a copy made by
   // defineProperties is a dictionary, slower to make and to read on every edit.
   const copy = (proto === Object.prototype ? {} : Object.create(proto)) as T;
   const patched = patches.get(source);
-  for (const key of Reflect.ownKeys(source)) {
-    if (patched?.has(key)) {
-      definePatched(copy, key, source, new Map());
+  for (const k of Reflect.ownKeys(source)) {
+    if (k === key || patched?.has(k)) {
+      definePatched(copy, k, source, k === key ? slots : NO_SLOTS);
       continue;
     }
-    const d = Object.getOwnPropertyDescriptor(source, key)!;
+    const d = Object.getOwnPropertyDescriptor(source, k)!;
     if (d.writable && d.enumerable && d.configurable)
-      (copy as Record<PropertyKey, unknown>)[key] = d.value;
-    else Object.defineProperty(copy, key, d);
+      (copy as Record<PropertyKey, unknown>)[k] = d.value;
+    else Object.defineProperty(copy, k, d);
   }
   return copy;
 }
+
+const NO_SLOTS: ReadonlyMap<number, unknown> = new Map();
 
 /**
  * Defines owner[key] as previous[key] with the given slots replaced (an enumerable property, so
  * spreads, JSON and clones see a plain array).
  */
-export function definePatched<T>(
+function definePatched(
   owner: object,
   key: PropertyKey,
   previous: object,
-  slots: ReadonlyMap<number, T>,
+  slots: ReadonlyMap<number, unknown>,
 ): void {
   const before = patches.get(previous)?.get(key);
   const base = before
     ? before.base
-    : (previous as Record<PropertyKey, readonly T[]>)[key];
+    : (previous as Record<PropertyKey, readonly unknown[]>)[key];
   const merged = new Map<number, unknown>(before?.slots);
   for (const [i, v] of slots) merged.set(i, v);
-  const settle = (value: unknown) => {
-    patches.get(owner)?.delete(key);
-    Object.defineProperty(owner, key, {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-  };
-  const materialize = () => {
-    const array = base.slice();
-    for (const [i, v] of merged) array[i] = v;
-    settle(array);
-    return array;
-  };
-  if (merged.size > MAX_SLOTS) {
-    materialize();
-    return;
-  }
   let own = patches.get(owner);
   if (!own) patches.set(owner, (own = new Map()));
   own.set(key, { base, slots: merged });
+  if (merged.size > MAX_SLOTS) materialize(owner, key);
+  else Object.defineProperty(owner, key, accessorOf(key));
+}
+
+/** The patched array made whole, once: from then on owner[key] is a plain array. */
+function materialize(owner: object, key: PropertyKey): unknown[] {
+  const { base, slots } = patches.get(owner)!.get(key)!;
+  const array = base.slice();
+  for (const [i, v] of slots) array[i] = v;
+  settle(owner, key, array);
+  return array;
+}
+
+function settle(owner: object, key: PropertyKey, value: unknown): void {
+  patches.get(owner)?.delete(key);
   Object.defineProperty(owner, key, {
+    value,
+    writable: true,
     enumerable: true,
     configurable: true,
-    get: materialize,
-    set: settle,
   });
+}
+
+/** The accessor of a patched key, one per key name (not two closures per edit). */
+const accessors = new Map<PropertyKey, PropertyDescriptor>();
+function accessorOf(key: PropertyKey): PropertyDescriptor {
+  let a = accessors.get(key);
+  if (!a)
+    accessors.set(
+      key,
+      (a = {
+        enumerable: true,
+        configurable: true,
+        get(this: object) {
+          return materialize(this, key);
+        },
+        set(this: object, value: unknown) {
+          settle(this, key, value);
+        },
+      }),
+    );
+  return a;
 }

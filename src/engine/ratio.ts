@@ -1,10 +1,20 @@
 import {
+  AMOUNT_DECIMALS,
   type Amount,
   amountToDecimal,
   formatAmount,
   formatCentsFloor,
 } from "./amount";
 import { Dec } from "./decimal";
+import {
+  atPlaces,
+  centsFloorText,
+  fractionOf,
+  numberOf,
+  pow10,
+  quotientNumber,
+  withinDecimalDigits,
+} from "./exact-fraction";
 import { type Reason, reason } from "./reasons";
 import { english } from "../present/english";
 import type {
@@ -41,18 +51,26 @@ export function defaultOperator(rule: RuleDefinition): Operator {
   return rule.direction === "min" ? ">=" : "<=";
 }
 
-function compare(left: Dec, op: Operator, right: Dec): boolean {
+function holds<T extends Dec | bigint>(
+  left: T,
+  op: Operator,
+  right: T,
+  less: (a: T, b: T) => boolean,
+): boolean {
   switch (op) {
     case ">=":
-      return left.gte(right);
+      return !less(left, right);
     case ">":
-      return left.gt(right);
+      return less(right, left);
     case "<=":
-      return left.lte(right);
+      return !less(right, left);
     case "<":
-      return left.lt(right);
+      return less(left, right);
   }
 }
+
+const lessDec = (a: Dec, b: Dec) => a.lt(b);
+const lessBig = (a: bigint, b: bigint) => a < b;
 
 /**
  * Turns a numerator and a base into a rule result. Thresholds are compared as
@@ -67,7 +85,7 @@ export function evaluateRatio(input: RatioInput): RuleResult {
     article: rule.article,
     direction: rule.direction,
     operator: op,
-    threshold: threshold.toNumber(),
+    threshold: numberOf(threshold),
     value: null,
     numerator: formatAmount(numerator),
     denominator: denominator === undefined ? null : formatAmount(denominator),
@@ -100,42 +118,102 @@ export function evaluateRatio(input: RatioInput): RuleResult {
     return base;
   }
 
-  const num = amountToDecimal(numerator);
-  const den = amountToDecimal(denominator);
-  const limit = threshold.times(den);
-  base.value = num.dividedBy(den).toNumber();
-  const headroom =
-    rule.direction === "min" ? num.minus(limit) : limit.minus(num);
+  const outcome =
+    integerOutcome(input, op, numerator, denominator) ??
+    decimalOutcome(input, op, numerator, denominator);
+  base.value = outcome.value;
   // An information rule has no limit to keep away from.
-  base.headroom = rule.direction === "info" ? null : formatCentsFloor(headroom);
-
-  base.status = statusOf(input, op, num, den, limit);
+  base.headroom = rule.direction === "info" ? null : outcome.headroom;
+  base.status = outcome.status;
   if (!input.complete) base.partial = true;
   return base;
 }
 
-function statusOf(
+/** What the comparison gives: the ratio, the headroom to the limit in cents (rounded down), the status. */
+export interface Outcome {
+  value: number;
+  headroom: string;
+  status: Status;
+}
+
+/**
+ * The outcome in integers: amounts in millionths scaled by 10^places, the threshold and the
+ * margin as integers over the same power of ten. Undefined when a value is too large for
+ * decimal.js to hold exactly in 50 digits, or has more decimals than fractionOf takes: then
+ * decimalOutcome, so that every output is the one decimal.js gives.
+ */
+export function integerOutcome(
   input: RatioInput,
   op: Operator,
-  num: Dec,
-  den: Dec,
-  limit: Dec,
+  numerator: Amount,
+  denominator: Amount,
+): Outcome | undefined {
+  const t = fractionOf(input.threshold);
+  const w = fractionOf(input.warningMargin);
+  const value = quotientNumber(numerator, denominator);
+  if (!t || !w || value === undefined) return undefined;
+  const places = Math.max(t.places, w.places, 2);
+  const num = numerator * pow10(places);
+  const limit = atPlaces(t, places) * denominator;
+  const margin = atPlaces(w, places) * denominator;
+  if (
+    !withinDecimalDigits(num) ||
+    !withinDecimalDigits(limit) ||
+    !withinDecimalDigits(margin)
+  )
+    return undefined;
+  const headroom = input.rule.direction === "min" ? num - limit : limit - num;
+  return {
+    value,
+    // Millionths × 10^places: places + 6 decimals of a euro.
+    headroom: centsFloorText(headroom, places + AMOUNT_DECIMALS),
+    status: statusOf(input, holds(num, op, limit, lessBig), () =>
+      input.rule.direction === "min"
+        ? num < limit + margin
+        : num > limit - margin,
+    ),
+  };
+}
+
+/** The outcome in decimal.js, for values integerOutcome does not take. */
+export function decimalOutcome(
+  input: RatioInput,
+  op: Operator,
+  numerator: Amount,
+  denominator: Amount,
+): Outcome {
+  const num = amountToDecimal(numerator);
+  const den = amountToDecimal(denominator);
+  const limit = input.threshold.times(den);
+  const headroom =
+    input.rule.direction === "min" ? num.minus(limit) : limit.minus(num);
+  return {
+    value: num.dividedBy(den).toNumber(),
+    headroom: formatCentsFloor(headroom),
+    status: statusOf(input, holds(num, op, limit, lessDec), () => {
+      const margin = input.warningMargin.times(den);
+      return input.rule.direction === "min"
+        ? num.lt(limit.plus(margin))
+        : num.gt(limit.minus(margin));
+    }),
+  };
+}
+
+function statusOf(
+  input: RatioInput,
+  within: boolean,
+  /** Within the warning margin of the limit. */
+  close: () => boolean,
 ): Status {
   if (input.forcedBreach) return "breach";
   if (!input.complete) return "incomplete";
-  const within = compare(num, op, limit);
   if (input.rule.direction === "cap") return within ? "pass" : "info";
   if (input.rule.direction === "info") return "info";
   if (!input.binding) return "not-binding";
   if (!within) return "breach";
   // A zero limit is a closed list: nothing is "close" to it.
   if (input.threshold.isZero()) return "pass";
-  const margin = input.warningMargin.times(den);
-  const close =
-    input.rule.direction === "min"
-      ? num.lt(limit.plus(margin))
-      : num.gt(limit.minus(margin));
-  return close ? "warning" : "pass";
+  return close() ? "warning" : "pass";
 }
 
 export function percentText(fraction: Dec): string {

@@ -1,6 +1,7 @@
 import {
   checkInput,
   finishReport,
+  finishReportAfter,
   type CheckOptions,
   type PreparedWorkbook,
   prepareWorkbook,
@@ -31,6 +32,9 @@ interface Inherited {
 }
 
 type Tables = Partial<Record<TableName, RawTable>>;
+
+/** The cache key of a report with every position's outcome (report() below). */
+const isExplained = (key: string) => key.startsWith("P|");
 
 /** For a report whose funds the register check amended, the funds' reports before it. */
 const portfolioFunds = new WeakMap<Report, FundReport[]>();
@@ -106,29 +110,44 @@ export class CheckedWorkbook {
       reread &&
       updatePrepared(this.prepared, reread.reading.model, reread.changed);
     if (!reread || !update) return this.fresh(tables);
-    const inherited = new Map<string, Inherited>();
-    const stale = (before: Iterable<number>) =>
-      new Set([...before, ...update.affected]);
-    for (const [key, entry] of this.inherited)
-      inherited.set(key, { report: entry.report, stale: stale(entry.stale) });
-    for (const [key, report] of [...this.reports, ...this.explained].map(
-      ([k, r]) => [k, r] as const,
-    )) {
-      inherited.delete(key);
-      inherited.set(key, { report, stale: stale([]) });
-    }
-    // As many as the caches keep, the most recent: dates not asked again are not carried forever.
-    const keys = [...inherited.keys()];
-    const explained = keys.filter((k) => k.startsWith("P|"));
-    const plain = keys.filter((k) => !k.startsWith("P|"));
-    for (const k of explained.slice(0, -EXPLAINED_REPORTS_KEPT))
-      inherited.delete(k);
-    for (const k of plain.slice(0, -REPORTS_KEPT)) inherited.delete(k);
     return new CheckedWorkbook(tables, this.date1904, {
       reading: reread.reading,
       prepared: update.prepared,
-      inherited,
+      inherited: this.inheritedAfter(update.affected),
     });
+  }
+
+  /**
+   * The reports the next version inherits, each with the funds (by index) it no longer gives
+   * right: this version's, and those it inherited and did not ask for again.
+   */
+  private inheritedAfter(affected: readonly number[]): Map<string, Inherited> {
+    const inherited = new Map<string, Inherited>();
+    const stale = (before?: Set<number>) => {
+      const s = new Set(before);
+      for (const i of affected) s.add(i);
+      return s;
+    };
+    for (const [key, entry] of this.inherited)
+      inherited.set(key, { report: entry.report, stale: stale(entry.stale) });
+    for (const cache of [this.reports, this.explained])
+      for (const [key, report] of cache) {
+        // Most recent last.
+        inherited.delete(key);
+        inherited.set(key, { report, stale: stale() });
+      }
+    // As many as the caches keep, the most recent: dates not asked again are not carried forever.
+    let explained = 0;
+    for (const key of inherited.keys()) if (isExplained(key)) explained++;
+    let plain = inherited.size - explained;
+    for (const key of inherited.keys())
+      if (
+        isExplained(key)
+          ? explained-- > EXPLAINED_REPORTS_KEPT
+          : plain-- > REPORTS_KEPT
+      )
+        inherited.delete(key);
+    return inherited;
   }
 
   /**
@@ -166,7 +185,15 @@ export class CheckedWorkbook {
       this.fundsChecked++;
       return checkInput(input, options);
     });
-    const report = finishReport(this.prepared, funds, options);
+    const report = base
+      ? finishReportAfter(
+          this.prepared,
+          funds,
+          options,
+          base.report,
+          base.stale,
+        )
+      : finishReport(this.prepared, funds, options);
     if (report.funds !== funds) portfolioFunds.set(report, funds);
     return report;
   }

@@ -72,7 +72,7 @@ export function limitOf(
   c: Comparison,
 ): RuleResult {
   const base = c.denominator ?? fundBase(ctx);
-  const forced = c.breaches?.count ? c.breaches : undefined;
+  const forced = c.breaches?.count ? c.breaches.reasons() : undefined;
   const r = evaluateRatio({
     rule,
     threshold: c.threshold ?? NO_THRESHOLD,
@@ -83,8 +83,8 @@ export function limitOf(
     warningMargin: ctx.warningMargin,
     message: sentences(c.reasons),
     reasons: c.reasons,
-    forcedBreach: sentences(forced?.reasons()),
-    forcedReasons: forced?.reasons(),
+    forcedBreach: sentences(forced),
+    forcedReasons: forced,
     unit: c.unit,
   });
   if (c.threshold === undefined) r.threshold = null;

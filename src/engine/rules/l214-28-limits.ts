@@ -8,6 +8,7 @@ import {
 } from "../amount";
 import { limitCondition } from "../conditions";
 import { Dec } from "../decimal";
+import { floorTimes } from "../exact-fraction";
 import { L214_160, L214_28, listAt, ratioAt } from "../../law";
 import type { FundContext, Position } from "../fund-context";
 import { type Coded, per } from "../fund-columns";
@@ -38,9 +39,12 @@ export function capOf(ctx: FundContext, fraction: Dec): Amount | undefined {
   const D = ctx.denominator;
   return D === undefined
     ? undefined
-    : amountFromDecimal(
-        fraction.times(amountToDecimal(D)).toDecimalPlaces(6, Dec.ROUND_FLOOR),
-      );
+    : (floorTimes(D, fraction) ??
+        amountFromDecimal(
+          fraction
+            .times(amountToDecimal(D))
+            .toDecimalPlaces(6, Dec.ROUND_FLOOR),
+        ));
 }
 
 /**
