@@ -29,6 +29,8 @@ type LineEntry = Omit<ReconciliationLine, "amount" | "label"> & {
 
 /** Lines keyed by reason, article and where they enter, summed exactly in millionths. */
 class Lines {
+  /** The fund's amounts in millionths, by position index (FundContext.millionths). */
+  constructor(private readonly millionths: Float64Array) {}
   /** Lines in the order they first appear; found by article, then by a short scan (no key string per row). */
   private readonly order: LineEntry[] = [];
   private readonly byArticle = new Map<string | undefined, LineEntry[]>();
@@ -74,6 +76,35 @@ class Lines {
     denominator: boolean,
     code?: ExclusionCode,
   ): void {
+    const line = this.line(reason, article, numerator, denominator, code);
+    // A BigInt added as one: converting it to a number first costs more than the addition.
+    line.sum.addBig(amount);
+    line.count += count;
+  }
+
+  /** Adds a position's amount (i < 0) or its i-th counted amount, in millionths when it has them. */
+  addAt(
+    reason: ReconciliationReason,
+    article: string | undefined,
+    p: Position,
+    i: number,
+    count: number,
+    numerator: boolean,
+    denominator: boolean,
+    code?: ExclusionCode,
+  ): void {
+    const line = this.line(reason, article, numerator, denominator, code);
+    addCounted(line.sum, p, i, this.millionths);
+    line.count += count;
+  }
+
+  private line(
+    reason: ReconciliationReason,
+    article: string | undefined,
+    numerator: boolean,
+    denominator: boolean,
+    code: ExclusionCode | undefined,
+  ): LineEntry {
     let line = this.find(reason, article, numerator, denominator, code);
     if (!line) {
       line = {
@@ -90,9 +121,7 @@ class Lines {
       if (list) list.push(line);
       else this.byArticle.set(article, [line]);
     }
-    // A BigInt added as one: converting it to a number first costs more than the addition.
-    line.sum.addBig(amount);
-    line.count += count;
+    return line;
   }
 
   /** Moves part of a line to another reason (the part above a cap). */
@@ -143,9 +172,10 @@ type Kind =
 /** The parts of one position's amount: the first part carries the row's count. */
 class Part {
   first = true;
+  /** How many parts, the first one's contribution (-1: the whole amount), and the others'. */
   private parts = 0;
-  private only: Amount = ZERO;
-  private several: Amount = ZERO;
+  private firstIndex = -1;
+  private others: number[] = [];
   constructor(
     private readonly lines: Lines,
     private readonly inBase: boolean,
@@ -156,34 +186,58 @@ class Part {
     this.parts = 0;
   }
 
-  /** What the parts add up to; one part (the common case) allocates nothing. */
-  get sum(): Amount {
-    return this.parts === 0
-      ? ZERO
-      : this.parts === 1
-        ? this.only
-        : this.several;
+  /** The part of the amount left out of the rule's lines; ZERO in the common case, with no BigInt. */
+  remainder(p: Position, amount: () => Amount): Amount {
+    const first = this.firstIndex;
+    if (
+      this.parts === 1 &&
+      (first < 0 || p.countedAmounts?.[first] === undefined)
+    )
+      return ZERO;
+    let sum = countedAmount(p, first);
+    for (let k = 0; k < this.parts - 1; k++)
+      sum += countedAmount(p, this.others[k]);
+    return amount() - sum;
   }
 
   add(
     reason: ReconciliationReason,
     article: string | undefined,
-    amount: Amount,
+    p: Position,
+    i: number,
     numerator: boolean,
   ): void {
-    this.lines.add(
+    this.lines.addAt(
       reason,
       article,
-      amount,
+      p,
+      i,
       this.first ? 1 : 0,
       numerator,
       this.inBase,
     );
     this.first = false;
-    if (this.parts === 0) this.only = amount;
-    else this.several = this.sum + amount;
+    if (this.parts === 0) this.firstIndex = i;
+    else this.others[this.parts - 1] = i;
     this.parts += 1;
   }
+}
+
+/**
+ * Adds a position's amount (i < 0) or its i-th counted amount: the fund's millionths (a safe
+ * integer, FundContext.millionths) when the amount is the position's own and it has them.
+ */
+function addCounted(
+  sum: ExactSum,
+  p: Position,
+  i: number,
+  millionths: Float64Array,
+): void {
+  const own = i < 0 ? undefined : p.countedAmounts?.[i];
+  if (own !== undefined) return sum.addBig(own);
+  const m = millionths[p.index];
+  if (m === m) sum.addMillionths(m);
+  else sum.addBig(p.amount ?? ZERO);
 }
 
 /** The quotas that count the 20 % bucket and advances up to their caps. */
@@ -224,8 +278,8 @@ export function reconcileRule(
   // FCPI-HOLD75's value is capped, not a plain sum of holdings: reconciled apart.
   if (MEASURED_APART.has(rule.id) || rule.id === HOLDING)
     return reconcileApart(ctx, rule);
-  const lines = new Lines();
-  const adjustments = new Lines();
+  const lines = new Lines(ctx.millionths);
+  const adjustments = new Lines(ctx.millionths);
   const leverage = rule.id === "OPCI-LEV40";
   const inBase = ctx.denominator !== undefined;
   // What a cap does not retain of the amount counted within it: moved to the above-cap line.
@@ -243,16 +297,17 @@ export function reconcileRule(
   const { total, held } = holdingsTotals(ctx);
   let bucketArticle: string | undefined;
   let advanceArticle: string | undefined;
-  let bucket = ZERO;
-  let bucketReceivables = ZERO;
-  let freshInBucket = ZERO;
+  // Sums by position, in millionths while they are exact as numbers (no BigInt per row).
+  const bucketSum = new ExactSum();
+  const bucketReceivablesSum = new ExactSum();
+  const freshInBucketSum = new ExactSum();
   let freshArticle: string | undefined;
-  let advances = ZERO;
+  const advancesSum = new ExactSum();
   // The ELTIF infrastructure advances (L. 214-160 II 1°, al. 2), capped at 30 % apart from II 1°.
-  let eltifAdvances = ZERO;
+  const eltifAdvancesSum = new ExactSum();
   let eltifArticle: string | undefined;
   let holdingArticle: string | undefined;
-  let holdingListed = ZERO;
+  const holdingListedSum = new ExactSum();
 
   const kind: Kind = QUOTAS.has(rule.id)
     ? "quota"
@@ -273,14 +328,15 @@ export function reconcileRule(
   for (const c of rule.conditions ?? [])
     if (c.failed) for (const b of c.positions ?? []) breaking.add(b.row);
   const part = new Part(lines, inBase);
+  const whole = -1;
   for (const p of ctx.positions) {
-    const amount = p.amount;
-    if (amount === undefined) {
+    const m = ctx.millionths[p.index];
+    if (m !== m && p.amount === undefined) {
       lines.add("unreadable", undefined, ZERO, 1, false, false);
       continue;
     }
     if (!p.held) {
-      lines.add("not-held", undefined, amount, 1, false, false);
+      lines.addAt("not-held", undefined, p, whole, 1, false, false);
       continue;
     }
     const contributions = p.outcome.counted;
@@ -288,10 +344,11 @@ export function reconcileRule(
       let base = false;
       for (const c of contributions)
         if (c.rule === rule.id && c.code === undefined) base = true;
-      lines.add(
+      lines.addAt(
         base ? "in-denominator" : "outside-rule",
         base ? "L. 214-39" : undefined,
-        amount,
+        p,
+        whole,
         1,
         false,
         base,
@@ -301,58 +358,59 @@ export function reconcileRule(
     part.start();
     for (let i = 0; i < contributions.length; i++) {
       const c = contributions[i];
-      const amt = countedAmount(p, i);
       switch (kind) {
         case "quota":
           if (c.rule === BUCKET) {
             bucketArticle = BUCKET_ARTICLE;
-            bucket += amt;
-            if (p.holding.assetClass === "RECEIVABLE") bucketReceivables += amt;
-            part.add("counted-within-cap", BUCKET_ARTICLE, amt, true);
+            addCounted(bucketSum, p, i, ctx.millionths);
+            if (p.holding.assetClass === "RECEIVABLE")
+              addCounted(bucketReceivablesSum, p, i, ctx.millionths);
+            part.add("counted-within-cap", BUCKET_ARTICLE, p, i, true);
           } else if (c.rule === HOLDING) {
             holdingArticle = c.article;
-            holdingListed += amt;
-            part.add("counted-within-cap", c.article, amt, true);
+            addCounted(holdingListedSum, p, i, ctx.millionths);
+            part.add("counted-within-cap", c.article, p, i, true);
           } else if (c.rule !== rule.id) break;
           else if (c.article === FPCI_CCA30.article) {
             eltifArticle = c.article;
-            eltifAdvances += amt;
-            part.add("counted-within-cap", c.article, amt, true);
+            addCounted(eltifAdvancesSum, p, i, ctx.millionths);
+            part.add("counted-within-cap", c.article, p, i, true);
           } else if (p.holding.assetClass === "CURRENT_ACCOUNT_ADVANCE") {
             advanceArticle = c.article;
-            advances += amt;
-            part.add("counted-within-cap", c.article, amt, true);
-          } else part.add("counted", c.article, amt, true);
+            addCounted(advancesSum, p, i, ctx.millionths);
+            part.add("counted-within-cap", c.article, p, i, true);
+          } else part.add("counted", c.article, p, i, true);
           break;
         case "fresh":
-          if (c.rule === BUCKET) bucket += amt;
-          else if (c.rule === HOLDING) holdingListed += amt;
+          if (c.rule === BUCKET) addCounted(bucketSum, p, i, ctx.millionths);
+          else if (c.rule === HOLDING)
+            addCounted(holdingListedSum, p, i, ctx.millionths);
           else if (c.rule === rule.id) {
             if (
               contributions.some((x) => x.rule === BUCKET || x.rule === HOLDING)
             ) {
               freshArticle = c.article;
-              freshInBucket += amt;
-              part.add("counted-within-cap", c.article, amt, true);
-            } else part.add("counted", c.article, amt, true);
+              addCounted(freshInBucketSum, p, i, ctx.millionths);
+              part.add("counted-within-cap", c.article, p, i, true);
+            } else part.add("counted", c.article, p, i, true);
           }
           break;
         case "listed":
           if (c.rule === listed.quota && c.article === listed.article)
-            part.add("counted", c.article, amt, true);
+            part.add("counted", c.article, p, i, true);
           break;
         case "region":
           if (c.rule === rule.id) {
             const mine = regionKey(p.holding.region ?? "") === worstRegion;
-            part.add(mine ? "counted" : "other-region", c.article, amt, mine);
+            part.add(mine ? "counted" : "other-region", c.article, p, i, mine);
           }
           break;
         default:
           if (rule.id === BUCKET && c.rule === HOLDING) {
             // FCPR-B20 measures the holding companies' III securities as far as IV 1. counts them.
             holdingArticle = c.article;
-            holdingListed += amt;
-            part.add("counted-within-cap", c.article, amt, true);
+            addCounted(holdingListedSum, p, i, ctx.millionths);
+            part.add("counted-within-cap", c.article, p, i, true);
           } else if (c.rule === rule.id)
             part.add(
               breaking.has(p.holding.row)
@@ -361,7 +419,8 @@ export function reconcileRule(
                   ? "allowed"
                   : "counted",
               c.article,
-              amt,
+              p,
+              i,
               kind !== "closed",
             );
       }
@@ -377,37 +436,46 @@ export function reconcileRule(
       (kind === "closed" || kind === "feeder-15") &&
       breaking.has(p.holding.row)
     )
-      part.add("breaks-condition", exclusion?.article, amount, true);
+      part.add("breaks-condition", exclusion?.article, p, whole, true);
     // The 15 % of a feeder measures everything but the master's units, classified or not.
     if (
       part.first &&
       kind === "feeder-15" &&
       !contributions.some((c) => c.rule === "OPCVM-FEED85")
     )
-      part.add("counted", undefined, amount, true);
-    const counted = part.sum;
-    if (part.first)
-      lines.add(
+      part.add("counted", undefined, p, whole, true);
+    if (part.first) {
+      lines.addAt(
         exclusion ? "excluded" : kind === "closed" ? "allowed" : "outside-rule",
         exclusion?.article,
-        amount,
+        p,
+        whole,
         1,
         false,
         inBase,
         exclusion?.code,
       );
-    else if (counted !== amount)
+      continue;
+    }
+    const rest = part.remainder(p, () => p.amount!);
+    if (rest !== ZERO)
       lines.add(
         p.holding.assetClass === "ENTITY_RIGHTS"
           ? "look-through-remainder"
           : "excluded",
         exclusion?.article ?? articleOf(contributions, rule.id),
-        amount - counted,
+        rest,
         0,
         false,
         inBase,
       );
   }
+  const bucket = bucketSum.value();
+  const bucketReceivables = bucketReceivablesSum.value();
+  const freshInBucket = freshInBucketSum.value();
+  const advances = advancesSum.value();
+  const eltifAdvances = eltifAdvancesSum.value();
+  const holdingListed = holdingListedSum.value();
 
   const holdingIn = holdingCounted(ctx, holdingListed);
   if (QUOTAS.has(rule.id)) {
@@ -508,10 +576,10 @@ function holdingsTotals(ctx: FundContext): { total: Amount; held: Amount } {
     const total = new ExactSum();
     const held = new ExactSum();
     for (const p of ctx.positions) {
-      const amount = p.amount;
-      if (amount === undefined) continue;
-      total.addBig(amount);
-      if (p.held) held.addBig(amount);
+      const m = ctx.millionths[p.index];
+      if (m !== m && p.amount === undefined) continue;
+      addCounted(total, p, -1, ctx.millionths);
+      if (p.held) addCounted(held, p, -1, ctx.millionths);
     }
     totals = { total: total.value(), held: held.value() };
     totalsOf.set(ctx, totals);
@@ -559,8 +627,8 @@ function largestRegion(ctx: FundContext): string | undefined {
  * figures come in as adjustments, so the bridge is still exact.
  */
 function reconcileApart(ctx: FundContext, rule: RuleResult): Reconciliation {
-  const lines = new Lines();
-  const adjustments = new Lines();
+  const lines = new Lines(ctx.millionths);
+  const adjustments = new Lines(ctx.millionths);
   const { total } = holdingsTotals(ctx);
   for (const p of ctx.positions) {
     if (p.amount === undefined)
@@ -622,7 +690,7 @@ function reconcileHolders(ctx: FundContext, rule: RuleResult): Reconciliation {
       : rule.id === "FIP-H10"
         ? largest(true)
         : undefined;
-  const lines = new Lines();
+  const lines = new Lines(ctx.millionths);
   const article = "L. 214-31 VI";
   for (const h of ctx.holders) {
     const key = keyOf.get(h);
