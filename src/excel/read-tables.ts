@@ -126,17 +126,17 @@ export async function readTables(
       rowCount: rows,
     };
     const values = await readRows(context, at);
-    result.tables[f.name] = {
-      ...tableFromValues(
+    // Set on the table itself: a spread would make its 100,000 row objects (range-grid.ts reads the grid in place).
+    result.tables[f.name] = Object.assign(
+      tableFromValues(
         f.name,
         values,
         at.rowIndex + 1,
         at.columnIndex,
         sheetName,
       ),
-      source: f.source,
-      date1904: result.date1904,
-    };
+      { source: f.source, date1904: result.date1904 },
+    );
     result.locations[f.name] = at;
   }
   return result;

@@ -1,6 +1,7 @@
 import type { Diagnostic, Holding, TableName } from "../engine/model";
 import { lengthOf, patchedCopy, slotOf } from "../engine/patched-array";
 import type { CellValue, RawRow, RawTable } from "./grid";
+import { cellsAt, gridOf, rowCount, rowNumberAt } from "./range-grid";
 import { type ReadRow } from "./read-table";
 import { toHolding, type WorkbookReading } from "./read-workbook";
 
@@ -80,16 +81,17 @@ export function changedHoldingsRows(
     const b = after[name];
     if (a === b) continue;
     if (!a || !b || !sameShape(a, b)) return undefined;
-    for (let i = 0; i < a.rows.length; i++)
-      if (!sameCells(a.rows[i].cells, b.rows[i].cells)) return undefined;
+    for (let i = 0, n = rowCount(a); i < n; i++)
+      if (!sameCells(cellsAt(a, i), cellsAt(b, i))) return undefined;
   }
   const a = before.Holdings;
   const b = after.Holdings;
   if (a === b) return [];
   if (!a || !b || !sameShape(a, b)) return undefined;
   const changed: number[] = [];
-  for (let i = 0; i < a.rows.length; i++)
-    if (!sameCells(a.rows[i].cells, b.rows[i].cells)) changed.push(i);
+  // Read from the grids in place (range-grid.ts): comparing two reads makes no row objects.
+  for (let i = 0, n = rowCount(a); i < n; i++)
+    if (!sameCells(cellsAt(a, i), cellsAt(b, i))) changed.push(i);
   return changed;
 }
 
@@ -101,12 +103,12 @@ function sameShape(a: RawTable, b: RawTable): boolean {
     a.headerRowNumber !== b.headerRowNumber ||
     a.firstColumn !== b.firstColumn ||
     Boolean(a.date1904) !== Boolean(b.date1904) ||
-    a.rows.length !== b.rows.length ||
+    rowCount(a) !== rowCount(b) ||
     !sameCells(a.headers, b.headers)
   )
     return false;
-  for (let i = 0; i < a.rows.length; i++)
-    if (a.rows[i].rowNumber !== b.rows[i].rowNumber) return false;
+  for (let i = 0, n = rowCount(a); i < n; i++)
+    if (rowNumberAt(a, i) !== rowNumberAt(b, i)) return false;
   return true;
 }
 
@@ -157,7 +159,10 @@ export function rereadHoldingsRows(
   const changed: number[] = [];
   for (const i of rawRows) {
     const k = holdingOf[i];
-    const row = slotOf<RawRow>(raw, "rows", i);
+    // A new read's grid gives the row in place; an edited copy, its patched slot.
+    const row: RawRow = gridOf(raw)
+      ? { rowNumber: rowNumberAt(raw, i), cells: cellsAt(raw, i) }
+      : slotOf<RawRow>(raw, "rows", i);
     const read = reader.readRow(row);
     if (k < 0 || !read.row) return undefined;
     const holding = toHolding(read.row as ReadRow);
