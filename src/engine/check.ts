@@ -19,7 +19,7 @@ import type {
 } from "./result";
 import type { IssuerReport } from "./registers/types";
 import { worstStatus } from "./result";
-import { reconcileRule } from "./reconciliation";
+import { reconcileRules } from "./reconciliation";
 import { isMeasured, reportUnplacedRows, settle } from "./measures";
 import { FUND_LEVEL_RULES } from "./rules/livre2/definitions";
 import {
@@ -576,7 +576,10 @@ function runFund(
         if (r.status !== "breach") r.status = "incomplete";
     // The reconciliation reads every position's outcome: not for some rows only.
     if (ctx.explain && !explainRows)
-      for (const r of report.rules) r.reconciliation = reconcileRule(ctx, r);
+      reconcileRules(ctx, report.rules).forEach(
+        (reconciliation, i) =>
+          (report.rules[i].reconciliation = reconciliation),
+      );
   }
   report.basis = ctx.basis;
   report.diagnostics = [...diagnostics, ...ctx.diagnostics].sort(

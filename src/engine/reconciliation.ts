@@ -30,7 +30,10 @@ type LineEntry = Omit<ReconciliationLine, "amount" | "label"> & {
 /** Lines keyed by reason, article and where they enter, summed exactly in millionths. */
 class Lines {
   /** The fund's amounts in millionths, by position index (FundContext.millionths). */
-  constructor(private readonly millionths: Float64Array) {}
+  constructor(
+    private readonly millionths: Float64Array,
+    private readonly recorder?: Recorder,
+  ) {}
   /** Lines in the order they first appear; found by article, then by a short scan (no key string per row). */
   private readonly order: LineEntry[] = [];
   private readonly byArticle = new Map<string | undefined, LineEntry[]>();
@@ -80,6 +83,7 @@ class Lines {
     // A BigInt added as one: converting it to a number first costs more than the addition.
     line.sum.addBig(amount);
     line.count += count;
+    this.recorder?.dependsOnAmount();
   }
 
   /** Adds a position's amount (i < 0) or its i-th counted amount, in millionths when it has them. */
@@ -96,6 +100,7 @@ class Lines {
     const line = this.line(reason, article, numerator, denominator, code);
     addCounted(line.sum, p, i, this.millionths);
     line.count += count;
+    this.recorder?.add(line.sum, line, count);
   }
 
   private line(
@@ -179,6 +184,7 @@ class Part {
   constructor(
     private readonly lines: Lines,
     private readonly inBase: boolean,
+    private readonly recorder?: Recorder,
   ) {}
 
   start(): void {
@@ -194,6 +200,8 @@ class Part {
       (first < 0 || p.countedAmounts?.[first] === undefined)
     )
       return ZERO;
+    // Whether the parts leave anything out depends on the amount: no replay for this shape.
+    this.recorder?.dependsOnAmount();
     let sum = countedAmount(p, first);
     for (let k = 0; k < this.parts - 1; k++)
       sum += countedAmount(p, this.others[k]);
@@ -240,6 +248,115 @@ function addCounted(
   else sum.addBig(p.amount ?? ZERO);
 }
 
+/** The articles a rule's lines are moved under after the loop: the last position to name one wins. */
+interface Articles {
+  bucket?: string;
+  advance?: string;
+  fresh?: string;
+  eltif?: string;
+  holding?: string;
+}
+
+/** What one position did to a rule's sums: its amount added to `sum` (and `count` to its line), or an article noted. */
+interface Step {
+  sum?: ExactSum;
+  line?: LineEntry;
+  count: number;
+  article?: keyof Articles;
+  value?: string;
+}
+
+/**
+ * Records what the first position of a shape does to a rule's lines, so that every other
+ * position of the shape (the same outcome, the same class, an amount in millionths) only adds
+ * its amount to the same sums. A step whose effect depends on the amount stops the replay.
+ */
+class Recorder {
+  private steps?: Step[];
+  private amountDependent = false;
+
+  start(): void {
+    this.steps = [];
+    this.amountDependent = false;
+  }
+
+  add(sum: ExactSum, line: LineEntry | undefined, count: number): void {
+    this.steps?.push({ sum, line, count });
+  }
+
+  article(article: keyof Articles, value: string | undefined): void {
+    this.steps?.push({ count: 0, article, value });
+  }
+
+  dependsOnAmount(): void {
+    this.amountDependent = true;
+  }
+
+  /** The steps to replay; null when the shape must be worked out position by position. */
+  stop(): Step[] | null {
+    const steps = this.steps;
+    this.steps = undefined;
+    return this.amountDependent || !steps ? null : steps;
+  }
+}
+
+/** Another position of a recorded shape: its amount in millionths added where the first one's went. */
+function replay(steps: Step[], millionths: number, at: Articles): void {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (step.article !== undefined) at[step.article] = step.value;
+    else {
+      step.sum!.addMillionths(millionths);
+      if (step.line) step.line.count += step.count;
+    }
+  }
+}
+
+/** A node of the trie of position shapes, keyed by each value the reconciliation reads. */
+class ShapeNode {
+  id = -1;
+  private next?: Map<unknown, ShapeNode>;
+  at(key: unknown): ShapeNode {
+    const next = (this.next ??= new Map());
+    let node = next.get(key);
+    if (!node) next.set(key, (node = new ShapeNode()));
+    return node;
+  }
+}
+
+const EXCLUDED = Symbol("excluded");
+
+/**
+ * Each position's shape, shared by every rule of the fund: positions with the same held flag,
+ * class, contributions and exclusions (rule, article, code) are reconciled alike, their amounts
+ * apart. -1 for a position read one by one (an amount only as a BigInt, or counted amounts of
+ * its own). Reading each position's outcome once, not once per rule, is most of the gain: the
+ * outcomes are scattered over the heap.
+ */
+function shapesOf(ctx: FundContext): { id: Int32Array; count: number } {
+  const root = new ShapeNode();
+  const positions = ctx.positions;
+  const id = new Int32Array(positions.length);
+  let count = 0;
+  for (let k = 0; k < positions.length; k++) {
+    const p = positions[k];
+    const m = ctx.millionths[p.index];
+    if (m !== m || p.countedAmounts !== undefined) {
+      id[k] = -1;
+      continue;
+    }
+    let node = root.at(p.held).at(p.holding.assetClass);
+    for (const c of p.outcome.counted)
+      node = node.at(c.rule).at(c.article).at(c.code);
+    node = node.at(EXCLUDED);
+    for (const e of p.outcome.excluded)
+      node = node.at(e.rule).at(e.article).at(e.code);
+    if (node.id < 0) node.id = count++;
+    id[k] = node.id;
+  }
+  return { id, count };
+}
+
 /** The quotas that count the 20 % bucket and advances up to their caps. */
 const QUOTAS = new Set(["FCPR-Q50", "FCPI-Q70", "FIP-Q70"]);
 /** What counts under the five years after admission: the quota's contributions under these articles. */
@@ -273,12 +390,14 @@ function holdingCounted(ctx: FundContext, listed: Amount): Amount {
 export function reconcileRule(
   ctx: FundContext,
   rule: RuleResult,
+  shapes: { id: Int32Array; count: number } = shapesOf(ctx),
 ): Reconciliation {
   if (HOLDER_CAPS.has(rule.id)) return reconcileHolders(ctx, rule);
   // FCPI-HOLD75's value is capped, not a plain sum of holdings: reconciled apart.
   if (MEASURED_APART.has(rule.id) || rule.id === HOLDING)
     return reconcileApart(ctx, rule);
-  const lines = new Lines(ctx.millionths);
+  const recorder = new Recorder();
+  const lines = new Lines(ctx.millionths, recorder);
   const adjustments = new Lines(ctx.millionths);
   const leverage = rule.id === "OPCI-LEV40";
   const inBase = ctx.denominator !== undefined;
@@ -295,18 +414,18 @@ export function reconcileRule(
   };
   const worstRegion = rule.id === "FIP-REG25" ? largestRegion(ctx) : undefined;
   const { total, held } = holdingsTotals(ctx);
-  let bucketArticle: string | undefined;
-  let advanceArticle: string | undefined;
+  const at: Articles = {};
+  const note = (article: keyof Articles, value: string | undefined) => {
+    at[article] = value;
+    recorder.article(article, value);
+  };
   // Sums by position, in millionths while they are exact as numbers (no BigInt per row).
   const bucketSum = new ExactSum();
   const bucketReceivablesSum = new ExactSum();
   const freshInBucketSum = new ExactSum();
-  let freshArticle: string | undefined;
   const advancesSum = new ExactSum();
   // The ELTIF infrastructure advances (L. 214-160 II 1°, al. 2), capped at 30 % apart from II 1°.
   const eltifAdvancesSum = new ExactSum();
-  let eltifArticle: string | undefined;
-  let holdingArticle: string | undefined;
   const holdingListedSum = new ExactSum();
 
   const kind: Kind = QUOTAS.has(rule.id)
@@ -327,17 +446,22 @@ export function reconcileRule(
   const breaking = new Set<number>();
   for (const c of rule.conditions ?? [])
     if (c.failed) for (const b of c.positions ?? []) breaking.add(b.row);
-  const part = new Part(lines, inBase);
+  const part = new Part(lines, inBase, recorder);
+  const acc = (sum: ExactSum, p: Position, i: number) => {
+    addCounted(sum, p, i, ctx.millionths);
+    recorder.add(sum, undefined, 0);
+  };
   const whole = -1;
-  for (const p of ctx.positions) {
+  // One position, worked out in full.
+  const visit = (p: Position): void => {
     const m = ctx.millionths[p.index];
     if (m !== m && p.amount === undefined) {
       lines.add("unreadable", undefined, ZERO, 1, false, false);
-      continue;
+      return;
     }
     if (!p.held) {
       lines.addAt("not-held", undefined, p, whole, 1, false, false);
-      continue;
+      return;
     }
     const contributions = p.outcome.counted;
     if (leverage) {
@@ -353,7 +477,7 @@ export function reconcileRule(
         false,
         base,
       );
-      continue;
+      return;
     }
     part.start();
     for (let i = 0; i < contributions.length; i++) {
@@ -361,36 +485,35 @@ export function reconcileRule(
       switch (kind) {
         case "quota":
           if (c.rule === BUCKET) {
-            bucketArticle = BUCKET_ARTICLE;
-            addCounted(bucketSum, p, i, ctx.millionths);
+            note("bucket", BUCKET_ARTICLE);
+            acc(bucketSum, p, i);
             if (p.holding.assetClass === "RECEIVABLE")
-              addCounted(bucketReceivablesSum, p, i, ctx.millionths);
+              acc(bucketReceivablesSum, p, i);
             part.add("counted-within-cap", BUCKET_ARTICLE, p, i, true);
           } else if (c.rule === HOLDING) {
-            holdingArticle = c.article;
-            addCounted(holdingListedSum, p, i, ctx.millionths);
+            note("holding", c.article);
+            acc(holdingListedSum, p, i);
             part.add("counted-within-cap", c.article, p, i, true);
           } else if (c.rule !== rule.id) break;
           else if (c.article === FPCI_CCA30.article) {
-            eltifArticle = c.article;
-            addCounted(eltifAdvancesSum, p, i, ctx.millionths);
+            note("eltif", c.article);
+            acc(eltifAdvancesSum, p, i);
             part.add("counted-within-cap", c.article, p, i, true);
           } else if (p.holding.assetClass === "CURRENT_ACCOUNT_ADVANCE") {
-            advanceArticle = c.article;
-            addCounted(advancesSum, p, i, ctx.millionths);
+            note("advance", c.article);
+            acc(advancesSum, p, i);
             part.add("counted-within-cap", c.article, p, i, true);
           } else part.add("counted", c.article, p, i, true);
           break;
         case "fresh":
-          if (c.rule === BUCKET) addCounted(bucketSum, p, i, ctx.millionths);
-          else if (c.rule === HOLDING)
-            addCounted(holdingListedSum, p, i, ctx.millionths);
+          if (c.rule === BUCKET) acc(bucketSum, p, i);
+          else if (c.rule === HOLDING) acc(holdingListedSum, p, i);
           else if (c.rule === rule.id) {
             if (
               contributions.some((x) => x.rule === BUCKET || x.rule === HOLDING)
             ) {
-              freshArticle = c.article;
-              addCounted(freshInBucketSum, p, i, ctx.millionths);
+              note("fresh", c.article);
+              acc(freshInBucketSum, p, i);
               part.add("counted-within-cap", c.article, p, i, true);
             } else part.add("counted", c.article, p, i, true);
           }
@@ -408,8 +531,8 @@ export function reconcileRule(
         default:
           if (rule.id === BUCKET && c.rule === HOLDING) {
             // FCPR-B20 measures the holding companies' III securities as far as IV 1. counts them.
-            holdingArticle = c.article;
-            addCounted(holdingListedSum, p, i, ctx.millionths);
+            note("holding", c.article);
+            acc(holdingListedSum, p, i);
             part.add("counted-within-cap", c.article, p, i, true);
           } else if (c.rule === rule.id)
             part.add(
@@ -455,7 +578,7 @@ export function reconcileRule(
         inBase,
         exclusion?.code,
       );
-      continue;
+      return;
     }
     const rest = part.remainder(p, () => p.amount!);
     if (rest !== ZERO)
@@ -469,6 +592,25 @@ export function reconcileRule(
         false,
         inBase,
       );
+  };
+  const plans: (Step[] | null | undefined)[] = new Array(shapes.count);
+  const region = kind === "region";
+  const positions = ctx.positions;
+  for (let k = 0; k < positions.length; k++) {
+    const p = positions[k];
+    const shape = region ? -1 : shapes.id[k];
+    if (shape < 0 || (breaking.size > 0 && breaking.has(p.holding.row))) {
+      visit(p);
+      continue;
+    }
+    const plan = plans[shape];
+    if (plan === undefined) {
+      // The shape's first position: worked out in full, its steps kept for the others.
+      recorder.start();
+      visit(p);
+      plans[shape] = recorder.stop();
+    } else if (plan === null) visit(p);
+    else replay(plan, ctx.millionths[p.index], at);
   }
   const bucket = bucketSum.value();
   const bucketReceivables = bucketReceivablesSum.value();
@@ -489,29 +631,26 @@ export function reconcileRule(
     // taken from the other III items first.
     const over = bucket + holdingIn - bucketCounted;
     const fromBucket = minAmount(over, bucket);
-    aboveCap(bucketArticle, fromBucket);
-    aboveCap(holdingArticle, holdingListed - holdingIn + (over - fromBucket));
-    aboveCap(advanceArticle, advances - advancesCounted);
-    if (eltifArticle) {
+    aboveCap(at.bucket, fromBucket);
+    aboveCap(at.holding, holdingListed - holdingIn + (over - fromBucket));
+    aboveCap(at.advance, advances - advancesCounted);
+    if (at.eltif) {
       // As the quota: both kinds together up to 30 %, the excess taken from the 30 % advances first.
       const cap = capOf(ctx, ratioAt(L214_160.eltifAdvances, ctx.asOf));
       const both = advancesCounted + eltifAdvances;
       const excess = cap === undefined || both <= cap ? ZERO : both - cap;
       const fromEltif = minAmount(excess, eltifAdvances);
-      aboveCap(eltifArticle, fromEltif);
-      aboveCap(advanceArticle, excess - fromEltif);
+      aboveCap(at.eltif, fromEltif);
+      aboveCap(at.advance, excess - fromEltif);
     }
   }
 
-  if (rule.id === BUCKET && holdingArticle)
-    aboveCap(holdingArticle, holdingListed - holdingIn);
+  if (rule.id === BUCKET && at.holding)
+    aboveCap(at.holding, holdingListed - holdingIn);
 
-  if (kind === "fresh" && freshArticle) {
+  if (kind === "fresh" && at.fresh) {
     const { bucketCounted } = cappedSums(ctx, bucket + holdingIn, ZERO);
-    aboveCap(
-      freshArticle,
-      freshInBucket - minAmount(freshInBucket, bucketCounted),
-    );
+    aboveCap(at.fresh, freshInBucket - minAmount(freshInBucket, bucketCounted));
   }
 
   if (leverage) {
@@ -566,6 +705,15 @@ export function reconcileRule(
     numerator: formatAmount(all((l) => l.numerator)),
     denominator: denominator === undefined ? null : formatAmount(denominator),
   };
+}
+
+/** Every rule's reconciliation, the positions' shapes worked out once for all of them. */
+export function reconcileRules(
+  ctx: FundContext,
+  rules: readonly RuleResult[],
+): Reconciliation[] {
+  const shapes = shapesOf(ctx);
+  return rules.map((r) => reconcileRule(ctx, r, shapes));
 }
 
 const totalsOf = new WeakMap<FundContext, { total: Amount; held: Amount }>();
