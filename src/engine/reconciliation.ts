@@ -326,6 +326,13 @@ class ShapeNode {
 
 const EXCLUDED = Symbol("excluded");
 
+/** Each position's shape (-1: read one by one) and amount in millionths, in the fund's order. */
+interface Shapes {
+  id: Int32Array;
+  count: number;
+  millionths: Float64Array;
+}
+
 /**
  * Each position's shape, shared by every rule of the fund: positions with the same held flag,
  * class, contributions and exclusions (rule, article, code) are reconciled alike, their amounts
@@ -333,10 +340,11 @@ const EXCLUDED = Symbol("excluded");
  * its own). Reading each position's outcome once, not once per rule, is most of the gain: the
  * outcomes are scattered over the heap.
  */
-function shapesOf(ctx: FundContext): { id: Int32Array; count: number } {
+function shapesOf(ctx: FundContext): Shapes {
   const root = new ShapeNode();
   const positions = ctx.positions;
   const id = new Int32Array(positions.length);
+  const millionths = new Float64Array(positions.length);
   let count = 0;
   for (let k = 0; k < positions.length; k++) {
     const p = positions[k];
@@ -353,8 +361,9 @@ function shapesOf(ctx: FundContext): { id: Int32Array; count: number } {
       node = node.at(e.rule).at(e.article).at(e.code);
     if (node.id < 0) node.id = count++;
     id[k] = node.id;
+    millionths[k] = m;
   }
-  return { id, count };
+  return { id, count, millionths };
 }
 
 /** The quotas that count the 20 % bucket and advances up to their caps. */
@@ -390,7 +399,7 @@ function holdingCounted(ctx: FundContext, listed: Amount): Amount {
 export function reconcileRule(
   ctx: FundContext,
   rule: RuleResult,
-  shapes: { id: Int32Array; count: number } = shapesOf(ctx),
+  shapes: Shapes = shapesOf(ctx),
 ): Reconciliation {
   if (HOLDER_CAPS.has(rule.id)) return reconcileHolders(ctx, rule);
   // FCPI-HOLD75's value is capped, not a plain sum of holdings: reconciled apart.
@@ -596,21 +605,24 @@ export function reconcileRule(
   const plans: (Step[] | null | undefined)[] = new Array(shapes.count);
   const region = kind === "region";
   const positions = ctx.positions;
+  const { id, millionths } = shapes;
   for (let k = 0; k < positions.length; k++) {
-    const p = positions[k];
-    const shape = region ? -1 : shapes.id[k];
-    if (shape < 0 || (breaking.size > 0 && breaking.has(p.holding.row))) {
-      visit(p);
+    const shape = region ? -1 : id[k];
+    const plan = shape < 0 ? null : plans[shape];
+    // The common case reads no position: the shape and the amount are columns.
+    if (plan && breaking.size === 0) {
+      replay(plan, millionths[k], at);
       continue;
     }
-    const plan = plans[shape];
-    if (plan === undefined) {
+    const p = positions[k];
+    if (plan === null || breaking.has(p.holding.row)) visit(p);
+    else if (plan) replay(plan, millionths[k], at);
+    else {
       // The shape's first position: worked out in full, its steps kept for the others.
       recorder.start();
       visit(p);
       plans[shape] = recorder.stop();
-    } else if (plan === null) visit(p);
-    else replay(plan, ctx.millionths[p.index], at);
+    }
   }
   const bucket = bucketSum.value();
   const bucketReceivables = bucketReceivablesSum.value();
