@@ -399,7 +399,8 @@ function holdingCounted(ctx: FundContext, listed: Amount): Amount {
 export function reconcileRule(
   ctx: FundContext,
   rule: RuleResult,
-  shapes: Shapes = shapesOf(ctx),
+  /** The fund's shapes, asked only by a rule reconciled from the positions' outcomes. */
+  shapesOfFund: () => Shapes = () => shapesOf(ctx),
 ): Reconciliation {
   if (HOLDER_CAPS.has(rule.id)) return reconcileHolders(ctx, rule);
   // FCPI-HOLD75's value is capped, not a plain sum of holdings: reconciled apart.
@@ -602,6 +603,7 @@ export function reconcileRule(
         inBase,
       );
   };
+  const shapes = shapesOfFund();
   const plans: (Step[] | null | undefined)[] = new Array(shapes.count);
   const region = kind === "region";
   const positions = ctx.positions;
@@ -719,13 +721,17 @@ export function reconcileRule(
   };
 }
 
-/** Every rule's reconciliation, the positions' shapes worked out once for all of them. */
+/**
+ * Every rule's reconciliation, the positions' shapes worked out once for all of them, and only
+ * when one of them reads the outcomes (not for the holder caps or the rules measured apart).
+ */
 export function reconcileRules(
   ctx: FundContext,
   rules: readonly RuleResult[],
 ): Reconciliation[] {
-  const shapes = shapesOf(ctx);
-  return rules.map((r) => reconcileRule(ctx, r, shapes));
+  let shapes: Shapes | undefined;
+  const shapesOfFund = () => (shapes ??= shapesOf(ctx));
+  return rules.map((r) => reconcileRule(ctx, r, shapesOfFund));
 }
 
 const totalsOf = new WeakMap<FundContext, { total: Amount; held: Amount }>();

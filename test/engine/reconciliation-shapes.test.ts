@@ -24,7 +24,7 @@ describe("Reconciliation by shapes of positions", () => {
       const oneByOne = { id: new Int32Array(n).fill(-1), count: 0, millionths: new Float64Array(n) };
       const byShapes = reconcileRules(ctx, rules);
       expect(byShapes.some((r) => r.lines.some((l) => l.reason === "breaks-condition"))).toBe(asOf === "2025-12-31");
-      expect(byShapes).toEqual(rules.map((r) => reconcileRule(ctx, r, oneByOne)));
+      expect(byShapes).toEqual(rules.map((r) => reconcileRule(ctx, r, () => oneByOne)));
     }
   });
 });
