@@ -8,6 +8,7 @@ import { statusWord } from "../../src/functions/texts";
 import type { RawTable } from "../../src/workbook/grid";
 import { tableFromValues } from "../../src/workbook/range-grid";
 import { readWorkbook } from "../../src/workbook/read-workbook";
+import { defaultAsOf } from "../../src/engine/as-of";
 import { type Call, callStreaming, cell, literal, omitted } from "./custom-functions";
 import { enableEvents } from "./events";
 import { createExcelHost, type ExcelHost, FLAG_DELAY_FOR_CELL_EDIT, holdingsRows, type HostCell, workbookWithHoldings } from "./index";
@@ -48,8 +49,12 @@ async function start(holdings: number) {
   return { host, events, model };
 }
 
-function open(fn: (...args: any[]) => void, args: Parameters<typeof callStreaming>[1]): Call {
-  const call = callStreaming(fn, args, { platform: "web" });
+function open(
+  fn: (...args: any[]) => void,
+  args: Parameters<typeof callStreaming>[1],
+  platform: Parameters<typeof callStreaming>[2]["platform"] = "web",
+): Call {
+  const call = callStreaming(fn, args, { platform });
   calls.push(call);
   return call;
 }
@@ -69,8 +74,9 @@ function firstEquity(h: ExcelHost, fundId: string): { row: number; cost: number 
 }
 
 describe("the workbook model, read through the real office-js client", () => {
-  for (const holdings of [1_000, 100_000]) {
-    it(`reads ${holdings.toLocaleString("en")} holdings and every function equals the engine on the same cells`, async () => {
+  // Desktop Excel passes a blank cell as 0 and Excel on the web as null (custom-functions.ts): both marshallings.
+  for (const [holdings, platform] of [[1_000, "web"], [100_000, "web"], [100_000, "desktop"]] as const) {
+    it(`reads ${holdings.toLocaleString("en")} holdings and every function equals the engine on the same cells (${platform})`, async () => {
       const { host, model } = await start(holdings);
       const snapshot = model.current();
       expect(snapshot.error).toBeUndefined();
@@ -81,9 +87,16 @@ describe("the workbook model, read through the real office-js client", () => {
       // Every fund × rule of the first copy of the sample, through the streaming functions (French Excel).
       for (const fund of expected.funds.filter((f) => !f.fundId.includes("~"))) {
         for (const r of fund.rules) {
-          const call = open(QUOTA.status, [literal(r.id), cell(fund.fundId), literal(AS_OF)]);
+          const call = open(QUOTA.status, [literal(r.id), cell(fund.fundId), literal(AS_OF)], platform);
           expect(call.latest(), `${fund.fundId} ${r.id}`).toEqual({ value: statusWord(r.status, "fr") });
         }
+      }
+      // A blank as-of cell (0 on desktop, null on the web) means the last month-end before today.
+      const byDefault = snapshot.workbook!.report(defaultAsOf());
+      for (const fund of byDefault.funds.filter((f) => !f.fundId.includes("~")).slice(0, 3)) {
+        const r = fund.rules[0];
+        const call = open(QUOTA.status, [literal(r.id), cell(fund.fundId), cell(null)], platform);
+        expect(call.latest(), `${fund.fundId} ${r.id}, blank as-of`).toEqual({ value: statusWord(r.status, "fr") });
       }
     }, 300_000);
   }
