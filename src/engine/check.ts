@@ -680,17 +680,40 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
 }
 
 /**
- * The fund every row goes to when all rows give the same fundId, matched exactly, or all leave
- * it blank beside a single fund (no row is then an orphan or an inexact match); else undefined.
+ * The fund every row goes to when all rows give the same fundId, matched exactly, or leave it
+ * blank beside a single fund (no row is then an orphan or an inexact match); else undefined.
  */
 function fundOfEveryRow(
   ids: Coded<string | undefined>,
   matcher: FundMatcher,
 ): string | undefined {
-  // A coded column has a code per distinct value: one value means every row has it.
-  if (ids.values.length !== 1) return undefined;
-  const [name] = ids.values;
-  return name === undefined ? matcher.single : matcher.exactly(name);
+  // A coded column has a code per distinct value: the values decide, not the rows. A read's
+  // column may code a value no row has (its blank, or a fundId an edit replaced): those that
+  // reach no fund are looked for in the codes.
+  let fund: string | undefined;
+  let unmatched: number[] | undefined;
+  for (let code = 0; code < ids.values.length; code++) {
+    const name = ids.values[code];
+    const id = name === undefined ? matcher.single : matcher.exactly(name);
+    if (id === undefined) (unmatched ??= []).push(code);
+    else if (fund === undefined) fund = id;
+    else if (id !== fund) return undefined;
+  }
+  if (fund === undefined || (unmatched && hasAnyCode(ids.codes, unmatched)))
+    return undefined;
+  return fund;
+}
+
+/** Some row has one of the codes; a loop of its own (see heldOn in fund-context.ts). */
+function hasAnyCode(
+  codes: Uint16Array | Uint32Array,
+  among: readonly number[],
+): boolean {
+  const wanted = new Uint8Array(Math.max(...among) + 1);
+  for (const code of among) wanted[code] = 1;
+  for (let i = 0; i < codes.length; i++)
+    if (codes[i] < wanted.length && wanted[codes[i]] === 1) return true;
+  return false;
 }
 
 /**

@@ -651,16 +651,35 @@ function issuersByAdmission(
   t: Sorted,
   listed: number[],
 ): { rows: Int32Array; start: Int32Array } {
+  const groupOf = new Int32Array(listed.length);
+  const groups = groupByIssuer(t, listed, groupOf);
+  const order = admissionOrder(groups);
+  return groupedRows(listed, groupOf, groups.size, order);
+}
+
+/** Groups numbered in the order of their first row, with what orders them. */
+type IssuerGroups = {
+  firstListed: string[];
+  firstRow: number[];
+  size: number[];
+};
+
+/**
+ * Numbers the groups of the listed positions (groupOf) and returns them. Each pass of the three
+ * is a function that is its loop: V8 compiles a loop on the stack while it runs, and code after
+ * it that had not run yet would deoptimise it on every check.
+ */
+function groupByIssuer(
+  t: Sorted,
+  listed: number[],
+  groupOf: Int32Array,
+): IssuerGroups {
   const { holdings } = t.ctx;
-  const n = listed.length;
-  // Groups numbered in the order of their first row here, with what orders them.
-  const groupOf = new Int32Array(n);
   // By issuer code (a map: a fund of a large read has few of the read's issuers).
   const groupOfIssuer = new Map<number, number>();
-  const firstListed: string[] = [];
-  const firstRow: number[] = [];
-  const size: number[] = [];
-  for (let k = 0; k < n; k++) {
+  const groups: IssuerGroups = { firstListed: [], firstRow: [], size: [] };
+  const { firstListed, firstRow, size } = groups;
+  for (let k = 0; k < listed.length; k++) {
     const i = listed[k];
     const listingDate = t.listedAfterPurchase(i)!;
     const row = holdings[i].row;
@@ -671,33 +690,56 @@ function issuersByAdmission(
       if (issuer >= 0) groupOfIssuer.set(issuer, g);
       firstListed.push(listingDate);
       firstRow.push(row);
-      size.push(0);
+      size.push(1);
     } else {
       if (listingDate < firstListed[g]) firstListed[g] = listingDate;
       if (row < firstRow[g]) firstRow[g] = row;
+      size[g]++;
     }
     groupOf[k] = g;
-    size[g]++;
   }
+  return groups;
+}
+
+/** The groups in order of their first admission, then of their first row. */
+function admissionOrder({ firstListed, firstRow }: IssuerGroups): number[] {
   const order: number[] = [];
-  for (let g = 0; g < size.length; g++) order.push(g);
-  order.sort((a, b) =>
+  for (let g = 0; g < firstRow.length; g++) order.push(g);
+  return order.sort((a, b) =>
     firstListed[a] < firstListed[b]
       ? -1
       : firstListed[a] > firstListed[b]
         ? 1
         : firstRow[a] - firstRow[b],
   );
-  // Where each group's positions start, in that order.
-  const start = new Int32Array(order.length + 1);
+}
+
+/** The positions by group in that order, and where each group starts. */
+function groupedRows(
+  listed: number[],
+  groupOf: Int32Array,
+  size: number[],
+  order: number[],
+): { rows: Int32Array; start: Int32Array } {
   const next = new Int32Array(order.length);
+  const start = groupStarts(size, order, next);
+  const rows = new Int32Array(listed.length);
+  for (let k = 0; k < listed.length; k++) rows[next[groupOf[k]]++] = listed[k];
+  return { rows, start };
+}
+
+/** Where each group starts in that order; next[g] is group g's start. */
+function groupStarts(
+  size: number[],
+  order: number[],
+  next: Int32Array,
+): Int32Array {
+  const start = new Int32Array(order.length + 1);
   for (let o = 0; o < order.length; o++) {
     next[order[o]] = start[o];
     start[o + 1] = start[o] + size[order[o]];
   }
-  const rows = new Int32Array(n);
-  for (let k = 0; k < n; k++) rows[next[groupOf[k]]++] = listed[k];
-  return { rows, start };
+  return start;
 }
 
 /** The end of IV's five years for each listing date, worked out once per distinct date. */
