@@ -120,11 +120,14 @@ const enum To {
   LISTED,
 }
 type Paragraph = To.I | To.III1 | To.III2 | To.IV | To.ADVANCE | To.ENTITY;
-/** What an issuer's securities say of an advance to it: none held, none counted in I, some counted. */
+/**
+ * What an issuer's securities say of an advance to it: none held, none counted in I, some
+ * counted. As bits, so that what two securities say together is their bitwise or.
+ */
 const enum InI {
-  NO_SECURITY,
-  NOT_COUNTED,
-  COUNTED,
+  NO_SECURITY = 0,
+  NOT_COUNTED = 1,
+  COUNTED = 3,
 }
 /** The paragraphs a position can be sorted into; shared objects, so sorting 100,000 rows allocates nothing. */
 const SORTED = {
@@ -187,6 +190,8 @@ const FCPR_PROFILE: L21428Profile = {
   defaultThreshold: L214_28.quota,
 };
 
+const NO_POSITION = new Int32Array(0);
+
 /**
  * Per-fund measures of the sort of positions into the paragraphs of L. 214-28. Each is partial when
  * a value it needed is unknown; the quota reads direct, bucket, advances and entities, so it is
@@ -221,10 +226,10 @@ class Sorted {
   /** The rules and article of II 1° as the gate and the quota's count of advances take them. */
   readonly gateRules: GateRules;
   /** Indices of the positions listed after purchase (IV), in the rows' order. */
-  readonly listedAfter: number[] = [];
+  listedAfter: Int32Array = NO_POSITION;
   /** Indices of the held advances (II 1°) and entity rights (II 2°), in the rows' order. */
-  readonly advances: number[] = [];
-  readonly entityRights: number[] = [];
+  advances: Int32Array = NO_POSITION;
+  entityRights: Int32Array = NO_POSITION;
   /** The columns the sort reads. */
   readonly cls: Coded<AssetClass | undefined>;
   readonly listing: Coded<ListingStatus | undefined>;
@@ -311,9 +316,7 @@ class Sorted {
   /** A security of the issuer of the position at index i, counted in I or not. */
   noteSecurity(i: number, counted: boolean): void {
     const c = this.issuer.codes[i];
-    if (counted) this.issuerInI[c] = InI.COUNTED;
-    else if (this.issuerInI[c] === InI.NO_SECURITY)
-      this.issuerInI[c] = InI.NOT_COUNTED;
+    this.issuerInI[c] |= counted ? InI.COUNTED : InI.NOT_COUNTED;
   }
 
   issuerAt(i: number): string | undefined {
@@ -366,22 +369,183 @@ export function evaluateL21428(
  * Sorts each held position into its paragraph and adds the securities of I and III to their
  * measures: the 20 % bucket fills with III 1° and III 2° items first, then with IV items while it
  * stays within 20 % (those are kept for their issuers' turn); advances and entity rights are kept
- * for theirs. One contribution object per paragraph (count copies it): no allocation per row.
+ * for theirs. Done in passes over the paragraphs, one byte per position: a position's paragraph
+ * decides where its amount goes and what is kept of it, and no pass depends on another's order.
  */
 function sortPositions(t: Sorted, held: Uint8Array): void {
-  // A function that begins with its loop: what it reads before, V8 first runs without feedback.
+  const paragraphs = paragraphsOf(t, held);
+  // One sum per paragraph; those of the paragraphs not summed are written and never read.
+  const sums = new Float64Array(To.LISTED + 1);
+  const counts = new Int32Array(To.LISTED + 1);
+  sumByParagraph(t, paragraphs, sums, counts);
+  for (const to of SUMMED) summedIn(t, to).plusMillionths(sums[to]);
+  noteSecurities(t, paragraphs);
+  keepForLater(t, paragraphs, counts);
+  if (t.receivable.includes(true)) addReceivables(t, paragraphs);
+}
+
+/**
+ * Each position's paragraph (To.NOT_HELD for a position not held). Like each pass below, a
+ * function that is its loop: V8 compiles a loop on the stack while it runs, and code after it that
+ * had not run yet would deoptimise it on every check.
+ */
+function paragraphsOf(t: Sorted, held: Uint8Array): Uint8Array {
+  const paragraphs = new Uint8Array(held.length);
+  const [classes, statuses] = [t.cls.codes, t.listing.codes];
+  const [decided, perClass] = [t.decidedTo, t.unlisted.length];
   for (let i = 0; i < held.length; i++) {
     if (held[i] === 0) continue;
-    const to = sortAt(t, i);
-    // From I on, a security: an exclusion says its issuer's securities do not count.
-    if (to >= To.I) t.noteSecurity(i, to === To.I);
-    if (to === To.I) t.direct.takeAt(i, t.counted.I);
-    else if (to === To.III1) addToBucket(t, i, t.counted.III1);
-    else if (to === To.III2) addToBucket(t, i, t.counted.III2);
-    else if (to === To.IV) t.listedAfter.push(i);
-    else if (to === To.ADVANCE) t.advances.push(i);
-    else if (to === To.ENTITY) t.entityRights.push(i);
-    else if (to === To.OUT || to === To.UNKNOWN) leaveOutOfSort(t, i, to);
+    const code = classes[i];
+    const to = decided[code * perClass + statuses[i]];
+    paragraphs[i] = to === To.LISTED ? listedTo(t, i, code) : to;
+  }
+  return paragraphs;
+}
+
+/** The paragraphs whose securities add their amount to a measure in the sort. */
+const SUMMED = [To.I, To.III1, To.III2] as const;
+
+/**
+ * The amounts of I, III 1° and III 2°, summed by paragraph as numbers (sums), and the positions of
+ * each paragraph counted (counts): integer millionths whose every partial sum is a safe integer
+ * are exact (ExactSum's proof). A position whose amount is not a number (a BigInt, or none), or
+ * that would take its sum past 2^53, is taken on its own.
+ */
+function sumByParagraph(
+  t: Sorted,
+  paragraphs: Uint8Array,
+  sums: Float64Array,
+  counts: Int32Array,
+): void {
+  const m = t.ctx.millionths;
+  for (let i = 0; i < m.length; i++) {
+    const to = paragraphs[i];
+    counts[to]++;
+    const sum = sums[to] + m[i];
+    if (sum <= Number.MAX_SAFE_INTEGER && sum >= -Number.MAX_SAFE_INTEGER)
+      sums[to] = sum;
+    else takeAlone(t, i, to, sums);
+  }
+}
+
+/** The measure a summed paragraph adds to. */
+const summedIn = (t: Sorted, to: To): Tally =>
+  to === To.I ? t.direct : t.bucket;
+
+/**
+ * A position sumByParagraph cannot add as a number: its paragraph's sum so far goes to the
+ * measure, then the position is taken as a row (its BigInt, or a diagnostic for no amount).
+ */
+function takeAlone(t: Sorted, i: number, to: To, sums: Float64Array): void {
+  if (to === To.I || to === To.III1 || to === To.III2) {
+    summedIn(t, to).plusMillionths(sums[to]);
+    summedIn(t, to).takeAt(i);
+  }
+  sums[to] = 0;
+}
+
+/**
+ * What a security says of its issuer (InI): counted in I for I, not counted for the others from I
+ * on (an exclusion says the issuer's securities do not count), nothing for the rest.
+ */
+const SECURITY_SAYS = Uint8Array.from({ length: To.LISTED + 1 }, (_, to) =>
+  to === To.I ? InI.COUNTED : to > To.I ? InI.NOT_COUNTED : InI.NO_SECURITY,
+);
+
+/** Each issuer's InI from its securities' paragraphs: counted once any counts. */
+function noteSecurities(t: Sorted, paragraphs: Uint8Array): void {
+  const [codes, inI] = [t.issuer.codes, t.issuerInI];
+  for (let i = 0; i < paragraphs.length; i++) {
+    inI[codes[i]] |= SECURITY_SAYS[paragraphs[i]];
+  }
+}
+
+/**
+ * The positions the later passes take, in the rows' order: listed after purchase (IV), advances
+ * and entity rights; and what the sort says of a position it could not sort (unknown: its
+ * diagnostic, and the measures partial), or, on an explained row, of any position.
+ */
+function keepForLater(t: Sorted, paragraphs: Uint8Array, counts: Int32Array) {
+  const kept = t.ctx.explain ? KEPT_EXPLAINED : KEPT;
+  const { order, start } = inOrderOf(paragraphs, counts, kept);
+  const positionsOf = (to: To) =>
+    order.subarray(start[to], start[to] + counts[to]);
+  t.listedAfter = positionsOf(To.IV);
+  t.advances = positionsOf(To.ADVANCE);
+  t.entityRights = positionsOf(To.ENTITY);
+  for (const i of positionsOf(To.UNKNOWN)) leaveOutOfSort(t, i, To.UNKNOWN);
+  if (!t.ctx.explain) return;
+  for (const to of [To.I, To.III1, To.III2, To.OUT])
+    for (const i of positionsOf(to)) explainSorted(t, i, to);
+}
+
+/** By paragraph, 1 for those keepForLater reads. */
+const KEPT = Uint8Array.from({ length: To.LISTED + 1 }, (_, to) =>
+  to === To.IV || to === To.ADVANCE || to === To.ENTITY || to === To.UNKNOWN
+    ? 1
+    : 0,
+);
+const KEPT_EXPLAINED = Uint8Array.from({ length: To.LISTED + 1 }, (_, to) =>
+  to === To.NOT_HELD ? 0 : 1,
+);
+
+/**
+ * The positions of the kept paragraphs grouped by paragraph, each group in the rows' order
+ * (paragraph to's group starts at start[to]). A counting sort with no branch per row: a position
+ * of a paragraph not kept is written to the last slot, which no group reads.
+ */
+function inOrderOf(
+  paragraphs: Uint8Array,
+  counts: Int32Array,
+  kept: Uint8Array,
+): { order: Int32Array; start: Int32Array } {
+  const start = new Int32Array(kept.length);
+  let total = 0;
+  for (let to = 0; to < kept.length; to++)
+    if (kept[to] === 1) [start[to], total] = [total, total + counts[to]];
+  const next = start.map((at, to) => (kept[to] === 1 ? at : total));
+  const order = new Int32Array(total + 1);
+  return { order: placeInOrder(paragraphs, kept, next, order), start };
+}
+
+/** inOrderOf's pass over the positions: next[to] is where paragraph to's next position goes. */
+function placeInOrder(
+  paragraphs: Uint8Array,
+  kept: Uint8Array,
+  next: Int32Array,
+  order: Int32Array,
+): Int32Array {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const to = paragraphs[i];
+    order[next[to]] = i;
+    next[to] += kept[to];
+  }
+  return order;
+}
+
+/** On an explained row: how a security of I or III counts, or why the quota cannot take it. */
+function explainSorted(t: Sorted, i: number, to: To): void {
+  const p = t.ctx.explainedAt(i);
+  if (!p) return;
+  if (to === To.OUT) return leaveOutOfSort(t, i, to);
+  const counted =
+    to === To.I
+      ? t.counted.I
+      : to === To.III1
+        ? t.counted.III1
+        : t.counted.III2;
+  const amount = t.ctx.amountAt(i);
+  if (amount !== undefined) count(t.ctx, p, counted, amount);
+}
+
+/** The receivables in the bucket (FPCI holding limit): those of III whose amount can be read. */
+function addReceivables(t: Sorted, paragraphs: Uint8Array): void {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const to = paragraphs[i];
+    if ((to === To.III1 || to === To.III2) && t.receivable[t.cls.codes[i]]) {
+      const amount = t.ctx.amountAt(i);
+      if (amount !== undefined) t.bucketReceivables += amount;
+    }
   }
 }
 
@@ -413,14 +577,7 @@ type EntityColumns = {
   lookThrough: Coded<Dec | undefined>;
 };
 
-/** The paragraph of a held position: its class and status decide it, but for a listed security. */
-function sortAt(t: Sorted, i: number): To {
-  const code = t.cls.codes[i];
-  const to = t.decidedTo[code * t.unlisted.length + t.listing.codes[i]];
-  return to === To.LISTED ? sortListedSecurity(t, i, code).to : to;
-}
-
-/** sortAt with what an exclusion or an unknown value says (for the rows the quota cannot take). */
+/** A held position's paragraph with what an exclusion or an unknown value says (for the rows the quota cannot take). */
 function bucketAt(t: Sorted, i: number): Bucket {
   const code = t.cls.codes[i];
   const decided = t.decided[code * t.unlisted.length + t.listing.codes[i]];
@@ -428,7 +585,7 @@ function bucketAt(t: Sorted, i: number): Bucket {
 }
 
 /** A position the quota cannot take: why, on an explained row; an unknown value also marks the measures partial. */
-function leaveOutOfSort(t: Sorted, i: number, to: To.OUT | To.UNKNOWN): void {
+function leaveOutOfSort(t: Sorted, i: number, to: To): void {
   const { ctx } = t;
   const rule = t.prof.quota.id;
   const p = ctx.explainedAt(i);
@@ -484,23 +641,33 @@ function decidedBy(
 const LISTED_DEBT = out(why("listed-debt", { article: ART_III_2 }));
 
 /** A security admitted to trading: after its purchase (IV), or before it (III 1° or out). */
-function sortListedSecurity(t: Sorted, i: number, code: number): Bucket {
+function listedTo(t: Sorted, i: number, code: number): To {
   // Admitted after purchase (IV); admitted after the as-of date, it was still unlisted on that date.
   const listingDate = t.listedAfterPurchase(i);
-  if (listingDate !== undefined)
-    return listingDate > t.ctx.asOf ? SORTED.I : SORTED.IV;
+  if (listingDate !== undefined) return listingDate > t.ctx.asOf ? To.I : To.IV;
+  if (!t.smallCapClass[code]) return To.OUT;
+  const kind = t.smallCapKind(i);
+  return kind === "yes" ? To.III1 : kind === "no" ? To.OUT : To.UNKNOWN;
+}
+
+/** listedTo with what an exclusion or an unknown value says. */
+function sortListedSecurity(t: Sorted, i: number, code: number): Bucket {
+  const to = listedTo(t, i, code);
+  if (to === To.I || to === To.IV || to === To.III1)
+    return to === To.I ? SORTED.I : to === To.IV ? SORTED.IV : SORTED.III1;
   if (!t.smallCapClass[code]) {
     const assetClass = t.cls.values[code]!;
     return out(why("listed-when-bought", { assetClass, article: ART_III_1 }));
   }
-  const kind = t.smallCapKind(i);
-  if (kind === "yes") return SORTED.III1;
-  if (kind === "no") {
+  if (to === To.OUT) {
     const h = t.ctx.holdings[i];
     const test = smallCap(h.listingCountry, h.marketCap, t.ctx.asOf);
     return out(why("not-small-cap", (test as { facts: NotSmallCap }).facts));
   }
-  const need = needForIII1(kind, t.ctx.asOf);
+  const need = needForIII1(
+    t.smallCapKind(i) as "listingCountry" | "marketCap",
+    t.ctx.asOf,
+  );
   return { to: To.UNKNOWN, column: need.column, why: need.why };
 }
 
@@ -615,16 +782,6 @@ function needForIII1(
   return { ok: "unknown", column, why };
 }
 
-function addToBucket(
-  t: Sorted,
-  i: number,
-  contribution: Omit<Contribution, "amount">,
-): void {
-  const read = t.bucket.takeAt(i, contribution);
-  if (read && t.receivable[t.cls.codes[i]])
-    t.bucketReceivables += t.ctx.amountAt(i)!;
-}
-
 /**
  * IV: securities admitted to trading after purchase count for five years from admission,
  * unless they met III at admission and the 20 % limit holds with them, in which case they
@@ -649,7 +806,7 @@ function allocateListedAfterPurchase(
  */
 function issuersByAdmission(
   t: Sorted,
-  listed: number[],
+  listed: Int32Array,
 ): { rows: Int32Array; start: Int32Array } {
   const groupOf = new Int32Array(listed.length);
   const groups = groupByIssuer(t, listed, groupOf);
@@ -671,7 +828,7 @@ type IssuerGroups = {
  */
 function groupByIssuer(
   t: Sorted,
-  listed: number[],
+  listed: Int32Array,
   groupOf: Int32Array,
 ): IssuerGroups {
   const { holdings } = t.ctx;
@@ -716,7 +873,7 @@ function admissionOrder({ firstListed, firstRow }: IssuerGroups): number[] {
 
 /** The positions by group in that order, and where each group starts. */
 function groupedRows(
-  listed: number[],
+  listed: Int32Array,
   groupOf: Int32Array,
   size: number[],
   order: number[],
