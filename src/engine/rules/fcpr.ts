@@ -373,31 +373,48 @@ export function evaluateL21428(
  * decides where its amount goes and what is kept of it, and no pass depends on another's order.
  */
 function sortPositions(t: Sorted, held: Uint8Array): void {
-  const paragraphs = paragraphsOf(t, held);
+  const counts = new Int32Array(To.LISTED + 1);
+  const paragraphs = paragraphsOf(t, held, counts);
+  // The positions later passes take, grouped by paragraph (below).
+  const kept = t.ctx.explain ? KEPT_EXPLAINED : KEPT;
+  const { next, start, total } = groupsOf(counts, kept);
+  const order = new Int32Array(total + 1);
   // One sum per paragraph; those of the paragraphs not summed are written and never read.
   const sums = new Float64Array(To.LISTED + 1);
-  const counts = new Int32Array(To.LISTED + 1);
-  sumByParagraph(t, paragraphs, sums, counts);
+  takeByParagraph(t, paragraphs, { sums, kept, next, order });
   for (const to of SUMMED) summedIn(t, to).plusMillionths(sums[to]);
-  noteSecurities(t, paragraphs);
-  keepForLater(t, paragraphs, counts);
+  const positionsOf = (to: To) =>
+    order.subarray(start[to], start[to] + counts[to]);
+  t.listedAfter = positionsOf(To.IV);
+  t.advances = positionsOf(To.ADVANCE);
+  t.entityRights = positionsOf(To.ENTITY);
+  for (const i of positionsOf(To.UNKNOWN)) leaveOutOfSort(t, i, To.UNKNOWN);
+  if (t.ctx.explain)
+    for (const to of [To.I, To.III1, To.III2, To.OUT])
+      for (const i of positionsOf(to)) explainSorted(t, i, to);
   if (t.receivable.includes(true)) addReceivables(t, paragraphs);
 }
 
 /**
- * Each position's paragraph (To.NOT_HELD for a position not held). Like each pass below, a
- * function that is its loop: V8 compiles a loop on the stack while it runs, and code after it that
- * had not run yet would deoptimise it on every check.
+ * Each position's paragraph (To.NOT_HELD for a position not held), and how many each paragraph
+ * has. Like takeByParagraph, a function that is its loop: V8 compiles a loop on the stack while it
+ * runs, and code after it that had not run yet would deoptimise it on every check.
  */
-function paragraphsOf(t: Sorted, held: Uint8Array): Uint8Array {
+function paragraphsOf(
+  t: Sorted,
+  held: Uint8Array,
+  counts: Int32Array,
+): Uint8Array {
   const paragraphs = new Uint8Array(held.length);
   const [classes, statuses] = [t.cls.codes, t.listing.codes];
   const [decided, perClass] = [t.decidedTo, t.unlisted.length];
   for (let i = 0; i < held.length; i++) {
-    if (held[i] === 0) continue;
     const code = classes[i];
-    const to = decided[code * perClass + statuses[i]];
-    paragraphs[i] = to === To.LISTED ? listedTo(t, i, code) : to;
+    const to =
+      held[i] === 0 ? To.NOT_HELD : decided[code * perClass + statuses[i]];
+    const paragraph = to === To.LISTED ? listedTo(t, i, code) : to;
+    paragraphs[i] = paragraph;
+    counts[paragraph]++;
   }
   return paragraphs;
 }
@@ -405,44 +422,9 @@ function paragraphsOf(t: Sorted, held: Uint8Array): Uint8Array {
 /** The paragraphs whose securities add their amount to a measure in the sort. */
 const SUMMED = [To.I, To.III1, To.III2] as const;
 
-/**
- * The amounts of I, III 1° and III 2°, summed by paragraph as numbers (sums), and the positions of
- * each paragraph counted (counts): integer millionths whose every partial sum is a safe integer
- * are exact (ExactSum's proof). A position whose amount is not a number (a BigInt, or none), or
- * that would take its sum past 2^53, is taken on its own.
- */
-function sumByParagraph(
-  t: Sorted,
-  paragraphs: Uint8Array,
-  sums: Float64Array,
-  counts: Int32Array,
-): void {
-  const m = t.ctx.millionths;
-  for (let i = 0; i < m.length; i++) {
-    const to = paragraphs[i];
-    counts[to]++;
-    const sum = sums[to] + m[i];
-    if (sum <= Number.MAX_SAFE_INTEGER && sum >= -Number.MAX_SAFE_INTEGER)
-      sums[to] = sum;
-    else takeAlone(t, i, to, sums);
-  }
-}
-
 /** The measure a summed paragraph adds to. */
 const summedIn = (t: Sorted, to: To): Tally =>
   to === To.I ? t.direct : t.bucket;
-
-/**
- * A position sumByParagraph cannot add as a number: its paragraph's sum so far goes to the
- * measure, then the position is taken as a row (its BigInt, or a diagnostic for no amount).
- */
-function takeAlone(t: Sorted, i: number, to: To, sums: Float64Array): void {
-  if (to === To.I || to === To.III1 || to === To.III2) {
-    summedIn(t, to).plusMillionths(sums[to]);
-    summedIn(t, to).takeAt(i);
-  }
-  sums[to] = 0;
-}
 
 /**
  * What a security says of its issuer (InI): counted in I for I, not counted for the others from I
@@ -452,34 +434,11 @@ const SECURITY_SAYS = Uint8Array.from({ length: To.LISTED + 1 }, (_, to) =>
   to === To.I ? InI.COUNTED : to > To.I ? InI.NOT_COUNTED : InI.NO_SECURITY,
 );
 
-/** Each issuer's InI from its securities' paragraphs: counted once any counts. */
-function noteSecurities(t: Sorted, paragraphs: Uint8Array): void {
-  const [codes, inI] = [t.issuer.codes, t.issuerInI];
-  for (let i = 0; i < paragraphs.length; i++) {
-    inI[codes[i]] |= SECURITY_SAYS[paragraphs[i]];
-  }
-}
-
 /**
- * The positions the later passes take, in the rows' order: listed after purchase (IV), advances
- * and entity rights; and what the sort says of a position it could not sort (unknown: its
- * diagnostic, and the measures partial), or, on an explained row, of any position.
+ * By paragraph, 1 for the positions sortPositions keeps for the later passes: listed after
+ * purchase (IV), advances and entity rights; those it could not sort (unknown: their diagnostic,
+ * and the measures partial); and, on an explained check, every held position (what the sort says).
  */
-function keepForLater(t: Sorted, paragraphs: Uint8Array, counts: Int32Array) {
-  const kept = t.ctx.explain ? KEPT_EXPLAINED : KEPT;
-  const { order, start } = inOrderOf(paragraphs, counts, kept);
-  const positionsOf = (to: To) =>
-    order.subarray(start[to], start[to] + counts[to]);
-  t.listedAfter = positionsOf(To.IV);
-  t.advances = positionsOf(To.ADVANCE);
-  t.entityRights = positionsOf(To.ENTITY);
-  for (const i of positionsOf(To.UNKNOWN)) leaveOutOfSort(t, i, To.UNKNOWN);
-  if (!t.ctx.explain) return;
-  for (const to of [To.I, To.III1, To.III2, To.OUT])
-    for (const i of positionsOf(to)) explainSorted(t, i, to);
-}
-
-/** By paragraph, 1 for those keepForLater reads. */
 const KEPT = Uint8Array.from({ length: To.LISTED + 1 }, (_, to) =>
   to === To.IV || to === To.ADVANCE || to === To.ENTITY || to === To.UNKNOWN
     ? 1
@@ -490,37 +449,62 @@ const KEPT_EXPLAINED = Uint8Array.from({ length: To.LISTED + 1 }, (_, to) =>
 );
 
 /**
- * The positions of the kept paragraphs grouped by paragraph, each group in the rows' order
- * (paragraph to's group starts at start[to]). A counting sort with no branch per row: a position
- * of a paragraph not kept is written to the last slot, which no group reads.
+ * Where each kept paragraph's positions start in one list (start), and where each paragraph's
+ * next position goes (next): a paragraph not kept writes to the slot after the kept ones (total),
+ * which no group reads.
  */
-function inOrderOf(
-  paragraphs: Uint8Array,
-  counts: Int32Array,
-  kept: Uint8Array,
-): { order: Int32Array; start: Int32Array } {
+function groupsOf(counts: Int32Array, kept: Uint8Array) {
   const start = new Int32Array(kept.length);
   let total = 0;
   for (let to = 0; to < kept.length; to++)
     if (kept[to] === 1) [start[to], total] = [total, total + counts[to]];
   const next = start.map((at, to) => (kept[to] === 1 ? at : total));
-  const order = new Int32Array(total + 1);
-  return { order: placeInOrder(paragraphs, kept, next, order), start };
+  return { next, start, total };
 }
 
-/** inOrderOf's pass over the positions: next[to] is where paragraph to's next position goes. */
-function placeInOrder(
+/**
+ * The sort's pass over the positions, with no branch the data decides:
+ * - the amounts of I, III 1° and III 2° summed by paragraph as numbers (sums): integer millionths
+ *   whose every partial sum is a safe integer are exact (ExactSum's proof); a position whose
+ *   amount is not a number (a BigInt, or none), or that would take its sum past 2^53, is taken on
+ *   its own;
+ * - what each security says of its issuer (issuerInI), as bits;
+ * - the kept positions placed in order, grouped by paragraph (a counting sort).
+ */
+function takeByParagraph(
+  t: Sorted,
   paragraphs: Uint8Array,
-  kept: Uint8Array,
-  next: Int32Array,
-  order: Int32Array,
-): Int32Array {
+  into: {
+    sums: Float64Array;
+    kept: Uint8Array;
+    next: Int32Array;
+    order: Int32Array;
+  },
+): void {
+  const { sums, kept, next, order } = into;
+  const [m, issuers, inI] = [t.ctx.millionths, t.issuer.codes, t.issuerInI];
   for (let i = 0; i < paragraphs.length; i++) {
     const to = paragraphs[i];
+    const sum = sums[to] + m[i];
+    if (sum <= Number.MAX_SAFE_INTEGER && sum >= -Number.MAX_SAFE_INTEGER)
+      sums[to] = sum;
+    else takeAlone(t, i, to, sums);
+    inI[issuers[i]] |= SECURITY_SAYS[to];
     order[next[to]] = i;
     next[to] += kept[to];
   }
-  return order;
+}
+
+/**
+ * A position takeByParagraph cannot add as a number: its paragraph's sum so far goes to the
+ * measure, then the position is taken as a row (its BigInt, or a diagnostic for no amount).
+ */
+function takeAlone(t: Sorted, i: number, to: To, sums: Float64Array): void {
+  if (to === To.I || to === To.III1 || to === To.III2) {
+    summedIn(t, to).plusMillionths(sums[to]);
+    summedIn(t, to).takeAt(i);
+  }
+  sums[to] = 0;
 }
 
 /** On an explained row: how a security of I or III counts, or why the quota cannot take it. */
