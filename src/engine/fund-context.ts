@@ -22,6 +22,7 @@ import type {
 import { english } from "../present/english";
 import { classifyingColumn } from "./measures/uncertain";
 import { type Coded, FundColumns, per } from "./fund-columns";
+import { OutcomeColumns } from "./reconciliation-shapes";
 
 export const DEFAULT_WARNING_MARGIN = new Dec("0.02");
 const NONE: never[] = Object.freeze([]) as unknown as never[];
@@ -185,6 +186,8 @@ export class FundContext {
   /** The fund's pending orders (SCPI, SEF); undefined when the workbook has no Orders table. */
   orders?: Order[];
   private readonly reported = new Set<string>();
+  /** With explain: what the reconciliation reads of each outcome, recorded as it is written. */
+  readonly outcomeColumns?: OutcomeColumns;
 
   constructor(
     readonly fund: Fund,
@@ -209,7 +212,10 @@ export class FundContext {
     this.held = heldOn(columns, asOf);
     this.warnAmounts();
     this.findUnplaced();
-    if (this.explain) this.all = this.makePositions();
+    if (this.explain) {
+      this.outcomeColumns = new OutcomeColumns(n);
+      this.all = this.makePositions();
+    }
     const { denominator, complete } = this.resolveDenominator();
     this.denominator = denominator;
     this.denominatorComplete = complete;
@@ -391,7 +397,9 @@ export class FundContext {
         Object.assign({}, contribution, { amount: formatAmount(amount) }),
       );
       // Most contributions are the position's own amount: only the others are kept apart.
-      if (amount !== p.amount) (p.countedAmounts ??= [])[i] = amount;
+      const own = amount !== p.amount;
+      if (own) (p.countedAmounts ??= [])[i] = amount;
+      this.outcomeColumns?.count(p.index, i, contribution, own);
     }
   }
 
@@ -413,6 +421,7 @@ export class FundContext {
   /** Leaves the position out of a rule; the English reason is made from the code and facts when none is given. */
   exclude(p: Position, e: Excluded): void {
     if (p.outcome === SCRATCH) return;
+    this.outcomeColumns?.exclude(p.index, e);
     if (e.reason !== undefined) p.outcome.excluded.push(e as Exclusion);
     else {
       const { rule, article, code, facts } = e;
@@ -525,10 +534,12 @@ export class FundContext {
     if (amount !== undefined && explain) outcome.amount = formatAmount(amount);
     if (explain && !held) {
       const disposed = h.disposalDate;
-      if (disposed !== undefined && disposed <= this.asOf)
-        outcome.excluded.push(notHeld("disposed", disposed));
-      else
-        outcome.excluded.push(notHeld("not-yet-invested", h.investmentDate!));
+      const gone =
+        disposed !== undefined && disposed <= this.asOf
+          ? notHeld("disposed", disposed)
+          : notHeld("not-yet-invested", h.investmentDate!);
+      outcome.excluded.push(gone);
+      this.outcomeColumns?.exclude(i, gone);
     }
     return new Position(h, outcome, amount, held, From.BIG, i);
   }

@@ -7,6 +7,7 @@ import {
   ZERO,
 } from "./amount";
 import type { FundContext, Position } from "./fund-context";
+import { type OutcomeColumns, OWN_AMOUNTS_PAST } from "./reconciliation-shapes";
 import type {
   Contribution,
   Exclusion,
@@ -98,7 +99,7 @@ class Lines {
     code?: ExclusionCode,
   ): void {
     const line = this.line(reason, article, numerator, denominator, code);
-    addCounted(line.sum, p, i, this.millionths);
+    addCounted(line.sum, p, i, this.millionths, this.recorder);
     line.count += count;
     this.recorder?.add(line.sum, line, count);
   }
@@ -240,9 +241,14 @@ function addCounted(
   p: Position,
   i: number,
   millionths: Float64Array,
+  recorder?: Recorder,
 ): void {
   const own = i < 0 ? undefined : p.countedAmounts?.[i];
-  if (own !== undefined) return sum.addBig(own);
+  if (own !== undefined) {
+    // An amount of the contribution's own: a position of the same shape may have another.
+    recorder?.dependsOnAmount();
+    return sum.addBig(own);
+  }
   const m = millionths[p.index];
   if (m === m) sum.addMillionths(m);
   else sum.addBig(p.amount ?? ZERO);
@@ -300,31 +306,64 @@ class Recorder {
   }
 }
 
-/** Another position of a recorded shape: its amount in millionths added where the first one's went. */
-function replay(steps: Step[], millionths: number, at: Articles): void {
-  for (let i = 0; i < steps.length; i++) {
-    const step = steps[i];
-    if (step.article !== undefined) at[step.article] = step.value;
-    else {
-      step.sum!.addMillionths(millionths);
-      if (step.line) step.line.count += step.count;
+/** Where each article was last noted, by position index. */
+type NotedAt = Partial<Record<keyof Articles, number>>;
+
+/**
+ * The other positions of the recorded shapes. A replay adds a position's amount where the shape's
+ * first position's went, and its count to those lines: it is linear in the amount, so a shape's
+ * positions are summed (exactly, while the sum is a safe integer) and replayed once, at the end.
+ * Its articles are noted as the shape's last position would have noted them, unless a position
+ * worked out in full after it noted them (the last one in the rows' order wins).
+ */
+class Deferred {
+  private readonly sums: Float64Array;
+  private readonly counts: Int32Array;
+  /** The shape's last position replayed; -1 for none. */
+  private readonly last: Int32Array;
+
+  constructor(shapes: number) {
+    this.sums = new Float64Array(shapes);
+    this.counts = new Int32Array(shapes);
+    this.last = new Int32Array(shapes).fill(-1);
+  }
+
+  add(steps: Step[], shape: number, millionths: number, k: number): void {
+    const sum = this.sums[shape] + millionths;
+    if (sum <= Number.MAX_SAFE_INTEGER && sum >= -Number.MAX_SAFE_INTEGER) {
+      this.sums[shape] = sum;
+      this.counts[shape]++;
+    } else {
+      replaySums(steps, this.sums[shape], this.counts[shape]);
+      [this.sums[shape], this.counts[shape]] = [millionths, 1];
+    }
+    this.last[shape] = k;
+  }
+
+  replay(plans: (Step[] | null | undefined)[], at: Articles, notedAt: NotedAt) {
+    for (let shape = 0; shape < this.last.length; shape++) {
+      const last = this.last[shape];
+      if (last < 0) continue;
+      const steps = plans[shape]!;
+      replaySums(steps, this.sums[shape], this.counts[shape]);
+      for (const { article, value } of steps)
+        if (article !== undefined && last > (notedAt[article] ?? -1)) {
+          at[article] = value;
+          notedAt[article] = last;
+        }
     }
   }
 }
 
-/** A node of the trie of position shapes, keyed by each value the reconciliation reads. */
-class ShapeNode {
-  id = -1;
-  private next?: Map<unknown, ShapeNode>;
-  at(key: unknown): ShapeNode {
-    const next = (this.next ??= new Map());
-    let node = next.get(key);
-    if (!node) next.set(key, (node = new ShapeNode()));
-    return node;
+/** `count` positions of a recorded shape, of `millionths` in all, added where its first one's went. */
+function replaySums(steps: Step[], millionths: number, count: number): void {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (step.article !== undefined) continue;
+    step.sum!.addMillionths(millionths);
+    if (step.line) step.line.count += step.count * count;
   }
 }
-
-const EXCLUDED = Symbol("excluded");
 
 /** Each position's shape (-1: read one by one) and amount in millionths, in the fund's order. */
 interface Shapes {
@@ -335,35 +374,101 @@ interface Shapes {
 
 /**
  * Each position's shape, shared by every rule of the fund: positions with the same held flag,
- * class, contributions and exclusions (rule, article, code) are reconciled alike, their amounts
- * apart. -1 for a position read one by one (an amount only as a BigInt, or counted amounts of
- * its own). Reading each position's outcome once, not once per rule, is most of the gain: the
- * outcomes are scattered over the heap.
+ * class, contributions and exclusions (rule, article, code), and the same contributions of an
+ * amount of their own, are reconciled alike, their amounts apart (a rule that reads an amount of a
+ * contribution's own works out each position of the shape, Recorder.dependsOnAmount). -1 for a
+ * position read one by one (an amount only as a BigInt, or past seven contributions). Read from the columns the outcomes were recorded in (reconciliation-shapes.ts): no
+ * outcome is read here.
  */
 function shapesOf(ctx: FundContext): Shapes {
-  const root = new ShapeNode();
-  const positions = ctx.positions;
-  const id = new Int32Array(positions.length);
-  const millionths = new Float64Array(positions.length);
-  let count = 0;
-  for (let k = 0; k < positions.length; k++) {
-    const p = positions[k];
-    const m = ctx.millionths[p.index];
-    if (m !== m || p.countedAmounts !== undefined) {
+  const columns = ctx.outcomeColumns!;
+  const n = ctx.positions.length;
+  const classes = ctx.columns.coded("assetClass");
+  // The class as its value: two codes of a read may stand for the same class.
+  const classOf = new Int32Array(classes.values.length);
+  const firstCode = new Map<unknown, number>();
+  classes.values.forEach((v, code) => {
+    if (!firstCode.has(v)) firstCode.set(v, firstCode.size);
+    classOf[code] = firstCode.get(v)!;
+  });
+  const { counted, excluded } = columns.sizes;
+  const keyOf = new ShapeKeys(excluded, firstCode.size, counted);
+  const id = new Int32Array(n);
+  const millionths = new Float64Array(n);
+  const count = shapeIds(ctx, {
+    columns,
+    classes,
+    classOf,
+    keyOf,
+    id,
+    millionths,
+  });
+  return { id, count, millionths };
+}
+
+/** shapesOf's pass over the positions; returns how many shapes there are. */
+function shapeIds(
+  ctx: FundContext,
+  at: {
+    columns: OutcomeColumns;
+    classes: { codes: Uint16Array | Uint32Array };
+    classOf: Int32Array;
+    keyOf: ShapeKeys;
+    id: Int32Array;
+    millionths: Float64Array;
+  },
+): number {
+  const { columns, classes, classOf, keyOf, id, millionths } = at;
+  const [m, held] = [ctx.millionths, ctx.held];
+  const { counted, excluded, ownAmounts } = columns;
+  for (let k = 0; k < id.length; k++) {
+    const x = m[k];
+    const own = ownAmounts[k];
+    if (x !== x || own >= OWN_AMOUNTS_PAST) {
       id[k] = -1;
       continue;
     }
-    let node = root.at(p.held).at(p.holding.assetClass);
-    for (const c of p.outcome.counted)
-      node = node.at(c.rule).at(c.article).at(c.code);
-    node = node.at(EXCLUDED);
-    for (const e of p.outcome.excluded)
-      node = node.at(e.rule).at(e.article).at(e.code);
-    if (node.id < 0) node.id = count++;
-    id[k] = node.id;
-    millionths[k] = m;
+    id[k] = keyOf.id(
+      counted[k],
+      excluded[k],
+      classOf[classes.codes[k]],
+      held[k] * OWN_AMOUNTS_PAST + own,
+    );
+    millionths[k] = x;
   }
-  return { id, count, millionths };
+  return keyOf.count;
+}
+
+/** What ShapeKeys.id's last number takes: held (0 or 1) × OWN_AMOUNTS_PAST + own amounts' bits. */
+const HELD_OWN = 2 * OWN_AMOUNTS_PAST;
+
+/** Shape ids by contributions' node, exclusions' node, class, and held flag with own amounts. */
+class ShapeKeys {
+  private readonly ids = new Map<number | string, number>();
+  /** The four numbers packed in one is a safe integer for every fund seen; a text otherwise. */
+  private readonly packed: boolean;
+  count = 0;
+
+  constructor(
+    private readonly excludedNodes: number,
+    private readonly classes: number,
+    countedNodes: number,
+  ) {
+    this.packed =
+      countedNodes * excludedNodes * classes * HELD_OWN <=
+      Number.MAX_SAFE_INTEGER;
+  }
+
+  id(counted: number, excluded: number, cls: number, heldOwn: number): number {
+    const key = this.packed
+      ? ((counted * this.excludedNodes + excluded) * this.classes + cls) *
+          HELD_OWN +
+        heldOwn
+      : `${counted} ${excluded} ${cls} ${heldOwn}`;
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.count++));
+    return id;
+  }
 }
 
 /** The quotas that count the 20 % bucket and advances up to their caps. */
@@ -425,8 +530,12 @@ export function reconcileRule(
   const worstRegion = rule.id === "FIP-REG25" ? largestRegion(ctx) : undefined;
   const { total, held } = holdingsTotals(ctx);
   const at: Articles = {};
+  // Where each article was last noted by a position worked out in full (Deferred.replay).
+  const notedAt: NotedAt = {};
+  let current = -1;
   const note = (article: keyof Articles, value: string | undefined) => {
     at[article] = value;
+    notedAt[article] = current;
     recorder.article(article, value);
   };
   // Sums by position, in millionths while they are exact as numbers (no BigInt per row).
@@ -458,7 +567,7 @@ export function reconcileRule(
     if (c.failed) for (const b of c.positions ?? []) breaking.add(b.row);
   const part = new Part(lines, inBase, recorder);
   const acc = (sum: ExactSum, p: Position, i: number) => {
-    addCounted(sum, p, i, ctx.millionths);
+    addCounted(sum, p, i, ctx.millionths, recorder);
     recorder.add(sum, undefined, 0);
   };
   const whole = -1;
@@ -608,17 +717,19 @@ export function reconcileRule(
   const region = kind === "region";
   const positions = ctx.positions;
   const { id, millionths } = shapes;
+  const deferred = new Deferred(shapes.count);
   for (let k = 0; k < positions.length; k++) {
     const shape = region ? -1 : id[k];
     const plan = shape < 0 ? null : plans[shape];
     // The common case reads no position: the shape and the amount are columns.
     if (plan && breaking.size === 0) {
-      replay(plan, millionths[k], at);
+      deferred.add(plan, shape, millionths[k], k);
       continue;
     }
     const p = positions[k];
+    current = k;
     if (plan === null || breaking.has(p.holding.row)) visit(p);
-    else if (plan) replay(plan, millionths[k], at);
+    else if (plan) deferred.add(plan, shape, millionths[k], k);
     else {
       // The shape's first position: worked out in full, its steps kept for the others.
       recorder.start();
@@ -626,6 +737,7 @@ export function reconcileRule(
       plans[shape] = recorder.stop();
     }
   }
+  deferred.replay(plans, at, notedAt);
   const bucket = bucketSum.value();
   const bucketReceivables = bucketReceivablesSum.value();
   const freshInBucket = freshInBucketSum.value();
