@@ -432,14 +432,14 @@ function shapeIds(
       counted[k],
       excluded[k],
       classOf[classes.codes[k]],
-      held[k] * OWN_AMOUNTS_PAST + own,
+      own * 2 + held[k],
     );
     millionths[k] = x;
   }
   return keyOf.count;
 }
 
-/** What ShapeKeys.id's last number takes: held (0 or 1) × OWN_AMOUNTS_PAST + own amounts' bits. */
+/** What ShapeKeys.id's last number takes: own amounts' bits × 2 + held (0 or 1). */
 const HELD_OWN = 2 * OWN_AMOUNTS_PAST;
 
 /** Shape ids by contributions' node, exclusions' node, class, and held flag with own amounts. */
@@ -447,6 +447,11 @@ class ShapeKeys {
   private readonly ids = new Map<number | string, number>();
   /** The four numbers packed in one is a safe integer for every fund seen; a text otherwise. */
   private readonly packed: boolean;
+  /**
+   * Most positions have no amount of their own: their ids by the three nodes and the held flag
+   * in a table (id + 1; 0 for none yet) when it is small, as it is for most funds.
+   */
+  private readonly table: Int32Array | null;
   count = 0;
 
   constructor(
@@ -457,19 +462,30 @@ class ShapeKeys {
     this.packed =
       countedNodes * excludedNodes * classes * HELD_OWN <=
       Number.MAX_SAFE_INTEGER;
+    const size = countedNodes * excludedNodes * classes * 2;
+    this.table = size <= SMALL_TABLE ? new Int32Array(size) : null;
   }
 
   id(counted: number, excluded: number, cls: number, heldOwn: number): number {
+    const nodes =
+      (counted * this.excludedNodes + excluded) * this.classes + cls;
+    const table = this.table;
+    if (table !== null && heldOwn < 2) {
+      const at = nodes * 2 + heldOwn;
+      if (table[at] === 0) table[at] = ++this.count;
+      return table[at] - 1;
+    }
     const key = this.packed
-      ? ((counted * this.excludedNodes + excluded) * this.classes + cls) *
-          HELD_OWN +
-        heldOwn
+      ? nodes * HELD_OWN + heldOwn
       : `${counted} ${excluded} ${cls} ${heldOwn}`;
     let id = this.ids.get(key);
     if (id === undefined) this.ids.set(key, (id = this.count++));
     return id;
   }
 }
+
+/** The largest ShapeKeys table (4 bytes an entry). */
+const SMALL_TABLE = 1 << 16;
 
 /** The quotas that count the 20 % bucket and advances up to their caps. */
 const QUOTAS = new Set(["FCPR-Q50", "FCPI-Q70", "FIP-Q70"]);
