@@ -323,6 +323,11 @@ class Sorted {
     return this.issuer.values[this.issuer.codes[i]];
   }
 
+  /** The listing date of a position the sort put in IV (admitted to trading after its purchase). */
+  listingDateAt(i: number): string {
+    return this.listingDate.values[this.listingDate.codes[i]]!;
+  }
+
   /** IV: the listing date of a position admitted to trading after its purchase; else undefined. */
   listedAfterPurchase(i: number): string | undefined {
     const listed = this.listingDate.values[this.listingDate.codes[i]];
@@ -822,7 +827,7 @@ function groupByIssuer(
   const { firstListed, firstRow, size } = groups;
   for (let k = 0; k < listed.length; k++) {
     const i = listed[k];
-    const listingDate = t.listedAfterPurchase(i)!;
+    const listingDate = t.listingDateAt(i);
     const row = holdings[i].row;
     const issuer = t.issuerAt(i) === undefined ? -1 : t.issuer.codes[i];
     let g = issuer < 0 ? undefined : groupOfIssuer.get(issuer);
@@ -897,7 +902,7 @@ class GraceEnds {
     if (end === undefined) {
       const { asOf } = this.t.ctx;
       this.years ??= requireVersion(L214_28.listedYears, asOf).value;
-      end = addYears(this.t.listedAfterPurchase(i)!, this.years);
+      end = addYears(this.t.listingDateAt(i), this.years);
       this.ends[code] = end;
     }
     return end;
@@ -923,11 +928,13 @@ function allocateIssuer(
     meetsIII = false;
     if (kind !== "no") unknown ??= needForIII1(kind, asOf);
   }
-  // The issuer's sum in millionths as numbers where the positions give them (no BigInt per row).
-  const sum = new ExactSum();
+  // The issuer's sum in millionths as numbers where the positions give them (no BigInt per row),
+  // only for an issuer that meets III; each amount is read either way (a diagnostic when none).
+  const sum = meetsIII ? new ExactSum() : undefined;
   let unreadable = false;
   for (let k = from; k < to; k++)
-    if (!ctx.addBasisAt(sum, rows[k])) unreadable = true;
+    if (!(sum ? ctx.addBasisAt(sum, rows[k]) : readable(ctx, rows[k])))
+      unreadable = true;
   // Bucket or five years: either way the issuer's unknowns reach both, and the quota.
   if (unreadable) unknownIn(t.bucket, t.listed);
   if (unknown) {
@@ -937,7 +944,9 @@ function allocateIssuer(
   }
   // The sums as BigInts only for an issuer that meets III (most do not, at 100,000 rows).
   const fits =
-    meetsIII && cap20 !== undefined && t.bucket.total + sum.value() <= cap20;
+    sum !== undefined &&
+    cap20 !== undefined &&
+    t.bucket.total + sum.value() <= cap20;
   const rule = t.prof.quota.id;
   const article = ART_IV;
   for (let k = from; k < to; k++) {
@@ -946,7 +955,7 @@ function allocateIssuer(
     if (fits) {
       if (!t.bucket.plusAt(i) || !p) continue;
       const explain = why("counted-listed-in-bucket", {
-        listingDate: t.listedAfterPurchase(i)!,
+        listingDate: t.listingDateAt(i),
         threshold: t.cap20Text,
         article: ART_IV,
       });
@@ -962,7 +971,7 @@ function allocateIssuer(
     if (p) p.outcome.graceEndsOn = graceEnd;
     if (asOf > graceEnd) {
       if (!p) continue;
-      const listingDate = t.listedAfterPurchase(i)!;
+      const listingDate = t.listingDateAt(i);
       const facts = { listingDate, graceEnd, article, bucketFull: meetsIII };
       ctx.leaveOut(p, rule, why("five-years-ended", facts));
       continue;
@@ -972,10 +981,16 @@ function allocateIssuer(
     if (!t.direct.plusAt(i)) continue;
     t.listed.plusAt(i);
     if (!p) continue;
-    const listingDate = t.listedAfterPurchase(i)!;
+    const listingDate = t.listingDateAt(i);
     const explain = why("counted-grace", { listingDate, graceEnd, article });
     count(ctx, p, { rule, article, explain }, p.amount!);
   }
+}
+
+/** Whether the amount at index i can be read (addBasisAt without a sum: its diagnostic when not). */
+function readable(ctx: FundContext, i: number): boolean {
+  const x = ctx.millionths[i];
+  return x === x || ctx.basisAmountAt(i) !== undefined;
 }
 
 /**
