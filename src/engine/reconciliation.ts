@@ -377,12 +377,19 @@ interface Shapes {
  * class, contributions and exclusions (rule, article, code), and the same contributions of an
  * amount of their own, are reconciled alike, their amounts apart (a rule that reads an amount of a
  * contribution's own works out each position of the shape, Recorder.dependsOnAmount). -1 for a
- * position read one by one (an amount only as a BigInt, or past seven contributions). Read from the columns the outcomes were recorded in (reconciliation-shapes.ts): no
- * outcome is read here.
+ * position read one by one (an amount only as a BigInt, or past seven contributions). Read from
+ * the columns the outcomes were recorded in (reconciliation-shapes.ts): no outcome is read here.
  */
 function shapesOf(ctx: FundContext): Shapes {
-  const columns = ctx.outcomeColumns!;
+  const columns = ctx.outcomeColumns;
   const n = ctx.positions.length;
+  // Outcomes recorded without their columns (not an explained check): each position read alone.
+  if (!columns)
+    return {
+      id: new Int32Array(n).fill(-1),
+      count: 0,
+      millionths: new Float64Array(n),
+    };
   const classes = ctx.columns.coded("assetClass");
   // The class as its value: two codes of a read may stand for the same class.
   const classOf = new Int32Array(classes.values.length);
