@@ -10,7 +10,7 @@ import {
 } from "../engine/model";
 import { HOLDINGS_SPEC } from "./columns";
 import { type CellValue, errorText, type RawRow, type RawTable } from "./grid";
-import { gridOf } from "./range-grid";
+import { gridOf, type GridRows } from "./range-grid";
 import {
   type MappedColumn,
   MEMOIZED,
@@ -47,15 +47,40 @@ export interface HoldingsRead {
  */
 
 /**
- * An amount cell as integer millionths when it is exact below 2^53 (the common case), as
- * amountFromNumber reads it: an integer, or an amount in cents, scaled exactly; NaN otherwise.
+ * Writes an amount cell to m[j] as integer millionths when it is exact below 2^53 (the common
+ * case), as amountFromNumber reads it: an integer, or an amount in cents, scaled exactly; says
+ * whether it could. The number goes straight into the array: a returned one would be boxed on
+ * the heap whenever the call is not inlined (in the long row loop, it often is not).
  */
-function exactMillionths(cell: number): number {
-  if (Number.isInteger(cell) && Math.abs(cell) <= 9e9) return cell * 1e6;
+function writeMillionths(m: Float64Array, j: number, cell: number): boolean {
+  if (Number.isInteger(cell) && Math.abs(cell) <= 9e9) {
+    m[j] = cell * 1e6;
+    return true;
+  }
   const cents = Math.round(cell * 100);
-  if (Math.abs(cents) < 9e11 && cents / 100 === cell && !Number.isInteger(cell))
-    return cents * 10_000;
-  return NaN;
+  if (
+    Math.abs(cents) < 9e11 &&
+    cents / 100 === cell &&
+    !Number.isInteger(cell)
+  ) {
+    m[j] = cents * 10_000;
+    return true;
+  }
+  return false;
+}
+
+/** Where a column of a grid's table finds its cells: holding j's cell is values[first + indexAt(j)][at]. */
+interface GridCells {
+  values: readonly (readonly unknown[])[];
+  first: number;
+  at: number;
+}
+
+/** How far a read has come: the holdings read so far, and each one's row in the table. */
+interface RowsRead {
+  /** The holdings read so far (all of them once read): the later slots are not written yet. */
+  readonly count: number;
+  indexAt(j: number): number;
 }
 
 class Column {
@@ -66,20 +91,38 @@ class Column {
   private codeOf: Map<unknown, number> | null = null;
   /** The amounts in millionths, while every one is within 2^53 (null once it holds BigInts). */
   millionths: Float64Array | null = null;
+  /**
+   * A text column of a grid's table read in place: a holding's value is its cell (null: blank)
+   * but for the holdings in `exceptions` (a trimmed text, a blank line named by its row, a cell
+   * read otherwise), so that an id column of 100,000 distinct texts is no array of its own.
+   * A grid's rows are never changed after a read (range-grid.ts), which this relies on.
+   */
+  private cells: GridCells | null = null;
+  private exceptions: Map<number, unknown> | null = null;
 
   constructor(
     private readonly n: number,
-    kind: "values" | "codes" | "amounts",
-    /** Past this many distinct values, the column holds them as they are. */
+    private readonly rows: RowsRead,
+    kind: "values" | "codes" | "amounts" | "cells",
+    /** Past this many distinct values, the column holds them as they are (or in place, `grid`). */
     private readonly maxCodes = MAX_CODES,
+    /** The grid a text column can be read in place from (kind "cells", or past maxCodes). */
+    private readonly grid: GridCells | null = null,
   ) {
     if (kind === "codes") {
       this.codes = new Uint16Array(n);
       this.dict = [undefined];
       this.codeOf = new Map([[undefined, 0]]);
     } else if (kind === "amounts")
-      this.millionths = new Float64Array(n).fill(NaN);
+      // Not filled: the read writes every holding's slot (NaN for a blank).
+      this.millionths = new Float64Array(n);
+    else if (kind === "cells") this.toCells();
     else this.values = column(n);
+  }
+
+  /** The column's slots: one per row of the table (blank rows leave the end unused). */
+  get length(): number {
+    return this.n;
   }
 
   get(j: number): unknown {
@@ -87,6 +130,11 @@ class Column {
     if (this.millionths !== null) {
       const x = this.millionths[j];
       return x === x ? BigInt(x) : undefined;
+    }
+    if (this.cells !== null) {
+      const exceptions = this.exceptions!;
+      if (exceptions.size !== 0 && exceptions.has(j)) return exceptions.get(j);
+      return this.cellAt(j);
     }
     return this.values![j];
   }
@@ -97,8 +145,8 @@ class Column {
       if (code === undefined) {
         code = this.dict!.length;
         if (code > this.maxCodes) {
-          this.toValues();
-          this.values![j] = value;
+          this.leaveCodes();
+          this.set(j, value);
           return;
         }
         this.dict!.push(value);
@@ -113,7 +161,25 @@ class Column {
         this.toValues();
         this.values![j] = value;
       }
+    } else if (this.cells !== null) {
+      // Only a value that is not its cell as it is is kept apart.
+      if (value === this.cellAt(j)) this.exceptions!.delete(j);
+      else this.exceptions!.set(j, value);
     } else this.values![j] = value;
+  }
+
+  /** Holding j's cell, in a column read in place (a blank cell is undefined). */
+  private cellAt(j: number): unknown {
+    const { values, first, at } = this.cells!;
+    const rows = this.rows;
+    if (j >= rows.count) return undefined;
+    const cell = values[first + rows.indexAt(j)][at];
+    return cell === null ? undefined : cell;
+  }
+
+  /** The column reads its cells in place (a text column of a grid's table). */
+  inCells(): boolean {
+    return this.cells !== null;
   }
 
   /** The values the codes stand for, in a coded column. */
@@ -126,14 +192,14 @@ class Column {
     return this.codeOf!.get(value);
   }
 
-  /** The values as they are, in a column of plain values; null otherwise. */
-  plainValues(): readonly unknown[] | null {
-    return this.values;
-  }
-
   /** The column still holds codes (not turned into plain values by too many distinct ones). */
   coded(): boolean {
     return this.codes !== null;
+  }
+
+  /** The values as they are, in a column of plain values; null otherwise. */
+  plainValues(): unknown[] | null {
+    return this.values;
   }
 
   /** The code of row j's value, in a coded column. */
@@ -149,28 +215,38 @@ class Column {
   /** An amount cell read straight into millionths when it is exact below 2^53 (the common case). */
   setAmount(j: number, cell: number): void {
     const m = this.millionths;
-    if (m !== null) {
-      const exact = exactMillionths(cell);
-      if (!Number.isNaN(exact)) {
-        m[j] = exact;
-        return;
-      }
-    }
+    if (m !== null && writeMillionths(m, j, cell)) return;
     this.set(j, amountFromNumber(cell));
   }
 
-  /** The values as they are, for a column that leaves the compact form (or to edit them in place). */
-  plain(): unknown[] {
-    this.toValues();
-    return this.values!;
+  /** A coded column past its codes: read in place from its grid if it has one, else as plain values. */
+  private leaveCodes(): void {
+    if (this.grid !== null) this.toCells();
+    else this.toValues();
   }
 
+  /**
+   * The values of the holdings read so far (rows.count; the later slots are not written yet, and
+   * a column of amounts is not filled) as they are; the others undefined until read.
+   */
   private toValues(): void {
-    if (this.values !== null) return;
     const values = column(this.n);
-    for (let j = 0; j < this.n; j++) values[j] = this.get(j);
+    for (let j = 0; j < this.rows.count; j++) values[j] = this.get(j);
     this.values = values;
     this.codes = this.dict = this.codeOf = this.millionths = null;
+  }
+
+  /** The column read in place from now on: the holdings read so far whose value is not their cell kept apart. */
+  private toCells(): void {
+    const { codes, dict } = this;
+    this.cells = this.grid;
+    this.exceptions = new Map();
+    if (codes !== null)
+      for (let j = 0; j < this.rows.count; j++) {
+        const value = dict![codes[j]];
+        if (value !== this.cellAt(j)) this.exceptions.set(j, value);
+      }
+    this.codes = this.dict = this.codeOf = null;
   }
 }
 
@@ -203,6 +279,9 @@ class HoldingsTable implements HoldingColumns {
     /** By holding index; null when every row read cleanly. */
     public invalid: Map<number, Set<string>> | null,
   ) {}
+
+  /** The holdings read so far; all of them once the read is done. */
+  count = 0;
 
   /** Holding j's row in the table (raw index). */
   indexAt(j: number): number {
@@ -237,20 +316,30 @@ class HoldingsTable implements HoldingColumns {
    * read: a rule that groups rows by issuer then reads numbers, not 100,000 texts hashed per check.
    */
   private codedValues(k: number): Coded | null {
-    const plain = this.columns[k].plainValues();
-    if (plain === null) return null;
+    const column = this.columns[k];
+    if (column.plainValues() === null && !column.inCells()) return null;
     let coded = this.texts.get(k);
     if (coded !== undefined) return coded;
-    const codes = new Uint32Array(plain.length);
+    const n = column.length;
+    const codes = new Uint32Array(n);
     const values: unknown[] = [];
     const codeOfText = new Map<unknown, number>();
-    for (let j = 0; j < plain.length; j++) {
-      let code = codeOfText.get(plain[j]);
-      if (code === undefined) {
-        codeOfText.set(plain[j], (code = values.length));
-        values.push(plain[j]);
+    // Consecutive rows often repeat a value (an issuer's lines): its code is reused, not looked up.
+    let last: unknown = undefined;
+    let lastCode = -1;
+    for (let j = 0; j < n; j++) {
+      const value = column.get(j);
+      if (value === last && lastCode >= 0) {
+        codes[j] = lastCode;
+        continue;
       }
-      codes[j] = code;
+      let code = codeOfText.get(value);
+      if (code === undefined) {
+        codeOfText.set(value, (code = values.length));
+        values.push(value);
+      }
+      codes[j] = lastCode = code;
+      last = value;
     }
     const codeOf = (value: unknown) => codeOfText.get(value);
     this.texts.set(k, (coded = { codes, values, codeOf }));
@@ -393,10 +482,20 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
 
   // Columns as long as the table: blank rows, found in the same pass, leave their end unused.
   const capacity = rows.count;
-  const absent = new Column(capacity, "codes");
-  const columns: Columns = HOLDINGS_SPEC.columns.map(() => absent);
+  const rowNumbers =
+    rows.grid === undefined ? new Float64Array(capacity) : null;
+  const columns: Columns = [];
+  const table = new HoldingsTable(
+    columns,
+    null,
+    rowNumbers,
+    rows.grid?.rowNumberOfFirst ?? 0,
+    null,
+  );
+  const absent = new Column(capacity, table, "codes");
+  for (let k = 0; k < HOLDINGS_SPEC.columns.length; k++) columns.push(absent);
   const reads = reader.mapped.map((m) => {
-    const read = new ColumnRead(m, capacity);
+    const read = new ColumnRead(m, capacity, table, rows.grid);
     columns[m.ordinal] = read.values;
     return read;
   });
@@ -404,32 +503,25 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     HOLDINGS_SPEC.columns.findIndex((c) => c.name === name);
   const lineId = ordinal("lineId");
   if (columns[lineId] === absent)
-    columns[lineId] = new Column(capacity, "values");
-  const rowNumbers =
-    rows.grid === undefined ? new Float64Array(capacity) : null;
+    columns[lineId] = new Column(capacity, table, "values");
+  const lines = columns[lineId];
   const pass: RowPass = {
     rows,
     reader,
     reads,
-    lines: columns[lineId].plain(),
+    lines,
+    lineAt: reads.find((r) => r.values === lines)?.index ?? -1,
     totalsAt: totalsPossible ? assetClass.index : -1,
     readAlone,
     alone,
     holdings: new Array<Holding>(capacity),
     rowNumbers,
-    table: new HoldingsTable(
-      columns,
-      null,
-      rowNumbers,
-      rows.grid?.rowNumberOfFirst ?? 0,
-      null,
-    ),
+    table,
     failed: [],
     slowText: [],
   };
   const n = readRows(pass);
-  const { holdings, table, failed, slowText } = pass;
-  const lines = pass.lines;
+  const { holdings, failed, slowText } = pass;
   // A row with an unreadable cell is read again alone: its values, invalid columns and diagnostics.
   for (const j of failed) alone.set(j, readAlone(table.indexAt(j))!);
   for (const [j, row] of alone) {
@@ -448,7 +540,7 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     .filter((c) => c !== absent);
   for (const j of [...alone.keys(), ...slowText]) {
     for (const c of blankIds) if (c.get(j) === "") c.set(j, undefined);
-    if (!lines[j]) lines[j] = String(table.rowAt(j));
+    if (!lines.get(j)) lines.set(j, String(table.rowAt(j)));
   }
   if (holdings.length !== n) holdings.length = n;
   return {
@@ -498,18 +590,28 @@ class ColumnRead {
   constructor(
     readonly m: MappedColumn,
     n: number,
+    rows: RowsRead,
+    grid: GridRows | undefined,
   ) {
     const type = m.spec.type;
     // The types read through reader.parse's memo: few distinct values, stored as codes.
     const coded = MEMOIZED.has(type);
-    // lineId names each row: plain texts from the start.
+    // A text column of a grid is read in place once it has many distinct texts (lineId, which
+    // names each row, from the start); of other tables, it then holds them as plain texts.
+    const cells =
+      grid === undefined
+        ? null
+        : { values: grid.values, first: grid.first, at: m.index };
     this.values =
-      type === "text" && m.spec.name !== "lineId"
-        ? new Column(n, "codes", TEXT_CODES)
-        : new Column(
+      type !== "text"
+        ? new Column(
             n,
+            rows,
             type === "money" ? "amounts" : coded ? "codes" : "values",
-          );
+          )
+        : m.spec.name !== "lineId"
+          ? new Column(n, rows, "codes", TEXT_CODES, cells)
+          : new Column(n, rows, cells ? "cells" : "values", MAX_CODES, cells);
     this.kind =
       type === "text"
         ? TEXT
@@ -527,6 +629,8 @@ class ColumnRead {
   read(reader: TableReader, j: number, cell: CellValue): number {
     const values = this.values;
     const known = this.known;
+    // A column read in place would give the cell: its value is undefined unless read.
+    if (values.inCells()) values.set(j, undefined);
     if (known !== undefined && values.coded()) {
       const code = known.get(cell);
       if (code !== undefined) {
@@ -590,8 +694,10 @@ interface RowPass {
   rows: DataRows;
   reader: TableReader;
   reads: ColumnRead[];
-  /** The lineId column's values. */
-  lines: unknown[];
+  /** The lineId column. */
+  lines: Column;
+  /** Its index in a row (-1: no lineId column, every line is named by its row). */
+  lineAt: number;
   /** The column of assetClass when a blank one may mark a totals row (a plain sheet), else -1. */
   totalsAt: number;
   readAlone: (i: number) => ReadRow | undefined;
@@ -615,7 +721,8 @@ interface RowPass {
  * kept from one read to the next. Returns the number of holdings.
  */
 function readRows(pass: RowPass): number {
-  const { rows, reader, reads, lines, totalsAt, readAlone, alone } = pass;
+  const { rows, reader, reads, lines, lineAt, totalsAt, readAlone, alone } =
+    pass;
   const { holdings, rowNumbers, table, failed, slowText } = pass;
   let taken: Int32Array | null = null;
   const texts = reads.filter((r) => r.kind === TEXT);
@@ -633,6 +740,7 @@ function readRows(pass: RowPass): number {
     const cells = values !== undefined ? values[first + i] : tableRows[i].cells;
     if (blankRow(cells)) continue;
     const j = n++;
+    table.count = n;
     if (i !== j && taken === null) taken = table.taken = rowsUpTo(j, count);
     if (taken !== null) taken[j] = i;
     const rowNumber =
@@ -643,7 +751,7 @@ function readRows(pass: RowPass): number {
       // A possible totals row: read alone (its values are set below), or not a holding.
       const read = readAlone(i);
       if (read) alone.set(j, read);
-      else n--;
+      else table.count = --n;
       continue;
     }
     for (let s = 0; s < texts.length; s++) {
@@ -655,26 +763,29 @@ function readRows(pass: RowPass): number {
         untrimmed(cell) &&
         cell.charCodeAt(0) !== HASH
       ) {
-        const plain = r.values.plainValues();
-        if (plain !== null) (plain as unknown[])[j] = cell;
-        else r.codeText(j, cell);
+        // A column read in place has it already.
+        if (r.values.codes !== null) r.codeText(j, cell);
+        else {
+          const plain = r.values.plainValues();
+          if (plain !== null) plain[j] = cell;
+        }
       } else if (cell !== null && cell !== undefined) {
         if (slowText[slowText.length - 1] !== j) slowText.push(j);
         if (r.read(reader, j, cell) === FAILED) fail(failed, j);
       }
     }
     // A blank line is named by its worksheet row.
-    if (lines[j] === undefined) lines[j] = String(rowNumber);
+    const line = lineAt < 0 ? undefined : cells[lineAt];
+    if (typeof line !== "string" || !untrimmed(line))
+      if (lines.get(j) === undefined) lines.set(j, String(rowNumber));
     for (let s = 0; s < amounts.length; s++) {
       const r = amounts[s];
       const cell = cells[r.index];
       const m = r.values.millionths;
-      if (typeof cell === "number" && m !== null) {
-        const exact = exactMillionths(cell);
-        if (!Number.isNaN(exact)) {
-          m[j] = exact;
-          continue;
-        }
+      if (m !== null) {
+        // Every slot is written here: the column is not filled beforehand.
+        if (typeof cell === "number" && writeMillionths(m, j, cell)) continue;
+        m[j] = NaN;
       }
       if (
         cell !== null &&
