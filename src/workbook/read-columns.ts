@@ -583,6 +583,8 @@ class ColumnRead {
   readonly seenTexts: string[] = new Array<string>(SEEN).fill("");
   readonly textCodes = new Uint16Array(SEEN);
   textsSeen = 0;
+  /** The codes of the cells FALSE and TRUE once read (-1 before). */
+  readonly booleanCodes = new Int32Array([-1, -1]);
   private readonly blankIsNo: boolean;
   /** The code of "no" once a blank yes/no cell has been read (-1 before). */
   private blankCode = -1;
@@ -643,7 +645,9 @@ class ColumnRead {
       read === READ &&
       known !== undefined &&
       values.coded() &&
-      (typeof cell === "string" || typeof cell === "number") &&
+      (typeof cell === "string" ||
+        typeof cell === "number" ||
+        typeof cell === "boolean") &&
       known.size < MAX_CODES
     ) {
       known.set(cell, values.codeAt(j));
@@ -658,7 +662,8 @@ class ColumnRead {
       } else if (typeof cell === "string" && this.textsSeen < SEEN) {
         this.seenTexts[this.textsSeen] = cell;
         this.textCodes[this.textsSeen++] = values.codeAt(j);
-      }
+      } else if (typeof cell === "boolean")
+        this.booleanCodes[cell ? 1 : 0] = values.codeAt(j);
     }
     return read;
   }
@@ -803,8 +808,8 @@ function readRows(pass: RowPass): number {
         continue;
       }
       if (codes !== null) {
-        // The first distinct numbers and texts are compared with ===, by type (a comparison of
-        // two numbers, or of two texts, is cheaper than a Map lookup per cell).
+        // The first distinct numbers and texts, and TRUE and FALSE, are compared with ===, by
+        // type (a comparison of two numbers, or of two texts, is cheaper than a Map lookup).
         if (typeof cell === "number") {
           const seen = r.seenNumbers;
           const count = r.numbersSeen;
@@ -821,6 +826,12 @@ function readRows(pass: RowPass): number {
           while (k < count && seen[k] !== cell) k++;
           if (k < count) {
             codes[j] = r.textCodes[k];
+            continue;
+          }
+        } else if (typeof cell === "boolean") {
+          const code = r.booleanCodes[cell ? 1 : 0];
+          if (code >= 0) {
+            codes[j] = code;
             continue;
           }
         }
