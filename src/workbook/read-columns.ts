@@ -103,19 +103,21 @@ class Column {
   constructor(
     private readonly n: number,
     private readonly rows: RowsRead,
-    kind: "values" | "codes" | "amounts" | "cells",
+    kind: ColumnForm,
     /** Past this many distinct values, the column holds them as they are (or in place, `grid`). */
     private readonly maxCodes = MAX_CODES,
     /** The grid a text column can be read in place from (kind "cells", or past maxCodes). */
     private readonly grid: GridCells | null = null,
+    /** Where its codes or amounts are cut from (else an array of their own). */
+    arena: Arena | null = null,
   ) {
     if (kind === "codes") {
-      this.codes = new Uint16Array(n);
+      this.codes = arena?.uint16() ?? new Uint16Array(n);
       this.dict = [undefined];
       this.codeOf = new Map([[undefined, 0]]);
     } else if (kind === "amounts")
       // Not filled: the read writes every holding's slot (NaN for a blank).
-      this.millionths = new Float64Array(n);
+      this.millionths = arena?.float64() ?? new Float64Array(n);
     else if (kind === "cells") this.toCells();
     else this.values = column(n);
   }
@@ -250,12 +252,53 @@ class Column {
   }
 }
 
+type ColumnForm = "values" | "codes" | "amounts" | "cells";
+
+/**
+ * The typed arrays of a read's columns cut from one buffer: a buffer costs about as much to
+ * allocate whatever its size (the memory is mapped for it), so one for all the columns rather
+ * than one each. The amounts first (8-byte aligned), then the codes; past the room planned, an
+ * array of its own.
+ */
+class Arena {
+  private readonly buffer: ArrayBuffer;
+  private amountsAt = 0;
+  private codesAt: number;
+  private readonly amountsEnd: number;
+
+  constructor(
+    private readonly n: number,
+    amounts: number,
+    codes: number,
+  ) {
+    this.buffer = new ArrayBuffer(n * (8 * amounts + 2 * codes));
+    this.amountsEnd = this.codesAt = 8 * n * amounts;
+  }
+
+  float64(): Float64Array {
+    if (this.amountsAt + 8 * this.n > this.amountsEnd)
+      return new Float64Array(this.n);
+    const view = new Float64Array(this.buffer, this.amountsAt, this.n);
+    this.amountsAt += 8 * this.n;
+    return view;
+  }
+
+  uint16(): Uint16Array {
+    if (this.codesAt + 2 * this.n > this.buffer.byteLength)
+      return new Uint16Array(this.n);
+    const view = new Uint16Array(this.buffer, this.codesAt, this.n);
+    this.codesAt += 2 * this.n;
+    return view;
+  }
+}
+
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MAX_CODES = 0xffff;
 /**
  * A text column (fundId, issuerId…) is coded while it has at most this many distinct texts: the
- * funds' ids fit in 2 bytes a row rather than 8, and an id column of many distinct values turns
- * into plain texts early, before its Map of codes costs more memory than it saves.
+ * funds' ids fit in 2 bytes a row rather than 8, and an id column of many distinct values is
+ * read in place (a grid's) or turns into plain texts early, before its Map of codes costs more
+ * memory than it saves.
  */
 const TEXT_CODES = 255;
 
@@ -492,10 +535,14 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     rows.grid?.rowNumberOfFirst ?? 0,
     null,
   );
-  const absent = new Column(capacity, table, "codes");
+  const forms = reader.mapped.map((m) => formOf(m, rows.grid));
+  const count = (form: ColumnForm) => forms.filter((f) => f === form).length;
+  // The absent columns share one column of codes (all blank).
+  const arena = new Arena(capacity, count("amounts"), count("codes") + 1);
+  const absent = new Column(capacity, table, "codes", MAX_CODES, null, arena);
   for (let k = 0; k < HOLDINGS_SPEC.columns.length; k++) columns.push(absent);
-  const reads = reader.mapped.map((m) => {
-    const read = new ColumnRead(m, capacity, table, rows.grid);
+  const reads = reader.mapped.map((m, k) => {
+    const read = new ColumnRead(m, forms[k], capacity, table, rows.grid, arena);
     columns[m.ordinal] = read.values;
     return read;
   });
@@ -591,29 +638,22 @@ class ColumnRead {
 
   constructor(
     readonly m: MappedColumn,
+    form: ColumnForm,
     n: number,
     rows: RowsRead,
     grid: GridRows | undefined,
+    arena: Arena,
   ) {
     const type = m.spec.type;
-    // The types read through reader.parse's memo: few distinct values, stored as codes.
     const coded = MEMOIZED.has(type);
-    // A text column of a grid is read in place once it has many distinct texts (lineId, which
-    // names each row, from the start); of other tables, it then holds them as plain texts.
+    // A text column of a grid is read in place past its codes; of another table, it then holds
+    // its texts as they are.
     const cells =
-      grid === undefined
-        ? null
-        : { values: grid.values, first: grid.first, at: m.index };
-    this.values =
-      type !== "text"
-        ? new Column(
-            n,
-            rows,
-            type === "money" ? "amounts" : coded ? "codes" : "values",
-          )
-        : m.spec.name !== "lineId"
-          ? new Column(n, rows, "codes", TEXT_CODES, cells)
-          : new Column(n, rows, cells ? "cells" : "values", MAX_CODES, cells);
+      type === "text" && grid !== undefined
+        ? { values: grid.values, first: grid.first, at: m.index }
+        : null;
+    const maxCodes = type === "text" ? TEXT_CODES : MAX_CODES;
+    this.values = new Column(n, rows, form, maxCodes, cells, arena);
     this.kind =
       type === "text"
         ? TEXT
@@ -692,6 +732,33 @@ class ColumnRead {
       if (values.coded()) this.blankCode = values.codeAt(j);
     }
   }
+}
+
+/**
+ * The form a matched column starts in: amounts; codes for the types read through reader.parse's
+ * memo (few distinct values) and for texts while few; a grid's text column in place (lineId,
+ * which names each row, and a column whose first rows already have many distinct texts, which
+ * would soon pass its codes); any other as plain values.
+ */
+function formOf(m: MappedColumn, grid: GridRows | undefined): ColumnForm {
+  const type = m.spec.type;
+  if (type === "money") return "amounts";
+  if (type !== "text") return MEMOIZED.has(type) ? "codes" : "values";
+  if (m.spec.name === "lineId") return grid ? "cells" : "values";
+  return grid && manyTexts(grid, m.index) ? "cells" : "codes";
+}
+
+/** Rows sampled, and distinct cells among them past which a text column is read in place. */
+const SAMPLE = 256;
+const MANY = 32;
+
+/** Column `at` of the grid's first rows has more than MANY distinct cells. */
+function manyTexts(grid: GridRows, at: number): boolean {
+  const seen = new Set<unknown>();
+  const sample = Math.min(grid.count, SAMPLE);
+  for (let i = 0; i < sample && seen.size <= MANY; i++)
+    seen.add(grid.values[grid.first + i][at]);
+  return seen.size > MANY;
 }
 
 /** What the row pass of readHoldingsColumns reads from and writes to. */

@@ -287,7 +287,7 @@ describe("the columnar reading of a large Holdings table", () => {
     );
   });
 
-  it("reads a grid's text columns in place past their codes, to the row reader's values: padded, blank, error, non-text and blank-line cells before and after", () => {
+  it("reads a grid's text columns in place, from the start or past their codes, to the row reader's values: padded, blank, error, non-text and blank-line cells before and after", () => {
     const headers: CellValue[] = [
       "fundId",
       "lineId",
@@ -307,10 +307,11 @@ describe("the columnar reading of a large Holdings table", () => {
         i % 13 === 0 ? odd(i) : "F1",
         i % 17 === 0 ? odd(i) : `L${i}`,
         i % 5 === 0 ? odd(i) : `I${i}`,
-        i % 7 === 0 ? odd(i) : `Issuer ${i >> 1}`,
+        // Few distinct texts in the first rows (coded), then many (read in place from there).
+        i % 7 === 0 ? odd(i) : i < 1000 ? `Issuer ${i % 30}` : `Issuer ${i >> 1}`,
         i % 101 === 0 ? null : "EQUITY",
         i + 0.25,
-        i % 19 === 0 ? odd(i) : `S${i % 300}`,
+        i % 19 === 0 ? odd(i) : `S${i < 600 ? i % 20 : i % 400}`,
       ]);
     for (const source of ["sheet", "table"] as const) {
       const grid = tableFromValues("Holdings", [headers, ...rows], 4);
