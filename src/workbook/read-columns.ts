@@ -43,7 +43,8 @@ export interface HoldingsRead {
  * statuses, dates, percentages, yes/no, and texts while they are few: TEXT_CODES) as 16-bit codes
  * into the column's distinct values; amounts as integer millionths in a Float64Array, exact while
  * every one is within 2^53 (checked for each amount, never assumed: the first one past it turns
- * the column into BigInts); anything else as is.
+ * the column into BigInts); a grid's texts of many distinct values (line ids, issuers) in place
+ * in the grid, but for the few that are not their cell as it is; anything else as is.
  */
 
 /**
