@@ -98,8 +98,16 @@ export class SimulatedWorkbook {
         const tables: Partial<Record<TableName, RawTable>> = {};
         for (const name of names) {
           const sheet = this.sheet(name);
+          // A snapshot, as the Excel host hands over fresh values each read: a read keeps the
+          // grid's rows and reads them in place after (range-grid.ts), and edits change the sheet.
           if (sheet)
-            tables[name] = tableFromValues(name, sheet.rows, 1, 0, name);
+            tables[name] = tableFromValues(
+              name,
+              sheet.rows.map((r) => r.slice()),
+              1,
+              0,
+              name,
+            );
         }
         return tables;
       },

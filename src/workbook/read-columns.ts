@@ -10,7 +10,7 @@ import {
 } from "../engine/model";
 import { HOLDINGS_SPEC } from "./columns";
 import { type CellValue, errorText, type RawRow, type RawTable } from "./grid";
-import { gridOf } from "./range-grid";
+import { gridOf, type GridRows } from "./range-grid";
 import {
   type MappedColumn,
   MEMOIZED,
@@ -43,19 +43,45 @@ export interface HoldingsRead {
  * statuses, dates, percentages, yes/no, and texts while they are few: TEXT_CODES) as 16-bit codes
  * into the column's distinct values; amounts as integer millionths in a Float64Array, exact while
  * every one is within 2^53 (checked for each amount, never assumed: the first one past it turns
- * the column into BigInts); anything else as is.
+ * the column into BigInts); a grid's texts of many distinct values (line ids, issuers) in place
+ * in the grid, but for the few that are not their cell as it is; anything else as is.
  */
 
 /**
- * An amount cell as integer millionths when it is exact below 2^53 (the common case), as
- * amountFromNumber reads it: an integer, or an amount in cents, scaled exactly; NaN otherwise.
+ * Writes an amount cell to m[j] as integer millionths when it is exact below 2^53 (the common
+ * case), as amountFromNumber reads it: an integer, or an amount in cents, scaled exactly; says
+ * whether it could. The number goes straight into the array: a returned one would be boxed on
+ * the heap whenever the call is not inlined (in the long row loop, it often is not).
  */
-function exactMillionths(cell: number): number {
-  if (Number.isInteger(cell) && Math.abs(cell) <= 9e9) return cell * 1e6;
+function writeMillionths(m: Float64Array, j: number, cell: number): boolean {
+  if (Number.isInteger(cell) && Math.abs(cell) <= 9e9) {
+    m[j] = cell * 1e6;
+    return true;
+  }
   const cents = Math.round(cell * 100);
-  if (Math.abs(cents) < 9e11 && cents / 100 === cell && !Number.isInteger(cell))
-    return cents * 10_000;
-  return NaN;
+  if (
+    Math.abs(cents) < 9e11 &&
+    cents / 100 === cell &&
+    !Number.isInteger(cell)
+  ) {
+    m[j] = cents * 10_000;
+    return true;
+  }
+  return false;
+}
+
+/** Where a column of a grid's table finds its cells: holding j's cell is values[first + indexAt(j)][at]. */
+interface GridCells {
+  values: readonly (readonly unknown[])[];
+  first: number;
+  at: number;
+}
+
+/** How far a read has come: the holdings read so far, and each one's row in the table. */
+interface RowsRead {
+  /** The holdings read so far (all of them once read): the later slots are not written yet. */
+  readonly count: number;
+  indexAt(j: number): number;
 }
 
 class Column {
@@ -66,20 +92,40 @@ class Column {
   private codeOf: Map<unknown, number> | null = null;
   /** The amounts in millionths, while every one is within 2^53 (null once it holds BigInts). */
   millionths: Float64Array | null = null;
+  /**
+   * A text column of a grid's table read in place: a holding's value is its cell (null: blank)
+   * but for the holdings in `exceptions` (a trimmed text, a blank line named by its row, a cell
+   * read otherwise), so that an id column of 100,000 distinct texts is no array of its own.
+   * A grid's rows are never changed after a read (range-grid.ts), which this relies on.
+   */
+  private cells: GridCells | null = null;
+  private exceptions: Map<number, unknown> | null = null;
 
   constructor(
     private readonly n: number,
-    kind: "values" | "codes" | "amounts",
-    /** Past this many distinct values, the column holds them as they are. */
+    private readonly rows: RowsRead,
+    kind: ColumnForm,
+    /** Past this many distinct values, the column holds them as they are (or in place, `grid`). */
     private readonly maxCodes = MAX_CODES,
+    /** The grid a text column can be read in place from (kind "cells", or past maxCodes). */
+    private readonly grid: GridCells | null = null,
+    /** Where its codes or amounts are cut from (else an array of their own). */
+    arena: Arena | null = null,
   ) {
     if (kind === "codes") {
-      this.codes = new Uint16Array(n);
+      this.codes = arena?.uint16() ?? new Uint16Array(n);
       this.dict = [undefined];
       this.codeOf = new Map([[undefined, 0]]);
     } else if (kind === "amounts")
-      this.millionths = new Float64Array(n).fill(NaN);
+      // Not filled: the read writes every holding's slot (NaN for a blank).
+      this.millionths = arena?.float64() ?? new Float64Array(n);
+    else if (kind === "cells") this.toCells();
     else this.values = column(n);
+  }
+
+  /** The column's slots: one per row of the table (blank rows leave the end unused). */
+  get length(): number {
+    return this.n;
   }
 
   get(j: number): unknown {
@@ -87,6 +133,11 @@ class Column {
     if (this.millionths !== null) {
       const x = this.millionths[j];
       return x === x ? BigInt(x) : undefined;
+    }
+    if (this.cells !== null) {
+      const exceptions = this.exceptions!;
+      if (exceptions.size !== 0 && exceptions.has(j)) return exceptions.get(j);
+      return this.cellAt(j);
     }
     return this.values![j];
   }
@@ -97,8 +148,8 @@ class Column {
       if (code === undefined) {
         code = this.dict!.length;
         if (code > this.maxCodes) {
-          this.toValues();
-          this.values![j] = value;
+          this.leaveCodes();
+          this.set(j, value);
           return;
         }
         this.dict!.push(value);
@@ -113,7 +164,25 @@ class Column {
         this.toValues();
         this.values![j] = value;
       }
+    } else if (this.cells !== null) {
+      // Only a value that is not its cell as it is is kept apart.
+      if (value === this.cellAt(j)) this.exceptions!.delete(j);
+      else this.exceptions!.set(j, value);
     } else this.values![j] = value;
+  }
+
+  /** Holding j's cell, in a column read in place (a blank cell is undefined). */
+  private cellAt(j: number): unknown {
+    const { values, first, at } = this.cells!;
+    const rows = this.rows;
+    if (j >= rows.count) return undefined;
+    const cell = values[first + rows.indexAt(j)][at];
+    return cell === null ? undefined : cell;
+  }
+
+  /** The column reads its cells in place (a text column of a grid's table). */
+  inCells(): boolean {
+    return this.cells !== null;
   }
 
   /** The values the codes stand for, in a coded column. */
@@ -126,14 +195,14 @@ class Column {
     return this.codeOf!.get(value);
   }
 
-  /** The values as they are, in a column of plain values; null otherwise. */
-  plainValues(): readonly unknown[] | null {
-    return this.values;
-  }
-
   /** The column still holds codes (not turned into plain values by too many distinct ones). */
   coded(): boolean {
     return this.codes !== null;
+  }
+
+  /** The values as they are, in a column of plain values; null otherwise. */
+  plainValues(): unknown[] | null {
+    return this.values;
   }
 
   /** The code of row j's value, in a coded column. */
@@ -149,28 +218,78 @@ class Column {
   /** An amount cell read straight into millionths when it is exact below 2^53 (the common case). */
   setAmount(j: number, cell: number): void {
     const m = this.millionths;
-    if (m !== null) {
-      const exact = exactMillionths(cell);
-      if (!Number.isNaN(exact)) {
-        m[j] = exact;
-        return;
-      }
-    }
+    if (m !== null && writeMillionths(m, j, cell)) return;
     this.set(j, amountFromNumber(cell));
   }
 
-  /** The values as they are, for a column that leaves the compact form (or to edit them in place). */
-  plain(): unknown[] {
-    this.toValues();
-    return this.values!;
+  /** A coded column past its codes: read in place from its grid if it has one, else as plain values. */
+  private leaveCodes(): void {
+    if (this.grid !== null) this.toCells();
+    else this.toValues();
   }
 
+  /**
+   * The values of the holdings read so far (rows.count; the later slots are not written yet, and
+   * a column of amounts is not filled) as they are; the others undefined until read.
+   */
   private toValues(): void {
-    if (this.values !== null) return;
     const values = column(this.n);
-    for (let j = 0; j < this.n; j++) values[j] = this.get(j);
+    for (let j = 0; j < this.rows.count; j++) values[j] = this.get(j);
     this.values = values;
     this.codes = this.dict = this.codeOf = this.millionths = null;
+  }
+
+  /** The column read in place from now on: the holdings read so far whose value is not their cell kept apart. */
+  private toCells(): void {
+    const { codes, dict } = this;
+    this.cells = this.grid;
+    this.exceptions = new Map();
+    if (codes !== null)
+      for (let j = 0; j < this.rows.count; j++) {
+        const value = dict![codes[j]];
+        if (value !== this.cellAt(j)) this.exceptions.set(j, value);
+      }
+    this.codes = this.dict = this.codeOf = null;
+  }
+}
+
+type ColumnForm = "values" | "codes" | "amounts" | "cells";
+
+/**
+ * The typed arrays of a read's columns cut from one buffer: a buffer costs about as much to
+ * allocate whatever its size (the memory is mapped for it), so one for all the columns rather
+ * than one each. The amounts first (8-byte aligned), then the codes; past the room planned, an
+ * array of its own.
+ */
+class Arena {
+  private readonly buffer: ArrayBuffer;
+  private amountsAt = 0;
+  private codesAt: number;
+  private readonly amountsEnd: number;
+
+  constructor(
+    private readonly n: number,
+    amounts: number,
+    codes: number,
+  ) {
+    this.buffer = new ArrayBuffer(n * (8 * amounts + 2 * codes));
+    this.amountsEnd = this.codesAt = 8 * n * amounts;
+  }
+
+  float64(): Float64Array {
+    if (this.amountsAt + 8 * this.n > this.amountsEnd)
+      return new Float64Array(this.n);
+    const view = new Float64Array(this.buffer, this.amountsAt, this.n);
+    this.amountsAt += 8 * this.n;
+    return view;
+  }
+
+  uint16(): Uint16Array {
+    if (this.codesAt + 2 * this.n > this.buffer.byteLength)
+      return new Uint16Array(this.n);
+    const view = new Uint16Array(this.buffer, this.codesAt, this.n);
+    this.codesAt += 2 * this.n;
+    return view;
   }
 }
 
@@ -178,8 +297,9 @@ const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MAX_CODES = 0xffff;
 /**
  * A text column (fundId, issuerId…) is coded while it has at most this many distinct texts: the
- * funds' ids fit in 2 bytes a row rather than 8, and an id column of many distinct values turns
- * into plain texts early, before its Map of codes costs more memory than it saves.
+ * funds' ids fit in 2 bytes a row rather than 8, and an id column of many distinct values is
+ * read in place (a grid's) or turns into plain texts early, before its Map of codes costs more
+ * memory than it saves.
  */
 const TEXT_CODES = 255;
 
@@ -203,6 +323,9 @@ class HoldingsTable implements HoldingColumns {
     /** By holding index; null when every row read cleanly. */
     public invalid: Map<number, Set<string>> | null,
   ) {}
+
+  /** The holdings read so far; all of them once the read is done. */
+  count = 0;
 
   /** Holding j's row in the table (raw index). */
   indexAt(j: number): number {
@@ -237,20 +360,30 @@ class HoldingsTable implements HoldingColumns {
    * read: a rule that groups rows by issuer then reads numbers, not 100,000 texts hashed per check.
    */
   private codedValues(k: number): Coded | null {
-    const plain = this.columns[k].plainValues();
-    if (plain === null) return null;
+    const column = this.columns[k];
+    if (column.plainValues() === null && !column.inCells()) return null;
     let coded = this.texts.get(k);
     if (coded !== undefined) return coded;
-    const codes = new Uint32Array(plain.length);
+    const n = column.length;
+    const codes = new Uint32Array(n);
     const values: unknown[] = [];
     const codeOfText = new Map<unknown, number>();
-    for (let j = 0; j < plain.length; j++) {
-      let code = codeOfText.get(plain[j]);
-      if (code === undefined) {
-        codeOfText.set(plain[j], (code = values.length));
-        values.push(plain[j]);
+    // Consecutive rows often repeat a value (an issuer's lines): its code is reused, not looked up.
+    let last: unknown = undefined;
+    let lastCode = -1;
+    for (let j = 0; j < n; j++) {
+      const value = column.get(j);
+      if (value === last && lastCode >= 0) {
+        codes[j] = lastCode;
+        continue;
       }
-      codes[j] = code;
+      let code = codeOfText.get(value);
+      if (code === undefined) {
+        codeOfText.set(value, (code = values.length));
+        values.push(value);
+      }
+      codes[j] = lastCode = code;
+      last = value;
     }
     const codeOf = (value: unknown) => codeOfText.get(value);
     this.texts.set(k, (coded = { codes, values, codeOf }));
@@ -393,10 +526,24 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
 
   // Columns as long as the table: blank rows, found in the same pass, leave their end unused.
   const capacity = rows.count;
-  const absent = new Column(capacity, "codes");
-  const columns: Columns = HOLDINGS_SPEC.columns.map(() => absent);
-  const reads = reader.mapped.map((m) => {
-    const read = new ColumnRead(m, capacity);
+  const rowNumbers =
+    rows.grid === undefined ? new Float64Array(capacity) : null;
+  const columns: Columns = [];
+  const table = new HoldingsTable(
+    columns,
+    null,
+    rowNumbers,
+    rows.grid?.rowNumberOfFirst ?? 0,
+    null,
+  );
+  const forms = reader.mapped.map((m) => formOf(m, rows.grid));
+  const count = (form: ColumnForm) => forms.filter((f) => f === form).length;
+  // The absent columns share one column of codes (all blank).
+  const arena = new Arena(capacity, count("amounts"), count("codes") + 1);
+  const absent = new Column(capacity, table, "codes", MAX_CODES, null, arena);
+  for (let k = 0; k < HOLDINGS_SPEC.columns.length; k++) columns.push(absent);
+  const reads = reader.mapped.map((m, k) => {
+    const read = new ColumnRead(m, forms[k], capacity, table, rows.grid, arena);
     columns[m.ordinal] = read.values;
     return read;
   });
@@ -404,32 +551,25 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     HOLDINGS_SPEC.columns.findIndex((c) => c.name === name);
   const lineId = ordinal("lineId");
   if (columns[lineId] === absent)
-    columns[lineId] = new Column(capacity, "values");
-  const rowNumbers =
-    rows.grid === undefined ? new Float64Array(capacity) : null;
+    columns[lineId] = new Column(capacity, table, "values");
+  const lines = columns[lineId];
   const pass: RowPass = {
     rows,
     reader,
     reads,
-    lines: columns[lineId].plain(),
+    lines,
+    lineAt: reads.find((r) => r.values === lines)?.index ?? -1,
     totalsAt: totalsPossible ? assetClass.index : -1,
     readAlone,
     alone,
     holdings: new Array<Holding>(capacity),
     rowNumbers,
-    table: new HoldingsTable(
-      columns,
-      null,
-      rowNumbers,
-      rows.grid?.rowNumberOfFirst ?? 0,
-      null,
-    ),
+    table,
     failed: [],
     slowText: [],
   };
   const n = readRows(pass);
-  const { holdings, table, failed, slowText } = pass;
-  const lines = pass.lines;
+  const { holdings, failed, slowText } = pass;
   // A row with an unreadable cell is read again alone: its values, invalid columns and diagnostics.
   for (const j of failed) alone.set(j, readAlone(table.indexAt(j))!);
   for (const [j, row] of alone) {
@@ -448,7 +588,7 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     .filter((c) => c !== absent);
   for (const j of [...alone.keys(), ...slowText]) {
     for (const c of blankIds) if (c.get(j) === "") c.set(j, undefined);
-    if (!lines[j]) lines[j] = String(table.rowAt(j));
+    if (!lines.get(j)) lines.set(j, String(table.rowAt(j)));
   }
   if (holdings.length !== n) holdings.length = n;
   return {
@@ -491,25 +631,30 @@ class ColumnRead {
   readonly seenTexts: string[] = new Array<string>(SEEN).fill("");
   readonly textCodes = new Uint16Array(SEEN);
   textsSeen = 0;
+  /** The codes of the cells FALSE and TRUE once read (-1 before). */
+  readonly booleanCodes = new Int32Array([-1, -1]);
   private readonly blankIsNo: boolean;
   /** The code of "no" once a blank yes/no cell has been read (-1 before). */
   private blankCode = -1;
 
   constructor(
     readonly m: MappedColumn,
+    form: ColumnForm,
     n: number,
+    rows: RowsRead,
+    grid: GridRows | undefined,
+    arena: Arena,
   ) {
     const type = m.spec.type;
-    // The types read through reader.parse's memo: few distinct values, stored as codes.
     const coded = MEMOIZED.has(type);
-    // lineId names each row: plain texts from the start.
-    this.values =
-      type === "text" && m.spec.name !== "lineId"
-        ? new Column(n, "codes", TEXT_CODES)
-        : new Column(
-            n,
-            type === "money" ? "amounts" : coded ? "codes" : "values",
-          );
+    // A text column of a grid is read in place past its codes; of another table, it then holds
+    // its texts as they are.
+    const cells =
+      type === "text" && grid !== undefined
+        ? { values: grid.values, first: grid.first, at: m.index }
+        : null;
+    const maxCodes = type === "text" ? TEXT_CODES : MAX_CODES;
+    this.values = new Column(n, rows, form, maxCodes, cells, arena);
     this.kind =
       type === "text"
         ? TEXT
@@ -527,6 +672,8 @@ class ColumnRead {
   read(reader: TableReader, j: number, cell: CellValue): number {
     const values = this.values;
     const known = this.known;
+    // A column read in place would give the cell: its value is undefined unless read.
+    if (values.inCells()) values.set(j, undefined);
     if (known !== undefined && values.coded()) {
       const code = known.get(cell);
       if (code !== undefined) {
@@ -539,7 +686,9 @@ class ColumnRead {
       read === READ &&
       known !== undefined &&
       values.coded() &&
-      (typeof cell === "string" || typeof cell === "number") &&
+      (typeof cell === "string" ||
+        typeof cell === "number" ||
+        typeof cell === "boolean") &&
       known.size < MAX_CODES
     ) {
       known.set(cell, values.codeAt(j));
@@ -554,7 +703,8 @@ class ColumnRead {
       } else if (typeof cell === "string" && this.textsSeen < SEEN) {
         this.seenTexts[this.textsSeen] = cell;
         this.textCodes[this.textsSeen++] = values.codeAt(j);
-      }
+      } else if (typeof cell === "boolean")
+        this.booleanCodes[cell ? 1 : 0] = values.codeAt(j);
     }
     return read;
   }
@@ -585,13 +735,42 @@ class ColumnRead {
   }
 }
 
+/**
+ * The form a matched column starts in: amounts; codes for the types read through reader.parse's
+ * memo (few distinct values) and for texts while few; a grid's text column in place (lineId,
+ * which names each row, and a column whose first rows already have many distinct texts, which
+ * would soon pass its codes); any other as plain values.
+ */
+function formOf(m: MappedColumn, grid: GridRows | undefined): ColumnForm {
+  const type = m.spec.type;
+  if (type === "money") return "amounts";
+  if (type !== "text") return MEMOIZED.has(type) ? "codes" : "values";
+  if (m.spec.name === "lineId") return grid ? "cells" : "values";
+  return grid && manyTexts(grid, m.index) ? "cells" : "codes";
+}
+
+/** Rows sampled, and distinct cells among them past which a text column is read in place. */
+const SAMPLE = 256;
+const MANY = 32;
+
+/** Column `at` of the grid's first rows has more than MANY distinct cells. */
+function manyTexts(grid: GridRows, at: number): boolean {
+  const seen = new Set<unknown>();
+  const sample = Math.min(grid.count, SAMPLE);
+  for (let i = 0; i < sample && seen.size <= MANY; i++)
+    seen.add(grid.values[grid.first + i][at]);
+  return seen.size > MANY;
+}
+
 /** What the row pass of readHoldingsColumns reads from and writes to. */
 interface RowPass {
   rows: DataRows;
   reader: TableReader;
   reads: ColumnRead[];
-  /** The lineId column's values. */
-  lines: unknown[];
+  /** The lineId column. */
+  lines: Column;
+  /** Its index in a row (-1: no lineId column, every line is named by its row). */
+  lineAt: number;
   /** The column of assetClass when a blank one may mark a totals row (a plain sheet), else -1. */
   totalsAt: number;
   readAlone: (i: number) => ReadRow | undefined;
@@ -615,7 +794,8 @@ interface RowPass {
  * kept from one read to the next. Returns the number of holdings.
  */
 function readRows(pass: RowPass): number {
-  const { rows, reader, reads, lines, totalsAt, readAlone, alone } = pass;
+  const { rows, reader, reads, lines, lineAt, totalsAt, readAlone, alone } =
+    pass;
   const { holdings, rowNumbers, table, failed, slowText } = pass;
   let taken: Int32Array | null = null;
   const texts = reads.filter((r) => r.kind === TEXT);
@@ -633,6 +813,7 @@ function readRows(pass: RowPass): number {
     const cells = values !== undefined ? values[first + i] : tableRows[i].cells;
     if (blankRow(cells)) continue;
     const j = n++;
+    table.count = n;
     if (i !== j && taken === null) taken = table.taken = rowsUpTo(j, count);
     if (taken !== null) taken[j] = i;
     const rowNumber =
@@ -643,7 +824,7 @@ function readRows(pass: RowPass): number {
       // A possible totals row: read alone (its values are set below), or not a holding.
       const read = readAlone(i);
       if (read) alone.set(j, read);
-      else n--;
+      else table.count = --n;
       continue;
     }
     for (let s = 0; s < texts.length; s++) {
@@ -655,26 +836,29 @@ function readRows(pass: RowPass): number {
         untrimmed(cell) &&
         cell.charCodeAt(0) !== HASH
       ) {
-        const plain = r.values.plainValues();
-        if (plain !== null) (plain as unknown[])[j] = cell;
-        else r.codeText(j, cell);
+        // A column read in place has it already.
+        if (r.values.codes !== null) r.codeText(j, cell);
+        else {
+          const plain = r.values.plainValues();
+          if (plain !== null) plain[j] = cell;
+        }
       } else if (cell !== null && cell !== undefined) {
         if (slowText[slowText.length - 1] !== j) slowText.push(j);
         if (r.read(reader, j, cell) === FAILED) fail(failed, j);
       }
     }
     // A blank line is named by its worksheet row.
-    if (lines[j] === undefined) lines[j] = String(rowNumber);
+    const line = lineAt < 0 ? undefined : cells[lineAt];
+    if (typeof line !== "string" || !untrimmed(line))
+      if (lines.get(j) === undefined) lines.set(j, String(rowNumber));
     for (let s = 0; s < amounts.length; s++) {
       const r = amounts[s];
       const cell = cells[r.index];
       const m = r.values.millionths;
-      if (typeof cell === "number" && m !== null) {
-        const exact = exactMillionths(cell);
-        if (!Number.isNaN(exact)) {
-          m[j] = exact;
-          continue;
-        }
+      if (m !== null) {
+        // Every slot is written here: the column is not filled beforehand.
+        if (typeof cell === "number" && writeMillionths(m, j, cell)) continue;
+        m[j] = NaN;
       }
       if (
         cell !== null &&
@@ -692,8 +876,8 @@ function readRows(pass: RowPass): number {
         continue;
       }
       if (codes !== null) {
-        // The first distinct numbers and texts are compared with ===, by type (a comparison of
-        // two numbers, or of two texts, is cheaper than a Map lookup per cell).
+        // The first distinct numbers and texts, and TRUE and FALSE, are compared with ===, by
+        // type (a comparison of two numbers, or of two texts, is cheaper than a Map lookup).
         if (typeof cell === "number") {
           const seen = r.seenNumbers;
           const count = r.numbersSeen;
@@ -710,6 +894,12 @@ function readRows(pass: RowPass): number {
           while (k < count && seen[k] !== cell) k++;
           if (k < count) {
             codes[j] = r.textCodes[k];
+            continue;
+          }
+        } else if (typeof cell === "boolean") {
+          const code = r.booleanCodes[cell ? 1 : 0];
+          if (code >= 0) {
+            codes[j] = code;
             continue;
           }
         }

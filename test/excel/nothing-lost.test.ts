@@ -5,6 +5,8 @@ import {
   type Sheet,
   SimulatedWorkbook,
 } from "../../src/preview/simulated-workbook";
+import type { Holding } from "../../src/engine/model";
+import { plainHolding } from "../../src/workbook/read-columns";
 import { readWorkbook } from "../../src/workbook/read-workbook";
 import { sampleSheets } from "../helpers/sample-sheets";
 
@@ -50,6 +52,23 @@ describe("the add-in never touches what the user owns", () => {
       expect(
         workbook.sheets.filter((s) => s.name === REPORT_SHEET),
       ).toHaveLength(1);
+    });
+
+    it("an edit leaves a read made before it as it was (a read keeps the grid's rows and reads texts in place)", async () => {
+      const workbook = new SimulatedWorkbook(structuredClone(sheets));
+      const ops = workbook.operations("en-US");
+      const model = readWorkbook(await ops.readTables());
+      const plain = (h: object) => ({ ...plainHolding(h as Holding) });
+      const before = model.holdings.map(plain);
+      const rows = workbook.sheet("Holdings")!.rows;
+      for (let r = 1; r < rows.length; r++)
+        for (let c = 0; c < rows[r].length; c++)
+          if (typeof rows[r][c] === "string")
+            workbook.edit("Holdings", r, c, `edited ${r} ${c}`);
+      expect(model.holdings.map(plain)).toEqual(before);
+      // The edits are in the next read.
+      const after = readWorkbook(await ops.readTables());
+      expect(after.holdings.map(plain)).not.toEqual(before);
     });
   });
 });

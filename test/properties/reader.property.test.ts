@@ -144,10 +144,39 @@ describe("the columnar reading of a large Holdings table", () => {
         i % 11 === 0 ? (i % 22 ? "" : ` I${i % 300} `) : `I${i % 300}`,
         `F${i % 4}`,
       ]);
-    const raw = table("Holdings", { headers: ["fundId", "lineId", "investmentDate", "ownershipPct", "costValue", "assetClass", "issuerId", "issuerName"], rows });
+    const headers: CellValue[] = ["fundId", "lineId", "investmentDate", "ownershipPct", "costValue", "assetClass", "issuerId", "issuerName"];
+    const raw = table("Holdings", { headers, rows });
     const byColumns = readHoldingsColumns(raw).holdings.map(plainHolding);
     const byRows = readTable(raw, HOLDINGS_SPEC).rows.map(toHolding);
     expect(byColumns).toEqual(byRows);
+    // A grid's text columns past their codes are read in place, but for the cells read otherwise.
+    const grid = tableFromValues("Holdings", [headers, ...rows]);
+    expect(readHoldingsColumns(grid).holdings.map(plainHolding)).toEqual(byRows);
+  });
+
+  it("reads a grid's text columns in place, from the start or past their codes, to the row reader's values: padded, blank, error, non-text and blank-line cells before and after", () => {
+    const headers: CellValue[] = ["fundId", "lineId", "issuerId", "issuerName", "assetClass", "costValue", "masterStrategy"];
+    const odd = (i: number): CellValue => [" I1 ", "", "  ", "#N/A", 12, true, null, "#ref", "\tx", "É", `I${i}`][i % 11];
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < 2000; i++)
+      rows.push([
+        i % 13 === 0 ? odd(i) : "F1",
+        i % 17 === 0 ? odd(i) : `L${i}`,
+        i % 5 === 0 ? odd(i) : `I${i}`,
+        // Few distinct texts in the first rows (coded), then many (read in place from there).
+        i % 7 === 0 ? odd(i) : i < 1000 ? `Issuer ${i % 30}` : `Issuer ${i >> 1}`,
+        i % 101 === 0 ? null : "EQUITY",
+        i + 0.25,
+        i % 19 === 0 ? odd(i) : `S${i < 600 ? i % 20 : i % 400}`,
+      ]);
+    for (const source of ["sheet", "table"] as const) {
+      const grid = tableFromValues("Holdings", [headers, ...rows], 4);
+      grid.source = source;
+      const byColumns = readHoldingsColumns(grid);
+      const byRows = readTable(grid, HOLDINGS_SPEC);
+      expect(byColumns.holdings.map(plainHolding)).toEqual(byRows.rows.map(toHolding));
+      expect(byColumns.diagnostics).toEqual(byRows.diagnostics);
+    }
   });
 });
 
@@ -172,6 +201,12 @@ describe("the columnar reading of a plain sheet, in one pass", () => {
       const byColumns = readHoldingsColumns(raw);
       expect(byColumns.holdings.map(plainHolding)).toEqual(byRows.rows.map(toHolding));
       expect(byColumns.diagnostics).toEqual(byRows.diagnostics);
+      // The same rows as a grid, read in place.
+      const grid = tableFromValues("Holdings", [headers, ...rows], 1);
+      grid.source = source;
+      const inPlace = readHoldingsColumns(grid);
+      expect(inPlace.holdings.map(plainHolding)).toEqual(byRows.rows.map(toHolding));
+      expect(inPlace.diagnostics).toEqual(byRows.diagnostics);
     }
   });
 });
