@@ -27,9 +27,11 @@ type Field = keyof Holding & string;
 export class FundColumns {
   /** The read the holdings come from, if any. */
   private readonly source: HoldingColumns | undefined;
-  /** Each holding's index in the read (-1: not from it); null when index k is holding k. */
-  private readonly index: Int32Array | null = null;
+  /** Each holding's index in the read (-1: not from it), null when index k is holding k; undefined until first asked. */
+  private indexMade: Int32Array | null | undefined;
   private readonly made = new Map<string, unknown>();
+  /** What was worked out from some columns (memo), with the fields it read. */
+  private readonly memos = new Map<string, Memo>();
   readonly length: number;
 
   constructor(readonly holdings: readonly Holding[]) {
@@ -37,7 +39,41 @@ export class FundColumns {
     // The read of the first holding that has one (an edited first row has none).
     for (let k = 0; k < holdings.length && !this.source; k++)
       this.source = (holdings[k] as InColumns)[IN_COLUMNS];
-    if (this.source) this.index = this.source.indicesOf(holdings);
+  }
+
+  /**
+   * The columns of a fund's holdings. A list that an edit made from another (recordEdit) gets
+   * the other's columns with the edited slots patched, and keeps them for the next edit; any
+   * other list gets new columns.
+   */
+  static of(holdings: readonly Holding[]): FundColumns {
+    const kept = keptColumns.get(holdings);
+    if (kept) return kept;
+    const edit = edits.get(holdings);
+    if (!edit) return new FundColumns(holdings);
+    // Used once: the previous list is not kept alive by the next one.
+    edits.delete(holdings);
+    const before = keptColumns.get(edit.before);
+    const columns = new FundColumns(holdings);
+    if (before && before.source === columns.source && before.length === columns.length)
+      columns.patchFrom(before, edit.slots);
+    keptColumns.set(holdings, columns);
+    return columns;
+  }
+
+  /** Each holding's index in the read (-1: not from it); null when index k is holding k. */
+  private get index(): Int32Array | null {
+    if (this.indexMade === undefined)
+      this.indexMade = this.source ? this.source.indicesOf(this.holdings) : null;
+    return this.indexMade;
+  }
+
+  /** The holding's index in the read, -1 when not from it. */
+  private indexInRead(k: number): number {
+    const source = this.source;
+    if (!source) return -1;
+    const index = source.indicesOf([this.holdings[k]]);
+    return index === null ? 0 : index[0];
   }
 
   /** The column's codes and values; the values are exactly what the holdings' fields give. */
@@ -45,6 +81,20 @@ export class FundColumns {
     let c = this.made.get(name) as Coded<Holding[K]> | undefined;
     if (c === undefined) this.made.set(name, (c = this.code(name)));
     return c;
+  }
+
+  /**
+   * What compute works out from the columns of the given fields (and whatever the key names,
+   * such as a date), once per version of the fund: the next version of the fund after an edit
+   * keeps it when the edited rows' fields are unchanged. compute must read no other field, and
+   * per-value results must be read through these columns' codes; the value is shared, never written to.
+   */
+  memo<T>(key: string, fields: readonly MemoField[], compute: () => T): T {
+    const m = this.memos.get(key);
+    if (m !== undefined) return m.value as T;
+    const value = compute();
+    this.memos.set(key, { fields, value });
+    return value;
   }
 
   /** An amount column in millionths, NaN where the holding's field must be read (blank, or past 2^53). */
@@ -67,17 +117,26 @@ export class FundColumns {
   }
 
   /** The indices of the holdings with an unreadable cell, in order. */
-  withInvalid(): number[] {
+  withInvalid(): readonly number[] {
+    let found = this.made.get(INVALID) as number[] | undefined;
+    if (found === undefined) this.made.set(INVALID, (found = this.findInvalid()));
+    return found;
+  }
+
+  private findInvalid(): number[] {
     const found: number[] = [];
     const { source, index, holdings } = this;
     // Most reads are clean: then only the holdings not of the read are asked.
     if (source && !source.anyInvalid && index === null) return found;
     for (let k = 0; k < holdings.length; k++) {
       const j = source ? (index ? index[k] : k) : -1;
-      const invalid = j >= 0 ? source!.invalidAt(j) : holdings[k].invalid;
-      if (invalid.size) found.push(k);
+      if (this.invalidOf(k, j).size) found.push(k);
     }
     return found;
+  }
+
+  private invalidOf(k: number, j: number): Set<string> {
+    return j >= 0 ? this.source!.invalidAt(j) : this.holdings[k].invalid;
   }
 
   private code<K extends Field>(name: K): Coded<Holding[K]> {
@@ -108,6 +167,211 @@ export class FundColumns {
     }
     return { codes, values: values as Holding[K][] };
   }
+
+  /**
+   * These columns made from those of the same fund before an edit of the holdings at the given
+   * slots (same list length, same read): every column the previous version made, as code()
+   * and millionths() would make it here, sharing what the edit left unchanged; the memos whose
+   * fields the edit left unchanged.
+   */
+  private patchFrom(before: FundColumns, slots: readonly number[]): void {
+    const reads = slots.map((k) => this.indexInRead(k));
+    this.indexMade = patchedIndex(before.indexMade, before.length, slots, reads);
+    for (const [name, column] of before.made) {
+      const patched =
+        name === INVALID
+          ? this.patchInvalid(column as number[], slots, reads)
+          : column instanceof Float64Array
+            ? this.patchMillionths(name as AmountField, column, slots, reads)
+            : this.patchCoded(name as Field, column as Coded<unknown>, slots, reads);
+      if (patched !== undefined) this.made.set(name, patched);
+    }
+    const changed = new Map<MemoField, boolean>();
+    const unchanged = (f: MemoField) => {
+      let c = changed.get(f);
+      if (c === undefined)
+        changed.set(f, (c = fieldChanged(before.holdings, this.holdings, slots, f)));
+      return !c && this.sameColumn(before, f);
+    };
+    for (const [key, m] of before.memos)
+      if (m.fields.every(unchanged)) this.memos.set(key, m);
+  }
+
+  /** The field's column (if made) is the same object in both versions: per-value memos stay right. */
+  private sameColumn(before: FundColumns, field: MemoField): boolean {
+    return this.made.get(field) === before.made.get(field);
+  }
+
+  private patchInvalid(
+    list: readonly number[],
+    slots: readonly number[],
+    reads: readonly number[],
+  ): number[] {
+    const found = new Set(list);
+    slots.forEach((k, s) => {
+      if (this.invalidOf(k, reads[s]).size) found.add(k);
+      else found.delete(k);
+    });
+    return found.size === list.length && slots.every((k) => list.includes(k) === found.has(k))
+      ? (list as number[])
+      : [...found].sort((a, b) => a - b);
+  }
+
+  private patchMillionths(
+    name: AmountField,
+    column: Float64Array,
+    slots: readonly number[],
+    reads: readonly number[],
+  ): Float64Array {
+    const from = this.source?.millionths(name);
+    const at = (s: number) => (from && reads[s] >= 0 ? from[reads[s]] : NaN);
+    if (slots.every((k, s) => Object.is(column[k], at(s)))) return column;
+    const m = new Float64Array(this.length);
+    m.set(column.subarray(0, this.length));
+    slots.forEach((k, s) => (m[k] = at(s)));
+    return m;
+  }
+
+  /**
+   * A coded column patched: the read's code at an edited slot now from the read, and the codes
+   * of the holdings not of the read worked out again in order, as code() does (they are few);
+   * undefined (made again when asked) when the read does not code the column or many holdings are not of it.
+   */
+  private patchCoded(
+    name: Field,
+    column: Coded<unknown>,
+    slots: readonly number[],
+    reads: readonly number[],
+  ): Coded<unknown> | undefined {
+    const from = this.source?.coded(name);
+    const index = this.index;
+    if (!from || index === null) return undefined;
+    const others = othersOf(index);
+    if (others.length > MAX_OTHERS) return undefined;
+    let values = from.values as unknown[];
+    let added: Map<unknown, number> | undefined;
+    const codesOfOthers = others.map((k) => {
+      const value = this.holdings[k][name];
+      let code = from.codeOf(value) ?? added?.get(value);
+      if (code === undefined) {
+        if (added === undefined) [added, values] = [new Map(), [...values]];
+        added.set(value, (code = values.length));
+        values.push(value);
+      }
+      return code;
+    });
+    // The previous values when they are the same: what was worked out per value stays right.
+    if (sameValues(values, column.values)) values = column.values as unknown[];
+    const codeAt = new Map<number, number>();
+    slots.forEach((k, s) => {
+      if (reads[s] >= 0) codeAt.set(k, from.codes[reads[s]]);
+    });
+    others.forEach((k, o) => codeAt.set(k, codesOfOthers[o]));
+    if (
+      values === column.values &&
+      column.codes.length === this.length &&
+      [...codeAt].every(([k, code]) => column.codes[k] === code)
+    )
+      return column;
+    const wide = from.codes instanceof Uint32Array || values.length > 0x10000;
+    const codes = wide ? new Uint32Array(this.length) : new Uint16Array(this.length);
+    codes.set(column.codes.subarray(0, this.length));
+    for (const [k, code] of codeAt) codes[k] = code;
+    return { codes, values };
+  }
+}
+
+/** A memo's fields: the holdings' fields it reads, and INVALID for which cells are unreadable. */
+export type MemoField = Field | typeof INVALID;
+
+/** The key of withInvalid's list among the made columns, and the memo field of unreadable cells. */
+export const INVALID = "#invalid";
+
+type AmountField = "costValue" | "fairValue" | "marketCap";
+
+interface Memo {
+  fields: readonly MemoField[];
+  value: unknown;
+}
+
+/** Past this many holdings not of the read, a coded column is made again rather than patched. */
+const MAX_OTHERS = 64;
+
+/** The columns kept with the holdings lists that edits made, for the next edit (weak: they go with the list). */
+const keptColumns = new WeakMap<readonly Holding[], FundColumns>();
+/** For a holdings list an edit made: the list it was made from, and the slots that changed. */
+const edits = new WeakMap<
+  readonly Holding[],
+  { before: readonly Holding[]; slots: readonly number[] }
+>();
+
+/**
+ * Records that after is before with the holdings at the given slots replaced, and that neither
+ * list is written to from now on: after's columns are made from before's when before's were kept.
+ */
+export function recordEdit(
+  after: readonly Holding[],
+  before: readonly Holding[],
+  slots: readonly number[],
+): void {
+  edits.set(after, { before, slots });
+}
+
+/** The index after an edit, from the previous one when it was made: undefined to make it when asked. */
+function patchedIndex(
+  previous: Int32Array | null | undefined,
+  length: number,
+  slots: readonly number[],
+  reads: readonly number[],
+): Int32Array | null | undefined {
+  if (previous === undefined) return undefined;
+  if (previous === null && slots.every((k, s) => reads[s] === k)) return null;
+  const index = previous ? previous.slice() : identity(length);
+  slots.forEach((k, s) => (index[k] = reads[s]));
+  return index;
+}
+
+function identity(n: number): Int32Array {
+  const index = new Int32Array(n);
+  for (let k = 0; k < n; k++) index[k] = k;
+  return index;
+}
+
+/** The indices of the holdings not of the read, in order. */
+function othersOf(index: Int32Array): number[] {
+  const others: number[] = [];
+  for (let k = 0; k < index.length; k++) if (index[k] < 0) others.push(k);
+  return others;
+}
+
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = a.length - 1; i >= 0; i--) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether the field (or which cells are unreadable, INVALID) differs at the slots between two lists of holdings. */
+function fieldChanged(
+  before: readonly Holding[],
+  after: readonly Holding[],
+  slots: readonly number[],
+  field: MemoField,
+): boolean {
+  return slots.some((k) => {
+    const a = before[k];
+    const b = after[k];
+    if (a === b) return false;
+    return field === INVALID
+      ? !sameSet(a.invalid, b.invalid)
+      : !Object.is(a[field], b[field]);
+  });
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }
 
 /** The read's codes of the holdings of the read, by index; returns the indices of the others. */
