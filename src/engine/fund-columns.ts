@@ -55,7 +55,11 @@ export class FundColumns {
     edits.delete(holdings);
     const before = keptColumns.get(edit.before);
     const columns = new FundColumns(holdings);
-    if (before && before.source === columns.source && before.length === columns.length)
+    if (
+      before &&
+      before.source === columns.source &&
+      before.length === columns.length
+    )
       columns.patchFrom(before, edit.slots);
     keptColumns.set(holdings, columns);
     return columns;
@@ -64,7 +68,9 @@ export class FundColumns {
   /** Each holding's index in the read (-1: not from it); null when index k is holding k. */
   private get index(): Int32Array | null {
     if (this.indexMade === undefined)
-      this.indexMade = this.source ? this.source.indicesOf(this.holdings) : null;
+      this.indexMade = this.source
+        ? this.source.indicesOf(this.holdings)
+        : null;
     return this.indexMade;
   }
 
@@ -119,7 +125,8 @@ export class FundColumns {
   /** The indices of the holdings with an unreadable cell, in order. */
   withInvalid(): readonly number[] {
     let found = this.made.get(INVALID) as number[] | undefined;
-    if (found === undefined) this.made.set(INVALID, (found = this.findInvalid()));
+    if (found === undefined)
+      this.made.set(INVALID, (found = this.findInvalid()));
     return found;
   }
 
@@ -176,21 +183,34 @@ export class FundColumns {
    */
   private patchFrom(before: FundColumns, slots: readonly number[]): void {
     const reads = slots.map((k) => this.indexInRead(k));
-    this.indexMade = patchedIndex(before.indexMade, before.length, slots, reads);
+    this.indexMade = patchedIndex(
+      before.indexMade,
+      before.length,
+      slots,
+      reads,
+    );
     for (const [name, column] of before.made) {
       const patched =
         name === INVALID
           ? this.patchInvalid(column as number[], slots, reads)
           : column instanceof Float64Array
             ? this.patchMillionths(name as AmountField, column, slots, reads)
-            : this.patchCoded(name as Field, column as Coded<unknown>, slots, reads);
+            : this.patchCoded(
+                name as Field,
+                column as Coded<unknown>,
+                slots,
+                reads,
+              );
       if (patched !== undefined) this.made.set(name, patched);
     }
     const changed = new Map<MemoField, boolean>();
     const unchanged = (f: MemoField) => {
       let c = changed.get(f);
       if (c === undefined)
-        changed.set(f, (c = fieldChanged(before.holdings, this.holdings, slots, f)));
+        changed.set(
+          f,
+          (c = fieldChanged(before.holdings, this.holdings, slots, f)),
+        );
       return !c && this.sameColumn(before, f);
     };
     for (const [key, m] of before.memos)
@@ -212,7 +232,8 @@ export class FundColumns {
       if (this.invalidOf(k, reads[s]).size) found.add(k);
       else found.delete(k);
     });
-    return found.size === list.length && slots.every((k) => list.includes(k) === found.has(k))
+    return found.size === list.length &&
+      slots.every((k) => list.includes(k) === found.has(k))
       ? (list as number[])
       : [...found].sort((a, b) => a - b);
   }
@@ -274,7 +295,9 @@ export class FundColumns {
     )
       return column;
     const wide = from.codes instanceof Uint32Array || values.length > 0x10000;
-    const codes = wide ? new Uint32Array(this.length) : new Uint16Array(this.length);
+    const codes = wide
+      ? new Uint32Array(this.length)
+      : new Uint16Array(this.length);
     codes.set(column.codes.subarray(0, this.length));
     for (const [k, code] of codeAt) codes[k] = code;
     return { codes, values };
