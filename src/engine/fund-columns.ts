@@ -74,6 +74,13 @@ export class FundColumns {
     return this.indexMade;
   }
 
+  /** The indices of the holdings not of the read, in order (from the index). */
+  private others(index: Int32Array): readonly number[] {
+    return (this.othersMade ??= othersOf(index));
+  }
+
+  private othersMade?: readonly number[];
+
   /** The holding's index in the read, -1 when not from it. */
   private indexInRead(k: number): number {
     const source = this.source;
@@ -183,6 +190,8 @@ export class FundColumns {
    */
   private patchFrom(before: FundColumns, slots: readonly number[]): void {
     const reads = slots.map((k) => this.indexInRead(k));
+    if (before.othersMade && before.indexMade)
+      this.othersMade = patchedOthers(before.othersMade, slots, reads);
     this.indexMade = patchedIndex(
       before.indexMade,
       before.length,
@@ -267,7 +276,7 @@ export class FundColumns {
     const from = this.source?.coded(name);
     const index = this.index;
     if (!from || index === null) return undefined;
-    const others = othersOf(index);
+    const others = this.others(index);
     if (others.length > MAX_OTHERS) return undefined;
     let values = from.values as unknown[];
     let added: Map<unknown, number> | undefined;
@@ -358,6 +367,20 @@ function identity(n: number): Int32Array {
   const index = new Int32Array(n);
   for (let k = 0; k < n; k++) index[k] = k;
   return index;
+}
+
+/** The holdings not of the read after an edit of the slots (reads: their new indices in the read). */
+function patchedOthers(
+  before: readonly number[],
+  slots: readonly number[],
+  reads: readonly number[],
+): number[] {
+  const others = new Set(before);
+  slots.forEach((k, s) => {
+    if (reads[s] < 0) others.add(k);
+    else others.delete(k);
+  });
+  return [...others].sort((a, b) => a - b);
 }
 
 /** The indices of the holdings not of the read, in order. */
