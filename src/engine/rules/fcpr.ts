@@ -292,13 +292,13 @@ class Sorted {
     this.country = c.coded("listingCountry");
     this.marketCap = c.millionths("marketCap");
     this.issuer = c.coded("issuerId");
-    this.issuerSlot = c.memo("issuer slots", ["issuerId"], () =>
+    this.issuerSlot = c.memo("issuerSlots", ["issuerId"], () =>
       slotsOf(this.issuer, c.length),
     );
     this.issuerInI = new Uint8Array(this.issuerSlot.count);
     // Worked out once per version of the columns: an edit of an amount keeps it.
     const byValue = c.memo(
-      `L. 214-28 sort by value|${ctx.asOf}`,
+      `sortByValue|${ctx.asOf}`,
       ["assetClass", "listingStatus", "listingCountry"],
       () => this.sortByValue(classes),
     );
