@@ -27,8 +27,12 @@ type Field = keyof Holding & string;
 export class FundColumns {
   /** The read the holdings come from, if any. */
   private readonly source: HoldingColumns | undefined;
-  /** Each holding's index in the read (-1: not from it), null when index k is holding k; undefined until first asked. */
+  /**
+   * Each holding's index in the read (-1: not from it), null when index k is holding k; undefined
+   * until first asked. After an edit, the previous version's with the slots of indexPatch replaced.
+   */
   private indexMade: Int32Array | null | undefined;
+  private indexPatch: Map<number, number> | undefined;
   private readonly made = new Map<string, unknown>();
   /** What was worked out from some columns (memo), with the fields it read. */
   private readonly memos = new Map<string, Memo>();
@@ -68,19 +72,38 @@ export class FundColumns {
 
   /** Each holding's index in the read (-1: not from it); null when index k is holding k. */
   private get index(): Int32Array | null {
-    if (this.indexMade === undefined)
+    const patch = this.indexPatch;
+    if (patch !== undefined) {
+      this.indexPatch = undefined;
+      this.indexMade = patchedIndex(this.indexMade!, this.length, patch);
+    } else if (this.indexMade === undefined)
       this.indexMade = this.source
         ? this.source.indicesOf(this.holdings)
         : null;
     return this.indexMade;
   }
 
-  /** The indices of the holdings not of the read, in order (from the index). */
-  private others(index: Int32Array): readonly number[] {
-    return (this.othersMade ??= othersOf(index));
+  /** The indices of the holdings not of the read, in order. */
+  private get others(): readonly number[] {
+    if (this.othersMade === undefined) {
+      const index = this.index;
+      this.othersMade = index === null ? [] : othersOf(index);
+    }
+    return this.othersMade;
   }
 
   private othersMade?: readonly number[];
+
+  /** The read's coded column, the same object each time (the read's own answer is made per call). */
+  private fromRead(name: string): ReadCoded | null {
+    const source = this.source;
+    if (!source) return null;
+    let byName = readCoded.get(source);
+    if (!byName) readCoded.set(source, (byName = new Map()));
+    let from = byName.get(name);
+    if (from === undefined) byName.set(name, (from = source.coded(name)));
+    return from;
+  }
 
   /** The holding's index in the read, -1 when not from it. */
   private indexInRead(k: number): number {
@@ -155,7 +178,7 @@ export class FundColumns {
   }
 
   private code<K extends Field>(name: K): Coded<Holding[K]> {
-    const from = this.source?.coded(name);
+    const from = this.fromRead(name);
     const { index, length: n, holdings } = this;
     if (from && index === null)
       return { codes: from.codes, values: from.values as Holding[K][] };
@@ -165,6 +188,7 @@ export class FundColumns {
         : new Uint16Array(n);
     // The holdings not of the read (edited rows), or all of them when the read does not code the column.
     const others = from ? copyCodes(from.codes, index!, codes) : allRows(n);
+    if (from) this.othersMade ??= others;
     let values = (from?.values ?? []) as unknown[];
     // Values no holding of the read has, appended to a copy of the read's values.
     let added: Map<unknown, number> | undefined;
@@ -191,14 +215,15 @@ export class FundColumns {
    */
   private patchFrom(before: FundColumns, slots: readonly number[]): void {
     const reads = slots.map((k) => this.indexInRead(k));
-    if (before.othersMade && before.indexMade)
+    if (before.othersMade)
       this.othersMade = patchedOthers(before.othersMade, slots, reads);
-    this.indexMade = patchedIndex(
-      before.indexMade,
-      before.length,
-      slots,
-      reads,
-    );
+    if (before.indexMade !== undefined) {
+      // The index is copied when first read whole (code() of a column not made before).
+      this.indexMade = before.indexMade;
+      this.indexPatch = new Map(before.indexPatch);
+      slots.forEach((k, s) => this.indexPatch!.set(k, reads[s]));
+      if (this.indexPatch.size > MAX_OTHERS) void this.index;
+    }
     for (const [name, column] of before.made) {
       const patched =
         name === INVALID
@@ -274,11 +299,11 @@ export class FundColumns {
     slots: readonly number[],
     reads: readonly number[],
   ): Coded<unknown> | undefined {
-    const from = this.source?.coded(name);
-    const index = this.index;
-    if (!from || index === null) return undefined;
-    const others = this.others(index);
-    if (others.length > MAX_OTHERS) return undefined;
+    const from = this.fromRead(name);
+    const others = this.others;
+    // None (the read's columns as they are) or many: made again when asked.
+    if (!from || others.length === 0 || others.length > MAX_OTHERS)
+      return undefined;
     let values = from.values as unknown[];
     let added: Map<unknown, number> | undefined;
     const codesOfOthers = others.map((k) => {
@@ -326,6 +351,11 @@ interface Memo {
   fields: readonly MemoField[];
   value: unknown;
 }
+
+type ReadCoded = NonNullable<ReturnType<HoldingColumns["coded"]>>;
+
+/** The read's coded columns as fromRead first got them (a read is never written to). */
+const readCoded = new WeakMap<HoldingColumns, Map<string, ReadCoded | null>>();
 
 /** Past this many holdings not of the read, a coded column is made again rather than patched. */
 const MAX_OTHERS = 64;
@@ -385,17 +415,15 @@ export function recordEdit(
   );
 }
 
-/** The index after an edit, from the previous one when it was made: undefined to make it when asked. */
+/** An index with some slots replaced (null: index k is holding k), null again when it stays so. */
 function patchedIndex(
-  previous: Int32Array | null | undefined,
+  previous: Int32Array | null,
   length: number,
-  slots: readonly number[],
-  reads: readonly number[],
-): Int32Array | null | undefined {
-  if (previous === undefined) return undefined;
-  if (previous === null && slots.every((k, s) => reads[s] === k)) return null;
+  patch: ReadonlyMap<number, number>,
+): Int32Array | null {
+  if (previous === null && [...patch].every(([k, j]) => k === j)) return null;
   const index = previous ? previous.slice() : identity(length);
-  slots.forEach((k, s) => (index[k] = reads[s]));
+  for (const [k, j] of patch) index[k] = j;
   return index;
 }
 
