@@ -318,23 +318,22 @@ export class FundColumns {
     });
     // The previous values when they are the same: what was worked out per value stays right.
     if (sameValues(values, column.values)) values = column.values as unknown[];
-    const codeAt = new Map<number, number>();
-    slots.forEach((k, s) => {
-      if (reads[s] >= 0) codeAt.set(k, from.codes[reads[s]]);
-    });
-    others.forEach((k, o) => codeAt.set(k, codesOfOthers[o]));
-    if (
-      values === column.values &&
-      column.codes.length === this.length &&
-      [...codeAt].every(([k, code]) => column.codes[k] === code)
-    )
-      return column;
+    const before = column.codes;
+    let unchanged = values === column.values && before.length === this.length;
+    for (let s = 0; unchanged && s < slots.length; s++)
+      if (reads[s] >= 0) unchanged = before[slots[s]] === from.codes[reads[s]];
+    for (let o = 0; unchanged && o < others.length; o++)
+      unchanged = before[others[o]] === codesOfOthers[o];
+    if (unchanged) return column;
     const wide = from.codes instanceof Uint32Array || values.length > 0x10000;
     const codes = wide
       ? new Uint32Array(this.length)
       : new Uint16Array(this.length);
-    codes.set(column.codes.subarray(0, this.length));
-    for (const [k, code] of codeAt) codes[k] = code;
+    codes.set(before.subarray(0, this.length));
+    slots.forEach((k, s) => {
+      if (reads[s] >= 0) codes[k] = from.codes[reads[s]];
+    });
+    others.forEach((k, o) => (codes[k] = codesOfOthers[o]));
     return { codes, values };
   }
 }
