@@ -1,3 +1,4 @@
+import type { Amount } from "./amount";
 import {
   type Holding,
   type HoldingColumns,
@@ -134,20 +135,23 @@ export class FundColumns {
     return value;
   }
 
-  /** An amount column in millionths, NaN where the holding's field must be read (blank, or past 2^53). */
+  /**
+   * An amount column in millionths, NaN where the holding's field must be read (blank, or past
+   * 2^53): the read's, and a holding not of the read's own field when a safe integer.
+   */
   millionths(name: "costValue" | "fairValue" | "marketCap"): Float64Array {
     let m = this.made.get(name) as Float64Array | undefined;
     if (m !== undefined) return m;
     const from = this.source?.millionths(name);
-    const { index, length: n } = this;
+    const { index, length: n, holdings } = this;
     if (from && index === null) m = from.subarray(0, n);
     else {
       m = new Float64Array(n).fill(NaN);
-      if (from)
-        for (let k = 0; k < n; k++) {
-          const j = index![k];
-          if (j >= 0) m[k] = from[j];
-        }
+      for (let k = 0; k < n; k++) {
+        const j = this.source ? (index === null ? k : index[k]) : -1;
+        if (j < 0) m[k] = millionthsOf(holdings[k][name]);
+        else if (from) m[k] = from[j];
+      }
     }
     this.made.set(name, m);
     return m;
@@ -280,7 +284,12 @@ export class FundColumns {
     reads: readonly number[],
   ): Float64Array {
     const from = this.source?.millionths(name);
-    const at = (s: number) => (from && reads[s] >= 0 ? from[reads[s]] : NaN);
+    const at = (s: number) =>
+      reads[s] < 0
+        ? millionthsOf(this.holdings[slots[s]][name])
+        : from
+          ? from[reads[s]]
+          : NaN;
     if (slots.every((k, s) => Object.is(column[k], at(s)))) return column;
     const m = new Float64Array(this.length);
     m.set(column.subarray(0, this.length));
@@ -337,6 +346,18 @@ export class FundColumns {
     return { codes, values };
   }
 }
+
+/**
+ * An amount in millionths as a number when it is a safe integer (a holding not of the read, such
+ * as an edited row, is then summed as the read's are), else NaN: its field is read.
+ */
+function millionthsOf(amount: Amount | undefined): number {
+  return typeof amount === "bigint" && amount <= MAX_SAFE && amount >= -MAX_SAFE
+    ? Number(amount)
+    : NaN;
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** A memo's fields: the holdings' fields it reads, and INVALID for which cells are unreadable. */
 export type MemoField = Field | typeof INVALID;

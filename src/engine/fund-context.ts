@@ -523,8 +523,14 @@ export class FundContext {
     if (!this.explain) {
       // The amount as a number from the column when the holding gives it (no BigInt per row).
       const x = this.millionths[i];
-      const from =
-        x !== x ? From.BIG : this.basis === "COST" ? From.COST : From.FAIR;
+      const cost = this.basis === "COST";
+      // The holding gives the same number itself (one of the read), or its amount is a BigInt.
+      const own =
+        x === x &&
+        (cost
+          ? (h as MillionthsOf)[COST_MILLIONTHS]
+          : (h as MillionthsOf)[FAIR_MILLIONTHS]) === x;
+      const from = !own ? From.BIG : cost ? From.COST : From.FAIR;
       const big = from === From.BIG ? this.amountAt(i) : undefined;
       return new Position(h, SCRATCH, big, held, from, i);
     }
