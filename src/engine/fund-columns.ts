@@ -24,6 +24,11 @@ type Field = keyof Holding & string;
  *
  * A coded column is read through its values: a rule works out what it needs once per distinct
  * value (`per`), then reads one array per row.
+ *
+ * After an edit of a few holdings (CheckedWorkbook.withEdits), the fund's new columns are its
+ * previous columns with the edited slots patched, exactly as they would be made anew, and what
+ * was worked out from columns the edit left unchanged (memo) is kept: re-checking the fund does
+ * not code its 1,000 rows again (test/properties/fund-columns-recheck.property.test.ts).
  */
 export class FundColumns {
   /** The read the holdings come from, if any. */
@@ -226,6 +231,7 @@ export class FundColumns {
       this.indexMade = before.indexMade;
       this.indexPatch = new Map(before.indexPatch);
       slots.forEach((k, s) => this.indexPatch!.set(k, reads[s]));
+      // Many slots replaced: the index is made whole now, not carried as a long patch.
       if (this.indexPatch.size > MAX_OTHERS) void this.index;
     }
     for (const [name, column] of before.made) {

@@ -373,8 +373,12 @@ function slotsOf(
 ): { slots: Uint16Array | Uint32Array; count: number } {
   const { codes, values } = column;
   if (values.length <= n) return { slots: codes, count: values.length };
-  if (slotOfCode.length < values.length)
-    slotOfCode = new Int32Array(values.length).fill(-1);
+  let slotOfCode = slotsOfCodes.get(values);
+  if (slotOfCode === undefined)
+    slotsOfCodes.set(
+      values,
+      (slotOfCode = new Int32Array(values.length).fill(-1)),
+    );
   const slots = new Uint32Array(n);
   let count = 0;
   for (let i = 0; i < n; i++) {
@@ -388,8 +392,11 @@ function slotsOf(
   return { slots, count };
 }
 
-/** slotsOf's slot of each code, -1 for none: one array for every fund, not one per fund. */
-let slotOfCode = new Int32Array(0);
+/**
+ * slotsOf's slot of each code, -1 between calls: one array per read's values (shared by the
+ * read's funds), not one per fund; it goes with the read.
+ */
+const slotsOfCodes = new WeakMap<readonly unknown[], Int32Array>();
 
 export function evaluateFcpr(ctx: FundContext): Evaluation {
   const evaluation = evaluateL21428(ctx, FCPR_PROFILE);
