@@ -133,11 +133,11 @@ export class FundColumns {
    * per-value results must be read through these columns' codes; the value is shared, never written to.
    */
   memo<T>(key: string, fields: readonly MemoField[], compute: () => T): T {
-    const m = this.memos.get(key);
-    if (m !== undefined) return m.value as T;
-    const value = compute();
-    this.memos.set(key, { fields, value });
-    return value;
+    let m = this.memos.get(key);
+    if (m === undefined)
+      this.memos.set(key, (m = { fields, value: compute() }));
+    // One way out for a memo made or kept: a check that only made memos compiles the read of a kept one.
+    return m.value as T;
   }
 
   /**
