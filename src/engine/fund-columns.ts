@@ -1,3 +1,4 @@
+import type { Amount } from "./amount";
 import {
   type Holding,
   type HoldingColumns,
@@ -23,13 +24,24 @@ type Field = keyof Holding & string;
  *
  * A coded column is read through its values: a rule works out what it needs once per distinct
  * value (`per`), then reads one array per row.
+ *
+ * After an edit of a few holdings (CheckedWorkbook.withEdits), the fund's new columns are its
+ * previous columns with the edited slots patched, exactly as they would be made anew, and what
+ * was worked out from columns the edit left unchanged (memo) is kept: re-checking the fund does
+ * not code its 1,000 rows again (test/properties/fund-columns-recheck.property.test.ts).
  */
 export class FundColumns {
   /** The read the holdings come from, if any. */
   private readonly source: HoldingColumns | undefined;
-  /** Each holding's index in the read (-1: not from it); null when index k is holding k. */
-  private readonly index: Int32Array | null = null;
+  /**
+   * Each holding's index in the read (-1: not from it), null when index k is holding k; undefined
+   * until first asked. After an edit, the previous version's with the slots of indexPatch replaced.
+   */
+  private indexMade: Int32Array | null | undefined;
+  private indexPatch: Map<number, number> | undefined;
   private readonly made = new Map<string, unknown>();
+  /** What was worked out from some columns (memo), with the fields it read. */
+  private readonly memos = new Map<string, Memo>();
   readonly length: number;
 
   constructor(readonly holdings: readonly Holding[]) {
@@ -37,7 +49,74 @@ export class FundColumns {
     // The read of the first holding that has one (an edited first row has none).
     for (let k = 0; k < holdings.length && !this.source; k++)
       this.source = (holdings[k] as InColumns)[IN_COLUMNS];
-    if (this.source) this.index = this.source.indicesOf(holdings);
+  }
+
+  /**
+   * The columns of a fund's holdings. A list that an edit made from another (recordEdit) gets
+   * the other's columns with the edited slots patched, and keeps them for the next edit; any
+   * other list gets new columns.
+   */
+  static of(holdings: readonly Holding[]): FundColumns {
+    const list = holdings as EditedList;
+    const kept = list[KEPT];
+    if (kept) return kept;
+    const edit = list[EDIT];
+    if (!edit) return new FundColumns(holdings);
+    // Used once: the previous list is not kept alive by the next one.
+    list[EDIT] = undefined;
+    const before = (edit.before as EditedList)[KEPT];
+    const columns = new FundColumns(holdings);
+    if (
+      before &&
+      before.source === columns.source &&
+      before.length === columns.length
+    )
+      columns.patchFrom(before, edit.slots);
+    keep(list, KEPT, columns);
+    return columns;
+  }
+
+  /** Each holding's index in the read (-1: not from it); null when index k is holding k. */
+  private get index(): Int32Array | null {
+    const patch = this.indexPatch;
+    if (patch !== undefined) {
+      this.indexPatch = undefined;
+      this.indexMade = patchedIndex(this.indexMade!, this.length, patch);
+    } else if (this.indexMade === undefined)
+      this.indexMade = this.source
+        ? this.source.indicesOf(this.holdings)
+        : null;
+    return this.indexMade;
+  }
+
+  /** The indices of the holdings not of the read, in order. */
+  private get others(): readonly number[] {
+    if (this.othersMade === undefined) {
+      const index = this.index;
+      this.othersMade = index === null ? [] : othersOf(index);
+    }
+    return this.othersMade;
+  }
+
+  private othersMade?: readonly number[];
+
+  /** The read's coded column, the same object each time (the read's own answer is made per call). */
+  private fromRead(name: string): ReadCoded | null {
+    const source = this.source;
+    if (!source) return null;
+    let byName = readCoded.get(source);
+    if (!byName) readCoded.set(source, (byName = new Map()));
+    let from = byName.get(name);
+    if (from === undefined) byName.set(name, (from = source.coded(name)));
+    return from;
+  }
+
+  /** The holding's index in the read, -1 when not from it. */
+  private indexInRead(k: number): number {
+    const source = this.source;
+    if (!source) return -1;
+    const index = source.indicesOf([this.holdings[k]]);
+    return index === null ? 0 : index[0];
   }
 
   /** The column's codes and values; the values are exactly what the holdings' fields give. */
@@ -47,41 +126,68 @@ export class FundColumns {
     return c;
   }
 
-  /** An amount column in millionths, NaN where the holding's field must be read (blank, or past 2^53). */
+  /**
+   * What compute works out from the columns of the given fields (and whatever the key names,
+   * such as a date), once per version of the fund: the next version of the fund after an edit
+   * keeps it when the edited rows' fields are unchanged. compute must read no other field, and
+   * per-value results must be read through these columns' codes; the value is shared, never written to.
+   */
+  memo<T>(key: string, fields: readonly MemoField[], compute: () => T): T {
+    let m = this.memos.get(key);
+    if (m === undefined)
+      this.memos.set(key, (m = { fields, value: compute() }));
+    // One way out for a memo made or kept: a check that only made memos compiles the read of a kept one.
+    return m.value as T;
+  }
+
+  /**
+   * An amount column in millionths, NaN where the holding's field must be read (blank, or past
+   * 2^53): the read's, and a holding not of the read's own field when a safe integer.
+   */
   millionths(name: "costValue" | "fairValue" | "marketCap"): Float64Array {
     let m = this.made.get(name) as Float64Array | undefined;
     if (m !== undefined) return m;
     const from = this.source?.millionths(name);
-    const { index, length: n } = this;
+    const { index, length: n, holdings } = this;
     if (from && index === null) m = from.subarray(0, n);
     else {
       m = new Float64Array(n).fill(NaN);
-      if (from)
-        for (let k = 0; k < n; k++) {
-          const j = index![k];
-          if (j >= 0) m[k] = from[j];
-        }
+      for (let k = 0; k < n; k++) {
+        const j = this.source ? (index === null ? k : index[k]) : -1;
+        if (j < 0) m[k] = millionthsOf(holdings[k][name]);
+        else if (from) m[k] = from[j];
+      }
     }
     this.made.set(name, m);
     return m;
   }
 
   /** The indices of the holdings with an unreadable cell, in order. */
-  withInvalid(): number[] {
+  withInvalid(): readonly number[] {
+    let found = this.made.get(INVALID) as number[] | undefined;
+    if (found === undefined)
+      this.made.set(INVALID, (found = this.findInvalid()));
+    return found;
+  }
+
+  private findInvalid(): number[] {
     const found: number[] = [];
     const { source, index, holdings } = this;
     // Most reads are clean: then only the holdings not of the read are asked.
     if (source && !source.anyInvalid && index === null) return found;
     for (let k = 0; k < holdings.length; k++) {
       const j = source ? (index ? index[k] : k) : -1;
-      const invalid = j >= 0 ? source!.invalidAt(j) : holdings[k].invalid;
-      if (invalid.size) found.push(k);
+      if (this.invalidOf(k, j).size) found.push(k);
     }
     return found;
   }
 
+  private invalidOf(k: number, j: number): Set<string> {
+    return j >= 0 ? this.source!.invalidAt(j) : this.holdings[k].invalid;
+  }
+
   private code<K extends Field>(name: K): Coded<Holding[K]> {
-    const from = this.source?.coded(name);
+    const from = this.fromRead(name);
     const { index, length: n, holdings } = this;
     if (from && index === null)
       return { codes: from.codes, values: from.values as Holding[K][] };
@@ -91,6 +197,7 @@ export class FundColumns {
         : new Uint16Array(n);
     // The holdings not of the read (edited rows), or all of them when the read does not code the column.
     const others = from ? copyCodes(from.codes, index!, codes) : allRows(n);
+    if (from) this.othersMade ??= others;
     let values = (from?.values ?? []) as unknown[];
     // Values no holding of the read has, appended to a copy of the read's values.
     let added: Map<unknown, number> | undefined;
@@ -108,6 +215,299 @@ export class FundColumns {
     }
     return { codes, values: values as Holding[K][] };
   }
+
+  /**
+   * These columns made from those of the same fund before an edit of the holdings at the given
+   * slots (same list length, same read): every column the previous version made, as code()
+   * and millionths() would make it here, sharing what the edit left unchanged; the memos whose
+   * fields the edit left unchanged.
+   */
+  private patchFrom(before: FundColumns, slots: readonly number[]): void {
+    const reads = slots.map((k) => this.indexInRead(k));
+    if (before.othersMade)
+      this.othersMade = patchedOthers(before.othersMade, slots, reads);
+    if (before.indexMade !== undefined) {
+      // The index is copied when first read whole (code() of a column not made before).
+      this.indexMade = before.indexMade;
+      this.indexPatch = new Map(before.indexPatch);
+      slots.forEach((k, s) => this.indexPatch!.set(k, reads[s]));
+      // Many slots replaced: the index is made whole now, not carried as a long patch.
+      if (this.indexPatch.size > MAX_OTHERS) void this.index;
+    }
+    for (const [name, column] of before.made) {
+      const patched =
+        name === INVALID
+          ? this.patchInvalid(column as number[], slots, reads)
+          : column instanceof Float64Array
+            ? this.patchMillionths(name as AmountField, column, slots, reads)
+            : this.patchCoded(
+                name as Field,
+                column as Coded<unknown>,
+                slots,
+                reads,
+              );
+      if (patched !== undefined) this.made.set(name, patched);
+    }
+    const changed = new Map<MemoField, boolean>();
+    const unchanged = (f: MemoField) => {
+      let c = changed.get(f);
+      if (c === undefined)
+        changed.set(
+          f,
+          (c = fieldChanged(before.holdings, this.holdings, slots, f)),
+        );
+      return !c && this.sameColumn(before, f);
+    };
+    for (const [key, m] of before.memos)
+      if (m.fields.every(unchanged)) this.memos.set(key, m);
+  }
+
+  /** The field's column (if made) is the same object in both versions: per-value memos stay right. */
+  private sameColumn(before: FundColumns, field: MemoField): boolean {
+    return this.made.get(field) === before.made.get(field);
+  }
+
+  private patchInvalid(
+    list: readonly number[],
+    slots: readonly number[],
+    reads: readonly number[],
+  ): number[] {
+    const found = new Set(list);
+    slots.forEach((k, s) => {
+      if (this.invalidOf(k, reads[s]).size) found.add(k);
+      else found.delete(k);
+    });
+    return found.size === list.length &&
+      slots.every((k) => list.includes(k) === found.has(k))
+      ? (list as number[])
+      : [...found].sort((a, b) => a - b);
+  }
+
+  private patchMillionths(
+    name: AmountField,
+    column: Float64Array,
+    slots: readonly number[],
+    reads: readonly number[],
+  ): Float64Array {
+    const from = this.source?.millionths(name);
+    const at = (s: number) =>
+      reads[s] < 0
+        ? millionthsOf(this.holdings[slots[s]][name])
+        : from
+          ? from[reads[s]]
+          : NaN;
+    if (slots.every((k, s) => Object.is(column[k], at(s)))) return column;
+    const m = new Float64Array(this.length);
+    m.set(column.subarray(0, this.length));
+    slots.forEach((k, s) => (m[k] = at(s)));
+    return m;
+  }
+
+  /**
+   * A coded column patched: the read's code at an edited slot now from the read, and the codes
+   * of the holdings not of the read worked out again in order, as code() does (they are few);
+   * undefined (made again when asked) when the read does not code the column or many holdings are not of it.
+   */
+  private patchCoded(
+    name: Field,
+    column: Coded<unknown>,
+    slots: readonly number[],
+    reads: readonly number[],
+  ): Coded<unknown> | undefined {
+    const from = this.fromRead(name);
+    const others = this.others;
+    // None (the read's columns as they are) or many: made again when asked.
+    if (!from || others.length === 0 || others.length > MAX_OTHERS)
+      return undefined;
+    let values = from.values as unknown[];
+    let added: Map<unknown, number> | undefined;
+    const codesOfOthers = others.map((k) => {
+      const value = this.holdings[k][name];
+      let code = from.codeOf(value) ?? added?.get(value);
+      if (code === undefined) {
+        if (added === undefined) [added, values] = [new Map(), [...values]];
+        added.set(value, (code = values.length));
+        values.push(value);
+      }
+      return code;
+    });
+    // The previous values when they are the same: what was worked out per value stays right.
+    if (sameValues(values, column.values)) values = column.values as unknown[];
+    const before = column.codes;
+    let unchanged = values === column.values && before.length === this.length;
+    for (let s = 0; unchanged && s < slots.length; s++)
+      if (reads[s] >= 0) unchanged = before[slots[s]] === from.codes[reads[s]];
+    for (let o = 0; unchanged && o < others.length; o++)
+      unchanged = before[others[o]] === codesOfOthers[o];
+    if (unchanged) return column;
+    const wide = from.codes instanceof Uint32Array || values.length > 0x10000;
+    const codes = wide
+      ? new Uint32Array(this.length)
+      : new Uint16Array(this.length);
+    codes.set(before.subarray(0, this.length));
+    slots.forEach((k, s) => {
+      if (reads[s] >= 0) codes[k] = from.codes[reads[s]];
+    });
+    others.forEach((k, o) => (codes[k] = codesOfOthers[o]));
+    return { codes, values };
+  }
+}
+
+/**
+ * An amount in millionths as a number when it is a safe integer (a holding not of the read, such
+ * as an edited row, is then summed as the read's are), else NaN: its field is read.
+ */
+function millionthsOf(amount: Amount | undefined): number {
+  return typeof amount === "bigint" && amount <= MAX_SAFE && amount >= -MAX_SAFE
+    ? Number(amount)
+    : NaN;
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** A memo's fields: the holdings' fields it reads, and INVALID for which cells are unreadable. */
+export type MemoField = Field | typeof INVALID;
+
+/** The key of withInvalid's list among the made columns, and the memo field of unreadable cells. */
+export const INVALID = "#invalid";
+
+type AmountField = "costValue" | "fairValue" | "marketCap";
+
+interface Memo {
+  fields: readonly MemoField[];
+  value: unknown;
+}
+
+type ReadCoded = NonNullable<ReturnType<HoldingColumns["coded"]>>;
+
+/** The read's coded columns as fromRead first got them (a read is never written to). */
+const readCoded = new WeakMap<HoldingColumns, Map<string, ReadCoded | null>>();
+
+/** Past this many holdings not of the read, a coded column is made again rather than patched. */
+const MAX_OTHERS = 64;
+
+/**
+ * A holdings list that an edit made carries, under symbols of its own (not enumerable: no copy,
+ * JSON or comparison sees them), the list it was made from and the slots that changed, until
+ * its columns are made; then its columns, for the next edit. A WeakMap from the list would do
+ * the same, but a WeakMap holding young lists made every scavenge trace the columns (measured:
+ * scavenges of 2 ms took 10 ms).
+ */
+const KEPT = Symbol("columns kept for the next edit");
+const EDIT = Symbol("edit that made the list");
+
+interface Edit {
+  before: readonly Holding[];
+  slots: readonly number[];
+}
+
+type EditedList = readonly Holding[] & {
+  [KEPT]?: FundColumns;
+  [EDIT]?: Edit;
+};
+
+function keep<K extends typeof KEPT | typeof EDIT>(
+  list: EditedList,
+  key: K,
+  value: EditedList[K],
+): void {
+  Object.defineProperty(list, key, {
+    value,
+    writable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * Records that after is before with the holdings at the given slots replaced, and that neither
+ * list is written to from now on: after's columns are made from before's when before's were kept.
+ */
+export function recordEdit(
+  after: readonly Holding[],
+  before: readonly Holding[],
+  slots: readonly number[],
+): void {
+  // A list never checked passes on its own edit, so that lists do not hold each other in a chain.
+  const earlier = (before as EditedList)[EDIT];
+  keep(
+    after,
+    EDIT,
+    earlier
+      ? {
+          before: earlier.before,
+          slots: [...new Set([...earlier.slots, ...slots])],
+        }
+      : { before, slots },
+  );
+}
+
+/** An index with some slots replaced (null: index k is holding k), null again when it stays so. */
+function patchedIndex(
+  previous: Int32Array | null,
+  length: number,
+  patch: ReadonlyMap<number, number>,
+): Int32Array | null {
+  if (previous === null && [...patch].every(([k, j]) => k === j)) return null;
+  const index = previous ? previous.slice() : identity(length);
+  for (const [k, j] of patch) index[k] = j;
+  return index;
+}
+
+function identity(n: number): Int32Array {
+  const index = new Int32Array(n);
+  for (let k = 0; k < n; k++) index[k] = k;
+  return index;
+}
+
+/** The holdings not of the read after an edit of the slots (reads: their new indices in the read). */
+function patchedOthers(
+  before: readonly number[],
+  slots: readonly number[],
+  reads: readonly number[],
+): number[] {
+  const others = new Set(before);
+  slots.forEach((k, s) => {
+    if (reads[s] < 0) others.add(k);
+    else others.delete(k);
+  });
+  return [...others].sort((a, b) => a - b);
+}
+
+/** The indices of the holdings not of the read, in order. */
+function othersOf(index: Int32Array): number[] {
+  const others: number[] = [];
+  for (let k = 0; k < index.length; k++) if (index[k] < 0) others.push(k);
+  return others;
+}
+
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = a.length - 1; i >= 0; i--) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether the field (or which cells are unreadable, INVALID) differs at the slots between two lists of holdings. */
+function fieldChanged(
+  before: readonly Holding[],
+  after: readonly Holding[],
+  slots: readonly number[],
+  field: MemoField,
+): boolean {
+  return slots.some((k) => {
+    const a = before[k];
+    const b = after[k];
+    if (a === b) return false;
+    return field === INVALID
+      ? !sameSet(a.invalid, b.invalid)
+      : !Object.is(a[field], b[field]);
+  });
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }
 
 /** The read's codes of the holdings of the read, by index; returns the indices of the others. */

@@ -21,7 +21,7 @@ import type {
 } from "./result";
 import { english } from "../present/english";
 import { classifyingColumn } from "./measures/uncertain";
-import { type Coded, FundColumns, per } from "./fund-columns";
+import { type Coded, FundColumns, INVALID, per } from "./fund-columns";
 import { OutcomeColumns } from "./reconciliation-shapes";
 
 export const DEFAULT_WARNING_MARGIN = new Dec("0.02");
@@ -156,6 +156,38 @@ function heldWithout(
   return found;
 }
 
+/** The indices of the rows that cannot be placed (FundContext.unplaced), in order. */
+function unplacedRows(
+  columns: FundColumns,
+  held: Uint8Array,
+  opci: boolean,
+): number[] {
+  const placing: Coded<unknown> = opci
+    ? columns.coded("opciCategory")
+    : columns.coded("assetClass");
+  const placed = per(placing, (v) => v !== undefined);
+  const invalid = columns.withInvalid();
+  // Usually every row reads cleanly: then the unplaced rows are the held rows without a class.
+  if (invalid.length === 0) return heldWithout(placed, placing.codes, held);
+  const found: number[] = [];
+  const { holdings } = columns;
+  // The next row with an unreadable cell; the list's length after the last one.
+  let next = 0;
+  let bad = invalid.length ? invalid[0] : holdings.length;
+  for (let i = 0; i < holdings.length; i++) {
+    let datesUnknown = false;
+    if (bad === i) {
+      bad = ++next < invalid.length ? invalid[next] : holdings.length;
+      const unreadable = holdings[i].invalid;
+      datesUnknown =
+        unreadable.has("investmentDate") || unreadable.has("disposalDate");
+    }
+    if (datesUnknown || (held[i] === 1 && !placed[placing.codes[i]]))
+      found.push(i);
+  }
+  return found;
+}
+
 /**
  * Everything a rule family needs about one fund on one date: its basis, the base of its
  * ratios, its positions with their amounts, and a place to record what could not be read.
@@ -204,12 +236,16 @@ export class FundContext {
     this.explain = options.explain ?? true;
     this.explainRows = options.explainRows;
     this.basis = this.resolveBasis(options);
-    const columns = (this.columns = new FundColumns(holdings));
+    const columns = (this.columns = FundColumns.of(holdings));
     const n = holdings.length;
     this.millionths = this.basis
       ? columns.millionths(this.basis === "COST" ? "costValue" : "fairValue")
       : new Float64Array(n).fill(NaN);
-    this.held = heldOn(columns, asOf);
+    this.held = columns.memo(
+      `held|${asOf}`,
+      ["disposalDate", "investmentDate"],
+      () => heldOn(columns, asOf),
+    );
     this.warnAmounts();
     this.findUnplaced();
     if (this.explain) {
@@ -224,32 +260,18 @@ export class FundContext {
   /** Rows that cannot be placed (above), in the holdings' order. */
   private findUnplaced(): void {
     const opci = classifyingColumn(this.fund.fundType) === "opciCategory";
-    const placing: Coded<unknown> = opci
-      ? this.columns.coded("opciCategory")
-      : this.columns.coded("assetClass");
-    const placed = per(placing, (v) => v !== undefined);
-    const invalid = this.columns.withInvalid();
-    // Usually every row reads cleanly: then the unplaced rows are the held rows without a class.
-    if (invalid.length === 0) {
-      const blank = heldWithout(placed, placing.codes, this.held);
-      for (let k = 0; k < blank.length; k++)
-        this.unplaced.push(this.holdings[blank[k]]);
-      return;
-    }
-    // The next row with an unreadable cell; the list's length after the last one.
-    let next = 0;
-    let bad = invalid.length ? invalid[0] : this.holdings.length;
-    for (let i = 0; i < this.holdings.length; i++) {
-      let datesUnknown = false;
-      if (bad === i) {
-        bad = ++next < invalid.length ? invalid[next] : this.holdings.length;
-        const unreadable = this.holdings[i].invalid;
-        datesUnknown =
-          unreadable.has("investmentDate") || unreadable.has("disposalDate");
-      }
-      if (datesUnknown || (this.held[i] === 1 && !placed[placing.codes[i]]))
-        this.unplaced.push(this.holdings[i]);
-    }
+    const { columns, held, holdings } = this;
+    const rows = columns.memo(
+      `unplaced|${this.asOf}|${opci}`,
+      [
+        opci ? "opciCategory" : "assetClass",
+        "disposalDate",
+        "investmentDate",
+        INVALID,
+      ],
+      () => unplacedRows(columns, held, opci),
+    );
+    for (let k = 0; k < rows.length; k++) this.unplaced.push(holdings[rows[k]]);
   }
 
   /** Amounts kept as read, but worth a look: a negative cost, or an amount no fund holds. */
@@ -510,8 +532,14 @@ export class FundContext {
     if (!this.explain) {
       // The amount as a number from the column when the holding gives it (no BigInt per row).
       const x = this.millionths[i];
-      const from =
-        x !== x ? From.BIG : this.basis === "COST" ? From.COST : From.FAIR;
+      const cost = this.basis === "COST";
+      // The holding gives the same number itself (one of the read), or its amount is a BigInt.
+      const own =
+        x === x &&
+        (cost
+          ? (h as MillionthsOf)[COST_MILLIONTHS]
+          : (h as MillionthsOf)[FAIR_MILLIONTHS]) === x;
+      const from = !own ? From.BIG : cost ? From.COST : From.FAIR;
       const big = from === From.BIG ? this.amountAt(i) : undefined;
       return new Position(h, SCRATCH, big, held, from, i);
     }

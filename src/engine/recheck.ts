@@ -1,5 +1,6 @@
 import type { FundInput, PreparedWorkbook } from "./check";
 import type { Diagnostic, Holding, WorkbookModel } from "./model";
+import { recordEdit } from "./fund-columns";
 import { lengthOf, slotOf } from "./patched-array";
 
 /**
@@ -26,7 +27,8 @@ export function updatePrepared(
   )
     return undefined;
   const inputs = previous.inputs.slice();
-  const copied = new Set<number>();
+  /** The changed funds (by input index), with the slots of their holdings that changed. */
+  const copied = new Map<number, number[]>();
   const rows = new Map<number, Holding>();
   for (const k of changed) {
     // Slot by slot: the edited model's holdings are not copied whole (patched-array.ts).
@@ -46,14 +48,17 @@ export function updatePrepared(
         return undefined;
       continue;
     }
-    if (!copied.has(i)) {
-      copied.add(i);
+    let slots = copied.get(i);
+    if (!slots) {
+      copied.set(i, (slots = []));
       // Object.assign, not a spread followed by a key: Node 20's V8 builds `{ ...a, k: v }` on a slow path.
       inputs[i] = Object.assign({}, inputs[i], {
         holdings: inputs[i].holdings.slice(),
       });
     }
-    inputs[i].holdings[previous.slotOfHolding[k]] = after;
+    const slot = previous.slotOfHolding[k];
+    inputs[i].holdings[slot] = after;
+    slots.push(slot);
     if (rowDiagnosticsChanged(previous.model, model, after.row))
       rows.set(i, after);
   }
@@ -61,9 +66,12 @@ export function updatePrepared(
     inputs[i] = Object.assign({}, inputs[i], {
       rowDiagnostics: fundRowDiagnostics(inputs[i], model),
     });
+  // The fund's columns are patched from the previous version's (fund-columns.ts).
+  for (const [i, slots] of copied)
+    recordEdit(inputs[i].holdings, previous.inputs[i].holdings, slots);
   return {
     prepared: Object.assign({}, previous, { model, inputs }),
-    affected: [...copied].sort((a, b) => a - b),
+    affected: [...copied.keys()].sort((a, b) => a - b),
   };
 }
 

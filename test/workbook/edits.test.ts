@@ -42,6 +42,20 @@ describe("edits to a read workbook", () => {
     }
   });
 
+  it("edits to many rows of a fund, one at a time, give the full check's report: the edited fund's columns patched, then made anew past many edited rows", () => {
+    // More edited rows than fund-columns.ts patches (64), each class, status and amount changed in turn.
+    const rows: CellValue[][] = Array.from({ length: 150 }, (_, i) => [i % 3 ? "F1" : "F2", i % 4 ? "EQUITY" : "OTHER_DEBT", 1000 + i, i % 5 ? "UNLISTED" : "MTF_SME"]);
+    let w = new CheckedWorkbook({ Funds: FUNDS, Holdings: table("Holdings", HOLDINGS, rows) });
+    for (let k = 0; k < 100; k++) {
+      w.report("2025-12-31");
+      const column = 1 + (k % 3);
+      const value = column === 1 ? (k % 2 ? "CURRENT_ACCOUNT_ADVANCE" : "EQUITY") : column === 2 ? 5000 + k : k % 2 ? "REGULATED" : "UNLISTED";
+      w = w.withEdits([{ table: "Holdings", row: 2 + ((k * 7) % 150), column, value }]);
+      if (k % 9 === 0 || k > 90) expect(JSON.stringify(w.report("2025-12-31"))).toBe(JSON.stringify(full(w)));
+    }
+    expect(w.report("2024-06-30")).toEqual(checkWorkbook(readWorkbook(w.tables), { asOf: "2024-06-30" }));
+  });
+
   it("edits outside Holdings' data rows are read in full, never dropped", () => {
     const holdings = table("Holdings", HOLDINGS, [["F1", "EQUITY", 600_000, "UNLISTED"]]);
     expect(applyEdits({ Funds: FUNDS, Holdings: holdings }, [{ table: "Holdings", row: 9, column: 0, value: "F2" }])).toBeUndefined();

@@ -204,6 +204,8 @@ class Sorted {
    * five years of IV (InI), as the sort and IV find them: what an advance to the issuer needs.
    */
   readonly issuerInI: Uint8Array;
+  /** Each row's issuer numbered within the fund (issuerInI's index): a read's issuers are many more. */
+  readonly issuerSlot: { slots: Uint16Array | Uint32Array; count: number };
   /** I, and IV within five years. */
   readonly direct: Tally;
   /** IV within five years. */
@@ -295,27 +297,48 @@ class Sorted {
     this.country = c.coded("listingCountry");
     this.marketCap = c.millionths("marketCap");
     this.issuer = c.coded("issuerId");
-    this.issuerInI = new Uint8Array(this.issuer.values.length);
-    this.unlisted = per(this.listing, (l) => (l ?? "UNLISTED") === "UNLISTED");
-    this.decided = this.cls.values.flatMap((k) =>
-      this.unlisted.map((unlisted) => decidedBy(k, unlisted, classes)),
+    this.issuerSlot = c.memo("issuerSlots", ["issuerId"], () =>
+      slotsOf(this.issuer, c.length),
     );
-    this.decidedTo = Uint8Array.from(this.decided, (b) => b?.to ?? To.LISTED);
-    const among = (list: ReadonlySet<AssetClass>) =>
-      per(this.cls, (k) => k !== undefined && list.has(k));
-    this.smallCapClass = among(classes.smallCaps);
+    this.issuerInI = new Uint8Array(this.issuerSlot.count);
+    // Worked out once per version of the columns: an edit of an amount keeps it.
+    const byValue = c.memo(
+      `sortByValue|${ctx.asOf}`,
+      ["assetClass", "listingStatus", "listingCountry"],
+      () => this.sortByValue(classes),
+    );
+    this.unlisted = byValue.unlisted;
+    this.decided = byValue.decided;
+    this.decidedTo = byValue.decidedTo;
+    this.smallCapClass = byValue.smallCapClass;
+    this.eea = byValue.eea;
+    this.receivable = byValue.receivable;
     this.limit = smallCapLimit(ctx.asOf);
     this.capLimit = Number(this.limit);
-    this.eea = per(
-      this.country,
-      (c) => c !== undefined && isEuEeaOn(c, ctx.asOf),
+  }
+
+  /** What the sort needs of each distinct class, listing status and country (the fields above). */
+  private sortByValue(classes: ReturnType<typeof quotaClasses>) {
+    const asOf = this.ctx.asOf;
+    const unlisted = per(this.listing, (l) => (l ?? "UNLISTED") === "UNLISTED");
+    const decided = this.cls.values.flatMap((k) =>
+      unlisted.map((u) => decidedBy(k, u, classes)),
     );
-    this.receivable = among(listAt(L214_160.receivableClasses, ctx.asOf));
+    const among = (list: ReadonlySet<AssetClass>) =>
+      per(this.cls, (k) => k !== undefined && list.has(k));
+    return {
+      unlisted,
+      decided,
+      decidedTo: Uint8Array.from(decided, (b) => b?.to ?? To.LISTED),
+      smallCapClass: among(classes.smallCaps),
+      eea: per(this.country, (c) => c !== undefined && isEuEeaOn(c, asOf)),
+      receivable: among(listAt(L214_160.receivableClasses, asOf)),
+    };
   }
 
   /** A security of the issuer of the position at index i, counted in I or not. */
   noteSecurity(i: number, counted: boolean): void {
-    const c = this.issuer.codes[i];
+    const c = this.issuerSlot.slots[i];
     this.issuerInI[c] |= counted ? InI.COUNTED : InI.NOT_COUNTED;
   }
 
@@ -347,6 +370,41 @@ class Sorted {
       : smallCapKind(country, eea, this.ctx.holdings[i].marketCap, this.limit);
   }
 }
+
+/**
+ * A coded column's codes renumbered within the fund, in the order of first appearance; the codes
+ * themselves when the column has no more values than the fund has rows (one fund per read).
+ */
+function slotsOf(
+  column: Coded<unknown>,
+  n: number,
+): { slots: Uint16Array | Uint32Array; count: number } {
+  const { codes, values } = column;
+  if (values.length <= n) return { slots: codes, count: values.length };
+  let slotOfCode = slotsOfCodes.get(values);
+  if (slotOfCode === undefined)
+    slotsOfCodes.set(
+      values,
+      (slotOfCode = new Int32Array(values.length).fill(-1)),
+    );
+  const slots = new Uint32Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const code = codes[i];
+    let slot = slotOfCode[code];
+    if (slot < 0) slotOfCode[code] = slot = count++;
+    slots[i] = slot;
+  }
+  // Left as found (all -1) for the next fund.
+  for (let i = 0; i < n; i++) slotOfCode[codes[i]] = -1;
+  return { slots, count };
+}
+
+/**
+ * slotsOf's slot of each code, -1 between calls: one array per read's values (shared by the
+ * read's funds), not one per fund; it goes with the read.
+ */
+const slotsOfCodes = new WeakMap<readonly unknown[], Int32Array>();
 
 export function evaluateFcpr(ctx: FundContext): Evaluation {
   const evaluation = evaluateL21428(ctx, FCPR_PROFILE);
@@ -487,7 +545,7 @@ function takeByParagraph(
   },
 ): void {
   const { sums, kept, next, order } = into;
-  const [m, issuers, inI] = [t.ctx.millionths, t.issuer.codes, t.issuerInI];
+  const [m, issuers, inI] = [t.ctx.millionths, t.issuerSlot.slots, t.issuerInI];
   for (let i = 0; i < paragraphs.length; i++) {
     const to = paragraphs[i];
     const sum = sums[to] + m[i];
@@ -1014,7 +1072,7 @@ function countAdvance(t: Sorted, i: number, columns: GateColumns): void {
   const inI =
     t.issuerAt(i) === undefined
       ? InI.NO_SECURITY
-      : t.issuerInI[t.issuer.codes[i]];
+      : t.issuerInI[t.issuerSlot.slots[i]];
   const eligible =
     inI === InI.NO_SECURITY
       ? t.unlisted[t.listing.codes[i]]

@@ -1,0 +1,102 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { FundColumns, INVALID, type MemoField, recordEdit } from "../../src/engine/fund-columns";
+import type { Holding } from "../../src/engine/model";
+import type { CellValue, RawTable } from "../../src/workbook/grid";
+import { readWorkbook } from "../../src/workbook/read-workbook";
+import { RUNS } from "./arbitraries";
+
+// An edited fund's columns are patched from its previous version's (src/engine/fund-columns.ts):
+// here, after any sequence of edits, with any columns and memos made before, they must be exactly
+// the columns made anew from the same holdings (codes, values, amounts, unreadable rows), and a
+// memo carried over must be what it works out again.
+
+const HEADERS = ["fundId", "lineId", "issuerId", "assetClass", "costValue", "fairValue", "listingStatus", "investmentDate", "disposalDate", "lookThroughPct", "entityOecd", "ownershipPct"];
+const CODED = ["issuerId", "assetClass", "listingStatus", "investmentDate", "disposalDate", "lookThroughPct", "entityOecd", "ownershipPct"] as const;
+const AMOUNTS = ["costValue", "fairValue", "marketCap"] as const;
+
+const cell = (column: string): fc.Arbitrary<CellValue> =>
+  column === "issuerId" ? fc.constantFrom<CellValue>("I1", "I2", "I3", null)
+  : column === "assetClass" ? fc.constantFrom<CellValue>("EQUITY", "OTHER_DEBT", "CASH", "bogus", null)
+  : column === "costValue" || column === "fairValue" ? fc.oneof(fc.integer({ min: -10, max: 1000 }), fc.constantFrom<CellValue>(1e21, "x", null))
+  : column === "listingStatus" ? fc.constantFrom<CellValue>("UNLISTED", "REGULATED", null)
+  : column === "investmentDate" || column === "disposalDate" ? fc.constantFrom<CellValue>(44000, 46500, "x", null)
+  : column === "lookThroughPct" || column === "ownershipPct" ? fc.constantFrom<CellValue>(0.6, 0.05, null)
+  : column === "entityOecd" ? fc.constantFrom<CellValue>(true, false, "oui", "x", null)
+  : fc.constant<CellValue>("F1");
+const row = fc.tuple(...HEADERS.map(cell));
+
+const read = (rows: CellValue[][]): Holding[] => {
+  const table: RawTable = { name: "Holdings", source: "table", sheet: "Holdings", headerRowNumber: 1, firstColumn: 0, headers: HEADERS, rows: rows.map((cells, i) => ({ rowNumber: i + 2, cells })) };
+  const funds: RawTable = { name: "Funds", source: "table", sheet: "Funds", headerRowNumber: 1, firstColumn: 0, headers: ["fundId", "fundType"], rows: [{ rowNumber: 2, cells: ["F1", "FCPR"] }] };
+  return readWorkbook({ Funds: funds, Holdings: table }).holdings;
+};
+
+/** A memo that reads its fields row by row: carried over, it must equal what it works out again. */
+const MEMOS: Record<string, readonly MemoField[]> = { classes: ["assetClass"], dates: ["investmentDate", "disposalDate"], invalid: [INVALID], both: ["assetClass", "listingStatus", INVALID] };
+const memoOf = (holdings: readonly Holding[], fields: readonly MemoField[]) =>
+  holdings.map((h) => fields.map((f) => (f === INVALID ? [...h.invalid].sort().join() : String(h[f]))).join("|"));
+
+function sameColumns(got: FundColumns, fresh: FundColumns, holdings: readonly Holding[]): void {
+  const n = holdings.length;
+  for (const name of CODED) {
+    const a = got.coded(name);
+    const b = fresh.coded(name);
+    expect([...a.codes.subarray(0, n)]).toEqual([...b.codes.subarray(0, n)]);
+    expect(a.values.length).toBe(b.values.length);
+    a.values.forEach((v, i) => expect(Object.is(v, b.values[i])).toBe(true));
+    holdings.forEach((h, k) => expect(Object.is(a.values[a.codes[k]], h[name])).toBe(true));
+  }
+  for (const name of AMOUNTS) expect([...got.millionths(name).subarray(0, n)]).toEqual([...fresh.millionths(name).subarray(0, n)]);
+  expect([...got.withInvalid()]).toEqual([...fresh.withInvalid()]);
+  for (const [key, fields] of Object.entries(MEMOS)) expect(got.memo(key, fields, () => memoOf(holdings, fields))).toEqual(memoOf(holdings, fields));
+}
+
+describe("an edited fund's columns patched from the previous version's (property)", () => {
+  it("are the columns made anew, after any edits, whatever the previous version had made", () => {
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 12 }),
+        fc.array(row, { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        fc.array(
+          fc.record({
+            slots: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+            // Each replacement: a holding of another read (an edited row), or the read's own.
+            from: fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
+            fromRead: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+            made: fc.subarray([...CODED, ...AMOUNTS, INVALID, ...Object.keys(MEMOS)]),
+            checked: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (rows, editedRows, inOrder, steps) => {
+          const own = read(rows);
+          const edited = read(editedRows);
+          // The fund's list: the read's holdings in order (its columns are the read's), or not.
+          let list: Holding[] = inOrder ? own.slice() : own.slice().reverse();
+          let columns = FundColumns.of(list);
+          for (const step of steps) {
+            // What the previous version made is what gets patched.
+            for (const name of step.made)
+              if (name === INVALID) columns.withInvalid();
+              else if ((AMOUNTS as readonly string[]).includes(name)) columns.millionths(name as (typeof AMOUNTS)[number]);
+              else if (name in MEMOS) columns.memo(name, MEMOS[name], () => memoOf(columns.holdings, MEMOS[name]));
+              else columns.coded(name as (typeof CODED)[number]);
+            const next = list.slice();
+            const slots = step.slots.map((s) => s % list.length);
+            slots.forEach((k, s) => (next[k] = step.fromRead[s] ? own[step.from[s] % own.length] : edited[step.from[s] % edited.length]));
+            recordEdit(next, list, slots);
+            list = next;
+            // A version not checked passes its edit on to the next.
+            if (!step.checked) continue;
+            columns = FundColumns.of(list);
+            expect(FundColumns.of(list)).toBe(columns);
+            sameColumns(columns, new FundColumns(list), list);
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+});
