@@ -1,9 +1,31 @@
 // Synthetic holdings for benchmarks: a realistic mix of FCPR asset classes, fixed seed.
 export const HOLDING_HEADERS = [
-  "fundId", "lineId", "issuerId", "issuerName", "assetClass", "costValue", "fairValue", "listingStatus",
-  "listingCountry", "listingDate", "marketCap", "investmentDate", "ownershipPct", "lookThroughPct", "entityOecd",
+  "fundId",
+  "lineId",
+  "issuerId",
+  "issuerName",
+  "assetClass",
+  "costValue",
+  "fairValue",
+  "listingStatus",
+  "listingCountry",
+  "listingDate",
+  "marketCap",
+  "investmentDate",
+  "ownershipPct",
+  "lookThroughPct",
+  "entityOecd",
 ];
-export const FUND_HEADERS = ["fundId", "fundName", "fundType", "constitutionDate", "firstYearEnd", "basis", "paidUpSubscriptions", "warningMargin"];
+export const FUND_HEADERS = [
+  "fundId",
+  "fundName",
+  "fundType",
+  "constitutionDate",
+  "firstYearEnd",
+  "basis",
+  "paidUpSubscriptions",
+  "warningMargin",
+];
 
 export type Row = (string | number | boolean | null)[];
 
@@ -23,7 +45,17 @@ const INVESTED = 45000;
 
 export function fundsGrid(fundCount: number): Row[] {
   const rows: Row[] = [FUND_HEADERS];
-  for (let f = 0; f < fundCount; f++) rows.push([`F${f + 1}`, `Fund ${f + 1}`, "FCPR", 44562, 44926, "COST", 1_000_000_000, 0.02]);
+  for (let f = 0; f < fundCount; f++)
+    rows.push([
+      `F${f + 1}`,
+      `Fund ${f + 1}`,
+      "FCPR",
+      44562,
+      44926,
+      "COST",
+      1_000_000_000,
+      0.02,
+    ]);
   return rows;
 }
 
@@ -37,13 +69,132 @@ export function holdingsGrid(count: number, fundCount = 1, seed = 7): Row[] {
     const r = rand();
     const issuer = `${fund}-I${Math.floor(i / (3 * fundCount))}`;
     let row: Row;
-    if (r < 0.55) row = [fund, `L${i}`, issuer, `Issuer ${issuer}`, "EQUITY", cost, Math.round(cost * 110) / 100, "UNLISTED", null, null, null, INVESTED, 0.12, null, null];
-    else if (r < 0.63) row = [fund, `L${i}`, issuer, `Issuer ${issuer}`, "CURRENT_ACCOUNT_ADVANCE", cost, cost, "UNLISTED", null, null, null, INVESTED, 0.1, null, null];
-    else if (r < 0.7) row = [fund, `L${i}`, issuer, `Issuer ${issuer}`, "EQUITY", cost, cost, "MTF_SME", "FR", null, 90_000_000, INVESTED, 0.05, null, null];
-    else if (r < 0.75) row = [fund, `L${i}`, issuer, `Issuer ${issuer}`, "OTHER_DEBT", cost, cost, "UNLISTED", null, null, null, INVESTED, null, null, null];
-    else if (r < 0.8) row = [fund, `L${i}`, `E${i}`, `Entity ${i}`, "ENTITY_RIGHTS", cost, cost, "UNLISTED", null, null, null, INVESTED, null, 0.6, true];
-    else if (r < 0.84) row = [fund, `L${i}`, issuer, `Issuer ${issuer}`, "EQUITY", cost, cost, "REGULATED", "DE", 45400, 400_000_000, 44900, 0.08, null, null];
-    else row = [fund, `L${i}`, null, `Money market ${i}`, "FUND_UNITS", cost, cost, null, null, null, null, INVESTED, null, null, null];
+    if (r < 0.55)
+      row = [
+        fund,
+        `L${i}`,
+        issuer,
+        `Issuer ${issuer}`,
+        "EQUITY",
+        cost,
+        Math.round(cost * 110) / 100,
+        "UNLISTED",
+        null,
+        null,
+        null,
+        INVESTED,
+        0.12,
+        null,
+        null,
+      ];
+    else if (r < 0.63)
+      row = [
+        fund,
+        `L${i}`,
+        issuer,
+        `Issuer ${issuer}`,
+        "CURRENT_ACCOUNT_ADVANCE",
+        cost,
+        cost,
+        "UNLISTED",
+        null,
+        null,
+        null,
+        INVESTED,
+        0.1,
+        null,
+        null,
+      ];
+    else if (r < 0.7)
+      row = [
+        fund,
+        `L${i}`,
+        issuer,
+        `Issuer ${issuer}`,
+        "EQUITY",
+        cost,
+        cost,
+        "MTF_SME",
+        "FR",
+        null,
+        90_000_000,
+        INVESTED,
+        0.05,
+        null,
+        null,
+      ];
+    else if (r < 0.75)
+      row = [
+        fund,
+        `L${i}`,
+        issuer,
+        `Issuer ${issuer}`,
+        "OTHER_DEBT",
+        cost,
+        cost,
+        "UNLISTED",
+        null,
+        null,
+        null,
+        INVESTED,
+        null,
+        null,
+        null,
+      ];
+    else if (r < 0.8)
+      row = [
+        fund,
+        `L${i}`,
+        `E${i}`,
+        `Entity ${i}`,
+        "ENTITY_RIGHTS",
+        cost,
+        cost,
+        "UNLISTED",
+        null,
+        null,
+        null,
+        INVESTED,
+        null,
+        0.6,
+        true,
+      ];
+    else if (r < 0.84)
+      row = [
+        fund,
+        `L${i}`,
+        issuer,
+        `Issuer ${issuer}`,
+        "EQUITY",
+        cost,
+        cost,
+        "REGULATED",
+        "DE",
+        45400,
+        400_000_000,
+        44900,
+        0.08,
+        null,
+        null,
+      ];
+    else
+      row = [
+        fund,
+        `L${i}`,
+        null,
+        `Money market ${i}`,
+        "FUND_UNITS",
+        cost,
+        cost,
+        null,
+        null,
+        null,
+        null,
+        INVESTED,
+        null,
+        null,
+        null,
+      ];
     rows.push(row);
   }
   return rows;

@@ -40,10 +40,18 @@ export interface EditResult {
  * conditional sums over its own block of rows (so an edit recalculates that fund's formulas
  * only), and a helper column for the look-through amounts.
  */
-function sumifsSheets(holdings: Row[], fundCount: number): Record<string, Row[]> {
+function sumifsSheets(
+  holdings: Row[],
+  fundCount: number,
+): Record<string, Row[]> {
   const helper = HOLDING_HEADERS.length;
   const withHelper = holdings.map((row, i) =>
-    i === 0 ? [...row, "lookThroughCost"] : [...row, `=${letter(col("costValue"))}${i + 1}*${letter(col("lookThroughPct"))}${i + 1}`],
+    i === 0
+      ? [...row, "lookThroughCost"]
+      : [
+          ...row,
+          `=${letter(col("costValue"))}${i + 1}*${letter(col("lookThroughPct"))}${i + 1}`,
+        ],
   );
   const quotas: Row[] = [];
   for (let f = 0; f < fundCount; f++) {
@@ -55,8 +63,13 @@ function sumifsSheets(holdings: Row[], fundCount: number): Record<string, Row[]>
         first ||= i + 1;
         last = i + 1;
       }
-    const r = (c: number) => `Holdings!$${letter(c)}$${first}:$${letter(c)}$${last}`;
-    const [cost, cls, listing] = [col("costValue"), col("assetClass"), col("listingStatus")].map(r);
+    const r = (c: number) =>
+      `Holdings!$${letter(c)}$${first}:$${letter(c)}$${last}`;
+    const [cost, cls, listing] = [
+      col("costValue"),
+      col("assetClass"),
+      col("listingStatus"),
+    ].map(r);
     const paidUp = `Funds!$G$${f + 2}`;
     const unlisted = `SUMIFS(${cost},${cls},"EQUITY",${listing},"UNLISTED")`;
     const advances = `SUMIFS(${cost},${cls},"CURRENT_ACCOUNT_ADVANCE")`;
@@ -77,8 +90,14 @@ export function benchEdit(positions = 100_000, fundCount = 100): EditResult {
   // Sorted by fund, as a SUMIFS sheet over blocks of rows needs them.
   const generated = holdingsGrid(positions, fundCount);
   const fundOf = (row: Row) => Number(String(row[col("fundId")]).slice(1));
-  const holdings = [generated[0], ...generated.slice(1).sort((a, b) => fundOf(a) - fundOf(b))];
-  const tables = () => ({ Funds: tableFromValues("Funds", funds), Holdings: tableFromValues("Holdings", holdings) });
+  const holdings = [
+    generated[0],
+    ...generated.slice(1).sort((a, b) => fundOf(a) - fundOf(b)),
+  ];
+  const tables = () => ({
+    Funds: tableFromValues("Funds", funds),
+    Holdings: tableFromValues("Holdings", holdings),
+  });
   const fullCheckMs = timeMedian(() => {
     checkWorkbook(readWorkbook(tables()), { asOf: AS_OF });
   }, 3);
@@ -94,7 +113,14 @@ export function benchEdit(positions = 100_000, fundCount = 100): EditResult {
   const runs = positions / fundCount <= 10_000 ? 101 : 9;
   let fundsRechecked = 0;
   const recheckMs = timeMedian(() => {
-    workbook = workbook.withEdits([{ table: "Holdings", row: row + 1, column: col("costValue"), value: nextCost() }]);
+    workbook = workbook.withEdits([
+      {
+        table: "Holdings",
+        row: row + 1,
+        column: col("costValue"),
+        value: nextCost(),
+      },
+    ]);
     workbook.report(AS_OF);
     fundsRechecked = workbook.fundsChecked;
   }, runs);
@@ -111,25 +137,51 @@ export function benchEdit(positions = 100_000, fundCount = 100): EditResult {
       holdings[row] = holdings[row].slice();
       holdings[row][col("costValue")] = nextCost();
       const copy = holdings.map((r) => r.slice());
-      fresh = { Funds: tableFromValues("Funds", funds), Holdings: tableFromValues("Holdings", copy) };
+      fresh = {
+        Funds: tableFromValues("Funds", funds),
+        Holdings: tableFromValues("Holdings", copy),
+      };
     },
   );
   const sameAsFullCheck =
-    JSON.stringify(workbook.report(AS_OF)) === JSON.stringify(checkWorkbook(readWorkbook(workbook.tables), { asOf: AS_OF }));
+    JSON.stringify(workbook.report(AS_OF)) ===
+    JSON.stringify(
+      checkWorkbook(readWorkbook(workbook.tables), { asOf: AS_OF }),
+    );
 
-  const hf = HyperFormula.buildFromSheets({ Funds: funds, ...sumifsSheets(holdings, fundCount) } as Record<string, Row[]>, {
-    licenseKey: "gpl-v3",
-    maxRows: positions + 10,
-  });
+  const hf = HyperFormula.buildFromSheets(
+    { Funds: funds, ...sumifsSheets(holdings, fundCount) } as Record<
+      string,
+      Row[]
+    >,
+    {
+      licenseKey: "gpl-v3",
+      maxRows: positions + 10,
+    },
+  );
   const sheet = hf.getSheetId("Holdings")!;
-  const sumifsRecalcMs = timeMedian(() => hf.setCellContents({ sheet, row, col: col("costValue") }, [[nextCost()]]), runs === 9 ? 3 : runs);
+  const sumifsRecalcMs = timeMedian(
+    () =>
+      hf.setCellContents({ sheet, row, col: col("costValue") }, [[nextCost()]]),
+    runs === 9 ? 3 : runs,
+  );
   hf.destroy();
 
   // Last, so that it changes none of the measures above.
-  const recheckWarmMs = timeMedian(() => {
-    workbook = workbook.withEdits([{ table: "Holdings", row: row + 1, column: col("costValue"), value: nextCost() }]);
-    workbook.report(AS_OF);
-  }, runs === 9 ? 9 : 1001);
+  const recheckWarmMs = timeMedian(
+    () => {
+      workbook = workbook.withEdits([
+        {
+          table: "Holdings",
+          row: row + 1,
+          column: col("costValue"),
+          value: nextCost(),
+        },
+      ]);
+      workbook.report(AS_OF);
+    },
+    runs === 9 ? 9 : 1001,
+  );
 
   return {
     positions,
@@ -147,5 +199,10 @@ export function benchEdit(positions = 100_000, fundCount = 100): EditResult {
 }
 
 if (require.main === module) {
-  console.log(benchEdit(Number(process.argv[2] ?? 100_000), Number(process.argv[3] ?? 100)));
+  console.log(
+    benchEdit(
+      Number(process.argv[2] ?? 100_000),
+      Number(process.argv[3] ?? 100),
+    ),
+  );
 }

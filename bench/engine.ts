@@ -27,7 +27,8 @@ const letter = (i: number) => String.fromCharCode(65 + i);
 
 /** The quota as accountants compute it today: conditional sums over the Holdings columns. */
 function sumifsSheet(rows: number): string[][] {
-  const r = (name: string) => `Holdings!$${letter(col(name))}$2:$${letter(col(name))}$${rows + 1}`;
+  const r = (name: string) =>
+    `Holdings!$${letter(col(name))}$2:$${letter(col(name))}$${rows + 1}`;
   const cost = r("costValue");
   const cls = r("assetClass");
   const listing = r("listingStatus");
@@ -37,7 +38,10 @@ function sumifsSheet(rows: number): string[][] {
   const bucket = `(SUMIFS(${cost},${cls},"EQUITY",${listing},"MTF_SME")+SUMIFS(${cost},${cls},"OTHER_DEBT"))`;
   const entities = `SUMPRODUCT((${cls}="ENTITY_RIGHTS")*${cost}*${r("lookThroughPct")})`;
   return [
-    ["Q50", `=(${unlisted}+MIN(${advances},0.15*${paidUp})+MIN(${bucket},0.2*${paidUp})+${entities})/${paidUp}`],
+    [
+      "Q50",
+      `=(${unlisted}+MIN(${advances},0.15*${paidUp})+MIN(${bucket},0.2*${paidUp})+${entities})/${paidUp}`,
+    ],
     ["CCA15", `=${advances}/${paidUp}`],
     ["B20", `=${bucket}/${paidUp}`],
   ];
@@ -45,7 +49,12 @@ function sumifsSheet(rows: number): string[][] {
 
 /** The floor: the same conditional sums in one float64 pass over the raw values, no exactness, no explanation. */
 function floor(holdings: Row[]): number {
-  const [c, k, l, lt] = [col("costValue"), col("assetClass"), col("listingStatus"), col("lookThroughPct")];
+  const [c, k, l, lt] = [
+    col("costValue"),
+    col("assetClass"),
+    col("listingStatus"),
+    col("lookThroughPct"),
+  ];
   let unlisted = 0;
   let advances = 0;
   let bucket = 0;
@@ -69,12 +78,17 @@ export function benchEngine(positions: number): EngineResult {
   const holdings = holdingsGrid(positions, 1);
   let model: WorkbookModel | undefined;
   const read = () => {
-    model = readWorkbook({ Funds: tableFromValues("Funds", funds), Holdings: tableFromValues("Holdings", holdings) });
+    model = readWorkbook({
+      Funds: tableFromValues("Funds", funds),
+      Holdings: tableFromValues("Holdings", holdings),
+    });
   };
   const engineReadMs = timeMedian(read, 3);
   let q50 = 0;
   const engineRulesMs = timeMedian(() => {
-    q50 = checkWorkbook(model!, { asOf: "2025-12-31" }).funds[0].rules[0].value ?? 0;
+    q50 =
+      checkWorkbook(model!, { asOf: "2025-12-31" }).funds[0].rules[0].value ??
+      0;
   }, 5);
 
   let sink = 0;
@@ -83,14 +97,37 @@ export function benchEngine(positions: number): EngineResult {
   }, 9);
 
   let hf: HyperFormula | undefined;
-  const sumifsBuildMs = timeMedian(() => {
-    hf?.destroy();
-    hf = HyperFormula.buildFromSheets({ Funds: funds, Holdings: holdings, Quotas: sumifsSheet(positions) } as Record<string, Row[]>, { licenseKey: "gpl-v3", maxRows: positions + 10 });
-  }, positions >= 100_000 ? 1 : 3);
+  const sumifsBuildMs = timeMedian(
+    () => {
+      hf?.destroy();
+      hf = HyperFormula.buildFromSheets(
+        {
+          Funds: funds,
+          Holdings: holdings,
+          Quotas: sumifsSheet(positions),
+        } as Record<string, Row[]>,
+        { licenseKey: "gpl-v3", maxRows: positions + 10 },
+      );
+    },
+    positions >= 100_000 ? 1 : 3,
+  );
   const holdingsSheet = hf!.getSheetId("Holdings")!;
-  const sumifsRecalcMs = timeMedian(() => hf!.setCellContents({ sheet: holdingsSheet, row: 3, col: col("costValue") }, [[1000 + Math.random()]]), 3);
-  hf!.setCellContents({ sheet: holdingsSheet, row: 3, col: col("costValue") }, [[holdings[3][col("costValue")] as number]]);
-  const hfQ50 = hf!.getCellValue({ sheet: hf!.getSheetId("Quotas")!, row: 0, col: 1 }) as number;
+  const sumifsRecalcMs = timeMedian(
+    () =>
+      hf!.setCellContents(
+        { sheet: holdingsSheet, row: 3, col: col("costValue") },
+        [[1000 + Math.random()]],
+      ),
+    3,
+  );
+  hf!.setCellContents({ sheet: holdingsSheet, row: 3, col: col("costValue") }, [
+    [holdings[3][col("costValue")] as number],
+  ]);
+  const hfQ50 = hf!.getCellValue({
+    sheet: hf!.getSheetId("Quotas")!,
+    row: 0,
+    col: 1,
+  }) as number;
   hf!.destroy();
   if (sink === -1) console.log(sink);
 
@@ -130,18 +167,27 @@ export function benchMemory(
   const before = process.memoryUsage();
   const funds = fundsGrid(1);
   const holdings = holdingsGrid(positions, 1);
-  const model = readWorkbook({ Funds: tableFromValues("Funds", funds), Holdings: tableFromValues("Holdings", holdings) });
-  const report = checkWorkbook(model, { asOf: "2025-12-31", positions: explain });
+  const model = readWorkbook({
+    Funds: tableFromValues("Funds", funds),
+    Holdings: tableFromValues("Holdings", holdings),
+  });
+  const report = checkWorkbook(model, {
+    asOf: "2025-12-31",
+    positions: explain,
+  });
   let explained = 0;
   if (explain) {
     const fund = report.funds[0];
     const shown = new Set(model.holdings.slice(0, SHOWN).map((h) => h.row));
-    explained = all ? fund.positions!.length : explainPositions(fund, shown).length;
+    explained = all
+      ? fund.positions!.length
+      : explainPositions(fund, shown).length;
   }
   const peak = process.memoryUsage();
   gc?.();
   const retained = process.memoryUsage();
-  if (report.funds.length === 0 || holdings.length === 0) console.log("no fund");
+  if (report.funds.length === 0 || holdings.length === 0)
+    console.log("no fund");
   return {
     heapMB: round((peak.heapUsed - before.heapUsed) / 2 ** 20),
     retainedMB: round((retained.heapUsed - before.heapUsed) / 2 ** 20),

@@ -28,11 +28,15 @@ function run(positions: number, fundCount: number): MillionResult {
   const funds = fundsGrid(fundCount);
   const holdings = holdingsGrid(positions, fundCount);
   const t0 = performance.now();
-  const model = readWorkbook({ Funds: tableFromValues("Funds", funds), Holdings: tableFromValues("Holdings", holdings) });
+  const model = readWorkbook({
+    Funds: tableFromValues("Funds", funds),
+    Holdings: tableFromValues("Holdings", holdings),
+  });
   const t1 = performance.now();
   const report = checkWorkbook(model, { asOf: "2025-12-31" });
   const t2 = performance.now();
-  if (report.funds.length !== fundCount) throw new Error("a fund is missing from the report");
+  if (report.funds.length !== fundCount)
+    throw new Error("a fund is missing from the report");
   return {
     positions,
     funds: fundCount,
@@ -46,20 +50,44 @@ function run(positions: number, fundCount: number): MillionResult {
 }
 
 /** Starts this file in a child process with --max-old-space-size=2048 and returns what it measured. */
-export function benchMillion(positions = 1_000_000, fundCount = 10): MillionResult {
+export function benchMillion(
+  positions = 1_000_000,
+  fundCount = 10,
+): MillionResult {
   try {
-    const out = execFileSync(process.execPath, [`--max-old-space-size=${HEAP_LIMIT_MB}`, "--import", "tsx", __filename, String(positions), String(fundCount)], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      maxBuffer: 1 << 20,
-    });
+    const out = execFileSync(
+      process.execPath,
+      [
+        `--max-old-space-size=${HEAP_LIMIT_MB}`,
+        "--import",
+        "tsx",
+        __filename,
+        String(positions),
+        String(fundCount),
+      ],
+      {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+        maxBuffer: 1 << 20,
+      },
+    );
     return JSON.parse(out.trim().split("\n").pop()!) as MillionResult;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { positions, funds: fundCount, heapLimitMB: HEAP_LIMIT_MB, completed: false, error: message.slice(0, 300) };
+    return {
+      positions,
+      funds: fundCount,
+      heapLimitMB: HEAP_LIMIT_MB,
+      completed: false,
+      error: message.slice(0, 300),
+    };
   }
 }
 
 if (require.main === module) {
-  console.log(JSON.stringify(run(Number(process.argv[2] ?? 1_000_000), Number(process.argv[3] ?? 10))));
+  console.log(
+    JSON.stringify(
+      run(Number(process.argv[2] ?? 1_000_000), Number(process.argv[3] ?? 10)),
+    ),
+  );
 }

@@ -5,7 +5,12 @@ import { WorkbookModelStore } from "../src/excel/workbook-model";
 import * as QUOTA from "../src/functions/functions";
 import { readWorkbook } from "../src/workbook/read-workbook";
 import { tableFromValues } from "../src/workbook/range-grid";
-import { type Call, callStreaming, cell, literal } from "../test/excel-host/custom-functions";
+import {
+  type Call,
+  callStreaming,
+  cell,
+  literal,
+} from "../test/excel-host/custom-functions";
 import { excelHost, installWorkbookModel } from "../src/excel/workbook-model";
 import { enableEvents } from "../test/excel-host/events";
 import { workbookWithHoldings } from "../test/excel-host/workbooks";
@@ -34,15 +39,24 @@ export interface RecalcResult {
 
 function tables(funds: Row[], holdings: Row[]) {
   return {
-    tables: { Funds: tableFromValues("Funds", funds), Holdings: tableFromValues("Holdings", holdings) },
+    tables: {
+      Funds: tableFromValues("Funds", funds),
+      Holdings: tableFromValues("Holdings", holdings),
+    },
     locations: {},
   };
 }
 
-export function benchRecalc(cells = 1000, rows = 10_000, fundCount = 10): RecalcResult {
+export function benchRecalc(
+  cells = 1000,
+  rows = 10_000,
+  fundCount = 10,
+): RecalcResult {
   const funds = fundsGrid(fundCount);
   const holdings = holdingsGrid(rows, fundCount);
-  const model = new WorkbookModelStore({ run: () => Promise.reject(new Error("the bench reads no workbook")) });
+  const model = new WorkbookModelStore({
+    run: () => Promise.reject(new Error("the bench reads no workbook")),
+  });
   const previous = installWorkbookModel(model);
   model.load(tables(funds, holdings));
 
@@ -51,7 +65,17 @@ export function benchRecalc(cells = 1000, rows = 10_000, fundCount = 10): Recalc
     for (const c of calls.splice(0)) c.cancel();
     for (let i = 0; i < cells; i++) {
       const fn = FUNCTIONS[i % 3];
-      calls.push(callStreaming(fn, [literal(RULES[Math.floor(i / 3) % 3]), cell(`F${(i % fundCount) + 1}`), literal(asOf)], { platform: "desktop" }));
+      calls.push(
+        callStreaming(
+          fn,
+          [
+            literal(RULES[Math.floor(i / 3) % 3]),
+            cell(`F${(i % fundCount) + 1}`),
+            literal(asOf),
+          ],
+          { platform: "desktop" },
+        ),
+      );
     }
   };
   open(AS_OF);
@@ -70,13 +94,18 @@ export function benchRecalc(cells = 1000, rows = 10_000, fundCount = 10): Recalc
       holdings[1] = holdings[1].slice();
       holdings[1][5] = (holdings[1][5] as number) + 1000 * ++bump;
       edits++;
-    }
+    },
   );
   const after = calls.reduce((n, c) => n + c.results.length, 0);
   const oneCheckMs = timeMedian(() => {
-    checkWorkbook(readWorkbook(tables(funds, holdings).tables), { asOf: AS_OF });
+    checkWorkbook(readWorkbook(tables(funds, holdings).tables), {
+      asOf: AS_OF,
+    });
   }, 5);
-  const secondAsOfMs = timeMedian(() => open(`2025-0${6 + (edits++ % 3)}-30`), 3);
+  const secondAsOfMs = timeMedian(
+    () => open(`2025-0${6 + (edits++ % 3)}-30`),
+    3,
+  );
   for (const c of calls) c.cancel();
   installWorkbookModel(previous);
 
@@ -109,7 +138,10 @@ export interface HostEditResult {
 }
 
 /** The same edit end to end, through the real office-js client answered by the strict host. */
-export async function benchEditThroughHost(holdings = 10_000, cells = 1000): Promise<HostEditResult> {
+export async function benchEditThroughHost(
+  holdings = 10_000,
+  cells = 1000,
+): Promise<HostEditResult> {
   const host = (await workbookWithHoldings(holdings)).install();
   const events = enableEvents(host);
   const model = new WorkbookModelStore(excelHost, 0);
@@ -119,14 +151,35 @@ export async function benchEditThroughHost(holdings = 10_000, cells = 1000): Pro
     await model.start();
     const firstReadMs = performance.now() - t0;
     const report = model.current().workbook!.report(AS_OF);
-    const fcpr = report.funds.filter((f) => f.fundType === "FCPR" && f.rules[0].status !== "incomplete");
+    const fcpr = report.funds.filter(
+      (f) => f.fundType === "FCPR" && f.rules[0].status !== "incomplete",
+    );
     const calls: Call[] = [];
     for (let i = 0; i < cells; i++)
-      calls.push(callStreaming(FUNCTIONS[i % 3], [literal(RULES[Math.floor(i / 3) % 3]), cell(fcpr[i % fcpr.length].fundId), literal(AS_OF)], { platform: "web" }));
+      calls.push(
+        callStreaming(
+          FUNCTIONS[i % 3],
+          [
+            literal(RULES[Math.floor(i / 3) % 3]),
+            cell(fcpr[i % fcpr.length].fundId),
+            literal(AS_OF),
+          ],
+          { platform: "web" },
+        ),
+      );
     const table = host.workbook.table("Holdings");
     const values = table.sheet.values(table.bodyRect);
-    const [fundCol, classCol, costCol] = ["fundId", "assetClass", "costValue"].map((h) => table.columnIndex(h));
-    const row = values.findIndex((r) => r[fundCol] === fcpr[0].fundId && r[classCol] === "EQUITY" && typeof r[costCol] === "number");
+    const [fundCol, classCol, costCol] = [
+      "fundId",
+      "assetClass",
+      "costValue",
+    ].map((h) => table.columnIndex(h));
+    const row = values.findIndex(
+      (r) =>
+        r[fundCol] === fcpr[0].fundId &&
+        r[classCol] === "EQUITY" &&
+        typeof r[costCol] === "number",
+    );
     const cost = values[row][costCol] as number;
     const times: number[] = [];
     let requests = 0;

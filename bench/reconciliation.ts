@@ -21,7 +21,10 @@ export interface ReconciliationBench {
 }
 
 export function benchReconciliation(positions: number): ReconciliationBench {
-  const model = readWorkbook({ Funds: tableFromValues("Funds", fundsGrid(1)), Holdings: tableFromValues("Holdings", holdingsGrid(positions, 1)) });
+  const model = readWorkbook({
+    Funds: tableFromValues("Funds", fundsGrid(1)),
+    Holdings: tableFromValues("Holdings", holdingsGrid(positions, 1)),
+  });
   const asOf = "2025-12-31";
   const runs = positions >= 100_000 ? 5 : 9;
   const plainMs = timeMedian(() => checkWorkbook(model, { asOf }), runs);
@@ -29,13 +32,17 @@ export function benchReconciliation(positions: number): ReconciliationBench {
   const explainedMs = timeMedian(() => {
     for (const f of checkWorkbook(model, { asOf, positions: true }).funds) {
       if (!f.positions?.length) console.log("no position");
-      for (const r of f.rules) if (r.reconciliation === undefined) console.log("no reconciliation");
+      for (const r of f.rules)
+        if (r.reconciliation === undefined) console.log("no reconciliation");
     }
   }, runs);
   // The reconciliation alone, over a fund already evaluated in explained mode.
   const fund = model.funds[0];
   const family = familyFor(fund.fundType!)!;
-  const ctx = new FundContext(fund, model.holdings, asOf, { ...family.basis, explain: true });
+  const ctx = new FundContext(fund, model.holdings, asOf, {
+    ...family.basis,
+    explain: true,
+  });
   const rules = family.evaluate(ctx).rules;
   let lines = 0;
   const reconcileMs = timeMedian(() => {

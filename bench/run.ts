@@ -221,8 +221,15 @@ async function main(): Promise<void> {
     "largest request to Excel ≤ 4 MB at 100,000 holdings (reading, highlighting, writing the report; request or response)",
     Math.max(
       mb(Math.max(big.read.maxRequestBytes, big.read.maxResponseBytes)),
-      mb(Math.max(big.highlight.maxRequestBytes, big.highlight.maxResponseBytes)),
-      mb(Math.max(big.writeReport.maxRequestBytes, big.writeReport.maxResponseBytes)),
+      mb(
+        Math.max(big.highlight.maxRequestBytes, big.highlight.maxResponseBytes),
+      ),
+      mb(
+        Math.max(
+          big.writeReport.maxRequestBytes,
+          big.writeReport.maxResponseBytes,
+        ),
+      ),
     ),
     4,
     "MB",
@@ -264,7 +271,23 @@ async function main(): Promise<void> {
   if (json)
     console.log(
       JSON.stringify(
-        { machine, engine, memory, memoryPlain, memoryAll, edit, editOneFund, million, detailed, recalc, hostEdit, payload, batch, bundle, targets },
+        {
+          machine,
+          engine,
+          memory,
+          memoryPlain,
+          memoryAll,
+          edit,
+          editOneFund,
+          million,
+          detailed,
+          recalc,
+          hostEdit,
+          payload,
+          batch,
+          bundle,
+          targets,
+        },
         null,
         2,
       ),

@@ -1,7 +1,11 @@
 import { performance } from "node:perf_hooks";
 
 /** Median wall time (ms) of `runs` runs of fn; setup runs before each, untimed. */
-export function timeMedian(fn: () => void, runs = 3, setup?: () => void): number {
+export function timeMedian(
+  fn: () => void,
+  runs = 3,
+  setup?: () => void,
+): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     setup?.();
@@ -13,7 +17,10 @@ export function timeMedian(fn: () => void, runs = 3, setup?: () => void): number
   return times[Math.floor(times.length / 2)];
 }
 
-export async function timeMedianAsync(fn: () => Promise<void>, runs = 3): Promise<number> {
+export async function timeMedianAsync(
+  fn: () => Promise<void>,
+  runs = 3,
+): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -24,4 +31,5 @@ export async function timeMedianAsync(fn: () => Promise<void>, runs = 3): Promis
   return times[Math.floor(times.length / 2)];
 }
 
-export const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+export const round = (x: number, digits = 1) =>
+  Math.round(x * 10 ** digits) / 10 ** digits;
