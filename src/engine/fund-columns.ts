@@ -141,6 +141,31 @@ export class FundColumns {
   }
 
   /**
+   * memo() of what also sums an amount column: kept as memo() keeps it; after an edit that changed
+   * the amount at some slots but none of the fields, `patch` brings the previous version's value up
+   * to date from the slots' amounts before and after (in millionths), or says it cannot
+   * (undefined: compute runs). compute reads the amounts through millionths(amount) only.
+   */
+  summing<T>(
+    key: string,
+    fields: readonly MemoField[],
+    amount: AmountField,
+    compute: () => T,
+    patch: (previous: T, change: AmountChange) => T | undefined,
+  ): T {
+    let m = this.memos.get(key);
+    if (m !== undefined && m.change !== undefined) {
+      // Brought up to date once, in a record of this version's own (the previous one is shared).
+      const change = { ...m.change, after: this.millionths(amount) };
+      const value = patch(m.value as T, change) ?? compute();
+      this.memos.set(key, (m = { fields, amount, value }));
+    }
+    if (m === undefined)
+      this.memos.set(key, (m = { fields, amount, value: compute() }));
+    return m.value as T;
+  }
+
+  /**
    * An amount column in millionths, NaN where the holding's field must be read (blank, or past
    * 2^53): the read's, and a holding not of the read's own field when a safe integer.
    */
@@ -258,8 +283,17 @@ export class FundColumns {
         );
       return !c && this.sameColumn(before, f);
     };
-    for (const [key, m] of before.memos)
-      if (m.fields.every(unchanged)) this.memos.set(key, m);
+    for (const [key, m] of before.memos) {
+      if (!m.fields.every(unchanged)) continue;
+      const amount = m.amount;
+      if (amount === undefined || unchanged(amount)) this.memos.set(key, m);
+      else if (m.change === undefined) {
+        // Only the amount changed: the value is patched when first asked (summing).
+        const column = before.made.get(amount);
+        if (column instanceof Float64Array)
+          this.memos.set(key, { ...m, change: { slots, before: column } });
+      }
+    }
   }
 
   /** The field's column (if made) is the same object in both versions: per-value memos stay right. */
@@ -371,11 +405,22 @@ export type MemoField = Field | typeof INVALID;
 /** The key of withInvalid's list among the made columns, and the memo field of unreadable cells. */
 export const INVALID = "#invalid";
 
-type AmountField = "costValue" | "fairValue" | "marketCap";
+export type AmountField = "costValue" | "fairValue" | "marketCap";
 
 interface Memo {
   fields: readonly MemoField[];
   value: unknown;
+  /** A summing memo's amount column. */
+  amount?: AmountField;
+  /** A summing memo carried over an edit of its amounts, until patched (summing). */
+  change?: Omit<AmountChange, "after">;
+}
+
+/** The amounts of an edit, in millionths: the columns before and after it, and the slots it changed. */
+export interface AmountChange {
+  readonly slots: readonly number[];
+  readonly before: Float64Array;
+  readonly after: Float64Array;
 }
 
 type ReadCoded = NonNullable<ReturnType<HoldingColumns["coded"]>>;
