@@ -259,30 +259,40 @@ export class FundColumns {
       // Many slots replaced: the index is made whole now, not carried as a long patch.
       if (this.indexPatch.size > MAX_OTHERS) void this.index;
     }
-    for (const [name, column] of before.made) {
-      const patched =
-        name === INVALID
-          ? this.patchInvalid(column as number[], slots, reads)
-          : column instanceof Float64Array
-            ? this.patchMillionths(name as AmountField, column, slots, reads)
-            : this.patchCoded(
-                name as Field,
-                column as Coded<unknown>,
-                slots,
-                reads,
-              );
-      if (patched !== undefined) this.made.set(name, patched);
-    }
+    // Whether a field differs at the edited slots, worked out once per field.
     const changed = new Map<MemoField, boolean>();
-    const unchanged = (f: MemoField) => {
+    const changedAt = (f: MemoField) => {
       let c = changed.get(f);
       if (c === undefined)
         changed.set(
           f,
           (c = fieldChanged(before.holdings, this.holdings, slots, f)),
         );
-      return !c && this.sameColumn(before, f);
+      return c;
     };
+    // The same holdings not of the read (the edited rows were not of it before either): a coded
+    // column whose values at the slots are unchanged has the same codes and values (code()).
+    const sameOthers =
+      before.othersMade !== undefined &&
+      reads.every((j, s) => j < 0 && before.othersMade!.includes(slots[s]));
+    for (const [name, column] of before.made) {
+      const patched =
+        name === INVALID
+          ? this.patchInvalid(column as number[], slots, reads)
+          : column instanceof Float64Array
+            ? this.patchMillionths(name as AmountField, column, slots, reads)
+            : sameOthers && !changedAt(name as Field)
+              ? column
+              : this.patchCoded(
+                  name as Field,
+                  column as Coded<unknown>,
+                  slots,
+                  reads,
+                );
+      if (patched !== undefined) this.made.set(name, patched);
+    }
+    const unchanged = (f: MemoField) =>
+      !changedAt(f) && this.sameColumn(before, f);
     for (const [key, m] of before.memos) {
       if (!m.fields.every(unchanged)) continue;
       const amount = m.amount;
@@ -291,7 +301,12 @@ export class FundColumns {
         // Only the amount changed: the value is patched when first asked (summing).
         const column = before.made.get(amount);
         if (column instanceof Float64Array)
-          this.memos.set(key, { ...m, change: { slots, before: column } });
+          this.memos.set(key, {
+            fields: m.fields,
+            value: m.value,
+            amount,
+            change: { slots, before: column },
+          });
       }
     }
   }
@@ -324,16 +339,23 @@ export class FundColumns {
     reads: readonly number[],
   ): Float64Array {
     const from = this.source?.millionths(name);
-    const at = (s: number) =>
-      reads[s] < 0
-        ? millionthsOf(this.holdings[slots[s]][name])
-        : from
-          ? from[reads[s]]
-          : NaN;
-    if (slots.every((k, s) => Object.is(column[k], at(s)))) return column;
+    const values = new Float64Array(slots.length);
+    let same = true;
+    for (let s = 0; s < slots.length; s++) {
+      const j = reads[s];
+      const x =
+        j < 0
+          ? millionthsOf(this.holdings[slots[s]][name])
+          : from
+            ? from[j]
+            : NaN;
+      values[s] = x;
+      same &&= Object.is(column[slots[s]], x);
+    }
+    if (same) return column;
     const m = new Float64Array(this.length);
     m.set(column.subarray(0, this.length));
-    slots.forEach((k, s) => (m[k] = at(s)));
+    for (let s = 0; s < slots.length; s++) m[slots[s]] = values[s];
     return m;
   }
 
