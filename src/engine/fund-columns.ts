@@ -61,7 +61,16 @@ export class FundColumns {
     const kept = list[KEPT];
     if (kept) return kept;
     const edit = list[EDIT];
-    if (!edit) return new FundColumns(holdings);
+    if (!edit) {
+      // Every list gets both slots, in the same order as an edited list: the code that reads the
+      // holdings lists is compiled for one kind of list (an edited list, a list of another kind,
+      // threw away the rules' compiled code at the first edit).
+      if (!(EDIT in list)) {
+        keep(list, EDIT, undefined);
+        keep(list, KEPT, undefined);
+      }
+      return new FundColumns(holdings);
+    }
     // Used once: the previous list is not kept alive by the next one.
     list[EDIT] = undefined;
     const before = (edit.before as EditedList)[KEPT];
