@@ -165,7 +165,8 @@ export class FundColumns {
     let m = this.memos.get(key);
     if (m !== undefined && m.change !== undefined) {
       // Brought up to date once, in a record of this version's own (the previous one is shared).
-      const change = { ...m.change, after: this.millionths(amount) };
+      const { slots, before } = m.change;
+      const change = { slots, before, after: this.millionths(amount) };
       const value = patch(m.value as T, change) ?? compute();
       this.memos.set(key, (m = { fields, amount, value }));
     }

@@ -271,29 +271,17 @@ class Sorted {
       0, 1, 2, 3, 4,
     ].map(() => new Tally(ctx));
     this.gate = newGateLog(ctx);
-    this.cap20Text = CAP_20(ctx.asOf).toString();
-    const explain = why("counted-within-bucket", {
-      threshold: this.cap20Text,
-      article: "L. 214-28 III",
-    });
-    const inBucket = (article: string) => ({
-      rule: prof.bucket.id,
-      article,
-      explain,
-    });
-    this.counted = {
-      I: { rule: prof.quota.id, article: ART_I, explain: UNLISTED },
-      III1: inBucket(ART_III_1),
-      III2: inBucket(ART_III_2),
-    };
+    const law = sortLaw(prof, ctx.asOf);
+    this.cap20Text = law.cap20Text;
+    this.counted = law.counted;
     this.gateRules = {
       quotaId: prof.quota.id,
       advancesId: prof.advances.id,
       article: prof.advanceArticle,
-      gate: ratioAt(prof.advanceGate, ctx.asOf),
+      gate: law.gate,
       log: this.gate,
     };
-    const classes = quotaClasses(ctx.asOf);
+    const classes = law.classes;
     const c = ctx.columns;
     this.cls = c.coded("assetClass");
     this.listing = c.coded("listingStatus");
@@ -376,6 +364,47 @@ class Sorted {
   }
 }
 
+/** What the sort reads of the law on a date, for a profile: the same for each of its funds. */
+interface SortLaw {
+  readonly classes: ReturnType<typeof quotaClasses>;
+  readonly cap20Text: string;
+  readonly counted: Sorted["counted"];
+  readonly gate: Dec;
+}
+
+/** The last date's SortLaw of each profile: a check (or an edit) asks one date for every fund. */
+const lastSortLaw = new WeakMap<
+  L21428Profile,
+  { asOf: string; law: SortLaw }
+>();
+
+function sortLaw(prof: L21428Profile, asOf: string): SortLaw {
+  const last = lastSortLaw.get(prof);
+  if (last?.asOf === asOf) return last.law;
+  const cap20Text = CAP_20(asOf).toString();
+  const explain = why("counted-within-bucket", {
+    threshold: cap20Text,
+    article: "L. 214-28 III",
+  });
+  const inBucket = (article: string) => ({
+    rule: prof.bucket.id,
+    article,
+    explain,
+  });
+  const law: SortLaw = {
+    classes: quotaClasses(asOf),
+    cap20Text,
+    counted: {
+      I: { rule: prof.quota.id, article: ART_I, explain: UNLISTED },
+      III1: inBucket(ART_III_1),
+      III2: inBucket(ART_III_2),
+    },
+    gate: ratioAt(prof.advanceGate, asOf),
+  };
+  lastSortLaw.set(prof, { asOf, law });
+  return law;
+}
+
 /**
  * A coded column's codes renumbered within the fund, in the order of first appearance; the codes
  * themselves when the column has no more values than the fund has rows (one fund per read).
@@ -455,7 +484,7 @@ function sortPositions(t: Sorted): Sort {
           compute,
           patchSort,
         );
-  const { paragraphs, counts, order, start, totals, alone } = sort;
+  const { paragraphs, totals, alone, kept } = sort;
   t.issuerInI.set(sort.inI);
   for (const to of SUMMED) {
     const total = totals[to];
@@ -464,15 +493,13 @@ function sortPositions(t: Sorted): Sort {
   }
   // One by one and in the rows' order, as the pass met them (their diagnostics' order).
   for (const i of alone) summedIn(t, paragraphs[i]).takeAt(i);
-  const positionsOf = (to: To) =>
-    order.subarray(start[to], start[to] + counts[to]);
-  t.listedAfter = positionsOf(To.IV);
-  t.advances = positionsOf(To.ADVANCE);
-  t.entityRights = positionsOf(To.ENTITY);
-  for (const i of positionsOf(To.UNKNOWN)) leaveOutOfSort(t, i, To.UNKNOWN);
+  t.listedAfter = kept[To.IV];
+  t.advances = kept[To.ADVANCE];
+  t.entityRights = kept[To.ENTITY];
+  for (const i of kept[To.UNKNOWN]) leaveOutOfSort(t, i, To.UNKNOWN);
   if (ctx.explain)
     for (const to of [To.I, To.III1, To.III2, To.OUT])
-      for (const i of positionsOf(to)) explainSorted(t, i, to);
+      for (const i of kept[to]) explainSorted(t, i, to);
   if (t.receivable.includes(true)) addReceivables(t, paragraphs);
   return sort;
 }
@@ -484,11 +511,8 @@ function sortPositions(t: Sorted): Sort {
 interface Sort {
   /** Each position's paragraph (To.NOT_HELD for a position not held). */
   readonly paragraphs: Uint8Array;
-  /** How many positions each paragraph has. */
-  readonly counts: Int32Array;
-  /** The positions later passes take, grouped by paragraph: paragraph to's start at start[to]. */
-  readonly order: Int32Array;
-  readonly start: Int32Array;
+  /** By paragraph, the positions later passes take (KEPT), in the rows' order; empty for the others. */
+  readonly kept: readonly Int32Array[];
   /** By issuer slot: what the issuer's securities say (InI). */
   readonly inI: Uint8Array;
   /**
@@ -532,16 +556,16 @@ function sortPass(t: Sorted, held: Uint8Array): Sort {
     const big = spilled.big?.[to];
     totals[to] = big === undefined ? sums[to] : big + BigInt(sums[to]);
   }
-  const listed = order.subarray(start[To.IV], start[To.IV] + counts[To.IV]);
+  const positions = Array.from(kept, (k, to) =>
+    order.subarray(start[to], start[to] + k * counts[to]),
+  );
   return {
     paragraphs,
-    counts,
-    order,
-    start,
+    kept: positions,
     inI,
     totals,
     alone: Int32Array.from(spilled.alone),
-    issuers: issuersByAdmission(t, listed),
+    issuers: issuersByAdmission(t, positions[To.IV]),
   };
 }
 
