@@ -259,8 +259,15 @@ export class FundColumns {
    */
   private patchFrom(before: FundColumns, slots: readonly number[]): void {
     const reads = slots.map((k) => this.indexInRead(k));
+    // The same holdings not of the read (the edited rows were not of it before either): a column
+    // whose values at the slots are unchanged is the same (code(), findInvalid()).
+    const sameOthers =
+      before.othersMade !== undefined &&
+      reads.every((j, s) => j < 0 && before.othersMade!.includes(slots[s]));
     if (before.othersMade)
-      this.othersMade = patchedOthers(before.othersMade, slots, reads);
+      this.othersMade = sameOthers
+        ? before.othersMade
+        : patchedOthers(before.othersMade, slots, reads);
     if (before.indexMade !== undefined) {
       // The index is copied when first read whole (code() of a column not made before).
       this.indexMade = before.indexMade;
@@ -280,19 +287,14 @@ export class FundColumns {
         );
       return c;
     };
-    // The same holdings not of the read (the edited rows were not of it before either): a coded
-    // column whose values at the slots are unchanged has the same codes and values (code()).
-    const sameOthers =
-      before.othersMade !== undefined &&
-      reads.every((j, s) => j < 0 && before.othersMade!.includes(slots[s]));
     for (const [name, column] of before.made) {
       const patched =
-        name === INVALID
-          ? this.patchInvalid(column as number[], slots, reads)
-          : column instanceof Float64Array
-            ? this.patchMillionths(name as AmountField, column, slots, reads)
-            : sameOthers && !changedAt(name as Field)
-              ? column
+        sameOthers && !changedAt(name as MemoField)
+          ? column
+          : name === INVALID
+            ? this.patchInvalid(column as number[], slots, reads)
+            : column instanceof Float64Array
+              ? this.patchMillionths(name as AmountField, column, slots, reads)
               : this.patchCoded(
                   name as Field,
                   column as Coded<unknown>,
