@@ -65,7 +65,7 @@ export class FundColumns {
       // Every list gets both slots, in the same order as an edited list: the code that reads the
       // holdings lists is compiled for one kind of list (an edited list, a list of another kind,
       // threw away the rules' compiled code at the first edit).
-      if (!(EDIT in list)) {
+      if (!(EDIT in list) && Object.isExtensible(list)) {
         keep(list, EDIT, undefined);
         keep(list, KEPT, undefined);
       }

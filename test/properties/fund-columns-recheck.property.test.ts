@@ -125,4 +125,11 @@ describe("an edited fund's columns patched from the previous version's (property
       RUNS,
     );
   });
+
+  it("reads a list that cannot take the edit's slots (frozen) as any other", () => {
+    const holdings = Object.freeze(read([["F1", "L1", "I1", "EQUITY", 10, 11, "UNLISTED", 44000, null, null, null, null]]));
+    const columns = FundColumns.of(holdings);
+    expect([...columns.millionths("costValue")]).toEqual([10_000_000]);
+    expect(columns.coded("assetClass").values[columns.coded("assetClass").codes[0]]).toBe("EQUITY");
+  });
 });
