@@ -61,7 +61,16 @@ export class FundColumns {
     const kept = list[KEPT];
     if (kept) return kept;
     const edit = list[EDIT];
-    if (!edit) return new FundColumns(holdings);
+    if (!edit) {
+      // Every list gets both slots, in the same order as an edited list: the code that reads the
+      // holdings lists is compiled for one kind of list (an edited list, a list of another kind,
+      // threw away the rules' compiled code at the first edit).
+      if (!(EDIT in list) && Object.isExtensible(list)) {
+        keep(list, EDIT, undefined);
+        keep(list, KEPT, undefined);
+      }
+      return new FundColumns(holdings);
+    }
     // Used once: the previous list is not kept alive by the next one.
     list[EDIT] = undefined;
     const before = (edit.before as EditedList)[KEPT];
@@ -137,6 +146,32 @@ export class FundColumns {
     if (m === undefined)
       this.memos.set(key, (m = { fields, value: compute() }));
     // One way out for a memo made or kept: a check that only made memos compiles the read of a kept one.
+    return m.value as T;
+  }
+
+  /**
+   * memo() of what also sums an amount column: kept as memo() keeps it; after an edit that changed
+   * the amount at some slots but none of the fields, `patch` brings the previous version's value up
+   * to date from the slots' amounts before and after (in millionths), or says it cannot
+   * (undefined: compute runs). compute reads the amounts through millionths(amount) only.
+   */
+  summing<T>(
+    key: string,
+    fields: readonly MemoField[],
+    amount: AmountField,
+    compute: () => T,
+    patch: (previous: T, change: AmountChange) => T | undefined,
+  ): T {
+    let m = this.memos.get(key);
+    if (m !== undefined && m.change !== undefined) {
+      // Brought up to date once, in a record of this version's own (the previous one is shared).
+      const { slots, before } = m.change;
+      const change = { slots, before, after: this.millionths(amount) };
+      const value = patch(m.value as T, change) ?? compute();
+      this.memos.set(key, (m = { fields, amount, value }));
+    }
+    if (m === undefined)
+      this.memos.set(key, (m = { fields, amount, value: compute() }));
     return m.value as T;
   }
 
@@ -224,8 +259,15 @@ export class FundColumns {
    */
   private patchFrom(before: FundColumns, slots: readonly number[]): void {
     const reads = slots.map((k) => this.indexInRead(k));
+    // The same holdings not of the read (the edited rows were not of it before either): a column
+    // whose values at the slots are unchanged is the same (code(), findInvalid()).
+    const sameOthers =
+      before.othersMade !== undefined &&
+      reads.every((j, s) => j < 0 && before.othersMade!.includes(slots[s]));
     if (before.othersMade)
-      this.othersMade = patchedOthers(before.othersMade, slots, reads);
+      this.othersMade = sameOthers
+        ? before.othersMade
+        : patchedOthers(before.othersMade, slots, reads);
     if (before.indexMade !== undefined) {
       // The index is copied when first read whole (code() of a column not made before).
       this.indexMade = before.indexMade;
@@ -234,32 +276,51 @@ export class FundColumns {
       // Many slots replaced: the index is made whole now, not carried as a long patch.
       if (this.indexPatch.size > MAX_OTHERS) void this.index;
     }
-    for (const [name, column] of before.made) {
-      const patched =
-        name === INVALID
-          ? this.patchInvalid(column as number[], slots, reads)
-          : column instanceof Float64Array
-            ? this.patchMillionths(name as AmountField, column, slots, reads)
-            : this.patchCoded(
-                name as Field,
-                column as Coded<unknown>,
-                slots,
-                reads,
-              );
-      if (patched !== undefined) this.made.set(name, patched);
-    }
+    // Whether a field differs at the edited slots, worked out once per field.
     const changed = new Map<MemoField, boolean>();
-    const unchanged = (f: MemoField) => {
+    const changedAt = (f: MemoField) => {
       let c = changed.get(f);
       if (c === undefined)
         changed.set(
           f,
           (c = fieldChanged(before.holdings, this.holdings, slots, f)),
         );
-      return !c && this.sameColumn(before, f);
+      return c;
     };
-    for (const [key, m] of before.memos)
-      if (m.fields.every(unchanged)) this.memos.set(key, m);
+    for (const [name, column] of before.made) {
+      const patched =
+        sameOthers && !changedAt(name as MemoField)
+          ? column
+          : name === INVALID
+            ? this.patchInvalid(column as number[], slots, reads)
+            : column instanceof Float64Array
+              ? this.patchMillionths(name as AmountField, column, slots, reads)
+              : this.patchCoded(
+                  name as Field,
+                  column as Coded<unknown>,
+                  slots,
+                  reads,
+                );
+      if (patched !== undefined) this.made.set(name, patched);
+    }
+    const unchanged = (f: MemoField) =>
+      !changedAt(f) && this.sameColumn(before, f);
+    for (const [key, m] of before.memos) {
+      if (!m.fields.every(unchanged)) continue;
+      const amount = m.amount;
+      if (amount === undefined || unchanged(amount)) this.memos.set(key, m);
+      else if (m.change === undefined) {
+        // Only the amount changed: the value is patched when first asked (summing).
+        const column = before.made.get(amount);
+        if (column instanceof Float64Array)
+          this.memos.set(key, {
+            fields: m.fields,
+            value: m.value,
+            amount,
+            change: { slots, before: column },
+          });
+      }
+    }
   }
 
   /** The field's column (if made) is the same object in both versions: per-value memos stay right. */
@@ -290,16 +351,23 @@ export class FundColumns {
     reads: readonly number[],
   ): Float64Array {
     const from = this.source?.millionths(name);
-    const at = (s: number) =>
-      reads[s] < 0
-        ? millionthsOf(this.holdings[slots[s]][name])
-        : from
-          ? from[reads[s]]
-          : NaN;
-    if (slots.every((k, s) => Object.is(column[k], at(s)))) return column;
+    const values = new Float64Array(slots.length);
+    let same = true;
+    for (let s = 0; s < slots.length; s++) {
+      const j = reads[s];
+      const x =
+        j < 0
+          ? millionthsOf(this.holdings[slots[s]][name])
+          : from
+            ? from[j]
+            : NaN;
+      values[s] = x;
+      same &&= Object.is(column[slots[s]], x);
+    }
+    if (same) return column;
     const m = new Float64Array(this.length);
     m.set(column.subarray(0, this.length));
-    slots.forEach((k, s) => (m[k] = at(s)));
+    for (let s = 0; s < slots.length; s++) m[slots[s]] = values[s];
     return m;
   }
 
@@ -371,11 +439,22 @@ export type MemoField = Field | typeof INVALID;
 /** The key of withInvalid's list among the made columns, and the memo field of unreadable cells. */
 export const INVALID = "#invalid";
 
-type AmountField = "costValue" | "fairValue" | "marketCap";
+export type AmountField = "costValue" | "fairValue" | "marketCap";
 
 interface Memo {
   fields: readonly MemoField[];
   value: unknown;
+  /** A summing memo's amount column. */
+  amount?: AmountField;
+  /** A summing memo carried over an edit of its amounts, until patched (summing). */
+  change?: Omit<AmountChange, "after">;
+}
+
+/** The amounts of an edit, in millionths: the columns before and after it, and the slots it changed. */
+export interface AmountChange {
+  readonly slots: readonly number[];
+  readonly before: Float64Array;
+  readonly after: Float64Array;
 }
 
 type ReadCoded = NonNullable<ReturnType<HoldingColumns["coded"]>>;

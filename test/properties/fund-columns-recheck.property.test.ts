@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FundColumns, INVALID, type MemoField, recordEdit } from "../../src/engine/fund-columns";
+import { type AmountChange, FundColumns, INVALID, type MemoField, recordEdit } from "../../src/engine/fund-columns";
 import type { Holding } from "../../src/engine/model";
 import type { CellValue, RawTable } from "../../src/workbook/grid";
 import { readWorkbook } from "../../src/workbook/read-workbook";
@@ -37,6 +37,30 @@ const MEMOS: Record<string, readonly MemoField[]> = { classes: ["assetClass"], d
 const memoOf = (holdings: readonly Holding[], fields: readonly MemoField[]) =>
   holdings.map((h) => fields.map((f) => (f === INVALID ? [...h.invalid].sort().join() : String(h[f]))).join("|"));
 
+/**
+ * A summing memo: the cost in millionths by class, of the rows whose cost is a number; carried
+ * over an edit of costs only, it is patched with the edited rows' differences.
+ */
+type ByClass = Record<string, bigint>;
+const sumsOf = (columns: FundColumns): ByClass => {
+  const sums: ByClass = {};
+  const cost = columns.millionths("costValue");
+  columns.holdings.forEach((h, k) => {
+    if (cost[k] === cost[k]) sums[String(h.assetClass)] = (sums[String(h.assetClass)] ?? 0n) + BigInt(cost[k]);
+  });
+  return sums;
+};
+const summed = (columns: FundColumns) =>
+  columns.summing("sums", ["assetClass"], "costValue", () => sumsOf(columns), (previous: ByClass, { slots, before, after }: AmountChange) => {
+    const sums = { ...previous };
+    for (const k of new Set(slots)) {
+      const cls = String(columns.holdings[k].assetClass);
+      if (before[k] !== before[k] || after[k] !== after[k]) return undefined;
+      sums[cls] += BigInt(after[k]) - BigInt(before[k]);
+    }
+    return sums;
+  });
+
 function sameColumns(got: FundColumns, fresh: FundColumns, holdings: readonly Holding[]): void {
   const n = holdings.length;
   for (const name of CODED) {
@@ -50,6 +74,7 @@ function sameColumns(got: FundColumns, fresh: FundColumns, holdings: readonly Ho
   for (const name of AMOUNTS) expect([...got.millionths(name).subarray(0, n)]).toEqual([...fresh.millionths(name).subarray(0, n)]);
   expect([...got.withInvalid()]).toEqual([...fresh.withInvalid()]);
   for (const [key, fields] of Object.entries(MEMOS)) expect(got.memo(key, fields, () => memoOf(holdings, fields))).toEqual(memoOf(holdings, fields));
+  expect(summed(got)).toEqual(sumsOf(fresh));
 }
 
 describe("an edited fund's columns patched from the previous version's (property)", () => {
@@ -65,7 +90,7 @@ describe("an edited fund's columns patched from the previous version's (property
             // Each replacement: a holding of another read (an edited row), or the read's own.
             from: fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
             fromRead: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
-            made: fc.subarray([...CODED, ...AMOUNTS, INVALID, ...Object.keys(MEMOS)]),
+            made: fc.subarray([...CODED, ...AMOUNTS, INVALID, ...Object.keys(MEMOS), "sums"]),
             checked: fc.boolean(),
           }),
           { minLength: 1, maxLength: 8 },
@@ -82,6 +107,7 @@ describe("an edited fund's columns patched from the previous version's (property
               if (name === INVALID) columns.withInvalid();
               else if ((AMOUNTS as readonly string[]).includes(name)) columns.millionths(name as (typeof AMOUNTS)[number]);
               else if (name in MEMOS) columns.memo(name, MEMOS[name], () => memoOf(columns.holdings, MEMOS[name]));
+              else if (name === "sums") summed(columns);
               else columns.coded(name as (typeof CODED)[number]);
             const next = list.slice();
             const slots = step.slots.map((s) => s % list.length);
@@ -98,5 +124,12 @@ describe("an edited fund's columns patched from the previous version's (property
       ),
       RUNS,
     );
+  });
+
+  it("reads a list that cannot take the edit's slots (frozen) as any other", () => {
+    const holdings = Object.freeze(read([["F1", "L1", "I1", "EQUITY", 10, 11, "UNLISTED", 44000, null, null, null, null]]));
+    const columns = FundColumns.of(holdings);
+    expect([...columns.millionths("costValue")]).toEqual([10_000_000]);
+    expect(columns.coded("assetClass").values[columns.coded("assetClass").codes[0]]).toBe("EQUITY");
   });
 });

@@ -18,7 +18,12 @@ import {
   requireVersion,
 } from "../../law";
 import type { Excluded, FundContext, Position } from "../fund-context";
-import { type Coded, per } from "../fund-columns";
+import {
+  type AmountChange,
+  type Coded,
+  type MemoField,
+  per,
+} from "../fund-columns";
 import { english } from "../../present/english";
 import {
   compare,
@@ -266,29 +271,17 @@ class Sorted {
       0, 1, 2, 3, 4,
     ].map(() => new Tally(ctx));
     this.gate = newGateLog(ctx);
-    this.cap20Text = CAP_20(ctx.asOf).toString();
-    const explain = why("counted-within-bucket", {
-      threshold: this.cap20Text,
-      article: "L. 214-28 III",
-    });
-    const inBucket = (article: string) => ({
-      rule: prof.bucket.id,
-      article,
-      explain,
-    });
-    this.counted = {
-      I: { rule: prof.quota.id, article: ART_I, explain: UNLISTED },
-      III1: inBucket(ART_III_1),
-      III2: inBucket(ART_III_2),
-    };
+    const law = sortLaw(prof, ctx.asOf);
+    this.cap20Text = law.cap20Text;
+    this.counted = law.counted;
     this.gateRules = {
       quotaId: prof.quota.id,
       advancesId: prof.advances.id,
       article: prof.advanceArticle,
-      gate: ratioAt(prof.advanceGate, ctx.asOf),
+      gate: law.gate,
       log: this.gate,
     };
-    const classes = quotaClasses(ctx.asOf);
+    const classes = law.classes;
     const c = ctx.columns;
     this.cls = c.coded("assetClass");
     this.listing = c.coded("listingStatus");
@@ -371,6 +364,47 @@ class Sorted {
   }
 }
 
+/** What the sort reads of the law on a date, for a profile: the same for each of its funds. */
+interface SortLaw {
+  readonly classes: ReturnType<typeof quotaClasses>;
+  readonly cap20Text: string;
+  readonly counted: Sorted["counted"];
+  readonly gate: Dec;
+}
+
+/** The last date's SortLaw of each profile: a check (or an edit) asks one date for every fund. */
+const lastSortLaw = new WeakMap<
+  L21428Profile,
+  { asOf: string; law: SortLaw }
+>();
+
+function sortLaw(prof: L21428Profile, asOf: string): SortLaw {
+  const last = lastSortLaw.get(prof);
+  if (last?.asOf === asOf) return last.law;
+  const cap20Text = CAP_20(asOf).toString();
+  const explain = why("counted-within-bucket", {
+    threshold: cap20Text,
+    article: "L. 214-28 III",
+  });
+  const inBucket = (article: string) => ({
+    rule: prof.bucket.id,
+    article,
+    explain,
+  });
+  const law: SortLaw = {
+    classes: quotaClasses(asOf),
+    cap20Text,
+    counted: {
+      I: { rule: prof.quota.id, article: ART_I, explain: UNLISTED },
+      III1: inBucket(ART_III_1),
+      III2: inBucket(ART_III_2),
+    },
+    gate: ratioAt(prof.advanceGate, asOf),
+  };
+  lastSortLaw.set(prof, { asOf, law });
+  return law;
+}
+
 /**
  * A coded column's codes renumbered within the fund, in the order of first appearance; the codes
  * themselves when the column has no more values than the fund has rows (one fund per read).
@@ -418,8 +452,7 @@ export function evaluateL21428(
   prof: L21428Profile,
 ): Evaluation {
   const t = new Sorted(ctx, prof);
-  sortPositions(t, ctx.held);
-  const issuers = issuersByAdmission(t, t.listedAfter);
+  const { issuers } = sortPositions(t);
   allocateListedAfterPurchase(t, issuers, capOf(ctx, CAP_20(ctx.asOf)));
   // Advances last: whether they count depends on their issuer's securities.
   countAdvances(t);
@@ -434,8 +467,79 @@ export function evaluateL21428(
  * stays within 20 % (those are kept for their issuers' turn); advances and entity rights are kept
  * for theirs. Done in passes over the paragraphs, one byte per position: a position's paragraph
  * decides where its amount goes and what is kept of it, and no pass depends on another's order.
+ *
+ * The pass over the rows (sortPass) is kept from one version of the fund to the next: after an
+ * edit of amounts only, its sums are patched with the edited rows' differences (patchSort).
  */
-function sortPositions(t: Sorted, held: Uint8Array): void {
+function sortPositions(t: Sorted): Sort {
+  const { ctx } = t;
+  const compute = () => sortPass(t, ctx.held);
+  const sort =
+    ctx.basis === undefined
+      ? compute()
+      : ctx.columns.summing(
+          ["sort", ctx.asOf, ctx.explain, ctx.basis, t.prof.quota.id].join("|"),
+          SORT_FIELDS,
+          ctx.basis === "COST" ? "costValue" : "fairValue",
+          compute,
+          patchSort,
+        );
+  const { paragraphs, totals, alone, kept } = sort;
+  t.issuerInI.set(sort.inI);
+  for (const to of SUMMED) {
+    const total = totals[to];
+    if (typeof total === "number") summedIn(t, to).plusMillionths(total);
+    else summedIn(t, to).plus(total);
+  }
+  // One by one and in the rows' order, as the pass met them (their diagnostics' order).
+  for (const i of alone) summedIn(t, paragraphs[i]).takeAt(i);
+  t.listedAfter = kept[To.IV];
+  t.advances = kept[To.ADVANCE];
+  t.entityRights = kept[To.ENTITY];
+  for (const i of kept[To.UNKNOWN]) leaveOutOfSort(t, i, To.UNKNOWN);
+  if (ctx.explain)
+    for (const to of [To.I, To.III1, To.III2, To.OUT])
+      for (const i of kept[to]) explainSorted(t, i, to);
+  if (t.receivable.includes(true)) addReceivables(t, paragraphs);
+  return sort;
+}
+
+/**
+ * What the sort works out over every row, from the columns and the basis amounts alone (nothing
+ * is added to a measure here): shared by the versions of the fund, never written to.
+ */
+interface Sort {
+  /** Each position's paragraph (To.NOT_HELD for a position not held). */
+  readonly paragraphs: Uint8Array;
+  /** By paragraph, the positions later passes take (KEPT), in the rows' order; empty for the others. */
+  readonly kept: readonly Int32Array[];
+  /** By issuer slot: what the issuer's securities say (InI). */
+  readonly inI: Uint8Array;
+  /**
+   * By paragraph of SUMMED: the exact sum of its amounts that are numbers (safe integers in
+   * millionths), as a number while it is a safe integer, else a BigInt.
+   */
+  readonly totals: readonly (number | bigint)[];
+  /** The positions of those paragraphs whose amount is not a number (a BigInt, or none), in order. */
+  readonly alone: Int32Array;
+  /** IV: the positions listed after purchase grouped by issuer, in order of admission. */
+  readonly issuers: ReturnType<typeof issuersByAdmission>;
+}
+
+/** The fields the sort reads besides the basis amount (held: the two dates; IV: the rows). */
+const SORT_FIELDS: readonly MemoField[] = [
+  "assetClass",
+  "listingStatus",
+  "listingDate",
+  "listingCountry",
+  "marketCap",
+  "investmentDate",
+  "disposalDate",
+  "issuerId",
+  "row",
+];
+
+function sortPass(t: Sorted, held: Uint8Array): Sort {
   const counts = new Int32Array(To.LISTED + 1);
   const paragraphs = paragraphsOf(t, held, counts);
   // The positions later passes take, grouped by paragraph (below).
@@ -444,18 +548,57 @@ function sortPositions(t: Sorted, held: Uint8Array): void {
   const order = new Int32Array(total + 1);
   // One sum per paragraph; those of the paragraphs not summed are written and never read.
   const sums = new Float64Array(To.LISTED + 1);
-  takeByParagraph(t, paragraphs, { sums, kept, next, order });
-  for (const to of SUMMED) summedIn(t, to).plusMillionths(sums[to]);
-  const positionsOf = (to: To) =>
-    order.subarray(start[to], start[to] + counts[to]);
-  t.listedAfter = positionsOf(To.IV);
-  t.advances = positionsOf(To.ADVANCE);
-  t.entityRights = positionsOf(To.ENTITY);
-  for (const i of positionsOf(To.UNKNOWN)) leaveOutOfSort(t, i, To.UNKNOWN);
-  if (t.ctx.explain)
-    for (const to of [To.I, To.III1, To.III2, To.OUT])
-      for (const i of positionsOf(to)) explainSorted(t, i, to);
-  if (t.receivable.includes(true)) addReceivables(t, paragraphs);
+  const inI = new Uint8Array(t.issuerSlot.count);
+  const spilled: Spilled = { alone: [] };
+  takeByParagraph(t, paragraphs, { sums, kept, next, order, inI, spilled });
+  const totals: (number | bigint)[] = [];
+  for (const to of SUMMED) {
+    const big = spilled.big?.[to];
+    totals[to] = big === undefined ? sums[to] : big + BigInt(sums[to]);
+  }
+  const positions = Array.from(kept, (k, to) =>
+    order.subarray(start[to], start[to] + k * counts[to]),
+  );
+  return {
+    paragraphs,
+    kept: positions,
+    inI,
+    totals,
+    alone: Int32Array.from(spilled.alone),
+    issuers: issuersByAdmission(t, positions[To.IV]),
+  };
+}
+
+/**
+ * The sort of the previous version with the edited rows' amounts taken out and their new ones
+ * added, when only amounts changed; undefined when a row's amount is or was not a number (it is
+ * taken alone: the pass again).
+ */
+function patchSort(
+  sort: Sort,
+  { slots, before, after }: AmountChange,
+): Sort | undefined {
+  const totals = sort.totals.slice();
+  for (const k of slots) {
+    const to = sort.paragraphs[k];
+    if (to !== To.I && to !== To.III1 && to !== To.III2) continue;
+    const [x, y] = [before[k], after[k]];
+    if (x !== x || y !== y) return undefined;
+    totals[to] = plusExact(plusExact(totals[to], -x), y);
+  }
+  return Object.assign({}, sort, { totals });
+}
+
+/**
+ * total + x exactly, x a safe integer: as a number while the sum is a safe integer (a sum of
+ * safe integers that stays within ±(2^53 − 1) is exact; one past it is seen as past it), else a BigInt.
+ */
+function plusExact(total: number | bigint, x: number): number | bigint {
+  if (typeof total === "bigint") return total + BigInt(x);
+  const sum = total + x;
+  return sum <= Number.MAX_SAFE_INTEGER && sum >= -Number.MAX_SAFE_INTEGER
+    ? sum
+    : BigInt(total) + BigInt(x);
 }
 
 /**
@@ -542,30 +685,50 @@ function takeByParagraph(
     kept: Uint8Array;
     next: Int32Array;
     order: Int32Array;
+    inI: Uint8Array;
+    spilled: Spilled;
   },
 ): void {
-  const { sums, kept, next, order } = into;
-  const [m, issuers, inI] = [t.ctx.millionths, t.issuerSlot.slots, t.issuerInI];
+  const { sums, kept, next, order, inI, spilled } = into;
+  const [m, issuers] = [t.ctx.millionths, t.issuerSlot.slots];
   for (let i = 0; i < paragraphs.length; i++) {
     const to = paragraphs[i];
     const sum = sums[to] + m[i];
     if (sum <= Number.MAX_SAFE_INTEGER && sum >= -Number.MAX_SAFE_INTEGER)
       sums[to] = sum;
-    else takeAlone(t, i, to, sums);
+    else spill(m[i], i, to, sums, spilled);
     inI[issuers[i]] |= SECURITY_SAYS[to];
     order[next[to]] = i;
     next[to] += kept[to];
   }
 }
 
+/** What takeByParagraph could not add as numbers: BigInt sums by paragraph, and the positions taken alone. */
+interface Spilled {
+  big?: bigint[];
+  alone: number[];
+}
+
 /**
- * A position takeByParagraph cannot add as a number: its paragraph's sum so far goes to the
- * measure, then the position is taken as a row (its BigInt, or a diagnostic for no amount).
+ * An amount takeByParagraph cannot add as a number: one that is not a number (a BigInt, or none)
+ * is taken alone later, in a paragraph summed; one that would take its paragraph's sum past 2^53
+ * goes with the sum so far to the paragraph's BigInt.
  */
-function takeAlone(t: Sorted, i: number, to: To, sums: Float64Array): void {
-  if (to === To.I || to === To.III1 || to === To.III2) {
-    summedIn(t, to).plusMillionths(sums[to]);
-    summedIn(t, to).takeAt(i);
+function spill(
+  x: number,
+  i: number,
+  to: To,
+  sums: Float64Array,
+  spilled: Spilled,
+): void {
+  const summed = to === To.I || to === To.III1 || to === To.III2;
+  if (x !== x) {
+    if (summed) spilled.alone.push(i);
+    return;
+  }
+  if (summed) {
+    const big = (spilled.big ??= []);
+    big[to] = (big[to] ?? 0n) + BigInt(sums[to]) + BigInt(x);
   }
   sums[to] = 0;
 }
