@@ -1,12 +1,19 @@
 import { type Amount, formatAmount } from "../amount";
 import { addMonths, type IsoDate } from "../dates";
-import { requireVersion } from "../../law/parameter";
-import { REGISTER_LAW, registerRule } from "../../law/registers";
+import { registerRule } from "../../law/registers";
 import type { GroupResult, RuleResult, Status } from "../result";
 import { worstStatus } from "../result";
 import { Tally } from "./aggregate";
 import { eurosOf } from "./euros";
-import { type Tri, amountNumber, and, lawAmount, not } from "./logic";
+import {
+  type RegisterLaw,
+  type Tri,
+  amountNumber,
+  and,
+  lawAmount,
+  not,
+  registerLawAt,
+} from "./logic";
 import {
   allTests,
   amountFields,
@@ -38,18 +45,6 @@ const CASE_ORDER = [
   "OFF-100K-INV",
   "OFF-100K-NOM",
 ];
-
-function thresholds(asOf: IsoDate) {
-  return {
-    circle: Number(requireVersion(REGISTER_LAW.circleLimit, asOf).value),
-    small: lawAmount(requireVersion(REGISTER_LAW.smallOffer, asOf).value),
-    ticket: lawAmount(requireVersion(REGISTER_LAW.ticket, asOf).value),
-    nominal: lawAmount(requireVersion(REGISTER_LAW.nominal, asOf).value),
-    twelve: lawAmount(requireVersion(REGISTER_LAW.twelveMonths, asOf).value),
-    months: requireVersion(REGISTER_LAW.windowMonths, asOf).value,
-  };
-}
-type Thresholds = ReturnType<typeof thresholds>;
 
 /** The cases whose amounts count towards the 8 M€ over twelve months of D. 411-2-1 IV. */
 const countsOver12Months = (offerCase: OfferRow["offerCase"]) =>
@@ -89,7 +84,7 @@ export function checkIssuer(
   subscriberReader: RegisterReader<SubscriptionRow> | undefined,
   asOf: IsoDate,
 ): IssuerResult {
-  const t = thresholds(asOf);
+  const t = registerLawAt(asOf);
   const eur = new Map<OfferRow, Amount | undefined>();
   const amountBag = new Map<OfferRow, string[]>();
   for (const o of offers) {
@@ -304,7 +299,7 @@ function twelveMonthWindows(
   offers: OfferRow[],
   eur: Map<OfferRow, Amount | undefined>,
   asOf: IsoDate,
-  t: Thresholds,
+  t: RegisterLaw,
 ): Windows {
   const countedCase = (o: OfferRow) => countsOver12Months(o.offerCase);
   const placeable = offers
@@ -373,7 +368,7 @@ function twelveMonthWindows(
 function twelveMonthRule(
   groups: Windows["groups"],
   unplaced: number,
-  t: Thresholds,
+  t: RegisterLaw,
 ): RuleResult {
   const law = registerRule("OFF-12M");
   const largest = groups.reduce<Amount>(

@@ -1,14 +1,11 @@
 import { type Amount, formatAmount } from "../amount";
 import type { IsoDate } from "../dates";
-import { Dec } from "../decimal";
-import { type LawParameter, requireVersion } from "../../law/parameter";
-import { REGISTER_LAW } from "../../law/registers";
 import type { Fund } from "../model";
 import { reason } from "../reasons";
 import type { RuleResult } from "../result";
 import { Tally, appendTo, infoCountRule, type Counted } from "./aggregate";
 import { eurosOf } from "./euros";
-import { type Tri, and, lawAmount, not, or } from "./logic";
+import { type Tri, and, lawAmount, not, or, registerLawAt } from "./logic";
 import {
   type OutOfScope,
   allTests,
@@ -29,21 +26,6 @@ import type {
 } from "./types";
 
 const ELIGIBILITY = ["E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "INSIDER"];
-
-/** The law's numbers for the test date. */
-function thresholds(asOf: IsoDate) {
-  const v = (p: LawParameter<string>) => requireVersion(p, asOf).value;
-  return {
-    initial: lawAmount(v(REGISTER_LAW.initialSubscription)),
-    years: new Dec(v(REGISTER_LAW.sectorYears)),
-    assets: lawAmount(v(REGISTER_LAW.depositsAndPortfolio)),
-    balanceSheet: lawAmount(v(REGISTER_LAW.balanceSheet)),
-    turnover: lawAmount(v(REGISTER_LAW.turnover)),
-    equity: lawAmount(v(REGISTER_LAW.equity)),
-    criteria: requireVersion(REGISTER_LAW.criteriaMet, asOf).value,
-    large: lawAmount(v(REGISTER_LAW.largeSubscription)),
-  };
-}
 
 /** A threshold test on an exact amount, unknown when the amount is. */
 function amountTest(
@@ -105,7 +87,7 @@ export function checkSubscribers(
   reader: RegisterReader<SubscriptionRow>,
   asOf: IsoDate,
 ): SubscribersResult {
-  const t = thresholds(asOf);
+  const t = registerLawAt(asOf);
   const eur = new Map<SubscriptionRow, Amount | undefined>();
   const amountBags = new Map<SubscriptionRow, string[]>();
   for (const r of rows) {

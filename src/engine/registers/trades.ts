@@ -1,11 +1,16 @@
 import { type Amount, formatAmount, scaleAmount } from "../amount";
 import { addYears, type IsoDate } from "../dates";
 import { Dec } from "../decimal";
-import { type LawParameter, requireVersion } from "../../law/parameter";
-import { REGISTER_LAW } from "../../law/registers";
 import type { RuleResult } from "../result";
 import { type Counted, Tally, infoCountRule } from "./aggregate";
-import { type Tri, amountNumber, and, lawAmount, or } from "./logic";
+import {
+  type RegisterLaw,
+  type Tri,
+  amountNumber,
+  and,
+  or,
+  registerLawAt,
+} from "./logic";
 import {
   type OutOfScope,
   amountFields,
@@ -46,19 +51,6 @@ export function isRule516(value: string): boolean {
   return key === "5162" || key === "RGAMF5162";
 }
 
-function thresholds(asOf: IsoDate) {
-  const v = (p: LawParameter<string>) => requireVersion(p, asOf).value;
-  return {
-    capShare: new Dec(v(REGISTER_LAW.capShare)),
-    block: lawAmount(v(REGISTER_LAW.blockAmount)),
-    debt: lawAmount(v(REGISTER_LAW.debtAmount)),
-    dealer: lawAmount(v(REGISTER_LAW.dealerAmount)),
-    deviation: new Dec(v(REGISTER_LAW.dealerDeviation)),
-    standingYears: requireVersion(REGISTER_LAW.standingYears, asOf).value,
-  };
-}
-type Thresholds = ReturnType<typeof thresholds>;
-
 /**
  * 2° a) and c) "soit 5 % de la capitalisation boursière …, soit 7,5 millions d'euros". Under
  * "either" the amount must exceed the lower of the two; with the capitalisation blank, more than
@@ -69,7 +61,7 @@ function blockTrade(
   r: TradeRow,
   reader: RegisterReader<TradeRow>,
   amountBag: string[],
-  t: Thresholds,
+  t: RegisterLaw,
   reading: SoitSoitReading,
 ): RowCheck {
   const amount = r.amountEur; // read by the caller: its blank is in amountBag
@@ -124,7 +116,7 @@ export function checkTrades(
   asOf: IsoDate,
   reading: SoitSoitReading = "either",
 ): TradesResult {
-  const t = thresholds(asOf);
+  const t = registerLawAt(asOf);
   const outcomes: TradeOutcome[] = [];
   const tally = new Tally();
   const packages: Counted[] = [];
@@ -265,7 +257,7 @@ function dealerCheck(
   r: TradeRow,
   amount: Amount | undefined,
   reader: RegisterReader<TradeRow>,
-  t: Thresholds,
+  t: RegisterLaw,
 ): RowCheck {
   const bag: string[] = [];
   const amountTest: CheckTest = {
@@ -318,7 +310,7 @@ function requestCheck(
   type: TradeRow["instrumentType"],
   date: IsoDate | undefined,
   reader: RegisterReader<TradeRow>,
-  t: Thresholds,
+  t: RegisterLaw,
 ): RowCheck {
   const form = reader.control(r, "requestForm", "OTC-REQ");
   const client: Tri | undefined = r.invalid.has("clientCategory")

@@ -61,16 +61,6 @@ export type Venue = (typeof VENUES)[number];
 export type ClientCategory = (typeof CLIENT_CATEGORIES)[number];
 export type RequestForm = (typeof REQUEST_FORMS)[number];
 
-/** The offer case's rule ID, also accepted in the offerCase column. */
-export const OFFER_CASE_RULE: Record<OfferCase, string> = {
-  QUALIFIED: "OFF-QI",
-  CROWDFUNDING: "OFF-CF",
-  EXISTING_PARTNERS: "OFF-EXIST",
-  SMALL_OFFER: "OFF-8M",
-  LARGE_TICKET: "OFF-100K-INV",
-  HIGH_NOMINAL: "OFF-100K-NOM",
-};
-
 /** A row of a register: its worksheet row and the columns that could not be read. */
 export interface RegisterRow {
   row: number;
