@@ -1,6 +1,7 @@
 import type { RuleResult } from "../result";
 import { registerRule } from "../../law/registers";
 import type { Tri } from "./logic";
+import type { RowCheck } from "./types";
 import {
   countRuleEnglish,
   infoRuleEnglish,
@@ -27,8 +28,22 @@ export function appendTo<K, V>(map: Map<K, V[]>, key: K, item: V): void {
 export class Tally {
   private readonly byRule = new Map<string, Counted[]>();
 
-  add(rule: string, c: Counted): void {
-    appendTo(this.byRule, rule, c);
+  /**
+   * A row's checks (contract §4): only a row that is not allowed counts against a rule, and one
+   * whose scope is unknown (it may be out of scope) counts as unknown, its failures not certain.
+   */
+  addRow(
+    row: { row: number; id: string },
+    compliant: Tri,
+    scopeKnown: boolean,
+    checks: Pick<RowCheck, "rule" | "met" | "key">[],
+  ): void {
+    for (const { rule, met, key } of checks)
+      appendTo(this.byRule, rule, {
+        ...row,
+        key,
+        met: compliant === true ? true : scopeKnown ? met : null,
+      });
   }
 
   size(rule: string): number {

@@ -223,14 +223,8 @@ export function checkIssuer(
       ),
       checks,
     });
-    for (const c of checks)
-      if (c.rule !== "OFF-12M")
-        tally.add(c.rule, {
-          row: o.row,
-          id: offerId,
-          key: c.key,
-          met: met === true ? true : date === undefined ? null : c.met,
-        });
+    const counted = checks.filter((c) => c.rule !== "OFF-12M");
+    tally.addRow({ row: o.row, id: offerId }, met, date !== undefined, counted);
   }
   const rules = tally.rules(CASE_ORDER, "offer");
   if (windows.groups.length || windows.unplaced)

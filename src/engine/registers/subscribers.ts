@@ -25,8 +25,6 @@ import type {
   SubscriptionRow,
 } from "./types";
 
-const ELIGIBILITY = ["E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "INSIDER"];
-
 /** A threshold test on an exact amount, unknown when the amount is. */
 function amountTest(
   name: string,
@@ -124,8 +122,21 @@ export function checkSubscribers(
     const initial = investor === undefined ? undefined : initials.get(investor);
     const initialAmount =
       initial?.amountEur == null ? null : lawAmount(initial.amountEur);
-    const initialTest = (threshold: Amount) =>
-      amountTest("initialSubscription", initialAmount, ">=", threshold);
+    // I 4° to 6° and 8°: an initial subscription of at least the threshold, and the paragraph's tests.
+    const withInitial = (
+      rule: string,
+      threshold: Amount,
+      met: Tri,
+      tests: CheckTest[],
+    ) => {
+      const i = amountTest(
+        "initialSubscription",
+        initialAmount,
+        ">=",
+        threshold,
+      );
+      return ruleCheck(rule, and(i.met, met), [i, ...tests]);
+    };
     // A blank amount, rate or investor of the first operation makes the thresholds unknown.
     const firstRows = initial
       ? rows.filter(
@@ -144,7 +155,6 @@ export function checkSubscribers(
       ruleCheck("E3", e123("SUPRANATIONAL")),
     ];
 
-    const i4 = initialTest(t.initial);
     const sectorYears = r.invalid.has("financialSectorYears")
       ? null
       : r.financialSectorYears;
@@ -159,18 +169,16 @@ export function checkSubscribers(
       threshold: t.years.toNumber(),
       unit: "years",
     };
-    checks.push(ruleCheck("E4", and(i4.met, years.met), [i4, years]));
+    checks.push(withInitial("E4", t.initial, years.met, [years]));
 
     const helps: CheckTest[] = (
       ["assistsCompanies", "assistsManager", "privateEquityExperience"] as const
     ).map((name) => ({ name, met: reader.evidence(r, name) }));
-    const i5 = initialTest(t.initial);
     const helped = or(...helps.map((h) => h.met));
-    checks.push(ruleCheck("E5", and(i5.met, helped), [i5, ...helps]));
+    checks.push(withInitial("E5", t.initial, helped, helps));
 
-    const i6 = initialTest(t.initial);
     const assets = evidenceAmount(r, "depositsAndPortfolio", ">=", t.assets);
-    checks.push(ruleCheck("E6", and(i6.met, assets.met), [i6, assets]));
+    checks.push(withInitial("E6", t.initial, assets.met, [assets]));
 
     const figures = [
       evidenceAmount(r, "balanceSheetTotal", ">", t.balanceSheet),
@@ -189,8 +197,7 @@ export function checkSubscribers(
     const e7Tests = [{ name: "company", met: company }, ...figures];
     checks.push(ruleCheck("E7", and(company, twoOfThree), e7Tests));
 
-    const i8 = initialTest(t.large);
-    checks.push(ruleCheck("E8", i8.met, [i8]));
+    checks.push(withInitial("E8", t.large, true, []));
 
     const legal =
       r.investorType === "LEGAL" || r.investorType === "PUBLIC_LAW_LEGAL";
@@ -207,11 +214,13 @@ export function checkSubscribers(
     const legalTri: Tri = r.invalid.has("investorType") ? null : legal;
     const insider = and(insiderFlag, not(legalTri));
     checks.push(ruleCheck("INSIDER", insider));
+    const eligibility = [...checks]; // I: 1° to 8°, and the insiders of its last paragraph
 
     // II and III bind insiders too (contract §3.6, §3.7).
     const warned = reader.control(r, "warningGiven", "FCPRA-WARN");
-    const warn: Tri = warned === null ? null : warned === true;
-    checks.push(ruleCheck("FCPRA-WARN", warn));
+    const warn = warned === null ? null : warned === true;
+    const warnCheck = ruleCheck("FCPRA-WARN", warn);
+    checks.push(warnCheck);
 
     const delivered = reader.control(r, "rulesDeliveredDate", "FCPRA-ACK");
     const acknowledged = reader.control(r, "acknowledgementDate", "FCPRA-ACK");
@@ -227,11 +236,9 @@ export function checkSubscribers(
       { name: "rulesDeliveredDate", met: onOrBefore(delivered) },
       { name: "acknowledgementDate", met: onOrBefore(acknowledged) },
     ]);
-    const ack = ackCheck.met;
     checks.push(ackCheck);
-    reader.settle(r, ack, dateBag);
+    reader.settle(r, ackCheck.met, dateBag);
 
-    const eligibility = checks.filter((c) => ELIGIBILITY.includes(c.rule));
     const eligible = or(...eligibility.map((c) => c.met));
     if (eligible === null) {
       reader.settle(r, eligible, investorBag);
@@ -239,15 +246,11 @@ export function checkSubscribers(
       for (const x of firstRows)
         reader.settle(x, eligible, amountBags.get(x) ?? []);
     }
-    const compliant = and(eligible, warn, ack);
+    const compliant = and(eligible, warnCheck.met, ackCheck.met);
     const scopeKnown = date !== undefined;
     const status = statusOf(compliant, scopeKnown);
     const elig = ruleCheck("FCPRA-ELIG", eligible);
-    const order = [
-      elig,
-      checks.find((c) => c.rule === "FCPRA-WARN")!,
-      checks.find((c) => c.rule === "FCPRA-ACK")!,
-    ];
+    const order = [elig, warnCheck, ackCheck];
     const eligibleUnder = eligibility
       .filter((c) => c.met === true)
       .map((c) => c.rule);
@@ -266,12 +269,7 @@ export function checkSubscribers(
       initialSubscription: initial ?? null,
     });
     const key = { row: r.row, id: r.subscriptionId };
-    // A row whose date is unknown may be out of scope: its failures are not certain.
-    const counts = (x: Tri): Tri =>
-      compliant === true ? true : scopeKnown ? x : null;
-    tally.add("FCPRA-ELIG", { ...key, met: counts(eligible) });
-    tally.add("FCPRA-WARN", { ...key, met: counts(warn) });
-    tally.add("FCPRA-ACK", { ...key, met: counts(ack) });
+    tally.addRow(key, compliant, scopeKnown, order);
     if (status === "breach") failures.push({ ...key, met: false });
   }
   const evaluated = tally.size("FCPRA-ELIG");

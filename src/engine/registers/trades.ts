@@ -234,14 +234,8 @@ export function checkTrades(
       decisiveCheck(status, ordered, allowing) ??
       ordered.find((c) => c.met === false)!;
     outcomes.push({ ...base, ...decided(status, decisive), checks, allowedBy });
-    // Only trades that are not allowed count against a rule (contract §4).
-    for (const c of checks)
-      if (c.rule !== "OTC-PACKAGE")
-        tally.add(c.rule, {
-          row: r.row,
-          id: r.tradeId,
-          met: compliant === true ? true : scopeKnown ? c.met : null,
-        });
+    const counted = checks.filter((c) => c.rule !== "OTC-PACKAGE");
+    tally.addRow({ row: r.row, id: r.tradeId }, compliant, scopeKnown, counted);
   }
   const rules = tally.rules(ROUTE_RULES, "trade");
   if (packageChecked)
