@@ -70,6 +70,14 @@ export function amountFields(
   };
 }
 
+/** A test of an exact amount against a threshold: one part of a compound check. */
+export function amountTest(
+  name: string,
+  ...comparison: Parameters<typeof amountFields>
+): CheckTest {
+  return { name, ...amountFields(...comparison) };
+}
+
 /** Whether a read value is one of `allowed`; unknown when it could not be read. */
 export function isOneOf<T>(value: T | undefined, allowed: readonly T[]): Tri {
   return value === undefined ? null : allowed.includes(value);

@@ -9,7 +9,7 @@ import { type Tri, and, lawAmount, not, or, registerLawAt } from "./logic";
 import {
   type OutOfScope,
   allTests,
-  amountFields,
+  amountTest,
   decided,
   decisiveCheck,
   outOfScope,
@@ -24,16 +24,6 @@ import type {
   SubscriptionOutcome,
   SubscriptionRow,
 } from "./types";
-
-/** A threshold test on an exact amount, unknown when the amount is. */
-function amountTest(
-  name: string,
-  value: Amount | null | undefined,
-  operator: ">=" | ">",
-  threshold: Amount,
-): CheckTest {
-  return { name, ...amountFields(value, operator, threshold) };
-}
 
 /**
  * "Souscription initiale" (contract §3.5): the investor's first operation in the fund, the

@@ -14,6 +14,7 @@ import {
 import {
   type OutOfScope,
   amountFields,
+  amountTest,
   decided,
   decisiveCheck,
   outOfScope,
@@ -77,10 +78,7 @@ function blockTrade(
     ...(capLimit === undefined ? {} : { threshold: amountNumber(capLimit) }),
     unit: "EUR",
   };
-  const blockTest: CheckTest = {
-    name: "blockAmount",
-    ...amountFields(amount, ">", t.block, false),
-  };
+  const blockTest = amountTest("blockAmount", amount, ">", t.block, false);
   const met =
     reading === "either"
       ? or(capTest.met, blockTest.met)
@@ -254,10 +252,7 @@ function dealerCheck(
   t: RegisterLaw,
 ): RowCheck {
   const bag: string[] = [];
-  const amountTest: CheckTest = {
-    name: "amount",
-    ...amountFields(amount, ">=", t.dealer, false),
-  };
+  const least = amountTest("amount", amount, ">=", t.dealer, false);
   const price = reader.needed(r, "agreedPrice", bag);
   const vwap = reader.needed(r, "referenceVwap", bag);
   let deviation: Dec | undefined;
@@ -285,12 +280,12 @@ function dealerCheck(
         ? null
         : vwapFrom >= agreedAt,
   };
-  const met = and(amountTest.met, deviationTest.met, own.met, window.met);
+  const met = and(least.met, deviationTest.met, own.met, window.met);
   reader.settle(r, met, bag);
   return withArticle({
     rule: "OTC-DEALER",
     met,
-    tests: [amountTest, deviationTest, own, window],
+    tests: [least, deviationTest, own, window],
   });
 }
 
