@@ -111,6 +111,13 @@ function decisiveCheck(o: RegisterOutcome, d: Decisive): RowCheck | undefined {
   );
 }
 
+/** Why a row is out of scope, in French, by the code of its scope (rowReasonEnglish says it in English). */
+const OUT_OF_SCOPE_FR: Record<NonNullable<RegisterOutcome["scope"]>, string> = {
+  "after-as-of": `Non contrôlé${NBSP}: opération postérieure à la date d'arrêté.`,
+  "regulated-market": `Exécuté sur un marché réglementé${NBSP}: l'article 516-2 ne s'applique pas.`,
+  "not-opted-in": `Non contrôlé${NBSP}: texte historique que ce fonds n'a pas retenu (colonnes « FCPR allégé » et « Règles historiques » du tableau Funds).`,
+};
+
 /** Why the row came out as it did: the decisive check and its article, with its measure. */
 export function rowReason(o: RegisterOutcome, lang: Lang): string {
   if (lang === "en") {
@@ -119,12 +126,7 @@ export function rowReason(o: RegisterOutcome, lang: Lang): string {
     const measure = c ? checkMeasure(c, lang) : "";
     return measure ? `${o.reason} (${measure})` : o.reason;
   }
-  if (o.status === "info")
-    return o.scope === "after-as-of"
-      ? `Non contrôlé${NBSP}: opération postérieure à la date d'arrêté.`
-      : o.scope === "regulated-market"
-        ? `Exécuté sur un marché réglementé${NBSP}: l'article 516-2 ne s'applique pas.`
-        : `Non contrôlé${NBSP}: texte historique que ce fonds n'a pas retenu (colonnes « FCPR allégé » et « Règles historiques » du tableau Funds).`;
+  if (o.status === "info") return OUT_OF_SCOPE_FR[o.scope ?? "not-opted-in"];
   const d = o.decisive;
   if (!d) return "";
   const title =
