@@ -37,15 +37,6 @@ import type {
   SubscriptionRow,
 } from "./types";
 
-const CASE_ORDER = [
-  "OFF-QI",
-  "OFF-CF",
-  "OFF-EXIST",
-  "OFF-8M",
-  "OFF-100K-INV",
-  "OFF-100K-NOM",
-];
-
 /** The cases whose amounts count towards the 8 M€ over twelve months of D. 411-2-1 IV. */
 const countsOver12Months = (offerCase: OfferRow["offerCase"]) =>
   offerCase === "SMALL_OFFER" || offerCase === "CROWDFUNDING";
@@ -226,7 +217,7 @@ export function checkIssuer(
     const counted = checks.filter((c) => c.rule !== "OFF-12M");
     tally.addRow({ row: o.row, id: offerId }, met, date !== undefined, counted);
   }
-  const rules = tally.rules(CASE_ORDER, "offer");
+  const rules = tally.rules();
   if (windows.groups.length || windows.unplaced)
     rules.push(twelveMonthRule(windows.groups, windows.unplaced, t));
   return {

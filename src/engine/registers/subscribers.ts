@@ -263,10 +263,8 @@ export function checkSubscribers(
     if (status === "breach") failures.push({ ...key, met: false });
   }
   const evaluated = tally.size("FCPRA-ELIG");
-  const noun = "subscription";
-  const rules = tally.rules(["FCPRA-ELIG", "FCPRA-WARN", "FCPRA-ACK"], noun);
-  if (evaluated)
-    rules.push(infoCountRule("FCPRA-DEPO", failures, evaluated, noun));
+  const rules = tally.rules();
+  if (evaluated) rules.push(infoCountRule("FCPRA-DEPO", failures, evaluated));
   return { outcomes, rules };
 }
 

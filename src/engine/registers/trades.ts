@@ -30,16 +30,6 @@ import type {
   TradeRow,
 } from "./types";
 
-const ROUTE_RULES = [
-  "OTC-INSTR",
-  "OTC-EQ",
-  "OTC-DEALER",
-  "OTC-DEBT",
-  "OTC-FUND-EQ",
-  "OTC-FUND-BOND",
-  "OTC-REQ",
-] as const;
-
 const EXEMPT_CLIENTS = new Set(["INVESTMENT_FIRM", "MARKET_MEMBER", "L531_2"]);
 
 /** "516-2" or "RG AMF 516-2", as the Funds column legacyRules may write it. */
@@ -235,9 +225,9 @@ export function checkTrades(
     const counted = checks.filter((c) => c.rule !== "OTC-PACKAGE");
     tally.addRow({ row: r.row, id: r.tradeId }, compliant, scopeKnown, counted);
   }
-  const rules = tally.rules(ROUTE_RULES, "trade");
+  const rules = tally.rules();
   if (packageChecked)
-    rules.push(infoCountRule("OTC-PACKAGE", packages, packageChecked, "trade"));
+    rules.push(infoCountRule("OTC-PACKAGE", packages, packageChecked));
   return { outcomes, rules };
 }
 
