@@ -264,8 +264,8 @@ export function checkRegisters(
       issuerById.get(to.issuer)?.diagnostics.push(d);
     else workbook.push(d);
   };
-  for (const d of readerDiagnostics) file(d);
   for (const d of [
+    ...readerDiagnostics,
     ...subReader.diagnostics,
     ...offerReader.diagnostics,
     ...tradeReader.diagnostics,

@@ -162,9 +162,8 @@ export interface RegisterSettings {
 /** The unit of a compared number in a row check. */
 export type CheckUnit = "EUR" | "count" | "years" | "fraction";
 
-/** One part of a compound check (the tests of E4–E8, OTC-DEALER, OFF-CF). */
-export interface CheckTest {
-  name: string;
+/** A check's or a test's result, with the numbers it compared when it compared any. */
+interface Compared {
   met: boolean | null;
   operator?: Operator;
   value?: number | null;
@@ -174,16 +173,15 @@ export interface CheckTest {
   exact?: string;
 }
 
+/** One part of a compound check (the tests of E4–E8, OTC-DEALER, OFF-CF). */
+export interface CheckTest extends Compared {
+  name: string;
+}
+
 /** One check of a row: met true, false, or null (unknown). */
-export interface RowCheck {
+export interface RowCheck extends Compared {
   rule: string;
   article: string;
-  met: boolean | null;
-  operator?: Operator;
-  value?: number | null;
-  threshold?: number;
-  unit?: CheckUnit;
-  exact?: string;
   /** The investor for OFF-100K-INV, the window for OFF-12M. */
   key?: string;
   tests?: CheckTest[];
