@@ -120,21 +120,16 @@ const OUT_OF_SCOPE_FR: Record<NonNullable<RegisterOutcome["scope"]>, string> = {
 
 /** Why the row came out as it did: the decisive check and its article, with its measure. */
 export function rowReason(o: RegisterOutcome, lang: Lang): string {
-  if (lang === "en") {
-    const d = o.decisive;
-    const c = d ? decisiveCheck(o, d) : undefined;
-    const measure = c ? checkMeasure(c, lang) : "";
-    return measure ? `${o.reason} (${measure})` : o.reason;
-  }
-  if (o.status === "info") return OUT_OF_SCOPE_FR[o.scope ?? "not-opted-in"];
   const d = o.decisive;
+  const c = d ? decisiveCheck(o, d) : undefined;
+  const measure = c ? checkMeasure(c, lang) : "";
+  if (lang === "en") return measure ? `${o.reason} (${measure})` : o.reason;
+  if (o.status === "info") return OUT_OF_SCOPE_FR[o.scope ?? "not-opted-in"];
   if (!d) return "";
   const title =
     d.rule === "offerCase"
       ? "cas de dispense inconnu"
       : `${registerRuleTitle(d.rule, lang)} (${d.article})`;
-  const c = decisiveCheck(o, d);
-  const measure = c ? checkMeasure(c, lang) : "";
   const tail = measure ? `${NBSP}: ${measure}` : "";
   switch (o.status) {
     case "pass":
