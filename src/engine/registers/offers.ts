@@ -98,7 +98,7 @@ export function checkIssuer(
       offerCase: o.offerCase,
       offerDate: o.offerDate,
       amountEur: amount === undefined ? null : formatAmount(amount),
-      window: windows.windowOf.get(o) ?? null,
+      window: windows.checkOf.get(o)?.key ?? null,
       investors: investors,
     };
     if (o.offerDate !== undefined && o.offerDate > asOf) {
@@ -268,7 +268,7 @@ interface Window {
 
 interface Windows {
   groups: Window[];
-  windowOf: Map<OfferRow, string>;
+  /** Each placed offer's OFF-12M check, keyed by its window. */
   checkOf: Map<OfferRow, RowCheck>;
   /** Offers that may count but cannot be placed (date or case unknown). */
   unplaced: number;
@@ -306,7 +306,6 @@ function twelveMonthWindows(
   ).length;
   const windows: Windows = {
     groups: [],
-    windowOf: new Map(),
     checkOf: new Map(),
     unplaced,
   };
@@ -336,7 +335,6 @@ function twelveMonthWindows(
     if (reached && current.breaker === undefined)
       current.breaker = o.offerId ?? String(o.row);
     const { key } = current.group;
-    windows.windowOf.set(o, key);
     const total = amountCheck("OFF-12M", current.total, "<", t.twelve, key);
     windows.checkOf.set(o, { ...total, met });
   }
