@@ -241,7 +241,7 @@ export function checkRegisters(
       entry.offers,
       acquisitions,
       offerReader,
-      subs ? subReader : undefined,
+      subReader,
       asOf,
     );
     attachLaw(result.rules, { asOf });

@@ -72,7 +72,7 @@ export function checkIssuer(
   offers: OfferRow[],
   acquisitions: Map<OfferRow, SubscriptionRow[]>,
   offerReader: RegisterReader<OfferRow>,
-  subscriberReader: RegisterReader<SubscriptionRow> | undefined,
+  subscriberReader: RegisterReader<SubscriptionRow>,
   asOf: IsoDate,
 ): IssuerResult {
   const t = registerLawAt(asOf);
@@ -230,16 +230,14 @@ export function checkIssuer(
 /** The offer's Subscribers rows by investor, every row listed (none goes unaccounted). */
 function investorsOf(
   rows: SubscriptionRow[],
-  reader: RegisterReader<SubscriptionRow> | undefined,
+  reader: RegisterReader<SubscriptionRow>,
 ): OfferInvestor[] {
   const byInvestor = new Map<string, { rows: number[]; sum: Amount | null }>();
   for (const r of rows) {
     const bag: string[] = [];
-    const investor = reader
-      ? reader.needed(r, "investorId", bag)
-      : r.investorId;
-    const amount = reader ? eurosOf(reader, r, "amount", bag) : r.amount;
-    if (reader && (investor === undefined || amount === undefined))
+    const investor = reader.needed(r, "investorId", bag);
+    const amount = eurosOf(reader, r, "amount", bag);
+    if (investor === undefined || amount === undefined)
       reader.settle(r, null, bag);
     const key = investor ?? "";
     const entry = byInvestor.get(key) ?? { rows: [], sum: 0n };
