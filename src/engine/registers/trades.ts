@@ -292,7 +292,7 @@ function requestCheck(
   t: RegisterLaw,
 ): RowCheck {
   const form = reader.control(r, "requestForm", "OTC-REQ");
-  const client: Tri | undefined = r.invalid.has("clientCategory")
+  const client: Tri = r.invalid.has("clientCategory")
     ? null
     : EXEMPT_CLIENTS.has(r.clientCategory ?? "OTHER");
   const tests: CheckTest[] = [
@@ -314,7 +314,9 @@ function requestCheck(
           ? r.standingUntil
           : cap;
       inPeriod = date >= from && date <= until;
-    } else if (r.invalid.has("standingUntil")) inPeriod = null;
+      // An unreadable end may come before the trade: within the year, whether it is covered is unknown.
+      if (inPeriod && r.invalid.has("standingUntil")) inPeriod = null;
+    }
     const debt: Tri = type === undefined ? null : type === "DEBT";
     tests.push(
       { name: "exemptClient", met: client },

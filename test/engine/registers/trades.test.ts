@@ -267,6 +267,34 @@ describe("OTC-INSTR, OTC-REQ, OTC-PACKAGE · RG AMF 516-2 1°, 3° and last para
     ]);
   });
 
+  it("3°: « la durée de la dérogation ne peut excéder un an »: an unreadable end leaves a trade within the year unknown, one after it still fails", () => {
+    const standing = {
+      instrumentType: "DEBT" as const,
+      amountEur: eur("100000"),
+      requestForm: "STANDING" as const,
+      clientCategory: "L531_2" as const,
+      invalid: new Set(["standingUntil"]),
+    };
+    const r = check(
+      {
+        funds: opted,
+        trades: [
+          trade({ ...standing, standingFrom: "2007-01-01" }),
+          trade({ ...standing, standingFrom: "2006-05-09" }),
+        ],
+      },
+      asOf,
+    );
+    expect(statuses(r)).toEqual(["incomplete", "breach"]);
+    const req = (i: number) =>
+      rows(r)[i].checks.find((c) => c.rule === "OTC-REQ")!;
+    expect(req(0).met).toBeNull();
+    expect(
+      req(0).tests!.find((x) => x.name === "standingPeriod")!.met,
+    ).toBeNull();
+    expect(req(1).met).toBe(false);
+  });
+
   it("last paragraph: a declared package needs nothing else, not even 1°; it is listed alone and counted as info", () => {
     const r = check(
       {
