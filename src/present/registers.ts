@@ -1,4 +1,4 @@
-import { registerRule } from "../law/registers";
+import { findRegisterRule } from "../law/registers";
 import type {
   Decisive,
   OfferOutcome,
@@ -35,22 +35,11 @@ export function rowStatusLabel(status: Status, lang: Lang): string {
 }
 
 /** The rule's title in the language asked (its ID when the law does not know it). */
-export function registerRuleTitle(id: string, lang: Lang): string {
-  try {
-    return registerRule(id).title[lang];
-  } catch {
-    return id;
-  }
-}
+export const registerRuleTitle = (id: string, lang: Lang): string =>
+  findRegisterRule(id)?.title[lang] ?? id;
 
-export function isRegisterRule(r: Pick<RuleResult, "id">): boolean {
-  try {
-    registerRule(r.id);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const isRegisterRule = (r: Pick<RuleResult, "id">): boolean =>
+  findRegisterRule(r.id) !== undefined;
 
 function op(operator: RowCheck["operator"], lang: Lang): string {
   if (lang === "en")
