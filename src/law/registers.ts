@@ -515,6 +515,9 @@ export const REGISTER_RULES: readonly RegisterRuleLaw[] = [
 
 const BY_ID = new Map(REGISTER_RULES.map((r) => [r.id, r]));
 
+/** The register rule of that ID, if it is one. */
+export const findRegisterRule = (id: string) => BY_ID.get(id);
+
 export function registerRule(id: string): RegisterRuleLaw {
   const r = BY_ID.get(id);
   if (!r) throw new Error(`Unknown register rule ${id}.`);

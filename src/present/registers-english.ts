@@ -1,4 +1,5 @@
 import type { Status } from "../engine/result";
+import { type Register, registerRule } from "../law/registers";
 
 /**
  * The registers' English text fields (a row's `reason`, a register rule's `message`), made from
@@ -51,14 +52,15 @@ export interface NamedRow {
   key?: string;
 }
 
-export type RowNoun = "subscription" | "trade" | "offer";
-const NOUN: Record<RowNoun, [string, string]> = {
-  subscription: ["subscription", "subscriptions"],
-  trade: ["trade", "trades"],
-  offer: ["offer", "offers"],
+/** What a register's rows are called, one and several. */
+const NOUN: Record<Register, [string, string]> = {
+  subscribers: ["subscription", "subscriptions"],
+  trades: ["trade", "trades"],
+  offers: ["offer", "offers"],
 };
-const rows = (n: number, noun: RowNoun) =>
-  `${n} ${NOUN[noun][n === 1 ? 0 : 1]}`;
+/** "3 trades": `n` rows of the register rule `id` reads. */
+const rows = (n: number, id: string) =>
+  `${n} ${NOUN[registerRule(id).register][n === 1 ? 0 : 1]}`;
 
 function named(list: NamedRow[]): string {
   const shown = list
@@ -76,32 +78,27 @@ function named(list: NamedRow[]): string {
 /** A count rule of a register: the rows failing it, or unknown on it, or how many were checked. */
 export function countRuleEnglish(
   id: string,
-  noun: RowNoun,
   failing: NamedRow[],
   unknown: NamedRow[],
   checked: number,
 ): string {
   if (failing.length)
-    return `${rows(failing.length, noun)} not meeting ${id}: ${named(failing)}.`;
+    return `${rows(failing.length, id)} not meeting ${id}: ${named(failing)}.`;
   if (unknown.length)
-    return `${id} is unknown on ${rows(unknown.length, noun)}: ${named(unknown)}.`;
-  return `${rows(checked, noun)} checked, none failing.`;
+    return `${id} is unknown on ${rows(unknown.length, id)}: ${named(unknown)}.`;
+  return `${rows(checked, id)} checked, none failing.`;
 }
 
 /** FCPRA-DEPO and OTC-PACKAGE: the rows to report, or allowed as an element of an agreement. */
-export function infoRuleEnglish(
-  id: string,
-  noun: RowNoun,
-  list: NamedRow[],
-): string {
+export function infoRuleEnglish(id: string, list: NamedRow[]): string {
   const n = list.length;
   if (id === "FCPRA-DEPO")
     return n
-      ? `${rows(n, noun)} to report to the AMF (failures of I, II or III): ${named(list)}.`
+      ? `${rows(n, id)} to report to the AMF (failures of I, II or III): ${named(list)}.`
       : "No failure of I, II or III to report to the AMF.";
   return n
-    ? `${rows(n, noun)} allowed as an element of a wider agreement: ${named(list)}.`
-    : `No ${NOUN[noun][0]} declared as an element of a wider agreement.`;
+    ? `${rows(n, id)} allowed as an element of a wider agreement: ${named(list)}.`
+    : "No trade declared as an element of a wider agreement.";
 }
 
 /** OFF-12M: the windows in breach, or the total unknown, or the largest total below the threshold. */

@@ -1,4 +1,4 @@
-import { registerRule } from "../law/registers";
+import { findRegisterRule } from "../law/registers";
 import type {
   Decisive,
   OfferOutcome,
@@ -35,22 +35,11 @@ export function rowStatusLabel(status: Status, lang: Lang): string {
 }
 
 /** The rule's title in the language asked (its ID when the law does not know it). */
-export function registerRuleTitle(id: string, lang: Lang): string {
-  try {
-    return registerRule(id).title[lang];
-  } catch {
-    return id;
-  }
-}
+export const registerRuleTitle = (id: string, lang: Lang): string =>
+  findRegisterRule(id)?.title[lang] ?? id;
 
-export function isRegisterRule(r: Pick<RuleResult, "id">): boolean {
-  try {
-    registerRule(r.id);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const isRegisterRule = (r: Pick<RuleResult, "id">): boolean =>
+  findRegisterRule(r.id) !== undefined;
 
 function op(operator: RowCheck["operator"], lang: Lang): string {
   if (lang === "en")
@@ -111,28 +100,25 @@ function decisiveCheck(o: RegisterOutcome, d: Decisive): RowCheck | undefined {
   );
 }
 
+/** Why a row is out of scope, in French, by the code of its scope (rowReasonEnglish says it in English). */
+const OUT_OF_SCOPE_FR: Record<NonNullable<RegisterOutcome["scope"]>, string> = {
+  "after-as-of": `Non contrôlé${NBSP}: opération postérieure à la date d'arrêté.`,
+  "regulated-market": `Exécuté sur un marché réglementé${NBSP}: l'article 516-2 ne s'applique pas.`,
+  "not-opted-in": `Non contrôlé${NBSP}: texte historique que ce fonds n'a pas retenu (colonnes « FCPR allégé » et « Règles historiques » du tableau Funds).`,
+};
+
 /** Why the row came out as it did: the decisive check and its article, with its measure. */
 export function rowReason(o: RegisterOutcome, lang: Lang): string {
-  if (lang === "en") {
-    const d = o.decisive;
-    const c = d ? decisiveCheck(o, d) : undefined;
-    const measure = c ? checkMeasure(c, lang) : "";
-    return measure ? `${o.reason} (${measure})` : o.reason;
-  }
-  if (o.status === "info")
-    return o.scope === "after-as-of"
-      ? `Non contrôlé${NBSP}: opération postérieure à la date d'arrêté.`
-      : o.scope === "regulated-market"
-        ? `Exécuté sur un marché réglementé${NBSP}: l'article 516-2 ne s'applique pas.`
-        : `Non contrôlé${NBSP}: texte historique que ce fonds n'a pas retenu (colonnes « FCPR allégé » et « Règles historiques » du tableau Funds).`;
   const d = o.decisive;
+  const c = d ? decisiveCheck(o, d) : undefined;
+  const measure = c ? checkMeasure(c, lang) : "";
+  if (lang === "en") return measure ? `${o.reason} (${measure})` : o.reason;
+  if (o.status === "info") return OUT_OF_SCOPE_FR[o.scope ?? "not-opted-in"];
   if (!d) return "";
   const title =
     d.rule === "offerCase"
       ? "cas de dispense inconnu"
       : `${registerRuleTitle(d.rule, lang)} (${d.article})`;
-  const c = decisiveCheck(o, d);
-  const measure = c ? checkMeasure(c, lang) : "";
   const tail = measure ? `${NBSP}: ${measure}` : "";
   switch (o.status) {
     case "pass":

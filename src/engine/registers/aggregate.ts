@@ -1,10 +1,10 @@
 import type { RuleResult } from "../result";
-import { registerRule } from "../../law/registers";
+import { REGISTER_RULES, registerRule } from "../../law/registers";
 import type { Tri } from "./logic";
+import type { RowCheck } from "./types";
 import {
   countRuleEnglish,
   infoRuleEnglish,
-  type RowNoun,
 } from "../../present/registers-english";
 
 /** One row (or one investor of an offer) on which a rule was evaluated. */
@@ -23,22 +23,36 @@ export function appendTo<K, V>(map: Map<K, V[]>, key: K, item: V): void {
   else map.set(key, [item]);
 }
 
-/** The rows counted per rule, reported as count rules in the register's rule order. */
+/** The rows counted per rule, reported as count rules in the order of REGISTER_RULES. */
 export class Tally {
   private readonly byRule = new Map<string, Counted[]>();
 
-  add(rule: string, c: Counted): void {
-    appendTo(this.byRule, rule, c);
+  /**
+   * A row's checks (contract §4): only a row that is not allowed counts against a rule, and one
+   * whose scope is unknown (it may be out of scope) counts as unknown, its failures not certain.
+   */
+  addRow(
+    row: { row: number; id: string },
+    compliant: Tri,
+    scopeKnown: boolean,
+    checks: Pick<RowCheck, "rule" | "met" | "key">[],
+  ): void {
+    for (const { rule, met, key } of checks)
+      appendTo(this.byRule, rule, {
+        ...row,
+        key,
+        met: compliant === true ? true : scopeKnown ? met : null,
+      });
   }
 
   size(rule: string): number {
     return this.byRule.get(rule)?.length ?? 0;
   }
 
-  rules(order: readonly string[], noun: RowNoun): RuleResult[] {
-    return order
-      .filter((id) => this.size(id) > 0)
-      .map((id) => countRule(id, this.byRule.get(id)!, noun));
+  rules(): RuleResult[] {
+    return REGISTER_RULES.filter(({ id }) => this.size(id) > 0).map(({ id }) =>
+      countRule(id, this.byRule.get(id)!),
+    );
   }
 }
 
@@ -72,16 +86,12 @@ function countResult(
  * A count rule of a register (contract §4): the number of rows failing the check against a
  * threshold of 0; breach above 0, incomplete (partial) when the check is unknown on a row.
  */
-export function countRule(
-  id: string,
-  rows: Counted[],
-  noun: RowNoun,
-): RuleResult {
+function countRule(id: string, rows: Counted[]): RuleResult {
   const failing = rows.filter((c) => c.met === false);
   const unknown = rows.filter((c) => c.met === null);
   const n = failing.length;
   const status = n > 0 ? "breach" : unknown.length ? "incomplete" : "pass";
-  const message = countRuleEnglish(id, noun, failing, unknown, rows.length);
+  const message = countRuleEnglish(id, failing, unknown, rows.length);
   const head = { direction: "max", operator: "<=", threshold: 0 } as const;
   const result = countResult(id, head, n, rows.length, status, message);
   if (status === "incomplete" || (unknown.length && n > 0))
@@ -94,9 +104,8 @@ export function infoCountRule(
   id: string,
   rows: Counted[],
   evaluated: number,
-  noun: RowNoun,
 ): RuleResult {
   const head = { direction: "info", threshold: null } as const;
-  const message = infoRuleEnglish(id, noun, rows);
+  const message = infoRuleEnglish(id, rows);
   return countResult(id, head, rows.length, evaluated, "info", message);
 }

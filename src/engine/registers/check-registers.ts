@@ -117,6 +117,26 @@ export function checkRegisters(
     to: { fund?: string; issuer?: string },
   ) => entityOfRow.set(`${table}:${row}`, to);
 
+  /** A Subscribers or Trades row to the fund it names, or an error naming the row. */
+  const toFund = <R extends SubscriptionRow | TradeRow>(
+    reader: RegisterReader<R>,
+    r: R,
+    blankIsSingle: boolean,
+    byFund: Map<string, R[]>,
+  ) => {
+    const fund = fundOf(r.fundId, blankIsSingle);
+    const table = reader.table as "Subscribers" | "Trades";
+    if (!fund) {
+      const why =
+        r.fundId === undefined
+          ? reason("register-fund-needed", { table })
+          : reason("register-fund-unknown", { table, fundId: r.fundId });
+      return rowError(reader, r.row, "fundId", why, r.fundId);
+    }
+    appendTo(byFund, fund.fundId, r);
+    place(table, r.row, { fund: fund.fundId });
+  };
+
   // Offers: one per offerId, grouped by issuer.
   const offerById = new Map<string, OfferRow>();
   /** Offers that belong to an issuer: the others' rows are not used. */
@@ -182,26 +202,11 @@ export function checkRegisters(
     }
     if (r.invalid.has("fundId") || r.invalid.has("offerId")) continue; // the reader's diagnostic names the row
     // With an Offers table, a blank fundId may be a missing offerId: it names no fund.
-    const fund = fundOf(r.fundId, offersTable === undefined);
-    if (!fund) {
-      workbook.push(unassigned(subReader, r.row, r.fundId, "Subscribers"));
-      continue;
-    }
-    appendTo(subsByFund, fund.fundId, r);
-    place("Subscribers", r.row, { fund: fund.fundId });
+    toFund(subReader, r, offersTable === undefined, subsByFund);
   }
-
   const tradesByFund = new Map<string, TradeRow[]>();
-  for (const r of trades?.rows ?? []) {
-    if (r.invalid.has("fundId")) continue;
-    const fund = fundOf(r.fundId, true);
-    if (!fund) {
-      workbook.push(unassigned(tradeReader, r.row, r.fundId, "Trades"));
-      continue;
-    }
-    appendTo(tradesByFund, fund.fundId, r);
-    place("Trades", r.row, { fund: fund.fundId });
-  }
+  for (const r of trades?.rows ?? [])
+    if (!r.invalid.has("fundId")) toFund(tradeReader, r, true, tradesByFund);
 
   // Each fund: its subscriptions and trades, in register order.
   for (const fund of model.funds) {
@@ -236,7 +241,7 @@ export function checkRegisters(
       entry.offers,
       acquisitions,
       offerReader,
-      subs ? subReader : undefined,
+      subReader,
       asOf,
     );
     attachLaw(result.rules, { asOf });
@@ -259,8 +264,8 @@ export function checkRegisters(
       issuerById.get(to.issuer)?.diagnostics.push(d);
     else workbook.push(d);
   };
-  for (const d of readerDiagnostics) file(d);
   for (const d of [
+    ...readerDiagnostics,
     ...subReader.diagnostics,
     ...offerReader.diagnostics,
     ...tradeReader.diagnostics,
@@ -271,17 +276,4 @@ export function checkRegisters(
       (a, b) => a.table.localeCompare(b.table) || a.row - b.row,
     );
   return { issuers: issuerReports, diagnostics: workbook };
-}
-
-function unassigned(
-  reader: RegisterReader<SubscriptionRow> | RegisterReader<TradeRow>,
-  row: number,
-  fundId: string | undefined,
-  table: "Subscribers" | "Trades",
-): Diagnostic {
-  const why =
-    fundId === undefined
-      ? reason("register-fund-needed", { table })
-      : reason("register-fund-unknown", { table, fundId });
-  return reader.rowDiagnostic(row, "fundId", "error", why, fundId);
 }

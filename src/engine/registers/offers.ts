@@ -1,12 +1,19 @@
 import { type Amount, formatAmount } from "../amount";
 import { addMonths, type IsoDate } from "../dates";
-import { requireVersion } from "../../law/parameter";
-import { REGISTER_LAW, registerRule } from "../../law/registers";
+import { registerRule } from "../../law/registers";
 import type { GroupResult, RuleResult, Status } from "../result";
 import { worstStatus } from "../result";
 import { Tally } from "./aggregate";
 import { eurosOf } from "./euros";
-import { type Tri, amountNumber, and, lawAmount, not } from "./logic";
+import {
+  type RegisterLaw,
+  type Tri,
+  amountNumber,
+  and,
+  lawAmount,
+  not,
+  registerLawAt,
+} from "./logic";
 import {
   allTests,
   amountFields,
@@ -29,27 +36,6 @@ import type {
   RowCheck,
   SubscriptionRow,
 } from "./types";
-
-const CASE_ORDER = [
-  "OFF-QI",
-  "OFF-CF",
-  "OFF-EXIST",
-  "OFF-8M",
-  "OFF-100K-INV",
-  "OFF-100K-NOM",
-];
-
-function thresholds(asOf: IsoDate) {
-  return {
-    circle: Number(requireVersion(REGISTER_LAW.circleLimit, asOf).value),
-    small: lawAmount(requireVersion(REGISTER_LAW.smallOffer, asOf).value),
-    ticket: lawAmount(requireVersion(REGISTER_LAW.ticket, asOf).value),
-    nominal: lawAmount(requireVersion(REGISTER_LAW.nominal, asOf).value),
-    twelve: lawAmount(requireVersion(REGISTER_LAW.twelveMonths, asOf).value),
-    months: requireVersion(REGISTER_LAW.windowMonths, asOf).value,
-  };
-}
-type Thresholds = ReturnType<typeof thresholds>;
 
 /** The cases whose amounts count towards the 8 M€ over twelve months of D. 411-2-1 IV. */
 const countsOver12Months = (offerCase: OfferRow["offerCase"]) =>
@@ -86,10 +72,10 @@ export function checkIssuer(
   offers: OfferRow[],
   acquisitions: Map<OfferRow, SubscriptionRow[]>,
   offerReader: RegisterReader<OfferRow>,
-  subscriberReader: RegisterReader<SubscriptionRow> | undefined,
+  subscriberReader: RegisterReader<SubscriptionRow>,
   asOf: IsoDate,
 ): IssuerResult {
-  const t = thresholds(asOf);
+  const t = registerLawAt(asOf);
   const eur = new Map<OfferRow, Amount | undefined>();
   const amountBag = new Map<OfferRow, string[]>();
   for (const o of offers) {
@@ -112,7 +98,7 @@ export function checkIssuer(
       offerCase: o.offerCase,
       offerDate: o.offerDate,
       amountEur: amount === undefined ? null : formatAmount(amount),
-      window: windows.windowOf.get(o) ?? null,
+      window: windows.checkOf.get(o)?.key ?? null,
       investors: investors,
     };
     if (o.offerDate !== undefined && o.offerDate > asOf) {
@@ -228,16 +214,10 @@ export function checkIssuer(
       ),
       checks,
     });
-    for (const c of checks)
-      if (c.rule !== "OFF-12M")
-        tally.add(c.rule, {
-          row: o.row,
-          id: offerId,
-          key: c.key,
-          met: met === true ? true : date === undefined ? null : c.met,
-        });
+    const counted = checks.filter((c) => c.rule !== "OFF-12M");
+    tally.addRow({ row: o.row, id: offerId }, met, date !== undefined, counted);
   }
-  const rules = tally.rules(CASE_ORDER, "offer");
+  const rules = tally.rules();
   if (windows.groups.length || windows.unplaced)
     rules.push(twelveMonthRule(windows.groups, windows.unplaced, t));
   return {
@@ -250,16 +230,14 @@ export function checkIssuer(
 /** The offer's Subscribers rows by investor, every row listed (none goes unaccounted). */
 function investorsOf(
   rows: SubscriptionRow[],
-  reader: RegisterReader<SubscriptionRow> | undefined,
+  reader: RegisterReader<SubscriptionRow>,
 ): OfferInvestor[] {
   const byInvestor = new Map<string, { rows: number[]; sum: Amount | null }>();
   for (const r of rows) {
     const bag: string[] = [];
-    const investor = reader
-      ? reader.needed(r, "investorId", bag)
-      : r.investorId;
-    const amount = reader ? eurosOf(reader, r, "amount", bag) : r.amount;
-    if (reader && (investor === undefined || amount === undefined))
+    const investor = reader.needed(r, "investorId", bag);
+    const amount = eurosOf(reader, r, "amount", bag);
+    if (investor === undefined || amount === undefined)
       reader.settle(r, null, bag);
     const key = investor ?? "";
     const entry = byInvestor.get(key) ?? { rows: [], sum: 0n };
@@ -288,7 +266,7 @@ interface Window {
 
 interface Windows {
   groups: Window[];
-  windowOf: Map<OfferRow, string>;
+  /** Each placed offer's OFF-12M check, keyed by its window. */
   checkOf: Map<OfferRow, RowCheck>;
   /** Offers that may count but cannot be placed (date or case unknown). */
   unplaced: number;
@@ -304,7 +282,7 @@ function twelveMonthWindows(
   offers: OfferRow[],
   eur: Map<OfferRow, Amount | undefined>,
   asOf: IsoDate,
-  t: Thresholds,
+  t: RegisterLaw,
 ): Windows {
   const countedCase = (o: OfferRow) => countsOver12Months(o.offerCase);
   const placeable = offers
@@ -326,7 +304,6 @@ function twelveMonthWindows(
   ).length;
   const windows: Windows = {
     groups: [],
-    windowOf: new Map(),
     checkOf: new Map(),
     unplaced,
   };
@@ -356,7 +333,6 @@ function twelveMonthWindows(
     if (reached && current.breaker === undefined)
       current.breaker = o.offerId ?? String(o.row);
     const { key } = current.group;
-    windows.windowOf.set(o, key);
     const total = amountCheck("OFF-12M", current.total, "<", t.twelve, key);
     windows.checkOf.set(o, { ...total, met });
   }
@@ -373,7 +349,7 @@ function twelveMonthWindows(
 function twelveMonthRule(
   groups: Windows["groups"],
   unplaced: number,
-  t: Thresholds,
+  t: RegisterLaw,
 ): RuleResult {
   const law = registerRule("OFF-12M");
   const largest = groups.reduce<Amount>(

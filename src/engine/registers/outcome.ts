@@ -19,15 +19,6 @@ export function statusOf(compliant: Tri, scopeKnown: boolean): Status {
   return "breach";
 }
 
-/** The English reason: the decisive check and its article (src/present says it). */
-export function decisiveSentence(
-  status: Status,
-  c: Pick<RowCheck, "rule" | "article" | "met">,
-): string {
-  const { rule, article, met } = c;
-  return rowReasonEnglish({ say: "decisive", status, rule, article, met });
-}
-
 /** A rule's check with its article first, and its tests when it has any. */
 export function ruleCheck(
   rule: string,
@@ -70,6 +61,14 @@ export function amountFields(
   };
 }
 
+/** A test of an exact amount against a threshold: one part of a compound check. */
+export function amountTest(
+  name: string,
+  ...comparison: Parameters<typeof amountFields>
+): CheckTest {
+  return { name, ...amountFields(...comparison) };
+}
+
 /** Whether a read value is one of `allowed`; unknown when it could not be read. */
 export function isOneOf<T>(value: T | undefined, allowed: readonly T[]): Tri {
   return value === undefined ? null : allowed.includes(value);
@@ -88,16 +87,22 @@ export function decisiveCheck(
   return ordered.find((c) => c.met === (status === "breach" ? false : null));
 }
 
-/** A row's status, its reason and its decisive check, in the report's key order. */
+/**
+ * A row's status, its reason and its decisive check, in the report's key order. The reason is in
+ * English, the decisive check and its article unless the caller says otherwise (src/present says it).
+ */
 export function decided(
   status: Status,
   c: RowCheck,
-  reason = decisiveSentence(status, c),
+  reason?: string,
 ): { status: Status; reason: string; decisive: Decisive } {
+  const { rule, article, met } = c;
   return {
     status,
-    reason,
-    decisive: { rule: c.rule, article: c.article, met: c.met },
+    reason:
+      reason ??
+      rowReasonEnglish({ say: "decisive", status, rule, article, met }),
+    decisive: { rule, article, met },
   };
 }
 

@@ -85,33 +85,14 @@ export class RegisterReader<R extends RegisterRow> {
       const key = `${r.row}:${column}`;
       if (this.blankNoted.has(key)) continue;
       this.blankNoted.add(key);
-      this.diagnostics.push(this.cellDiagnostic(r.row, column, "warning"));
+      const header = this.source?.headers[column];
+      const purpose = "register-check";
+      const why = reason("value-needed", { column, header, purpose });
+      this.diagnostics.push(this.rowDiagnostic(r.row, column, "warning", why));
     }
   }
 
-  /** A diagnostic on one cell, naming the user's own header and the cell address. */
-  cellDiagnostic(
-    row: number,
-    column: string,
-    severity: Diagnostic["severity"],
-  ): Diagnostic {
-    const header = this.source?.headers[column];
-    const letter = this.source?.letters[column];
-    return {
-      severity,
-      table: this.table,
-      row,
-      column,
-      header: header !== undefined && header !== column ? header : undefined,
-      sheet: this.source?.sheet,
-      cell: letter ? `${letter}${row}` : undefined,
-      ...coded(
-        reason("value-needed", { column, header, purpose: "register-check" }),
-      ),
-    };
-  }
-
-  /** A diagnostic on a row, with a reason of its own. */
+  /** A diagnostic on a row (on one cell when `column` is given), with a reason of its own. */
   rowDiagnostic(
     row: number,
     column: string | undefined,

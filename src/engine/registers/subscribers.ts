@@ -1,18 +1,15 @@
 import { type Amount, formatAmount } from "../amount";
 import type { IsoDate } from "../dates";
-import { Dec } from "../decimal";
-import { type LawParameter, requireVersion } from "../../law/parameter";
-import { REGISTER_LAW } from "../../law/registers";
 import type { Fund } from "../model";
 import { reason } from "../reasons";
 import type { RuleResult } from "../result";
 import { Tally, appendTo, infoCountRule, type Counted } from "./aggregate";
 import { eurosOf } from "./euros";
-import { type Tri, and, lawAmount, not, or } from "./logic";
+import { type Tri, and, lawAmount, not, or, registerLawAt } from "./logic";
 import {
   type OutOfScope,
   allTests,
-  amountFields,
+  amountTest,
   decided,
   decisiveCheck,
   outOfScope,
@@ -27,33 +24,6 @@ import type {
   SubscriptionOutcome,
   SubscriptionRow,
 } from "./types";
-
-const ELIGIBILITY = ["E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "INSIDER"];
-
-/** The law's numbers for the test date. */
-function thresholds(asOf: IsoDate) {
-  const v = (p: LawParameter<string>) => requireVersion(p, asOf).value;
-  return {
-    initial: lawAmount(v(REGISTER_LAW.initialSubscription)),
-    years: new Dec(v(REGISTER_LAW.sectorYears)),
-    assets: lawAmount(v(REGISTER_LAW.depositsAndPortfolio)),
-    balanceSheet: lawAmount(v(REGISTER_LAW.balanceSheet)),
-    turnover: lawAmount(v(REGISTER_LAW.turnover)),
-    equity: lawAmount(v(REGISTER_LAW.equity)),
-    criteria: requireVersion(REGISTER_LAW.criteriaMet, asOf).value,
-    large: lawAmount(v(REGISTER_LAW.largeSubscription)),
-  };
-}
-
-/** A threshold test on an exact amount, unknown when the amount is. */
-function amountTest(
-  name: string,
-  value: Amount | null | undefined,
-  operator: ">=" | ">",
-  threshold: Amount,
-): CheckTest {
-  return { name, ...amountFields(value, operator, threshold) };
-}
 
 /**
  * "Souscription initiale" (contract §3.5): the investor's first operation in the fund, the
@@ -105,7 +75,7 @@ export function checkSubscribers(
   reader: RegisterReader<SubscriptionRow>,
   asOf: IsoDate,
 ): SubscribersResult {
-  const t = thresholds(asOf);
+  const t = registerLawAt(asOf);
   const eur = new Map<SubscriptionRow, Amount | undefined>();
   const amountBags = new Map<SubscriptionRow, string[]>();
   for (const r of rows) {
@@ -142,8 +112,21 @@ export function checkSubscribers(
     const initial = investor === undefined ? undefined : initials.get(investor);
     const initialAmount =
       initial?.amountEur == null ? null : lawAmount(initial.amountEur);
-    const initialTest = (threshold: Amount) =>
-      amountTest("initialSubscription", initialAmount, ">=", threshold);
+    // I 4° to 6° and 8°: an initial subscription of at least the threshold, and the paragraph's tests.
+    const withInitial = (
+      rule: string,
+      threshold: Amount,
+      met: Tri,
+      tests: CheckTest[],
+    ) => {
+      const i = amountTest(
+        "initialSubscription",
+        initialAmount,
+        ">=",
+        threshold,
+      );
+      return ruleCheck(rule, and(i.met, met), [i, ...tests]);
+    };
     // A blank amount, rate or investor of the first operation makes the thresholds unknown.
     const firstRows = initial
       ? rows.filter(
@@ -162,7 +145,6 @@ export function checkSubscribers(
       ruleCheck("E3", e123("SUPRANATIONAL")),
     ];
 
-    const i4 = initialTest(t.initial);
     const sectorYears = r.invalid.has("financialSectorYears")
       ? null
       : r.financialSectorYears;
@@ -177,18 +159,16 @@ export function checkSubscribers(
       threshold: t.years.toNumber(),
       unit: "years",
     };
-    checks.push(ruleCheck("E4", and(i4.met, years.met), [i4, years]));
+    checks.push(withInitial("E4", t.initial, years.met, [years]));
 
     const helps: CheckTest[] = (
       ["assistsCompanies", "assistsManager", "privateEquityExperience"] as const
     ).map((name) => ({ name, met: reader.evidence(r, name) }));
-    const i5 = initialTest(t.initial);
     const helped = or(...helps.map((h) => h.met));
-    checks.push(ruleCheck("E5", and(i5.met, helped), [i5, ...helps]));
+    checks.push(withInitial("E5", t.initial, helped, helps));
 
-    const i6 = initialTest(t.initial);
     const assets = evidenceAmount(r, "depositsAndPortfolio", ">=", t.assets);
-    checks.push(ruleCheck("E6", and(i6.met, assets.met), [i6, assets]));
+    checks.push(withInitial("E6", t.initial, assets.met, [assets]));
 
     const figures = [
       evidenceAmount(r, "balanceSheetTotal", ">", t.balanceSheet),
@@ -207,8 +187,7 @@ export function checkSubscribers(
     const e7Tests = [{ name: "company", met: company }, ...figures];
     checks.push(ruleCheck("E7", and(company, twoOfThree), e7Tests));
 
-    const i8 = initialTest(t.large);
-    checks.push(ruleCheck("E8", i8.met, [i8]));
+    checks.push(withInitial("E8", t.large, true, []));
 
     const legal =
       r.investorType === "LEGAL" || r.investorType === "PUBLIC_LAW_LEGAL";
@@ -225,11 +204,13 @@ export function checkSubscribers(
     const legalTri: Tri = r.invalid.has("investorType") ? null : legal;
     const insider = and(insiderFlag, not(legalTri));
     checks.push(ruleCheck("INSIDER", insider));
+    const eligibility = [...checks]; // I: 1° to 8°, and the insiders of its last paragraph
 
     // II and III bind insiders too (contract §3.6, §3.7).
     const warned = reader.control(r, "warningGiven", "FCPRA-WARN");
-    const warn: Tri = warned === null ? null : warned === true;
-    checks.push(ruleCheck("FCPRA-WARN", warn));
+    const warn = warned === null ? null : warned === true;
+    const warnCheck = ruleCheck("FCPRA-WARN", warn);
+    checks.push(warnCheck);
 
     const delivered = reader.control(r, "rulesDeliveredDate", "FCPRA-ACK");
     const acknowledged = reader.control(r, "acknowledgementDate", "FCPRA-ACK");
@@ -245,11 +226,9 @@ export function checkSubscribers(
       { name: "rulesDeliveredDate", met: onOrBefore(delivered) },
       { name: "acknowledgementDate", met: onOrBefore(acknowledged) },
     ]);
-    const ack = ackCheck.met;
     checks.push(ackCheck);
-    reader.settle(r, ack, dateBag);
+    reader.settle(r, ackCheck.met, dateBag);
 
-    const eligibility = checks.filter((c) => ELIGIBILITY.includes(c.rule));
     const eligible = or(...eligibility.map((c) => c.met));
     if (eligible === null) {
       reader.settle(r, eligible, investorBag);
@@ -257,15 +236,11 @@ export function checkSubscribers(
       for (const x of firstRows)
         reader.settle(x, eligible, amountBags.get(x) ?? []);
     }
-    const compliant = and(eligible, warn, ack);
+    const compliant = and(eligible, warnCheck.met, ackCheck.met);
     const scopeKnown = date !== undefined;
     const status = statusOf(compliant, scopeKnown);
     const elig = ruleCheck("FCPRA-ELIG", eligible);
-    const order = [
-      elig,
-      checks.find((c) => c.rule === "FCPRA-WARN")!,
-      checks.find((c) => c.rule === "FCPRA-ACK")!,
-    ];
+    const order = [elig, warnCheck, ackCheck];
     const eligibleUnder = eligibility
       .filter((c) => c.met === true)
       .map((c) => c.rule);
@@ -284,19 +259,12 @@ export function checkSubscribers(
       initialSubscription: initial ?? null,
     });
     const key = { row: r.row, id: r.subscriptionId };
-    // A row whose date is unknown may be out of scope: its failures are not certain.
-    const counts = (x: Tri): Tri =>
-      compliant === true ? true : scopeKnown ? x : null;
-    tally.add("FCPRA-ELIG", { ...key, met: counts(eligible) });
-    tally.add("FCPRA-WARN", { ...key, met: counts(warn) });
-    tally.add("FCPRA-ACK", { ...key, met: counts(ack) });
+    tally.addRow(key, compliant, scopeKnown, order);
     if (status === "breach") failures.push({ ...key, met: false });
   }
   const evaluated = tally.size("FCPRA-ELIG");
-  const noun = "subscription";
-  const rules = tally.rules(["FCPRA-ELIG", "FCPRA-WARN", "FCPRA-ACK"], noun);
-  if (evaluated)
-    rules.push(infoCountRule("FCPRA-DEPO", failures, evaluated, noun));
+  const rules = tally.rules();
+  if (evaluated) rules.push(infoCountRule("FCPRA-DEPO", failures, evaluated));
   return { outcomes, rules };
 }
 

@@ -1,14 +1,20 @@
 import { type Amount, formatAmount, scaleAmount } from "../amount";
 import { addYears, type IsoDate } from "../dates";
 import { Dec } from "../decimal";
-import { type LawParameter, requireVersion } from "../../law/parameter";
-import { REGISTER_LAW } from "../../law/registers";
 import type { RuleResult } from "../result";
 import { type Counted, Tally, infoCountRule } from "./aggregate";
-import { type Tri, amountNumber, and, lawAmount, or } from "./logic";
+import {
+  type RegisterLaw,
+  type Tri,
+  amountNumber,
+  and,
+  or,
+  registerLawAt,
+} from "./logic";
 import {
   type OutOfScope,
   amountFields,
+  amountTest,
   decided,
   decisiveCheck,
   outOfScope,
@@ -24,16 +30,6 @@ import type {
   TradeRow,
 } from "./types";
 
-const ROUTE_RULES = [
-  "OTC-INSTR",
-  "OTC-EQ",
-  "OTC-DEALER",
-  "OTC-DEBT",
-  "OTC-FUND-EQ",
-  "OTC-FUND-BOND",
-  "OTC-REQ",
-] as const;
-
 const EXEMPT_CLIENTS = new Set(["INVESTMENT_FIRM", "MARKET_MEMBER", "L531_2"]);
 
 /** "516-2" or "RG AMF 516-2", as the Funds column legacyRules may write it. */
@@ -46,19 +42,6 @@ export function isRule516(value: string): boolean {
   return key === "5162" || key === "RGAMF5162";
 }
 
-function thresholds(asOf: IsoDate) {
-  const v = (p: LawParameter<string>) => requireVersion(p, asOf).value;
-  return {
-    capShare: new Dec(v(REGISTER_LAW.capShare)),
-    block: lawAmount(v(REGISTER_LAW.blockAmount)),
-    debt: lawAmount(v(REGISTER_LAW.debtAmount)),
-    dealer: lawAmount(v(REGISTER_LAW.dealerAmount)),
-    deviation: new Dec(v(REGISTER_LAW.dealerDeviation)),
-    standingYears: requireVersion(REGISTER_LAW.standingYears, asOf).value,
-  };
-}
-type Thresholds = ReturnType<typeof thresholds>;
-
 /**
  * 2° a) and c) "soit 5 % de la capitalisation boursière …, soit 7,5 millions d'euros". Under
  * "either" the amount must exceed the lower of the two; with the capitalisation blank, more than
@@ -69,7 +52,7 @@ function blockTrade(
   r: TradeRow,
   reader: RegisterReader<TradeRow>,
   amountBag: string[],
-  t: Thresholds,
+  t: RegisterLaw,
   reading: SoitSoitReading,
 ): RowCheck {
   const amount = r.amountEur; // read by the caller: its blank is in amountBag
@@ -85,10 +68,7 @@ function blockTrade(
     ...(capLimit === undefined ? {} : { threshold: amountNumber(capLimit) }),
     unit: "EUR",
   };
-  const blockTest: CheckTest = {
-    name: "blockAmount",
-    ...amountFields(amount, ">", t.block, false),
-  };
+  const blockTest = amountTest("blockAmount", amount, ">", t.block, false);
   const met =
     reading === "either"
       ? or(capTest.met, blockTest.met)
@@ -124,7 +104,7 @@ export function checkTrades(
   asOf: IsoDate,
   reading: SoitSoitReading = "either",
 ): TradesResult {
-  const t = thresholds(asOf);
+  const t = registerLawAt(asOf);
   const outcomes: TradeOutcome[] = [];
   const tally = new Tally();
   const packages: Counted[] = [];
@@ -242,18 +222,12 @@ export function checkTrades(
       decisiveCheck(status, ordered, allowing) ??
       ordered.find((c) => c.met === false)!;
     outcomes.push({ ...base, ...decided(status, decisive), checks, allowedBy });
-    // Only trades that are not allowed count against a rule (contract §4).
-    for (const c of checks)
-      if (c.rule !== "OTC-PACKAGE")
-        tally.add(c.rule, {
-          row: r.row,
-          id: r.tradeId,
-          met: compliant === true ? true : scopeKnown ? c.met : null,
-        });
+    const counted = checks.filter((c) => c.rule !== "OTC-PACKAGE");
+    tally.addRow({ row: r.row, id: r.tradeId }, compliant, scopeKnown, counted);
   }
-  const rules = tally.rules(ROUTE_RULES, "trade");
+  const rules = tally.rules();
   if (packageChecked)
-    rules.push(infoCountRule("OTC-PACKAGE", packages, packageChecked, "trade"));
+    rules.push(infoCountRule("OTC-PACKAGE", packages, packageChecked));
   return { outcomes, rules };
 }
 
@@ -265,13 +239,10 @@ function dealerCheck(
   r: TradeRow,
   amount: Amount | undefined,
   reader: RegisterReader<TradeRow>,
-  t: Thresholds,
+  t: RegisterLaw,
 ): RowCheck {
   const bag: string[] = [];
-  const amountTest: CheckTest = {
-    name: "amount",
-    ...amountFields(amount, ">=", t.dealer, false),
-  };
+  const least = amountTest("amount", amount, ">=", t.dealer, false);
   const price = reader.needed(r, "agreedPrice", bag);
   const vwap = reader.needed(r, "referenceVwap", bag);
   let deviation: Dec | undefined;
@@ -299,12 +270,12 @@ function dealerCheck(
         ? null
         : vwapFrom >= agreedAt,
   };
-  const met = and(amountTest.met, deviationTest.met, own.met, window.met);
+  const met = and(least.met, deviationTest.met, own.met, window.met);
   reader.settle(r, met, bag);
   return withArticle({
     rule: "OTC-DEALER",
     met,
-    tests: [amountTest, deviationTest, own, window],
+    tests: [least, deviationTest, own, window],
   });
 }
 
@@ -318,10 +289,10 @@ function requestCheck(
   type: TradeRow["instrumentType"],
   date: IsoDate | undefined,
   reader: RegisterReader<TradeRow>,
-  t: Thresholds,
+  t: RegisterLaw,
 ): RowCheck {
   const form = reader.control(r, "requestForm", "OTC-REQ");
-  const client: Tri | undefined = r.invalid.has("clientCategory")
+  const client: Tri = r.invalid.has("clientCategory")
     ? null
     : EXEMPT_CLIENTS.has(r.clientCategory ?? "OTHER");
   const tests: CheckTest[] = [
@@ -343,7 +314,9 @@ function requestCheck(
           ? r.standingUntil
           : cap;
       inPeriod = date >= from && date <= until;
-    } else if (r.invalid.has("standingUntil")) inPeriod = null;
+      // An unreadable end may come before the trade: within the year, whether it is covered is unknown.
+      if (inPeriod && r.invalid.has("standingUntil")) inPeriod = null;
+    }
     const debt: Tri = type === undefined ? null : type === "DEBT";
     tests.push(
       { name: "exemptClient", met: client },

@@ -61,16 +61,6 @@ export type Venue = (typeof VENUES)[number];
 export type ClientCategory = (typeof CLIENT_CATEGORIES)[number];
 export type RequestForm = (typeof REQUEST_FORMS)[number];
 
-/** The offer case's rule ID, also accepted in the offerCase column. */
-export const OFFER_CASE_RULE: Record<OfferCase, string> = {
-  QUALIFIED: "OFF-QI",
-  CROWDFUNDING: "OFF-CF",
-  EXISTING_PARTNERS: "OFF-EXIST",
-  SMALL_OFFER: "OFF-8M",
-  LARGE_TICKET: "OFF-100K-INV",
-  HIGH_NOMINAL: "OFF-100K-NOM",
-};
-
 /** A row of a register: its worksheet row and the columns that could not be read. */
 export interface RegisterRow {
   row: number;
@@ -172,9 +162,8 @@ export interface RegisterSettings {
 /** The unit of a compared number in a row check. */
 export type CheckUnit = "EUR" | "count" | "years" | "fraction";
 
-/** One part of a compound check (the tests of E4–E8, OTC-DEALER, OFF-CF). */
-export interface CheckTest {
-  name: string;
+/** A check's or a test's result, with the numbers it compared when it compared any. */
+interface Compared {
   met: boolean | null;
   operator?: Operator;
   value?: number | null;
@@ -184,16 +173,15 @@ export interface CheckTest {
   exact?: string;
 }
 
+/** One part of a compound check (the tests of E4–E8, OTC-DEALER, OFF-CF). */
+export interface CheckTest extends Compared {
+  name: string;
+}
+
 /** One check of a row: met true, false, or null (unknown). */
-export interface RowCheck {
+export interface RowCheck extends Compared {
   rule: string;
   article: string;
-  met: boolean | null;
-  operator?: Operator;
-  value?: number | null;
-  threshold?: number;
-  unit?: CheckUnit;
-  exact?: string;
   /** The investor for OFF-100K-INV, the window for OFF-12M. */
   key?: string;
   tests?: CheckTest[];

@@ -10,7 +10,7 @@ const checkOf = (
   rule: string,
 ) => o.checks.find((c) => c.rule === rule)!;
 
-describe("D. 411-2-1 I: « inférieur à 8 000 000 euros ou à la contre-valeur de ce montant en devises »", () => {
+describe("OFF-8M · D. 411-2-1 I: « inférieur à 8 000 000 euros ou à la contre-valeur de ce montant en devises »", () => {
   it("7 999 999,99 € passes; exactly 8 000 000 € is not below, a breach", () => {
     const r = check({
       offers: [
@@ -78,7 +78,7 @@ describe("D. 411-2-1 I: « inférieur à 8 000 000 euros ou à la contre-valeur 
   });
 });
 
-describe("D. 411-2-1 II: « d'au moins 100 000 euros … par investisseur et par offre distincte »", () => {
+describe("OFF-100K-INV · D. 411-2-1 II: « d'au moins 100 000 euros … par investisseur et par offre distincte »", () => {
   const offers = [
     {
       offerId: "A",
@@ -169,7 +169,7 @@ describe("D. 411-2-1 II: « d'au moins 100 000 euros … par investisseur et par
   });
 });
 
-describe("D. 411-2-1 III: « dont la valeur nominale s'élève au moins à 100 000 euros »", () => {
+describe("OFF-100K-NOM · D. 411-2-1 III: « dont la valeur nominale s'élève au moins à 100 000 euros »", () => {
   it("exactly 100 000 € passes, 99 999,99 € fails", () => {
     const r = check({
       offers: [
@@ -192,7 +192,7 @@ describe("D. 411-2-1 III: « dont la valeur nominale s'élève au moins à 100 0
   });
 });
 
-describe("D. 411-2-1 IV: « inférieur à 8 000 000 d'euros calculé sur une période de douze mois »", () => {
+describe("OFF-12M · D. 411-2-1 IV: « inférieur à 8 000 000 d'euros calculé sur une période de douze mois »", () => {
   it("running totals name the offer that brings the window to 8 000 000 €: a breach with headroom 0,00", () => {
     const r = check(
       {
@@ -348,7 +348,7 @@ describe("D. 411-2-1 IV: « inférieur à 8 000 000 d'euros calculé sur une pé
   });
 });
 
-describe("L. 411-2 1°: « dont le nombre est inférieur à un seuil fixé par décret » (150, D. 411-4)", () => {
+describe("OFF-QI · L. 411-2 1°: « dont le nombre est inférieur à un seuil fixé par décret » (150, D. 411-4)", () => {
   it("149 persons acting for their own account pass; 150 fail; none needs no ownAccount; 10 not for their own account fail", () => {
     const r = check({
       offers: [
@@ -392,7 +392,7 @@ describe("L. 411-2 1°: « dont le nombre est inférieur à un seuil fixé par d
   });
 });
 
-describe("L. 411-2 2° (historical wording) and 3°", () => {
+describe("OFF-CF, OFF-EXIST · L. 411-2 2° (historical wording) and 3°", () => {
   it("2°: unlisted equity or debt through an investment firm's or CIP's website; legacy rule; counts in the 12 months", () => {
     const r = check({
       offers: [

@@ -20,7 +20,69 @@ const met = (
   rule: string,
 ) => o.checks.find((c) => c.rule === rule)!.met;
 
-describe("RG AMF 412-113 I 4°: « souscription initiale est d'au moins de 30 000 euros » and « pendant au moins un an »", () => {
+describe("E1, E2, E3, FCPRA-ELIG · RG AMF 412-113 I 1° to 3°: « investisseurs mentionnés au premier alinéa de l'article L. 214-38 », « A l'Etat », « aux banques centrales »", () => {
+  it("an investor of L. 214-38, the State or a central bank is eligible whatever the amount; another investor needs a case of 4° to 8°", () => {
+    const r = check({
+      funds: allege,
+      subscribers: [
+        sub({
+          investorId: "A",
+          amount: eur("1"),
+          investorCategory: "L214_38_INVESTOR",
+        }),
+        sub({ investorId: "B", amount: eur("1"), investorCategory: "STATE" }),
+        sub({
+          investorId: "C",
+          amount: eur("1"),
+          investorCategory: "SUPRANATIONAL",
+        }),
+        sub({ investorId: "D", amount: eur("1") }),
+      ],
+    });
+    expect(rows(r).map((s) => s.status)).toEqual([
+      "pass",
+      "pass",
+      "pass",
+      "breach",
+    ]);
+    expect(rows(r).map((s) => s.eligibleUnder)).toEqual([
+      ["E1"],
+      ["E2"],
+      ["E3"],
+      [],
+    ]);
+    expect(rows(r)[0].decisive).toMatchObject({ rule: "E1", met: true });
+    expect(r.funds[0].rules.find((x) => x.id === "FCPRA-ELIG")).toMatchObject({
+      value: 1,
+      denominator: "4",
+      status: "breach",
+    });
+  });
+
+  it("an unreadable category leaves 1° to 3° unknown: a small subscription is incomplete, decided by E1", () => {
+    const r = check({
+      funds: allege,
+      subscribers: [
+        sub({
+          investorId: "A",
+          amount: eur("1"),
+          invalid: new Set(["investorCategory"]),
+        }),
+        sub({
+          investorId: "B",
+          amount: eur("500000"),
+          invalid: new Set(["investorCategory"]),
+        }),
+      ],
+    });
+    expect(rows(r).map((s) => s.status)).toEqual(["incomplete", "pass"]);
+    expect(met(rows(r)[0], "E2")).toBeNull();
+    expect(rows(r)[0].decisive).toMatchObject({ rule: "E1", met: null });
+    expect(rows(r)[1].eligibleUnder).toEqual(["E8"]);
+  });
+});
+
+describe("E4 · RG AMF 412-113 I 4°: « souscription initiale est d'au moins de 30 000 euros » and « pendant au moins un an »", () => {
   it("exactly 30 000 € and one year passes; 29 999,99 € or 0,9 year fails", () => {
     const r = check({
       funds: allege,
@@ -55,7 +117,7 @@ describe("RG AMF 412-113 I 4°: « souscription initiale est d'au moins de 30 00
   });
 });
 
-describe("RG AMF 412-113 I 5°: 30 000 € and one of a), b), c)", () => {
+describe("E5 · RG AMF 412-113 I 5°: 30 000 € and one of a), b), c)", () => {
   it("needs one of the three alternatives; a blank one is not evidenced", () => {
     const r = check({
       funds: allege,
@@ -69,7 +131,7 @@ describe("RG AMF 412-113 I 5°: 30 000 € and one of a), b), c)", () => {
   });
 });
 
-describe("RG AMF 412-113 I 6°: « supérieure ou égale à 1 000 000 euros »", () => {
+describe("E6 · RG AMF 412-113 I 6°: « supérieure ou égale à 1 000 000 euros »", () => {
   it("exactly 1 000 000 € passes, 999 999,99 € fails", () => {
     const r = check({
       funds: allege,
@@ -90,7 +152,7 @@ describe("RG AMF 412-113 I 6°: « supérieure ou égale à 1 000 000 euros »",
   });
 });
 
-describe("RG AMF 412-113 I 7°: « deux des trois critères », each « supérieur à »", () => {
+describe("E7 · RG AMF 412-113 I 7°: « deux des trois critères », each « supérieur à »", () => {
   it("strictly above: 20 000 000 € of balance sheet is not a criterion; two of three pass; never a natural person", () => {
     const r = check({
       funds: allege,
@@ -123,7 +185,7 @@ describe("RG AMF 412-113 I 7°: « deux des trois critères », each « supérie
   });
 });
 
-describe("RG AMF 412-113 I 8°: « supérieure ou égale à 500 000 euros »", () => {
+describe("E8 · RG AMF 412-113 I 8°: « supérieure ou égale à 500 000 euros »", () => {
   it("exactly 500 000 € passes, 499 999,99 € fails", () => {
     const r = check({
       funds: allege,
@@ -198,7 +260,7 @@ describe("RG AMF 412-113 I: the « souscription initiale » is the first operati
   });
 });
 
-describe("RG AMF 412-113 I, last paragraph: « Les seuils mentionnés au I ne sont pas applicables » to insiders", () => {
+describe("INSIDER · RG AMF 412-113 I, last paragraph: « Les seuils mentionnés au I ne sont pas applicables » to insiders", () => {
   it("a natural-person insider is eligible whatever the amount; a legal person marked insider is assessed as worded, with a warning", () => {
     const r = check({
       funds: allege,
@@ -236,7 +298,7 @@ describe("RG AMF 412-113 I, last paragraph: « Les seuils mentionnés au I ne so
   });
 });
 
-describe("RG AMF 412-113 II and III: the warning, the rules « préalablement », the acknowledgement « lors de la souscription »", () => {
+describe("FCPRA-WARN, FCPRA-ACK, FCPRA-DEPO · RG AMF 412-113 II, III and IV: the warning, the rules « préalablement », the acknowledgement « lors de la souscription », the failures the depositary reports", () => {
   it("same day passes, the day after fails; a blank date is not evidenced", () => {
     const r = check({
       funds: allege,

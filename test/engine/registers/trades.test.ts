@@ -13,7 +13,7 @@ const rows = (r: ReturnType<typeof check>) => r.funds[0].trades!;
 const statuses = (r: ReturnType<typeof check>) => rows(r).map((t) => t.status);
 const asOf = "2007-12-31";
 
-describe("RG AMF 516-2 2° a): « dépasse … soit 5 % de la capitalisation boursière de l'émetteur, soit 7,5 millions d'euros »", () => {
+describe("OTC-EQ · RG AMF 516-2 2° a): « dépasse … soit 5 % de la capitalisation boursière de l'émetteur, soit 7,5 millions d'euros »", () => {
   it("exactly 7 500 000 € does not exceed; 7 500 000,01 € does, even with the capitalisation blank", () => {
     const r = check(
       {
@@ -107,7 +107,7 @@ describe("RG AMF 516-2 2° a): « dépasse … soit 5 % de la capitalisation bou
   });
 });
 
-describe("RG AMF 516-2 2°, exception to a): « égal à ou dépasse 500 000 euros », « pas de plus de 1 % »", () => {
+describe("OTC-DEALER · RG AMF 516-2 2°, exception to a): « égal à ou dépasse 500 000 euros », « pas de plus de 1 % »", () => {
   const dealer = (x: Partial<TradeRow>) =>
     trade({
       instrumentType: "EQUITY",
@@ -158,7 +158,7 @@ describe("RG AMF 516-2 2°, exception to a): « égal à ou dépasse 500 000 eur
   });
 });
 
-describe("RG AMF 516-2 2° b) and c): « dépasse … 30 000 euros »", () => {
+describe("OTC-DEBT, OTC-FUND-EQ, OTC-FUND-BOND · RG AMF 516-2 2° b) and c): « dépasse … 30 000 euros »", () => {
   it("debt: exactly 30 000 € fails, 30 000,01 € passes", () => {
     const r = check(
       {
@@ -202,7 +202,7 @@ describe("RG AMF 516-2 2° b) and c): « dépasse … 30 000 euros »", () => {
   });
 });
 
-describe("RG AMF 516-2 1° and 3°", () => {
+describe("OTC-INSTR, OTC-REQ, OTC-PACKAGE · RG AMF 516-2 1°, 3° and last paragraph", () => {
   it("1°: an instrument other than equity, debt or fund units is not allowed", () => {
     const r = check(
       {
@@ -265,6 +265,34 @@ describe("RG AMF 516-2 1° and 3°", () => {
       "breach",
       "breach",
     ]);
+  });
+
+  it("3°: « la durée de la dérogation ne peut excéder un an »: an unreadable end leaves a trade within the year unknown, one after it still fails", () => {
+    const standing = {
+      instrumentType: "DEBT" as const,
+      amountEur: eur("100000"),
+      requestForm: "STANDING" as const,
+      clientCategory: "L531_2" as const,
+      invalid: new Set(["standingUntil"]),
+    };
+    const r = check(
+      {
+        funds: opted,
+        trades: [
+          trade({ ...standing, standingFrom: "2007-01-01" }),
+          trade({ ...standing, standingFrom: "2006-05-09" }),
+        ],
+      },
+      asOf,
+    );
+    expect(statuses(r)).toEqual(["incomplete", "breach"]);
+    const req = (i: number) =>
+      rows(r)[i].checks.find((c) => c.rule === "OTC-REQ")!;
+    expect(req(0).met).toBeNull();
+    expect(
+      req(0).tests!.find((x) => x.name === "standingPeriod")!.met,
+    ).toBeNull();
+    expect(req(1).met).toBe(false);
   });
 
   it("last paragraph: a declared package needs nothing else, not even 1°; it is listed alone and counted as info", () => {

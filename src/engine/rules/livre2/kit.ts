@@ -320,7 +320,7 @@ export function note(
 }
 
 /** Notes for the columns a sum missed. */
-export function missingNotes(sum: Sum): Reason[] {
+function missingNotes(sum: Sum): Reason[] {
   return [...sum.missing].map(([column, count]) =>
     note("values-missing", { column, count, article: sum.article }),
   );
@@ -384,4 +384,4 @@ export const present = (rules: (RuleResult | undefined)[]): RuleResult[] =>
 
 export const isIn = (ok: boolean): Verdict => (ok ? "in" : "out");
 
-export { amountToDecimal, formatAmount, ZERO };
+export { formatAmount, ZERO };
