@@ -182,6 +182,13 @@ export class FundColumns {
     return found;
   }
 
+  /** Holding k's worksheet row, from its read when it has one (its object need not be made). */
+  rowAt(k: number): number {
+    const index = this.source ? this.index : undefined;
+    const j = index === undefined ? -1 : index === null ? k : index[k];
+    return j >= 0 ? this.source!.rowAt(j) : this.holdings[k].row;
+  }
+
   private invalidOf(k: number, j: number): Set<string> {
     return j >= 0 ? this.source!.invalidAt(j) : this.holdings[k].invalid;
   }

@@ -228,6 +228,8 @@ export interface HoldingColumns {
    * are the read's own, in order (index k is holding k: the columns are read as they are).
    */
   indicesOf(holdings: readonly Holding[]): Int32Array | null;
+  /** The worksheet row of the holding at index j (its field `row`). */
+  rowAt(j: number): number;
   /** The unreadable columns of the holding at index j (empty for most). */
   invalidAt(j: number): Set<string>;
   /** Some holding of the read has an unreadable cell. */

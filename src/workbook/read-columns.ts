@@ -10,6 +10,7 @@ import {
 } from "../engine/model";
 import { HOLDINGS_SPEC } from "./columns";
 import { type CellValue, errorText, type RawRow, type RawTable } from "./grid";
+import { type LazyList, lazyList } from "./lazy-list";
 import { gridOf, type GridRows } from "./range-grid";
 import {
   type MappedColumn,
@@ -324,6 +325,9 @@ class HoldingsTable implements HoldingColumns {
     public invalid: Map<number, Set<string>> | null,
   ) {}
 
+  /** The holdings of the read, once it is done. */
+  holdings: LazyList<Holding> | undefined;
+
   /** The holdings read so far; all of them once the read is done. */
   count = 0;
 
@@ -398,9 +402,11 @@ class HoldingsTable implements HoldingColumns {
 
   indicesOf(holdings: readonly Holding[]): Int32Array | null {
     const n = holdings.length;
-    // Most lists are the read's own holdings in order: then no index is made.
+    // Most lists are the read's own holdings in order: then no index is made. The read's own list
+    // still holds holding k where its object was never made (nor replaced): it is not made to look.
+    const own = this.holdings?.list === holdings ? this.holdings : undefined;
     let k = 0;
-    while (k < n && indexIn(this, holdings[k]) === k) k++;
+    while (k < n && (own?.unmade(k) || indexIn(this, holdings[k]) === k)) k++;
     if (k === n) return null;
     const index = new Int32Array(n);
     for (let j = 0; j < n; j++) index[j] = indexIn(this, holdings[j]);
@@ -562,14 +568,13 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     totalsAt: totalsPossible ? assetClass.index : -1,
     readAlone,
     alone,
-    holdings: new Array<Holding>(capacity),
     rowNumbers,
     table,
     failed: [],
     slowText: [],
   };
   const n = readRows(pass);
-  const { holdings, failed, slowText } = pass;
+  const { failed, slowText } = pass;
   // A row with an unreadable cell is read again alone: its values, invalid columns and diagnostics.
   for (const j of failed) alone.set(j, readAlone(table.indexAt(j))!);
   for (const [j, row] of alone) {
@@ -590,9 +595,14 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     for (const c of blankIds) if (c.get(j) === "") c.set(j, undefined);
     if (!lines.get(j)) lines.set(j, String(table.rowAt(j)));
   }
-  if (holdings.length !== n) holdings.length = n;
+  // The holding objects are made when read (lazy-list.ts): a check that reads the columns makes few.
+  const holdings = lazyList(
+    n,
+    (j) => new ColumnHolding(table, j) as unknown as Holding,
+  );
+  table.holdings = holdings;
   return {
-    holdings,
+    holdings: holdings.list,
     diagnostics,
     columns: reader.columns,
     source: reader.source,
@@ -775,7 +785,6 @@ interface RowPass {
   totalsAt: number;
   readAlone: (i: number) => ReadRow | undefined;
   alone: Map<number, ReadRow>;
-  holdings: Holding[];
   /** Each holding's worksheet row, when the rows are not a grid's (HoldingsTable.rowNumbers). */
   rowNumbers: Float64Array | null;
   table: HoldingsTable;
@@ -796,7 +805,7 @@ interface RowPass {
 function readRows(pass: RowPass): number {
   const { rows, reader, reads, lines, lineAt, totalsAt, readAlone, alone } =
     pass;
-  const { holdings, rowNumbers, table, failed, slowText } = pass;
+  const { rowNumbers, table, failed, slowText } = pass;
   let taken: Int32Array | null = null;
   const texts = reads.filter((r) => r.kind === TEXT);
   const amounts = reads.filter((r) => r.kind === AMOUNTS);
@@ -819,7 +828,6 @@ function readRows(pass: RowPass): number {
     const rowNumber =
       values !== undefined ? rowNumberOfFirst + i : tableRows[i].rowNumber;
     if (rowNumbers !== null) rowNumbers[j] = rowNumber;
-    holdings[j] = new ColumnHolding(table, j) as unknown as Holding;
     if (totalsAt >= 0 && isBlankCell(cells[totalsAt])) {
       // A possible totals row: read alone (its values are set below), or not a holding.
       const read = readAlone(i);

@@ -878,7 +878,7 @@ function groupByIssuer(
   listed: Int32Array,
   groupOf: Int32Array,
 ): IssuerGroups {
-  const { holdings } = t.ctx;
+  const { columns } = t.ctx;
   // By issuer code (a map: a fund of a large read has few of the read's issuers).
   const groupOfIssuer = new Map<number, number>();
   const groups: IssuerGroups = { firstListed: [], firstRow: [], size: [] };
@@ -886,7 +886,7 @@ function groupByIssuer(
   for (let k = 0; k < listed.length; k++) {
     const i = listed[k];
     const listingDate = t.listingDateAt(i);
-    const row = holdings[i].row;
+    const row = columns.rowAt(i);
     const issuer = t.issuerAt(i) === undefined ? -1 : t.issuer.codes[i];
     let g = issuer < 0 ? undefined : groupOfIssuer.get(issuer);
     if (g === undefined) {
