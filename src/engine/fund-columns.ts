@@ -1,5 +1,6 @@
 import type { Amount } from "./amount";
 import {
+  type CodeArray,
   type Holding,
   type HoldingColumns,
   IN_COLUMNS,
@@ -8,7 +9,7 @@ import {
 
 /** A column of one fund's holdings: each holding's code (by its index in the fund), and the values the codes stand for. */
 export interface Coded<T> {
-  readonly codes: Uint16Array | Uint32Array;
+  readonly codes: CodeArray;
   readonly values: readonly T[];
 }
 
@@ -519,7 +520,7 @@ function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 
 /** The read's codes of the holdings of the read, by index; returns the indices of the others. */
 function copyCodes(
-  from: Uint16Array | Uint32Array,
+  from: CodeArray,
   index: Int32Array,
   codes: Uint16Array | Uint32Array,
 ): number[] {

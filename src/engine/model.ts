@@ -212,11 +212,14 @@ export interface MillionthsOf {
  */
 export const IN_COLUMNS: unique symbol = Symbol("columns of the read");
 
+/** A column's codes, one per holding: bytes while it has at most 256 distinct values. */
+export type CodeArray = Uint8Array | Uint16Array | Uint32Array;
+
 /** The columns a read shares, by column name; each answer is what the holdings' fields give. */
 export interface HoldingColumns {
   /** Each holding's code, and the value each code stands for; null for an amount column. */
   coded(name: string): {
-    codes: Uint16Array | Uint32Array;
+    codes: CodeArray;
     values: readonly unknown[];
     /** The code of a value (as the field gives it), if some holding of the read has it. */
     codeOf(value: unknown): number | undefined;

@@ -41,8 +41,8 @@ export interface HoldingsRead {
 
 /**
  * One column of values, one per holding, stored by what it holds: repeated values (classes,
- * statuses, dates, percentages, yes/no, and texts while they are few: TEXT_CODES) as 16-bit codes
- * into the column's distinct values; amounts as integer millionths in a Float64Array, exact while
+ * statuses, dates, percentages, yes/no, and texts while they are few: TEXT_CODES) as 8-bit codes
+ * (16-bit past 256 distinct values) * into the column's distinct values; amounts as integer millionths in a Float64Array, exact while
  * every one is within 2^53 (checked for each amount, never assumed: the first one past it turns
  * the column into BigInts); a grid's texts of many distinct values (line ids, issuers) in place
  * in the grid, but for the few that are not their cell as it is; anything else as is.
@@ -88,7 +88,7 @@ interface RowsRead {
 class Column {
   private values: unknown[] | null = null;
   /** The codes, while the column holds codes (null once it holds plain values). */
-  codes: Uint16Array | null = null;
+  codes: Uint8Array | Uint16Array | null = null;
   private dict: unknown[] | null = null;
   private codeOf: Map<unknown, number> | null = null;
   /** The amounts in millionths, while every one is within 2^53 (null once it holds BigInts). */
@@ -114,7 +114,7 @@ class Column {
     arena: Arena | null = null,
   ) {
     if (kind === "codes") {
-      this.codes = arena?.uint16() ?? new Uint16Array(n);
+      this.codes = arena?.uint8() ?? new Uint8Array(n);
       this.dict = [undefined];
       this.codeOf = new Map([[undefined, 0]]);
     } else if (kind === "amounts")
@@ -153,6 +153,9 @@ class Column {
           this.set(j, value);
           return;
         }
+        // Past 256 distinct values, the codes take two bytes (the slots past the rows read are 0).
+        if (code > 0xff && this.codes instanceof Uint8Array)
+          this.codes = new Uint16Array(this.codes);
         this.dict!.push(value);
         this.codeOf!.set(value, code);
       }
@@ -273,7 +276,7 @@ class Arena {
     amounts: number,
     codes: number,
   ) {
-    this.buffer = new ArrayBuffer(n * (8 * amounts + 2 * codes));
+    this.buffer = new ArrayBuffer(n * (8 * amounts + codes));
     this.amountsEnd = this.codesAt = 8 * n * amounts;
   }
 
@@ -285,11 +288,11 @@ class Arena {
     return view;
   }
 
-  uint16(): Uint16Array {
-    if (this.codesAt + 2 * this.n > this.buffer.byteLength)
-      return new Uint16Array(this.n);
-    const view = new Uint16Array(this.buffer, this.codesAt, this.n);
-    this.codesAt += 2 * this.n;
+  uint8(): Uint8Array {
+    if (this.codesAt + this.n > this.buffer.byteLength)
+      return new Uint8Array(this.n);
+    const view = new Uint8Array(this.buffer, this.codesAt, this.n);
+    this.codesAt += this.n;
     return view;
   }
 }

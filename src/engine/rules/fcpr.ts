@@ -28,7 +28,7 @@ import {
   unknownIn,
   type Evaluation,
 } from "../measures";
-import type { AssetClass, ListingStatus } from "../model";
+import type { AssetClass, CodeArray, ListingStatus } from "../model";
 import { quotaWindow } from "../quota-window";
 import {
   type Need as NeedWhy,
@@ -205,7 +205,7 @@ class Sorted {
    */
   readonly issuerInI: Uint8Array;
   /** Each row's issuer numbered within the fund (issuerInI's index): a read's issuers are many more. */
-  readonly issuerSlot: { slots: Uint16Array | Uint32Array; count: number };
+  readonly issuerSlot: { slots: CodeArray; count: number };
   /** I, and IV within five years. */
   readonly direct: Tally;
   /** IV within five years. */
@@ -378,7 +378,7 @@ class Sorted {
 function slotsOf(
   column: Coded<unknown>,
   n: number,
-): { slots: Uint16Array | Uint32Array; count: number } {
+): { slots: CodeArray; count: number } {
   const { codes, values } = column;
   if (values.length <= n) return { slots: codes, count: values.length };
   let slotOfCode = slotsOfCodes.get(values);
