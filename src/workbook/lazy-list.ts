@@ -16,6 +16,8 @@ export interface LazyList<T> {
   readonly list: T[];
   /** Element k was never made (nor written): it is still make(k), not read by anyone. */
   unmade(k: number): boolean;
+  /** The first index from k on that is not unmade (the list's length when there is none). */
+  nextMade(k: number): number;
   /** Makes every element still unmade: the list is then a plain array. */
   madeAll(): T[];
 }
@@ -73,6 +75,12 @@ export function lazyList<T>(
   return {
     list,
     unmade,
+    nextMade(k) {
+      let b = (k / BLOCK) | 0;
+      if (!unmade(k)) return k;
+      while (b < blocks && made[b] === 0) b++;
+      return Math.min(b * BLOCK, list.length);
+    },
     madeAll() {
       for (let b = 0; b < blocks; b++) makeBlock(b);
       return list;

@@ -409,7 +409,10 @@ class HoldingsTable implements HoldingColumns {
     // still holds holding k where its object was never made (nor replaced): it is not made to look.
     const own = this.holdings?.list === holdings ? this.holdings : undefined;
     let k = 0;
-    while (k < n && (own?.unmade(k) || indexIn(this, holdings[k]) === k)) k++;
+    while (k < n)
+      if (own?.unmade(k)) k = own.nextMade(k);
+      else if (indexIn(this, holdings[k]) === k) k++;
+      else break;
     if (k === n) return null;
     const index = new Int32Array(n);
     for (let j = 0; j < n; j++) index[j] = indexIn(this, holdings[j]);

@@ -12,7 +12,7 @@ const made = (list: unknown[]) => [...Array(list.length).keys()].filter((k) => o
 describe("a list whose elements are made when read (lazyList)", () => {
   it("is an array of every element, made a block at a time when first read", () => {
     const calls: number[] = [];
-    const { list, unmade } = lazyList(1000, (k) => (calls.push(k), { k }));
+    const { list, unmade, nextMade } = lazyList(1000, (k) => (calls.push(k), { k }));
     expect(Array.isArray(list)).toBe(true);
     expect(list instanceof Array).toBe(true);
     expect(list).toHaveLength(1000);
@@ -21,6 +21,7 @@ describe("a list whose elements are made when read (lazyList)", () => {
     expect(list[700]).toBe(list[700]);
     expect(calls).toHaveLength(256);
     expect([unmade(700), unmade(10), unmade(1000)]).toEqual([false, true, false]);
+    expect([nextMade(0), nextMade(600), nextMade(700), nextMade(800)]).toEqual([512, 600, 700, 1000]);
     expect(999 in list).toBe(true);
     expect(1000 in list).toBe(false);
     expect(list[1000]).toBeUndefined();
