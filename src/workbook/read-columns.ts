@@ -26,6 +26,8 @@ import {
  * array of values, and a holding is a small record (its row, its unreadable columns and its index)
  * whose fields read those arrays. Reading 100,000 rows so allocates no per-row array of values
  * and no 46-field object, which is most of the time and heap a row-by-row reading costs.
+ * These records are made when first read (lazy-list.ts): a check that reads the columns alone
+ * (fund-columns.ts) makes few of them.
  *
  * The result is the row-by-row reading's, value for value and diagnostic for diagnostic: a row
  * with an unreadable cell, and a plain sheet's row without assetClass (a possible totals row),
@@ -42,10 +44,11 @@ export interface HoldingsRead {
 /**
  * One column of values, one per holding, stored by what it holds: repeated values (classes,
  * statuses, dates, percentages, yes/no, and texts while they are few: TEXT_CODES) as 8-bit codes
- * (16-bit past 256 distinct values) * into the column's distinct values; amounts as integer millionths in a Float64Array, exact while
- * every one is within 2^53 (checked for each amount, never assumed: the first one past it turns
- * the column into BigInts); a grid's texts of many distinct values (line ids, issuers) in place
- * in the grid, but for the few that are not their cell as it is; anything else as is.
+ * (16-bit past 256 distinct values) into the column's distinct values; amounts as integer
+ * millionths in a Float64Array, exact while every one is within 2^53 (checked for each amount,
+ * never assumed: the first one past it turns the column into BigInts); a grid's texts of many
+ * distinct values (line ids, issuers) in place in the grid, but for the few that are not their
+ * cell as it is; anything else as is.
  */
 
 /**
