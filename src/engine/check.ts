@@ -3,6 +3,7 @@ import type { Dec } from "./decimal";
 import { FundContext } from "./fund-context";
 import { type Coded, FundColumns } from "./fund-columns";
 import type {
+  CodeArray,
   Diagnostic,
   Fund,
   Holder,
@@ -705,10 +706,7 @@ function fundOfEveryRow(
 }
 
 /** Some row has one of the codes; a loop of its own (see heldOn in fund-context.ts). */
-function hasAnyCode(
-  codes: Uint16Array | Uint32Array,
-  among: readonly number[],
-): boolean {
+function hasAnyCode(codes: CodeArray, among: readonly number[]): boolean {
   const wanted = new Uint8Array(Math.max(...among) + 1);
   for (const code of among) wanted[code] = 1;
   for (let i = 0; i < codes.length; i++)

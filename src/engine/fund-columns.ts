@@ -1,5 +1,6 @@
 import type { Amount } from "./amount";
 import {
+  type CodeArray,
   type Holding,
   type HoldingColumns,
   IN_COLUMNS,
@@ -8,7 +9,7 @@ import {
 
 /** A column of one fund's holdings: each holding's code (by its index in the fund), and the values the codes stand for. */
 export interface Coded<T> {
-  readonly codes: Uint16Array | Uint32Array;
+  readonly codes: CodeArray;
   readonly values: readonly T[];
 }
 
@@ -215,6 +216,13 @@ export class FundColumns {
       if (this.invalidOf(k, j).size) found.push(k);
     }
     return found;
+  }
+
+  /** Holding k's worksheet row, from its read when it has one (its object need not be made). */
+  rowAt(k: number): number {
+    const index = this.source ? this.index : undefined;
+    const j = index === undefined ? -1 : index === null ? k : index[k];
+    return j >= 0 ? this.source!.rowAt(j) : this.holdings[k].row;
   }
 
   private invalidOf(k: number, j: number): Set<string> {
@@ -591,7 +599,7 @@ function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 
 /** The read's codes of the holdings of the read, by index; returns the indices of the others. */
 function copyCodes(
-  from: Uint16Array | Uint32Array,
+  from: CodeArray,
   index: Int32Array,
   codes: Uint16Array | Uint32Array,
 ): number[] {

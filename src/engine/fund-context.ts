@@ -4,6 +4,7 @@ import type { IsoDate } from "./dates";
 import { Dec } from "./decimal";
 import {
   type Basis,
+  type CodeArray,
   COST_MILLIONTHS,
   type Diagnostic,
   FAIR_MILLIONTHS,
@@ -147,7 +148,7 @@ function notNonNegative(m: Float64Array): number[] {
 /** The indices of the held positions whose value decides nothing (placed false for its code), in order; a loop of its own (heldOn). */
 function heldWithout(
   placed: readonly boolean[],
-  codes: Uint16Array | Uint32Array,
+  codes: CodeArray,
   held: Uint8Array,
 ): number[] {
   const found: number[] = [];

@@ -212,11 +212,14 @@ export interface MillionthsOf {
  */
 export const IN_COLUMNS: unique symbol = Symbol("columns of the read");
 
+/** A column's codes, one per holding: bytes while it has at most 256 distinct values. */
+export type CodeArray = Uint8Array | Uint16Array | Uint32Array;
+
 /** The columns a read shares, by column name; each answer is what the holdings' fields give. */
 export interface HoldingColumns {
   /** Each holding's code, and the value each code stands for; null for an amount column. */
   coded(name: string): {
-    codes: Uint16Array | Uint32Array;
+    codes: CodeArray;
     values: readonly unknown[];
     /** The code of a value (as the field gives it), if some holding of the read has it. */
     codeOf(value: unknown): number | undefined;
@@ -228,6 +231,8 @@ export interface HoldingColumns {
    * are the read's own, in order (index k is holding k: the columns are read as they are).
    */
   indicesOf(holdings: readonly Holding[]): Int32Array | null;
+  /** The worksheet row of the holding at index j (its field `row`). */
+  rowAt(j: number): number;
   /** The unreadable columns of the holding at index j (empty for most). */
   invalidAt(j: number): Set<string>;
   /** Some holding of the read has an unreadable cell. */

@@ -7,6 +7,7 @@ import {
   ZERO,
 } from "./amount";
 import type { FundContext, Position } from "./fund-context";
+import type { CodeArray } from "./model";
 import { type OutcomeColumns, OWN_AMOUNTS_PAST } from "./reconciliation-shapes";
 import type {
   Contribution,
@@ -418,7 +419,7 @@ function shapeIds(
   ctx: FundContext,
   at: {
     columns: OutcomeColumns;
-    classes: { codes: Uint16Array | Uint32Array };
+    classes: { codes: CodeArray };
     classOf: Int32Array;
     keyOf: ShapeKeys;
     id: Int32Array;

@@ -10,6 +10,7 @@ import {
 } from "../engine/model";
 import { HOLDINGS_SPEC } from "./columns";
 import { type CellValue, errorText, type RawRow, type RawTable } from "./grid";
+import { type LazyList, lazyList } from "./lazy-list";
 import { gridOf, type GridRows } from "./range-grid";
 import {
   type MappedColumn,
@@ -25,6 +26,8 @@ import {
  * array of values, and a holding is a small record (its row, its unreadable columns and its index)
  * whose fields read those arrays. Reading 100,000 rows so allocates no per-row array of values
  * and no 46-field object, which is most of the time and heap a row-by-row reading costs.
+ * These records are made when first read (lazy-list.ts): a check that reads the columns alone
+ * (fund-columns.ts) makes few of them.
  *
  * The result is the row-by-row reading's, value for value and diagnostic for diagnostic: a row
  * with an unreadable cell, and a plain sheet's row without assetClass (a possible totals row),
@@ -40,11 +43,12 @@ export interface HoldingsRead {
 
 /**
  * One column of values, one per holding, stored by what it holds: repeated values (classes,
- * statuses, dates, percentages, yes/no, and texts while they are few: TEXT_CODES) as 16-bit codes
- * into the column's distinct values; amounts as integer millionths in a Float64Array, exact while
- * every one is within 2^53 (checked for each amount, never assumed: the first one past it turns
- * the column into BigInts); a grid's texts of many distinct values (line ids, issuers) in place
- * in the grid, but for the few that are not their cell as it is; anything else as is.
+ * statuses, dates, percentages, yes/no, and texts while they are few: TEXT_CODES) as 8-bit codes
+ * (16-bit past 256 distinct values) into the column's distinct values; amounts as integer
+ * millionths in a Float64Array, exact while every one is within 2^53 (checked for each amount,
+ * never assumed: the first one past it turns the column into BigInts); a grid's texts of many
+ * distinct values (line ids, issuers) in place in the grid, but for the few that are not their
+ * cell as it is; anything else as is.
  */
 
 /**
@@ -87,7 +91,7 @@ interface RowsRead {
 class Column {
   private values: unknown[] | null = null;
   /** The codes, while the column holds codes (null once it holds plain values). */
-  codes: Uint16Array | null = null;
+  codes: Uint8Array | Uint16Array | null = null;
   private dict: unknown[] | null = null;
   private codeOf: Map<unknown, number> | null = null;
   /** The amounts in millionths, while every one is within 2^53 (null once it holds BigInts). */
@@ -113,7 +117,7 @@ class Column {
     arena: Arena | null = null,
   ) {
     if (kind === "codes") {
-      this.codes = arena?.uint16() ?? new Uint16Array(n);
+      this.codes = arena?.uint8() ?? new Uint8Array(n);
       this.dict = [undefined];
       this.codeOf = new Map([[undefined, 0]]);
     } else if (kind === "amounts")
@@ -152,6 +156,9 @@ class Column {
           this.set(j, value);
           return;
         }
+        // Past 256 distinct values, the codes take two bytes (the slots past the rows read are 0).
+        if (code > 0xff && this.codes instanceof Uint8Array)
+          this.codes = new Uint16Array(this.codes);
         this.dict!.push(value);
         this.codeOf!.set(value, code);
       }
@@ -272,7 +279,7 @@ class Arena {
     amounts: number,
     codes: number,
   ) {
-    this.buffer = new ArrayBuffer(n * (8 * amounts + 2 * codes));
+    this.buffer = new ArrayBuffer(n * (8 * amounts + codes));
     this.amountsEnd = this.codesAt = 8 * n * amounts;
   }
 
@@ -284,11 +291,11 @@ class Arena {
     return view;
   }
 
-  uint16(): Uint16Array {
-    if (this.codesAt + 2 * this.n > this.buffer.byteLength)
-      return new Uint16Array(this.n);
-    const view = new Uint16Array(this.buffer, this.codesAt, this.n);
-    this.codesAt += 2 * this.n;
+  uint8(): Uint8Array {
+    if (this.codesAt + this.n > this.buffer.byteLength)
+      return new Uint8Array(this.n);
+    const view = new Uint8Array(this.buffer, this.codesAt, this.n);
+    this.codesAt += this.n;
     return view;
   }
 }
@@ -323,6 +330,9 @@ class HoldingsTable implements HoldingColumns {
     /** By holding index; null when every row read cleanly. */
     public invalid: Map<number, Set<string>> | null,
   ) {}
+
+  /** The holdings of the read, once it is done. */
+  holdings: LazyList<Holding> | undefined;
 
   /** The holdings read so far; all of them once the read is done. */
   count = 0;
@@ -398,9 +408,14 @@ class HoldingsTable implements HoldingColumns {
 
   indicesOf(holdings: readonly Holding[]): Int32Array | null {
     const n = holdings.length;
-    // Most lists are the read's own holdings in order: then no index is made.
+    // Most lists are the read's own holdings in order: then no index is made. The read's own list
+    // still holds holding k where its object was never made (nor replaced): it is not made to look.
+    const own = this.holdings?.list === holdings ? this.holdings : undefined;
     let k = 0;
-    while (k < n && indexIn(this, holdings[k]) === k) k++;
+    while (k < n)
+      if (own?.unmade(k)) k = own.nextMade(k);
+      else if (indexIn(this, holdings[k]) === k) k++;
+      else break;
     if (k === n) return null;
     const index = new Int32Array(n);
     for (let j = 0; j < n; j++) index[j] = indexIn(this, holdings[j]);
@@ -562,14 +577,13 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     totalsAt: totalsPossible ? assetClass.index : -1,
     readAlone,
     alone,
-    holdings: new Array<Holding>(capacity),
     rowNumbers,
     table,
     failed: [],
     slowText: [],
   };
   const n = readRows(pass);
-  const { holdings, failed, slowText } = pass;
+  const { failed, slowText } = pass;
   // A row with an unreadable cell is read again alone: its values, invalid columns and diagnostics.
   for (const j of failed) alone.set(j, readAlone(table.indexAt(j))!);
   for (const [j, row] of alone) {
@@ -590,9 +604,14 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     for (const c of blankIds) if (c.get(j) === "") c.set(j, undefined);
     if (!lines.get(j)) lines.set(j, String(table.rowAt(j)));
   }
-  if (holdings.length !== n) holdings.length = n;
+  // The holding objects are made when read (lazy-list.ts): a check that reads the columns makes few.
+  const holdings = lazyList(
+    n,
+    (j) => new ColumnHolding(table, j) as unknown as Holding,
+  );
+  table.holdings = holdings;
   return {
-    holdings,
+    holdings: holdings.list,
     diagnostics,
     columns: reader.columns,
     source: reader.source,
@@ -775,7 +794,6 @@ interface RowPass {
   totalsAt: number;
   readAlone: (i: number) => ReadRow | undefined;
   alone: Map<number, ReadRow>;
-  holdings: Holding[];
   /** Each holding's worksheet row, when the rows are not a grid's (HoldingsTable.rowNumbers). */
   rowNumbers: Float64Array | null;
   table: HoldingsTable;
@@ -796,7 +814,7 @@ interface RowPass {
 function readRows(pass: RowPass): number {
   const { rows, reader, reads, lines, lineAt, totalsAt, readAlone, alone } =
     pass;
-  const { holdings, rowNumbers, table, failed, slowText } = pass;
+  const { rowNumbers, table, failed, slowText } = pass;
   let taken: Int32Array | null = null;
   const texts = reads.filter((r) => r.kind === TEXT);
   const amounts = reads.filter((r) => r.kind === AMOUNTS);
@@ -819,7 +837,6 @@ function readRows(pass: RowPass): number {
     const rowNumber =
       values !== undefined ? rowNumberOfFirst + i : tableRows[i].rowNumber;
     if (rowNumbers !== null) rowNumbers[j] = rowNumber;
-    holdings[j] = new ColumnHolding(table, j) as unknown as Holding;
     if (totalsAt >= 0 && isBlankCell(cells[totalsAt])) {
       // A possible totals row: read alone (its values are set below), or not a holding.
       const read = readAlone(i);

@@ -33,7 +33,7 @@ import {
   unknownIn,
   type Evaluation,
 } from "../measures";
-import type { AssetClass, ListingStatus } from "../model";
+import type { AssetClass, CodeArray, ListingStatus } from "../model";
 import { quotaWindow } from "../quota-window";
 import {
   type Need as NeedWhy,
@@ -210,7 +210,7 @@ class Sorted {
    */
   readonly issuerInI: Uint8Array;
   /** Each row's issuer numbered within the fund (issuerInI's index): a read's issuers are many more. */
-  readonly issuerSlot: { slots: Uint16Array | Uint32Array; count: number };
+  readonly issuerSlot: { slots: CodeArray; count: number };
   /** I, and IV within five years. */
   readonly direct: Tally;
   /** IV within five years. */
@@ -412,7 +412,7 @@ function sortLaw(prof: L21428Profile, asOf: string): SortLaw {
 function slotsOf(
   column: Coded<unknown>,
   n: number,
-): { slots: Uint16Array | Uint32Array; count: number } {
+): { slots: CodeArray; count: number } {
   const { codes, values } = column;
   if (values.length <= n) return { slots: codes, count: values.length };
   let slotOfCode = slotsOfCodes.get(values);
@@ -1041,7 +1041,7 @@ function groupByIssuer(
   listed: Int32Array,
   groupOf: Int32Array,
 ): IssuerGroups {
-  const { holdings } = t.ctx;
+  const { columns } = t.ctx;
   // By issuer code (a map: a fund of a large read has few of the read's issuers).
   const groupOfIssuer = new Map<number, number>();
   const groups: IssuerGroups = { firstListed: [], firstRow: [], size: [] };
@@ -1049,7 +1049,7 @@ function groupByIssuer(
   for (let k = 0; k < listed.length; k++) {
     const i = listed[k];
     const listingDate = t.listingDateAt(i);
-    const row = holdings[i].row;
+    const row = columns.rowAt(i);
     const issuer = t.issuerAt(i) === undefined ? -1 : t.issuer.codes[i];
     let g = issuer < 0 ? undefined : groupOfIssuer.get(issuer);
     if (g === undefined) {
