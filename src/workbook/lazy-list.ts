@@ -10,7 +10,8 @@
  * and gives the element. Writing to a hole makes its block first, so an element is never made over
  * a value written. Once every block is made, the array's prototype is Array.prototype again: it is
  * then a plain array. Own-property views (Object.keys, hasOwnProperty, structuredClone) see only
- * the elements made: read the elements (or `madeAll`) before using one.
+ * the elements made: read the elements (or `madeAll`) before using one, and before freezing or sealing
+ * the list (a frozen list's holes can no longer be made).
  */
 export interface LazyList<T> {
   readonly list: T[];
