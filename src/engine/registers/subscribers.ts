@@ -177,13 +177,12 @@ export function checkSubscribers(
     ];
     const trues = figures.filter((f) => f.met === true).length;
     const unknowns = figures.filter((f) => f.met === null).length;
-    const natural: Tri = r.invalid.has("investorType")
-      ? null
-      : r.investorType === "NATURAL";
     const twoOfThree: Tri =
       trues >= t.criteria ? true : trues + unknowns < t.criteria ? false : null;
-    // "Aux sociétés": never a natural person.
-    const company = not(natural);
+    // "Aux sociétés": a legal person the register shows; blank is not evidenced (false).
+    const company: Tri = r.invalid.has("investorType")
+      ? null
+      : r.investorType !== undefined && r.investorType !== "NATURAL";
     const e7Tests = [{ name: "company", met: company }, ...figures];
     checks.push(ruleCheck("E7", and(company, twoOfThree), e7Tests));
 

@@ -183,6 +183,24 @@ describe("E7 · RG AMF 412-113 I 7°: « deux des trois critères », each « su
     expect(rows(r).map((s) => s.status)).toEqual(["pass", "breach", "breach"]);
     expect(rows(r)[0].eligibleUnder).toEqual(["E7"]);
   });
+
+  it("« aux sociétés »: a blank investor type does not show a company, so two of the three criteria alone are not eligibility (contract: blank evidence is not evidenced)", () => {
+    const r = check({
+      funds: allege,
+      subscribers: [
+        sub({
+          investorId: "A",
+          amount: eur("1000"),
+          balanceSheetTotal: eur("30000000"),
+          turnover: eur("50000000"),
+          equity: eur("3000000"),
+        }),
+      ],
+    });
+    expect(rows(r)[0].status).toBe("breach");
+    expect(rows(r)[0].eligibleUnder).toEqual([]);
+    expect(met(rows(r)[0], "E7")).toBe(false);
+  });
 });
 
 describe("E8 · RG AMF 412-113 I 8°: « supérieure ou égale à 500 000 euros »", () => {
