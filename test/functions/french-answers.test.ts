@@ -2,17 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/functions/formulas";
 import { positionAnswer, ratioAnswer } from "../../src/functions/formulas";
 import { CheckedWorkbook } from "../../src/workbook/checked-workbook";
-import type { CellValue, RawTable } from "../../src/workbook/grid";
+import type { CellValue } from "../../src/workbook/grid";
+import { rawTable as table } from "../helpers/raw-table";
 
-const table = (name: RawTable["name"], headers: string[], rows: CellValue[][]): RawTable => ({
-  name,
-  source: "table",
-  sheet: name,
-  headerRowNumber: 1,
-  firstColumn: 0,
-  headers,
-  rows: rows.map((cells, i) => ({ rowNumber: i + 2, cells })),
-});
 
 /** An FCPR at cost: one unlisted share, one cash line (excluded), one share whose cost cannot be read. */
 const workbook = () =>

@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../src/engine/check";
-import type { CellValue, RawTable } from "../../src/workbook/grid";
+import type { CellValue } from "../../src/workbook/grid";
 import { CheckedWorkbook } from "../../src/workbook/checked-workbook";
 import type { CellEdit } from "../../src/workbook/edits";
 import { readWorkbook } from "../../src/workbook/read-workbook";
 import { RUNS } from "./arbitraries";
+import { rawTable as table } from "../helpers/raw-table";
 
 // After an edit of amounts only, the L. 214-28 sort of the edited fund is not run again over its
 // rows: its sums by paragraph are the previous version's with the edited rows' differences
@@ -94,15 +95,6 @@ const stepOf = (rows: number): fc.Arbitrary<CellEdit[]> =>
     { weight: 1, arbitrary: editOf(rows, SORTING_COLUMNS).map((e) => [e]) },
   );
 
-const table = (name: RawTable["name"], headers: string[], rows: CellValue[][]): RawTable => ({
-  name,
-  source: "table",
-  sheet: name,
-  headerRowNumber: 1,
-  firstColumn: 0,
-  headers,
-  rows: rows.map((cells, i) => ({ rowNumber: i + 2, cells })),
-});
 
 describe("an edit of amounts re-checked from the previous version's sums (property)", () => {
   it("gives the full check's report after every step, plain and with every position", () => {

@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkWorkbook, explainPositions } from "../../src/engine/check";
-import type { CellValue, RawTable } from "../../src/workbook/grid";
+import type { CellValue } from "../../src/workbook/grid";
 import { CheckedWorkbook } from "../../src/workbook/checked-workbook";
 import type { CellEdit } from "../../src/workbook/edits";
 import { readWorkbook } from "../../src/workbook/read-workbook";
 import { anyCell, RUNS } from "./arbitraries";
+import { rawTable as table } from "../helpers/raw-table";
 
 /** Each run checks every step three times in full: fewer runs than the other properties. */
 const RECHECK_RUNS = { ...RUNS, numRuns: Math.ceil(RUNS.numRuns / 2) };
@@ -55,15 +56,6 @@ const fundEdit: fc.Arbitrary<CellEdit> = fc.record({
   value: fc.constantFrom<CellValue>(900_000, null, "x"),
 });
 
-const table = (name: RawTable["name"], headers: string[], rows: CellValue[][]): RawTable => ({
-  name,
-  source: "table",
-  sheet: name,
-  headerRowNumber: 1,
-  firstColumn: 0,
-  headers,
-  rows: rows.map((cells, i) => ({ rowNumber: i + 2, cells })),
-});
 
 const full = (tables: CheckedWorkbook["tables"], asOf: string, positions: boolean) => checkWorkbook(readWorkbook(tables), { asOf, positions });
 
