@@ -59,81 +59,143 @@ export function fundsGrid(fundCount: number): Row[] {
   return rows;
 }
 
-type Header = (typeof HOLDING_HEADERS)[number];
-type Cell = Row[number];
-
-/** A Holdings row from its named cells, in the headers' order; a cell not named is blank. */
-const holdingRow = (cells: Partial<Record<Header, Cell>>): Row =>
-  HOLDING_HEADERS.map((h) => cells[h] ?? null);
-
 /** `count` positions spread over `fundCount` funds; amounts in cents, as accountants book them. */
 export function holdingsGrid(count: number, fundCount = 1, seed = 7): Row[] {
   const rand = seeded(seed);
   const rows: Row[] = [HOLDING_HEADERS];
   for (let i = 0; i < count; i++) {
-    const fundId = `F${(i % fundCount) + 1}`;
+    const fund = `F${(i % fundCount) + 1}`;
     const cost = Math.round(rand() * 500_000_00) / 100;
-    const line = { fundId, lineId: `L${i}`, costValue: cost, fairValue: cost };
-    const issuerId = `${fundId}-I${Math.floor(i / (3 * fundCount))}`;
-    rows.push(holdingRow({ ...line, ...mixed(rand(), i, issuerId, cost) }));
+    const r = rand();
+    const issuer = `${fund}-I${Math.floor(i / (3 * fundCount))}`;
+    let row: Row;
+    if (r < 0.55)
+      row = [
+        fund,
+        `L${i}`,
+        issuer,
+        `Issuer ${issuer}`,
+        "EQUITY",
+        cost,
+        Math.round(cost * 110) / 100,
+        "UNLISTED",
+        null,
+        null,
+        null,
+        INVESTED,
+        0.12,
+        null,
+        null,
+      ];
+    else if (r < 0.63)
+      row = [
+        fund,
+        `L${i}`,
+        issuer,
+        `Issuer ${issuer}`,
+        "CURRENT_ACCOUNT_ADVANCE",
+        cost,
+        cost,
+        "UNLISTED",
+        null,
+        null,
+        null,
+        INVESTED,
+        0.1,
+        null,
+        null,
+      ];
+    else if (r < 0.7)
+      row = [
+        fund,
+        `L${i}`,
+        issuer,
+        `Issuer ${issuer}`,
+        "EQUITY",
+        cost,
+        cost,
+        "MTF_SME",
+        "FR",
+        null,
+        90_000_000,
+        INVESTED,
+        0.05,
+        null,
+        null,
+      ];
+    else if (r < 0.75)
+      row = [
+        fund,
+        `L${i}`,
+        issuer,
+        `Issuer ${issuer}`,
+        "OTHER_DEBT",
+        cost,
+        cost,
+        "UNLISTED",
+        null,
+        null,
+        null,
+        INVESTED,
+        null,
+        null,
+        null,
+      ];
+    else if (r < 0.8)
+      row = [
+        fund,
+        `L${i}`,
+        `E${i}`,
+        `Entity ${i}`,
+        "ENTITY_RIGHTS",
+        cost,
+        cost,
+        "UNLISTED",
+        null,
+        null,
+        null,
+        INVESTED,
+        null,
+        0.6,
+        true,
+      ];
+    else if (r < 0.84)
+      row = [
+        fund,
+        `L${i}`,
+        issuer,
+        `Issuer ${issuer}`,
+        "EQUITY",
+        cost,
+        cost,
+        "REGULATED",
+        "DE",
+        45400,
+        400_000_000,
+        44900,
+        0.08,
+        null,
+        null,
+      ];
+    else
+      row = [
+        fund,
+        `L${i}`,
+        null,
+        `Money market ${i}`,
+        "FUND_UNITS",
+        cost,
+        cost,
+        null,
+        null,
+        null,
+        null,
+        INVESTED,
+        null,
+        null,
+        null,
+      ];
+    rows.push(row);
   }
   return rows;
-}
-
-/** The cells of a position past its line and amounts, by where r falls in the FCPR mix. */
-function mixed(r: number, i: number, issuerId: string, cost: number) {
-  const ofIssuer = { issuerId, issuerName: `Issuer ${issuerId}` };
-  const invested = { investmentDate: INVESTED };
-  const unlisted = { ...invested, listingStatus: "UNLISTED" };
-  if (r < 0.55)
-    return {
-      ...ofIssuer,
-      ...unlisted,
-      assetClass: "EQUITY",
-      fairValue: Math.round(cost * 110) / 100,
-      ownershipPct: 0.12,
-    };
-  if (r < 0.63)
-    return {
-      ...ofIssuer,
-      ...unlisted,
-      assetClass: "CURRENT_ACCOUNT_ADVANCE",
-      ownershipPct: 0.1,
-    };
-  if (r < 0.7)
-    return {
-      ...ofIssuer,
-      ...invested,
-      assetClass: "EQUITY",
-      listingStatus: "MTF_SME",
-      listingCountry: "FR",
-      marketCap: 90_000_000,
-      ownershipPct: 0.05,
-    };
-  if (r < 0.75) return { ...ofIssuer, ...unlisted, assetClass: "OTHER_DEBT" };
-  if (r < 0.8)
-    return {
-      ...unlisted,
-      issuerId: `E${i}`,
-      issuerName: `Entity ${i}`,
-      assetClass: "ENTITY_RIGHTS",
-      lookThroughPct: 0.6,
-      entityOecd: true,
-    };
-  if (r < 0.84)
-    return {
-      ...ofIssuer,
-      assetClass: "EQUITY",
-      listingStatus: "REGULATED",
-      listingCountry: "DE",
-      listingDate: 45400,
-      marketCap: 400_000_000,
-      investmentDate: 44900,
-      ownershipPct: 0.08,
-    };
-  return {
-    ...invested,
-    issuerName: `Money market ${i}`,
-    assetClass: "FUND_UNITS",
-  };
 }
