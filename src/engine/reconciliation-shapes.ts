@@ -1,3 +1,7 @@
+import { ExactSum } from "./amount";
+import type { FundContext } from "./fund-context";
+import type { CodeArray } from "./model";
+
 /**
  * What the reconciliation reads of each position's outcome, recorded as columns while the rules
  * write the outcomes (FundContext.count and exclude, explained checks only): the sequence of its
@@ -79,3 +83,151 @@ class Trie {
     return made;
   }
 }
+
+/**
+ * Each position's shape, shared by every rule of the fund: positions with the same held flag,
+ * class, contributions and exclusions (rule, article, code), and the same contributions of an
+ * amount of their own, are reconciled alike, their amounts apart (a rule that reads an amount of a
+ * contribution's own works out each position of the shape, reconciliation.ts Recorder). A rule
+ * works out each shape's first position in full and adds the amounts of its other positions,
+ * summed here once for every rule, where the first one's went.
+ */
+export interface Shapes {
+  /** Each position's shape, in the fund's order; -1 for a position read one by one. */
+  id: Int32Array;
+  /** How many shapes (ids are below it). */
+  count: number;
+  /** Whether some position is read one by one (an amount only as a BigInt, or past seven contributions). */
+  oneByOne: boolean;
+  /** Each shape's first and last position (index in the fund). */
+  first: number[];
+  last: number[];
+  /** Each shape's positions after its first: how many, and their amounts summed exactly. */
+  others: number[];
+  othersSum: ExactSum[];
+}
+
+/** Every position read one by one: what a check without recorded outcomes reconciles from. */
+export function oneByOne(positions: number): Shapes {
+  return {
+    id: new Int32Array(positions).fill(-1),
+    count: 0,
+    oneByOne: positions > 0,
+    first: [],
+    last: [],
+    others: [],
+    othersSum: [],
+  };
+}
+
+/**
+ * The fund's shapes, read from the columns the outcomes were recorded in (OutcomeColumns): no
+ * outcome is read here, only typed arrays.
+ */
+export function shapesOf(ctx: FundContext): Shapes {
+  const columns = ctx.outcomeColumns;
+  // Outcomes recorded without their columns (not an explained check): each position read alone.
+  if (!columns) return oneByOne(ctx.positions.length);
+  const classes = ctx.columns.coded("assetClass");
+  // The class as its value: two codes of a read may stand for the same class.
+  const classOf = new Int32Array(classes.values.length);
+  const firstCode = new Map<unknown, number>();
+  classes.values.forEach((v, code) => {
+    if (!firstCode.has(v)) firstCode.set(v, firstCode.size);
+    classOf[code] = firstCode.get(v)!;
+  });
+  const { counted, excluded } = columns.sizes;
+  const keyOf = new ShapeKeys(excluded, firstCode.size, counted);
+  return shapesPass(ctx, columns, classes.codes, classOf, keyOf);
+}
+
+/** shapesOf's pass over the positions. */
+function shapesPass(
+  ctx: FundContext,
+  columns: OutcomeColumns,
+  classes: CodeArray,
+  classOf: Int32Array,
+  keyOf: ShapeKeys,
+): Shapes {
+  const [m, held] = [ctx.millionths, ctx.held];
+  const { counted, excluded, ownAmounts } = columns;
+  const id = new Int32Array(m.length);
+  const shapes: Shapes = { ...oneByOne(0), id, oneByOne: false };
+  const { first, last, others, othersSum } = shapes;
+  for (let k = 0; k < id.length; k++) {
+    const x = m[k];
+    const own = ownAmounts[k];
+    if (x !== x || own >= OWN_AMOUNTS_PAST) {
+      id[k] = -1;
+      shapes.oneByOne = true;
+      continue;
+    }
+    const s = keyOf.id(
+      counted[k],
+      excluded[k],
+      classOf[classes[k]],
+      own * 2 + held[k],
+    );
+    id[k] = s;
+    if (s === first.length) {
+      first.push(k);
+      last.push(k);
+      others.push(0);
+      othersSum.push(new ExactSum());
+    } else {
+      last[s] = k;
+      others[s]++;
+      othersSum[s].addMillionths(x);
+    }
+  }
+  shapes.count = keyOf.count;
+  return shapes;
+}
+
+/** What ShapeKeys.id's last number takes: own amounts' bits × 2 + held (0 or 1). */
+const HELD_OWN = 2 * OWN_AMOUNTS_PAST;
+
+/** Shape ids by contributions' node, exclusions' node, class, and held flag with own amounts. */
+class ShapeKeys {
+  private readonly ids = new Map<number | string, number>();
+  /** The four numbers packed in one is a safe integer for every fund seen; a text otherwise. */
+  private readonly packed: boolean;
+  /**
+   * Most positions have no amount of their own: their ids by the three nodes and the held flag
+   * in a table (id + 1; 0 for none yet) when it is small, as it is for most funds.
+   */
+  private readonly table: Int32Array | null;
+  count = 0;
+
+  constructor(
+    private readonly excludedNodes: number,
+    private readonly classes: number,
+    countedNodes: number,
+  ) {
+    this.packed =
+      countedNodes * excludedNodes * classes * HELD_OWN <=
+      Number.MAX_SAFE_INTEGER;
+    const size = countedNodes * excludedNodes * classes * 2;
+    this.table = size <= SMALL_TABLE ? new Int32Array(size) : null;
+  }
+
+  id(counted: number, excluded: number, cls: number, heldOwn: number): number {
+    const nodes =
+      (counted * this.excludedNodes + excluded) * this.classes + cls;
+    const table = this.table;
+    if (table !== null && heldOwn < 2) {
+      const at = nodes * 2 + heldOwn;
+      if (table[at] === 0) table[at] = ++this.count;
+      return table[at] - 1;
+    }
+    const key = this.packed
+      ? nodes * HELD_OWN + heldOwn
+      : `${counted} ${excluded} ${cls} ${heldOwn}`;
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.count++));
+    return id;
+  }
+}
+
+/** The largest ShapeKeys table (4 bytes an entry). */
+const SMALL_TABLE = 1 << 16;

@@ -7,8 +7,7 @@ import {
   ZERO,
 } from "./amount";
 import type { FundContext, Position } from "./fund-context";
-import type { CodeArray } from "./model";
-import { type OutcomeColumns, OWN_AMOUNTS_PAST } from "./reconciliation-shapes";
+import { type Shapes, shapesOf } from "./reconciliation-shapes";
 import type {
   Contribution,
   Exclusion,
@@ -311,11 +310,12 @@ class Recorder {
 type NotedAt = Partial<Record<keyof Articles, number>>;
 
 /**
- * The other positions of the recorded shapes. A replay adds a position's amount where the shape's
- * first position's went, and its count to those lines: it is linear in the amount, so a shape's
- * positions are summed (exactly, while the sum is a safe integer) and replayed once, at the end.
- * Its articles are noted as the shape's last position would have noted them, unless a position
- * worked out in full after it noted them (the last one in the rows' order wins).
+ * The other positions of the recorded shapes, when a rule works out some of them in full (the rows
+ * a failed condition names). A replay adds a position's amount where the shape's first position's
+ * went, and its count to those lines: it is linear in the amount, so a shape's positions are
+ * summed (exactly, while the sum is a safe integer) and replayed once, at the end. Its articles
+ * are noted as the shape's last position would have noted them, unless a position worked out in
+ * full after it noted them (the last one in the rows' order wins).
  */
 class Deferred {
   private readonly sums: Float64Array;
@@ -341,159 +341,92 @@ class Deferred {
     this.last[shape] = k;
   }
 
-  replay(plans: (Step[] | null | undefined)[], at: Articles, notedAt: NotedAt) {
+  replay(plans: Plans, at: Articles, notedAt: NotedAt) {
     for (let shape = 0; shape < this.last.length; shape++) {
       const last = this.last[shape];
       if (last < 0) continue;
       const steps = plans[shape]!;
       replaySums(steps, this.sums[shape], this.counts[shape]);
-      for (const { article, value } of steps)
-        if (article !== undefined && last > (notedAt[article] ?? -1)) {
-          at[article] = value;
-          notedAt[article] = last;
-        }
+      noteArticles(steps, last, at, notedAt);
     }
   }
 }
 
-/** `count` positions of a recorded shape, of `millionths` in all, added where its first one's went. */
-function replaySums(steps: Step[], millionths: number, count: number): void {
+/** Each shape's steps (reconciliation-shapes.ts); null for a shape worked out position by position. */
+type Plans = (Step[] | null | undefined)[];
+
+/**
+ * `count` positions of a recorded shape, of `amount` in all (millionths as a number or a BigInt),
+ * added where its first one's went.
+ */
+function replaySums(steps: Step[], amount: number | Amount, count: number) {
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];
     if (step.article !== undefined) continue;
-    step.sum!.addMillionths(millionths);
+    if (typeof amount === "number") step.sum!.addMillionths(amount);
+    else step.sum!.add(amount);
     if (step.line) step.line.count += step.count * count;
   }
 }
 
-/** Each position's shape (-1: read one by one) and amount in millionths, in the fund's order. */
-interface Shapes {
-  id: Int32Array;
-  count: number;
-  millionths: Float64Array;
+/** A shape's articles, noted as its position `last` notes them, unless a position worked out in full noted them later. */
+function noteArticles(
+  steps: Step[],
+  last: number,
+  at: Articles,
+  notedAt: NotedAt,
+): void {
+  for (const { article, value } of steps)
+    if (article !== undefined && last > (notedAt[article] ?? -1)) {
+      at[article] = value;
+      notedAt[article] = last;
+    }
 }
 
 /**
- * Each position's shape, shared by every rule of the fund: positions with the same held flag,
- * class, contributions and exclusions (rule, article, code), and the same contributions of an
- * amount of their own, are reconciled alike, their amounts apart (a rule that reads an amount of a
- * contribution's own works out each position of the shape, Recorder.dependsOnAmount). -1 for a
- * position read one by one (an amount only as a BigInt, or past seven contributions). Read from
- * the columns the outcomes were recorded in (reconciliation-shapes.ts): no outcome is read here.
+ * Works out in full, in the rows' order, the positions a rule does not replay: each shape's first
+ * (its steps recorded), and every position of a shape whose steps depend on the amount or of no
+ * shape. While none of these has been met, only the shapes' first positions are looked at.
  */
-function shapesOf(ctx: FundContext): Shapes {
-  const columns = ctx.outcomeColumns;
-  const n = ctx.positions.length;
-  // Outcomes recorded without their columns (not an explained check): each position read alone.
-  if (!columns)
-    return {
-      id: new Int32Array(n).fill(-1),
-      count: 0,
-      millionths: new Float64Array(n),
-    };
-  const classes = ctx.columns.coded("assetClass");
-  // The class as its value: two codes of a read may stand for the same class.
-  const classOf = new Int32Array(classes.values.length);
-  const firstCode = new Map<unknown, number>();
-  classes.values.forEach((v, code) => {
-    if (!firstCode.has(v)) firstCode.set(v, firstCode.size);
-    classOf[code] = firstCode.get(v)!;
-  });
-  const { counted, excluded } = columns.sizes;
-  const keyOf = new ShapeKeys(excluded, firstCode.size, counted);
-  const id = new Int32Array(n);
-  const millionths = new Float64Array(n);
-  const count = shapeIds(ctx, {
-    columns,
-    classes,
-    classOf,
-    keyOf,
-    id,
-    millionths,
-  });
-  return { id, count, millionths };
-}
-
-/** shapesOf's pass over the positions; returns how many shapes there are. */
-function shapeIds(
-  ctx: FundContext,
-  at: {
-    columns: OutcomeColumns;
-    classes: { codes: CodeArray };
-    classOf: Int32Array;
-    keyOf: ShapeKeys;
-    id: Int32Array;
-    millionths: Float64Array;
-  },
-): number {
-  const { columns, classes, classOf, keyOf, id, millionths } = at;
-  const [m, held] = [ctx.millionths, ctx.held];
-  const { counted, excluded, ownAmounts } = columns;
-  for (let k = 0; k < id.length; k++) {
-    const x = m[k];
-    const own = ownAmounts[k];
-    if (x !== x || own >= OWN_AMOUNTS_PAST) {
-      id[k] = -1;
-      continue;
+function visitInOrder(
+  shapes: Shapes,
+  plans: Plans,
+  record: (k: number, shape: number) => void,
+  visit: (k: number) => void,
+): void {
+  const { id, first } = shapes;
+  let from = 0;
+  if (!shapes.oneByOne) {
+    from = id.length;
+    for (let s = 0; s < shapes.count; s++) {
+      record(first[s], s);
+      if (plans[s] === null) {
+        from = first[s] + 1;
+        break;
+      }
     }
-    id[k] = keyOf.id(
-      counted[k],
-      excluded[k],
-      classOf[classes.codes[k]],
-      own * 2 + held[k],
-    );
-    millionths[k] = x;
   }
-  return keyOf.count;
-}
-
-/** What ShapeKeys.id's last number takes: own amounts' bits × 2 + held (0 or 1). */
-const HELD_OWN = 2 * OWN_AMOUNTS_PAST;
-
-/** Shape ids by contributions' node, exclusions' node, class, and held flag with own amounts. */
-class ShapeKeys {
-  private readonly ids = new Map<number | string, number>();
-  /** The four numbers packed in one is a safe integer for every fund seen; a text otherwise. */
-  private readonly packed: boolean;
-  /**
-   * Most positions have no amount of their own: their ids by the three nodes and the held flag
-   * in a table (id + 1; 0 for none yet) when it is small, as it is for most funds.
-   */
-  private readonly table: Int32Array | null;
-  count = 0;
-
-  constructor(
-    private readonly excludedNodes: number,
-    private readonly classes: number,
-    countedNodes: number,
-  ) {
-    this.packed =
-      countedNodes * excludedNodes * classes * HELD_OWN <=
-      Number.MAX_SAFE_INTEGER;
-    const size = countedNodes * excludedNodes * classes * 2;
-    this.table = size <= SMALL_TABLE ? new Int32Array(size) : null;
-  }
-
-  id(counted: number, excluded: number, cls: number, heldOwn: number): number {
-    const nodes =
-      (counted * this.excludedNodes + excluded) * this.classes + cls;
-    const table = this.table;
-    if (table !== null && heldOwn < 2) {
-      const at = nodes * 2 + heldOwn;
-      if (table[at] === 0) table[at] = ++this.count;
-      return table[at] - 1;
-    }
-    const key = this.packed
-      ? nodes * HELD_OWN + heldOwn
-      : `${counted} ${excluded} ${cls} ${heldOwn}`;
-    let id = this.ids.get(key);
-    if (id === undefined) this.ids.set(key, (id = this.count++));
-    return id;
+  for (let k = from; k < id.length; k++) {
+    const s = id[k];
+    if (s < 0 || plans[s] === null) visit(k);
+    else if (plans[s] === undefined) record(k, s);
   }
 }
 
-/** The largest ShapeKeys table (4 bytes an entry). */
-const SMALL_TABLE = 1 << 16;
+/** Each replayed shape's other positions, added where its first one's went (Shapes.othersSum). */
+function replayOthers(
+  shapes: Shapes,
+  plans: Plans,
+  at: Articles,
+  notedAt: NotedAt,
+): void {
+  for (let s = 0; s < shapes.count; s++) {
+    const steps = plans[s];
+    if (!steps || shapes.others[s] === 0) continue;
+    replaySums(steps, shapes.othersSum[s].value(), shapes.others[s]);
+    noteArticles(steps, shapes.last[s], at, notedAt);
+  }
+}
 
 /** The quotas that count the 20 % bucket and advances up to their caps. */
 const QUOTAS = new Set(["FCPR-Q50", "FCPI-Q70", "FIP-Q70"]);
@@ -736,32 +669,45 @@ export function reconcileRule(
         inBase,
       );
   };
-  const shapes = shapesOfFund();
-  const plans: (Step[] | null | undefined)[] = new Array(shapes.count);
-  const region = kind === "region";
   const positions = ctx.positions;
-  const { id, millionths } = shapes;
-  const deferred = new Deferred(shapes.count);
-  for (let k = 0; k < positions.length; k++) {
-    const shape = region ? -1 : id[k];
-    const plan = shape < 0 ? null : plans[shape];
-    // The common case reads no position: the shape and the amount are columns.
-    if (plan && breaking.size === 0) {
-      deferred.add(plan, shape, millionths[k], k);
-      continue;
+  if (kind === "region")
+    // Which region a contribution counts in is not part of the shape: every position read.
+    for (let k = 0; k < positions.length; k++) {
+      current = k;
+      visit(positions[k]);
     }
-    const p = positions[k];
-    current = k;
-    if (plan === null || breaking.has(p.holding.row)) visit(p);
-    else if (plan) deferred.add(plan, shape, millionths[k], k);
-    else {
-      // The shape's first position: worked out in full, its steps kept for the others.
+  else {
+    const shapes = shapesOfFund();
+    const plans: Plans = new Array(shapes.count);
+    // The shape's first position: worked out in full, its steps kept for the others.
+    const record = (k: number, shape: number) => {
+      current = k;
       recorder.start();
-      visit(p);
+      visit(positions[current]);
       plans[shape] = recorder.stop();
+    };
+    if (breaking.size === 0) {
+      visitInOrder(shapes, plans, record, (k) => {
+        current = k;
+        visit(positions[k]);
+      });
+      replayOthers(shapes, plans, at, notedAt);
+    } else {
+      // A failed condition's rows are worked out in full: the shapes' other positions summed here.
+      const { id } = shapes;
+      const deferred = new Deferred(shapes.count);
+      for (let k = 0; k < positions.length; k++) {
+        const shape = id[k];
+        const plan = shape < 0 ? null : plans[shape];
+        const p = positions[k];
+        current = k;
+        if (plan === null || breaking.has(p.holding.row)) visit(p);
+        else if (plan) deferred.add(plan, shape, ctx.millionths[k], k);
+        else record(k, shape);
+      }
+      deferred.replay(plans, at, notedAt);
     }
   }
-  deferred.replay(plans, at, notedAt);
   const bucket = bucketSum.value();
   const bucketReceivables = bucketReceivablesSum.value();
   const freshInBucket = freshInBucketSum.value();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FundContext } from "../../src/engine/fund-context";
 import { reconcileRule, reconcileRules } from "../../src/engine/reconciliation";
+import { oneByOne } from "../../src/engine/reconciliation-shapes";
 import { familyFor } from "../../src/engine/rules/registry";
 import { tableFromValues } from "../../src/workbook/range-grid";
 import { readWorkbook } from "../../src/workbook/read-workbook";
@@ -21,10 +22,9 @@ describe("Reconciliation by shapes of positions", () => {
       const ctx = new FundContext(fund, model.holdings, asOf, { ...family.basis, explain: true });
       const rules = family.evaluate(ctx).rules;
       const n = ctx.positions.length;
-      const oneByOne = { id: new Int32Array(n).fill(-1), count: 0, millionths: new Float64Array(n) };
       const byShapes = reconcileRules(ctx, rules);
       expect(byShapes.some((r) => r.lines.some((l) => l.reason === "breaks-condition"))).toBe(asOf === "2025-12-31");
-      expect(byShapes).toEqual(rules.map((r) => reconcileRule(ctx, r, () => oneByOne)));
+      expect(byShapes).toEqual(rules.map((r) => reconcileRule(ctx, r, () => oneByOne(n))));
     }
   });
 });
