@@ -1,6 +1,5 @@
 import { ExactSum } from "./amount";
-import type { FundContext } from "./fund-context";
-import type { CodeArray } from "./model";
+import type { FundContext, Position } from "./fund-context";
 
 /**
  * What the reconciliation reads of each position's outcome, recorded as columns while the rules
@@ -87,42 +86,46 @@ class Trie {
 /**
  * Each position's shape, shared by every rule of the fund: positions with the same held flag,
  * class, contributions and exclusions (rule, article, code), and the same contributions of an
- * amount of their own, are reconciled alike, their amounts apart (a rule that reads an amount of a
- * contribution's own works out each position of the shape, reconciliation.ts Recorder). A rule
- * works out each shape's first position in full and adds the amounts of its other positions,
- * summed here once for every rule, where the first one's went.
+ * amount of their own, are reconciled alike, their amounts apart. A rule works out each shape's
+ * first position in full and adds the amounts of its other positions, summed here once for every
+ * rule, where the first one's went (reconciliation.ts, Recorder).
  */
 export interface Shapes {
-  /** Each position's shape, in the fund's order; -1 for a position read one by one. */
-  id: Int32Array;
   /** How many shapes (ids are below it). */
   count: number;
-  /** Whether some position is read one by one (an amount only as a BigInt, or past seven contributions). */
-  oneByOne: boolean;
   /** Each shape's first and last position (index in the fund). */
   first: number[];
   last: number[];
   /** Each shape's positions after its first: how many, and their amounts summed exactly. */
   others: number[];
   othersSum: ExactSum[];
+  /** For each shape, its other positions' j-th contributions' own amounts summed, where they have them. */
+  ownSums: ExactSum[][];
+  /** The positions read one by one (an amount only as a BigInt, or past seven contributions), in order. */
+  oneByOne: number[];
+  /** Each position's shape (-1: read one by one), worked out when a rule first asks. */
+  ids(): Int32Array;
 }
 
 /** Every position read one by one: what a check without recorded outcomes reconciles from. */
 export function oneByOne(positions: number): Shapes {
+  const id = new Int32Array(positions).fill(-1);
   return {
-    id: new Int32Array(positions).fill(-1),
     count: 0,
-    oneByOne: positions > 0,
     first: [],
     last: [],
     others: [],
     othersSum: [],
+    ownSums: [],
+    oneByOne: Array.from(id.keys()),
+    ids: () => id,
   };
 }
 
 /**
  * The fund's shapes, read from the columns the outcomes were recorded in (OutcomeColumns): no
- * outcome is read here, only typed arrays.
+ * outcome is read here but the amounts of contributions of their own, and no array of a number
+ * per position is made unless a rule asks for it.
  */
 export function shapesOf(ctx: FundContext): Shapes {
   const columns = ctx.outcomeColumns;
@@ -138,50 +141,66 @@ export function shapesOf(ctx: FundContext): Shapes {
   });
   const { counted, excluded } = columns.sizes;
   const keyOf = new ShapeKeys(excluded, firstCode.size, counted);
-  return shapesPass(ctx, columns, classes.codes, classOf, keyOf);
-}
-
-/** shapesOf's pass over the positions. */
-function shapesPass(
-  ctx: FundContext,
-  columns: OutcomeColumns,
-  classes: CodeArray,
-  classOf: Int32Array,
-  keyOf: ShapeKeys,
-): Shapes {
-  const [m, held] = [ctx.millionths, ctx.held];
-  const { counted, excluded, ownAmounts } = columns;
-  const id = new Int32Array(m.length);
-  const shapes: Shapes = { ...oneByOne(0), id, oneByOne: false };
-  const { first, last, others, othersSum } = shapes;
-  for (let k = 0; k < id.length; k++) {
-    const x = m[k];
-    const own = ownAmounts[k];
-    if (x !== x || own >= OWN_AMOUNTS_PAST) {
-      id[k] = -1;
-      shapes.oneByOne = true;
-      continue;
-    }
-    const s = keyOf.id(
-      counted[k],
-      excluded[k],
-      classOf[classes[k]],
+  const [m, held, codes] = [ctx.millionths, ctx.held, classes.codes];
+  /** Position k's shape; -1 when it is read one by one. */
+  const shapeAt = (k: number): number => {
+    const own = columns.ownAmounts[k];
+    if (m[k] !== m[k] || own >= OWN_AMOUNTS_PAST) return -1;
+    return keyOf.id(
+      columns.counted[k],
+      columns.excluded[k],
+      classOf[codes[k]],
       own * 2 + held[k],
     );
-    id[k] = s;
-    if (s === first.length) {
+  };
+  let id: Int32Array | undefined;
+  const shapes: Shapes = {
+    ...oneByOne(0),
+    ids: () => {
+      if (!id) {
+        id = new Int32Array(m.length);
+        for (let k = 0; k < id.length; k++) id[k] = shapeAt(k);
+      }
+      return id;
+    },
+  };
+  shapesPass(ctx, shapes, shapeAt);
+  shapes.count = keyOf.count;
+  return shapes;
+}
+
+/** shapesOf's pass over the positions: each shape's first and last position, and its others' sums. */
+function shapesPass(
+  ctx: FundContext,
+  shapes: Shapes,
+  shapeAt: (k: number) => number,
+): void {
+  const { first, last, others, othersSum, ownSums, oneByOne } = shapes;
+  const { millionths: m, outcomeColumns } = ctx;
+  const ownAmounts = outcomeColumns!.ownAmounts;
+  for (let k = 0; k < m.length; k++) {
+    const s = shapeAt(k);
+    if (s < 0) oneByOne.push(k);
+    else if (s === first.length) {
       first.push(k);
       last.push(k);
       others.push(0);
       othersSum.push(new ExactSum());
+      ownSums.push([]);
     } else {
       last[s] = k;
       others[s]++;
-      othersSum[s].addMillionths(x);
+      othersSum[s].addMillionths(m[k]);
+      if (ownAmounts[k] !== 0) addOwn(ownSums[s], ctx.positions[k]);
     }
   }
-  shapes.count = keyOf.count;
-  return shapes;
+}
+
+/** Adds a position's contributions' own amounts (FundContext.count, countedAmounts) to sums by index. */
+function addOwn(sums: ExactSum[], p: Position): void {
+  const amounts = p.countedAmounts!;
+  for (let j = 0; j < amounts.length; j++)
+    if (amounts[j] !== undefined) (sums[j] ??= new ExactSum()).add(amounts[j]);
 }
 
 /** What ShapeKeys.id's last number takes: own amounts' bits × 2 + held (0 or 1). */

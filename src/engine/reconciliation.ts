@@ -79,12 +79,12 @@ class Lines {
     numerator: boolean,
     denominator: boolean,
     code?: ExclusionCode,
-  ): void {
+  ): LineEntry {
     const line = this.line(reason, article, numerator, denominator, code);
     // A BigInt added as one: converting it to a number first costs more than the addition.
     line.sum.addBig(amount);
     line.count += count;
-    this.recorder?.dependsOnAmount();
+    return line;
   }
 
   /** Adds a position's amount (i < 0) or its i-th counted amount, in millionths when it has them. */
@@ -99,9 +99,9 @@ class Lines {
     code?: ExclusionCode,
   ): void {
     const line = this.line(reason, article, numerator, denominator, code);
-    addCounted(line.sum, p, i, this.millionths, this.recorder);
+    const own = addCounted(line.sum, p, i, this.millionths);
     line.count += count;
-    this.recorder?.add(line.sum, line, count);
+    this.recorder?.add(line.sum, line, count, own);
   }
 
   private line(
@@ -185,7 +185,6 @@ class Part {
   constructor(
     private readonly lines: Lines,
     private readonly inBase: boolean,
-    private readonly recorder?: Recorder,
   ) {}
 
   start(): void {
@@ -193,20 +192,26 @@ class Part {
     this.parts = 0;
   }
 
-  /** The part of the amount left out of the rule's lines; ZERO in the common case, with no BigInt. */
-  remainder(p: Position, amount: () => Amount): Amount {
+  /**
+   * The part of the amount left out of the rule's lines; undefined when the parts are the whole
+   * amount whatever it is (one part of the position's own amount: the common case, with no BigInt).
+   */
+  remainder(p: Position, amount: () => Amount): Amount | undefined {
     const first = this.firstIndex;
     if (
       this.parts === 1 &&
       (first < 0 || p.countedAmounts?.[first] === undefined)
     )
-      return ZERO;
-    // Whether the parts leave anything out depends on the amount: no replay for this shape.
-    this.recorder?.dependsOnAmount();
+      return undefined;
     let sum = countedAmount(p, first);
     for (let k = 0; k < this.parts - 1; k++)
       sum += countedAmount(p, this.others[k]);
     return amount() - sum;
+  }
+
+  /** The contributions the parts were counted from (-1: the whole amount). */
+  indices(): number[] {
+    return [this.firstIndex, ...this.others.slice(0, this.parts - 1)];
   }
 
   add(
@@ -235,23 +240,23 @@ class Part {
 /**
  * Adds a position's amount (i < 0) or its i-th counted amount: the fund's millionths (a safe
  * integer, FundContext.millionths) when the amount is the position's own and it has them.
+ * Returns i when it added an amount of the contribution's own, -1 when the position's.
  */
 function addCounted(
   sum: ExactSum,
   p: Position,
   i: number,
   millionths: Float64Array,
-  recorder?: Recorder,
-): void {
+): number {
   const own = i < 0 ? undefined : p.countedAmounts?.[i];
   if (own !== undefined) {
-    // An amount of the contribution's own: a position of the same shape may have another.
-    recorder?.dependsOnAmount();
-    return sum.addBig(own);
+    sum.addBig(own);
+    return i;
   }
   const m = millionths[p.index];
   if (m === m) sum.addMillionths(m);
   else sum.addBig(p.amount ?? ZERO);
+  return -1;
 }
 
 /** The articles a rule's lines are moved under after the loop: the last position to name one wins. */
@@ -263,46 +268,75 @@ interface Articles {
   holding?: string;
 }
 
-/** What one position did to a rule's sums: its amount added to `sum` (and `count` to its line), or an article noted. */
+/**
+ * What one position did to a rule's sums: an amount added to `sum` (and `count` to its line), or
+ * an article noted. The amount is the position's own, or its `own`-th contribution's (an amount of
+ * that contribution's own), or with `remainder` what the contributions counted from those indices
+ * (-1: the whole amount) leave of it.
+ */
 interface Step {
   sum?: ExactSum;
   line?: LineEntry;
   count: number;
+  own?: number;
+  remainder?: number[];
   article?: keyof Articles;
   value?: string;
 }
 
+/** A shape's steps; `linear` when every step adds the position's own amount. */
+interface Plan {
+  steps: Step[];
+  linear: boolean;
+}
+
+/** Each shape's plan; null for a shape worked out position by position, undefined before its first. */
+type Plans = (Plan | null | undefined)[];
+
 /**
  * Records what the first position of a shape does to a rule's lines, so that every other
- * position of the shape (the same outcome, the same class, an amount in millionths) only adds
- * its amount to the same sums. A step whose effect depends on the amount stops the replay.
+ * position of the shape (the same outcome, the same class, an amount in millionths, amounts of
+ * their own for the same contributions) adds its amounts to the same sums. A remainder the first
+ * position did not have stops the replay: another position's would make a line of its own.
  */
 class Recorder {
   private steps?: Step[];
-  private amountDependent = false;
+  private linear = true;
+  private replayable = true;
 
   start(): void {
     this.steps = [];
-    this.amountDependent = false;
+    this.linear = this.replayable = true;
   }
 
-  add(sum: ExactSum, line: LineEntry | undefined, count: number): void {
-    this.steps?.push({ sum, line, count });
+  /** An amount added to `sum`: the position's (own < 0) or its own-th contribution's own. */
+  add(sum: ExactSum, line: LineEntry | undefined, count: number, own: number) {
+    if (!this.steps) return;
+    if (own < 0) this.steps.push({ sum, line, count });
+    else {
+      this.steps.push({ sum, line, count, own });
+      this.linear = false;
+    }
+  }
+
+  /** What the parts counted from these contributions leave of the amount, added to `line` (none when nothing). */
+  remainder(parts: number[], line: LineEntry | undefined): void {
+    if (!this.steps) return;
+    this.linear = false;
+    if (line)
+      this.steps.push({ sum: line.sum, line, count: 0, remainder: parts });
+    else this.replayable = false;
   }
 
   article(article: keyof Articles, value: string | undefined): void {
     this.steps?.push({ count: 0, article, value });
   }
 
-  dependsOnAmount(): void {
-    this.amountDependent = true;
-  }
-
-  /** The steps to replay; null when the shape must be worked out position by position. */
-  stop(): Step[] | null {
+  /** The plan; null when the shape must be worked out position by position. */
+  stop(): Plan | null {
     const steps = this.steps;
     this.steps = undefined;
-    return this.amountDependent || !steps ? null : steps;
+    return this.replayable && steps ? { steps, linear: this.linear } : null;
   }
 }
 
@@ -310,12 +344,13 @@ class Recorder {
 type NotedAt = Partial<Record<keyof Articles, number>>;
 
 /**
- * The other positions of the recorded shapes, when a rule works out some of them in full (the rows
- * a failed condition names). A replay adds a position's amount where the shape's first position's
- * went, and its count to those lines: it is linear in the amount, so a shape's positions are
- * summed (exactly, while the sum is a safe integer) and replayed once, at the end. Its articles
- * are noted as the shape's last position would have noted them, unless a position worked out in
- * full after it noted them (the last one in the rows' order wins).
+ * The other positions of the shapes whose steps add only their own amount, when a rule works out
+ * some of them in full (the rows a failed condition names). Such a replay adds a position's amount
+ * where the shape's first position's went, and its count to those lines: it is linear in the
+ * amount, so a shape's positions are summed (exactly, while the sum is a safe integer) and
+ * replayed once, at the end. Its articles are noted as the shape's last position would have noted
+ * them, unless a position worked out in full after it noted them (the last one in the rows' order
+ * wins).
  */
 class Deferred {
   private readonly sums: Float64Array;
@@ -335,7 +370,7 @@ class Deferred {
       this.sums[shape] = sum;
       this.counts[shape]++;
     } else {
-      replaySums(steps, this.sums[shape], this.counts[shape]);
+      replaySums(steps, () => this.sums[shape], this.counts[shape]);
       [this.sums[shape], this.counts[shape]] = [millionths, 1];
     }
     this.last[shape] = k;
@@ -345,26 +380,31 @@ class Deferred {
     for (let shape = 0; shape < this.last.length; shape++) {
       const last = this.last[shape];
       if (last < 0) continue;
-      const steps = plans[shape]!;
-      replaySums(steps, this.sums[shape], this.counts[shape]);
+      const { steps } = plans[shape]!;
+      replaySums(steps, () => this.sums[shape], this.counts[shape]);
       noteArticles(steps, last, at, notedAt);
     }
   }
 }
 
-/** Each shape's steps (reconciliation-shapes.ts); null for a shape worked out position by position. */
-type Plans = (Step[] | null | undefined)[];
-
 /**
- * `count` positions of a recorded shape, of `amount` in all (millionths as a number or a BigInt),
- * added where its first one's went.
+ * `count` positions of a recorded shape added where its first one's went: `amount(i)` is their
+ * amounts summed (millionths as a number or a BigInt), those of their i-th contribution's own
+ * for i ≥ 0.
  */
-function replaySums(steps: Step[], amount: number | Amount, count: number) {
+function replaySums(
+  steps: Step[],
+  amount: (own: number) => number | Amount,
+  count: number,
+): void {
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];
     if (step.article !== undefined) continue;
-    if (typeof amount === "number") step.sum!.addMillionths(amount);
-    else step.sum!.add(amount);
+    let x = amount(step.own ?? -1);
+    if (step.remainder)
+      for (const part of step.remainder) x = BigInt(x) - BigInt(amount(part));
+    if (typeof x === "number") step.sum!.addMillionths(x);
+    else step.sum!.add(x);
     if (step.line) step.line.count += step.count * count;
   }
 }
@@ -385,8 +425,9 @@ function noteArticles(
 
 /**
  * Works out in full, in the rows' order, the positions a rule does not replay: each shape's first
- * (its steps recorded), and every position of a shape whose steps depend on the amount or of no
- * shape. While none of these has been met, only the shapes' first positions are looked at.
+ * (its steps recorded), the positions read one by one, and every position of a shape that cannot
+ * be replayed. Until the first such shape, only the shapes' first positions and those read one
+ * by one are looked at.
  */
 function visitInOrder(
   shapes: Shapes,
@@ -394,18 +435,27 @@ function visitInOrder(
   record: (k: number, shape: number) => void,
   visit: (k: number) => void,
 ): void {
-  const { id, first } = shapes;
-  let from = 0;
-  if (!shapes.oneByOne) {
-    from = id.length;
-    for (let s = 0; s < shapes.count; s++) {
+  const { first, oneByOne } = shapes;
+  let [s, o] = [0, 0];
+  while (s < shapes.count || o < oneByOne.length) {
+    if (s < shapes.count && (o === oneByOne.length || first[s] < oneByOne[o])) {
       record(first[s], s);
-      if (plans[s] === null) {
-        from = first[s] + 1;
-        break;
-      }
-    }
+      if (plans[s] === null)
+        return visitFrom(first[s] + 1, shapes, plans, record, visit);
+      s++;
+    } else visit(oneByOne[o++]);
   }
+}
+
+/** visitInOrder past a shape that cannot be replayed: a pass over every position from k. */
+function visitFrom(
+  from: number,
+  shapes: Shapes,
+  plans: Plans,
+  record: (k: number, shape: number) => void,
+  visit: (k: number) => void,
+): void {
+  const id = shapes.ids();
   for (let k = from; k < id.length; k++) {
     const s = id[k];
     if (s < 0 || plans[s] === null) visit(k);
@@ -413,7 +463,7 @@ function visitInOrder(
   }
 }
 
-/** Each replayed shape's other positions, added where its first one's went (Shapes.othersSum). */
+/** Each replayed shape's other positions, added where its first one's went (Shapes.othersSum, ownSums). */
 function replayOthers(
   shapes: Shapes,
   plans: Plans,
@@ -421,10 +471,16 @@ function replayOthers(
   notedAt: NotedAt,
 ): void {
   for (let s = 0; s < shapes.count; s++) {
-    const steps = plans[s];
-    if (!steps || shapes.others[s] === 0) continue;
-    replaySums(steps, shapes.othersSum[s].value(), shapes.others[s]);
-    noteArticles(steps, shapes.last[s], at, notedAt);
+    const plan = plans[s];
+    if (!plan || shapes.others[s] === 0) continue;
+    const whole = shapes.othersSum[s].value();
+    const own = shapes.ownSums[s];
+    replaySums(
+      plan.steps,
+      (i) => (i < 0 ? whole : (own[i]?.value() ?? whole)),
+      shapes.others[s],
+    );
+    noteArticles(plan.steps, shapes.last[s], at, notedAt);
   }
 }
 
@@ -522,10 +578,9 @@ export function reconcileRule(
   const breaking = new Set<number>();
   for (const c of rule.conditions ?? [])
     if (c.failed) for (const b of c.positions ?? []) breaking.add(b.row);
-  const part = new Part(lines, inBase, recorder);
+  const part = new Part(lines, inBase);
   const acc = (sum: ExactSum, p: Position, i: number) => {
-    addCounted(sum, p, i, ctx.millionths, recorder);
-    recorder.add(sum, undefined, 0);
+    recorder.add(sum, undefined, 0, addCounted(sum, p, i, ctx.millionths));
   };
   const whole = -1;
   // One position, worked out in full.
@@ -657,17 +712,21 @@ export function reconcileRule(
       return;
     }
     const rest = part.remainder(p, () => p.amount!);
-    if (rest !== ZERO)
-      lines.add(
-        p.holding.assetClass === "ENTITY_RIGHTS"
-          ? "look-through-remainder"
-          : "excluded",
-        exclusion?.article ?? articleOf(contributions, rule.id),
-        rest,
-        0,
-        false,
-        inBase,
-      );
+    if (rest === undefined) return;
+    const line =
+      rest === ZERO
+        ? undefined
+        : lines.add(
+            p.holding.assetClass === "ENTITY_RIGHTS"
+              ? "look-through-remainder"
+              : "excluded",
+            exclusion?.article ?? articleOf(contributions, rule.id),
+            rest,
+            0,
+            false,
+            inBase,
+          );
+    recorder.remainder(part.indices(), line);
   };
   const positions = ctx.positions;
   if (kind === "region")
@@ -694,15 +753,21 @@ export function reconcileRule(
       replayOthers(shapes, plans, at, notedAt);
     } else {
       // A failed condition's rows are worked out in full: the shapes' other positions summed here.
-      const { id } = shapes;
+      const id = shapes.ids();
       const deferred = new Deferred(shapes.count);
       for (let k = 0; k < positions.length; k++) {
         const shape = id[k];
         const plan = shape < 0 ? null : plans[shape];
         const p = positions[k];
         current = k;
-        if (plan === null || breaking.has(p.holding.row)) visit(p);
-        else if (plan) deferred.add(plan, shape, ctx.millionths[k], k);
+        // A shape whose steps read more than the position's amount: each position worked out.
+        if (
+          plan === null ||
+          plan?.linear === false ||
+          breaking.has(p.holding.row)
+        )
+          visit(p);
+        else if (plan) deferred.add(plan.steps, shape, ctx.millionths[k], k);
         else record(k, shape);
       }
       deferred.replay(plans, at, notedAt);
