@@ -1,5 +1,6 @@
 import { ExactSum } from "./amount";
 import type { FundContext, Position } from "./fund-context";
+import type { CodeArray } from "./model";
 
 /**
  * What the reconciliation reads of each position's outcome, recorded as columns while the rules
@@ -141,57 +142,67 @@ export function shapesOf(ctx: FundContext): Shapes {
   });
   const { counted, excluded } = columns.sizes;
   const keyOf = new ShapeKeys(excluded, firstCode.size, counted);
-  const [m, held, codes] = [ctx.millionths, ctx.held, classes.codes];
-  /** Position k's shape; -1 when it is read one by one. */
-  const shapeAt = (k: number): number => {
-    const own = columns.ownAmounts[k];
-    if (m[k] !== m[k] || own >= OWN_AMOUNTS_PAST) return -1;
-    return keyOf.id(
-      columns.counted[k],
-      columns.excluded[k],
-      classOf[codes[k]],
-      own * 2 + held[k],
-    );
-  };
+  const place = new Placer(ctx, columns, classes.codes, classOf, keyOf);
   let id: Int32Array | undefined;
   const shapes: Shapes = {
     ...oneByOne(0),
-    ids: () => {
-      if (!id) {
-        id = new Int32Array(m.length);
-        for (let k = 0; k < id.length; k++) id[k] = shapeAt(k);
-      }
-      return id;
-    },
+    ids: () => (id ??= place.all()),
   };
-  shapesPass(ctx, shapes, shapeAt);
+  place.sum(shapes);
   shapes.count = keyOf.count;
   return shapes;
 }
 
-/** shapesOf's pass over the positions: each shape's first and last position, and its others' sums. */
-function shapesPass(
-  ctx: FundContext,
-  shapes: Shapes,
-  shapeAt: (k: number) => number,
-): void {
-  const { first, last, others, othersSum, ownSums, oneByOne } = shapes;
-  const { millionths: m, outcomeColumns } = ctx;
-  const ownAmounts = outcomeColumns!.ownAmounts;
-  for (let k = 0; k < m.length; k++) {
-    const s = shapeAt(k);
-    if (s < 0) oneByOne.push(k);
-    else if (s === first.length) {
-      first.push(k);
-      last.push(k);
-      others.push(0);
-      othersSum.push(new ExactSum());
-      ownSums.push([]);
-    } else {
-      last[s] = k;
-      others[s]++;
-      othersSum[s].addMillionths(m[k]);
-      if (ownAmounts[k] !== 0) addOwn(ownSums[s], ctx.positions[k]);
+/** Finds each position's shape from the columns; -1 for a position read one by one. */
+class Placer {
+  constructor(
+    private readonly ctx: FundContext,
+    private readonly columns: OutcomeColumns,
+    private readonly codes: CodeArray,
+    private readonly classOf: Int32Array,
+    private readonly keyOf: ShapeKeys,
+  ) {}
+
+  /** Each position's shape. */
+  all(): Int32Array {
+    const id = new Int32Array(this.ctx.millionths.length);
+    for (let k = 0; k < id.length; k++) id[k] = this.at(k);
+    return id;
+  }
+
+  at(k: number): number {
+    const { counted, excluded, ownAmounts } = this.columns;
+    const own = ownAmounts[k];
+    const x = this.ctx.millionths[k];
+    if (x !== x || own >= OWN_AMOUNTS_PAST) return -1;
+    return this.keyOf.id(
+      counted[k],
+      excluded[k],
+      this.classOf[this.codes[k]],
+      own * 2 + this.ctx.held[k],
+    );
+  }
+
+  /** The pass over the positions: each shape's first and last position, and its others' sums. */
+  sum(shapes: Shapes): void {
+    const { first, last, others, othersSum, ownSums, oneByOne } = shapes;
+    const { millionths: m, positions } = this.ctx;
+    const ownAmounts = this.columns.ownAmounts;
+    for (let k = 0; k < m.length; k++) {
+      const s = this.at(k);
+      if (s < 0) oneByOne.push(k);
+      else if (s === first.length) {
+        first.push(k);
+        last.push(k);
+        others.push(0);
+        othersSum.push(new ExactSum());
+        ownSums.push([]);
+      } else {
+        last[s] = k;
+        others[s]++;
+        othersSum[s].addMillionths(m[k]);
+        if (ownAmounts[k] !== 0) addOwn(ownSums[s], positions[k]);
+      }
     }
   }
 }
