@@ -888,11 +888,19 @@ function holdingsTotals(ctx: FundContext): { total: Amount; held: Amount } {
   if (!totals) {
     const total = new ExactSum();
     const held = new ExactSum();
-    for (const p of ctx.positions) {
-      const m = ctx.millionths[p.index];
-      if (m !== m && p.amount === undefined) continue;
-      addCounted(total, p, -1, ctx.millionths);
-      if (p.held) addCounted(held, p, -1, ctx.millionths);
+    // From the columns: a position is read only when its amount is a BigInt or unreadable.
+    const { millionths: m, held: isHeld, positions } = ctx;
+    for (let k = 0; k < m.length; k++) {
+      const x = m[k];
+      if (x === x) {
+        total.addMillionths(x);
+        if (isHeld[k] === 1) held.addMillionths(x);
+        continue;
+      }
+      const amount = positions[k].amount;
+      if (amount === undefined) continue;
+      total.addBig(amount);
+      if (isHeld[k] === 1) held.addBig(amount);
     }
     totals = { total: total.value(), held: held.value() };
     totalsOf.set(ctx, totals);
