@@ -71,10 +71,11 @@ class Lines {
     return undefined;
   }
 
+  /** Adds an amount: a BigInt, or integer millionths as a safe integer. */
   add(
     reason: ReconciliationReason,
     article: string | undefined,
-    amount: Amount,
+    amount: Amount | number,
     count: number,
     numerator: boolean,
     denominator: boolean,
@@ -82,7 +83,8 @@ class Lines {
   ): LineEntry {
     const line = this.line(reason, article, numerator, denominator, code);
     // A BigInt added as one: converting it to a number first costs more than the addition.
-    line.sum.addBig(amount);
+    if (typeof amount === "number") line.sum.addMillionths(amount);
+    else line.sum.addBig(amount);
     line.count += count;
     return line;
   }
@@ -951,12 +953,15 @@ function reconcileApart(ctx: FundContext, rule: RuleResult): Reconciliation {
   const lines = new Lines(ctx.millionths);
   const adjustments = new Lines(ctx.millionths);
   const { total } = holdingsTotals(ctx);
-  for (const p of ctx.positions) {
-    if (p.amount === undefined)
+  // From the columns: a position is read only when its amount is a BigInt or unreadable.
+  const { millionths: m, held, positions } = ctx;
+  for (let k = 0; k < m.length; k++) {
+    const amount = m[k] === m[k] ? m[k] : positions[k].amount;
+    if (amount === undefined)
       lines.add("unreadable", undefined, ZERO, 1, false, false);
-    else if (!p.held)
-      lines.add("not-held", undefined, p.amount, 1, false, false);
-    else lines.add("measured-apart", rule.article, p.amount, 1, false, false);
+    else if (held[k] !== 1)
+      lines.add("not-held", undefined, amount, 1, false, false);
+    else lines.add("measured-apart", rule.article, amount, 1, false, false);
   }
   const numerator =
     rule.numerator === null ? ZERO : amountFromString(rule.numerator);
