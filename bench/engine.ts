@@ -11,7 +11,11 @@ import { round, timeMedian } from "./timing";
 export interface EngineResult {
   positions: number;
   engineReadMs: number;
+  /** The first check of a new read: what the read left to do (columns built when first asked) is paid here. */
+  engineFirstCheckMs: number;
+  /** Checks of a model already checked once: the rules evaluation itself. */
   engineRulesMs: number;
+  /** Read + first check: what a user waits for from the cells to the report. */
   engineTotalMs: number;
   sumifsBuildMs: number;
   sumifsRecalcMs: number;
@@ -84,6 +88,9 @@ export function benchEngine(positions: number): EngineResult {
     });
   };
   const engineReadMs = timeMedian(read, 3);
+  const check = () => checkWorkbook(model!, { asOf: "2025-12-31" });
+  // A new read each time (untimed), then its first check, timed.
+  const engineFirstCheckMs = timeMedian(check, 3, read);
   let q50 = 0;
   const engineRulesMs = timeMedian(() => {
     q50 =
@@ -131,10 +138,11 @@ export function benchEngine(positions: number): EngineResult {
   hf!.destroy();
   if (sink === -1) console.log(sink);
 
-  const engineTotalMs = engineReadMs + engineRulesMs;
+  const engineTotalMs = engineReadMs + engineFirstCheckMs;
   return {
     positions,
     engineReadMs: round(engineReadMs),
+    engineFirstCheckMs: round(engineFirstCheckMs),
     engineRulesMs: round(engineRulesMs),
     engineTotalMs: round(engineTotalMs),
     sumifsBuildMs: round(sumifsBuildMs),

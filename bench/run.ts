@@ -75,14 +75,14 @@ async function main(): Promise<void> {
     "1–2. One FCPR fund, every rule: engine, SUMIFS sheet in HyperFormula, float64 floor",
   );
   log(
-    "  positions | engine read + rules = total | SUMIFS build (recalc) | speed-up | float64 floor | rules ÷ floor | total ÷ floor",
+    "  positions | engine read + first check = total (later checks) | SUMIFS build (recalc) | speed-up | float64 floor | rules ÷ floor | total ÷ floor",
   );
   const engine = [];
   for (const n of [1_000, 10_000, 100_000]) {
     const e = benchEngine(n);
     engine.push(e);
     log(
-      `  ${String(n).padStart(9)} | ${e.engineReadMs} + ${e.engineRulesMs} = ${e.engineTotalMs} ms | ${e.sumifsBuildMs} ms (${e.sumifsRecalcMs} ms) | ×${e.speedupVsSumifs} | ${e.floorMs} ms | ×${e.ratioToFloor} | ×${e.ratioToFloorEndToEnd}`,
+      `  ${String(n).padStart(9)} | ${e.engineReadMs} + ${e.engineFirstCheckMs} = ${e.engineTotalMs} ms (${e.engineRulesMs} ms) | ${e.sumifsBuildMs} ms (${e.sumifsRecalcMs} ms) | ×${e.speedupVsSumifs} | ${e.floorMs} ms | ×${e.ratioToFloor} | ×${e.ratioToFloorEndToEnd}`,
     );
   }
   atLeast(
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     "×",
   );
   atMost(
-    "read + rules within ×20 of the float64 floor at 100,000 positions",
+    "read + rules (read, then the first check of that read) within ×20 of the float64 floor at 100,000 positions",
     engine[2].ratioToFloorEndToEnd,
     20,
     "×",
