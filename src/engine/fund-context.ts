@@ -219,6 +219,10 @@ export class FundContext {
   /** The fund's pending orders (SCPI, SEF); undefined when the workbook has no Orders table. */
   orders?: Order[];
   private readonly reported = new Set<string>();
+  /** How many diagnostics this check has filed or passed over as said already (a pass that files none leaves it unchanged). */
+  get filed(): number {
+    return this.reported.size + this.diagnostics.length;
+  }
   /** With explain: what the reconciliation reads of each outcome, recorded as it is written. */
   readonly outcomeColumns?: OutcomeColumns;
 
