@@ -749,10 +749,11 @@ function patchSort(
   { slots, before, after }: AmountChange,
 ): Sort | undefined {
   const totals = sort.totals.slice();
-  for (const k of slots) {
+  for (let s = 0; s < slots.length; s++) {
+    const k = slots[s];
     const to = sort.paragraphs[k];
     if (to !== To.I && to !== To.III1 && to !== To.III2) continue;
-    const [x, y] = [before[k], after[k]];
+    const [x, y] = [before[s], after[k]];
     if (x !== x || y !== y) return undefined;
     totals[to] = plusExact(plusExact(totals[to], -x), y);
   }
