@@ -660,14 +660,18 @@ function fieldChanged(
   slots: readonly number[],
   field: MemoField,
 ): boolean {
-  return slots.some((k) => {
-    const a = before[k];
-    const b = after[k];
-    if (a === b) return false;
-    return field === INVALID
-      ? !sameSet(a.invalid, b.invalid)
-      : !Object.is(a[field], b[field]);
-  });
+  for (let s = 0; s < slots.length; s++) {
+    const a = before[slots[s]];
+    const b = after[slots[s]];
+    if (a === b) continue;
+    if (
+      field === INVALID
+        ? !sameSet(a.invalid, b.invalid)
+        : !Object.is(a[field], b[field])
+    )
+      return true;
+  }
+  return false;
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

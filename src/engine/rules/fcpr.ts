@@ -268,9 +268,11 @@ class Sorted {
     readonly ctx: FundContext,
     readonly prof: L21428Profile,
   ) {
-    [this.direct, this.listed, this.bucket, this.qualifying, this.entities] = [
-      0, 1, 2, 3, 4,
-    ].map(() => new Tally(ctx));
+    this.direct = new Tally(ctx);
+    this.listed = new Tally(ctx);
+    this.bucket = new Tally(ctx);
+    this.qualifying = new Tally(ctx);
+    this.entities = new Tally(ctx);
     this.gate = newGateLog(ctx);
     const law = sortLaw(prof, ctx.asOf);
     this.cap20Text = law.cap20Text;
@@ -591,7 +593,7 @@ function passesCarried(t: Sorted): { kept?: Passes } | undefined {
   if (ctx.explain || ctx.basis === undefined || prof.advanceCap)
     return undefined;
   return ctx.columns.summing(
-    ["passes", ctx.asOf, ctx.basis, prof.quota.id].join("|"),
+    `passes|${ctx.asOf}|${ctx.basis}|${prof.quota.id}`,
     PASS_FIELDS,
     ctx.basis === "COST" ? "costValue" : "fairValue",
     () => ({}),
@@ -633,7 +635,7 @@ function sortPositions(t: Sorted): Sort {
     ctx.basis === undefined
       ? compute()
       : ctx.columns.summing(
-          ["sort", ctx.asOf, ctx.explain, ctx.basis, t.prof.quota.id].join("|"),
+          `sort|${ctx.asOf}|${ctx.explain}|${ctx.basis}|${t.prof.quota.id}`,
           SORT_FIELDS,
           ctx.basis === "COST" ? "costValue" : "fairValue",
           compute,
