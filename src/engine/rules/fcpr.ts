@@ -197,6 +197,7 @@ const FCPR_PROFILE: L21428Profile = {
 };
 
 const NO_POSITION = new Int32Array(0);
+const NO_ISSUER = new Uint8Array(0);
 
 /**
  * Per-fund measures of the sort of positions into the paragraphs of L. 214-28. Each is partial when
@@ -209,7 +210,7 @@ class Sorted {
    * By issuer code: whether the fund counts the issuer's securities in I, directly or within the
    * five years of IV (InI), as the sort and IV find them: what an advance to the issuer needs.
    */
-  readonly issuerInI: Uint8Array;
+  issuerInI: Uint8Array = NO_ISSUER;
   /** Each row's issuer numbered within the fund (issuerInI's index): a read's issuers are many more. */
   readonly issuerSlot: { slots: CodeArray; count: number };
   /** I, and IV within five years. */
@@ -296,7 +297,6 @@ class Sorted {
     this.issuerSlot = c.memo("issuerSlots", ["issuerId"], () =>
       slotsOf(this.issuer, c.length),
     );
-    this.issuerInI = new Uint8Array(this.issuerSlot.count);
     // Worked out once per version of the columns: an edit of an amount keeps it.
     const byValue = c.memo(
       `sortByValue|${ctx.asOf}`,
@@ -461,6 +461,8 @@ export function evaluateL21428(
   const runs = kept === undefined || !sameInputs(t, kept);
   const before = runs && carried ? measuresOf(t) : undefined;
   if (runs) {
+    // What the sort found of the issuers, which IV adds to: a copy of this check's own.
+    t.issuerInI = sort.inI.slice();
     allocateListedAfterPurchase(t, sort.issuers, capOf(ctx, CAP_20(ctx.asOf)));
     // Advances last: whether they count depends on their issuer's securities.
     countAdvances(t);
@@ -642,7 +644,6 @@ function sortPositions(t: Sorted): Sort {
           patchSort,
         );
   const { paragraphs, totals, alone, kept } = sort;
-  t.issuerInI.set(sort.inI);
   for (const to of SUMMED) {
     const total = totals[to];
     if (typeof total === "number") summedIn(t, to).plusMillionths(total);
