@@ -595,7 +595,7 @@ function passesCarried(t: Sorted): { kept?: Passes } | undefined {
   if (ctx.explain || ctx.basis === undefined || prof.advanceCap)
     return undefined;
   return ctx.columns.summing(
-    `passes|${ctx.asOf}|${ctx.basis}|${prof.quota.id}`,
+    ["passes", ctx.asOf, ctx.basis, prof.quota.id].join("|"),
     PASS_FIELDS,
     ctx.basis === "COST" ? "costValue" : "fairValue",
     () => ({}),
@@ -637,7 +637,7 @@ function sortPositions(t: Sorted): Sort {
     ctx.basis === undefined
       ? compute()
       : ctx.columns.summing(
-          `sort|${ctx.asOf}|${ctx.explain}|${ctx.basis}|${t.prof.quota.id}`,
+          ["sort", ctx.asOf, ctx.explain, ctx.basis, t.prof.quota.id].join("|"),
           SORT_FIELDS,
           ctx.basis === "COST" ? "costValue" : "fairValue",
           compute,
