@@ -468,12 +468,12 @@ export function evaluateL21428(
     countAdvances(t);
     countEntitiesRights(t);
   } else addPasses(t, kept);
-  const window = quotaWindow(ctx);
   const record =
     before && ctx.filed === before.filed
       ? passesOf(t, before, sort)
       : undefined;
   if (carried && runs) carried.kept = record;
+  const window = quotaWindow(ctx);
   return {
     rules: results(ctx, t, window, runs ? record : kept),
     quotaWindow: window,
