@@ -41,6 +41,11 @@ export class FundColumns {
   private indexMade: Int32Array | null | undefined;
   private indexPatch: Map<number, number> | undefined;
   private readonly made = new Map<string, unknown>();
+  /**
+   * The amount columns of made that no other version's columns or read share: an edit's next
+   * version may take one and write its edited slots in place (patchMillionths).
+   */
+  private readonly owned = new Set<Float64Array>();
   /** What was worked out from some columns (memo), with the fields it read. */
   private readonly memos = new Map<string, Memo>();
   readonly length: number;
@@ -193,6 +198,7 @@ export class FundColumns {
         if (j < 0) m[k] = millionthsOf(holdings[k][name]);
         else if (from) m[k] = from[j];
       }
+      this.owned.add(m);
     }
     this.made.set(name, m);
     return m;
@@ -263,72 +269,118 @@ export class FundColumns {
    * These columns made from those of the same fund before an edit of the holdings at the given
    * slots (same list length, same read): every column the previous version made, as code()
    * and millionths() would make it here, sharing what the edit left unchanged; the memos whose
-   * fields the edit left unchanged.
+   * fields the edit left unchanged. Loops, not callbacks: this runs once per edit, mostly before
+   * V8 has compiled it.
    */
   private patchFrom(before: FundColumns, slots: readonly number[]): void {
-    const reads = slots.map((k) => this.indexInRead(k));
+    const reads: number[] = [];
     // The same holdings not of the read (the edited rows were not of it before either): a column
     // whose values at the slots are unchanged is the same (code(), findInvalid()).
-    const sameOthers =
-      before.othersMade !== undefined &&
-      reads.every((j, s) => j < 0 && before.othersMade!.includes(slots[s]));
-    if (before.othersMade)
+    const othersBefore = before.othersMade;
+    let sameOthers = othersBefore !== undefined;
+    for (let s = 0; s < slots.length; s++) {
+      const j = this.indexInRead(slots[s]);
+      reads.push(j);
+      if (j >= 0 || (sameOthers && !othersBefore!.includes(slots[s])))
+        sameOthers = false;
+    }
+    if (othersBefore)
       this.othersMade = sameOthers
-        ? before.othersMade
-        : patchedOthers(before.othersMade, slots, reads);
+        ? othersBefore
+        : patchedOthers(othersBefore, slots, reads);
     if (before.indexMade !== undefined) {
       // The index is copied when first read whole (code() of a column not made before).
       this.indexMade = before.indexMade;
       this.indexPatch = new Map(before.indexPatch);
-      slots.forEach((k, s) => this.indexPatch!.set(k, reads[s]));
+      for (let s = 0; s < slots.length; s++)
+        this.indexPatch.set(slots[s], reads[s]);
       // Many slots replaced: the index is made whole now, not carried as a long patch.
       if (this.indexPatch.size > MAX_OTHERS) void this.index;
     }
-    // Whether a field differs at the edited slots, worked out once per field.
+    // Whether a field differs at the edited slots, worked out once per field (changedAt).
     const changed = new Map<MemoField, boolean>();
-    const changedAt = (f: MemoField) => {
-      let c = changed.get(f);
-      if (c === undefined)
-        changed.set(
-          f,
-          (c = fieldChanged(before.holdings, this.holdings, slots, f)),
-        );
-      return c;
-    };
+    /** The amounts at the slots before the edit, by amount column patched. */
+    const amountsBefore = new Map<string, Float64Array>();
     for (const [name, column] of before.made) {
-      const patched =
-        sameOthers && !changedAt(name as MemoField)
-          ? column
-          : name === INVALID
-            ? this.patchInvalid(column as number[], slots, reads)
-            : column instanceof Float64Array
-              ? this.patchMillionths(name as AmountField, column, slots, reads)
-              : this.patchCoded(
-                  name as Field,
-                  column as Coded<unknown>,
-                  slots,
-                  reads,
-                );
+      let patched: unknown;
+      if (
+        sameOthers &&
+        !this.changedAt(before, slots, name as MemoField, changed)
+      )
+        patched = column;
+      else if (name === INVALID)
+        patched = this.patchInvalid(column as number[], slots, reads);
+      else if (column instanceof Float64Array) {
+        amountsBefore.set(name, valuesAt(column, slots));
+        patched = this.patchMillionths(
+          before,
+          name as AmountField,
+          column,
+          slots,
+          reads,
+        );
+      } else
+        patched = this.patchCoded(
+          name as Field,
+          column as Coded<unknown>,
+          slots,
+          reads,
+        );
+      if (patched === column) before.owned.delete(column as Float64Array);
       if (patched !== undefined) this.made.set(name, patched);
     }
-    const unchanged = (f: MemoField) =>
-      !changedAt(f) && this.sameColumn(before, f);
     for (const [key, m] of before.memos) {
-      if (!m.fields.every(unchanged)) continue;
+      if (!this.unchanged(before, slots, m.fields, changed)) continue;
       const amount = m.amount;
-      if (amount === undefined || unchanged(amount)) this.memos.set(key, m);
+      if (
+        amount === undefined ||
+        this.unchanged(before, slots, [amount], changed)
+      )
+        this.memos.set(key, m);
       else if (m.change === undefined) {
         // Only the amount changed: the value is patched when first asked (summing).
-        const column = before.made.get(amount);
-        if (column instanceof Float64Array)
+        const amounts = amountsBefore.get(amount);
+        if (amounts !== undefined)
           this.memos.set(key, {
             fields: m.fields,
             value: m.value,
             amount,
-            change: { slots, before: column },
+            change: { slots, before: amounts },
           });
       }
     }
+  }
+
+  /** Whether the field differs at the slots between the two versions' holdings (cached in `changed`). */
+  private changedAt(
+    before: FundColumns,
+    slots: readonly number[],
+    field: MemoField,
+    changed: Map<MemoField, boolean>,
+  ): boolean {
+    let c = changed.get(field);
+    if (c === undefined)
+      changed.set(
+        field,
+        (c = fieldChanged(before.holdings, this.holdings, slots, field)),
+      );
+    return c;
+  }
+
+  /** Every field is the same at the slots, and its column (if made) is the same object. */
+  private unchanged(
+    before: FundColumns,
+    slots: readonly number[],
+    fields: readonly MemoField[],
+    changed: Map<MemoField, boolean>,
+  ): boolean {
+    for (let f = 0; f < fields.length; f++)
+      if (
+        this.changedAt(before, slots, fields[f], changed) ||
+        !this.sameColumn(before, fields[f])
+      )
+        return false;
+    return true;
   }
 
   /** The field's column (if made) is the same object in both versions: per-value memos stay right. */
@@ -352,7 +404,13 @@ export class FundColumns {
       : [...found].sort((a, b) => a - b);
   }
 
+  /**
+   * An amount column with the slots' new amounts: the previous version's array itself, written
+   * in place, when it was that version's alone (taken from it: were it asked again, it would make
+   * its own anew); else a copy. Unchanged amounts keep the column.
+   */
   private patchMillionths(
+    before: FundColumns,
     name: AmountField,
     column: Float64Array,
     slots: readonly number[],
@@ -373,8 +431,16 @@ export class FundColumns {
       same &&= Object.is(column[slots[s]], x);
     }
     if (same) return column;
-    const m = new Float64Array(this.length);
-    m.set(column.subarray(0, this.length));
+    let m: Float64Array;
+    if (before.owned.has(column) && column.length === this.length) {
+      before.made.delete(name);
+      before.owned.delete(column);
+      m = column;
+    } else {
+      m = new Float64Array(this.length);
+      m.set(column.subarray(0, this.length));
+    }
+    this.owned.add(m);
     for (let s = 0; s < slots.length; s++) m[slots[s]] = values[s];
     return m;
   }
@@ -458,11 +524,24 @@ interface Memo {
   change?: Omit<AmountChange, "after">;
 }
 
-/** The amounts of an edit, in millionths: the columns before and after it, and the slots it changed. */
+/**
+ * The amounts of an edit, in millionths: the slots it changed, their amounts before it (before[s]
+ * for slots[s]), and the column after it.
+ */
 export interface AmountChange {
   readonly slots: readonly number[];
   readonly before: Float64Array;
   readonly after: Float64Array;
+}
+
+/** The column's values at the slots, in the slots' order. */
+function valuesAt(
+  column: Float64Array,
+  slots: readonly number[],
+): Float64Array {
+  const values = new Float64Array(slots.length);
+  for (let s = 0; s < slots.length; s++) values[s] = column[slots[s]];
+  return values;
 }
 
 type ReadCoded = NonNullable<ReturnType<HoldingColumns["coded"]>>;
@@ -581,14 +660,18 @@ function fieldChanged(
   slots: readonly number[],
   field: MemoField,
 ): boolean {
-  return slots.some((k) => {
-    const a = before[k];
-    const b = after[k];
-    if (a === b) return false;
-    return field === INVALID
-      ? !sameSet(a.invalid, b.invalid)
-      : !Object.is(a[field], b[field]);
-  });
+  for (let s = 0; s < slots.length; s++) {
+    const a = before[slots[s]];
+    const b = after[slots[s]];
+    if (a === b) continue;
+    if (
+      field === INVALID
+        ? !sameSet(a.invalid, b.invalid)
+        : !Object.is(a[field], b[field])
+    )
+      return true;
+  }
+  return false;
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

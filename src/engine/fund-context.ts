@@ -22,7 +22,13 @@ import type {
 } from "./result";
 import { english } from "../present/english";
 import { classifyingColumn } from "./measures/uncertain";
-import { type Coded, FundColumns, INVALID, per } from "./fund-columns";
+import {
+  type AmountChange,
+  type Coded,
+  FundColumns,
+  INVALID,
+  per,
+} from "./fund-columns";
 import { OutcomeColumns } from "./reconciliation-shapes";
 
 export const DEFAULT_WARNING_MARGIN = new Dec("0.02");
@@ -145,6 +151,22 @@ function notNonNegative(m: Float64Array): number[] {
   return found;
 }
 
+/** notNonNegative after an edit of amounts: the edited slots looked at again. */
+function lookedAfter(
+  previous: number[],
+  { slots, after }: AmountChange,
+): number[] {
+  let same = true;
+  for (let s = 0; s < slots.length && same; s++)
+    same = previous.includes(slots[s]) === !(after[slots[s]] >= 0);
+  if (same) return previous;
+  const looked = new Set(previous);
+  for (const k of slots)
+    if (after[k] >= 0) looked.delete(k);
+    else looked.add(k);
+  return [...looked].sort((a, b) => a - b);
+}
+
 /** The indices of the held positions whose value decides nothing (placed false for its code), in order; a loop of its own (heldOn). */
 function heldWithout(
   placed: readonly boolean[],
@@ -219,6 +241,10 @@ export class FundContext {
   /** The fund's pending orders (SCPI, SEF); undefined when the workbook has no Orders table. */
   orders?: Order[];
   private readonly reported = new Set<string>();
+  /** How many diagnostics this check has filed or passed over as said already (a pass that files none leaves it unchanged). */
+  get filed(): number {
+    return this.reported.size + this.diagnostics.length;
+  }
   /** With explain: what the reconciliation reads of each outcome, recorded as it is written. */
   readonly outcomeColumns?: OutcomeColumns;
 
@@ -281,8 +307,15 @@ export class FundContext {
     if (!basis) return;
     const column = basis === "COST" ? "costValue" : "fairValue";
     const m = this.millionths;
-    // A safe integer can never be implausible (≥ 10^21): only a negative one is looked at.
-    const looked = notNonNegative(m);
+    // A safe integer can never be implausible (≥ 10^21): only a negative one is looked at. Kept
+    // over an edit of amounts, with the edited rows looked at again.
+    const looked = this.columns.summing(
+      `looked|${column}`,
+      [],
+      column,
+      () => notNonNegative(m),
+      lookedAfter,
+    );
     for (let k = 0; k < looked.length; k++) {
       const i = looked[k];
       const x = m[i];

@@ -123,23 +123,23 @@ export class CheckedWorkbook {
    */
   private inheritedAfter(affected: readonly number[]): Map<string, Inherited> {
     const inherited = new Map<string, Inherited>();
-    const stale = (before?: Set<number>) => {
-      const s = new Set(before);
-      for (const i of affected) s.add(i);
-      return s;
-    };
     for (const [key, entry] of this.inherited)
-      inherited.set(key, { report: entry.report, stale: stale(entry.stale) });
+      inherited.set(key, {
+        report: entry.report,
+        stale: staleAfter(entry.stale, affected),
+      });
     for (const cache of [this.reports, this.explained])
       for (const [key, report] of cache) {
         // Most recent last.
         inherited.delete(key);
-        inherited.set(key, { report, stale: stale() });
+        inherited.set(key, { report, stale: staleAfter(undefined, affected) });
       }
     // As many as the caches keep, the most recent: dates not asked again are not carried forever.
     let explained = 0;
     for (const key of inherited.keys()) if (isExplained(key)) explained++;
     let plain = inherited.size - explained;
+    if (explained <= EXPLAINED_REPORTS_KEPT && plain <= REPORTS_KEPT)
+      return inherited;
     for (const key of inherited.keys())
       if (
         isExplained(key)
@@ -217,6 +217,16 @@ export class CheckedWorkbook {
   get reportsKept(): number {
     return this.reports.size + this.explained.size;
   }
+}
+
+/** The funds (by index) a report no longer gives right after an edit: those it did not, and the affected. */
+function staleAfter(
+  before: ReadonlySet<number> | undefined,
+  affected: readonly number[],
+): Set<number> {
+  const stale = new Set(before);
+  for (let k = 0; k < affected.length; k++) stale.add(affected[k]);
+  return stale;
 }
 
 /** The tables with the edits applied, for a full read (edits outside Holdings' data rows). */

@@ -25,7 +25,9 @@ export function applyEdits(
   edits: readonly CellEdit[],
 ): { tables: Tables; holdingsRows: number[] } | undefined {
   const raw = tables.Holdings;
-  if (!raw || edits.some((e) => e.table !== "Holdings")) return undefined;
+  if (!raw) return undefined;
+  for (let e = 0; e < edits.length; e++)
+    if (edits[e].table !== "Holdings") return undefined;
   const edited = new Map<number, RawRow>();
   for (const e of edits) {
     const index = rowIndex(raw, e.row);

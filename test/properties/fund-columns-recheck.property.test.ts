@@ -129,10 +129,15 @@ const summed = (columns: FundColumns) =>
     () => sumsOf(columns),
     (previous: ByClass, { slots, before, after }: AmountChange) => {
       const sums = { ...previous };
-      for (const k of new Set(slots)) {
+      // before[s] is slots[s]'s amount before the edit; a slot may be given twice.
+      const seen = new Set<number>();
+      for (let s = 0; s < slots.length; s++) {
+        const k = slots[s];
+        if (seen.has(k)) continue;
+        seen.add(k);
         const cls = String(columns.holdings[k].assetClass);
-        if (before[k] !== before[k] || after[k] !== after[k]) return undefined;
-        sums[cls] += BigInt(after[k]) - BigInt(before[k]);
+        if (before[s] !== before[s] || after[k] !== after[k]) return undefined;
+        sums[cls] += BigInt(after[k]) - BigInt(before[s]);
       }
       return sums;
     },
@@ -154,10 +159,17 @@ function sameColumns(
       expect(Object.is(a.values[a.codes[k]], h[name])).toBe(true),
     );
   }
-  for (const name of AMOUNTS)
+  for (const name of AMOUNTS) {
     expect([...got.millionths(name).subarray(0, n)]).toEqual([
       ...fresh.millionths(name).subarray(0, n),
     ]);
+    // A number is the holding's own amount (a read's amounts are never written to); NaN says to
+    // read the holding's field.
+    const m = got.millionths(name);
+    holdings.forEach((h, k) => {
+      if (m[k] === m[k]) expect(BigInt(m[k])).toBe(h[name]);
+    });
+  }
   expect([...got.withInvalid()]).toEqual([...fresh.withInvalid()]);
   for (const [key, fields] of Object.entries(MEMOS))
     expect(got.memo(key, fields, () => memoOf(holdings, fields))).toEqual(
@@ -196,6 +208,7 @@ describe("an edited fund's columns patched from the previous version's (property
           // The fund's list: the read's holdings in order (its columns are the read's), or not.
           let list: Holding[] = inOrder ? own.slice() : own.slice().reverse();
           let columns = FundColumns.of(list);
+          let previousList = list;
           for (const step of steps) {
             // What the previous version made is what gets patched.
             for (const name of step.made)
@@ -220,9 +233,23 @@ describe("an edited fund's columns patched from the previous version's (property
             list = next;
             // A version not checked passes its edit on to the next.
             if (!step.checked) continue;
+            const [before, beforeList] = [columns, previousList];
             columns = FundColumns.of(list);
             expect(FundColumns.of(list)).toBe(columns);
             sameColumns(columns, new FundColumns(list), list);
+            // The previous version, asked again, still gives its own (its amounts may have been taken).
+            sameColumns(before, new FundColumns(beforeList), beforeList);
+            // Another edit of the previous version (a second branch) leaves this one's columns as they are.
+            const sibling = beforeList.slice();
+            sibling[0] = edited[0];
+            recordEdit(sibling, beforeList, [0]);
+            sameColumns(
+              FundColumns.of(sibling),
+              new FundColumns(sibling),
+              sibling,
+            );
+            sameColumns(columns, new FundColumns(list), list);
+            previousList = list;
           }
         },
       ),

@@ -21,6 +21,7 @@ import type { Excluded, FundContext, Position } from "../fund-context";
 import {
   type AmountChange,
   type Coded,
+  INVALID,
   type MemoField,
   per,
 } from "../fund-columns";
@@ -33,7 +34,7 @@ import {
   unknownIn,
   type Evaluation,
 } from "../measures";
-import type { AssetClass, CodeArray, ListingStatus } from "../model";
+import type { AssetClass, CodeArray, Fund, ListingStatus } from "../model";
 import { quotaWindow } from "../quota-window";
 import {
   type Need as NeedWhy,
@@ -196,6 +197,7 @@ const FCPR_PROFILE: L21428Profile = {
 };
 
 const NO_POSITION = new Int32Array(0);
+const NO_ISSUER = new Uint8Array(0);
 
 /**
  * Per-fund measures of the sort of positions into the paragraphs of L. 214-28. Each is partial when
@@ -208,7 +210,7 @@ class Sorted {
    * By issuer code: whether the fund counts the issuer's securities in I, directly or within the
    * five years of IV (InI), as the sort and IV find them: what an advance to the issuer needs.
    */
-  readonly issuerInI: Uint8Array;
+  issuerInI: Uint8Array = NO_ISSUER;
   /** Each row's issuer numbered within the fund (issuerInI's index): a read's issuers are many more. */
   readonly issuerSlot: { slots: CodeArray; count: number };
   /** I, and IV within five years. */
@@ -267,9 +269,11 @@ class Sorted {
     readonly ctx: FundContext,
     readonly prof: L21428Profile,
   ) {
-    [this.direct, this.listed, this.bucket, this.qualifying, this.entities] = [
-      0, 1, 2, 3, 4,
-    ].map(() => new Tally(ctx));
+    this.direct = new Tally(ctx);
+    this.listed = new Tally(ctx);
+    this.bucket = new Tally(ctx);
+    this.qualifying = new Tally(ctx);
+    this.entities = new Tally(ctx);
     this.gate = newGateLog(ctx);
     const law = sortLaw(prof, ctx.asOf);
     this.cap20Text = law.cap20Text;
@@ -293,7 +297,6 @@ class Sorted {
     this.issuerSlot = c.memo("issuerSlots", ["issuerId"], () =>
       slotsOf(this.issuer, c.length),
     );
-    this.issuerInI = new Uint8Array(this.issuerSlot.count);
     // Worked out once per version of the columns: an edit of an amount keeps it.
     const byValue = c.memo(
       `sortByValue|${ctx.asOf}`,
@@ -452,14 +455,170 @@ export function evaluateL21428(
   prof: L21428Profile,
 ): Evaluation {
   const t = new Sorted(ctx, prof);
-  const { issuers } = sortPositions(t);
-  allocateListedAfterPurchase(t, issuers, capOf(ctx, CAP_20(ctx.asOf)));
-  // Advances last: whether they count depends on their issuer's securities.
-  countAdvances(t);
-  countEntitiesRights(t);
+  const sort = sortPositions(t);
+  const carried = passesCarried(t);
+  const kept = carried?.kept;
+  const runs = kept === undefined || !sameInputs(t, kept);
+  const before = runs && carried ? measuresOf(t) : undefined;
+  if (runs) {
+    // What the sort found of the issuers, which IV adds to: a copy of this check's own.
+    t.issuerInI = sort.inI.slice();
+    allocateListedAfterPurchase(t, sort.issuers, capOf(ctx, CAP_20(ctx.asOf)));
+    // Advances last: whether they count depends on their issuer's securities.
+    countAdvances(t);
+    countEntitiesRights(t);
+  } else addPasses(t, kept);
+  const record =
+    before && ctx.filed === before.filed
+      ? passesOf(t, before, sort)
+      : undefined;
+  if (carried && runs) carried.kept = record;
   const window = quotaWindow(ctx);
-  return { rules: results(ctx, t, window), quotaWindow: window };
+  return {
+    rules: results(ctx, t, window, runs ? record : kept),
+    quotaWindow: window,
+  };
 }
+
+/**
+ * What the passes after the sort (IV, II 1°, II 2°) added to the measures of one version of the
+ * fund, with the rules they alone decide (II 1°, III, IV), kept for the next version of the fund:
+ * after an edit of amounts none of them reads (rows of other paragraphs), a plain check takes
+ * them as they were instead of running the passes and those rules again. Kept only from passes
+ * that filed no diagnostic, and taken only when everything else they read is the same (sameInputs).
+ */
+interface Passes {
+  readonly prof: L21428Profile;
+  readonly fund: Fund;
+  readonly denominator: Amount | undefined;
+  readonly denominatorComplete: boolean;
+  readonly warningMargin: Dec;
+  /** The rows that cannot be placed (the note every rule's result carries). */
+  readonly unplaced: readonly number[];
+  /** The measures (measuresOf) before the passes, and what the passes added to each (the bucket's total before is read by IV). */
+  readonly before: Measures;
+  readonly added: readonly Amount[];
+  readonly completeAfter: readonly boolean[];
+  /** Each row's paragraph: an edited row of IV, II 1° or II 2° runs the passes again (carryPasses). */
+  readonly paragraphs: Uint8Array;
+  /** II 1°, III and IV as results() made them, and what III was measured against (copied for each report). */
+  rules?: { bucketLimit: Amount; results: readonly RuleResult[] };
+}
+
+/** The measures the passes add to, in one order (the bucket's place: BUCKET). */
+const passMeasures = (t: Sorted): Tally[] => [
+  t.direct,
+  t.listed,
+  t.bucket,
+  t.qualifying,
+  t.entities,
+  t.gate.advances,
+];
+
+const BUCKET = 2;
+
+interface Measures {
+  readonly totals: readonly Amount[];
+  readonly complete: readonly boolean[];
+  /** ctx.filed: the passes filed no diagnostic when it is the same after them. */
+  readonly filed: number;
+}
+
+function measuresOf(t: Sorted): Measures {
+  const tallies = passMeasures(t);
+  return {
+    totals: tallies.map((m) => m.total),
+    complete: tallies.map((m) => m.complete),
+    filed: t.ctx.filed,
+  };
+}
+
+function passesOf(t: Sorted, before: Measures, sort: Sort): Passes {
+  const { ctx } = t;
+  const after = measuresOf(t);
+  return {
+    prof: t.prof,
+    fund: ctx.fund,
+    denominator: ctx.denominator,
+    denominatorComplete: ctx.denominatorComplete,
+    warningMargin: ctx.warningMargin,
+    unplaced: ctx.unplaced.map((h) => h.row),
+    before,
+    added: after.totals.map((x, m) => x - before.totals[m]),
+    completeAfter: after.complete,
+    paragraphs: sort.paragraphs,
+  };
+}
+
+/**
+ * Whether the passes would read the same as when they were kept: the same profile, fund, base,
+ * margin and unplaced rows, the same measures complete before them, and the same bucket (IV fills
+ * it from its total).
+ * Their rows' fields and amounts are the same: the memo's fields (PASS_FIELDS), and carryPasses.
+ */
+function sameInputs(t: Sorted, kept: Passes): boolean {
+  const { ctx } = t;
+  if (
+    kept.prof !== t.prof ||
+    kept.fund !== ctx.fund ||
+    kept.denominator !== ctx.denominator ||
+    kept.denominatorComplete !== ctx.denominatorComplete ||
+    kept.warningMargin !== ctx.warningMargin ||
+    kept.unplaced.length !== ctx.unplaced.length
+  )
+    return false;
+  for (let k = 0; k < kept.unplaced.length; k++)
+    if (kept.unplaced[k] !== ctx.unplaced[k].row) return false;
+  const tallies = passMeasures(t);
+  for (let m = 0; m < tallies.length; m++)
+    if (tallies[m].complete !== kept.before.complete[m]) return false;
+  // Of the measures' totals, IV reads the bucket's only.
+  return t.bucket.total === kept.before.totals[BUCKET];
+}
+
+/** The kept passes' sums added to the measures, as running them would. */
+function addPasses(t: Sorted, kept: Passes): void {
+  const tallies = passMeasures(t);
+  for (let m = 0; m < tallies.length; m++) {
+    if (kept.added[m] !== 0n) tallies[m].plus(kept.added[m]);
+    if (!kept.completeAfter[m]) tallies[m].complete = false;
+  }
+}
+
+/**
+ * The kept passes of the fund's previous version, in a holder of this version's own; undefined
+ * when a check explains positions (the passes record outcomes), without a basis, or with a regime
+ * of advances of its own (the ELTIF FPCI's, which reads its advances' positions).
+ */
+function passesCarried(t: Sorted): { kept?: Passes } | undefined {
+  const { ctx, prof } = t;
+  if (ctx.explain || ctx.basis === undefined || prof.advanceCap)
+    return undefined;
+  return ctx.columns.summing(
+    ["passes", ctx.asOf, ctx.basis, prof.quota.id].join("|"),
+    PASS_FIELDS,
+    ctx.basis === "COST" ? "costValue" : "fairValue",
+    () => ({}),
+    carryPasses,
+  );
+}
+
+/** The passes kept over an edit of amounts, unless an edited row is one they read. */
+function carryPasses(
+  previous: { kept?: Passes },
+  { slots }: AmountChange,
+): { kept?: Passes } {
+  const kept = previous.kept;
+  if (kept === undefined) return {};
+  for (const k of slots)
+    if (READ_BY_PASSES[kept.paragraphs[k]] === 1) return {};
+  return { kept };
+}
+
+/** By paragraph, 1 for the rows whose amounts the passes after the sort read. */
+const READ_BY_PASSES = Uint8Array.from({ length: To.LISTED + 1 }, (_, to) =>
+  to === To.IV || to === To.ADVANCE || to === To.ENTITY ? 1 : 0,
+);
 
 /**
  * Sorts each held position into its paragraph and adds the securities of I and III to their
@@ -485,7 +644,6 @@ function sortPositions(t: Sorted): Sort {
           patchSort,
         );
   const { paragraphs, totals, alone, kept } = sort;
-  t.issuerInI.set(sort.inI);
   for (const to of SUMMED) {
     const total = totals[to];
     if (typeof total === "number") summedIn(t, to).plusMillionths(total);
@@ -539,6 +697,21 @@ const SORT_FIELDS: readonly MemoField[] = [
   "row",
 ];
 
+/**
+ * Every field the passes after the sort and the rules they decide read of any row (carryPasses):
+ * the sort's, the gate's share of capital (of the advance's row or of its issuer's), II 2°'s,
+ * the names an advance's reasons give, and which cells are unreadable.
+ */
+const PASS_FIELDS: readonly MemoField[] = [
+  ...SORT_FIELDS,
+  "ownershipPct",
+  "entityOecd",
+  "lookThroughPct",
+  "issuerName",
+  "lineId",
+  INVALID,
+];
+
 function sortPass(t: Sorted, held: Uint8Array): Sort {
   const counts = new Int32Array(To.LISTED + 1);
   const paragraphs = paragraphsOf(t, held, counts);
@@ -579,10 +752,11 @@ function patchSort(
   { slots, before, after }: AmountChange,
 ): Sort | undefined {
   const totals = sort.totals.slice();
-  for (const k of slots) {
+  for (let s = 0; s < slots.length; s++) {
+    const k = slots[s];
     const to = sort.paragraphs[k];
     if (to !== To.I && to !== To.III1 && to !== To.III2) continue;
-    const [x, y] = [before[k], after[k]];
+    const [x, y] = [before[s], after[k]];
     if (x !== x || y !== y) return undefined;
     totals[to] = plusExact(plusExact(totals[to], -x), y);
   }
@@ -1313,6 +1487,8 @@ function results(
   ctx: FundContext,
   t: Sorted,
   window: QuotaWindow | undefined,
+  /** The passes kept (their rules are taken) or being kept (their rules are recorded). */
+  passes?: Passes,
 ): RuleResult[] {
   const { bucketCounted, advancesCounted, aboveLimit, noteReasons } =
     cappedSums(ctx, t.bucket.total, t.qualifying.total, t.bucketReceivables);
@@ -1337,7 +1513,11 @@ function results(
     binding: quotaBinds(ctx, window, noteReasons),
     reasons: noteReasons,
   });
-  return [
+  const bucketLimit = bucketCounted + aboveLimit;
+  const kept = passes?.rules;
+  if (kept !== undefined && kept.bucketLimit === bucketLimit)
+    return [q50, ...kept.results.map(copyResult)];
+  const rules = [
     q50,
     advancesRule(
       ctx,
@@ -1348,7 +1528,22 @@ function results(
     ),
     ...(cap ? [cap.result()] : []),
     // Only the part above 20 % is "above the 20 % limit"; receivables above their own limit are noted on the quota.
-    bucketRule(ctx, bucket, t.bucket, bucketCounted + aboveLimit),
+    bucketRule(ctx, bucket, t.bucket, bucketLimit),
     listedRule(ctx, listed, t.listed, t.grace, { article: ART_IV }),
   ];
+  // Recorded as made: the report's copies are changed after (the law, a duplicated fund's status).
+  if (passes !== undefined && kept === undefined && !cap)
+    passes.rules = { bucketLimit, results: rules.slice(1).map(copyResult) };
+  return rules;
+}
+
+/**
+ * A copy of a rule's result that a report may change as a new one (its status, message, reasons
+ * and law, and its conditions' statuses): the result and its conditions copied, key for key.
+ */
+function copyResult(r: RuleResult): RuleResult {
+  const copy = Object.assign({}, r);
+  if (r.conditions)
+    copy.conditions = r.conditions.map((c) => Object.assign({}, c));
+  return copy;
 }
