@@ -85,14 +85,17 @@ const MEMO_LIMIT = 5000;
 /** The row where the headers seem to be, when it is not the header row read. */
 function headerRowHint(
   raw: RawTable,
-  byHeader: Map<string, ColumnSpec>,
+  byHeader: ReadonlyMap<string, ColumnSpec>,
 ): number | undefined {
   const hint = headerHint(raw, byHeader);
   const m = /row (\d+)/.exec(hint);
   return m ? Number(m[1]) : undefined;
 }
 
-function headerHint(raw: RawTable, byHeader: Map<string, ColumnSpec>): string {
+function headerHint(
+  raw: RawTable,
+  byHeader: ReadonlyMap<string, ColumnSpec>,
+): string {
   const known = (cells: CellValue[]) =>
     cells.filter(
       (c) => typeof c === "string" && byHeader.has(normalizeLabel(c)),
@@ -143,7 +146,7 @@ export interface MappedColumn {
   index: number;
   spec: ColumnSpec;
   header: string;
-  enums?: Map<string, string>;
+  enums?: ReadonlyMap<string, string>;
   memo?: Map<unknown, Parsed<unknown>>;
   /** Index of the column in the table's spec, and of its value in ReadRow.values. */
   ordinal: number;
@@ -387,7 +390,7 @@ function totalsLabel(cells: CellValue[]): string | undefined {
 function parseCell(
   cell: CellValue,
   spec: ColumnSpec,
-  enums?: Map<string, string>,
+  enums?: ReadonlyMap<string, string>,
 ): Parsed<unknown> {
   switch (spec.type) {
     case "text":
