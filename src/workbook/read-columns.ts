@@ -20,6 +20,7 @@ import {
   type TableReader,
   tableReader,
 } from "./read-table";
+import { TextCodes } from "./text-codes";
 
 /**
  * The Holdings table read column by column: each column's cells are parsed in one pass into one
@@ -185,6 +186,37 @@ class Column {
     if (j >= rows.count) return undefined;
     const cell = values[first + rows.indexAt(j)][at];
     return cell === null ? undefined : cell;
+  }
+
+  /**
+   * Each slot's code by textCodes, of its value as get(j) gives it. A column read in place reads
+   * its grid's cells here directly (as cellAt), without get's tests for each of 100,000 slots.
+   */
+  codeInto(codes: Uint32Array, textCodes: TextCodes): void {
+    const cells = this.cells;
+    const inPlace = cells === null ? 0 : Math.min(this.rows.count, this.n);
+    const rows = this.rows;
+    // Consecutive rows often repeat a value (an issuer's lines): its code is reused, not looked up.
+    let last: unknown = undefined;
+    let lastCode = -1;
+    for (let j = 0; j < this.n; j++) {
+      let value: unknown;
+      if (j < inPlace) {
+        const exceptions = this.exceptions!;
+        if (exceptions.size !== 0 && exceptions.has(j))
+          value = exceptions.get(j);
+        else {
+          const cell = cells!.values[cells!.first + rows.indexAt(j)][cells!.at];
+          value = cell === null ? undefined : cell;
+        }
+      } else value = this.get(j);
+      if (value === last && lastCode >= 0) {
+        codes[j] = lastCode;
+        continue;
+      }
+      codes[j] = lastCode = textCodes.add(value);
+      last = value;
+    }
   }
 
   /** The column reads its cells in place (a text column of a grid's table). */
@@ -376,26 +408,10 @@ class HoldingsTable implements HoldingColumns {
     if (coded !== undefined) return coded;
     const n = column.length;
     const codes = new Uint32Array(n);
-    const values: unknown[] = [];
-    const codeOfText = new Map<unknown, number>();
-    // Consecutive rows often repeat a value (an issuer's lines): its code is reused, not looked up.
-    let last: unknown = undefined;
-    let lastCode = -1;
-    for (let j = 0; j < n; j++) {
-      const value = column.get(j);
-      if (value === last && lastCode >= 0) {
-        codes[j] = lastCode;
-        continue;
-      }
-      let code = codeOfText.get(value);
-      if (code === undefined) {
-        codeOfText.set(value, (code = values.length));
-        values.push(value);
-      }
-      codes[j] = lastCode = code;
-      last = value;
-    }
-    const codeOf = (value: unknown) => codeOfText.get(value);
+    const textCodes = new TextCodes();
+    column.codeInto(codes, textCodes);
+    const codeOf = (value: unknown) => textCodes.codeOf(value);
+    const values = textCodes.values;
     this.texts.set(k, (coded = { codes, values, codeOf }));
     return coded;
   }

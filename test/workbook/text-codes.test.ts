@@ -1,0 +1,48 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { TextCodes } from "../../src/workbook/text-codes";
+
+/** The codes a Map of value → code gives, in order of first appearance. */
+function byMap(values: readonly unknown[]): { codes: number[]; distinct: unknown[] } {
+  const map = new Map<unknown, number>();
+  const distinct: unknown[] = [];
+  const codes = values.map((v) => {
+    let code = map.get(v);
+    if (code === undefined) map.set(v, (code = distinct.push(v) - 1));
+    return code;
+  });
+  return { codes, distinct };
+}
+
+const value = fc.oneof(
+  fc.string({ maxLength: 4 }),
+  fc.string({ unit: "binary", maxLength: 3 }),
+  fc.constantFrom<unknown>(undefined, null, 0, -0, NaN, 1, true, "", "1"),
+);
+
+describe("codes of a column's values (TextCodes)", () => {
+  it("gives every value the code a Map gives, and finds it again", () => {
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 300 }), (values) => {
+        const t = new TextCodes();
+        const { codes, distinct } = byMap(values);
+        expect(values.map((v) => t.add(v))).toEqual(codes);
+        expect(t.values).toEqual(distinct);
+        values.forEach((v, j) => expect(t.codeOf(v)).toBe(codes[j]));
+        expect(t.codeOf("never added \u0000")).toBeUndefined();
+        expect(t.codeOf(2.5)).toBeUndefined();
+      }),
+    );
+  });
+
+  it("keeps its codes while its table grows past thousands of texts", () => {
+    const t = new TextCodes();
+    const texts = Array.from({ length: 50_000 }, (_, i) => `F1-I${i % 20_000}`);
+    const { codes, distinct } = byMap(texts);
+    expect(texts.map((v) => t.add(v))).toEqual(codes);
+    expect(t.values).toEqual(distinct);
+    // Equal texts that are other strings (not the same object) get the same code.
+    expect(t.codeOf(["F1-I", 19_999].join(""))).toBe(19_999);
+    expect(t.codeOf("F1-I20000")).toBeUndefined();
+  });
+});
