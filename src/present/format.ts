@@ -6,17 +6,18 @@ export const LOCALES: Record<Lang, string> = { en: "en-GB", fr: "fr-FR" };
 /** French typography: a no-break space before « : ; ? ! » and inside « ». */
 export const NBSP = "\u00a0";
 
-const cache = new Map<string, Intl.NumberFormat>();
+/** By language, then by the formats' own key: no key string is built per number formatted. */
+const cache: Partial<Record<Lang, Map<string, Intl.NumberFormat>>> = {};
 function numberFormat(
   lang: Lang,
   key: string,
   options: Intl.NumberFormatOptions,
 ): Intl.NumberFormat {
-  const id = `${lang}:${key}`;
-  let f = cache.get(id);
+  const formats = (cache[lang] ??= new Map());
+  let f = formats.get(key);
   if (!f) {
     f = new Intl.NumberFormat(LOCALES[lang], options);
-    cache.set(id, f);
+    formats.set(key, f);
   }
   return f;
 }
