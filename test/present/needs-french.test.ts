@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diagnosticText, ruleExplanation } from "../../src/present/report";
 import { CheckedWorkbook } from "../../src/workbook/checked-workbook";
-import type { CellValue, RawTable } from "../../src/workbook/grid";
-
-const table = (
-  name: RawTable["name"],
-  headers: string[],
-  rows: CellValue[][],
-): RawTable => ({
-  name,
-  source: "table",
-  sheet: name,
-  headerRowNumber: 1,
-  firstColumn: 0,
-  headers,
-  rows: rows.map((cells, i) => ({ rowNumber: i + 2, cells })),
-});
+import { rawTable as table } from "../helpers/raw-table";
 
 /**
  * An FCPR and an FCPI with French headers and the values their rules need left blank: the class of
