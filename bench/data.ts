@@ -59,6 +59,44 @@ export function fundsGrid(fundCount: number): Row[] {
   return rows;
 }
 
+/**
+ * One Holdings row, in the headers' order, past its fund, line, issuer and cost: an array literal
+ * (no object per row), so the grid is as dense as Office.js hands it over and the floor walks it so.
+ */
+const holdingRow = (
+  fund: string,
+  i: number,
+  issuer: string | null,
+  name: string,
+  cls: string,
+  cost: number,
+  fair: number,
+  listing: string | null,
+  country: string | null,
+  listingDate: number | null,
+  cap: number | null,
+  invested: number,
+  ownership: number | null,
+  lookThrough: number | null = null,
+  oecd: boolean | null = null,
+): Row => [
+  fund,
+  `L${i}`,
+  issuer,
+  name,
+  cls,
+  cost,
+  fair,
+  listing,
+  country,
+  listingDate,
+  cap,
+  invested,
+  ownership,
+  lookThrough,
+  oecd,
+];
+
 /** `count` positions spread over `fundCount` funds; amounts in cents, as accountants book them. */
 export function holdingsGrid(count: number, fundCount = 1, seed = 7): Row[] {
   const rand = seeded(seed);
@@ -66,136 +104,21 @@ export function holdingsGrid(count: number, fundCount = 1, seed = 7): Row[] {
   for (let i = 0; i < count; i++) {
     const fund = `F${(i % fundCount) + 1}`;
     const cost = Math.round(rand() * 500_000_00) / 100;
-    const r = rand();
     const issuer = `${fund}-I${Math.floor(i / (3 * fundCount))}`;
-    let row: Row;
-    if (r < 0.55)
-      row = [
-        fund,
-        `L${i}`,
-        issuer,
-        `Issuer ${issuer}`,
-        "EQUITY",
-        cost,
-        Math.round(cost * 110) / 100,
-        "UNLISTED",
-        null,
-        null,
-        null,
-        INVESTED,
-        0.12,
-        null,
-        null,
-      ];
-    else if (r < 0.63)
-      row = [
-        fund,
-        `L${i}`,
-        issuer,
-        `Issuer ${issuer}`,
-        "CURRENT_ACCOUNT_ADVANCE",
-        cost,
-        cost,
-        "UNLISTED",
-        null,
-        null,
-        null,
-        INVESTED,
-        0.1,
-        null,
-        null,
-      ];
-    else if (r < 0.7)
-      row = [
-        fund,
-        `L${i}`,
-        issuer,
-        `Issuer ${issuer}`,
-        "EQUITY",
-        cost,
-        cost,
-        "MTF_SME",
-        "FR",
-        null,
-        90_000_000,
-        INVESTED,
-        0.05,
-        null,
-        null,
-      ];
-    else if (r < 0.75)
-      row = [
-        fund,
-        `L${i}`,
-        issuer,
-        `Issuer ${issuer}`,
-        "OTHER_DEBT",
-        cost,
-        cost,
-        "UNLISTED",
-        null,
-        null,
-        null,
-        INVESTED,
-        null,
-        null,
-        null,
-      ];
-    else if (r < 0.8)
-      row = [
-        fund,
-        `L${i}`,
-        `E${i}`,
-        `Entity ${i}`,
-        "ENTITY_RIGHTS",
-        cost,
-        cost,
-        "UNLISTED",
-        null,
-        null,
-        null,
-        INVESTED,
-        null,
-        0.6,
-        true,
-      ];
-    else if (r < 0.84)
-      row = [
-        fund,
-        `L${i}`,
-        issuer,
-        `Issuer ${issuer}`,
-        "EQUITY",
-        cost,
-        cost,
-        "REGULATED",
-        "DE",
-        45400,
-        400_000_000,
-        44900,
-        0.08,
-        null,
-        null,
-      ];
-    else
-      row = [
-        fund,
-        `L${i}`,
-        null,
-        `Money market ${i}`,
-        "FUND_UNITS",
-        cost,
-        cost,
-        null,
-        null,
-        null,
-        null,
-        INVESTED,
-        null,
-        null,
-        null,
-      ];
-    rows.push(row);
+    rows.push(mixedRow(rand(), fund, i, issuer, cost));
   }
   return rows;
+}
+
+/** A position of the FCPR mix, by where r falls in it: one row of the mix per line, as a table. */
+// prettier-ignore
+function mixedRow(r: number, fund: string, i: number, issuer: string, cost: number): Row {
+  const named = `Issuer ${issuer}`;
+  if (r < 0.55) return holdingRow(fund, i, issuer, named, "EQUITY", cost, Math.round(cost * 110) / 100, "UNLISTED", null, null, null, INVESTED, 0.12);
+  if (r < 0.63) return holdingRow(fund, i, issuer, named, "CURRENT_ACCOUNT_ADVANCE", cost, cost, "UNLISTED", null, null, null, INVESTED, 0.1);
+  if (r < 0.7) return holdingRow(fund, i, issuer, named, "EQUITY", cost, cost, "MTF_SME", "FR", null, 90_000_000, INVESTED, 0.05);
+  if (r < 0.75) return holdingRow(fund, i, issuer, named, "OTHER_DEBT", cost, cost, "UNLISTED", null, null, null, INVESTED, null);
+  if (r < 0.8) return holdingRow(fund, i, `E${i}`, `Entity ${i}`, "ENTITY_RIGHTS", cost, cost, "UNLISTED", null, null, null, INVESTED, null, 0.6, true);
+  if (r < 0.84) return holdingRow(fund, i, issuer, named, "EQUITY", cost, cost, "REGULATED", "DE", 45400, 400_000_000, 44900, 0.08);
+  return holdingRow(fund, i, null, `Money market ${i}`, "FUND_UNITS", cost, cost, null, null, null, null, INVESTED, null);
 }
