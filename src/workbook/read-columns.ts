@@ -92,9 +92,9 @@ interface RowsRead {
 class Column {
   private values: unknown[] | null = null;
   /** The codes, while the column holds codes (null once it holds plain values). */
-  codes: Uint8Array | Uint16Array | null = null;
-  private dict: unknown[] | null = null;
-  private codeOf: Map<unknown, number> | null = null;
+  codes: Uint8Array | Uint16Array | Uint32Array | null = null;
+  /** The values the codes stand for (code 0: blank), and their codes. */
+  private dict: TextCodes | null = null;
   /** The amounts in millionths, while every one is within 2^53 (null once it holds BigInts). */
   millionths: Float64Array | null = null;
   /**
@@ -116,11 +116,18 @@ class Column {
     private readonly grid: GridCells | null = null,
     /** Where its codes or amounts are cut from (else an array of their own). */
     arena: Arena | null = null,
+    /** About how many distinct values a coded column will hold: its codes are that wide from the start. */
+    expected = 0,
   ) {
     if (kind === "codes") {
-      this.codes = arena?.uint8() ?? new Uint8Array(n);
-      this.dict = [undefined];
-      this.codeOf = new Map([[undefined, 0]]);
+      this.codes =
+        expected > 0xffff
+          ? new Uint32Array(n)
+          : expected > 0xff
+            ? new Uint16Array(n)
+            : (arena?.uint8() ?? new Uint8Array(n));
+      this.dict = new TextCodes(expected);
+      this.dict.add(undefined);
     } else if (kind === "amounts")
       // Not filled: the read writes every holding's slot (NaN for a blank).
       this.millionths = arena?.float64() ?? new Float64Array(n);
@@ -134,7 +141,7 @@ class Column {
   }
 
   get(j: number): unknown {
-    if (this.codes !== null) return this.dict![this.codes[j]];
+    if (this.codes !== null) return this.dict!.at(this.codes[j]);
     if (this.millionths !== null) {
       const x = this.millionths[j];
       return x === x ? BigInt(x) : undefined;
@@ -149,20 +156,22 @@ class Column {
 
   set(j: number, value: unknown): void {
     if (this.codes !== null) {
-      let code = this.codeOf!.get(value);
-      if (code === undefined) {
-        code = this.dict!.length;
-        if (code > this.maxCodes) {
-          this.leaveCodes();
-          this.set(j, value);
-          return;
-        }
-        // Past 256 distinct values, the codes take two bytes (the slots past the rows read are 0).
-        if (code > 0xff && this.codes instanceof Uint8Array)
-          this.codes = new Uint16Array(this.codes);
-        this.dict!.push(value);
-        this.codeOf!.set(value, code);
+      // A new value's code would be dict.length: past maxCodes, the column leaves its codes.
+      if (
+        this.dict!.size > this.maxCodes &&
+        this.dict!.codeOf(value) === undefined
+      ) {
+        this.leaveCodes();
+        this.set(j, value);
+        return;
       }
+      const code = this.dict!.add(value);
+      // Past 256 distinct values the codes take two bytes, past 65,536 four (the slots past the
+      // rows read are 0).
+      if (code > 0xff && this.codes instanceof Uint8Array)
+        this.codes = new Uint16Array(this.codes);
+      else if (code > 0xffff && this.codes instanceof Uint16Array)
+        this.codes = new Uint32Array(this.codes);
       this.codes[j] = code;
     } else if (this.millionths !== null) {
       if (value === undefined) this.millionths[j] = NaN;
@@ -226,12 +235,12 @@ class Column {
 
   /** The values the codes stand for, in a coded column. */
   dictionary(): readonly unknown[] {
-    return this.dict!;
+    return this.dict!.values;
   }
 
   /** The code of a value, in a coded column; undefined for a value no row has. */
   codeOfValue(value: unknown): number | undefined {
-    return this.codeOf!.get(value);
+    return this.dict!.codeOf(value);
   }
 
   /** The column still holds codes (not turned into plain values by too many distinct ones). */
@@ -275,7 +284,7 @@ class Column {
     const values = column(this.n);
     for (let j = 0; j < this.rows.count; j++) values[j] = this.get(j);
     this.values = values;
-    this.codes = this.dict = this.codeOf = this.millionths = null;
+    this.codes = this.dict = this.millionths = null;
   }
 
   /** The column read in place from now on: the holdings read so far whose value is not their cell kept apart. */
@@ -285,10 +294,10 @@ class Column {
     this.exceptions = new Map();
     if (codes !== null)
       for (let j = 0; j < this.rows.count; j++) {
-        const value = dict![codes[j]];
+        const value = dict!.at(codes[j]);
         if (value !== this.cellAt(j)) this.exceptions.set(j, value);
       }
-    this.codes = this.dict = this.codeOf = null;
+    this.codes = this.dict = null;
   }
 }
 
@@ -341,6 +350,13 @@ const MAX_CODES = 0xffff;
  * memory than it saves.
  */
 const TEXT_CODES = 255;
+/**
+ * The text columns rules group rows by (FundColumns.coded: a fund's rows, an issuer's): coded
+ * however many distinct texts they have, in the row pass while each row is in cache. Read in
+ * place instead, an issuer column of ~38,000 distinct texts in 100,000 rows was coded at the
+ * first check by a second pass over the grid, which cost more than the read's own pass.
+ */
+const GROUPED: ReadonlySet<string> = new Set(["fundId", "issuerId"]);
 
 type Columns = Column[];
 
@@ -688,8 +704,18 @@ class ColumnRead {
       type === "text" && grid !== undefined
         ? { values: grid.values, first: grid.first, at: m.index }
         : null;
-    const maxCodes = type === "text" ? TEXT_CODES : MAX_CODES;
-    this.values = new Column(n, rows, form, maxCodes, cells, arena);
+    const maxCodes = GROUPED.has(m.spec.name)
+      ? Number.POSITIVE_INFINITY
+      : type === "text"
+        ? TEXT_CODES
+        : MAX_CODES;
+    // A grouped column of many distinct texts (issuers) is sized for them at once: growing its
+    // codes and table as it goes would write them afresh two or three times.
+    const expected =
+      GROUPED.has(m.spec.name) && form === "codes"
+        ? expectedTexts(grid, m.index, n)
+        : 0;
+    this.values = new Column(n, rows, form, maxCodes, cells, arena, expected);
     this.kind =
       type === "text"
         ? TEXT
@@ -781,12 +807,30 @@ function formOf(m: MappedColumn, grid: GridRows | undefined): ColumnForm {
   if (type === "money") return "amounts";
   if (type !== "text") return MEMOIZED.has(type) ? "codes" : "values";
   if (m.spec.name === "lineId") return grid ? "cells" : "values";
+  if (GROUPED.has(m.spec.name)) return "codes";
   return grid && manyTexts(grid, m.index) ? "cells" : "codes";
 }
 
 /** Rows sampled, and distinct cells among them past which a text column is read in place. */
 const SAMPLE = 256;
 const MANY = 32;
+
+/**
+ * About how many distinct cells column `at` of a grid's n rows has, from its first rows: ids
+ * keep appearing at the rate they start with. Only a size: an estimate off grows the codes (or
+ * leaves room unused); 0 for a table without a grid.
+ */
+function expectedTexts(
+  grid: GridRows | undefined,
+  at: number,
+  n: number,
+): number {
+  if (grid === undefined) return 0;
+  const seen = new Set<unknown>();
+  const sample = Math.min(grid.count, SAMPLE);
+  for (let i = 0; i < sample; i++) seen.add(grid.values[grid.first + i][at]);
+  return sample === 0 ? 0 : Math.ceil((seen.size * n) / sample);
+}
 
 /** Column `at` of the grid's first rows has more than MANY distinct cells. */
 function manyTexts(grid: GridRows, at: number): boolean {
