@@ -105,6 +105,13 @@ class Column {
    */
   private cells: GridCells | null = null;
   private exceptions: Map<number, unknown> | null = null;
+  /**
+   * An amount column of a grid's table read in place (one that no fund's basis names: the fair
+   * values of a cost-basis workbook): a holding's amount is its cell's, but for the holdings in
+   * `exceptions` (a cell read otherwise); its millionths are made when first asked (amounts()),
+   * so a check that never reads the column never writes its 800 KB (at 100,000 rows) afresh.
+   */
+  private amountCells: GridCells | null = null;
 
   constructor(
     private readonly n: number,
@@ -132,7 +139,10 @@ class Column {
       // Not filled: the read writes every holding's slot (NaN for a blank).
       this.millionths = arena?.float64() ?? new Float64Array(n);
     else if (kind === "cells") this.toCells();
-    else this.values = column(n);
+    else if (kind === "amountCells") {
+      this.amountCells = grid;
+      this.exceptions = new Map();
+    } else this.values = column(n);
   }
 
   /** The column's slots: one per row of the table (blank rows leave the end unused). */
@@ -150,6 +160,15 @@ class Column {
       const exceptions = this.exceptions!;
       if (exceptions.size !== 0 && exceptions.has(j)) return exceptions.get(j);
       return this.cellAt(j);
+    }
+    if (this.amountCells !== null) {
+      const exceptions = this.exceptions!;
+      if (exceptions.size !== 0 && exceptions.has(j)) return exceptions.get(j);
+      // As the row pass reads a number it writes as millionths; any other cell not kept apart is blank.
+      const cell = cellOf(this.amountCells, this.rows, j);
+      return typeof cell === "number" && writeMillionths(SCRATCH, 0, cell)
+        ? BigInt(SCRATCH[0])
+        : undefined;
     }
     return this.values![j];
   }
@@ -181,7 +200,8 @@ class Column {
         this.toValues();
         this.values![j] = value;
       }
-    } else if (this.cells !== null) {
+    } else if (this.amountCells !== null) this.exceptions!.set(j, value);
+    else if (this.cells !== null) {
       // Only a value that is not its cell as it is is kept apart.
       if (value === this.cellAt(j)) this.exceptions!.delete(j);
       else this.exceptions!.set(j, value);
@@ -190,11 +210,40 @@ class Column {
 
   /** Holding j's cell, in a column read in place (a blank cell is undefined). */
   private cellAt(j: number): unknown {
-    const { values, first, at } = this.cells!;
+    return cellOf(this.cells!, this.rows, j);
+  }
+
+  /**
+   * The amounts in millionths (NaN: blank), null when the column holds BigInts past 2^53; an
+   * amount column read in place makes them now, once.
+   */
+  amounts(): Float64Array | null {
+    if (this.amountCells !== null) this.makeAmounts();
+    return this.millionths;
+  }
+
+  /** An amount column read in place made into millionths (or plain BigInts, if one is past 2^53). */
+  private makeAmounts(): void {
+    const exceptions = this.exceptions!;
+    for (const value of exceptions.values())
+      if (
+        value !== undefined &&
+        ((value as bigint) > SAFE || (value as bigint) < -SAFE)
+      ) {
+        this.toValues();
+        return;
+      }
+    const m = new Float64Array(this.n);
+    const { values, first, at } = this.amountCells!;
     const rows = this.rows;
-    if (j >= rows.count) return undefined;
-    const cell = values[first + rows.indexAt(j)][at];
-    return cell === null ? undefined : cell;
+    for (let j = 0; j < rows.count; j++) {
+      const cell = values[first + rows.indexAt(j)][at];
+      if (typeof cell !== "number" || !writeMillionths(m, j, cell)) m[j] = NaN;
+    }
+    for (const [j, value] of exceptions)
+      m[j] = value === undefined ? NaN : Number(value);
+    this.millionths = m;
+    this.amountCells = this.exceptions = null;
   }
 
   /**
@@ -285,6 +334,7 @@ class Column {
     for (let j = 0; j < this.rows.count; j++) values[j] = this.get(j);
     this.values = values;
     this.codes = this.dict = this.millionths = null;
+    this.amountCells = this.exceptions = null;
   }
 
   /** The column read in place from now on: the holdings read so far whose value is not their cell kept apart. */
@@ -301,7 +351,17 @@ class Column {
   }
 }
 
-type ColumnForm = "values" | "codes" | "amounts" | "cells";
+type ColumnForm = "values" | "codes" | "amounts" | "amountCells" | "cells";
+
+/** Holding j's cell in a grid's column (a blank cell is undefined). */
+function cellOf(grid: GridCells, rows: RowsRead, j: number): unknown {
+  if (j >= rows.count) return undefined;
+  const cell = grid.values[grid.first + rows.indexAt(j)][grid.at];
+  return cell === null ? undefined : cell;
+}
+
+/** Where a column read in place tests whether a cell is an amount it writes as millionths. */
+const SCRATCH = new Float64Array(1);
 
 /**
  * The typed arrays of a read's columns cut from one buffer: a buffer costs about as much to
@@ -435,7 +495,7 @@ class HoldingsTable implements HoldingColumns {
   private readonly texts = new Map<number, Coded>();
 
   millionths(name: string): Float64Array | null {
-    return this.columns[ORDINAL.get(name)!].millionths;
+    return this.columns[ORDINAL.get(name)!].amounts();
   }
 
   indicesOf(holdings: readonly Holding[]): Int32Array | null {
@@ -531,7 +591,7 @@ for (const [symbol, name] of [
   const k = HOLDINGS_SPEC.columns.findIndex((c) => c.name === name);
   Object.defineProperty(ColumnHolding.prototype, symbol, {
     get(this: { t: HoldingsTable; i: number }) {
-      const m = this.t.columns[k].millionths;
+      const m = this.t.columns[k].amounts();
       return m === null ? NaN : m[this.i];
     },
   });
@@ -555,7 +615,14 @@ function column(n: number): unknown[] {
 
 const HASH = 35; // "#": error texts (#N/A, #VALUE!…) begin with it.
 
-export function readHoldingsColumns(raw: RawTable): HoldingsRead {
+/**
+ * inPlace: amount columns a grid's table keeps in place until first asked (amountCells), those
+ * the check is not expected to read (readWorkbook: the basis no fund names).
+ */
+export function readHoldingsColumns(
+  raw: RawTable,
+  inPlace: ReadonlySet<string> = NONE,
+): HoldingsRead {
   const reader = tableReader(raw, HOLDINGS_SPEC);
   const diagnostics = reader.headerDiagnostics.slice();
   const rows = dataRows(raw);
@@ -583,7 +650,7 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     rows.grid?.rowNumberOfFirst ?? 0,
     null,
   );
-  const forms = reader.mapped.map((m) => formOf(m, rows.grid));
+  const forms = reader.mapped.map((m) => formOf(m, rows.grid, inPlace));
   const count = (form: ColumnForm) => forms.filter((f) => f === form).length;
   // The absent columns share one column of codes (all blank).
   const arena = new Arena(capacity, count("amounts"), count("codes") + 1);
@@ -651,6 +718,8 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   };
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** How many distinct cells of a coded column are looked up by === before its Map. */
 const SEEN = 8;
 
@@ -658,6 +727,7 @@ const TEXT = 0;
 const AMOUNTS = 1;
 const CODES = 2;
 const OTHER = 3;
+const AMOUNT_CELLS = 4;
 
 /**
  * One matched column being read: its values, and the codes of the cells already seen. The read
@@ -701,7 +771,7 @@ class ColumnRead {
     // A text column of a grid is read in place past its codes; of another table, it then holds
     // its texts as they are.
     const cells =
-      type === "text" && grid !== undefined
+      (type === "text" || form === "amountCells") && grid !== undefined
         ? { values: grid.values, first: grid.first, at: m.index }
         : null;
     const maxCodes = GROUPED.has(m.spec.name)
@@ -720,7 +790,9 @@ class ColumnRead {
       type === "text"
         ? TEXT
         : type === "money"
-          ? AMOUNTS
+          ? form === "amountCells"
+            ? AMOUNT_CELLS
+            : AMOUNTS
           : coded
             ? CODES
             : OTHER;
@@ -802,9 +874,14 @@ class ColumnRead {
  * which names each row, and a column whose first rows already have many distinct texts, which
  * would soon pass its codes); any other as plain values.
  */
-function formOf(m: MappedColumn, grid: GridRows | undefined): ColumnForm {
+function formOf(
+  m: MappedColumn,
+  grid: GridRows | undefined,
+  inPlace: ReadonlySet<string>,
+): ColumnForm {
   const type = m.spec.type;
-  if (type === "money") return "amounts";
+  if (type === "money")
+    return grid && inPlace.has(m.spec.name) ? "amountCells" : "amounts";
   if (type !== "text") return MEMOIZED.has(type) ? "codes" : "values";
   if (m.spec.name === "lineId") return grid ? "cells" : "values";
   if (GROUPED.has(m.spec.name)) return "codes";
@@ -878,6 +955,7 @@ function readRows(pass: RowPass): number {
   let taken: Int32Array | null = null;
   const texts = reads.filter((r) => r.kind === TEXT);
   const amounts = reads.filter((r) => r.kind === AMOUNTS);
+  const amountCells = reads.filter((r) => r.kind === AMOUNT_CELLS);
   const coded = reads.filter((r) => r.kind === CODES);
   const others = reads.filter((r) => r.kind === OTHER);
   let n = 0;
@@ -943,6 +1021,15 @@ function readRows(pass: RowPass): number {
         r.read(reader, j, cell) === FAILED
       )
         fail(failed, j);
+    }
+    for (let s = 0; s < amountCells.length; s++) {
+      const r = amountCells[s];
+      const cell = cells[r.index];
+      // A blank, or a number written as millionths, is read from the grid when asked.
+      if (cell === null || cell === undefined) continue;
+      if (typeof cell === "number" && writeMillionths(SCRATCH, 0, cell))
+        continue;
+      if (r.read(reader, j, cell) === FAILED) fail(failed, j);
     }
     for (let s = 0; s < coded.length; s++) {
       const r = coded[s];
