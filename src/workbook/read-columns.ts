@@ -44,12 +44,14 @@ export interface HoldingsRead {
 
 /**
  * One column of values, one per holding, stored by what it holds: repeated values (classes,
- * statuses, dates, percentages, yes/no, and texts while they are few: TEXT_CODES) as 8-bit codes
- * (16-bit past 256 distinct values) into the column's distinct values; amounts as integer
- * millionths in a Float64Array, exact while every one is within 2^53 (checked for each amount,
- * never assumed: the first one past it turns the column into BigInts); a grid's texts of many
- * distinct values (line ids, issuers) in place in the grid, but for the few that are not their
- * cell as it is; anything else as is.
+ * statuses, dates, percentages, yes/no, texts while they are few: TEXT_CODES, and the ids rules
+ * group by however many: GROUPED) as 8-bit codes (16-bit past 256 distinct values, 32-bit past
+ * 65,536) into the column's distinct values; amounts as integer millionths in a Float64Array,
+ * exact while every one is within 2^53 (checked for each amount, never assumed: the first one
+ * past it turns the column into BigInts), or in place in a grid until first asked when the
+ * check is not expected to read them (amountCells); a grid's other texts of many distinct
+ * values (line ids, issuer names) in place in the grid, but for the few that are not their cell
+ * as it is; anything else as is.
  */
 
 /**
@@ -175,7 +177,7 @@ class Column {
 
   set(j: number, value: unknown): void {
     if (this.codes !== null) {
-      // A new value's code would be dict.length: past maxCodes, the column leaves its codes.
+      // A new value's code would be dict.size: past maxCodes, the column leaves its codes.
       if (
         this.dict!.size > this.maxCodes &&
         this.dict!.codeOf(value) === undefined
@@ -768,8 +770,8 @@ class ColumnRead {
   ) {
     const type = m.spec.type;
     const coded = MEMOIZED.has(type);
-    // A text column of a grid is read in place past its codes; of another table, it then holds
-    // its texts as they are.
+    // A text column of a grid is read in place past its codes (of another table, it then holds
+    // its texts as they are), and so is an amount column the check is not expected to read.
     const cells =
       (type === "text" || form === "amountCells") && grid !== undefined
         ? { values: grid.values, first: grid.first, at: m.index }
@@ -869,8 +871,9 @@ class ColumnRead {
 }
 
 /**
- * The form a matched column starts in: amounts; codes for the types read through reader.parse's
- * memo (few distinct values) and for texts while few; a grid's text column in place (lineId,
+ * The form a matched column starts in: amounts (a grid's in place when asked: inPlace); codes for
+ * the types read through reader.parse's memo (few distinct values), for the ids rules group by
+ * (GROUPED) and for other texts while few; a grid's text column in place (lineId,
  * which names each row, and a column whose first rows already have many distinct texts, which
  * would soon pass its codes); any other as plain values.
  */
