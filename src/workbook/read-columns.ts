@@ -896,9 +896,10 @@ const SAMPLE = 256;
 const MANY = 32;
 
 /**
- * About how many distinct cells column `at` of a grid's n rows has, from its first rows: ids
- * keep appearing at the rate they start with. Only a size: an estimate off grows the codes (or
- * leaves room unused); 0 for a table without a grid.
+ * About how many distinct cells column `at` of a grid's n rows has, from its first rows: those
+ * seen there, and new ones at the rate the second half of them brought (a fund's id repeats and
+ * brings none; issuers keep appearing). Only a size: an estimate off grows the codes (or leaves
+ * room unused); 0 for a table without a grid.
  */
 function expectedTexts(
   grid: GridRows | undefined,
@@ -908,8 +909,15 @@ function expectedTexts(
   if (grid === undefined) return 0;
   const seen = new Set<unknown>();
   const sample = Math.min(grid.count, SAMPLE);
-  for (let i = 0; i < sample; i++) seen.add(grid.values[grid.first + i][at]);
-  return sample === 0 ? 0 : Math.ceil((seen.size * n) / sample);
+  const half = sample >> 1;
+  let newInSecondHalf = 0;
+  for (let i = 0; i < sample; i++) {
+    const size = seen.size;
+    seen.add(grid.values[grid.first + i][at]);
+    if (i >= half && seen.size > size) newInSecondHalf++;
+  }
+  const rate = sample - half === 0 ? 0 : newInSecondHalf / (sample - half);
+  return Math.ceil(seen.size + rate * Math.max(0, n - sample));
 }
 
 /** Column `at` of the grid's first rows has more than MANY distinct cells. */
