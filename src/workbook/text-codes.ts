@@ -3,7 +3,7 @@
  * value → code gives, but texts are found in an open-addressing table hashed by their
  * characters. Coding an id column of 100,000 rows and ~38,000 distinct texts through a Map was
  * most of a read's first check (the Map grows, rehashes and allocates as it goes); the table is
- * one typed array that doubles seldom. Texts are compared with ===, as a Map compares them; any
+ * a typed array sized at once for the texts expected (read-columns.ts: from the first rows). Texts are compared with ===, as a Map compares them; any
  * other value (blank, a number) goes to a Map, so every value gets the code a Map would give.
  */
 export class TextCodes {
@@ -29,8 +29,8 @@ export class TextCodes {
     while (size * 3 < expected * 4) size *= 2;
     this.slots = new Int32Array(size);
     this.hashes = new Int32Array((size * 3) >> 2);
-    // A longer array would be made a dictionary (slow to read) rather than an array.
-    this.list = new Array<unknown>(Math.min(expected, 1 << 16));
+    // Holes until written: an estimate too high (it is at most the rows' count) costs only those.
+    this.list = new Array<unknown>(expected);
   }
 
   /** How many values have a code. */
