@@ -113,6 +113,27 @@ describe("ids coded in the read's row pass (property)", () => {
   });
 });
 
+describe("a text column read in place, coded when a rule asks", () => {
+  it("gives each row the row reader's value (issuer names, line ids: not grouped, read in place from the grid)", () => {
+    const headers: CellValue[] = ["fundId", "lineId", "issuerId", "issuerName", "assetClass", "costValue"];
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < 3000; i++)
+      rows.push(["F1", i % 41 === 0 ? null : `L${i}`, `I${i % 50}`, i % 13 === 0 ? [" N1 ", "", "#N/A", 7, null][i % 5] : `Name ${i % 900}`, "EQUITY", i]);
+    const raw = tableFromValues("Holdings", [headers, ...rows], 1);
+    const byRows = readTable(tableFromValues("Holdings", [headers, ...rows], 1), HOLDINGS_SPEC).rows.map(toHolding);
+    const read = readHoldingsColumns(raw);
+    const columns = (read.holdings[0] as InColumns)[IN_COLUMNS] as HoldingColumns;
+    for (const name of ["issuerName", "lineId"] as const) {
+      const { codes, values, codeOf } = columns.coded(name)!;
+      expect(new Set(values).size).toBe(values.length);
+      byRows.forEach((h, j) => {
+        expect(values[codes[j]]).toBe(h[name]);
+        expect(codeOf(h[name])).toBe(codes[j]);
+      });
+    }
+  });
+});
+
 describe("a table of codes sized for the texts expected (TextCodes)", () => {
   it("gives the codes a Map gives, whatever the size expected, values asked between adds", () => {
     fc.assert(
