@@ -44,12 +44,14 @@ export interface HoldingsRead {
 
 /**
  * One column of values, one per holding, stored by what it holds: repeated values (classes,
- * statuses, dates, percentages, yes/no, and texts while they are few: TEXT_CODES) as 8-bit codes
- * (16-bit past 256 distinct values) into the column's distinct values; amounts as integer
- * millionths in a Float64Array, exact while every one is within 2^53 (checked for each amount,
- * never assumed: the first one past it turns the column into BigInts); a grid's texts of many
- * distinct values (line ids, issuers) in place in the grid, but for the few that are not their
- * cell as it is; anything else as is.
+ * statuses, dates, percentages, yes/no, texts while they are few: TEXT_CODES, and the ids rules
+ * group by however many: GROUPED) as 8-bit codes (16-bit past 256 distinct values, 32-bit past
+ * 65,536) into the column's distinct values; amounts as integer millionths in a Float64Array,
+ * exact while every one is within 2^53 (checked for each amount, never assumed: the first one
+ * past it turns the column into BigInts), or in place in a grid until first asked when the
+ * check is not expected to read them (amountCells); a grid's other texts of many distinct
+ * values (line ids, issuer names) in place in the grid, but for the few that are not their cell
+ * as it is; anything else as is.
  */
 
 /**
@@ -92,9 +94,9 @@ interface RowsRead {
 class Column {
   private values: unknown[] | null = null;
   /** The codes, while the column holds codes (null once it holds plain values). */
-  codes: Uint8Array | Uint16Array | null = null;
-  private dict: unknown[] | null = null;
-  private codeOf: Map<unknown, number> | null = null;
+  codes: Uint8Array | Uint16Array | Uint32Array | null = null;
+  /** The values the codes stand for (code 0: blank), and their codes. */
+  private dict: TextCodes | null = null;
   /** The amounts in millionths, while every one is within 2^53 (null once it holds BigInts). */
   millionths: Float64Array | null = null;
   /**
@@ -105,6 +107,13 @@ class Column {
    */
   private cells: GridCells | null = null;
   private exceptions: Map<number, unknown> | null = null;
+  /**
+   * An amount column of a grid's table read in place (one that no fund's basis names: the fair
+   * values of a cost-basis workbook): a holding's amount is its cell's, but for the holdings in
+   * `exceptions` (a cell read otherwise); its millionths are made when first asked (amounts()),
+   * so a check that never reads the column never writes its 800 KB (at 100,000 rows) afresh.
+   */
+  private amountCells: GridCells | null = null;
 
   constructor(
     private readonly n: number,
@@ -116,16 +125,26 @@ class Column {
     private readonly grid: GridCells | null = null,
     /** Where its codes or amounts are cut from (else an array of their own). */
     arena: Arena | null = null,
+    /** About how many distinct values a coded column will hold: its codes are that wide from the start. */
+    expected = 0,
   ) {
     if (kind === "codes") {
-      this.codes = arena?.uint8() ?? new Uint8Array(n);
-      this.dict = [undefined];
-      this.codeOf = new Map([[undefined, 0]]);
+      this.codes =
+        expected > 0xffff
+          ? new Uint32Array(n)
+          : expected > 0xff
+            ? new Uint16Array(n)
+            : (arena?.uint8() ?? new Uint8Array(n));
+      this.dict = new TextCodes(expected);
+      this.dict.add(undefined);
     } else if (kind === "amounts")
       // Not filled: the read writes every holding's slot (NaN for a blank).
       this.millionths = arena?.float64() ?? new Float64Array(n);
     else if (kind === "cells") this.toCells();
-    else this.values = column(n);
+    else if (kind === "amountCells") {
+      this.amountCells = grid;
+      this.exceptions = new Map();
+    } else this.values = column(n);
   }
 
   /** The column's slots: one per row of the table (blank rows leave the end unused). */
@@ -134,7 +153,7 @@ class Column {
   }
 
   get(j: number): unknown {
-    if (this.codes !== null) return this.dict![this.codes[j]];
+    if (this.codes !== null) return this.dict!.at(this.codes[j]);
     if (this.millionths !== null) {
       const x = this.millionths[j];
       return x === x ? BigInt(x) : undefined;
@@ -144,25 +163,36 @@ class Column {
       if (exceptions.size !== 0 && exceptions.has(j)) return exceptions.get(j);
       return this.cellAt(j);
     }
+    if (this.amountCells !== null) {
+      const exceptions = this.exceptions!;
+      if (exceptions.size !== 0 && exceptions.has(j)) return exceptions.get(j);
+      // As the row pass reads a number it writes as millionths; any other cell not kept apart is blank.
+      const cell = cellOf(this.amountCells, this.rows, j);
+      return typeof cell === "number" && writeMillionths(SCRATCH, 0, cell)
+        ? BigInt(SCRATCH[0])
+        : undefined;
+    }
     return this.values![j];
   }
 
   set(j: number, value: unknown): void {
     if (this.codes !== null) {
-      let code = this.codeOf!.get(value);
-      if (code === undefined) {
-        code = this.dict!.length;
-        if (code > this.maxCodes) {
-          this.leaveCodes();
-          this.set(j, value);
-          return;
-        }
-        // Past 256 distinct values, the codes take two bytes (the slots past the rows read are 0).
-        if (code > 0xff && this.codes instanceof Uint8Array)
-          this.codes = new Uint16Array(this.codes);
-        this.dict!.push(value);
-        this.codeOf!.set(value, code);
+      // A new value's code would be dict.size: past maxCodes, the column leaves its codes.
+      if (
+        this.dict!.size > this.maxCodes &&
+        this.dict!.codeOf(value) === undefined
+      ) {
+        this.leaveCodes();
+        this.set(j, value);
+        return;
       }
+      const code = this.dict!.add(value);
+      // Past 256 distinct values the codes take two bytes, past 65,536 four (the slots past the
+      // rows read are 0).
+      if (code > 0xff && this.codes instanceof Uint8Array)
+        this.codes = new Uint16Array(this.codes);
+      else if (code > 0xffff && this.codes instanceof Uint16Array)
+        this.codes = new Uint32Array(this.codes);
       this.codes[j] = code;
     } else if (this.millionths !== null) {
       if (value === undefined) this.millionths[j] = NaN;
@@ -172,7 +202,8 @@ class Column {
         this.toValues();
         this.values![j] = value;
       }
-    } else if (this.cells !== null) {
+    } else if (this.amountCells !== null) this.exceptions!.set(j, value);
+    else if (this.cells !== null) {
       // Only a value that is not its cell as it is is kept apart.
       if (value === this.cellAt(j)) this.exceptions!.delete(j);
       else this.exceptions!.set(j, value);
@@ -181,11 +212,40 @@ class Column {
 
   /** Holding j's cell, in a column read in place (a blank cell is undefined). */
   private cellAt(j: number): unknown {
-    const { values, first, at } = this.cells!;
+    return cellOf(this.cells!, this.rows, j);
+  }
+
+  /**
+   * The amounts in millionths (NaN: blank), null when the column holds BigInts past 2^53; an
+   * amount column read in place makes them now, once.
+   */
+  amounts(): Float64Array | null {
+    if (this.amountCells !== null) this.makeAmounts();
+    return this.millionths;
+  }
+
+  /** An amount column read in place made into millionths (or plain BigInts, if one is past 2^53). */
+  private makeAmounts(): void {
+    const exceptions = this.exceptions!;
+    for (const value of exceptions.values())
+      if (
+        value !== undefined &&
+        ((value as bigint) > SAFE || (value as bigint) < -SAFE)
+      ) {
+        this.toValues();
+        return;
+      }
+    const m = new Float64Array(this.n);
+    const { values, first, at } = this.amountCells!;
     const rows = this.rows;
-    if (j >= rows.count) return undefined;
-    const cell = values[first + rows.indexAt(j)][at];
-    return cell === null ? undefined : cell;
+    for (let j = 0; j < rows.count; j++) {
+      const cell = values[first + rows.indexAt(j)][at];
+      if (typeof cell !== "number" || !writeMillionths(m, j, cell)) m[j] = NaN;
+    }
+    for (const [j, value] of exceptions)
+      m[j] = value === undefined ? NaN : Number(value);
+    this.millionths = m;
+    this.amountCells = this.exceptions = null;
   }
 
   /**
@@ -226,12 +286,12 @@ class Column {
 
   /** The values the codes stand for, in a coded column. */
   dictionary(): readonly unknown[] {
-    return this.dict!;
+    return this.dict!.values;
   }
 
   /** The code of a value, in a coded column; undefined for a value no row has. */
   codeOfValue(value: unknown): number | undefined {
-    return this.codeOf!.get(value);
+    return this.dict!.codeOf(value);
   }
 
   /** The column still holds codes (not turned into plain values by too many distinct ones). */
@@ -275,7 +335,8 @@ class Column {
     const values = column(this.n);
     for (let j = 0; j < this.rows.count; j++) values[j] = this.get(j);
     this.values = values;
-    this.codes = this.dict = this.codeOf = this.millionths = null;
+    this.codes = this.dict = this.millionths = null;
+    this.amountCells = this.exceptions = null;
   }
 
   /** The column read in place from now on: the holdings read so far whose value is not their cell kept apart. */
@@ -285,14 +346,24 @@ class Column {
     this.exceptions = new Map();
     if (codes !== null)
       for (let j = 0; j < this.rows.count; j++) {
-        const value = dict![codes[j]];
+        const value = dict!.at(codes[j]);
         if (value !== this.cellAt(j)) this.exceptions.set(j, value);
       }
-    this.codes = this.dict = this.codeOf = null;
+    this.codes = this.dict = null;
   }
 }
 
-type ColumnForm = "values" | "codes" | "amounts" | "cells";
+type ColumnForm = "values" | "codes" | "amounts" | "amountCells" | "cells";
+
+/** Holding j's cell in a grid's column (a blank cell is undefined). */
+function cellOf(grid: GridCells, rows: RowsRead, j: number): unknown {
+  if (j >= rows.count) return undefined;
+  const cell = grid.values[grid.first + rows.indexAt(j)][grid.at];
+  return cell === null ? undefined : cell;
+}
+
+/** Where a column read in place tests whether a cell is an amount it writes as millionths. */
+const SCRATCH = new Float64Array(1);
 
 /**
  * The typed arrays of a read's columns cut from one buffer: a buffer costs about as much to
@@ -341,6 +412,13 @@ const MAX_CODES = 0xffff;
  * memory than it saves.
  */
 const TEXT_CODES = 255;
+/**
+ * The text columns rules group rows by (FundColumns.coded: a fund's rows, an issuer's): coded
+ * however many distinct texts they have, in the row pass while each row is in cache. Read in
+ * place instead, an issuer column of ~38,000 distinct texts in 100,000 rows was coded at the
+ * first check by a second pass over the grid, which cost more than the read's own pass.
+ */
+const GROUPED: ReadonlySet<string> = new Set(["fundId", "issuerId"]);
 
 type Columns = Column[];
 
@@ -419,7 +497,7 @@ class HoldingsTable implements HoldingColumns {
   private readonly texts = new Map<number, Coded>();
 
   millionths(name: string): Float64Array | null {
-    return this.columns[ORDINAL.get(name)!].millionths;
+    return this.columns[ORDINAL.get(name)!].amounts();
   }
 
   indicesOf(holdings: readonly Holding[]): Int32Array | null {
@@ -515,7 +593,7 @@ for (const [symbol, name] of [
   const k = HOLDINGS_SPEC.columns.findIndex((c) => c.name === name);
   Object.defineProperty(ColumnHolding.prototype, symbol, {
     get(this: { t: HoldingsTable; i: number }) {
-      const m = this.t.columns[k].millionths;
+      const m = this.t.columns[k].amounts();
       return m === null ? NaN : m[this.i];
     },
   });
@@ -539,7 +617,14 @@ function column(n: number): unknown[] {
 
 const HASH = 35; // "#": error texts (#N/A, #VALUE!…) begin with it.
 
-export function readHoldingsColumns(raw: RawTable): HoldingsRead {
+/**
+ * inPlace: amount columns a grid's table keeps in place until first asked (amountCells), those
+ * the check is not expected to read (readWorkbook: the basis no fund names).
+ */
+export function readHoldingsColumns(
+  raw: RawTable,
+  inPlace: ReadonlySet<string> = NONE,
+): HoldingsRead {
   const reader = tableReader(raw, HOLDINGS_SPEC);
   const diagnostics = reader.headerDiagnostics.slice();
   const rows = dataRows(raw);
@@ -567,7 +652,7 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
     rows.grid?.rowNumberOfFirst ?? 0,
     null,
   );
-  const forms = reader.mapped.map((m) => formOf(m, rows.grid));
+  const forms = reader.mapped.map((m) => formOf(m, rows.grid, inPlace));
   const count = (form: ColumnForm) => forms.filter((f) => f === form).length;
   // The absent columns share one column of codes (all blank).
   const arena = new Arena(capacity, count("amounts"), count("codes") + 1);
@@ -635,6 +720,8 @@ export function readHoldingsColumns(raw: RawTable): HoldingsRead {
   };
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** How many distinct cells of a coded column are looked up by === before its Map. */
 const SEEN = 8;
 
@@ -642,6 +729,7 @@ const TEXT = 0;
 const AMOUNTS = 1;
 const CODES = 2;
 const OTHER = 3;
+const AMOUNT_CELLS = 4;
 
 /**
  * One matched column being read: its values, and the codes of the cells already seen. The read
@@ -682,19 +770,31 @@ class ColumnRead {
   ) {
     const type = m.spec.type;
     const coded = MEMOIZED.has(type);
-    // A text column of a grid is read in place past its codes; of another table, it then holds
-    // its texts as they are.
+    // A text column of a grid is read in place past its codes (of another table, it then holds
+    // its texts as they are), and so is an amount column the check is not expected to read.
     const cells =
-      type === "text" && grid !== undefined
+      (type === "text" || form === "amountCells") && grid !== undefined
         ? { values: grid.values, first: grid.first, at: m.index }
         : null;
-    const maxCodes = type === "text" ? TEXT_CODES : MAX_CODES;
-    this.values = new Column(n, rows, form, maxCodes, cells, arena);
+    const maxCodes = GROUPED.has(m.spec.name)
+      ? Number.POSITIVE_INFINITY
+      : type === "text"
+        ? TEXT_CODES
+        : MAX_CODES;
+    // A grouped column of many distinct texts (issuers) is sized for them at once: growing its
+    // codes and table as it goes would write them afresh two or three times.
+    const expected =
+      GROUPED.has(m.spec.name) && form === "codes"
+        ? expectedTexts(grid, m.index, n)
+        : 0;
+    this.values = new Column(n, rows, form, maxCodes, cells, arena, expected);
     this.kind =
       type === "text"
         ? TEXT
         : type === "money"
-          ? AMOUNTS
+          ? form === "amountCells"
+            ? AMOUNT_CELLS
+            : AMOUNTS
           : coded
             ? CODES
             : OTHER;
@@ -771,22 +871,54 @@ class ColumnRead {
 }
 
 /**
- * The form a matched column starts in: amounts; codes for the types read through reader.parse's
- * memo (few distinct values) and for texts while few; a grid's text column in place (lineId,
+ * The form a matched column starts in: amounts (a grid's in place when asked: inPlace); codes for
+ * the types read through reader.parse's memo (few distinct values), for the ids rules group by
+ * (GROUPED) and for other texts while few; a grid's text column in place (lineId,
  * which names each row, and a column whose first rows already have many distinct texts, which
  * would soon pass its codes); any other as plain values.
  */
-function formOf(m: MappedColumn, grid: GridRows | undefined): ColumnForm {
+function formOf(
+  m: MappedColumn,
+  grid: GridRows | undefined,
+  inPlace: ReadonlySet<string>,
+): ColumnForm {
   const type = m.spec.type;
-  if (type === "money") return "amounts";
+  if (type === "money")
+    return grid && inPlace.has(m.spec.name) ? "amountCells" : "amounts";
   if (type !== "text") return MEMOIZED.has(type) ? "codes" : "values";
   if (m.spec.name === "lineId") return grid ? "cells" : "values";
+  if (GROUPED.has(m.spec.name)) return "codes";
   return grid && manyTexts(grid, m.index) ? "cells" : "codes";
 }
 
 /** Rows sampled, and distinct cells among them past which a text column is read in place. */
 const SAMPLE = 256;
 const MANY = 32;
+
+/**
+ * About how many distinct cells column `at` of a grid's n rows has, from its first rows: those
+ * seen there, and new ones at the rate the second half of them brought (a fund's id repeats and
+ * brings none; issuers keep appearing). Only a size: an estimate off grows the codes (or leaves
+ * room unused); 0 for a table without a grid.
+ */
+function expectedTexts(
+  grid: GridRows | undefined,
+  at: number,
+  n: number,
+): number {
+  if (grid === undefined) return 0;
+  const seen = new Set<unknown>();
+  const sample = Math.min(grid.count, SAMPLE);
+  const half = sample >> 1;
+  let newInSecondHalf = 0;
+  for (let i = 0; i < sample; i++) {
+    const size = seen.size;
+    seen.add(grid.values[grid.first + i][at]);
+    if (i >= half && seen.size > size) newInSecondHalf++;
+  }
+  const rate = sample - half === 0 ? 0 : newInSecondHalf / (sample - half);
+  return Math.ceil(seen.size + rate * Math.max(0, n - sample));
+}
 
 /** Column `at` of the grid's first rows has more than MANY distinct cells. */
 function manyTexts(grid: GridRows, at: number): boolean {
@@ -834,6 +966,7 @@ function readRows(pass: RowPass): number {
   let taken: Int32Array | null = null;
   const texts = reads.filter((r) => r.kind === TEXT);
   const amounts = reads.filter((r) => r.kind === AMOUNTS);
+  const amountCells = reads.filter((r) => r.kind === AMOUNT_CELLS);
   const coded = reads.filter((r) => r.kind === CODES);
   const others = reads.filter((r) => r.kind === OTHER);
   let n = 0;
@@ -899,6 +1032,15 @@ function readRows(pass: RowPass): number {
         r.read(reader, j, cell) === FAILED
       )
         fail(failed, j);
+    }
+    for (let s = 0; s < amountCells.length; s++) {
+      const r = amountCells[s];
+      const cell = cells[r.index];
+      // A blank, or a number written as millionths, is read from the grid when asked.
+      if (cell === null || cell === undefined) continue;
+      if (typeof cell === "number" && writeMillionths(SCRATCH, 0, cell))
+        continue;
+      if (r.read(reader, j, cell) === FAILED) fail(failed, j);
     }
     for (let s = 0; s < coded.length; s++) {
       const r = coded[s];

@@ -68,7 +68,7 @@ export function readWorkbookParts(
   const beforeHoldings = diagnostics.length;
   // The largest table by far: read column by column (read-columns.ts), to the same holdings.
   const holdingsRead = tables.Holdings
-    ? readHoldingsColumns(tables.Holdings)
+    ? readHoldingsColumns(tables.Holdings, basesUnnamed(fundsRead?.rows))
     : undefined;
   if (holdingsRead)
     for (const d of holdingsRead.diagnostics) diagnostics.push(d);
@@ -144,6 +144,29 @@ export function readWorkbookParts(
     diagnosticsAfter: diagnostics.slice(afterHoldings),
     holdingsReader: holdingsRead?.reader,
   };
+}
+
+const BASIS_COLUMNS = { COST: "costValue", FAIR: "fairValue" } as const;
+const NONE_IN_PLACE: ReadonlySet<string> = new Set();
+
+/**
+ * The basis amount columns no fund names as its basis (the fair values when every fund's basis is
+ * COST): the Holdings reader leaves them in the grid until a rule reads them, so that a check
+ * that never does never makes them. Only a guess of what the check reads (a fund whose type reads
+ * fair values whatever its basis makes them when asked): none when a fund's basis is blank or
+ * unreadable, since it then depends on the fund's type and subscriptions.
+ */
+function basesUnnamed(
+  funds: readonly ReadRow[] | undefined,
+): ReadonlySet<string> {
+  if (!funds || funds.length === 0) return NONE_IN_PLACE;
+  const unnamed = new Set<string>(Object.values(BASIS_COLUMNS));
+  for (const r of funds) {
+    const basis = valuesByName(FUNDS_SPEC, r).basis;
+    if (basis !== "COST" && basis !== "FAIR") return NONE_IN_PLACE;
+    unnamed.delete(BASIS_COLUMNS[basis]);
+  }
+  return unnamed;
 }
 
 function missingTable(name: TableName): Diagnostic {

@@ -3,25 +3,58 @@
  * value → code gives, but texts are found in an open-addressing table hashed by their
  * characters. Coding an id column of 100,000 rows and ~38,000 distinct texts through a Map was
  * most of a read's first check (the Map grows, rehashes and allocates as it goes); the table is
- * one typed array that doubles seldom. Texts are compared with ===, as a Map compares them; any
+ * a typed array sized at once for the texts expected (read-columns.ts: from the first rows). Texts are compared with ===, as a Map compares them; any
  * other value (blank, a number) goes to a Map, so every value gets the code a Map would give.
  */
 export class TextCodes {
-  /** The values by code. */
-  readonly values: unknown[] = [];
   /**
-   * Two ints a slot: code + 1 of the text in it (0: empty) and the text's hash, so that a probe
-   * compares texts of equal hashes only and growing hashes none again. A power of two slots.
+   * The values by code, made at the size expected: pushing ~38,000 values one by one copied the
+   * array at each growth, each copy into fresh memory (as much again as the table itself).
    */
-  private slots = new Int32Array(2 * 1024);
-  private texts = 0;
+  private readonly list: unknown[];
+  private count = 0;
+  /**
+   * Code + 1 of the text in each slot (0: empty), a power of two slots at most 3/4 full. One int
+   * a slot, the hashes kept by code (hashes): a table's memory is written afresh by each read,
+   * and fresh memory is most of what coding ~38,000 issuers costs (about 13 µs a 4 KB page).
+   */
+  private slots: Int32Array;
+  /** Each text's hash by its code (0 for other values): a probe compares texts of equal hashes only, growing hashes none again. */
+  private hashes: Int32Array;
   private readonly others = new Map<unknown, number>();
+
+  /** expected: about how many distinct texts will be added (the table is sized for them at once, not grown). */
+  constructor(expected = 0) {
+    let size = 64;
+    while (size * 3 < expected * 4) size *= 2;
+    this.slots = new Int32Array(size);
+    this.hashes = new Int32Array((size * 3) >> 2);
+    // Holes until written: an estimate too high (it is at most the rows' count) costs only those.
+    this.list = new Array<unknown>(expected);
+  }
+
+  /** How many values have a code. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The value of a code (no cut, while adding). */
+  at(code: number): unknown {
+    return this.list[code];
+  }
+
+  /** The values by code (the list's end not used yet is cut off when asked). */
+  get values(): unknown[] {
+    const list = this.list;
+    if (list.length !== this.count) list.length = this.count;
+    return list;
+  }
 
   /** The code of a value, if it was added. */
   codeOf(value: unknown): number | undefined {
     if (typeof value !== "string") return this.others.get(value);
-    const code = this.find(value, hashOf(value));
-    return code < 0 ? undefined : this.slots[code] - 1;
+    const at = this.find(value, hashOf(value));
+    return at < 0 ? undefined : this.slots[at] - 1;
   }
 
   /** The code of a value, a new one (the next) when it was never added. */
@@ -29,49 +62,58 @@ export class TextCodes {
     if (typeof value !== "string") {
       let code = this.others.get(value);
       if (code === undefined) {
-        code = this.values.length;
+        code = this.count;
         this.others.set(value, code);
-        this.values.push(value);
+        this.push(value, 0);
       }
       return code;
     }
     const hash = hashOf(value);
     const at = this.find(value, hash);
     if (at >= 0) return this.slots[at] - 1;
-    const code = this.values.length;
-    this.values.push(value);
-    const slots = this.slots;
-    const empty = -at - 1;
-    slots[empty] = code + 1;
-    slots[empty + 1] = hash;
-    // At most half full: a probe ends soon at an empty slot.
-    if (++this.texts * 4 > slots.length) this.grow();
+    const code = this.count;
+    this.push(value, hash);
+    this.slots[-at - 1] = code + 1;
+    // At most 3/4 full: a probe ends soon at an empty slot.
+    if (code * 4 >= this.slots.length * 3) this.grow();
     return code;
   }
 
-  /** The index in slots of the text's slot; else -(index of the empty slot where it would go) - 1. */
+  /** A new code's value and hash. */
+  private push(value: unknown, hash: number): void {
+    const code = this.count++;
+    const list = this.list;
+    if (code < list.length) list[code] = value;
+    else list.push(value);
+    if (code === this.hashes.length) {
+      const hashes = new Int32Array(2 * code);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.hashes[code] = hash;
+  }
+
+  /** The index of the text's slot; else -(index of the empty slot where it would go) - 1. */
   private find(text: string, hash: number): number {
-    const slots = this.slots;
-    const mask = slots.length - 2;
-    const values = this.values;
-    for (let at = (hash << 1) & mask; ; at = (at + 2) & mask) {
+    const { slots, hashes, list } = this;
+    const mask = slots.length - 1;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
       const code = slots[at] - 1;
       if (code < 0) return -at - 1;
-      if (slots[at + 1] === hash && values[code] === text) return at;
+      if (hashes[code] === hash && list[code] === text) return at;
     }
   }
 
   /** Twice the slots, every text placed again by its hash. */
   private grow(): void {
-    const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
-    const mask = slots.length - 2;
-    for (let from = 0; from < old.length; from += 2) {
-      if (old[from] === 0) continue;
-      let at = (old[from + 1] << 1) & mask;
-      while (slots[at] !== 0) at = (at + 2) & mask;
-      slots[at] = old[from];
-      slots[at + 1] = old[from + 1];
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    const { list, hashes } = this;
+    for (let code = 0; code < this.count; code++) {
+      if (typeof list[code] !== "string") continue;
+      let at = hashes[code] & mask;
+      while (slots[at] !== 0) at = (at + 1) & mask;
+      slots[at] = code + 1;
     }
     this.slots = slots;
   }
