@@ -403,6 +403,19 @@ export function checkFund(
   /** False when Holdings is absent beside a register table: no portfolio rule is run. */
   portfolio = true,
 ): FundReport {
+  // A plain check runs the fund once, with no closure made (each fund's check, each edit's re-check).
+  if (!options.positions && !options.reconciliation)
+    return runFund(
+      fund,
+      holdings,
+      readerDiagnostics,
+      options,
+      duplicateRows,
+      holders,
+      holdingHeaders,
+      orders,
+      portfolio,
+    );
   const run = (runOptions: CheckOptions, explainRows?: ReadonlySet<number>) =>
     runFund(
       fund,
@@ -416,7 +429,6 @@ export function checkFund(
       portfolio,
       explainRows,
     );
-  if (!options.positions && !options.reconciliation) return run(options);
   // Explanations on demand: the rules run plain, and each position's outcome and each rule's
   // reconciliation are computed when first read (a second, explained run of this fund), or for
   // the positions shown only (explainPositions). Recording them for 100,000 positions that no one

@@ -180,11 +180,23 @@ export class CheckedWorkbook {
     // The funds' own reports, before the register check added to copies of them.
     const baseFunds =
       base && (portfolioFunds.get(base.report) ?? base.report.funds);
-    const funds = inputs.map((input, i) => {
-      if (baseFunds && !base.stale.has(i)) return baseFunds[i];
-      this.fundsChecked++;
-      return checkInput(input, options);
-    });
+    let funds: FundReport[];
+    if (baseFunds && baseFunds.length === inputs.length) {
+      // The previous report's funds but for the stale ones (one after an edit), checked again in
+      // index order: no pass over every fund.
+      funds = baseFunds.slice();
+      const stale = Array.from(base.stale).sort(byIndex);
+      for (let k = 0; k < stale.length; k++) {
+        this.fundsChecked++;
+        funds[stale[k]] = checkInput(inputs[stale[k]], options);
+      }
+    } else {
+      funds = [];
+      for (let i = 0; i < inputs.length; i++) {
+        this.fundsChecked++;
+        funds.push(checkInput(inputs[i], options));
+      }
+    }
     const report = base
       ? finishReportAfter(
           this.prepared,
@@ -218,6 +230,8 @@ export class CheckedWorkbook {
     return this.reports.size + this.explained.size;
   }
 }
+
+const byIndex = (a: number, b: number) => a - b;
 
 /** The funds (by index) a report no longer gives right after an edit: those it did not, and the affected. */
 function staleAfter(
