@@ -45,18 +45,40 @@ export function patchedCopy<T extends object>(
   // defineProperties is a dictionary, slower to make and to read on every edit.
   const copy = (proto === Object.prototype ? {} : Object.create(proto)) as T;
   const patched = patches.get(source);
-  for (const k of Reflect.ownKeys(source)) {
+  // A copy made here has plain values but for its patched arrays: its next copy reads them
+  // without a descriptor each (an edit copies the table and the model once each).
+  const plain = plainCopies.has(source);
+  let allPlain = true;
+  const keys = Reflect.ownKeys(source);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     if (k === key || patched?.has(k)) {
       definePatched(copy, k, source, k === key ? slots : NO_SLOTS);
+      continue;
+    }
+    if (plain) {
+      (copy as Record<PropertyKey, unknown>)[k] = (
+        source as Record<PropertyKey, unknown>
+      )[k];
       continue;
     }
     const d = Object.getOwnPropertyDescriptor(source, k)!;
     if (d.writable && d.enumerable && d.configurable)
       (copy as Record<PropertyKey, unknown>)[k] = d.value;
-    else Object.defineProperty(copy, k, d);
+    else {
+      Object.defineProperty(copy, k, d);
+      allPlain = false;
+    }
   }
+  if (allPlain) plainCopies.add(copy);
   return copy;
 }
+
+/**
+ * The copies whose own keys are plain values but for their patched arrays. Were a key made an
+ * accessor later, reading it for a copy would still give its value (only an accessor's cost).
+ */
+const plainCopies = new WeakSet<object>();
 
 const NO_SLOTS: ReadonlyMap<number, unknown> = new Map();
 
@@ -75,7 +97,8 @@ function definePatched(
     ? before.base
     : (previous as Record<PropertyKey, readonly unknown[]>)[key];
   const merged = new Map<number, unknown>(before?.slots);
-  for (const [i, v] of slots) merged.set(i, v);
+  // forEach, not destructured entries: an iterator per entry in code not yet compiled.
+  slots.forEach((v, i) => merged.set(i, v));
   let own = patches.get(owner);
   if (!own) patches.set(owner, (own = new Map()));
   own.set(key, { base, slots: merged });
@@ -87,7 +110,7 @@ function definePatched(
 function materialize(owner: object, key: PropertyKey): unknown[] {
   const { base, slots } = patches.get(owner)!.get(key)!;
   const array = base.slice();
-  for (const [i, v] of slots) array[i] = v;
+  slots.forEach((v, i) => (array[i] = v));
   settle(owner, key, array);
   return array;
 }

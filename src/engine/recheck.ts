@@ -62,18 +62,23 @@ export function updatePrepared(
     if (rowDiagnosticsChanged(previous.model, model, after.row))
       rows.set(i, after);
   }
-  for (const [i] of rows)
+  // forEach, not destructured entries: an iterator per entry in code not yet compiled.
+  rows.forEach((_, i) => {
     inputs[i] = Object.assign({}, inputs[i], {
       rowDiagnostics: fundRowDiagnostics(inputs[i], model),
     });
+  });
   // The fund's columns are patched from the previous version's (fund-columns.ts).
-  for (const [i, slots] of copied)
-    recordEdit(inputs[i].holdings, previous.inputs[i].holdings, slots);
+  copied.forEach((slots, i) =>
+    recordEdit(inputs[i].holdings, previous.inputs[i].holdings, slots),
+  );
   return {
     prepared: Object.assign({}, previous, { model, inputs }),
-    affected: [...copied.keys()].sort((a, b) => a - b),
+    affected: Array.from(copied.keys()).sort(byIndex),
   };
 }
+
+const byIndex = (a: number, b: number) => a - b;
 
 function rowDiagnosticsChanged(
   before: WorkbookModel,

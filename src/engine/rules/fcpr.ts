@@ -294,14 +294,12 @@ class Sorted {
     this.country = c.coded("listingCountry");
     this.marketCap = c.millionths("marketCap");
     this.issuer = c.coded("issuerId");
-    this.issuerSlot = c.memo("issuerSlots", ["issuerId"], () =>
+    this.issuerSlot = c.memo("issuerSlots", ISSUER_FIELDS, () =>
       slotsOf(this.issuer, c.length),
     );
     // Worked out once per version of the columns: an edit of an amount keeps it.
-    const byValue = c.memo(
-      `sortByValue|${ctx.asOf}`,
-      ["assetClass", "listingStatus", "listingCountry"],
-      () => this.sortByValue(classes),
+    const byValue = c.memo(`sortByValue|${ctx.asOf}`, BY_VALUE_FIELDS, () =>
+      this.sortByValue(classes),
     );
     this.unlisted = byValue.unlisted;
     this.decided = byValue.decided;
@@ -366,6 +364,14 @@ class Sorted {
       : smallCapKind(country, eea, this.ctx.holdings[i].marketCap, this.limit);
   }
 }
+
+/** The fields of Sorted's memos: constants, not an array per check. */
+const ISSUER_FIELDS: readonly MemoField[] = ["issuerId"];
+const BY_VALUE_FIELDS: readonly MemoField[] = [
+  "assetClass",
+  "listingStatus",
+  "listingCountry",
+];
 
 /** What the sort reads of the law on a date, for a profile: the same for each of its funds. */
 interface SortLaw {
