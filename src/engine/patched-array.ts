@@ -10,7 +10,16 @@ interface Patch {
   slots: Map<number, unknown>;
 }
 
-const patches = new WeakMap<object, Map<PropertyKey, Patch>>();
+/**
+ * An object's patched arrays by key, and whether its other own keys are plain values: a copy
+ * patchedCopy made, whose next copy reads them without a descriptor each. Were a key made an
+ * accessor later, reading it for a copy would still give its value (only the accessor's cost).
+ */
+class PatchedKeys extends Map<PropertyKey, Patch> {
+  plain = false;
+}
+
+const patches = new WeakMap<object, PatchedKeys>();
 
 /** Past this many replaced slots the copy is made at once: each edit copies the map of slots. */
 const MAX_SLOTS = 64;
@@ -47,7 +56,7 @@ export function patchedCopy<T extends object>(
   const patched = patches.get(source);
   // A copy made here has plain values but for its patched arrays: its next copy reads them
   // without a descriptor each (an edit copies the table and the model once each).
-  const plain = plainCopies.has(source);
+  const plain = patched?.plain === true;
   let allPlain = true;
   const keys = Reflect.ownKeys(source);
   for (let i = 0; i < keys.length; i++) {
@@ -70,15 +79,10 @@ export function patchedCopy<T extends object>(
       allPlain = false;
     }
   }
-  if (allPlain) plainCopies.add(copy);
+  const own = patches.get(copy);
+  if (own !== undefined) own.plain = allPlain;
   return copy;
 }
-
-/**
- * The copies whose own keys are plain values but for their patched arrays. Were a key made an
- * accessor later, reading it for a copy would still give its value (only an accessor's cost).
- */
-const plainCopies = new WeakSet<object>();
 
 const NO_SLOTS: ReadonlyMap<number, unknown> = new Map();
 
@@ -96,11 +100,13 @@ function definePatched(
   const base = before
     ? before.base
     : (previous as Record<PropertyKey, readonly unknown[]>)[key];
-  const merged = new Map<number, unknown>(before?.slots);
-  // forEach, not destructured entries: an iterator per entry in code not yet compiled.
+  // forEach, not destructured entries or a Map made from a Map: both iterate entry by entry in
+  // code not yet compiled (an edit's first hundred copies).
+  const merged = new Map<number, unknown>();
+  before?.slots.forEach((v, i) => merged.set(i, v));
   slots.forEach((v, i) => merged.set(i, v));
   let own = patches.get(owner);
-  if (!own) patches.set(owner, (own = new Map()));
+  if (!own) patches.set(owner, (own = new PatchedKeys()));
   own.set(key, { base, slots: merged });
   if (merged.size > MAX_SLOTS) materialize(owner, key);
   else Object.defineProperty(owner, key, accessorOf(key));
