@@ -261,6 +261,8 @@ export class FundContext {
   get filed(): number {
     return this.reported.size + this.diagnostics.length;
   }
+  /** What the fund leaves unknown to every rule (measures/uncertain.ts), once worked out. */
+  uncertainty: object | null | undefined = undefined;
   /** With explain: what the reconciliation reads of each outcome, recorded as it is written. */
   readonly outcomeColumns?: OutcomeColumns;
 

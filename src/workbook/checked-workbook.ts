@@ -55,8 +55,9 @@ export class CheckedWorkbook {
   private readonly prepared: PreparedWorkbook;
   private readonly reports = new Map<string, Report>();
   private readonly explained = new Map<string, Report>();
-  private readonly inherited = new Map<string, Inherited>();
-  private readonly indexes = new WeakMap<Report, Map<string, FundReport>>();
+  private readonly inherited: Map<string, Inherited>;
+  /** By report, its funds by id (fund()); made when first asked, not with each edit's version. */
+  private indexes?: WeakMap<Report, Map<string, FundReport>>;
   /** How many funds the reports of this version checked, for tests and the bench. */
   fundsChecked = 0;
 
@@ -73,7 +74,7 @@ export class CheckedWorkbook {
     this.reading = derived?.reading ?? readWorkbookParts(tables);
     this.model = this.reading.model;
     this.prepared = derived?.prepared ?? prepareWorkbook(this.model);
-    if (derived) this.inherited = derived.inherited;
+    this.inherited = derived?.inherited ?? new Map<string, Inherited>();
   }
 
   /**
@@ -123,17 +124,16 @@ export class CheckedWorkbook {
    */
   private inheritedAfter(affected: readonly number[]): Map<string, Inherited> {
     const inherited = new Map<string, Inherited>();
-    for (const [key, entry] of this.inherited)
+    // forEach, not destructured entries: an iterator per entry in code not yet compiled (an
+    // edit's first hundred versions).
+    this.inherited.forEach((entry, key) =>
       inherited.set(key, {
         report: entry.report,
         stale: staleAfter(entry.stale, affected),
-      });
-    for (const cache of [this.reports, this.explained])
-      for (const [key, report] of cache) {
-        // Most recent last.
-        inherited.delete(key);
-        inherited.set(key, { report, stale: staleAfter(undefined, affected) });
-      }
+      }),
+    );
+    carryReports(inherited, this.reports, affected);
+    carryReports(inherited, this.explained, affected);
     // As many as the caches keep, the most recent: dates not asked again are not carried forever.
     let explained = 0;
     for (const key of inherited.keys()) if (isExplained(key)) explained++;
@@ -217,6 +217,7 @@ export class CheckedWorkbook {
     positions = false,
   ): FundReport | undefined {
     const report = this.report(asOf, positions);
+    this.indexes ??= new WeakMap();
     let index = this.indexes.get(report);
     if (!index) {
       index = new Map(report.funds.map((f) => [f.fundId, f]));
@@ -232,6 +233,18 @@ export class CheckedWorkbook {
 }
 
 const byIndex = (a: number, b: number) => a - b;
+
+/** A cache's reports added to the inherited ones, most recent last, each stale at the affected funds. */
+function carryReports(
+  inherited: Map<string, Inherited>,
+  cache: ReadonlyMap<string, Report>,
+  affected: readonly number[],
+): void {
+  cache.forEach((report, key) => {
+    inherited.delete(key);
+    inherited.set(key, { report, stale: staleAfter(undefined, affected) });
+  });
+}
 
 /** The funds (by index) a report no longer gives right after an edit: those it did not, and the affected. */
 function staleAfter(
