@@ -582,8 +582,10 @@ function runFund(
     reportUnplacedRows(ctx);
     // A result built without the measures (compare) is settled here, so it cannot claim more either.
     // Rules on fund-level facts, orders or holders read no holding: an unplaced row cannot enter them.
-    for (const r of report.rules)
-      if (!isMeasured(r) && !FUND_LEVEL_RULES.has(r.id)) settle(ctx, r);
+    const rules = report.rules;
+    for (let k = 0; k < rules.length; k++)
+      if (!isMeasured(rules[k]) && !FUND_LEVEL_RULES.has(rules[k].id))
+        settle(ctx, rules[k]);
     if (duplicateRows)
       for (const r of report.rules)
         if (r.status !== "breach") r.status = "incomplete";
@@ -601,9 +603,10 @@ function runFund(
   report.status = report.rules.length
     ? worstStatus(report.rules.map((r) => r.status))
     : "incomplete";
+  if (!ctx.explain) return report;
   // No row is dropped silently: a position no rule took says why.
   const amountColumn = ctx.basis === "COST" ? "costValue" : "fairValue";
-  for (const p of ctx.explain ? ctx.positions : []) {
+  for (const p of ctx.positions) {
     if (!ctx.explained(p)) continue;
     if (p.outcome.counted.length || p.outcome.excluded.length) continue;
     const { message, ...r } =

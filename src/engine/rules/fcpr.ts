@@ -650,17 +650,23 @@ function sortPositions(t: Sorted): Sort {
           patchSort,
         );
   const { paragraphs, totals, alone, kept } = sort;
-  for (const to of SUMMED) {
+  // Indexed loops, not for…of: an iterator per loop in code not yet compiled (an edit's first
+  // hundred re-checks).
+  for (let s = 0; s < SUMMED.length; s++) {
+    const to = SUMMED[s];
     const total = totals[to];
     if (typeof total === "number") summedIn(t, to).plusMillionths(total);
     else summedIn(t, to).plus(total);
   }
   // One by one and in the rows' order, as the pass met them (their diagnostics' order).
-  for (const i of alone) summedIn(t, paragraphs[i]).takeAt(i);
+  for (let k = 0; k < alone.length; k++)
+    summedIn(t, paragraphs[alone[k]]).takeAt(alone[k]);
   t.listedAfter = kept[To.IV];
   t.advances = kept[To.ADVANCE];
   t.entityRights = kept[To.ENTITY];
-  for (const i of kept[To.UNKNOWN]) leaveOutOfSort(t, i, To.UNKNOWN);
+  const unknown = kept[To.UNKNOWN];
+  for (let k = 0; k < unknown.length; k++)
+    leaveOutOfSort(t, unknown[k], To.UNKNOWN);
   if (ctx.explain)
     for (const to of [To.I, To.III1, To.III2, To.OUT])
       for (const i of kept[to]) explainSorted(t, i, to);
