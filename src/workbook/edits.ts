@@ -222,6 +222,8 @@ function replaceRowDiagnostics(
   row: number,
   replacement: readonly Diagnostic[],
 ): Diagnostic[] {
+  // The common edit: a clean row in a table without diagnostics.
+  if (replacement.length === 0 && diagnostics.length === 0) return diagnostics;
   const first = diagnostics.findIndex((d) => d.row >= row);
   if (replacement.length === 0 && (first < 0 || diagnostics[first].row !== row))
     return diagnostics;

@@ -575,9 +575,17 @@ function sameInputs(t: Sorted, kept: Passes): boolean {
     return false;
   for (let k = 0; k < kept.unplaced.length; k++)
     if (kept.unplaced[k] !== ctx.unplaced[k].row) return false;
-  const tallies = passMeasures(t);
-  for (let m = 0; m < tallies.length; m++)
-    if (tallies[m].complete !== kept.before.complete[m]) return false;
+  // In passMeasures' order, without its array.
+  const complete = kept.before.complete;
+  if (
+    t.direct.complete !== complete[0] ||
+    t.listed.complete !== complete[1] ||
+    t.bucket.complete !== complete[BUCKET] ||
+    t.qualifying.complete !== complete[3] ||
+    t.entities.complete !== complete[4] ||
+    t.gate.advances.complete !== complete[5]
+  )
+    return false;
   // Of the measures' totals, IV reads the bucket's only.
   return t.bucket.total === kept.before.totals[BUCKET];
 }
@@ -1555,7 +1563,13 @@ function results(
  */
 function copyResult(r: RuleResult): RuleResult {
   const copy = Object.assign({}, r);
-  if (r.conditions)
-    copy.conditions = r.conditions.map((c) => Object.assign({}, c));
+  const conditions = r.conditions;
+  if (conditions) {
+    // A loop, not a map with a callback: this runs for each kept rule on each edit's re-check.
+    const copies: NonNullable<RuleResult["conditions"]> = [];
+    for (let c = 0; c < conditions.length; c++)
+      copies.push(Object.assign({}, conditions[c]));
+    copy.conditions = copies;
+  }
   return copy;
 }
