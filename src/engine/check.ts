@@ -388,6 +388,9 @@ function hasRegisters(model: WorkbookModel): boolean {
   );
 }
 
+const byTableThenRow = (a: Diagnostic, b: Diagnostic) =>
+  a.table.localeCompare(b.table) || a.row - b.row;
+
 /** Checks one fund; readerDiagnostics are the reader's diagnostics on this fund's rows. */
 export function checkFund(
   fund: Fund,
@@ -597,9 +600,11 @@ function runFund(
       );
   }
   report.basis = ctx.basis;
-  report.diagnostics = [...diagnostics, ...ctx.diagnostics].sort(
-    (a, b) => a.table.localeCompare(b.table) || a.row - b.row,
-  );
+  // The reader's diagnostics were copied above: the rules' usually add none, and then the copy
+  // is sorted as it is.
+  report.diagnostics = (
+    ctx.diagnostics.length ? [...diagnostics, ...ctx.diagnostics] : diagnostics
+  ).sort(byTableThenRow);
   report.status = report.rules.length
     ? worstStatus(report.rules.map((r) => r.status))
     : "incomplete";
