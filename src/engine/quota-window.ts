@@ -78,7 +78,10 @@ function windowDates(
     firstYearEnd,
     constitutionDate: c,
     tooEarly,
-    tooLong: c !== undefined && !tooEarly && firstYearEnd > addMonths(c, 18),
+    tooLong:
+      f.constitutionDate !== undefined &&
+      !tooEarly &&
+      firstYearEnd > addMonths(f.constitutionDate, 18),
     // Year n closes n - 1 years after the first year end (src/law/l214-28.ts, V).
     from: addYears(
       firstYearEnd,
