@@ -388,6 +388,9 @@ function hasRegisters(model: WorkbookModel): boolean {
   );
 }
 
+const byTableThenRow = (a: Diagnostic, b: Diagnostic) =>
+  a.table.localeCompare(b.table) || a.row - b.row;
+
 /** Checks one fund; readerDiagnostics are the reader's diagnostics on this fund's rows. */
 export function checkFund(
   fund: Fund,
@@ -403,6 +406,19 @@ export function checkFund(
   /** False when Holdings is absent beside a register table: no portfolio rule is run. */
   portfolio = true,
 ): FundReport {
+  // A plain check runs the fund once, with no closure made (each fund's check, each edit's re-check).
+  if (!options.positions && !options.reconciliation)
+    return runFund(
+      fund,
+      holdings,
+      readerDiagnostics,
+      options,
+      duplicateRows,
+      holders,
+      holdingHeaders,
+      orders,
+      portfolio,
+    );
   const run = (runOptions: CheckOptions, explainRows?: ReadonlySet<number>) =>
     runFund(
       fund,
@@ -416,7 +432,6 @@ export function checkFund(
       portfolio,
       explainRows,
     );
-  if (!options.positions && !options.reconciliation) return run(options);
   // Explanations on demand: the rules run plain, and each position's outcome and each rule's
   // reconciliation are computed when first read (a second, explained run of this fund), or for
   // the positions shown only (explainPositions). Recording them for 100,000 positions that no one
@@ -570,8 +585,10 @@ function runFund(
     reportUnplacedRows(ctx);
     // A result built without the measures (compare) is settled here, so it cannot claim more either.
     // Rules on fund-level facts, orders or holders read no holding: an unplaced row cannot enter them.
-    for (const r of report.rules)
-      if (!isMeasured(r) && !FUND_LEVEL_RULES.has(r.id)) settle(ctx, r);
+    const rules = report.rules;
+    for (let k = 0; k < rules.length; k++)
+      if (!isMeasured(rules[k]) && !FUND_LEVEL_RULES.has(rules[k].id))
+        settle(ctx, rules[k]);
     if (duplicateRows)
       for (const r of report.rules)
         if (r.status !== "breach") r.status = "incomplete";
@@ -583,15 +600,18 @@ function runFund(
       );
   }
   report.basis = ctx.basis;
-  report.diagnostics = [...diagnostics, ...ctx.diagnostics].sort(
-    (a, b) => a.table.localeCompare(b.table) || a.row - b.row,
-  );
+  // The reader's diagnostics were copied above: the rules' usually add none, and then the copy
+  // is sorted as it is.
+  report.diagnostics = (
+    ctx.diagnostics.length ? [...diagnostics, ...ctx.diagnostics] : diagnostics
+  ).sort(byTableThenRow);
   report.status = report.rules.length
     ? worstStatus(report.rules.map((r) => r.status))
     : "incomplete";
+  if (!ctx.explain) return report;
   // No row is dropped silently: a position no rule took says why.
   const amountColumn = ctx.basis === "COST" ? "costValue" : "fairValue";
-  for (const p of ctx.explain ? ctx.positions : []) {
+  for (const p of ctx.positions) {
     if (!ctx.explained(p)) continue;
     if (p.outcome.counted.length || p.outcome.excluded.length) continue;
     const { message, ...r } =

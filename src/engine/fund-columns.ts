@@ -48,6 +48,12 @@ export class FundColumns {
   private readonly owned = new Set<Float64Array>();
   /** What was worked out from some columns (memo), with the fields it read. */
   private readonly memos = new Map<string, Memo>();
+  /**
+   * Every field a made column or a memo reads: those an edit compares (patchFrom). Shared by the
+   * versions of the fund after edits, and only added to: a field one version no longer reads is
+   * compared for nothing, never missed.
+   */
+  private fieldsRead = new Set<MemoField>();
   readonly length: number;
 
   constructor(readonly holdings: readonly Holding[]) {
@@ -137,7 +143,7 @@ export class FundColumns {
   /** The column's codes and values; the values are exactly what the holdings' fields give. */
   coded<K extends Field>(name: K): Coded<Holding[K]> {
     let c = this.made.get(name) as Coded<Holding[K]> | undefined;
-    if (c === undefined) this.made.set(name, (c = this.code(name)));
+    if (c === undefined) this.make(name, (c = this.code(name)));
     return c;
   }
 
@@ -149,8 +155,10 @@ export class FundColumns {
    */
   memo<T>(key: string, fields: readonly MemoField[], compute: () => T): T {
     let m = this.memos.get(key);
-    if (m === undefined)
+    if (m === undefined) {
       this.memos.set(key, (m = { fields, value: compute() }));
+      this.reads(fields);
+    }
     // One way out for a memo made or kept: a check that only made memos compiles the read of a kept one.
     return m.value as T;
   }
@@ -176,8 +184,11 @@ export class FundColumns {
       const value = patch(m.value as T, change) ?? compute();
       this.memos.set(key, (m = { fields, amount, value }));
     }
-    if (m === undefined)
+    if (m === undefined) {
       this.memos.set(key, (m = { fields, amount, value: compute() }));
+      this.reads(fields);
+      this.fieldsRead.add(amount);
+    }
     return m.value as T;
   }
 
@@ -200,15 +211,25 @@ export class FundColumns {
       }
       this.owned.add(m);
     }
-    this.made.set(name, m);
+    this.make(name, m);
     return m;
+  }
+
+  /** A column made, and its field among those an edit compares. */
+  private make(name: MemoField, column: unknown): void {
+    this.made.set(name, column);
+    this.fieldsRead.add(name);
+  }
+
+  /** Fields a memo reads, among those an edit compares. */
+  private reads(fields: readonly MemoField[]): void {
+    for (let f = 0; f < fields.length; f++) this.fieldsRead.add(fields[f]);
   }
 
   /** The indices of the holdings with an unreadable cell, in order. */
   withInvalid(): readonly number[] {
     let found = this.made.get(INVALID) as number[] | undefined;
-    if (found === undefined)
-      this.made.set(INVALID, (found = this.findInvalid()));
+    if (found === undefined) this.make(INVALID, (found = this.findInvalid()));
     return found;
   }
 
@@ -291,23 +312,30 @@ export class FundColumns {
     if (before.indexMade !== undefined) {
       // The index is copied when first read whole (code() of a column not made before).
       this.indexMade = before.indexMade;
-      this.indexPatch = new Map(before.indexPatch);
-      for (let s = 0; s < slots.length; s++)
-        this.indexPatch.set(slots[s], reads[s]);
+      // A new map filled by forEach: a Map made from a Map iterates entry by entry in code not
+      // yet compiled (an edit's first hundred checks).
+      const patch = (this.indexPatch = new Map<number, number>());
+      before.indexPatch?.forEach((j, k) => patch.set(k, j));
+      for (let s = 0; s < slots.length; s++) patch.set(slots[s], reads[s]);
       // Many slots replaced: the index is made whole now, not carried as a long patch.
-      if (this.indexPatch.size > MAX_OTHERS) void this.index;
+      if (patch.size > MAX_OTHERS) void this.index;
     }
-    // Whether a field differs at the edited slots, worked out once per field (changedAt).
-    const changed = new Map<MemoField, boolean>();
+    // The fields the edit changed, compared once each among those any column or memo reads.
+    this.fieldsRead = before.fieldsRead;
+    const changed = changedFields(
+      before.holdings,
+      this.holdings,
+      slots,
+      before.fieldsRead,
+    );
     /** The amounts at the slots before the edit, by amount column patched. */
     const amountsBefore = new Map<string, Float64Array>();
-    for (const [name, column] of before.made) {
+    // Keys, then get: a destructured [key, value] costs an iterator per entry in code not yet
+    // compiled, which is how this runs for an edit's first hundred checks.
+    for (const name of before.made.keys()) {
+      const column = before.made.get(name);
       let patched: unknown;
-      if (
-        sameOthers &&
-        !this.changedAt(before, slots, name as MemoField, changed)
-      )
-        patched = column;
+      if (sameOthers && !changed.has(name as MemoField)) patched = column;
       else if (name === INVALID)
         patched = this.patchInvalid(column as number[], slots, reads);
       else if (column instanceof Float64Array) {
@@ -329,12 +357,13 @@ export class FundColumns {
       if (patched === column) before.owned.delete(column as Float64Array);
       if (patched !== undefined) this.made.set(name, patched);
     }
-    for (const [key, m] of before.memos) {
-      if (!this.unchanged(before, slots, m.fields, changed)) continue;
+    for (const key of before.memos.keys()) {
+      const m = before.memos.get(key)!;
+      if (!this.unchanged(before, m.fields, changed, sameOthers)) continue;
       const amount = m.amount;
       if (
         amount === undefined ||
-        this.unchanged(before, slots, [amount], changed)
+        this.keptField(before, amount, changed, sameOthers)
       )
         this.memos.set(key, m);
       else if (m.change === undefined) {
@@ -351,41 +380,33 @@ export class FundColumns {
     }
   }
 
-  /** Whether the field differs at the slots between the two versions' holdings (cached in `changed`). */
-  private changedAt(
-    before: FundColumns,
-    slots: readonly number[],
-    field: MemoField,
-    changed: Map<MemoField, boolean>,
-  ): boolean {
-    let c = changed.get(field);
-    if (c === undefined)
-      changed.set(
-        field,
-        (c = fieldChanged(before.holdings, this.holdings, slots, field)),
-      );
-    return c;
-  }
-
   /** Every field is the same at the slots, and its column (if made) is the same object. */
   private unchanged(
     before: FundColumns,
-    slots: readonly number[],
     fields: readonly MemoField[],
-    changed: Map<MemoField, boolean>,
+    changed: ReadonlySet<MemoField>,
+    sameOthers: boolean,
   ): boolean {
     for (let f = 0; f < fields.length; f++)
-      if (
-        this.changedAt(before, slots, fields[f], changed) ||
-        !this.sameColumn(before, fields[f])
-      )
-        return false;
+      if (!this.keptField(before, fields[f], changed, sameOthers)) return false;
     return true;
   }
 
-  /** The field's column (if made) is the same object in both versions: per-value memos stay right. */
-  private sameColumn(before: FundColumns, field: MemoField): boolean {
-    return this.made.get(field) === before.made.get(field);
+  /**
+   * The field is the same at the slots and its column (if made) is the same object in both
+   * versions, so that per-value memos stay right. With the same holdings not of the read, an
+   * unchanged field's column was kept as it was (patchFrom).
+   */
+  private keptField(
+    before: FundColumns,
+    field: MemoField,
+    changed: ReadonlySet<MemoField>,
+    sameOthers: boolean,
+  ): boolean {
+    return (
+      !changed.has(field) &&
+      (sameOthers || this.made.get(field) === before.made.get(field))
+    );
   }
 
   private patchInvalid(
@@ -653,25 +674,31 @@ function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
-/** Whether the field (or which cells are unreadable, INVALID) differs at the slots between two lists of holdings. */
-function fieldChanged(
+/**
+ * The fields (and INVALID, which cells are unreadable) that differ at the slots between two lists
+ * of holdings, among the given ones.
+ */
+function changedFields(
   before: readonly Holding[],
   after: readonly Holding[],
   slots: readonly number[],
-  field: MemoField,
-): boolean {
+  fields: ReadonlySet<MemoField>,
+): Set<MemoField> {
+  const changed = new Set<MemoField>();
   for (let s = 0; s < slots.length; s++) {
     const a = before[slots[s]];
     const b = after[slots[s]];
     if (a === b) continue;
-    if (
-      field === INVALID
-        ? !sameSet(a.invalid, b.invalid)
-        : !Object.is(a[field], b[field])
-    )
-      return true;
+    fields.forEach((field) => {
+      if (
+        field === INVALID
+          ? !sameSet(a.invalid, b.invalid)
+          : !Object.is(a[field], b[field])
+      )
+        changed.add(field);
+    });
   }
-  return false;
+  return changed;
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

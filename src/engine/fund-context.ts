@@ -27,6 +27,7 @@ import {
   type Coded,
   FundColumns,
   INVALID,
+  type MemoField,
   per,
 } from "./fund-columns";
 import { OutcomeColumns } from "./reconciliation-shapes";
@@ -211,6 +212,21 @@ function unplacedRows(
   return found;
 }
 
+/** The fields heldOn and unplacedRows read (memo): constants, not an array per check. */
+const HELD_FIELDS: readonly MemoField[] = ["disposalDate", "investmentDate"];
+const UNPLACED_FIELDS: readonly MemoField[] = [
+  "assetClass",
+  "disposalDate",
+  "investmentDate",
+  INVALID,
+];
+const UNPLACED_OPCI_FIELDS: readonly MemoField[] = [
+  "opciCategory",
+  "disposalDate",
+  "investmentDate",
+  INVALID,
+];
+
 /**
  * Everything a rule family needs about one fund on one date: its basis, the base of its
  * ratios, its positions with their amounts, and a place to record what could not be read.
@@ -245,6 +261,8 @@ export class FundContext {
   get filed(): number {
     return this.reported.size + this.diagnostics.length;
   }
+  /** What the fund leaves unknown to every rule (measures/uncertain.ts), once worked out. */
+  uncertainty: object | null | undefined = undefined;
   /** With explain: what the reconciliation reads of each outcome, recorded as it is written. */
   readonly outcomeColumns?: OutcomeColumns;
 
@@ -268,10 +286,8 @@ export class FundContext {
     this.millionths = this.basis
       ? columns.millionths(this.basis === "COST" ? "costValue" : "fairValue")
       : new Float64Array(n).fill(NaN);
-    this.held = columns.memo(
-      `held|${asOf}`,
-      ["disposalDate", "investmentDate"],
-      () => heldOn(columns, asOf),
+    this.held = columns.memo(`held|${asOf}`, HELD_FIELDS, () =>
+      heldOn(columns, asOf),
     );
     this.warnAmounts();
     this.findUnplaced();
@@ -290,12 +306,7 @@ export class FundContext {
     const { columns, held, holdings } = this;
     const rows = columns.memo(
       `unplaced|${this.asOf}|${opci}`,
-      [
-        opci ? "opciCategory" : "assetClass",
-        "disposalDate",
-        "investmentDate",
-        INVALID,
-      ],
+      opci ? UNPLACED_OPCI_FIELDS : UNPLACED_FIELDS,
       () => unplacedRows(columns, held, opci),
     );
     for (let k = 0; k < rows.length; k++) this.unplaced.push(holdings[rows[k]]);

@@ -10,7 +10,16 @@ interface Patch {
   slots: Map<number, unknown>;
 }
 
-const patches = new WeakMap<object, Map<PropertyKey, Patch>>();
+/**
+ * An object's patched arrays by key, and whether its other own keys are plain values: a copy
+ * patchedCopy made, whose next copy reads them without a descriptor each. Were a key made an
+ * accessor later, reading it for a copy would still give its value (only the accessor's cost).
+ */
+class PatchedKeys extends Map<PropertyKey, Patch> {
+  plain = false;
+}
+
+const patches = new WeakMap<object, PatchedKeys>();
 
 /** Past this many replaced slots the copy is made at once: each edit copies the map of slots. */
 const MAX_SLOTS = 64;
@@ -45,16 +54,33 @@ export function patchedCopy<T extends object>(
   // defineProperties is a dictionary, slower to make and to read on every edit.
   const copy = (proto === Object.prototype ? {} : Object.create(proto)) as T;
   const patched = patches.get(source);
-  for (const k of Reflect.ownKeys(source)) {
+  // A copy made here has plain values but for its patched arrays: its next copy reads them
+  // without a descriptor each (an edit copies the table and the model once each).
+  const plain = patched?.plain === true;
+  let allPlain = true;
+  const keys = Reflect.ownKeys(source);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     if (k === key || patched?.has(k)) {
       definePatched(copy, k, source, k === key ? slots : NO_SLOTS);
+      continue;
+    }
+    if (plain) {
+      (copy as Record<PropertyKey, unknown>)[k] = (
+        source as Record<PropertyKey, unknown>
+      )[k];
       continue;
     }
     const d = Object.getOwnPropertyDescriptor(source, k)!;
     if (d.writable && d.enumerable && d.configurable)
       (copy as Record<PropertyKey, unknown>)[k] = d.value;
-    else Object.defineProperty(copy, k, d);
+    else {
+      Object.defineProperty(copy, k, d);
+      allPlain = false;
+    }
   }
+  const own = patches.get(copy);
+  if (own !== undefined) own.plain = allPlain;
   return copy;
 }
 
@@ -74,10 +100,13 @@ function definePatched(
   const base = before
     ? before.base
     : (previous as Record<PropertyKey, readonly unknown[]>)[key];
-  const merged = new Map<number, unknown>(before?.slots);
-  for (const [i, v] of slots) merged.set(i, v);
+  // forEach, not destructured entries or a Map made from a Map: both iterate entry by entry in
+  // code not yet compiled (an edit's first hundred copies).
+  const merged = new Map<number, unknown>();
+  before?.slots.forEach((v, i) => merged.set(i, v));
+  slots.forEach((v, i) => merged.set(i, v));
   let own = patches.get(owner);
-  if (!own) patches.set(owner, (own = new Map()));
+  if (!own) patches.set(owner, (own = new PatchedKeys()));
   own.set(key, { base, slots: merged });
   if (merged.size > MAX_SLOTS) materialize(owner, key);
   else Object.defineProperty(owner, key, accessorOf(key));
@@ -87,7 +116,7 @@ function definePatched(
 function materialize(owner: object, key: PropertyKey): unknown[] {
   const { base, slots } = patches.get(owner)!.get(key)!;
   const array = base.slice();
-  for (const [i, v] of slots) array[i] = v;
+  slots.forEach((v, i) => (array[i] = v));
   settle(owner, key, array);
   return array;
 }

@@ -29,7 +29,8 @@ export function updatePrepared(
   const inputs = previous.inputs.slice();
   /** The changed funds (by input index), with the slots of their holdings that changed. */
   const copied = new Map<number, number[]>();
-  const rows = new Map<number, Holding>();
+  /** The funds (by input index) whose rows' diagnostics changed; made when one does. */
+  let rows: Map<number, Holding> | undefined;
   for (const k of changed) {
     // Slot by slot: the edited model's holdings are not copied whole (patched-array.ts).
     const before = slotOf<Holding>(previous.model, "holdings", k);
@@ -60,20 +61,25 @@ export function updatePrepared(
     inputs[i].holdings[slot] = after;
     slots.push(slot);
     if (rowDiagnosticsChanged(previous.model, model, after.row))
-      rows.set(i, after);
+      (rows ??= new Map()).set(i, after);
   }
-  for (const [i] of rows)
+  // forEach, not destructured entries: an iterator per entry in code not yet compiled.
+  rows?.forEach((_, i) => {
     inputs[i] = Object.assign({}, inputs[i], {
       rowDiagnostics: fundRowDiagnostics(inputs[i], model),
     });
+  });
   // The fund's columns are patched from the previous version's (fund-columns.ts).
-  for (const [i, slots] of copied)
-    recordEdit(inputs[i].holdings, previous.inputs[i].holdings, slots);
+  copied.forEach((slots, i) =>
+    recordEdit(inputs[i].holdings, previous.inputs[i].holdings, slots),
+  );
   return {
     prepared: Object.assign({}, previous, { model, inputs }),
-    affected: [...copied.keys()].sort((a, b) => a - b),
+    affected: Array.from(copied.keys()).sort(byIndex),
   };
 }
+
+const byIndex = (a: number, b: number) => a - b;
 
 function rowDiagnosticsChanged(
   before: WorkbookModel,

@@ -55,8 +55,9 @@ export class CheckedWorkbook {
   private readonly prepared: PreparedWorkbook;
   private readonly reports = new Map<string, Report>();
   private readonly explained = new Map<string, Report>();
-  private readonly inherited = new Map<string, Inherited>();
-  private readonly indexes = new WeakMap<Report, Map<string, FundReport>>();
+  private readonly inherited: Map<string, Inherited>;
+  /** By report, its funds by id (fund()); made when first asked, not with each edit's version. */
+  private indexes?: WeakMap<Report, Map<string, FundReport>>;
   /** How many funds the reports of this version checked, for tests and the bench. */
   fundsChecked = 0;
 
@@ -73,7 +74,7 @@ export class CheckedWorkbook {
     this.reading = derived?.reading ?? readWorkbookParts(tables);
     this.model = this.reading.model;
     this.prepared = derived?.prepared ?? prepareWorkbook(this.model);
-    if (derived) this.inherited = derived.inherited;
+    this.inherited = derived?.inherited ?? new Map<string, Inherited>();
   }
 
   /**
@@ -123,17 +124,16 @@ export class CheckedWorkbook {
    */
   private inheritedAfter(affected: readonly number[]): Map<string, Inherited> {
     const inherited = new Map<string, Inherited>();
-    for (const [key, entry] of this.inherited)
+    // forEach, not destructured entries: an iterator per entry in code not yet compiled (an
+    // edit's first hundred versions).
+    this.inherited.forEach((entry, key) =>
       inherited.set(key, {
         report: entry.report,
         stale: staleAfter(entry.stale, affected),
-      });
-    for (const cache of [this.reports, this.explained])
-      for (const [key, report] of cache) {
-        // Most recent last.
-        inherited.delete(key);
-        inherited.set(key, { report, stale: staleAfter(undefined, affected) });
-      }
+      }),
+    );
+    carryReports(inherited, this.reports, affected);
+    carryReports(inherited, this.explained, affected);
     // As many as the caches keep, the most recent: dates not asked again are not carried forever.
     let explained = 0;
     for (const key of inherited.keys()) if (isExplained(key)) explained++;
@@ -180,11 +180,23 @@ export class CheckedWorkbook {
     // The funds' own reports, before the register check added to copies of them.
     const baseFunds =
       base && (portfolioFunds.get(base.report) ?? base.report.funds);
-    const funds = inputs.map((input, i) => {
-      if (baseFunds && !base.stale.has(i)) return baseFunds[i];
-      this.fundsChecked++;
-      return checkInput(input, options);
-    });
+    let funds: FundReport[];
+    if (baseFunds && baseFunds.length === inputs.length) {
+      // The previous report's funds but for the stale ones (one after an edit), checked again in
+      // index order: no pass over every fund.
+      funds = baseFunds.slice();
+      const stale = Array.from(base.stale).sort(byIndex);
+      for (let k = 0; k < stale.length; k++) {
+        this.fundsChecked++;
+        funds[stale[k]] = checkInput(inputs[stale[k]], options);
+      }
+    } else {
+      funds = [];
+      for (let i = 0; i < inputs.length; i++) {
+        this.fundsChecked++;
+        funds.push(checkInput(inputs[i], options));
+      }
+    }
     const report = base
       ? finishReportAfter(
           this.prepared,
@@ -205,6 +217,7 @@ export class CheckedWorkbook {
     positions = false,
   ): FundReport | undefined {
     const report = this.report(asOf, positions);
+    this.indexes ??= new WeakMap();
     let index = this.indexes.get(report);
     if (!index) {
       index = new Map(report.funds.map((f) => [f.fundId, f]));
@@ -217,6 +230,20 @@ export class CheckedWorkbook {
   get reportsKept(): number {
     return this.reports.size + this.explained.size;
   }
+}
+
+const byIndex = (a: number, b: number) => a - b;
+
+/** A cache's reports added to the inherited ones, most recent last, each stale at the affected funds. */
+function carryReports(
+  inherited: Map<string, Inherited>,
+  cache: ReadonlyMap<string, Report>,
+  affected: readonly number[],
+): void {
+  cache.forEach((report, key) => {
+    inherited.delete(key);
+    inherited.set(key, { report, stale: staleAfter(undefined, affected) });
+  });
 }
 
 /** The funds (by index) a report no longer gives right after an edit: those it did not, and the affected. */

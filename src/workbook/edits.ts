@@ -185,20 +185,26 @@ export function rereadHoldingsRows(
       ...previous.diagnosticsAfter,
     ];
   // Object.assign, not a spread followed by keys: Node 20's V8 builds `{ ...a, k: v }` on a slow path.
+  // The rows' holdings are where they were: the index goes with the reading, and with the next
+  // one's copy of it (a key of its own, not a WeakMap entry per edit).
   const reading: WorkbookReading = Object.assign({}, previous, {
     tables,
     model,
     holdingsDiagnostics: diagnostics,
+    [HOLDING_INDEX]: holdingOf,
   });
-  holdingIndexCache.set(reading, holdingOf);
   return { reading, changed };
 }
 
 const holdingIndexCache = new WeakMap<WorkbookReading, Int32Array>();
+/** A reading's holdingIndexes when an edit made it (rereadHoldingsRows). */
+const HOLDING_INDEX = Symbol("index of each row's holding");
 
 /** For each row of the Holdings grid, the index of its holding in the model, or -1 (blank, totals). */
 function holdingIndexes(reading: WorkbookReading): Int32Array {
-  let index = holdingIndexCache.get(reading);
+  let index =
+    (reading as { [HOLDING_INDEX]?: Int32Array })[HOLDING_INDEX] ??
+    holdingIndexCache.get(reading);
   if (index) return index;
   const rows = reading.tables.Holdings?.rows ?? [];
   const holdings: Holding[] = reading.model.holdings;
@@ -216,6 +222,8 @@ function replaceRowDiagnostics(
   row: number,
   replacement: readonly Diagnostic[],
 ): Diagnostic[] {
+  // The common edit: a clean row in a table without diagnostics.
+  if (replacement.length === 0 && diagnostics.length === 0) return diagnostics;
   const first = diagnostics.findIndex((d) => d.row >= row);
   if (replacement.length === 0 && (first < 0 || diagnostics[first].row !== row))
     return diagnostics;

@@ -26,7 +26,6 @@ function unplacedRows(ctx: FundContext): Holding[] {
 }
 
 type Note = { text: string; reasons: Reason[] };
-const NOTES = new WeakMap<FundContext, Note | null>();
 
 /**
  * What the fund leaves unknown to every rule measured on its holdings: a base that could not be
@@ -34,7 +33,8 @@ const NOTES = new WeakMap<FundContext, Note | null>();
  * nothing is unknown.
  */
 function uncertainty(ctx: FundContext): Note | null {
-  let note = NOTES.get(ctx);
+  // Kept on the context, not in a WeakMap keyed by it: one write per check, each edit's too.
+  let note = ctx.uncertainty as Note | null | undefined;
   if (note !== undefined) return note;
   const notes: Reason[] = [];
   if (!ctx.denominatorComplete) notes.push(reason("base-partial", {}));
@@ -48,7 +48,7 @@ function uncertainty(ctx: FundContext): Note | null {
   note = notes.length
     ? { text: notes.map(english).join(" "), reasons: notes }
     : null;
-  NOTES.set(ctx, note);
+  ctx.uncertainty = note;
   return note;
 }
 

@@ -294,14 +294,12 @@ class Sorted {
     this.country = c.coded("listingCountry");
     this.marketCap = c.millionths("marketCap");
     this.issuer = c.coded("issuerId");
-    this.issuerSlot = c.memo("issuerSlots", ["issuerId"], () =>
+    this.issuerSlot = c.memo("issuerSlots", ISSUER_FIELDS, () =>
       slotsOf(this.issuer, c.length),
     );
     // Worked out once per version of the columns: an edit of an amount keeps it.
-    const byValue = c.memo(
-      `sortByValue|${ctx.asOf}`,
-      ["assetClass", "listingStatus", "listingCountry"],
-      () => this.sortByValue(classes),
+    const byValue = c.memo(`sortByValue|${ctx.asOf}`, BY_VALUE_FIELDS, () =>
+      this.sortByValue(classes),
     );
     this.unlisted = byValue.unlisted;
     this.decided = byValue.decided;
@@ -366,6 +364,14 @@ class Sorted {
       : smallCapKind(country, eea, this.ctx.holdings[i].marketCap, this.limit);
   }
 }
+
+/** The fields of Sorted's memos: constants, not an array per check. */
+const ISSUER_FIELDS: readonly MemoField[] = ["issuerId"];
+const BY_VALUE_FIELDS: readonly MemoField[] = [
+  "assetClass",
+  "listingStatus",
+  "listingCountry",
+];
 
 /** What the sort reads of the law on a date, for a profile: the same for each of its funds. */
 interface SortLaw {
@@ -569,9 +575,17 @@ function sameInputs(t: Sorted, kept: Passes): boolean {
     return false;
   for (let k = 0; k < kept.unplaced.length; k++)
     if (kept.unplaced[k] !== ctx.unplaced[k].row) return false;
-  const tallies = passMeasures(t);
-  for (let m = 0; m < tallies.length; m++)
-    if (tallies[m].complete !== kept.before.complete[m]) return false;
+  // In passMeasures' order, without its array.
+  const complete = kept.before.complete;
+  if (
+    t.direct.complete !== complete[0] ||
+    t.listed.complete !== complete[1] ||
+    t.bucket.complete !== complete[BUCKET] ||
+    t.qualifying.complete !== complete[3] ||
+    t.entities.complete !== complete[4] ||
+    t.gate.advances.complete !== complete[5]
+  )
+    return false;
   // Of the measures' totals, IV reads the bucket's only.
   return t.bucket.total === kept.before.totals[BUCKET];
 }
@@ -632,29 +646,35 @@ const READ_BY_PASSES = Uint8Array.from({ length: To.LISTED + 1 }, (_, to) =>
  */
 function sortPositions(t: Sorted): Sort {
   const { ctx } = t;
-  const compute = () => sortPass(t, ctx.held);
   const sort =
     ctx.basis === undefined
-      ? compute()
+      ? sortPass(t, ctx.held)
       : ctx.columns.summing(
           ["sort", ctx.asOf, ctx.explain, ctx.basis, t.prof.quota.id].join("|"),
           SORT_FIELDS,
           ctx.basis === "COST" ? "costValue" : "fairValue",
-          compute,
+          // Unnamed: a named closure is renamed on each call in the bench's build (esbuild keepNames).
+          () => sortPass(t, ctx.held),
           patchSort,
         );
   const { paragraphs, totals, alone, kept } = sort;
-  for (const to of SUMMED) {
+  // Indexed loops, not for…of: an iterator per loop in code not yet compiled (an edit's first
+  // hundred re-checks).
+  for (let s = 0; s < SUMMED.length; s++) {
+    const to = SUMMED[s];
     const total = totals[to];
     if (typeof total === "number") summedIn(t, to).plusMillionths(total);
     else summedIn(t, to).plus(total);
   }
   // One by one and in the rows' order, as the pass met them (their diagnostics' order).
-  for (const i of alone) summedIn(t, paragraphs[i]).takeAt(i);
+  for (let k = 0; k < alone.length; k++)
+    summedIn(t, paragraphs[alone[k]]).takeAt(alone[k]);
   t.listedAfter = kept[To.IV];
   t.advances = kept[To.ADVANCE];
   t.entityRights = kept[To.ENTITY];
-  for (const i of kept[To.UNKNOWN]) leaveOutOfSort(t, i, To.UNKNOWN);
+  const unknown = kept[To.UNKNOWN];
+  for (let k = 0; k < unknown.length; k++)
+    leaveOutOfSort(t, unknown[k], To.UNKNOWN);
   if (ctx.explain)
     for (const to of [To.I, To.III1, To.III2, To.OUT])
       for (const i of kept[to]) explainSorted(t, i, to);
@@ -1543,7 +1563,13 @@ function results(
  */
 function copyResult(r: RuleResult): RuleResult {
   const copy = Object.assign({}, r);
-  if (r.conditions)
-    copy.conditions = r.conditions.map((c) => Object.assign({}, c));
+  const conditions = r.conditions;
+  if (conditions) {
+    // A loop, not a map with a callback: this runs for each kept rule on each edit's re-check.
+    const copies: NonNullable<RuleResult["conditions"]> = [];
+    for (let c = 0; c < conditions.length; c++)
+      copies.push(Object.assign({}, conditions[c]));
+    copy.conditions = copies;
+  }
   return copy;
 }

@@ -84,37 +84,49 @@ export function cappedSums(
     cap15 === undefined
       ? advancesQualifying
       : minAmount(advancesQualifying, cap15);
-  const noteReasons = (
-    [
-      [
-        "receivables-above-limit",
-        aboveLimit,
-        L214_160.receivables,
-        "L. 214-160 II",
-      ],
-      [
-        "bucket-above-cap",
-        countable - bucketCounted,
-        L214_28.bucket,
-        "L. 214-28 III",
-      ],
-      [
-        "advances-above-cap",
-        advancesQualifying - advancesCounted,
-        L214_28.advances,
-        "L. 214-28 II 1°",
-      ],
-    ] as const
-  )
-    .filter(([, amount]) => amount > ZERO)
-    .map(([code, amount, limit, article]) =>
-      why(code, {
-        amount: formatAmount(amount),
-        threshold: ratioAt(limit, ctx.asOf).toString(),
-        article,
-      }),
-    );
+  // In the notes' order; plain calls, not a table filtered and mapped: this runs on every edit's
+  // re-check, mostly before V8 has compiled it.
+  const noteReasons: Reason[] = [];
+  noteAbove(noteReasons, ctx, "receivables-above-limit", aboveLimit);
+  noteAbove(noteReasons, ctx, "bucket-above-cap", countable - bucketCounted);
+  noteAbove(
+    noteReasons,
+    ctx,
+    "advances-above-cap",
+    advancesQualifying - advancesCounted,
+  );
   return { bucketCounted, advancesCounted, aboveLimit, noteReasons };
+}
+
+/** The limit and article of each note of cappedSums. */
+const ABOVE = {
+  "receivables-above-limit": {
+    limit: L214_160.receivables,
+    article: "L. 214-160 II",
+  },
+  "bucket-above-cap": { limit: L214_28.bucket, article: "L. 214-28 III" },
+  "advances-above-cap": {
+    limit: L214_28.advances,
+    article: "L. 214-28 II 1°",
+  },
+} as const;
+
+/** A note that an amount is left out above its limit, when there is one. */
+function noteAbove(
+  notes: Reason[],
+  ctx: FundContext,
+  code: keyof typeof ABOVE,
+  amount: Amount,
+): void {
+  if (amount <= ZERO) return;
+  const { limit, article } = ABOVE[code];
+  notes.push(
+    why(code, {
+      amount: formatAmount(amount),
+      threshold: ratioAt(limit, ctx.asOf).toString(),
+      article,
+    }),
+  );
 }
 
 /**

@@ -83,10 +83,16 @@ export const FAMILIES: readonly RuleFamily[] = [
 ];
 
 export function familyFor(fundType: FundType): RuleFamily | undefined {
+  // Made once per fund type, not per fund checked: an edit's re-check asks again each time.
+  if (familyOfType.has(fundType)) return familyOfType.get(fundType);
   const family = FAMILIES.find((f) => f.fundTypes.includes(fundType));
   // Funds of the first build gain the rules of their claims (PEA, CPI, 20 investors, self-management).
-  return family && withClaims(family);
+  const withRules = family && withClaims(family);
+  familyOfType.set(fundType, withRules);
+  return withRules;
 }
+
+const familyOfType = new Map<FundType, RuleFamily | undefined>();
 
 /** Every rule once, by ID (FPCI reuses FCPR-B20 and FCPR-L5Y, FCPI and FIP reuse FCPR-CCA15). */
 export const ALL_RULES: readonly RuleDefinition[] = [

@@ -30,7 +30,17 @@ const FAIR_VALUE: BasisOptions = { fairValueOnly: true };
 
 /** Rules any fund may gain by what it declares: PEA, PEA-PME and CPI claims, the 20-investor reservation, self-management. */
 function byClaim(ctx: FundContext): RuleResult[] {
-  const type = ctx.fund.fundType;
+  const f = ctx.fund;
+  const type = f.fundType;
+  // Most funds claim nothing and are of no type below: no rule to add, and nothing to ask.
+  if (
+    !f.peaClaim &&
+    !f.peaPmeClaim &&
+    !f.cpiClaim &&
+    !f.selfManaged &&
+    !(type !== undefined && TYPES_OF_THEIR_OWN.has(type))
+  )
+    return [];
   return present([
     ...evaluatePea(ctx),
     ...evaluateCpi(ctx),
@@ -44,6 +54,16 @@ function byClaim(ctx: FundContext): RuleResult[] {
     type === "FIA" ? fiaSeveralMasters(ctx) : undefined,
   ]);
 }
+
+/** The types byClaim adds a rule to whatever the fund claims (when their columns say so). */
+const TYPES_OF_THEIR_OWN: ReadonlySet<FundType> = new Set<FundType>([
+  "FIVG",
+  "FIVG_FEEDER",
+  "OFS",
+  "SPPICAV",
+  "FPI",
+  "FIA",
+]);
 
 const CLAIM_RULES = [
   ...PEA_RULES,
@@ -95,9 +115,12 @@ export function withClaims<F extends Family>(f: F): F {
     rules: [...f.rules, ...CLAIM_RULES],
     evaluate: (ctx: FundContext) => {
       const own = f.evaluate(ctx);
+      const claimed = byClaim(ctx);
+      // Most funds gain no rule: their own evaluation as it is (a copy per check otherwise).
+      if (claimed.length === 0) return own;
       // Object.assign, not a spread followed by a key: Node 20's V8 builds `{ ...a, k: v }` on a slow path.
       return Object.assign({}, own, {
-        rules: [...own.rules, ...byClaim(ctx)],
+        rules: [...own.rules, ...claimed],
       });
     },
   };

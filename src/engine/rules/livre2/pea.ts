@@ -177,6 +177,8 @@ export function evaluatePea(ctx: FundContext): RuleResult[] {
   const f = ctx.fund;
   const type = f.fundType as FundType;
   const results: RuleResult[] = [];
+  // Most funds claim neither: no closure is made for them (each fund's check, each edit's re-check).
+  if (!f.peaClaim && !f.peaPmeClaim) return results;
   const issuer = (h: Holding) => issuerTest(h, ctx.asOf);
   if (f.peaClaim) {
     if (UCITS_LIKE.has(type))
