@@ -53,7 +53,7 @@ export class FundColumns {
    * versions of the fund after edits, and only added to: a field one version no longer reads is
    * compared for nothing, never missed.
    */
-  private fieldsRead = new Set<MemoField>();
+  private fieldsRead = new FieldList();
   readonly length: number;
 
   constructor(readonly holdings: readonly Holding[]) {
@@ -320,7 +320,8 @@ export class FundColumns {
       // Many slots replaced: the index is made whole now, not carried as a long patch.
       if (patch.size > MAX_OTHERS) void this.index;
     }
-    // The fields the edit changed, compared once each among those any column or memo reads.
+    // The fields the edit changed (few, most often the one edited), compared once each among
+    // those any column or memo reads.
     this.fieldsRead = before.fieldsRead;
     const changed = changedFields(
       before.holdings,
@@ -335,7 +336,7 @@ export class FundColumns {
     for (const name of before.made.keys()) {
       const column = before.made.get(name);
       let patched: unknown;
-      if (sameOthers && !changed.has(name as MemoField)) patched = column;
+      if (sameOthers && !changed.includes(name as MemoField)) patched = column;
       else if (name === INVALID)
         patched = this.patchInvalid(column as number[], slots, reads);
       else if (column instanceof Float64Array) {
@@ -384,9 +385,16 @@ export class FundColumns {
   private unchanged(
     before: FundColumns,
     fields: readonly MemoField[],
-    changed: ReadonlySet<MemoField>,
+    changed: readonly MemoField[],
     sameOthers: boolean,
   ): boolean {
+    // With the same holdings not of the read, an unchanged field's column was kept: only the
+    // changed fields (fewer than a memo's) need looking for.
+    if (sameOthers) {
+      for (let c = 0; c < changed.length; c++)
+        if (fields.includes(changed[c])) return false;
+      return true;
+    }
     for (let f = 0; f < fields.length; f++)
       if (!this.keptField(before, fields[f], changed, sameOthers)) return false;
     return true;
@@ -400,11 +408,11 @@ export class FundColumns {
   private keptField(
     before: FundColumns,
     field: MemoField,
-    changed: ReadonlySet<MemoField>,
+    changed: readonly MemoField[],
     sameOthers: boolean,
   ): boolean {
     return (
-      !changed.has(field) &&
+      !changed.includes(field) &&
       (sameOthers || this.made.get(field) === before.made.get(field))
     );
   }
@@ -675,28 +683,46 @@ function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 /**
+ * Fields in the order first added, each once: a set to ask, and a list to loop over without a
+ * callback per field (an edit compares them in code V8 has not compiled yet).
+ */
+class FieldList {
+  private readonly set = new Set<MemoField>();
+  readonly list: MemoField[] = [];
+
+  add(field: MemoField): void {
+    if (this.set.has(field)) return;
+    this.set.add(field);
+    this.list.push(field);
+  }
+}
+
+/**
  * The fields (and INVALID, which cells are unreadable) that differ at the slots between two lists
- * of holdings, among the given ones.
+ * of holdings, among the given ones, each once.
  */
 function changedFields(
   before: readonly Holding[],
   after: readonly Holding[],
   slots: readonly number[],
-  fields: ReadonlySet<MemoField>,
-): Set<MemoField> {
-  const changed = new Set<MemoField>();
+  fields: FieldList,
+): MemoField[] {
+  const changed: MemoField[] = [];
+  const list = fields.list;
   for (let s = 0; s < slots.length; s++) {
     const a = before[slots[s]];
     const b = after[slots[s]];
     if (a === b) continue;
-    fields.forEach((field) => {
+    for (let f = 0; f < list.length; f++) {
+      const field = list[f];
       if (
-        field === INVALID
+        (field === INVALID
           ? !sameSet(a.invalid, b.invalid)
-          : !Object.is(a[field], b[field])
+          : !Object.is(a[field], b[field])) &&
+        !changed.includes(field)
       )
-        changed.add(field);
-    });
+        changed.push(field);
+    }
   }
   return changed;
 }

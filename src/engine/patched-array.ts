@@ -19,21 +19,30 @@ class PatchedKeys extends Map<PropertyKey, Patch> {
   plain = false;
 }
 
-const patches = new WeakMap<object, PatchedKeys>();
+/**
+ * Where an object keeps its PatchedKeys: a key of its own, not a WeakMap entry (an edit copies the
+ * table and the model, and a WeakMap write per copy costs more than a property before V8 compiles
+ * the edit's path). Not enumerable: spreads, Object.assign, JSON and clones do not see it.
+ */
+const PATCHES = Symbol("patched arrays");
+
+function patchesOf(owner: object): PatchedKeys | undefined {
+  return (owner as { [PATCHES]?: PatchedKeys })[PATCHES];
+}
 
 /** Past this many replaced slots the copy is made at once: each edit copies the map of slots. */
 const MAX_SLOTS = 64;
 
 /** owner[key][i], without making owner[key]'s copy. */
 export function slotOf<T>(owner: object, key: PropertyKey, i: number): T {
-  const patch = patches.get(owner)?.get(key);
+  const patch = patchesOf(owner)?.get(key);
   if (!patch) return (owner as Record<PropertyKey, T[]>)[key][i];
   return (patch.slots.has(i) ? patch.slots.get(i) : patch.base[i]) as T;
 }
 
 /** owner[key].length, without making owner[key]'s copy. */
 export function lengthOf(owner: object, key: PropertyKey): number {
-  const patch = patches.get(owner)?.get(key);
+  const patch = patchesOf(owner)?.get(key);
   return patch
     ? patch.base.length
     : (owner as Record<PropertyKey, unknown[]>)[key].length;
@@ -53,7 +62,7 @@ export function patchedCopy<T extends object>(
   // A plain object starts as an object literal, whose keys V8 keeps in fast mode: a copy made by
   // defineProperties is a dictionary, slower to make and to read on every edit.
   const copy = (proto === Object.prototype ? {} : Object.create(proto)) as T;
-  const patched = patches.get(source);
+  const patched = patchesOf(source);
   // A copy made here has plain values but for its patched arrays: its next copy reads them
   // without a descriptor each (an edit copies the table and the model once each).
   const plain = patched?.plain === true;
@@ -61,6 +70,7 @@ export function patchedCopy<T extends object>(
   const keys = Reflect.ownKeys(source);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
+    if (k === PATCHES) continue; // the copy's own are made below
     if (k === key || patched?.has(k)) {
       definePatched(copy, k, source, k === key ? slots : NO_SLOTS);
       continue;
@@ -79,7 +89,7 @@ export function patchedCopy<T extends object>(
       allPlain = false;
     }
   }
-  const own = patches.get(copy);
+  const own = patchesOf(copy);
   if (own !== undefined) own.plain = allPlain;
   return copy;
 }
@@ -96,7 +106,7 @@ function definePatched(
   previous: object,
   slots: ReadonlyMap<number, unknown>,
 ): void {
-  const before = patches.get(previous)?.get(key);
+  const before = patchesOf(previous)?.get(key);
   const base = before
     ? before.base
     : (previous as Record<PropertyKey, readonly unknown[]>)[key];
@@ -105,8 +115,11 @@ function definePatched(
   const merged = new Map<number, unknown>();
   before?.slots.forEach((v, i) => merged.set(i, v));
   slots.forEach((v, i) => merged.set(i, v));
-  let own = patches.get(owner);
-  if (!own) patches.set(owner, (own = new PatchedKeys()));
+  let own = patchesOf(owner);
+  if (!own) {
+    own = new PatchedKeys();
+    Object.defineProperty(owner, PATCHES, { value: own });
+  }
   own.set(key, { base, slots: merged });
   if (merged.size > MAX_SLOTS) materialize(owner, key);
   else Object.defineProperty(owner, key, accessorOf(key));
@@ -114,7 +127,7 @@ function definePatched(
 
 /** The patched array made whole, once: from then on owner[key] is a plain array. */
 function materialize(owner: object, key: PropertyKey): unknown[] {
-  const { base, slots } = patches.get(owner)!.get(key)!;
+  const { base, slots } = patchesOf(owner)!.get(key)!;
   const array = base.slice();
   slots.forEach((v, i) => (array[i] = v));
   settle(owner, key, array);
@@ -122,7 +135,7 @@ function materialize(owner: object, key: PropertyKey): unknown[] {
 }
 
 function settle(owner: object, key: PropertyKey, value: unknown): void {
-  patches.get(owner)?.delete(key);
+  patchesOf(owner)?.delete(key);
   Object.defineProperty(owner, key, {
     value,
     writable: true,

@@ -29,9 +29,13 @@ export function updatePrepared(
   const inputs = previous.inputs.slice();
   /** The changed funds (by input index), with the slots of their holdings that changed. */
   const copied = new Map<number, number[]>();
+  /** copied's keys, in the order first met (one fund, most often: no array made from the map). */
+  const affected: number[] = [];
   /** The funds (by input index) whose rows' diagnostics changed; made when one does. */
   let rows: Map<number, Holding> | undefined;
-  for (const k of changed) {
+  // Indexed: an iterator per call in code not yet compiled (an edit's first hundred re-checks).
+  for (let c = 0; c < changed.length; c++) {
+    const k = changed[c];
     // Slot by slot: the edited model's holdings are not copied whole (patched-array.ts).
     const before = slotOf<Holding>(previous.model, "holdings", k);
     const after = slotOf<Holding>(model, "holdings", k);
@@ -52,6 +56,7 @@ export function updatePrepared(
     let slots = copied.get(i);
     if (!slots) {
       copied.set(i, (slots = []));
+      affected.push(i);
       // Object.assign, not a spread followed by a key: Node 20's V8 builds `{ ...a, k: v }` on a slow path.
       inputs[i] = Object.assign({}, inputs[i], {
         holdings: inputs[i].holdings.slice(),
@@ -75,7 +80,7 @@ export function updatePrepared(
   );
   return {
     prepared: Object.assign({}, previous, { model, inputs }),
-    affected: Array.from(copied.keys()).sort(byIndex),
+    affected: affected.length > 1 ? affected.sort(byIndex) : affected,
   };
 }
 

@@ -159,7 +159,8 @@ export function rereadHoldingsRows(
   const holdings = new Map<number, Holding>();
   let diagnostics = previous.holdingsDiagnostics;
   const changed: number[] = [];
-  for (const i of rawRows) {
+  for (let j = 0; j < rawRows.length; j++) {
+    const i = rawRows[j];
     const k = holdingOf[i];
     // A new read's grid gives the row in place; an edited copy, its patched slot.
     const row: RawRow = gridOf(raw)

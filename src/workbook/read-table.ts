@@ -267,15 +267,55 @@ export function tableReader(raw: RawTable, spec: TableSpec): TableReader {
     }
     return parsed;
   };
+  /** The diagnostic of a cell that holds an error (err) or that its column cannot read (parsed). */
+  const unreadable = (
+    r: RawTable["rows"][number],
+    m: MappedColumn,
+    cell: CellValue,
+    err: string | undefined,
+    parsed: Parsed<unknown> | undefined,
+  ): Diagnostic =>
+    err !== undefined
+      ? diagnostic(
+          r,
+          m,
+          err,
+          `The cell holds the error ${err}.`,
+          reason("cell-error", {
+            error: err,
+            column: m.spec.name,
+            header: m.header,
+          }),
+        )
+      : diagnostic(
+          r,
+          m,
+          displayValue(cell),
+          (parsed as { message: string }).message,
+          reason("cell-unreadable", {
+            value: displayValue(cell),
+            expected: m.spec.type,
+            column: m.spec.name,
+            header: m.header,
+            allowed:
+              m.spec.type === "enum"
+                ? m.spec.enumValues?.join(", ")
+                : undefined,
+            readings: (parsed as { readings?: [string, string] }).readings,
+          }),
+        );
+  // Indexed loops and no closure made per row: an edit re-reads its row in code V8 has not
+  // compiled yet, where each callback, iterator and named function costs a call of its own.
   const readRow = (r: RawTable["rows"][number]): RowRead => {
-    if (r.cells.every(isBlank)) return { diagnostics: NO_DIAGNOSTICS };
+    const cells = r.cells;
+    if (allBlank(cells)) return { diagnostics: NO_DIAGNOSTICS };
     // A plain sheet's totals row is not a holding (contract §3); a table's is never read.
     if (
       raw.source === "sheet" &&
       assetClass &&
-      isBlank(r.cells[assetClass.index])
+      isBlank(cells[assetClass.index])
     ) {
-      const label = totalsLabel(r.cells);
+      const label = totalsLabel(cells);
       if (label !== undefined) {
         return {
           diagnostics: [
@@ -293,16 +333,13 @@ export function tableReader(raw: RawTable, spec: TableSpec): TableReader {
       }
     }
     let rowDiagnostics = NO_DIAGNOSTICS;
-    const report = (d: Diagnostic) => {
-      if (rowDiagnostics === NO_DIAGNOSTICS) rowDiagnostics = [];
-      rowDiagnostics.push(d);
-    };
     // Values by column ordinal: a plain array per row is the cheapest record to fill.
     const values: unknown[] = new Array(width);
     // Most rows read cleanly: they share one empty set, and a row gets its own at its first unreadable cell.
     let invalid: Set<string> = NO_INVALID;
-    for (const m of mapped) {
-      const cell = r.cells[m.index];
+    for (let j = 0; j < mapped.length; j++) {
+      const m = mapped[j];
+      const cell = cells[m.index];
       if (isBlank(cell)) {
         // A blank yes/no is "no", unless a rule needs the answer (blankUnknown).
         if (m.spec.type === "boolean" && !m.spec.blankUnknown)
@@ -320,40 +357,9 @@ export function tableReader(raw: RawTable, spec: TableSpec): TableReader {
       }
       if (invalid === NO_INVALID) invalid = new Set();
       invalid.add(m.spec.name);
-      if (err !== undefined)
-        report(
-          diagnostic(
-            r,
-            m,
-            err,
-            `The cell holds the error ${err}.`,
-            reason("cell-error", {
-              error: err,
-              column: m.spec.name,
-              header: m.header,
-            }),
-          ),
-        );
-      else
-        report(
-          diagnostic(
-            r,
-            m,
-            displayValue(cell),
-            (parsed as { message: string }).message,
-            reason("cell-unreadable", {
-              value: displayValue(cell),
-              expected: m.spec.type,
-              column: m.spec.name,
-              header: m.header,
-              allowed:
-                m.spec.type === "enum"
-                  ? m.spec.enumValues?.join(", ")
-                  : undefined,
-              readings: (parsed as { readings?: [string, string] }).readings,
-            }),
-          ),
-        );
+      // The row's first diagnostic gets an array of its own; a clean row shares the empty one.
+      if (rowDiagnostics === NO_DIAGNOSTICS) rowDiagnostics = [];
+      rowDiagnostics.push(unreadable(r, m, cell, err, parsed));
     }
     return {
       row: { row: r.rowNumber, values, invalid },
@@ -378,6 +384,12 @@ export function tableReader(raw: RawTable, spec: TableSpec): TableReader {
 /** Serial 0 of the 1904 date system is serial 1462 of the 1900 one (1 January 1904). */
 const DAYS_1900_TO_1904 = 1462;
 const TOTALS = /^\s*(total|totaux|sous-total)/i;
+
+/** Whether every cell is blank (a loop, not every(): no callback per cell). */
+function allBlank(cells: CellValue[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i])) return false;
+  return true;
+}
 
 /** The first non-empty text cell, when it begins with Total, Totaux or Sous-total. */
 function totalsLabel(cells: CellValue[]): string | undefined {

@@ -776,7 +776,9 @@ function patchSort(
     const k = slots[s];
     const to = sort.paragraphs[k];
     if (to !== To.I && to !== To.III1 && to !== To.III2) continue;
-    const [x, y] = [before[s], after[k]];
+    // Two reads, not a destructured pair: an iterator per slot in code not yet compiled.
+    const x = before[s];
+    const y = after[k];
     if (x !== x || y !== y) return undefined;
     totals[to] = plusExact(plusExact(totals[to], -x), y);
   }
