@@ -5,9 +5,45 @@
  * edited slots only (slotOf), and every other reader gets the copy, made once.
  */
 
+/**
+ * An array property not made yet (a table's rows while they are only its grid, range-grid.ts):
+ * its length and slots, read without making it, and the array itself, made when read whole.
+ */
+export interface UnmadeArray {
+  readonly length: number;
+  at(i: number): unknown;
+  whole(): readonly unknown[];
+}
+
+/** The arrays not made yet, by owner and key: the first edit of a new read makes no 100,000 rows. */
+const unmade = new WeakMap<object, Map<PropertyKey, UnmadeArray>>();
+
+/** owner[key] is not made yet: this view reads it (undefined: it is made, read it as it is). */
+export function setUnmadeArray(
+  owner: object,
+  key: PropertyKey,
+  view: UnmadeArray | undefined,
+): void {
+  let views = unmade.get(owner);
+  if (view === undefined) views?.delete(key);
+  else {
+    if (!views) unmade.set(owner, (views = new Map()));
+    views.set(key, view);
+  }
+}
+
+function unmadeOf(owner: object, key: PropertyKey): UnmadeArray | undefined {
+  return unmade.get(owner)?.get(key);
+}
+
 interface Patch {
-  base: readonly unknown[];
+  /** The array patched, or a view of it while it is not made (read whole when the copy is). */
+  base: readonly unknown[] | UnmadeArray;
   slots: Map<number, unknown>;
+}
+
+function slotIn(base: Patch["base"], i: number): unknown {
+  return Array.isArray(base) ? base[i] : (base as UnmadeArray).at(i);
 }
 
 /**
@@ -36,8 +72,12 @@ const MAX_SLOTS = 64;
 /** owner[key][i], without making owner[key]'s copy. */
 export function slotOf<T>(owner: object, key: PropertyKey, i: number): T {
   const patch = patchesOf(owner)?.get(key);
-  if (!patch) return (owner as Record<PropertyKey, T[]>)[key][i];
-  return (patch.slots.has(i) ? patch.slots.get(i) : patch.base[i]) as T;
+  if (!patch) {
+    const view = unmadeOf(owner, key);
+    if (view) return view.at(i) as T;
+    return (owner as Record<PropertyKey, T[]>)[key][i];
+  }
+  return (patch.slots.has(i) ? patch.slots.get(i) : slotIn(patch.base, i)) as T;
 }
 
 /** owner[key].length, without making owner[key]'s copy. */
@@ -45,7 +85,8 @@ export function lengthOf(owner: object, key: PropertyKey): number {
   const patch = patchesOf(owner)?.get(key);
   return patch
     ? patch.base.length
-    : (owner as Record<PropertyKey, unknown[]>)[key].length;
+    : (unmadeOf(owner, key) ?? (owner as Record<PropertyKey, unknown[]>)[key])
+        .length;
 }
 
 /**
@@ -109,7 +150,8 @@ function definePatched(
   const before = patchesOf(previous)?.get(key);
   const base = before
     ? before.base
-    : (previous as Record<PropertyKey, readonly unknown[]>)[key];
+    : (unmadeOf(previous, key) ??
+      (previous as Record<PropertyKey, readonly unknown[]>)[key]);
   // forEach, not destructured entries or a Map made from a Map: both iterate entry by entry in
   // code not yet compiled (an edit's first hundred copies).
   const merged = new Map<number, unknown>();
@@ -128,7 +170,9 @@ function definePatched(
 /** The patched array made whole, once: from then on owner[key] is a plain array. */
 function materialize(owner: object, key: PropertyKey): unknown[] {
   const { base, slots } = patchesOf(owner)!.get(key)!;
-  const array = base.slice();
+  const array = (
+    Array.isArray(base) ? base : (base as UnmadeArray).whole()
+  ).slice();
   slots.forEach((v, i) => (array[i] = v));
   settle(owner, key, array);
   return array;

@@ -1,4 +1,10 @@
-import type { Diagnostic, Holding, TableName } from "../engine/model";
+import {
+  type Diagnostic,
+  type Holding,
+  IN_COLUMNS,
+  type InColumns,
+  type TableName,
+} from "../engine/model";
 import { lengthOf, patchedCopy, slotOf } from "../engine/patched-array";
 import type { CellValue, RawRow, RawTable } from "./grid";
 import { cellsAt, gridOf, rowCount, rowNumberAt } from "./range-grid";
@@ -207,14 +213,31 @@ function holdingIndexes(reading: WorkbookReading): Int32Array {
     (reading as { [HOLDING_INDEX]?: Int32Array })[HOLDING_INDEX] ??
     holdingIndexCache.get(reading);
   if (index) return index;
-  const rows = reading.tables.Holdings?.rows ?? [];
+  const raw = reading.tables.Holdings;
+  const count = raw ? lengthOf(raw, "rows") : 0;
   const holdings: Holding[] = reading.model.holdings;
-  index = new Int32Array(rows.length).fill(-1);
-  // Holdings keep the rows' order, skipping blank and totals rows.
-  for (let i = 0, k = 0; i < rows.length && k < holdings.length; i++)
-    if (rows[i].rowNumber === holdings[k].row) index[i] = k++;
+  const rowOf = holdingRows(holdings);
+  index = new Int32Array(count).fill(-1);
+  // Holdings keep the rows' order, skipping blank and totals rows. Row numbers from the grid
+  // and the read's columns: the first edit of a new read makes no row or holding objects.
+  const grid = raw ? gridOf(raw) : undefined;
+  for (let i = 0, k = 0; i < count && k < holdings.length; i++) {
+    const rowNumber = grid
+      ? grid.rowNumberOfFirst + i
+      : slotOf<RawRow>(raw!, "rows", i).rowNumber;
+    if (rowNumber === rowOf(k)) index[i] = k++;
+  }
   holdingIndexCache.set(reading, index);
   return index;
+}
+
+/** Holding k's worksheet row: from the read's columns when the holdings are the read's own, in order. */
+function holdingRows(holdings: readonly Holding[]): (k: number) => number {
+  const columns =
+    holdings.length > 0 ? (holdings[0] as InColumns)[IN_COLUMNS] : undefined;
+  if (columns && columns.indicesOf(holdings) === null)
+    return (k) => columns.rowAt(k);
+  return (k) => holdings[k].row;
 }
 
 /** The table's diagnostics with those of one data row replaced, keeping them in row order. */

@@ -1,4 +1,5 @@
 import type { TableName } from "../engine/model";
+import { setUnmadeArray } from "../engine/patched-array";
 import { type CellValue, isBlank, type RawRow, type RawTable } from "./grid";
 
 /**
@@ -84,6 +85,7 @@ export function tableFromValues(
   let made: RawRow[] | undefined;
   const settle = (owner: RawTable, rows: RawRow[]): RawRow[] => {
     unmadeRows.delete(table);
+    setUnmadeArray(table, "rows", undefined);
     Object.defineProperty(owner, "rows", {
       value: rows,
       writable: true,
@@ -103,6 +105,17 @@ export function tableFromValues(
     configurable: true,
   });
   unmadeRows.set(table, grid);
+  // An edit's copy of the table reads its other rows from the grid (patched-array.ts): the first
+  // edit of a new read makes no 100,000 row objects.
+  setUnmadeArray(table, "rows", {
+    length: grid.count,
+    at: (i) =>
+      made?.[i] ?? {
+        rowNumber: grid.rowNumberOfFirst + i,
+        cells: grid.values[grid.first + i] as CellValue[],
+      },
+    whole: () => table.rows,
+  });
   return table;
 }
 

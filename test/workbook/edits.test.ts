@@ -4,6 +4,7 @@ import { parseAddress } from "../../src/excel/workbook-model";
 import { CheckedWorkbook } from "../../src/workbook/checked-workbook";
 import { applyEdits, changedHoldingsRows } from "../../src/workbook/edits";
 import type { CellValue, RawTable } from "../../src/workbook/grid";
+import { gridOf, tableFromValues } from "../../src/workbook/range-grid";
 import { readWorkbook } from "../../src/workbook/read-workbook";
 
 const table = (name: RawTable["name"], headers: string[], rows: CellValue[][], source: RawTable["source"] = "table"): RawTable => ({
@@ -54,6 +55,24 @@ describe("edits to a read workbook", () => {
       if (k % 9 === 0 || k > 90) expect(JSON.stringify(w.report("2025-12-31"))).toBe(JSON.stringify(full(w)));
     }
     expect(w.report("2024-06-30")).toEqual(checkWorkbook(readWorkbook(w.tables), { asOf: "2024-06-30" }));
+  });
+
+  it("an edit of a new read's grid makes none of its rows; the edited table, read whole, is the grid with the edit", () => {
+    const grid: CellValue[][] = [HOLDINGS, ...Array.from({ length: 700 }, (_, i) => [i % 2 ? "F2" : "F1", "EQUITY", 1000 + i, i % 3 ? "UNLISTED" : null])];
+    const holdings = tableFromValues("Holdings", grid);
+    let w = new CheckedWorkbook({ Funds: FUNDS, Holdings: holdings });
+    w.report("2025-12-31");
+    const reports = [];
+    for (const [row, value] of [[2, 5], [400, 7], [2, 9]] as const) {
+      w = w.withEdits([{ table: "Holdings", row, column: 2, value }]);
+      reports.push(w.report("2025-12-31"));
+    }
+    // The read's table still has only its grid: no row object was made for the edits.
+    expect(gridOf(holdings)).toBeDefined();
+    expect(reports.at(-1)).toEqual(full(w));
+    const expected = grid.slice(1).map((cells, i) => ({ rowNumber: i + 2, cells: i === 0 ? ["F1", "EQUITY", 9, null] : i === 398 ? ["F1", "EQUITY", 7, "UNLISTED"] : cells }));
+    expect(w.tables.Holdings!.rows).toEqual(expected);
+    expect(holdings.rows.map((r) => r.cells)).toEqual(grid.slice(1));
   });
 
   it("edits outside Holdings' data rows are read in full, never dropped", () => {
