@@ -3,8 +3,9 @@
  * value → code gives, but texts are found in an open-addressing table hashed by their
  * characters. Coding an id column of 100,000 rows and ~38,000 distinct texts through a Map was
  * most of a read's first check (the Map grows, rehashes and allocates as it goes); the table is
- * a typed array sized at once for the texts expected (read-columns.ts: from the first rows). Texts are compared with ===, as a Map compares them; any
- * other value (blank, a number) goes to a Map, so every value gets the code a Map would give.
+ * a typed array sized at once for the texts expected (read-columns.ts: from the first rows).
+ * Texts are compared with ===, as a Map compares them; any other value (blank, a number) goes to
+ * a Map, so every value gets the code a Map would give.
  */
 export class TextCodes {
   /**

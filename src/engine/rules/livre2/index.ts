@@ -28,42 +28,46 @@ export { FUND_LEVEL_RULES } from "./definitions";
 const COST_WHEN_SUBSCRIBED: BasisOptions = { defaultWithSubscriptions: "COST" };
 const FAIR_VALUE: BasisOptions = { fairValueOnly: true };
 
+/** A rule a fund gains by its type alone (when its columns say so). */
+type TypeRule = (ctx: FundContext) => RuleResult | undefined;
+
+/** The 20-investor reservation, by the types it applies to. */
+const INVESTORS_OF_TYPE: Partial<Record<FundType, TypeRule>> = {
+  FIVG: (ctx) => twentyInvestors(ctx, FIVG_20INV),
+  FIVG_FEEDER: (ctx) => twentyInvestors(ctx, FIVG_20INV),
+  OFS: (ctx) => twentyInvestors(ctx, OFS_20INV),
+};
+
+/** Left out of the first build, now with their columns. */
+const LEFT_OUT_OF_TYPE: Partial<Record<FundType, TypeRule>> = {
+  SPPICAV: opciUnlimited,
+  FPI: opciUnlimited,
+  FIA: fiaSeveralMasters,
+};
+
 /** Rules any fund may gain by what it declares: PEA, PEA-PME and CPI claims, the 20-investor reservation, self-management. */
 function byClaim(ctx: FundContext): RuleResult[] {
   const f = ctx.fund;
-  const type = f.fundType;
-  // Most funds claim nothing and are of no type below: no rule to add, and nothing to ask.
+  const investors = f.fundType && INVESTORS_OF_TYPE[f.fundType];
+  const leftOut = f.fundType && LEFT_OUT_OF_TYPE[f.fundType];
+  // Most funds claim nothing and are of no type above: no rule to add, and nothing to ask.
   if (
     !f.peaClaim &&
     !f.peaPmeClaim &&
     !f.cpiClaim &&
     !f.selfManaged &&
-    !(type !== undefined && TYPES_OF_THEIR_OWN.has(type))
+    !investors &&
+    !leftOut
   )
     return [];
   return present([
     ...evaluatePea(ctx),
     ...evaluateCpi(ctx),
-    type === "FIVG" || type === "FIVG_FEEDER"
-      ? twentyInvestors(ctx, FIVG_20INV)
-      : undefined,
-    type === "OFS" ? twentyInvestors(ctx, OFS_20INV) : undefined,
+    investors ? investors(ctx) : undefined,
     selfManagedCapital(ctx),
-    // Left out of the first build, now with their columns.
-    type === "SPPICAV" || type === "FPI" ? opciUnlimited(ctx) : undefined,
-    type === "FIA" ? fiaSeveralMasters(ctx) : undefined,
+    leftOut ? leftOut(ctx) : undefined,
   ]);
 }
-
-/** The types byClaim adds a rule to whatever the fund claims (when their columns say so). */
-const TYPES_OF_THEIR_OWN: ReadonlySet<FundType> = new Set<FundType>([
-  "FIVG",
-  "FIVG_FEEDER",
-  "OFS",
-  "SPPICAV",
-  "FPI",
-  "FIA",
-]);
 
 const CLAIM_RULES = [
   ...PEA_RULES,
