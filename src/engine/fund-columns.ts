@@ -1,6 +1,7 @@
 import type { Amount } from "./amount";
 import {
   type CodeArray,
+  COLUMNS_OF_LIST,
   type Holding,
   type HoldingColumns,
   IN_COLUMNS,
@@ -58,7 +59,9 @@ export class FundColumns {
 
   constructor(readonly holdings: readonly Holding[]) {
     this.length = holdings.length;
-    // The read of the first holding that has one (an edited first row has none).
+    // The read's own list says its read; any other, its first holding that has one (an edited
+    // first row has none).
+    this.source = COLUMNS_OF_LIST.get(holdings);
     for (let k = 0; k < holdings.length && !this.source; k++)
       this.source = (holdings[k] as InColumns)[IN_COLUMNS];
   }

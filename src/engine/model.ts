@@ -239,6 +239,15 @@ export interface HoldingColumns {
   readonly anyInvalid: boolean;
 }
 
+/**
+ * A read's own list of holdings and its columns: a check of the whole read finds them without
+ * making a holding to ask it (src/workbook/lazy-list.ts).
+ */
+export const COLUMNS_OF_LIST = new WeakMap<
+  readonly Holding[],
+  HoldingColumns
+>();
+
 /** The optional columnar read of a holding (above). */
 export interface InColumns {
   readonly [IN_COLUMNS]?: HoldingColumns;

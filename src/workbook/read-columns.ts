@@ -1,5 +1,6 @@
 import { amountFromNumber } from "../engine/amount";
 import {
+  COLUMNS_OF_LIST,
   COST_MILLIONTHS,
   type Diagnostic,
   FAIR_MILLIONTHS,
@@ -711,6 +712,7 @@ export function readHoldingsColumns(
     (j) => new ColumnHolding(table, j) as unknown as Holding,
   );
   table.holdings = holdings;
+  COLUMNS_OF_LIST.set(holdings.list, table);
   return {
     holdings: holdings.list,
     diagnostics,
