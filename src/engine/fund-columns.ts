@@ -135,8 +135,10 @@ export class FundColumns {
   /** The holding's index in the read, -1 when not from it. */
   private indexInRead(k: number): number {
     const source = this.source;
-    if (!source) return -1;
-    const index = source.indicesOf([this.holdings[k]]);
+    const h = this.holdings[k];
+    // A holding of another read or of none (an edited row): asked without a list and an index made.
+    if (!source || (h as InColumns)[IN_COLUMNS] !== source) return -1;
+    const index = source.indicesOf([h]);
     return index === null ? 0 : index[0];
   }
 
@@ -536,6 +538,40 @@ function millionthsOf(amount: Amount | undefined): number {
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+type KeyPart = string | boolean | undefined;
+
+/**
+ * The key of one kind of memo, from its parts (a date, a basis): the same string as long as the
+ * parts are the last ones. A key joined on each check is a new string, hashed again by each
+ * lookup, and a check after an edit runs mostly before V8 has compiled it.
+ */
+export class MemoKey {
+  private a: KeyPart;
+  private b: KeyPart;
+  private c: KeyPart;
+  private d: KeyPart;
+  private key: string | undefined;
+
+  constructor(private readonly name: string) {}
+
+  of(a: KeyPart, b?: KeyPart, c?: KeyPart, d?: KeyPart): string {
+    if (
+      this.key === undefined ||
+      a !== this.a ||
+      b !== this.b ||
+      c !== this.c ||
+      d !== this.d
+    ) {
+      this.a = a;
+      this.b = b;
+      this.c = c;
+      this.d = d;
+      this.key = [this.name, a, b, c, d].join("|");
+    }
+    return this.key;
+  }
+}
+
 /** A memo's fields: the holdings' fields it reads, and INVALID for which cells are unreadable. */
 export type MemoField = Field | typeof INVALID;
 
@@ -728,6 +764,8 @@ function changedFields(
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  // Most rows read cleanly: two empty sets, compared without an iterator.
+  if (a === b || (a.size === 0 && b.size === 0)) return true;
   if (a.size !== b.size) return false;
   for (const x of a) if (!b.has(x)) return false;
   return true;
