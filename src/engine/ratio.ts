@@ -93,16 +93,16 @@ export function evaluateRatio(input: RatioInput): RuleResult {
     headroom: null,
     unit: input.unit ?? "EUR",
   };
-  const messages = [input.message, input.forcedBreach].filter(
-    (m): m is string => Boolean(m),
-  );
-  if (messages.length) base.message = messages.join(" ");
+  // Plain conditions, no array filtered and joined: every re-check after an edit runs this.
+  const { message, forcedBreach } = input;
+  if (message && forcedBreach) base.message = `${message} ${forcedBreach}`;
+  else if (message || forcedBreach) base.message = message || forcedBreach;
   // Coded only when every part of the message is: otherwise the English message stands alone.
   const coded =
-    (input.message ? input.reasons !== undefined : true) &&
-    (input.forcedBreach ? input.forcedReasons !== undefined : true);
+    (message ? input.reasons !== undefined : true) &&
+    (forcedBreach ? input.forcedReasons !== undefined : true);
   const reasons: Reason[] | undefined = coded
-    ? [...(input.reasons ?? []), ...(input.forcedReasons ?? [])]
+    ? joined(input.reasons, input.forcedReasons)
     : undefined;
   if (reasons?.length) base.reasons = reasons;
 
@@ -127,6 +127,13 @@ export function evaluateRatio(input: RatioInput): RuleResult {
   base.status = outcome.status;
   if (!input.complete) base.partial = true;
   return base;
+}
+
+/** The reasons of the message and of the forced breach, in a new array. */
+function joined(a: Reason[] | undefined, b: Reason[] | undefined): Reason[] {
+  if (b === undefined || b.length === 0)
+    return a === undefined ? [] : a.slice();
+  return a === undefined ? b.slice() : a.concat(b);
 }
 
 /** What the comparison gives: the ratio, the headroom to the limit in cents (rounded down), the status. */

@@ -1542,8 +1542,13 @@ function results(
   });
   const bucketLimit = bucketCounted + aboveLimit;
   const kept = passes?.rules;
-  if (kept !== undefined && kept.bucketLimit === bucketLimit)
-    return [q50, ...kept.results.map(copyResult)];
+  if (kept !== undefined && kept.bucketLimit === bucketLimit) {
+    // A loop, not a spread of a map: this runs on each edit's re-check.
+    const rules = [q50];
+    for (let k = 0; k < kept.results.length; k++)
+      rules.push(copyResult(kept.results[k]));
+    return rules;
+  }
   const rules = [
     q50,
     advancesRule(
