@@ -357,7 +357,9 @@ export class FundColumns {
           slots,
           reads,
         );
-      if (patched === column) before.owned.delete(column as Float64Array);
+      // An amount column kept as it is is now shared: neither version writes to it.
+      if (patched === column && column instanceof Float64Array)
+        before.owned.delete(column);
       if (patched !== undefined) this.made.set(name, patched);
     }
     for (const key of before.memos.keys()) {

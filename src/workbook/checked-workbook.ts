@@ -156,7 +156,7 @@ export class CheckedWorkbook {
    */
   report(asOf: IsoDate, positions = false, defaultWarningMargin?: Dec): Report {
     const cache = positions ? this.explained : this.reports;
-    const key = `${positions ? "P" : "R"}|${asOf}|${defaultWarningMargin?.toString() ?? ""}`;
+    const key = reportKey(asOf, positions, defaultWarningMargin);
     let report = cache.get(key);
     if (report) {
       // Most recently used last, so the oldest date is the one dropped.
@@ -227,6 +227,33 @@ export class CheckedWorkbook {
 }
 
 const byIndex = (a: number, b: number) => a - b;
+
+/** The last report key and its parts: a sheet asks one date again and again (an edit, then its report). */
+let lastKey = {
+  asOf: "",
+  positions: false,
+  margin: undefined as Dec | undefined,
+  key: "",
+};
+
+/** A report's cache key: its kind, date and default warning margin. */
+function reportKey(
+  asOf: IsoDate,
+  positions: boolean,
+  margin: Dec | undefined,
+): string {
+  const k = lastKey;
+  if (
+    k.key !== "" &&
+    k.asOf === asOf &&
+    k.positions === positions &&
+    k.margin === margin
+  )
+    return k.key;
+  const key = `${positions ? "P" : "R"}|${asOf}|${margin?.toString() ?? ""}`;
+  lastKey = { asOf, positions, margin, key };
+  return key;
+}
 const NO_FUNDS: readonly number[] = [];
 
 /** The stale funds' indexes in order; one, most often, read without an iterator. */
