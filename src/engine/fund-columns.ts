@@ -40,14 +40,14 @@ export class FundColumns {
    */
   private indexMade: Int32Array | null | undefined;
   private indexPatch: Map<number, number> | undefined;
-  private readonly made = new Map<string, unknown>();
+  private made = new Map<string, unknown>();
   /**
    * The amount columns of made that no other version's columns or read share: an edit's next
    * version may take one and write its edited slots in place (patchMillionths).
    */
-  private readonly owned = new Set<Float64Array>();
+  private owned = new Set<Float64Array>();
   /** What was worked out from some columns (memo), with the fields it read. */
-  private readonly memos = new Map<string, Memo>();
+  private memos = new Map<string, Memo>();
   /**
    * Every field a made column or a memo reads: those an edit compares (patchFrom). Shared by the
    * versions of the fund after edits, and only added to: a field one version no longer reads is
@@ -331,32 +331,21 @@ export class FundColumns {
       slots,
       before.fieldsRead,
     );
+    if (sameOthers) return this.takeFrom(before, slots, reads, changed);
     /** The amounts at the slots before the edit, by amount column patched. */
     const amountsBefore = new Map<string, Float64Array>();
     // Keys, then get: a destructured [key, value] costs an iterator per entry in code not yet
     // compiled, which is how this runs for an edit's first hundred checks.
     for (const name of before.made.keys()) {
       const column = before.made.get(name);
-      let patched: unknown;
-      if (sameOthers && !changed.includes(name as MemoField)) patched = column;
-      else if (name === INVALID)
-        patched = this.patchInvalid(column as number[], slots, reads);
-      else if (column instanceof Float64Array) {
-        amountsBefore.set(name, valuesAt(column, slots));
-        patched = this.patchMillionths(
-          before,
-          name as AmountField,
-          column,
-          slots,
-          reads,
-        );
-      } else
-        patched = this.patchCoded(
-          name as Field,
-          column as Coded<unknown>,
-          slots,
-          reads,
-        );
+      const patched = this.patchColumn(
+        before,
+        name,
+        column,
+        slots,
+        reads,
+        amountsBefore,
+      );
       // An amount column kept as it is is now shared: neither version writes to it.
       if (patched === column && column instanceof Float64Array)
         before.owned.delete(column);
@@ -383,6 +372,101 @@ export class FundColumns {
           });
       }
     }
+  }
+
+  /**
+   * patchFrom when the holdings not of the read are the same: the columns and memos of the fields
+   * the edit left unchanged stay as they are, so the previous version's maps are taken rather than
+   * copied entry by entry, and only the changed fields' entries are patched in them. The next
+   * version is the one checked from now on; were the previous one asked again, it would make its
+   * own anew (as it does for an amount column taken in patchMillionths).
+   */
+  private takeFrom(
+    before: FundColumns,
+    slots: readonly number[],
+    reads: readonly number[],
+    changed: readonly MemoField[],
+  ): void {
+    [this.made, this.memos, this.owned] = [
+      before.made,
+      before.memos,
+      before.owned,
+    ];
+    before.made = new Map();
+    before.memos = new Map();
+    before.owned = new Set();
+    if (changed.length === 0) return;
+    const made = this.made;
+    /** The amounts at the slots before the edit, by amount column patched. */
+    const amountsBefore = new Map<string, Float64Array>();
+    for (let c = 0; c < changed.length; c++) {
+      const name = changed[c];
+      const column = made.get(name);
+      if (column === undefined) continue;
+      const patched = this.patchColumn(
+        this,
+        name,
+        column,
+        slots,
+        reads,
+        amountsBefore,
+      );
+      if (patched === undefined) made.delete(name);
+      else made.set(name, patched);
+    }
+    const memos = this.memos;
+    // Keys, then get (no iterator per entry); deleting or replacing the entry met is allowed.
+    for (const key of memos.keys()) {
+      const m = memos.get(key)!;
+      if (!this.unchanged(before, m.fields, changed, true)) memos.delete(key);
+      else if (m.amount === undefined || !changed.includes(m.amount)) continue;
+      else if (m.change !== undefined) memos.delete(key);
+      else {
+        // Only the amount changed: the value is patched when first asked (summing).
+        const amounts = amountsBefore.get(m.amount);
+        if (amounts === undefined) memos.delete(key);
+        else
+          memos.set(key, {
+            fields: m.fields,
+            value: m.value,
+            amount: m.amount,
+            change: { slots, before: amounts },
+          });
+      }
+    }
+  }
+
+  /**
+   * A column made before the edit at the given slots, as code(), millionths() or withInvalid()
+   * would make it now (undefined: made again when asked); an amount column's values at the slots
+   * before the edit are recorded in amountsBefore.
+   */
+  private patchColumn(
+    before: FundColumns,
+    name: string,
+    column: unknown,
+    slots: readonly number[],
+    reads: readonly number[],
+    amountsBefore: Map<string, Float64Array>,
+  ): unknown {
+    if (name === INVALID)
+      return this.patchInvalid(column as number[], slots, reads);
+    if (column instanceof Float64Array) {
+      amountsBefore.set(name, valuesAt(column, slots));
+      return this.patchMillionths(
+        before,
+        name as AmountField,
+        column,
+        slots,
+        reads,
+      );
+    }
+    return this.patchCoded(
+      name as Field,
+      column as Coded<unknown>,
+      slots,
+      reads,
+    );
   }
 
   /** Every field is the same at the slots, and its column (if made) is the same object. */
