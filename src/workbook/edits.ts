@@ -8,7 +8,7 @@ import {
 import { lengthOf, patchedCopy, slotOf } from "../engine/patched-array";
 import type { CellValue, RawRow, RawTable } from "./grid";
 import { cellsAt, gridOf, rowCount, rowNumberAt } from "./range-grid";
-import { type ReadRow } from "./read-table";
+import { type ReadRow, type RowBefore } from "./read-table";
 import { toHolding, type WorkbookReading } from "./read-workbook";
 
 /** One cell's new value: the table, the worksheet row, and the column's position in the table's header (0 first). */
@@ -165,6 +165,8 @@ export function rereadHoldingsRows(
   const holdings = new Map<number, Holding>();
   let diagnostics = previous.holdingsDiagnostics;
   const changed: number[] = [];
+  const readBefore = (previous as ReadRows)[ROWS_READ];
+  const rowsRead = new Map<number, RowBefore>();
   for (let j = 0; j < rawRows.length; j++) {
     const i = rawRows[j];
     const k = holdingOf[i];
@@ -172,8 +174,12 @@ export function rereadHoldingsRows(
     const row: RawRow = gridOf(raw)
       ? { rowNumber: rowNumberAt(raw, i), cells: cellsAt(raw, i) }
       : slotOf<RawRow>(raw, "rows", i);
-    const read = reader.readRow(row);
+    // A row this reading's edit read: only its cells that changed since are read again.
+    const before = readBefore?.get(i);
+    const read =
+      (before && reader.readRowAgain(row, before)) ?? reader.readRow(row);
     if (k < 0 || !read.row) return undefined;
+    rowsRead.set(i, { cells: row.cells, row: read.row as ReadRow });
     const holding = toHolding(read.row as ReadRow);
     holdings.set(k, holding);
     changed.push(k);
@@ -199,9 +205,17 @@ export function rereadHoldingsRows(
     model,
     holdingsDiagnostics: diagnostics,
     [HOLDING_INDEX]: holdingOf,
+    [ROWS_READ]: rowsRead,
   });
   return { reading, changed };
 }
+
+/**
+ * The rows an edit read again, by index in Holdings' rows, on the reading it made: the next edit
+ * of the same row (a cell typed again, a what-if) parses only the cells that differ.
+ */
+const ROWS_READ = Symbol("rows read again by the edit");
+type ReadRows = { [ROWS_READ]?: ReadonlyMap<number, RowBefore> };
 
 const holdingIndexCache = new WeakMap<WorkbookReading, Int32Array>();
 /** A reading's holdingIndexes when an edit made it (rereadHoldingsRows). */
