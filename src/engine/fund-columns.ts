@@ -387,11 +387,9 @@ export class FundColumns {
     reads: readonly number[],
     changed: readonly MemoField[],
   ): void {
-    [this.made, this.memos, this.owned] = [
-      before.made,
-      before.memos,
-      before.owned,
-    ];
+    this.made = before.made;
+    this.memos = before.memos;
+    this.owned = before.owned;
     before.made = new Map();
     before.memos = new Map();
     before.owned = new Set();
