@@ -88,16 +88,10 @@ export function formatAmount(amount: Amount): string {
   const negative = amount < 0n;
   const abs = negative ? -amount : amount;
   const units = abs / SCALE;
-  // The millionths as a number (below 10^6), its trailing zeros dropped down to two decimals by
-  // division, not by a pattern: every rule's result formats its amounts, each edit's re-check too.
-  let fraction = Number(abs % SCALE);
-  let decimals = AMOUNT_DECIMALS;
-  while (decimals > 2 && fraction % 10 === 0) {
-    fraction /= 10;
-    decimals--;
-  }
-  const digits = String(fraction).padStart(decimals, "0");
-  return `${negative ? "-" : ""}${units.toString()}.${digits}`;
+  let fraction = (abs % SCALE).toString().padStart(AMOUNT_DECIMALS, "0");
+  fraction = fraction.replace(/0+$/, "");
+  if (fraction.length < 2) fraction = fraction.padEnd(2, "0");
+  return `${negative ? "-" : ""}${units.toString()}.${fraction}`;
 }
 
 /** Formats a decimal amount to cents, rounding down: a cushion is never overstated, a shortfall never understated. */

@@ -35,7 +35,11 @@ export function applyEdits(
   for (let e = 0; e < edits.length; e++)
     if (edits[e].table !== "Holdings") return undefined;
   const edited = new Map<number, RawRow>();
-  for (const e of edits) {
+  /** edited's keys, as first met: no array spread from the map's iterator. */
+  const holdingsRows: number[] = [];
+  // Indexed: an iterator per edit in code not yet compiled (an edit's first hundred versions).
+  for (let k = 0; k < edits.length; k++) {
+    const e = edits[k];
     const index = rowIndex(raw, e.row);
     if (index === undefined || e.column < 0 || e.column >= raw.headers.length)
       return undefined;
@@ -43,6 +47,7 @@ export function applyEdits(
     if (!row) {
       row = { rowNumber: e.row, cells: rowAt(raw, index).cells.slice() };
       edited.set(index, row);
+      holdingsRows.push(index);
     }
     while (row.cells.length <= e.column) row.cells.push(null);
     row.cells[e.column] = e.value;
@@ -52,9 +57,12 @@ export function applyEdits(
   const holdings = patchedCopy(raw, "rows", edited);
   return {
     tables: Object.assign({}, tables, { Holdings: holdings }),
-    holdingsRows: [...edited.keys()].sort((a, b) => a - b),
+    holdingsRows:
+      holdingsRows.length > 1 ? holdingsRows.sort(byIndex) : holdingsRows,
   };
 }
+
+const byIndex = (a: number, b: number) => a - b;
 
 /** raw.rows[i], without copying the rows of a table that edits made. */
 function rowAt(raw: RawTable, i: number): RawRow {
