@@ -155,20 +155,16 @@ export function integerOutcome(
   numerator: Amount,
   denominator: Amount,
 ): Outcome | undefined {
-  const t = fractionOf(input.threshold);
-  const w = fractionOf(input.warningMargin);
+  const scaled = scaledLimits(
+    input.threshold,
+    input.warningMargin,
+    denominator,
+  );
   const value = quotientNumber(numerator, denominator);
-  if (!t || !w || value === undefined) return undefined;
-  const places = Math.max(t.places, w.places, 2);
+  if (scaled === undefined || value === undefined) return undefined;
+  const { places, limit, margin } = scaled;
   const num = numerator * pow10(places);
-  const limit = atPlaces(t, places) * denominator;
-  const margin = atPlaces(w, places) * denominator;
-  if (
-    !withinDecimalDigits(num) ||
-    !withinDecimalDigits(limit) ||
-    !withinDecimalDigits(margin)
-  )
-    return undefined;
+  if (!withinDecimalDigits(num)) return undefined;
   const headroom = input.rule.direction === "min" ? num - limit : limit - num;
   return {
     value,
@@ -180,6 +176,54 @@ export function integerOutcome(
         : num > limit - margin,
     ),
   };
+}
+
+/** integerOutcome's limit and margin over the base, as integers over 10^places. */
+interface ScaledLimits {
+  readonly threshold: Dec;
+  readonly warningMargin: Dec;
+  readonly denominator: Amount;
+  readonly places: number;
+  readonly limit: bigint;
+  readonly margin: bigint;
+}
+
+let lastScaled: ScaledLimits | undefined;
+
+/**
+ * The threshold and the margin times the base, scaled to the same places; undefined when
+ * decimal.js must decide (too many decimals, or past its digits). The last ones are kept: a fund
+ * re-checked after an edit compares a new numerator with the same threshold, margin and base.
+ */
+function scaledLimits(
+  threshold: Dec,
+  warningMargin: Dec,
+  denominator: Amount,
+): ScaledLimits | undefined {
+  const last = lastScaled;
+  if (
+    last !== undefined &&
+    last.threshold === threshold &&
+    last.warningMargin === warningMargin &&
+    last.denominator === denominator
+  )
+    return last;
+  const t = fractionOf(threshold);
+  const w = fractionOf(warningMargin);
+  if (!t || !w) return undefined;
+  const places = Math.max(t.places, w.places, 2);
+  const limit = atPlaces(t, places) * denominator;
+  const margin = atPlaces(w, places) * denominator;
+  if (!withinDecimalDigits(limit) || !withinDecimalDigits(margin))
+    return undefined;
+  return (lastScaled = {
+    threshold,
+    warningMargin,
+    denominator,
+    places,
+    limit,
+    margin,
+  });
 }
 
 /** The outcome in decimal.js, for values integerOutcome does not take. */
