@@ -387,12 +387,14 @@ export class FundColumns {
     reads: readonly number[],
     changed: readonly MemoField[],
   ): void {
+    // Swapped: the previous version gets this one's empty maps (no new ones made per edit).
+    const { made: noColumns, memos: noMemos, owned: noneOwned } = this;
     this.made = before.made;
     this.memos = before.memos;
     this.owned = before.owned;
-    before.made = new Map();
-    before.memos = new Map();
-    before.owned = new Set();
+    before.made = noColumns;
+    before.memos = noMemos;
+    before.owned = noneOwned;
     if (changed.length === 0) return;
     const made = this.made;
     /** The amounts at the slots before the edit, by amount column patched. */
