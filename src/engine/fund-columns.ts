@@ -415,11 +415,11 @@ export class FundColumns {
       else made.set(name, patched);
     }
     const memos = this.memos;
-    // Keys, then get (no iterator per entry); deleting or replacing the entry met is allowed.
-    for (const key of memos.keys()) {
-      const m = memos.get(key)!;
+    // forEach, not an iterator (a result per entry in code not yet compiled); deleting or
+    // replacing the entry met is allowed.
+    memos.forEach((m, key) => {
       if (!this.unchanged(before, m.fields, changed, true)) memos.delete(key);
-      else if (m.amount === undefined || !changed.includes(m.amount)) continue;
+      else if (m.amount === undefined || !changed.includes(m.amount)) return;
       else if (m.change !== undefined) memos.delete(key);
       else {
         // Only the amount changed: the value is patched when first asked (summing).
@@ -433,7 +433,7 @@ export class FundColumns {
             change: { slots, before: amounts },
           });
       }
-    }
+    });
   }
 
   /**
