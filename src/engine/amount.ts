@@ -228,8 +228,15 @@ export class ExactSum {
     this.big += amount;
   }
 
-  /** The sum, one BigInt conversion at most. */
+  /**
+   * The sum, one BigInt conversion at most: the numbers are moved into the BigInt, so that the
+   * next reads (a rule reads its measures' totals several times) make none.
+   */
   value(): Amount {
-    return this.small === 0 ? this.big : this.big + BigInt(this.small);
+    if (this.small !== 0) {
+      this.big += BigInt(this.small);
+      this.small = -0;
+    }
+    return this.big;
   }
 }

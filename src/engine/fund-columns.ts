@@ -41,14 +41,14 @@ export class FundColumns {
    */
   private indexMade: Int32Array | null | undefined;
   private indexPatch: Map<number, number> | undefined;
-  private readonly made = new Map<string, unknown>();
+  private made = new Map<string, unknown>();
   /**
    * The amount columns of made that no other version's columns or read share: an edit's next
    * version may take one and write its edited slots in place (patchMillionths).
    */
-  private readonly owned = new Set<Float64Array>();
+  private owned = new Set<Float64Array>();
   /** What was worked out from some columns (memo), with the fields it read. */
-  private readonly memos = new Map<string, Memo>();
+  private memos = new Map<string, Memo>();
   /**
    * Every field a made column or a memo reads: those an edit compares (patchFrom). Shared by the
    * versions of the fund after edits, and only added to: a field one version no longer reads is
@@ -138,8 +138,10 @@ export class FundColumns {
   /** The holding's index in the read, -1 when not from it. */
   private indexInRead(k: number): number {
     const source = this.source;
-    if (!source) return -1;
-    const index = source.indicesOf([this.holdings[k]]);
+    const h = this.holdings[k];
+    // A holding of another read or of none (an edited row): asked without a list and an index made.
+    if (!source || (h as InColumns)[IN_COLUMNS] !== source) return -1;
+    const index = source.indicesOf([h]);
     return index === null ? 0 : index[0];
   }
 
@@ -332,33 +334,24 @@ export class FundColumns {
       slots,
       before.fieldsRead,
     );
+    if (sameOthers) return this.takeFrom(before, slots, reads, changed);
     /** The amounts at the slots before the edit, by amount column patched. */
     const amountsBefore = new Map<string, Float64Array>();
     // Keys, then get: a destructured [key, value] costs an iterator per entry in code not yet
     // compiled, which is how this runs for an edit's first hundred checks.
     for (const name of before.made.keys()) {
       const column = before.made.get(name);
-      let patched: unknown;
-      if (sameOthers && !changed.includes(name as MemoField)) patched = column;
-      else if (name === INVALID)
-        patched = this.patchInvalid(column as number[], slots, reads);
-      else if (column instanceof Float64Array) {
-        amountsBefore.set(name, valuesAt(column, slots));
-        patched = this.patchMillionths(
-          before,
-          name as AmountField,
-          column,
-          slots,
-          reads,
-        );
-      } else
-        patched = this.patchCoded(
-          name as Field,
-          column as Coded<unknown>,
-          slots,
-          reads,
-        );
-      if (patched === column) before.owned.delete(column as Float64Array);
+      const patched = this.patchColumn(
+        before,
+        name,
+        column,
+        slots,
+        reads,
+        amountsBefore,
+      );
+      // An amount column kept as it is is now shared: neither version writes to it.
+      if (patched === column && column instanceof Float64Array)
+        before.owned.delete(column);
       if (patched !== undefined) this.made.set(name, patched);
     }
     for (const key of before.memos.keys()) {
@@ -382,6 +375,101 @@ export class FundColumns {
           });
       }
     }
+  }
+
+  /**
+   * patchFrom when the holdings not of the read are the same: the columns and memos of the fields
+   * the edit left unchanged stay as they are, so the previous version's maps are taken rather than
+   * copied entry by entry, and only the changed fields' entries are patched in them. The next
+   * version is the one checked from now on; were the previous one asked again, it would make its
+   * own anew (as it does for an amount column taken in patchMillionths).
+   */
+  private takeFrom(
+    before: FundColumns,
+    slots: readonly number[],
+    reads: readonly number[],
+    changed: readonly MemoField[],
+  ): void {
+    // Swapped: the previous version gets this one's empty maps (no new ones made per edit).
+    const { made: noColumns, memos: noMemos, owned: noneOwned } = this;
+    this.made = before.made;
+    this.memos = before.memos;
+    this.owned = before.owned;
+    before.made = noColumns;
+    before.memos = noMemos;
+    before.owned = noneOwned;
+    if (changed.length === 0) return;
+    const made = this.made;
+    /** The amounts at the slots before the edit, by amount column patched. */
+    const amountsBefore = new Map<string, Float64Array>();
+    for (let c = 0; c < changed.length; c++) {
+      const name = changed[c];
+      const column = made.get(name);
+      if (column === undefined) continue;
+      const patched = this.patchColumn(
+        this,
+        name,
+        column,
+        slots,
+        reads,
+        amountsBefore,
+      );
+      if (patched === undefined) made.delete(name);
+      else made.set(name, patched);
+    }
+    const memos = this.memos;
+    // forEach, not an iterator (a result per entry in code not yet compiled); deleting or
+    // replacing the entry met is allowed.
+    memos.forEach((m, key) => {
+      if (!this.unchanged(before, m.fields, changed, true)) memos.delete(key);
+      else if (m.amount === undefined || !changed.includes(m.amount)) return;
+      else if (m.change !== undefined) memos.delete(key);
+      else {
+        // Only the amount changed: the value is patched when first asked (summing).
+        const amounts = amountsBefore.get(m.amount);
+        if (amounts === undefined) memos.delete(key);
+        else
+          memos.set(key, {
+            fields: m.fields,
+            value: m.value,
+            amount: m.amount,
+            change: { slots, before: amounts },
+          });
+      }
+    });
+  }
+
+  /**
+   * A column made before the edit at the given slots, as code(), millionths() or withInvalid()
+   * would make it now (undefined: made again when asked); an amount column's values at the slots
+   * before the edit are recorded in amountsBefore.
+   */
+  private patchColumn(
+    before: FundColumns,
+    name: string,
+    column: unknown,
+    slots: readonly number[],
+    reads: readonly number[],
+    amountsBefore: Map<string, Float64Array>,
+  ): unknown {
+    if (name === INVALID)
+      return this.patchInvalid(column as number[], slots, reads);
+    if (column instanceof Float64Array) {
+      amountsBefore.set(name, valuesAt(column, slots));
+      return this.patchMillionths(
+        before,
+        name as AmountField,
+        column,
+        slots,
+        reads,
+      );
+    }
+    return this.patchCoded(
+      name as Field,
+      column as Coded<unknown>,
+      slots,
+      reads,
+    );
   }
 
   /** Every field is the same at the slots, and its column (if made) is the same object. */
@@ -538,6 +626,40 @@ function millionthsOf(amount: Amount | undefined): number {
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+type KeyPart = string | boolean | undefined;
+
+/**
+ * The key of one kind of memo, from its parts (a date, a basis): the same string as long as the
+ * parts are the last ones. A key joined on each check is a new string, hashed again by each
+ * lookup, and a check after an edit runs mostly before V8 has compiled it.
+ */
+export class MemoKey {
+  private a: KeyPart;
+  private b: KeyPart;
+  private c: KeyPart;
+  private d: KeyPart;
+  private key: string | undefined;
+
+  constructor(private readonly name: string) {}
+
+  of(a: KeyPart, b?: KeyPart, c?: KeyPart, d?: KeyPart): string {
+    if (
+      this.key === undefined ||
+      a !== this.a ||
+      b !== this.b ||
+      c !== this.c ||
+      d !== this.d
+    ) {
+      this.a = a;
+      this.b = b;
+      this.c = c;
+      this.d = d;
+      this.key = [this.name, a, b, c, d].join("|");
+    }
+    return this.key;
+  }
+}
 
 /** A memo's fields: the holdings' fields it reads, and INVALID for which cells are unreadable. */
 export type MemoField = Field | typeof INVALID;
@@ -731,6 +853,8 @@ function changedFields(
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  // Most rows read cleanly: two empty sets, compared without an iterator.
+  if (a === b || (a.size === 0 && b.size === 0)) return true;
   if (a.size !== b.size) return false;
   for (const x of a) if (!b.has(x)) return false;
   return true;

@@ -27,6 +27,7 @@ import {
   type Coded,
   FundColumns,
   INVALID,
+  MemoKey,
   type MemoField,
   per,
 } from "./fund-columns";
@@ -212,6 +213,10 @@ function unplacedRows(
   return found;
 }
 
+/** The keys of heldOn's and unplacedRows' memos. */
+const HELD_KEY = new MemoKey("held");
+const UNPLACED_KEY = new MemoKey("unplaced");
+
 /** The fields heldOn and unplacedRows read (memo): constants, not an array per check. */
 const HELD_FIELDS: readonly MemoField[] = ["disposalDate", "investmentDate"];
 const UNPLACED_FIELDS: readonly MemoField[] = [
@@ -286,7 +291,7 @@ export class FundContext {
     this.millionths = this.basis
       ? columns.millionths(this.basis === "COST" ? "costValue" : "fairValue")
       : new Float64Array(n).fill(NaN);
-    this.held = columns.memo(`held|${asOf}`, HELD_FIELDS, () =>
+    this.held = columns.memo(HELD_KEY.of(asOf), HELD_FIELDS, () =>
       heldOn(columns, asOf),
     );
     this.warnAmounts();
@@ -305,7 +310,7 @@ export class FundContext {
     const opci = classifyingColumn(this.fund.fundType) === "opciCategory";
     const { columns, held, holdings } = this;
     const rows = columns.memo(
-      `unplaced|${this.asOf}|${opci}`,
+      UNPLACED_KEY.of(this.asOf, opci),
       opci ? UNPLACED_OPCI_FIELDS : UNPLACED_FIELDS,
       () => unplacedRows(columns, held, opci),
     );
@@ -321,7 +326,7 @@ export class FundContext {
     // A safe integer can never be implausible (≥ 10^21): only a negative one is looked at. Kept
     // over an edit of amounts, with the edited rows looked at again.
     const looked = this.columns.summing(
-      `looked|${column}`,
+      basis === "COST" ? "looked|costValue" : "looked|fairValue",
       [],
       column,
       () => notNonNegative(m),

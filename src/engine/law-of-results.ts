@@ -23,7 +23,9 @@ export function attachLaw(results: RuleResult[], facts: LawFacts): void {
   )
     last = { facts: { ...facts }, laws: new Map() };
   const { laws } = last;
-  for (const r of results) {
+  // Indexed: an iterator per fund in code not yet compiled (an edit's first hundred re-checks).
+  for (let k = 0; k < results.length; k++) {
+    const r = results[k];
     let law = laws.get(r.id);
     if (law === undefined && !laws.has(r.id))
       laws.set(r.id, (law = lawOfRule(r.id, facts)));

@@ -93,16 +93,16 @@ export function evaluateRatio(input: RatioInput): RuleResult {
     headroom: null,
     unit: input.unit ?? "EUR",
   };
-  const messages = [input.message, input.forcedBreach].filter(
-    (m): m is string => Boolean(m),
-  );
-  if (messages.length) base.message = messages.join(" ");
+  // Plain conditions, no array filtered and joined: every re-check after an edit runs this.
+  const { message, forcedBreach } = input;
+  if (message && forcedBreach) base.message = `${message} ${forcedBreach}`;
+  else if (message || forcedBreach) base.message = message || forcedBreach;
   // Coded only when every part of the message is: otherwise the English message stands alone.
   const coded =
-    (input.message ? input.reasons !== undefined : true) &&
-    (input.forcedBreach ? input.forcedReasons !== undefined : true);
+    (message ? input.reasons !== undefined : true) &&
+    (forcedBreach ? input.forcedReasons !== undefined : true);
   const reasons: Reason[] | undefined = coded
-    ? [...(input.reasons ?? []), ...(input.forcedReasons ?? [])]
+    ? joined(input.reasons, input.forcedReasons)
     : undefined;
   if (reasons?.length) base.reasons = reasons;
 
@@ -129,6 +129,13 @@ export function evaluateRatio(input: RatioInput): RuleResult {
   return base;
 }
 
+/** The reasons of the message and of the forced breach, in a new array. */
+function joined(a: Reason[] | undefined, b: Reason[] | undefined): Reason[] {
+  if (b === undefined || b.length === 0)
+    return a === undefined ? [] : a.slice();
+  return a === undefined ? b.slice() : a.concat(b);
+}
+
 /** What the comparison gives: the ratio, the headroom to the limit in cents (rounded down), the status. */
 export interface Outcome {
   value: number;
@@ -148,20 +155,16 @@ export function integerOutcome(
   numerator: Amount,
   denominator: Amount,
 ): Outcome | undefined {
-  const t = fractionOf(input.threshold);
-  const w = fractionOf(input.warningMargin);
+  const scaled = scaledLimits(
+    input.threshold,
+    input.warningMargin,
+    denominator,
+  );
   const value = quotientNumber(numerator, denominator);
-  if (!t || !w || value === undefined) return undefined;
-  const places = Math.max(t.places, w.places, 2);
+  if (scaled === undefined || value === undefined) return undefined;
+  const { places, limit, margin } = scaled;
   const num = numerator * pow10(places);
-  const limit = atPlaces(t, places) * denominator;
-  const margin = atPlaces(w, places) * denominator;
-  if (
-    !withinDecimalDigits(num) ||
-    !withinDecimalDigits(limit) ||
-    !withinDecimalDigits(margin)
-  )
-    return undefined;
+  if (!withinDecimalDigits(num)) return undefined;
   const headroom = input.rule.direction === "min" ? num - limit : limit - num;
   return {
     value,
@@ -173,6 +176,54 @@ export function integerOutcome(
         : num > limit - margin,
     ),
   };
+}
+
+/** integerOutcome's limit and margin over the base, as integers over 10^places. */
+interface ScaledLimits {
+  readonly threshold: Dec;
+  readonly warningMargin: Dec;
+  readonly denominator: Amount;
+  readonly places: number;
+  readonly limit: bigint;
+  readonly margin: bigint;
+}
+
+let lastScaled: ScaledLimits | undefined;
+
+/**
+ * The threshold and the margin times the base, scaled to the same places; undefined when
+ * decimal.js must decide (too many decimals, or past its digits). The last ones are kept: a fund
+ * re-checked after an edit compares a new numerator with the same threshold, margin and base.
+ */
+function scaledLimits(
+  threshold: Dec,
+  warningMargin: Dec,
+  denominator: Amount,
+): ScaledLimits | undefined {
+  const last = lastScaled;
+  if (
+    last !== undefined &&
+    last.threshold === threshold &&
+    last.warningMargin === warningMargin &&
+    last.denominator === denominator
+  )
+    return last;
+  const t = fractionOf(threshold);
+  const w = fractionOf(warningMargin);
+  if (!t || !w) return undefined;
+  const places = Math.max(t.places, w.places, 2);
+  const limit = atPlaces(t, places) * denominator;
+  const margin = atPlaces(w, places) * denominator;
+  if (!withinDecimalDigits(limit) || !withinDecimalDigits(margin))
+    return undefined;
+  return (lastScaled = {
+    threshold,
+    warningMargin,
+    denominator,
+    places,
+    limit,
+    margin,
+  });
 }
 
 /** The outcome in decimal.js, for values integerOutcome does not take. */

@@ -68,16 +68,16 @@ export function updatePrepared(
     if (rowDiagnosticsChanged(previous.model, model, after.row))
       (rows ??= new Map()).set(i, after);
   }
-  // forEach, not destructured entries: an iterator per entry in code not yet compiled.
-  rows?.forEach((_, i) => {
-    inputs[i] = Object.assign({}, inputs[i], {
-      rowDiagnostics: fundRowDiagnostics(inputs[i], model),
-    });
-  });
-  // The fund's columns are patched from the previous version's (fund-columns.ts).
-  copied.forEach((slots, i) =>
-    recordEdit(inputs[i].holdings, previous.inputs[i].holdings, slots),
-  );
+  // By the affected funds' indexes (copied's keys): no callback nor iterator per fund.
+  for (let a = 0; a < affected.length; a++) {
+    const i = affected[a];
+    if (rows?.has(i))
+      inputs[i] = Object.assign({}, inputs[i], {
+        rowDiagnostics: fundRowDiagnostics(inputs[i], model),
+      });
+    // The fund's columns are patched from the previous version's (fund-columns.ts).
+    recordEdit(inputs[i].holdings, previous.inputs[i].holdings, copied.get(i)!);
+  }
   return {
     prepared: Object.assign({}, previous, { model, inputs }),
     affected: affected.length > 1 ? affected.sort(byIndex) : affected,

@@ -365,3 +365,13 @@ export function worstStatus(statuses: Iterable<Status>): Status {
     if (SEVERITY_ORDER[s] > SEVERITY_ORDER[worst]) worst = s;
   return worst;
 }
+
+/** worstStatus of the rules' statuses, in one loop (no array of them: each re-check runs it). */
+export function worstRuleStatus(rules: readonly RuleResult[]): Status {
+  let worst: Status = "info";
+  for (let k = 0; k < rules.length; k++) {
+    const s = rules[k].status;
+    if (SEVERITY_ORDER[s] > SEVERITY_ORDER[worst]) worst = s;
+  }
+  return worst;
+}

@@ -54,7 +54,10 @@ export function versionAt<T>(
   p: LawParameter<T>,
   date: IsoDate,
 ): LawVersion<T> | undefined {
-  for (const v of p.versions) {
+  // Indexed: an iterator per lookup in code not yet compiled (each re-check looks up several).
+  const versions = p.versions;
+  for (let k = 0; k < versions.length; k++) {
+    const v = versions[k];
     if (v.validFrom !== null && date < v.validFrom) continue;
     if (v.validUntil !== null && date > v.validUntil) continue;
     return v;

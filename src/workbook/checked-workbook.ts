@@ -156,7 +156,7 @@ export class CheckedWorkbook {
    */
   report(asOf: IsoDate, positions = false, defaultWarningMargin?: Dec): Report {
     const cache = positions ? this.explained : this.reports;
-    const key = `${positions ? "P" : "R"}|${asOf}|${defaultWarningMargin?.toString() ?? ""}`;
+    const key = reportKey(asOf, positions, defaultWarningMargin);
     let report = cache.get(key);
     if (report) {
       // Most recently used last, so the oldest date is the one dropped.
@@ -181,11 +181,11 @@ export class CheckedWorkbook {
     const baseFunds =
       base && (portfolioFunds.get(base.report) ?? base.report.funds);
     let funds: FundReport[];
+    const stale = base ? staleInOrder(base.stale) : NO_FUNDS;
     if (baseFunds && baseFunds.length === inputs.length) {
       // The previous report's funds but for the stale ones (one after an edit), checked again in
       // index order: no pass over every fund.
       funds = baseFunds.slice();
-      const stale = Array.from(base.stale).sort(byIndex);
       for (let k = 0; k < stale.length; k++) {
         this.fundsChecked++;
         funds[stale[k]] = checkInput(inputs[stale[k]], options);
@@ -198,13 +198,7 @@ export class CheckedWorkbook {
       }
     }
     const report = base
-      ? finishReportAfter(
-          this.prepared,
-          funds,
-          options,
-          base.report,
-          base.stale,
-        )
+      ? finishReportAfter(this.prepared, funds, options, base.report, stale)
       : finishReport(this.prepared, funds, options);
     if (report.funds !== funds) portfolioFunds.set(report, funds);
     return report;
@@ -233,6 +227,42 @@ export class CheckedWorkbook {
 }
 
 const byIndex = (a: number, b: number) => a - b;
+
+/** The last report key and its parts: a sheet asks one date again and again (an edit, then its report). */
+let lastKey = {
+  asOf: "",
+  positions: false,
+  margin: undefined as Dec | undefined,
+  key: "",
+};
+
+/** A report's cache key: its kind, date and default warning margin. */
+function reportKey(
+  asOf: IsoDate,
+  positions: boolean,
+  margin: Dec | undefined,
+): string {
+  const k = lastKey;
+  if (
+    k.key !== "" &&
+    k.asOf === asOf &&
+    k.positions === positions &&
+    k.margin === margin
+  )
+    return k.key;
+  const key = `${positions ? "P" : "R"}|${asOf}|${margin?.toString() ?? ""}`;
+  lastKey = { asOf, positions, margin, key };
+  return key;
+}
+const NO_FUNDS: readonly number[] = [];
+
+/** The stale funds' indexes in order; one, most often, read without an iterator. */
+function staleInOrder(stale: ReadonlySet<number>): readonly number[] {
+  if (stale.size === 0) return NO_FUNDS;
+  const list: number[] = [];
+  stale.forEach((i) => list.push(i));
+  return list.length > 1 ? list.sort(byIndex) : list;
+}
 
 /** A cache's reports added to the inherited ones, most recent last, each stale at the affected funds. */
 function carryReports(

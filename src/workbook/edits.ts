@@ -8,7 +8,7 @@ import {
 import { lengthOf, patchedCopy, slotOf } from "../engine/patched-array";
 import type { CellValue, RawRow, RawTable } from "./grid";
 import { cellsAt, gridOf, rowCount, rowNumberAt } from "./range-grid";
-import { type ReadRow } from "./read-table";
+import { type ReadRow, type RowBefore } from "./read-table";
 import { toHolding, type WorkbookReading } from "./read-workbook";
 
 /** One cell's new value: the table, the worksheet row, and the column's position in the table's header (0 first). */
@@ -35,7 +35,11 @@ export function applyEdits(
   for (let e = 0; e < edits.length; e++)
     if (edits[e].table !== "Holdings") return undefined;
   const edited = new Map<number, RawRow>();
-  for (const e of edits) {
+  /** edited's keys, as first met: no array spread from the map's iterator. */
+  const holdingsRows: number[] = [];
+  // Indexed: an iterator per edit in code not yet compiled (an edit's first hundred versions).
+  for (let k = 0; k < edits.length; k++) {
+    const e = edits[k];
     const index = rowIndex(raw, e.row);
     if (index === undefined || e.column < 0 || e.column >= raw.headers.length)
       return undefined;
@@ -43,6 +47,7 @@ export function applyEdits(
     if (!row) {
       row = { rowNumber: e.row, cells: rowAt(raw, index).cells.slice() };
       edited.set(index, row);
+      holdingsRows.push(index);
     }
     while (row.cells.length <= e.column) row.cells.push(null);
     row.cells[e.column] = e.value;
@@ -52,9 +57,12 @@ export function applyEdits(
   const holdings = patchedCopy(raw, "rows", edited);
   return {
     tables: Object.assign({}, tables, { Holdings: holdings }),
-    holdingsRows: [...edited.keys()].sort((a, b) => a - b),
+    holdingsRows:
+      holdingsRows.length > 1 ? holdingsRows.sort(byIndex) : holdingsRows,
   };
 }
+
+const byIndex = (a: number, b: number) => a - b;
 
 /** raw.rows[i], without copying the rows of a table that edits made. */
 function rowAt(raw: RawTable, i: number): RawRow {
@@ -165,6 +173,8 @@ export function rereadHoldingsRows(
   const holdings = new Map<number, Holding>();
   let diagnostics = previous.holdingsDiagnostics;
   const changed: number[] = [];
+  const readBefore = (previous as ReadRows)[ROWS_READ];
+  const rowsRead = new Map<number, RowBefore>();
   for (let j = 0; j < rawRows.length; j++) {
     const i = rawRows[j];
     const k = holdingOf[i];
@@ -172,8 +182,12 @@ export function rereadHoldingsRows(
     const row: RawRow = gridOf(raw)
       ? { rowNumber: rowNumberAt(raw, i), cells: cellsAt(raw, i) }
       : slotOf<RawRow>(raw, "rows", i);
-    const read = reader.readRow(row);
+    // A row this reading's edit read: only its cells that changed since are read again.
+    const before = readBefore?.get(i);
+    const read =
+      (before && reader.readRowAgain(row, before)) ?? reader.readRow(row);
     if (k < 0 || !read.row) return undefined;
+    rowsRead.set(i, { cells: row.cells, row: read.row as ReadRow });
     const holding = toHolding(read.row as ReadRow);
     holdings.set(k, holding);
     changed.push(k);
@@ -199,9 +213,17 @@ export function rereadHoldingsRows(
     model,
     holdingsDiagnostics: diagnostics,
     [HOLDING_INDEX]: holdingOf,
+    [ROWS_READ]: rowsRead,
   });
   return { reading, changed };
 }
+
+/**
+ * The rows an edit read again, by index in Holdings' rows, on the reading it made: the next edit
+ * of the same row (a cell typed again, a what-if) parses only the cells that differ.
+ */
+const ROWS_READ = Symbol("rows read again by the edit");
+type ReadRows = { [ROWS_READ]?: ReadonlyMap<number, RowBefore> };
 
 const holdingIndexCache = new WeakMap<WorkbookReading, Int32Array>();
 /** A reading's holdingIndexes when an edit made it (rereadHoldingsRows). */

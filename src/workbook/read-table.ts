@@ -134,10 +134,24 @@ export interface TableReader {
   headerDiagnostics: Diagnostic[];
   source: TableSource;
   readRow(r: RawTable["rows"][number]): RowRead;
+  /**
+   * readRow of a row read before (its cells then, and its record), parsing only the cells that
+   * differ; undefined when readRow must read it whole.
+   */
+  readRowAgain(
+    r: RawTable["rows"][number],
+    before: RowBefore,
+  ): RowRead | undefined;
   /** The columns matched, in header order (the columnar reading parses each of them once). */
   mapped: readonly MappedColumn[];
   /** A cell of a matched column that is neither blank nor an error, read as readRow reads it. */
   parse(m: MappedColumn, cell: CellValue): Parsed<unknown>;
+}
+
+/** A row as it was read: its cells, and the record readRow made of them. */
+export interface RowBefore {
+  cells: CellValue[];
+  row: ReadRow;
 }
 
 /** A column of the header matched to its spec. */
@@ -366,6 +380,44 @@ export function tableReader(raw: RawTable, spec: TableSpec): TableReader {
       diagnostics: rowDiagnostics,
     };
   };
+  /** The matched columns by position in the row (undefined: a column not read). */
+  const mappedAt: (MappedColumn | undefined)[] = [];
+  for (const m of mapped) mappedAt[m.index] = m;
+  // An edited cell read again, not its whole row: a clean row whose other cells are the same
+  // gives the same values for them. Anything that could make the row blank, a totals row or
+  // unreadable is left to readRow: a cell that is now blank or an error or does not parse, a
+  // record that had an unreadable cell, a plain sheet's row without a class.
+  const readRowAgain = (
+    r: RawTable["rows"][number],
+    before: RowBefore,
+  ): RowRead | undefined => {
+    const cells = r.cells;
+    if (before.row.invalid.size > 0 || cells.length !== before.cells.length)
+      return undefined;
+    if (
+      raw.source === "sheet" &&
+      assetClass &&
+      isBlank(cells[assetClass.index])
+    )
+      return undefined;
+    let values = before.row.values;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (cell === before.cells[c]) continue;
+      if (isBlank(cell) || errorText(cell) !== undefined) return undefined;
+      const m = mappedAt[c];
+      if (m === undefined) continue;
+      const parsed = parse(m, cell);
+      if (!parsed.ok) return undefined;
+      // A copy: the values before are the previous read's, shared with no one who writes.
+      if (values === before.row.values) values = values.slice();
+      values[m.ordinal] = parsed.value;
+    }
+    return {
+      row: { row: r.rowNumber, values, invalid: NO_INVALID },
+      diagnostics: NO_DIAGNOSTICS,
+    };
+  };
   const source: TableSource = { sheet: raw.sheet, headers: {}, letters: {} };
   for (const m of mapped) {
     source.headers[m.spec.name] = m.header;
@@ -376,6 +428,7 @@ export function tableReader(raw: RawTable, spec: TableSpec): TableReader {
     headerDiagnostics: diagnostics,
     source,
     readRow,
+    readRowAgain,
     mapped,
     parse,
   };

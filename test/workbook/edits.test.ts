@@ -5,7 +5,8 @@ import { CheckedWorkbook } from "../../src/workbook/checked-workbook";
 import { applyEdits, changedHoldingsRows } from "../../src/workbook/edits";
 import type { CellValue, RawTable } from "../../src/workbook/grid";
 import { gridOf, tableFromValues } from "../../src/workbook/range-grid";
-import { readWorkbook } from "../../src/workbook/read-workbook";
+import type { Holding } from "../../src/engine/model";
+import { HOLDING_ORDER, readWorkbook } from "../../src/workbook/read-workbook";
 
 const table = (name: RawTable["name"], headers: string[], rows: CellValue[][], source: RawTable["source"] = "table"): RawTable => ({
   name,
@@ -18,6 +19,8 @@ const table = (name: RawTable["name"], headers: string[], rows: CellValue[][], s
 });
 const FUNDS = table("Funds", ["fundId", "fundType", "firstYearEnd", "basis", "paidUpSubscriptions"], [["F1", "FCPR", "2022-12-31", "COST", 1_000_000], ["F2", "FCPR", "2022-12-31", "COST", 2_000_000]]);
 const HOLDINGS = ["fundId", "assetClass", "costValue", "listingStatus"];
+/** A holding's fields, whether it is a record or a view of the read's columns. */
+const fields = (h: Holding) => ({ invalid: [...h.invalid], ...Object.fromEntries(["row", ...HOLDING_ORDER].map((k) => [k, (h as unknown as Record<string, unknown>)[k]])) });
 const full = (w: CheckedWorkbook) => checkWorkbook(readWorkbook(w.tables), { asOf: "2025-12-31" });
 
 describe("edits to a read workbook", () => {
@@ -40,6 +43,27 @@ describe("edits to a read workbook", () => {
       w = w.withEdits([{ table: "Holdings", row, column: 2, value }]);
       expect(w.report("2025-12-31")).toEqual(full(w));
       expect(w.model.diagnostics).toEqual(readWorkbook(w.tables).diagnostics);
+    }
+  });
+
+  it("a row edited again and again, in a plain sheet too, gives the full read's model and report: its changed cells read again, or the row in full", () => {
+    // Column 4 is not read (unknown header); column 1 blank on the second row, which a label can make a totals row.
+    const headers = [...HOLDINGS, "comment"];
+    const rows: CellValue[][] = [["F1", "EQUITY", 600_000, "UNLISTED", "a"], ["F2", null, 5, "UNLISTED", "b"], ["F1", "OTHER_DEBT", 7, "MTF_SME", null]];
+    for (const source of ["table", "sheet"] as const) {
+      let w = new CheckedWorkbook({ Funds: FUNDS, Holdings: table("Holdings", headers, rows, source) });
+      const steps: [number, number, CellValue][] = [
+        [2, 2, 1000], [2, 2, 2000], [2, 3, "REGULATED"], [2, 4, "c"], [2, 2, "oops"], [2, 2, 3000], [2, 1, "#N/A"], [2, 1, "EQUITY"],
+        [2, 2, null], [2, 2, 4000], [3, 4, "Total"], [3, 0, "Totaux"], [3, 2, 9], [3, 1, "EQUITY"], [3, 2, 10], [4, 3, "bogus"], [4, 3, "UNLISTED"],
+      ];
+      for (const [row, column, value] of steps) {
+        w.report("2025-12-31");
+        w = w.withEdits([{ table: "Holdings", row, column, value }]);
+        expect(JSON.stringify(w.report("2025-12-31"))).toBe(JSON.stringify(full(w)));
+        const read = readWorkbook(w.tables);
+        expect(w.model.holdings.map(fields)).toEqual(read.holdings.map(fields));
+        expect(w.model.diagnostics).toEqual(read.diagnostics);
+      }
     }
   });
 

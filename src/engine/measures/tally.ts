@@ -143,7 +143,10 @@ export function unknownIn(...tallies: Tally[]): void {
 
 /** An amount made of several measures: complete only when each of them is. */
 export function made(total: Amount, ...parts: Measure[]): Measure {
-  return { total, complete: parts.every((m) => m.complete) };
+  let complete = true;
+  for (let k = 0; k < parts.length && complete; k++)
+    complete = parts[k].complete;
+  return { total, complete };
 }
 
 /** The base of the fund's ratios (paid-up subscriptions or total assets), complete when it could be established. */

@@ -72,8 +72,11 @@ export function settle(ctx: FundContext, r: RuleResult): void {
 
 /** Says, once per row, which value of an unplaced row is needed: its holding dates, or its class. */
 export function reportUnplacedRows(ctx: FundContext): void {
+  const rows = unplacedRows(ctx);
+  // Most funds have none: no iterator made, nor the column looked up.
+  if (rows.length === 0) return;
   const column = classifyingColumn(ctx.fund.fundType);
-  for (const h of unplacedRows(ctx)) {
+  for (const h of rows) {
     const dates = h.invalid.has("investmentDate")
       ? "investmentDate"
       : h.invalid.has("disposalDate")

@@ -22,6 +22,7 @@ import {
   type AmountChange,
   type Coded,
   INVALID,
+  MemoKey,
   type MemoField,
   per,
 } from "../fund-columns";
@@ -298,7 +299,7 @@ class Sorted {
       slotsOf(this.issuer, c.length),
     );
     // Worked out once per version of the columns: an edit of an amount keeps it.
-    const byValue = c.memo(`sortByValue|${ctx.asOf}`, BY_VALUE_FIELDS, () =>
+    const byValue = c.memo(BY_VALUE_KEY.of(ctx.asOf), BY_VALUE_FIELDS, () =>
       this.sortByValue(classes),
     );
     this.unlisted = byValue.unlisted;
@@ -364,6 +365,10 @@ class Sorted {
       : smallCapKind(country, eea, this.ctx.holdings[i].marketCap, this.limit);
   }
 }
+
+const BY_VALUE_KEY = new MemoKey("sortByValue");
+const PASSES_KEY = new MemoKey("passes");
+const SORT_KEY = new MemoKey("sort");
 
 /** The fields of Sorted's memos: constants, not an array per check. */
 const ISSUER_FIELDS: readonly MemoField[] = ["issuerId"];
@@ -609,7 +614,7 @@ function passesCarried(t: Sorted): { kept?: Passes } | undefined {
   if (ctx.explain || ctx.basis === undefined || prof.advanceCap)
     return undefined;
   return ctx.columns.summing(
-    ["passes", ctx.asOf, ctx.basis, prof.quota.id].join("|"),
+    PASSES_KEY.of(ctx.asOf, ctx.basis, prof.quota.id),
     PASS_FIELDS,
     ctx.basis === "COST" ? "costValue" : "fairValue",
     () => ({}),
@@ -624,8 +629,8 @@ function carryPasses(
 ): { kept?: Passes } {
   const kept = previous.kept;
   if (kept === undefined) return {};
-  for (const k of slots)
-    if (READ_BY_PASSES[kept.paragraphs[k]] === 1) return {};
+  for (let s = 0; s < slots.length; s++)
+    if (READ_BY_PASSES[kept.paragraphs[slots[s]]] === 1) return {};
   return { kept };
 }
 
@@ -650,7 +655,7 @@ function sortPositions(t: Sorted): Sort {
     ctx.basis === undefined
       ? sortPass(t, ctx.held)
       : ctx.columns.summing(
-          ["sort", ctx.asOf, ctx.explain, ctx.basis, t.prof.quota.id].join("|"),
+          SORT_KEY.of(ctx.asOf, ctx.explain, ctx.basis, t.prof.quota.id),
           SORT_FIELDS,
           ctx.basis === "COST" ? "costValue" : "fairValue",
           // Unnamed: a named closure is renamed on each call in the bench's build (esbuild keepNames).
@@ -1537,8 +1542,13 @@ function results(
   });
   const bucketLimit = bucketCounted + aboveLimit;
   const kept = passes?.rules;
-  if (kept !== undefined && kept.bucketLimit === bucketLimit)
-    return [q50, ...kept.results.map(copyResult)];
+  if (kept !== undefined && kept.bucketLimit === bucketLimit) {
+    // A loop, not a spread of a map: this runs on each edit's re-check.
+    const rules = [q50];
+    for (let k = 0; k < kept.results.length; k++)
+      rules.push(copyResult(kept.results[k]));
+    return rules;
+  }
   const rules = [
     q50,
     advancesRule(

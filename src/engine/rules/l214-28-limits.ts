@@ -74,8 +74,7 @@ export function cappedSums(
   /** The receivables in the bucket (FPCI: those above its 10 % holding limit are not counted). */
   bucketReceivables: Amount = ZERO,
 ) {
-  const cap20 = capOf(ctx, CAP_20(ctx.asOf));
-  const cap15 = capOf(ctx, LIMIT_15(ctx.asOf));
+  const { cap20, cap15 } = capsOf(ctx);
   const aboveLimit = minAmount(bucketReceivables, receivablesAboveLimit(ctx));
   const countable = bucket - aboveLimit;
   const bucketCounted =
@@ -96,6 +95,33 @@ export function cappedSums(
     advancesQualifying - advancesCounted,
   );
   return { bucketCounted, advancesCounted, aboveLimit, noteReasons };
+}
+
+/** The caps of cappedSums for a base on a date. */
+interface Caps {
+  readonly denominator: Amount | undefined;
+  readonly asOf: string;
+  readonly cap20: Amount | undefined;
+  readonly cap15: Amount | undefined;
+}
+
+let lastCaps: Caps | undefined;
+
+/**
+ * The 20 % and 15 % caps of the fund's base on the as-of date: the last ones when the base and
+ * the date are the same (a fund re-checked after an edit of its holdings keeps its base).
+ */
+function capsOf(ctx: FundContext): Caps {
+  const { denominator, asOf } = ctx;
+  const last = lastCaps;
+  if (last && last.denominator === denominator && last.asOf === asOf)
+    return last;
+  return (lastCaps = {
+    denominator,
+    asOf,
+    cap20: capOf(ctx, CAP_20(asOf)),
+    cap15: capOf(ctx, LIMIT_15(asOf)),
+  });
 }
 
 /** The limit and article of each note of cappedSums. */
