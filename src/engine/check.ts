@@ -19,7 +19,7 @@ import type {
   RuleResult,
 } from "./result";
 import type { IssuerReport } from "./registers/types";
-import { worstRuleStatus, worstStatus } from "./result";
+import { worstStatus } from "./result";
 import { reconcileRules } from "./reconciliation";
 import { isMeasured, reportUnplacedRows, settle } from "./measures";
 import { FUND_LEVEL_RULES } from "./rules/livre2/definitions";
@@ -261,7 +261,7 @@ export function finishReport(
   for (const f of funds)
     if (f.subscriptions || f.trades) {
       f.status = f.rules.length
-        ? worstStatus(f.rules.map((r) => r.status))
+        ? worstStatus(f.rules)
         : model.holdingsAbsent
           ? "info"
           : f.status;
@@ -610,7 +610,7 @@ function runFund(
     ctx.diagnostics.length ? [...diagnostics, ...ctx.diagnostics] : diagnostics
   ).sort(byTableThenRow);
   report.status = report.rules.length
-    ? worstRuleStatus(report.rules)
+    ? worstStatus(report.rules)
     : "incomplete";
   if (!ctx.explain) return report;
   // No row is dropped silently: a position no rule took says why.

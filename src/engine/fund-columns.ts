@@ -1,11 +1,11 @@
 import type { Amount } from "./amount";
 import {
   type CodeArray,
-  COLUMNS_OF_LIST,
   type Holding,
   type HoldingColumns,
   IN_COLUMNS,
   type InColumns,
+  readOf,
 } from "./model";
 
 /** A column of one fund's holdings: each holding's code (by its index in the fund), and the values the codes stand for. */
@@ -59,11 +59,7 @@ export class FundColumns {
 
   constructor(readonly holdings: readonly Holding[]) {
     this.length = holdings.length;
-    // The read's own list says its read; any other, its first holding that has one (an edited
-    // first row has none).
-    this.source = COLUMNS_OF_LIST.get(holdings);
-    for (let k = 0; k < holdings.length && !this.source; k++)
-      this.source = (holdings[k] as InColumns)[IN_COLUMNS];
+    this.source = readOf(holdings);
   }
 
   /**
@@ -626,40 +622,6 @@ function millionthsOf(amount: Amount | undefined): number {
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-type KeyPart = string | boolean | undefined;
-
-/**
- * The key of one kind of memo, from its parts (a date, a basis): the same string as long as the
- * parts are the last ones. A key joined on each check is a new string, hashed again by each
- * lookup, and a check after an edit runs mostly before V8 has compiled it.
- */
-export class MemoKey {
-  private a: KeyPart;
-  private b: KeyPart;
-  private c: KeyPart;
-  private d: KeyPart;
-  private key: string | undefined;
-
-  constructor(private readonly name: string) {}
-
-  of(a: KeyPart, b?: KeyPart, c?: KeyPart, d?: KeyPart): string {
-    if (
-      this.key === undefined ||
-      a !== this.a ||
-      b !== this.b ||
-      c !== this.c ||
-      d !== this.d
-    ) {
-      this.a = a;
-      this.b = b;
-      this.c = c;
-      this.d = d;
-      this.key = [this.name, a, b, c, d].join("|");
-    }
-    return this.key;
-  }
-}
 
 /** A memo's fields: the holdings' fields it reads, and INVALID for which cells are unreadable. */
 export type MemoField = Field | typeof INVALID;

@@ -27,10 +27,10 @@ import {
   type Coded,
   FundColumns,
   INVALID,
-  MemoKey,
   type MemoField,
   per,
 } from "./fund-columns";
+import { MemoKey } from "./memo-key";
 import { OutcomeColumns } from "./reconciliation-shapes";
 
 export const DEFAULT_WARNING_MARGIN = new Dec("0.02");

@@ -248,6 +248,22 @@ export const COLUMNS_OF_LIST = new WeakMap<
   HoldingColumns
 >();
 
+/**
+ * The read of a list of holdings: the read's own list says it; any other, its first holding that
+ * has one (an edited row has none).
+ */
+export function readOf(
+  holdings: readonly Holding[],
+): HoldingColumns | undefined {
+  const own = COLUMNS_OF_LIST.get(holdings);
+  if (own) return own;
+  for (let k = 0; k < holdings.length; k++) {
+    const read = (holdings[k] as InColumns)[IN_COLUMNS];
+    if (read) return read;
+  }
+  return undefined;
+}
+
 /** The optional columnar read of a holding (above). */
 export interface InColumns {
   readonly [IN_COLUMNS]?: HoldingColumns;

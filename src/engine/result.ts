@@ -359,15 +359,8 @@ const SEVERITY_ORDER: Record<Status, number> = {
   info: 0,
 };
 
-export function worstStatus(statuses: Iterable<Status>): Status {
-  let worst: Status = "info";
-  for (const s of statuses)
-    if (SEVERITY_ORDER[s] > SEVERITY_ORDER[worst]) worst = s;
-  return worst;
-}
-
-/** worstStatus of the rules' statuses, in one loop (no array of them: each re-check runs it). */
-export function worstRuleStatus(rules: readonly RuleResult[]): Status {
+/** The worst status of the rules, in one loop (no array of their statuses: each re-check runs it). */
+export function worstStatus(rules: readonly { status: Status }[]): Status {
   let worst: Status = "info";
   for (let k = 0; k < rules.length; k++) {
     const s = rules[k].status;

@@ -7,6 +7,7 @@ import {
   prepareWorkbook,
 } from "../engine/check";
 import type { IsoDate } from "../engine/dates";
+import { MemoKey } from "../engine/memo-key";
 import type { Dec } from "../engine/decimal";
 import type { TableName, WorkbookModel } from "../engine/model";
 import { updatePrepared } from "../engine/recheck";
@@ -156,7 +157,11 @@ export class CheckedWorkbook {
    */
   report(asOf: IsoDate, positions = false, defaultWarningMargin?: Dec): Report {
     const cache = positions ? this.explained : this.reports;
-    const key = reportKey(asOf, positions, defaultWarningMargin);
+    // A sheet asks one date again and again (an edit, then its report): the key is kept.
+    const key = (positions ? EXPLAINED_KEY : REPORT_KEY).of(
+      asOf,
+      defaultWarningMargin,
+    );
     let report = cache.get(key);
     if (report) {
       // Most recently used last, so the oldest date is the one dropped.
@@ -228,32 +233,10 @@ export class CheckedWorkbook {
 
 const byIndex = (a: number, b: number) => a - b;
 
-/** The last report key and its parts: a sheet asks one date again and again (an edit, then its report). */
-let lastKey = {
-  asOf: "",
-  positions: false,
-  margin: undefined as Dec | undefined,
-  key: "",
-};
+/** A report's cache key, by kind (isExplained): its date and default warning margin. */
+const REPORT_KEY = new MemoKey("R");
+const EXPLAINED_KEY = new MemoKey("P");
 
-/** A report's cache key: its kind, date and default warning margin. */
-function reportKey(
-  asOf: IsoDate,
-  positions: boolean,
-  margin: Dec | undefined,
-): string {
-  const k = lastKey;
-  if (
-    k.key !== "" &&
-    k.asOf === asOf &&
-    k.positions === positions &&
-    k.margin === margin
-  )
-    return k.key;
-  const key = `${positions ? "P" : "R"}|${asOf}|${margin?.toString() ?? ""}`;
-  lastKey = { asOf, positions, margin, key };
-  return key;
-}
 const NO_FUNDS: readonly number[] = [];
 
 /** The stale funds' indexes in order; one, most often, read without an iterator. */

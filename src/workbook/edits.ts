@@ -1,8 +1,7 @@
 import {
   type Diagnostic,
   type Holding,
-  IN_COLUMNS,
-  type InColumns,
+  readOf,
   type TableName,
 } from "../engine/model";
 import { lengthOf, patchedCopy, slotOf } from "../engine/patched-array";
@@ -255,8 +254,7 @@ function holdingIndexes(reading: WorkbookReading): Int32Array {
 
 /** Holding k's worksheet row: from the read's columns when the holdings are the read's own, in order. */
 function holdingRows(holdings: readonly Holding[]): (k: number) => number {
-  const columns =
-    holdings.length > 0 ? (holdings[0] as InColumns)[IN_COLUMNS] : undefined;
+  const columns = readOf(holdings);
   if (columns && columns.indicesOf(holdings) === null)
     return (k) => columns.rowAt(k);
   return (k) => holdings[k].row;

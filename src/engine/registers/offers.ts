@@ -223,7 +223,7 @@ export function checkIssuer(
   return {
     rules,
     offers: outcomes,
-    status: rules.length ? worstStatus(rules.map((r) => r.status)) : "info",
+    status: rules.length ? worstStatus(rules) : "info",
   };
 }
 

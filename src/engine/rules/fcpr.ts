@@ -22,10 +22,10 @@ import {
   type AmountChange,
   type Coded,
   INVALID,
-  MemoKey,
   type MemoField,
   per,
 } from "../fund-columns";
+import { MemoKey } from "../memo-key";
 import { english } from "../../present/english";
 import {
   compare,
