@@ -103,6 +103,10 @@ export function minAmount(a: Amount, b: Amount): Amount {
   return a < b ? a : b;
 }
 
+export function maxAmount(a: Amount, b: Amount): Amount {
+  return a > b ? a : b;
+}
+
 /** amount × fraction, rounded half-even to the millionth (look-through shares, participation shares). */
 export function scaleAmount(amount: Amount, fraction: Dec): Amount {
   const f = fractionParts(fraction);

@@ -3,6 +3,7 @@ import {
   amountFromString,
   ExactSum,
   formatAmount,
+  maxAmount,
   minAmount,
   ZERO,
 } from "./amount";
@@ -19,7 +20,11 @@ import type {
 } from "./result";
 import { L214_160, L214_30, ratioAt } from "../law";
 import { FPCI_CCA30 } from "./rules/fpci-definitions";
-import { capOf, cappedSums } from "./rules/l214-28-limits";
+import {
+  capOf,
+  cappedSums,
+  freshInBucketCounted,
+} from "./rules/l214-28-limits";
 import { regionKey } from "./rules/region-key";
 import { MEASURED_APART } from "./rules/livre2/definitions";
 import { labelOf } from "../present/reconciliation-labels";
@@ -793,7 +798,8 @@ export function reconcileRule(
     // As the engine: the holding companies' excess over their own 20 %, then the bucket's excess,
     // taken from the other III items first.
     const over = bucket + holdingIn - bucketCounted;
-    const fromBucket = minAmount(over, bucket);
+    // Never below zero: a bucket summed below zero (a sign error) has nothing above the cap.
+    const fromBucket = minAmount(over, maxAmount(bucket, ZERO));
     aboveCap(at.bucket, fromBucket);
     aboveCap(at.holding, holdingListed - holdingIn + (over - fromBucket));
     aboveCap(at.advance, advances - advancesCounted);
@@ -802,7 +808,7 @@ export function reconcileRule(
       const cap = capOf(ctx, ratioAt(L214_160.eltifAdvances, ctx.asOf));
       const both = advancesCounted + eltifAdvances;
       const excess = cap === undefined || both <= cap ? ZERO : both - cap;
-      const fromEltif = minAmount(excess, eltifAdvances);
+      const fromEltif = minAmount(excess, maxAmount(eltifAdvances, ZERO));
       aboveCap(at.eltif, fromEltif);
       aboveCap(at.advance, excess - fromEltif);
     }
@@ -813,7 +819,8 @@ export function reconcileRule(
 
   if (kind === "fresh" && at.fresh) {
     const { bucketCounted } = cappedSums(ctx, bucket + holdingIn, ZERO);
-    aboveCap(at.fresh, freshInBucket - minAmount(freshInBucket, bucketCounted));
+    const counted = freshInBucketCounted(freshInBucket, bucketCounted);
+    aboveCap(at.fresh, freshInBucket - counted);
   }
 
   if (leverage) {

@@ -1,4 +1,4 @@
-import { type Amount, formatAmount, minAmount, ZERO } from "../amount";
+import { type Amount, formatAmount, ZERO } from "../amount";
 import { addYears } from "../dates";
 import type { Dec } from "../decimal";
 import * as law from "../../law";
@@ -157,7 +157,9 @@ class Innovation {
     // fresh capital in the 20 % bucket counts only as far as the quota counts the bucket.
     const inBucket = this.freshInBucket;
     const fresh =
-      this.fresh.total - inBucket + minAmount(inBucket, bucketCounted);
+      this.fresh.total -
+      inBucket +
+      limits.freshInBucketCounted(inBucket, bucketCounted);
     const { gate, advanceGate, grace } = this;
     const listed = { total: this.listed, complete: positions.complete };
     const II = { article: `${v.article} II`, quota: threshold.toString() };

@@ -3,6 +3,7 @@ import {
   amountFromDecimal,
   amountToDecimal,
   formatAmount,
+  maxAmount,
   minAmount,
   ZERO,
 } from "../amount";
@@ -34,17 +35,21 @@ import { ADVANCE_CONDITIONS } from "./fcpr-definitions";
 const LIMIT_15 = (asOf: string) => ratioAt(L214_28.advances, asOf);
 export const CAP_20 = (asOf: string) => ratioAt(L214_28.bucket, asOf);
 
-/** fraction × the fund's base, rounded down to the millionth: a cap is never overstated. */
+/**
+ * fraction × the fund's base, rounded down to the millionth: a cap is never overstated. A base of
+ * zero or less (a sign error in the amounts) leaves no room: the cap is zero, never a negative
+ * amount that would take something off a sum that holds nothing under it.
+ */
 export function capOf(ctx: FundContext, fraction: Dec): Amount | undefined {
   const D = ctx.denominator;
-  return D === undefined
-    ? undefined
-    : (floorTimes(D, fraction) ??
-        amountFromDecimal(
-          fraction
-            .times(amountToDecimal(D))
-            .toDecimalPlaces(6, Dec.ROUND_FLOOR),
-        ));
+  if (D === undefined) return undefined;
+  if (D <= ZERO) return ZERO;
+  return (
+    floorTimes(D, fraction) ??
+    amountFromDecimal(
+      fraction.times(amountToDecimal(D)).toDecimalPlaces(6, Dec.ROUND_FLOOR),
+    )
+  );
 }
 
 /**
@@ -75,7 +80,11 @@ export function cappedSums(
   bucketReceivables: Amount = ZERO,
 ) {
   const { cap20, cap15 } = capsOf(ctx);
-  const aboveLimit = minAmount(bucketReceivables, receivablesAboveLimit(ctx));
+  // Never below zero: receivables of a negative sum (a sign error) are not "above" any limit.
+  const aboveLimit = maxAmount(
+    ZERO,
+    minAmount(bucketReceivables, receivablesAboveLimit(ctx)),
+  );
   const countable = bucket - aboveLimit;
   const bucketCounted =
     cap20 === undefined ? countable : minAmount(countable, cap20);
@@ -96,6 +105,16 @@ export function cappedSums(
   );
   return { bucketCounted, advancesCounted, aboveLimit, noteReasons };
 }
+
+/**
+ * The fresh capital (L. 214-30 and L. 214-31 III A 1°) among the bucket's items that its 40 % may
+ * count: only as far as the quota counts the bucket, and never less than nothing (a bucket summed
+ * below zero by a sign error takes no fresh capital away).
+ */
+export const freshInBucketCounted = (
+  inBucket: Amount,
+  bucketCounted: Amount,
+): Amount => minAmount(inBucket, maxAmount(bucketCounted, ZERO));
 
 /** The caps of cappedSums for a base on a date. */
 interface Caps {
