@@ -127,7 +127,13 @@ const workbook = fc.record({
   byIssuer: fc.boolean(),
   /** Most rows small caps admitted after purchase, a listing date per issuer: issuers compete for the 20 % in their order of admission. */
   admitted: fc.boolean(),
+  /** Now and then 300 funds, past the reader's one-byte codes of fund ids, their rows interleaved. */
+  manyFunds: fc.constantFrom(false, false, false, false, false, false, true),
 });
+
+/** The rows spread over 300 funds (three bases, by fund number modulo 3). */
+const spreadOverFunds = (rows: Row[]): Row[] =>
+  rows.map((r, k) => ({ ...r, fund: r.fund + 3 * (k % 100) }));
 
 const ADMISSIONS = ["2023-05-10", "2021-06-30", "2024-02-15", "2022-09-01"];
 
@@ -196,7 +202,7 @@ const issuerOf = (r: Row, k: number, many: boolean) =>
   many ? `I${k}-${r.issuer}` : `I${r.issuer}`;
 const listed = (r: Row) => r.listing !== null && r.listing !== "UNLISTED";
 
-function grids(rows: Row[], paidUp: number[], many: boolean) {
+function grids(rows: Row[], paidUp: number[], many: boolean, funds: number) {
   const holdings = rows.map((r, k) => [
     `F${r.fund}`,
     `L${k}`,
@@ -214,18 +220,18 @@ function grids(rows: Row[], paidUp: number[], many: boolean) {
     r.oecd,
   ]);
   // Constituted in 2022 with a first year ending that December: the quota binds on 31/12/2025 (V).
-  const funds = paidUp.map((euros, f) => [
+  const fundRows = Array.from({ length: funds }, (_, f) => [
     `F${f}`,
     `Fund ${f}`,
     "FCPR",
     "2022-01-15",
     "2022-12-31",
     "COST",
-    euros,
+    paidUp[f % 3],
     0,
   ]);
   return {
-    Funds: tableFromValues("Funds", [FUND_HEADERS, ...funds]),
+    Funds: tableFromValues("Funds", [FUND_HEADERS, ...fundRows]),
     Holdings: tableFromValues("Holdings", [HOLDING_HEADERS, ...holdings]),
   };
 }
@@ -346,19 +352,28 @@ describe("FCPR-Q50, FCPR-CCA15, FCPR-B20, FCPR-L5Y: L. 214-28 I, II 1°, II 2°,
     fc.assert(
       fc.property(
         workbook,
-        ({ rows: generated, paidUp, manyIssuers, byIssuer, admitted }) => {
+        ({
+          rows: generated,
+          paidUp,
+          manyIssuers,
+          byIssuer,
+          admitted,
+          manyFunds,
+        }) => {
           const facts = byIssuer ? sameIssuerFacts(generated) : generated;
-          const rows = admitted ? mostlyAdmitted(facts) : facts;
+          const placed = admitted ? mostlyAdmitted(facts) : facts;
+          const rows = manyFunds ? spreadOverFunds(placed) : placed;
+          const funds = manyFunds ? 300 : 3;
           const report = checkWorkbook(
-            readWorkbook(grids(rows, paidUp, manyIssuers)),
+            readWorkbook(grids(rows, paidUp, manyIssuers, funds)),
             { asOf: AS_OF },
           );
           const indexed = rows.map((r, k) => ({ r, k }));
-          for (let f = 0; f < 3; f++) {
+          for (let f = 0; f < funds; f++) {
             const own = indexed.filter((x) => x.r.fund === f);
             if (own.length === 0) continue;
             const fund = report.funds.find((x) => x.fundId === `F${f}`)!;
-            const want = expected(own, paidUp[f], manyIssuers);
+            const want = expected(own, paidUp[f % 3], manyIssuers);
             const q50 = ruleOf(fund.rules, "FCPR-Q50");
             expect(q50.numerator).toBe(formatAmount(want.q50));
             expect(q50.denominator).toBe(formatAmount(want.base));
