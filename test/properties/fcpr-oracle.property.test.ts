@@ -129,6 +129,8 @@ const workbook = fc.record({
   admitted: fc.boolean(),
   /** Now and then 300 funds, past the reader's one-byte codes of fund ids, their rows interleaved. */
   manyFunds: fc.constantFrom(false, false, false, false, false, false, true),
+  /** Which of the three funds (by fund number modulo 3) are FPCI: L. 214-28 as L. 214-160 adapts it. */
+  fpci: fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()),
 });
 
 /** The rows spread over 300 funds (three bases, by fund number modulo 3). */
@@ -202,7 +204,13 @@ const issuerOf = (r: Row, k: number, many: boolean) =>
   many ? `I${k}-${r.issuer}` : `I${r.issuer}`;
 const listed = (r: Row) => r.listing !== null && r.listing !== "UNLISTED";
 
-function grids(rows: Row[], paidUp: number[], many: boolean, funds: number) {
+function grids(
+  rows: Row[],
+  paidUp: number[],
+  fpci: boolean[],
+  many: boolean,
+  funds: number,
+) {
   const holdings = rows.map((r, k) => [
     `F${r.fund}`,
     `L${k}`,
@@ -223,7 +231,7 @@ function grids(rows: Row[], paidUp: number[], many: boolean, funds: number) {
   const fundRows = Array.from({ length: funds }, (_, f) => [
     `F${f}`,
     `Fund ${f}`,
-    "FCPR",
+    fpci[f % 3] ? "FPCI" : "FCPR",
     "2022-01-15",
     "2022-12-31",
     "COST",
@@ -255,6 +263,8 @@ function expected(
   rows: { r: Row; k: number }[],
   paidUpEuros: number,
   many: boolean,
+  /** An FPCI (L. 214-160 II): a participation for an advance, entities of any State, receivables within 10 %. */
+  fpci: boolean,
 ): Expected {
   const base = BigInt(paidUpEuros) * SCALE;
   const amount = (r: Row) => BigInt(r.cents) * 10_000n;
@@ -266,6 +276,7 @@ function expected(
   let bucket = 0n;
   let listedInGrace = 0n;
   let entities = 0n;
+  let bucketReceivables = 0n;
   /** By issuer: some security counted in I (true), or securities and none counted (false). */
   const countedInI = new Map<string, boolean>();
   const note = (x: { r: Row; k: number }, counted: boolean) =>
@@ -277,8 +288,8 @@ function expected(
     const cls = r.assetClass;
     if (cls === "CURRENT_ACCOUNT_ADVANCE") advances.push(x);
     else if (cls === "ENTITY_RIGHTS") {
-      // II 2°: an OECD entity, "qu'à concurrence du pourcentage d'investissement direct".
-      if (r.oecd)
+      // II 2°: an OECD entity (FPCI: any State), "qu'à concurrence du pourcentage d'investissement direct".
+      if (r.oecd || fpci)
         entities +=
           (amount(r) * BigInt(Math.round(r.lookThrough * 100))) / 100n;
     } else if (cls === "SARL_PARTS" || (I_SECURITIES.has(cls) && !listed(r))) {
@@ -286,6 +297,7 @@ function expected(
       note(x, true);
     } else if (UNLISTED_DEBT.has(cls) && !listed(r)) {
       bucket += amount(r);
+      if (cls === "RECEIVABLE") bucketReceivables += amount(r);
       note(x, false);
     } else if (I_SECURITIES.has(cls) && r.listedOn !== null) {
       // IV: admitted after purchase; admitted after the test date, still unlisted on it.
@@ -331,14 +343,22 @@ function expected(
   let qualifying = 0n;
   for (const x of advances) {
     allAdvances += amount(x.r);
-    if (x.r.ownership < 0.05) continue;
+    // FPCI: « dans lesquelles le fonds détient une participation », any share above nothing.
+    if (fpci ? x.r.ownership <= 0 : x.r.ownership < 0.05) continue;
     const counted = countedInI.get(issuer(x));
     if (counted === true || (counted === undefined && !listed(x.r)))
       qualifying += amount(x.r);
   }
+  // FPCI: « peut détenir des créances, dans la limite de 10 % de son actif »: the receivables held
+  // above it (measured on all of them) are taken from those the bucket counts.
+  const receivables = rows
+    .filter((x) => x.r.assetClass === "RECEIVABLE")
+    .reduce((sum, x) => sum + amount(x.r), 0n);
+  const above = fpci ? receivables - capOf(base, 10n) : 0n;
+  const aboveLimit = above > 0n ? minOf(bucketReceivables, above) : 0n;
   const q50 =
     direct +
-    minOf(bucket, cap20) +
+    minOf(bucket - (aboveLimit > 0n ? aboveLimit : 0n), cap20) +
     minOf(qualifying, capOf(base, 15n)) +
     entities;
   return { q50, advances: allAdvances, bucket, listedInGrace, base };
@@ -347,7 +367,7 @@ function expected(
 const ruleOf = (rules: RuleResult[], id: string) =>
   rules.find((r) => r.id === id)!;
 
-describe("FCPR-Q50, FCPR-CCA15, FCPR-B20, FCPR-L5Y: L. 214-28 I, II 1°, II 2°, III and IV read plainly, against the engine (property)", () => {
+describe("FCPR-Q50, FCPR-CCA15, FPCI-CCA15, FCPR-B20, FCPR-L5Y: L. 214-28 I, II 1°, II 2°, III and IV, and L. 214-160 II for the FPCI, read plainly, against the engine (property)", () => {
   it("L. 214-28 I to IV: the same numerators, and the 50 % compared as worded (« pour 50 % au moins »: ≥)", () => {
     fc.assert(
       fc.property(
@@ -359,13 +379,14 @@ describe("FCPR-Q50, FCPR-CCA15, FCPR-B20, FCPR-L5Y: L. 214-28 I, II 1°, II 2°,
           byIssuer,
           admitted,
           manyFunds,
+          fpci,
         }) => {
           const facts = byIssuer ? sameIssuerFacts(generated) : generated;
           const placed = admitted ? mostlyAdmitted(facts) : facts;
           const rows = manyFunds ? spreadOverFunds(placed) : placed;
           const funds = manyFunds ? 300 : 3;
           const report = checkWorkbook(
-            readWorkbook(grids(rows, paidUp, manyIssuers, funds)),
+            readWorkbook(grids(rows, paidUp, fpci, manyIssuers, funds)),
             { asOf: AS_OF },
           );
           const indexed = rows.map((r, k) => ({ r, k }));
@@ -373,14 +394,15 @@ describe("FCPR-Q50, FCPR-CCA15, FCPR-B20, FCPR-L5Y: L. 214-28 I, II 1°, II 2°,
             const own = indexed.filter((x) => x.r.fund === f);
             if (own.length === 0) continue;
             const fund = report.funds.find((x) => x.fundId === `F${f}`)!;
-            const want = expected(own, paidUp[f % 3], manyIssuers);
+            const want = expected(own, paidUp[f % 3], manyIssuers, fpci[f % 3]);
             const q50 = ruleOf(fund.rules, "FCPR-Q50");
             expect(q50.numerator).toBe(formatAmount(want.q50));
             expect(q50.denominator).toBe(formatAmount(want.base));
             expect(q50.status).toBe(
               2n * want.q50 >= want.base ? "pass" : "breach",
             );
-            expect(ruleOf(fund.rules, "FCPR-CCA15").numerator).toBe(
+            const advances = fpci[f % 3] ? "FPCI-CCA15" : "FCPR-CCA15";
+            expect(ruleOf(fund.rules, advances).numerator).toBe(
               formatAmount(want.advances),
             );
             expect(ruleOf(fund.rules, "FCPR-B20").numerator).toBe(
