@@ -6,6 +6,19 @@ import type { RuleResult } from "../../src/engine/result";
 import { tableFromValues } from "../../src/workbook/range-grid";
 import { readWorkbook } from "../../src/workbook/read-workbook";
 import { RUNS } from "./arbitraries";
+import {
+  AS_OF,
+  capOf,
+  I_SECURITIES,
+  SMALL_CAP_SECURITIES,
+  UNLISTED_DEBT,
+  addYears,
+  euros,
+  maxOf,
+  millionths,
+  minOf,
+  smallCap as smallCapOf,
+} from "./l214-28-plain";
 
 // L. 214-30 and L. 214-31 read a second time, plainly, from RULES.md §1.2 and §1.3 and
 // docs/workbook-format.md ("FCPI and FIP"): random FCPI and FIP workbooks, read through the reader
@@ -13,23 +26,6 @@ import { RUNS } from "./arbitraries";
 // holding companies (IV), secondary purchases (III A 2°) and the per-region and holder caps, each
 // with golden tests of its own.
 
-const AS_OF = "2025-12-31";
-/** L. 214-28 I, as L. 214-30 I takes it: securities giving access to capital included (contract §3). */
-const I_SECURITIES = new Set([
-  "TITRE_ASSOCIATIF",
-  "TITRE_PARTICIPATIF",
-  "EQUITY",
-  "EQUITY_ACCESS",
-  "CONVERTIBLE_BOND",
-  "MANDATORY_REDEEMABLE_BOND",
-]);
-const SMALL_CAP_SECURITIES = new Set([
-  "EQUITY",
-  "EQUITY_ACCESS",
-  "CONVERTIBLE_BOND",
-  "MANDATORY_REDEEMABLE_BOND",
-]);
-const UNLISTED_DEBT = new Set(["OTHER_DEBT", "RECEIVABLE"]);
 /** III A 1°: « Les titres ou parts reçus », bonds still held as bonds excluded. */
 const FRESH_CLASSES = new Set([
   "EQUITY",
@@ -54,9 +50,6 @@ const CLASSES = [
   "FUND_UNITS",
   "CASH",
 ];
-const EEA = new Set(["FR", "DE", "NO"]);
-const SCALE = 1_000_000n;
-const SMALL_CAP_LIMIT = 150_000_000n * SCALE;
 /** The FIP's chosen regions; a row's region matches whatever its case. */
 const CHOSEN = "Bretagne; Normandie";
 const REGIONS = ["Bretagne", "BRETAGNE", "normandie", "Occitanie"];
@@ -151,10 +144,6 @@ const FUND_HEADERS = [
 ];
 const INVESTED = "2018-01-15";
 const listed = (r: Row) => r.listing !== null && r.listing !== "UNLISTED";
-const addYears = (iso: string, years: number) =>
-  `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
-const minOf = (a: bigint, b: bigint) => (a < b ? a : b);
-const maxOf = (a: bigint, b: bigint) => (a > b ? a : b);
 
 function grids(
   fip: boolean,
@@ -209,11 +198,9 @@ interface Expected {
 
 /** One FCPI or FIP, read from the text. */
 function expected(fip: boolean, rows: Row[], paidUp: number): Expected {
-  const base = BigInt(paidUp) * SCALE;
-  const amount = (r: Row) => BigInt(r.cents) * 10_000n;
-  const smallCap = (r: Row) =>
-    EEA.has(r.country) &&
-    BigInt(r.capMillions) * 1_000_000n * SCALE < SMALL_CAP_LIMIT;
+  const base = euros(paidUp);
+  const amount = (r: Row) => millionths(r.cents);
+  const smallCap = (r: Row) => smallCapOf(r.country, r.capMillions);
   // I (FCPI): the issuer's flag; I 1° (FIP): its flag and a region among those the fund chose.
   const eligible = (r: Row) =>
     r.eligible &&
@@ -262,9 +249,9 @@ function expected(fip: boolean, rows: Row[], paidUp: number): Expected {
       if (where === "BUCKET") freshInBucket += amount(r);
     }
   }
-  const cap20 = (base * 20n) / 100n;
+  const cap20 = capOf(base, 20n);
   const bucketCounted = minOf(bucket, cap20);
-  const quota = direct + bucketCounted + minOf(qualifying, (base * 15n) / 100n);
+  const quota = direct + bucketCounted + minOf(qualifying, capOf(base, 15n));
   // The fresh capital in the 20 % counts only as far as the quota counts the bucket.
   fresh =
     fresh - freshInBucket + minOf(freshInBucket, maxOf(bucketCounted, 0n));

@@ -6,6 +6,18 @@ import type { RuleResult } from "../../src/engine/result";
 import { tableFromValues } from "../../src/workbook/range-grid";
 import { readWorkbook } from "../../src/workbook/read-workbook";
 import { RUNS } from "./arbitraries";
+import {
+  AS_OF,
+  I_SECURITIES,
+  SMALL_CAP_SECURITIES,
+  UNLISTED_DEBT,
+  addYears,
+  capOf,
+  euros,
+  millionths,
+  minOf,
+  smallCap as smallCapOf,
+} from "./l214-28-plain";
 
 // L. 214-28 read a second time, plainly: one object per position, BigInt millionths, no sort, no
 // column, no memo. The engine's FCPR path is a columnar one tuned for 100,000 rows (typed arrays,
@@ -14,25 +26,6 @@ import { RUNS } from "./arbitraries";
 // numerators and the same status. The reading follows the text (../shared/regulation/RULES.md
 // §1.1) and the contract's conventions (WORKBOOK-FORMAT.md §3), not the engine's code.
 
-const AS_OF = "2025-12-31";
-/** I: "titres associatifs, titres participatifs ou titres de capital … ou donnant accès au capital" (contract §3: convertible bonds and bonds redeemable in shares give access to capital). */
-const I_SECURITIES = new Set([
-  "TITRE_ASSOCIATIF",
-  "TITRE_PARTICIPATIF",
-  "EQUITY",
-  "EQUITY_ACCESS",
-  "CONVERTIBLE_BOND",
-  "MANDATORY_REDEEMABLE_BOND",
-]);
-/** III 1°: "titres de capital, ou donnant accès au capital" only. */
-const SMALL_CAP_SECURITIES = new Set([
-  "EQUITY",
-  "EQUITY_ACCESS",
-  "CONVERTIBLE_BOND",
-  "MANDATORY_REDEEMABLE_BOND",
-]);
-/** III 2°: "titres de créance … ou des créances sur ces entités" (contract §3). */
-const UNLISTED_DEBT = new Set(["OTHER_DEBT", "RECEIVABLE"]);
 const CLASSES = [
   ...I_SECURITIES,
   "SARL_PARTS",
@@ -44,11 +37,6 @@ const CLASSES = [
   "CASH",
   "LIQUID_INSTRUMENT",
 ];
-/** EU and EEA States among the countries generated (Norway: EEA only); the others are outside. */
-const EEA = new Set(["FR", "DE", "NO"]);
-const SCALE = 1_000_000n;
-/** III 1°: "inférieure à 150 millions d'euros", strictly below. */
-const SMALL_CAP_LIMIT = 150_000_000n * SCALE;
 
 interface Row {
   fund: number;
@@ -244,12 +232,6 @@ function grids(
   };
 }
 
-const addYears = (iso: string, years: number) =>
-  `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
-/** fraction × base, rounded down to the millionth: a cap is never overstated. */
-const capOf = (base: bigint, percent: bigint) => (base * percent) / 100n;
-const minOf = (a: bigint, b: bigint) => (a < b ? a : b);
-
 interface Expected {
   q50: bigint;
   advances: bigint;
@@ -266,12 +248,10 @@ function expected(
   /** An FPCI (L. 214-160 II): a participation for an advance, entities of any State, receivables within 10 %. */
   fpci: boolean,
 ): Expected {
-  const base = BigInt(paidUpEuros) * SCALE;
-  const amount = (r: Row) => BigInt(r.cents) * 10_000n;
+  const base = euros(paidUpEuros);
+  const amount = (r: Row) => millionths(r.cents);
   const issuer = (x: { r: Row; k: number }) => issuerOf(x.r, x.k, many);
-  const smallCap = (r: Row) =>
-    EEA.has(r.country) &&
-    BigInt(r.capMillions) * 1_000_000n * SCALE < SMALL_CAP_LIMIT;
+  const smallCap = (r: Row) => smallCapOf(r.country, r.capMillions);
   let direct = 0n;
   let bucket = 0n;
   let listedInGrace = 0n;
