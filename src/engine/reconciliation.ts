@@ -34,13 +34,43 @@ type LineEntry = Omit<ReconciliationLine, "amount" | "label"> & {
 };
 
 /** Lines keyed by reason, article and where they enter, summed exactly in millionths. */
+/** The reasons in the order the contract extension lists them (docs/workbook-format.md, Reconciliation). */
+const REASON_RANK: Record<ReconciliationReason, number> = {
+  counted: 0,
+  "counted-within-cap": 1,
+  "above-cap": 2,
+  "look-through-remainder": 3,
+  excluded: 4,
+  "breaks-condition": 5,
+  allowed: 6,
+  "in-denominator": 7,
+  "other-region": 8,
+  "outside-rule": 9,
+  "not-held": 10,
+  unreadable: 11,
+  "paid-up-bridge": 12,
+  "total-assets-bridge": 13,
+  borrowings: 14,
+  "look-through-debt": 15,
+  "largest-holder": 16,
+  "public-law-holders": 17,
+  "other-holders": 18,
+  "measured-apart": 19,
+  "rule-numerator": 20,
+  "rule-denominator": 21,
+};
+
+/** Texts in code-point order, none first: the same order on every machine and in every language. */
+const compareText = (a: string | undefined, b: string | undefined): number =>
+  a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : a < b ? -1 : 1;
+
 class Lines {
   /** The fund's amounts in millionths, by position index (FundContext.millionths). */
   constructor(
     private readonly millionths: Float64Array,
     private readonly recorder?: Recorder,
   ) {}
-  /** Lines in the order they first appear; found by article, then by a short scan (no key string per row). */
+  /** Lines in the order they first appear (list() orders them); found by article, then by a short scan (no key string per row). */
   private readonly order: LineEntry[] = [];
   private readonly byArticle = new Map<string | undefined, LineEntry[]>();
   private last?: LineEntry;
@@ -164,9 +194,19 @@ class Lines {
     return total;
   }
 
+  /**
+   * The lines in one order whatever the rows' order (a table sorted in Excel gives the same
+   * reconciliation): by reason as the contract lists them, then article, then exclusion code.
+   */
   list(): ReconciliationLine[] {
+    const lines = [...this.order].sort(
+      (a, b) =>
+        REASON_RANK[a.reason] - REASON_RANK[b.reason] ||
+        compareText(a.article, b.article) ||
+        compareText(a.code, b.code),
+    );
     // Fields in reading order: why, then how much, then where it goes.
-    return this.order.map((e) => ({
+    return lines.map((e) => ({
       reason: e.reason,
       ...(e.code === undefined ? {} : { code: e.code }),
       label: labelOf(e.reason, e.code),

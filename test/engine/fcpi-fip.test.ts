@@ -146,6 +146,14 @@ describe("FIP-REG25 · L. 214-31 IV: « ne peut être constitué à plus de 25 %
       ["Normandie", 0.1, "pass"],
     ]);
   });
+  it("L. 214-31 IV: two regions of equal weight are named and listed in one order whatever the order of the rows (sorting the table changes nothing)", () => {
+    const rows = () => [local("250000", { region: "Normandie", row: 2 }), local("250000", { region: "Bretagne", row: 3 })];
+    for (const holdings of [rows(), rows().reverse()]) {
+      const r = rule(checkOne(fip(), holdings), "FIP-REG25");
+      expect(r.reasons?.[0]).toMatchObject({ code: "largest-region", facts: { region: "Bretagne" } });
+      expect(r.groups!.map((g) => g.key)).toEqual(["Bretagne", "Normandie"]);
+    }
+  });
   it("L. 214-31 IV: one cent above 25 % is a breach, counting companies eligible or not, advances included", () => {
     const r = rule(checkOne(fip(), [local("200000"), holding({ assetClass: "CURRENT_ACCOUNT_ADVANCE", costValue: "50000.01", region: "Bretagne", ownershipPct: "0.1" })]), "FIP-REG25");
     expect(r).toMatchObject({ status: "breach", headroom: "-0.01" });
@@ -169,6 +177,18 @@ describe("FIP-H20, FIP-H10, FIP-H30 · L. 214-31 VI: units « ne peuvent pas êt
       holder({ holderId: "H6", holderType: "NATURAL", units: "150" }),
     ]);
     expect(rule(report, "FIP-H20")).toMatchObject({ status: "pass", value: 0.2, denominator: "1000.00" });
+  });
+  it("L. 214-31 VI 1°: two investors of equal units are named and listed in one order whatever the order of the Holders rows", () => {
+    const holders = () => [
+      holder({ holderId: "H2", holderType: "NATURAL", units: "300", row: 2 }),
+      holder({ holderId: "H1", holderType: "NATURAL", units: "300", row: 3 }),
+      holder({ holderId: "H3", holderType: "NATURAL", units: "400", row: 4 }),
+    ];
+    const seen = [holders(), holders().reverse()].map((list) => {
+      const r = rule(checkWith(fip(), base, list), "FIP-H20");
+      return [r.reasons, r.groups?.map((g) => g.key)];
+    });
+    expect(seen[1]).toEqual(seen[0]);
   });
   it("L. 214-31 VI 1°: one investor's rows add up, and above 20 % is a breach", () => {
     const others = Array.from({ length: 4 }, (_, i) => holder({ holderId: `H${i + 2}`, holderType: "NATURAL", units: "197.5" }));

@@ -14,6 +14,15 @@ describe("OPCVM-FEED85 · L. 214-22 I: « au moins 85 % de son actif est investi
   it("L. 214-22 I: units of two masters do not add up: the largest is the master", () => {
     expect(rule(checkOne(feeder("OPCVM_FEEDER"), [master("600000"), master("300000", "M2"), asset("CASH", "100000")]), "OPCVM-FEED85")).toMatchObject({ status: "breach", value: 0.6 });
   });
+  it("L. 214-22 I: two masters of equal units: the same one is the master in whichever order the rows come (the first by id), so sorting the table names the same lines", () => {
+    const rows = () => [master("450000", "M2", { lineId: "U-M2", row: 2 }), master("450000", "M1", { lineId: "U-M1", row: 3 }), asset("CASH", "100000", { row: 4 })];
+    for (const holdings of [rows(), rows().reverse()]) {
+      const report = checkOne(feeder("OPCVM_FEEDER"), holdings);
+      expect(rule(report, "OPCVM-FEED85").reasons?.[0]).toMatchObject({ facts: { master: "M1" } });
+      const list = rule(report, "OPCVM-FEED15").conditions?.find((c) => c.id === "closed-list");
+      expect(list?.positions?.map((p) => p.lineId)).toEqual(["U-M2"]);
+    }
+  });
 });
 
 describe("OPCVM-FEED15 · L. 214-22 I 1° to 3°: « jusqu'à 15 % » in accessory cash, hedging contracts and a SICAV's premises only", () => {

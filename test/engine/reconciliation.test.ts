@@ -77,17 +77,18 @@ describe("Reconciliation of L. 214-28: from the holdings to the 50 % quota", () 
       numerator: "560000.00",
       denominator: "1000000.00",
     });
+    // In the order of the reasons, then of the articles: whatever the order of the rows.
     expect(brief(rec)).toEqual([
       ["counted", "L. 214-28 I", "300000.00", 1, true, true],
-      ["counted-within-cap", "L. 214-28 III", "200000.00", 2, true, true],
-      ["counted-within-cap", "L. 214-28 II 1°", "20000.00", 1, true, true],
-      ["excluded", "L. 214-28 II 1°", "10000.00", 1, false, true],
       ["counted", "L. 214-28 II 2°", "40000.00", 1, true, true],
+      ["counted-within-cap", "L. 214-28 II 1°", "20000.00", 1, true, true],
+      ["counted-within-cap", "L. 214-28 III", "200000.00", 2, true, true],
+      ["above-cap", "L. 214-28 III", "50000.00", 0, false, true],
       ["look-through-remainder", "L. 214-28 II 2°", "60000.00", 0, false, true],
       ["excluded", "L. 214-28 I", "80000.00", 1, false, true],
+      ["excluded", "L. 214-28 II 1°", "10000.00", 1, false, true],
       ["not-held", null, "50000.00", 1, false, false],
       ["unreadable", null, "0.00", 1, false, false],
-      ["above-cap", "L. 214-28 III", "50000.00", 0, false, true],
       ["paid-up-bridge", null, "240000.00", 0, false, true],
     ]);
     expect(rec?.lines.find((l) => l.reason === "above-cap")?.label).toEqual({
@@ -208,8 +209,8 @@ describe("Reconciliation of the other families", () => {
       denominator: "1000.00",
     });
     expect(brief(h20)).toEqual([
-      ["other-holders", "L. 214-31 VI", "300.00", 3, false, true],
       ["largest-holder", "L. 214-31 VI", "700.00", 1, true, true],
+      ["other-holders", "L. 214-31 VI", "300.00", 3, false, true],
     ]);
     expect(rule(report, "FIP-H30").reconciliation?.numerator).toBe("90.00");
   });
@@ -229,9 +230,9 @@ describe("Reconciliation of the other families", () => {
       holding({ assetClass: "FINANCIAL_CONTRACT", fairValue: "10000" }),
     ]);
     expect(brief(rule(report, "OPCVM-FEED15").reconciliation)).toEqual([
-      ["outside-rule", null, "900000.00", 1, false, true],
       ["counted", "L. 214-22 I 1° à 3°", "90000.00", 1, true, true],
       ["breaks-condition", "L. 214-22 I 1° à 3°", "10000.00", 1, true, true],
+      ["outside-rule", null, "900000.00", 1, false, true],
     ]);
   });
 });

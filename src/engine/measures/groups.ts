@@ -17,7 +17,7 @@ export interface Group {
 
 /**
  * The largest-group measure: amounts grouped by a key (a master, a region, a holder), the largest
- * group first found when two are equal. The measure is complete when the grouping could read every
+ * group first by key when two are equal. The measure is complete when the grouping could read every
  * value it needed (`complete`, set by whoever fills it).
  */
 export class Groups {
@@ -35,12 +35,21 @@ export class Groups {
     return g;
   }
 
-  /** The largest group (among those `filter` keeps), the first found on a tie. */
+  /**
+   * The largest group (among those `filter` keeps); on a tie, the first by key in code-point
+   * order, not the first found: the same group whatever the order of the rows (a table sorted in
+   * Excel names the same master, region or holder).
+   */
   largest(filter: (g: Group) => boolean = () => true): Group | undefined {
     let best: Group | undefined;
     for (const g of this.byKey.values())
-      if (filter(g) && (best === undefined || g.total > best.total)) best = g;
+      if (filter(g) && (best === undefined || bySize(g, best) < 0)) best = g;
     return best;
+  }
+
+  /** The groups kept by `filter`, largest first, ties by key: the same order whatever the rows' order. */
+  bySize(filter: (g: Group) => boolean = () => true): Group[] {
+    return [...this.byKey.values()].filter(filter).sort(bySize);
   }
 
   /** The largest group as a measure: its total (zero when there is none), partial when the grouping is. */
@@ -57,6 +66,12 @@ export class Groups {
     for (const g of this.byKey.values()) if (filter(g)) total += g.total;
     return total;
   }
+}
+
+/** Larger total first; on equal totals, the first key in code-point order. */
+function bySize(a: Group, b: Group): number {
+  if (a.total !== b.total) return a.total > b.total ? -1 : 1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 /**

@@ -51,8 +51,7 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
   const noRegister = ctx.holders.length === 0;
   const base = { total: noRegister ? undefined : units.total, complete: true };
   if (noRegister) units.unknown();
-  const byUnits = [...holders.byKey.values()];
-  byUnits.sort((a, b) => (b.total > a.total ? 1 : b.total < a.total ? -1 : 0));
+  const byUnits = holders.bySize();
   const [top, topPublic] = [holders.largest(), holders.largest(publicLaw)];
   const typed = units.complete && types.complete;
   const caps: Cap[] = [

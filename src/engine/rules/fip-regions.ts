@@ -45,7 +45,8 @@ export function fipRegionRule(ctx: FundContext): RuleResult {
         : why("no-region-position", {}),
     ],
   });
-  const groups = regions.byKey.values();
+  // Largest first, ties by key: the same list whatever the order of the rows.
+  const groups = regions.bySize();
   result.groups = perGroupCap(
     ctx,
     FIP_REG25,
@@ -54,6 +55,5 @@ export function fipRegionRule(ctx: FundContext): RuleResult {
     ctx.denominator,
     "EUR",
   );
-  result.groups.sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
   return result;
 }
