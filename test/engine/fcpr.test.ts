@@ -236,6 +236,20 @@ describe("FCPR-L5Y · L. 214-28 IV: securities admitted after purchase count « 
     expect(rule(report, "FCPR-Q50").numerator).toBe("650000.00");
   });
 
+  it("L. 214-28 IV: two companies admitted the same day take the 20 % by issuerId, whatever the rows' order: sorting the table never changes the quota", () => {
+    // Both met III at admission; the 20 % (200 000 €) takes one of them, and the other's five years have ended.
+    const company = (issuerId: string, costValue: string, row: number) =>
+      listedLater({ issuerId, lineId: issuerId, costValue, marketCap: "90000000", listingDate: "2019-03-01", investmentDate: "2018-01-15", row });
+    for (const rows of [
+      [company("ISS-A", "150000", 2), company("ISS-B", "100000", 3)],
+      [company("ISS-B", "100000", 2), company("ISS-A", "150000", 3)],
+    ]) {
+      const report = checkOne(fcpr(), [unlisted("400000", { row: 4 }), ...rows], "2025-12-31");
+      expect(rule(report, "FCPR-B20").numerator).toBe("150000.00");
+      expect(rule(report, "FCPR-Q50").numerator).toBe("550000.00");
+    }
+  });
+
   it("L. 214-28 IV: a security admitted after the as-of date was still unlisted on that date", () => {
     const report = checkOne(fcpr(), [listedLater({ listingDate: "2026-03-01" })], "2025-12-31");
     expect(positionOf(report, 90).counted[0]).toMatchObject({ rule: "FCPR-Q50", article: "L. 214-28 I" });

@@ -299,7 +299,9 @@ function expected(
     byIssuer.set(issuer(x), [...(byIssuer.get(issuer(x)) ?? []), x]);
   const order = [...byIssuer.values()].sort((a, b) => {
     const [la, lb] = [a, b].map((g) => g.map((x) => x.r.listedOn!).sort()[0]);
-    return la < lb ? -1 : la > lb ? 1 : a[0].k - b[0].k;
+    // Admitted the same day: by issuer id, whatever the rows' order (docs/workbook-format.md, IV).
+    const [ia, ib] = [issuer(a[0]), issuer(b[0])];
+    return la < lb ? -1 : la > lb ? 1 : ia < ib ? -1 : ia > ib ? 1 : 0;
   });
   for (const group of order) {
     const sum = group.reduce((s, x) => s + amount(x.r), 0n);

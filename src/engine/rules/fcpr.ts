@@ -1211,8 +1211,9 @@ function allocateListedAfterPurchase(
 
 /**
  * The positions listed after purchase grouped by issuer (a row without an issuer is an issuer of
- * its own), issuers in order of their first admission, then of their first row: the same order
- * whatever the rows' order. Issuer g's positions are rows[start[g]] … rows[start[g + 1] − 1], in
+ * its own), issuers in order of their first admission, then (admitted the same day) of their
+ * issuerId, or lineId for a row without one, in code-point order: the same order whatever the
+ * rows' order, so that sorting the table never moves a company into or out of the 20 %. Issuer g's positions are rows[start[g]] … rows[start[g + 1] − 1], in
  * the rows' order. Typed arrays and issuer codes: no list or object per issuer.
  */
 function issuersByAdmission(
@@ -1228,6 +1229,8 @@ function issuersByAdmission(
 /** Groups numbered in the order of their first row, with what orders them. */
 type IssuerGroups = {
   firstListed: string[];
+  /** The issuer's id, or the line's id for a row without one. */
+  key: string[];
   firstRow: number[];
   size: number[];
 };
@@ -1245,8 +1248,13 @@ function groupByIssuer(
   const { columns } = t.ctx;
   // By issuer code (a map: a fund of a large read has few of the read's issuers).
   const groupOfIssuer = new Map<number, number>();
-  const groups: IssuerGroups = { firstListed: [], firstRow: [], size: [] };
-  const { firstListed, firstRow, size } = groups;
+  const groups: IssuerGroups = {
+    firstListed: [],
+    key: [],
+    firstRow: [],
+    size: [],
+  };
+  const { firstListed, key, firstRow, size } = groups;
   for (let k = 0; k < listed.length; k++) {
     const i = listed[k];
     const listingDate = t.listingDateAt(i);
@@ -1257,6 +1265,7 @@ function groupByIssuer(
       g = size.length;
       if (issuer >= 0) groupOfIssuer.set(issuer, g);
       firstListed.push(listingDate);
+      key.push(t.issuerAt(i) ?? t.ctx.holdings[i].lineId ?? "");
       firstRow.push(row);
       size.push(1);
     } else {
@@ -1269,15 +1278,23 @@ function groupByIssuer(
   return groups;
 }
 
-/** The groups in order of their first admission, then of their first row. */
-function admissionOrder({ firstListed, firstRow }: IssuerGroups): number[] {
+/** The groups in order of their first admission, then of their key, then (the same key) of their first row. */
+function admissionOrder({
+  firstListed,
+  key,
+  firstRow,
+}: IssuerGroups): number[] {
   const order: number[] = [];
   for (let g = 0; g < firstRow.length; g++) order.push(g);
   return order.sort((a, b) =>
-    firstListed[a] < firstListed[b]
-      ? -1
-      : firstListed[a] > firstListed[b]
-        ? 1
+    firstListed[a] !== firstListed[b]
+      ? firstListed[a] < firstListed[b]
+        ? -1
+        : 1
+      : key[a] !== key[b]
+        ? key[a] < key[b]
+          ? -1
+          : 1
         : firstRow[a] - firstRow[b],
   );
 }
