@@ -1,3 +1,4 @@
+import { compareText } from "./compare-text";
 import {
   type Amount,
   amountFromString,
@@ -59,10 +60,6 @@ const REASON_RANK: Record<ReconciliationReason, number> = {
   "rule-numerator": 20,
   "rule-denominator": 21,
 };
-
-/** Texts in code-point order, none first: the same order on every machine and in every language. */
-const compareText = (a: string | undefined, b: string | undefined): number =>
-  a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : a < b ? -1 : 1;
 
 class Lines {
   /** The fund's amounts in millionths, by position index (FundContext.millionths). */

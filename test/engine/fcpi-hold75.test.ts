@@ -159,6 +159,17 @@ describe("FCPI-Q70 — L. 214-30 III A 2° b): secondary shares with a commitmen
     expect(positionOf(report, 60).excluded[0]).toMatchObject({ code: "secondary-commitment", facts: { test: "unfulfilled", subscribed: "299999.99", termDate: "2025-06-30" } });
   });
 
+  it("L. 214-30 III A 2° b): two purchases made the same day share the subscriptions in the order of their lineId, whatever the rows' order", () => {
+    // After the fund's life, 300,000 subscribed fulfils one purchase, not both: P-1 (300,000) takes first.
+    const purchase = (lineId: string, cost: string, row: number) =>
+      innov(cost, { issuerId: "X", acquisitionMode: "SECONDARY_PURCHASE", investmentDate: "2023-01-10", subscriptionCommitment: eur(cost), lineId, row });
+    const rows = (order: [string, string][]) => [others(), fresh("2023-01-10", "100000"), fresh("2024-05-01", "200000"), ...order.map(([id, cost], k) => purchase(id, cost, 60 + k))];
+    for (const order of [[["P-1", "300000"], ["P-2", "250000"]], [["P-2", "250000"], ["P-1", "300000"]]] as [string, string][][]) {
+      const report = checkOne(fcpi({ fundTermDate: "2025-06-30" }), rows(order));
+      expect(rule(report, "FCPI-Q70").numerator).toBe("900000.00");
+    }
+  });
+
   it("L. 214-30 III A 2° b): subscriptions made before the purchase do not fulfil it", () => {
     const report = checkOne(fcpi({ fundTermDate: "2025-06-30" }), [others(), fresh("2022-06-01", "300000"), bought("300000")]);
     expect(positionOf(report, 60).excluded[0].facts).toMatchObject({ test: "unfulfilled", subscribed: "0.00" });

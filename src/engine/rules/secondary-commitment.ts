@@ -1,3 +1,4 @@
+import { compareText } from "../compare-text";
 import {
   amountFromDecimal,
   amountToDecimal,
@@ -89,10 +90,13 @@ export function commitments(
     return refusal({ test: "unfulfilled", ...facts, article });
   };
   const out = new Map<Position, Counted | Refused>();
-  const latestFirst = [...purchases].sort((a, b) =>
-    (b.holding.investmentDate ?? "").localeCompare(
-      a.holding.investmentDate ?? "",
-    ),
+  // Bought the same day: by lineId, then row, not in the rows' order, so that sorting the table
+  // never moves a subscription from one purchase to another.
+  const latestFirst = [...purchases].sort(
+    (a, b) =>
+      compareText(b.holding.investmentDate, a.holding.investmentDate) ||
+      compareText(a.holding.lineId, b.holding.lineId) ||
+      a.holding.row - b.holding.row,
   );
   for (const p of latestFirst) {
     const c = decide(p.holding);
