@@ -1,3 +1,4 @@
+import { compareText } from "../compare-text";
 import { type Amount, formatAmount } from "../amount";
 import { addMonths, type IsoDate } from "../dates";
 import { registerRule } from "../../law/registers";
@@ -289,12 +290,13 @@ function twelveMonthWindows(
     .filter(
       (o) => countedCase(o) && o.offerDate !== undefined && o.offerDate <= asOf,
     )
-    .sort((a, b) =>
-      a.offerDate! < b.offerDate!
-        ? -1
-        : a.offerDate! > b.offerDate!
-          ? 1
-          : a.row - b.row,
+    // The same day: by offerId, then row, not in the rows' order, so that sorting the register
+    // never changes which offer reaches the 8 M€.
+    .sort(
+      (a, b) =>
+        compareText(a.offerDate, b.offerDate) ||
+        compareText(a.offerId, b.offerId) ||
+        a.row - b.row,
     );
   const unplaced = offers.filter(
     (o) =>

@@ -193,6 +193,20 @@ describe("OFF-100K-NOM · D. 411-2-1 III: « dont la valeur nominale s'élève a
 });
 
 describe("OFF-12M · D. 411-2-1 IV: « inférieur à 8 000 000 d'euros calculé sur une période de douze mois »", () => {
+  it("offers made the same day run in the order of their offerId, whatever the rows' order: sorting the register names the same offer", () => {
+    const same = (offerId: string, amount: string) => ({
+      offerId,
+      offerCase: "SMALL_OFFER" as const,
+      offerDate: "2024-06-01",
+      offerAmount: eur(amount),
+    });
+    const offers = [same("B", "4000000"), same("A", "5000000")];
+    for (const list of [offers, [...offers].reverse()]) {
+      const r = check({ offers: list }, "2024-12-31");
+      expect([offer(r, "A").status, offer(r, "B").status]).toEqual(["pass", "breach"]);
+    }
+  });
+
   it("running totals name the offer that brings the window to 8 000 000 €: a breach with headroom 0,00", () => {
     const r = check(
       {
