@@ -1211,9 +1211,11 @@ function allocateListedAfterPurchase(
 
 /**
  * The positions listed after purchase grouped by issuer (a row without an issuer is an issuer of
- * its own), issuers in order of their first admission, then (admitted the same day) of their
- * issuerId, or lineId for a row without one, in code-point order: the same order whatever the
- * rows' order, so that sorting the table never moves a company into or out of the 20 %. Issuer g's positions are rows[start[g]] … rows[start[g + 1] − 1], in
+ * its own), issuers that may join the 20 % in order of their first admission, then (admitted the
+ * same day) of their issuerId, or lineId for a row without one, in code-point order: the same
+ * order whatever the rows' order, so that sorting the table never moves a company into or out of
+ * the 20 %. The others, which never join it, come first in the order of their first row (their
+ * place changes nothing). Issuer g's positions are rows[start[g]] … rows[start[g + 1] − 1], in
  * the rows' order. Typed arrays and issuer codes: no list or object per issuer.
  */
 function issuersByAdmission(
@@ -1222,17 +1224,19 @@ function issuersByAdmission(
 ): { rows: Int32Array; start: Int32Array } {
   const groupOf = new Int32Array(listed.length);
   const groups = groupByIssuer(t, listed, groupOf);
-  const order = admissionOrder(groups);
+  const order = admissionOrder(t, groups);
   return groupedRows(listed, groupOf, groups.size, order);
 }
 
 /** Groups numbered in the order of their first row, with what orders them. */
 type IssuerGroups = {
   firstListed: string[];
-  /** The issuer's id, or the line's id for a row without one. */
-  key: string[];
+  /** The index of the group's first position (its issuerId, or its lineId, orders it). */
+  firstIndex: number[];
   firstRow: number[];
   size: number[];
+  /** Every position of the group met III 1° (only such an issuer may join the 20 %). */
+  small: boolean[];
 };
 
 /**
@@ -1250,53 +1254,62 @@ function groupByIssuer(
   const groupOfIssuer = new Map<number, number>();
   const groups: IssuerGroups = {
     firstListed: [],
-    key: [],
+    firstIndex: [],
     firstRow: [],
     size: [],
+    small: [],
   };
-  const { firstListed, key, firstRow, size } = groups;
+  const { firstListed, firstIndex, firstRow, size, small } = groups;
   for (let k = 0; k < listed.length; k++) {
     const i = listed[k];
     const listingDate = t.listingDateAt(i);
     const row = columns.rowAt(i);
     const issuer = t.issuerAt(i) === undefined ? -1 : t.issuer.codes[i];
+    const isSmall = t.smallCapKind(i) === "yes";
     let g = issuer < 0 ? undefined : groupOfIssuer.get(issuer);
     if (g === undefined) {
       g = size.length;
       if (issuer >= 0) groupOfIssuer.set(issuer, g);
       firstListed.push(listingDate);
-      key.push(t.issuerAt(i) ?? t.ctx.holdings[i].lineId ?? "");
+      firstIndex.push(i);
       firstRow.push(row);
       size.push(1);
+      small.push(isSmall);
     } else {
       if (listingDate < firstListed[g]) firstListed[g] = listingDate;
       if (row < firstRow[g]) firstRow[g] = row;
       size[g]++;
+      if (!isSmall) small[g] = false;
     }
     groupOf[k] = g;
   }
   return groups;
 }
 
-/** The groups in order of their first admission, then of their key, then (the same key) of their first row. */
-function admissionOrder({
-  firstListed,
-  key,
-  firstRow,
-}: IssuerGroups): number[] {
+/**
+ * The groups that never join the 20 % in the order of their first row, then those that may, in
+ * order of their first admission, then of their key (issuerId, else lineId), then of their first
+ * row: only the latter compete for the 20 %, so only they are sorted, by texts.
+ */
+function admissionOrder(t: Sorted, groups: IssuerGroups): number[] {
+  const { firstListed, firstIndex, firstRow, small } = groups;
   const order: number[] = [];
-  for (let g = 0; g < firstRow.length; g++) order.push(g);
-  return order.sort((a, b) =>
-    firstListed[a] !== firstListed[b]
-      ? firstListed[a] < firstListed[b]
-        ? -1
-        : 1
-      : key[a] !== key[b]
-        ? key[a] < key[b]
-          ? -1
-          : 1
-        : firstRow[a] - firstRow[b],
-  );
+  const competing: number[] = [];
+  for (let g = 0; g < firstRow.length; g++)
+    (small[g] ? competing : order).push(g);
+  if (competing.length === 0) return order;
+  const keyOf = (g: number) =>
+    t.issuerAt(firstIndex[g]) ?? t.ctx.holdings[firstIndex[g]].lineId ?? "";
+  const key = new Map(competing.map((g) => [g, keyOf(g)]));
+  competing.sort((a, b) => {
+    if (firstListed[a] !== firstListed[b])
+      return firstListed[a] < firstListed[b] ? -1 : 1;
+    const [ka, kb] = [key.get(a)!, key.get(b)!];
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    return firstRow[a] - firstRow[b];
+  });
+  for (let c = 0; c < competing.length; c++) order.push(competing[c]);
+  return order;
 }
 
 /** The positions by group in that order, and where each group starts. */
