@@ -146,6 +146,16 @@ describe("FIP-REG25 · L. 214-31 IV: « ne peut être constitué à plus de 25 %
       ["Normandie", 0.1, "pass"],
     ]);
   });
+  it("L. 214-31 IV: a region written several ways is named as the fund chose it, else by its first spelling in code-point order, whatever the order of the rows", () => {
+    const rows = () => [local("100000", { region: "BRETAGNE", row: 2 }), local("100000", { region: "Bretagne", row: 3 }), local("50000", { region: "normandie", row: 4 }), local("50000", { region: "Normandie", row: 5 })];
+    for (const holdings of [rows(), rows().reverse()]) {
+      const r = rule(checkOne(fip(), holdings), "FIP-REG25");
+      expect(r.groups!.map((g) => [g.key, g.numerator])).toEqual([
+        ["Bretagne", "200000.00"],
+        ["Normandie", "100000.00"],
+      ]);
+    }
+  });
   it("L. 214-31 IV: two regions of equal weight are named and listed in one order whatever the order of the rows (sorting the table changes nothing)", () => {
     const rows = () => [local("250000", { region: "Normandie", row: 2 }), local("250000", { region: "Bretagne", row: 3 })];
     for (const holdings of [rows(), rows().reverse()]) {

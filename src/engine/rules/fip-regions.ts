@@ -19,6 +19,11 @@ export function fipRegionRule(ctx: FundContext): RuleResult {
   // IV: "titres financiers, parts de société à responsabilité limitée et avances en compte courant" of the region's companies, eligible or not.
   const classes = listAt(L214_31.regionClasses, ctx.asOf);
   const regions = new Groups();
+  // A region is named as the fund chose it, else by the first of its spellings in code-point
+  // order: the same name whatever the order of the rows.
+  const chosen = new Map(
+    (ctx.fund.chosenRegions ?? []).map((r) => [regionKey(r), r] as const),
+  );
   for (const p of ctx.heldPositions()) {
     const { assetClass, region } = p.holding;
     if (assetClass === undefined || !classes.has(assetClass)) continue;
@@ -31,8 +36,11 @@ export function fipRegionRule(ctx: FundContext): RuleResult {
       regions.complete = false;
       continue;
     }
-    const { name } = regions.add(regionKey(region!), region!, amount, p);
-    const explain = why("counted-region", { region: name, article });
+    const key = regionKey(region!);
+    const group = regions.add(key, chosen.get(key) ?? region!, amount, p);
+    if (!chosen.has(key) && region! < group.name) group.name = region!;
+    // Each position's outcome names the region as its own row writes it.
+    const explain = why("counted-region", { region: region!, article });
     count(ctx, p, { rule: FIP_REG25.id, article, explain }, amount);
   }
   const worst = regions.largest();
