@@ -209,3 +209,81 @@ describe("every register row is accounted for", () => {
     );
   });
 });
+
+/** The table with its data rows in another order, each at its new worksheet row (a table sorted in Excel). */
+function sortedAnew(
+  t: RawTable | undefined,
+  shift: number,
+): RawTable | undefined {
+  if (!t || t.rows.length === 0) return t;
+  const k = shift % t.rows.length;
+  const cells = [...t.rows.slice(k), ...t.rows.slice(0, k)].reverse();
+  return {
+    ...t,
+    rows: cells.map((r, i) => ({ rowNumber: i + 2, cells: r.cells })),
+  };
+}
+
+describe("registers sorted (property)", () => {
+  it("sorting the Subscribers, Offers and Trades tables changes no register rule's figures or status, nor the order of the issuers", () => {
+    fc.assert(
+      fc.property(
+        fc.option(table("Subscribers", 8), { nil: undefined }),
+        fc.option(table("Offers", 6), { nil: undefined }),
+        fc.option(table("Trades", 8), { nil: undefined }),
+        fc.integer({ min: 0, max: 100 }),
+        (Subscribers, Offers, Trades, shift) => {
+          const run = (s?: RawTable, o?: RawTable, t?: RawTable) =>
+            checkWorkbook(
+              readWorkbook({
+                Funds: funds,
+                Subscribers: s,
+                Offers: o,
+                Trades: t,
+              }),
+              { asOf: "2025-12-31" },
+            );
+          const given = run(Subscribers, Offers, Trades);
+          // A repeated offerId keeps its first row (the contract): which one is the table's order, by design.
+          const repeated = [
+            ...given.diagnostics,
+            ...(given.issuers ?? []).flatMap((i) => i.diagnostics),
+            ...given.funds.flatMap((f) => f.diagnostics),
+          ].some((d) => d.code === "register-duplicate-id");
+          fc.pre(!repeated);
+          const sorted = run(
+            sortedAnew(Subscribers, shift),
+            sortedAnew(Offers, shift),
+            sortedAnew(Trades, shift),
+          );
+          const figures = (r: typeof given) => [
+            ...r.funds.map((f) => [
+              f.fundId,
+              f.rules.map((x) => [
+                x.id,
+                x.status,
+                x.value,
+                x.numerator,
+                x.denominator,
+                x.headroom,
+              ]),
+            ]),
+            ...(r.issuers ?? []).map((i) => [
+              i.issuerId,
+              i.rules.map((x) => [
+                x.id,
+                x.status,
+                x.value,
+                x.numerator,
+                x.denominator,
+                x.headroom,
+              ]),
+            ]),
+          ];
+          expect(figures(sorted)).toEqual(figures(given));
+        },
+      ),
+      RUNS,
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { compareText } from "../compare-text";
 import type { IsoDate } from "../dates";
 import type { Diagnostic, Fund, WorkbookModel } from "../model";
 import { attachLaw } from "../law-of-results";
@@ -236,7 +237,9 @@ export function checkRegisters(
   }
 
   const issuerReports: IssuerReport[] = [];
-  for (const [issuerId, entry] of issuers) {
+  // By issuerId, not in the order of the Offers rows: sorting the register lists them the same.
+  const byId = [...issuers].sort(([a], [b]) => compareText(a, b));
+  for (const [issuerId, entry] of byId) {
     const result = checkIssuer(
       entry.offers,
       acquisitions,
