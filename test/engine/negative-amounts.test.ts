@@ -49,7 +49,20 @@ describe("FCPR-Q50, FCPR-B20 · L. 214-28 III: « dans la limite de 20 % » with
   });
 });
 
-describe("FCPI-Q70, FCPI-FRESH40 · L. 214-30 III A 1°: the fresh capital in the 20 % with an amount below zero", () => {
+describe("FCPI-Q70, FCPI-FRESH40 · L. 214-30 III A 1°: fresh capital « au moins 40 % de l'actif du fonds », in the 20 % with an amount below zero", () => {
+  /** A position of an eligible company, received by subscription. */
+  const subscribed = (
+    assetClass: "RECEIVABLE" | "EQUITY",
+    costValue: string,
+    row?: number,
+  ) =>
+    holding({
+      assetClass,
+      costValue,
+      fcpiEligible: true,
+      acquisitionMode: "SUBSCRIPTION",
+      ...(row === undefined ? {} : { row }),
+    });
   const fcpi = () =>
     fundOf("FCPI", {
       constitutionDate: "2020-01-15",
@@ -58,20 +71,8 @@ describe("FCPI-Q70, FCPI-FRESH40 · L. 214-30 III A 1°: the fresh capital in th
 
   it("L. 214-30 III A 1°: a receivable below zero in the 20 % lowers the quota as read, and takes no fresh capital away", () => {
     const report = check(fcpi(), [
-      holding({
-        assetClass: "RECEIVABLE",
-        costValue: "-0.01",
-        fcpiEligible: true,
-        acquisitionMode: "SUBSCRIPTION",
-        row: 2,
-      }),
-      holding({
-        assetClass: "EQUITY",
-        costValue: "10",
-        fcpiEligible: true,
-        acquisitionMode: "SUBSCRIPTION",
-        row: 3,
-      }),
+      subscribed("RECEIVABLE", "-0.01", 2),
+      subscribed("EQUITY", "10", 3),
     ]);
     expect(numerators(rule(report, "FCPI-Q70"))).toEqual(["9.99", "9.99"]);
     // Before: 9.99, the receivable taken off the fresh capital, which it is not.
@@ -82,14 +83,7 @@ describe("FCPI-Q70, FCPI-FRESH40 · L. 214-30 III A 1°: the fresh capital in th
   });
 
   it("L. 214-30 III A 1°: a bucket of only a receivable below zero gives no fresh capital below zero", () => {
-    const report = check(fcpi(), [
-      holding({
-        assetClass: "RECEIVABLE",
-        costValue: "-0.01",
-        fcpiEligible: true,
-        acquisitionMode: "SUBSCRIPTION",
-      }),
-    ]);
+    const report = check(fcpi(), [subscribed("RECEIVABLE", "-0.01")]);
     expect(numerators(rule(report, "FCPI-Q70"))).toEqual(["-0.01", "-0.01"]);
     expect(numerators(rule(report, "FCPI-FRESH40"))).toEqual(["0.00", "0.00"]);
   });

@@ -124,13 +124,18 @@ const funds: RawTable = {
   ],
 };
 
+/** The three registers, each now and then absent. */
+const registers = [
+  fc.option(table("Subscribers", 8), { nil: undefined }),
+  fc.option(table("Offers", 6), { nil: undefined }),
+  fc.option(table("Trades", 8), { nil: undefined }),
+] as const;
+
 describe("every register row is accounted for", () => {
   it("each Subscribers, Offers and Trades row is in a fund's or an offer's outcomes, or named by a diagnostic", () => {
     fc.assert(
       fc.property(
-        fc.option(table("Subscribers", 8), { nil: undefined }),
-        fc.option(table("Offers", 6), { nil: undefined }),
-        fc.option(table("Trades", 8), { nil: undefined }),
+        ...registers,
         fc.boolean(),
         (Subscribers, Offers, Trades, withFunds) => {
           const tables = {
@@ -228,9 +233,7 @@ describe("registers sorted (property)", () => {
   it("sorting the Subscribers, Offers and Trades tables changes no register rule's figures or status, nor the order of the issuers", () => {
     fc.assert(
       fc.property(
-        fc.option(table("Subscribers", 8), { nil: undefined }),
-        fc.option(table("Offers", 6), { nil: undefined }),
-        fc.option(table("Trades", 8), { nil: undefined }),
+        ...registers,
         fc.integer({ min: 0, max: 100 }),
         (Subscribers, Offers, Trades, shift) => {
           const run = (s?: RawTable, o?: RawTable, t?: RawTable) =>

@@ -1,3 +1,4 @@
+import { compareText } from "../compare-text";
 import { type Amount, formatAmount, ZERO } from "../amount";
 import type { Dec } from "../decimal";
 import type { FundContext, Position } from "../fund-context";
@@ -71,7 +72,7 @@ export class Groups {
 /** Larger total first; on equal totals, the first key in code-point order. */
 function bySize(a: Group, b: Group): number {
   if (a.total !== b.total) return a.total > b.total ? -1 : 1;
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  return compareText(a.key, b.key);
 }
 
 /**

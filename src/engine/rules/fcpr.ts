@@ -1,3 +1,4 @@
+import { compareText } from "../compare-text";
 import {
   type Amount,
   amountFromDecimal,
@@ -1301,13 +1302,12 @@ function admissionOrder(t: Sorted, groups: IssuerGroups): number[] {
   const keyOf = (g: number) =>
     t.issuerAt(firstIndex[g]) ?? t.ctx.holdings[firstIndex[g]].lineId ?? "";
   const key = new Map(competing.map((g) => [g, keyOf(g)]));
-  competing.sort((a, b) => {
-    if (firstListed[a] !== firstListed[b])
-      return firstListed[a] < firstListed[b] ? -1 : 1;
-    const [ka, kb] = [key.get(a)!, key.get(b)!];
-    if (ka !== kb) return ka < kb ? -1 : 1;
-    return firstRow[a] - firstRow[b];
-  });
+  competing.sort(
+    (a, b) =>
+      compareText(firstListed[a], firstListed[b]) ||
+      compareText(key.get(a), key.get(b)) ||
+      firstRow[a] - firstRow[b],
+  );
   for (let c = 0; c < competing.length; c++) order.push(competing[c]);
   return order;
 }
