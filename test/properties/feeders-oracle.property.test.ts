@@ -54,16 +54,35 @@ const row: fc.Arbitrary<Row> = fc.record({
     // Round amounts: two masters of equal weight, a ratio exactly on 85 % or 15 %.
     {
       weight: 6,
-      arbitrary: fc.constantFrom(0, 1_500_000, 8_500_000, 10_000_000, 15_000_000),
+      arbitrary: fc.constantFrom(
+        0,
+        1_500_000,
+        8_500_000,
+        10_000_000,
+        15_000_000,
+      ),
     },
     { weight: 1, arbitrary: fc.constant(9_000_000_000_00) },
   ),
   master: fc.constantFrom(...MASTERS, ...MASTERS, null),
   hedgeOnly: fc.constantFrom(true, false, null),
   // Invested after the test date: not yet held.
-  invested: fc.constantFrom("2020-01-15", "2020-01-15", "2020-01-15", "2026-02-01"),
+  invested: fc.constantFrom(
+    "2020-01-15",
+    "2020-01-15",
+    "2020-01-15",
+    "2026-02-01",
+  ),
   // Sold on or before the test date: not held; sold after it: still held.
-  disposed: fc.constantFrom(null, null, null, null, "2025-06-30", AS_OF, "2026-01-15"),
+  disposed: fc.constantFrom(
+    null,
+    null,
+    null,
+    null,
+    "2025-06-30",
+    AS_OF,
+    "2026-01-15",
+  ),
 });
 
 const fundFacts = fc.record({
@@ -164,7 +183,11 @@ function expected(own: { r: Row; k: number }[], fund: FundFacts): Expected {
   let master: string | null = null;
   let masterUnits = 0n;
   for (const [id, units] of byMaster)
-    if (master === null || units > masterUnits || (units === masterUnits && id < master)) {
+    if (
+      master === null ||
+      units > masterUnits ||
+      (units === masterUnits && id < master)
+    ) {
       master = id;
       masterUnits = units;
     }
@@ -197,7 +220,9 @@ function expected(own: { r: Row; k: number }[], fund: FundFacts): Expected {
     }
   }
   const total =
-    fund.totalAssets === null ? holdingsTotal : BigInt(fund.totalAssets) * 1_000_000n;
+    fund.totalAssets === null
+      ? holdingsTotal
+      : BigInt(fund.totalAssets) * 1_000_000n;
   return {
     master,
     masterUnits,
@@ -256,7 +281,9 @@ describe("OPCVM-FEED85, OPCVM-FEED15 · L. 214-22 I; FIVG-FEED · L. 214-24-57; 
               want.opcvmBreaking.length === 0 ? "pass" : "breach",
             );
             if (want.opcvmBreaking.length > 0)
-              expect(list.numerator).toBe(formatAmount(want.opcvmBreakingAmount));
+              expect(list.numerator).toBe(
+                formatAmount(want.opcvmBreakingAmount),
+              );
             expect(q15.status).toBe(
               within && want.opcvmBreaking.length === 0 ? "pass" : "breach",
             );
@@ -267,7 +294,9 @@ describe("OPCVM-FEED85, OPCVM-FEED15 · L. 214-22 I; FIVG-FEED · L. 214-24-57; 
               sorted(want.fivgBreaking),
             );
             if (want.fivgBreaking.length > 0)
-              expect(list.numerator).toBe(formatAmount(want.fivgBreakingAmount));
+              expect(list.numerator).toBe(
+                formatAmount(want.fivgBreakingAmount),
+              );
             expect(r.status).toBe(
               want.fivgBreaking.length === 0 ? "pass" : "breach",
             );
