@@ -100,7 +100,54 @@ const workbook = fc.record({
   funds: fc.tuple(fundFacts, fundFacts, fundFacts),
   /** Now and then a negative contract (a swap out of the money): a contract's sign is no error. */
   negativeContracts: fc.boolean(),
+  /** Now and then fund F0 made of a few rows on an edge: exactly 85 % and 15 %, or two masters of equal units. */
+  edge: fc.option(
+    fc.record({
+      /** Cents added to the cash: 0 puts the master exactly on 85 % and the rest on 15 %. */
+      delta: fc.constantFrom(-1, 0, 0, 1),
+      /** The master's units are 85 × k cents, the cash 15 × k. */
+      k: fc.integer({ min: 1, max: 10_000_000 }),
+      /** Two masters of equal units, « M2 » before « M10 » in the table but not in code-point order. */
+      tie: fc.boolean(),
+      reversed: fc.boolean(),
+    }),
+    { freq: 3 },
+  ),
 });
+
+/** F0's rows replaced by an edge: the master on 85 % of the asset to the cent, or two masters tied. */
+function onEdge(
+  rows: Row[],
+  edge: { delta: number; k: number; tie: boolean; reversed: boolean } | null,
+): Row[] {
+  if (edge === null) return rows;
+  const at = (
+    assetClass: string,
+    cents: number,
+    master: string | null,
+  ): Row => ({
+    fund: 0,
+    assetClass,
+    cents,
+    master,
+    hedgeOnly: null,
+    invested: "2020-01-15",
+    disposed: null,
+  });
+  const units = 85 * edge.k;
+  const scaffold = edge.tie
+    ? [
+        at("FUND_UNITS", units, "M2"),
+        at("FUND_UNITS", units, "M10"),
+        at("CASH", 15 * edge.k, null),
+      ]
+    : [
+        at("FUND_UNITS", units, "M1"),
+        at("CASH", 15 * edge.k + edge.delta, null),
+      ];
+  if (edge.reversed) scaffold.reverse();
+  return [...rows.filter((r) => r.fund !== 0), ...scaffold];
+}
 
 const HOLDING_HEADERS = [
   "fundId",
@@ -245,75 +292,82 @@ const sorted = (lines: string[]) => [...lines].sort();
 describe("OPCVM-FEED85, OPCVM-FEED15 · L. 214-22 I; FIVG-FEED · L. 214-24-57; FIA-FEED85 · L. 214-24 IV 1°: feeders read plainly, against the engine (property)", () => {
   it("L. 214-22 I « au moins 85 % » (≥) in one master, « jusqu'à 15 % » (≤) in the three kinds of 1° to 3° only; L. 214-24-57 master and cash only; L. 214-24 IV 1° « au moins 85 % » (≥) a classification", () => {
     fc.assert(
-      fc.property(workbook, ({ rows: generated, funds, negativeContracts }) => {
-        const rows = generated.map((r) =>
-          negativeContracts && r.assetClass === "FINANCIAL_CONTRACT"
-            ? { ...r, cents: -r.cents }
-            : r,
-        );
-        const report = checkWorkbook(readWorkbook(grids(rows, funds)), {
-          asOf: AS_OF,
-        });
-        const indexed = rows.map((r, k) => ({ r, k }));
-        for (let f = 0; f < 3; f++) {
-          const own = indexed.filter((x) => x.r.fund === f);
-          const fund = report.funds.find((x) => x.fundId === `F${f}`)!;
-          const want = expected(own, funds[f]);
-          if (want.total <= 0n) continue; // no base: a ratio of nothing (see the golden tests)
-          const type = funds[f].type;
-          if (type === "OPCVM_FEEDER") {
-            const q85 = ruleOf(fund.rules, "OPCVM-FEED85");
-            expect(q85.numerator).toBe(formatAmount(want.masterUnits));
-            expect(q85.denominator).toBe(formatAmount(want.total));
-            expect(q85.status).toBe(
-              100n * want.masterUnits >= 85n * want.total ? "pass" : "breach",
-            );
-            const q15 = ruleOf(fund.rules, "OPCVM-FEED15");
-            const limit = q15.conditions!.find((c) => c.id === "limit-15")!;
-            const list = q15.conditions!.find((c) => c.id === "closed-list")!;
-            const within = 100n * want.besides <= 15n * want.total;
-            expect(limit.numerator).toBe(formatAmount(want.besides));
-            expect(limit.status).toBe(within ? "pass" : "breach");
-            expect(sorted((list.positions ?? []).map((p) => p.lineId))).toEqual(
-              sorted(want.opcvmBreaking),
-            );
-            expect(list.status).toBe(
-              want.opcvmBreaking.length === 0 ? "pass" : "breach",
-            );
-            if (want.opcvmBreaking.length > 0)
-              expect(list.numerator).toBe(
-                formatAmount(want.opcvmBreakingAmount),
+      fc.property(
+        workbook,
+        ({ rows: generated, funds: drawn, negativeContracts, edge }) => {
+          // On an edge, F0's base is the sum of its rows (no total assets given).
+          const funds: Funds = edge
+            ? [{ ...drawn[0], totalAssets: null }, drawn[1], drawn[2]]
+            : drawn;
+          const rows = onEdge(generated, edge).map((r) =>
+            negativeContracts && r.assetClass === "FINANCIAL_CONTRACT"
+              ? { ...r, cents: -r.cents }
+              : r,
+          );
+          const report = checkWorkbook(readWorkbook(grids(rows, funds)), {
+            asOf: AS_OF,
+          });
+          const indexed = rows.map((r, k) => ({ r, k }));
+          for (let f = 0; f < 3; f++) {
+            const own = indexed.filter((x) => x.r.fund === f);
+            const fund = report.funds.find((x) => x.fundId === `F${f}`)!;
+            const want = expected(own, funds[f]);
+            if (want.total <= 0n) continue; // no base: a ratio of nothing (see the golden tests)
+            const type = funds[f].type;
+            if (type === "OPCVM_FEEDER") {
+              const q85 = ruleOf(fund.rules, "OPCVM-FEED85");
+              expect(q85.numerator).toBe(formatAmount(want.masterUnits));
+              expect(q85.denominator).toBe(formatAmount(want.total));
+              expect(q85.status).toBe(
+                100n * want.masterUnits >= 85n * want.total ? "pass" : "breach",
               );
-            expect(q15.status).toBe(
-              within && want.opcvmBreaking.length === 0 ? "pass" : "breach",
-            );
-          } else if (type === "FIVG_FEEDER") {
-            const r = ruleOf(fund.rules, "FIVG-FEED");
-            const list = r.conditions!.find((c) => c.id === "closed-list")!;
-            expect(sorted((list.positions ?? []).map((p) => p.lineId))).toEqual(
-              sorted(want.fivgBreaking),
-            );
-            if (want.fivgBreaking.length > 0)
-              expect(list.numerator).toBe(
-                formatAmount(want.fivgBreakingAmount),
+              const q15 = ruleOf(fund.rules, "OPCVM-FEED15");
+              const limit = q15.conditions!.find((c) => c.id === "limit-15")!;
+              const list = q15.conditions!.find((c) => c.id === "closed-list")!;
+              const within = 100n * want.besides <= 15n * want.total;
+              expect(limit.numerator).toBe(formatAmount(want.besides));
+              expect(limit.status).toBe(within ? "pass" : "breach");
+              expect(
+                sorted((list.positions ?? []).map((p) => p.lineId)),
+              ).toEqual(sorted(want.opcvmBreaking));
+              expect(list.status).toBe(
+                want.opcvmBreaking.length === 0 ? "pass" : "breach",
               );
-            expect(r.status).toBe(
-              want.fivgBreaking.length === 0 ? "pass" : "breach",
-            );
-          } else {
-            const r = ruleOf(fund.rules, "FIA-FEED85");
-            expect(r.status).toBe("info");
-            expect(r.numerator).toBe(formatAmount(want.masterUnits));
-            expect(r.denominator).toBe(formatAmount(want.total));
-            const feeder = 100n * want.masterUnits >= 85n * want.total;
-            expect(r.reasons?.[0]).toMatchObject(
-              feeder
-                ? { code: "feeder-aif", facts: { master: want.master } }
-                : { code: "not-feeder-aif" },
-            );
+              if (want.opcvmBreaking.length > 0)
+                expect(list.numerator).toBe(
+                  formatAmount(want.opcvmBreakingAmount),
+                );
+              expect(q15.status).toBe(
+                within && want.opcvmBreaking.length === 0 ? "pass" : "breach",
+              );
+            } else if (type === "FIVG_FEEDER") {
+              const r = ruleOf(fund.rules, "FIVG-FEED");
+              const list = r.conditions!.find((c) => c.id === "closed-list")!;
+              expect(
+                sorted((list.positions ?? []).map((p) => p.lineId)),
+              ).toEqual(sorted(want.fivgBreaking));
+              if (want.fivgBreaking.length > 0)
+                expect(list.numerator).toBe(
+                  formatAmount(want.fivgBreakingAmount),
+                );
+              expect(r.status).toBe(
+                want.fivgBreaking.length === 0 ? "pass" : "breach",
+              );
+            } else {
+              const r = ruleOf(fund.rules, "FIA-FEED85");
+              expect(r.status).toBe("info");
+              expect(r.numerator).toBe(formatAmount(want.masterUnits));
+              expect(r.denominator).toBe(formatAmount(want.total));
+              const feeder = 100n * want.masterUnits >= 85n * want.total;
+              expect(r.reasons?.[0]).toMatchObject(
+                feeder
+                  ? { code: "feeder-aif", facts: { master: want.master } }
+                  : { code: "not-feeder-aif" },
+              );
+            }
           }
-        }
-      }),
+        },
+      ),
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 300) },
     );
   });

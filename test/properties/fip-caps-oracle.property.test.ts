@@ -134,7 +134,60 @@ const workbook = fc.record({
   /** Each holder id's type: one person is of one kind. */
   types: fc.tuple(...HOLDER_IDS.map(() => fc.constantFrom(...HOLDER_TYPES))),
   funds: fc.tuple(fundFacts, fundFacts),
+  /** Now and then fund F0 on an edge: one region exactly on its limit, holders exactly on 10 %, 20 %, 30 %. */
+  edge: fc.option(
+    fc.record({
+      /** The region's companies: m euros over 4 m paid up (2 m for an overseas zone). */
+      m: fc.integer({ min: 1, max: 10_000_000 }),
+      /** Cents added to that region: 0 puts it exactly on the limit. */
+      delta: fc.constantFrom(-1, 0, 0, 1),
+      /** Thousandths of a unit added to H1's 200 units of 1 000: 0 keeps every holder on a round share. */
+      unitsDelta: fc.constantFrom(-1, 0, 0, 1),
+    }),
+    { freq: 3 },
+  ),
 });
+interface Edge {
+  m: number;
+  delta: number;
+  unitsDelta: number;
+}
+
+/** F0 on an edge: its rows and holders replaced by a few exactly on the limits of IV and VI. */
+function onEdge(
+  rows: Row[],
+  holders: HolderRow[],
+  funds: FundFacts[],
+  edge: Edge | null,
+) {
+  if (edge === null) return { rows, holders, funds };
+  const f0 = funds[0];
+  const region: Row = {
+    fund: 0,
+    assetClass: "EQUITY",
+    cost: edge.m * 100 + edge.delta,
+    fair: 0,
+    region: 0,
+    eligible: true,
+    held: true,
+  };
+  // H1 200, H2 200, H10 100, H9 100, Ha 200, HA 200: a tenth, a fifth, three tenths of 1 000.
+  const scaffold = [200, 200, 100, 100, 200, 200].map(
+    (units, holder): HolderRow => ({
+      fund: 0,
+      holder,
+      thousandths: units * 1000 + (holder === 0 ? edge.unitsDelta : 0),
+    }),
+  );
+  return {
+    rows: [...rows.filter((r) => r.fund !== 0), region],
+    holders: [...holders.filter((h) => h.fund !== 0), ...scaffold],
+    funds: [
+      { ...f0, basis: "COST", paidUp: edge.m * (f0.overseas ? 2 : 4) },
+      funds[1],
+    ],
+  };
+}
 type FundFacts = {
   overseas: boolean;
   chosen: number;
@@ -330,93 +383,97 @@ const above = (amount: bigint, percent: bigint, base: bigint) =>
 describe("FIP-REG25 · L. 214-31 IV and FIP-H20, FIP-H10, FIP-H30 · L. 214-31 VI: the FIP's region and holder caps read plainly, against the engine (property)", () => {
   it("L. 214-31 IV « ne peut être constitué à plus de 25 % » (50 % per collectivité of an overseas zone) and VI « à plus de 20 % », « 10 % », « 30 % »: at most the limit passes (≤)", () => {
     fc.assert(
-      fc.property(workbook, ({ rows, holders, types, funds }) => {
-        const report = checkWorkbook(
-          readWorkbook(grids(rows, holders, types, funds)),
-          {
-            asOf: AS_OF,
-          },
-        );
-        for (let f = 0; f < 2; f++) {
-          const fund = report.funds.find((x) => x.fundId === `F${f}`)!;
-          const facts = funds[f];
-          const own = rows.filter((r) => r.fund === f);
-          // IV
-          const { base, groups, regionMissing } = regions(own, facts);
-          const reg = ruleOf(fund.rules, "FIP-REG25");
-          if (base > 0n) {
-            const limit = facts.overseas ? 50n : 25n;
-            expect(reg.threshold).toBe(Number(limit) / 100);
-            expect(reg.denominator).toBe(formatAmount(base));
-            // Every region, largest first. Two regions of equal weight come « by region in
-            // code-point order »; the engine orders them case and accents folded (« alpha » before
-            // « Zeta »): a finding, in test/engine/feeders-oracle-findings.test.ts; here the order
-            // is checked up to such ties.
-            const seen = (reg.groups ?? []).map((g) => [
-              g.key,
-              g.numerator,
-              g.status,
-            ]);
-            const byKey = (list: (string | undefined)[][]) =>
-              [...list].sort((a, b) => codePoint(String(a[0]), String(b[0])));
-            expect(byKey(seen)).toEqual(
-              byKey(
-                groups.map((g) => [
-                  g.key,
-                  formatAmount(g.amount),
-                  above(g.amount, limit, base) ? "breach" : "pass",
-                ]),
-              ),
-            );
-            expect(seen.map((g) => g[1])).toEqual(
-              groups.map((g) => formatAmount(g.amount)),
-            );
-            if (groups.length > 0)
-              expect(reg.numerator).toBe(formatAmount(groups[0].amount));
-            const breach = groups.some((g) => above(g.amount, limit, base));
-            // A position of those classes without a region: incomplete, unless the others already
-            // break the cap (« A rule already in breach stays in breach »). The engine reports that
-            // last case incomplete: a finding, in test/engine/feeders-oracle-findings.test.ts.
-            if (!(breach && regionMissing))
-              expect(reg.status).toBe(
-                breach ? "breach" : regionMissing ? "incomplete" : "pass",
+      fc.property(
+        workbook,
+        ({ rows: r0, holders: h0, types, funds: f0, edge }) => {
+          const { rows, holders, funds } = onEdge(r0, h0, f0, edge);
+          const report = checkWorkbook(
+            readWorkbook(grids(rows, holders, types, funds)),
+            {
+              asOf: AS_OF,
+            },
+          );
+          for (let f = 0; f < 2; f++) {
+            const fund = report.funds.find((x) => x.fundId === `F${f}`)!;
+            const facts = funds[f];
+            const own = rows.filter((r) => r.fund === f);
+            // IV
+            const { base, groups, regionMissing } = regions(own, facts);
+            const reg = ruleOf(fund.rules, "FIP-REG25");
+            if (base > 0n) {
+              const limit = facts.overseas ? 50n : 25n;
+              expect(reg.threshold).toBe(Number(limit) / 100);
+              expect(reg.denominator).toBe(formatAmount(base));
+              // Every region, largest first. Two regions of equal weight come « by region in
+              // code-point order »; the engine orders them case and accents folded (« alpha » before
+              // « Zeta »): a finding, in test/engine/feeders-oracle-findings.test.ts; here the order
+              // is checked up to such ties.
+              const seen = (reg.groups ?? []).map((g) => [
+                g.key,
+                g.numerator,
+                g.status,
+              ]);
+              const byKey = (list: (string | undefined)[][]) =>
+                [...list].sort((a, b) => codePoint(String(a[0]), String(b[0])));
+              expect(byKey(seen)).toEqual(
+                byKey(
+                  groups.map((g) => [
+                    g.key,
+                    formatAmount(g.amount),
+                    above(g.amount, limit, base) ? "breach" : "pass",
+                  ]),
+                ),
               );
+              expect(seen.map((g) => g[1])).toEqual(
+                groups.map((g) => formatAmount(g.amount)),
+              );
+              if (groups.length > 0)
+                expect(reg.numerator).toBe(formatAmount(groups[0].amount));
+              const breach = groups.some((g) => above(g.amount, limit, base));
+              // A position of those classes without a region: incomplete, unless the others already
+              // break the cap (« A rule already in breach stays in breach »). The engine reports that
+              // last case incomplete: a finding, in test/engine/feeders-oracle-findings.test.ts.
+              if (!(breach && regionMissing))
+                expect(reg.status).toBe(
+                  breach ? "breach" : regionMissing ? "incomplete" : "pass",
+                );
+            }
+            // VI
+            const mine = holders.filter((h) => h.fund === f);
+            const h20 = ruleOf(fund.rules, "FIP-H20");
+            const h10 = ruleOf(fund.rules, "FIP-H10");
+            const h30 = ruleOf(fund.rules, "FIP-H30");
+            if (mine.length === 0) {
+              for (const r of [h20, h10, h30])
+                expect(r.status).toBe("incomplete");
+              continue;
+            }
+            const want = holdersOf(mine, types);
+            if (want.total <= 0n) continue; // no units: a ratio of nothing
+            const largest = want.all[0];
+            expect(h20.numerator).toBe(formatAmount(largest.units));
+            expect(h20.denominator).toBe(formatAmount(want.total));
+            expect((h20.groups ?? []).map((g) => [g.key, g.numerator])).toEqual(
+              want.all.map((h) => [h.id, formatAmount(h.units)]),
+            );
+            expect(h20.status).toBe(
+              above(largest.units, 20n, want.total) ? "breach" : "pass",
+            );
+            const largestPublic = want.publicLaw[0]?.units ?? 0n;
+            expect(h10.numerator).toBe(formatAmount(largestPublic));
+            expect((h10.groups ?? []).map((g) => [g.key, g.numerator])).toEqual(
+              want.publicLaw.map((h) => [h.id, formatAmount(h.units)]),
+            );
+            expect(h10.status).toBe(
+              above(largestPublic, 10n, want.total) ? "breach" : "pass",
+            );
+            expect(h30.numerator).toBe(formatAmount(want.publicLawTotal));
+            expect(h30.status).toBe(
+              above(want.publicLawTotal, 30n, want.total) ? "breach" : "pass",
+            );
           }
-          // VI
-          const mine = holders.filter((h) => h.fund === f);
-          const h20 = ruleOf(fund.rules, "FIP-H20");
-          const h10 = ruleOf(fund.rules, "FIP-H10");
-          const h30 = ruleOf(fund.rules, "FIP-H30");
-          if (mine.length === 0) {
-            for (const r of [h20, h10, h30])
-              expect(r.status).toBe("incomplete");
-            continue;
-          }
-          const want = holdersOf(mine, types);
-          if (want.total <= 0n) continue; // no units: a ratio of nothing
-          const largest = want.all[0];
-          expect(h20.numerator).toBe(formatAmount(largest.units));
-          expect(h20.denominator).toBe(formatAmount(want.total));
-          expect((h20.groups ?? []).map((g) => [g.key, g.numerator])).toEqual(
-            want.all.map((h) => [h.id, formatAmount(h.units)]),
-          );
-          expect(h20.status).toBe(
-            above(largest.units, 20n, want.total) ? "breach" : "pass",
-          );
-          const largestPublic = want.publicLaw[0]?.units ?? 0n;
-          expect(h10.numerator).toBe(formatAmount(largestPublic));
-          expect((h10.groups ?? []).map((g) => [g.key, g.numerator])).toEqual(
-            want.publicLaw.map((h) => [h.id, formatAmount(h.units)]),
-          );
-          expect(h10.status).toBe(
-            above(largestPublic, 10n, want.total) ? "breach" : "pass",
-          );
-          expect(h30.numerator).toBe(formatAmount(want.publicLawTotal));
-          expect(h30.status).toBe(
-            above(want.publicLawTotal, 30n, want.total) ? "breach" : "pass",
-          );
-        }
-      }),
+        },
+      ),
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 300) },
     );
   });
