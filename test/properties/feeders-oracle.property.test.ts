@@ -288,6 +288,17 @@ const ruleOf = (rules: RuleResult[], id: string) => {
   return found!;
 };
 const sorted = (lines: string[]) => [...lines].sort();
+/** numerator / denominator millionths, rounded down to the cent: a cushion never overstated, a shortfall never understated. */
+const floorCents = (numerator: bigint, denominator: bigint): string => {
+  const scale = denominator * 10_000n;
+  let cents = numerator / scale;
+  if (numerator % scale !== 0n && numerator < 0n) cents -= 1n;
+  return formatAmount(cents * 10_000n);
+};
+/** « never positive » in breach: minus the amount to cure, at most zero (a negative contract cures nothing). */
+const toCure = (amount: bigint) => formatAmount(amount > 0n ? -amount : 0n);
+const minOf = (values: string[]) =>
+  values.reduce((a, b) => (Number(a) <= Number(b) ? a : b));
 
 describe("OPCVM-FEED85, OPCVM-FEED15 · L. 214-22 I; FIVG-FEED · L. 214-24-57; FIA-FEED85 · L. 214-24 IV 1°: feeders read plainly, against the engine (property)", () => {
   it("L. 214-22 I « au moins 85 % » (≥) in one master, « jusqu'à 15 % » (≤) in the three kinds of 1° to 3° only; L. 214-24-57 master and cash only; L. 214-24 IV 1° « au moins 85 % » (≥) a classification", () => {
@@ -321,6 +332,10 @@ describe("OPCVM-FEED85, OPCVM-FEED15 · L. 214-22 I; FIVG-FEED · L. 214-24-57; 
               expect(q85.status).toBe(
                 100n * want.masterUnits >= 85n * want.total ? "pass" : "breach",
               );
+              // The units above 85 % of the asset, or minus those missing.
+              expect(q85.headroom).toBe(
+                floorCents(100n * want.masterUnits - 85n * want.total, 100n),
+              );
               const q15 = ruleOf(fund.rules, "OPCVM-FEED15");
               const limit = q15.conditions!.find((c) => c.id === "limit-15")!;
               const list = q15.conditions!.find((c) => c.id === "closed-list")!;
@@ -340,6 +355,23 @@ describe("OPCVM-FEED85, OPCVM-FEED15 · L. 214-22 I; FIVG-FEED · L. 214-24-57; 
               expect(q15.status).toBe(
                 within && want.opcvmBreaking.length === 0 ? "pass" : "breach",
               );
+              // Headroom: below 15 % for the limit; minus the lines to cure for the list; the rule
+              // takes the most negative of the conditions it fails.
+              const limitRoom = floorCents(
+                15n * want.total - 100n * want.besides,
+                100n,
+              );
+              const listRoom = toCure(want.opcvmBreakingAmount);
+              expect(limit.headroom).toBe(limitRoom);
+              if (want.opcvmBreaking.length > 0)
+                expect(list.headroom).toBe(listRoom);
+              const failed = [
+                ...(within ? [] : [limitRoom]),
+                ...(want.opcvmBreaking.length > 0 ? [listRoom] : []),
+              ];
+              expect(q15.headroom).toBe(
+                failed.length === 0 ? limitRoom : minOf(failed),
+              );
             } else if (type === "FIVG_FEEDER") {
               const r = ruleOf(fund.rules, "FIVG-FEED");
               const list = r.conditions!.find((c) => c.id === "closed-list")!;
@@ -353,6 +385,8 @@ describe("OPCVM-FEED85, OPCVM-FEED15 · L. 214-22 I; FIVG-FEED · L. 214-24-57; 
               expect(r.status).toBe(
                 want.fivgBreaking.length === 0 ? "pass" : "breach",
               );
+              if (want.fivgBreaking.length > 0)
+                expect(r.headroom).toBe(toCure(want.fivgBreakingAmount));
             } else {
               const r = ruleOf(fund.rules, "FIA-FEED85");
               expect(r.status).toBe("info");

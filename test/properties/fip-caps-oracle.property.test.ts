@@ -282,6 +282,13 @@ function grids(
 /** One region whatever its case or accents. */
 const fold = (text: string) =>
   text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
+/** numerator / denominator millionths, rounded down to the cent (a cushion never overstated). */
+const floorCents = (numerator: bigint, denominator: bigint): string => {
+  const scale = denominator * 10_000n;
+  let cents = numerator / scale;
+  if (numerator % scale !== 0n && numerator < 0n) cents -= 1n;
+  return formatAmount(cents * 10_000n);
+};
 const codePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface Group {
@@ -427,8 +434,13 @@ describe("FIP-REG25 · L. 214-31 IV and FIP-H20, FIP-H10, FIP-H30 · L. 214-31 V
               expect(seen.map((g) => g[1])).toEqual(
                 groups.map((g) => formatAmount(g.amount)),
               );
-              if (groups.length > 0)
+              if (groups.length > 0) {
                 expect(reg.numerator).toBe(formatAmount(groups[0].amount));
+                // The room left under the limit by the largest region, or minus its excess.
+                expect(reg.headroom).toBe(
+                  floorCents(limit * base - 100n * groups[0].amount, 100n),
+                );
+              }
               const breach = groups.some((g) => above(g.amount, limit, base));
               // A position of those classes without a region: incomplete, unless the others already
               // break the cap (« A rule already in breach stays in breach »). The engine reports that
@@ -459,6 +471,9 @@ describe("FIP-REG25 · L. 214-31 IV and FIP-H20, FIP-H10, FIP-H30 · L. 214-31 V
             expect(h20.status).toBe(
               above(largest.units, 20n, want.total) ? "breach" : "pass",
             );
+            expect(h20.headroom).toBe(
+              floorCents(20n * want.total - 100n * largest.units, 100n),
+            );
             const largestPublic = want.publicLaw[0]?.units ?? 0n;
             expect(h10.numerator).toBe(formatAmount(largestPublic));
             expect((h10.groups ?? []).map((g) => [g.key, g.numerator])).toEqual(
@@ -467,9 +482,15 @@ describe("FIP-REG25 · L. 214-31 IV and FIP-H20, FIP-H10, FIP-H30 · L. 214-31 V
             expect(h10.status).toBe(
               above(largestPublic, 10n, want.total) ? "breach" : "pass",
             );
+            expect(h10.headroom).toBe(
+              floorCents(10n * want.total - 100n * largestPublic, 100n),
+            );
             expect(h30.numerator).toBe(formatAmount(want.publicLawTotal));
             expect(h30.status).toBe(
               above(want.publicLawTotal, 30n, want.total) ? "breach" : "pass",
+            );
+            expect(h30.headroom).toBe(
+              floorCents(30n * want.total - 100n * want.publicLawTotal, 100n),
             );
           }
         },
