@@ -13,7 +13,14 @@ import { AS_OF, millionths } from "./l214-28-plain";
 // "Feeders", docs/workbook-format.md "Feeders"): one object per position, BigInt millionths, the
 // master found by adding each masterId's units, no sort but the code-point order the contract gives
 // to a tie. Random workbooks of feeders are read by the reader every face uses and must give the
-// numerators, the lines named and the statuses this reading gives.
+// numerators, the lines named, the headroom and the statuses this reading gives.
+//
+// Readings the text leaves open, taken from the contract: « jusqu'à 15 % de son actif » is measured
+// on the other positions held (with total assets given in Funds, the part of them no row explains
+// is in neither 85 % nor 15 %); « liquidités » is CASH alone; a blank hedgeOnly is « no »; for the
+// FIVG feeder, financial contracts are outside the list (RULES.md: allowed only under a decree
+// outside the reference texts) and « à titre accessoire » is not quantified, so a feeder with cash
+// and no master passes. Unreadable cells are left to test/engine/feeders-oracle-findings.test.ts.
 
 const CLASSES = [
   "FUND_UNITS",

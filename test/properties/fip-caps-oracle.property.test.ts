@@ -13,7 +13,14 @@ import { AS_OF, euros, millionths } from "./l214-28-plain";
 // one object per position or holder, BigInt millionths, regions matched whatever their case or
 // accents, no sort but the order the contract gives to the report's groups (largest first, a tie in
 // code-point order). Random FIP workbooks with a Holders table are read by the reader every face
-// uses and must give the numerators, the groups and the statuses this reading gives.
+// uses and must give the numerators, the groups, the headroom and the statuses this reading gives.
+//
+// Readings taken from the contract: « titres financiers » of companies are securities and debt
+// securities (EQUITY to OTHER_DEBT), not receivables, entity rights or fund units; every company
+// with a region counts, eligible or not; caps on units, one holder's rows added by holderId, one
+// holder of one kind. An overseas-zone fund is given companies of its zone only here: a region
+// outside the zone, blank holder ids and the order of tied regions are findings, in
+// test/engine/feeders-oracle-findings.test.ts.
 
 /** IV: « titres financiers, parts de société à responsabilité limitée et avances en compte courant ». */
 const REGION_CLASSES = new Set([
