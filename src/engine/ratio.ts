@@ -35,6 +35,12 @@ export interface RatioInput {
   binding: boolean;
   /** False when a value the rule needed could not be read. */
   complete: boolean;
+  /**
+   * True when a partial numerator is the least it can be (what is unread can only add to it) over
+   * a base known in full: a maximum it already passes is a breach whatever the unread values hold.
+   * Default false.
+   */
+  partialIsLeast?: boolean;
   warningMargin: Dec;
   /** A breach that does not depend on the ratio (a position outside a closed list of allowed assets). */
   forcedBreach?: string;
@@ -257,7 +263,10 @@ function statusOf(
   close: () => boolean,
 ): Status {
   if (input.forcedBreach) return "breach";
-  if (!input.complete) return "incomplete";
+  // « A rule already in breach stays in breach »: an unread value can only add to a maximum's
+  // numerator, so one already beyond it over a known base cannot be cured by it.
+  if (!input.complete)
+    return alreadyBeyond(input, within) ? "breach" : "incomplete";
   if (input.rule.direction === "cap") return within ? "pass" : "info";
   if (input.rule.direction === "info") return "info";
   if (!input.binding) return "not-binding";
@@ -265,6 +274,16 @@ function statusOf(
   // A zero limit is a closed list: nothing is "close" to it.
   if (input.threshold.isZero()) return "pass";
   return close() ? "warning" : "pass";
+}
+
+/** A binding maximum whose partial numerator, over a base known in full, is already beyond its limit. */
+function alreadyBeyond(input: RatioInput, within: boolean): boolean {
+  return (
+    !within &&
+    input.binding &&
+    input.rule.direction === "max" &&
+    input.partialIsLeast === true
+  );
 }
 
 export function percentText(fraction: Dec): string {

@@ -68,6 +68,12 @@ export interface ReasonFacts extends Livre2ReasonFacts {
   "position-breaks": { lineId: string; row: number; cause: Reason };
   /** FIP: the largest region and the per-region limit. */
   "largest-region": { region: string; threshold: string; overseas?: boolean };
+  /** An overseas-zone FIP: a region outside the zone, nearer its 25 % than the largest region is to its 50 %. */
+  "region-nearest-limit": {
+    region: string;
+    threshold: string;
+    overseas?: boolean;
+  };
   "no-region-position": Record<string, never>;
   /** FIP holder caps. */
   "holders-missing": Record<string, never>;

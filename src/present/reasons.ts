@@ -69,6 +69,8 @@ const EN: Renderers = {
     `Line ${f.lineId} (row ${f.row}): ${renderReason(f.cause, en)}`,
   "largest-region": (f) =>
     `Largest region: ${f.region} (${percentShort(f.threshold, en)} per ${f.overseas ? "collectivité of the overseas zone" : "region"}).`,
+  "region-nearest-limit": (f) =>
+    `Region nearest its limit: ${f.region} (${percentShort(f.threshold, en)} per ${f.overseas ? "collectivité of the overseas zone" : "region outside the overseas zone"}).`,
   "no-region-position": () =>
     "No security, SARL part or advance with a region.",
   "holders-missing": () =>
@@ -404,6 +406,8 @@ const FR: Renderers = {
     `Position ${f.lineId} (ligne ${f.row})${C} ${renderReason(f.cause, fr)}`,
   "largest-region": (f) =>
     `Région la plus représentée${C} ${f.region} (au plus ${percentShort(f.threshold, fr)} par ${f.overseas ? "collectivité de la zone ultramarine" : "région"}).`,
+  "region-nearest-limit": (f) =>
+    `Région la plus proche de sa limite${C} ${f.region} (au plus ${percentShort(f.threshold, fr)} par ${f.overseas ? "collectivité de la zone ultramarine" : "région hors de la zone ultramarine"}).`,
   "no-region-position": () =>
     "Aucun titre, part de SARL ni avance en compte courant rattaché à une région.",
   "holders-missing": () =>

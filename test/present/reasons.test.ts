@@ -87,6 +87,10 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
     { region: "Bretagne", threshold: "0.25" },
     { region: "La Réunion", threshold: "0.5", overseas: true },
   ],
+  "region-nearest-limit": [
+    { region: "Bretagne", threshold: "0.25", overseas: false },
+    { region: "Mayotte", threshold: "0.5", overseas: true },
+  ],
   "no-region-position": [{}],
   "holders-missing": [{}],
   "largest-holder": [

@@ -80,6 +80,8 @@ export function limitOf(
     denominator: base.total,
     binding: c.binding ?? true,
     complete: c.numerator.complete && base.complete,
+    // A row that may not be held (its dates unread) may be in the numerator: then it is no least.
+    partialIsLeast: base.complete && !heldUnknown(ctx),
     warningMargin: ctx.warningMargin,
     message: sentences(c.reasons),
     reasons: c.reasons,
@@ -89,6 +91,14 @@ export function limitOf(
   });
   if (c.threshold === undefined) r.threshold = null;
   return r;
+}
+
+/** Whether a row of the fund may or may not be held: its investment or disposal date unread. */
+export function heldUnknown(ctx: FundContext): boolean {
+  for (const h of ctx.unplaced)
+    if (h.invalid.has("investmentDate") || h.invalid.has("disposalDate"))
+      return true;
+  return false;
 }
 
 /** The English sentences of the reasons, in order; undefined when there are none. */

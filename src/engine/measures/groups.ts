@@ -77,7 +77,9 @@ function bySize(a: Group, b: Group): number {
 
 /**
  * The per-group cap measure: each group against the same limit, as the report's `groups`, in the
- * order given.
+ * order given. While a value the grouping needed is unread (`complete` false), any group may
+ * hold more than it shows: none passes, and one already beyond the limit is in breach when what
+ * it shows is the least it holds over a base known in full (`partialIsLeast`).
  */
 export function perGroupCap(
   ctx: FundContext,
@@ -86,6 +88,7 @@ export function perGroupCap(
   groups: Iterable<Group>,
   denominator: Amount | undefined,
   unit: Unit,
+  known: { complete: boolean; partialIsLeast: boolean } = COMPLETE,
 ): GroupResult[] {
   return [...groups].map((g) => {
     const r = evaluateRatio({
@@ -94,7 +97,8 @@ export function perGroupCap(
       numerator: g.total,
       denominator,
       binding: true,
-      complete: true,
+      complete: known.complete,
+      partialIsLeast: known.partialIsLeast,
       warningMargin: ctx.warningMargin,
     });
     return {
@@ -106,3 +110,5 @@ export function perGroupCap(
     };
   });
 }
+
+const COMPLETE = { complete: true, partialIsLeast: true };

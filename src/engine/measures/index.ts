@@ -8,6 +8,7 @@ export {
   type Comparison,
   compare,
   type Evaluation,
+  heldUnknown,
   isMeasured,
   limitOf,
 } from "./compare";

@@ -48,8 +48,9 @@ function largestMaster(ctx: FundContext): { groups: Groups; master?: Group } {
   return { groups, master: groups.largest() };
 }
 
-/** Why a feeder may not hold a position. */
-type Refusal = ReasonFacts["not-allowed-asset"];
+/** Why a feeder may not hold a position; UNREAD when a value that decides it could not be read. */
+type Refusal = ReasonFacts["not-allowed-asset"] | typeof UNREAD;
+const UNREAD = "unread";
 
 /**
  * The closed-list measure over everything but the master's units: the amount held besides the
@@ -69,17 +70,28 @@ function others(
   const master = new Set(m.master?.positions);
   for (const p of ctx.heldPositions()) {
     if (master.has(p)) continue;
-    // As add(): the diagnostic of an unreadable amount, and the measure partial.
-    const read = rest.take(p);
     const h = p.holding;
+    // Units whose masterId is unreadable may be the master's (not beside it) or another fund's
+    // (refused): neither is known, and what is beside the master stays a least amount.
+    if (h.assetClass === "FUND_UNITS" && h.invalid.has("masterId")) {
+      rest.unknown();
+      continue;
+    }
+    // A position of no class may be the master's units: left out of the least amount beside it.
     if (h.assetClass === undefined) {
       rest.unknown(h, "assetClass", { purpose: "feeder-asset" });
       continue;
     }
+    // As add(): the diagnostic of an unreadable amount, and the measure partial.
+    const read = rest.take(p);
     const no = allowed.has(h.assetClass)
       ? refuse(p)
       : notListed(m.master, p, rule);
     const { id, article } = rule;
+    if (no === UNREAD) {
+      rest.unknown();
+      continue;
+    }
     if (no === undefined) {
       const explain = because("counted-beside-master", { article });
       if (read) count(ctx, p, { rule: id, article, explain }, p.amount!);
@@ -132,11 +144,21 @@ export function evaluateOpcvmFeeder(ctx: FundContext): Evaluation {
   countMaster(ctx, OPCVM_FEED85, m.master);
   const classes = FEEDERS.opcvmOtherClasses;
   const feed15 = others(ctx, m, OPCVM_FEED15, classes, (p) => {
-    const { assetClass, hedgeOnly } = p.holding;
-    if (assetClass === "FINANCIAL_CONTRACT" && !hedgeOnly)
-      return { test: "hedging", assetClass, article: "L. 214-22 I 2°" };
-    if (assetClass === "OPERATING_PROPERTY" && !ctx.fund.isSicav)
-      return { test: "sicav-only", assetClass, article: "L. 214-22 I 3°" };
+    const { assetClass, hedgeOnly, invalid } = p.holding;
+    const need = { purpose: "feeder-asset" } as const;
+    // A blank yes/no is "no"; an unreadable one is not known to be either.
+    if (assetClass === "FINANCIAL_CONTRACT" && !hedgeOnly) {
+      if (!invalid.has("hedgeOnly"))
+        return { test: "hedging", assetClass, article: "L. 214-22 I 2°" };
+      ctx.needHolding(p.holding, "hedgeOnly", need);
+      return UNREAD;
+    }
+    if (assetClass === "OPERATING_PROPERTY" && !ctx.fund.isSicav) {
+      if (!ctx.fund.invalid.has("isSicav"))
+        return { test: "sicav-only", assetClass, article: "L. 214-22 I 3°" };
+      ctx.needFund("isSicav", need);
+      return UNREAD;
+    }
     return undefined;
   });
   const threshold = ratioAt(FEEDERS.opcvmOthers, ctx.asOf);

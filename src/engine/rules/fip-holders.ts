@@ -32,6 +32,10 @@ type Cap = [
 export function fipHolderRules(ctx: FundContext): RuleResult[] {
   const holders = new Groups();
   const [units, types] = [new Tally(ctx), new Tally(ctx)];
+  // A row without holderId is some investor's, which one unread: any holder (a public-law one,
+  // unless its type says otherwise) may hold it too. Its units stay on a holder of their own,
+  // the least that investor holds.
+  const [anyHolder, publicHolder] = [new Tally(ctx), new Tally(ctx)];
   for (const h of ctx.holders) {
     if (h.units === undefined) {
       ctx.needHolder(h, "units", { purpose: "holder-units", article: VI });
@@ -42,6 +46,12 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
       ctx.needHolder(h, "holderType", { purpose: "holder-type", article: VI });
       types.unknown();
     }
+    if (h.holderId === undefined) {
+      ctx.needHolder(h, "holderId", { purpose: "holder-units", article: VI });
+      anyHolder.unknown();
+      if (h.holderType !== "NATURAL" && h.holderType !== "LEGAL")
+        publicHolder.unknown();
+    }
     const key = h.holderId ?? `row ${h.row}`;
     const holder = holders.add(key, key, h.units);
     holder.marked ||= h.holderType === "PUBLIC_LAW_LEGAL";
@@ -49,7 +59,11 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
   }
   // No register: the caps cannot be measured (no base, and nothing complete).
   const noRegister = ctx.holders.length === 0;
-  const base = { total: noRegister ? undefined : units.total, complete: true };
+  // A row of unread units adds to the base as much as to its holder: the base is known only when every row's units are.
+  const base = {
+    total: noRegister ? undefined : units.total,
+    complete: units.complete,
+  };
   if (noRegister) units.unknown();
   const byUnits = holders.bySize();
   const [top, topPublic] = [holders.largest(), holders.largest(publicLaw)];
@@ -58,14 +72,20 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
     [
       FIP_H20,
       L214_31.oneHolder,
-      { total: top?.total ?? 0n, complete: units.complete },
+      {
+        total: top?.total ?? 0n,
+        complete: units.complete && anyHolder.complete,
+      },
       top && why("largest-holder", { holder: top.key, publicLaw: false }),
       () => true,
     ],
     [
       FIP_H10,
       L214_31.onePublicLawHolder,
-      { total: topPublic?.total ?? 0n, complete: typed },
+      {
+        total: topPublic?.total ?? 0n,
+        complete: typed && publicHolder.complete,
+      },
       topPublic
         ? why("largest-holder", { holder: topPublic.key, publicLaw: true })
         : why("no-public-holder", {}),
@@ -91,7 +111,10 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
     });
     const groups = filter && byUnits.filter(filter);
     if (groups)
-      r.groups = perGroupCap(ctx, def, threshold, groups, base.total, "units");
+      r.groups = perGroupCap(ctx, def, threshold, groups, base.total, "units", {
+        complete: numerator.complete,
+        partialIsLeast: base.complete,
+      });
     return r;
   });
 }

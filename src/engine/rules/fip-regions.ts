@@ -1,6 +1,15 @@
 import { L214_31, listAt, ratioAt } from "../../law";
 import type { FundContext } from "../fund-context";
-import { compare, count, Groups, perGroupCap } from "../measures";
+import { ZERO } from "../amount";
+import { Dec } from "../decimal";
+import {
+  compare,
+  count,
+  type Group,
+  Groups,
+  heldUnknown,
+  perGroupCap,
+} from "../measures";
 import { reason as why } from "../reasons";
 import type { RuleResult } from "../result";
 import { FIP_REG25 } from "./fcpi-fip-definitions";
@@ -13,9 +22,10 @@ import { regionKey } from "./region-key";
  */
 export function fipRegionRule(ctx: FundContext): RuleResult {
   const [overseas, article] = [Boolean(ctx.fund.overseasZone), "L. 214-31 IV"];
-  const cap = overseas ? L214_31.overseasCollectivite : L214_31.region;
-  const limit = ratioAt(cap, ctx.asOf);
-  const threshold = limit.toString();
+  const regionLimit = ratioAt(L214_31.region, ctx.asOf);
+  const zoneLimit = ratioAt(L214_31.overseasCollectivite, ctx.asOf);
+  // The need and the outcomes speak of the limit the fund's own collectivités have.
+  const threshold = (overseas ? zoneLimit : regionLimit).toString();
   // IV: "titres financiers, parts de société à responsabilité limitée et avances en compte courant" of the region's companies, eligible or not.
   const classes = listAt(L214_31.regionClasses, ctx.asOf);
   const regions = new Groups();
@@ -43,25 +53,65 @@ export function fipRegionRule(ctx: FundContext): RuleResult {
     const explain = why("counted-region", { region: region!, article });
     count(ctx, p, { rule: FIP_REG25.id, article, explain }, amount);
   }
-  const worst = regions.largest();
-  const result = compare(ctx, FIP_REG25, {
-    threshold: limit,
-    numerator: regions.measure(),
-    reasons: [
-      worst
-        ? why("largest-region", { region: worst.name, threshold, overseas })
-        : why("no-region-position", {}),
-    ],
-  });
+  // « cette limite est portée à 50 % et s'applique à chacune des collectivités de la zone
+  // géographique »: only the collectivités the fund chose; any other region keeps the 25 %.
+  const inZone = (g: Group) => overseas && chosen.has(g.key);
+  const limitOf = (g: Group) => (inZone(g) ? zoneLimit : regionLimit);
   // Largest first, ties by key: the same list whatever the order of the rows.
   const groups = regions.bySize();
-  result.groups = perGroupCap(
-    ctx,
-    FIP_REG25,
-    limit,
-    groups,
-    ctx.denominator,
-    "EUR",
+  const worst = nearestItsLimit(groups, limitOf);
+  const largest = groups[0];
+  const facts = (g: Group) => ({
+    region: g.name,
+    threshold: limitOf(g).toString(),
+    overseas: inZone(g),
+  });
+  const result = compare(ctx, FIP_REG25, {
+    threshold: worst ? limitOf(worst) : overseas ? zoneLimit : regionLimit,
+    numerator: { total: worst?.total ?? ZERO, complete: regions.complete },
+    reasons: [
+      largest === undefined
+        ? why("no-region-position", {})
+        : worst === largest
+          ? why("largest-region", facts(largest))
+          : why("region-nearest-limit", facts(worst!)),
+    ],
+  });
+  const known = {
+    complete: regions.complete,
+    partialIsLeast: ctx.denominatorComplete && !heldUnknown(ctx),
+  };
+  result.groups = groups.map(
+    (g) =>
+      perGroupCap(
+        ctx,
+        FIP_REG25,
+        limitOf(g),
+        [g],
+        ctx.denominator,
+        "EUR",
+        known,
+      )[0],
   );
   return result;
+}
+
+/**
+ * The region whose share is nearest its own limit (or furthest beyond it), the largest first on
+ * a tie: with one limit for every region, the largest region.
+ */
+function nearestItsLimit(
+  groups: Group[],
+  limitOf: (g: Group) => Dec,
+): Group | undefined {
+  let worst: Group | undefined;
+  for (const g of groups)
+    if (
+      worst === undefined ||
+      new Dec(g.total.toString())
+        .times(limitOf(worst))
+        .gt(new Dec(worst.total.toString()).times(limitOf(g)))
+    )
+      worst = g;
+  return worst;
 }

@@ -239,7 +239,8 @@ function leverage(o: Opci): RuleResult {
   return judge(o, OPCI_LEV40, {
     threshold,
     numerator: { total: debt.total, complete: debt.complete && base.complete },
-    denominator: { total: base.total, complete: true },
+    // An unread item of 1° to 3° or 5°, or a row the fund cannot place, may add to the base.
+    denominator: { total: base.total, complete: base.complete && o.known },
     reasons: [why("opci-leverage", { borrowings: amount })],
   });
 }
