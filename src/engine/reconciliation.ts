@@ -9,6 +9,7 @@ import {
   ZERO,
 } from "./amount";
 import type { FundContext, Position } from "./fund-context";
+import type { Holding } from "./model";
 import { type Shapes, shapesOf } from "./reconciliation-shapes";
 import type {
   Contribution,
@@ -735,11 +736,13 @@ export function reconcileRule(
       breaking.has(p.holding.row)
     )
       part.add("breaks-condition", exclusion?.article, p, whole, true);
-    // The 15 % of a feeder measures everything but the master's units, classified or not.
+    // The 15 % of a feeder measures everything but the master's units, but for what may be
+    // theirs: a position of no class, or units whose masterId is unreadable (feeders.ts).
     if (
       part.first &&
       kind === "feeder-15" &&
-      !contributions.some((c) => c.rule === "OPCVM-FEED85")
+      !contributions.some((c) => c.rule === "OPCVM-FEED85") &&
+      !mayBeMasters(p.holding)
     )
       part.add("counted", undefined, p, whole, true);
     if (part.first) {
@@ -925,6 +928,14 @@ export function reconcileRules(
   let shapes: Shapes | undefined;
   const shapesOfFund = () => (shapes ??= shapesOf(ctx));
   return rules.map((r) => reconcileRule(ctx, r, shapesOfFund));
+}
+
+/** A position the feeder rules leave out of the amount beside the master: it may be the master's units. */
+function mayBeMasters(h: Holding): boolean {
+  return (
+    h.assetClass === undefined ||
+    (h.assetClass === "FUND_UNITS" && h.invalid.has("masterId"))
+  );
 }
 
 const totalsOf = new WeakMap<FundContext, { total: Amount; held: Amount }>();
