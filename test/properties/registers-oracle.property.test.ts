@@ -554,3 +554,361 @@ describe("OFF-QI, OFF-CF, OFF-EXIST, OFF-8M, OFF-100K-INV, OFF-100K-NOM, OFF-12M
     );
   });
 });
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────
+// Subscribers of an FCPR allégé: RG AMF 412-113 I to III
+// ─────────────────────────────────────────────────────────────────────────────────────────────
+
+const SUB_AS_OF = "2025-12-31";
+const SUB_DATES = [
+  "2024-01-10",
+  "2024-01-10",
+  "2024-06-01",
+  "2025-12-31",
+  "2026-01-02",
+];
+
+interface Sub {
+  fund: "F1" | "F2";
+  investor: string;
+  investorType: string | null;
+  operation: string | null;
+  date: string;
+  cents: number | null;
+  currency: string | null;
+  rate: number | null;
+  category: string | null;
+  /** Years in the financial sector, in hundredths. */
+  yearsHundredths: number | null;
+  assistsCompanies: boolean | null;
+  assistsManager: boolean | null;
+  peExperience: boolean | null;
+  depositsCents: number | null;
+  balanceSheetCents: number | null;
+  turnoverCents: number | null;
+  equityCents: number | null;
+  insider: boolean | null;
+  warning: boolean | null;
+  rulesDelivered: string | null;
+  acknowledged: string | null;
+}
+
+const sub: fc.Arbitrary<Sub> = fc.record({
+  fund: fc.constantFrom<"F1" | "F2">("F1", "F1", "F1", "F2"),
+  investor: fc.constantFrom("I1", "I2", "I3", "I4"),
+  investorType: fc.constantFrom("NATURAL", "LEGAL", "PUBLIC_LAW_LEGAL", null),
+  operation: fc.constantFrom("SUBSCRIPTION", "ACQUISITION", null),
+  date: fc.constantFrom(...SUB_DATES),
+  cents: fc.oneof(
+    {
+      weight: 15,
+      arbitrary: fc.constantFrom(
+        30_000_00,
+        29_999_99,
+        20_000_00,
+        15_000_00,
+        5_000_00,
+        500_000_00,
+        499_999_99,
+        250_000_00,
+        10_000_00,
+      ),
+    },
+    { weight: 1, arbitrary: fc.constant(null) },
+  ),
+  currency: fc.constantFrom(null, null, null, null, "EUR", "USD"),
+  rate: fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...RATES) },
+    { weight: 1, arbitrary: fc.constant(null) },
+  ),
+  category: fc.constantFrom(
+    null,
+    null,
+    null,
+    null,
+    "L214_38_INVESTOR",
+    "STATE",
+    "SUPRANATIONAL",
+  ),
+  yearsHundredths: fc.constantFrom(null, null, 99, 100, 300),
+  assistsCompanies: fc.constantFrom(null, null, false, true),
+  assistsManager: fc.constantFrom(null, null, false, true),
+  peExperience: fc.constantFrom(null, null, false, true),
+  depositsCents: fc.constantFrom(null, null, 1_000_000_00, 999_999_99),
+  balanceSheetCents: fc.constantFrom(null, 20_000_000_00, 20_000_000_01),
+  turnoverCents: fc.constantFrom(null, 40_000_000_00, 40_000_000_01),
+  equityCents: fc.constantFrom(null, 2_000_000_00, 2_000_000_01),
+  insider: fc.constantFrom(null, null, false, true),
+  warning: fc.constantFrom(true, true, true, false, null),
+  rulesDelivered: fc.constantFrom(
+    "2024-01-09",
+    "2024-01-10",
+    "2024-01-10",
+    "2024-06-02",
+    null,
+  ),
+  acknowledged: fc.constantFrom(
+    "2024-01-10",
+    "2024-01-10",
+    "2024-01-01",
+    "2024-06-02",
+    null,
+  ),
+});
+
+const SUB_COLUMNS = [
+  "subscriptionId",
+  "fundId",
+  "investorId",
+  "investorType",
+  "operation",
+  "subscriptionDate",
+  "amount",
+  "currency",
+  "fxRate",
+  "investorCategory",
+  "financialSectorYears",
+  "assistsCompanies",
+  "assistsManager",
+  "privateEquityExperience",
+  "depositsAndPortfolio",
+  "balanceSheetTotal",
+  "turnover",
+  "equity",
+  "insider",
+  "warningGiven",
+  "rulesDeliveredDate",
+  "acknowledgementDate",
+] as const;
+/** Columns that may be left out of the header: the three per-row controls, and evidence columns. */
+const DROPPABLE = [
+  "warningGiven",
+  "rulesDeliveredDate",
+  "acknowledgementDate",
+  "insider",
+  "depositsAndPortfolio",
+  "privateEquityExperience",
+] as const;
+
+const subsWorkbook = fc.record({
+  subs: fc.array(sub, { minLength: 1, maxLength: 12 }),
+  dropped: fc.subarray([...DROPPABLE], { maxLength: 2 }),
+});
+
+function subscriberTables(subs: Sub[], dropped: readonly string[]) {
+  const columns = SUB_COLUMNS.filter((c) => !dropped.includes(c));
+  const values = (s: Sub, k: number): Record<string, CellValue> => ({
+    subscriptionId: `S${k}`,
+    // Fund ids match ignoring case and surrounding spaces (contract §2): now and then " f1".
+    fundId: s.fund === "F1" && k % 3 === 2 ? " f1" : s.fund,
+    investorId: s.investor,
+    investorType: s.investorType,
+    operation: s.operation,
+    subscriptionDate: s.date,
+    amount: cellOfCents(s.cents),
+    currency: s.currency,
+    fxRate: s.currency === null ? null : s.rate,
+    investorCategory: s.category,
+    financialSectorYears:
+      s.yearsHundredths === null ? null : s.yearsHundredths / 100,
+    assistsCompanies: s.assistsCompanies,
+    assistsManager: s.assistsManager,
+    privateEquityExperience: s.peExperience,
+    depositsAndPortfolio: cellOfCents(s.depositsCents),
+    balanceSheetTotal: cellOfCents(s.balanceSheetCents),
+    turnover: cellOfCents(s.turnoverCents),
+    equity: cellOfCents(s.equityCents),
+    insider: s.insider,
+    warningGiven: s.warning,
+    rulesDeliveredDate: s.rulesDelivered,
+    acknowledgementDate: s.acknowledged,
+  });
+  return {
+    Funds: tableFromValues("Funds", [
+      ["fundId", "fundType", "allege"],
+      ["F1", "FCPR", true],
+      ["F2", "FCPR", false],
+    ]),
+    Subscribers: tableFromValues("Subscribers", [
+      [...columns],
+      ...subs.map((s, k) => {
+        const v = values(s, k);
+        return columns.map((c) => v[c]);
+      }),
+    ]),
+  };
+}
+
+interface SubExpected {
+  status: string;
+  checks: Record<string, Tri>;
+  eligibleUnder: string[];
+  initial: bigint | null;
+}
+
+const THIRTY_K = EUR(30_000);
+
+/** One FCPR allégé's subscribers, read from RG AMF 412-113 and the contract (§3.5 to §3.7). */
+function expectedSubscribers(
+  subs: Sub[],
+  present: (column: string) => boolean,
+): SubExpected[] {
+  const eurOf = (s: Sub) => eurMillionths(s.cents, s.currency, s.rate);
+  return subs.map((s) => {
+    if (s.date > SUB_AS_OF)
+      return { status: "info", checks: {}, eligibleUnder: [], initial: null };
+    // « souscription initiale »: the investor's earliest-dated rows in this fund, added together.
+    const own = subs.filter((x) => x.investor === s.investor);
+    const first = own.reduce((d, x) => (x.date < d ? x.date : d), own[0].date);
+    let initial: bigint | null = 0n;
+    for (const x of own) {
+      if (x.date !== first) continue;
+      const a = eurOf(x);
+      initial = initial === null || a === null ? null : initial + a;
+    }
+    const atLeast = (limit: bigint): Tri =>
+      initial === null ? null : initial >= limit;
+    const legal =
+      s.investorType === "LEGAL" || s.investorType === "PUBLIC_LAW_LEGAL";
+    const above = (cents: number | null, euros: number) =>
+      cents !== null && BigInt(cents) * 10_000n > EUR(euros);
+    const criteria = [
+      above(s.balanceSheetCents, 20_000_000),
+      above(s.turnoverCents, 40_000_000),
+      above(s.equityCents, 2_000_000),
+    ].filter(Boolean).length;
+    const col = <T>(column: string, v: T | null): T | null =>
+      present(column) ? v : null;
+    const checks: Record<string, Tri> = {
+      E1: s.category === "L214_38_INVESTOR",
+      E2: s.category === "STATE",
+      E3: s.category === "SUPRANATIONAL",
+      // 4° « d'au moins de 30 000 euros » and « pendant au moins un an ».
+      E4: and(
+        atLeast(THIRTY_K),
+        s.yearsHundredths !== null && s.yearsHundredths >= 100,
+      ),
+      // 5° 30 000 € and one of a), b), c).
+      E5: and(
+        atLeast(THIRTY_K),
+        s.assistsCompanies === true ||
+          s.assistsManager === true ||
+          col("privateEquityExperience", s.peExperience) === true,
+      ),
+      // 6° « supérieure ou égale à 1 000 000 euros ».
+      E6: and(
+        atLeast(THIRTY_K),
+        col("depositsAndPortfolio", s.depositsCents) !== null &&
+          BigInt(s.depositsCents!) * 10_000n >= EUR(1_000_000),
+      ),
+      // 7° « aux sociétés » meeting two of three criteria, each « supérieur à ».
+      E7: legal && criteria >= 2,
+      // 8° « supérieure ou égale à 500 000 euros ».
+      E8: atLeast(EUR(500_000)),
+      // « Les seuils mentionnés au I ne sont pas applicables » to the management company's people:
+      // natural persons (a legal person marked insider is assessed as worded, contract §3.6).
+      INSIDER: col("insider", s.insider) === true && !legal,
+      // II: the warning; an absent column is unknown (contract §2), a blank cell not evidenced.
+      "FCPRA-WARN": present("warningGiven") ? s.warning === true : null,
+      // III: the rules « préalablement » and the acknowledgement « lors de la souscription »: both on
+      // or before the subscription date.
+      "FCPRA-ACK": and(
+        present("rulesDeliveredDate")
+          ? s.rulesDelivered !== null && s.rulesDelivered <= s.date
+          : null,
+        present("acknowledgementDate")
+          ? s.acknowledged !== null && s.acknowledged <= s.date
+          : null,
+      ),
+    };
+    const categories = [
+      "E1",
+      "E2",
+      "E3",
+      "E4",
+      "E5",
+      "E6",
+      "E7",
+      "E8",
+      "INSIDER",
+    ];
+    const eligible = or(...categories.map((c) => checks[c]));
+    checks["FCPRA-ELIG"] = eligible;
+    return {
+      status: statusOf(
+        and(eligible, checks["FCPRA-WARN"], checks["FCPRA-ACK"]),
+      ),
+      checks,
+      eligibleUnder: categories.filter((c) => checks[c] === true),
+      initial,
+    };
+  });
+}
+
+describe("E1 to E8, INSIDER, FCPRA-ELIG, FCPRA-WARN, FCPRA-ACK: RG AMF 412-113 I, II and III, read plainly, against the engine (property)", () => {
+  it("each subscription's checks, categories met, initial subscription and status, and the fund's counts (« au moins » ≥, « supérieur à » >)", () => {
+    fc.assert(
+      fc.property(subsWorkbook, ({ subs, dropped }) => {
+        const report = checkWorkbook(
+          readWorkbook(subscriberTables(subs, dropped)),
+          { asOf: SUB_AS_OF },
+        );
+        const present = (c: string) => !dropped.includes(c);
+        const rowsOf = (fund: string) =>
+          subs.map((s, k) => ({ s, k })).filter((x) => x.s.fund === fund);
+        // F2 is not an FCPR allégé: its rows are read and listed as info, no FCPRA rule is listed.
+        const f2 = report.funds.find((f) => f.fundId === "F2")!;
+        for (const { k } of rowsOf("F2")) {
+          const got = f2.subscriptions!.find(
+            (o) => o.subscriptionId === `S${k}`,
+          )!;
+          expect(got.status, `S${k} of F2`).toBe("info");
+        }
+        expect(f2.rules.filter((r) => r.id.startsWith("FCPRA"))).toEqual([]);
+        const own = rowsOf("F1");
+        if (own.length === 0) return;
+        const f1 = report.funds.find((f) => f.fundId === "F1")!;
+        const want = expectedSubscribers(
+          own.map((x) => x.s),
+          present,
+        );
+        own.forEach(({ k, s }, i) => {
+          const got = f1.subscriptions!.find(
+            (o) => o.subscriptionId === `S${k}`,
+          )!;
+          const w = want[i];
+          const label = `S${k} ${s.investor} ${s.date}`;
+          expect(got.status, label).toBe(w.status);
+          if (w.status === "info") return;
+          for (const [rule, met] of Object.entries(w.checks))
+            if (rule !== "FCPRA-ELIG")
+              expect(metOf(got, rule), `${label} ${rule}`).toBe(met);
+          expect([...got.eligibleUnder].sort(), label).toEqual(
+            [...w.eligibleUnder].sort(),
+          );
+          if (w.initial !== null)
+            expect(got.initialSubscription?.amountEur, label).toBe(
+              formatAmount(w.initial),
+            );
+        });
+        // The fund's counts: the subscriptions that fail I (none of E1–E8, INSIDER), II, III.
+        const live = want.filter((w) => w.status !== "info");
+        for (const rule of ["FCPRA-ELIG", "FCPRA-WARN", "FCPRA-ACK"]) {
+          const r = ruleOf(f1.rules, rule);
+          if (live.length === 0) {
+            expect(r, rule).toBeUndefined();
+            continue;
+          }
+          const failing = live.filter((w) => w.checks[rule] === false).length;
+          const unknown = live.some((w) => w.checks[rule] === null);
+          expect(r?.value, rule).toBe(failing);
+          expect(r?.denominator, rule).toBe(String(live.length));
+          expect(r?.status, rule).toBe(
+            failing > 0 ? "breach" : unknown ? "incomplete" : "pass",
+          );
+        }
+      }),
+      RUNS,
+    );
+  });
+});
