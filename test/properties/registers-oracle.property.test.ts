@@ -137,7 +137,7 @@ interface Offer {
 interface OfferSub {
   offer: number;
   investor: string;
-  cents: number;
+  cents: number | null;
   currency: string | null;
   rate: number | null;
 }
@@ -241,9 +241,10 @@ const offersWorkbook = fc
             49_999_99,
             60_000_00,
             1_000_00,
+            null,
           ),
           currency: fc.constantFrom(null, null, "USD"),
-          rate: fc.constantFrom(...RATES),
+          rate: fc.constantFrom(...RATES, null),
         }),
         { maxLength: 8 },
       ),
@@ -320,14 +321,6 @@ interface OfferExpected {
   window: string | null;
 }
 
-const CASE_RULE: Record<OfferCase, string> = {
-  QUALIFIED: "OFF-QI",
-  CROWDFUNDING: "OFF-CF",
-  EXISTING_PARTNERS: "OFF-EXIST",
-  SMALL_OFFER: "OFF-8M",
-  LARGE_TICKET: "OFF-100K-INV",
-  HIGH_NOMINAL: "OFF-100K-NOM",
-};
 const EIGHT_MILLION = EUR(8_000_000);
 const HUNDRED_K = EUR(100_000);
 /** D. 411-4 (outside the reference texts, contract §3.2): « inférieur à un seuil fixé par décret », 150. */
@@ -348,7 +341,7 @@ function expectedOffers(
   asOf: string,
 ): {
   byOffer: Map<string, OfferExpected>;
-  windows: { from: string; total: bigint | null }[];
+  windows: Window[];
 } {
   const byOffer = new Map<string, OfferExpected>();
   const amountOf = (o: Offer) => eurMillionths(o.cents, o.currency, o.rate);
@@ -506,6 +499,9 @@ describe("OFF-QI, OFF-CF, OFF-EXIST, OFF-8M, OFF-100K-INV, OFF-100K-NOM, OFF-12M
             const w = want.byOffer.get(o.offerId)!;
             const label = `${o.offerId} ${o.offerCase} ${o.offerDate}`;
             expect(got.status, label).toBe(w.status);
+            const eur = eurMillionths(o.cents, o.currency, o.rate);
+            if (eur !== null)
+              expect(got.amountEur, label).toBe(formatAmount(eur));
             if (w.status === "info") continue;
             for (const [rule, met] of Object.entries(w.checks))
               if (rule !== "OFF-100K-INV")
@@ -716,11 +712,31 @@ const DROPPABLE = [
 
 const subsWorkbook = fc.record({
   subs: fc.array(sub, { minLength: 1, maxLength: 12 }),
+  /** Investors who also acquired, earlier, 1 000 € of securities in an issuer's offer: not units of the fund. */
+  inOffer: fc.array(fc.constantFrom("I1", "I2", "I3", "I4"), { maxLength: 3 }),
   dropped: fc.subarray([...DROPPABLE], { maxLength: 2 }),
 });
 
-function subscriberTables(subs: Sub[], dropped: readonly string[]) {
-  const columns = SUB_COLUMNS.filter((c) => !dropped.includes(c));
+function subscriberTables(
+  subs: Sub[],
+  dropped: readonly string[],
+  inOffer: string[],
+) {
+  const columns = [
+    ...SUB_COLUMNS.filter((c) => !dropped.includes(c)),
+    "offerId",
+  ];
+  const offerRow = (
+    investor: string,
+    k: number,
+  ): Record<string, CellValue> => ({
+    subscriptionId: `X${k}`,
+    offerId: "X",
+    investorId: investor,
+    subscriptionDate: "2023-01-01",
+    amount: 1_000,
+    warningGiven: true,
+  });
   const values = (s: Sub, k: number): Record<string, CellValue> => ({
     subscriptionId: `S${k}`,
     // Fund ids match ignoring case and surrounding spaces (contract §2): now and then " f1".
@@ -757,9 +773,21 @@ function subscriberTables(subs: Sub[], dropped: readonly string[]) {
       [...columns],
       ...subs.map((s, k) => {
         const v = values(s, k);
-        return columns.map((c) => v[c]);
+        return columns.map((c) => v[c] ?? null);
+      }),
+      ...inOffer.map((investor, k) => {
+        const v = offerRow(investor, k);
+        return columns.map((c) => v[c] ?? null);
       }),
     ]),
+    ...(inOffer.length > 0
+      ? {
+          Offers: tableFromValues("Offers", [
+            ["offerId", "issuerId", "offerCase", "offerDate"],
+            ["X", "ISS", "LARGE_TICKET", "2023-01-01"],
+          ]),
+        }
+      : {}),
   };
 }
 
@@ -872,12 +900,12 @@ function expectedSubscribers(
 describe("E1 to E8, INSIDER, FCPRA-ELIG, FCPRA-WARN, FCPRA-ACK: RG AMF 412-113 I, II and III, read plainly, against the engine (property)", () => {
   it("each subscription's checks, categories met, initial subscription and status, and the fund's counts (« au moins » ≥, « supérieur à » >)", () => {
     fc.assert(
-      fc.property(subsWorkbook, ({ subs, dropped }) => {
+      fc.property(subsWorkbook, ({ subs, dropped, inOffer }) => {
         const report = checkWorkbook(
-          readWorkbook(subscriberTables(subs, dropped)),
+          readWorkbook(subscriberTables(subs, dropped, inOffer)),
           { asOf: SUB_AS_OF },
         );
-        const present = (c: string) => !dropped.includes(c);
+        const present = (c: string) => !(dropped as string[]).includes(c);
         const rowsOf = (fund: string) =>
           subs.map((s, k) => ({ s, k })).filter((x) => x.s.fund === fund);
         // F2 is not an FCPR allégé: its rows are read and listed as info, no FCPRA rule is listed.
