@@ -566,6 +566,15 @@ describe("OFF-QI, OFF-CF, OFF-EXIST, OFF-8M, OFF-100K-INV, OFF-100K-NOM, OFF-12M
                 formatAmount(max),
               );
               expect(r.status).toBe(max < EIGHT_MILLION ? "pass" : "breach");
+              // Headroom: 8 000 000 minus the largest total, to the cent and never overstated.
+              const [units, cents = ""] = r.headroom!.split(".");
+              const headroom =
+                BigInt(units.replace("-", "")) * SCALE +
+                BigInt(cents.padEnd(6, "0"));
+              const signed = units.startsWith("-") ? -headroom : headroom;
+              const exact = EIGHT_MILLION - max;
+              expect(signed <= exact, r.headroom!).toBe(true);
+              expect(exact - signed < 10_000n, r.headroom!).toBe(true);
             }
           } else expect(ruleOf(issuer!.rules, "OFF-12M")).toBeUndefined();
         }
@@ -978,11 +987,11 @@ interface Trade {
   classification: string | null;
   venue: string;
   cents: number;
-  capEuros: number | null;
+  capCents: number | null;
   ownAccount: boolean | null;
-  /** Prices in hundredths; the VWAP is 100.00 or blank. */
-  priceHundredths: number | null;
-  vwapHundredths: number | null;
+  /** Prices in ten-thousandths; the VWAP is 100 or 33.33 or blank, prices about 1 % from them. */
+  priceUnits: number | null;
+  vwapUnits: number | null;
   agreedAt: string | null;
   vwapFrom: string | null;
   client: string | null;
@@ -1021,14 +1030,38 @@ const trade: fc.Arbitrary<Trade> = fc.record({
     7_500_000_01,
     5_000_000_00,
     5_000_000_01,
+    5_000_000_02,
     1_000_000_00,
     10_000_00,
   ),
-  capEuros: fc.constantFrom(null, 100_000_000, 200_000_000, 10_000_000),
+  // 5 % of 100 000 000,20 € is 5 000 000,01 €: « dépasse » needs one cent more.
+  capCents: fc.constantFrom(
+    null,
+    100_000_000_00,
+    100_000_000_20,
+    200_000_000_00,
+    10_000_000_00,
+  ),
   ownAccount: fc.constantFrom(true, true, false, null),
-  priceHundredths: fc.constantFrom(10100, 10101, 9900, 9899, 10000, null),
-  vwapHundredths: fc.constantFrom(10000, 10000, 10000, null),
-  agreedAt: fc.constantFrom("2007-05-10 10:00", "2007-05-10 10:00", null),
+  priceUnits: fc.constantFrom(
+    1_010_000,
+    1_010_100,
+    990_000,
+    989_900,
+    1_000_000,
+    336_633,
+    336_634,
+    329_967,
+    329_966,
+    null,
+  ),
+  vwapUnits: fc.constantFrom(1_000_000, 1_000_000, 333_300, 333_300, null),
+  agreedAt: fc.constantFrom(
+    "2007-05-10 10:00",
+    "2007-05-10 10:00",
+    "2007-05-10",
+    null,
+  ),
   vwapFrom: fc.constantFrom(
     "2007-05-10 10:00",
     "2007-05-10 09:59",
@@ -1094,10 +1127,10 @@ function tradeTables(trades: Trade[], noRequestColumn: boolean) {
     fundClassification: t.classification,
     venue: t.venue,
     amountEur: t.cents / 100,
-    issuerMarketCap: t.capEuros,
+    issuerMarketCap: cellOfCents(t.capCents),
     counterpartyDealsOnOwnAccount: t.ownAccount,
-    agreedPrice: t.priceHundredths === null ? null : t.priceHundredths / 100,
-    referenceVwap: t.vwapHundredths === null ? null : t.vwapHundredths / 100,
+    agreedPrice: t.priceUnits === null ? null : t.priceUnits / 10_000,
+    referenceVwap: t.vwapUnits === null ? null : t.vwapUnits / 10_000,
     agreedAt: t.agreedAt,
     vwapFrom: t.vwapFrom,
     clientCategory: t.client,
@@ -1156,9 +1189,9 @@ function expectedTrade(
   const block = (): Tri =>
     amount > EUR(7_500_000)
       ? true
-      : t.capEuros === null
+      : t.capCents === null
         ? null
-        : amount * 100n > EUR(t.capEuros) * 5n;
+        : amount * 100n > BigInt(t.capCents) * 10_000n * 5n;
   const above30k = amount > EUR(30_000);
   let route: Tri = false;
   let routeRule: string | null = null;
@@ -1167,10 +1200,9 @@ function expectedTrade(
     // The dealer exception to a): own account, « égal à ou dépasse 500 000 euros », a price « ne
     // s'écartant pas de plus de 1 % » of a VWAP whose period « commence au plus tôt au moment de l'accord ».
     const deviation: Tri =
-      t.priceHundredths === null || t.vwapHundredths === null
+      t.priceUnits === null || t.vwapUnits === null
         ? null
-        : 100 * Math.abs(t.priceHundredths - t.vwapHundredths) <=
-          t.vwapHundredths;
+        : 100 * Math.abs(t.priceUnits - t.vwapUnits) <= t.vwapUnits;
     const period: Tri =
       t.agreedAt === null || t.vwapFrom === null
         ? null
