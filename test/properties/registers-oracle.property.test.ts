@@ -517,6 +517,10 @@ describe("OFF-QI, OFF-CF, OFF-EXIST, OFF-8M, OFF-100K-INV, OFF-100K-NOM, OFF-12M
           const live = own.filter(
             (o) => want.byOffer.get(o.offerId)!.status !== "info",
           );
+          // Contract §3.9: only the a)–c) wording of L. 411-2 2° is a historical text, whatever the
+          // offer's date (before or after its December 2021 rewording); D. 411-2-1 and 1°, 3° run as in force.
+          for (const r of issuer!.rules)
+            expect(r.legacy, r.id).toBe(r.id === "OFF-CF" ? true : undefined);
           if (live.length > 0)
             expect(issuer!.status, issuerId).toBe(
               worstOf(live.map((o) => want.byOffer.get(o.offerId)!.status)),
@@ -956,6 +960,15 @@ describe("E1 to E8, INSIDER, FCPRA-ELIG, FCPRA-WARN, FCPRA-ACK: RG AMF 412-113 I
         const live = want.filter((w) => w.status !== "info");
         if (live.length > 0)
           expect(f1.status).toBe(worstOf(live.map((w) => w.status)));
+        for (const r of f1.rules) expect(r.legacy, r.id).toBe(true);
+        // IV: the depositary informs the AMF of the failures of I, II or III: an info count.
+        const depo = ruleOf(f1.rules, "FCPRA-DEPO");
+        if (live.length > 0) {
+          expect(depo?.status).toBe("info");
+          expect(depo?.value).toBe(
+            live.filter((w) => w.status === "breach").length,
+          );
+        }
         for (const rule of ["FCPRA-ELIG", "FCPRA-WARN", "FCPRA-ACK"]) {
           const r = ruleOf(f1.rules, rule);
           if (live.length === 0) {
@@ -986,7 +999,7 @@ interface Trade {
   instrument: string;
   classification: string | null;
   venue: string;
-  cents: number;
+  cents: number | null;
   capCents: number | null;
   ownAccount: boolean | null;
   /** Prices in ten-thousandths; the VWAP is 100 or 33.33 or blank, prices about 1 % from them. */
@@ -1033,6 +1046,7 @@ const trade: fc.Arbitrary<Trade> = fc.record({
     5_000_000_02,
     1_000_000_00,
     10_000_00,
+    null,
   ),
   // 5 % of 100 000 000,20 € is 5 000 000,01 €: « dépasse » needs one cent more.
   capCents: fc.constantFrom(
@@ -1126,7 +1140,7 @@ function tradeTables(trades: Trade[], noRequestColumn: boolean) {
     instrumentType: t.instrument,
     fundClassification: t.classification,
     venue: t.venue,
-    amountEur: t.cents / 100,
+    amountEur: cellOfCents(t.cents),
     issuerMarketCap: cellOfCents(t.capCents),
     counterpartyDealsOnOwnAccount: t.ownAccount,
     agreedPrice: t.priceUnits === null ? null : t.priceUnits / 10_000,
@@ -1180,19 +1194,23 @@ function expectedTrade(
       checks: { "OTC-PACKAGE": true },
       allowedBy: "OTC-PACKAGE",
     };
-  const amount = BigInt(t.cents) * 10_000n;
+  const amount = t.cents === null ? null : BigInt(t.cents) * 10_000n;
+  /** amount > limit, unknown when the amount is blank. */
+  const over = (limit: bigint): Tri =>
+    amount === null ? null : amount > limit;
   const checks: Record<string, Tri> = {};
   // 1° « instruments financiers mentionnés aux 1°, 2° et 3° du I de l'article L. 211-1 ».
   checks["OTC-INSTR"] = ["EQUITY", "DEBT", "FUND_UNITS"].includes(t.instrument);
   // 2° a) and c): « dépasse … soit 5 % de la capitalisation boursière …, soit 7,5 millions d'euros »
   // (the « either » reading, contract §3.2: above the lower of the two).
   const block = (): Tri =>
-    amount > EUR(7_500_000)
-      ? true
-      : t.capCents === null
+    or(
+      over(EUR(7_500_000)),
+      t.capCents === null
         ? null
-        : amount * 100n > BigInt(t.capCents) * 10_000n * 5n;
-  const above30k = amount > EUR(30_000);
+        : over((BigInt(t.capCents) * 10_000n * 5n) / 100n),
+    );
+  const above30k = over(EUR(30_000));
   let route: Tri = false;
   let routeRule: string | null = null;
   if (t.instrument === "EQUITY") {
@@ -1210,7 +1228,7 @@ function expectedTrade(
     if (checks["OTC-EQ"] !== true)
       checks["OTC-DEALER"] = and(
         t.ownAccount === true,
-        amount >= EUR(500_000),
+        amount === null ? null : amount >= EUR(500_000),
         deviation,
         period,
       );
@@ -1335,6 +1353,7 @@ describe("OTC-INSTR, OTC-EQ, OTC-DEALER, OTC-DEBT, OTC-FUND-EQ, OTC-FUND-BOND, O
                 ? "info"
                 : worstOf(live.map((w) => w.status)),
             );
+          for (const r of fund.rules) expect(r.legacy, r.id).toBe(true);
           const packages = live.filter(
             (w) => w.allowedBy === "OTC-PACKAGE",
           ).length;
