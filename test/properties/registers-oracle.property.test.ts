@@ -1031,6 +1031,7 @@ const trade: fc.Arbitrary<Trade> = fc.record({
     "DEBT",
     "FUND_UNITS",
     "OTHER",
+    "XYZ",
   ),
   classification: fc.constantFrom("EQUITY_FUND", "BOND_FUND", "OTHER", null),
   venue: fc.constantFrom("OFF_MARKET", "OFF_MARKET", "OFF_MARKET", "REGULATED"),
@@ -1089,6 +1090,7 @@ const trade: fc.Arbitrary<Trade> = fc.record({
     "INVESTMENT_FIRM",
     "MARKET_MEMBER",
     "L531_2",
+    "XYZ",
   ),
   form: fc.constantFrom("WRITTEN", "OTHER_MEANS", "STANDING", "STANDING", null),
   standingFrom: fc.constantFrom("2006-05-10", "2007-01-01", "2007-05-10"),
@@ -1200,7 +1202,11 @@ function expectedTrade(
     amount === null ? null : amount > limit;
   const checks: Record<string, Tri> = {};
   // 1° « instruments financiers mentionnés aux 1°, 2° et 3° du I de l'article L. 211-1 ».
-  checks["OTC-INSTR"] = ["EQUITY", "DEBT", "FUND_UNITS"].includes(t.instrument);
+  // An unreadable type (not one of the contract's values) is unknown, with a diagnostic.
+  const unreadableType = t.instrument === "XYZ";
+  checks["OTC-INSTR"] = unreadableType
+    ? null
+    : ["EQUITY", "DEBT", "FUND_UNITS"].includes(t.instrument);
   // 2° a) and c): « dépasse … soit 5 % de la capitalisation boursière …, soit 7,5 millions d'euros »
   // (the « either » reading, contract §3.2: above the lower of the two).
   const block = (): Tri =>
@@ -1254,26 +1260,39 @@ function expectedTrade(
       route = t.classification === null ? null : false;
       checks["OTC-FUND-EQ"] = checks["OTC-FUND-BOND"] = route;
     }
-  }
+  } else if (unreadableType) route = null;
   // 3° « par écrit et pour chaque transaction »; « par tout moyen » for investment firms, market
   // members and L. 531-2; those may give a written standing request for debt securities, « la durée
   // de la dérogation ne peut excéder un an ».
-  const exempt = ["INVESTMENT_FIRM", "MARKET_MEMBER", "L531_2"].includes(
-    t.client ?? "OTHER",
-  );
+  const exempt: Tri =
+    t.client === "XYZ"
+      ? null
+      : ["INVESTMENT_FIRM", "MARKET_MEMBER", "L531_2"].includes(
+          t.client ?? "OTHER",
+        );
   let request: Tri;
   if (!requestColumn) request = null;
   else if (t.form === "WRITTEN") request = true;
   else if (t.form === "OTHER_MEANS") request = exempt;
-  else if (t.form === "STANDING") {
-    if (!exempt || t.instrument !== "DEBT" || t.date < t.standingFrom)
+  else if (t.form === "STANDING" && unreadableType) {
+    const inYear =
+      t.date >= t.standingFrom &&
+      t.date <= addMonths(t.standingFrom, 12) &&
+      (t.standingUntil === null || t.date <= t.standingUntil);
+    request = and(exempt, null, inYear);
+  } else if (t.form === "STANDING") {
+    if (exempt === false || t.instrument !== "DEBT" || t.date < t.standingFrom)
       request = false;
     else {
       const year = addMonths(t.standingFrom, 12);
       if (t.date > year) request = false;
       // A blank end states no period shorter than the year (the year « caps the request; it does
       // not void it », contract §3.8).
-      else request = t.standingUntil === null || t.date <= t.standingUntil;
+      else
+        request = and(
+          exempt,
+          t.standingUntil === null || t.date <= t.standingUntil,
+        );
     }
   } else request = false;
   checks["OTC-REQ"] = request;
