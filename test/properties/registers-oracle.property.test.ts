@@ -621,7 +621,8 @@ interface Sub {
   turnoverCents: number | null;
   equityCents: number | null;
   insider: boolean | null;
-  warning: boolean | null;
+  /** A yes/no, or an unreadable text. */
+  warning: boolean | null | string;
   rulesDelivered: string | null;
   acknowledged: string | null;
 }
@@ -629,7 +630,13 @@ interface Sub {
 const sub: fc.Arbitrary<Sub> = fc.record({
   fund: fc.constantFrom<"F1" | "F2">("F1", "F1", "F1", "F2"),
   investor: fc.constantFrom("I1", "I2", "I3", "I4"),
-  investorType: fc.constantFrom("NATURAL", "LEGAL", "PUBLIC_LAW_LEGAL", null),
+  investorType: fc.constantFrom(
+    "NATURAL",
+    "LEGAL",
+    "PUBLIC_LAW_LEGAL",
+    null,
+    "XYZ",
+  ),
   operation: fc.constantFrom("SUBSCRIPTION", "ACQUISITION", null),
   date: fc.constantFrom(...SUB_DATES),
   cents: fc.oneof(
@@ -662,6 +669,7 @@ const sub: fc.Arbitrary<Sub> = fc.record({
     "L214_38_INVESTOR",
     "STATE",
     "SUPRANATIONAL",
+    "XYZ",
   ),
   yearsHundredths: fc.constantFrom(null, null, 99, 100, 300),
   assistsCompanies: fc.constantFrom(null, null, false, true),
@@ -672,7 +680,14 @@ const sub: fc.Arbitrary<Sub> = fc.record({
   turnoverCents: fc.constantFrom(null, 40_000_000_00, 40_000_000_01),
   equityCents: fc.constantFrom(null, 2_000_000_00, 2_000_000_01),
   insider: fc.constantFrom(null, null, false, true),
-  warning: fc.constantFrom(true, true, true, false, null),
+  warning: fc.constantFrom<boolean | null | string>(
+    true,
+    true,
+    true,
+    false,
+    null,
+    "peut-être",
+  ),
   rulesDelivered: fc.constantFrom(
     "2024-01-09",
     "2024-01-10",
@@ -833,8 +848,13 @@ function expectedSubscribers(
     }
     const atLeast = (limit: bigint): Tri =>
       initial === null ? null : initial >= limit;
-    const legal =
-      s.investorType === "LEGAL" || s.investorType === "PUBLIC_LAW_LEGAL";
+    // Unreadable values (not one of the contract's) are unknown, with a diagnostic (contract §2).
+    const legal: Tri =
+      s.investorType === "XYZ"
+        ? null
+        : s.investorType === "LEGAL" || s.investorType === "PUBLIC_LAW_LEGAL";
+    const category = (c: string): Tri =>
+      s.category === "XYZ" ? null : s.category === c;
     const above = (cents: number | null, euros: number) =>
       cents !== null && BigInt(cents) * 10_000n > EUR(euros);
     const criteria = [
@@ -845,9 +865,9 @@ function expectedSubscribers(
     const col = <T>(column: string, v: T | null): T | null =>
       present(column) ? v : null;
     const checks: Record<string, Tri> = {
-      E1: s.category === "L214_38_INVESTOR",
-      E2: s.category === "STATE",
-      E3: s.category === "SUPRANATIONAL",
+      E1: category("L214_38_INVESTOR"),
+      E2: category("STATE"),
+      E3: category("SUPRANATIONAL"),
       // 4° « d'au moins de 30 000 euros » and « pendant au moins un an ».
       E4: and(
         atLeast(THIRTY_K),
@@ -867,14 +887,21 @@ function expectedSubscribers(
           BigInt(s.depositsCents!) * 10_000n >= EUR(1_000_000),
       ),
       // 7° « aux sociétés » meeting two of three criteria, each « supérieur à ».
-      E7: legal && criteria >= 2,
+      E7: and(legal, criteria >= 2),
       // 8° « supérieure ou égale à 500 000 euros ».
       E8: atLeast(EUR(500_000)),
       // « Les seuils mentionnés au I ne sont pas applicables » to the management company's people:
       // natural persons (a legal person marked insider is assessed as worded, contract §3.6).
-      INSIDER: col("insider", s.insider) === true && !legal,
+      INSIDER: and(
+        col("insider", s.insider) === true,
+        legal === null ? null : !legal,
+      ),
       // II: the warning; an absent column is unknown (contract §2), a blank cell not evidenced.
-      "FCPRA-WARN": present("warningGiven") ? s.warning === true : null,
+      "FCPRA-WARN": !present("warningGiven")
+        ? null
+        : typeof s.warning === "string"
+          ? null
+          : s.warning === true,
       // III: the rules « préalablement » and the acknowledgement « lors de la souscription »: both on
       // or before the subscription date.
       "FCPRA-ACK": and(
