@@ -22,6 +22,10 @@ const and = (...xs: Tri[]): Tri =>
   xs.includes(false) ? false : xs.includes(null) ? null : true;
 const or = (...xs: Tri[]): Tri =>
   xs.includes(true) ? true : xs.includes(null) ? null : false;
+/** A yes/no evidence cell: blank is "not evidenced" (false); an unreadable text is unknown (contract §2). */
+const yesNo = (v: boolean | null | string): Tri =>
+  typeof v === "string" ? null : v === true;
+const notOf = (t: Tri): Tri => (t === null ? null : !t);
 const statusOf = (t: Tri) =>
   t === true ? "pass" : t === false ? "breach" : "incomplete";
 
@@ -126,11 +130,12 @@ interface Offer {
   currency: string | null;
   rate: number | null;
   securityType: string | null;
-  admitted: boolean | null;
+  /** Yes/no cells, or an unreadable text ("peut-être"). */
+  admitted: boolean | null | string;
   channel: string | null;
   nonQualified: number | null;
-  ownAccount: boolean | null;
-  partnersOnly: boolean | null;
+  ownAccount: boolean | null | string;
+  partnersOnly: boolean | null | string;
   nominalCents: number | null;
 }
 
@@ -186,17 +191,35 @@ const offer = (offerId: string): fc.Arbitrary<Offer> =>
         "PARTS_SOCIALES",
         "OTHER",
         null,
+        "XYZ",
       ),
-      admitted: fc.constantFrom(true, false, false, null),
+      admitted: fc.constantFrom<boolean | null | string>(
+        true,
+        false,
+        false,
+        null,
+        "peut-être",
+      ),
       channel: fc.constantFrom(
         "INVESTMENT_FIRM_WEBSITE",
         "CIP_WEBSITE",
         "OTHER",
         null,
+        "XYZ",
       ),
       nonQualified: fc.constantFrom(0, 1, 149, 150, 151, 10, null),
-      ownAccount: fc.constantFrom(true, false, null),
-      partnersOnly: fc.constantFrom(true, false, null),
+      ownAccount: fc.constantFrom<boolean | null | string>(
+        true,
+        false,
+        null,
+        "peut-être",
+      ),
+      partnersOnly: fc.constantFrom<boolean | null | string>(
+        true,
+        false,
+        null,
+        "peut-être",
+      ),
       nominalCents: fc.constantFrom(100_000_00, 99_999_99, 250_000_00, null),
     })
     // A blank count beside a blank or false ownAccount is a finding (registers-oracle-findings:
@@ -400,7 +423,7 @@ function expectedOffers(
             ? null
             : o.nonQualified === 0
               ? true
-              : o.nonQualified < CIRCLE && o.ownAccount === true;
+              : and(o.nonQualified < CIRCLE, yesNo(o.ownAccount));
         break;
       case "CROWDFUNDING":
         // L. 411-2 2° a) « titres financiers mentionnés au 1 ou au 2 du II de l'article L. 211-1 qui ne
@@ -408,11 +431,11 @@ function expectedOffers(
         // A blank type or channel is a value the check needs (unknown); a blank admittedToTrading, a
         // yes/no, shows no admission (contract §2: a blank evidence cell is "not evidenced").
         checks["OFF-CF"] = and(
-          o.securityType === null
+          o.securityType === null || o.securityType === "XYZ"
             ? null
             : o.securityType === "EQUITY" || o.securityType === "DEBT",
-          o.admitted !== true,
-          o.channel === null
+          notOf(yesNo(o.admitted)),
+          o.channel === null || o.channel === "XYZ"
             ? null
             : o.channel === "INVESTMENT_FIRM_WEBSITE" ||
                 o.channel === "CIP_WEBSITE",
@@ -421,11 +444,11 @@ function expectedOffers(
       case "EXISTING_PARTNERS":
         // L. 411-2 3°: « titres de capital ou de parts sociales » offered « exclusivement » to partners.
         checks["OFF-EXIST"] = and(
-          o.securityType === null
+          o.securityType === null || o.securityType === "XYZ"
             ? null
             : o.securityType === "EQUITY" ||
                 o.securityType === "PARTS_SOCIALES",
-          o.partnersOnly === true,
+          yesNo(o.partnersOnly),
         );
         break;
       case "SMALL_OFFER":
