@@ -133,3 +133,29 @@ describe("OTC-* counts · RG AMF 516-2 2° a) and exception, contract §4: « Fo
     },
   );
 });
+
+describe("OFF-12M · D. 411-2-1 IV: « calculés sur une période de douze mois qui suit la date de la première offre »", () => {
+  // Contract §3.4: every SMALL_OFFER and CROWDFUNDING offer of the issuer is counted, « whatever their
+  // own checks say »; §3.1: a row is incomplete when an unreadable value could change its outcome, and
+  // an unreadable value never makes a pass. B's date is blank: were it 2024-06-01, B would open the
+  // window and A's running total would be 4 000 000 + 5 000 000 = 9 000 000 €, not « inférieur à
+  // 8 000 000 d'euros ». A's OFF-12M is unknown, not met.
+  it.fails(
+    "an offer whose window may hold a counted offer of unknown date is incomplete, not a pass",
+    () => {
+      const report = checkWorkbook(
+        readWorkbook({
+          Offers: tableFromValues("Offers", [
+            ["offerId", "issuerId", "offerCase", "offerDate", "offerAmount"],
+            ["A", "ISS", "SMALL_OFFER", "2025-01-10", 5000000],
+            ["B", "ISS", "SMALL_OFFER", null, 4000000],
+          ]),
+        }),
+        { asOf: "2025-12-31" },
+      );
+      const a = report.issuers![0].offers.find((o) => o.offerId === "A")!;
+      expect(a.checks.find((c) => c.rule === "OFF-12M")!.met).toBeNull();
+      expect(a.status).toBe("incomplete");
+    },
+  );
+});
