@@ -23,6 +23,13 @@ export function appendTo<K, V>(map: Map<K, V[]>, key: K, item: V): void {
   else map.set(key, [item]);
 }
 
+/** A row's check as counted: failed only when the row is certainly in scope and not allowed. */
+function countedMet(compliant: Tri, scopeKnown: boolean, met: Tri): Tri {
+  if (compliant === true) return true;
+  if (!scopeKnown) return null;
+  return compliant === null && met === false ? null : met;
+}
+
 /** The rows counted per rule, reported as count rules in the order of REGISTER_RULES. */
 export class Tally {
   private readonly byRule = new Map<string, Counted[]>();
@@ -30,6 +37,8 @@ export class Tally {
   /**
    * A row's checks (contract §4): only a row that is not allowed counts against a rule, and one
    * whose scope is unknown (it may be out of scope) counts as unknown, its failures not certain.
+   * A row that may be allowed (a trade another route or a package may allow) is not « not
+   * allowed »: its failed checks count as unknown.
    */
   addRow(
     row: { row: number; id: string },
@@ -41,7 +50,7 @@ export class Tally {
       appendTo(this.byRule, rule, {
         ...row,
         key,
-        met: compliant === true ? true : scopeKnown ? met : null,
+        met: countedMet(compliant, scopeKnown, met),
       });
   }
 

@@ -42,6 +42,12 @@ import type {
 const countsOver12Months = (offerCase: OfferRow["offerCase"]) =>
   offerCase === "SMALL_OFFER" || offerCase === "CROWDFUNDING";
 
+/** Offers of the same day by offerId, then row: the running total's order (docs/workbook-format.md). */
+const byDateThenId = (a: OfferRow, b: OfferRow) =>
+  compareText(a.offerDate, b.offerDate) ||
+  compareText(a.offerId, b.offerId) ||
+  a.row - b.row;
+
 function amountCheck(
   rule: string,
   amount: Amount | undefined,
@@ -55,6 +61,15 @@ function amountCheck(
     ...(key !== undefined ? { key } : {}),
     ...amountFields(amount, operator, threshold),
   };
+}
+
+/**
+ * L. 411-2 1° « ou à des investisseurs qualifiés »: with no non-qualified offeree the offer needs
+ * no own account. A blank count may be 0, so without own account shown it is unknown, not failed.
+ */
+function ownAccountMet(nonQualified: number | undefined, own: Tri): Tri {
+  if (nonQualified === 0 || own === true) return true;
+  return nonQualified === undefined ? null : own;
 }
 
 export interface IssuerResult {
@@ -129,7 +144,7 @@ export function checkIssuer(
               threshold: t.circle,
               unit: "count",
             },
-            { name: "ownAccount", met: n === 0 ? true : own },
+            { name: "ownAccount", met: ownAccountMet(n, own) },
           ]),
         );
         break;
@@ -292,22 +307,17 @@ function twelveMonthWindows(
     )
     // The same day: by offerId, then row, not in the rows' order, so that sorting the register
     // never changes which offer reaches the 8 M€.
-    .sort(
-      (a, b) =>
-        compareText(a.offerDate, b.offerDate) ||
-        compareText(a.offerId, b.offerId) ||
-        a.row - b.row,
-    );
+    .sort(byDateThenId);
   const unplaced = offers.filter(
     (o) =>
       (countedCase(o) && o.offerDate === undefined) ||
       (o.offerCase === undefined &&
         (o.offerDate === undefined || o.offerDate <= asOf)),
-  ).length;
+  );
   const windows: Windows = {
     groups: [],
     checkOf: new Map(),
-    unplaced,
+    unplaced: unplaced.length,
   };
   let current: Window | undefined;
   for (const o of placeable) {
@@ -338,6 +348,8 @@ function twelveMonthWindows(
     const total = amountCheck("OFF-12M", current.total, "<", t.twelve, key);
     windows.checkOf.set(o, { ...total, met });
   }
+  if (unplaced.length)
+    doubtPassesNearUnplaced(placeable, unplaced, eur, windows.checkOf, t);
   for (const { group, total, unknown } of windows.groups) {
     group.value = amountNumber(total);
     group.numerator = formatAmount(total);
@@ -345,6 +357,69 @@ function twelveMonthWindows(
       total >= t.twelve ? "breach" : unknown ? "incomplete" : "pass";
   }
   return windows;
+}
+
+/**
+ * D. 411-2-1 IV with offers that cannot be placed (date or case unknown; contract §3.1: an unreadable
+ * value never makes a pass). A window that holds an offer started at most twelve months before it,
+ * so the offer's running total is at most the placed offers from then up to it, plus the unplaced
+ * offers that may fall there (any whose date is unknown). A pass stands only when that most is below
+ * the ceiling; otherwise its OFF-12M is unknown.
+ */
+function doubtPassesNearUnplaced(
+  placed: OfferRow[],
+  unplaced: OfferRow[],
+  eur: Map<OfferRow, Amount | undefined>,
+  checkOf: Map<OfferRow, RowCheck>,
+  t: RegisterLaw,
+): void {
+  const reaches = (from: OfferRow, o: OfferRow) =>
+    addMonths(from.offerDate!, t.months) >= o.offerDate!;
+  // The placed offers that may share a window with `o` and come up to it: placed[first..o].
+  let first = 0;
+  const most = new WindowSum(eur);
+  for (const o of placed) {
+    most.add(o);
+    while (!reaches(placed[first], o)) most.remove(placed[first++]);
+    const check = checkOf.get(o)!;
+    if (check.met !== true) continue;
+    const mayPrecede = (u: OfferRow) =>
+      u.offerDate === undefined || (byDateThenId(u, o) < 0 && reaches(u, o));
+    const near = unplaced.filter(mayPrecede);
+    if (!most.belowWith(near, t.twelve))
+      checkOf.set(o, { ...check, met: null });
+  }
+}
+
+/** A sum of offer amounts in euros that knows how many of them are unknown. */
+class WindowSum {
+  private known: Amount = 0n;
+  private unknown = 0;
+
+  constructor(private readonly eur: Map<OfferRow, Amount | undefined>) {}
+
+  add(o: OfferRow): void {
+    const a = this.eur.get(o);
+    if (a === undefined) this.unknown++;
+    else this.known += a;
+  }
+
+  remove(o: OfferRow): void {
+    const a = this.eur.get(o);
+    if (a === undefined) this.unknown--;
+    else this.known -= a;
+  }
+
+  /** Whether the sum with `more` is certainly below `ceiling` (an unknown amount may be any). */
+  belowWith(more: OfferRow[], ceiling: Amount): boolean {
+    let total = this.known;
+    for (const o of more) {
+      const a = this.eur.get(o);
+      if (a === undefined) return false;
+      total += a;
+    }
+    return this.unknown === 0 && total < ceiling;
+  }
 }
 
 /** OFF-12M for the issuer: the largest window total, its headroom, every window. */

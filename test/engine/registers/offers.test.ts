@@ -362,6 +362,76 @@ describe("OFF-12M · D. 411-2-1 IV: « inférieur à 8 000 000 d'euros calculé 
   });
 });
 
+describe("OFF-12M with a counted offer that cannot be placed (date or case unknown; contract §3.1)", () => {
+  const small = (
+    offerId: string,
+    offerDate: string | undefined,
+    amount: string,
+  ) => ({
+    offerId,
+    offerCase: "SMALL_OFFER" as const,
+    offerDate,
+    offerAmount: eur(amount),
+  });
+
+  it("a pass stands when even the undated offer in its window stays below 8 000 000 €", () => {
+    const r = check({
+      offers: [
+        small("A", "2025-01-10", "5000000"),
+        small("B", undefined, "2999999.99"),
+      ],
+    });
+    expect(checkOf(offer(r, "A"), "OFF-12M").met).toBe(true);
+    expect(offer(r, "A").status).toBe("pass");
+    expect(issuer(r).rules.find((x) => x.id === "OFF-12M")!.status).toBe(
+      "incomplete",
+    );
+  });
+
+  it("an undated offer may move the windows: an earlier offer of the twelve months before counts, even when the undated amount is 0 €", () => {
+    // X opens [2024-01-10, 2025-01-10] with Y; A opens the next window. Were B dated 2023-12-01,
+    // B's window would end on 2024-12-01, Y would open one with A: 6 000 000 + 5 000 000 €.
+    const r = check({
+      offers: [
+        small("X", "2024-01-10", "1000000"),
+        small("Y", "2024-12-20", "6000000"),
+        small("A", "2025-01-20", "5000000"),
+        small("B", undefined, "0"),
+      ],
+    });
+    expect(offer(r, "A").window).toBe("2025-01-20");
+    expect(checkOf(offer(r, "A"), "OFF-12M").met).toBeNull();
+    expect(offer(r, "A").status).toBe("incomplete");
+    // X and Y stay below 8 000 000 € wherever B falls: they pass.
+    expect([offer(r, "X").status, offer(r, "Y").status]).toEqual([
+      "pass",
+      "pass",
+    ]);
+  });
+
+  it("an offer of unknown case dated after an offer, or more than twelve months before it, cannot enter its running total", () => {
+    const r = check({
+      offers: [
+        small("A", "2025-01-10", "5000000"),
+        { offerId: "U1", offerDate: "2025-02-01", offerAmount: eur("4000000") },
+        { offerId: "U2", offerDate: "2023-12-01", offerAmount: eur("4000000") },
+      ],
+    });
+    expect(checkOf(offer(r, "A"), "OFF-12M").met).toBe(true);
+    expect(offer(r, "A").status).toBe("pass");
+  });
+
+  it("an offer of unknown case within the twelve months before an offer, of unknown amount, makes it unknown", () => {
+    const r = check({
+      offers: [
+        small("A", "2025-01-10", "5000000"),
+        { offerId: "U", offerDate: "2024-03-01" },
+      ],
+    });
+    expect(checkOf(offer(r, "A"), "OFF-12M").met).toBeNull();
+  });
+});
+
 describe("OFF-QI · L. 411-2 1°: « dont le nombre est inférieur à un seuil fixé par décret » (150, D. 411-4)", () => {
   it("149 persons acting for their own account pass; 150 fail; none needs no ownAccount; 10 not for their own account fail", () => {
     const r = check({

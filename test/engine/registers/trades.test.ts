@@ -321,6 +321,48 @@ describe("OTC-INSTR, OTC-REQ, OTC-PACKAGE · RG AMF 516-2 1°, 3° and last para
   });
 });
 
+describe("counts (contract §4: « For trades, only trades that are not allowed are counted »)", () => {
+  it("a trade that may be a declared package is not « not allowed »: its failed 1° counts as unknown, not as a breach", () => {
+    const r = check(
+      {
+        funds: opted,
+        trades: [
+          trade({
+            instrumentType: "OTHER",
+            packageDeclared: undefined,
+            invalid: new Set(["packageDeclared"]),
+          }),
+        ],
+      },
+      asOf,
+    );
+    expect(statuses(r)).toEqual(["incomplete"]);
+    expect(rows(r)[0].checks.find((c) => c.rule === "OTC-INSTR")!.met).toBe(
+      false,
+    );
+    expect(r.funds[0].rules.find((x) => x.id === "OTC-INSTR")).toMatchObject({
+      value: 0,
+      status: "incomplete",
+    });
+    expect(r.funds[0].status).toBe("incomplete");
+  });
+
+  it("a trade not allowed is counted against each check it fails", () => {
+    const r = check(
+      {
+        funds: opted,
+        trades: [trade({ instrumentType: "DEBT", amountEur: eur("30000") })],
+      },
+      asOf,
+    );
+    expect(statuses(r)).toEqual(["breach"]);
+    expect(r.funds[0].rules.find((x) => x.id === "OTC-DEBT")).toMatchObject({
+      value: 1,
+      status: "breach",
+    });
+  });
+});
+
 describe("scope and legacy opt-in (contract §3.8, §3.9)", () => {
   it("regulated-market rows and rows after the as-of date are info; a fund that does not opt in lists its rows as info and no OTC rule", () => {
     const r = check(
