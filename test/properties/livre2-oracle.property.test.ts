@@ -226,12 +226,7 @@ interface Measure {
 const reAmount = (r: ReRow): bigint => (r.badAmount ? 0n : fromCents(r.cents));
 
 /** L. 214-115 I « exclusivement constitué », II, as WORKBOOK-FORMAT-LIVRE2 §2.3 classifies. */
-function scpiAsset(
-  rows: ReRow[],
-  total: bigint,
-  /** Finding 2: the engine reads a joint-liability position of blank category as unknown. */
-  asTheEngineReadsFinding2 = false,
-): Measure {
+function scpiAsset(rows: ReRow[], total: bigint): Measure {
   let outside = 0n;
   let anyOutside = false;
   let unknown = false;
@@ -239,13 +234,7 @@ function scpiAsset(
     // « Advances are judged by SCPI-CCA5 only. »
     if (!r.blankClass && r.assetClass === "CURRENT_ACCOUNT_ADVANCE") continue;
     const listed = r.listing !== null && r.listing !== "UNLISTED";
-    if (asTheEngineReadsFinding2 && r.joint && r.scpiCategory === null)
-      unknown = true;
-    else if (
-      r.scpiCategory === 0 ||
-      (r.scpiCategory === 2 && listed) ||
-      r.joint
-    ) {
+    if (r.scpiCategory === 0 || (r.scpiCategory === 2 && listed) || r.joint) {
       outside += reAmount(r);
       anyOutside = true;
     } else if (r.scpiCategory === null) unknown = true;
@@ -258,12 +247,7 @@ function scpiAsset(
 }
 
 /** L. 214-102 II: « aux sociétés mentionnées aux 2° et 3° du I de l'article L. 214-115 dont elle détient directement ou indirectement au moins 5 % du capital social ». */
-function scpiAdvances(
-  rows: ReRow[],
-  total: bigint,
-  /** Finding 3: the engine takes a missing ownership from the issuer's 2° and 3° rows only (not marked jointLiabilityEntity). */
-  asTheEngineReadsFinding3 = false,
-): Measure {
+function scpiAdvances(rows: ReRow[], total: bigint): Measure {
   let disallowed = 0n;
   let anyDisallowed = false;
   let unknown = false;
@@ -280,17 +264,9 @@ function scpiAdvances(
     );
     let ownership: bigint | null =
       r.ownership === null ? null : tenThousandths(r.ownership);
-    const owners = asTheEngineReadsFinding3
-      ? others.filter(
-          (o) =>
-            (o.blankClass || o.assetClass !== "CURRENT_ACCOUNT_ADVANCE") &&
-            (o.scpiCategory === 2 || o.scpiCategory === 3) &&
-            !o.joint,
-        )
-      : others;
     // « its ownershipPct, else the highest on the issuer's other rows » (LIVRE2 §2.3).
     if (ownership === null)
-      for (const o of owners)
+      for (const o of others)
         if (
           o.ownership !== null &&
           (ownership === null || tenThousandths(o.ownership) > ownership)
@@ -408,22 +384,19 @@ const withUnplaced = (m: Measure, unplaced: boolean): Measure =>
 /**
  * A base that cannot be established in full (an unreadable fair value, no totalAssets): the same
  * paragraph says « A rule already in breach stays in breach ». A breach that does not depend on
- * the base stays (a position outside a closed list, debt over the meeting's maximum). A minimum missed on the readable rows, the unreadable row outside
- * its numerator, is missed the more on the whole base: breach (the engine says incomplete:
- * finding 7, tolerated with asTheEngineReads). A maximum exceeded on the readable rows may not be
- * on the whole base (a larger base lowers the ratio): incomplete, as the engine says (the
- * paragraph's words would keep the breach: noted as unsure).
+ * the base stays (a position outside a closed list, debt over the meeting's maximum). A ratio
+ * over the base is incomplete: the unread amount may be below zero (a sign error the product
+ * keeps as read, docs/workbook-format.md « Amounts below zero »), so a minimum missed on the
+ * readable rows may be met on the whole base (finding 7, not followed), and a maximum exceeded
+ * on them may not be exceeded on it.
  */
 function withBaseUnknown(
   m: Measure,
   kind: "base-free" | "min" | "max",
   baseUnknown: boolean,
-  asTheEngineReads = false,
 ): Measure {
   if (!baseUnknown || m.status === "incomplete") return m;
-  const stays =
-    m.status === "breach" &&
-    (kind === "base-free" || (kind === "min" && !asTheEngineReads));
+  const stays = m.status === "breach" && kind === "base-free";
   return stays ? m : { ...m, status: "incomplete" };
 }
 
@@ -475,7 +448,7 @@ describe("SCPI-ASSET, SCPI-CCA5, SCPI-DEBT, SEF-FOREST60, SEF-FOREST51: L. 214-1
                 ruleOf(report, id, "SCPI-ASSET"),
                 // « Positions are classified by scpiCategory alone »: a row of blank class too.
                 withBaseUnknown(
-                  withUnplaced(scpiAsset(all, total, true), unplaced),
+                  withUnplaced(scpiAsset(all, total), unplaced),
                   "base-free",
                   baseUnknown,
                 ),
@@ -495,7 +468,6 @@ describe("SCPI-ASSET, SCPI-CCA5, SCPI-DEBT, SEF-FOREST60, SEF-FOREST51: L. 214-1
                   withUnplaced(sefForest(all, fund, total), unplaced),
                   "min",
                   baseUnknown,
-                  true,
                 ),
                 `${where} ${shown}`,
               );
@@ -505,7 +477,7 @@ describe("SCPI-ASSET, SCPI-CCA5, SCPI-DEBT, SEF-FOREST60, SEF-FOREST51: L. 214-1
               ruleOf(report, id, "SCPI-CCA5"),
               // A row of blank class may be an advance (hence withUnplaced) or the company's parts.
               withBaseUnknown(
-                withUnplaced(scpiAdvances(all, total, true), unplaced),
+                withUnplaced(scpiAdvances(all, total), unplaced),
                 "base-free",
                 baseUnknown,
               ),
@@ -522,18 +494,11 @@ describe("SCPI-ASSET, SCPI-CCA5, SCPI-DEBT, SEF-FOREST60, SEF-FOREST51: L. 214-1
           else
             expectMeasure(
               ruleOf(report, id, "SCPI-DEBT"),
-              // Finding 1 (test/engine/livre2-oracle-findings.test.ts): debt over a maximum of 0 is
-              // reported incomplete, not breach; tolerated here so the property keeps searching.
-              // The docs' paragraph makes « every rule of the fund that reads the Holdings
-              // table » incomplete when the base is not established, SCPI-DEBT too, though its
+              // Debt over a maximum of 0 is a breach (finding 1). The docs' paragraph makes
+              // « every rule of the fund that reads the Holdings table » incomplete when the base is not established, SCPI-DEBT too, though its
               // ratio is debt over the meeting's maximum; its breach stays.
               withBaseUnknown(
-                withUnplaced(
-                  debt.denominator === 0n && debt.status === "breach"
-                    ? { ...debt, status: "incomplete" }
-                    : debt,
-                  unplaced,
-                ),
+                withUnplaced(debt, unplaced),
                 "base-free",
                 baseUnknown,
               ),
@@ -1051,17 +1016,8 @@ const isTitre = (r: EsRow) => TITRES.has(classOf(r) ?? "");
 const employerTitre = (r: EsRow) => isTitre(r) && r.employer;
 
 /** V a: a security of a solidarity enterprise, or shares or units of an SCR or FCPR « sous réserve que l'actif de ces fonds soit composé d'au moins 40 % » — counted whole (LIVRE2 §2.5). Null: unknown. */
-function solidarityCounted(
-  r: EsRow,
-  /** Finding 6: the engine applies the 40 % test to an SCR's or FCPR's shares even when their issuer is itself an approved solidarity enterprise. */
-  asTheEngineReadsFinding6 = false,
-): boolean | null {
-  const vehicle =
-    (classOf(r) === "EQUITY" || classOf(r) === "FUND_UNITS") &&
-    r.heldFundType !== null &&
-    SOLIDARITY_VEHICLES.has(r.heldFundType);
-  if (isTitre(r) && r.solidarity && !(asTheEngineReadsFinding6 && vehicle))
-    return true;
+function solidarityCounted(r: EsRow): boolean | null {
+  if (isTitre(r) && r.solidarity) return true;
   if (
     (classOf(r) === "EQUITY" || classOf(r) === "FUND_UNITS") &&
     r.heldFundType !== null &&
@@ -1081,19 +1037,12 @@ interface EsExpected {
   foreign: { numerator: bigint; binds: boolean };
 }
 
-function fcpe(
-  rows: EsRow[],
-  fund: EsFund,
-  /** As the engine reads findings 4 (every row marked employerGroup counted as the employer's « parts ou titres »: cash, deposits, receivables, advances, fund units) and 6 (below). */
-  asTheEngineReads = false,
-): EsExpected {
-  const sol = rows.map((r) => solidarityCounted(r, asTheEngineReads));
+function fcpe(rows: EsRow[], fund: EsFund): EsExpected {
+  const sol = rows.map((r) => solidarityCounted(r));
   const unitsOfUnknownType = rows.some(
     (r) => classOf(r) === "FUND_UNITS" && r.heldFundType === null,
   );
-  const employer = rows.filter((r) =>
-    asTheEngineReads ? r.employer : employerTitre(r),
-  );
+  const employer = rows.filter(employerTitre);
   return {
     // L. 214-164 IV « au plus un tiers », L. 214-165 I « plus du tiers » de parts ou titres émis par l'entreprise.
     scope: sum(employer),
@@ -1219,16 +1168,8 @@ const maxStatus = (
   pct: bigint,
   total: bigint,
   unknown: boolean,
-  /** Finding 5: the engine reports such a rule incomplete even when the readable rows already exceed the limit. */
-  asTheEngineReadsFinding5 = false,
 ): Status =>
-  asTheEngineReadsFinding5 && unknown
-    ? "incomplete"
-    : 100n * num > pct * total
-      ? "breach"
-      : unknown
-        ? "incomplete"
-        : "pass";
+  100n * num > pct * total ? "breach" : unknown ? "incomplete" : "pass";
 
 describe("FCPE-SCOPE, FCPE-SOL5, FCPE-SOL10, FCPE-PE30, FCPE-PER-UNL10, FCPE-PER-EMP10, FCPE-PER-AIF50, FCPE-FOREIGN: L. 214-164 IV, V a, VI, VII, L. 214-165 I and L. 214-165-1 IV, read plainly, against the engine (property)", () => {
   it("the same numerators, « comprise entre 5 et 10 % » both ends included, « au plus 30 % », « jusqu'à 10 % » and « 50 % » (≤), « au moins un tiers » (3 × numerator ≥ total)", () => {
@@ -1285,7 +1226,7 @@ describe("FCPE-SCOPE, FCPE-SOL5, FCPE-SOL10, FCPE-PE30, FCPE-PER-UNL10, FCPE-PER
               fund.totalCents !== null ? fromCents(fund.totalCents) : sum(all);
             if (total <= 0n) return;
             // The rows of blank class are passed too: a rule that selects by a flag alone may count them.
-            const want = fcpe(all, fund, true);
+            const want = fcpe(all, fund);
             const expectFcpe = (
               got: RuleResult | undefined,
               m: Measure,
@@ -1334,7 +1275,7 @@ describe("FCPE-SCOPE, FCPE-SOL5, FCPE-SOL10, FCPE-PE30, FCPE-PER-UNL10, FCPE-PER
                 {
                   numerator,
                   denominator: total,
-                  status: maxStatus(numerator, 10n, total, unknown, true),
+                  status: maxStatus(numerator, 10n, total, unknown),
                 },
                 at("SOL10"),
               );
@@ -1358,7 +1299,6 @@ describe("FCPE-SCOPE, FCPE-SOL5, FCPE-SOL10, FCPE-PE30, FCPE-PER-UNL10, FCPE-PER
                   30n,
                   total,
                   want.pe30.unknown,
-                  true,
                 ),
               },
               at("PE30"),
@@ -1392,7 +1332,6 @@ describe("FCPE-SCOPE, FCPE-SOL5, FCPE-SOL10, FCPE-PE30, FCPE-PER-UNL10, FCPE-PER
                     50n,
                     total,
                     want.aif50.unknown,
-                    true,
                   ),
                 },
                 at("PER-AIF50"),
