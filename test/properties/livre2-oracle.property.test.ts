@@ -80,10 +80,24 @@ const reRow: fc.Arbitrary<ReRow> = fc.record({
   ),
   costCents: fc.integer({ min: 0, max: 500_000_000 }),
   scpiCategory: fc.constantFrom(null, 0, 1, 1, 1, 2, 2, 3, 3, 4, 5, 6),
-  listing: fc.constantFrom(null, "UNLISTED", "UNLISTED", "REGULATED", "MTF_OTHER", "MTF_SME"),
+  listing: fc.constantFrom(
+    null,
+    "UNLISTED",
+    "UNLISTED",
+    "REGULATED",
+    "MTF_OTHER",
+    "MTF_SME",
+  ),
   joint: fc.constantFrom(false, false, false, false, true),
   ownership: fc.constantFrom(null, null, 0.02, 0.0499, 0.05, 0.3),
-  forest: fc.constantFrom(null, null, "WOODLAND", "WOODLAND", "GF_UNITS", "FOREST_COMPANY"),
+  forest: fc.constantFrom(
+    null,
+    null,
+    "WOODLAND",
+    "WOODLAND",
+    "GF_UNITS",
+    "FOREST_COMPANY",
+  ),
   debtCents: fc.constantFrom(null, 0, 1_000_000_00, 33_333_33, 250_000_000_00),
   participation: fc.constantFrom(null, 0.25, 0.5, 0.3333, 1),
   invested: fc.constantFrom(...DATES_AROUND),
@@ -108,9 +122,22 @@ const reFund: fc.Arbitrary<ReFund> = fc.record({
   ),
   basis: fc.constantFrom(null, null, "FAIR", "COST"),
   borrowingsCents: fc.constantFrom(null, null, 0, 5_000_000_00, 120_000_000_00),
-  agMaxCents: fc.constantFrom(null, 0, 1_000_000_00, 10_000_000_00, 300_000_000_00),
+  agMaxCents: fc.constantFrom(
+    null,
+    0,
+    1_000_000_00,
+    10_000_000_00,
+    300_000_000_00,
+  ),
   loanSupport: fc.boolean(),
-  bindingFrom: fc.constantFrom(null, null, null, "2025-06-30", AS_OF, "2026-01-01"),
+  bindingFrom: fc.constantFrom(
+    null,
+    null,
+    null,
+    "2025-06-30",
+    AS_OF,
+    "2026-01-01",
+  ),
 });
 
 const RE_HOLDINGS = [
@@ -273,13 +300,16 @@ function scpiAdvances(
 
 /** L. 214-101: « dans la limite d'un maximum fixé par l'assemblée générale. Cette limite tient compte de l'endettement des sociétés mentionnées au 2° » (pro rata, LIVRE2 §2.3). */
 function scpiDebt(rows: ReRow[], fund: ReFund): Measure | null {
-  let debt = fund.borrowingsCents === null ? 0n : fromCents(fund.borrowingsCents);
+  let debt =
+    fund.borrowingsCents === null ? 0n : fromCents(fund.borrowingsCents);
   for (const r of rows) {
     if (r.scpiCategory !== 2 || r.debtCents === null) continue;
     // entityDebt × participationPct, blank participation 100 %: exact in millionths.
     debt +=
       (fromCents(r.debtCents) *
-        (r.participation === null ? 10_000n : tenThousandths(r.participation))) /
+        (r.participation === null
+          ? 10_000n
+          : tenThousandths(r.participation))) /
       10_000n;
   }
   if (fund.agMaxCents === null)
@@ -293,7 +323,11 @@ function scpiDebt(rows: ReRow[], fund: ReFund): Measure | null {
     // A maximum of 0 and no debt: the share of the maximum used is 0/0, which the contract does
     // not settle (reported as unsure); any debt over a maximum of 0 exceeds it.
     status:
-      max === 0n && debt === 0n ? "incomplete" : debt <= max ? "pass" : "breach",
+      max === 0n && debt === 0n
+        ? "incomplete"
+        : debt <= max
+          ? "pass"
+          : "breach",
   };
 }
 
@@ -336,7 +370,8 @@ function expectMeasure(
     where,
   ).toEqual({
     numerator: formatAmount(want.numerator),
-    denominator: want.denominator === null ? null : formatAmount(want.denominator),
+    denominator:
+      want.denominator === null ? null : formatAmount(want.denominator),
     status: want.status,
   });
 }
@@ -359,7 +394,11 @@ describe("SCPI-ASSET, SCPI-CCA5, SCPI-DEBT, SEF-FOREST60, SEF-FOREST51: L. 214-1
           const where = `${id} ${fund.type}`;
           if (total > 0n) {
             if (fund.type === "SCPI") {
-              expectMeasure(ruleOf(report, id, "SCPI-ASSET"), scpiAsset(own, total, true), `${where} SCPI-ASSET`);
+              expectMeasure(
+                ruleOf(report, id, "SCPI-ASSET"),
+                scpiAsset(own, total, true),
+                `${where} SCPI-ASSET`,
+              );
               expect(ruleOf(report, id, "SEF-FOREST60")).toBeUndefined();
               expect(ruleOf(report, id, "SEF-FOREST51")).toBeUndefined();
             } else {
@@ -367,14 +406,25 @@ describe("SCPI-ASSET, SCPI-CCA5, SCPI-DEBT, SEF-FOREST60, SEF-FOREST51: L. 214-1
               const [shown, hidden] = fund.loanSupport
                 ? ["SEF-FOREST51", "SEF-FOREST60"]
                 : ["SEF-FOREST60", "SEF-FOREST51"];
-              expectMeasure(ruleOf(report, id, shown), sefForest(own, fund, total), `${where} ${shown}`);
+              expectMeasure(
+                ruleOf(report, id, shown),
+                sefForest(own, fund, total),
+                `${where} ${shown}`,
+              );
               expect(ruleOf(report, id, hidden)).toBeUndefined();
             }
-            expectMeasure(ruleOf(report, id, "SCPI-CCA5"), scpiAdvances(own, total, true), `${where} SCPI-CCA5`);
+            expectMeasure(
+              ruleOf(report, id, "SCPI-CCA5"),
+              scpiAdvances(own, total, true),
+              `${where} SCPI-CCA5`,
+            );
           }
           const debt = scpiDebt(own, fund);
           if (debt === null)
-            expect(ruleOf(report, id, "SCPI-DEBT"), `${where} SCPI-DEBT`).toBeUndefined();
+            expect(
+              ruleOf(report, id, "SCPI-DEBT"),
+              `${where} SCPI-DEBT`,
+            ).toBeUndefined();
           else
             expectMeasure(
               ruleOf(report, id, "SCPI-DEBT"),
@@ -468,7 +518,8 @@ const EVENT_FUNDS = [
 
 /** L. 214-94: « Tout écart … supérieur à 10 % », measured on the reconstitution value (LIVRE2 §2.3). */
 function priceGap(fund: FactsFund): Measure | null {
-  if (fund.priceCents === null && fund.reconstitutionCents === null) return null;
+  if (fund.priceCents === null && fund.reconstitutionCents === null)
+    return null;
   if (fund.priceCents === null || fund.reconstitutionCents === null)
     return { numerator: 0n, denominator: null, status: "incomplete" };
   const p = fromCents(fund.priceCents);
@@ -523,7 +574,8 @@ function oldOrders(orders: Order[], fund: FactsFund, asOf: string) {
       status: status(sums[key]),
     })),
     status:
-      status(sums.SELL) === "triggered" || status(sums.WITHDRAWAL) === "triggered"
+      status(sums.SELL) === "triggered" ||
+      status(sums.WITHDRAWAL) === "triggered"
         ? "triggered"
         : "pass",
     denominator: formatAmount(issued),
@@ -547,7 +599,9 @@ describe("SCPI-PRICE10, SCPI-RAISE15, SEF-RAISE15, SCPI-SELL10: L. 214-94, L. 21
                   f.type,
                   1_000_000,
                   f.priceCents === null ? null : f.priceCents / 100,
-                  f.reconstitutionCents === null ? null : f.reconstitutionCents / 100,
+                  f.reconstitutionCents === null
+                    ? null
+                    : f.reconstitutionCents / 100,
                   f.openingDay === null ? null : dayOf(f.openingDay),
                   f.maxCents === null ? null : f.maxCents / 100,
                   f.publicCents === null ? null : f.publicCents / 100,
@@ -556,13 +610,26 @@ describe("SCPI-PRICE10, SCPI-RAISE15, SEF-RAISE15, SCPI-SELL10: L. 214-94, L. 21
                 ]),
               ]),
               Holdings: tableFromValues("Holdings", [
-                ["fundId", "lineId", "assetClass", "fairValue", "scpiCategory", "forestCategory"],
+                [
+                  "fundId",
+                  "lineId",
+                  "assetClass",
+                  "fairValue",
+                  "scpiCategory",
+                  "forestCategory",
+                ],
                 ["F0", "L0", "REAL_ESTATE", 1_000_000, 1, "WOODLAND"],
                 ["F1", "L1", "REAL_ESTATE", 1_000_000, 1, "WOODLAND"],
               ]),
               Orders: tableFromValues("Orders", [
                 ["fundId", "orderId", "orderType", "registeredDate", "units"],
-                ...orders.map((o, k) => [`F${o.fund}`, `O${k}`, o.type, dayOf(o.day), o.units]),
+                ...orders.map((o, k) => [
+                  `F${o.fund}`,
+                  `O${k}`,
+                  o.type,
+                  dayOf(o.day),
+                  o.units,
+                ]),
               ]),
             }),
             { asOf },
@@ -572,25 +639,38 @@ describe("SCPI-PRICE10, SCPI-RAISE15, SEF-RAISE15, SCPI-SELL10: L. 214-94, L. 21
             const where = `${id} ${fund.type} at ${asOf}`;
             const price = priceGap(fund);
             const gotPrice = ruleOf(report, id, "SCPI-PRICE10");
-            if (price === null) expect(gotPrice, `${where} PRICE10`).toBeUndefined();
+            if (price === null)
+              expect(gotPrice, `${where} PRICE10`).toBeUndefined();
             else if (price.status === "incomplete")
               expect(gotPrice?.status, `${where} PRICE10`).toBe("incomplete");
             else expectMeasure(gotPrice, price, `${where} PRICE10`);
-            const raiseId = fund.type === "SCPI" ? "SCPI-RAISE15" : "SEF-RAISE15";
+            const raiseId =
+              fund.type === "SCPI" ? "SCPI-RAISE15" : "SEF-RAISE15";
             const want = raise(fund, asOf);
             const gotRaise = ruleOf(report, id, raiseId);
-            if (want === null) expect(gotRaise, `${where} ${raiseId}`).toBeUndefined();
+            if (want === null)
+              expect(gotRaise, `${where} ${raiseId}`).toBeUndefined();
             else if (want.status === "incomplete")
-              expect(gotRaise?.status, `${where} ${raiseId}`).toBe("incomplete");
+              expect(gotRaise?.status, `${where} ${raiseId}`).toBe(
+                "incomplete",
+              );
             else expectMeasure(gotRaise, want, `${where} ${raiseId}`);
-            const sell = oldOrders(orders.filter((o) => o.fund === f), fund, asOf);
+            const sell = oldOrders(
+              orders.filter((o) => o.fund === f),
+              fund,
+              asOf,
+            );
             const gotSell = ruleOf(report, id, "SCPI-SELL10");
             expect(gotSell, `${where} SELL10`).toBeDefined();
             expect(
               {
                 status: gotSell!.status,
                 denominator: gotSell!.denominator,
-                groups: gotSell!.groups?.map((g) => ({ key: g.key, numerator: g.numerator, status: g.status })),
+                groups: gotSell!.groups?.map((g) => ({
+                  key: g.key,
+                  numerator: g.numerator,
+                  status: g.status,
+                })),
               },
               `${where} SELL10`,
             ).toEqual(sell);
@@ -631,14 +711,56 @@ const FCPE_CLASSES = [
   "CURRENT_ACCOUNT_ADVANCE",
   "RECEIVABLE",
 ];
-const FUND_TYPES = ["OPCVM", "FIVG", "FOFA", "FCPR", "FCPI", "FIP", "FPCI", "SLP", "SCR", "SPPICAV", "FPI", "OPPCI", "SCPI", "SEF", "GFI", "FPVG", "FPS", "OFS", "ELTIF", "OTHER"] as const;
+const FUND_TYPES = [
+  "OPCVM",
+  "FIVG",
+  "FOFA",
+  "FCPR",
+  "FCPI",
+  "FIP",
+  "FPCI",
+  "SLP",
+  "SCR",
+  "SPPICAV",
+  "FPI",
+  "OPPCI",
+  "SCPI",
+  "SEF",
+  "GFI",
+  "FPVG",
+  "FPS",
+  "OFS",
+  "ELTIF",
+  "OTHER",
+] as const;
 /** V a: « sociétés de capital-risque … ou … fonds communs de placements à risque », FCPR family as LIVRE2 §2.5 takes it. */
 const SOLIDARITY_VEHICLES = new Set(["SCR", "FCPR", "FCPI", "FIP", "FPCI"]);
 /** VI: « un fonds commun de placement mentionné à l'article L. 214-28 ou L. 214-30 ou … un organisme de placement collectif immobilier mentionné au paragraphe 3 » (LIVRE2 §2.5). */
 const VI_FUNDS = new Set(["FCPR", "FCPI", "FIP", "FPCI", "SPPICAV", "FPI"]);
 /** LIVRE2 §2.5 lists: b of V, and VII 2°. */
-const B_OF_V = new Set(["OPCVM", "FIVG", "FCPR", "FCPI", "FIP", "FOFA", "FPVG", "FPS", "SLP"]);
-const VII_2 = new Set(["FCPR", "FCPI", "FIP", "SPPICAV", "FPI", "FOFA", "FPVG", "OPPCI", "FPS", "SLP"]);
+const B_OF_V = new Set([
+  "OPCVM",
+  "FIVG",
+  "FCPR",
+  "FCPI",
+  "FIP",
+  "FOFA",
+  "FPVG",
+  "FPS",
+  "SLP",
+]);
+const VII_2 = new Set([
+  "FCPR",
+  "FCPI",
+  "FIP",
+  "SPPICAV",
+  "FPI",
+  "FOFA",
+  "FPVG",
+  "OPPCI",
+  "FPS",
+  "SLP",
+]);
 
 type Listing = "UNLISTED" | "REGULATED" | "MTF_OTHER" | "MTF_SME" | null;
 interface EsRow {
@@ -654,7 +776,15 @@ interface EsRow {
   invested: string | null;
   disposed: string | null;
 }
-const LISTINGS: Listing[] = [null, "UNLISTED", "UNLISTED", "REGULATED", "REGULATED", "MTF_OTHER", "MTF_SME"];
+const LISTINGS: Listing[] = [
+  null,
+  "UNLISTED",
+  "UNLISTED",
+  "REGULATED",
+  "REGULATED",
+  "MTF_OTHER",
+  "MTF_SME",
+];
 
 const esRow: fc.Arbitrary<EsRow> = fc
   .record({
@@ -695,7 +825,10 @@ interface EsFund {
   bindingFrom: string | null;
 }
 const esFund: fc.Arbitrary<EsFund> = fc.record({
-  totalCents: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 2_000_000_000 })),
+  totalCents: fc.oneof(
+    fc.constant(null),
+    fc.integer({ min: 1, max: 2_000_000_000 }),
+  ),
   solidarityFund: fc.boolean(),
   perEligible: fc.boolean(),
   foreignGroupPlan: fc.boolean(),
@@ -704,12 +837,37 @@ const esFund: fc.Arbitrary<EsFund> = fc.record({
   bindingFrom: fc.constantFrom(null, null, null, null, AS_OF, "2026-01-01"),
 });
 
-const ES_FUNDS = ["fundId", "fundType", "totalAssets", "solidarityFund", "perEligible", "foreignGroupPlan", "liquidityMechanism", "groupBuybackCommitment", "bindingFrom", "warningMargin"];
-const ES_HOLDINGS = ["fundId", "lineId", "assetClass", "fairValue", "employerGroup", "solidarityEnterprise", "heldFundType", "entitySolidarityShare", "listingStatus", "instrumentListing", "investmentDate", "disposalDate"];
+const ES_FUNDS = [
+  "fundId",
+  "fundType",
+  "totalAssets",
+  "solidarityFund",
+  "perEligible",
+  "foreignGroupPlan",
+  "liquidityMechanism",
+  "groupBuybackCommitment",
+  "bindingFrom",
+  "warningMargin",
+];
+const ES_HOLDINGS = [
+  "fundId",
+  "lineId",
+  "assetClass",
+  "fairValue",
+  "employerGroup",
+  "solidarityEnterprise",
+  "heldFundType",
+  "entitySolidarityShare",
+  "listingStatus",
+  "instrumentListing",
+  "investmentDate",
+  "disposalDate",
+];
 
 const ownListing = (r: EsRow): Listing =>
   r.instrumentListing ?? r.listing ?? "UNLISTED";
-const sum = (rows: EsRow[]) => rows.reduce((s, r) => s + fromCents(r.cents), 0n);
+const sum = (rows: EsRow[]) =>
+  rows.reduce((s, r) => s + fromCents(r.cents), 0n);
 const isTitre = (r: EsRow) => TITRES.has(r.assetClass);
 const employerTitre = (r: EsRow) => isTitre(r) && r.employer;
 
@@ -750,9 +908,7 @@ function fcpe(
   /** As the engine reads findings 4 (every row marked employerGroup counted as the employer's « parts ou titres »: cash, deposits, receivables, advances, fund units) and 6 (below). */
   asTheEngineReads = false,
 ): EsExpected {
-  const sol = rows.map((r) =>
-    solidarityCounted(r, asTheEngineReads),
-  );
+  const sol = rows.map((r) => solidarityCounted(r, asTheEngineReads));
   const unitsOfUnknownType = rows.some(
     (r) => r.assetClass === "FUND_UNITS" && r.heldFundType === null,
   );
@@ -767,7 +923,11 @@ function fcpe(
       unknown: sol.some((s) => s === null),
     },
     pe30: {
-      numerator: sum(rows.filter((r) => r.heldFundType !== null && VI_FUNDS.has(r.heldFundType))),
+      numerator: sum(
+        rows.filter(
+          (r) => r.heldFundType !== null && VI_FUNDS.has(r.heldFundType),
+        ),
+      ),
       unknown: unitsOfUnknownType,
     },
     // VII 1° « titres non admis aux négociations sur un marché réglementé, sans préjudice des
@@ -881,8 +1041,13 @@ describe("FCPE-SCOPE, FCPE-SOL5, FCPE-SOL10, FCPE-PE30, FCPE-PER-UNL10, FCPE-PER
             if (total <= 0n) return;
             const want = fcpe(own, fund, true);
             const at = (rule: string) => `${id} ${rule}`;
-            const binds = fund.bindingFrom === null || fund.bindingFrom <= AS_OF;
-            expectMeasure(ruleOf(report, id, "FCPE-SCOPE"), { numerator: want.scope, denominator: total, status: "info" }, at("SCOPE"));
+            const binds =
+              fund.bindingFrom === null || fund.bindingFrom <= AS_OF;
+            expectMeasure(
+              ruleOf(report, id, "FCPE-SCOPE"),
+              { numerator: want.scope, denominator: total, status: "info" },
+              at("SCOPE"),
+            );
             if (fund.solidarityFund) {
               const { numerator, unknown } = want.sol;
               expectMeasure(
@@ -902,18 +1067,80 @@ describe("FCPE-SCOPE, FCPE-SOL5, FCPE-SOL10, FCPE-PE30, FCPE-PER-UNL10, FCPE-PER
                 },
                 at("SOL5"),
               );
-              expectMeasure(ruleOf(report, id, "FCPE-SOL10"), { numerator, denominator: total, status: maxStatus(numerator, 10n, total, unknown, true) }, at("SOL10"));
+              expectMeasure(
+                ruleOf(report, id, "FCPE-SOL10"),
+                {
+                  numerator,
+                  denominator: total,
+                  status: maxStatus(numerator, 10n, total, unknown, true),
+                },
+                at("SOL10"),
+              );
             } else {
-              expect(ruleOf(report, id, "FCPE-SOL5"), at("SOL5")).toBeUndefined();
-              expect(ruleOf(report, id, "FCPE-SOL10"), at("SOL10")).toBeUndefined();
+              expect(
+                ruleOf(report, id, "FCPE-SOL5"),
+                at("SOL5"),
+              ).toBeUndefined();
+              expect(
+                ruleOf(report, id, "FCPE-SOL10"),
+                at("SOL10"),
+              ).toBeUndefined();
             }
-            expectMeasure(ruleOf(report, id, "FCPE-PE30"), { numerator: want.pe30.numerator, denominator: total, status: maxStatus(want.pe30.numerator, 30n, total, want.pe30.unknown, true) }, at("PE30"));
+            expectMeasure(
+              ruleOf(report, id, "FCPE-PE30"),
+              {
+                numerator: want.pe30.numerator,
+                denominator: total,
+                status: maxStatus(
+                  want.pe30.numerator,
+                  30n,
+                  total,
+                  want.pe30.unknown,
+                  true,
+                ),
+              },
+              at("PE30"),
+            );
             if (fund.perEligible) {
-              expectMeasure(ruleOf(report, id, "FCPE-PER-UNL10"), { numerator: want.unl10, denominator: total, status: maxStatus(want.unl10, 10n, total, false) }, at("PER-UNL10"));
-              expectMeasure(ruleOf(report, id, "FCPE-PER-EMP10"), { numerator: want.emp10, denominator: total, status: maxStatus(want.emp10, 10n, total, false) }, at("PER-EMP10"));
-              expectMeasure(ruleOf(report, id, "FCPE-PER-AIF50"), { numerator: want.aif50.numerator, denominator: total, status: maxStatus(want.aif50.numerator, 50n, total, want.aif50.unknown, true) }, at("PER-AIF50"));
+              expectMeasure(
+                ruleOf(report, id, "FCPE-PER-UNL10"),
+                {
+                  numerator: want.unl10,
+                  denominator: total,
+                  status: maxStatus(want.unl10, 10n, total, false),
+                },
+                at("PER-UNL10"),
+              );
+              expectMeasure(
+                ruleOf(report, id, "FCPE-PER-EMP10"),
+                {
+                  numerator: want.emp10,
+                  denominator: total,
+                  status: maxStatus(want.emp10, 10n, total, false),
+                },
+                at("PER-EMP10"),
+              );
+              expectMeasure(
+                ruleOf(report, id, "FCPE-PER-AIF50"),
+                {
+                  numerator: want.aif50.numerator,
+                  denominator: total,
+                  status: maxStatus(
+                    want.aif50.numerator,
+                    50n,
+                    total,
+                    want.aif50.unknown,
+                    true,
+                  ),
+                },
+                at("PER-AIF50"),
+              );
             } else
-              for (const rule of ["FCPE-PER-UNL10", "FCPE-PER-EMP10", "FCPE-PER-AIF50"])
+              for (const rule of [
+                "FCPE-PER-UNL10",
+                "FCPE-PER-EMP10",
+                "FCPE-PER-AIF50",
+              ])
                 expect(ruleOf(report, id, rule), at(rule)).toBeUndefined();
             if (fund.foreignGroupPlan) {
               const { numerator, binds: unlisted } = want.foreign;
@@ -928,11 +1155,19 @@ describe("FCPE-SCOPE, FCPE-SOL5, FCPE-SOL10, FCPE-PE30, FCPE-PER-UNL10, FCPE-PER
                 {
                   numerator,
                   denominator: total,
-                  status: !foreignBinds ? "not-binding" : 3n * numerator >= total ? "pass" : "breach",
+                  status: !foreignBinds
+                    ? "not-binding"
+                    : 3n * numerator >= total
+                      ? "pass"
+                      : "breach",
                 },
                 at("FOREIGN"),
               );
-            } else expect(ruleOf(report, id, "FCPE-FOREIGN"), at("FOREIGN")).toBeUndefined();
+            } else
+              expect(
+                ruleOf(report, id, "FCPE-FOREIGN"),
+                at("FOREIGN"),
+              ).toBeUndefined();
           });
         },
       ),
