@@ -353,7 +353,36 @@ function sefForest(rows: ReRow[], fund: ReFund, total: bigint): Measure {
 const reWorkbook = fc.record({
   funds: fc.tuple(reFund, reFund, reFund),
   rows: fc.array(reRow, { minLength: 0, maxLength: 40 }),
+  /** Per fund, now and then: its total assets (SEF) or the meeting's maximum (SCPI) set at the threshold, a cent below or above. */
+  tight: fc.tuple(
+    ...[0, 1, 2].map(() => fc.constantFrom(null, null, -1, 0, 0, 1)),
+  ),
 });
+
+/** The workbook's funds with a threshold met exactly, or missed by a cent (an input, not an expectation). */
+function atThresholds(
+  funds: ReFund[],
+  rows: ReRow[],
+  tight: (number | null)[],
+): ReFund[] {
+  return funds.map((fund, f) => {
+    const delta = tight[f];
+    if (delta === null) return fund;
+    const own = rows.filter((r) => r.fund === f && held(r));
+    if (fund.type === "SEF") {
+      const forest = own
+        .filter((r) =>
+          fund.loanSupport ? r.forest === "WOODLAND" : r.forest !== null,
+        )
+        .reduce((s, r) => s + r.cents, 0);
+      const at = Math.floor((forest * 100) / (fund.loanSupport ? 51 : 60));
+      return { ...fund, totalCents: Math.max(1, at + delta) };
+    }
+    const debt = scpiDebt(own, { ...fund, agMaxCents: 0 })!.numerator;
+    const cents = Number((debt + 9_999n) / 10_000n);
+    return { ...fund, agMaxCents: Math.max(1, cents + delta) };
+  });
+}
 
 function expectMeasure(
   got: RuleResult | undefined,
@@ -379,7 +408,8 @@ function expectMeasure(
 describe("SCPI-ASSET, SCPI-CCA5, SCPI-DEBT, SEF-FOREST60, SEF-FOREST51: L. 214-115, L. 214-102 II, L. 214-101, L. 214-121 and L. 214-122, read plainly, against the engine (property)", () => {
   it("the same numerators and denominators, and the thresholds compared as worded (« exclusivement » 0, « au moins 5 % » ≥, « dans la limite » ≤, « 60 % au moins » ≥, « fixée à 51 % » ≥)", () => {
     fc.assert(
-      fc.property(reWorkbook, ({ funds, rows }) => {
+      fc.property(reWorkbook, ({ funds: generated, rows, tight }) => {
+        const funds = atThresholds(generated, rows, tight);
         const report = checkWorkbook(readWorkbook(reGrids(funds, rows)), {
           asOf: AS_OF,
         });
@@ -437,7 +467,7 @@ describe("SCPI-ASSET, SCPI-CCA5, SCPI-DEBT, SEF-FOREST60, SEF-FOREST51: L. 214-1
             );
         });
       }),
-      RUNS,
+      { ...RUNS, numRuns: Math.max(RUNS.numRuns, 400) },
     );
   });
 });
@@ -466,7 +496,17 @@ interface Order {
   fund: number;
   type: "SELL" | "WITHDRAWAL";
   day: number;
+  nearYear: number | null;
   units: number;
+}
+
+/** The order's registration date: a day of the range, or near the as-of date less twelve months. */
+function registeredOn(o: Order, asOf: string): string {
+  if (o.nearYear === null) return dayOf(o.day);
+  const yearBefore = addMonths(asOf, -12);
+  const d = new Date(`${yearBefore}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + o.nearYear);
+  return d.toISOString().slice(0, 10);
 }
 interface FactsFund {
   type: "SCPI" | "SEF";
@@ -483,6 +523,8 @@ const order: fc.Arbitrary<Order> = fc.record({
   type: fc.constantFrom("SELL", "WITHDRAWAL"),
   // 2023-01-01 to 2026-06-30, every day.
   day: fc.integer({ min: 0, max: 1276 }),
+  /** Now and then registered twelve months before the as-of date, a day before or after. */
+  nearYear: fc.constantFrom(null, null, null, -1, 0, 0, 1),
   units: fc.oneof(fc.integer({ min: 0, max: 120 }), fc.constant(100)),
 });
 const factsFund: fc.Arbitrary<FactsFund> = fc.record({
@@ -560,7 +602,7 @@ function oldOrders(orders: Order[], fund: FactsFund, asOf: string) {
   const issued = BigInt(fund.unitsIssued) * SCALE;
   const sums = { SELL: 0n, WITHDRAWAL: 0n };
   for (const o of orders) {
-    const registered = dayOf(o.day);
+    const registered = registeredOn(o, asOf);
     if (registered > asOf || o.units === 0) continue;
     if (addMonths(registered, 12) < asOf)
       sums[o.type] += BigInt(o.units) * SCALE;
@@ -627,7 +669,7 @@ describe("SCPI-PRICE10, SCPI-RAISE15, SEF-RAISE15, SCPI-SELL10: L. 214-94, L. 21
                   `F${o.fund}`,
                   `O${k}`,
                   o.type,
-                  dayOf(o.day),
+                  registeredOn(o, asOf),
                   o.units,
                 ]),
               ]),
@@ -677,7 +719,7 @@ describe("SCPI-PRICE10, SCPI-RAISE15, SEF-RAISE15, SCPI-SELL10: L. 214-94, L. 21
           });
         },
       ),
-      RUNS,
+      { ...RUNS, numRuns: Math.max(RUNS.numRuns, 400) },
     );
   });
 });
@@ -972,6 +1014,67 @@ function fcpe(
   };
 }
 
+/** Now and then a fund's total assets set so that one measure sits at its threshold, or a cent off. */
+const fcpeTight = fc.oneof(
+  { weight: 2, arbitrary: fc.constant(null) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      measure: fc.constantFrom(
+        "sol5",
+        "sol10",
+        "pe30",
+        "unl10",
+        "emp10",
+        "aif50",
+        "foreign",
+        "scope",
+      ),
+      delta: fc.constantFrom(-1, 0, 0, 1),
+    }),
+  },
+);
+
+function fcpeAtThresholds(
+  funds: EsFund[],
+  rows: EsRow[],
+  tight: ({ measure: string; delta: number } | null)[],
+): EsFund[] {
+  return funds.map((fund, f) => {
+    const t = tight[f];
+    if (t === null) return fund;
+    const want = fcpe(
+      rows.filter((r) => r.fund === f && held(r)),
+      fund,
+    );
+    const [numerator, percent] = {
+      sol5: [want.sol.numerator, 5],
+      sol10: [want.sol.numerator, 10],
+      pe30: [want.pe30.numerator, 30],
+      unl10: [want.unl10, 10],
+      emp10: [want.emp10, 10],
+      aif50: [want.aif50.numerator, 50],
+      foreign: [want.foreign.numerator, 100 / 3],
+      scope: [want.scope, 100 / 3],
+    }[t.measure] as [bigint, number];
+    const cents = Number(numerator / 10_000n);
+    const at =
+      percent === 100 / 3 ? 3 * cents : Math.floor((cents * 100) / percent);
+    const totalCents = Math.max(1, at + t.delta);
+    // The third of liquid securities is measured only when it binds: a foreign group's fund,
+    // without the IV exemptions.
+    return t.measure === "foreign"
+      ? {
+          ...fund,
+          totalCents,
+          foreignGroupPlan: true,
+          liquidityMechanism: false,
+          groupBuybackCommitment: false,
+        }
+      : { ...fund, totalCents };
+  });
+}
+
 /** A max rule: breach beyond the limit (« au plus », « jusqu'à »), else incomplete when a position could not be placed. */
 const maxStatus = (
   num: bigint,
@@ -995,7 +1098,9 @@ describe("FCPE-SCOPE, FCPE-SOL5, FCPE-SOL10, FCPE-PE30, FCPE-PER-UNL10, FCPE-PER
       fc.property(
         fc.tuple(esFund, esFund, esFund),
         fc.array(esRow, { maxLength: 40 }),
-        (funds, rows) => {
+        fc.tuple(...[0, 1, 2].map(() => fcpeTight)),
+        (generated, rows, tight) => {
+          const funds = fcpeAtThresholds(generated, rows, tight);
           const report = checkWorkbook(
             readWorkbook({
               Funds: tableFromValues("Funds", [
@@ -1171,7 +1276,7 @@ describe("FCPE-SCOPE, FCPE-SOL5, FCPE-SOL10, FCPE-PE30, FCPE-PER-UNL10, FCPE-PER
           });
         },
       ),
-      RUNS,
+      { ...RUNS, numRuns: Math.max(RUNS.numRuns, 400) },
     );
   });
 });
