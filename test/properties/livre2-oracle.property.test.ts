@@ -1187,6 +1187,17 @@ describe("FCPE-SCOPE, FCPE-SOL5, FCPE-SOL10, FCPE-PE30, FCPE-PER-UNL10, FCPE-PER
               { numerator: want.scope, denominator: total, status: "info" },
               at("SCOPE"),
             );
+            // The regime the message names: « au plus un tiers » (L. 214-164 IV) or « plus du
+            // tiers » (L. 214-165 I), compared exactly.
+            if (!unplaced)
+              expect(
+                ruleOf(report, id, "FCPE-SCOPE")?.reasons?.map(
+                  (r) => (r.facts as { key?: string }).key,
+                ),
+                at("SCOPE regime"),
+              ).toContain(
+                3n * want.scope > total ? "fcpe-regime-165" : "fcpe-regime-164",
+              );
             if (fund.solidarityFund) {
               const { numerator, unknown } = want.sol;
               expectFcpe(
@@ -1308,6 +1319,182 @@ describe("FCPE-SCOPE, FCPE-SOL5, FCPE-SOL10, FCPE-PE30, FCPE-PER-UNL10, FCPE-PER
                 at("FOREIGN"),
               ).toBeUndefined();
           });
+        },
+      ),
+      { ...RUNS, numRuns: Math.max(RUNS.numRuns, 400) },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The warning margin (WORKBOOK-FORMAT.md `warningMargin`, LIVRE2 §2.1 « Warning margin applies
+// to every fraction-valued rule, events included »), around each kind of threshold.
+
+type Kind = "min" | "max" | "event";
+/**
+ * The status of a rule whose value sits `off` basis points from its threshold, with a margin of
+ * `margin` basis points: breach (or triggered) past the threshold as worded, warning when passing
+ * within the margin; exactly at the margin's edge either reading is taken (« within » is not
+ * settled), and so is an event exactly at its trigger with no margin.
+ */
+function banded(kind: Kind, off: number, margin: number): Status[] {
+  if (kind === "min") {
+    if (off < 0) return ["breach"];
+    return off < margin
+      ? ["warning"]
+      : off > margin
+        ? ["pass"]
+        : ["pass", "warning"];
+  }
+  if (kind === "max" && off > 0) return ["breach"];
+  if (kind === "event" && off > 0) return ["triggered"];
+  const room = -off;
+  if (margin === 0 && room === 0) return ["pass", "warning"];
+  return room < margin
+    ? ["warning"]
+    : room > margin
+      ? ["pass"]
+      : ["pass", "warning"];
+}
+
+describe("The warning margin on SEF-FOREST60, SCPI-DEBT, SCPI-ASSET, SCPI-PRICE10, FCPE-SOL5, FCPE-SOL10, FCPE-PE30 (property)", () => {
+  it("a passing value within the margin of its threshold is a warning; past the threshold as worded, breach or triggered; a closed list at 0 passes", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<[number | null, number]>(
+          [null, 200],
+          [0.01, 100],
+          [0.05, 500],
+          [0, 0],
+        ),
+        fc.array(fc.integer({ min: -3, max: 3 }), {
+          minLength: 4,
+          maxLength: 4,
+        }),
+        fc.array(fc.integer({ min: -900, max: 900 }), {
+          minLength: 4,
+          maxLength: 4,
+        }),
+        fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+        ([cell, margin], nearEdges, anywhere, useEdge) => {
+          // Per measure, an offset in basis points: near 0 or the margin's edge, or anywhere.
+          const offs = nearEdges.map((d, k) =>
+            useEdge[k] ? (k % 2 === 0 ? d : d - margin) : anywhere[k],
+          );
+          const [forestOff, debtOff, priceOff, pe30Off] = offs;
+          const solOff = forestOff;
+          // 1,000,000.00 EUR of total assets: a basis point is 100.00 EUR.
+          const bp = (n: number) => n * 100;
+          const report = checkWorkbook(
+            readWorkbook({
+              Funds: tableFromValues("Funds", [
+                [
+                  "fundId",
+                  "fundType",
+                  "totalAssets",
+                  "borrowings",
+                  "agBorrowingMax",
+                  "subscriptionPrice",
+                  "reconstitutionValue",
+                  "solidarityFund",
+                  "warningMargin",
+                ],
+                ["SEF", "SEF", 1_000_000, null, null, null, null, null, cell],
+                [
+                  "SCPI",
+                  "SCPI",
+                  1_000_000,
+                  1_000_000 + bp(debtOff),
+                  1_000_000,
+                  110 + priceOff / 100,
+                  100,
+                  null,
+                  cell,
+                ],
+                ["FCPE", "FCPE", 1_000_000, null, null, null, null, true, cell],
+              ]),
+              Holdings: tableFromValues("Holdings", [
+                [
+                  "fundId",
+                  "lineId",
+                  "assetClass",
+                  "fairValue",
+                  "forestCategory",
+                  "scpiCategory",
+                  "solidarityEnterprise",
+                  "heldFundType",
+                ],
+                [
+                  "SEF",
+                  "W",
+                  "REAL_ESTATE",
+                  600_000 + bp(forestOff),
+                  "WOODLAND",
+                  null,
+                  null,
+                  null,
+                ],
+                [
+                  "SEF",
+                  "C",
+                  "CASH",
+                  400_000 - bp(forestOff),
+                  null,
+                  null,
+                  null,
+                  null,
+                ],
+                ["SCPI", "B", "REAL_ESTATE", 1_000_000, null, 1, null, null],
+                [
+                  "FCPE",
+                  "S",
+                  "EQUITY",
+                  50_000 + bp(solOff),
+                  null,
+                  null,
+                  true,
+                  null,
+                ],
+                [
+                  "FCPE",
+                  "U",
+                  "FUND_UNITS",
+                  300_000 + bp(pe30Off),
+                  null,
+                  null,
+                  null,
+                  "FPI",
+                ],
+                [
+                  "FCPE",
+                  "C",
+                  "CASH",
+                  650_000 - bp(solOff) - bp(pe30Off),
+                  null,
+                  null,
+                  null,
+                  null,
+                ],
+              ]),
+            }),
+            { asOf: AS_OF },
+          );
+          const expectBand = (fund: string, rule: string, want: Status[]) =>
+            expect(
+              want,
+              `${fund} ${rule} at margin ${margin} bp: ${offs}`,
+            ).toContain(ruleOf(report, fund, rule)?.status);
+          expectBand("SEF", "SEF-FOREST60", banded("min", forestOff, margin));
+          // The value of SCPI-DEBT is the share of the maximum used, against 1.
+          expectBand("SCPI", "SCPI-DEBT", banded("max", debtOff, margin));
+          expectBand("SCPI", "SCPI-ASSET", ["pass"]);
+          expectBand("SCPI", "SCPI-CCA5", ["pass"]);
+          // A gap of 10.00 EUR on 100.00 EUR is 10 %: a cent is a basis point.
+          expectBand("SCPI", "SCPI-PRICE10", banded("event", priceOff, margin));
+          expectBand("FCPE", "FCPE-SOL5", banded("min", solOff, margin));
+          // 5 % + solOff against « au plus » 10 %: 500 basis points below it, less the offset.
+          expectBand("FCPE", "FCPE-SOL10", banded("max", solOff - 500, margin));
+          expectBand("FCPE", "FCPE-PE30", banded("max", pe30Off, margin));
         },
       ),
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 400) },
