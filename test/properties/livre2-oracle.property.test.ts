@@ -535,7 +535,8 @@ interface FactsFund {
   openingDay: number | null;
   maxCents: number | null;
   publicCents: number | null;
-  unitsIssued: number;
+  /** Blank: the sum of the fund's Holders.units (LIVRE2 §1.2). */
+  unitsIssued: number | null;
 }
 
 const order: fc.Arbitrary<Order> = fc.record({
@@ -562,7 +563,7 @@ const factsFund: fc.Arbitrary<FactsFund> = fc.record({
     fc.integer({ min: 0, max: 3_000_000_00 }),
     fc.constantFrom(150_000_00, 1_500_000_00),
   ),
-  unitsIssued: fc.constantFrom(1000, 1001, 999, 5000),
+  unitsIssued: fc.constantFrom(1000, 1001, 999, 5000, null),
 });
 
 const EVENT_FUNDS = [
@@ -618,8 +619,15 @@ function raise(fund: FactsFund, asOf: string): Measure | null {
 }
 
 /** L. 214-93 II: orders « inscrits depuis plus de douze mois » and withdrawals « non satisfaites dans un délai de douze mois », « au moins 10 % des parts émises », each kind apart. */
-function oldOrders(orders: Order[], fund: FactsFund, asOf: string) {
-  const issued = BigInt(fund.unitsIssued) * SCALE;
+function oldOrders(
+  orders: Order[],
+  fund: FactsFund,
+  asOf: string,
+  holders: number[],
+) {
+  const known = fund.unitsIssued !== null || holders.length > 0;
+  const issued =
+    BigInt(fund.unitsIssued ?? holders.reduce((s, u) => s + u, 0)) * SCALE;
   const sums = { SELL: 0n, WITHDRAWAL: 0n };
   for (const o of orders) {
     const registered = registeredOn(o, asOf);
@@ -627,6 +635,20 @@ function oldOrders(orders: Order[], fund: FactsFund, asOf: string) {
     if (addMonths(registered, 12) < asOf)
       sums[o.type] += BigInt(o.units) * SCALE;
   }
+  // Units issued unknown: old orders cannot be measured; none at all cannot reach 10 % of any
+  // number of units an SCPI has issued.
+  if (!known)
+    return sums.SELL === 0n && sums.WITHDRAWAL === 0n
+      ? { status: "pass", denominator: null, groups: undefined }
+      : {
+          status: "incomplete",
+          denominator: null,
+          groups: (["SELL", "WITHDRAWAL"] as const).map((key) => ({
+            key,
+            numerator: formatAmount(sums[key]),
+            status: "incomplete",
+          })),
+        };
   const status = (units: bigint): Status =>
     10n * units >= issued ? "triggered" : "pass";
   return {
@@ -651,7 +673,15 @@ describe("SCPI-PRICE10, SCPI-RAISE15, SEF-RAISE15, SCPI-SELL10: L. 214-94, L. 21
         fc.tuple(factsFund, factsFund),
         fc.array(order, { maxLength: 12 }),
         fc.constantFrom(...EVENT_AS_OF),
-        (funds, orders, asOf) => {
+        /** Holders of each fund: their units are the units issued when unitsIssued is blank. */
+        fc.array(
+          fc.record({
+            fund: fc.integer({ min: 0, max: 1 }),
+            units: fc.integer({ min: 1, max: 600 }),
+          }),
+          { maxLength: 6 },
+        ),
+        (funds, orders, asOf, holders) => {
           const report = checkWorkbook(
             readWorkbook({
               Funds: tableFromValues("Funds", [
@@ -682,6 +712,15 @@ describe("SCPI-PRICE10, SCPI-RAISE15, SEF-RAISE15, SCPI-SELL10: L. 214-94, L. 21
                 ],
                 ["F0", "L0", "REAL_ESTATE", 1_000_000, 1, "WOODLAND"],
                 ["F1", "L1", "REAL_ESTATE", 1_000_000, 1, "WOODLAND"],
+              ]),
+              Holders: tableFromValues("Holders", [
+                ["fundId", "holderId", "holderType", "units"],
+                ...holders.map((h, k) => [
+                  `F${h.fund}`,
+                  `H${k}`,
+                  "NATURAL",
+                  h.units,
+                ]),
               ]),
               Orders: tableFromValues("Orders", [
                 ["fundId", "orderId", "orderType", "registeredDate", "units"],
@@ -721,6 +760,7 @@ describe("SCPI-PRICE10, SCPI-RAISE15, SEF-RAISE15, SCPI-SELL10: L. 214-94, L. 21
               orders.filter((o) => o.fund === f),
               fund,
               asOf,
+              holders.filter((h) => h.fund === f).map((h) => h.units),
             );
             const gotSell = ruleOf(report, id, "SCPI-SELL10");
             expect(gotSell, `${where} SELL10`).toBeDefined();
