@@ -271,3 +271,31 @@ describe("FCPE-SOL5 · L. 214-164 V a « de parts ou titres émis par des entrep
     },
   );
 });
+
+describe("SEF-FOREST60 · L. 214-121 « pour 60 % au moins de bois ou forêts », a base that cannot be established in full", () => {
+  it.fails(
+    "finding 7: 10 % of woodland on the readable rows, the unreadable row being cash, misses 60 % on any larger base: breach, not incomplete",
+    () => {
+      // docs/workbook-format.md: « … and a fund whose base cannot be established in full make every
+      // rule of the fund that reads the Holdings table incomplete … A rule already in breach stays in
+      // breach: what the readable rows show cannot be cured by a row the product could not read. »
+      // The unreadable row has no forestCategory: it can only enlarge the base, never the woodland.
+      // (The engine keeps the breach when the row's assetClass is blank instead, and keeps it for
+      // SCPI-DEBT and SCPI-ASSET with this same unreadable amount.)
+      const forest = ruleOf(
+        [
+          ["fundId", "fundType", "warningMargin"],
+          ["F0", "SEF", 0],
+        ],
+        [
+          ["fundId", "lineId", "assetClass", "fairValue", "forestCategory"],
+          ["F0", "W", "REAL_ESTATE", 10, "WOODLAND"],
+          ["F0", "C", "CASH", 90, null],
+          ["F0", "X", "CASH", "abc", null],
+        ],
+        "SEF-FOREST60",
+      );
+      expect(forest).toMatchObject({ numerator: "10.00", status: "breach" });
+    },
+  );
+});

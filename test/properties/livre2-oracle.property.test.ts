@@ -58,6 +58,8 @@ interface ReRow {
   assetClass: string;
   /** The assetClass cell left blank: the row cannot be placed (docs/workbook-format.md). */
   blankClass: boolean;
+  /** The fairValue cell unreadable (text): the row is in no sum (WORKBOOK-FORMAT.md §2). */
+  badAmount: boolean;
   cents: number;
   costCents: number;
   scpiCategory: number | null;
@@ -76,6 +78,7 @@ const reRow: fc.Arbitrary<ReRow> = fc.record({
   issuer: fc.integer({ min: 0, max: 5 }),
   assetClass: fc.constantFrom(...RE_CLASSES),
   blankClass: fc.constantFrom(...Array(30).fill(false), true),
+  badAmount: fc.constantFrom(...Array(30).fill(false), true),
   cents: fc.oneof(
     { weight: 12, arbitrary: fc.integer({ min: 0, max: 500_000_000 }) },
     { weight: 1, arbitrary: fc.constant(0) },
@@ -195,7 +198,7 @@ function reGrids(funds: ReFund[], rows: ReRow[]) {
         `L${k}`,
         `I${r.issuer}`,
         r.blankClass ? null : r.assetClass,
-        r.cents / 100,
+        r.badAmount ? "abc" : r.cents / 100,
         r.costCents / 100,
         r.scpiCategory,
         r.listing,
@@ -219,6 +222,9 @@ interface Measure {
   status: Status;
 }
 
+/** A row's fair value, or nothing when its cell is unreadable (a position outside a list is named whatever its amount). */
+const reAmount = (r: ReRow): bigint => (r.badAmount ? 0n : fromCents(r.cents));
+
 /** L. 214-115 I « exclusivement constitué », II, as WORKBOOK-FORMAT-LIVRE2 §2.3 classifies. */
 function scpiAsset(
   rows: ReRow[],
@@ -240,7 +246,7 @@ function scpiAsset(
       (r.scpiCategory === 2 && listed) ||
       r.joint
     ) {
-      outside += fromCents(r.cents);
+      outside += reAmount(r);
       anyOutside = true;
     } else if (r.scpiCategory === null) unknown = true;
   }
@@ -255,7 +261,7 @@ function scpiAsset(
 function scpiAdvances(
   rows: ReRow[],
   total: bigint,
-  /** Finding 3: the engine takes a missing ownership from the issuer's 2° and 3° rows only. */
+  /** Finding 3: the engine takes a missing ownership from the issuer's 2° and 3° rows only (not marked jointLiabilityEntity). */
   asTheEngineReadsFinding3 = false,
 ): Measure {
   let disallowed = 0n;
@@ -278,7 +284,8 @@ function scpiAdvances(
       ? others.filter(
           (o) =>
             (o.blankClass || o.assetClass !== "CURRENT_ACCOUNT_ADVANCE") &&
-            (o.scpiCategory === 2 || o.scpiCategory === 3),
+            (o.scpiCategory === 2 || o.scpiCategory === 3) &&
+            !o.joint,
         )
       : others;
     // « its ownershipPct, else the highest on the issuer's other rows » (LIVRE2 §2.3).
@@ -290,7 +297,7 @@ function scpiAdvances(
         )
           ownership = tenThousandths(o.ownership);
     if (!company || (ownership !== null && ownership < 500n)) {
-      disallowed += fromCents(r.cents);
+      disallowed += reAmount(r);
       anyDisallowed = true;
     } else if (ownership === null) unknown = true;
   });
@@ -339,17 +346,20 @@ function sefForest(rows: ReRow[], fund: ReFund, total: bigint): Measure {
   const counted = rows.filter((r) =>
     fund.loanSupport ? r.forest === "WOODLAND" : r.forest !== null,
   );
-  const numerator = counted.reduce((s, r) => s + fromCents(r.cents), 0n);
+  const numerator = counted.reduce((s, r) => s + reAmount(r), 0n);
   const percent = fund.loanSupport ? 51n : 60n;
   const binds = fund.bindingFrom === null || fund.bindingFrom <= AS_OF;
+  const status: Status = !binds
+    ? "not-binding"
+    : 100n * numerator >= percent * total
+      ? "pass"
+      : "breach";
   return {
     numerator,
     denominator: total,
-    status: !binds
-      ? "not-binding"
-      : 100n * numerator >= percent * total
-        ? "pass"
-        : "breach",
+    // A forest row whose amount is unreadable may cure a shortfall: incomplete (WORKBOOK-FORMAT.md
+    // §2, « the rules that needed that value report incomplete »).
+    status: counted.some((r) => r.badAmount) ? "incomplete" : status,
   };
 }
 
@@ -395,6 +405,28 @@ function atThresholds(
 const withUnplaced = (m: Measure, unplaced: boolean): Measure =>
   unplaced && m.status !== "breach" ? { ...m, status: "incomplete" } : m;
 
+/**
+ * A base that cannot be established in full (an unreadable fair value, no totalAssets): the same
+ * paragraph says « A rule already in breach stays in breach ». A breach that does not depend on
+ * the base stays (a position outside a closed list, debt over the meeting's maximum). A minimum missed on the readable rows, the unreadable row outside
+ * its numerator, is missed the more on the whole base: breach (the engine says incomplete:
+ * finding 7, tolerated with asTheEngineReads). A maximum exceeded on the readable rows may not be
+ * on the whole base (a larger base lowers the ratio): incomplete, as the engine says (the
+ * paragraph's words would keep the breach: noted as unsure).
+ */
+function withBaseUnknown(
+  m: Measure,
+  kind: "base-free" | "min" | "max",
+  baseUnknown: boolean,
+  asTheEngineReads = false,
+): Measure {
+  if (!baseUnknown || m.status === "incomplete") return m;
+  const stays =
+    m.status === "breach" &&
+    (kind === "base-free" || (kind === "min" && !asTheEngineReads));
+  return stays ? m : { ...m, status: "incomplete" };
+}
+
 function expectMeasure(
   got: RuleResult | undefined,
   want: Measure,
@@ -429,18 +461,24 @@ describe("SCPI-ASSET, SCPI-CCA5, SCPI-DEBT, SEF-FOREST60, SEF-FOREST51: L. 214-1
           const all = rows.filter((r) => r.fund === f && held(r));
           const own = all.filter((r) => !r.blankClass);
           const unplaced = own.length < all.length;
+          const baseUnknown =
+            fund.totalCents === null && all.some((r) => r.badAmount);
           // LIVRE2 §2.1: fair value over totalAssets, else the sum of fair values; COST ignored.
           const total =
             fund.totalCents !== null
               ? fromCents(fund.totalCents)
-              : all.reduce((s, r) => s + fromCents(r.cents), 0n);
+              : all.reduce((s, r) => s + reAmount(r), 0n);
           const where = `${id} ${fund.type}`;
           if (total > 0n) {
             if (fund.type === "SCPI") {
               expectMeasure(
                 ruleOf(report, id, "SCPI-ASSET"),
                 // « Positions are classified by scpiCategory alone »: a row of blank class too.
-                withUnplaced(scpiAsset(all, total, true), unplaced),
+                withBaseUnknown(
+                  withUnplaced(scpiAsset(all, total, true), unplaced),
+                  "base-free",
+                  baseUnknown,
+                ),
                 `${where} SCPI-ASSET`,
               );
               expect(ruleOf(report, id, "SEF-FOREST60")).toBeUndefined();
@@ -453,7 +491,12 @@ describe("SCPI-ASSET, SCPI-CCA5, SCPI-DEBT, SEF-FOREST60, SEF-FOREST51: L. 214-1
               expectMeasure(
                 ruleOf(report, id, shown),
                 // « positions with any forestCategory »: a row of blank class too.
-                withUnplaced(sefForest(all, fund, total), unplaced),
+                withBaseUnknown(
+                  withUnplaced(sefForest(all, fund, total), unplaced),
+                  "min",
+                  baseUnknown,
+                  true,
+                ),
                 `${where} ${shown}`,
               );
               expect(ruleOf(report, id, hidden)).toBeUndefined();
@@ -461,7 +504,11 @@ describe("SCPI-ASSET, SCPI-CCA5, SCPI-DEBT, SEF-FOREST60, SEF-FOREST51: L. 214-1
             expectMeasure(
               ruleOf(report, id, "SCPI-CCA5"),
               // A row of blank class may be an advance (hence withUnplaced) or the company's parts.
-              withUnplaced(scpiAdvances(all, total, true), unplaced),
+              withBaseUnknown(
+                withUnplaced(scpiAdvances(all, total, true), unplaced),
+                "base-free",
+                baseUnknown,
+              ),
               `${where} SCPI-CCA5`,
             );
           }
@@ -477,11 +524,18 @@ describe("SCPI-ASSET, SCPI-CCA5, SCPI-DEBT, SEF-FOREST60, SEF-FOREST51: L. 214-1
               ruleOf(report, id, "SCPI-DEBT"),
               // Finding 1 (test/engine/livre2-oracle-findings.test.ts): debt over a maximum of 0 is
               // reported incomplete, not breach; tolerated here so the property keeps searching.
-              withUnplaced(
-                debt.denominator === 0n && debt.status === "breach"
-                  ? { ...debt, status: "incomplete" }
-                  : debt,
-                unplaced,
+              // The docs' paragraph makes « every rule of the fund that reads the Holdings
+              // table » incomplete when the base is not established, SCPI-DEBT too, though its
+              // ratio is debt over the meeting's maximum; its breach stays.
+              withBaseUnknown(
+                withUnplaced(
+                  debt.denominator === 0n && debt.status === "breach"
+                    ? { ...debt, status: "incomplete" }
+                    : debt,
+                  unplaced,
+                ),
+                "base-free",
+                baseUnknown,
               ),
               `${where} SCPI-DEBT`,
             );
