@@ -17,8 +17,9 @@ import { regionKey } from "./region-key";
 
 /**
  * L. 214-31 IV: at most 25 % of the asset in companies of one region; 50 % for each
- * collectivité when the fund chose an overseas zone. Every region is reported in groups;
- * the largest one gives the rule's value.
+ * collectivité of the overseas zone the fund chose. Every region is reported in groups against
+ * its own limit; the one nearest its limit (the largest, when all have one limit) gives the
+ * rule's value.
  */
 export function fipRegionRule(ctx: FundContext): RuleResult {
   const [overseas, article] = [Boolean(ctx.fund.overseasZone), "L. 214-31 IV"];
