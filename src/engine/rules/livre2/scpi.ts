@@ -40,18 +40,16 @@ export const scpiAsset = (ctx: FundContext): RuleResult =>
     select: ({ holding: h }) => {
       const article = "L. 214-115";
       if (h.assetClass === "CURRENT_ACCOUNT_ADVANCE") return "out"; // judged by SCPI-CCA5 only
-      const jointLiability = breaks({
-        key: "scpi-joint-liability",
-        article: `${article} II`,
-      });
+      const jointLiability = () =>
+        breaks({ key: "scpi-joint-liability", article: `${article} II` });
       // II bars a joint-liability entity whatever its category: a blank one cannot cure it.
       if (h.scpiCategory === undefined)
         return h.jointLiabilityEntity
-          ? jointLiability
+          ? jointLiability()
           : { unknown: "scpiCategory" };
       if (h.scpiCategory === 0)
         return breaks({ key: "scpi-category-0", article: `${article} I` });
-      if (h.jointLiabilityEntity) return jointLiability;
+      if (h.jointLiabilityEntity) return jointLiability();
       if (
         h.scpiCategory === 2 &&
         (h.listingStatus ?? "UNLISTED") !== "UNLISTED"
