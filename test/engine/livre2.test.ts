@@ -3,6 +3,8 @@ import { checkWorkbook } from "../../src/engine/check";
 import { Dec } from "../../src/engine/decimal";
 import type { Fund, Holder, Holding, Order } from "../../src/engine/model";
 import type { FundReport } from "../../src/engine/result";
+import { tableFromValues } from "../../src/workbook/range-grid";
+import { readWorkbook } from "../../src/workbook/read-workbook";
 import { eur, fundOf, holder, holding, rule } from "../helpers/build";
 
 // Golden tests for WORKBOOK-FORMAT-LIVRE2 §3, from the texts of texts/cmf-livre-ii.txt, each
@@ -216,5 +218,33 @@ describe("OPCI-UNLIM, FIA-FEED85M · Rules left out of the first build, with the
     const no = rule(run(fia, [units("500000", "M1", "Actions Europe"), units("349999.99", "M2", "Actions Europe"), units("150000.01", "M3", "Obligations")]), "FIA-FEED85M");
     expect(no.status).toBe("info");
     expect(no.value).toBeLessThan(0.85);
+  });
+});
+
+describe("A partial value already beyond a maximum, and the limits of that reading (« A rule already in breach stays in breach »)", () => {
+  const fcpe = (total: unknown, rows: unknown[][]) =>
+    checkWorkbook(
+      readWorkbook({
+        Funds: tableFromValues("Funds", [["fundId", "fundType", "totalAssets", "warningMargin"], ["F0", "FCPE", total, 0]]),
+        Holdings: tableFromValues("Holdings", [["fundId", "lineId", "assetClass", "fairValue", "heldFundType"], ...rows]),
+      }),
+      { asOf: "2025-12-31" },
+    ).funds[0].rules.find((r) => r.id === "FCPE-PE30");
+  it("L. 214-164 VI: 60 % of FPCI units with a unit line of blank heldFundType is a breach, partial; 20 % stays incomplete", () => {
+    const blank = ["F0", "U", "FUND_UNITS", 5, null];
+    expect(fcpe(100, [["F0", "P", "FUND_UNITS", 60, "FPCI"], blank])).toMatchObject({ status: "breach", partial: true, headroom: "-30.00" });
+    expect(fcpe(100, [["F0", "P", "FUND_UNITS", 20, "FPCI"], blank])).toMatchObject({ status: "incomplete", partial: true });
+  });
+  it("the unknown line below zero (a sign error kept as read) could lower the sum: incomplete", () => {
+    expect(fcpe(100, [["F0", "P", "FUND_UNITS", 60, "FPCI"], ["F0", "U", "FUND_UNITS", -40, null]])?.status).toBe("incomplete");
+  });
+  it("a base not known in full (total assets blank, a fair value unreadable) may be larger: incomplete", () => {
+    const rows = [["F0", "P", "FUND_UNITS", 60, "FPCI"], ["F0", "U", "FUND_UNITS", 5, null], ["F0", "C", "CASH", 35, null], ["F0", "X", "CASH", "abc", null]];
+    expect(fcpe(null, rows)?.status).toBe("incomplete");
+  });
+  it("L. 214-101: a maximum of 0 and no debt stays incomplete; debt above it is a breach with the debt as headroom", () => {
+    const f = fair("SCPI", { agBorrowingMax: eur(0) });
+    expect(rule(run(f, []), "SCPI-DEBT").status).toBe("incomplete");
+    expect(rule(run({ ...f, borrowings: eur(1) }, []), "SCPI-DEBT")).toMatchObject({ status: "breach", value: null, headroom: "-1.00" });
   });
 });

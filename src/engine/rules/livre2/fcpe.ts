@@ -1,5 +1,5 @@
 import type { FundContext, Position } from "../../fund-context";
-import type { HeldFundType } from "../../model";
+import type { HeldFundType, Holding } from "../../model";
 import type { Reason } from "../../reasons";
 import type { RuleResult } from "../../result";
 import { ratioAt } from "../../../law";
@@ -59,6 +59,9 @@ const CLAIMS = new Set(["CURRENT_ACCOUNT_ADVANCE", "RECEIVABLE"]);
 function solidarity(ctx: FundContext): (p: Position) => Verdict {
   const gate = ratioAt(FCPE.solidarityLookThrough, ctx.asOf);
   return ({ holding: h }) => {
+    // Securities of an approved solidarity enterprise count by the first route, even when it is
+    // an SCR: the 40 % reservation bears on « ces fonds », the second route.
+    if (h.solidarityEnterprise && TITRES.has(h.assetClass ?? "")) return "in";
     if (
       (h.assetClass === "EQUITY" || h.assetClass === "FUND_UNITS") &&
       h.heldFundType &&
@@ -68,14 +71,15 @@ function solidarity(ctx: FundContext): (p: Position) => Verdict {
         return { unknown: "entitySolidarityShare" };
       return isIn(h.entitySolidarityShare.gte(gate));
     }
-    return isIn(
-      Boolean(h.solidarityEnterprise) && TITRES.has(h.assetClass ?? ""),
-    );
+    return "out";
   };
 }
 
-const employer = (p: Position): Verdict =>
-  isIn(Boolean(p.holding.employerGroup));
+/** IV, VII 1° « titres de l'entreprise »: the employer group's securities, not its deposits, advances or claims. */
+const isEmployerTitre = (h: Holding): boolean =>
+  Boolean(h.employerGroup) && TITRES.has(h.assetClass ?? "");
+
+const employer = (p: Position): Verdict => isIn(isEmployerTitre(p.holding));
 
 /** VI: units of FCPR-family funds and OPCI, at most 30 %. */
 const PE30: Share = {
@@ -85,6 +89,8 @@ const PE30: Share = {
     if (h.heldFundType) return isIn(PE_AND_OPCI.has(h.heldFundType));
     return h.assetClass === "FUND_UNITS" ? { unknown: "heldFundType" } : "out";
   },
+  // Units of unknown type may only add: 30 % already exceeded stays exceeded.
+  partialIsLeast: true,
 };
 
 /** VII 1°: at most 10 % of securities not on a regulated market, beside what V a counts. */
@@ -119,6 +125,7 @@ const PER_AIF50: Share = {
     if (!h.heldFundType) return { unknown: "heldFundType" };
     return isIn(VII_2_LIST.has(h.heldFundType));
   },
+  partialIsLeast: true,
 };
 
 /** L. 214-165-1 IV: liquid instruments, and securities or units that are not unlisted. */
@@ -186,7 +193,13 @@ export function evaluateFcpe(ctx: FundContext): RuleResult[] {
       feeder ? { ...rule, direction: "info" } : rule;
     const select = solidarity(ctx);
     const min = { rule: info(FCPE_SOL5), law: FCPE.solidarityMin, select };
-    const max = { rule: info(FCPE_SOL10), law: FCPE.solidarityMax, select };
+    // An SCR or FCPR of unknown solidarity share may only add to the 10 %.
+    const max = {
+      rule: info(FCPE_SOL10),
+      law: FCPE.solidarityMax,
+      select,
+      partialIsLeast: true,
+    };
     const when = bindingFromFund(ctx, FCPE_SOL5.article);
     results.push(share(ctx, min, { when, notes }), share(ctx, max, { notes }));
   }
@@ -203,7 +216,8 @@ export function evaluateFcpe(ctx: FundContext): RuleResult[] {
     const unlistedGroup = ctx
       .heldPositions()
       .some(
-        (p) => p.holding.employerGroup && ownListing(p.holding) === "UNLISTED",
+        (p) =>
+          isEmployerTitre(p.holding) && ownListing(p.holding) === "UNLISTED",
       );
     const exempt = Boolean(f.liquidityMechanism || f.groupBuybackCommitment);
     const binds = moreThanThird && unlistedGroup && !exempt;

@@ -7,6 +7,7 @@ import {
 } from "../../amount";
 import { Dec } from "../../decimal";
 import type { FundContext, Position } from "../../fund-context";
+import { heldUnknown } from "../../measures/compare";
 import type { Holding } from "../../model";
 import {
   type Need,
@@ -52,6 +53,17 @@ export interface Measure {
   /** null: the value is an amount or a count itself (unit EUR or count); undefined: unknown base. */
   denominator: Amount | null | undefined;
   complete: boolean;
+  /**
+   * True when an incomplete numerator is the least it can be over a base known in full: what was
+   * not read can only add to it (set by the rule, never by default). A binding maximum it already
+   * exceeds is then a breach, partial: « A rule already in breach stays in breach ».
+   */
+  partialIsLeast?: boolean;
+  /**
+   * True when the denominator is itself a limit (the general meeting's maximum), not a base:
+   * a limit of 0 allows nothing, so a known amount above 0 is beyond it.
+   */
+  baseIsLimit?: boolean;
   /** False outside the period in which the rule binds (default true). */
   binding?: boolean;
   /** Unit of numerator, denominator and headroom (default EUR). */
@@ -115,6 +127,11 @@ export function measure(ctx: FundContext, m: Measure): RuleResult {
         : undefined;
   if (base) {
     result.reasons = [...reasons, reason(base, {})];
+    if (beyondZeroLimit(m)) {
+      result.status = "breach";
+      result.headroom = formatCentsFloor(amountToDecimal(m.numerator).neg());
+      return result;
+    }
     result.status = m.breakers?.length ? "breach" : "incomplete";
     result.partial = true;
     return result;
@@ -153,7 +170,7 @@ function statusOf(
   zero: boolean,
 ): Status {
   if (m.breakers?.length) return "breach";
-  if (!m.complete) return "incomplete";
+  if (!m.complete) return alreadyBeyond(m, within) ? "breach" : "incomplete";
   const direction = m.rule.direction;
   if (direction === "info") return "info";
   if (m.binding === false) return "not-binding";
@@ -173,6 +190,27 @@ function statusOf(
   return close ? "warning" : "pass";
 }
 
+/** A binding maximum whose numerator, the least it can be over a base known in full, is beyond its limit. */
+function alreadyBeyond(m: Measure, within: boolean): boolean {
+  return (
+    !within &&
+    m.partialIsLeast === true &&
+    m.binding !== false &&
+    m.rule.direction === "max"
+  );
+}
+
+/** A maximum that is a limit of exactly 0 (not a base), exceeded by a known amount above 0. */
+function beyondZeroLimit(m: Measure): boolean {
+  return (
+    m.baseIsLimit === true &&
+    m.denominator === ZERO &&
+    m.complete &&
+    m.numerator > ZERO &&
+    m.rule.direction === "max"
+  );
+}
+
 /**
  * How a position stands toward a rule's numerator: in it, out of it, unknown (a value the rule
  * needs is missing), or in it and breaking the rule (outside a closed list, failing a gate).
@@ -188,6 +226,11 @@ export interface Sum {
   breakers: Reason[];
   /** The article of the rule summed, which the notes of missing values name. */
   article: string;
+  /**
+   * What the sum left out might lower it: a position in it of unreadable amount, or one of unknown
+   * verdict whose amount is below zero (a sign error, counted as read).
+   */
+  mayLower: boolean;
 }
 
 /**
@@ -208,6 +251,7 @@ export function sumWhere(
     missing: new Map(),
     breakers: [],
     article,
+    mayLower: false,
   };
   for (const p of ctx.heldPositions()) {
     const v = verdict(p);
@@ -216,6 +260,7 @@ export function sumWhere(
       sum.complete = false;
       sum.missing.set(v.unknown, (sum.missing.get(v.unknown) ?? 0) + 1);
       ctx.needHolding(p.holding, v.unknown, neededBy(rule));
+      if (p.amount === undefined || p.amount < ZERO) sum.mayLower = true;
       continue;
     }
     if (v !== "in") {
@@ -227,6 +272,7 @@ export function sumWhere(
     const a = amount(p);
     if (a === undefined) {
       sum.complete = false;
+      sum.mayLower = true;
       continue;
     }
     sum.total += a;
@@ -261,6 +307,8 @@ export interface ShareOptions {
   base?: { total: Amount | undefined; complete: boolean };
   /** Default true: a note per column the sum missed. */
   noteMissing?: boolean;
+  /** The sum's unknown positions can only add to it (a maximum it already exceeds stays in breach). */
+  partialIsLeast?: boolean;
 }
 
 /**
@@ -279,16 +327,20 @@ export function ratio(
     complete: ctx.denominatorComplete,
   };
   const when = o.when;
+  const besideSum =
+    base.complete && (when?.complete ?? true) && (o.complete ?? true);
   return measure(ctx, {
     rule,
     threshold: law,
     numerator: sum.total,
     denominator: base.total,
-    complete:
-      sum.complete &&
-      base.complete &&
-      (when?.complete ?? true) &&
-      (o.complete ?? true),
+    complete: sum.complete && besideSum,
+    // Only the sum may be partial, and no row of unread dates may be held or not.
+    partialIsLeast:
+      o.partialIsLeast === true &&
+      besideSum &&
+      !sum.mayLower &&
+      !heldUnknown(ctx),
     binding: (o.binding ?? true) && (when?.binding ?? true),
     window: when?.window,
     notes: [
@@ -305,11 +357,16 @@ export interface Share {
   rule: L2Rule;
   law: LawParameter<string>;
   select: (p: Position) => Verdict;
+  /** A position `select` finds unknown is in the share or out of it, never less than nothing. */
+  partialIsLeast?: boolean;
 }
 
 /** The share `s` measured on the fund's held positions. */
-export const share = (ctx: FundContext, s: Share, o?: ShareOptions) =>
-  ratio(ctx, s.rule, s.law, sumWhere(ctx, s.rule, s.select), o);
+export const share = (ctx: FundContext, s: Share, o: ShareOptions = {}) =>
+  ratio(ctx, s.rule, s.law, sumWhere(ctx, s.rule, s.select), {
+    partialIsLeast: s.partialIsLeast,
+    ...o,
+  });
 
 /** One sentence of a message. */
 export function note(

@@ -40,14 +40,16 @@ export const scpiAsset = (ctx: FundContext): RuleResult =>
     select: ({ holding: h }) => {
       const article = "L. 214-115";
       if (h.assetClass === "CURRENT_ACCOUNT_ADVANCE") return "out"; // judged by SCPI-CCA5 only
-      if (h.scpiCategory === undefined) return { unknown: "scpiCategory" };
+      const jointLiability = () =>
+        breaks({ key: "scpi-joint-liability", article: `${article} II` });
+      // II bars a joint-liability entity whatever its category: a blank one cannot cure it.
+      if (h.scpiCategory === undefined)
+        return h.jointLiabilityEntity
+          ? jointLiability()
+          : { unknown: "scpiCategory" };
       if (h.scpiCategory === 0)
         return breaks({ key: "scpi-category-0", article: `${article} I` });
-      if (h.jointLiabilityEntity)
-        return breaks({
-          key: "scpi-joint-liability",
-          article: `${article} II`,
-        });
+      if (h.jointLiabilityEntity) return jointLiability();
       if (
         h.scpiCategory === 2 &&
         (h.listingStatus ?? "UNLISTED") !== "UNLISTED"
@@ -61,18 +63,22 @@ export const scpiAsset = (ctx: FundContext): RuleResult =>
 export function scpiAdvances(ctx: FundContext): RuleResult {
   const rule = SCPI_CCA5;
   const gate = ratioAt(SCPI.advanceGate, ctx.asOf);
-  // The fund's 2° and 3° companies, with the largest ownership one of their lines gives.
-  const owned = new Map<string, Dec | undefined>();
+  // The fund's 2° and 3° companies (held otherwise than by advances, not of joint liability), and
+  // the largest ownership any line of each issuer gives: the fund's share of the capital is one
+  // figure, whichever line of the issuer states it.
+  const companies = new Set<string>();
+  const owned = new Map<string, Dec>();
   for (const { holding: h } of ctx.heldPositions()) {
-    if (h.assetClass === "CURRENT_ACCOUNT_ADVANCE" || !h.issuerId) continue;
-    if (
-      (h.scpiCategory !== 2 && h.scpiCategory !== 3) ||
-      h.jointLiabilityEntity
-    )
-      continue;
+    if (!h.issuerId) continue;
     const [own, best] = [h.ownershipPct, owned.get(h.issuerId)];
-    const larger = own !== undefined && (best === undefined || own.gt(best));
-    owned.set(h.issuerId, larger ? own : best);
+    if (own !== undefined && (best === undefined || own.gt(best)))
+      owned.set(h.issuerId, own);
+    if (h.assetClass === "CURRENT_ACCOUNT_ADVANCE") continue;
+    if (
+      (h.scpiCategory === 2 || h.scpiCategory === 3) &&
+      !h.jointLiabilityEntity
+    )
+      companies.add(h.issuerId);
   }
   return share(ctx, {
     rule,
@@ -85,7 +91,7 @@ export function scpiAdvances(ctx: FundContext): RuleResult {
         article: rule.article,
         issuer,
       } as const;
-      if (!h.issuerId || !owned.has(h.issuerId)) return breaks(gateFails);
+      if (!h.issuerId || !companies.has(h.issuerId)) return breaks(gateFails);
       const ownership = h.ownershipPct ?? owned.get(h.issuerId);
       if (ownership === undefined) return { unknown: "ownershipPct" };
       if (ownership.gte(gate)) return "out";
@@ -136,6 +142,8 @@ export function scpiDebt(ctx: FundContext): RuleResult | undefined {
     threshold: SCPI.borrowing,
     numerator: debt,
     denominator: f.agBorrowingMax,
+    // The meeting's maximum is a limit: a maximum of 0 forbids any debt.
+    baseIsLimit: true,
     complete,
     notes,
   });
