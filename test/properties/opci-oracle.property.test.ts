@@ -1,0 +1,699 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { formatAmount } from "../../src/engine/amount";
+import { checkWorkbook } from "../../src/engine/check";
+import type { RuleResult, Status } from "../../src/engine/result";
+import { tableFromValues } from "../../src/workbook/range-grid";
+import { readWorkbook } from "../../src/workbook/read-workbook";
+import { RUNS } from "./arbitraries";
+import { millionths } from "./l214-28-plain";
+
+// L. 214-36 I and II, L. 214-37, L. 214-39, L. 214-42 and L. 214-43 read a second time, plainly,
+// from RULES.md §1.5, the texts in texts/cmf-livre-ii.txt and the contract (WORKBOOK-FORMAT.md §3
+// « OPCI », docs/workbook-format.md « OPCI (L. 214-36 to L. 214-43) » and « Rules added to the
+// contract »): one object per position, BigInt millionths, no sort. Random SPPICAV and FPI
+// workbooks, read through the reader every face uses, must give the numerators, denominators,
+// headroom, the positions named and the statuses this reading gives, after the three years of
+// L. 214-43 and inside them. Nothing here comes from the engine's OPCI rules.
+//
+// The reading, in short:
+// * positions are classified by `opciCategory` alone (the item of L. 214-36 I), at fair value; the
+//   base is `totalAssets`, or the sum of the fair values of the positions held on the date;
+// * held: invested on or before the date (a blank date: held) and not sold on or before it;
+// * OPCI-ASSET (I « exclusivement constitué »): 2° and 3° companies « qui ne sont pas admises aux
+//   négociations », 4° shares « négociées sur un marché »: a listing other than `UNLISTED` is
+//   admitted to trading (contract: "items 2° and 3° must not be admitted to trading, item 4° must
+//   be"); any position breaking it is a breach, whatever its amount;
+// * OPCI-UNLIM (II): any position in an entity whose members answer « indéfiniment et
+//   solidairement »; a prohibition, not one of the « règles de dispersion … et les quotas » that
+//   L. 214-43 delays, so it binds from creation;
+// * OPCI-RE60 (L. 214-37 1° « 60 % au moins »): SPPICAV items 1° to 5°; FPI items 1°, 2° and 5°
+//   held as a « participation contrôlée »; OPCI-RE51 (SPPICAV, « au minimum 51 % »): 1° to 3° and
+//   5°; OPCI-LIQ5 (2° « 5 % au moins »): items 8° and 9° « libres de toutes sûretés »;
+// * OPCI-LEV40 (L. 214-39 « dans la limite de 40 % »): the fund's `borrowings` plus each held 2°,
+//   3° and 5° position's `entityDebt` « à concurrence du pourcentage de participation » (blank
+//   participation: 100 %; blank debt: 0), over the fair value of items 1° to 3° and 5°; blank
+//   borrowings: incomplete;
+// * OPCI-CCA5 (L. 214-42): each advance (10°) to a company the fund holds as a 2° or 3° position
+//   (same issuerId) « dont il détient … au moins 5 % du capital social »: the share is the
+//   advance's own `ownershipPct`, else the highest on the company's 2° and 3° rows (the
+//   contract's "advances take the ownership of their issuer"), else the highest
+//   `participationPct` « détenue directement ou indirectement » there; no share anywhere, or no
+//   issuerId on the advance: incomplete;
+// * L. 214-43: the rules of L. 214-36 I, L. 214-37, L. 214-39 and L. 214-42 bind from the third
+//   anniversary of `constitutionDate` included (contract); before it they are computed and
+//   reported `not-binding`; a blank creation date makes them `incomplete`;
+// * « au moins » ≥, « dans la limite de » ≤; a passing ratio within `warningMargin` (default 2
+//   points) of its threshold is a `warning`; gates have no margin.
+
+type Listing = "UNLISTED" | "REGULATED" | "MTF_SME" | "MTF_OTHER" | null;
+type Held = "held" | "sold" | "later" | "sold-after" | "no-dates";
+
+interface Row {
+  fund: number;
+  /** Null: a blank issuerId. */
+  issuer: number | null;
+  category: number;
+  /** Fair value in cents (the reader takes euros with two decimals exactly). */
+  cents: number;
+  listing: Listing;
+  encumbered: boolean | null;
+  /** Participation, in ten-thousandths (so debt × participation is exact in millionths); null: blank. */
+  participation: number | null;
+  debtCents: number | null;
+  controlled: boolean | null;
+  /** Share of capital, in ten-thousandths; null: blank. */
+  ownership: number | null;
+  jointLiability: boolean;
+  held: Held;
+  /** An asset class unrelated to the item: the item alone classifies. */
+  oddClass: string | null;
+}
+
+type Creation =
+  "long-ago" | "on-anniversary" | "day-before" | "young" | "blank";
+
+interface Fund {
+  fpi: boolean;
+  creation: Creation;
+  /** Whole euros; null: blank (the sum of the fair values held). */
+  totalAssets: number | null;
+  borrowingsCents: number | null;
+  /** Null: blank (the default 2 points). */
+  marginBp: number | null;
+  /** A COST basis with paid-up subscriptions, which an OPCI ignores. */
+  costBasis: boolean;
+}
+
+const percentOrNull = fc.constantFrom<number | null>(
+  null,
+  0,
+  499,
+  500,
+  4000,
+  10000,
+);
+const row: fc.Arbitrary<Row> = fc.record({
+  fund: fc.integer({ min: 0, max: 2 }),
+  issuer: fc.oneof(
+    { weight: 12, arbitrary: fc.integer({ min: 0, max: 5 }) },
+    { weight: 1, arbitrary: fc.constant(null) },
+  ),
+  category: fc.constantFrom(
+    1,
+    1,
+    2,
+    2,
+    3,
+    3,
+    4,
+    5,
+    5,
+    6,
+    7,
+    8,
+    9,
+    9,
+    10,
+    10,
+    10,
+  ),
+  cents: fc.oneof(
+    { weight: 20, arbitrary: fc.integer({ min: 1, max: 500_000_000 }) },
+    { weight: 2, arbitrary: fc.constant(0) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(2_500_000_000_00, 12_345_678_901_234),
+    },
+  ),
+  listing: fc.constantFrom<Listing>(
+    null,
+    null,
+    "UNLISTED",
+    "REGULATED",
+    "MTF_SME",
+    "MTF_OTHER",
+  ),
+  encumbered: fc.constantFrom(null, true, false),
+  participation: percentOrNull,
+  debtCents: fc.oneof(
+    { weight: 3, arbitrary: fc.integer({ min: 0, max: 300_000_000 }) },
+    { weight: 1, arbitrary: fc.constant(null) },
+  ),
+  controlled: fc.constantFrom(null, true, false),
+  ownership: fc.constantFrom<number | null>(null, null, 0, 499, 500, 3000),
+  jointLiability: fc.oneof(
+    { weight: 15, arbitrary: fc.constant(false) },
+    { weight: 1, arbitrary: fc.constant(true) },
+  ),
+  held: fc.oneof(
+    { weight: 12, arbitrary: fc.constant<Held>("held") },
+    { weight: 3, arbitrary: fc.constant<Held>("no-dates") },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<Held>("sold", "later", "sold-after"),
+    },
+  ),
+  oddClass: fc.oneof(
+    { weight: 8, arbitrary: fc.constant(null) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        "EQUITY",
+        "CASH",
+        "REAL_ESTATE",
+        "OTHER_DEBT",
+        "FUND_UNITS",
+      ),
+    },
+  ),
+});
+
+const fund: fc.Arbitrary<Fund> = fc.record({
+  fpi: fc.boolean(),
+  creation: fc.constantFrom<Creation>(
+    "long-ago",
+    "long-ago",
+    "long-ago",
+    "on-anniversary",
+    "day-before",
+    "young",
+    "blank",
+  ),
+  totalAssets: fc.oneof(
+    { weight: 3, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 60_000_000 }) },
+  ),
+  borrowingsCents: fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 0, max: 800_000_000 }) },
+    { weight: 1, arbitrary: fc.constant(null) },
+  ),
+  marginBp: fc.constantFrom<number | null>(0, 0, null, 500),
+  costBasis: fc.constantFrom(false, false, false, true),
+});
+
+const workbook = fc.record({
+  asOf: fc.constantFrom("2025-12-31", "2026-06-30", "2026-03-15"),
+  funds: fc.tuple(fund, fund, fund),
+  rows: fc.array(row, { minLength: 1, maxLength: 60 }),
+  /** The share of capital (ownership and participation) of an issuer's first row on all its rows, as a company has one. */
+  byIssuer: fc.boolean(),
+});
+
+/** The same day `years` earlier, or that day plus `days`: the dates generated are never 29 February. */
+function shift(iso: string, years: number, days = 0): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function creationDate(c: Creation, asOf: string): string | null {
+  switch (c) {
+    case "long-ago":
+      return "2016-04-30";
+    case "on-anniversary":
+      return shift(asOf, -3); // L. 214-43 binds on this as-of date
+    case "day-before":
+      return shift(asOf, -3, 1); // the third anniversary is tomorrow
+    case "young":
+      return "2024-05-01";
+    case "blank":
+      return null;
+  }
+}
+
+const CLASS_OF: Record<number, string> = {
+  1: "REAL_ESTATE",
+  2: "REAL_ESTATE",
+  3: "REAL_ESTATE",
+  4: "EQUITY",
+  5: "FUND_UNITS",
+  6: "OTHER_DEBT",
+  7: "FUND_UNITS",
+  8: "DEPOSIT",
+  9: "CASH",
+  10: "CURRENT_ACCOUNT_ADVANCE",
+};
+
+const HOLDING_HEADERS = [
+  "fundId",
+  "lineId",
+  "issuerId",
+  "assetClass",
+  "fairValue",
+  "costValue",
+  "listingStatus",
+  "opciCategory",
+  "encumbered",
+  "participationPct",
+  "entityDebt",
+  "controlledParticipation",
+  "ownershipPct",
+  "jointLiabilityEntity",
+  "investmentDate",
+  "disposalDate",
+];
+const FUND_HEADERS = [
+  "fundId",
+  "fundType",
+  "constitutionDate",
+  "basis",
+  "paidUpSubscriptions",
+  "totalAssets",
+  "borrowings",
+  "warningMargin",
+];
+
+const issuerOf = (r: Row) => (r.issuer === null ? null : `S${r.issuer}`);
+const fraction = (tenThousandths: number | null) =>
+  tenThousandths === null ? null : tenThousandths / 10_000;
+
+function datesOf(held: Held, asOf: string): [string | null, string | null] {
+  switch (held) {
+    case "held":
+      return ["2019-02-01", null];
+    case "no-dates":
+      return [null, null];
+    case "sold":
+      return ["2019-02-01", asOf]; // sold on the date itself: no longer held
+    case "later":
+      return [shift(asOf, 0, 1), null];
+    case "sold-after":
+      return ["2019-02-01", shift(asOf, 0, 1)];
+  }
+}
+
+function grids(rows: Row[], funds: Fund[], asOf: string) {
+  const holdings = rows.map((r, k) => {
+    const [invested, sold] = datesOf(r.held, asOf);
+    return [
+      `F${r.fund}`,
+      `L${k}`,
+      issuerOf(r),
+      r.oddClass ?? CLASS_OF[r.category],
+      r.cents / 100,
+      // A cost that differs from the fair value: an OPCI measures at fair value whatever its basis.
+      r.cents / 50,
+      r.listing,
+      r.category,
+      r.encumbered,
+      fraction(r.participation),
+      r.debtCents === null ? null : r.debtCents / 100,
+      r.controlled,
+      fraction(r.ownership),
+      r.jointLiability,
+      invested,
+      sold,
+    ];
+  });
+  const fundRows = funds.map((f, k) => [
+    `F${k}`,
+    f.fpi ? "FPI" : "SPPICAV",
+    creationDate(f.creation, asOf),
+    f.costBasis ? "COST" : null,
+    f.costBasis ? 1_000_000 : null,
+    f.totalAssets,
+    f.borrowingsCents === null ? null : f.borrowingsCents / 100,
+    f.marginBp === null ? null : f.marginBp / 10_000,
+  ]);
+  return {
+    Funds: tableFromValues("Funds", [FUND_HEADERS, ...fundRows]),
+    Holdings: tableFromValues("Holdings", [HOLDING_HEADERS, ...holdings]),
+  };
+}
+
+/** A position as the rules see it: its line and its fair value in millionths. */
+interface Line {
+  lineId: string;
+  amount: bigint;
+}
+
+interface Expected {
+  base: bigint;
+  re60: bigint;
+  re51: bigint;
+  liq5: bigint;
+  /** Borrowings (when given) plus the look-through debts. */
+  debt: bigint;
+  realEstate: bigint;
+  borrowingsKnown: boolean;
+  outsideList: Line[];
+  unlimited: Line[];
+  /** Advances to no 2° or 3° company of the fund. */
+  noCompany: Line[];
+  /** Advances to a company held below 5 %. */
+  below5: Line[];
+  /** Advances whose company is not named (blank issuerId), or whose share no row states. */
+  shareUnknown: Line[];
+}
+
+const isListed = (r: Row) => r.listing !== null && r.listing !== "UNLISTED";
+
+/** One SPPICAV's or FPI's measures, read from the articles. */
+function expected(
+  rows: { r: Row; k: number }[],
+  f: Fund,
+  asOf: string,
+): Expected {
+  const isHeld = ({ r }: { r: Row }) => {
+    const [invested, sold] = datesOf(r.held, asOf);
+    return (
+      (invested === null || invested <= asOf) && (sold === null || sold > asOf)
+    );
+  };
+  const held = rows.filter(isHeld);
+  const amount = (r: Row) => millionths(r.cents);
+  const line = ({ r, k }: { r: Row; k: number }): Line => ({
+    lineId: `L${k}`,
+    amount: amount(r),
+  });
+  const sumOf = (xs: { r: Row }[]) => xs.reduce((s, x) => s + amount(x.r), 0n);
+  const inItems = (items: number[]) =>
+    held.filter((x) => items.includes(x.r.category));
+
+  const base =
+    f.totalAssets === null ? sumOf(held) : BigInt(f.totalAssets) * 1_000_000n;
+  // L. 214-37 1°: the SPPICAV's real-estate assets are items 1° to 5°; the FPI's are 1° and 2°,
+  // and 5° « sous réserve qu'il s'agisse d'une participation contrôlée ».
+  const re60 = f.fpi
+    ? sumOf(
+        held.filter(
+          ({ r }) =>
+            r.category === 1 ||
+            r.category === 2 ||
+            (r.category === 5 && r.controlled === true),
+        ),
+      )
+    : sumOf(inItems([1, 2, 3, 4, 5]));
+  const re51 = sumOf(inItems([1, 2, 3, 5]));
+  // 2°: items 8° and 9°, « libres de toutes sûretés ou droits au profit de tiers ».
+  const liq5 = sumOf(inItems([8, 9]).filter(({ r }) => r.encumbered !== true));
+  // L. 214-39: « à concurrence du pourcentage de participation détenue » in the 2° and 3°
+  // companies and the 5° bodies; debt in cents × participation in ten-thousandths = millionths.
+  let debt = f.borrowingsCents === null ? 0n : millionths(f.borrowingsCents);
+  for (const { r } of inItems([2, 3, 5]))
+    debt += BigInt(r.debtCents ?? 0) * BigInt(r.participation ?? 10_000);
+  const realEstate = sumOf(inItems([1, 2, 3, 5]));
+
+  const outsideList = held
+    .filter(
+      ({ r }) =>
+        ((r.category === 2 || r.category === 3) && isListed(r)) ||
+        (r.category === 4 && !isListed(r)),
+    )
+    .map(line);
+  const unlimited = held.filter(({ r }) => r.jointLiability).map(line);
+
+  const noCompany: Line[] = [];
+  const below5: Line[] = [];
+  const shareUnknown: Line[] = [];
+  for (const x of inItems([10])) {
+    const issuer = issuerOf(x.r);
+    // No issuerId: which company the advance went to is unknown; it may be one of the fund's.
+    if (issuer === null) {
+      shareUnknown.push(line(x));
+      continue;
+    }
+    const companyRows = held.filter(
+      (y) =>
+        issuer !== null &&
+        issuerOf(y.r) === issuer &&
+        (y.r.category === 2 || y.r.category === 3),
+    );
+    if (companyRows.length === 0) {
+      noCompany.push(line(x));
+      continue;
+    }
+    // « dont il détient directement ou indirectement au moins 5 % du capital social »: the
+    // advance's own ownershipPct, else the highest stated on the company's 2° and 3° rows, else
+    // their highest participationPct (a 2° or 3° holding's column, « share held, directly or
+    // indirectly »); a building or another advance of the same issuerId says nothing of it.
+    const highest = (get: (r: Row) => number | null) =>
+      companyRows
+        .map((y) => get(y.r))
+        .reduce<number | null>(
+          (m, v) => (v === null ? m : m === null || v > m ? v : m),
+          null,
+        );
+    const share =
+      x.r.ownership ??
+      highest((r) => r.ownership) ??
+      highest((r) => r.participation);
+    if (share === null) shareUnknown.push(line(x));
+    else if (share < 500) below5.push(line(x));
+  }
+  return {
+    base,
+    re60,
+    re51,
+    liq5,
+    debt,
+    realEstate,
+    borrowingsKnown: f.borrowingsCents !== null,
+    outsideList,
+    unlimited,
+    noCompany,
+    below5,
+    shareUnknown,
+  };
+}
+
+/** A minimum: `numerator ≥ threshold × base`, a warning within the margin above it; thresholds and margins in basis points. */
+function minStatus(
+  numerator: bigint,
+  base: bigint,
+  thresholdBp: bigint,
+  marginBp: bigint,
+): Status {
+  const cushion = 10_000n * numerator - thresholdBp * base;
+  if (cushion < 0n) return "breach";
+  return cushion < marginBp * base ? "warning" : "pass";
+}
+/** A maximum: `numerator ≤ threshold × base` (« dans la limite de »), a warning within the margin below it. */
+function maxStatus(
+  numerator: bigint,
+  base: bigint,
+  thresholdBp: bigint,
+  marginBp: bigint,
+): Status {
+  const cushion = thresholdBp * base - 10_000n * numerator;
+  if (cushion < 0n) return "breach";
+  return cushion < marginBp * base ? "warning" : "pass";
+}
+
+/** Headroom in EUR rounded down to the cent: (numerator − threshold × base) for a minimum, the other way for a maximum. */
+function headroomOf(
+  numerator: bigint,
+  base: bigint,
+  thresholdBp: bigint,
+  max: boolean,
+): string {
+  const scaled = max
+    ? thresholdBp * base - 10_000n * numerator
+    : 10_000n * numerator - thresholdBp * base;
+  // scaled is in millionths × 10 000; one cent is 10 000 millionths.
+  const per = 10_000n * 10_000n;
+  const cents = scaled >= 0n ? scaled / per : -((-scaled + per - 1n) / per);
+  return formatAmount(cents * 10_000n);
+}
+
+const ruleOf = (rules: RuleResult[], id: string) =>
+  rules.find((r) => r.id === id);
+const linesOf = (lines: Line[]) => lines.map((l) => l.lineId).sort();
+const total = (lines: Line[]) => lines.reduce((s, l) => s + l.amount, 0n);
+
+describe("OPCI-ASSET, OPCI-UNLIM, OPCI-RE60, OPCI-RE51, OPCI-LIQ5, OPCI-LEV40, OPCI-CCA5 · L. 214-36 I and II, L. 214-37, L. 214-39, L. 214-42 and L. 214-43 read plainly, against the engine (property)", () => {
+  it("L. 214-36 to L. 214-43: the same numerators, bases, headroom and positions, « 60 % au moins », « au minimum 51 % », « 5 % au moins » as ≥, « dans la limite de 40 % » as ≤, not binding until three years after creation", () => {
+    fc.assert(
+      fc.property(workbook, ({ asOf, funds, rows: generated, byIssuer }) => {
+        const rows = byIssuer ? sameShareByIssuer(generated) : generated;
+        const report = checkWorkbook(readWorkbook(grids(rows, funds, asOf)), {
+          asOf,
+        });
+        const indexed = rows.map((r, k) => ({ r, k }));
+        for (let n = 0; n < funds.length; n++) {
+          const f = funds[n];
+          const own = indexed.filter((x) => x.r.fund === n);
+          // A fund without Holdings rows is not measured (its rules are incomplete).
+          if (own.length === 0) continue;
+          const got = report.funds.find((x) => x.fundId === `F${n}`)!;
+          const want = expected(own, f, asOf);
+          checkFund(got.rules, want, f, asOf, `F${n}`);
+        }
+      }),
+      { ...RUNS, numRuns: Math.max(RUNS.numRuns, 300) },
+    );
+  });
+});
+
+/** The rows with the share of capital of an issuer's first row on all its rows. */
+function sameShareByIssuer(rows: Row[]): Row[] {
+  const first = new Map<string, Row>();
+  return rows.map((r) => {
+    if (r.issuer === null) return r;
+    const key = `${r.fund}/${r.issuer}`;
+    const f = first.get(key) ?? (first.set(key, r), r);
+    return { ...r, ownership: f.ownership, participation: f.participation };
+  });
+}
+
+function checkFund(
+  rules: RuleResult[],
+  want: Expected,
+  f: Fund,
+  asOf: string,
+  fundId: string,
+) {
+  const created = creationDate(f.creation, asOf);
+  // L. 214-43: « au plus tard trois ans après la date de création ».
+  const binding = created === null ? null : asOf >= shift(created, 3);
+  const margin = BigInt(f.marginBp ?? 200);
+  /** What a rule delayed by L. 214-43 reports, given what it would report once binding. */
+  const delayed = (status: Status): Status =>
+    status === "incomplete" || binding === null
+      ? "incomplete"
+      : binding
+        ? status
+        : "not-binding";
+  const ids = rules.map((r) => r.id).sort();
+  expect(ids).toEqual(
+    (f.fpi
+      ? [
+          "OPCI-ASSET",
+          "OPCI-CCA5",
+          "OPCI-LEV40",
+          "OPCI-LIQ5",
+          "OPCI-RE60",
+          "OPCI-UNLIM",
+        ]
+      : [
+          "OPCI-ASSET",
+          "OPCI-CCA5",
+          "OPCI-LEV40",
+          "OPCI-LIQ5",
+          "OPCI-RE51",
+          "OPCI-RE60",
+          "OPCI-UNLIM",
+        ]
+    ).sort(),
+  );
+  // A base of zero (nothing held, or every amount zero): no ratio, and the engine reports the
+  // rules measured over it incomplete; only the numerators are compared then.
+  const positive = want.base > 0n;
+
+  // L. 214-37 1° and 2°: minimums over the asset.
+  const minimums: [string, bigint, bigint][] = [
+    ["OPCI-RE60", want.re60, 6000n],
+    ["OPCI-LIQ5", want.liq5, 500n],
+  ];
+  if (!f.fpi) minimums.push(["OPCI-RE51", want.re51, 5100n]);
+  for (const [id, numerator, threshold] of minimums) {
+    const r = ruleOf(rules, id)!;
+    expect(r.numerator, `${fundId} ${id}`).toBe(formatAmount(numerator));
+    expect(r.denominator, `${fundId} ${id}`).toBe(formatAmount(want.base));
+    expect(r.threshold, id).toBe(Number(threshold) / 10_000);
+    expect(r.operator, id).toBe(">=");
+    if (!positive) continue;
+    expect(r.status, `${fundId} ${id}`).toBe(
+      delayed(minStatus(numerator, want.base, threshold, margin)),
+    );
+    expect(r.headroom, `${fundId} ${id}`).toBe(
+      headroomOf(numerator, want.base, threshold, false),
+    );
+  }
+
+  // L. 214-39: a maximum over the real-estate assets of items 1° to 3° and 5°.
+  const lev = ruleOf(rules, "OPCI-LEV40")!;
+  expect(lev.numerator, `${fundId} lev.numerator`).toBe(
+    formatAmount(want.debt),
+  );
+  expect(lev.denominator, `${fundId} lev.denominator`).toBe(
+    formatAmount(want.realEstate),
+  );
+  expect(lev.threshold, `${fundId} lev.threshold`).toBe(0.4);
+  expect(lev.operator, `${fundId} lev.operator`).toBe("<=");
+  if (want.realEstate > 0n) {
+    expect(lev.status, `${fundId} lev.status`).toBe(
+      delayed(
+        want.borrowingsKnown
+          ? maxStatus(want.debt, want.realEstate, 4000n, margin)
+          : "incomplete",
+      ),
+    );
+    if (want.borrowingsKnown)
+      expect(lev.headroom, `${fundId} lev.headroom`).toBe(
+        headroomOf(want.debt, want.realEstate, 4000n, true),
+      );
+  }
+
+  // L. 214-36 I: « exclusivement constitué »; any position outside the list is a breach.
+  const asset = ruleOf(rules, "OPCI-ASSET")!;
+  expect(asset.numerator, `${fundId} asset.numerator`).toBe(
+    formatAmount(total(want.outsideList)),
+  );
+  if (positive)
+    expect(asset.status, `${fundId} asset.status`).toBe(
+      delayed(want.outsideList.length > 0 ? "breach" : "pass"),
+    );
+  if (positive)
+    expect(asset.headroom, `${fundId} asset.headroom`).toBe(
+      formatAmount(-total(want.outsideList)),
+    );
+  const closedList = asset.conditions?.find((c) => c.id === "closed-list");
+  expect(
+    (closedList?.positions ?? []).map((p) => p.lineId).sort(),
+    `${fundId} closed-list`,
+  ).toEqual(linesOf(want.outsideList));
+
+  // L. 214-36 II: binds from creation.
+  const unlim = ruleOf(rules, "OPCI-UNLIM")!;
+  expect(unlim.numerator, `${fundId} unlim.numerator`).toBe(
+    formatAmount(total(want.unlimited)),
+  );
+  if (positive)
+    expect(unlim.status, `${fundId} unlim.status`).toBe(
+      want.unlimited.length > 0 ? "breach" : "pass",
+    );
+
+  // L. 214-42: advances only to the fund's 2° and 3° companies held at least 5 %.
+  const cca = ruleOf(rules, "OPCI-CCA5")!;
+  const breaking = [...want.noCompany, ...want.below5];
+  expect(cca.numerator, `${fundId} cca.numerator`).toBe(
+    formatAmount(total(breaking)),
+  );
+  // Once binding, a breaking advance is a breach whatever the unknown share of another; before
+  // then an unknown share leaves the rule incomplete (not-binding would claim it was all read).
+  const unknown = want.shareUnknown.length > 0;
+  if (positive)
+    expect(cca.status, `${fundId} cca.status`).toBe(
+      binding === true && breaking.length > 0
+        ? "breach"
+        : unknown
+          ? "incomplete"
+          : delayed(breaking.length > 0 ? "breach" : "pass"),
+    );
+  const conditionOf = (id: string) => cca.conditions?.find((c) => c.id === id);
+  const named = (id: string) =>
+    (conditionOf(id)?.positions ?? []).map((p) => p.lineId).sort();
+  expect(named("companies-2-3"), `${fundId} companies-2-3`).toEqual(
+    linesOf(want.noCompany),
+  );
+  expect(named("gate-5"), `${fundId} gate-5`).toEqual(linesOf(want.below5));
+  if (positive && (breaking.length > 0 || want.shareUnknown.length === 0)) {
+    // What must be cured: every advance that breaks either condition. When both conditions
+    // fail the engine shows the larger of the two instead (opci-oracle-findings.test.ts), so the
+    // rule's headroom is compared here only when one condition holds all the breaking advances.
+    if (want.noCompany.length === 0 || want.below5.length === 0)
+      expect(cca.headroom, `${fundId} cca.headroom`).toBe(
+        formatAmount(-total(breaking)),
+      );
+    expect(
+      conditionOf("companies-2-3")?.headroom,
+      `${fundId} companies-2-3 headroom`,
+    ).toBe(formatAmount(-total(want.noCompany)));
+    expect(conditionOf("gate-5")?.headroom, `${fundId} gate-5 headroom`).toBe(
+      formatAmount(-total(want.below5)),
+    );
+  }
+}
