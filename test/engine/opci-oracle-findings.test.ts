@@ -43,7 +43,7 @@ const position = (
   issuerId: string,
   assetClass: string,
   fairValue: number,
-  opciCategory: number,
+  opciCategory: number | string,
   more: {
     listingStatus?: Cell;
     encumbered?: Cell;
@@ -201,4 +201,19 @@ describe("OPCI-CCA5 · L. 214-42: advances « aux sociétés mentionnées aux 2�
       expect(cca.headroom).toBe("-50000.00");
     },
   );
+
+  // Not sure, so skipped rather than marked failing. Engine: breach, « advance to S, which is
+  // not one of the fund's 2° or 3° companies ». Line C's item is unreadable: were it S's 2° or
+  // 3° shares (held 30 %), the advance would be allowed. docs/workbook-format.md has « A rule
+  // already in breach stays in breach: what the readable rows show cannot be cured by a row the
+  // product could not read », but here that row can cure it; contract §2 asks `incomplete`.
+  it.skip("L. 214-42: an advance to S and a row of S whose opciCategory is unreadable: incomplete, not breach", () => {
+    const rules = check("SPPICAV", [
+      position("A", "A", "REAL_ESTATE", 700, 1),
+      position("B", "S", "CURRENT_ACCOUNT_ADVANCE", 10, 10),
+      position("C", "S", "REAL_ESTATE", 200, "abc", { ownershipPct: 0.3 }),
+      position("K", "K", "CASH", 100, 9),
+    ]);
+    expect(ruleOf(rules, "OPCI-CCA5").status).toBe("incomplete");
+  });
 });
