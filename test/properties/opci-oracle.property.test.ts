@@ -121,6 +121,8 @@ const row: fc.Arbitrary<Row> = fc.record({
   cents: fc.oneof(
     { weight: 20, arbitrary: fc.integer({ min: 1, max: 500_000_000 }) },
     { weight: 2, arbitrary: fc.constant(0) },
+    // A sign error, counted as read (contract, « Amounts below zero »).
+    { weight: 1, arbitrary: fc.integer({ min: -500_000_000, max: -1 }) },
     {
       weight: 1,
       arbitrary: fc.constantFrom(2_500_000_000_00, 12_345_678_901_234),
@@ -138,6 +140,7 @@ const row: fc.Arbitrary<Row> = fc.record({
   participation: percentOrNull,
   debtCents: fc.oneof(
     { weight: 3, arbitrary: fc.integer({ min: 0, max: 300_000_000 }) },
+    { weight: 1, arbitrary: fc.integer({ min: -50_000_000, max: -1 }) },
     { weight: 1, arbitrary: fc.constant(null) },
   ),
   controlled: fc.constantFrom(null, true, false),
@@ -670,6 +673,22 @@ function headroomOf(
 
 const ruleOf = (rules: RuleResult[], id: string) =>
   rules.find((r) => r.id === id);
+/**
+ * A gate's headroom: minus the positions that break it, never positive in breach (a sign error
+ * among them lowers it no further than zero). Outside a breach (not binding yet, incomplete) the
+ * engine shows either; the contract says nothing of it.
+ */
+function expectToCure(
+  headroom: string | null | undefined,
+  lines: Line[],
+  inBreach: boolean,
+  label: string,
+) {
+  const sum = lines.reduce((s, l) => s + l.amount, 0n);
+  if (sum >= 0n) expect(headroom, label).toBe(formatAmount(-sum));
+  else if (inBreach) expect(headroom, label).toBe("0.00");
+  else expect(["0.00", formatAmount(-sum)], label).toContain(headroom);
+}
 const linesOf = (lines: Line[]) => lines.map((l) => l.lineId).sort();
 const total = (lines: Line[]) => lines.reduce((s, l) => s + l.amount, 0n);
 
@@ -866,8 +885,11 @@ function checkFund(
     formatAmount(total(want.outsideList)),
   );
   if (positive)
-    expect(asset.headroom, `${fundId} asset.headroom`).toBe(
-      formatAmount(-total(want.outsideList)),
+    expectToCure(
+      asset.headroom,
+      want.outsideList,
+      statuses["OPCI-ASSET"] === "breach",
+      `${fundId} asset.headroom`,
     );
   const closedList = asset.conditions?.find((c) => c.id === "closed-list");
   expect(
@@ -892,21 +914,23 @@ function checkFund(
     linesOf(want.noCompany),
   );
   expect(named("gate-5"), `${fundId} gate-5`).toEqual(linesOf(want.below5));
+  const ccaBreach = statuses["OPCI-CCA5"] === "breach";
   if (positive && (breaking.length > 0 || want.shareUnknown.length === 0)) {
     // What must be cured: every advance that breaks either condition. When both conditions
     // fail the engine shows the larger of the two instead (opci-oracle-findings.test.ts), so the
     // rule's headroom is compared here only when one condition holds all the breaking advances.
     if (want.noCompany.length === 0 || want.below5.length === 0)
-      expect(cca.headroom, `${fundId} cca.headroom`).toBe(
-        formatAmount(-total(breaking)),
+      expectToCure(cca.headroom, breaking, ccaBreach, `${fundId} cca.headroom`);
+    for (const [id, lines] of [
+      ["companies-2-3", want.noCompany],
+      ["gate-5", want.below5],
+    ] as const)
+      expectToCure(
+        conditionOf(id)?.headroom,
+        lines,
+        ccaBreach,
+        `${fundId} ${id} headroom`,
       );
-    expect(
-      conditionOf("companies-2-3")?.headroom,
-      `${fundId} companies-2-3 headroom`,
-    ).toBe(formatAmount(-total(want.noCompany)));
-    expect(conditionOf("gate-5")?.headroom, `${fundId} gate-5 headroom`).toBe(
-      formatAmount(-total(want.below5)),
-    );
   }
 }
 
@@ -939,9 +963,12 @@ function checkUnreadable(
       asOf,
     ),
   );
-  const withoutRow = statusesOf(
+  // What the other rows show: the row as an item 7° position, in the base and in no rule.
+  const othersShow = statusesOf(
     expected(
-      own.filter((x) => x.k !== cell.row),
+      own.map((x) =>
+        x.k === cell.row ? { ...x, r: { ...x.r, category: 7 } } : x,
+      ),
       f,
       asOf,
     ),
@@ -965,7 +992,7 @@ function checkUnreadable(
     // the company's 2° or 3° shares, would cure it (opci-oracle-findings.test.ts, skipped).
     else if (
       cell.field === "category" &&
-      withoutRow[r.id] === "breach" &&
+      othersShow[r.id] === "breach" &&
       possible.includes("breach")
     )
       expect(["breach", "incomplete"], label).toContain(r.status);
