@@ -44,7 +44,12 @@ import { millionths } from "./l214-28-plain";
 //   anniversary of `constitutionDate` included (contract); before it they are computed and
 //   reported `not-binding`; a blank creation date makes them `incomplete`;
 // * « au moins » ≥, « dans la limite de » ≤; a passing ratio within `warningMargin` (default 2
-//   points) of its threshold is a `warning`; gates have no margin.
+//   points) of its threshold is a `warning`; gates have no margin; amounts below zero are counted
+//   as read, and a gate in breach never shows a positive headroom;
+// * one unreadable cell (contract §2, « the rules that needed that value report `incomplete` »):
+//   a rule whose status turns on the value the cell might hold is `incomplete`.
+// Where the engine departs from this reading (test/engine/opci-oracle-findings.test.ts), the
+// comparison is narrowed at that point and says so.
 
 type Listing = "UNLISTED" | "REGULATED" | "MTF_SME" | "MTF_OTHER" | null;
 type Held = "held" | "sold" | "later" | "sold-after" | "no-dates";
@@ -721,6 +726,46 @@ describe("OPCI-ASSET, OPCI-UNLIM, OPCI-RE60, OPCI-RE51, OPCI-LIQ5, OPCI-LEV40, O
         },
       ),
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 300) },
+    );
+  });
+
+  it("RULES.md §1.5 gives these rules to the SPPICAV and the FPI only: an OPPCI, not a fund type of the contract, gets none of them and an error naming its fundType", () => {
+    const report = checkWorkbook(
+      readWorkbook(
+        grids(
+          [plain(1, 70_000_000), plain(9, 30_000_000)],
+          [
+            {
+              fpi: false,
+              creation: "long-ago",
+              totalAssets: null,
+              borrowingsCents: 0,
+              marginBp: 0,
+              costBasis: false,
+            },
+          ],
+          "2025-12-31",
+        ),
+      ),
+      { asOf: "2025-12-31" },
+    );
+    expect(report.funds[0].rules.map((r) => r.id).sort()).toEqual(
+      RULES_OF.SPPICAV,
+    );
+    const oppci = readWorkbook({
+      Funds: tableFromValues("Funds", [
+        FUND_HEADERS,
+        ["F0", "OPPCI", "2016-04-30", null, null, null, 0, 0],
+      ]),
+      Holdings: tableFromValues("Holdings", [
+        HOLDING_HEADERS,
+        ["F0", "L0", null, "REAL_ESTATE", 700_000, null, null, 1],
+      ]),
+    });
+    const fund = checkWorkbook(oppci, { asOf: "2025-12-31" }).funds[0];
+    expect(fund.rules.filter((r) => r.id.startsWith("OPCI-"))).toEqual([]);
+    expect(fund.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: "error", column: "fundType" }),
     );
   });
 
