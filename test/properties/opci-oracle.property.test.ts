@@ -267,7 +267,16 @@ type Unreadable = { row: number; field: keyof typeof UNREADABLE };
 const workbook = fc.record({
   asOf: fc.constantFrom("2025-12-31", "2026-06-30", "2026-03-15"),
   funds: fc.tuple(fund, fund, fund),
-  rows: fc.array(row, { minLength: 1, maxLength: 60 }),
+  // Now and then a larger table: many rows per fund, sums over many positions.
+  rows: fc.oneof(
+    { weight: 12, arbitrary: fc.array(row, { minLength: 1, maxLength: 60 }) },
+    { weight: 1, arbitrary: fc.array(row, { minLength: 300, maxLength: 900 }) },
+  ),
+  /** Now and then 300 funds, their rows interleaved (each fund's facts those of its number modulo 3). */
+  manyFunds: fc.oneof(
+    { weight: 15, arbitrary: fc.constant(false) },
+    { weight: 1, arbitrary: fc.constant(true) },
+  ),
   /** The share of capital (ownership and participation) of an issuer's first row on all its rows, as a company has one. */
   byIssuer: fc.boolean(),
   /** Now and then one cell the reader cannot read. */
@@ -702,8 +711,21 @@ describe("OPCI-ASSET, OPCI-UNLIM, OPCI-RE60, OPCI-RE51, OPCI-LIQ5, OPCI-LEV40, O
     fc.assert(
       fc.property(
         workbook,
-        ({ asOf, funds, rows: generated, byIssuer, unreadable: cell }) => {
-          const rows = byIssuer ? sameShareByIssuer(generated) : generated;
+        ({
+          asOf,
+          funds: three,
+          rows: generated,
+          byIssuer,
+          unreadable: cell,
+          manyFunds,
+        }) => {
+          const spread = manyFunds
+            ? generated.map((r, k) => ({ ...r, fund: r.fund + 3 * (k % 100) }))
+            : generated;
+          const funds = manyFunds
+            ? Array.from({ length: 300 }, (_, n) => three[n % 3])
+            : three;
+          const rows = byIssuer ? sameShareByIssuer(spread) : spread;
           const unreadable =
             cell === null
               ? undefined
