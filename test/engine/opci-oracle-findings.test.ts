@@ -217,3 +217,39 @@ describe("OPCI-CCA5 · L. 214-42: advances « aux sociétés mentionnées aux 2�
     expect(ruleOf(rules, "OPCI-CCA5").status).toBe("incomplete");
   });
 });
+
+describe("OPCI-LEV40 · L. 214-39: « peut contracter des emprunts dans la limite de 40 % de la valeur des actifs immobiliers mentionnés aux 1° à 3° et au 5° »", () => {
+  // Engine: incomplete, « The base of the ratio is zero or negative ». Nothing is unknown: the
+  // SPPICAV's real estate is all listed 4° shares, so the assets of 1° to 3° and 5° are worth 0,
+  // the limit is 40 % of 0, and 100 000 of borrowings exceed it (docs/workbook-format.md:
+  // « Comparisons are made exactly (numerator against threshold × base), never on a rounded
+  // ratio »: 100 000 ≤ 0.4 × 0 is false). The fund passes OPCI-RE60 on its 4° shares.
+  it.fails(
+    "L. 214-39: borrowings with no real-estate asset of items 1° to 3° and 5°: breach, headroom -100 000",
+    () => {
+      const report = checkWorkbook(
+        readWorkbook({
+          Funds: tableFromValues("Funds", [
+            FUND_HEADERS,
+            ["F", "SPPICAV", "2016-04-30", 100000, 0],
+          ]),
+          Holdings: tableFromValues("Holdings", [
+            HOLDING_HEADERS,
+            position("A", "A", "EQUITY", 700000, 4, {
+              listingStatus: "REGULATED",
+            }),
+            position("B", "B", "FUND_UNITS", 250000, 7),
+            position("C", "C", "CASH", 50000, 9),
+          ]),
+        }),
+        { asOf: "2025-12-31" },
+      );
+      const rules = report.funds[0].rules;
+      expect(ruleOf(rules, "OPCI-RE60").status).toBe("pass");
+      expect(ruleOf(rules, "OPCI-LEV40")).toMatchObject({
+        status: "breach",
+        headroom: "-100000.00",
+      });
+    },
+  );
+});

@@ -886,8 +886,18 @@ function statusesOf(
         : want.shareUnknown.length > 0
           ? "incomplete"
           : delayed(breaking ? "breach" : "pass");
+  } else {
+    // A base of zero or less: once binding, a position outside a list or failing a gate is a
+    // breach « whatever the percentage » (contract §3); otherwise nothing is compared.
+    if (binding === true && want.outsideList.length > 0)
+      out["OPCI-ASSET"] = "breach";
+    if (want.unlimited.length > 0) out["OPCI-UNLIM"] = "breach";
+    if (binding === true && want.noCompany.length + want.below5.length > 0)
+      out["OPCI-CCA5"] = "breach";
   }
-  // L. 214-39 « dans la limite de 40 % »; blank borrowings: incomplete (contract).
+  // L. 214-39 « dans la limite de 40 % »; blank borrowings: incomplete (contract). With no
+  // real-estate asset of 1° to 3° and 5°, the engine reports incomplete where any debt exceeds
+  // 40 % of nothing (opci-oracle-findings.test.ts): not compared then.
   if (want.realEstate > 0n)
     out["OPCI-LEV40"] = delayed(
       want.borrowingsKnown
