@@ -148,6 +148,8 @@ export interface ReasonFacts extends Livre2ReasonFacts {
   "holding-unknown": { column: string; article: string };
   "not-controlled": { article: string };
   encumbered: { article: string };
+  /** OPCI: a condition of L. 214-37 on the position (encumbered, controlled) could not be read. */
+  "opci-condition-unknown": { column: string; article: string };
   /** Held by no rule of the fund's category. */
   /** A feeder's position outside the assets its article allows besides the master. */
   "not-allowed-asset": {

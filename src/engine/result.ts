@@ -258,6 +258,8 @@ export type ExclusionCode =
   | "holding-unknown"
   | "not-controlled"
   | "encumbered"
+  /** OPCI: whether the position meets a condition of L. 214-37 is unread. */
+  | "opci-condition-unknown"
   /** A feeder's position outside the assets its article allows besides the master. */
   | "not-allowed-asset"
   /** OPCI: outside the list of L. 214-36 I, or an advance L. 214-42 does not allow. */

@@ -181,6 +181,8 @@ const EN: Renderers = {
     "5° units count in an FPI's 60 % only when they are a controlled participation (controlledParticipation).",
   encumbered: () =>
     "encumbered: the 5 % must be « libres de toutes sûretés ou droits au profit de tiers ».",
+  "opci-condition-unknown": (f) =>
+    `cannot tell whether the position counts under ${f.article}: ${f.column} is needed.`,
   "opci-outside-list": (f) =>
     f.test === "traded-only"
       ? `item ${f.item}° takes only shares traded on a market.`
@@ -514,6 +516,8 @@ const FR: Renderers = {
   "not-controlled": (f) => `participation non contrôlée (${f.article}).`,
   encumbered: (f) =>
     `actif grevé de sûretés ou de droits au profit de tiers (${f.article}).`,
+  "opci-condition-unknown": (f) =>
+    `impossible de dire si la position est retenue au titre de l'article ${f.article}${C} la colonne ${quote(f.column, fr)} est nécessaire.`,
   "opci-outside-list": (f) =>
     f.test === "traded-only"
       ? `le ${f.item}° ne retient que des actions négociées sur un marché (${f.article}).`

@@ -173,6 +173,10 @@ export const EXCLUSION_LABELS: Record<ExclusionCode, LocalText> = {
     en: "encumbered",
     fr: "grevé de sûretés ou de droits au profit de tiers",
   },
+  "opci-condition-unknown": {
+    en: "condition of L. 214-37 unknown",
+    fr: "condition du L. 214-37 inconnue",
+  },
   "opci-outside-list": {
     en: "outside the list of L. 214-36 I",
     fr: "hors de la liste du L. 214-36 I",

@@ -225,6 +225,10 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
   ],
   "not-controlled": [{ article: "L. 214-37 1°" }],
   encumbered: [{ article: "L. 214-37 2°" }],
+  "opci-condition-unknown": [
+    { column: "encumbered", article: "L. 214-37 2°" },
+    { column: "controlledParticipation", article: "L. 214-37 1°" },
+  ],
   "not-allowed-asset": [
     {
       test: "hedging",

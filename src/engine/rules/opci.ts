@@ -1,4 +1,5 @@
-import { formatAmount, scaleAmount, ZERO } from "../amount";
+import { AMOUNT_DECIMALS, formatAmount, scaleAmount, ZERO } from "../amount";
+import { centsFloorText } from "../exact-fraction";
 import { addYears } from "../dates";
 import {
   L214_36_TO_43 as LAW,
@@ -8,14 +9,18 @@ import {
 } from "../../law";
 import { Dec } from "../decimal";
 import type { FundContext, Position } from "../fund-context";
+import type { Holding } from "../model";
 import {
   Breaches,
   compare,
   count,
   type Comparison,
+  heldUnknown,
+  type Measure,
   Tally,
   type Evaluation,
 } from "../measures";
+import { undecided } from "../measures/undecided";
 import { type ReasonFacts, reason as why } from "../reasons";
 import type { RuleDefinition, RuleResult } from "../result";
 import {
@@ -64,12 +69,11 @@ export function evaluateOpci(ctx: FundContext): Evaluation {
     o.byCategory.set(c, [...(o.byCategory.get(c) ?? []), p]);
   }
   // FPI: 5° units count only "sous réserve qu'il s'agisse d'une participation contrôlée".
-  const controlled = (p: Position) =>
+  const controlled = (p: Position, sum: Tally) =>
     p.holding.opciCategory !== 5 ||
-    Boolean(p.holding.controlledParticipation) ||
-    ctx.leaveOut(p, OPCI_RE60.id, NOT_CONTROLLED);
-  const unencumbered = (p: Position) =>
-    !p.holding.encumbered || ctx.leaveOut(p, OPCI_LIQ5.id, ENCUMBERED);
+    meets(ctx, p, sum, OPCI_RE60.id, "controlledParticipation", NOT_CONTROLLED);
+  const unencumbered = (p: Position, sum: Tally) =>
+    meets(ctx, p, sum, OPCI_LIQ5.id, "encumbered", ENCUMBERED);
   const rules = [
     assetList(o),
     sppicav
@@ -88,6 +92,31 @@ export function evaluateOpci(ctx: FundContext): Evaluation {
 
 const NOT_CONTROLLED = why("not-controlled", { article: "L. 214-37 1°" });
 const ENCUMBERED = why("encumbered", { article: "L. 214-37 2°" });
+
+/**
+ * A condition of L. 214-37 on the position: met (true), or not, and then the position is left out
+ * of `rule` for `refused`. An unreadable cell is not a "no": the position is left out and `sum`
+ * turns partial, for the rule's status may turn on it.
+ */
+function meets(
+  ctx: FundContext,
+  p: Position,
+  sum: Tally,
+  rule: string,
+  column: "controlledParticipation" | "encumbered",
+  refused: typeof NOT_CONTROLLED | typeof ENCUMBERED,
+): boolean {
+  const { article } = refused.facts;
+  if (p.holding.invalid.has(column)) {
+    const cause = why("opci-condition-unknown", { column, article });
+    // The reader named the unreadable cell already: no need to record.
+    return undecided(ctx, p, rule, cause, {}, [sum]);
+  }
+  // encumbered must be "no", controlledParticipation "yes".
+  const met =
+    column === "encumbered" ? !p.holding.encumbered : p.holding[column];
+  return met || ctx.leaveOut(p, rule, refused);
+}
 
 /** One OPCI on its test date: its positions by item, and whether its rules bind. */
 interface Opci {
@@ -130,11 +159,11 @@ function share(
   rule: RuleDefinition,
   threshold: typeof LAW.realEstate,
   items: typeof LAW.liquidityItems,
-  keep: (p: Position) => boolean = () => true,
+  keep: (p: Position, sum: Tally) => boolean = () => true,
 ): RuleResult {
   const sum = tally(o);
   for (const p of inItems(o, items))
-    if (keep(p)) {
+    if (keep(p, sum)) {
       const item = p.holding.opciCategory!;
       const article = `L. 214-36 I ${item}°`;
       const explain = why("counted-item", { item, article });
@@ -165,6 +194,11 @@ function assetList(o: Opci): RuleResult {
   for (const [item, positions] of o.byCategory)
     for (const p of positions) {
       const listed = (p.holding.listingStatus ?? "UNLISTED") !== "UNLISTED";
+      // Unreadable (not blank, which is unlisted): the line may be either, inside the list or not.
+      if (p.holding.invalid.has("listingStatus")) {
+        if (unlistedOnly.has(item) || tradedOnly.has(item)) amounts.unknown();
+        continue;
+      }
       const test =
         unlistedOnly.has(item) && listed
           ? "unlisted-only"
@@ -236,13 +270,37 @@ function leverage(o: Opci): RuleResult {
     count(ctx, p, { rule, article, code, explain: counted }, looked);
   }
   const amount = formatAmount(borrowings ?? ZERO);
+  const numerator = {
+    total: debt.total,
+    complete: debt.complete && base.complete,
+  };
+  // An unread item of 1° to 3° or 5°, or a row the fund cannot place, may add to the base.
+  const denominator = { total: base.total, complete: base.complete && o.known };
   return judge(o, OPCI_LEV40, {
     threshold,
-    numerator: { total: debt.total, complete: debt.complete && base.complete },
-    // An unread item of 1° to 3° or 5°, or a row the fund cannot place, may add to the base.
-    denominator: { total: base.total, complete: base.complete && o.known },
+    numerator,
+    denominator,
     reasons: [why("opci-leverage", { borrowings: amount })],
+    finish: (r) => beyondNothing(o, r, numerator, denominator),
   });
+}
+
+/**
+ * L. 214-39 with no asset of items 1° to 3° and 5° (a base read in full, and zero): the limit is
+ * 40 % of nothing, so any debt exceeds it, though there is no ratio. Once binding the debt read
+ * is a breach even when the borrowings are unread, for they can only add to it (ratio.ts).
+ */
+function beyondNothing(
+  o: Opci,
+  r: RuleResult,
+  debt: Measure,
+  base: Measure,
+): void {
+  const total = debt.total ?? ZERO;
+  if (!base.complete || base.total !== ZERO || total <= ZERO) return;
+  if (!debt.complete && (!o.binding || heldUnknown(o.ctx))) return;
+  r.status = o.binding ? "breach" : "not-binding";
+  r.headroom = centsFloorText(-total, AMOUNT_DECIMALS);
 }
 
 /** L. 214-42: advances (10°) only to 2° and 3° companies held at least 5 %. */
@@ -252,13 +310,15 @@ function advancesGate(o: Opci): RuleResult {
   const gate = ratioAt(LAW.advanceGate, ctx.asOf);
   const threshold = gate.toString();
   // The fund's 2° and 3° companies, with the largest ownership one of their lines gives.
-  const companies = new Map<string, Dec | undefined>();
+  const companies = new Map<string, Company>();
   for (const { holding: h } of inItems(o, LAW.advanceCompanyItems)) {
     if (h.issuerId === undefined) continue;
+    const c = companies.get(h.issuerId) ?? { best: undefined, unread: false };
     const own = h.ownershipPct ?? h.participationPct;
-    const best = companies.get(h.issuerId);
-    const larger = best === undefined || (own !== undefined && own.gt(best));
-    companies.set(h.issuerId, larger ? own : best);
+    if (shareUnread(h)) c.unread = true;
+    else if (own !== undefined && (c.best === undefined || own.gt(c.best)))
+      c.best = own;
+    companies.set(h.issuerId, c);
   }
   const refused = new Breaches();
   const known = tally(o);
@@ -273,11 +333,12 @@ function advancesGate(o: Opci): RuleResult {
       known.unknown(h, "issuerId", need);
       continue;
     }
-    if (!companies.has(h.issuerId)) {
+    const company = companies.get(h.issuerId);
+    if (company === undefined) {
       fail(CCA_COMPANIES.id, { issuer, article });
       continue;
     }
-    const own = h.ownershipPct ?? companies.get(h.issuerId);
+    const own = advanceShare(h, company, gate);
     if (own === undefined) {
       const purpose = "advance-ownership";
       known.unknown(h, "ownershipPct", { purpose, article, threshold });
@@ -298,5 +359,39 @@ function advancesGate(o: Opci): RuleResult {
       refused.condition(CCA_COMPANIES, "closed-list", opts),
       refused.condition(CCA_GATE, "gate", { ...opts, threshold: gate, lowest }),
     ],
+    finish: (r) => cureAll(r, refused),
   });
+}
+
+/** A 2° or 3° company of the fund: the largest share of its capital its lines give, and whether a line's share is unread. */
+interface Company {
+  best: Dec | undefined;
+  unread: boolean;
+}
+
+/** The line gives a share of capital the product could not read (its ownershipPct, or its participationPct in its place). */
+const shareUnread = (h: Holding) =>
+  h.invalid.has("ownershipPct") ||
+  (h.ownershipPct === undefined && h.invalid.has("participationPct"));
+
+/**
+ * The share of the company an advance is tested on: its own ownershipPct first, or else the
+ * company's largest. Undefined when unknown: the advance's own cell unreadable, or the company's
+ * largest below the gate (or none) while one of its lines, unread, could reach it.
+ */
+function advanceShare(h: Holding, c: Company, gate: Dec): Dec | undefined {
+  if (h.invalid.has("ownershipPct")) return undefined;
+  if (h.ownershipPct !== undefined) return h.ownershipPct;
+  if (c.unread && (c.best === undefined || c.best.lt(gate))) return undefined;
+  return c.best;
+}
+
+/**
+ * Each advance breaks one condition of L. 214-42 only (outside the companies, or below the gate):
+ * what must be cured is every one of them, not the larger condition alone.
+ */
+function cureAll(r: RuleResult, refused: Breaches): void {
+  if (r.status !== "breach") return;
+  const total = refused.total;
+  r.headroom = centsFloorText(total > ZERO ? -total : ZERO, AMOUNT_DECIMALS);
 }
