@@ -270,3 +270,45 @@ describe("SEF-FOREST60 · L. 214-121 « pour 60 % au moins de bois ou forêts »
     });
   });
 });
+
+describe("SCPI-ASSET, SCPI-CCA5 · L. 214-115 II, L. 214-102 II: an unreadable jointLiabilityEntity is not « no »", () => {
+  const funds = [
+    ["fundId", "fundType", "totalAssets", "warningMargin"],
+    ["F0", "SCPI", 1000, 0],
+  ];
+  const headers = [
+    "fundId",
+    "lineId",
+    "issuerId",
+    "assetClass",
+    "fairValue",
+    "scpiCategory",
+    "jointLiabilityEntity",
+    "ownershipPct",
+  ];
+  it("a 2° company whose flag reads « peut-être » may be barred by II: SCPI-ASSET incomplete, not pass", () => {
+    const asset = ruleOf(
+      funds,
+      [
+        headers,
+        ["F0", "B", "B", "REAL_ESTATE", 900, 1, false, null],
+        ["F0", "S", "S", "EQUITY", 100, 2, "peut-être", 0.3],
+      ],
+      "SCPI-ASSET",
+    );
+    expect(asset?.status).toBe("incomplete");
+  });
+  it("an advance to that company held 30 %: SCPI-CCA5 incomplete, not pass; held 2 %: a breach whatever the flag", () => {
+    const rows = (own: number) => [
+      headers,
+      ["F0", "B", "B", "REAL_ESTATE", 800, 1, false, null],
+      ["F0", "S", "S", "EQUITY", 100, 2, "peut-être", own],
+      ["F0", "S-CCA", "S", "CURRENT_ACCOUNT_ADVANCE", 100, null, null, null],
+    ];
+    expect(ruleOf(funds, rows(0.3), "SCPI-CCA5")?.status).toBe("incomplete");
+    expect(ruleOf(funds, rows(0.02), "SCPI-CCA5")).toMatchObject({
+      status: "breach",
+      numerator: "100.00",
+    });
+  });
+});

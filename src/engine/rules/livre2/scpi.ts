@@ -55,7 +55,10 @@ export const scpiAsset = (ctx: FundContext): RuleResult =>
         (h.listingStatus ?? "UNLISTED") !== "UNLISTED"
       )
         return breaks({ key: "scpi-2-listed", article: `${article} I 2°` });
-      return "out";
+      // An unreadable flag is not « no »: the position may be barred by II.
+      return h.invalid.has("jointLiabilityEntity")
+        ? { unknown: "jointLiabilityEntity" }
+        : "out";
     },
   });
 
@@ -67,6 +70,8 @@ export function scpiAdvances(ctx: FundContext): RuleResult {
   // the largest ownership any line of each issuer gives: the fund's share of the capital is one
   // figure, whichever line of the issuer states it.
   const companies = new Set<string>();
+  // Companies whose only 2° or 3° rows have an unreadable joint-liability flag: maybe not eligible.
+  const maybeCompanies = new Set<string>();
   const owned = new Map<string, Dec>();
   for (const { holding: h } of ctx.heldPositions()) {
     if (!h.issuerId) continue;
@@ -78,7 +83,9 @@ export function scpiAdvances(ctx: FundContext): RuleResult {
       (h.scpiCategory === 2 || h.scpiCategory === 3) &&
       !h.jointLiabilityEntity
     )
-      companies.add(h.issuerId);
+      (h.invalid.has("jointLiabilityEntity") ? maybeCompanies : companies).add(
+        h.issuerId,
+      );
   }
   return share(ctx, {
     rule,
@@ -91,11 +98,20 @@ export function scpiAdvances(ctx: FundContext): RuleResult {
         article: rule.article,
         issuer,
       } as const;
-      if (!h.issuerId || !companies.has(h.issuerId)) return breaks(gateFails);
+      if (!h.issuerId) return breaks(gateFails);
+      // A company whose joint-liability flag is unreadable may or may not be one of the fund's.
+      const company = companies.has(h.issuerId)
+        ? true
+        : maybeCompanies.has(h.issuerId)
+          ? undefined
+          : false;
+      if (company === false) return breaks(gateFails);
       const ownership = h.ownershipPct ?? owned.get(h.issuerId);
+      if (ownership !== undefined && ownership.lt(gate))
+        return breaks({ ...gateFails, ownership: ownership.toString() });
+      if (company === undefined) return { unknown: "jointLiabilityEntity" };
       if (ownership === undefined) return { unknown: "ownershipPct" };
-      if (ownership.gte(gate)) return "out";
-      return breaks({ ...gateFails, ownership: ownership.toString() });
+      return "out";
     },
   });
 }
