@@ -317,6 +317,12 @@ export class FundContext {
     for (let k = 0; k < rows.length; k++) this.unplaced.push(holdings[rows[k]]);
   }
 
+  /**
+   * An amount of the basis below zero (a sign error, or a contract's negative value), kept as
+   * read: a sum that left a row out may then be more than it would be with it.
+   */
+  belowZero = false;
+
   /** Amounts kept as read, but worth a look: a negative cost, or an amount no fund holds. */
   private warnAmounts(): void {
     const basis = this.basis;
@@ -338,6 +344,7 @@ export class FundContext {
       const h = this.holdings[i];
       const amount = x === x ? BigInt(x) : h[column];
       if (amount === undefined) continue;
+      if (amount < 0n) this.belowZero = true;
       if (amount < 0n && h.assetClass !== "FINANCIAL_CONTRACT")
         this.warn("Holdings", h.row, column, {
           code: "amount-negative",

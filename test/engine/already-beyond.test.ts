@@ -73,4 +73,13 @@ describe("L. 214-28 II 1° « dans la limite de 15 % »: an unread advance canno
     ]);
     expect(r.status).toBe("incomplete");
   });
+  it("160 000 € readable, one unreadable, and an amount below zero in the fund: incomplete (the unread one may be below zero too)", () => {
+    const r = cca15([
+      ["F", "A1", "I1", "CURRENT_ACCOUNT_ADVANCE", 160_000, 0.1, null],
+      ["F", "A2", "I2", "CURRENT_ACCOUNT_ADVANCE", "n/c", 0.1, null],
+      ["F", "E1", "I1", "EQUITY", 600_000, 0.1, null],
+      ["F", "E2", "I2", "EQUITY", -1_000, 0.1, null],
+    ]);
+    expect(r).toMatchObject({ status: "incomplete", partial: true });
+  });
 });

@@ -80,8 +80,9 @@ export function limitOf(
     denominator: base.total,
     binding: c.binding ?? true,
     complete: c.numerator.complete && base.complete,
-    // A row that may not be held (its dates unread) may be in the numerator: then it is no least.
-    partialIsLeast: base.complete && !heldUnknown(ctx),
+    // A row that may not be held (its dates unread) may be in the numerator, and an unread row may
+    // be one below zero like others: then the partial numerator is no least amount.
+    partialIsLeast: base.complete && !heldUnknown(ctx) && !ctx.belowZero,
     warningMargin: ctx.warningMargin,
     message: sentences(c.reasons),
     reasons: c.reasons,

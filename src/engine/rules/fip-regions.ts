@@ -80,7 +80,8 @@ export function fipRegionRule(ctx: FundContext): RuleResult {
   });
   const known = {
     complete: regions.complete,
-    partialIsLeast: ctx.denominatorComplete && !heldUnknown(ctx),
+    partialIsLeast:
+      ctx.denominatorComplete && !heldUnknown(ctx) && !ctx.belowZero,
   };
   result.groups = groups.map(
     (g) =>
