@@ -80,9 +80,7 @@ export function limitOf(
     denominator: base.total,
     binding: c.binding ?? true,
     complete: c.numerator.complete && base.complete,
-    // A row that may not be held (its dates unread) may be in the numerator, and an unread row may
-    // be one below zero like others: then the partial numerator is no least amount.
-    partialIsLeast: base.complete && !heldUnknown(ctx) && !ctx.belowZero,
+    partialIsLeast: partialIsLeast(ctx, base.complete),
     warningMargin: ctx.warningMargin,
     message: sentences(c.reasons),
     reasons: c.reasons,
@@ -92,6 +90,18 @@ export function limitOf(
   });
   if (c.threshold === undefined) r.threshold = null;
   return r;
+}
+
+/**
+ * Whether a partial numerator over the fund's rows is the least it can be, over a base known in
+ * full: not when a row may not be held (its dates unread) and still be in it, nor when an unread
+ * row may be below zero like others of the fund.
+ */
+export function partialIsLeast(
+  ctx: FundContext,
+  baseComplete: boolean,
+): boolean {
+  return baseComplete && !heldUnknown(ctx) && !ctx.belowZero;
 }
 
 /** Whether a row of the fund may or may not be held: its investment or disposal date unread. */

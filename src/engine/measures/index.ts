@@ -11,6 +11,7 @@ export {
   heldUnknown,
   isMeasured,
   limitOf,
+  partialIsLeast,
 } from "./compare";
 export { type Group, Groups, perGroupCap } from "./groups";
 export { count, fundBase, made, type Measure, Tally, unknownIn } from "./tally";

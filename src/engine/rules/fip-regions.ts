@@ -7,7 +7,7 @@ import {
   count,
   type Group,
   Groups,
-  heldUnknown,
+  partialIsLeast,
   perGroupCap,
 } from "../measures";
 import { reason as why } from "../reasons";
@@ -80,8 +80,7 @@ export function fipRegionRule(ctx: FundContext): RuleResult {
   });
   const known = {
     complete: regions.complete,
-    partialIsLeast:
-      ctx.denominatorComplete && !heldUnknown(ctx) && !ctx.belowZero,
+    partialIsLeast: partialIsLeast(ctx, ctx.denominatorComplete),
   };
   result.groups = groups.map(
     (g) =>
