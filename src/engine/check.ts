@@ -1,4 +1,5 @@
 import type { IsoDate } from "./dates";
+import { idKey } from "./id-key";
 import type { Dec } from "./decimal";
 import { FundContext } from "./fund-context";
 import { type Coded, FundColumns } from "./fund-columns";
@@ -849,9 +850,7 @@ function duplicatedFundIds(funds: Fund[]): Map<string, number[]> {
 }
 
 /** How fund ids match (contract §3): ignoring case and surrounding spaces. */
-export function fundKey(fundId: string): string {
-  return fundId.trim().toUpperCase();
-}
+export const fundKey = idKey;
 
 /**
  * The Funds table's ids, matched as the contract says. A row whose fundId matches only once case

@@ -205,6 +205,12 @@ describe("FIP-H20, FIP-H10, FIP-H30 · L. 214-31 VI: units « ne peuvent pas êt
     const report = checkWith(fip(), base, [holder({ holderId: "H1", holderType: "NATURAL", units: "150" }), holder({ holderId: "H1", holderType: "NATURAL", units: "60" }), ...others]);
     expect(rule(report, "FIP-H20")).toMatchObject({ status: "breach", value: 0.21, numerator: "210.00" });
   });
+  it("L. 214-31 VI 1° « par un même investisseur »: rows whose holderId differs only in case or spaces are one investor (contract §3), so 15 % and 6 % are 21 %, a breach", () => {
+    const others = Array.from({ length: 4 }, (_, i) => holder({ holderId: `H${i + 2}`, holderType: "NATURAL", units: "197.5" }));
+    const report = checkWith(fip(), base, [holder({ holderId: "h1", holderType: "NATURAL", units: "150" }), holder({ holderId: " H1 ", holderType: "NATURAL", units: "60" }), ...others]);
+    expect(rule(report, "FIP-H20")).toMatchObject({ status: "breach", value: 0.21, numerator: "210.00" });
+    expect(rule(report, "FIP-H20").groups?.[0].key).toBe("H1");
+  });
   it("L. 214-31 VI 2° and 3°: one public-law legal person at most 10 %, all of them together at most 30 %", () => {
     const holders = [
       holder({ holderId: "Region", holderType: "PUBLIC_LAW_LEGAL", units: "100" }),

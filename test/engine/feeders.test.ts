@@ -25,6 +25,15 @@ describe("OPCVM-FEED85 · L. 214-22 I: « au moins 85 % de son actif est investi
   });
 });
 
+describe("OPCVM-FEED85 · L. 214-22 I « un même OPCVM »: a master named by ids that differ only in case or spaces (contract §3: ids match ignoring case and surrounding spaces)", () => {
+  it("L. 214-22 I: « M1 » and « m1 » are one master: 85 % together, no second master beside it", () => {
+    const report = checkOne(feeder("OPCVM_FEEDER"), [master("500000", "M1"), master("350000", "m1 ", { lineId: "U-m1" }), asset("CASH", "150000")]);
+    expect(rule(report, "OPCVM-FEED85")).toMatchObject({ status: "pass", value: 0.85 });
+    expect(rule(report, "OPCVM-FEED85").reasons?.[0]).toMatchObject({ facts: { master: "M1" } });
+    expect(rule(report, "OPCVM-FEED15")).toMatchObject({ status: "pass", value: 0.15 });
+  });
+});
+
 describe("OPCVM-FEED15 · L. 214-22 I 1° to 3°: « jusqu'à 15 % » in accessory cash, hedging contracts and a SICAV's premises only", () => {
   it("L. 214-22 I 1° and 2°: cash and hedging-only contracts up to exactly 15 % pass", () => {
     const r = rule(checkOne(feeder("OPCVM_FEEDER"), [master("850000"), asset("CASH", "100000"), asset("FINANCIAL_CONTRACT", "50000", { hedgeOnly: true })]), "OPCVM-FEED15");

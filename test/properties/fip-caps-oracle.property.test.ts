@@ -178,7 +178,7 @@ function onEdge(
     eligible: true,
     held: true,
   };
-  // H1 200, H2 200, H10 100, H9 100, Ha 200, HA 200: a tenth, a fifth, three tenths of 1 000.
+  // H1 200, H2 200, H10 100, H9 100, Ha 200, HA 200 (one investor, 400): a tenth, a fifth, two fifths of 1 000.
   const scaffold = [200, 200, 100, 100, 200, 200].map(
     (units, holder): HolderRow => ({
       fund: 0,
@@ -357,24 +357,31 @@ interface Holding {
 }
 /** VI for one FIP: each investor's units added up; the investors largest first. */
 function holdersOf(own: HolderRow[], types: readonly string[]) {
-  const byHolder = new Map<string, { units: bigint; publicLaw: boolean }>();
+  const byHolder = new Map<
+    string,
+    { id: string; units: bigint; publicLaw: boolean }
+  >();
   let total = 0n;
   for (const h of own) {
     const units = BigInt(h.thousandths) * 1000n;
     total += units;
+    // Ids match as fund ids do (contract §3): ignoring case, so « Ha » and « HA » are one
+    // investor, public-law if any of its rows says so, named by its first spelling in code-point order.
     const id = HOLDER_IDS[h.holder];
-    const x = byHolder.get(id) ?? {
-      units: 0n,
-      publicLaw: types[h.holder] === "PUBLIC_LAW_LEGAL",
-    };
+    const key = id.toUpperCase();
+    const x = byHolder.get(key) ?? { id, units: 0n, publicLaw: false };
     x.units += units;
-    byHolder.set(id, x);
+    x.publicLaw ||= types[h.holder] === "PUBLIC_LAW_LEGAL";
+    if (id < x.id) x.id = id;
+    byHolder.set(key, x);
   }
-  const all: (Holding & { publicLaw: boolean })[] = [...byHolder].map(
-    ([id, x]) => ({ id, ...x }),
-  );
+  const all: (Holding & { publicLaw: boolean })[] = [...byHolder.values()];
   all.sort((a, b) =>
-    a.units !== b.units ? (a.units > b.units ? -1 : 1) : codePoint(a.id, b.id),
+    a.units !== b.units
+      ? a.units > b.units
+        ? -1
+        : 1
+      : codePoint(a.id.toUpperCase(), b.id.toUpperCase()),
   );
   const publicLaw = all.filter((h) => h.publicLaw);
   return {

@@ -30,7 +30,7 @@ export class Groups {
     if (!g) {
       g = { key, name, total: ZERO, positions: [], marked: false };
       this.byKey.set(key, g);
-    }
+    } else if (name < g.name) g.name = name; // one spelling whatever the rows' order
     g.total += amount;
     if (p) g.positions.push(p);
     return g;

@@ -1,4 +1,5 @@
 import { formatAmount } from "../amount";
+import { idKey } from "../id-key";
 import { type ConditionText, limitCondition } from "../conditions";
 import { Dec } from "../decimal";
 import { FEEDERS, listAt, ratioAt } from "../../law";
@@ -43,7 +44,7 @@ function largestMaster(ctx: FundContext): { groups: Groups; master?: Group } {
     if (h.assetClass !== "FUND_UNITS" || h.masterId === undefined) continue;
     const amount = ctx.amountOf(p);
     if (amount === undefined) groups.complete = false;
-    else groups.add(h.masterId, h.masterId, amount, p);
+    else groups.add(idKey(h.masterId), h.masterId.trim(), amount, p);
   }
   return { groups, master: groups.largest() };
 }
@@ -126,12 +127,12 @@ function notListed(
   if (unitsOf === undefined)
     return { test: "no-master-id", assetClass, article };
   const test = "second-master";
-  return { test, assetClass, unitsOf, master: master?.key, article };
+  return { test, assetClass, unitsOf, master: master?.name, article };
 }
 
 /** Counts the master's units toward the rule that measures them. */
 function countMaster(ctx: FundContext, rule: RuleDefinition, master?: Group) {
-  const facts = { master: master?.key ?? "" };
+  const facts = { master: master?.name ?? "" };
   const explain = because("counted-master-units", facts);
   const counted = { rule: rule.id, article: rule.article, explain };
   for (const p of master?.positions ?? [])
@@ -171,7 +172,7 @@ export function evaluateOpcvmFeeder(ctx: FundContext): Evaluation {
         numerator: m.groups.measure(),
         reasons: [
           m.master
-            ? because("feeder-master", { master: m.master.key })
+            ? because("feeder-master", { master: m.master.name })
             : because("no-master", {}),
         ],
       }),
@@ -207,7 +208,7 @@ export function evaluateFivgFeeder(ctx: FundContext): Evaluation {
         reasons: [
           m.master
             ? because("master-share", {
-                master: m.master.key,
+                master: m.master.name,
                 share: share?.toString(),
                 cash: formatAmount(cash),
               })
@@ -238,7 +239,7 @@ export function evaluateFia(ctx: FundContext): Evaluation {
           threshold.times((ctx.denominator ?? 0n).toString()),
         );
       const reason = feeder
-        ? because("feeder-aif", { master: m.master?.key ?? "", ...facts })
+        ? because("feeder-aif", { master: m.master?.name ?? "", ...facts })
         : because("not-feeder-aif", facts);
       r.message = english(reason);
       r.reasons = [reason];

@@ -1,4 +1,5 @@
 import { L214_31, type RatioParameter, ratioAt } from "../../law";
+import { idKey } from "../id-key";
 import type { FundContext } from "../fund-context";
 import {
   compare,
@@ -52,8 +53,10 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
       if (h.holderType !== "NATURAL" && h.holderType !== "LEGAL")
         publicHolder.unknown();
     }
-    const key = h.holderId ?? `row ${h.row}`;
-    const holder = holders.add(key, key, h.units);
+    // One investor's rows whatever the case or spaces of its id (contract §3's reading of ids).
+    const name = h.holderId?.trim() ?? `row ${h.row}`;
+    const key = h.holderId === undefined ? name : idKey(h.holderId);
+    const holder = holders.add(key, name, h.units);
     holder.marked ||= h.holderType === "PUBLIC_LAW_LEGAL";
     units.plus(h.units);
   }
@@ -76,7 +79,7 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
         total: top?.total ?? 0n,
         complete: units.complete && anyHolder.complete,
       },
-      top && why("largest-holder", { holder: top.key, publicLaw: false }),
+      top && why("largest-holder", { holder: top.name, publicLaw: false }),
       () => true,
     ],
     [
@@ -87,7 +90,7 @@ export function fipHolderRules(ctx: FundContext): RuleResult[] {
         complete: typed && publicHolder.complete,
       },
       topPublic
-        ? why("largest-holder", { holder: topPublic.key, publicLaw: true })
+        ? why("largest-holder", { holder: topPublic.name, publicLaw: true })
         : why("no-public-holder", {}),
       publicLaw,
     ],

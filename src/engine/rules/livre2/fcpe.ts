@@ -1,4 +1,5 @@
 import type { FundContext, Position } from "../../fund-context";
+import { idKey } from "../../id-key";
 import type { HeldFundType, Holding } from "../../model";
 import type { Reason } from "../../reasons";
 import type { RuleResult } from "../../result";
@@ -147,7 +148,9 @@ function solidarityFacts(ctx: FundContext) {
     .filter((p) => p.holding.assetClass !== "CASH");
   const masters = new Set(
     held.map(({ holding: h }) =>
-      h.assetClass === "FUND_UNITS" ? h.masterId : undefined,
+      h.assetClass === "FUND_UNITS" && h.masterId !== undefined
+        ? idKey(h.masterId)
+        : undefined,
     ),
   );
   const feeder =

@@ -1,4 +1,5 @@
 import { amountFromString } from "../../amount";
+import { idKey } from "../../id-key";
 import type { FundContext } from "../../fund-context";
 import type { RuleResult } from "../../result";
 import { OFS_FIA } from "../../../law/livre2/ofs-fia";
@@ -62,7 +63,7 @@ export function twentyInvestors(
         ctx.needHolder(h, "holderId", neededBy(rule, "investors"));
       continue;
     }
-    if (h.units > ZERO) ids.add(h.holderId.trim().toUpperCase());
+    if (h.units > ZERO) ids.add(idKey(h.holderId));
   }
   return measure(ctx, {
     rule,
