@@ -1,4 +1,5 @@
 import { compareText } from "../compare-text";
+import { idKey } from "../id-key";
 import type { IsoDate } from "../dates";
 import type { Diagnostic, Fund, WorkbookModel } from "../model";
 import { attachLaw } from "../law-of-results";
@@ -36,7 +37,7 @@ export interface RegistersResult {
   diagnostics: Diagnostic[];
 }
 
-const key = (id: string) => id.trim().toUpperCase();
+const key = idKey;
 
 /**
  * Checks the workbook's registers (WORKBOOK-FORMAT-REGISTERS) and adds their rules and row
@@ -142,7 +143,12 @@ export function checkRegisters(
   const offerById = new Map<string, OfferRow>();
   /** Offers that belong to an issuer: the others' rows are not used. */
   const usedOffers = new Set<OfferRow>();
-  const issuers = new Map<string, { name?: string; offers: OfferRow[] }>();
+  // An issuer's offers whatever the case or spaces of its id, as fund ids match (contract §3): the
+  // twelve months of « ACME » and « Acme » are one total, named by the first spelling in code-point order.
+  const issuers = new Map<
+    string,
+    { id: string; name?: string; offers: OfferRow[] }
+  >();
   for (const o of offersTable?.rows ?? []) {
     if (o.offerId !== undefined) {
       const first = offerById.get(o.offerId);
@@ -169,11 +175,14 @@ export function checkRegisters(
       continue;
     }
     if (o.offerId !== undefined) usedOffers.add(o);
-    const entry = issuers.get(o.issuerId) ?? { offers: [] };
+    const issuer = key(o.issuerId);
+    const spelling = o.issuerId.trim();
+    const entry = issuers.get(issuer) ?? { id: spelling, offers: [] };
+    if (spelling < entry.id) entry.id = spelling;
     entry.name ??= o.issuerName;
     entry.offers.push(o);
-    issuers.set(o.issuerId, entry);
-    place("Offers", o.row, { issuer: o.issuerId });
+    issuers.set(issuer, entry);
+    place("Offers", o.row, { issuer });
   }
 
   // Subscribers: a fund's subscriptions, or acquisitions in an offer.
@@ -198,7 +207,7 @@ export function checkRegisters(
       }
       appendTo(acquisitions, offer, r);
       if (offer.issuerId !== undefined)
-        place("Subscribers", r.row, { issuer: offer.issuerId });
+        place("Subscribers", r.row, { issuer: key(offer.issuerId) });
       continue;
     }
     if (r.invalid.has("fundId") || r.invalid.has("offerId")) continue; // the reader's diagnostic names the row
@@ -238,8 +247,8 @@ export function checkRegisters(
 
   const issuerReports: IssuerReport[] = [];
   // By issuerId, not in the order of the Offers rows: sorting the register lists them the same.
-  const byId = [...issuers].sort(([a], [b]) => compareText(a, b));
-  for (const [issuerId, entry] of byId) {
+  const byId = [...issuers.values()].sort((a, b) => compareText(a.id, b.id));
+  for (const { id: issuerId, ...entry } of byId) {
     const result = checkIssuer(
       entry.offers,
       acquisitions,
@@ -259,7 +268,7 @@ export function checkRegisters(
   }
 
   // Diagnostics of register rows go with their fund or issuer; the rest stay with the workbook.
-  const issuerById = new Map(issuerReports.map((i) => [i.issuerId, i]));
+  const issuerById = new Map(issuerReports.map((i) => [key(i.issuerId), i]));
   const file = (d: Diagnostic) => {
     const to = d.row ? entityOfRow.get(`${d.table}:${d.row}`) : undefined;
     if (to?.fund !== undefined) reportOf.get(key(to.fund))?.diagnostics.push(d);

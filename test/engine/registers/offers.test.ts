@@ -207,6 +207,21 @@ describe("OFF-12M · D. 411-2-1 IV: « inférieur à 8 000 000 d'euros calculé 
     }
   });
 
+  it("one issuer's offers whatever the case or spaces of its issuerId (ids match as fund ids do): « ISS » 5 M€ and « iss » 4 M€ are 9 M€ over twelve months, a breach", () => {
+    const r = check(
+      {
+        offers: [
+          { offerId: "A", issuerId: "ISS", offerCase: "SMALL_OFFER", offerDate: "2024-03-01", offerAmount: eur("5000000") },
+          { offerId: "B", issuerId: " iss", offerCase: "SMALL_OFFER", offerDate: "2024-06-01", offerAmount: eur("4000000") },
+        ],
+      },
+      "2024-12-31",
+    );
+    expect(r.issuers!.map((i) => i.issuerId)).toEqual(["ISS"]);
+    expect(issuer(r, "ISS").rules.find((x) => x.id === "OFF-12M")).toMatchObject({ status: "breach", numerator: "9000000.00" });
+    expect(offer(r, "B").status).toBe("breach");
+  });
+
   it("running totals name the offer that brings the window to 8 000 000 €: a breach with headroom 0,00", () => {
     const r = check(
       {
