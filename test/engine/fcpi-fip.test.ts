@@ -106,6 +106,19 @@ describe("FCPI-Q70 · L. 214-30 III A 2° a): secondary shares count only while 
   });
 });
 
+describe("FCPI-Q70 · L. 214-30 III A 2° a): « de cette société »: one company's rows whatever the case or spaces of its issuerId (ids match as fund ids do)", () => {
+  it("L. 214-30 III A 2° a): purchases of « X » and « x » (200 000 each) are one company's 400 000, not below its 350 000 of fresh capital: neither counts, a breach (was a pass at 700 000)", () => {
+    const report = checkOne(fcpi(), [
+      innov("350000", { issuerId: "X" }),
+      innov("150000", { issuerId: "Y" }),
+      innov("200000", { issuerId: "X", acquisitionMode: "SECONDARY_PURCHASE", row: 61 }),
+      innov("200000", { issuerId: "x ", acquisitionMode: "SECONDARY_PURCHASE", row: 62 }),
+    ]);
+    expect(rule(report, "FCPI-Q70")).toMatchObject({ numerator: "500000.00", status: "breach" });
+    expect(positionOf(report, 62).excluded[0]).toMatchObject({ article: "L. 214-30 III A 2° a)" });
+  });
+});
+
 describe("FIP-Q70, FIP-FRESH40 · L. 214-31 I: the FIP's 70 % in companies of the regions it chose", () => {
   it("L. 214-31 I: exactly 70 % of eligible companies of the chosen regions passes", () => {
     expect(rule(checkOne(fip(), [local("250000"), local("250000", { region: "pays de la loire" }), local("200000", { region: "BRETAGNE" })]), "FIP-Q70")).toMatchObject({ status: "pass", value: 0.7 });

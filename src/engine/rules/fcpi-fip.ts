@@ -1,4 +1,5 @@
 import { type Amount, formatAmount, ZERO } from "../amount";
+import { idKey } from "../id-key";
 import { addYears } from "../dates";
 import type { Dec } from "../decimal";
 import * as law from "../../law";
@@ -294,7 +295,10 @@ class Innovation {
     const [purchases, held] = [new Groups(), new Map<string, Amount>()];
     for (const p of sorted) {
       const h = p.holding;
-      const [key, amount] = [h.issuerId ?? `row ${h.row}`, p.amount ?? ZERO];
+      // A company's rows whatever the case or spaces of its id, as fund ids match (contract §3):
+      // « ACME » bought and « Acme » bought are one company's purchases, against one fresh capital.
+      const key = h.issuerId === undefined ? `row ${h.row}` : idKey(h.issuerId);
+      const amount = p.amount ?? ZERO;
       if (h.acquisitionMode === "SECONDARY_PURCHASE") {
         purchases.add(key, key, amount, p);
         if (p.amount === undefined) this.direct.unknown();

@@ -1,4 +1,5 @@
 import { compareText } from "../compare-text";
+import { idKey } from "../id-key";
 import {
   amountFromDecimal,
   amountToDecimal,
@@ -39,11 +40,14 @@ export function commitments(
     why("secondary-commitment", facts) as Refused;
   const unknown = (column: keyof typeof NEEDS) =>
     refusal({ test: "unknown", column, article });
-  const issuer = purchases[0]?.holding.issuerId;
+  // The company's rows whatever the case or spaces of its id (as fund ids match, contract §3).
+  const id = purchases[0]?.holding.issuerId;
+  const issuer = id === undefined ? undefined : idKey(id);
   const subscriptions = ctx.positions.filter(
     (p) =>
       issuer !== undefined &&
-      p.holding.issuerId === issuer &&
+      p.holding.issuerId !== undefined &&
+      idKey(p.holding.issuerId) === issuer &&
       p.holding.acquisitionMode === "SUBSCRIPTION" &&
       p.holding.investmentDate !== undefined &&
       p.holding.investmentDate <= ctx.asOf,
