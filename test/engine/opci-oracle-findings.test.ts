@@ -181,12 +181,10 @@ describe("OPCI-CCA5 · L. 214-42: advances « aux sociétés mentionnées aux 2�
     expect(cca.headroom).toBe("-50000.00");
   });
 
-  // Not sure, so skipped rather than marked failing. Engine: breach, « advance to S, which is
-  // not one of the fund's 2° or 3° companies ». Line C's item is unreadable: were it S's 2° or
-  // 3° shares (held 30 %), the advance would be allowed. docs/workbook-format.md has « A rule
-  // already in breach stays in breach: what the readable rows show cannot be cured by a row the
-  // product could not read », but here that row can cure it; contract §2 asks `incomplete`.
-  it.skip("L. 214-42: an advance to S and a row of S whose opciCategory is unreadable: incomplete, not breach", () => {
+  // Line C's item is unreadable: were it S's 2° or 3° shares (held 30 %), the advance would be
+  // allowed. « A rule already in breach stays in breach » holds for what an unread row can only
+  // add to; this row can cure the refusal, so contract §2's `incomplete` applies.
+  it("L. 214-42: an advance to S and a row of S whose opciCategory is unreadable: incomplete, not breach", () => {
     const rules = check("SPPICAV", [
       position("A", "A", "REAL_ESTATE", 700, 1),
       position("B", "S", "CURRENT_ACCOUNT_ADVANCE", 10, 10),
@@ -194,6 +192,18 @@ describe("OPCI-CCA5 · L. 214-42: advances « aux sociétés mentionnées aux 2�
       position("K", "K", "CASH", 100, 9),
     ]);
     expect(ruleOf(rules, "OPCI-CCA5").status).toBe("incomplete");
+  });
+
+  it("L. 214-42: S is a 2° company held 3 %; a row of S of unreadable item gives 30 %: incomplete; one that gives 2 % cannot lift S to 5 %: breach", () => {
+    const rows = (share: number) => [
+      position("A", "A", "REAL_ESTATE", 700, 1),
+      position("B", "S", "CURRENT_ACCOUNT_ADVANCE", 10, 10),
+      position("D", "S", "REAL_ESTATE", 50, 2, { ownershipPct: 0.03 }),
+      position("C", "S", "REAL_ESTATE", 150, "abc", { ownershipPct: share }),
+      position("K", "K", "CASH", 100, 9),
+    ];
+    expect(ruleOf(check("SPPICAV", rows(0.3)), "OPCI-CCA5").status).toBe("incomplete");
+    expect(ruleOf(check("SPPICAV", rows(0.02)), "OPCI-CCA5").status).toBe("breach");
   });
 });
 

@@ -311,15 +311,21 @@ function advancesGate(o: Opci): RuleResult {
   const threshold = gate.toString();
   // The fund's 2° and 3° companies, with the largest ownership one of their lines gives.
   const companies = new Map<string, Company>();
-  for (const { holding: h } of inItems(o, LAW.advanceCompanyItems)) {
-    if (h.issuerId === undefined) continue;
-    const c = companies.get(h.issuerId) ?? { best: undefined, unread: false };
+  // Rows whose item is unread may be a company's 2° or 3° lines: what they could allow is unknown.
+  const maybe = new Map<string, Company>();
+  const add = (to: Map<string, Company>, h: Holding) => {
+    if (h.issuerId === undefined) return;
+    const c = to.get(h.issuerId) ?? { best: undefined, unread: false };
     const own = h.ownershipPct ?? h.participationPct;
     if (shareUnread(h)) c.unread = true;
     else if (own !== undefined && (c.best === undefined || own.gt(c.best)))
       c.best = own;
-    companies.set(h.issuerId, c);
-  }
+    to.set(h.issuerId, c);
+  };
+  for (const { holding: h } of inItems(o, LAW.advanceCompanyItems))
+    add(companies, h);
+  for (const { holding: h } of ctx.heldPositions())
+    if (h.opciCategory === undefined) add(maybe, h);
   const refused = new Breaches();
   const known = tally(o);
   let lowest: Dec | undefined;
@@ -333,12 +339,19 @@ function advancesGate(o: Opci): RuleResult {
       known.unknown(h, "issuerId", need);
       continue;
     }
-    const company = companies.get(h.issuerId);
+    const [company, unread] = [
+      companies.get(h.issuerId),
+      maybe.get(h.issuerId),
+    ];
+    if (company === undefined && unread !== undefined) {
+      known.unknown();
+      continue;
+    }
     if (company === undefined) {
       fail(CCA_COMPANIES.id, { issuer, article });
       continue;
     }
-    const own = advanceShare(h, company, gate);
+    const own = advanceShare(h, orMaybe(company, unread, gate), gate);
     if (own === undefined) {
       const purpose = "advance-ownership";
       known.unknown(h, "ownershipPct", { purpose, article, threshold });
@@ -384,6 +397,14 @@ function advanceShare(h: Holding, c: Company, gate: Dec): Dec | undefined {
   if (h.ownershipPct !== undefined) return h.ownershipPct;
   if (c.unread && (c.best === undefined || c.best.lt(gate))) return undefined;
   return c.best;
+}
+
+/** A company's share, unread too when a row of unread item could give it the gate (were it a 2° or 3° line). */
+function orMaybe(c: Company, unread: Company | undefined, gate: Dec): Company {
+  if (unread === undefined) return c;
+  const reaches =
+    unread.unread || (unread.best !== undefined && !unread.best.lt(gate));
+  return reaches ? { best: c.best, unread: true } : c;
 }
 
 /**
