@@ -10,9 +10,10 @@ import { readWorkbook } from "../../src/workbook/read-workbook";
 
 const AS_OF = "2025-12-31";
 
-function fundOf(tables: Record<string, unknown[][]>) {
-  const grids: Record<string, ReturnType<typeof tableFromValues>> = {};
-  for (const [name, rows] of Object.entries(tables))
+type Table = Parameters<typeof tableFromValues>[0];
+function fundOf(tables: Partial<Record<Table, unknown[][]>>) {
+  const grids: Partial<Record<Table, ReturnType<typeof tableFromValues>>> = {};
+  for (const [name, rows] of Object.entries(tables) as [Table, unknown[][]][])
     grids[name] = tableFromValues(name, rows as never);
   return checkWorkbook(readWorkbook(grids), { asOf: AS_OF }).funds[0];
 }

@@ -1,4 +1,6 @@
-import { amountFromString } from "../../amount";
+import { amountFromString, amountToDecimal } from "../../amount";
+import type { Holding } from "../../model";
+import { fractionAt } from "../../../law/livre2/fraction";
 import type { FundContext } from "../../fund-context";
 import type { RuleResult } from "../../result";
 import { OFS_FIA } from "../../../law/livre2/ofs-fia";
@@ -21,18 +23,35 @@ const EXPOSURES = new Set([
   "SUB_PARTICIPATION",
 ]);
 
-/** L. 214-190-1 VI: maximum losses within the asset plus uncalled subscriptions, "évalué à tout moment". */
+/** The holding date of a row that cannot be read: held or not is then unknown. */
+const unreadDate = (h: Holding) =>
+  h.invalid.has("investmentDate")
+    ? "investmentDate"
+    : h.invalid.has("disposalDate")
+      ? "disposalDate"
+      : undefined;
+
+/**
+ * L. 214-190-1 VI: maximum losses within the asset plus uncalled subscriptions, "évalué à tout
+ * moment". The asset plus uncalled is the limit itself: at 0, any loss above 0 exceeds it. What was
+ * not read can only add to the losses, unless an amount of the fund is below zero (an unread one
+ * could be too) or a row may not be held.
+ */
 export function ofsLoss(ctx: FundContext): RuleResult {
   const f = ctx.fund;
+  let lossBelowZero = false;
   const sum = sumWhere(
     ctx,
     OFS_LOSS,
-    ({ holding: h }) =>
-      !EXPOSURES.has(h.assetClass ?? "")
-        ? "out"
-        : h.maxLoss === undefined
-          ? { unknown: "maxLoss" }
-          : "in",
+    ({ holding: h }) => {
+      if (!EXPOSURES.has(h.assetClass ?? "")) return "out";
+      // « Not when a row's holding dates are unread (it may be in the numerator and sold) ».
+      const date = unreadDate(h);
+      if (date !== undefined) return { unknown: date };
+      if (h.maxLoss === undefined) return { unknown: "maxLoss" };
+      if (h.maxLoss < ZERO) lossBelowZero = true;
+      return "in";
+    },
     (p) => p.holding.maxLoss,
   );
   return ratio(ctx, OFS_LOSS, OFS_FIA.ofsLoss, sum, {
@@ -44,16 +63,36 @@ export function ofsLoss(ctx: FundContext): RuleResult {
       complete:
         ctx.denominatorComplete && !f.invalid.has("uncalledSubscriptions"),
     },
+    partialIsLeast: !ctx.belowZero && !lossBelowZero,
+    baseIsLimit: true,
   });
 }
 
-/** L. 214-26-1, L. 214-190-1 IX: "à vingt investisseurs au plus": distinct holders with units. */
+/**
+ * A rule a fund takes by a yes/no column it could not read: the fund may be under it, so the rule
+ * is reported and cannot claim a result (WORKBOOK-FORMAT.md §2: « the rules that needed that value
+ * report incomplete »), whatever the figures say.
+ */
+function claimUnread(r: RuleResult, column: string, article: string) {
+  r.status = "incomplete";
+  r.partial = true;
+  r.reasons = [...(r.reasons ?? []), note("claim-unread", { column, article })];
+}
+
+/**
+ * L. 214-26-1, L. 214-190-1 IX: "à vingt investisseurs au plus": distinct holders with units. Ids
+ * that differ only by case are counted as one investor; when they would take the count above 20
+ * written apart, which they are is unknown: incomplete. A blank id or units can only add investors.
+ */
 export function twentyInvestors(
   ctx: FundContext,
   rule: L2Rule,
 ): RuleResult | undefined {
-  if (!ctx.fund.reservedTo20Investors) return undefined;
+  const f = ctx.fund;
+  const flagUnread = f.invalid.has("reservedTo20Investors");
+  if (!f.reservedTo20Investors && !flagUnread) return undefined;
   const ids = new Set<string>();
+  const asWritten = new Set<string>();
   let complete = ctx.holders.length > 0;
   for (const h of ctx.holders) {
     if (h.units === undefined || h.holderId === undefined) {
@@ -62,29 +101,52 @@ export function twentyInvestors(
         ctx.needHolder(h, "holderId", neededBy(rule, "investors"));
       continue;
     }
-    if (h.units > ZERO) ids.add(h.holderId.trim().toUpperCase());
+    if (h.units > ZERO) {
+      ids.add(h.holderId.trim().toUpperCase());
+      asWritten.add(h.holderId.trim());
+    }
   }
-  return measure(ctx, {
+  const threshold =
+    rule === FIVG_20INV ? OFS_FIA.fivgInvestors : OFS_FIA.ofsInvestors;
+  const limit = fractionAt(threshold, ctx.asOf);
+  const apartBeyond = amountToDecimal(
+    amountFromString(String(asWritten.size)),
+  )
+    .times(limit.q)
+    .gt(limit.p);
+  const spelled = asWritten.size > ids.size && apartBeyond;
+  const r = measure(ctx, {
     rule,
-    threshold:
-      rule === FIVG_20INV ? OFS_FIA.fivgInvestors : OFS_FIA.ofsInvestors,
+    threshold,
     numerator: amountFromString(String(ids.size)),
     denominator: null,
     absolute: "count",
-    complete,
+    complete: complete && !spelled,
+    partialIsLeast: true,
     notes: [
       ctx.holders.length
         ? note("investors", { count: ids.size, article: rule.article })
         : note("holders-missing"),
+      ...(spelled
+        ? [
+            note("investors-case", {
+              count: asWritten.size,
+              article: rule.article,
+            }),
+          ]
+        : []),
     ],
   });
+  if (flagUnread) claimUnread(r, "reservedTo20Investors", rule.article);
+  return r;
 }
 
 /** L. 214-24 VI: a self-managed AIF "dispose d'un capital initial d'au moins 300 000 €". */
 export function selfManagedCapital(ctx: FundContext): RuleResult | undefined {
-  if (!ctx.fund.selfManaged) return undefined;
+  const flagUnread = ctx.fund.invalid.has("selfManaged");
+  if (!ctx.fund.selfManaged && !flagUnread) return undefined;
   const capital = fundValue(ctx, "initialCapital", FIA_CAP300K);
-  return measure(ctx, {
+  const r = measure(ctx, {
     rule: FIA_CAP300K,
     threshold: OFS_FIA.selfManagedCapital,
     numerator: capital ?? ZERO,
@@ -92,6 +154,8 @@ export function selfManagedCapital(ctx: FundContext): RuleResult | undefined {
     absolute: "EUR",
     complete: capital !== undefined,
   });
+  if (flagUnread) claimUnread(r, "selfManaged", FIA_CAP300K.article);
+  return r;
 }
 
 export { FIVG_20INV, OFS_20INV };
