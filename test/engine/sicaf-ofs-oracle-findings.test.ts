@@ -188,6 +188,23 @@ describe("OFS-LOSS · L. 214-190-1 VI « La perte ou l'engagement net maximal �
     });
   });
 
+  it("finding 8b: the same with the loan's fair value blank too: its fair value is no part of the losses, still a breach", () => {
+    // The numerator sums maximum losses (LIVRE2 §2.8); with totalAssets given, a fair value left
+    // blank changes neither the losses nor the asset.
+    const fund = fundOf({
+      Funds: [OFS_COLUMNS, ["F0", "OFS", 100, 0, 0]],
+      Holdings: [
+        OFS_HOLDINGS,
+        ["F0", "L1", "RECEIVABLE", 50, 150, null],
+        ["F0", "L2", "RECEIVABLE", null, "n/a", null],
+      ],
+    });
+    expect(ruleIn(fund, "OFS-LOSS")).toMatchObject({
+      numerator: "150.00",
+      status: "breach",
+    });
+  });
+
   it("finding 9: an asset worth 0 and no uncalled subscriptions, with a guarantee of 0.01 of maximum loss: it exceeds them, breach", () => {
     // « ne peuvent excéder » 0 + 0: any loss above zero exceeds it, whatever the ratio's division
     // gives (as SCPI-DEBT's maximum of 0, test/engine/livre2-oracle-findings.test.ts finding 1).

@@ -591,9 +591,11 @@ function ofsLoss(rows: OfsRow[], fund: OfsFund): Want {
   let couldLower = 0n;
   let lossUnknown = false;
   let below = false;
+  // « the fund has an amount below zero »: a fair value of any of its rows, held or not, or a
+  // maximum loss of a row that may be counted.
+  if (rows.some((r) => known(r.fair) && r.fair < 0)) below = true;
   for (const r of [...heldRows, ...maybeHeld]) {
-    if ((known(r.fair) && r.fair < 0) || (known(r.maxLoss) && r.maxLoss < 0))
-      below = true;
+    if (mayCount(r) && known(r.maxLoss) && r.maxLoss < 0) below = true;
     if (!mayCount(r)) continue;
     if (!known(r.maxLoss)) lossUnknown = true;
     else if (!r.blankClass && heldOf(r) === "yes")

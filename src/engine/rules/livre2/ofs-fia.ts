@@ -54,6 +54,9 @@ export function ofsLoss(ctx: FundContext): RuleResult {
     },
     (p) => p.holding.maxLoss,
   );
+  // The sum is of maximum losses, not of fair values: a loan's unread fair value takes nothing from
+  // it. An unread maximum loss could be below zero only as others of the fund are (belowZero).
+  sum.mayLower = false;
   return ratio(ctx, OFS_LOSS, OFS_FIA.ofsLoss, sum, {
     base: {
       total:
