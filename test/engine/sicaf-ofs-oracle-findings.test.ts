@@ -205,6 +205,20 @@ describe("OFS-LOSS · L. 214-190-1 VI « La perte ou l'engagement net maximal �
     });
   });
 
+  it("finding 10: 150 of maximum losses over an asset of 100 beside a row of blank class whose maxLoss is -100: it may be an exposure, so incomplete, not a breach", () => {
+    // docs/workbook-format.md: a row that cannot be placed « may belong to any rule of its fund »;
+    // as a guarantee its -100 (kept as read, sign included) brings the losses to 50 ≤ 100.
+    const fund = fundOf({
+      Funds: [OFS_COLUMNS, ["F0", "OFS", 100, 0, 0]],
+      Holdings: [
+        OFS_HOLDINGS,
+        ["F0", "L1", "RECEIVABLE", 50, 150, null],
+        ["F0", "L2", null, 0, -100, null],
+      ],
+    });
+    expect(ruleIn(fund, "OFS-LOSS")?.status).toBe("incomplete");
+  });
+
   it("finding 9: an asset worth 0 and no uncalled subscriptions, with a guarantee of 0.01 of maximum loss: it exceeds them, breach", () => {
     // « ne peuvent excéder » 0 + 0: any loss above zero exceeds it, whatever the ratio's division
     // gives (as SCPI-DEBT's maximum of 0, test/engine/livre2-oracle-findings.test.ts finding 1).

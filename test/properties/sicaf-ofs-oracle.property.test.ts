@@ -515,7 +515,9 @@ const badDate = (d: string | null) => d === "31/02/2025";
 interface OfsRow {
   fund: number;
   assetClass: string;
+  /** The assetClass cell blank, or (textClass) a text no class reads as: the row cannot be placed. */
   blankClass: boolean;
+  textClass: boolean;
   fair: Cents;
   maxLoss: Cents;
   invested: string | null;
@@ -534,6 +536,7 @@ const ofsRow: fc.Arbitrary<OfsRow> = fc.record({
   fund: fc.integer({ min: 0, max: 2 }),
   assetClass: fc.constantFrom(...OFS_CLASSES),
   blankClass: fc.constantFrom(...Array(25).fill(false), true),
+  textClass: fc.boolean(),
   fair: fc.oneof(
     { weight: 20, arbitrary: fc.integer({ min: 0, max: 50_000_000 }) },
     { weight: 1, arbitrary: fc.constantFrom<Cents>(null, "bad", -5_000_00) },
@@ -724,7 +727,7 @@ describe("OFS-LOSS: L. 214-190-1 VI, read plainly, against the engine (property)
                 ...rows.map((r, k) => [
                   `O${r.fund}`,
                   `L${k}`,
-                  r.blankClass ? null : r.assetClass,
+                  r.blankClass ? (r.textClass ? "Prêt bancaire" : null) : r.assetClass,
                   cell(r.fair),
                   cell(r.maxLoss),
                   r.invested,

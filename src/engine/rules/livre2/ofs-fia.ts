@@ -44,6 +44,12 @@ export function ofsLoss(ctx: FundContext): RuleResult {
     ctx,
     OFS_LOSS,
     ({ holding: h }) => {
+      // A row of unknown class may be an exposure (« may belong to any rule of its fund »): one
+      // whose maximum loss is read below zero could lower the sum, so no breach stands on it.
+      if (h.assetClass === undefined && h.maxLoss !== undefined && h.maxLoss < ZERO) {
+        lossBelowZero = true;
+        return { unknown: "assetClass" };
+      }
       if (!EXPOSURES.has(h.assetClass ?? "")) return "out";
       // « Not when a row's holding dates are unread (it may be in the numerator and sold) ».
       const date = unreadDate(h);
