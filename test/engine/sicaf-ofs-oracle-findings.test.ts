@@ -219,6 +219,23 @@ describe("OFS-LOSS · L. 214-190-1 VI « La perte ou l'engagement net maximal �
     expect(ruleIn(fund, "OFS-LOSS")?.status).toBe("incomplete");
   });
 
+  it("finding 11: an advance in current account is a loan the OFS grants: its maximum loss of 150 over an asset of 100 is a breach, not a pass", () => {
+    // VI: « au titre des tirages d'un prêt octroyé »; V: « peut … accorder des prêts ». LIVRE2 §2.8
+    // names RECEIVABLE (loans granted) and leaves open which positions carry a maximum loss (§6 Q14):
+    // leaving an advance out would overstate compliance.
+    const fund = fundOf({
+      Funds: [OFS_COLUMNS, ["F0", "OFS", 100, 0, 0]],
+      Holdings: [
+        OFS_HOLDINGS,
+        ["F0", "L1", "CURRENT_ACCOUNT_ADVANCE", 100, 150, null],
+      ],
+    });
+    expect(ruleIn(fund, "OFS-LOSS")).toMatchObject({
+      numerator: "150.00",
+      status: "breach",
+    });
+  });
+
   it("finding 9: an asset worth 0 and no uncalled subscriptions, with a guarantee of 0.01 of maximum loss: it exceeds them, breach", () => {
     // « ne peuvent excéder » 0 + 0: any loss above zero exceeds it, whatever the ratio's division
     // gives (as SCPI-DEBT's maximum of 0, test/engine/livre2-oracle-findings.test.ts finding 1).

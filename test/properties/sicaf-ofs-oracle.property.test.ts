@@ -489,9 +489,14 @@ describe("FIVG-20INV, OFS-20INV, FIA-CAP300K: L. 214-26-1, L. 214-190-1 IX and L
 // ---------------------------------------------------------------------------------------------
 // OFS: L. 214-190-1 VI
 
-/** LIVRE2 §2.8: loans granted, financial contracts, guarantees and sub-participations carry a maximum loss. */
+/**
+ * LIVRE2 §2.8: loans granted, financial contracts, guarantees and sub-participations carry a maximum
+ * loss. « tirages d'un prêt octroyé »: an advance in current account is a loan the fund grants too
+ * (which positions count is LIVRE2 §6 Q14, open; not leaving it out never overstates compliance).
+ */
 const LOSS_CLASSES = new Set([
   "RECEIVABLE",
+  "CURRENT_ACCOUNT_ADVANCE",
   "FINANCIAL_CONTRACT",
   "GUARANTEE",
   "SUB_PARTICIPATION",
@@ -499,6 +504,7 @@ const LOSS_CLASSES = new Set([
 const OFS_CLASSES = [
   "RECEIVABLE",
   "RECEIVABLE",
+  "CURRENT_ACCOUNT_ADVANCE",
   "FINANCIAL_CONTRACT",
   "GUARANTEE",
   "SUB_PARTICIPATION",

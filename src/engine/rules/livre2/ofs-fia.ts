@@ -16,8 +16,16 @@ import {
   ZERO,
 } from "./kit";
 
+/**
+ * The exposures of L. 214-190-1 VI: « tirages d'un prêt octroyé » and « créances à naître de tirages
+ * provenant de prêts » (loans granted: receivables, and advances in current account, which are
+ * loans the fund grants), « instruments financier à terme », « garanties », « sous-participation en
+ * risque ». Which positions carry a maximum loss is left open (LIVRE2 §6 Q14): an advance is not
+ * left out, the reading that never overstates compliance.
+ */
 const EXPOSURES = new Set([
   "RECEIVABLE",
+  "CURRENT_ACCOUNT_ADVANCE",
   "FINANCIAL_CONTRACT",
   "GUARANTEE",
   "SUB_PARTICIPATION",
