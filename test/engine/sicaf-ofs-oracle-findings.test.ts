@@ -37,7 +37,13 @@ describe("FIA-CAP300K · L. 214-24 VI « Un FIA qui n'a pas délégué globaleme
     // « peut-être » is neither yes nor no.
     const fund = fundOf({
       Funds: [
-        ["fundId", "fundType", "selfManaged", "initialCapital", "warningMargin"],
+        [
+          "fundId",
+          "fundType",
+          "selfManaged",
+          "initialCapital",
+          "warningMargin",
+        ],
         ["F0", "FIVG", "peut-être", 0, 0],
       ],
       Holdings: CASH,
@@ -110,7 +116,10 @@ const SICAF_COLUMNS = [
   "warningMargin",
 ];
 const sicaf = (...values: unknown[]) =>
-  fundOf({ Funds: [SICAF_COLUMNS, ["F0", "SICAF", ...values, 0]], Holdings: CASH });
+  fundOf({
+    Funds: [SICAF_COLUMNS, ["F0", "SICAF", ...values, 0]],
+    Holdings: CASH,
+  });
 
 describe("SICAF-BUYBACK · L. 214-137 « Cette limite est toutefois portée à 25 % lorsque le cours des actions est inférieur de plus de 10 % à l'actif net par action »", () => {
   it("finding 3: a share price of -95 against a NAV of 100 is a sign error, not a discount of more than 10 %: 20 % of net buy-backs is not a pass", () => {

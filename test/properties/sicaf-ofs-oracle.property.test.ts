@@ -91,7 +91,10 @@ interface Sicaf {
 }
 
 const shareCount: fc.Arbitrary<Cents> = fc.oneof(
-  { weight: 12, arbitrary: fc.integer({ min: 0, max: 2_000_000 }).map((n) => n * 100) },
+  {
+    weight: 12,
+    arbitrary: fc.integer({ min: 0, max: 2_000_000 }).map((n) => n * 100),
+  },
   { weight: 4, arbitrary: fc.integer({ min: 0, max: 200_000_000 }) },
   { weight: 2, arbitrary: fc.constantFrom<Cents>(null, "bad", 0) },
   /** A sign error: a number of shares is never below zero. */
@@ -100,8 +103,20 @@ const shareCount: fc.Arbitrary<Cents> = fc.oneof(
 
 const sicaf: fc.Arbitrary<Sicaf> = fc.record({
   shares: fc.oneof(
-    { weight: 8, arbitrary: fc.constantFrom<Cents>(1_000_00, 1_000_000_00, 999_00, 1_001_00, 12_345_67) },
-    { weight: 4, arbitrary: fc.integer({ min: 1, max: 5_000_000 }).map((n) => n * 100) },
+    {
+      weight: 8,
+      arbitrary: fc.constantFrom<Cents>(
+        1_000_00,
+        1_000_000_00,
+        999_00,
+        1_001_00,
+        12_345_67,
+      ),
+    },
+    {
+      weight: 4,
+      arbitrary: fc.integer({ min: 1, max: 5_000_000 }).map((n) => n * 100),
+    },
     { weight: 1, arbitrary: fc.constantFrom<Cents>(null, "bad", 0, -1_000_00) },
   ),
   own: shareCount,
@@ -116,7 +131,10 @@ const sicaf: fc.Arbitrary<Sicaf> = fc.record({
     { weight: 1, arbitrary: fc.constantFrom<Cents>(-95_00, -10_00) },
   ),
   nav: fc.oneof(
-    { weight: 12, arbitrary: fc.constantFrom<Cents>(100_00, 100_01, 99_99, 123_45) },
+    {
+      weight: 12,
+      arbitrary: fc.constantFrom<Cents>(100_00, 100_01, 99_99, 123_45),
+    },
     { weight: 2, arbitrary: fc.constantFrom<Cents>(null, "bad") },
     { weight: 1, arbitrary: fc.constantFrom<Cents>(-100_00) },
   ),
@@ -155,7 +173,8 @@ function sicafAtThresholds(s: Sicaf): Sicaf {
     if (s.tightOwn !== null)
       out.own = Math.max(0, Math.round(s.shares / 10) + s.tightOwn);
     if (s.tightNet !== null) {
-      const net = Math.round((s.shares * s.tightNet.at) / 100) + s.tightNet.delta;
+      const net =
+        Math.round((s.shares * s.tightNet.at) / 100) + s.tightNet.delta;
       const resold = known(s.resold) ? s.resold : 0;
       out.bought = Math.max(0, net + resold);
     }
@@ -193,7 +212,8 @@ function buyback(s: Sicaf): Want {
   if (s.resold === "bad" || (known(s.resold) && s.resold < 0))
     return { status: "incomplete" };
   const shares = fromCents(s.shares);
-  const net = fromCents(s.bought) - (s.resold === null ? 0n : fromCents(s.resold));
+  const net =
+    fromCents(s.bought) - (s.resold === null ? 0n : fromCents(s.resold));
   const within = (tenK: bigint) => 10_000n * net <= tenK * shares;
   const measured = (ok: boolean): Want => ({
     numerator: net,
@@ -208,7 +228,9 @@ function buyback(s: Sicaf): Want {
   // discount of more than 10 % on 100).
   if (known(s.price) && known(s.nav) && s.price >= 0 && s.nav >= 0)
     // « inférieur de plus de 10 % »: NAV − price > 10 % of NAV, i.e. 10 × price < 9 × NAV.
-    return measured(within(10n * BigInt(s.price) < 9n * BigInt(s.nav) ? 2_500n : 1_000n));
+    return measured(
+      within(10n * BigInt(s.price) < 9n * BigInt(s.nav) ? 2_500n : 1_000n),
+    );
   // Price or NAV unread: 10 % or 25 %, which one unknown.
   if (within(1_000n)) return measured(true);
   if (!within(2_500n)) return measured(false);
@@ -235,39 +257,50 @@ const limitCell = (l: Sicaf["limit"]) =>
 describe("SICAF-BUYBACK, SICAF-OWN10: L. 214-137, read plainly, against the engine (property)", () => {
   it("« jusqu'à une limite de 10 % de son capital par an », « portée à 25 % lorsque le cours … est inférieur de plus de 10 % », net of resales (≤), and « plus de 10 % du total de ses propres actions » (>)", () => {
     fc.assert(
-      fc.property(fc.array(sicaf, { minLength: 1, maxLength: 3 }), (generated) => {
-        const funds = generated.map(sicafAtThresholds);
-        const report = checkWorkbook(
-          readWorkbook({
-            Funds: tableFromValues("Funds", [
-              SICAF_FUNDS,
-              ...funds.map((s, k) => [
-                `S${k}`,
-                "SICAF",
-                1_000_000,
-                cell(s.shares),
-                cell(s.own),
-                cell(s.bought),
-                cell(s.resold),
-                cell(s.price),
-                cell(s.nav),
-                limitCell(s.limit),
-                0,
+      fc.property(
+        fc.array(sicaf, { minLength: 1, maxLength: 3 }),
+        (generated) => {
+          const funds = generated.map(sicafAtThresholds);
+          const report = checkWorkbook(
+            readWorkbook({
+              Funds: tableFromValues("Funds", [
+                SICAF_FUNDS,
+                ...funds.map((s, k) => [
+                  `S${k}`,
+                  "SICAF",
+                  1_000_000,
+                  cell(s.shares),
+                  cell(s.own),
+                  cell(s.bought),
+                  cell(s.resold),
+                  cell(s.price),
+                  cell(s.nav),
+                  limitCell(s.limit),
+                  0,
+                ]),
               ]),
-            ]),
-            Holdings: tableFromValues("Holdings", [
-              ["fundId", "lineId", "assetClass", "fairValue"],
-              ...funds.map((_, k) => [`S${k}`, `L${k}`, "EQUITY", 1_000_000]),
-            ]),
-          }),
-          { asOf: AS_OF },
-        );
-        funds.forEach((s, k) => {
-          const where = `S${k} ${JSON.stringify(s)}`;
-          expectWant(ruleOf(report, `S${k}`, "SICAF-OWN10"), ownTen(s), `${where} OWN10`);
-          expectWant(ruleOf(report, `S${k}`, "SICAF-BUYBACK"), buyback(s), `${where} BUYBACK`);
-        });
-      }),
+              Holdings: tableFromValues("Holdings", [
+                ["fundId", "lineId", "assetClass", "fairValue"],
+                ...funds.map((_, k) => [`S${k}`, `L${k}`, "EQUITY", 1_000_000]),
+              ]),
+            }),
+            { asOf: AS_OF },
+          );
+          funds.forEach((s, k) => {
+            const where = `S${k} ${JSON.stringify(s)}`;
+            expectWant(
+              ruleOf(report, `S${k}`, "SICAF-OWN10"),
+              ownTen(s),
+              `${where} OWN10`,
+            );
+            expectWant(
+              ruleOf(report, `S${k}`, "SICAF-BUYBACK"),
+              buyback(s),
+              `${where} BUYBACK`,
+            );
+          });
+        },
+      ),
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 400) },
     );
   });
@@ -353,7 +386,8 @@ function twenty(rows: HolderRow[]): Want {
   const count = BigInt(least.size);
   // « A rule already in breach stays in breach »: a blank or unread row, a second spelling, can only
   // add investors.
-  if (count > 20n) return { status: "breach", numerator: count * SCALE, denominator: null };
+  if (count > 20n)
+    return { status: "breach", numerator: count * SCALE, denominator: null };
   if (unknown || most.size > 20) return { status: "incomplete" };
   return { status: "pass", numerator: count * SCALE, denominator: null };
 }
@@ -380,17 +414,28 @@ function expectByFlag(
   where: string,
 ) {
   if (flag === true) return expectWant(got, want, where);
-  if (flag === false || flag === null) return expect(got, where).toBeUndefined();
+  if (flag === false || flag === null)
+    return expect(got, where).toBeUndefined();
   if (want.status === "pass") {
-    if (got !== undefined) expect(got.status, where).toMatch(/^(pass|incomplete)$/);
+    if (got !== undefined)
+      expect(got.status, where).toMatch(/^(pass|incomplete)$/);
     return;
   }
   expect(got?.status, where).toBe("incomplete");
 }
 
 // The count rules report the number of investors as an integer string (« numerator the count »).
-function expectCount(got: RuleResult | undefined, flag: Flag, want: Want, where: string) {
-  if (flag === true && want.numerator !== undefined && want.status !== "incomplete") {
+function expectCount(
+  got: RuleResult | undefined,
+  flag: Flag,
+  want: Want,
+  where: string,
+) {
+  if (
+    flag === true &&
+    want.numerator !== undefined &&
+    want.status !== "incomplete"
+  ) {
     expect(got, where).toBeDefined();
     expect({ numerator: got!.numerator, status: got!.status }, where).toEqual({
       numerator: String(want.numerator / SCALE),
@@ -408,13 +453,20 @@ describe("FIVG-20INV, OFS-20INV, FIA-CAP300K: L. 214-26-1, L. 214-190-1 IX and L
         fc.tuple(peopleFund, peopleFund, peopleFund),
         fc.array(holderRow, { maxLength: 60 }),
         /** Now and then a fund's holders are 20 or 21 distinct investors. */
-        fc.tuple(...[0, 1, 2].map(() => fc.constantFrom(null, null, 19, 20, 21, 22))),
+        fc.tuple(
+          ...[0, 1, 2].map(() => fc.constantFrom(null, null, 19, 20, 21, 22)),
+        ),
         (funds, generatedRows, crowd) => {
           const rows = [...generatedRows];
           crowd.forEach((n, f) => {
             if (n === null) return;
             for (let h = 0; h < n; h++)
-              rows.push({ fund: f, holder: 100 + h, lower: false, units: 1_00 });
+              rows.push({
+                fund: f,
+                holder: 100 + h,
+                lower: false,
+                units: 1_00,
+              });
           });
           const report = checkWorkbook(
             readWorkbook({
@@ -440,13 +492,21 @@ describe("FIVG-20INV, OFS-20INV, FIA-CAP300K: L. 214-26-1, L. 214-190-1 IX and L
               ]),
               Holdings: tableFromValues("Holdings", [
                 ["fundId", "lineId", "assetClass", "fairValue", "scpiCategory"],
-                ...funds.map((_, k) => [`P${k}`, `L${k}`, "CASH", 1_000_000, 5]),
+                ...funds.map((_, k) => [
+                  `P${k}`,
+                  `L${k}`,
+                  "CASH",
+                  1_000_000,
+                  5,
+                ]),
               ]),
               Holders: tableFromValues("Holders", [
                 ["fundId", "holderId", "holderType", "units"],
                 ...rows.map((r) => [
                   `P${r.fund}`,
-                  r.holder === null ? null : `${r.lower ? "h" : "H"}${r.holder}`,
+                  r.holder === null
+                    ? null
+                    : `${r.lower ? "h" : "H"}${r.holder}`,
                   "NATURAL",
                   cell(r.units),
                 ]),
@@ -514,7 +574,16 @@ const OFS_CLASSES = [
   "DEPOSIT",
   "FUND_UNITS",
 ];
-const DATES_AROUND = [null, null, null, null, "2024-06-30", AS_OF, "2026-01-15", "31/02/2025"];
+const DATES_AROUND = [
+  null,
+  null,
+  null,
+  null,
+  "2024-06-30",
+  AS_OF,
+  "2026-01-15",
+  "31/02/2025",
+];
 /** Unreadable as a date (docs: « a position whose investmentDate or disposalDate is unreadable »). */
 const badDate = (d: string | null) => d === "31/02/2025";
 
@@ -591,7 +660,8 @@ function heldOf(r: { invested: string | null; disposed: string | null }): Held {
 function ofsLoss(rows: OfsRow[], fund: OfsFund): Want {
   const heldRows = rows.filter((r) => heldOf(r) === "yes");
   const maybeHeld = rows.filter((r) => heldOf(r) === "unknown");
-  const mayCount = (r: OfsRow) => r.blankClass || LOSS_CLASSES.has(r.assetClass);
+  const mayCount = (r: OfsRow) =>
+    r.blankClass || LOSS_CLASSES.has(r.assetClass);
   const unplaced = heldRows.some((r) => r.blankClass);
   // The readable numerator (the least it can be), and what rows that may or may not be in it
   // (a row of unknown class, « may belong to any rule of its fund »; a row held or not) could take
@@ -637,7 +707,9 @@ function ofsLoss(rows: OfsRow[], fund: OfsFund): Want {
   const base = total + uncalled;
   // « a position whose investmentDate or disposalDate is unreadable »: the docs take any such row,
   // even one another date already puts out.
-  const datesUnread = rows.some((r) => badDate(r.invested) || badDate(r.disposed));
+  const datesUnread = rows.some(
+    (r) => badDate(r.invested) || badDate(r.disposed),
+  );
   // A base below zero is a sign error the product keeps as read: no limit can be read from it.
   if (baseKnown && base < 0n) return { status: "incomplete" };
   const complete =
@@ -733,7 +805,11 @@ describe("OFS-LOSS: L. 214-190-1 VI, read plainly, against the engine (property)
                 ...rows.map((r, k) => [
                   `O${r.fund}`,
                   `L${k}`,
-                  r.blankClass ? (r.textClass ? "Prêt bancaire" : null) : r.assetClass,
+                  r.blankClass
+                    ? r.textClass
+                      ? "Prêt bancaire"
+                      : null
+                    : r.assetClass,
                   cell(r.fair),
                   cell(r.maxLoss),
                   r.invested,

@@ -54,7 +54,11 @@ export function ofsLoss(ctx: FundContext): RuleResult {
     ({ holding: h }) => {
       // A row of unknown class may be an exposure (« may belong to any rule of its fund »): one
       // whose maximum loss is read below zero could lower the sum, so no breach stands on it.
-      if (h.assetClass === undefined && h.maxLoss !== undefined && h.maxLoss < ZERO) {
+      if (
+        h.assetClass === undefined &&
+        h.maxLoss !== undefined &&
+        h.maxLoss < ZERO
+      ) {
         lossBelowZero = true;
         return { unknown: "assetClass" };
       }
@@ -126,9 +130,7 @@ export function twentyInvestors(
   const threshold =
     rule === FIVG_20INV ? OFS_FIA.fivgInvestors : OFS_FIA.ofsInvestors;
   const limit = fractionAt(threshold, ctx.asOf);
-  const apartBeyond = amountToDecimal(
-    amountFromString(String(asWritten.size)),
-  )
+  const apartBeyond = amountToDecimal(amountFromString(String(asWritten.size)))
     .times(limit.q)
     .gt(limit.p);
   const spelled = asWritten.size > ids.size && apartBeyond;

@@ -86,7 +86,11 @@ export function sicafBuyback(ctx: FundContext): RuleResult {
   let priceKnown = true;
   if (f.buybackLimitPct !== undefined)
     threshold = { p: f.buybackLimitPct, q: new Dec(1) };
-  else if (priceRead && f.sharePrice !== undefined && f.navPerShare !== undefined) {
+  else if (
+    priceRead &&
+    f.sharePrice !== undefined &&
+    f.navPerShare !== undefined
+  ) {
     // "inférieur de plus de 10 %": price < (1 − 10 %) × NAV, strictly.
     const floor = amountToDecimal(f.navPerShare).times(
       new Dec(1).minus(ratioAt(SICAF.discount, ctx.asOf)),
