@@ -61,6 +61,12 @@ const NOTES_EN: Record<L2Note, (f: NoteFacts) => string> = {
     `firstYearEnd is needed to know when the commitment of ${art(f)} binds.`,
   "binding-from": (f) => `Binds from ${f.date} (bindingFrom).`,
   investors: (f) => `${f.count} distinct holder(s) with units (${art(f)}).`,
+  "investors-case": (f) =>
+    `Some holder ids differ from another only by case: counted as one investor, though written apart they are ${f.count}; which they are is unknown (${art(f)}).`,
+  "claim-unread": (f) =>
+    `${f.column} cannot be read as yes or no: the fund may be under ${art(f)}, which is not judged.`,
+  "value-negative": (f) =>
+    `${f.column} is below zero: a number of shares, a price or a net asset value is not, so it is not used (${art(f)}).`,
   "holders-missing": () =>
     "No row of the Holders table belongs to this fund: its investors cannot be counted.",
   "debt-without-maximum": (f) =>
@@ -113,6 +119,12 @@ const NOTES_FR: Record<L2Note, (f: NoteFacts) => string> = {
     `Applicable à compter du ${date(f.date ?? "", "fr")} (date de début d'application).`,
   investors: (f) =>
     `${count(f.count ?? 0, "fr", "porteur distinct", "porteurs distincts")} détenant des parts (${art(f)}).`,
+  "investors-case": (f) =>
+    `Des identifiants de porteurs ne diffèrent d'un autre que par la casse${C} comptés comme un seul investisseur, ils sont ${f.count} écrits tels quels${NBSP}; on ne sait pas lequel des deux est juste (${art(f)}).`,
+  "claim-unread": (f) =>
+    `${quote(f.column ?? "", "fr")} ne se lit ni oui ni non${C} le fonds relève peut-être de l'article ${art(f)}, qui n'est pas apprécié.`,
+  "value-negative": (f) =>
+    `${quote(f.column ?? "", "fr")} est négatif${C} un nombre d'actions, un cours ou un actif net par action ne l'est jamais, la valeur n'est pas retenue (${art(f)}).`,
   "holders-missing": () =>
     `Aucune ligne du tableau Holders ne se rattache à ce fonds${C} ses investisseurs ne peuvent pas être comptés.`,
   "debt-without-maximum": (f) =>

@@ -56,6 +56,7 @@ function byClaim(ctx: FundContext): RuleResult[] {
     !f.peaPmeClaim &&
     !f.cpiClaim &&
     !f.selfManaged &&
+    !f.invalid.has("selfManaged") &&
     !investors &&
     !leftOut
   )

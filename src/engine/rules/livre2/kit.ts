@@ -200,12 +200,15 @@ function alreadyBeyond(m: Measure, within: boolean): boolean {
   );
 }
 
-/** A maximum that is a limit of exactly 0 (not a base), exceeded by a known amount above 0. */
+/**
+ * A maximum that is a limit of exactly 0 (not a base), exceeded by a known amount above 0, or by
+ * the least a partial amount can be.
+ */
 function beyondZeroLimit(m: Measure): boolean {
   return (
     m.baseIsLimit === true &&
     m.denominator === ZERO &&
-    m.complete &&
+    (m.complete || m.partialIsLeast === true) &&
     m.numerator > ZERO &&
     m.rule.direction === "max"
   );
@@ -309,6 +312,8 @@ export interface ShareOptions {
   noteMissing?: boolean;
   /** The sum's unknown positions can only add to it (a maximum it already exceeds stays in breach). */
   partialIsLeast?: boolean;
+  /** The base is the limit itself (Measure.baseIsLimit): at 0, any known amount above 0 exceeds it. */
+  baseIsLimit?: boolean;
 }
 
 /**
@@ -341,6 +346,7 @@ export function ratio(
       besideSum &&
       !sum.mayLower &&
       !heldUnknown(ctx),
+    baseIsLimit: o.baseIsLimit,
     binding: (o.binding ?? true) && (when?.binding ?? true),
     window: when?.window,
     notes: [
