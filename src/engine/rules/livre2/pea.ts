@@ -39,7 +39,10 @@ const ISSUER_CLASSES = new Set<string>([
 /** 4° (PEA) and 5 (PEA-PME): seat in the EU or the EEA with a treaty, subject to corporate tax. */
 function issuerTest(h: Holding, asOf: string): Verdict {
   if (h.issuerCountry === undefined) return { unknown: "issuerCountry" };
-  return isIn(isEuEeaOn(h.issuerCountry, asOf) && Boolean(h.corporateTax));
+  if (!isEuEeaOn(h.issuerCountry, asOf)) return "out";
+  // Blank is « not » (LIVRE2 §1.3); an unreadable cell is not read as « no ».
+  if (h.invalid.has("corporateTax")) return { unknown: "corporateTax" };
+  return isIn(Boolean(h.corporateTax));
 }
 
 /** In when one of the tests passes; else unknown while a value one of them needs is blank. */
@@ -49,31 +52,45 @@ function either(...tests: [boolean | undefined, string][]): Verdict {
   return blank ? { unknown: blank[1] } : "out";
 }
 
-/** 2 of L. 221-32-2: fewer than 5,000 persons and turnover ≤ 1.5 bn or balance sheet ≤ 2 bn; listed, also capitalisation < 1 bn. */
+/** Out when either part fails; in when both pass; else the first part left unknown. */
+const allOf = (...verdicts: Verdict[]): Verdict =>
+  verdicts.includes("out")
+    ? "out"
+    : (verdicts.find((v) => v !== "in") ?? "in");
+
+/**
+ * 2 of L. 221-32-2: fewer than 5,000 persons and turnover ≤ 1.5 bn or balance sheet ≤ 2 bn; listed,
+ * also capitalisation < 1 bn. A blank figure makes the issuer unknown only when the others do not
+ * already decide: 6,000 persons, or both turnover and balance sheet above their limits, are out
+ * whatever the blank says (« A missing figure the test needs »).
+ */
 function pmeEti(h: Holding, asOf: string): Verdict {
   const v = (p: typeof PEA.pmeEmployees) =>
     amountFromString(requireVersion(p, asOf).value);
   const atMost = (x: Amount | undefined, p: typeof PEA.pmeEmployees) =>
     x === undefined ? undefined : x <= v(p);
-  if (h.issuerEmployees === undefined) return { unknown: "issuerEmployees" };
-  if (!(h.issuerEmployees < v(PEA.pmeEmployees))) return "out";
+  const employees: Verdict =
+    h.issuerEmployees === undefined
+      ? { unknown: "issuerEmployees" }
+      : isIn(h.issuerEmployees < v(PEA.pmeEmployees));
   const size = either(
     [atMost(h.issuerTurnover, PEA.pmeTurnover), "issuerTurnover"],
     [atMost(h.issuerBalanceSheet, PEA.pmeBalanceSheet), "issuerBalanceSheet"],
   );
-  if (size !== "in" || (h.listingStatus ?? "UNLISTED") === "UNLISTED")
-    return size;
+  if ((h.listingStatus ?? "UNLISTED") === "UNLISTED")
+    return allOf(employees, size);
   const cap = v(PEA.pmeMarketCap);
   const below = (x: Amount | undefined) =>
     x === undefined ? undefined : x < cap;
-  return either(
-    [below(h.issuerMarketCap), "issuerMarketCap"],
-    [below(h.issuerMarketCapLow4y), "issuerMarketCapLow4y"],
+  return allOf(
+    employees,
+    size,
+    either(
+      [below(h.issuerMarketCap), "issuerMarketCap"],
+      [below(h.issuerMarketCapLow4y), "issuerMarketCapLow4y"],
+    ),
   );
 }
-
-const both = (a: Verdict, b: () => Verdict): Verdict =>
-  a === "out" ? "out" : a === "in" ? b() : a;
 
 /** 2° a–c and 3 a–c: a ratio over total assets, "plus de 75 %", binding at all times unless bindingFrom. */
 function strictRatio(
@@ -167,10 +184,13 @@ function commitment(
   });
 }
 
-/** Shares other than preference shares, and SARL parts. */
-const ordinaryShare = (h: Holding) =>
-  (h.assetClass === "EQUITY" && !h.preferenceShares) ||
-  h.assetClass === "SARL_PARTS";
+/** Shares other than preference shares, and SARL parts; an unreadable preferenceShares is not read as « no ». */
+function ordinaryShare(h: Holding): Verdict {
+  if (h.assetClass === "SARL_PARTS") return "in";
+  if (h.assetClass !== "EQUITY") return "out";
+  if (h.invalid.has("preferenceShares")) return { unknown: "preferenceShares" };
+  return isIn(!h.preferenceShares);
+}
 
 /** PEA-FUND75, PEAPME-FUND75 and PEAPME-EQ23 for the fund's claims. */
 export function evaluatePea(ctx: FundContext): RuleResult[] {
@@ -184,7 +204,7 @@ export function evaluatePea(ctx: FundContext): RuleResult[] {
     if (UCITS_LIKE.has(type))
       results.push(
         strictRatio(ctx, PEA_FUND75, PEA.fundStrict, ({ holding: h }) =>
-          ordinaryShare(h) ? issuer(h) : "out",
+          allOf(ordinaryShare(h), issuer(h)),
         ).result,
       );
     else if (FCPR_LIKE.has(type) || PROFESSIONAL.has(type)) {
@@ -196,7 +216,7 @@ export function evaluatePea(ctx: FundContext): RuleResult[] {
     if (UCITS_LIKE.has(type)) {
       const isPmeTitre = ({ holding: h }: Position): Verdict =>
         TITRES.has(h.assetClass ?? "")
-          ? both(issuer(h), () => pmeEti(h, ctx.asOf))
+          ? allOf(issuer(h), pmeEti(h, ctx.asOf))
           : "out";
       const fund75 = strictRatio(
         ctx,
@@ -209,10 +229,12 @@ export function evaluatePea(ctx: FundContext): RuleResult[] {
       const equity = sumWhere(ctx, PEAPME_EQ23, (p) => {
         const h = p.holding;
         const kind =
-          ordinaryShare(h) ||
-          h.assetClass === "MANDATORY_REDEEMABLE_BOND" ||
-          (h.assetClass === "CONVERTIBLE_BOND" && ownListing(h) !== "UNLISTED");
-        return kind ? isPmeTitre(p) : "out";
+          h.assetClass === "MANDATORY_REDEEMABLE_BOND"
+            ? "in"
+            : h.assetClass === "CONVERTIBLE_BOND"
+              ? isIn(ownListing(h) !== "UNLISTED")
+              : ordinaryShare(h);
+        return allOf(kind, isPmeTitre(p));
       });
       results.push(
         ratio(ctx, PEAPME_EQ23, PEA.pmeEquity, equity, {
