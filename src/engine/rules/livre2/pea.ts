@@ -123,7 +123,7 @@ function commitment(
   const f = ctx.fund;
   const article = `${rule.article} ${paragraph}`;
   let complete = true;
-  let missing = 0;
+  const missing = new Map<string, number>();
   const kept: Holding[] = [];
   for (const p of ctx.positions) {
     const h = p.holding;
@@ -133,10 +133,10 @@ function commitment(
     }
     const v = issuerTest(h, ctx.asOf);
     if (v === "in") kept.push(h);
-    else if (v !== "out" && p.held) {
+    else if (typeof v === "object" && "unknown" in v && p.held) {
       complete = false;
-      missing++;
-      ctx.needHolding(h, "issuerCountry", { ...neededBy(rule), article });
+      missing.set(v.unknown, (missing.get(v.unknown) ?? 0) + 1);
+      ctx.needHolding(h, v.unknown, { ...neededBy(rule), article });
     }
   }
   const inner = new FundContext(
@@ -169,9 +169,8 @@ function commitment(
       ? note("commitment-from", { date: from, article })
       : note("first-year-end-needed", { article }),
   ];
-  const column = "issuerCountry";
-  if (missing)
-    notes.push(note("values-missing", { column, count: missing, article }));
+  for (const [column, count] of missing)
+    notes.push(note("values-missing", { column, count, article }));
   return measure(ctx, {
     rule: { ...rule, article },
     threshold,
