@@ -183,3 +183,44 @@ describe("CPI-FUND80 · L. 221-32-5 IV A 3° a « parts ou actions reçues en co
     expect(rules.find((r) => r.id === "CPI-FRESH40")).toMatchObject({ numerator: "0.00", status: "breach" });
   });
 });
+
+describe("PEA-FUND75 · L. 221-31 I 2° d « au moins 75 % de leur actif en actifs financiers éligibles au quota mentionné au I de l'article L. 214-28 », with L. 214-28 III « dans la limite de 20 % de l'actif du fonds »", () => {
+  it("finding 5: the 20 % within which unlisted debt counts is of the fund's whole asset, not of its 4° positions: 70, not 66", () => {
+    // Total assets blank: the fund's asset is the sum of its positions at fair value, 100
+    // (WORKBOOK-FORMAT.md §1). The engine measured the 20 % on the positions left once the issuer
+    // outside the EU and the EEA was set aside (80): 16 of the 30 of debt, where the law allows 20.
+    // Not a false pass (it understated the quota), but a wrong numerator.
+    const pea = ruleOf(
+      [
+        ["fundId", "fundType", "peaClaim", "firstYearEnd", "warningMargin"],
+        ["F0", "FCPR", true, "2021-12-31", 0],
+      ],
+      [
+        ["fundId", "lineId", "assetClass", "fairValue", "issuerCountry", "corporateTax"],
+        ["F0", "A", "EQUITY", 50, "FR", true],
+        ["F0", "B", "OTHER_DEBT", 30, "FR", true],
+        ["F0", "C", "EQUITY", 20, "US", true],
+      ],
+      "PEA-FUND75",
+    );
+    expect(pea).toMatchObject({ numerator: "70.00", denominator: "100.00", status: "breach" });
+  });
+
+  it("finding 5 (threshold): 55 of shares and 20 of debt of a 4° company over an asset of 100 is 75 %: pass", () => {
+    // « au moins 75 % » (≥). The engine counted 20 % of 80 = 16 of the debt: 71, breach.
+    const pea = ruleOf(
+      [
+        ["fundId", "fundType", "peaClaim", "firstYearEnd", "warningMargin"],
+        ["F0", "FCPR", true, "2021-12-31", 0],
+      ],
+      [
+        ["fundId", "lineId", "assetClass", "fairValue", "issuerCountry", "corporateTax"],
+        ["F0", "A", "EQUITY", 55, "FR", true],
+        ["F0", "B", "OTHER_DEBT", 25, "FR", true],
+        ["F0", "C", "EQUITY", 20, "US", true],
+      ],
+      "PEA-FUND75",
+    );
+    expect(pea).toMatchObject({ numerator: "75.00", denominator: "100.00", status: "pass" });
+  });
+});

@@ -139,8 +139,18 @@ function commitment(
       ctx.needHolding(h, v.unknown, { ...neededBy(rule), article });
     }
   }
+  // « dans la limite de 20 % de l'actif du fonds » (L. 214-28 III) and the 15 % of II: of the
+  // fund's asset, not of what is left once the other issuers are set aside. On fair value with
+  // totalAssets blank, the base is the sum of every position of the fund, which the inner check
+  // is given as the fund's total assets.
+  const whole =
+    ctx.basis === "FAIR" &&
+    f.totalAssets === undefined &&
+    ctx.denominator !== undefined
+      ? { ...f, totalAssets: ctx.denominator }
+      : f;
   const inner = new FundContext(
-    f,
+    whole,
     kept,
     ctx.asOf,
     {
