@@ -38,7 +38,15 @@ describe("PEA-FUND75 · L. 221-31 I 1° a « Actions, à l'exclusion de celles m
     const pea = ruleOf(
       UCITS("peaClaim"),
       [
-        ["fundId", "lineId", "assetClass", "fairValue", "issuerCountry", "corporateTax", "preferenceShares"],
+        [
+          "fundId",
+          "lineId",
+          "assetClass",
+          "fairValue",
+          "issuerCountry",
+          "corporateTax",
+          "preferenceShares",
+        ],
         ["F0", "P1", "EQUITY", 80, "FR", true, "peut-être"],
         ["F0", "C1", "CASH", 20, null, null, null],
       ],
@@ -49,7 +57,15 @@ describe("PEA-FUND75 · L. 221-31 I 1° a « Actions, à l'exclusion de celles m
     const read = ruleOf(
       UCITS("peaClaim"),
       [
-        ["fundId", "lineId", "assetClass", "fairValue", "issuerCountry", "corporateTax", "preferenceShares"],
+        [
+          "fundId",
+          "lineId",
+          "assetClass",
+          "fairValue",
+          "issuerCountry",
+          "corporateTax",
+          "preferenceShares",
+        ],
         ["F0", "P1", "EQUITY", 80, "FR", true, false],
         ["F0", "C1", "CASH", 20, null, null, null],
       ],
@@ -78,11 +94,20 @@ describe("PEAPME-EQ23 · L. 221-32-2 3 « parmi lesquels au moins les deux tiers
       ["F0", "S1", "EQUITY", 60, "FR", true, 250, 10_000_000],
       ["F0", "B1", "OTHER_DEBT", 40, "FR", tax, 250, 10_000_000],
     ];
-    const eq = ruleOf(UCITS("peaPmeClaim"), holdings("peut-être"), "PEAPME-EQ23");
+    const eq = ruleOf(
+      UCITS("peaPmeClaim"),
+      holdings("peut-être"),
+      "PEAPME-EQ23",
+    );
     expect(eq?.status).toBe("incomplete");
-    expect(ruleOf(UCITS("peaPmeClaim"), holdings("peut-être"), "PEAPME-FUND75")?.status).toBe("incomplete");
+    expect(
+      ruleOf(UCITS("peaPmeClaim"), holdings("peut-être"), "PEAPME-FUND75")
+        ?.status,
+    ).toBe("incomplete");
     // Read « yes », the bond is in: 60 / 100 is below ⅔.
-    expect(ruleOf(UCITS("peaPmeClaim"), holdings(true), "PEAPME-EQ23")).toMatchObject({
+    expect(
+      ruleOf(UCITS("peaPmeClaim"), holdings(true), "PEAPME-EQ23"),
+    ).toMatchObject({
       numerator: "60.00",
       denominator: "100.00",
       status: "breach",
@@ -134,7 +159,17 @@ describe("PEAPME-FUND75 · L. 221-32-2 2 a « occupe moins de 5 000 personnes et
           "issuerTurnover",
           "issuerBalanceSheet",
         ],
-        ["F0", "S1", "EQUITY", 100, "FR", true, null, 1_500_000_000.01, 2_000_000_000.01],
+        [
+          "F0",
+          "S1",
+          "EQUITY",
+          100,
+          "FR",
+          true,
+          null,
+          1_500_000_000.01,
+          2_000_000_000.01,
+        ],
       ],
       "PEAPME-FUND75",
     );
@@ -175,12 +210,25 @@ describe("CPI-FUND80 · L. 221-32-5 IV A 3° a « parts ou actions reçues en co
         ["F0", "FCPR", true, 100, 0],
       ],
       [
-        ["fundId", "lineId", "assetClass", "fairValue", "cpiEligible", "acquisitionMode"],
+        [
+          "fundId",
+          "lineId",
+          "assetClass",
+          "fairValue",
+          "cpiEligible",
+          "acquisitionMode",
+        ],
         ["F0", "S1", "EQUITY", 100, "peut-être", "SECONDARY_PURCHASE"],
       ],
     );
-    expect(rules.find((r) => r.id === "CPI-FUND80")).toMatchObject({ numerator: "0.00", status: "breach" });
-    expect(rules.find((r) => r.id === "CPI-FRESH40")).toMatchObject({ numerator: "0.00", status: "breach" });
+    expect(rules.find((r) => r.id === "CPI-FUND80")).toMatchObject({
+      numerator: "0.00",
+      status: "breach",
+    });
+    expect(rules.find((r) => r.id === "CPI-FRESH40")).toMatchObject({
+      numerator: "0.00",
+      status: "breach",
+    });
   });
 });
 
@@ -196,14 +244,25 @@ describe("PEA-FUND75 · L. 221-31 I 2° d « au moins 75 % de leur actif en acti
         ["F0", "FCPR", true, "2021-12-31", 0],
       ],
       [
-        ["fundId", "lineId", "assetClass", "fairValue", "issuerCountry", "corporateTax"],
+        [
+          "fundId",
+          "lineId",
+          "assetClass",
+          "fairValue",
+          "issuerCountry",
+          "corporateTax",
+        ],
         ["F0", "A", "EQUITY", 50, "FR", true],
         ["F0", "B", "OTHER_DEBT", 30, "FR", true],
         ["F0", "C", "EQUITY", 20, "US", true],
       ],
       "PEA-FUND75",
     );
-    expect(pea).toMatchObject({ numerator: "70.00", denominator: "100.00", status: "breach" });
+    expect(pea).toMatchObject({
+      numerator: "70.00",
+      denominator: "100.00",
+      status: "breach",
+    });
   });
 
   it("finding 5 (threshold): 55 of shares and 20 of debt of a 4° company over an asset of 100 is 75 %: pass", () => {
@@ -214,13 +273,24 @@ describe("PEA-FUND75 · L. 221-31 I 2° d « au moins 75 % de leur actif en acti
         ["F0", "FCPR", true, "2021-12-31", 0],
       ],
       [
-        ["fundId", "lineId", "assetClass", "fairValue", "issuerCountry", "corporateTax"],
+        [
+          "fundId",
+          "lineId",
+          "assetClass",
+          "fairValue",
+          "issuerCountry",
+          "corporateTax",
+        ],
         ["F0", "A", "EQUITY", 55, "FR", true],
         ["F0", "B", "OTHER_DEBT", 25, "FR", true],
         ["F0", "C", "EQUITY", 20, "US", true],
       ],
       "PEA-FUND75",
     );
-    expect(pea).toMatchObject({ numerator: "75.00", denominator: "100.00", status: "pass" });
+    expect(pea).toMatchObject({
+      numerator: "75.00",
+      denominator: "100.00",
+      status: "pass",
+    });
   });
 });

@@ -31,18 +31,27 @@ const ruleOf = (report: Report, fundId: string, id: string) =>
  * docs/workbook-format.md: « a position whose investmentDate or disposalDate is unreadable (held
  * or not is then unknown) »: null.
  */
-const heldOrNot = (r: { invested: string | null; disposed: string | null }): boolean | null =>
+const heldOrNot = (r: {
+  invested: string | null;
+  disposed: string | null;
+}): boolean | null =>
   r.invested === "bad" || r.disposed === "bad"
     ? null
-    : (r.invested === null || r.invested <= AS_OF) && (r.disposed === null || r.disposed > AS_OF);
-const held = (r: { invested: string | null; disposed: string | null }) => heldOrNot(r) === true;
+    : (r.invested === null || r.invested <= AS_OF) &&
+      (r.disposed === null || r.disposed > AS_OF);
+const held = (r: { invested: string | null; disposed: string | null }) =>
+  heldOrNot(r) === true;
 
 // ---------------------------------------------------------------------------------------------
 // Three-valued logic: true, false, or null when a cell the answer needs is blank or unreadable.
 
 type Tri = boolean | null;
 const and = (...xs: Tri[]): Tri =>
-  xs.some((x) => x === false) ? false : xs.some((x) => x === null) ? null : true;
+  xs.some((x) => x === false)
+    ? false
+    : xs.some((x) => x === null)
+      ? null
+      : true;
 const or = (...xs: Tri[]): Tri =>
   xs.some((x) => x === true) ? true : xs.some((x) => x === null) ? null : false;
 const not = (x: Tri): Tri => (x === null ? null : !x);
@@ -146,17 +155,35 @@ interface Row {
   disposed: string | null;
 }
 
-const DATES_AROUND = [null, null, null, null, null, "2024-06-30", AS_OF, "2026-01-15", "2026-01-15", "bad"];
+const DATES_AROUND = [
+  null,
+  null,
+  null,
+  null,
+  null,
+  "2024-06-30",
+  AS_OF,
+  "2026-01-15",
+  "2026-01-15",
+  "bad",
+];
 const BN = 1_000_000_000 * 100; // a billion euros in cents
 
 const amountCents = fc.oneof(
-  { weight: 12, arbitrary: fc.integer({ min: 0, max: 400_000 }).map((k) => k * 1200) },
+  {
+    weight: 12,
+    arbitrary: fc.integer({ min: 0, max: 400_000 }).map((k) => k * 1200),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 500_000_000 }) },
   { weight: 1, arbitrary: fc.constant(0) },
   // A sign error, counted as read in every sum it enters (docs/workbook-format.md « Amounts below zero »).
-  { weight: 1, arbitrary: fc.integer({ min: 1, max: 1_000 }).map((k) => -k * 1200) },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 1, max: 1_000 }).map((k) => -k * 1200),
+  },
 );
-const rare = <T>(usual: T, odd: T) => fc.constantFrom(...Array(25).fill(usual), odd);
+const rare = <T>(usual: T, odd: T) =>
+  fc.constantFrom(...Array(25).fill(usual), odd);
 const flag = (blankWeight: number) =>
   fc.constantFrom<Flag>(
     ...Array(blankWeight).fill(null),
@@ -211,7 +238,16 @@ const rowArb = (funds: number): fc.Arbitrary<Row> =>
     ),
     corporateTax: flag(1),
     preference: fc.constantFrom<Flag>(null, null, null, false, true, "bad"),
-    employees: fc.constantFrom<Figure>(null, 12, 250, 4_999, 4_999, 5_000, 5_001, "bad"),
+    employees: fc.constantFrom<Figure>(
+      null,
+      12,
+      250,
+      4_999,
+      4_999,
+      5_000,
+      5_001,
+      "bad",
+    ),
     turnoverCents: fc.constantFrom<Figure>(
       null,
       1_000_000_00,
@@ -229,7 +265,14 @@ const rowArb = (funds: number): fc.Arbitrary<Row> =>
       4 * BN,
       "bad",
     ),
-    capCents: fc.constantFrom<Figure>(null, 80_000_000_00, BN - 1, BN, 5 * BN, "bad"),
+    capCents: fc.constantFrom<Figure>(
+      null,
+      80_000_000_00,
+      BN - 1,
+      BN,
+      5 * BN,
+      "bad",
+    ),
     low4yCents: fc.constantFrom<Figure>(null, null, BN - 1, BN, 2 * BN, "bad"),
     cpiEligible: flag(2),
     acquisitionMode: fc.constantFrom(
@@ -277,8 +320,25 @@ const fundArb: fc.Arbitrary<Fund> = fc.record({
     { weight: 1, arbitrary: fc.constant<"bad">("bad") },
   ),
   // The close of the 4th year is firstYearEnd + 3 years (LIVRE2 §2.1): on, a day before, a day after the as-of date.
-  firstYearEnd: fc.constantFrom(null, "2022-12-31", "2022-12-30", "2023-01-01", "2021-06-30", "2024-12-31", "bad"),
-  bindingFrom: fc.constantFrom(null, null, null, null, "2025-06-30", AS_OF, "2026-01-01", "bad"),
+  firstYearEnd: fc.constantFrom(
+    null,
+    "2022-12-31",
+    "2022-12-30",
+    "2023-01-01",
+    "2021-06-30",
+    "2024-12-31",
+    "bad",
+  ),
+  bindingFrom: fc.constantFrom(
+    null,
+    null,
+    null,
+    null,
+    "2025-06-30",
+    AS_OF,
+    "2026-01-01",
+    "bad",
+  ),
 });
 
 /**
@@ -289,7 +349,9 @@ const fundArb: fc.Arbitrary<Fund> = fc.record({
  */
 function quotaSafe(row: Row, fund: Fund): Row {
   if (isAc(fund.type)) return row;
-  const assetClass = QUOTA_SAFE.has(row.assetClass) ? row.assetClass : "OTHER_DEBT";
+  const assetClass = QUOTA_SAFE.has(row.assetClass)
+    ? row.assetClass
+    : "OTHER_DEBT";
   const listed = row.listing !== null && row.listing !== "UNLISTED";
   // Debt of unlisted companies goes to the 20 % of L. 214-28 III 2°; amounts below zero there are
   // the FCPR oracle's business (how a bucket summed below zero is capped).
@@ -342,7 +404,13 @@ const FUNDS = [
 ];
 
 const cell = (x: Flag | Figure, cents = false) =>
-  x === "bad" ? "peut-être" : x === null ? null : cents && typeof x === "number" ? x / 100 : x;
+  x === "bad"
+    ? "peut-être"
+    : x === null
+      ? null
+      : cents && typeof x === "number"
+        ? x / 100
+        : x;
 
 function grids(funds: Fund[], rows: Row[]) {
   return {
@@ -433,11 +501,17 @@ const below = (x: Figure, limit: number, orEqual: boolean): Tri =>
 function pmeEti(r: Row): Tri {
   const size = and(
     below(r.employees, 5_000, false),
-    or(below(r.turnoverCents, 1.5 * BN, true), below(r.balanceCents, 2 * BN, true)),
+    or(
+      below(r.turnoverCents, 1.5 * BN, true),
+      below(r.balanceCents, 2 * BN, true),
+    ),
   );
   const listed = r.listing !== null && r.listing !== "UNLISTED";
   if (!listed) return size;
-  return and(size, or(below(r.capCents, BN, false), below(r.low4yCents, BN, false)));
+  return and(
+    size,
+    or(below(r.capCents, BN, false), below(r.low4yCents, BN, false)),
+  );
 }
 
 /** The fund's basis (WORKBOOK-FORMAT.md §1, LIVRE2 §2.1): a–c funds always fair value. */
@@ -460,11 +534,15 @@ function baseOf(fund: Fund, all: Row[]): Base {
       ? { total: 0n, unknown: true }
       : { total: fromCents(fund.paidUpCents), unknown: false };
   if (fund.totalCents === "bad") return { total: 0n, unknown: true };
-  if (fund.totalCents !== null) return { total: fromCents(fund.totalCents), unknown: false };
+  if (fund.totalCents !== null)
+    return { total: fromCents(fund.totalCents), unknown: false };
   // A row held or not unknown is in the sum as read; it makes the rules incomplete through
   // `unplaced` (or leaves a breach: « A rule already in breach stays in breach »).
   return {
-    total: all.reduce((s, r) => s + (r.badFair ? 0n : fromCents(r.fairCents)), 0n),
+    total: all.reduce(
+      (s, r) => s + (r.badFair ? 0n : fromCents(r.fairCents)),
+      0n,
+    ),
     unknown: all.some((r) => r.badFair),
   };
 }
@@ -486,7 +564,11 @@ interface Sum {
 }
 
 /** The sum of the rows `counts` says yes to; a row it cannot answer makes the sum unknown. */
-function sumOf(rows: Row[], basis: "FAIR" | "COST", counts: (r: Row) => Tri): Sum {
+function sumOf(
+  rows: Row[],
+  basis: "FAIR" | "COST",
+  counts: (r: Row) => Tri,
+): Sum {
   let value = 0n;
   let unknown = false;
   for (const r of rows) {
@@ -520,18 +602,26 @@ function minimum(
   const met = strict
     ? 100n * numerator > percent * denominator
     : 100n * numerator >= percent * denominator;
-  if (!binds) return { numerator, denominator, status: unplaced ? "incomplete" : "not-binding" };
+  if (!binds)
+    return {
+      numerator,
+      denominator,
+      status: unplaced ? "incomplete" : "not-binding",
+    };
   // With a row that could not be placed, or held or not unknown, the answer is unknown: never a
   // pass. The product keeps a breach it measured with such rows counted as held (« A rule already
   // in breach stays in breach », docs/workbook-format.md), though the row may be a security that
   // cures it, or a position sold that leaves the base: either is taken.
-  if (unplaced) return { numerator, denominator, status: "incomplete", orElse: "breach" };
+  if (unplaced)
+    return { numerator, denominator, status: "incomplete", orElse: "breach" };
   return { numerator, denominator, status: met ? "pass" : "breach" };
 }
 
 /** LIVRE2 §2.1: MIN rules without a period in the law bind at all times, unless bindingFrom. */
 const bindsFrom = (fund: Fund): Tri =>
-  fund.bindingFrom === "bad" ? null : fund.bindingFrom === null || fund.bindingFrom <= AS_OF;
+  fund.bindingFrom === "bad"
+    ? null
+    : fund.bindingFrom === null || fund.bindingFrom <= AS_OF;
 /** LIVRE2 §2.1: the 2° d, e and 3 d bis commitments bind from the close of the 4th year (firstYearEnd + 3 years) included; without firstYearEnd, incomplete. */
 function fourthClose(fund: Fund): Tri {
   if (fund.firstYearEnd === null || fund.firstYearEnd === "bad") return null;
@@ -554,7 +644,9 @@ const quotaCounts = (r: Row): Tri => {
   // « qui ne sont pas admis aux négociations » qualifies the titres; the SARL parts come « par
   // dérogation » after it (the parts of a SARL are not admitted to trading).
   const unlisted =
-    r.listing === null || r.listing === "UNLISTED" || r.assetClass === "SARL_PARTS";
+    r.listing === null ||
+    r.listing === "UNLISTED" ||
+    r.assetClass === "SARL_PARTS";
   if (!I_SECURITIES.has(r.assetClass) || !unlisted) return false;
   return issuer4(r);
 };
@@ -590,12 +682,18 @@ const eqClass = (r: Row): Tri => {
 
 /** The acquisition mode among `modes`: blank is not (LIVRE2 §2.7 « A blank acquisitionMode is not counted »), unreadable is unknown. */
 const modeIn = (r: Row, modes: string[]): Tri =>
-  r.acquisitionMode === "bad" ? null : r.acquisitionMode !== null && modes.includes(r.acquisitionMode);
+  r.acquisitionMode === "bad"
+    ? null
+    : r.acquisitionMode !== null && modes.includes(r.acquisitionMode);
 
 /** L. 221-32-5 IV A 3° a, first sentence: « parts ou actions reçues en contrepartie de souscriptions au capital, d'obligations dont le contrat d'émission prévoit obligatoirement le remboursement en actions, de titres reçus en contrepartie d'obligations converties ou d'obligations convertibles » of 1° companies. */
 const cpi80Counts = (r: Row): Tri => {
   let kind: Tri;
-  if (r.assetClass === "MANDATORY_REDEEMABLE_BOND" || r.assetClass === "CONVERTIBLE_BOND") kind = true;
+  if (
+    r.assetClass === "MANDATORY_REDEEMABLE_BOND" ||
+    r.assetClass === "CONVERTIBLE_BOND"
+  )
+    kind = true;
   else if (r.assetClass === "EQUITY" || r.assetClass === "SARL_PARTS")
     kind = modeIn(r, ["SUBSCRIPTION", "BOND_CONVERTED"]);
   else kind = false;
@@ -625,10 +723,24 @@ function expected(fund: Fund, all: Row[]): Expected {
   const t = fund.type;
   if (isAc(t)) {
     if (fund.peaClaim)
-      out["PEA-FUND75"] = minimum(sumOf(own, basis, peaAcCounts), base, 75n, true, unplaced, bindsFrom(fund));
+      out["PEA-FUND75"] = minimum(
+        sumOf(own, basis, peaAcCounts),
+        base,
+        75n,
+        true,
+        unplaced,
+        bindsFrom(fund),
+      );
     if (fund.peaPmeClaim) {
       const pme = sumOf(own, basis, pmeCounts);
-      out["PEAPME-FUND75"] = minimum(pme, base, 75n, true, unplaced, bindsFrom(fund));
+      out["PEAPME-FUND75"] = minimum(
+        pme,
+        base,
+        75n,
+        true,
+        unplaced,
+        bindsFrom(fund),
+      );
       const eq = sumOf(own, basis, (r) => and(pmeCounts(r), eqClass(r)));
       // « parmi lesquels au moins les deux tiers »: 3 × numerator ≥ 2 × the PME-ETI securities.
       const numerator = eq.value;
@@ -643,8 +755,7 @@ function expected(fund: Fund, all: Row[]): Expected {
         // row not placed, the fund may hold some, and then none of them is of a, b, c.
         status = "incomplete";
         if (unplaced && binds) orElse = "breach";
-      }
-      else {
+      } else {
         const met = 3n * numerator >= 2n * denominator;
         if (unplaced) {
           // As minimum(): never a pass; the product may keep a breach.
@@ -668,17 +779,38 @@ function expected(fund: Fund, all: Row[]): Expected {
       };
       return minimum(numerator, base, 75n, false, unplaced, fourthClose(fund));
     };
-    if (fund.peaClaim && (D_TYPES.includes(t) || E_TYPES.includes(t))) out["PEA-FUND75"] = quota();
+    if (fund.peaClaim && (D_TYPES.includes(t) || E_TYPES.includes(t)))
+      out["PEA-FUND75"] = quota();
     if (fund.peaPmeClaim && E_TYPES.includes(t)) out["PEAPME-FUND75"] = quota();
     if (fund.cpiClaim && CPI_TYPES.includes(t)) {
-      out["CPI-FUND80"] = minimum(sumOf(own, basis, cpi80Counts), base, 80n, false, unplaced, bindsFrom(fund));
-      out["CPI-FRESH40"] = minimum(sumOf(own, basis, cpi40Counts), base, 40n, false, unplaced, bindsFrom(fund));
+      out["CPI-FUND80"] = minimum(
+        sumOf(own, basis, cpi80Counts),
+        base,
+        80n,
+        false,
+        unplaced,
+        bindsFrom(fund),
+      );
+      out["CPI-FRESH40"] = minimum(
+        sumOf(own, basis, cpi40Counts),
+        base,
+        40n,
+        false,
+        unplaced,
+        bindsFrom(fund),
+      );
     }
   }
   return out;
 }
 
-const RULE_IDS = ["PEA-FUND75", "PEAPME-FUND75", "PEAPME-EQ23", "CPI-FUND80", "CPI-FRESH40"];
+const RULE_IDS = [
+  "PEA-FUND75",
+  "PEAPME-FUND75",
+  "PEAPME-EQ23",
+  "CPI-FUND80",
+  "CPI-FRESH40",
+];
 
 /** A plain row that the tightening functions below fill in. */
 const CASH_ROW: Row = {
@@ -720,8 +852,20 @@ function atThresholds(
     const own = all.filter((r) => !r.blankClass);
     const basis = basisOf(fund);
     const [counts, percent] = isAc(fund.type)
-      ? ([[peaAcCounts, 75], [pmeCounts, 75], [pmeCounts, 75]] as const)[t.rule]
-      : ([[quotaCounts, 75], [cpi80Counts, 80], [cpi40Counts, 40]] as const)[t.rule];
+      ? (
+          [
+            [peaAcCounts, 75],
+            [pmeCounts, 75],
+            [pmeCounts, 75],
+          ] as const
+        )[t.rule]
+      : (
+          [
+            [quotaCounts, 75],
+            [cpi80Counts, 80],
+            [cpi40Counts, 40],
+          ] as const
+        )[t.rule];
     const num = sumOf(own, basis, counts).value / 10_000n;
     const at = Number((num * 100n) / BigInt(percent));
     const cents = Math.max(1, at + t.delta);
@@ -729,7 +873,13 @@ function atThresholds(
     // Total assets blank: cash brings the sum of the positions to the target, when it can.
     const sum = all.reduce((s, r) => s + (r.badFair ? 0 : r.fairCents), 0);
     if (fund.totalCents === null) {
-      if (cents >= sum) added.push({ ...CASH_ROW, fund: f, fairCents: cents - sum, costCents: cents - sum });
+      if (cents >= sum)
+        added.push({
+          ...CASH_ROW,
+          fund: f,
+          fairCents: cents - sum,
+          costCents: cents - sum,
+        });
       return fund;
     }
     return { ...fund, totalCents: cents };
@@ -742,17 +892,23 @@ function atThresholds(
  * outside 1 a–c (an ordinary bond) is added so that the « deux tiers » are met exactly, or missed
  * or passed by a cent (an input, not an expectation).
  */
-function atTwoThirds(funds: Fund[], rows: Row[], tight: ({ rule: number; delta: number } | null)[]): Row[] {
+function atTwoThirds(
+  funds: Fund[],
+  rows: Row[],
+  tight: ({ rule: number; delta: number } | null)[],
+): Row[] {
   const added: Row[] = [];
   funds.forEach((fund, f) => {
     const t = tight[f];
     if (t === null || t.rule !== 2 || !isAc(fund.type)) return;
     const own = rows.filter((r) => r.fund === f && held(r) && !r.blankClass);
-    const eq = sumOf(own, "FAIR", (r) => and(pmeCounts(r), eqClass(r))).value / 10_000n;
+    const eq =
+      sumOf(own, "FAIR", (r) => and(pmeCounts(r), eqClass(r))).value / 10_000n;
     const pme = sumOf(own, "FAIR", pmeCounts).value / 10_000n;
     // An ordinary bond (in the PME-ETI securities only) or an ordinary share (in both).
     const bond = 3n * eq >= 2n * pme;
-    const cents = Number(bond ? (3n * eq - 2n * pme) / 2n : 2n * pme - 3n * eq) + t.delta;
+    const cents =
+      Number(bond ? (3n * eq - 2n * pme) / 2n : 2n * pme - 3n * eq) + t.delta;
     if (cents < 0) return;
     added.push({
       ...CASH_ROW,
@@ -772,7 +928,8 @@ function atTwoThirds(funds: Fund[], rows: Row[], tight: ({ rule: number; delta: 
 
 /** Half the workbooks have every cell read and every figure given, so that the ratios themselves, passes and exact hits included, are compared often. */
 function cleanRow(r: Row): Row {
-  const figure = (x: Figure, usual: number): Figure => (x === null || x === "bad" ? usual : x);
+  const figure = (x: Figure, usual: number): Figure =>
+    x === null || x === "bad" ? usual : x;
   return {
     ...r,
     blankClass: false,
@@ -787,7 +944,8 @@ function cleanRow(r: Row): Row {
     capCents: figure(r.capCents, 80_000_000_00),
     low4yCents: figure(r.low4yCents, 2 * BN),
     cpiEligible: r.cpiEligible === "bad" ? true : r.cpiEligible,
-    acquisitionMode: r.acquisitionMode === "bad" ? "SUBSCRIPTION" : r.acquisitionMode,
+    acquisitionMode:
+      r.acquisitionMode === "bad" ? "SUBSCRIPTION" : r.acquisitionMode,
   };
 }
 const cleanFund = (f: Fund): Fund => ({
@@ -807,7 +965,10 @@ const workbook = fc
         { weight: 1, arbitrary: fc.constant(null) },
         {
           weight: 3,
-          arbitrary: fc.record({ rule: fc.integer({ min: 0, max: 2 }), delta: fc.constantFrom(-1, 0, 0, 1) }),
+          arbitrary: fc.record({
+            rule: fc.integer({ min: 0, max: 2 }),
+            delta: fc.constantFrom(-1, 0, 0, 1),
+          }),
         },
       ),
       { minLength: 3, maxLength: 3 },
@@ -815,14 +976,22 @@ const workbook = fc
   })
   .chain(({ clean, funds: drawn, tight }) => {
     const funds = clean ? drawn.map(cleanFund) : drawn;
-    return fc.array(rowArb(funds.length), { minLength: 0, maxLength: 16 }).map((rows) => ({
-      funds,
-      tight,
-      rows: rows.map((r) => quotaSafe(clean ? cleanRow(r) : r, funds[r.fund])),
-    }));
+    return fc
+      .array(rowArb(funds.length), { minLength: 0, maxLength: 16 })
+      .map((rows) => ({
+        funds,
+        tight,
+        rows: rows.map((r) =>
+          quotaSafe(clean ? cleanRow(r) : r, funds[r.fund]),
+        ),
+      }));
   });
 
-function expectMeasure(got: RuleResult | undefined, want: Measure, where: string) {
+function expectMeasure(
+  got: RuleResult | undefined,
+  want: Measure,
+  where: string,
+) {
   expect(got, where).toBeDefined();
   // A partial value (a row not placed, or held or not unknown) is the engine's to present: the
   // status alone is compared.
@@ -831,17 +1000,24 @@ function expectMeasure(got: RuleResult | undefined, want: Measure, where: string
     return;
   }
   expect(
-    { numerator: got!.numerator, denominator: got!.denominator, status: got!.status },
+    {
+      numerator: got!.numerator,
+      denominator: got!.denominator,
+      status: got!.status,
+    },
     where,
   ).toEqual({
     numerator: formatAmount(want.numerator),
-    denominator: want.denominator === null ? null : formatAmount(want.denominator),
+    denominator:
+      want.denominator === null ? null : formatAmount(want.denominator),
     status: want.status,
   });
 }
 
 function checkAgainstOracle(funds: Fund[], rows: Row[]) {
-  const report = checkWorkbook(readWorkbook(grids(funds, rows)), { asOf: AS_OF });
+  const report = checkWorkbook(readWorkbook(grids(funds, rows)), {
+    asOf: AS_OF,
+  });
   funds.forEach((fund, f) => {
     const id = `F${f}`;
     const all = rows.filter((r) => r.fund === f && heldOrNot(r) !== false);
@@ -849,7 +1025,8 @@ function checkAgainstOracle(funds: Fund[], rows: Row[]) {
     for (const rule of RULE_IDS) {
       const where = `${id} ${fund.type} ${rule}`;
       const w = want[rule];
-      if (w === undefined) expect(ruleOf(report, id, rule), where).toBeUndefined();
+      if (w === undefined)
+        expect(ruleOf(report, id, rule), where).toBeUndefined();
       else expectMeasure(ruleOf(report, id, rule), w, where);
     }
   });
@@ -900,7 +1077,9 @@ describe("PEA-FUND75, PEAPME-FUND75, PEAPME-EQ23, CPI-FUND80, CPI-FRESH40: L. 22
             funds[r.fund],
           );
         });
-        return fc.array(row, { minLength: 1, maxLength: 10 }).map((rows) => ({ funds, rows }));
+        return fc
+          .array(row, { minLength: 1, maxLength: 10 })
+          .map((rows) => ({ funds, rows }));
       });
     fc.assert(
       fc.property(heavy, ({ funds, rows }) => checkAgainstOracle(funds, rows)),

@@ -54,9 +54,7 @@ function either(...tests: [boolean | undefined, string][]): Verdict {
 
 /** Out when either part fails; in when both pass; else the first part left unknown. */
 const allOf = (...verdicts: Verdict[]): Verdict =>
-  verdicts.includes("out")
-    ? "out"
-    : (verdicts.find((v) => v !== "in") ?? "in");
+  verdicts.includes("out") ? "out" : (verdicts.find((v) => v !== "in") ?? "in");
 
 /**
  * 2 of L. 221-32-2: fewer than 5,000 persons and turnover ≤ 1.5 bn or balance sheet ≤ 2 bn; listed,
