@@ -597,8 +597,17 @@ function minimum(
 ): Measure {
   const numerator = num.value;
   const denominator = base.total;
-  if (num.unknown || base.unknown || base.total <= 0n || binds === null)
+  if (num.unknown || binds === null)
     return { numerator, denominator, status: "incomplete" };
+  // A base not established in full, or of nothing: never a pass; the product may report a breach
+  // (« A rule already in breach stays in breach »), which overstates nothing.
+  if (base.unknown || base.total <= 0n)
+    return {
+      numerator,
+      denominator,
+      status: "incomplete",
+      orElse: binds ? "breach" : undefined,
+    };
   const met = strict
     ? 100n * numerator > percent * denominator
     : 100n * numerator >= percent * denominator;
@@ -757,8 +766,10 @@ function expected(fund: Fund, all: Row[]): Expected {
         if (unplaced && binds) orElse = "breach";
       } else {
         const met = 3n * numerator >= 2n * denominator;
-        if (unplaced) {
-          // As minimum(): never a pass; the product may keep a breach.
+        if (unplaced || base.unknown) {
+          // As minimum(): never a pass; the product may keep a breach. A fund whose base is not
+          // established in full makes every rule that reads the Holdings table incomplete
+          // (docs/workbook-format.md), the two thirds too, though their base is another.
           status = "incomplete";
           if (binds) orElse = "breach";
         } else status = !binds ? "not-binding" : met ? "pass" : "breach";
