@@ -3,7 +3,7 @@ import { addYears } from "../../dates";
 import { FundContext, type Position } from "../../fund-context";
 import type { FundType, Holding } from "../../model";
 import type { RuleResult } from "../../result";
-import { isEuEeaOn, requireVersion } from "../../../law";
+import { isEuEeaOn, L214_160, listAt, requireVersion } from "../../../law";
 import type { LawParameter } from "../../../law/parameter";
 import { PEA } from "../../../law/livre2/pea";
 import { evaluateFcpr } from "../fcpr";
@@ -163,7 +163,10 @@ function commitment(
       ? evaluateFpci(inner)
       : evaluateFcpr(inner)
   ).rules.find((r) => r.id === "FCPR-Q50");
-  const numerator = quota?.numerator ? amountFromString(quota.numerator) : ZERO;
+  const counted = quota?.numerator ? amountFromString(quota.numerator) : ZERO;
+  const numerator = PROFESSIONAL.has(f.fundType as FundType)
+    ? counted - receivablesBeyond(ctx, new Set(kept))
+    : counted;
   const read = quota !== undefined && quota.numerator !== null;
   if (!read || (quota.status === "incomplete" && quota.partial))
     complete = false;
@@ -189,6 +192,37 @@ function commitment(
     window: from ? { from, article } : undefined,
     notes,
   });
+}
+
+const positive = (x: Amount): Amount => (x > ZERO ? x : ZERO);
+
+/**
+ * L. 214-160 II: « peut détenir des créances, dans la limite de 10 % de son actif »; the
+ * receivables above it are not counted in the quota, measured on every receivable the fund holds,
+ * whatever its debtor (docs/workbook-format.md, FPCI). The inner check sees the 4° issuers'
+ * receivables only, and so a smaller excess: what the whole excess takes beyond it is taken from
+ * the 4° receivables too, the reading that never overstates the commitment.
+ */
+function receivablesBeyond(ctx: FundContext, kept: Set<Holding>): Amount {
+  if (ctx.denominator === undefined) return ZERO;
+  const classes = listAt(L214_160.receivableClasses, ctx.asOf) as ReadonlySet<
+    string | undefined
+  >;
+  const share = requireVersion(L214_160.receivables, ctx.asOf).value;
+  const limit =
+    (ctx.denominator * amountFromString(share)) / amountFromString("1");
+  let all = ZERO;
+  let own = ZERO;
+  for (const p of ctx.heldPositions()) {
+    if (!classes.has(p.holding.assetClass)) continue;
+    const a = ctx.amountOf(p);
+    if (a === undefined) continue;
+    all += a;
+    if (kept.has(p.holding)) own += a;
+  }
+  const excessAll = positive(all - limit);
+  const taken = excessAll < own ? excessAll : own;
+  return positive(taken - positive(own - limit));
 }
 
 /** Shares other than preference shares, and SARL parts; an unreadable preferenceShares is not read as « no ». */
