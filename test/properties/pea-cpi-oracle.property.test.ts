@@ -349,13 +349,19 @@ const fundArb: fc.Arbitrary<Fund> = fc.record({
  */
 function quotaSafe(row: Row, fund: Fund): Row {
   if (isAc(fund.type)) return row;
-  const assetClass = QUOTA_SAFE.has(row.assetClass)
-    ? row.assetClass
-    : "OTHER_DEBT";
+  // Receivables stay for the FCPR, FCPI and FIP (III 2°, within the 20 %); for the FPS, FPCI and
+  // SLP, whose receivables are also held « dans la limite de 10 % » (L. 214-160 II), they become
+  // debt securities: that limit is read by the findings (finding 6).
+  const receivable =
+    row.assetClass === "RECEIVABLE" && D_TYPES.includes(fund.type);
+  const assetClass =
+    QUOTA_SAFE.has(row.assetClass) || receivable
+      ? row.assetClass
+      : "OTHER_DEBT";
   const listed = row.listing !== null && row.listing !== "UNLISTED";
   // Debt of unlisted companies goes to the 20 % of L. 214-28 III 2°; amounts below zero there are
   // the FCPR oracle's business (how a bucket summed below zero is capped).
-  const debt = assetClass === "OTHER_DEBT";
+  const debt = assetClass === "OTHER_DEBT" || assetClass === "RECEIVABLE";
   return {
     ...row,
     assetClass,
@@ -660,9 +666,10 @@ const quotaCounts = (r: Row): Tri => {
   return issuer4(r);
 };
 
-/** L. 214-28 III 2°: « titres de créance … » of companies whose securities are not admitted to trading, of 4° issuers. */
+/** L. 214-28 III 2°: « titres de créance … ou des créances sur ces entités » (contract §3) of companies whose securities are not admitted to trading, of 4° issuers. */
 const debtCounts = (r: Row): Tri => {
-  if (r.assetClass !== "OTHER_DEBT") return false;
+  if (r.assetClass !== "OTHER_DEBT" && r.assetClass !== "RECEIVABLE")
+    return false;
   if (issuer4(r) === null) return null;
   const unlisted = r.listing === null || r.listing === "UNLISTED";
   return unlisted ? issuer4(r) : false;
