@@ -6,8 +6,11 @@ import { readWorkbook } from "../../src/workbook/read-workbook";
 
 // Minimal workbooks on which the plain reading of test/properties/pea-cpi-oracle.property.test.ts
 // and the engine disagreed, with the law's answer (texts/cmf-livre-ii.txt: L. 221-31, L. 221-32-2,
-// L. 221-32-5; WORKBOOK-FORMAT-LIVRE2.md §2.6, §2.7). Each is the engine's answer now.
-// Findings 1 and 2 were false passes.
+// L. 221-32-5; L. 214-28 and L. 214-160 as the commitments read them; WORKBOOK-FORMAT-LIVRE2.md
+// §2.6, §2.7). Each is the engine's answer now. Findings 1, 2 and 6 were false passes; 3 and 4
+// were incomplete where the law decides; 5 understated the commitment. Finding 6 came from reading
+// the FPCI rules the commitment uses, not from the property (which gives FPS, FPCI and SLP no
+// receivables).
 
 const AS_OF = "2025-12-31";
 
