@@ -4,7 +4,7 @@ import { reason } from "../../reasons";
 import type { RuleResult } from "../../result";
 import { CPI } from "../../../law/livre2/cpi";
 import { CPI_FRESH40, CPI_FUND80 } from "./definitions";
-import { bindingFromFund, isIn, type L2Rule, share, type Verdict } from "./kit";
+import { bindingFromFund, type L2Rule, share, type Verdict } from "./kit";
 
 // Compte PME innovation, L. 221-32-5 IV A 3° a (WORKBOOK-FORMAT-LIVRE2 §2.7), on the fund's basis.
 export const CPI_FUND_TYPES = new Set<FundType>([
@@ -31,18 +31,21 @@ function received(
   return ({ holding: h }: Position): Verdict => {
     const shares = SHARES.has(h.assetClass ?? "");
     if (!shares && !(bonds && BONDS.has(h.assetClass ?? ""))) return "out";
-    if (!h.cpiEligible)
-      return h.invalid.has("cpiEligible") ? { unknown: "cpiEligible" } : "out";
-    if (!shares) return "in";
-    if (h.acquisitionMode === undefined) {
-      if (h.invalid.has("acquisitionMode"))
-        return { unknown: "acquisitionMode" };
-      const facts = { article: rule.article, rule: rule.id };
-      const blank = reason("acquisition-mode-blank", facts);
-      ctx.warn("Holdings", h.row, "acquisitionMode", blank);
-      return "out";
-    }
-    return isIn(modes.has(h.acquisitionMode));
+    const eligible: Verdict = h.cpiEligible
+      ? "in"
+      : h.invalid.has("cpiEligible")
+        ? { unknown: "cpiEligible" }
+        : "out";
+    if (!shares || eligible === "out") return eligible;
+    // Either cell that says « out » decides, whatever the other one leaves unknown.
+    if (h.acquisitionMode !== undefined)
+      return modes.has(h.acquisitionMode) ? eligible : "out";
+    if (h.invalid.has("acquisitionMode"))
+      return eligible === "in" ? { unknown: "acquisitionMode" } : eligible;
+    const facts = { article: rule.article, rule: rule.id };
+    const blank = reason("acquisition-mode-blank", facts);
+    ctx.warn("Holdings", h.row, "acquisitionMode", blank);
+    return "out";
   };
 }
 

@@ -3,7 +3,7 @@ import { addYears } from "../../dates";
 import { FundContext, type Position } from "../../fund-context";
 import type { FundType, Holding } from "../../model";
 import type { RuleResult } from "../../result";
-import { isEuEeaOn, requireVersion } from "../../../law";
+import { isEuEeaOn, L214_160, listAt, requireVersion } from "../../../law";
 import type { LawParameter } from "../../../law/parameter";
 import { PEA } from "../../../law/livre2/pea";
 import { evaluateFcpr } from "../fcpr";
@@ -39,7 +39,10 @@ const ISSUER_CLASSES = new Set<string>([
 /** 4° (PEA) and 5 (PEA-PME): seat in the EU or the EEA with a treaty, subject to corporate tax. */
 function issuerTest(h: Holding, asOf: string): Verdict {
   if (h.issuerCountry === undefined) return { unknown: "issuerCountry" };
-  return isIn(isEuEeaOn(h.issuerCountry, asOf) && Boolean(h.corporateTax));
+  if (!isEuEeaOn(h.issuerCountry, asOf)) return "out";
+  // Blank is « not » (LIVRE2 §1.3); an unreadable cell is not read as « no ».
+  if (h.invalid.has("corporateTax")) return { unknown: "corporateTax" };
+  return isIn(Boolean(h.corporateTax));
 }
 
 /** In when one of the tests passes; else unknown while a value one of them needs is blank. */
@@ -49,31 +52,43 @@ function either(...tests: [boolean | undefined, string][]): Verdict {
   return blank ? { unknown: blank[1] } : "out";
 }
 
-/** 2 of L. 221-32-2: fewer than 5,000 persons and turnover ≤ 1.5 bn or balance sheet ≤ 2 bn; listed, also capitalisation < 1 bn. */
+/** Out when either part fails; in when both pass; else the first part left unknown. */
+const allOf = (...verdicts: Verdict[]): Verdict =>
+  verdicts.includes("out") ? "out" : (verdicts.find((v) => v !== "in") ?? "in");
+
+/**
+ * 2 of L. 221-32-2: fewer than 5,000 persons and turnover ≤ 1.5 bn or balance sheet ≤ 2 bn; listed,
+ * also capitalisation < 1 bn. A blank figure makes the issuer unknown only when the others do not
+ * already decide: 6,000 persons, or both turnover and balance sheet above their limits, are out
+ * whatever the blank says (« A missing figure the test needs »).
+ */
 function pmeEti(h: Holding, asOf: string): Verdict {
   const v = (p: typeof PEA.pmeEmployees) =>
     amountFromString(requireVersion(p, asOf).value);
   const atMost = (x: Amount | undefined, p: typeof PEA.pmeEmployees) =>
     x === undefined ? undefined : x <= v(p);
-  if (h.issuerEmployees === undefined) return { unknown: "issuerEmployees" };
-  if (!(h.issuerEmployees < v(PEA.pmeEmployees))) return "out";
+  const employees: Verdict =
+    h.issuerEmployees === undefined
+      ? { unknown: "issuerEmployees" }
+      : isIn(h.issuerEmployees < v(PEA.pmeEmployees));
   const size = either(
     [atMost(h.issuerTurnover, PEA.pmeTurnover), "issuerTurnover"],
     [atMost(h.issuerBalanceSheet, PEA.pmeBalanceSheet), "issuerBalanceSheet"],
   );
-  if (size !== "in" || (h.listingStatus ?? "UNLISTED") === "UNLISTED")
-    return size;
+  if ((h.listingStatus ?? "UNLISTED") === "UNLISTED")
+    return allOf(employees, size);
   const cap = v(PEA.pmeMarketCap);
   const below = (x: Amount | undefined) =>
     x === undefined ? undefined : x < cap;
-  return either(
-    [below(h.issuerMarketCap), "issuerMarketCap"],
-    [below(h.issuerMarketCapLow4y), "issuerMarketCapLow4y"],
+  return allOf(
+    employees,
+    size,
+    either(
+      [below(h.issuerMarketCap), "issuerMarketCap"],
+      [below(h.issuerMarketCapLow4y), "issuerMarketCapLow4y"],
+    ),
   );
 }
-
-const both = (a: Verdict, b: () => Verdict): Verdict =>
-  a === "out" ? "out" : a === "in" ? b() : a;
 
 /** 2° a–c and 3 a–c: a ratio over total assets, "plus de 75 %", binding at all times unless bindingFrom. */
 function strictRatio(
@@ -106,7 +121,7 @@ function commitment(
   const f = ctx.fund;
   const article = `${rule.article} ${paragraph}`;
   let complete = true;
-  let missing = 0;
+  const missing = new Map<string, number>();
   const kept: Holding[] = [];
   for (const p of ctx.positions) {
     const h = p.holding;
@@ -116,14 +131,24 @@ function commitment(
     }
     const v = issuerTest(h, ctx.asOf);
     if (v === "in") kept.push(h);
-    else if (v !== "out" && p.held) {
+    else if (typeof v === "object" && "unknown" in v && p.held) {
       complete = false;
-      missing++;
-      ctx.needHolding(h, "issuerCountry", { ...neededBy(rule), article });
+      missing.set(v.unknown, (missing.get(v.unknown) ?? 0) + 1);
+      ctx.needHolding(h, v.unknown, { ...neededBy(rule), article });
     }
   }
+  // « dans la limite de 20 % de l'actif du fonds » (L. 214-28 III) and the 15 % of II: of the
+  // fund's asset, not of what is left once the other issuers are set aside. On fair value with
+  // totalAssets blank, the base is the sum of every position of the fund, which the inner check
+  // is given as the fund's total assets.
+  const whole =
+    ctx.basis === "FAIR" &&
+    f.totalAssets === undefined &&
+    ctx.denominator !== undefined
+      ? { ...f, totalAssets: ctx.denominator }
+      : f;
   const inner = new FundContext(
-    f,
+    whole,
     kept,
     ctx.asOf,
     {
@@ -138,7 +163,10 @@ function commitment(
       ? evaluateFpci(inner)
       : evaluateFcpr(inner)
   ).rules.find((r) => r.id === "FCPR-Q50");
-  const numerator = quota?.numerator ? amountFromString(quota.numerator) : ZERO;
+  const counted = quota?.numerator ? amountFromString(quota.numerator) : ZERO;
+  const numerator = PROFESSIONAL.has(f.fundType as FundType)
+    ? counted - receivablesBeyond(ctx, new Set(kept))
+    : counted;
   const read = quota !== undefined && quota.numerator !== null;
   if (!read || (quota.status === "incomplete" && quota.partial))
     complete = false;
@@ -152,9 +180,8 @@ function commitment(
       ? note("commitment-from", { date: from, article })
       : note("first-year-end-needed", { article }),
   ];
-  const column = "issuerCountry";
-  if (missing)
-    notes.push(note("values-missing", { column, count: missing, article }));
+  for (const [column, count] of missing)
+    notes.push(note("values-missing", { column, count, article }));
   return measure(ctx, {
     rule: { ...rule, article },
     threshold,
@@ -167,10 +194,44 @@ function commitment(
   });
 }
 
-/** Shares other than preference shares, and SARL parts. */
-const ordinaryShare = (h: Holding) =>
-  (h.assetClass === "EQUITY" && !h.preferenceShares) ||
-  h.assetClass === "SARL_PARTS";
+const positive = (x: Amount): Amount => (x > ZERO ? x : ZERO);
+
+/**
+ * L. 214-160 II: « peut détenir des créances, dans la limite de 10 % de son actif »; the
+ * receivables above it are not counted in the quota, measured on every receivable the fund holds,
+ * whatever its debtor (docs/workbook-format.md, FPCI). The inner check sees the 4° issuers'
+ * receivables only, and so a smaller excess: what the whole excess takes beyond it is taken from
+ * the 4° receivables too, the reading that never overstates the commitment.
+ */
+function receivablesBeyond(ctx: FundContext, kept: Set<Holding>): Amount {
+  if (ctx.denominator === undefined) return ZERO;
+  const classes = listAt(L214_160.receivableClasses, ctx.asOf) as ReadonlySet<
+    string | undefined
+  >;
+  const share = requireVersion(L214_160.receivables, ctx.asOf).value;
+  const limit =
+    (ctx.denominator * amountFromString(share)) / amountFromString("1");
+  let all = ZERO;
+  let own = ZERO;
+  for (const p of ctx.heldPositions()) {
+    if (!classes.has(p.holding.assetClass)) continue;
+    const a = ctx.amountOf(p);
+    if (a === undefined) continue;
+    all += a;
+    if (kept.has(p.holding)) own += a;
+  }
+  const excessAll = positive(all - limit);
+  const taken = excessAll < own ? excessAll : own;
+  return positive(taken - positive(own - limit));
+}
+
+/** Shares other than preference shares, and SARL parts; an unreadable preferenceShares is not read as « no ». */
+function ordinaryShare(h: Holding): Verdict {
+  if (h.assetClass === "SARL_PARTS") return "in";
+  if (h.assetClass !== "EQUITY") return "out";
+  if (h.invalid.has("preferenceShares")) return { unknown: "preferenceShares" };
+  return isIn(!h.preferenceShares);
+}
 
 /** PEA-FUND75, PEAPME-FUND75 and PEAPME-EQ23 for the fund's claims. */
 export function evaluatePea(ctx: FundContext): RuleResult[] {
@@ -184,7 +245,7 @@ export function evaluatePea(ctx: FundContext): RuleResult[] {
     if (UCITS_LIKE.has(type))
       results.push(
         strictRatio(ctx, PEA_FUND75, PEA.fundStrict, ({ holding: h }) =>
-          ordinaryShare(h) ? issuer(h) : "out",
+          allOf(ordinaryShare(h), issuer(h)),
         ).result,
       );
     else if (FCPR_LIKE.has(type) || PROFESSIONAL.has(type)) {
@@ -196,7 +257,7 @@ export function evaluatePea(ctx: FundContext): RuleResult[] {
     if (UCITS_LIKE.has(type)) {
       const isPmeTitre = ({ holding: h }: Position): Verdict =>
         TITRES.has(h.assetClass ?? "")
-          ? both(issuer(h), () => pmeEti(h, ctx.asOf))
+          ? allOf(issuer(h), pmeEti(h, ctx.asOf))
           : "out";
       const fund75 = strictRatio(
         ctx,
@@ -209,10 +270,12 @@ export function evaluatePea(ctx: FundContext): RuleResult[] {
       const equity = sumWhere(ctx, PEAPME_EQ23, (p) => {
         const h = p.holding;
         const kind =
-          ordinaryShare(h) ||
-          h.assetClass === "MANDATORY_REDEEMABLE_BOND" ||
-          (h.assetClass === "CONVERTIBLE_BOND" && ownListing(h) !== "UNLISTED");
-        return kind ? isPmeTitre(p) : "out";
+          h.assetClass === "MANDATORY_REDEEMABLE_BOND"
+            ? "in"
+            : h.assetClass === "CONVERTIBLE_BOND"
+              ? isIn(ownListing(h) !== "UNLISTED")
+              : ordinaryShare(h);
+        return allOf(kind, isPmeTitre(p));
       });
       results.push(
         ratio(ctx, PEAPME_EQ23, PEA.pmeEquity, equity, {
