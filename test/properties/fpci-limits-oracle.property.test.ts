@@ -127,6 +127,8 @@ const NARROW = {
   liq5FamilyOnlyFcpr: true,
   liq5UnreadableLabel: true,
   unreadableAdmissionSme: true,
+  feed85mUnreadableOtherStrategy: true,
+  feed85mUnreadableStatedStrategy: true,
 };
 
 const ruleOf = (rules: RuleResult[], id: string) =>
@@ -1120,6 +1122,182 @@ describe("FCPI-L5Y, FCPI-HOLD75 · L. 214-30 II, IV and V read plainly, against 
           } else if (cell === undefined || rows[cell.row].fund !== n) check2(got, own, f, asOf, label);
         }
       }),
+      { ...RUNS, numRuns: Math.max(RUNS.numRuns, 300) },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Part 3: FIA-FEED85M (L. 214-24 IV 2°): several masters with identical strategies.
+// ---------------------------------------------------------------------------------------------
+
+interface Row3 {
+  fund: number;
+  /** The master whose units these are; null: another asset. */
+  master: number | null;
+  assetClass: "FUND_UNITS" | "CASH" | "EQUITY";
+  cents: number;
+  held: Held;
+}
+interface Fund3 {
+  /** Each master's strategy (index: master); null: blank. */
+  strategies: (string | null)[];
+  totalAssetsEuros: number | null;
+}
+const row3: fc.Arbitrary<Row3> = fc.record({
+  fund: fc.integer({ min: 0, max: 2 }),
+  master: fc.option(fc.integer({ min: 0, max: 4 }), { freq: 4 }),
+  assetClass: fc.constantFrom<Row3["assetClass"]>("FUND_UNITS", "FUND_UNITS", "FUND_UNITS", "CASH", "EQUITY"),
+  cents: fc.oneof(
+    { weight: 20, arbitrary: fc.integer({ min: 1, max: 300_000_000 }) },
+    { weight: 1, arbitrary: fc.constant(0) },
+  ),
+  held: fc.oneof(
+    { weight: 12, arbitrary: fc.constant<Held>("held") },
+    { weight: 2, arbitrary: fc.constantFrom<Held>("no-dates", "sold", "later") },
+  ),
+});
+const fund3: fc.Arbitrary<Fund3> = fc.record({
+  strategies: fc.array(fc.constantFrom<string | null>("Actions Europe", "Actions Europe", "Obligations", "Immobilier", null), {
+    minLength: 5,
+    maxLength: 5,
+  }),
+  totalAssetsEuros: fc.option(fc.integer({ min: 1, max: 20_000_000 }), { freq: 3 }),
+});
+
+const HOLDING_HEADERS3 = [
+  "fundId",
+  "lineId",
+  "assetClass",
+  "fairValue",
+  "masterId",
+  "masterStrategy",
+  "investmentDate",
+  "disposalDate",
+];
+
+/** The units of masters, the others' assets: a master's units are `FUND_UNITS` with a `masterId`. */
+const isUnits = (r: Row3) => r.assetClass === "FUND_UNITS" && r.master !== null;
+
+function grids3(rows: Row3[], funds: Fund3[], asOf: string, unreadable?: { row: number; field: "amount" | "strategy" }) {
+  const holdings = rows.map((r, k) => {
+    const [invested, sold] = datesOf(r.held, asOf);
+    const cells: (string | number | boolean | null | { error: string })[] = [
+      `F${r.fund}`,
+      `L${k}`,
+      r.assetClass,
+      r.cents / 100,
+      isUnits(r) ? `M${r.master}` : null,
+      isUnits(r) ? funds[r.fund].strategies[r.master!] : null,
+      invested,
+      sold,
+    ];
+    if (unreadable?.row === k)
+      if (unreadable.field === "amount") cells[3] = "#N/A";
+      else cells[5] = { error: "#N/A" };
+    return cells;
+  });
+  const fundRows = funds.map((f, n) => [`F${n}`, "FIA", f.totalAssetsEuros]);
+  return {
+    Funds: tableFromValues("Funds", [["fundId", "fundType", "totalAssets"], ...fundRows]),
+    Holdings: tableFromValues("Holdings", [HOLDING_HEADERS3, ...(holdings as never[])]),
+  };
+}
+
+/**
+ * The units of the masters of the largest strategy, and the base. A master whose strategy is
+ * blank shares none: the product leaves its units out of 2° (they are 1°'s, FIA-FEED85), a reading
+ * the contract does not settle (a classification, never a breach).
+ */
+function expected3(
+  rows: Row3[],
+  f: Fund3,
+  asOf: string,
+  /** The strategy one row's cell might hold, in place of its master's. */
+  override?: { row: Row3; key: string },
+): { base: bigint; largest: bigint } {
+  const held = rows.filter((r) => isHeld(r.held, asOf));
+  const amount = (r: Row3) => millionths(r.cents);
+  const base =
+    f.totalAssetsEuros === null
+      ? held.reduce((s, r) => s + amount(r), 0n)
+      : BigInt(f.totalAssetsEuros) * 1_000_000n;
+  const groups = new Map<string, bigint>();
+  for (const r of held.filter(isUnits)) {
+    const strategy = f.strategies[r.master!];
+    // « lorsque ces FIA maîtres ont des stratégies d'investissement identiques »: the same text.
+    const key =
+      override?.row === r ? override.key : strategy === null ? null : `strategy ${strategy}`;
+    if (key === null) continue;
+    groups.set(key, (groups.get(key) ?? 0n) + amount(r));
+  }
+  const largest = [...groups.values()].reduce((m, v) => (v > m ? v : m), 0n);
+  return { base, largest };
+}
+
+describe("FIA-FEED85M · L. 214-24 IV 2° read plainly, against the engine (property)", () => {
+  it("« au moins 85 % de son actif dans plusieurs FIA maîtres lorsque ces FIA maîtres ont des stratégies d'investissement identiques »: the units of the masters of one strategy over the asset, a classification (info); an unreadable amount or strategy of a master's units leaves it incomplete", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          funds: fc.tuple(fund3, fund3, fund3),
+          rows: fc.array(row3, { minLength: 1, maxLength: 40 }),
+          unreadable: fc.option(
+            fc.record({ row: fc.nat({ max: 39 }), field: fc.constantFrom<"amount" | "strategy">("amount", "strategy") }),
+            { freq: 4 },
+          ),
+        }),
+        ({ funds, rows, unreadable }) => {
+          const asOf = AS_OF_BINDING;
+          const cell = unreadable === null ? undefined : { ...unreadable, row: unreadable.row % rows.length };
+          const report = checkWorkbook(readWorkbook(grids3(rows, funds, asOf, cell)), { asOf });
+          for (let n = 0; n < funds.length; n++) {
+            const own = rows.filter((r) => r.fund === n);
+            if (own.length === 0) continue;
+            const got = ruleOf(report.funds.find((x) => x.fundId === `F${n}`)!.rules, "FIA-FEED85M");
+            const label = `F${n} FIA-FEED85M`;
+            const at = cell === undefined ? -1 : own.indexOf(rows[cell.row]);
+            const bad = at >= 0 ? own[at] : undefined;
+            if (bad !== undefined && isHeld(bad.held, asOf) && cell!.field === "amount") {
+              if (isUnits(bad) || funds[n].totalAssetsEuros === null)
+                expect(
+                  NARROW.feed85mUnreadableOtherStrategy ? ["incomplete", "info"] : ["incomplete"],
+                  `${label} with the amount unreadable on L${cell!.row}`,
+                ).toContain(got?.status);
+              continue;
+            }
+            // Another row of the same master states its strategy: the master has one.
+            const stated =
+              bad !== undefined &&
+              isUnits(bad) &&
+              funds[n].strategies[bad.master!] !== null &&
+              own.some((r) => r !== bad && isUnits(r) && r.master === bad.master);
+            if (bad !== undefined && isHeld(bad.held, asOf) && isUnits(bad) && !stated) {
+              // The strategy is unread: these units may share any master's strategy, or none.
+              const keys = [
+                "a strategy of their own",
+                ...funds[n].strategies.flatMap((st) => (st === null ? [] : [`strategy ${st}`])),
+              ];
+              const largest = new Set(
+                keys.map((key) => expected3(own, funds[n], asOf, { row: bad, key }).largest),
+              );
+              if (largest.size > 1 && !NARROW.feed85mUnreadableStatedStrategy)
+                expect(got?.status, `${label} with the strategy unreadable on L${cell!.row}`).toBe("incomplete");
+              else expect(["info", "incomplete"], label).toContain(got?.status);
+              continue;
+            }
+            if (bad !== undefined && !stated) continue;
+            if (stated && NARROW.feed85mUnreadableStatedStrategy) {
+              expect(["info", "incomplete"], label).toContain(got?.status);
+              continue;
+            }
+            const w = expected3(own, funds[n], asOf);
+            expect(got?.status, label).toBe(w.base > 0n ? "info" : got?.status);
+            expect(got?.numerator, `${label} numerator`).toBe(formatAmount(w.largest));
+            expect(got?.denominator, `${label} denominator`).toBe(formatAmount(w.base));
+          }
+        },
+      ),
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 300) },
     );
   });
