@@ -124,8 +124,8 @@ const part = (base: bigint, bp: bigint) => (base * bp) / 10_000n;
 
 /** Findings not yet settled, narrowed here while they are (test/engine/fpci-limits-oracle-findings.test.ts). */
 const NARROW = {
-  liq5FamilyOnlyFcpr: true,
-  liq5UnreadableLabel: true,
+  liq5FamilyOnlyFcpr: false,
+  liq5UnreadableLabel: false,
   unreadableAdmissionSme: true,
   feed85mUnreadableOtherStrategy: true,
   feed85mUnreadableStatedStrategy: true,
@@ -204,6 +204,8 @@ interface Row {
   /** Share of capital in ten-thousandths; null: blank. */
   ownership: number | null;
   held: Held;
+  /** The ownershipPct cell as written, when the class is read otherwise (an unreadable class). */
+  shareCell?: number | null;
 }
 
 type FundType = "FPCI" | "SLP" | "FCPR" | "FCPI" | "FIP";
@@ -381,7 +383,12 @@ const issuerIdOf = (r: Row, k: number) =>
 
 /** The rows whose ownershipPct is written: the company's shares and the advances to it. */
 const SHARE_CLASSES = new Set<Class>(["EQUITY", "CURRENT_ACCOUNT_ADVANCE"]);
-const shareOf = (r: Row) => (SHARE_CLASSES.has(r.assetClass) ? r.ownership : null);
+const shareOf = (r: Row) =>
+  r.shareCell !== undefined
+    ? r.shareCell
+    : SHARE_CLASSES.has(r.assetClass)
+      ? r.ownership
+      : null;
 
 const listed = (l: Listing) => l !== null && l !== "UNLISTED";
 
@@ -524,7 +531,9 @@ function readings(rows: Row[]): Row[][] {
   const unknown = unknownShares(rows);
   if (unknown.length === 0) return [rows];
   return [0, 10_000].map((ownership) =>
-    rows.map((r, k) => (unknown.includes(k) ? { ...r, ownership } : r)),
+    rows.map((r, k) =>
+      unknown.includes(k) ? { ...r, ownership, shareCell: undefined } : r,
+    ),
   );
 }
 
@@ -616,10 +625,13 @@ describe("FPCI-REC10, FPCI-DIG20, FPCI-CCA30, FCPR-LIQ5 · L. 214-160 II and L. 
           const label = `F${n} (${f.type})`;
           if (cell?.on === "row" && rows[cell.row].fund === n) {
             const at = own.indexOf(rows[cell.row]);
+            // The row's other cells stay as written, whatever its class reads as.
+            const written =
+              cell.field === "assetClass" ? { shareCell: shareOf(own[at]) } : {};
             const possible = UNREADABLE_ROW[cell.field].values.flatMap((v) =>
-              readings(own.map((r, k) => (k === at ? { ...r, ...v } : r))).map(
-                (rs) => statuses1(rs, f, asOf),
-              ),
+              readings(
+                own.map((r, k) => (k === at ? { ...r, ...written, ...v } : r)),
+              ).map((rs) => statuses1(rs, f, asOf)),
             );
             // docs/workbook-format.md: « A rule already in breach stays in breach: what the
             // readable rows show cannot be cured by a row the product could not read. »
@@ -627,7 +639,9 @@ describe("FPCI-REC10, FPCI-DIG20, FPCI-CCA30, FCPR-LIQ5 · L. 214-160 II and L. 
             if (cell.field === "assetClass") {
               const each = readings(
                 own.map((r, k) =>
-                  k === at ? { ...r, assetClass: "CASH" as Class } : r,
+                  k === at
+                    ? { ...r, ...written, assetClass: "CASH" as Class }
+                    : r,
                 ),
               ).map((rs) => statuses1(rs, f, asOf));
               for (const id of Object.keys(each[0]))
@@ -641,7 +655,11 @@ describe("FPCI-REC10, FPCI-DIG20, FPCI-CCA30, FCPR-LIQ5 · L. 214-160 II and L. 
               // A row whose holding date is unreadable and that breaks a limit if held: the
               // engine names the breach (as for the OPCI, opci-oracle.property.test.ts); stricter,
               // never a false pass, a reading the contract leaves open.
-              unknownShares(own).length > 0 || cell.field === "invested",
+              // The same for an advance whose participation is unreadable: the engine keeps it
+              // under the first sentence of 1° and names its breach (stricter, never a false pass).
+              unknownShares(own).length > 0 ||
+                cell.field === "invested" ||
+                cell.field === "ownership",
               othersShow,
             );
           } else if (cell?.on === "fund" && cell.fund === n) {

@@ -22,7 +22,7 @@ import {
 } from "../reasons";
 import type { RuleDefinition } from "../result";
 import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
-import { quotaClasses, smallCapTest } from "./fcpr";
+import { liquidLabelRules, quotaClasses, smallCapTest } from "./fcpr";
 import * as defs from "./fcpi-fip-definitions";
 import * as limits from "./l214-28-limits";
 import { HoldingCompanies } from "./fcpi-holding";
@@ -69,12 +69,18 @@ const I: Paragraph = { kind: "I", article: "L. 214-28 I" };
 const II_1 = "L. 214-28 II 1°";
 
 export function evaluateFcpi(ctx: FundContext): Evaluation {
-  return new Innovation(ctx, FCPI).evaluate();
+  const evaluation = new Innovation(ctx, FCPI).evaluate();
+  evaluation.rules.push(...liquidLabelRules(ctx));
+  return evaluation;
 }
 
 export function evaluateFip(ctx: FundContext): Evaluation {
   const evaluation = new Innovation(ctx, FIP).evaluate();
-  evaluation.rules.push(fipRegionRule(ctx), ...fipHolderRules(ctx));
+  evaluation.rules.push(
+    fipRegionRule(ctx),
+    ...fipHolderRules(ctx),
+    ...liquidLabelRules(ctx),
+  );
   return evaluation;
 }
 
