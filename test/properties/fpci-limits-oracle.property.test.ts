@@ -126,7 +126,7 @@ const part = (base: bigint, bp: bigint) => (base * bp) / 10_000n;
 const NARROW = {
   liq5FamilyOnlyFcpr: false,
   liq5UnreadableLabel: false,
-  unreadableAdmissionSme: true,
+  unreadableAdmissionSme: false,
   feed85mUnreadableOtherStrategy: true,
   feed85mUnreadableStatedStrategy: true,
 };
@@ -657,9 +657,11 @@ describe("FPCI-REC10, FPCI-DIG20, FPCI-CCA30, FCPR-LIQ5 · L. 214-160 II and L. 
               // never a false pass, a reading the contract leaves open.
               // The same for an advance whose participation is unreadable: the engine keeps it
               // under the first sentence of 1° and names its breach (stricter, never a false pass).
+              // And an ELTIF advance whose beneficiary's listing is unreadable: kept under the 15 %.
               unknownShares(own).length > 0 ||
                 cell.field === "invested" ||
-                cell.field === "ownership",
+                cell.field === "ownership" ||
+                cell.field === "listing",
               othersShow,
             );
           } else if (cell?.on === "fund" && cell.fund === n) {
