@@ -27,10 +27,14 @@ function check(funds: Cell[][], holdings: Cell[][]): RuleResult[] {
   );
   return report.funds[0].rules;
 }
-const ruleOf = (rules: RuleResult[], id: string) => rules.find((r) => r.id === id);
+const ruleOf = (rules: RuleResult[], id: string) =>
+  rules.find((r) => r.id === id);
 
 /** One fund of the FCPR family constituted 2022-01-15, first year ending 2022-12-31 (the quota binds on 2025-12-31), 1 000 EUR paid up, no warning margin. */
-const fundsOf = (fundType: string, more: Record<string, Cell> = {}): Cell[][] => [
+const fundsOf = (
+  fundType: string,
+  more: Record<string, Cell> = {},
+): Cell[][] => [
   [
     "fundId",
     "fundType",
@@ -41,14 +45,56 @@ const fundsOf = (fundType: string, more: Record<string, Cell> = {}): Cell[][] =>
     "warningMargin",
     ...Object.keys(more),
   ],
-  ["F", fundType, "2022-01-15", "2022-12-31", "COST", 1000, 0, ...Object.values(more)],
+  [
+    "F",
+    fundType,
+    "2022-01-15",
+    "2022-12-31",
+    "COST",
+    1000,
+    0,
+    ...Object.values(more),
+  ],
 ];
 
 describe("FCPR-LIQ5 · L. 214-28 XII « Un fonds commun de placement à risques qui prévoit dans son actif au moins 5 % d'instruments financiers liquides … peut le mentionner »", () => {
   const holdings = (liquid: number): Cell[][] => [
-    ["fundId", "lineId", "issuerId", "assetClass", "costValue", "investmentDate", "acquisitionMode", "fcpiEligible", "fipEligible", "region"],
-    ["F", "E", "E", "EQUITY", 900, "2020-02-03", "SUBSCRIPTION", true, true, "Bretagne"],
-    ["F", "L", "L", "LIQUID_INSTRUMENT", liquid, "2020-02-03", null, null, null, null],
+    [
+      "fundId",
+      "lineId",
+      "issuerId",
+      "assetClass",
+      "costValue",
+      "investmentDate",
+      "acquisitionMode",
+      "fcpiEligible",
+      "fipEligible",
+      "region",
+    ],
+    [
+      "F",
+      "E",
+      "E",
+      "EQUITY",
+      900,
+      "2020-02-03",
+      "SUBSCRIPTION",
+      true,
+      true,
+      "Bretagne",
+    ],
+    [
+      "F",
+      "L",
+      "L",
+      "LIQUID_INSTRUMENT",
+      liquid,
+      "2020-02-03",
+      null,
+      null,
+      null,
+      null,
+    ],
   ];
   // Engine (before): no FCPR-LIQ5 at all for an FCPI or an FIP, whatever its label claimed.
   // L. 214-30 I: « Les fonds communs de placement dans l'innovation sont des fonds communs de
@@ -60,26 +106,59 @@ describe("FCPR-LIQ5 · L. 214-28 XII « Un fonds commun de placement à risques 
     expect(ruleOf(rules, "FCPR-LIQ5")?.numerator).toBe("40.00");
   });
   it("L. 214-28 XII with L. 214-31 I: an FIP marked liquidLabel with exactly 5 % passes (« au moins »), one cent less breaches", () => {
-    const fip = fundsOf("FIP", { liquidLabel: true, chosenRegions: "Bretagne" });
+    const fip = fundsOf("FIP", {
+      liquidLabel: true,
+      chosenRegions: "Bretagne",
+    });
     expect(ruleOf(check(fip, holdings(50)), "FCPR-LIQ5")?.status).toBe("pass");
-    expect(ruleOf(check(fip, holdings(49.99)), "FCPR-LIQ5")?.status).toBe("breach");
+    expect(ruleOf(check(fip, holdings(49.99)), "FCPR-LIQ5")?.status).toBe(
+      "breach",
+    );
   });
   // Engine (before): FCPR-LIQ5 left out, the fund with nothing in breach and nothing incomplete,
   // though the label the unreadable cell may hold is not met: a false pass of the fund.
   it("L. 214-28 XII: an FCPR whose liquidLabel cannot be read, 4 % of liquid instruments: incomplete, not left out", () => {
-    const rules = check(fundsOf("FCPR", { liquidLabel: "maybe" }), holdings(40));
+    const rules = check(
+      fundsOf("FCPR", { liquidLabel: "maybe" }),
+      holdings(40),
+    );
     expect(ruleOf(rules, "FCPR-LIQ5")?.status).toBe("incomplete");
   });
   it("L. 214-28 XII: an FCPR whose liquidLabel cannot be read, 6 % of liquid instruments: the claim would be met either way (pass)", () => {
-    const rules = check(fundsOf("FCPR", { liquidLabel: "maybe" }), holdings(60));
+    const rules = check(
+      fundsOf("FCPR", { liquidLabel: "maybe" }),
+      holdings(60),
+    );
     expect(ruleOf(rules, "FCPR-LIQ5")?.status).toBe("pass");
   });
 });
 
 describe("FCPI-Q70, FCPI-L5Y · L. 214-30 II « ils continuent à être pris en compte dans le quota d'investissement de 70 % pendant une durée de cinq ans à compter de leur admission »", () => {
   const holdings = (listingDate: Cell): Cell[][] => [
-    ["fundId", "lineId", "issuerId", "assetClass", "costValue", "listingStatus", "listingDate", "investmentDate", "acquisitionMode", "fcpiEligible"],
-    ["F", "A", "A", "EQUITY", 700, "MTF_SME", listingDate, "2019-03-01", "SUBSCRIPTION", true],
+    [
+      "fundId",
+      "lineId",
+      "issuerId",
+      "assetClass",
+      "costValue",
+      "listingStatus",
+      "listingDate",
+      "investmentDate",
+      "acquisitionMode",
+      "fcpiEligible",
+    ],
+    [
+      "F",
+      "A",
+      "A",
+      "EQUITY",
+      700,
+      "MTF_SME",
+      listingDate,
+      "2019-03-01",
+      "SUBSCRIPTION",
+      true,
+    ],
   ];
   // Engine (before): pass, 700 of 1 000 counted, the unreadable date read as blank (« listed when
   // bought », an SME growth market at the initial investment, I 1° b). Admitted on 30/12/2020, after
@@ -101,11 +180,32 @@ describe("FCPI-Q70, FCPI-L5Y · L. 214-30 II « ils continuent à être pris en 
 });
 
 describe("FPCI-CCA15, FPCI-CCA30 · L. 214-160 II 1°, al. 2 « Les titres émis par la société bénéficiaire de l'avance en compte courant d'associé ne sont pas admis à la négociation sur un marché réglementé ou sur un système multilatéral de négociation »", () => {
-  const eltif = fundsOf("FPCI", { eltifLabel: true, infrastructureObject: true });
+  const eltif = fundsOf("FPCI", {
+    eltifLabel: true,
+    infrastructureObject: true,
+  });
   const holdings = (listingStatus: Cell): Cell[][] => [
-    ["fundId", "lineId", "issuerId", "assetClass", "costValue", "listingStatus", "ownershipPct", "investmentDate"],
+    [
+      "fundId",
+      "lineId",
+      "issuerId",
+      "assetClass",
+      "costValue",
+      "listingStatus",
+      "ownershipPct",
+      "investmentDate",
+    ],
     ["F", "E", "E", "EQUITY", 600, null, null, "2020-02-03"],
-    ["F", "A", "B", "CURRENT_ACCOUNT_ADVANCE", 160, listingStatus, 0.5, "2020-02-03"],
+    [
+      "F",
+      "A",
+      "B",
+      "CURRENT_ACCOUNT_ADVANCE",
+      160,
+      listingStatus,
+      0.5,
+      "2020-02-03",
+    ],
   ];
   // Engine (before): pass, the advance retained under the 30 % regime, the unreadable listing read
   // as blank (unlisted). Listed, the beneficiary does not meet the paragraph: the advance is one of
@@ -113,7 +213,9 @@ describe("FPCI-CCA15, FPCI-CCA30 · L. 214-160 II 1°, al. 2 « Les titres émis
   it("L. 214-160 II 1°, al. 2: an advance whose beneficiary's listingStatus cannot be read is not retained under the 30 %: FPCI-CCA15 is not a pass, FPCI-CCA30 incomplete", () => {
     const rules = check(eltif, holdings("somewhere"));
     expect(ruleOf(rules, "FPCI-CCA15")?.status).not.toBe("pass");
-    expect(["breach", "incomplete"]).toContain(ruleOf(rules, "FPCI-CCA15")?.status);
+    expect(["breach", "incomplete"]).toContain(
+      ruleOf(rules, "FPCI-CCA15")?.status,
+    );
     expect(ruleOf(rules, "FPCI-CCA30")?.status).toBe("incomplete");
   });
   it("L. 214-160 II 1°, al. 2: the same advance to a beneficiary shown unlisted is retained under the 30 % (FPCI-CCA15 passes)", () => {
@@ -128,8 +230,18 @@ describe("FPCI-CCA15, FPCI-CCA30 · L. 214-160 II 1°, al. 2 « Les titres émis
 });
 
 describe("FIA-FEED85M · L. 214-24 IV 2° « Etre investi à hauteur d'au moins 85 % de son actif dans plusieurs FIA maîtres lorsque ces FIA maîtres ont des stratégies d'investissement identiques »", () => {
-  const fia = [["fundId", "fundType", "totalAssets"], ["F", "FIA", 100]];
-  const headers = ["fundId", "lineId", "assetClass", "fairValue", "masterId", "masterStrategy"];
+  const fia = [
+    ["fundId", "fundType", "totalAssets"],
+    ["F", "FIA", 100],
+  ];
+  const headers = [
+    "fundId",
+    "lineId",
+    "assetClass",
+    "fairValue",
+    "masterId",
+    "masterStrategy",
+  ];
   // Engine (before): info, 20 of 100 (the « Actions » masters), as if complete. M3's units may
   // be worth 80: the « Obligations » group would then be the largest, and with another master of
   // that strategy the fund a feeder AIF.

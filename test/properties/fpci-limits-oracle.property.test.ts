@@ -168,7 +168,8 @@ function compareStatuses(
       wants.includes("breach")
     )
       expect(["breach", "incomplete"], what).toContain(got);
-    else expect(got, `${what} (turns on an unreadable cell)`).toBe("incomplete");
+    else
+      expect(got, `${what} (turns on an unreadable cell)`).toBe("incomplete");
   }
 }
 
@@ -227,7 +228,10 @@ const row: fc.Arbitrary<Row> = fc.record({
   cents: fc.oneof(
     { weight: 20, arbitrary: fc.integer({ min: 1, max: 300_000_000 }) },
     { weight: 1, arbitrary: fc.constant(0) },
-    { weight: 1, arbitrary: fc.constantFrom(2_500_000_000_00, 12_345_678_901_234) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(2_500_000_000_00, 12_345_678_901_234),
+    },
   ),
   listing: fc.constantFrom<Listing>(
     null,
@@ -247,7 +251,15 @@ const row: fc.Arbitrary<Row> = fc.record({
 
 const flag = fc.constantFrom<Flag>(true, true, false, null);
 const fund: fc.Arbitrary<Fund> = fc.record({
-  type: fc.constantFrom<FundType>("FPCI", "FPCI", "FPCI", "SLP", "FCPR", "FCPI", "FIP"),
+  type: fc.constantFrom<FundType>(
+    "FPCI",
+    "FPCI",
+    "FPCI",
+    "SLP",
+    "FCPR",
+    "FCPI",
+    "FIP",
+  ),
   fair: fc.boolean(),
   baseEuros: fc.oneof(
     { weight: 4, arbitrary: fc.integer({ min: 1, max: 40_000_000 }) },
@@ -270,11 +282,15 @@ const UNREADABLE_ROW = {
   },
   assetClass: {
     text: "abc",
-    values: [...new Set(CLASSES)].map((assetClass) => ({ assetClass })) as Partial<Row>[],
+    values: [...new Set(CLASSES)].map((assetClass) => ({
+      assetClass,
+    })) as Partial<Row>[],
   },
   listing: {
     text: "somewhere",
-    values: (["UNLISTED", "REGULATED"] as const).map((listing) => ({ listing })) as Partial<Row>[],
+    values: (["UNLISTED", "REGULATED"] as const).map((listing) => ({
+      listing,
+    })) as Partial<Row>[],
   },
   invested: {
     text: "31/02/2025",
@@ -363,9 +379,11 @@ function grids1(rows: Row[], funds: Fund[], asOf: string, cell?: Unreadable) {
     if (cell?.on === "fund" && cell.fund === n)
       cells[
         FUND_HEADERS.indexOf(
-          { eltif: "eltifLabel", infra: "infrastructureObject", liquid: "liquidLabel" }[
-            cell.field
-          ],
+          {
+            eltif: "eltifLabel",
+            infra: "infrastructureObject",
+            liquid: "liquidLabel",
+          }[cell.field],
         )
       ] = "maybe";
     return cells;
@@ -377,7 +395,11 @@ function grids1(rows: Row[], funds: Fund[], asOf: string, cell?: Unreadable) {
 }
 
 /** Digital assets, cash and liquid instruments on issuers of their own: the product treats any position of an advance's company as saying whether that company qualifies. */
-const OWN_ISSUER = new Set<Class>(["DIGITAL_ASSET", "CASH", "LIQUID_INSTRUMENT"]);
+const OWN_ISSUER = new Set<Class>([
+  "DIGITAL_ASSET",
+  "CASH",
+  "LIQUID_INSTRUMENT",
+]);
 const issuerIdOf = (r: Row, k: number) =>
   OWN_ISSUER.has(r.assetClass) ? `N${k}` : `S${r.issuer}`;
 
@@ -422,8 +444,11 @@ function expected1(rows: Row[], f: Fund, asOf: string): Expected1 {
   const equity = of("EQUITY");
   const direct = sum(equity);
   const receivables = sum(of("RECEIVABLE"));
-  const bucketReceivables = sum(of("RECEIVABLE").filter((r) => !listed(r.listing)));
-  const bucket = bucketReceivables + sum(of("OTHER_DEBT").filter((r) => !listed(r.listing)));
+  const bucketReceivables = sum(
+    of("RECEIVABLE").filter((r) => !listed(r.listing)),
+  );
+  const bucket =
+    bucketReceivables + sum(of("OTHER_DEBT").filter((r) => !listed(r.listing)));
   // Which issuers have a security counted in I (unlisted equity), or securities none of which is.
   const countedInI = new Map<number, boolean>();
   for (const r of held)
@@ -496,7 +521,10 @@ function statuses1(rows: Row[], f: Fund, asOf: string): Statuses {
   const w = expected1(rows, f, asOf);
   const margin = BigInt(f.marginBp ?? 200);
   const out: Statuses = {};
-  if (f.type === "FCPR" || (!NARROW.liq5FamilyOnlyFcpr && (f.type === "FCPI" || f.type === "FIP")))
+  if (
+    f.type === "FCPR" ||
+    (!NARROW.liq5FamilyOnlyFcpr && (f.type === "FCPI" || f.type === "FIP"))
+  )
     out["FCPR-LIQ5"] =
       f.liquid !== true
         ? "absent"
@@ -599,8 +627,12 @@ function check1(
     if (numerator === null) continue;
     const r = ruleOf(got, id);
     expect(r, `${label} ${id} reported`).toBeDefined();
-    expect(r!.numerator, `${label} ${id} numerator`).toBe(formatAmount(numerator));
-    expect(r!.denominator, `${label} ${id} denominator`).toBe(formatAmount(w.base));
+    expect(r!.numerator, `${label} ${id} numerator`).toBe(
+      formatAmount(numerator),
+    );
+    expect(r!.denominator, `${label} ${id} denominator`).toBe(
+      formatAmount(w.base),
+    );
   }
 }
 
@@ -614,9 +646,12 @@ describe("FPCI-REC10, FPCI-DIG20, FPCI-CCA30, FCPR-LIQ5 · L. 214-160 II and L. 
             : unreadable.on === "row"
               ? { ...unreadable, row: unreadable.row % rows.length }
               : unreadable;
-        const report = checkWorkbook(readWorkbook(grids1(rows, funds, asOf, cell)), {
-          asOf,
-        });
+        const report = checkWorkbook(
+          readWorkbook(grids1(rows, funds, asOf, cell)),
+          {
+            asOf,
+          },
+        );
         for (let n = 0; n < funds.length; n++) {
           const own = rows.filter((r) => r.fund === n);
           if (own.length === 0) continue;
@@ -627,7 +662,9 @@ describe("FPCI-REC10, FPCI-DIG20, FPCI-CCA30, FCPR-LIQ5 · L. 214-160 II and L. 
             const at = own.indexOf(rows[cell.row]);
             // The row's other cells stay as written, whatever its class reads as.
             const written =
-              cell.field === "assetClass" ? { shareCell: shareOf(own[at]) } : {};
+              cell.field === "assetClass"
+                ? { shareCell: shareOf(own[at]) }
+                : {};
             const possible = UNREADABLE_ROW[cell.field].values.flatMap((v) =>
               readings(
                 own.map((r, k) => (k === at ? { ...r, ...written, ...v } : r)),
@@ -686,7 +723,14 @@ describe("FPCI-REC10, FPCI-DIG20, FPCI-CCA30, FCPR-LIQ5 · L. 214-160 II and L. 
 
 type Edge1 = "REC10" | "DIG20" | "CCA30" | "CCA15" | "LIQ5" | "Q50";
 const edge1 = fc.record({
-  target: fc.constantFrom<Edge1>("REC10", "DIG20", "CCA30", "CCA15", "LIQ5", "Q50"),
+  target: fc.constantFrom<Edge1>(
+    "REC10",
+    "DIG20",
+    "CCA30",
+    "CCA15",
+    "LIQ5",
+    "Q50",
+  ),
   deltaCents: fc.constantFrom(-1, 0, 1),
   /** The base in hundreds of euros: every limit of it is whole euros. */
   hundreds: fc.oneof(
@@ -696,14 +740,17 @@ const edge1 = fc.record({
 });
 
 /** A fund whose ratio `target` sits exactly on its limit, or one cent either side. */
-function edgeFund(e: {
-  target: Edge1;
-  deltaCents: number;
-  hundreds: number;
-}): { rows: Row[]; fund: Fund } {
+function edgeFund(e: { target: Edge1; deltaCents: number; hundreds: number }): {
+  rows: Row[];
+  fund: Fund;
+} {
   const baseCents = e.hundreds * 10_000;
   const pct = (p: number) => (baseCents / 100) * p + e.deltaCents;
-  const plain = (assetClass: Class, cents: number, more: Partial<Row> = {}): Row => ({
+  const plain = (
+    assetClass: Class,
+    cents: number,
+    more: Partial<Row> = {},
+  ): Row => ({
     fund: 0,
     issuer: 0,
     assetClass,
@@ -718,7 +765,9 @@ function edgeFund(e: {
     REC10: () => rows.push(plain("RECEIVABLE", pct(10), { issuer: 1 })),
     DIG20: () => rows.push(plain("DIGITAL_ASSET", pct(20))),
     CCA30: () =>
-      rows.push(plain("CURRENT_ACCOUNT_ADVANCE", pct(30), { issuer: 2, ownership: 1 })),
+      rows.push(
+        plain("CURRENT_ACCOUNT_ADVANCE", pct(30), { issuer: 2, ownership: 1 }),
+      ),
     CCA15: () =>
       rows.push(
         plain("CURRENT_ACCOUNT_ADVANCE", pct(15), {
@@ -748,10 +797,19 @@ describe("L. 214-160 II and L. 214-28 XII on their edges (property)", () => {
     fc.assert(
       fc.property(edge1, (e) => {
         const { rows, fund: f } = edgeFund(e);
-        const report = checkWorkbook(readWorkbook(grids1(rows, [f], AS_OF_BINDING)), {
-          asOf: AS_OF_BINDING,
-        });
-        check1(report.funds[0].rules, rows, f, AS_OF_BINDING, `edge ${e.target}`);
+        const report = checkWorkbook(
+          readWorkbook(grids1(rows, [f], AS_OF_BINDING)),
+          {
+            asOf: AS_OF_BINDING,
+          },
+        );
+        check1(
+          report.funds[0].rules,
+          rows,
+          f,
+          AS_OF_BINDING,
+          `edge ${e.target}`,
+        );
       }),
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 200) },
     );
@@ -792,13 +850,26 @@ const row2: fc.Arbitrary<Row2> = fc.record({
   fund: fc.integer({ min: 0, max: 2 }),
   issuer: fc.integer({ min: 0, max: 6 }),
   holding: fc.boolean(),
-  assetClass: fc.constantFrom<Row2["assetClass"]>("EQUITY", "EQUITY", "EQUITY", "EQUITY_ACCESS", "CASH"),
+  assetClass: fc.constantFrom<Row2["assetClass"]>(
+    "EQUITY",
+    "EQUITY",
+    "EQUITY",
+    "EQUITY_ACCESS",
+    "CASH",
+  ),
   cents: fc.oneof(
     { weight: 20, arbitrary: fc.integer({ min: 1, max: 300_000_000 }) },
     { weight: 1, arbitrary: fc.constant(0) },
   ),
   eligible: fc.constantFrom<boolean | null>(true, true, true, false, null),
-  listing: fc.constantFrom<Listing2>("unlisted", "unlisted", "after", "after", "small", "large"),
+  listing: fc.constantFrom<Listing2>(
+    "unlisted",
+    "unlisted",
+    "after",
+    "after",
+    "small",
+    "large",
+  ),
   market: fc.constantFrom<Row2["market"]>("REGULATED", "MTF_SME", "MTF_OTHER"),
   // -1: admitted the day after the date five years before the as-of date (still within the five
   // years on the fifth anniversary); 0: on that date (the fifth anniversary is the as-of date);
@@ -806,7 +877,12 @@ const row2: fc.Arbitrary<Row2> = fc.record({
   // or after the as-of date (not yet admitted on it).
   admittedDays: fc.constantFrom(-1, 0, 1, 400, -900, -1830, -1900),
   stake: fc.constantFrom<number | null>(null, 7499, 7500, 9000, 10_000),
-  subsidiariesEligible: fc.constantFrom<boolean | null>(true, true, false, null),
+  subsidiariesEligible: fc.constantFrom<boolean | null>(
+    true,
+    true,
+    false,
+    null,
+  ),
   subsidiaryMeetsI: fc.constantFrom<boolean | null>(true, true, false, null),
 });
 
@@ -820,16 +896,26 @@ const fund2: fc.Arbitrary<Fund2> = fc.record({
 });
 
 const UNREADABLE_ROW2 = {
-  stake: { column: "subsidiaryStakeMinPct", text: "abc", values: [{ stake: 9000 }, { stake: 7000 }] as Partial<Row2>[] },
+  stake: {
+    column: "subsidiaryStakeMinPct",
+    text: "abc",
+    values: [{ stake: 9000 }, { stake: 7000 }] as Partial<Row2>[],
+  },
   subsidiariesEligible: {
     column: "subsidiariesEligible",
     text: "maybe",
-    values: [{ subsidiariesEligible: true }, { subsidiariesEligible: false }] as Partial<Row2>[],
+    values: [
+      { subsidiariesEligible: true },
+      { subsidiariesEligible: false },
+    ] as Partial<Row2>[],
   },
   subsidiaryMeetsI: {
     column: "subsidiaryMeetsI",
     text: "maybe",
-    values: [{ subsidiaryMeetsI: true }, { subsidiaryMeetsI: false }] as Partial<Row2>[],
+    values: [
+      { subsidiaryMeetsI: true },
+      { subsidiaryMeetsI: false },
+    ] as Partial<Row2>[],
   },
   eligible: {
     column: "fcpiEligible",
@@ -841,7 +927,11 @@ const UNREADABLE_ROW2 = {
     text: "31/02/2025",
     // Admitted within the five years, or before them (only for a row admitted after purchase).
     // or before the investment (bought listed).
-    values: [{ admittedDays: -900 }, { admittedDays: 1 }, { admittedDays: 3000 }] as Partial<Row2>[],
+    values: [
+      { admittedDays: -900 },
+      { admittedDays: 1 },
+      { admittedDays: 3000 },
+    ] as Partial<Row2>[],
   },
   amount: {
     column: "costValue",
@@ -880,9 +970,15 @@ const FUND_HEADERS2 = [
 ];
 const INVESTED2 = "2019-03-01";
 
-const admittedOn = (r: Row2, asOf: string) => shift(shift(asOf, -5), 0, -r.admittedDays);
+const admittedOn = (r: Row2, asOf: string) =>
+  shift(shift(asOf, -5), 0, -r.admittedDays);
 
-function grids2(rows: Row2[], funds: Fund2[], asOf: string, cell?: Unreadable2) {
+function grids2(
+  rows: Row2[],
+  funds: Fund2[],
+  asOf: string,
+  cell?: Unreadable2,
+) {
   const holdings = rows.map((r, k) => {
     const listedNow = r.listing !== "unlisted";
     const cells: (string | number | boolean | null)[] = [
@@ -896,8 +992,14 @@ function grids2(rows: Row2[], funds: Fund2[], asOf: string, cell?: Unreadable2) 
         : r.listing === "after"
           ? r.market
           : "REGULATED",
-      listedNow && r.assetClass !== "CASH" ? (r.listing === "after" ? "US" : "FR") : null,
-      r.listing === "after" && r.assetClass !== "CASH" ? admittedOn(r, asOf) : null,
+      listedNow && r.assetClass !== "CASH"
+        ? r.listing === "after"
+          ? "US"
+          : "FR"
+        : null,
+      r.listing === "after" && r.assetClass !== "CASH"
+        ? admittedOn(r, asOf)
+        : null,
       !listedNow || r.assetClass === "CASH"
         ? null
         : r.listing === "small"
@@ -907,7 +1009,9 @@ function grids2(rows: Row2[], funds: Fund2[], asOf: string, cell?: Unreadable2) 
       r.assetClass === "CASH" ? null : "SUBSCRIPTION",
       r.assetClass === "CASH" ? null : r.eligible,
       r.holding && r.assetClass !== "CASH" ? true : null,
-      r.holding && r.assetClass !== "CASH" && r.stake !== null ? r.stake / 10_000 : null,
+      r.holding && r.assetClass !== "CASH" && r.stake !== null
+        ? r.stake / 10_000
+        : null,
       r.holding && r.assetClass !== "CASH" ? r.subsidiariesEligible : null,
       r.holding && r.assetClass !== "CASH" ? r.subsidiaryMeetsI : null,
     ];
@@ -934,7 +1038,11 @@ function grids2(rows: Row2[], funds: Fund2[], asOf: string, cell?: Unreadable2) 
 /** Whether an unreadable cell is one the row's rules read (a holding company's column on another row is not). */
 function cellMatters(r: Row2, field: keyof typeof UNREADABLE_ROW2): boolean {
   if (r.assetClass === "CASH") return field === "amount";
-  if (field === "stake" || field === "subsidiariesEligible" || field === "subsidiaryMeetsI")
+  if (
+    field === "stake" ||
+    field === "subsidiariesEligible" ||
+    field === "subsidiaryMeetsI"
+  )
     return r.holding;
   if (field === "admitted") return r.listing === "after";
   return true;
@@ -964,7 +1072,11 @@ function expected2(rows: Row2[], f: Fund2, asOf: string): Expected2 {
     const amount = millionths(r.cents);
     if (r.holding) {
       // IV 1. a) to d); V: the stake read on the as-of date.
-      if (r.stake === null || r.subsidiariesEligible === null || r.subsidiaryMeetsI === null)
+      if (
+        r.stake === null ||
+        r.subsidiariesEligible === null ||
+        r.subsidiaryMeetsI === null
+      )
         holdingUnknown = true;
       const meets =
         r.eligible === true &&
@@ -1021,7 +1133,9 @@ function statuses2(rows: Row2[], f: Fund2, asOf: string): Statuses {
   const w = expected2(rows, f, asOf);
   const margin = BigInt(f.marginBp ?? 200);
   const binding = asOf >= "2023-12-31" && asOf <= "2026-12-31";
-  const q70: Want = binding ? minStatus(w.q70, w.base, 7000n, margin) : "not-binding";
+  const q70: Want = binding
+    ? minStatus(w.q70, w.base, 7000n, margin)
+    : "not-binding";
   return {
     "FCPI-Q70": q70,
     "FCPI-L5Y": "info",
@@ -1033,7 +1147,9 @@ function readings2(rows: Row2[]): Row2[][] {
   const unknown = rows.flatMap((r, k) =>
     r.holding &&
     r.assetClass !== "CASH" &&
-    (r.stake === null || r.subsidiariesEligible === null || r.subsidiaryMeetsI === null)
+    (r.stake === null ||
+      r.subsidiariesEligible === null ||
+      r.subsidiaryMeetsI === null)
       ? [k]
       : [],
   );
@@ -1047,7 +1163,8 @@ function readings2(rows: Row2[]): Row2[][] {
         ? {
             ...r,
             stake: r.stake ?? known.stake,
-            subsidiariesEligible: r.subsidiariesEligible ?? known.subsidiariesEligible,
+            subsidiariesEligible:
+              r.subsidiariesEligible ?? known.subsidiariesEligible,
             subsidiaryMeetsI: r.subsidiaryMeetsI ?? known.subsidiaryMeetsI,
           }
         : r,
@@ -1056,25 +1173,42 @@ function readings2(rows: Row2[]): Row2[][] {
 }
 
 const workbook2 = fc.record({
-  asOf: fc.constantFrom(AS_OF_BINDING, AS_OF_BINDING, "2026-06-30", "2023-06-30"),
+  asOf: fc.constantFrom(
+    AS_OF_BINDING,
+    AS_OF_BINDING,
+    "2026-06-30",
+    "2023-06-30",
+  ),
   funds: fc.tuple(fund2, fund2, fund2),
   rows: fc.array(row2, { minLength: 1, maxLength: 40 }),
   unreadable: fc.option(
     fc.record({
       row: fc.nat({ max: 39 }),
-      field: fc.constantFrom(...(Object.keys(UNREADABLE_ROW2) as (keyof typeof UNREADABLE_ROW2)[])),
+      field: fc.constantFrom(
+        ...(Object.keys(UNREADABLE_ROW2) as (keyof typeof UNREADABLE_ROW2)[]),
+      ),
     }),
     { freq: 3 },
   ),
 });
 
-function check2(got: RuleResult[], rows: Row2[], f: Fund2, asOf: string, label: string) {
+function check2(
+  got: RuleResult[],
+  rows: Row2[],
+  f: Fund2,
+  asOf: string,
+  label: string,
+) {
   const all = readings2(rows);
   const possible = all.map((rs) => statuses2(rs, f, asOf));
   // docs/workbook-format.md: a blank stake or flag on a holding company's row « makes FCPI-Q70,
   // FCPI-FRESH40 and FCPI-HOLD75 incomplete, never pass »: where the 70 % turns on it.
   if (all.length > 1) {
-    compareStatuses(got, possible, `${label} (a holding company's stake or flag is blank)`);
+    compareStatuses(
+      got,
+      possible,
+      `${label} (a holding company's stake or flag is blank)`,
+    );
     return;
   }
   compareStatuses(got, possible, label);
@@ -1083,7 +1217,9 @@ function check2(got: RuleResult[], rows: Row2[], f: Fund2, asOf: string, label: 
   const holdings = rows.some((r) => r.holding && r.assetClass !== "CASH");
   if (holdings || hold !== undefined) {
     expect(hold?.status, `${label} FCPI-HOLD75`).toBe("info");
-    expect(hold?.numerator, `${label} FCPI-HOLD75 numerator`).toBe(formatAmount(w.hold));
+    expect(hold?.numerator, `${label} FCPI-HOLD75 numerator`).toBe(
+      formatAmount(w.hold),
+    );
   }
   const amounts: [string, bigint][] = [
     ["FCPI-Q70", w.q70],
@@ -1093,8 +1229,12 @@ function check2(got: RuleResult[], rows: Row2[], f: Fund2, asOf: string, label: 
   for (const [id, numerator] of amounts) {
     const r = ruleOf(got, id);
     expect(r, `${label} ${id} reported`).toBeDefined();
-    expect(r!.numerator, `${label} ${id} numerator`).toBe(formatAmount(numerator));
-    expect(r!.denominator, `${label} ${id} denominator`).toBe(formatAmount(w.base));
+    expect(r!.numerator, `${label} ${id} numerator`).toBe(
+      formatAmount(numerator),
+    );
+    expect(r!.denominator, `${label} ${id} denominator`).toBe(
+      formatAmount(w.base),
+    );
   }
 }
 
@@ -1102,30 +1242,43 @@ describe("FCPI-L5Y, FCPI-HOLD75 · L. 214-30 II, IV and V read plainly, against 
   it("L. 214-30 II « pendant une durée de cinq ans à compter de leur admission », IV « au moins 75 % du capital », « dans la limite de 20 % de l'actif du fond »: the same numerators for the 70 %, the 40 %, the five years and the holding companies, and the 70 % compared as worded", () => {
     fc.assert(
       fc.property(workbook2, ({ asOf, funds, rows, unreadable }) => {
-        const cell = unreadable === null ? undefined : { ...unreadable, row: unreadable.row % rows.length };
-        const report = checkWorkbook(readWorkbook(grids2(rows, funds, asOf, cell)), { asOf });
+        const cell =
+          unreadable === null
+            ? undefined
+            : { ...unreadable, row: unreadable.row % rows.length };
+        const report = checkWorkbook(
+          readWorkbook(grids2(rows, funds, asOf, cell)),
+          { asOf },
+        );
         for (let n = 0; n < funds.length; n++) {
           const own = rows.filter((r) => r.fund === n);
           if (own.length === 0) continue;
           const f = funds[n];
           const got = report.funds.find((x) => x.fundId === `F${n}`)!.rules;
           const label = `F${n}`;
-          if (cell !== undefined && rows[cell.row].fund === n && cellMatters(rows[cell.row], cell.field)) {
+          if (
+            cell !== undefined &&
+            rows[cell.row].fund === n &&
+            cellMatters(rows[cell.row], cell.field)
+          ) {
             const at = own.indexOf(rows[cell.row]);
             const possible = UNREADABLE_ROW2[cell.field].values.flatMap((v) =>
-              readings2(own.map((r, k) => (k === at ? { ...r, ...v } : r))).map((rs) =>
-                statuses2(rs, f, asOf),
+              readings2(own.map((r, k) => (k === at ? { ...r, ...v } : r))).map(
+                (rs) => statuses2(rs, f, asOf),
               ),
             );
             // What the readable rows show, the row in no rule: a minimum they already miss may be
             // kept in breach (stricter than `incomplete`, never a false pass; the contract's « A
             // rule already in breach stays in breach »).
             const others = readings2(
-              own.map((r, k) => (k === at ? { ...r, assetClass: "CASH" as const } : r)),
+              own.map((r, k) =>
+                k === at ? { ...r, assetClass: "CASH" as const } : r,
+              ),
             ).map((rs) => statuses2(rs, f, asOf));
             const othersShow: Statuses = {};
             for (const id of Object.keys(others[0]))
-              if (others.every((o) => o[id] === "breach")) othersShow[id] = "breach";
+              if (others.every((o) => o[id] === "breach"))
+                othersShow[id] = "breach";
             if (
               NARROW.unreadableAdmissionSme &&
               cell.field === "admitted" &&
@@ -1139,7 +1292,8 @@ describe("FCPI-L5Y, FCPI-HOLD75 · L. 214-30 II, IV and V read plainly, against 
               false,
               othersShow,
             );
-          } else if (cell === undefined || rows[cell.row].fund !== n) check2(got, own, f, asOf, label);
+          } else if (cell === undefined || rows[cell.row].fund !== n)
+            check2(got, own, f, asOf, label);
         }
       }),
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 300) },
@@ -1167,22 +1321,42 @@ interface Fund3 {
 const row3: fc.Arbitrary<Row3> = fc.record({
   fund: fc.integer({ min: 0, max: 2 }),
   master: fc.option(fc.integer({ min: 0, max: 4 }), { freq: 4 }),
-  assetClass: fc.constantFrom<Row3["assetClass"]>("FUND_UNITS", "FUND_UNITS", "FUND_UNITS", "CASH", "EQUITY"),
+  assetClass: fc.constantFrom<Row3["assetClass"]>(
+    "FUND_UNITS",
+    "FUND_UNITS",
+    "FUND_UNITS",
+    "CASH",
+    "EQUITY",
+  ),
   cents: fc.oneof(
     { weight: 20, arbitrary: fc.integer({ min: 1, max: 300_000_000 }) },
     { weight: 1, arbitrary: fc.constant(0) },
   ),
   held: fc.oneof(
     { weight: 12, arbitrary: fc.constant<Held>("held") },
-    { weight: 2, arbitrary: fc.constantFrom<Held>("no-dates", "sold", "later") },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom<Held>("no-dates", "sold", "later"),
+    },
   ),
 });
 const fund3: fc.Arbitrary<Fund3> = fc.record({
-  strategies: fc.array(fc.constantFrom<string | null>("Actions Europe", "Actions Europe", "Obligations", "Immobilier", null), {
-    minLength: 5,
-    maxLength: 5,
+  strategies: fc.array(
+    fc.constantFrom<string | null>(
+      "Actions Europe",
+      "Actions Europe",
+      "Obligations",
+      "Immobilier",
+      null,
+    ),
+    {
+      minLength: 5,
+      maxLength: 5,
+    },
+  ),
+  totalAssetsEuros: fc.option(fc.integer({ min: 1, max: 20_000_000 }), {
+    freq: 3,
   }),
-  totalAssetsEuros: fc.option(fc.integer({ min: 1, max: 20_000_000 }), { freq: 3 }),
 });
 
 const HOLDING_HEADERS3 = [
@@ -1199,7 +1373,12 @@ const HOLDING_HEADERS3 = [
 /** The units of masters, the others' assets: a master's units are `FUND_UNITS` with a `masterId`. */
 const isUnits = (r: Row3) => r.assetClass === "FUND_UNITS" && r.master !== null;
 
-function grids3(rows: Row3[], funds: Fund3[], asOf: string, unreadable?: { row: number; field: "amount" | "strategy" }) {
+function grids3(
+  rows: Row3[],
+  funds: Fund3[],
+  asOf: string,
+  unreadable?: { row: number; field: "amount" | "strategy" },
+) {
   const holdings = rows.map((r, k) => {
     const [invested, sold] = datesOf(r.held, asOf);
     const cells: (string | number | boolean | null | { error: string })[] = [
@@ -1219,8 +1398,14 @@ function grids3(rows: Row3[], funds: Fund3[], asOf: string, unreadable?: { row: 
   });
   const fundRows = funds.map((f, n) => [`F${n}`, "FIA", f.totalAssetsEuros]);
   return {
-    Funds: tableFromValues("Funds", [["fundId", "fundType", "totalAssets"], ...fundRows]),
-    Holdings: tableFromValues("Holdings", [HOLDING_HEADERS3, ...(holdings as never[])]),
+    Funds: tableFromValues("Funds", [
+      ["fundId", "fundType", "totalAssets"],
+      ...fundRows,
+    ]),
+    Holdings: tableFromValues("Holdings", [
+      HOLDING_HEADERS3,
+      ...(holdings as never[]),
+    ]),
   };
 }
 
@@ -1247,7 +1432,11 @@ function expected3(
     const strategy = f.strategies[r.master!];
     // « lorsque ces FIA maîtres ont des stratégies d'investissement identiques »: the same text.
     const key =
-      override?.row === r ? override.key : strategy === null ? null : `strategy ${strategy}`;
+      override?.row === r
+        ? override.key
+        : strategy === null
+          ? null
+          : `strategy ${strategy}`;
     if (key === null) continue;
     groups.set(key, (groups.get(key) ?? 0n) + amount(r));
   }
@@ -1263,22 +1452,41 @@ describe("FIA-FEED85M · L. 214-24 IV 2° read plainly, against the engine (prop
           funds: fc.tuple(fund3, fund3, fund3),
           rows: fc.array(row3, { minLength: 1, maxLength: 40 }),
           unreadable: fc.option(
-            fc.record({ row: fc.nat({ max: 39 }), field: fc.constantFrom<"amount" | "strategy">("amount", "strategy") }),
+            fc.record({
+              row: fc.nat({ max: 39 }),
+              field: fc.constantFrom<"amount" | "strategy">(
+                "amount",
+                "strategy",
+              ),
+            }),
             { freq: 4 },
           ),
         }),
         ({ funds, rows, unreadable }) => {
           const asOf = AS_OF_BINDING;
-          const cell = unreadable === null ? undefined : { ...unreadable, row: unreadable.row % rows.length };
-          const report = checkWorkbook(readWorkbook(grids3(rows, funds, asOf, cell)), { asOf });
+          const cell =
+            unreadable === null
+              ? undefined
+              : { ...unreadable, row: unreadable.row % rows.length };
+          const report = checkWorkbook(
+            readWorkbook(grids3(rows, funds, asOf, cell)),
+            { asOf },
+          );
           for (let n = 0; n < funds.length; n++) {
             const own = rows.filter((r) => r.fund === n);
             if (own.length === 0) continue;
-            const got = ruleOf(report.funds.find((x) => x.fundId === `F${n}`)!.rules, "FIA-FEED85M");
+            const got = ruleOf(
+              report.funds.find((x) => x.fundId === `F${n}`)!.rules,
+              "FIA-FEED85M",
+            );
             const label = `F${n} FIA-FEED85M`;
             const at = cell === undefined ? -1 : own.indexOf(rows[cell.row]);
             const bad = at >= 0 ? own[at] : undefined;
-            if (bad !== undefined && isHeld(bad.held, asOf) && cell!.field === "amount") {
+            if (
+              bad !== undefined &&
+              isHeld(bad.held, asOf) &&
+              cell!.field === "amount"
+            ) {
               // Units of a master with a strategy may make (or be) the largest group; any amount
               // is in the base when the total assets are not given.
               if (
@@ -1286,7 +1494,9 @@ describe("FIA-FEED85M · L. 214-24 IV 2° read plainly, against the engine (prop
                 funds[n].totalAssetsEuros === null
               )
                 expect(
-                  NARROW.feed85mUnreadableOtherStrategy ? ["incomplete", "info"] : ["incomplete"],
+                  NARROW.feed85mUnreadableOtherStrategy
+                    ? ["incomplete", "info"]
+                    : ["incomplete"],
                   `${label} with the amount unreadable on L${cell!.row}`,
                 ).toContain(got?.status);
               continue;
@@ -1296,18 +1506,33 @@ describe("FIA-FEED85M · L. 214-24 IV 2° read plainly, against the engine (prop
               bad !== undefined &&
               isUnits(bad) &&
               funds[n].strategies[bad.master!] !== null &&
-              own.some((r) => r !== bad && isUnits(r) && r.master === bad.master);
-            if (bad !== undefined && isHeld(bad.held, asOf) && isUnits(bad) && !stated) {
+              own.some(
+                (r) => r !== bad && isUnits(r) && r.master === bad.master,
+              );
+            if (
+              bad !== undefined &&
+              isHeld(bad.held, asOf) &&
+              isUnits(bad) &&
+              !stated
+            ) {
               // The strategy is unread: these units may share any master's strategy, or none.
               const keys = [
                 "a strategy of their own",
-                ...funds[n].strategies.flatMap((st) => (st === null ? [] : [`strategy ${st}`])),
+                ...funds[n].strategies.flatMap((st) =>
+                  st === null ? [] : [`strategy ${st}`],
+                ),
               ];
               const largest = new Set(
-                keys.map((key) => expected3(own, funds[n], asOf, { row: bad, key }).largest),
+                keys.map(
+                  (key) =>
+                    expected3(own, funds[n], asOf, { row: bad, key }).largest,
+                ),
               );
               if (largest.size > 1 && !NARROW.feed85mUnreadableStatedStrategy)
-                expect(got?.status, `${label} with the strategy unreadable on L${cell!.row}`).toBe("incomplete");
+                expect(
+                  got?.status,
+                  `${label} with the strategy unreadable on L${cell!.row}`,
+                ).toBe("incomplete");
               else expect(["info", "incomplete"], label).toContain(got?.status);
               continue;
             }
@@ -1318,8 +1543,12 @@ describe("FIA-FEED85M · L. 214-24 IV 2° read plainly, against the engine (prop
             }
             const w = expected3(own, funds[n], asOf);
             expect(got?.status, label).toBe(w.base > 0n ? "info" : got?.status);
-            expect(got?.numerator, `${label} numerator`).toBe(formatAmount(w.largest));
-            expect(got?.denominator, `${label} denominator`).toBe(formatAmount(w.base));
+            expect(got?.numerator, `${label} numerator`).toBe(
+              formatAmount(w.largest),
+            );
+            expect(got?.denominator, `${label} denominator`).toBe(
+              formatAmount(w.base),
+            );
           }
         },
       ),

@@ -381,11 +381,21 @@ class Innovation {
       // bought on an SME growth market, it counts in I. Which it is, is unknown: the 70 % and
       // the 40 % are partial, never the better reading.
       const article = `${v.article} II`;
-      const cause = why("eligibility-unknown", { column: "listingDate", article });
+      const cause = why("eligibility-unknown", {
+        column: "listingDate",
+        article,
+      });
       const partial = [this.direct];
       if (holding) partial.push(holding.direct);
       if (this.isFresh(h)) partial.push(this.fresh);
-      return undecided(ctx, p, rule, cause, { purpose: "paragraph", article }, partial);
+      return undecided(
+        ctx,
+        p,
+        rule,
+        cause,
+        { purpose: "paragraph", article },
+        partial,
+      );
     }
     if (listing === "MTF_SME" && securities.has(cls))
       // I 1° b): an issuer whose securities trade only on an SME growth market at the initial investment is eligible (contract §3).

@@ -4,7 +4,7 @@ import type { Holding } from "../../model";
 import type { RuleResult } from "../../result";
 import { LEFT_OUT } from "../../../law/livre2/left-out";
 import { FIA_FEED85M, OPCI_UNLIM } from "./definitions";
-import { breaks, isIn, note, share, ZERO } from "./kit";
+import { breaks, note, share, ZERO } from "./kit";
 
 // Two of the rules the first build left out for lack of columns (docs/workbook-format.md).
 
