@@ -179,6 +179,52 @@ describe("FCPI-Q70, FCPI-L5Y · L. 214-30 II « ils continuent à être pris en 
   });
 });
 
+describe("FCPI-HOLD75 · L. 214-30 IV 1. c) « La société détient exclusivement des participations représentant au moins 75 % du capital de sociétés »", () => {
+  const holdings = (holdingCompany: Cell): Cell[][] => [
+    [
+      "fundId",
+      "lineId",
+      "issuerId",
+      "assetClass",
+      "costValue",
+      "investmentDate",
+      "acquisitionMode",
+      "fcpiEligible",
+      "holdingCompany",
+      "subsidiaryStakeMinPct",
+      "subsidiariesEligible",
+      "subsidiaryMeetsI",
+    ],
+    [
+      "F",
+      "H",
+      "H",
+      "EQUITY",
+      700,
+      "2019-03-01",
+      "SUBSCRIPTION",
+      true,
+      holdingCompany,
+      0.5,
+      true,
+      true,
+    ],
+  ];
+  // Engine (before): pass, 700 of 1 000 counted, the unreadable flag read as « no ». A holding
+  // company holding 50 % of a subsidiary fails IV 1. c): its shares do not count and the 70 % is
+  // missed.
+  it("L. 214-30 IV 1.: a company whose holdingCompany cannot be read, with a 50 % stake in its subsidiary: incomplete, not pass", () => {
+    const rules = check(fundsOf("FCPI"), holdings("maybe"));
+    expect(ruleOf(rules, "FCPI-Q70")?.status).toBe("incomplete");
+    expect(ruleOf(rules, "FCPI-FRESH40")?.status).toBe("incomplete");
+    expect(ruleOf(rules, "FCPI-HOLD75")?.status).toBe("incomplete");
+  });
+  it("L. 214-30 IV 1. c): the same company marked a holding company is refused by the gate (breach)", () => {
+    const rules = check(fundsOf("FCPI"), holdings(true));
+    expect(ruleOf(rules, "FCPI-Q70")?.status).toBe("breach");
+  });
+});
+
 describe("FPCI-CCA15, FPCI-CCA30 · L. 214-160 II 1°, al. 2 « Les titres émis par la société bénéficiaire de l'avance en compte courant d'associé ne sont pas admis à la négociation sur un marché réglementé ou sur un système multilatéral de négociation »", () => {
   const eltif = fundsOf("FPCI", {
     eltifLabel: true,

@@ -938,6 +938,11 @@ const UNREADABLE_ROW2 = {
     text: "#N/A",
     values: [{ cents: 0 }, { cents: 10_000_000_000_000 }] as Partial<Row2>[],
   },
+  holdingCompany: {
+    column: "holdingCompany",
+    text: "maybe",
+    values: [{ holding: true }, { holding: false }] as Partial<Row2>[],
+  },
 };
 type Unreadable2 = { row: number; field: keyof typeof UNREADABLE_ROW2 };
 
@@ -1262,10 +1267,19 @@ describe("FCPI-L5Y, FCPI-HOLD75 · L. 214-30 II, IV and V read plainly, against 
             cellMatters(rows[cell.row], cell.field)
           ) {
             const at = own.indexOf(rows[cell.row]);
+            // A row read as a holding company's that was not written as one has blank stake and flags.
+            const written =
+              cell.field === "holdingCompany" && !own[at].holding
+                ? {
+                    stake: null,
+                    subsidiariesEligible: null,
+                    subsidiaryMeetsI: null,
+                  }
+                : {};
             const possible = UNREADABLE_ROW2[cell.field].values.flatMap((v) =>
-              readings2(own.map((r, k) => (k === at ? { ...r, ...v } : r))).map(
-                (rs) => statuses2(rs, f, asOf),
-              ),
+              readings2(
+                own.map((r, k) => (k === at ? { ...r, ...written, ...v } : r)),
+              ).map((rs) => statuses2(rs, f, asOf)),
             );
             // What the readable rows show, the row in no rule: a minimum they already miss may be
             // kept in breach (stricter than `incomplete`, never a false pass; the contract's « A

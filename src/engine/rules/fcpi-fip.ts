@@ -267,6 +267,8 @@ class Innovation {
       if (!chosen.some((r) => regionKey(r) === key))
         return refused({ test: "region", region, article: I1 });
     }
+    if (this.holdings && h.invalid.has("holdingCompany"))
+      return this.holdings.undecided(p, partial);
     if (!h.holdingCompany || !this.holdings) return true;
     const security = advanceTo === undefined;
     return this.holdings.admits(p, security, partial);
