@@ -275,6 +275,89 @@ describe("FPCI-CCA15, FPCI-CCA30 · L. 214-160 II 1°, al. 2 « Les titres émis
   });
 });
 
+describe("FCPR-Q50 (FPCI, FCPR), FCPI-Q70 · L. 214-28 I « qui ne sont pas admis aux négociations sur un marché d'instruments financiers »", () => {
+  const holdings = (rows: Cell[][]): Cell[][] => [
+    [
+      "fundId",
+      "lineId",
+      "issuerId",
+      "assetClass",
+      "costValue",
+      "listingStatus",
+      "investmentDate",
+      "acquisitionMode",
+      "fcpiEligible",
+    ],
+    ...rows,
+  ];
+  const equity = (listingStatus: Cell): Cell[] => [
+    "F",
+    "A",
+    "A",
+    "EQUITY",
+    800,
+    listingStatus,
+    "2020-01-01",
+    "SUBSCRIPTION",
+    true,
+  ];
+  // Engine (before): pass, 800 of 1 000 counted in I, the unreadable listing read as blank
+  // (unlisted). Admitted to a regulated market when bought, the shares of a company of unknown
+  // capitalisation are not in I: the quota turns on the cell.
+  for (const fundType of ["FPCI", "FCPR", "FCPI"])
+    it(`L. 214-28 I (${fundType}): shares whose listingStatus cannot be read may be admitted to trading: the quota is incomplete, not pass`, () => {
+      const rules = check(fundsOf(fundType), holdings([equity("somewhere")]));
+      const quota = fundType === "FCPI" ? "FCPI-Q70" : "FCPR-Q50";
+      expect(ruleOf(rules, quota)?.status).toBe("incomplete");
+    });
+  // Engine (before): pass, 550 of 1 000 (the debt in the 20 % of III 2°). Debt of a listed
+  // company is not III 2°: 400 of 1 000, a breach.
+  it("L. 214-28 III 2° (FPCI): debt whose issuer's listingStatus cannot be read may be a listed company's: incomplete, not pass", () => {
+    const rules = check(
+      fundsOf("FPCI"),
+      holdings([
+        ["F", "A", "A", "EQUITY", 400, null, "2020-01-01", null, null],
+        [
+          "F",
+          "B",
+          "B",
+          "OTHER_DEBT",
+          150,
+          "somewhere",
+          "2020-01-01",
+          null,
+          null,
+        ],
+      ]),
+    );
+    expect(ruleOf(rules, "FCPR-Q50")?.status).toBe("incomplete");
+  });
+  it("L. 214-28 I: the same shares written UNLISTED count (pass); a listed reading that cannot change a status leaves it as it is", () => {
+    expect(
+      ruleOf(check(fundsOf("FCPR"), holdings([equity("UNLISTED")])), "FCPR-Q50")
+        ?.status,
+    ).toBe("pass");
+    const rules = check(
+      fundsOf("FCPR"),
+      holdings([
+        equity(null),
+        [
+          "F",
+          "B",
+          "B",
+          "OTHER_DEBT",
+          10,
+          "somewhere",
+          "2020-01-01",
+          null,
+          null,
+        ],
+      ]),
+    );
+    expect(ruleOf(rules, "FCPR-Q50")?.status).toBe("pass");
+  });
+});
+
 describe("FIA-FEED85M · L. 214-24 IV 2° « Etre investi à hauteur d'au moins 85 % de son actif dans plusieurs FIA maîtres lorsque ces FIA maîtres ont des stratégies d'investissement identiques »", () => {
   const fia = [
     ["fundId", "fundType", "totalAssets"],

@@ -1,4 +1,5 @@
 import { type Amount, formatAmount, ZERO } from "../amount";
+import { settleUnreadListing } from "./unread-listing";
 import { addYears } from "../dates";
 import type { Dec } from "../decimal";
 import * as law from "../../law";
@@ -71,6 +72,11 @@ const II_1 = "L. 214-28 II 1°";
 export function evaluateFcpi(ctx: FundContext): Evaluation {
   const evaluation = new Innovation(ctx, FCPI).evaluate();
   evaluation.rules.push(...liquidLabelRules(ctx));
+  settleUnreadListing(
+    ctx,
+    evaluation.rules,
+    (inner) => evaluateFcpi(inner).rules,
+  );
   return evaluation;
 }
 
@@ -80,6 +86,11 @@ export function evaluateFip(ctx: FundContext): Evaluation {
     fipRegionRule(ctx),
     ...fipHolderRules(ctx),
     ...liquidLabelRules(ctx),
+  );
+  settleUnreadListing(
+    ctx,
+    evaluation.rules,
+    (inner) => evaluateFip(inner).rules,
   );
   return evaluation;
 }

@@ -1,4 +1,5 @@
 import { compareText } from "../compare-text";
+import { settleUnreadListing } from "./unread-listing";
 import {
   type Amount,
   amountFromDecimal,
@@ -458,6 +459,11 @@ const slotsOfCodes = new WeakMap<readonly unknown[], Int32Array>();
 export function evaluateFcpr(ctx: FundContext): Evaluation {
   const evaluation = evaluateL21428(ctx, FCPR_PROFILE);
   evaluation.rules.push(...liquidLabelRules(ctx));
+  settleUnreadListing(
+    ctx,
+    evaluation.rules,
+    (inner) => evaluateFcpr(inner).rules,
+  );
   return evaluation;
 }
 
