@@ -383,6 +383,17 @@ describe("FIA-FEED85M · L. 214-24 IV 2° « Etre investi à hauteur d'au moins 
     ]);
     expect(ruleOf(rules, "FIA-FEED85M")?.status).toBe("incomplete");
   });
+  // Engine (before): info, 10 of 100, the 80 of units of an unreadable master left out though
+  // they may be M0's (« Actions »).
+  it("L. 214-24 IV 2°: units whose masterId cannot be read may be a master's of the largest strategy: incomplete", () => {
+    const rules = check(fia, [
+      headers,
+      ["F", "1", "FUND_UNITS", 80, { error: "#N/A" } as never, null],
+      ["F", "2", "FUND_UNITS", 10, "M0", "Actions"],
+      ["F", "3", "FUND_UNITS", 5, "M1", "Actions"],
+    ]);
+    expect(ruleOf(rules, "FIA-FEED85M")?.status).toBe("incomplete");
+  });
   // Engine (before): info, 10 of 100, M2's units left out though their strategy may be « Actions ».
   it("L. 214-24 IV 2°: a master whose masterStrategy cannot be read and no other row states: incomplete", () => {
     const rules = check(fia, [

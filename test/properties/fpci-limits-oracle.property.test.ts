@@ -1391,7 +1391,7 @@ function grids3(
   rows: Row3[],
   funds: Fund3[],
   asOf: string,
-  unreadable?: { row: number; field: "amount" | "strategy" },
+  unreadable?: { row: number; field: "amount" | "strategy" | "master" },
 ) {
   const holdings = rows.map((r, k) => {
     const [invested, sold] = datesOf(r.held, asOf);
@@ -1407,6 +1407,7 @@ function grids3(
     ];
     if (unreadable?.row === k)
       if (unreadable.field === "amount") cells[3] = "#N/A";
+      else if (unreadable.field === "master") cells[4] = { error: "#N/A" };
       else cells[5] = { error: "#N/A" };
     return cells;
   });
@@ -1468,9 +1469,10 @@ describe("FIA-FEED85M · L. 214-24 IV 2° read plainly, against the engine (prop
           unreadable: fc.option(
             fc.record({
               row: fc.nat({ max: 39 }),
-              field: fc.constantFrom<"amount" | "strategy">(
+              field: fc.constantFrom<"amount" | "strategy" | "master">(
                 "amount",
                 "strategy",
+                "master",
               ),
             }),
             { freq: 4 },
@@ -1496,6 +1498,19 @@ describe("FIA-FEED85M · L. 214-24 IV 2° read plainly, against the engine (prop
             const label = `F${n} FIA-FEED85M`;
             const at = cell === undefined ? -1 : own.indexOf(rows[cell.row]);
             const bad = at >= 0 ? own[at] : undefined;
+            // Units whose masterId is unreadable may be a master's of the largest strategy.
+            if (bad !== undefined && cell!.field === "master") {
+              if (
+                isHeld(bad.held, asOf) &&
+                bad.assetClass === "FUND_UNITS" &&
+                bad.cents > 0
+              )
+                expect(
+                  got?.status,
+                  `${label} with masterId unreadable on L${cell!.row}`,
+                ).toBe("incomplete");
+              continue;
+            }
             if (
               bad !== undefined &&
               isHeld(bad.held, asOf) &&

@@ -39,7 +39,8 @@ const isUnits = (h: Holding) =>
  * one strategy: a row of its units without a readable one takes the one another row of that
  * master states, held on the date or not (the first in code-point order, whatever the rows' order). Units whose strategy
  * cannot be read and no other row states, and units of another strategy whose amount cannot be
- * read (that group may be the largest), leave the value `incomplete`.
+ * read (that group may be the largest), and units whose `masterId` cannot be read, leave the
+ * value `incomplete`.
  */
 export function fiaSeveralMasters(ctx: FundContext): RuleResult {
   const held = ctx.heldPositions();
@@ -67,6 +68,9 @@ export function fiaSeveralMasters(ctx: FundContext): RuleResult {
       select: (p) => {
         const h = p.holding;
         const s = strategyOf(h);
+        // Units whose master cannot be read may be a master's of that strategy.
+        if (h.assetClass === "FUND_UNITS" && h.invalid.has("masterId"))
+          return { unknown: "masterId" };
         if (s === undefined)
           return isUnits(h) && h.invalid.has("masterStrategy")
             ? { unknown: "masterStrategy" }
