@@ -275,6 +275,39 @@ describe("FPCI-CCA15, FPCI-CCA30 · L. 214-160 II 1°, al. 2 « Les titres émis
   });
 });
 
+describe("FPCI-CCA15 · L. 214-160 II 1° « à des sociétés dans lesquelles le fonds professionnel de capital investissement détient une participation » (an open reading, kept)", () => {
+  const eltif = fundsOf("FPCI", {
+    eltifLabel: true,
+    infrastructureObject: true,
+  });
+  const holdings = (equityShare: Cell): Cell[][] => [
+    [
+      "fundId",
+      "lineId",
+      "issuerId",
+      "assetClass",
+      "costValue",
+      "ownershipPct",
+      "investmentDate",
+    ],
+    ["F", "E", "A", "EQUITY", 600, equityShare, "2020-02-03"],
+    ["F", "V", "A", "CURRENT_ACCOUNT_ADVANCE", 100, "abc", "2020-02-03"],
+  ];
+  // The plain reading first took the advance's own cell as deciding (its 0 would fail the gate);
+  // the engine takes, as for a blank cell, the share the issuer's other rows state: the fund holds
+  // one share of one company's capital, and its shares show a participation. Not a false pass.
+  it("L. 214-160 II 1°: an advance whose ownershipPct cannot be read, to a company whose shares the fund holds at 0,01 %, has a participation (pass)", () => {
+    expect(ruleOf(check(eltif, holdings(0.0001)), "FPCI-CCA15")?.status).toBe(
+      "pass",
+    );
+  });
+  it("L. 214-160 II 1°: with no other row stating a share, the participation is unknown: not a pass", () => {
+    expect(ruleOf(check(eltif, holdings(null)), "FPCI-CCA15")?.status).not.toBe(
+      "pass",
+    );
+  });
+});
+
 describe("FCPR-Q50 (FPCI, FCPR), FCPI-Q70 · L. 214-28 I « qui ne sont pas admis aux négociations sur un marché d'instruments financiers »", () => {
   const holdings = (rows: Cell[][]): Cell[][] => [
     [

@@ -665,7 +665,22 @@ describe("FPCI-REC10, FPCI-DIG20, FPCI-CCA30, FCPR-LIQ5 · L. 214-160 II and L. 
               cell.field === "assetClass"
                 ? { shareCell: shareOf(own[at]) }
                 : {};
-            const possible = UNREADABLE_ROW[cell.field].values.flatMap((v) =>
+            // An advance whose own share is unreadable takes, as a blank one does, the highest share
+            // its issuer's other rows state: the fund holds one share of one company's capital
+            // (« dans lesquelles le fonds détient une participation »), an open reading the engine
+            // takes (fpci-limits-oracle-findings.test.ts, not a false pass).
+            const statedElsewhere =
+              cell.field === "ownership" &&
+              own.some(
+                (y, k) =>
+                  k !== at &&
+                  y.issuer === own[at].issuer &&
+                  shareOf(y) !== null,
+              );
+            const values: Partial<Row>[] = statedElsewhere
+              ? [{ ownership: null }]
+              : UNREADABLE_ROW[cell.field].values;
+            const possible = values.flatMap((v) =>
               readings(
                 own.map((r, k) => (k === at ? { ...r, ...written, ...v } : r)),
               ).map((rs) => statuses1(rs, f, asOf)),
