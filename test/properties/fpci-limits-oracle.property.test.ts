@@ -229,6 +229,8 @@ const row: fc.Arbitrary<Row> = fc
     cents: fc.oneof(
       { weight: 20, arbitrary: fc.integer({ min: 1, max: 300_000_000 }) },
       { weight: 1, arbitrary: fc.constant(0) },
+      // A sign error, counted as read (docs/workbook-format.md, « Amounts below zero »).
+      { weight: 1, arbitrary: fc.integer({ min: -300_000_000, max: -1 }) },
       {
         weight: 1,
         arbitrary: fc.constantFrom(2_500_000_000_00, 12_345_678_901_234),
@@ -499,7 +501,9 @@ function expected1(rows: Row[], f: Fund, asOf: string): Expected1 {
     ? minOf(retained15 + a30, maxOf(part(base, 3000n), 0n))
     : retained15;
   const q50 =
-    direct + minOf(bucket - minOf(bucketReceivables, above), cap20) + advances;
+    direct +
+    minOf(bucket - maxOf(minOf(bucketReceivables, above), 0n), cap20) +
+    advances;
   return {
     base,
     receivables,
