@@ -61,6 +61,10 @@ const EN: Renderers = {
     f.slp
       ? `${f.column} cannot be read: whether the fund meets the 30 % regime of ${f.article} is unknown.`
       : `${f.column} cannot be read: the 15 % regime is applied, and the result depends on whether the fund meets the 30 % regime of ${f.article}.`,
+  "listing-unknown": (f) =>
+    `listingStatus cannot be read on line(s) ${f.lines.join(", ")}: the result depends on whether they are admitted to trading (${f.article}).`,
+  "liquid-label-unknown": (f) =>
+    `liquidLabel cannot be read: the fund may claim the 5 % of liquid financial instruments of ${f.article}, measured here.`,
   "no-grace-position": (f) =>
     `No position counts under the five years of ${fcpiFip(f.article) ? f.article : para(f.article)}.`,
   "grace-positions": (f) =>
@@ -400,6 +404,10 @@ const FR: Renderers = {
     f.slp
       ? `colonne ${quote(fundColumnFr(f.column), fr)} illisible${NBSP}: on ne sait pas si le fonds relève du régime de 30 % (${f.article}).`
       : `colonne ${quote(fundColumnFr(f.column), fr)} illisible${NBSP}: le régime de 15 % est appliqué, et le résultat dépend de l'application du régime de 30 % (${f.article}).`,
+  "listing-unknown": (f) =>
+    `colonne ${quote("listingStatus", fr)} illisible sur la ou les lignes ${f.lines.join(", ")}${NBSP}: le résultat dépend de leur admission aux négociations (${f.article}).`,
+  "liquid-label-unknown": (f) =>
+    `colonne ${quote(fundColumnFr("liquidLabel"), fr)} illisible${NBSP}: le fonds peut se prévaloir des 5 % d'instruments financiers liquides de l'article ${f.article}, mesurés ici.`,
   "no-grace-position": (f) =>
     `Aucune position retenue au titre du délai de cinq ans après l'admission aux négociations (${f.article}).`,
   "grace-positions": (f) =>

@@ -817,7 +817,8 @@ export const COLUMN_DETAILS: {
     liquidLabel: {
       en: "Liquidity label",
       rules: ["FCPR-LIQ5"],
-      usedFor: "FCPR XII: the fund claims 5 % liquid instruments",
+      usedFor:
+        "FCPR, FCPI, FIP (L. 214-28 XII): the fund claims 5 % liquid instruments; unreadable: measured, a shortfall is incomplete",
     },
     bindingFrom: {
       en: "Binding from",

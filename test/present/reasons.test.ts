@@ -63,6 +63,8 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
     { rows: [12], more: 0, column: "assetClass" },
     { rows: [3, 4, 5, 6, 7], more: 2, column: "opciCategory" },
   ],
+  "listing-unknown": [{ lines: ["L7", "L9"], article: "L. 214-28 I" }],
+  "liquid-label-unknown": [{ article: "L. 214-28 XII" }],
   "no-grace-position": [{ article: "L. 214-28 IV" }],
   "grace-positions": [
     { count: 1, firstEnd: "2026-04-12", article: "L. 214-28 IV" },

@@ -1,5 +1,6 @@
 import { type Amount, formatAmount, ZERO } from "../amount";
 import { idKey } from "../id-key";
+import { settleUnreadListing } from "./unread-listing";
 import { addYears } from "../dates";
 import type { Dec } from "../decimal";
 import * as law from "../../law";
@@ -23,7 +24,7 @@ import {
 } from "../reasons";
 import type { RuleDefinition } from "../result";
 import { FCPR_B20, FCPR_CCA15 } from "./fcpr-definitions";
-import { quotaClasses, smallCapTest } from "./fcpr";
+import { liquidLabelRules, quotaClasses, smallCapTest } from "./fcpr";
 import * as defs from "./fcpi-fip-definitions";
 import * as limits from "./l214-28-limits";
 import { HoldingCompanies } from "./fcpi-holding";
@@ -70,12 +71,28 @@ const I: Paragraph = { kind: "I", article: "L. 214-28 I" };
 const II_1 = "L. 214-28 II 1°";
 
 export function evaluateFcpi(ctx: FundContext): Evaluation {
-  return new Innovation(ctx, FCPI).evaluate();
+  const evaluation = new Innovation(ctx, FCPI).evaluate();
+  evaluation.rules.push(...liquidLabelRules(ctx));
+  settleUnreadListing(
+    ctx,
+    evaluation.rules,
+    (inner) => evaluateFcpi(inner).rules,
+  );
+  return evaluation;
 }
 
 export function evaluateFip(ctx: FundContext): Evaluation {
   const evaluation = new Innovation(ctx, FIP).evaluate();
-  evaluation.rules.push(fipRegionRule(ctx), ...fipHolderRules(ctx));
+  evaluation.rules.push(
+    fipRegionRule(ctx),
+    ...fipHolderRules(ctx),
+    ...liquidLabelRules(ctx),
+  );
+  settleUnreadListing(
+    ctx,
+    evaluation.rules,
+    (inner) => evaluateFip(inner).rules,
+  );
   return evaluation;
 }
 
@@ -262,6 +279,8 @@ class Innovation {
       if (!chosen.some((r) => regionKey(r) === key))
         return refused({ test: "region", region, article: I1 });
     }
+    if (this.holdings && h.invalid.has("holdingCompany"))
+      return this.holdings.undecided(p, partial);
     if (!h.holdingCompany || !this.holdings) return true;
     const security = advanceTo === undefined;
     return this.holdings.admits(p, security, partial);
@@ -372,6 +391,28 @@ class Innovation {
       }
       this.grace.add(graceEnd);
       return { kind: "LISTED", article };
+    }
+    if (h.invalid.has("listingDate") && securities.has(cls)) {
+      // An unreadable admission date (a blank one is « listed when bought »): admitted after the
+      // investment, the security counts for five years from its admission (II), then no longer;
+      // bought on an SME growth market, it counts in I. Which it is, is unknown: the 70 % and
+      // the 40 % are partial, never the better reading.
+      const article = `${v.article} II`;
+      const cause = why("eligibility-unknown", {
+        column: "listingDate",
+        article,
+      });
+      const partial = [this.direct];
+      if (holding) partial.push(holding.direct);
+      if (this.isFresh(h)) partial.push(this.fresh);
+      return undecided(
+        ctx,
+        p,
+        rule,
+        cause,
+        { purpose: "paragraph", article },
+        partial,
+      );
     }
     if (listing === "MTF_SME" && securities.has(cls))
       // I 1° b): an issuer whose securities trade only on an SME growth market at the initial investment is eligible (contract §3).

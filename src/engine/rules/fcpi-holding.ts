@@ -45,6 +45,19 @@ export class HoldingCompanies {
   }
 
   /**
+   * A position whose `holdingCompany` cannot be read (a blank one is « no »): it may be a holding
+   * company's, counted only through the gate of IV, or another company's. Which is unknown: it is
+   * left out, and the quota, the fresh capital and FCPI-HOLD75 are partial, never the better reading.
+   */
+  undecided(p: Position, partial: Tally[]): false {
+    this.unknown = true;
+    const article = IV;
+    const cause = why("holding-unknown", { column: "holdingCompany", article });
+    const need = { purpose: "quota-asset", article } as const;
+    return undecided(this.ctx, p, defs.FCPI_Q70.id, cause, need, partial);
+  }
+
+  /**
    * Whether a quota position of a holding company may count: only its « titres de capital »
    * (advances: `security` false), and only through the gate. A refused or undecided position is
    * excluded with its reason; an undecided one leaves the quota (and fresh capital) partial.

@@ -1,4 +1,5 @@
 import { compareText } from "../compare-text";
+import { settleUnreadListing } from "./unread-listing";
 import {
   type Amount,
   amountFromDecimal,
@@ -457,8 +458,35 @@ const slotsOfCodes = new WeakMap<readonly unknown[], Int32Array>();
 
 export function evaluateFcpr(ctx: FundContext): Evaluation {
   const evaluation = evaluateL21428(ctx, FCPR_PROFILE);
-  if (ctx.fund.liquidLabel) evaluation.rules.push(liquidLabelRule(ctx));
+  evaluation.rules.push(...liquidLabelRules(ctx));
+  settleUnreadListing(
+    ctx,
+    evaluation.rules,
+    (inner) => evaluateFcpr(inner).rules,
+  );
   return evaluation;
+}
+
+/**
+ * XII, for an FCPR and for the FCPI and the FIP, which « sont des fonds communs de placement à
+ * risques » (L. 214-30 I, L. 214-31 I): the 5 % of liquid instruments, when the fund claims them.
+ * An unreadable `liquidLabel` may be a claim: the rule is measured, and a shortfall is
+ * `incomplete`, never left unreported.
+ */
+export function liquidLabelRules(ctx: FundContext): RuleResult[] {
+  if (ctx.fund.liquidLabel) return [liquidLabelRule(ctx)];
+  if (!ctx.fund.invalid.has("liquidLabel")) return [];
+  const r = liquidLabelRule(ctx);
+  if (r.status !== "pass" && r.status !== "warning") {
+    r.status = "incomplete";
+    r.partial = true;
+  }
+  const reason = why("liquid-label-unknown", { article: "L. 214-28 XII" });
+  const text = english(reason);
+  const coded = r.message === undefined || r.reasons !== undefined;
+  r.message = r.message ? `${r.message} ${text}` : text;
+  if (coded) r.reasons = [...(r.reasons ?? []), reason];
+  return [r];
 }
 
 /** The quota of L. 214-28 I with its II, III, IV and V, for any fund that applies it. */

@@ -85,6 +85,14 @@ export class EltifAdvances implements AdvanceCap {
     const listing = h.listingStatus ?? "UNLISTED";
     const out = (r: Parameters<FundContext["leaveOut"]>[2]) =>
       ctx.leaveOut(p, FPCI_CCA30.id, r);
+    if (h.invalid.has("listingStatus")) {
+      // Unreadable (a blank one is unlisted): the beneficiary's securities may be admitted to
+      // trading, so either regime could be the advance's. It stays under II 1° (the 15 % limit,
+      // never the more favourable 30 %), and what the 30 % regime retains is unknown.
+      this.measure.unknown();
+      if (!this.quotaId) out(why("ownership-unknown", { article: ARTICLE }));
+      return false;
+    }
     if (!this.beneficiaries.has(listing))
       return out(
         why("eltif-beneficiary-listed", {

@@ -5,6 +5,7 @@ import {
   type RatioParameter,
   ratioAt,
 } from "../../law";
+import { settleUnreadListing } from "./unread-listing";
 import type { FundContext } from "../fund-context";
 import type { AssetClass } from "../model";
 import { compare, Tally, type Evaluation } from "../measures";
@@ -64,6 +65,11 @@ export function evaluateFpci(ctx: FundContext): Evaluation {
       L214_160.digitalAssetClasses,
       L214_160.digitalAssets,
     ),
+  );
+  settleUnreadListing(
+    ctx,
+    evaluation.rules,
+    (inner) => evaluateFpci(inner).rules,
   );
   return evaluation;
 }

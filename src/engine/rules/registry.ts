@@ -2,7 +2,12 @@ import type { BasisOptions, FundContext } from "../fund-context";
 import type { Evaluation } from "../measures";
 import type { FundType } from "../model";
 import type { RuleDefinition } from "../result";
-import { FCPR_B20, FCPR_CCA15, FCPR_RULES } from "./fcpr-definitions";
+import {
+  FCPR_B20,
+  FCPR_CCA15,
+  FCPR_LIQ5,
+  FCPR_RULES,
+} from "./fcpr-definitions";
 import { evaluateFcpr } from "./fcpr";
 import {
   FCPI_FRESH40,
@@ -60,8 +65,17 @@ const FCPI_RULES = [
   FCPR_CCA15,
   FCPR_B20,
   FCPI_HOLD75,
+  // L. 214-28 XII: an FCPI « est un fonds commun de placement à risques » (L. 214-30 I).
+  FCPR_LIQ5,
 ];
-const FIP_RULES = [FIP_Q70, FIP_FRESH40, FIP_L5Y, FCPR_CCA15, FCPR_B20];
+const FIP_RULES = [
+  FIP_Q70,
+  FIP_FRESH40,
+  FIP_L5Y,
+  FCPR_CCA15,
+  FCPR_B20,
+  FCPR_LIQ5,
+];
 const FIP_ONLY = [FIP_REG25, FIP_H20, FIP_H10, FIP_H30];
 
 export const FAMILIES: readonly RuleFamily[] = [
