@@ -17,8 +17,12 @@ export function settleUnreadListing(
   results: RuleResult[],
   evaluate: (inner: FundContext) => RuleResult[],
 ): void {
-  const unread = ctx
-    .heldPositions()
+  // Only the rows with an unreadable cell are looked at (none, on most reads): making every
+  // position of a fund read as columns would cost a large fund's check several times over.
+  const unread = ctx.columns
+    .withInvalid()
+    .filter((i) => ctx.held[i] === 1)
+    .map((i) => ctx.positionAt(i))
     .filter((p) => p.holding.invalid.has("listingStatus"));
   if (unread.length === 0) return;
   const rows = new Set(unread.map((p) => p.holding));
