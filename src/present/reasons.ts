@@ -97,7 +97,7 @@ const EN: Renderers = {
   "no-holding": (f) =>
     `No holding-company security counts toward the 70 % (${f.article}).`,
   "not-feeder-aif": (f) =>
-    `Not a feeder AIF under ${f.article} (no single master reaches ${percentShort(f.threshold, en)}); several masters with identical strategies (2°) are not assessed.`,
+    `Not a feeder AIF under ${f.article} (no single master reaches ${percentShort(f.threshold, en)}); several masters with identical strategies (2°) are measured by FIA-FEED85M.`,
   "not-allowed-asset": (f) => {
     switch (f.test) {
       case "hedging":
@@ -442,7 +442,7 @@ const FR: Renderers = {
   "no-holding": (f) =>
     `Aucun titre de société holding n'est retenu dans le quota de 70 % (${f.article}).`,
   "not-feeder-aif": (f) =>
-    `Pas un FIA nourricier au sens de l'article ${f.article} (aucun maître n'atteint ${percentShort(f.threshold, fr)})${NBSP}; le cas de plusieurs maîtres à stratégies identiques (2°) n'est pas examiné.`,
+    `Pas un FIA nourricier au sens de l'article ${f.article} (aucun maître n'atteint ${percentShort(f.threshold, fr)})${NBSP}; plusieurs maîtres à stratégies identiques (2°) sont mesurés par FIA-FEED85M.`,
   "not-allowed-asset": (f) => {
     switch (f.test) {
       case "hedging":
