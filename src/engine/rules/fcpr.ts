@@ -1,4 +1,5 @@
 import { compareText } from "../compare-text";
+import { addNote } from "./measure-again";
 import { settleUnreadListing } from "./unread-listing";
 import {
   type Amount,
@@ -481,11 +482,7 @@ export function liquidLabelRules(ctx: FundContext): RuleResult[] {
     r.status = "incomplete";
     r.partial = true;
   }
-  const reason = why("liquid-label-unknown", { article: "L. 214-28 XII" });
-  const text = english(reason);
-  const coded = r.message === undefined || r.reasons !== undefined;
-  r.message = r.message ? `${r.message} ${text}` : text;
-  if (coded) r.reasons = [...(r.reasons ?? []), reason];
+  addNote(r, why("liquid-label-unknown", { article: "L. 214-28 XII" }));
   return [r];
 }
 

@@ -1,8 +1,8 @@
 import { type Amount, formatAmount, minAmount, ZERO } from "../amount";
 import { L214_160, L214_28, listAt, ratioAt } from "../../law";
-import { FundContext, type Position } from "../fund-context";
+import type { FundContext, Position } from "../fund-context";
+import { addNote, measureAgain } from "./measure-again";
 import { compare, count, Tally } from "../measures";
-import { english } from "../../present/english";
 import { type Reason, reason as why } from "../reasons";
 import type { RuleResult } from "../result";
 import { FPCI_CCA30 } from "./fpci-definitions";
@@ -202,14 +202,6 @@ const needFlag = (ctx: FundContext, column: Flag) =>
     threshold: ratioAt(L214_160.eltifAdvances, ctx.asOf).toString(),
   });
 
-/** Adds one sentence to a result's message (in English, from its code), and its code when the message is fully coded. */
-export function addNote(r: RuleResult, reason: Reason): void {
-  const text = english(reason);
-  const coded = r.message === undefined || r.reasons !== undefined;
-  r.message = r.message ? `${r.message} ${text}` : text;
-  if (coded) r.reasons = [...(r.reasons ?? []), reason];
-}
-
 /**
  * A flag of the regime is unreadable: the 15 % regime was applied. When the 30 % regime would give
  * another status, the result depends on the flag and is `incomplete`, never the better reading.
@@ -224,25 +216,9 @@ export function settleUnknownRegime(
   if (!ctx.heldPositions().some((p) => advances.has(p.holding.assetClass!)))
     return;
   needFlag(ctx, column);
-  const inner = new FundContext(
-    ctx.fund,
-    ctx.positions.map((p) => p.holding),
-    ctx.asOf,
-    {
-      defaultWithSubscriptions: "COST",
-      explain: false,
-      defaultWarningMargin: ctx.warningMargin,
-    },
-    ctx.holders,
-  );
-  const other = new Map(evaluate(inner).map((r) => [r.id, r.status]));
-  for (const r of results) {
-    const status = other.get(r.id);
-    if (status === undefined || status === r.status) continue;
-    r.status = "incomplete";
-    r.partial = true;
-    addNote(r, why("eltif-regime-unknown", { column, article: ARTICLE }));
-  }
+  const holdings = ctx.positions.map((p) => p.holding);
+  const note = why("eltif-regime-unknown", { column, article: ARTICLE });
+  measureAgain(ctx, holdings, results, evaluate, note);
 }
 
 /**

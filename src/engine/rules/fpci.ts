@@ -20,12 +20,8 @@ import {
   FPCI_REC10,
 } from "./fpci-definitions";
 import { evaluateL21428, type L21428Profile } from "./fcpr";
-import {
-  addNote,
-  EltifAdvances,
-  eltifRegime,
-  settleUnknownRegime,
-} from "./fpci-eltif";
+import { EltifAdvances, eltifRegime, settleUnknownRegime } from "./fpci-eltif";
+import { addNote } from "./measure-again";
 import { formatAmount } from "../amount";
 
 const FPCI_PROFILE: L21428Profile = {

@@ -1,8 +1,8 @@
-import { FundContext } from "../fund-context";
+import type { FundContext } from "../fund-context";
 import { type Holding, IN_COLUMNS } from "../model";
 import { reason as why } from "../reasons";
 import type { RuleResult } from "../result";
-import { addNote } from "./fpci-eltif";
+import { measureAgain } from "./measure-again";
 
 /**
  * A `listingStatus` that cannot be read (a blank one is « unlisted »): the position may be admitted
@@ -39,26 +39,10 @@ export function settleUnreadListing(
         enumerable: true,
       },
     }) as Holding;
-  const inner = new FundContext(
-    ctx.fund,
-    ctx.positions.map((p) =>
-      rows.has(p.holding) ? listed(p.holding) : asRead(p.holding),
-    ),
-    ctx.asOf,
-    {
-      defaultWithSubscriptions: "COST",
-      explain: false,
-      defaultWarningMargin: ctx.warningMargin,
-    },
-    ctx.holders,
+  const holdings = ctx.positions.map((p) =>
+    rows.has(p.holding) ? listed(p.holding) : asRead(p.holding),
   );
-  const other = new Map(evaluate(inner).map((r) => [r.id, r.status]));
   const lines = unread.map((p) => p.holding.lineId).sort();
-  for (const r of results) {
-    const status = other.get(r.id);
-    if (status === undefined || status === r.status) continue;
-    r.status = "incomplete";
-    r.partial = true;
-    addNote(r, why("listing-unknown", { lines, article: "L. 214-28 I" }));
-  }
+  const note = why("listing-unknown", { lines, article: "L. 214-28 I" });
+  measureAgain(ctx, holdings, results, evaluate, note);
 }
