@@ -63,6 +63,8 @@ const EN: Renderers = {
       : `${f.column} cannot be read: the 15 % regime is applied, and the result depends on whether the fund meets the 30 % regime of ${f.article}.`,
   "listing-unknown": (f) =>
     `listingStatus cannot be read on line(s) ${f.lines.join(", ")}: the result depends on whether they are admitted to trading (${f.article}).`,
+  "listing-date-unknown": (f) =>
+    `listingDate cannot be read on line(s) ${f.lines.join(", ")}: the result depends on when they were admitted to trading (${f.article}).`,
   "liquid-label-unknown": (f) =>
     `liquidLabel cannot be read: the fund may claim the 5 % of liquid financial instruments of ${f.article}, measured here.`,
   "no-grace-position": (f) =>
@@ -406,6 +408,8 @@ const FR: Renderers = {
       : `colonne ${quote(fundColumnFr(f.column), fr)} illisible${NBSP}: le régime de 15 % est appliqué, et le résultat dépend de l'application du régime de 30 % (${f.article}).`,
   "listing-unknown": (f) =>
     `colonne ${quote("listingStatus", fr)} illisible sur la ou les lignes ${f.lines.join(", ")}${NBSP}: le résultat dépend de leur admission aux négociations (${f.article}).`,
+  "listing-date-unknown": (f) =>
+    `colonne ${quote(holdingsColumnFr("listingDate"), fr)} illisible sur la ou les lignes ${f.lines.join(", ")}${NBSP}: le résultat dépend de la date de leur admission aux négociations (${f.article}).`,
   "liquid-label-unknown": (f) =>
     `colonne ${quote(fundColumnFr("liquidLabel"), fr)} illisible${NBSP}: le fonds peut se prévaloir des 5 % d'instruments financiers liquides de l'article ${f.article}, mesurés ici.`,
   "no-grace-position": (f) =>

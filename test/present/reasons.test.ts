@@ -64,6 +64,7 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
     { rows: [3, 4, 5, 6, 7], more: 2, column: "opciCategory" },
   ],
   "listing-unknown": [{ lines: ["L7", "L9"], article: "L. 214-28 I" }],
+  "listing-date-unknown": [{ lines: ["L7"], article: "L. 214-28 IV" }],
   "liquid-label-unknown": [{ article: "L. 214-28 XII" }],
   "no-grace-position": [{ article: "L. 214-28 IV" }],
   "grace-positions": [

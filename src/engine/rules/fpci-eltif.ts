@@ -218,7 +218,7 @@ export function settleUnknownRegime(
   needFlag(ctx, column);
   const holdings = ctx.positions.map((p) => p.holding);
   const note = why("eltif-regime-unknown", { column, article: ARTICLE });
-  measureAgain(ctx, holdings, results, evaluate, note);
+  measureAgain(ctx, [holdings], results, evaluate, note);
 }
 
 /**

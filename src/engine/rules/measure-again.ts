@@ -13,32 +13,39 @@ export function addNote(r: RuleResult, reason: Reason): void {
 }
 
 /**
- * An unreadable cell decides between two readings and the rules were measured under one: they
- * are measured again over `holdings` (the other reading), and a rule whose status differs depends
- * on the cell: `incomplete`, with `note`, never the better reading.
+ * An unreadable cell decides between readings and the rules were measured under one: they are
+ * measured again over each of `readings` (the holdings under another reading), and a rule whose
+ * status differs under any of them depends on the cell: `incomplete`, with `note`, never the
+ * better reading.
  */
 export function measureAgain(
   ctx: FundContext,
-  holdings: Holding[],
+  readings: Holding[][],
   results: RuleResult[],
   evaluate: (inner: FundContext) => RuleResult[],
   note: Reason,
 ): void {
-  const inner = new FundContext(
-    ctx.fund,
-    holdings,
-    ctx.asOf,
-    {
-      defaultWithSubscriptions: "COST",
-      explain: false,
-      defaultWarningMargin: ctx.warningMargin,
-    },
-    ctx.holders,
-  );
-  const other = new Map(evaluate(inner).map((r) => [r.id, r.status]));
+  const differs = new Set<string>();
+  for (const holdings of readings) {
+    const inner = new FundContext(
+      ctx.fund,
+      holdings,
+      ctx.asOf,
+      {
+        defaultWithSubscriptions: "COST",
+        explain: false,
+        defaultWarningMargin: ctx.warningMargin,
+      },
+      ctx.holders,
+    );
+    const statuses = new Map(results.map((r) => [r.id, r.status]));
+    for (const r of evaluate(inner)) {
+      const status = statuses.get(r.id);
+      if (status !== undefined && status !== r.status) differs.add(r.id);
+    }
+  }
   for (const r of results) {
-    const status = other.get(r.id);
-    if (status === undefined || status === r.status) continue;
+    if (!differs.has(r.id)) continue;
     r.status = "incomplete";
     r.partial = true;
     addNote(r, note);

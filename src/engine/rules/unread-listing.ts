@@ -1,4 +1,5 @@
-import type { FundContext } from "../fund-context";
+import type { FundContext, Position } from "../fund-context";
+import { type IsoDate, isoFromParts } from "../dates";
 import { type Holding, IN_COLUMNS } from "../model";
 import { reason as why } from "../reasons";
 import type { RuleResult } from "../result";
@@ -19,17 +20,12 @@ export function settleUnreadListing(
 ): void {
   // Only the rows with an unreadable cell are looked at (none, on most reads): making every
   // position of a fund read as columns would cost a large fund's check several times over.
-  const unread = ctx.columns
-    .withInvalid()
-    .filter((i) => ctx.held[i] === 1)
-    .map((i) => ctx.positionAt(i))
-    .filter((p) => p.holding.invalid.has("listingStatus"));
+  const unread = withUnread(ctx, "listingStatus");
+  settleUnreadListingDate(ctx, results, evaluate);
   if (unread.length === 0) return;
   const rows = new Set(unread.map((p) => p.holding));
   // Each row as read, through the prototype whatever the read's form, and none of them one of the
   // read's columns (whose listingStatus is the one read); the unread ones admitted to trading.
-  const asRead = (h: Holding): Holding =>
-    Object.create(h, { [IN_COLUMNS]: { value: undefined } }) as Holding;
   const listed = (h: Holding): Holding =>
     Object.create(h, {
       [IN_COLUMNS]: { value: undefined },
@@ -44,5 +40,75 @@ export function settleUnreadListing(
   );
   const lines = unread.map((p) => p.holding.lineId).sort();
   const note = why("listing-unknown", { lines, article: "L. 214-28 I" });
-  measureAgain(ctx, holdings, results, evaluate, note);
+  measureAgain(ctx, [holdings], results, evaluate, note);
+}
+
+/** The held positions whose `column` cannot be read, looked for among the rows with an unreadable cell only. */
+function withUnread(ctx: FundContext, column: string): Position[] {
+  // None, on most reads: making every position of a fund read as columns would cost a large
+  // fund's check several times over.
+  return ctx.columns
+    .withInvalid()
+    .filter((i) => ctx.held[i] === 1)
+    .map((i) => ctx.positionAt(i))
+    .filter((p) => p.holding.invalid.has(column));
+}
+
+/** Each row as read, through the prototype whatever the read's form, and none of them one of the read's columns. */
+const asRead = (h: Holding): Holding =>
+  Object.create(h, { [IN_COLUMNS]: { value: undefined } }) as Holding;
+
+/**
+ * A listed security whose `listingDate` cannot be read (a blank one is « admitted when bought »):
+ * admitted after the investment, it counts under IV for five years from its admission and may
+ * then join the 20 % of III, or leave the quota. The rules are measured again with the
+ * admission on the day after the investment (the earliest: its five years most likely ended) and
+ * on the as-of date (the latest): a rule whose status differs depends on the cell, `incomplete`.
+ */
+function settleUnreadListingDate(
+  ctx: FundContext,
+  results: RuleResult[],
+  evaluate: (inner: FundContext) => RuleResult[],
+): void {
+  const unread = withUnread(ctx, "listingDate").filter((p) => {
+    const s = p.holding.listingStatus;
+    return s !== undefined && s !== "UNLISTED";
+  });
+  if (unread.length === 0) return;
+  const rows = new Set(unread.map((p) => p.holding));
+  const admitted = (h: Holding, when: "earliest" | "latest"): Holding =>
+    Object.create(h, {
+      [IN_COLUMNS]: { value: undefined },
+      listingDate: {
+        value:
+          when === "latest"
+            ? ctx.asOf
+            : h.investmentDate === undefined
+              ? "1900-01-01"
+              : dayAfter(h.investmentDate),
+        enumerable: true,
+      },
+      invalid: {
+        value: new Set([...h.invalid].filter((c) => c !== "listingDate")),
+        enumerable: true,
+      },
+    }) as Holding;
+  const lines = unread.map((p) => p.holding.lineId).sort();
+  const note = why("listing-date-unknown", { lines, article: "L. 214-28 IV" });
+  const readings = (["earliest", "latest"] as const).map((when) =>
+    ctx.positions.map((p) =>
+      rows.has(p.holding) ? admitted(p.holding, when) : asRead(p.holding),
+    ),
+  );
+  measureAgain(ctx, readings, results, evaluate, note);
+}
+
+function dayAfter(date: IsoDate): IsoDate {
+  const [y, m, d] = date.split("-").map(Number);
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  return isoFromParts(
+    next.getUTCFullYear(),
+    next.getUTCMonth() + 1,
+    next.getUTCDate(),
+  );
 }
