@@ -407,7 +407,7 @@ const FR: Renderers = {
       ? `colonne ${quote(fundColumnFr(f.column), fr)} illisible${NBSP}: on ne sait pas si le fonds relève du régime de 30 % (${f.article}).`
       : `colonne ${quote(fundColumnFr(f.column), fr)} illisible${NBSP}: le régime de 15 % est appliqué, et le résultat dépend de l'application du régime de 30 % (${f.article}).`,
   "listing-unknown": (f) =>
-    `colonne ${quote("listingStatus", fr)} illisible sur la ou les lignes ${f.lines.join(", ")}${NBSP}: le résultat dépend de leur admission aux négociations (${f.article}).`,
+    `colonne ${quote(holdingsColumnFr("listingStatus"), fr)} illisible sur la ou les lignes ${f.lines.join(", ")}${NBSP}: le résultat dépend de leur admission aux négociations (${f.article}).`,
   "listing-date-unknown": (f) =>
     `colonne ${quote(holdingsColumnFr("listingDate"), fr)} illisible sur la ou les lignes ${f.lines.join(", ")}${NBSP}: le résultat dépend de la date de leur admission aux négociations (${f.article}).`,
   "liquid-label-unknown": (f) =>

@@ -18,10 +18,10 @@ export function settleUnreadListing(
   results: RuleResult[],
   evaluate: (inner: FundContext) => RuleResult[],
 ): void {
-  // Only the rows with an unreadable cell are looked at (none, on most reads): making every
-  // position of a fund read as columns would cost a large fund's check several times over.
-  const unread = withUnread(ctx, "listingStatus");
-  settleUnreadListingDate(ctx, results, evaluate);
+  const invalid = heldWithInvalid(ctx);
+  if (invalid.length === 0) return;
+  const unread = invalid.filter((p) => p.holding.invalid.has("listingStatus"));
+  settleUnreadListingDate(ctx, invalid, results, evaluate);
   if (unread.length === 0) return;
   const rows = new Set(unread.map((p) => p.holding));
   // Each row as read, through the prototype whatever the read's form, and none of them one of the
@@ -43,15 +43,14 @@ export function settleUnreadListing(
   measureAgain(ctx, [holdings], results, evaluate, note);
 }
 
-/** The held positions whose `column` cannot be read, looked for among the rows with an unreadable cell only. */
-function withUnread(ctx: FundContext, column: string): Position[] {
+/** The held positions with an unreadable cell, looked for among those rows only. */
+function heldWithInvalid(ctx: FundContext): Position[] {
   // None, on most reads: making every position of a fund read as columns would cost a large
   // fund's check several times over.
   return ctx.columns
     .withInvalid()
     .filter((i) => ctx.held[i] === 1)
-    .map((i) => ctx.positionAt(i))
-    .filter((p) => p.holding.invalid.has(column));
+    .map((i) => ctx.positionAt(i));
 }
 
 /** Each row as read, through the prototype whatever the read's form, and none of them one of the read's columns. */
@@ -67,12 +66,13 @@ const asRead = (h: Holding): Holding =>
  */
 function settleUnreadListingDate(
   ctx: FundContext,
+  invalid: Position[],
   results: RuleResult[],
   evaluate: (inner: FundContext) => RuleResult[],
 ): void {
-  const unread = withUnread(ctx, "listingDate").filter((p) => {
-    const s = p.holding.listingStatus;
-    return s !== undefined && s !== "UNLISTED";
+  const unread = invalid.filter((p) => {
+    const { listingStatus: s, invalid: cells } = p.holding;
+    return cells.has("listingDate") && s !== undefined && s !== "UNLISTED";
   });
   if (unread.length === 0) return;
   const rows = new Set(unread.map((p) => p.holding));
