@@ -1,7 +1,7 @@
 import type { IsoDate } from "./dates";
 import { idKey } from "./id-key";
 import type { Dec } from "./decimal";
-import { FundContext } from "./fund-context";
+import { FundContext, type RowsWithoutFund } from "./fund-context";
 import { type Coded, FundColumns } from "./fund-columns";
 import type {
   CodeArray,
@@ -87,6 +87,8 @@ export function checkWorkbook(
 }
 
 /** Everything checkFund needs about one fund, as the workbook's rows assign it. */
+const NO_ROWS: readonly number[] = [];
+
 export interface FundInput {
   fund: Fund;
   holdings: Holding[];
@@ -102,6 +104,8 @@ export interface FundInput {
   orders?: Order[];
   /** False when Holdings is absent beside a register table: no portfolio rule is run. */
   portfolio?: boolean;
+  /** The workbook's rows that no fund takes: any fund's they may be (shared by every input). */
+  withoutFund?: RowsWithoutFund;
 }
 
 /**
@@ -135,10 +139,10 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
       }
     : whole;
   const matcher = new FundMatcher(model);
-  const { byFund, orphans, fundOfHolding, funds, placeOfHolding } =
+  const { byFund, orphans, fundOfHolding, funds, placeOfHolding, notPlaced } =
     assignHoldings(model, matcher);
   const duplicates = duplicatedFundIds(model.funds);
-  const { holdersByFund, holderOrphans, fundOfHolder } = assignHolders(
+  const { holdersByFund, holderOrphans, fundOfHolder, strays } = assignHolders(
     model,
     matcher,
   );
@@ -148,6 +152,10 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
     fundOfHolder,
   );
   const { ordersByFund, orderOrphans } = assignOrders(model, matcher);
+  const withoutFund =
+    notPlaced.length || strays.length
+      ? { holdings: notPlaced, holders: strays }
+      : undefined;
   const inputs: FundInput[] = [];
   const inputOfFund = new Map<string, number>();
   const keys = new Set<string>();
@@ -166,6 +174,7 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
       sources: model.sources,
       orders: model.orders ? (ordersByFund.get(fund.fundId) ?? []) : undefined,
       portfolio: !model.holdingsAbsent,
+      withoutFund,
     });
   }
   const workbookDiagnostics = [
@@ -214,6 +223,7 @@ export function checkInput(
     input.sources?.Holdings?.headers,
     input.orders,
     input.portfolio ?? true,
+    input.withoutFund,
   );
   const { sources } = input;
   // Indexed: an iterator per check in code not yet compiled (an edit's first hundred re-checks).
@@ -410,6 +420,8 @@ export function checkFund(
   orders?: Order[],
   /** False when Holdings is absent beside a register table: no portfolio rule is run. */
   portfolio = true,
+  /** The workbook's rows that no fund takes (FundInput.withoutFund). */
+  withoutFund?: RowsWithoutFund,
 ): FundReport {
   // A plain check runs the fund once, with no closure made (each fund's check, each edit's re-check).
   if (!options.positions && !options.reconciliation)
@@ -423,6 +435,8 @@ export function checkFund(
       holdingHeaders,
       orders,
       portfolio,
+      undefined,
+      withoutFund,
     );
   const run = (runOptions: CheckOptions, explainRows?: ReadonlySet<number>) =>
     runFund(
@@ -436,6 +450,7 @@ export function checkFund(
       orders,
       portfolio,
       explainRows,
+      withoutFund,
     );
   // Explanations on demand: the rules run plain, and each position's outcome and each rule's
   // reconciliation are computed when first read (a second, explained run of this fund), or for
@@ -519,6 +534,7 @@ function runFund(
   orders: Order[] | undefined,
   portfolio: boolean,
   explainRows?: ReadonlySet<number>,
+  withoutFund?: RowsWithoutFund,
 ): FundReport {
   const diagnostics = readerDiagnostics.slice();
   const report: FundReport = {
@@ -577,6 +593,7 @@ function runFund(
     holders,
   );
   ctx.orders = orders;
+  ctx.withoutFund = withoutFund;
   if (family) {
     const evaluation = family.evaluate(ctx);
     report.rules = evaluation.rules;
@@ -679,6 +696,7 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
       fundOfHolding,
       funds: [everyRow],
       placeOfHolding: () => new Int32Array(holdings.length),
+      notPlaced: NO_ROWS,
     };
   }
   // The funds taking holdings, in the order first taken, and each holding's fund as its place
@@ -696,12 +714,18 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
   );
   const lists = fundLists(holdings, places, funds.length, placed);
   const byFund = new Map(funds.map((id, place) => [id, lists[place]]));
+  // The rows no fund takes (a diagnostic names each): they may be any fund's.
+  const notPlaced: number[] = [];
+  if (placed < holdings.length)
+    for (let i = 0; i < holdings.length; i++)
+      if (places[i] < 0) notPlaced.push(holdings[i].row);
   return {
     byFund,
     orphans,
     fundOfHolding,
     funds,
     placeOfHolding: () => places,
+    notPlaced,
   };
 }
 
@@ -928,6 +952,8 @@ function assignHolders(model: WorkbookModel, matcher: FundMatcher) {
   const holdersByFund = new Map<string, Holder[]>();
   const fundOfHolder = new Map<number, string>();
   const holderOrphans: Diagnostic[] = [];
+  /** The rows no fund takes, named by a diagnostic or by the reader's: they may be any fund's. */
+  const strays: number[] = [];
   const single = matcher.single;
   for (const h of model.holders) {
     const fundId =
@@ -939,7 +965,10 @@ function assignHolders(model: WorkbookModel, matcher: FundMatcher) {
       if (list) list.push(h);
       else holdersByFund.set(fundId, [h]);
       fundOfHolder.set(h.row, fundId);
-    } else if (!h.invalid.has("fundId")) {
+      continue;
+    }
+    strays.push(h.row);
+    if (!h.invalid.has("fundId")) {
       holderOrphans.push({
         severity: "error",
         table: "Holders",
@@ -953,7 +982,7 @@ function assignHolders(model: WorkbookModel, matcher: FundMatcher) {
       });
     }
   }
-  return { holdersByFund, holderOrphans, fundOfHolder };
+  return { holdersByFund, holderOrphans, fundOfHolder, strays };
 }
 
 /** Orders go to the fund they name (or the only fund); an order of a fund missing from Funds is reported. */

@@ -236,6 +236,12 @@ const UNPLACED_OPCI_FIELDS: readonly MemoField[] = [
  * Everything a rule family needs about one fund on one date: its basis, the base of its
  * ratios, its positions with their amounts, and a place to record what could not be read.
  */
+/** Worksheet rows of Holdings and Holders that no fund of the Funds table takes (a blank fundId beside several funds, an unknown or unreadable one). */
+export interface RowsWithoutFund {
+  holdings: readonly number[];
+  holders: readonly number[];
+}
+
 export class FundContext {
   readonly basis?: Basis;
   readonly denominator?: Amount;
@@ -261,6 +267,8 @@ export class FundContext {
   private readonly explainRows?: ReadonlySet<number>;
   /** The fund's pending orders (SCPI, SEF); undefined when the workbook has no Orders table. */
   orders?: Order[];
+  /** The workbook's Holdings and Holders rows that no fund takes: they may be this fund's. */
+  withoutFund?: RowsWithoutFund;
   private readonly reported = new Set<string>();
   /** How many diagnostics this check has filed or passed over as said already (a pass that files none leaves it unchanged). */
   get filed(): number {

@@ -55,6 +55,12 @@ export interface ReasonFacts extends Livre2ReasonFacts {
   "base-partial": Record<string, never>;
   /** Holdings rows that cannot be placed (class or dates unknown): they may belong to any rule. */
   "rows-unplaced": { rows: number[]; more: number; column: string };
+  /** Holdings or Holders rows that no fund of the Funds table takes: they may belong to any fund. */
+  "rows-without-fund": {
+    rows: number[];
+    more: number;
+    table: "Holdings" | "Holders";
+  };
   /** A held position's listingStatus cannot be read: the rule's status depends on whether it is admitted to trading. */
   "listing-unknown": { lines: string[]; article: string };
   "listing-date-unknown": { lines: string[]; article: string };

@@ -278,6 +278,10 @@ const EN: Renderers = {
     "The base of the ratio is partial: a value it needs is blank or unreadable.",
   "rows-unplaced": (f) =>
     `Holdings row${f.rows.length + f.more > 1 ? "s" : ""} ${f.rows.join(", ")}${f.more ? ` and ${f.more} more` : ""} cannot be placed (${f.column} or holding dates unreadable or blank): the position may belong to this rule.`,
+  "rows-without-fund": (f) => {
+    const many = f.rows.length + f.more > 1;
+    return `${f.table} row${many ? "s" : ""} ${f.rows.join(", ")}${f.more ? ` and ${f.more} more` : ""} name${many ? "" : "s"} no fund of the Funds table (fundId blank, unknown or unreadable): ${many ? "they" : "it"} may belong to this fund.`;
+  },
   "entity-debt-blank": (f) =>
     f.rule
       ? `entityDebt is blank for a ${f.item}° company: its debts count as zero in ${f.rule}.`
@@ -623,6 +627,10 @@ const FR: Renderers = {
     `Le dénominateur du ratio est partiel${NBSP}: une valeur nécessaire à son calcul est vide ou illisible.`,
   "rows-unplaced": (f) =>
     `${f.rows.length + f.more > 1 ? "Lignes" : "Ligne"} ${f.rows.join(", ")}${f.more ? ` et ${count(f.more, fr, "autre", "autres")}` : ""} du tableau Holdings ${f.rows.length + f.more > 1 ? "impossibles" : "impossible"} à classer (colonne ${quote(holdingsColumnFr(f.column), fr)} ou dates de détention vides ou illisibles)${NBSP}: la position peut relever de cette règle.`,
+  "rows-without-fund": (f) => {
+    const many = f.rows.length + f.more > 1;
+    return `${many ? "Les lignes" : "La ligne"} ${f.rows.join(", ")}${f.more ? ` et ${count(f.more, fr, "autre", "autres")}` : ""} du tableau ${f.table} ${many ? "ne sont rattachées" : "n'est rattachée"} à aucun fonds du tableau Funds (code fonds vide, inconnu ou illisible)${NBSP}: ${many ? "elles peuvent" : "elle peut"} appartenir à ce fonds.`;
+  },
   "entity-debt-blank": (f) =>
     f.rule
       ? `dettes de l'entité (entityDebt) non renseignées pour une société du ${f.item}°${C} elles sont comptées pour zéro dans la règle ${f.rule} (${f.article}).`

@@ -63,6 +63,10 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
     { rows: [12], more: 0, column: "assetClass" },
     { rows: [3, 4, 5, 6, 7], more: 2, column: "opciCategory" },
   ],
+  "rows-without-fund": [
+    { rows: [12], more: 0, table: "Holdings" },
+    { rows: [3, 4, 5, 6, 7], more: 2, table: "Holders" },
+  ],
   "listing-unknown": [{ lines: ["L7", "L9"], article: "L. 214-28 I" }],
   "listing-date-unknown": [{ lines: ["L7"], article: "L. 214-28 IV" }],
   "liquid-label-unknown": [{ article: "L. 214-28 XII" }],

@@ -13,7 +13,7 @@ import type {
 } from "../result";
 import type { Breaches } from "./breaches";
 import { fundBase, type Measure } from "./tally";
-import { settle } from "./uncertain";
+import { settle, settleHolders } from "./uncertain";
 
 /** What a family of rules gives for one fund: its results, and the window its quota binds in. */
 export interface Evaluation {
@@ -58,6 +58,7 @@ export function compare(
   if (c.conditions) withConditions(r, c.conditions);
   c.finish?.(r);
   if (c.over !== "holders") settle(ctx, r);
+  else settleHolders(ctx, r);
   MEASURED.add(r);
   return r;
 }

@@ -15,4 +15,9 @@ export {
 } from "./compare";
 export { type Group, Groups, perGroupCap } from "./groups";
 export { count, fundBase, made, type Measure, Tally, unknownIn } from "./tally";
-export { classifyingColumn, reportUnplacedRows, settle } from "./uncertain";
+export {
+  classifyingColumn,
+  reportUnplacedRows,
+  settle,
+  settleHolders,
+} from "./uncertain";

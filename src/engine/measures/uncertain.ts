@@ -45,6 +45,8 @@ function uncertainty(ctx: FundContext): Note | null {
     const more = Math.max(rows.length - 5, 0);
     notes.push(reason("rows-unplaced", { rows: listed, more, column }));
   }
+  const stray = withoutFund(ctx, "Holdings");
+  if (stray) notes.push(stray);
   note = notes.length
     ? { text: notes.map(english).join(" "), reasons: notes }
     : null;
@@ -66,6 +68,37 @@ export function settle(ctx: FundContext, r: RuleResult): void {
   if (r.reasons !== undefined || !r.message)
     r.reasons = [...(r.reasons ?? []), ...note.reasons];
   r.message = r.message ? `${r.message} ${note.text}` : note.text;
+  for (const c of r.conditions ?? [])
+    if (CLAIMS.has(c.status)) c.status = "incomplete";
+}
+
+/** The reason naming the table's rows that no fund takes (the first five, and how many more); null when none. */
+function withoutFund(
+  ctx: FundContext,
+  table: "Holdings" | "Holders",
+): Reason | null {
+  const rows =
+    table === "Holdings" ? ctx.withoutFund?.holdings : ctx.withoutFund?.holders;
+  if (!rows?.length) return null;
+  return reason("rows-without-fund", {
+    rows: rows.slice(0, 5),
+    more: Math.max(rows.length - 5, 0),
+    table,
+  });
+}
+
+/**
+ * A result measured on the Holders table cannot claim more than that table lets it know: while a
+ * Holders row names no fund of the Funds table, it may be one of this fund's investors.
+ */
+export function settleHolders(ctx: FundContext, r: RuleResult): void {
+  const stray = withoutFund(ctx, "Holders");
+  if (stray === null || !CLAIMS.has(r.status)) return;
+  r.status = "incomplete";
+  r.partial = true;
+  if (r.reasons !== undefined || !r.message)
+    r.reasons = [...(r.reasons ?? []), stray];
+  r.message = r.message ? `${r.message} ${english(stray)}` : english(stray);
   for (const c of r.conditions ?? [])
     if (CLAIMS.has(c.status)) c.status = "incomplete";
 }

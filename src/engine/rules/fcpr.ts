@@ -532,6 +532,8 @@ interface Passes {
   readonly warningMargin: Dec;
   /** The rows that cannot be placed (the note every rule's result carries). */
   readonly unplaced: readonly number[];
+  /** The workbook's rows no fund takes (a note too): the same object while the preparation is. */
+  readonly withoutFund: FundContext["withoutFund"];
   /** The measures (measuresOf) before the passes, and what the passes added to each (the bucket's total before is read by IV). */
   readonly before: Measures;
   readonly added: readonly Amount[];
@@ -580,6 +582,7 @@ function passesOf(t: Sorted, before: Measures, sort: Sort): Passes {
     denominatorComplete: ctx.denominatorComplete,
     warningMargin: ctx.warningMargin,
     unplaced: ctx.unplaced.map((h) => h.row),
+    withoutFund: ctx.withoutFund,
     before,
     added: after.totals.map((x, m) => x - before.totals[m]),
     completeAfter: after.complete,
@@ -589,7 +592,7 @@ function passesOf(t: Sorted, before: Measures, sort: Sort): Passes {
 
 /**
  * Whether the passes would read the same as when they were kept: the same profile, fund, base,
- * margin and unplaced rows, the same measures complete before them, and the same bucket (IV fills
+ * margin, unplaced rows and rows of no fund, the same measures complete before them, and the same bucket (IV fills
  * it from its total).
  * Their rows' fields and amounts are the same: the memo's fields (PASS_FIELDS), and carryPasses.
  */
@@ -601,6 +604,7 @@ function sameInputs(t: Sorted, kept: Passes): boolean {
     kept.denominator !== ctx.denominator ||
     kept.denominatorComplete !== ctx.denominatorComplete ||
     kept.warningMargin !== ctx.warningMargin ||
+    kept.withoutFund !== ctx.withoutFund ||
     kept.unplaced.length !== ctx.unplaced.length
   )
     return false;

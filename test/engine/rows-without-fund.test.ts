@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { checkWorkbook } from "../../src/engine/check";
+import type { Fund, Holder, Holding } from "../../src/engine/model";
+import { ruleExplanation as ruleText } from "../../src/present/report";
+import { CheckedWorkbook } from "../../src/workbook/checked-workbook";
+import type { CellEdit } from "../../src/workbook/edits";
+import { readWorkbook } from "../../src/workbook/read-workbook";
+import { rawTable } from "../helpers/raw-table";
+import { fcpr, fundOf, holder, holding, type HoldingSpec, rule } from "../helpers/build";
+
+// WORKBOOK-FORMAT §1: Holdings.fundId is the owning fund "when the workbook has several funds";
+// §2: a missing required value makes "the rules that needed that value" incomplete "for that fund",
+// and §3: where the text leaves a reading open, "the reading that never overstates compliance".
+// A Holdings row that no fund takes (its fundId blank beside several funds, not in Funds, or
+// unreadable) may be any fund's position: a fund's result measured without it cannot claim a pass.
+
+const eta = fcpr({ fundId: "ETA", row: 2 });
+const beta = fcpr({ fundId: "BETA", row: 3 });
+const of = (fundId: string | undefined, costValue: string, row: number, extra: HoldingSpec = {}) =>
+  holding({ fundId, assetClass: "EQUITY", costValue, row, ...extra });
+
+function check(funds: Fund[], holdings: Holding[], holders?: Holder[]) {
+  return checkWorkbook({ funds, holdings, holders: holders ?? [], diagnostics: [] }, { asOf: "2025-12-31" });
+}
+
+describe("L. 214-28 I (FCPR-Q50) and every holdings rule: a Holdings row that names no fund of the Funds table", () => {
+  const clean = [of("ETA", "600000", 2), of("BETA", "700000", 3)];
+
+  it("L. 214-28 I: without such a row both funds' 50 % quotas pass", () => {
+    const report = check([eta, beta], clean);
+    for (const f of report.funds) expect(rule(f, "FCPR-Q50").status).toBe("pass");
+  });
+
+  it("L. 214-28 I « au moins 50 % »: a row whose fundId is blank beside two funds may be either's: both quotas are incomplete, their partial value kept", () => {
+    const report = check([eta, beta], [...clean, of(undefined, "100", 4)]);
+    for (const f of report.funds) {
+      const q50 = rule(f, "FCPR-Q50");
+      expect(q50).toMatchObject({ status: "incomplete", partial: true });
+      expect(q50.reasons).toContainEqual({ code: "rows-without-fund", facts: { rows: [4], more: 0, table: "Holdings" } });
+    }
+    expect(rule(report.funds[0], "FCPR-Q50").value).toBe(0.6);
+    // The row itself is still named at the workbook's level.
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", table: "Holdings", row: 4, column: "fundId" }));
+  });
+
+  it("L. 214-28 II 1° (FCPR-CCA15, a limit): a row of a fund not in Funds could be an advance of this fund: its pass is incomplete too", () => {
+    const report = check([eta, beta], [...clean, of("GAMMA", "100", 4, { assetClass: "CURRENT_ACCOUNT_ADVANCE" })]);
+    expect(rule(report.funds[0], "FCPR-CCA15").status).toBe("incomplete");
+  });
+
+  it("L. 214-28 I: a breach stays a breach (a row added cannot cure it silently), with the rows named", () => {
+    const report = check([eta, beta], [of("ETA", "400000", 2), of("BETA", "700000", 3), of("ZETA", "1", 4)]);
+    expect(rule(report.funds[0], "FCPR-Q50").status).toBe("breach");
+    expect(rule(report.funds[1], "FCPR-Q50").status).toBe("incomplete");
+  });
+
+  it("a single fund: a blank fundId is that fund's row (not an orphan), but an unknown one leaves its rules incomplete", () => {
+    expect(rule(check([eta], [of("ETA", "600000", 2), of(undefined, "1", 3)]).funds[0], "FCPR-Q50").status).toBe("pass");
+    expect(rule(check([eta], [of("ETA", "600000", 2), of("ETAA", "1", 3)]).funds[0], "FCPR-Q50").status).toBe("incomplete");
+  });
+
+  it("an unreadable fundId is such a row too", () => {
+    const unread = holding({ fundId: undefined, assetClass: "EQUITY", costValue: "1", row: 4, invalid: ["fundId"] });
+    expect(rule(check([eta, beta], [...clean, unread]).funds[0], "FCPR-Q50").status).toBe("incomplete");
+  });
+
+  it("the reason names the first five rows and how many more, in English and in French", () => {
+    const orphans = Array.from({ length: 7 }, (_, k) => of("GHOST", "1", 10 + k));
+    const q50 = rule(check([eta, beta], [...clean, ...orphans]).funds[0], "FCPR-Q50");
+    expect(q50.reasons).toContainEqual({ code: "rows-without-fund", facts: { rows: [10, 11, 12, 13, 14], more: 2, table: "Holdings" } });
+    expect(ruleText(q50, "en")).toContain("Holdings rows 10, 11, 12, 13, 14 and 2 more name no fund of the Funds table (fundId blank, unknown or unreadable): they may belong to this fund.");
+    expect(ruleText(q50, "fr")!.replace(/\u00a0/g, " ")).toContain(
+      "Les lignes 10, 11, 12, 13, 14 et 2 autres du tableau Holdings ne sont rattachées à aucun fonds du tableau Funds (code fonds vide, inconnu ou illisible) : elles peuvent appartenir à ce fonds.",
+    );
+  });
+});
+
+describe("L. 214-31 VI (FIP-H20, FIP-H10, FIP-H30): a Holders row that names no fund of the Funds table", () => {
+  const fip = (fundId: string, row: number) =>
+    fundOf("FIP", { fundId, row, constitutionDate: "2022-01-15", chosenRegions: ["Bretagne"] });
+  const local = (fundId: string, row: number) =>
+    holding({ fundId, row, assetClass: "EQUITY", costValue: "700000", fipEligible: true, region: "Bretagne", acquisitionMode: "SUBSCRIPTION" });
+  const six = (fundId: string) =>
+    Array.from({ length: 6 }, (_, k) => holder({ fundId, holderId: `H${k}`, holderType: "NATURAL", units: "100", row: 2 + k }));
+  const funds = [fip("F1", 2), fip("F2", 3)];
+  const holdings = [local("F1", 2), local("F2", 3)];
+
+  it("L. 214-31 VI 1° « par un même investisseur »: without such a row the caps pass", () => {
+    const report = check(funds, holdings, [...six("F1"), ...six("F2")]);
+    expect(rule(report.funds[0], "FIP-H20").status).toBe("pass");
+  });
+
+  it("L. 214-31 VI 1°: a holder row of no known fund could be one of this fund's investors: the caps are incomplete; the holdings rules are not touched", () => {
+    const stray = holder({ fundId: "F3", holderId: "H0", holderType: "NATURAL", units: "1000", row: 20 });
+    const report = check(funds, holdings, [...six("F1"), ...six("F2"), stray]);
+    for (const f of report.funds) {
+      const h20 = rule(f, "FIP-H20");
+      expect(h20.status).toBe("incomplete");
+      expect(h20.reasons).toContainEqual({ code: "rows-without-fund", facts: { rows: [20], more: 0, table: "Holders" } });
+      expect(rule(f, "FIP-H10").status).toBe("incomplete");
+      expect(rule(f, "FIP-H30").status).toBe("incomplete");
+      expect(rule(f, "FIP-Q70").status).not.toBe("incomplete");
+    }
+    expect(ruleText(rule(report.funds[0], "FIP-H20"), "en")).toContain("Holders row 20 names no fund of the Funds table (fundId blank, unknown or unreadable): it may belong to this fund.");
+    expect(ruleText(rule(report.funds[0], "FIP-H20"), "fr")!.replace(/\u00a0/g, " ")).toContain(
+      "La ligne 20 du tableau Holders n'est rattachée à aucun fonds du tableau Funds (code fonds vide, inconnu ou illisible) : elle peut appartenir à ce fonds.",
+    );
+  });
+});
+
+describe("L. 214-28 I after an edit (CheckedWorkbook): a row's fundId edited away from its fund and back", () => {
+  const funds = rawTable("Funds", ["fundId", "fundType", "constitutionDate", "firstYearEnd", "paidUpSubscriptions"], [["ETA", "FCPR", "2022-01-15", "2022-12-31", 1_000_000]]);
+  const holdings = rawTable("Holdings", ["fundId", "lineId", "assetClass", "costValue"], [
+    ["ETA", "L1", "EQUITY", 600_000],
+    ["ETA", "L2", "EQUITY", 1],
+  ]);
+  const edit = (value: string): CellEdit => ({ table: "Holdings", row: 3, column: 0, value });
+
+  it("gives the full check's status at each step: pass, incomplete while the row names no fund, pass again", () => {
+    let workbook = new CheckedWorkbook({ Funds: funds, Holdings: holdings });
+    const q50 = () => rule(workbook.report("2025-12-31").funds[0], "FCPR-Q50").status;
+    expect(q50()).toBe("pass");
+    workbook = workbook.withEdits([edit("GHOST")]);
+    expect(q50()).toBe("incomplete");
+    expect(workbook.report("2025-12-31")).toEqual(checkWorkbook(readWorkbook(workbook.tables), { asOf: "2025-12-31" }));
+    workbook = workbook.withEdits([edit("ETA")]);
+    expect(q50()).toBe("pass");
+    expect(workbook.report("2025-12-31")).toEqual(checkWorkbook(readWorkbook(workbook.tables), { asOf: "2025-12-31" }));
+  });
+});
