@@ -1,3 +1,4 @@
+import { isKey, markKeyed } from "../engine/id-key";
 /**
  * Codes for the distinct values of a column, in the order they first appear: what a Map of
  * value → code gives, but texts are found in an open-addressing table hashed by their
@@ -23,6 +24,8 @@ export class TextCodes {
   /** Each text's hash by its code (0 for other values): a probe compares texts of equal hashes only, growing hashes none again. */
   private hashes: Int32Array;
   private readonly others = new Map<unknown, number>();
+  /** Texts not written as their id key (a lowercase letter, a space at an end): ids the engine may fold. */
+  private unkeyed = 0;
 
   /** expected: about how many distinct texts will be added (the table is sized for them at once, not grown). */
   constructor(expected = 0) {
@@ -48,6 +51,7 @@ export class TextCodes {
   get values(): unknown[] {
     const list = this.list;
     if (list.length !== this.count) list.length = this.count;
+    markKeyed(list, this.unkeyed === 0);
     return list;
   }
 
@@ -82,6 +86,9 @@ export class TextCodes {
 
   /** A new code's value and hash. */
   private push(value: unknown, hash: number): void {
+    // Checked while the text is in cache: the engine then need not look at every id again (id-key.ts).
+    if (typeof value === "string" && !isKey(value) && this.unkeyed++ === 0)
+      markKeyed(this.list, false);
     const code = this.count++;
     const list = this.list;
     if (code < list.length) list[code] = value;

@@ -112,6 +112,19 @@ describe("FCPR-CCA15 · L. 214-28 II 1°: current-account advances « dans la li
     expect(positionOf(report, 63).excluded[0].reason).toMatch(/do not count in the quota of I/);
   });
 
+  it("L. 214-28 II 1° « qui remplissent les conditions pour être retenues dans le quota »: an advance to l (its issuerId written in lowercase) is an advance to L, whose listed shares do not count in I: not counted (a false pass when read as another company)", () => {
+    const listedShares = holding({ assetClass: "EQUITY", issuerId: "L", costValue: "100000", listingStatus: "REGULATED", listingCountry: "FR", marketCap: "900000000", investmentDate: "2023-01-01", ownershipPct: "0.1" });
+    const advance = holding({ assetClass: "CURRENT_ACCOUNT_ADVANCE", issuerId: " l", costValue: "100000", ownershipPct: "0.1", row: 65 });
+    const report = checkOne(fcpr(), [unlisted("450000", { issuerId: "U" }), listedShares, advance]);
+    expect(rule(report, "FCPR-Q50")).toMatchObject({ status: "breach", numerator: "450000.00" });
+    expect(positionOf(report, 65).excluded[0].reason).toMatch(/do not count in the quota of I/);
+  });
+
+  it("L. 214-28 II 1°: an advance takes the fund's ownership from its issuer's other rows, the issuerId matched ignoring case", () => {
+    const report = checkOne(fcpr(), [unlisted("450000", { issuerId: "Acme", ownershipPct: "0.12" }), holding({ assetClass: "CURRENT_ACCOUNT_ADVANCE", issuerId: "ACME", costValue: "50000", row: 66 })]);
+    expect(rule(report, "FCPR-Q50")).toMatchObject({ status: "pass", numerator: "500000.00" });
+  });
+
   it("L. 214-28 II 1°: advances of exactly 15 % pass « dans la limite de 15 % »; one cent more is a breach", () => {
     const adv = (v: string) => holding({ assetClass: "CURRENT_ACCOUNT_ADVANCE", costValue: v, ownershipPct: "0.2" });
     expect(rule(checkOne(fcpr(), [unlisted("500000"), adv("150000")]), "FCPR-CCA15")).toMatchObject({ status: "pass", value: 0.15, headroom: "0.00" });
@@ -247,6 +260,19 @@ describe("FCPR-L5Y · L. 214-28 IV: securities admitted after purchase count « 
       const report = checkOne(fcpr(), [unlisted("400000", { row: 4 }), ...rows], "2025-12-31");
       expect(rule(report, "FCPR-B20").numerator).toBe("150000.00");
       expect(rule(report, "FCPR-Q50").numerator).toBe("550000.00");
+    }
+  });
+
+  it("L. 214-28 IV « dans la limite de 20 % »: one company whose issuerId is written ACME and acme is one company (ids match ignoring case, contract §3): it does not fit in the 20 % whole, so no part of it does once its five years have ended (49 %, breach, not a pass)", () => {
+    const part = (issuerId: string, costValue: string, row: number) =>
+      listedLater({ issuerId, lineId: `ACME-${row}`, costValue, marketCap: "90000000", listingDate: "2019-03-01", investmentDate: "2018-01-15", row });
+    const debt = holding({ assetClass: "OTHER_DEBT", issuerId: "D", costValue: "100000", row: 4 });
+    const asOne = checkOne(fcpr(), [unlisted("390000", { row: 3 }), debt, part("ACME", "90000", 5), part("ACME", "60000", 6)], "2025-12-31");
+    expect(rule(asOne, "FCPR-Q50")).toMatchObject({ status: "breach", numerator: "490000.00" });
+    for (const spelled of [["ACME", " acme"], ["acme", "ACME"]]) {
+      const report = checkOne(fcpr(), [unlisted("390000", { row: 3 }), debt, part(spelled[0], "90000", 5), part(spelled[1], "60000", 6)], "2025-12-31");
+      expect(rule(report, "FCPR-Q50")).toMatchObject({ status: "breach", numerator: "490000.00" });
+      expect(rule(report, "FCPR-B20").numerator).toBe("100000.00");
     }
   });
 

@@ -51,6 +51,10 @@ describe("SCPI-ASSET, SCPI-CCA5, SCPI-DEBT, SCPI-RAISE15 · SCPI, L. 214-115, L.
     expect(rule(run(fair("SCPI"), hold("0.0499")), "SCPI-CCA5").status).toBe("breach");
     expect(rule(run(fair("SCPI"), [pos("CURRENT_ACCOUNT_ADVANCE", "10000", { issuerId: "T" })]), "SCPI-CCA5").status).toBe("breach");
   });
+  it("L. 214-102 II: an advance to s is an advance to the 2° company S held 5 % (ids match ignoring case and spaces, contract §3): pass, not a breach", () => {
+    const rows = [pos("EQUITY", "100000", { scpiCategory: 2, issuerId: "S", ownershipPct: dec("0.05") }), pos("CURRENT_ACCOUNT_ADVANCE", "10000", { issuerId: "s " })];
+    expect(rule(run(fair("SCPI"), rows), "SCPI-CCA5").status).toBe("pass");
+  });
   it("L. 214-101: debt with the 2° companies' debts pro rata, against the general meeting's maximum; exactly the maximum passes", () => {
     const f = fair("SCPI", { borrowings: eur(400_000), agBorrowingMax: eur(500_000) });
     expect(rule(run(f, [pos("EQUITY", "100000", { scpiCategory: 2, entityDebt: eur(200_000), participationPct: dec("0.5") })]), "SCPI-DEBT")).toMatchObject({ status: "pass", value: 1, numerator: "500000.00" });

@@ -74,6 +74,10 @@ describe("OPCI-ASSET, OPCI-CCA5 · L. 214-36 I and L. 214-42: the closed list of
     expect(rule(checkOne(sppicav(), [item(1, "600000"), company("0.05"), item(10, "50000", { issuerId: "SCI" }), item(9, "60000")]), "OPCI-CCA5").status).toBe("pass");
     expect(rule(checkOne(sppicav(), [item(1, "600000"), company("0.0499"), item(10, "50000", { issuerId: "SCI" }), item(9, "60000")]), "OPCI-CCA5").status).toBe("breach");
   });
+  it("L. 214-42: an advance to sci is an advance to the 3° company SCI held 5 % (ids match ignoring case and spaces, contract §3): pass, not a breach", () => {
+    const report = checkOne(sppicav(), [item(1, "600000"), item(3, "300000", { issuerId: "SCI", ownershipPct: "0.05" }), item(10, "50000", { issuerId: " sci" }), item(9, "60000")]);
+    expect(rule(report, "OPCI-CCA5").status).toBe("pass");
+  });
   it("L. 214-42: an advance to a company that is not one of the fund's 2° or 3° companies is a breach", () => {
     expect(rule(checkOne(sppicav(), [item(1, "900000"), item(10, "50000", { issuerId: "ELSEWHERE" }), item(9, "60000")]), "OPCI-CCA5").status).toBe("breach");
   });

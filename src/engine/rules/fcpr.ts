@@ -1,4 +1,5 @@
 import { compareText } from "../compare-text";
+import { foldedCodes, idKey } from "../id-key";
 import { addNote } from "./measure-again";
 import { settleUnreadListing } from "./unread-listing";
 import {
@@ -431,7 +432,11 @@ function slotsOf(
   n: number,
 ): { slots: CodeArray; count: number } {
   const { codes, values } = column;
-  if (values.length <= n) return { slots: codes, count: values.length };
+  // Ids that differ only by case or surrounding spaces are one issuer (contract §3).
+  const fold = foldedCodes(values);
+  if (fold === null && values.length <= n)
+    return { slots: codes, count: values.length };
+  if (fold !== null) return foldedSlots(codes, fold, n);
   let slotOfCode = slotsOfCodes.get(values);
   if (slotOfCode === undefined)
     slotsOfCodes.set(
@@ -449,6 +454,23 @@ function slotsOf(
   // Left as found (all -1) for the next fund.
   for (let i = 0; i < n; i++) slotOfCode[codes[i]] = -1;
   return { slots, count };
+}
+
+/** slotsOf when some issuers are written several ways: each code's slot is its folded code's. */
+function foldedSlots(
+  codes: CodeArray,
+  fold: Int32Array,
+  n: number,
+): { slots: CodeArray; count: number } {
+  const slotOfCode = new Map<number, number>();
+  const slots = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const code = fold[codes[i]];
+    let slot = slotOfCode.get(code);
+    if (slot === undefined) slotOfCode.set(code, (slot = slotOfCode.size));
+    slots[i] = slot;
+  }
+  return { slots, count: slotOfCode.size };
 }
 
 /**
@@ -1280,7 +1302,7 @@ function groupByIssuer(
   groupOf: Int32Array,
 ): IssuerGroups {
   const { columns } = t.ctx;
-  // By issuer code (a map: a fund of a large read has few of the read's issuers).
+  // By issuer slot, ids folded (a map: a fund of a large read has few of the read's issuers).
   const groupOfIssuer = new Map<number, number>();
   const groups: IssuerGroups = {
     firstListed: [],
@@ -1294,7 +1316,7 @@ function groupByIssuer(
     const i = listed[k];
     const listingDate = t.listingDateAt(i);
     const row = columns.rowAt(i);
-    const issuer = t.issuerAt(i) === undefined ? -1 : t.issuer.codes[i];
+    const issuer = t.issuerAt(i) === undefined ? -1 : t.issuerSlot.slots[i];
     const isSmall = t.smallCapKind(i) === "yes";
     let g = issuer < 0 ? undefined : groupOfIssuer.get(issuer);
     if (g === undefined) {
@@ -1328,8 +1350,13 @@ function admissionOrder(t: Sorted, groups: IssuerGroups): number[] {
   for (let g = 0; g < firstRow.length; g++)
     (small[g] ? competing : order).push(g);
   if (competing.length === 0) return order;
-  const keyOf = (g: number) =>
-    t.issuerAt(firstIndex[g]) ?? t.ctx.holdings[firstIndex[g]].lineId ?? "";
+  // An issuer's key as ids match (its rows may spell it several ways), else the row's lineId.
+  const keyOf = (g: number) => {
+    const issuer = t.issuerAt(firstIndex[g]);
+    return issuer !== undefined
+      ? idKey(issuer)
+      : (t.ctx.holdings[firstIndex[g]].lineId ?? "");
+  };
   const key = new Map(competing.map((g) => [g, keyOf(g)]));
   competing.sort(
     (a, b) =>

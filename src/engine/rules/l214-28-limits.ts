@@ -1,3 +1,4 @@
+import { idKey } from "../id-key";
 import {
   type Amount,
   amountFromDecimal,
@@ -500,12 +501,17 @@ let lastGate: { gate?: Dec; ownership?: Dec; refused: boolean } = {
   refused: false,
 };
 
-/** Advances "take the ownership of their issuer": the highest share given on the issuer's other rows. */
+/**
+ * Advances "take the ownership of their issuer": the highest share given on the issuer's other
+ * rows, its id matched ignoring case and surrounding spaces (contract §3).
+ */
 export function issuerOwnership(
   ctx: FundContext,
   issuerId: string | undefined,
 ): Dec | undefined {
-  return issuerId === undefined ? undefined : ownershipIndex(ctx).get(issuerId);
+  return issuerId === undefined
+    ? undefined
+    : ownershipIndex(ctx).get(idKey(issuerId));
 }
 
 const ownershipIndexes = new WeakMap<FundContext, Map<string, Dec>>();
@@ -515,13 +521,18 @@ function ownershipIndex(ctx: FundContext): Map<string, Dec> {
     index = new Map();
     const issuers = ctx.columns.coded("issuerId");
     const shares = ctx.columns.coded("ownershipPct");
+    // Consecutive rows mostly repeat an issuer: its key is made once for them.
+    let lastCode = -1;
+    let key = "";
     for (let i = 0; i < ctx.holdings.length; i++) {
-      const issuerId = issuers.values[issuers.codes[i]];
+      const code = issuers.codes[i];
+      const issuerId = issuers.values[code];
       const ownershipPct = shares.values[shares.codes[i]];
       if (issuerId === undefined || ownershipPct === undefined) continue;
-      const best = index.get(issuerId);
+      if (code !== lastCode) [lastCode, key] = [code, idKey(issuerId)];
+      const best = index.get(key);
       if (best === undefined || ownershipPct.gt(best))
-        index.set(issuerId, ownershipPct);
+        index.set(key, ownershipPct);
     }
     ownershipIndexes.set(ctx, index);
   }

@@ -1,3 +1,4 @@
+import { idKey } from "../id-key";
 import { AMOUNT_DECIMALS, formatAmount, scaleAmount, ZERO } from "../amount";
 import { centsFloorText } from "../exact-fraction";
 import { addYears } from "../dates";
@@ -315,12 +316,14 @@ function advancesGate(o: Opci): RuleResult {
   const maybe = new Map<string, Company>();
   const add = (to: Map<string, Company>, h: Holding) => {
     if (h.issuerId === undefined) return;
-    const c = to.get(h.issuerId) ?? { best: undefined, unread: false };
+    // One company however its id is written (contract §3: ids match ignoring case and spaces).
+    const key = idKey(h.issuerId);
+    const c = to.get(key) ?? { best: undefined, unread: false };
     const own = h.ownershipPct ?? h.participationPct;
     if (shareUnread(h)) c.unread = true;
     else if (own !== undefined && (c.best === undefined || own.gt(c.best)))
       c.best = own;
-    to.set(h.issuerId, c);
+    to.set(key, c);
   };
   for (const { holding: h } of inItems(o, LAW.advanceCompanyItems))
     add(companies, h);
@@ -339,10 +342,8 @@ function advancesGate(o: Opci): RuleResult {
       known.unknown(h, "issuerId", need);
       continue;
     }
-    const [company, unread] = [
-      companies.get(h.issuerId),
-      maybe.get(h.issuerId),
-    ];
+    const key = idKey(h.issuerId);
+    const [company, unread] = [companies.get(key), maybe.get(key)];
     if (company === undefined && unread !== undefined) {
       known.unknown();
       continue;

@@ -1,3 +1,4 @@
+import { idKey } from "../../id-key";
 import { type Amount, scaleAmount } from "../../amount";
 import { addMonths, addYears } from "../../dates";
 import { Dec } from "../../decimal";
@@ -75,16 +76,18 @@ export function scpiAdvances(ctx: FundContext): RuleResult {
   const owned = new Map<string, Dec>();
   for (const { holding: h } of ctx.heldPositions()) {
     if (!h.issuerId) continue;
-    const [own, best] = [h.ownershipPct, owned.get(h.issuerId)];
+    // One company however its id is written (contract §3: ids match ignoring case and spaces).
+    const key = idKey(h.issuerId);
+    const [own, best] = [h.ownershipPct, owned.get(key)];
     if (own !== undefined && (best === undefined || own.gt(best)))
-      owned.set(h.issuerId, own);
+      owned.set(key, own);
     if (h.assetClass === "CURRENT_ACCOUNT_ADVANCE") continue;
     if (
       (h.scpiCategory === 2 || h.scpiCategory === 3) &&
       !h.jointLiabilityEntity
     )
       (h.invalid.has("jointLiabilityEntity") ? maybeCompanies : companies).add(
-        h.issuerId,
+        key,
       );
   }
   return share(ctx, {
@@ -99,14 +102,15 @@ export function scpiAdvances(ctx: FundContext): RuleResult {
         issuer,
       } as const;
       if (!h.issuerId) return breaks(gateFails);
+      const key = idKey(h.issuerId);
       // A company whose joint-liability flag is unreadable may or may not be one of the fund's.
-      const company = companies.has(h.issuerId)
+      const company = companies.has(key)
         ? true
-        : maybeCompanies.has(h.issuerId)
+        : maybeCompanies.has(key)
           ? undefined
           : false;
       if (company === false) return breaks(gateFails);
-      const ownership = h.ownershipPct ?? owned.get(h.issuerId);
+      const ownership = h.ownershipPct ?? owned.get(key);
       if (ownership !== undefined && ownership.lt(gate))
         return breaks({ ...gateFails, ownership: ownership.toString() });
       if (company === undefined) return { unknown: "jointLiabilityEntity" };
