@@ -52,11 +52,14 @@ interface Row {
   ownership: number;
   lookThrough: number;
   oecd: boolean;
+  /** The issuerId written in lowercase on this row: one company however written (contract §3). */
+  lower: boolean;
 }
 
 const row: fc.Arbitrary<Row> = fc.record({
   fund: fc.integer({ min: 0, max: 2 }),
   issuer: fc.integer({ min: 0, max: 9 }),
+  lower: fc.integer({ min: 0, max: 5 }).map((x) => x === 0),
   assetClass: fc.constantFrom(...CLASSES),
   // Mostly amounts as booked; now and then one whose millionths pass 2^53 alone, or with a few others.
   cents: fc.oneof(
@@ -188,8 +191,14 @@ const FUND_HEADERS = [
 /** Bought before every listing date generated: a listed row with a listing date was admitted after purchase. */
 const INVESTED = "2018-01-15";
 
+/** The issuerId as the row writes it. */
+const writtenIssuer = (r: Row, k: number, many: boolean) => {
+  const id = many ? `I${k}-${r.issuer}` : `I${r.issuer}`;
+  return r.lower ? id.toLowerCase() : id;
+};
+/** The company: ids match ignoring case and surrounding spaces (WORKBOOK-FORMAT §3). */
 const issuerOf = (r: Row, k: number, many: boolean) =>
-  many ? `I${k}-${r.issuer}` : `I${r.issuer}`;
+  writtenIssuer(r, k, many).trim().toUpperCase();
 const listed = (r: Row) => r.listing !== null && r.listing !== "UNLISTED";
 
 function grids(
@@ -202,7 +211,7 @@ function grids(
   const holdings = rows.map((r, k) => [
     `F${r.fund}`,
     `L${k}`,
-    issuerOf(r, k, many),
+    writtenIssuer(r, k, many),
     null,
     r.assetClass,
     r.cents / 100,
