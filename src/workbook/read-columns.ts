@@ -796,11 +796,13 @@ class ColumnRead {
         : type === "money"
           ? form === "amountCells"
             ? AMOUNT_CELLS
-            : AMOUNTS
+            : form === "codes"
+              ? CODES
+              : AMOUNTS
           : coded
             ? CODES
             : OTHER;
-    this.known = coded ? new Map() : undefined;
+    this.known = coded || form === "codes" ? new Map() : undefined;
     this.index = m.index;
     this.blankIsNo = type === "boolean" && !m.spec.blankUnknown;
   }
@@ -885,6 +887,7 @@ function formOf(
   inPlace: ReadonlySet<string>,
 ): ColumnForm {
   const type = m.spec.type;
+  if (type === "money" && REPEATED_AMOUNTS.has(m.spec.name)) return "codes";
   if (type === "money")
     return grid && inPlace.has(m.spec.name) ? "amountCells" : "amounts";
   if (type !== "text") return MEMOIZED.has(type) ? "codes" : "values";
@@ -892,6 +895,14 @@ function formOf(
   if (GROUPED.has(m.spec.name)) return "codes";
   return grid && manyTexts(grid, m.index) ? "cells" : "codes";
 }
+
+/**
+ * Amounts a company has one of, repeated on each of its rows: coded like dates (a byte a row
+ * into the column's distinct amounts) rather than 8 bytes a row. A read writes its columns into
+ * fresh memory, and the market capitalisation of the few listed rows was 800 KB of it at 100,000
+ * rows; a rule reads them by code (fcpr.ts).
+ */
+const REPEATED_AMOUNTS: ReadonlySet<string> = new Set(["marketCap"]);
 
 /** Rows sampled, and distinct cells among them past which a text column is read in place. */
 const SAMPLE = 256;

@@ -250,7 +250,8 @@ class Sorted {
   readonly listingDate: Coded<string | undefined>;
   readonly investmentDate: Coded<string | undefined>;
   readonly country: Coded<string | undefined>;
-  readonly marketCap: Float64Array;
+  /** The market capitalisation by row: its code, and each code's amount in millionths (NaN: read the holding's field). */
+  readonly marketCap: { codes: CodeArray; millionths: Float64Array };
   readonly issuer: Coded<string | undefined>;
   /**
    * By class and listing status (code of the class × listing statuses + code of the status): the
@@ -297,7 +298,9 @@ class Sorted {
     this.listingDate = c.coded("listingDate");
     this.investmentDate = c.coded("investmentDate");
     this.country = c.coded("listingCountry");
-    this.marketCap = c.millionths("marketCap");
+    this.marketCap = c.memo("capMillionths", CAP_FIELDS, () =>
+      byCode(c.coded("marketCap")),
+    );
     this.issuer = c.coded("issuerId");
     this.issuerSlot = c.memo("issuerSlots", ISSUER_FIELDS, () =>
       slotsOf(this.issuer, c.length),
@@ -360,7 +363,8 @@ class Sorted {
 
   /** III 1° without its facts: met, not met, or the column it needs. */
   smallCapKind(i: number): SmallCapKind {
-    const x = this.marketCap[i];
+    const cap = this.marketCap;
+    const x = cap.millionths[cap.codes[i]];
     const c = this.country.codes[i];
     const [country, eea] = [this.country.values[c], this.eea[c]];
     // A safe integer compares with Number(limit) as with the limit (past 2^53 it exceeds them all).
@@ -376,6 +380,26 @@ const SORT_KEY = new MemoKey("sort");
 
 /** The fields of Sorted's memos: constants, not an array per check. */
 const ISSUER_FIELDS: readonly MemoField[] = ["issuerId"];
+const CAP_FIELDS: readonly MemoField[] = ["marketCap"];
+
+/** A coded amount column's amounts by code, in millionths where a safe integer (NaN otherwise: blank, or past 2^53). */
+function byCode(column: Coded<Amount | undefined>): {
+  codes: CodeArray;
+  millionths: Float64Array;
+} {
+  const { codes, values } = column;
+  const millionths = new Float64Array(values.length);
+  for (let c = 0; c < values.length; c++) {
+    const v = values[c];
+    millionths[c] =
+      v !== undefined && v <= SAFE_MILLIONTHS && v >= -SAFE_MILLIONTHS
+        ? Number(v)
+        : NaN;
+  }
+  return { codes, millionths };
+}
+
+const SAFE_MILLIONTHS = BigInt(Number.MAX_SAFE_INTEGER);
 const BY_VALUE_FIELDS: readonly MemoField[] = [
   "assetClass",
   "listingStatus",
