@@ -151,10 +151,13 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
     fundOfHolding,
     fundOfHolder,
   );
-  const { ordersByFund, orderOrphans } = assignOrders(model, matcher);
+  const { ordersByFund, orderOrphans, unnamedOrders } = assignOrders(
+    model,
+    matcher,
+  );
   const withoutFund =
-    notPlaced.length || strays.length
-      ? { holdings: notPlaced, holders: strays }
+    notPlaced.length || strays.length || unnamedOrders.length
+      ? { holdings: notPlaced, holders: strays, orders: unnamedOrders }
       : undefined;
   const inputs: FundInput[] = [];
   const inputOfFund = new Map<string, number>();
@@ -989,6 +992,8 @@ function assignHolders(model: WorkbookModel, matcher: FundMatcher) {
 function assignOrders(model: WorkbookModel, matcher: FundMatcher) {
   const ordersByFund = new Map<string, Order[]>();
   const orderOrphans: Diagnostic[] = [];
+  /** Orders that name no fund at all (blank beside several funds, or unreadable): any SCPI's they may be. */
+  const unnamedOrders: number[] = [];
   for (const o of model.orders ?? []) {
     const fundId =
       o.fundId === undefined
@@ -998,7 +1003,10 @@ function assignOrders(model: WorkbookModel, matcher: FundMatcher) {
       const list = ordersByFund.get(fundId);
       if (list) list.push(o);
       else ordersByFund.set(fundId, [o]);
-    } else if (!o.invalid.has("fundId")) {
+      continue;
+    }
+    if (o.fundId === undefined) unnamedOrders.push(o.row);
+    if (!o.invalid.has("fundId")) {
       orderOrphans.push({
         severity: "error",
         table: "Orders",
@@ -1012,7 +1020,7 @@ function assignOrders(model: WorkbookModel, matcher: FundMatcher) {
       });
     }
   }
-  return { ordersByFund, orderOrphans };
+  return { ordersByFund, orderOrphans, unnamedOrders };
 }
 
 function diagnosticsByFund(

@@ -240,6 +240,8 @@ const UNPLACED_OPCI_FIELDS: readonly MemoField[] = [
 export interface RowsWithoutFund {
   holdings: readonly number[];
   holders: readonly number[];
+  /** Orders whose fundId is blank beside several funds, or unreadable (one naming a fund missing from Funds is another SCPI's: LIVRE2 §1.4). */
+  orders: readonly number[];
 }
 
 export class FundContext {

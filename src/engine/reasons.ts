@@ -59,7 +59,7 @@ export interface ReasonFacts extends Livre2ReasonFacts {
   "rows-without-fund": {
     rows: number[];
     more: number;
-    table: "Holdings" | "Holders";
+    table: "Holdings" | "Holders" | "Orders";
   };
   /** A held position's listingStatus cannot be read: the rule's status depends on whether it is admitted to trading. */
   "listing-unknown": { lines: string[]; article: string };

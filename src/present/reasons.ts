@@ -280,7 +280,7 @@ const EN: Renderers = {
     `Holdings row${f.rows.length + f.more > 1 ? "s" : ""} ${f.rows.join(", ")}${f.more ? ` and ${f.more} more` : ""} cannot be placed (${f.column} or holding dates unreadable or blank): the position may belong to this rule.`,
   "rows-without-fund": (f) => {
     const many = f.rows.length + f.more > 1;
-    return `${f.table} row${many ? "s" : ""} ${f.rows.join(", ")}${f.more ? ` and ${f.more} more` : ""} name${many ? "" : "s"} no fund of the Funds table (fundId blank, unknown or unreadable): ${many ? "they" : "it"} may belong to this fund.`;
+    return `${f.table} row${many ? "s" : ""} ${f.rows.join(", ")}${f.more ? ` and ${f.more} more` : ""} name${many ? "" : "s"} no fund of the Funds table (fundId ${f.table === "Orders" ? "blank or unreadable" : "blank, unknown or unreadable"}): ${many ? "they" : "it"} may belong to this fund.`;
   },
   "entity-debt-blank": (f) =>
     f.rule
@@ -629,7 +629,7 @@ const FR: Renderers = {
     `${f.rows.length + f.more > 1 ? "Lignes" : "Ligne"} ${f.rows.join(", ")}${f.more ? ` et ${count(f.more, fr, "autre", "autres")}` : ""} du tableau Holdings ${f.rows.length + f.more > 1 ? "impossibles" : "impossible"} à classer (colonne ${quote(holdingsColumnFr(f.column), fr)} ou dates de détention vides ou illisibles)${NBSP}: la position peut relever de cette règle.`,
   "rows-without-fund": (f) => {
     const many = f.rows.length + f.more > 1;
-    return `${many ? "Les lignes" : "La ligne"} ${f.rows.join(", ")}${f.more ? ` et ${count(f.more, fr, "autre", "autres")}` : ""} du tableau ${f.table} ${many ? "ne sont rattachées" : "n'est rattachée"} à aucun fonds du tableau Funds (code fonds vide, inconnu ou illisible)${NBSP}: ${many ? "elles peuvent" : "elle peut"} appartenir à ce fonds.`;
+    return `${many ? "Les lignes" : "La ligne"} ${f.rows.join(", ")}${f.more ? ` et ${count(f.more, fr, "autre", "autres")}` : ""} du tableau ${f.table} ${many ? "ne sont rattachées" : "n'est rattachée"} à aucun fonds du tableau Funds (code fonds ${f.table === "Orders" ? "vide ou illisible" : "vide, inconnu ou illisible"})${NBSP}: ${many ? "elles peuvent" : "elle peut"} appartenir à ce fonds.`;
   },
   "entity-debt-blank": (f) =>
     f.rule

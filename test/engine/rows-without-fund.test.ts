@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../src/engine/check";
-import type { Fund, Holder, Holding } from "../../src/engine/model";
+import type { Fund, Holder, Holding, Order } from "../../src/engine/model";
 import { ruleExplanation as ruleText } from "../../src/present/report";
 import { CheckedWorkbook } from "../../src/workbook/checked-workbook";
 import type { CellEdit } from "../../src/workbook/edits";
 import { readWorkbook } from "../../src/workbook/read-workbook";
 import { rawTable } from "../helpers/raw-table";
-import { fcpr, fundOf, holder, holding, type HoldingSpec, rule } from "../helpers/build";
+import { eur, fcpr, fundOf, holder, holding, type HoldingSpec, rule } from "../helpers/build";
 
 // WORKBOOK-FORMAT §1: Holdings.fundId is the owning fund "when the workbook has several funds";
 // §2: a missing required value makes "the rules that needed that value" incomplete "for that fund",
@@ -126,5 +126,46 @@ describe("L. 214-28 I after an edit (CheckedWorkbook): a row's fundId edited awa
     workbook = workbook.withEdits([edit("ETA")]);
     expect(q50()).toBe("pass");
     expect(workbook.report("2025-12-31")).toEqual(checkWorkbook(readWorkbook(workbook.tables), { asOf: "2025-12-31" }));
+  });
+});
+
+describe("L. 214-93 II (SCPI-SELL10, an event): an Orders row that names no fund", () => {
+  const scpi = (fundId: string, row: number): Fund => ({
+    ...fundOf("SCPI", { fundId, row, basis: "FAIR", paidUpSubscriptions: null, totalAssets: "1000000" }),
+    unitsIssued: eur(1000),
+  });
+  const order = (fundId: string | undefined, units: number, row: number, invalid: string[] = []): Order => ({
+    row,
+    invalid: new Set(invalid),
+    fundId,
+    orderType: "SELL",
+    registeredDate: "2023-06-30",
+    units: eur(units),
+  });
+  const run = (orders: Order[]) =>
+    checkWorkbook(
+      { funds: [scpi("S1", 2), scpi("S2", 3)], holdings: [], holders: [], orders, diagnostics: [] },
+      { asOf: "2025-12-31" },
+    ).funds.map((f) => rule(f, "SCPI-SELL10"));
+
+  it("L. 214-93 II « au moins 10 % des parts émises »: 5 % of old sell orders is not triggered", () => {
+    expect(run([order("S1", 50, 2)]).map((r) => r.status)).toEqual(["pass", "pass"]);
+  });
+
+  it("L. 214-93 II: an order whose fundId is blank beside two SCPI (or unreadable) may be either's: « not triggered » is incomplete for both; triggered stays triggered", () => {
+    for (const stray of [order(undefined, 60, 9), order(undefined, 60, 9, ["fundId"])]) {
+      const [s1, s2] = run([order("S1", 50, 2), stray]);
+      expect(s1.status).toBe("incomplete");
+      expect(s2.status).toBe("incomplete");
+      expect(s1.reasons).toContainEqual({ code: "rows-without-fund", facts: { rows: [9], more: 0, table: "Orders" } });
+      expect(ruleText(s1, "fr")!.replace(/\u00a0/g, " ")).toContain(
+        "La ligne 9 du tableau Orders n'est rattachée à aucun fonds du tableau Funds (code fonds vide ou illisible) : elle peut appartenir à ce fonds.",
+      );
+    }
+    expect(run([order("S1", 100, 2), order(undefined, 1, 9)])[0].status).toBe("triggered");
+  });
+
+  it("LIVRE2 §1.4: an order of a fund missing from Funds is another SCPI's, a workbook-level diagnostic only", () => {
+    expect(run([order("S1", 50, 2), order("S9", 60, 9)]).map((r) => r.status)).toEqual(["pass", "pass"]);
   });
 });

@@ -66,6 +66,7 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
   "rows-without-fund": [
     { rows: [12], more: 0, table: "Holdings" },
     { rows: [3, 4, 5, 6, 7], more: 2, table: "Holders" },
+    { rows: [9], more: 0, table: "Orders" },
   ],
   "listing-unknown": [{ lines: ["L7", "L9"], article: "L. 214-28 I" }],
   "listing-date-unknown": [{ lines: ["L7"], article: "L. 214-28 IV" }],

@@ -13,7 +13,7 @@ import type {
 } from "../result";
 import type { Breaches } from "./breaches";
 import { fundBase, type Measure } from "./tally";
-import { settle, settleHolders } from "./uncertain";
+import { settle, settleRowsOfNoFund } from "./uncertain";
 
 /** What a family of rules gives for one fund: its results, and the window its quota binds in. */
 export interface Evaluation {
@@ -58,7 +58,7 @@ export function compare(
   if (c.conditions) withConditions(r, c.conditions);
   c.finish?.(r);
   if (c.over !== "holders") settle(ctx, r);
-  else settleHolders(ctx, r);
+  else settleRowsOfNoFund(ctx, r, "Holders");
   MEASURED.add(r);
   return r;
 }

@@ -19,5 +19,5 @@ export {
   classifyingColumn,
   reportUnplacedRows,
   settle,
-  settleHolders,
+  settleRowsOfNoFund,
 } from "./uncertain";

@@ -75,10 +75,14 @@ export function settle(ctx: FundContext, r: RuleResult): void {
 /** The reason naming the table's rows that no fund takes (the first five, and how many more); null when none. */
 function withoutFund(
   ctx: FundContext,
-  table: "Holdings" | "Holders",
+  table: "Holdings" | "Holders" | "Orders",
 ): Reason | null {
   const rows =
-    table === "Holdings" ? ctx.withoutFund?.holdings : ctx.withoutFund?.holders;
+    table === "Holdings"
+      ? ctx.withoutFund?.holdings
+      : table === "Holders"
+        ? ctx.withoutFund?.holders
+        : ctx.withoutFund?.orders;
   if (!rows?.length) return null;
   return reason("rows-without-fund", {
     rows: rows.slice(0, 5),
@@ -88,11 +92,15 @@ function withoutFund(
 }
 
 /**
- * A result measured on the Holders table cannot claim more than that table lets it know: while a
- * Holders row names no fund of the Funds table, it may be one of this fund's investors.
+ * A result measured on the Holders (or Orders) table cannot claim more than that table lets it
+ * know: while a row of it names no fund, it may be one of this fund's investors (or orders).
  */
-export function settleHolders(ctx: FundContext, r: RuleResult): void {
-  const stray = withoutFund(ctx, "Holders");
+export function settleRowsOfNoFund(
+  ctx: FundContext,
+  r: RuleResult,
+  table: "Holders" | "Orders",
+): void {
+  const stray = withoutFund(ctx, table);
   if (stray === null || !CLAIMS.has(r.status)) return;
   r.status = "incomplete";
   r.partial = true;

@@ -3,7 +3,7 @@ import { idKey } from "../../id-key";
 import type { Holding } from "../../model";
 import { fractionAt } from "../../../law/livre2/fraction";
 import type { FundContext } from "../../fund-context";
-import { settleHolders } from "../../measures";
+import { settleRowsOfNoFund } from "../../measures";
 import type { RuleResult } from "../../result";
 import { OFS_FIA } from "../../../law/livre2/ofs-fia";
 import { FIA_CAP300K, FIVG_20INV, OFS_20INV, OFS_LOSS } from "./definitions";
@@ -160,7 +160,7 @@ export function twentyInvestors(
   });
   if (flagUnread) claimUnread(r, "reservedTo20Investors", rule.article);
   // A Holders row of no known fund may be one more of this fund's investors.
-  settleHolders(ctx, r);
+  settleRowsOfNoFund(ctx, r, "Holders");
   return r;
 }
 

@@ -3,6 +3,7 @@ import { type Amount, scaleAmount } from "../../amount";
 import { addMonths, addYears } from "../../dates";
 import { Dec } from "../../decimal";
 import type { FundContext } from "../../fund-context";
+import { settleRowsOfNoFund } from "../../measures";
 import { type Reason, reason } from "../../reasons";
 import { coded } from "../../../present/english";
 import type { GroupResult, RuleResult } from "../../result";
@@ -212,6 +213,13 @@ export function raise15(
  * has an Orders table.
  */
 export function sellOrders(ctx: FundContext): RuleResult | undefined {
+  const r = sellOrdersMeasured(ctx);
+  // An order that names no fund may be one of this SCPI's: « not triggered » cannot be claimed.
+  if (r !== undefined) settleRowsOfNoFund(ctx, r, "Orders");
+  return r;
+}
+
+function sellOrdersMeasured(ctx: FundContext): RuleResult | undefined {
   const orders = ctx.orders;
   if (orders === undefined) return undefined;
   const rule = SCPI_SELL10;
