@@ -213,6 +213,23 @@ describe("OPCI-LEV40 · L. 214-39: « peut contracter des emprunts dans la limit
   // the limit is 40 % of 0, and 100 000 of borrowings exceed it (docs/workbook-format.md:
   // « Comparisons are made exactly (numerator against threshold × base), never on a rounded
   // ratio »: 100 000 ≤ 0.4 × 0 is false). The fund passes OPCI-RE60 on its 4° shares.
+  it("L. 214-39 « à concurrence du pourcentage de participation »: a 2° company's debts of 90 000 whose participationPct is unreadable are 0 to 60 % of the base: incomplete, not breach", () => {
+    const headers = ["fundId", "lineId", "issuerId", "assetClass", "fairValue", "opciCategory", "entityDebt", "participationPct"];
+    const report = checkWorkbook(
+      readWorkbook({
+        Funds: tableFromValues("Funds", [FUND_HEADERS, ["F", "SPPICAV", "2016-04-30", 0, 0]]),
+        Holdings: tableFromValues("Holdings", [
+          headers,
+          ["F", "B", "B", "REAL_ESTATE", 50000, 1, null, null],
+          ["F", "S", "S", "EQUITY", 100000, 2, 90000, "beaucoup"],
+        ]),
+      }),
+      { asOf: "2025-12-31" },
+    );
+    // At 100 % the debts are 60 % of the 150 000 of items 1° and 2°, at 10 % they are 6 %.
+    expect(ruleOf(report.funds[0].rules, "OPCI-LEV40")).toMatchObject({ status: "incomplete", partial: true });
+  });
+
   it("L. 214-39: borrowings with no real-estate asset of items 1° to 3° and 5°: breach, headroom -100 000", () => {
     const report = checkWorkbook(
       readWorkbook({

@@ -527,6 +527,8 @@ interface Expected {
   debt: bigint;
   realEstate: bigint;
   borrowingsKnown: boolean;
+  /** Some amount of the fund is below zero: an unread one could be too. */
+  belowZero: boolean;
   outsideList: Line[];
   unlimited: Line[];
   /** Advances to no 2° or 3° company of the fund. */
@@ -638,6 +640,7 @@ function expected(
     debt,
     realEstate,
     borrowingsKnown: f.borrowingsCents !== null,
+    belowZero: rows.some(({ r }) => r.cents < 0),
     outsideList,
     unlimited,
     noCompany,
@@ -906,9 +909,11 @@ function statusesOf(
     const lev = nothing
       ? "breach"
       : maxStatus(want.debt, want.realEstate, 4000n, margin);
+    // A ratio whose readable part is beyond: « Not when … the fund has an amount below zero (an
+    // unread one could be too): then incomplete. » Over nothing, any debt is beyond whatever else.
     out["OPCI-LEV40"] = want.borrowingsKnown
       ? delayed(lev)
-      : binding === true && lev === "breach"
+      : binding === true && lev === "breach" && (nothing || !want.belowZero)
         ? "breach"
         : "incomplete";
   }

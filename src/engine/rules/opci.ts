@@ -257,8 +257,13 @@ function leverage(o: Opci): RuleResult {
       else ctx.warn("Holdings", h.row, "entityDebt", blank);
       continue;
     }
+    // An unreadable share is not the 100 % of a blank one: the debt read at 100 % would be
+    // taken for the least the fund owes, and the limit found breached on a share it never read.
+    if (h.invalid.has("participationPct")) {
+      debt.unknown();
+      continue;
+    }
     const participation = h.participationPct ?? new Dec(1);
-    if (h.invalid.has("participationPct")) debt.unknown();
     const looked = scaleAmount(h.entityDebt, participation);
     debt.plus(looked);
     const facts = {
