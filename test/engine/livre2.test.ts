@@ -61,6 +61,14 @@ describe("SCPI-ASSET, SCPI-CCA5, SCPI-DEBT, SCPI-RAISE15 · SCPI, L. 214-115, L.
     expect(rule(run(f, [pos("EQUITY", "100000", { scpiCategory: 2, entityDebt: eur(200_002), participationPct: dec("0.5") })]), "SCPI-DEBT").status).toBe("breach");
     expect(rule(run(fair("SCPI", { borrowings: eur(1) }), []), "SCPI-DEBT").status).toBe("incomplete");
   });
+  it("L. 214-101 « au prorata de sa participation »: a 2° company's debts of 200 000 whose participationPct is unreadable put the debt between 400 000 and 600 000 against 500 000: incomplete, not breach", () => {
+    const f = fair("SCPI", { borrowings: eur(400_000), agBorrowingMax: eur(500_000) });
+    const unread = pos("EQUITY", "100000", { scpiCategory: 2, entityDebt: eur(200_000), invalid: new Set(["participationPct"]) });
+    expect(rule(run(f, [unread]), "SCPI-DEBT")).toMatchObject({ status: "incomplete", numerator: "400000.00" });
+    // Beyond the maximum on what is read: a breach whatever the share.
+    const over = fair("SCPI", { borrowings: eur(500_001), agBorrowingMax: eur(500_000) });
+    expect(rule(run(over, [unread]), "SCPI-DEBT").status).toBe("breach");
+  });
   it("L. 214-116: within one year for an SCPI", () => {
     const f = fair("SCPI", { subscriptionOpeningDate: "2025-01-31", statutoryMaxCapital: eur(1_000_000), publicSubscribedCapital: eur(100_000) });
     expect(rule(run(f, [], [], undefined, "2026-01-30"), "SCPI-RAISE15").status).toBe("not-binding");

@@ -3,7 +3,7 @@ import { type Amount, scaleAmount } from "../../amount";
 import { addMonths, addYears } from "../../dates";
 import { Dec } from "../../decimal";
 import type { FundContext } from "../../fund-context";
-import { settleRowsOfNoFund } from "../../measures";
+import { heldUnknown, settleRowsOfNoFund } from "../../measures";
 import { type Reason, reason } from "../../reasons";
 import { coded } from "../../../present/english";
 import type { GroupResult, RuleResult } from "../../result";
@@ -128,11 +128,16 @@ export function scpiDebt(ctx: FundContext): RuleResult | undefined {
   let complete =
     !f.invalid.has("borrowings") && !f.invalid.has("agBorrowingMax");
   let debt: Amount = f.borrowings ?? ZERO;
+  // A debt read below zero (a sign error): an unread one could be too, so the partial sum is not the least.
+  let belowZero = debt < ZERO;
   for (const p of ctx.heldPositions()) {
     const h = p.holding;
     if (h.scpiCategory !== 2) continue;
-    if (h.invalid.has("entityDebt") || h.invalid.has("participationPct"))
+    // An unreadable debt or share is left out of the partial value, not read at 100 %.
+    if (h.invalid.has("entityDebt") || h.invalid.has("participationPct")) {
       complete = false;
+      continue;
+    }
     if (h.entityDebt === undefined) {
       const facts = { item: 2, article, threshold: "1", rule: id };
       const blank = reason("entity-debt-blank", facts);
@@ -141,6 +146,7 @@ export function scpiDebt(ctx: FundContext): RuleResult | undefined {
     }
     const share = h.participationPct ?? new Dec(1);
     const part = scaleAmount(h.entityDebt, share);
+    if (part < ZERO) belowZero = true;
     debt += part;
     const explain = reason("counted-look-through-debt", {
       debt: formatAmount(h.entityDebt),
@@ -166,6 +172,8 @@ export function scpiDebt(ctx: FundContext): RuleResult | undefined {
     // The meeting's maximum is a limit: a maximum of 0 forbids any debt.
     baseIsLimit: true,
     complete,
+    // What is read can only grow with what is not: already beyond the maximum, a breach.
+    partialIsLeast: !belowZero && !heldUnknown(ctx),
     notes,
   });
 }
