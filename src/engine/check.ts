@@ -86,9 +86,9 @@ export function checkWorkbook(
   );
 }
 
-/** Everything checkFund needs about one fund, as the workbook's rows assign it. */
 const NO_ROWS: readonly number[] = [];
 
+/** Everything checkFund needs about one fund, as the workbook's rows assign it. */
 export interface FundInput {
   fund: Fund;
   holdings: Holding[];

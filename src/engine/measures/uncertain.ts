@@ -61,7 +61,12 @@ function uncertainty(ctx: FundContext): Note | null {
  */
 export function settle(ctx: FundContext, r: RuleResult): void {
   const note = uncertainty(ctx);
-  if (note === null || !CLAIMS.has(r.status)) return;
+  if (note !== null) claimNoMore(r, note);
+}
+
+/** A claiming status (and each claiming condition) becomes `incomplete`, partial, saying why. */
+function claimNoMore(r: RuleResult, note: Note): void {
+  if (!CLAIMS.has(r.status)) return;
   r.status = "incomplete";
   r.partial = true;
   // Coded too when the message is (or there is none), so every language says why.
@@ -101,14 +106,8 @@ export function settleRowsOfNoFund(
   table: "Holders" | "Orders",
 ): void {
   const stray = withoutFund(ctx, table);
-  if (stray === null || !CLAIMS.has(r.status)) return;
-  r.status = "incomplete";
-  r.partial = true;
-  if (r.reasons !== undefined || !r.message)
-    r.reasons = [...(r.reasons ?? []), stray];
-  r.message = r.message ? `${r.message} ${english(stray)}` : english(stray);
-  for (const c of r.conditions ?? [])
-    if (CLAIMS.has(c.status)) c.status = "incomplete";
+  if (stray !== null)
+    claimNoMore(r, { text: english(stray), reasons: [stray] });
 }
 
 /** Says, once per row, which value of an unplaced row is needed: its holding dates, or its class. */
