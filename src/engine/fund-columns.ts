@@ -1,3 +1,4 @@
+import { allKeys, keyed, markKeyed } from "./id-key";
 import type { Amount } from "./amount";
 import {
   type CodeArray,
@@ -284,6 +285,10 @@ export class FundColumns {
       }
       codes[k] = code;
     }
+    // A copy of ids all written as their keys stays so if the values added are: the check then
+    // need not look at every id again to fold them (id-key.ts).
+    if (added !== undefined && from && keyed(from.values))
+      markKeyed(values, allKeys(added.keys()));
     return { codes, values: values as Holding[K][] };
   }
 

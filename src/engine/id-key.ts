@@ -26,6 +26,17 @@ export function isKey(id: string): boolean {
  */
 const KEYED = new WeakSet<readonly unknown[]>();
 
+/** Whether the values are known to have every text written as its key (markKeyed). */
+export function keyed(values: readonly unknown[]): boolean {
+  return KEYED.has(values);
+}
+
+/** Whether every text among the values is written as its key. */
+export function allKeys(values: Iterable<unknown>): boolean {
+  for (const v of values) if (typeof v === "string" && !isKey(v)) return false;
+  return true;
+}
+
 /** Says whether every text of a coded column's values is written as its key (kept up to date as values are added). */
 export function markKeyed(values: readonly unknown[], keyed: boolean): void {
   if (keyed) KEYED.add(values);
