@@ -285,10 +285,7 @@ export class FundColumns {
       }
       codes[k] = code;
     }
-    // A copy of ids all written as their keys stays so if the values added are: the check then
-    // need not look at every id again to fold them (id-key.ts).
-    if (added !== undefined && from && keyed(from.values))
-      markKeyed(values, allKeys(added.keys()));
+    if (added !== undefined && from) keepKeyed(values, from.values, added);
     return { codes, values: values as Holding[K][] };
   }
 
@@ -596,6 +593,7 @@ export class FundColumns {
     });
     // The previous values when they are the same: what was worked out per value stays right.
     if (sameValues(values, column.values)) values = column.values as unknown[];
+    else if (added !== undefined) keepKeyed(values, from.values, added);
     const before = column.codes;
     let unchanged = values === column.values && before.length === this.length;
     for (let s = 0; unchanged && s < slots.length; s++)
@@ -653,6 +651,18 @@ export interface AmountChange {
   readonly slots: readonly number[];
   readonly before: Float64Array;
   readonly after: Float64Array;
+}
+
+/**
+ * A copy of a read's ids, all written as their keys, stays known so when the values added to it
+ * are: the check then need not look at every id again to fold them (id-key.ts).
+ */
+function keepKeyed(
+  copy: readonly unknown[],
+  read: readonly unknown[],
+  added: Map<unknown, number>,
+): void {
+  if (keyed(read)) markKeyed(copy, allKeys(added.keys()));
 }
 
 /** The column's values at the slots, in the slots' order. */
