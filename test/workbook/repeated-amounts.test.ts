@@ -46,4 +46,20 @@ describe("L. 214-28 III 1°: market capitalisations read by code give the report
       expect(BigInt(b20.numerator!.replace(".", ""))).toBeGreaterThan(0n);
     });
   }
+
+  it("capitalisations past 2^53 millionths (9 007 199 254,74 €): a large cap is not a small cap, read without its holding made", () => {
+    const rows: CellValue[][] = [HEADERS];
+    for (let k = 0; k < 50; k++)
+      rows.push(["F1", `L${k}`, `I${k % 5}`, "EQUITY", 100, "REGULATED", "FR", k % 2 ? 120_000_000_000 : 100_000_000, "2023-03-15"]);
+    const read = () => readWorkbook({ Funds: tableFromValues("Funds", FUNDS), Holdings: tableFromValues("Holdings", rows) });
+    const model = read();
+    const coded = checkWorkbook(model, { asOf: "2025-12-31" });
+    // No holding object was made to read them (a read's list makes its holdings when first read).
+    expect(Object.keys(model.holdings)).toHaveLength(0);
+    const copy = read();
+    const plain = { ...copy, holdings: copy.holdings.map((h) => plainHolding(h) as Holding) };
+    expect(coded).toEqual(checkWorkbook(plain, { asOf: "2025-12-31" }));
+    // The 25 rows at 100 M€ are small caps of III 1° (2 500 €); those at 120 Md€ are not.
+    expect(coded.funds[0].rules.find((r) => r.id === "FCPR-B20")!.numerator).toBe("2500.00");
+  });
 });

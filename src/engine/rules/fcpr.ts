@@ -250,8 +250,8 @@ class Sorted {
   readonly listingDate: Coded<string | undefined>;
   readonly investmentDate: Coded<string | undefined>;
   readonly country: Coded<string | undefined>;
-  /** The market capitalisation by row: its code, and each code's amount in millionths (NaN: read the holding's field). */
-  readonly marketCap: { codes: CodeArray; millionths: Float64Array };
+  /** The market capitalisation by row: its code, and each code's amount (in millionths while a safe integer, else NaN). */
+  readonly marketCap: CodedAmounts;
   readonly issuer: Coded<string | undefined>;
   /**
    * By class and listing status (code of the class × listing statuses + code of the status): the
@@ -370,7 +370,7 @@ class Sorted {
     // A safe integer compares with Number(limit) as with the limit (past 2^53 it exceeds them all).
     return x === x
       ? smallCapKind(country, eea, x, this.capLimit)
-      : smallCapKind(country, eea, this.ctx.holdings[i].marketCap, this.limit);
+      : smallCapKind(country, eea, cap.values[cap.codes[i]], this.limit);
   }
 }
 
@@ -382,11 +382,10 @@ const SORT_KEY = new MemoKey("sort");
 const ISSUER_FIELDS: readonly MemoField[] = ["issuerId"];
 const CAP_FIELDS: readonly MemoField[] = ["marketCap"];
 
-/** A coded amount column's amounts by code, in millionths where a safe integer (NaN otherwise: blank, or past 2^53). */
-function byCode(column: Coded<Amount | undefined>): {
-  codes: CodeArray;
-  millionths: Float64Array;
-} {
+/** A coded amount column, with its amounts by code in millionths where a safe integer (NaN otherwise: blank, or past 2^53). */
+type CodedAmounts = Coded<Amount | undefined> & { millionths: Float64Array };
+
+function byCode(column: Coded<Amount | undefined>): CodedAmounts {
   const { codes, values } = column;
   const millionths = new Float64Array(values.length);
   for (let c = 0; c < values.length; c++) {
@@ -396,7 +395,7 @@ function byCode(column: Coded<Amount | undefined>): {
         ? Number(v)
         : NaN;
   }
-  return { codes, millionths };
+  return { codes, values, millionths };
 }
 
 const SAFE_MILLIONTHS = BigInt(Number.MAX_SAFE_INTEGER);
