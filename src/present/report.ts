@@ -68,7 +68,8 @@ export function ruleValueText(
 
 /**
  * The threshold with its operator as the report gives it: "≥ 50 %" in English; in French the
- * law's words, « au moins 50 % », « au plus 15 % », « inférieur à 5 % », « dans la limite de 20 % ».
+ * law's words, « au moins 50 % », « au plus 15 % », « inférieur à 5 % », « dans la limite de 20 % »,
+ * and « aucune ligne » for a closed list (at most 0 %).
  */
 export function thresholdText(
   r: Pick<RuleResult, "threshold" | "operator" | "direction">,
@@ -88,6 +89,10 @@ export function thresholdText(
         : "≤";
     return `${symbol} ${value}`;
   }
+  // A closed list or a gate (« exclusivement », « uniquement »): nothing may be outside it, as
+  // a register rule says it.
+  if (r.threshold === 0 && (op === "<=" || (!op && r.direction === "max")))
+    return "aucune ligne";
   switch (op) {
     case ">=":
       return `au moins ${value}`;

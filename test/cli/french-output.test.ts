@@ -43,6 +43,9 @@ describe("fund-quota check --lang fr on the sample", () => {
       expect(stdout).not.toMatch(/\d\.\d{2} ?%/);
       expect(stdout).toContain("au moins 50\u00a0%");
       expect(stdout).toContain("au plus 15\u00a0%");
+      // A closed list (OPCI-ASSET, « exclusivement »): nothing outside it, as a register rule says it, not « au plus 0 % ».
+      expect(stdout).not.toContain("au plus 0\u00a0%");
+      expect(stdout).toMatch(/OPCI-ASSET .* aucune ligne/);
       for (const status of ["Respecté", "Dépassement", "À surveiller", "Non applicable à cette date"])
         expect(stdout).toContain(status);
       expect(stdout).toContain("à régulariser");
