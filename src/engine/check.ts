@@ -157,7 +157,7 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
   );
   const withoutFund =
     notPlaced.length || strays.length || unnamedOrders.length
-      ? { holdings: notPlaced, holders: strays, orders: unnamedOrders }
+      ? { Holdings: notPlaced, Holders: strays, Orders: unnamedOrders }
       : undefined;
   const inputs: FundInput[] = [];
   const inputOfFund = new Map<string, number>();

@@ -236,13 +236,15 @@ const UNPLACED_OPCI_FIELDS: readonly MemoField[] = [
  * Everything a rule family needs about one fund on one date: its basis, the base of its
  * ratios, its positions with their amounts, and a place to record what could not be read.
  */
-/** Worksheet rows of Holdings and Holders that no fund of the Funds table takes (a blank fundId beside several funds, an unknown or unreadable one). */
-export interface RowsWithoutFund {
-  holdings: readonly number[];
-  holders: readonly number[];
-  /** Orders whose fundId is blank beside several funds, or unreadable (one naming a fund missing from Funds is another SCPI's: LIVRE2 §1.4). */
-  orders: readonly number[];
-}
+/**
+ * Worksheet rows, by table, that no fund of the Funds table takes: Holdings and Holders rows whose
+ * fundId is blank beside several funds, unknown or unreadable; Orders whose fundId is blank
+ * beside several funds or unreadable (one naming a fund missing from Funds is another SCPI's:
+ * LIVRE2 §1.4).
+ */
+export type RowsWithoutFund = Readonly<
+  Record<"Holdings" | "Holders" | "Orders", readonly number[]>
+>;
 
 export class FundContext {
   readonly basis?: Basis;

@@ -771,7 +771,6 @@ class ColumnRead {
     arena: Arena,
   ) {
     const type = m.spec.type;
-    const coded = MEMOIZED.has(type);
     // A text column of a grid is read in place past its codes (of another table, it then holds
     // its texts as they are), and so is an amount column the check is not expected to read.
     const cells =
@@ -793,16 +792,14 @@ class ColumnRead {
     this.kind =
       type === "text"
         ? TEXT
-        : type === "money"
-          ? form === "amountCells"
-            ? AMOUNT_CELLS
+        : form === "amountCells"
+          ? AMOUNT_CELLS
+          : form === "amounts"
+            ? AMOUNTS
             : form === "codes"
               ? CODES
-              : AMOUNTS
-          : coded
-            ? CODES
-            : OTHER;
-    this.known = coded || form === "codes" ? new Map() : undefined;
+              : OTHER;
+    this.known = this.kind === CODES ? new Map() : undefined;
     this.index = m.index;
     this.blankIsNo = type === "boolean" && !m.spec.blankUnknown;
   }

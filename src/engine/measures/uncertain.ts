@@ -82,12 +82,7 @@ function withoutFund(
   ctx: FundContext,
   table: "Holdings" | "Holders" | "Orders",
 ): Reason | null {
-  const rows =
-    table === "Holdings"
-      ? ctx.withoutFund?.holdings
-      : table === "Holders"
-        ? ctx.withoutFund?.holders
-        : ctx.withoutFund?.orders;
+  const rows = ctx.withoutFund?.[table];
   if (!rows?.length) return null;
   return reason("rows-without-fund", {
     rows: rows.slice(0, 5),

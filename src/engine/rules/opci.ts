@@ -251,16 +251,14 @@ function leverage(o: Opci): RuleResult {
     const explain = why("counted-leverage-base", item);
     base.add(p, { rule, article, explain });
     if (!lookThrough.has(item.item)) continue;
-    if (h.entityDebt === undefined) {
-      const blank = why("entity-debt-blank", item);
-      if (h.invalid.has("entityDebt")) debt.unknown();
-      else ctx.warn("Holdings", h.row, "entityDebt", blank);
+    // An unreadable debt or share is left out of the partial value: the debt read at 100 % (a
+    // blank share's) would be taken for the least the fund owes, on a share it never read.
+    if (h.invalid.has("entityDebt") || h.invalid.has("participationPct")) {
+      debt.unknown();
       continue;
     }
-    // An unreadable share is not the 100 % of a blank one: the debt read at 100 % would be
-    // taken for the least the fund owes, and the limit found breached on a share it never read.
-    if (h.invalid.has("participationPct")) {
-      debt.unknown();
+    if (h.entityDebt === undefined) {
+      ctx.warn("Holdings", h.row, "entityDebt", why("entity-debt-blank", item));
       continue;
     }
     const participation = h.participationPct ?? new Dec(1);
