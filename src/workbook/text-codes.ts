@@ -16,23 +16,28 @@ export class TextCodes {
   private readonly list: unknown[];
   private count = 0;
   /**
-   * Code + 1 of the text in each slot (0: empty), a power of two slots at most 3/4 full. One int
-   * a slot, the hashes kept by code (hashes): a table's memory is written afresh by each read,
-   * and fresh memory is most of what coding ~38,000 issuers costs (about 13 µs a 4 KB page).
+   * Each slot: the text's code + 1 in its low CODE_BITS (0: empty), and the top bits of its hash
+   * above them, a power of two slots at most 3/4 full. A table's memory is written afresh by each
+   * read (about 10 µs a 4 KB page here), and a probe reads one slot: no array of hashes beside it
+   * to write and to look up at random.
    */
   private slots: Int32Array;
-  /** Each text's hash by its code (0 for other values): a probe compares texts of equal hashes only, growing hashes none again. */
-  private hashes: Int32Array;
   private readonly others = new Map<unknown, number>();
   /** Texts not written as their id key (a lowercase letter, a space at an end): ids the engine may fold. */
   private unkeyed = 0;
 
-  /** expected: about how many distinct texts will be added (the table is sized for them at once, not grown). */
-  constructor(expected = 0) {
+  /**
+   * expected: about how many distinct texts will be added (the table is sized for them at once,
+   * not grown); tableCodes: how many codes the table gives texts (what a slot holds), the later
+   * texts going to the Map.
+   */
+  constructor(
+    expected = 0,
+    private readonly tableCodes = CODE_MASK,
+  ) {
     let size = 64;
     while (size * 3 < expected * 4) size *= 2;
     this.slots = new Int32Array(size);
-    this.hashes = new Int32Array((size * 3) >> 2);
     // Holes until written: an estimate too high (it is at most the rows' count) costs only those.
     this.list = new Array<unknown>(expected);
   }
@@ -59,33 +64,38 @@ export class TextCodes {
   codeOf(value: unknown): number | undefined {
     if (typeof value !== "string") return this.others.get(value);
     const at = this.find(value, hashOf(value));
-    return at < 0 ? undefined : this.slots[at] - 1;
+    return at >= 0 ? (this.slots[at] & CODE_MASK) - 1 : this.others.get(value);
   }
 
   /** The code of a value, a new one (the next) when it was never added. */
   add(value: unknown): number {
-    if (typeof value !== "string") {
+    if (typeof value !== "string" || this.count >= this.tableCodes) {
+      // Past the codes a slot holds (2 million texts), texts too go to the Map.
+      if (typeof value === "string") {
+        const at = this.find(value, hashOf(value));
+        if (at >= 0) return (this.slots[at] & CODE_MASK) - 1;
+      }
       let code = this.others.get(value);
       if (code === undefined) {
         code = this.count;
         this.others.set(value, code);
-        this.push(value, 0);
+        this.push(value);
       }
       return code;
     }
     const hash = hashOf(value);
     const at = this.find(value, hash);
-    if (at >= 0) return this.slots[at] - 1;
+    if (at >= 0) return (this.slots[at] & CODE_MASK) - 1;
     const code = this.count;
-    this.push(value, hash);
-    this.slots[-at - 1] = code + 1;
+    this.push(value);
+    this.slots[-at - 1] = ((hash >>> CODE_BITS) << CODE_BITS) | (code + 1);
     // At most 3/4 full: a probe ends soon at an empty slot.
     if (code * 4 >= this.slots.length * 3) this.grow();
     return code;
   }
 
-  /** A new code's value and hash. */
-  private push(value: unknown, hash: number): void {
+  /** A new code's value. */
+  private push(value: unknown): void {
     // Checked while the text is in cache: the engine then need not look at every id again (id-key.ts).
     if (typeof value === "string" && !isKey(value) && this.unkeyed++ === 0)
       markKeyed(this.list, false);
@@ -93,39 +103,39 @@ export class TextCodes {
     const list = this.list;
     if (code < list.length) list[code] = value;
     else list.push(value);
-    if (code === this.hashes.length) {
-      const hashes = new Int32Array(2 * code);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
-    this.hashes[code] = hash;
   }
 
   /** The index of the text's slot; else -(index of the empty slot where it would go) - 1. */
   private find(text: string, hash: number): number {
-    const { slots, hashes, list } = this;
+    const { slots, list } = this;
     const mask = slots.length - 1;
+    const tag = hash >>> CODE_BITS;
     for (let at = hash & mask; ; at = (at + 1) & mask) {
-      const code = slots[at] - 1;
-      if (code < 0) return -at - 1;
-      if (hashes[code] === hash && list[code] === text) return at;
+      const slot = slots[at];
+      if (slot === 0) return -at - 1;
+      if (slot >>> CODE_BITS === tag && list[(slot & CODE_MASK) - 1] === text)
+        return at;
     }
   }
 
-  /** Twice the slots, every text placed again by its hash. */
+  /** Twice the slots, every text of the table placed again by its hash. */
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2);
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
     const mask = slots.length - 1;
-    const { list, hashes } = this;
-    for (let code = 0; code < this.count; code++) {
-      if (typeof list[code] !== "string") continue;
-      let at = hashes[code] & mask;
+    for (const slot of old) {
+      if (slot === 0) continue;
+      let at = hashOf(this.list[(slot & CODE_MASK) - 1] as string) & mask;
       while (slots[at] !== 0) at = (at + 1) & mask;
-      slots[at] = code + 1;
+      slots[at] = slot;
     }
     this.slots = slots;
   }
 }
+
+/** The bits of a slot that hold code + 1: 2 million texts; the hash's top 11 bits sit above them. */
+const CODE_BITS = 21;
+const CODE_MASK = (1 << CODE_BITS) - 1;
 
 /** FNV-1a over the text's UTF-16 code units, as an int32 (as the slots store it, for "" too). */
 function hashOf(text: string): number {

@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { TextCodes } from "../../src/workbook/text-codes";
 
 /** The codes a Map of value → code gives, in order of first appearance. */
-function byMap(values: readonly unknown[]): { codes: number[]; distinct: unknown[] } {
+function byMap(values: readonly unknown[]): {
+  codes: number[];
+  distinct: unknown[];
+} {
   const map = new Map<unknown, number>();
   const distinct: unknown[] = [];
   const codes = values.map((v) => {
@@ -44,5 +47,25 @@ describe("codes of a column's values (TextCodes)", () => {
     // Equal texts that are other strings (not the same object) get the same code.
     expect(t.codeOf(["F1-I", 19_999].join(""))).toBe(19_999);
     expect(t.codeOf("F1-I20000")).toBeUndefined();
+  });
+});
+
+describe("codes past what a slot of the table holds (TextCodes)", () => {
+  it("gives the later texts the Map's codes, and finds every text again", () => {
+    fc.assert(
+      fc.property(
+        fc.array(value, { maxLength: 200 }),
+        fc.nat(12),
+        (values, room) => {
+          // A table that codes `room` texts stands for one past 2 million: the rest go to the Map.
+          const t = new TextCodes(0, room);
+          const { codes, distinct } = byMap(values);
+          expect(values.map((v) => t.add(v))).toEqual(codes);
+          expect(t.values).toEqual(distinct);
+          values.forEach((v, j) => expect(t.codeOf(v)).toBe(codes[j]));
+          expect(t.codeOf("never added \u0000")).toBeUndefined();
+        },
+      ),
+    );
   });
 });
