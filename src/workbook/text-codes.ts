@@ -96,8 +96,12 @@ export class TextCodes {
 
   /** A new code's value. */
   private push(value: unknown): void {
-    // Checked while the text is in cache: the engine then need not look at every id again (id-key.ts).
-    if (typeof value === "string" && !isKey(value) && this.unkeyed++ === 0)
+    // Checked as the text is hashed: the engine then need not look at every id again (id-key.ts).
+    if (
+      typeof value === "string" &&
+      !hashedIsKey(value) &&
+      this.unkeyed++ === 0
+    )
       markKeyed(this.list, false);
     const code = this.count++;
     const list = this.list;
@@ -137,10 +141,29 @@ export class TextCodes {
 const CODE_BITS = 21;
 const CODE_MASK = (1 << CODE_BITS) - 1;
 
-/** FNV-1a over the text's UTF-16 code units, as an int32 (as the slots store it, for "" too). */
+/**
+ * FNV-1a over the text's UTF-16 code units, as an int32 (as the slots store it, for "" too).
+ * The same pass notes whether the text has a lowercase letter or a character past ASCII
+ * (hashedPlain), so that a new text's isKey need not read it again.
+ */
 function hashOf(text: string): number {
   let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < text.length; i++)
-    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let lowerOrWide = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h = Math.imul(h ^ c, 0x01000193);
+    lowerOrWide |= (c - 97) >>> 0 < 26 || c > 127 ? 1 : 0;
+  }
+  hashedPlain = lowerOrWide === 0;
   return h;
+}
+
+/** The text last hashed has no lowercase letter and no character past ASCII. */
+let hashedPlain = true;
+
+/** isKey of a text just hashed (every new text is: add), from what its hash pass noted. */
+function hashedIsKey(text: string): boolean {
+  const n = text.length;
+  if (!hashedPlain || n === 0) return isKey(text);
+  return text.charCodeAt(0) > 32 && text.charCodeAt(n - 1) > 32;
 }

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { allKeys, keyed } from "../../src/engine/id-key";
 import { TextCodes } from "../../src/workbook/text-codes";
 
 /** The codes a Map of value → code gives, in order of first appearance. */
@@ -64,6 +65,42 @@ describe("codes past what a slot of the table holds (TextCodes)", () => {
           expect(t.values).toEqual(distinct);
           values.forEach((v, j) => expect(t.codeOf(v)).toBe(codes[j]));
           expect(t.codeOf("never added \u0000")).toBeUndefined();
+        },
+      ),
+    );
+  });
+});
+
+describe("ids written as their keys (TextCodes)", () => {
+  // Lowercase, spaces at the ends, letters past ASCII (é, ß, ı, ǅ), control characters.
+  const id = fc.string({
+    unit: fc.constantFrom(
+      "A",
+      "z",
+      "a",
+      "Z",
+      " ",
+      "\t",
+      "é",
+      "É",
+      "ß",
+      "ı",
+      "ǅ",
+      "\u0001",
+      "-",
+      "1",
+    ),
+    maxLength: 5,
+  });
+
+  it("marks its values keyed exactly when every text is written as its key", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(id, fc.constant(null)), { maxLength: 30 }),
+        (values) => {
+          const t = new TextCodes();
+          for (const v of values) t.add(v);
+          expect(keyed(t.values)).toBe(allKeys(values));
         },
       ),
     );
