@@ -139,8 +139,15 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
       }
     : whole;
   const matcher = new FundMatcher(model);
-  const { byFund, orphans, fundOfHolding, funds, placeOfHolding, notPlaced } =
-    assignHoldings(model, matcher);
+  const {
+    byFund,
+    orphans,
+    fundOfHolding,
+    funds,
+    placeOfHolding,
+    notPlaced,
+    mayLower,
+  } = assignHoldings(model, matcher);
   const duplicates = duplicatedFundIds(model.funds);
   const { holdersByFund, holderOrphans, fundOfHolder, strays } = assignHolders(
     model,
@@ -157,7 +164,12 @@ export function prepareWorkbook(whole: WorkbookModel): PreparedWorkbook {
   );
   const withoutFund =
     notPlaced.length || strays.length || unnamedOrders.length
-      ? { Holdings: notPlaced, Holders: strays, Orders: unnamedOrders }
+      ? {
+          Holdings: notPlaced,
+          Holders: strays,
+          Orders: unnamedOrders,
+          holdingsMayLower: mayLower,
+        }
       : undefined;
   const inputs: FundInput[] = [];
   const inputOfFund = new Map<string, number>();
@@ -614,9 +626,14 @@ function runFund(
     for (let k = 0; k < rules.length; k++)
       if (!isMeasured(rules[k]) && !FUND_LEVEL_RULES.has(rules[k].id))
         settle(ctx, rules[k]);
+    // The fund given twice: which row's facts (type, base, dates) apply is unknown, so no result
+    // stands, a breach no more than a pass (measured with the first row's, it may pass with the other's).
     if (duplicateRows)
-      for (const r of report.rules)
-        if (r.status !== "breach") r.status = "incomplete";
+      for (const r of report.rules) {
+        r.status = "incomplete";
+        for (const c of r.conditions ?? [])
+          if (c.status !== "not-binding") c.status = "incomplete";
+      }
     // The reconciliation reads every position's outcome: not for some rows only.
     if (ctx.explain && !explainRows)
       reconcileRules(ctx, report.rules).forEach(
@@ -700,6 +717,7 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
       funds: [everyRow],
       placeOfHolding: () => new Int32Array(holdings.length),
       notPlaced: NO_ROWS,
+      mayLower: false,
     };
   }
   // The funds taking holdings, in the order first taken, and each holding's fund as its place
@@ -719,9 +737,13 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
   const byFund = new Map(funds.map((id, place) => [id, lists[place]]));
   // The rows no fund takes (a diagnostic names each): they may be any fund's.
   const notPlaced: number[] = [];
+  let mayLower = false;
   if (placed < holdings.length)
     for (let i = 0; i < holdings.length; i++)
-      if (places[i] < 0) notPlaced.push(holdings[i].row);
+      if (places[i] < 0) {
+        notPlaced.push(holdings[i].row);
+        mayLower ||= amountsMayLower(holdings[i]);
+      }
   return {
     byFund,
     orphans,
@@ -729,7 +751,18 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
     funds,
     placeOfHolding: () => places,
     notPlaced,
+    mayLower,
   };
+}
+
+/** A row's amount, on either basis, is below zero or unreadable: added to a fund, it could lower a sum. */
+function amountsMayLower(h: Holding): boolean {
+  return (
+    h.invalid.has("costValue") ||
+    h.invalid.has("fairValue") ||
+    (h.costValue !== undefined && h.costValue < 0n) ||
+    (h.fairValue !== undefined && h.fairValue < 0n)
+  );
 }
 
 /**

@@ -243,7 +243,10 @@ const UNPLACED_OPCI_FIELDS: readonly MemoField[] = [
  * LIVRE2 §1.4).
  */
 export type RowsWithoutFund = Readonly<
-  Record<"Holdings" | "Holders" | "Orders", readonly number[]>
+  Record<"Holdings" | "Holders" | "Orders", readonly number[]> & {
+    /** One of the Holdings rows has an amount below zero or unreadable: it could lower a sum. */
+    holdingsMayLower?: boolean;
+  }
 >;
 
 export class FundContext {
@@ -251,6 +254,8 @@ export class FundContext {
   readonly denominator?: Amount;
   /** False when the base itself depends on an unreadable value. */
   readonly denominatorComplete: boolean;
+  /** The base is the sum of the fund's positions (fair value, total assets blank): a row may grow it. */
+  readonly baseSummed: boolean;
   /** The fund's holdings as columns, by index (the positions' index). */
   readonly columns: FundColumns;
   /** 1 at the index of each position held on the as-of date (not disposed of, not yet bought). */
@@ -312,9 +317,10 @@ export class FundContext {
       this.outcomeColumns = new OutcomeColumns(n);
       this.all = this.makePositions();
     }
-    const { denominator, complete } = this.resolveDenominator();
+    const { denominator, complete, summed } = this.resolveDenominator();
     this.denominator = denominator;
     this.denominatorComplete = complete;
+    this.baseSummed = summed === true;
   }
 
   /** Rows that cannot be placed (above), in the holdings' order. */
@@ -641,7 +647,11 @@ export class FundContext {
     return new Position(h, outcome, amount, held, From.BIG, i);
   }
 
-  private resolveDenominator(): { denominator?: Amount; complete: boolean } {
+  private resolveDenominator(): {
+    denominator?: Amount;
+    complete: boolean;
+    summed?: true;
+  } {
     const f = this.fund;
     if (!this.basis) {
       this.needFund("basis", { purpose: "basis" });
@@ -663,6 +673,6 @@ export class FundContext {
     for (let i = 0; i < this.holdings.length; i++) {
       if (this.held[i] === 1 && !this.addBasisAt(total, i)) complete = false;
     }
-    return { denominator: total.value(), complete };
+    return { denominator: total.value(), complete, summed: true };
   }
 }

@@ -263,7 +263,7 @@ function statusOf(
   close: () => boolean,
 ): Status {
   if (input.forcedBreach) return "breach";
-  // « A rule already in breach stays in breach »: an unread value can only add to a maximum's
+  // « A maximum already in breach stays in breach »: an unread value can only add to a maximum's
   // numerator, so one already beyond it over a known base cannot be cured by it.
   if (!input.complete)
     return alreadyBeyond(input, within) ? "breach" : "incomplete";

@@ -43,11 +43,20 @@ describe("exit code 1: at least one breach", () => {
   });
 
   it("a breach outranks what could not be checked, and the summary says both", async () => {
-    const file = await workbook(dir, "breach-and-orphan.xlsx", [fund("B")], [...short("B"), ["GHOST", "EQUITY", 10]]);
+    // Advances of 30 % of the paid-up subscriptions, beyond L. 214-28 II 1°'s 15 %: the row of GHOST can only add to them.
+    const advances = [["B", "EQUITY", 60], ["B", "CURRENT_ACCOUNT_ADVANCE", 30], ["B", "CASH", 10]];
+    const file = await workbook(dir, "breach-and-orphan.xlsx", [fund("B")], [...advances, ["GHOST", "EQUITY", 10]]);
     const { code, last } = await run(["check", file, ...AS_OF]);
     expect(code).toBe(1);
     // The row of GHOST may be B's (docs/workbook-format.md, "A row that no fund takes"): B's other rules cannot pass.
-    expect(last).toMatch(/^1 fund in breach \(1 rule\) as of 2025-12-31; also not checked: 3 rules could not be computed; 1 row belongs to a fund missing from the Funds table \(exit code 1\)\.$/);
+    expect(last).toMatch(/^1 fund in breach \(1 rule\) as of 2025-12-31; also not checked: 3 rules could not be computed; 1 row belongs to a fund missing from the Funds table; 1 value could not be read \(exit code 1\)\.$/);
+  });
+
+  it("not a quota the readable rows miss while a row of no fund could reach it: that is exit code 3", async () => {
+    const file = await workbook(dir, "short-and-orphan.xlsx", [fund("B")], [...short("B"), ["GHOST", "EQUITY", 30]]);
+    const { code, last } = await run(["check", file, ...AS_OF]);
+    expect(code).toBe(3);
+    expect(last).toContain("1 row belongs to a fund missing from the Funds table");
   });
 });
 

@@ -3,7 +3,7 @@ import { checkWorkbook } from "../../src/engine/check";
 import { tableFromValues } from "../../src/workbook/range-grid";
 import { readWorkbook } from "../../src/workbook/read-workbook";
 
-// docs/workbook-format.md: « A rule already in breach stays in breach »; a binding maximum whose
+// docs/workbook-format.md: « A maximum already in breach stays in breach »; a binding maximum whose
 // readable part is already beyond its limit, over a base known in full, is a breach: an unread
 // amount can only add to it. Not when a row may not be held (its dates unread): it may be in the
 // numerator and gone.

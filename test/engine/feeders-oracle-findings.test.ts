@@ -136,8 +136,8 @@ function fip(
 describe("FIP-REG25 · L. 214-31 IV: « L'actif du fonds ne peut être constitué à plus de 25 % … d'une même région »", () => {
   // 300 000 EUR of Bretagne companies over 1 000 000 EUR paid up is 30 %: a breach whatever the
   // region of the other position (it can only add to a region; the base is the paid-up amount).
-  // docs/workbook-format.md: « A rule already in breach stays in breach: what the readable rows show
-  // cannot be cured by a row the product could not read »; a blank assetClass there already keeps
+  // docs/workbook-format.md: « A maximum already in breach stays in breach: such a row can only
+  // add to what the readable rows show »; a blank assetClass there already keeps
   // the breach. The engine reports incomplete.
   it("L. 214-31 IV: a region above 25 % stays a breach when another position has no region", () => {
     const rows = [

@@ -59,7 +59,18 @@ describe("fund ids match ignoring case and surrounding spaces", () => {
     const r = checkWorkbook(readWorkbook({ Funds: funds, Holdings: table("Holdings", ["fundId", "assetClass", "costValue"], [["ETA", "EQUITY", 600000]]) }), { asOf: "2025-12-31" });
     expect(r.funds).toHaveLength(1);
     expect(r.funds[0].diagnostics).toContainEqual(expect.objectContaining({ severity: "error", table: "Funds", row: 3, column: "fundId" }));
-    for (const rule of r.funds[0].rules) expect(["incomplete", "breach"]).toContain(rule.status);
+    for (const rule of r.funds[0].rules) expect(rule.status).toBe("incomplete");
+  });
+
+  it("L. 214-28 I « au moins 50 % », a fund given twice: even a breach measured with the first row's facts is incomplete (the second row's may differ)", () => {
+    const funds = table("Funds", ["fundId", "fundType", "paidUpSubscriptions", "constitutionDate", "firstYearEnd"], [
+      ["ETA", "FCPR", 2000000, "15/01/2022", "31/12/2022"],
+      ["eta", "FCPR", 1000000, "15/01/2022", "31/12/2022"],
+    ]);
+    // 600,000 is 30 % of the first row's paid-up subscriptions, 60 % of the second's.
+    const r = checkWorkbook(readWorkbook({ Funds: funds, Holdings: table("Holdings", ["fundId", "assetClass", "costValue"], [["ETA", "EQUITY", 600000]]) }), { asOf: "2025-12-31" });
+    const q50 = r.funds[0].rules.find((x) => x.id === "FCPR-Q50")!;
+    expect(q50).toMatchObject({ status: "incomplete", value: 0.3 });
   });
 
   it("a reader diagnostic on the second of two such Funds rows is kept, under the fund that is checked", () => {

@@ -57,9 +57,8 @@ describe("SCPI-DEBT · L. 214-101 « dans la limite d'un maximum fixé par l'ass
 describe("SCPI-ASSET · L. 214-115 II « ne peuvent détenir d'actions, parts … dans une entité … dont les associés … répondent indéfiniment et solidairement des dettes »", () => {
   it("finding 2: a joint-liability position is outside the list whatever its scpiCategory: breach, even when the category is blank", () => {
     // LIVRE2 §2.3: « Outside the list: category 0; a 2° position whose listingStatus is not
-    // UNLISTED; any position with jointLiabilityEntity (II) ». docs/workbook-format.md: « A rule
-    // already in breach stays in breach: what the readable rows show cannot be cured by a row the
-    // product could not read. » The flag is read; the blank category cannot cure II.
+    // UNLISTED; any position with jointLiabilityEntity (II) ». docs/workbook-format.md: « A maximum
+    // already in breach stays in breach: such a row can only add to what the readable rows show. » The flag is read; the blank category cannot cure II.
     const asset = ruleOf(
       [
         ["fundId", "fundType", "totalAssets", "warningMargin"],
@@ -153,8 +152,8 @@ describe("FCPE-SCOPE, FCPE-PER-EMP10 · L. 214-164 IV « parts ou titres émis p
 describe("FCPE-PE30, FCPE-SOL10 · L. 214-164 VI « au plus 30 % », V a « comprise entre 5 et 10 % »", () => {
   it("finding 5: 60 % of FPCI units exceed 30 % whatever a unit line of blank heldFundType holds: breach, not incomplete", () => {
     // LIVRE2 §2.5: « A FUND_UNITS position without heldFundType makes it incomplete »; but
-    // docs/workbook-format.md: « A rule already in breach stays in breach: what the readable rows
-    // show cannot be cured by a row the product could not read » (as SCPI-ASSET does): the blank
+    // docs/workbook-format.md: « A maximum already in breach stays in breach: such a row can
+    // only add to what the readable rows show » (as SCPI-ASSET does): the blank
     // line can only add to the numerator.
     const pe30 = ruleOf(
       [

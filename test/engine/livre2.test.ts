@@ -233,7 +233,7 @@ describe("OPCI-UNLIM, FIA-FEED85M · Rules left out of the first build, with the
   });
 });
 
-describe("A partial value already beyond a maximum, and the limits of that reading (« A rule already in breach stays in breach »)", () => {
+describe("A partial value already beyond a maximum, and the limits of that reading (« A maximum already in breach stays in breach »)", () => {
   const fcpe = (total: unknown, rows: unknown[][]) =>
     checkWorkbook(
       readWorkbook({

@@ -182,7 +182,7 @@ describe("OPCI-CCA5 · L. 214-42: advances « aux sociétés mentionnées aux 2�
   });
 
   // Line C's item is unreadable: were it S's 2° or 3° shares (held 30 %), the advance would be
-  // allowed. « A rule already in breach stays in breach » holds for what an unread row can only
+  // allowed. « A maximum already in breach stays in breach » holds for what an unread row can only
   // add to; this row can cure the refusal, so contract §2's `incomplete` applies.
   it("L. 214-42: an advance to S and a row of S whose opciCategory is unreadable: incomplete, not breach", () => {
     const rules = check("SPPICAV", [

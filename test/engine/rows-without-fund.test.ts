@@ -48,12 +48,6 @@ describe("L. 214-28 I (FCPR-Q50) and every holdings rule: a Holdings row that na
     expect(rule(report.funds[0], "FCPR-CCA15").status).toBe("incomplete");
   });
 
-  it("L. 214-28 I: a breach stays a breach (a row added cannot cure it silently), with the rows named", () => {
-    const report = check([eta, beta], [of("ETA", "400000", 2), of("BETA", "700000", 3), of("ZETA", "1", 4)]);
-    expect(rule(report.funds[0], "FCPR-Q50").status).toBe("breach");
-    expect(rule(report.funds[1], "FCPR-Q50").status).toBe("incomplete");
-  });
-
   it("a single fund: a blank fundId is that fund's row (not an orphan), but an unknown one leaves its rules incomplete", () => {
     expect(rule(check([eta], [of("ETA", "600000", 2), of(undefined, "1", 3)]).funds[0], "FCPR-Q50").status).toBe("pass");
     expect(rule(check([eta], [of("ETA", "600000", 2), of("ETAA", "1", 3)]).funds[0], "FCPR-Q50").status).toBe("incomplete");
@@ -72,6 +66,63 @@ describe("L. 214-28 I (FCPR-Q50) and every holdings rule: a Holdings row that na
     expect(ruleText(q50, "fr")!.replace(/\u00a0/g, " ")).toContain(
       "Les lignes 10, 11, 12, 13, 14 et 2 autres du tableau Holdings ne sont rattachées à aucun fonds du tableau Funds (code fonds vide, inconnu ou illisible) : elles peuvent appartenir à ce fonds.",
     );
+  });
+});
+
+// WORKBOOK-FORMAT §3: a row that may belong to the fund makes « every rule whose numerator or
+// denominator it could enter » incomplete. A breach stays only where such a row cannot cure it.
+describe("what a Holdings row of no fund can cure: a breach stays only where it cannot", () => {
+  const ghost = (extra: HoldingSpec = {}) => of("GHOST", "1", 9, extra);
+  const advance = (fundId: string, costValue: string, row: number) =>
+    of(fundId, costValue, row, { assetClass: "CURRENT_ACCOUNT_ADVANCE", issuerId: "ACME", ownershipPct: "0.10" });
+  const acme = (fundId: string, row: number) => of(fundId, "100000", row, { issuerId: "ACME" });
+
+  it("L. 214-28 I « au moins 50 % »: a quota the readable rows miss may be reached with the row: incomplete, its partial value kept", () => {
+    const q50 = rule(check([eta, beta], [of("ETA", "400000", 2), of("BETA", "700000", 3), ghost()]).funds[0], "FCPR-Q50");
+    expect(q50).toMatchObject({ status: "incomplete", partial: true, value: 0.4 });
+    expect(q50.reasons).toContainEqual({ code: "rows-without-fund", facts: { rows: [9], more: 0, table: "Holdings" } });
+  });
+
+  it("L. 214-28 II 1° « dans la limite de 15 % » of the paid-up subscriptions: the row can only add to the advances, so the breach stays", () => {
+    const report = check([eta], [acme("ETA", 2), advance("ETA", "300000", 3), ghost()]);
+    const cca15 = rule(report.funds[0], "FCPR-CCA15");
+    expect(cca15.status).toBe("breach");
+    expect(cca15.conditions?.find((c) => c.id === "limit-15")?.status).toBe("breach");
+  });
+
+  it("L. 214-28 II 1°: unless the row's amount is below zero or unreadable (it could lower the advances): incomplete", () => {
+    for (const odd of [ghost({ costValue: "-5" }), ghost({ costValue: undefined, invalid: ["costValue"] })]) {
+      const cca15 = rule(check([eta], [acme("ETA", 2), advance("ETA", "300000", 3), odd]).funds[0], "FCPR-CCA15");
+      expect(cca15.status).toBe("incomplete");
+      expect(cca15.conditions?.find((c) => c.id === "limit-15")?.status).toBe("incomplete");
+    }
+  });
+
+  const sppicav = (fundId: string, borrowings: string) =>
+    fundOf("SPPICAV", { fundId, basis: "FAIR", paidUpSubscriptions: null, constitutionDate: "2020-01-15", borrowings });
+  const item = (fundId: string, opciCategory: number, fairValue: string, row: number, extra: HoldingSpec = {}) =>
+    holding({ fundId, row, opciCategory, fairValue, assetClass: opciCategory <= 3 ? "REAL_ESTATE" : opciCategory === 10 ? "CURRENT_ACCOUNT_ADVANCE" : "CASH", ...extra });
+  const opciGhost = item("GHOST", 1, "1", 9);
+
+  it("L. 214-39 « dans la limite de 40 % de la valeur des actifs immobiliers »: the row may grow that value, so the breach is incomplete", () => {
+    const holdings = [item("OPC", 1, "1000000", 2), item("OPC", 9, "60000", 3)];
+    expect(rule(check([sppicav("OPC", "500000")], holdings).funds[0], "OPCI-LEV40").status).toBe("breach");
+    expect(rule(check([sppicav("OPC", "500000")], [...holdings, opciGhost]).funds[0], "OPCI-LEV40").status).toBe("incomplete");
+  });
+
+  it("L. 214-36 I: a position outside the closed list stays outside it, whatever the row is: the breach stays", () => {
+    const outside = item("OPC", 2, "50000", 3, { listingStatus: "REGULATED", lineId: "SCI-9" });
+    const report = check([sppicav("OPC", "0")], [item("OPC", 1, "900000", 2), outside, item("OPC", 9, "50000", 4), opciGhost]);
+    expect(rule(report.funds[0], "OPCI-ASSET").status).toBe("breach");
+  });
+
+  it("L. 214-42 « au moins 5 % »: the row may be a line of the company held 5 % or more, which meets the gate: incomplete", () => {
+    const company = item("OPC", 2, "100000", 3, { issuerId: "SCI", ownershipPct: "0.0499" });
+    const holdings = [item("OPC", 1, "600000", 2), company, item("OPC", 10, "50000", 4, { issuerId: "SCI" }), item("OPC", 9, "60000", 5)];
+    expect(rule(check([sppicav("OPC", "0")], holdings).funds[0], "OPCI-CCA5").status).toBe("breach");
+    const cca5 = rule(check([sppicav("OPC", "0")], [...holdings, opciGhost]).funds[0], "OPCI-CCA5");
+    expect(cca5.status).toBe("incomplete");
+    expect(cca5.conditions?.every((c) => c.status !== "breach")).toBe(true);
   });
 });
 
@@ -105,6 +156,16 @@ describe("L. 214-31 VI (FIP-H20, FIP-H10, FIP-H30): a Holders row that names no 
     expect(ruleText(rule(report.funds[0], "FIP-H20"), "fr")!.replace(/\u00a0/g, " ")).toContain(
       "La ligne 20 du tableau Holders n'est rattachée à aucun fonds du tableau Funds (code fonds vide, inconnu ou illisible) : elle peut appartenir à ce fonds.",
     );
+  });
+
+  it("L. 214-31 VI 1° « ne peuvent pas être détenues : 1° A plus de 20 % par un même investisseur »: a holder above 20 % is a breach; with a row of no fund, which may be another investor's units and grow the fund's units, incomplete", () => {
+    const big = holder({ fundId: "F1", holderId: "BIG", holderType: "NATURAL", units: "300", row: 30 });
+    const alone = check(funds, holdings, [...six("F1"), big, ...six("F2")]).funds[0];
+    expect(rule(alone, "FIP-H20").status).toBe("breach");
+    const stray = holder({ fundId: "F3", holderId: "H9", holderType: "NATURAL", units: "1000", row: 20 });
+    const h20 = rule(check(funds, holdings, [...six("F1"), big, ...six("F2"), stray]).funds[0], "FIP-H20");
+    expect(h20).toMatchObject({ status: "incomplete", partial: true });
+    expect(h20.reasons).toContainEqual({ code: "rows-without-fund", facts: { rows: [20], more: 0, table: "Holders" } });
   });
 });
 

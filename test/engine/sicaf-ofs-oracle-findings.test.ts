@@ -69,8 +69,8 @@ describe("OFS-20INV · L. 214-190-1 IX « peuvent réserver la souscription … 
   });
 
   it("finding 6: 22 investors read and a row whose units are blank: already more than twenty, breach", () => {
-    // docs/workbook-format.md: « A rule already in breach stays in breach: what the readable rows
-    // show cannot be cured by a row the product could not read. » A row can only add an investor.
+    // docs/workbook-format.md: « A maximum already in breach stays in breach: such a row can
+    // only add to what the readable rows show. » A row can only add an investor.
     const fund = fundOf({
       Funds: [
         ["fundId", "fundType", "reservedTo20Investors", "warningMargin"],

@@ -462,7 +462,7 @@ describe("FIP-REG25 · L. 214-31 IV and FIP-H20, FIP-H10, FIP-H30 · L. 214-31 V
               }
               const breach = groups.some((g) => above(g.amount, limit, base));
               // A position of those classes without a region: incomplete, unless the others already
-              // break the cap (« A rule already in breach stays in breach »).
+              // break the cap (« A maximum already in breach stays in breach »).
               expect(reg.status).toBe(
                 breach ? "breach" : regionMissing ? "incomplete" : "pass",
               );

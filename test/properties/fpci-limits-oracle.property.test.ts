@@ -697,8 +697,8 @@ describe("FPCI-REC10, FPCI-DIG20, FPCI-CCA30, FCPR-LIQ5 · L. 214-160 II and L. 
                 own.map((r, k) => (k === at ? { ...r, ...written, ...v } : r)),
               ).map((rs) => statuses1(rs, f, asOf)),
             );
-            // docs/workbook-format.md: « A rule already in breach stays in breach: what the
-            // readable rows show cannot be cured by a row the product could not read. »
+            // docs/workbook-format.md: « A maximum already in breach stays in breach: such a
+            // row can only add to what the readable rows show. »
             const othersShow: Statuses = {};
             if (cell.field === "assetClass") {
               const each = readings(
@@ -1308,9 +1308,9 @@ describe("FCPI-L5Y, FCPI-HOLD75 · L. 214-30 II, IV and V read plainly, against 
                 own.map((r, k) => (k === at ? { ...r, ...written, ...v } : r)),
               ).map((rs) => statuses2(rs, f, asOf)),
             );
-            // What the readable rows show, the row in no rule: a minimum they already miss may be
-            // kept in breach (stricter than `incomplete`, never a false pass; the contract's « A
-            // rule already in breach stays in breach »).
+            // What the readable rows show, the row in no rule: where they breach in every reading,
+            // the engine may keep the breach (a maximum: the row can only add to it) or say
+            // `incomplete` (a minimum: docs/workbook-format.md, the row may be counted in it).
             const others = readings2(
               own.map((r, k) =>
                 k === at ? { ...r, assetClass: "CASH" as const } : r,

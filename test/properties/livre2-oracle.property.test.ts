@@ -375,15 +375,25 @@ function atThresholds(
 
 /**
  * docs/workbook-format.md: « A held position whose assetClass is blank or unreadable … make every
- * rule of the fund that reads the Holdings table incomplete, with its partial value … A rule
- * already in breach stays in breach ».
+ * rule of the fund that reads the Holdings table incomplete, with its partial value … A maximum
+ * already beyond its limit stays in breach … A minimum that the readable rows miss is incomplete:
+ * the row may be counted in it ».
  */
-const withUnplaced = (m: Measure, unplaced: boolean): Measure =>
-  unplaced && m.status !== "breach" ? { ...m, status: "incomplete" } : m;
+const withUnplaced = (
+  m: Measure,
+  unplaced: boolean,
+  minimum = false,
+): Measure =>
+  unplaced && (m.status !== "breach" || minimum)
+    ? { ...m, status: "incomplete" }
+    : m;
+
+/** The FCPE rules worded as minima (« comprise entre 5 et 10 % », « au moins un tiers »). */
+const MINIMA = new Set(["FCPE-SOL5", "FCPE-FOREIGN"]);
 
 /**
  * A base that cannot be established in full (an unreadable fair value, no totalAssets): the same
- * paragraph says « A rule already in breach stays in breach ». A breach that does not depend on
+ * paragraph says « A maximum already in breach stays in breach ». A breach that does not depend on
  * the base stays (a position outside a closed list, debt over the meeting's maximum). A ratio
  * over the base is incomplete: the unread amount may be below zero (a sign error the product
  * keeps as read, docs/workbook-format.md « Amounts below zero »), so a minimum missed on the
@@ -465,7 +475,7 @@ describe("SCPI-ASSET, SCPI-CCA5, SCPI-DEBT, SEF-FOREST60, SEF-FOREST51: L. 214-1
                 ruleOf(report, id, shown),
                 // « positions with any forestCategory »: a row of blank class too.
                 withBaseUnknown(
-                  withUnplaced(sefForest(all, fund, total), unplaced),
+                  withUnplaced(sefForest(all, fund, total), unplaced, true),
                   "min",
                   baseUnknown,
                 ),
@@ -1231,7 +1241,12 @@ describe("FCPE-SCOPE, FCPE-SOL5, FCPE-SOL10, FCPE-PE30, FCPE-PER-UNL10, FCPE-PER
               got: RuleResult | undefined,
               m: Measure,
               where: string,
-            ) => expectMeasure(got, withUnplaced(m, unplaced), where);
+            ) =>
+              expectMeasure(
+                got,
+                withUnplaced(m, unplaced, MINIMA.has(got?.id ?? "")),
+                where,
+              );
             const at = (rule: string) => `${id} ${rule}`;
             const binds =
               fund.bindingFrom === null || fund.bindingFrom <= AS_OF;

@@ -1067,13 +1067,13 @@ function checkUnreadable(
     if (possible.every((s) => s === possible[0]))
       expect([possible[0], "incomplete"], label).toContain(r.status);
     // A row whose holding date is unreadable and that breaks a rule if held: the engine keeps
-    // the breach it names (« A rule already in breach stays in breach »), a reading the contract
+    // the breach it names (« A maximum already in breach stays in breach »), a reading the contract
     // leaves open, as the row may not be held yet.
     else if (cell.field === "invested" && possible.includes("breach"))
       expect(["breach", "incomplete"], label).toContain(r.status);
     // A row whose item is unreadable, in a fund the other rows already show in breach: the
-    // engine keeps the breach (« A rule already in breach stays in breach: what the readable rows
-    // show cannot be cured by a row the product could not read »), even where the row, were it
+    // engine keeps the breach (« A maximum already in breach stays in breach: such a row can
+    // only add to what the readable rows show »), even where the row, were it
     // the company's 2° or 3° shares, would cure it (opci-oracle-findings.test.ts, skipped).
     else if (
       cell.field === "category" &&

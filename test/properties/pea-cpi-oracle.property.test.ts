@@ -543,7 +543,7 @@ function baseOf(fund: Fund, all: Row[]): Base {
   if (fund.totalCents !== null)
     return { total: fromCents(fund.totalCents), unknown: false };
   // A row held or not unknown is in the sum as read; it makes the rules incomplete through
-  // `unplaced` (or leaves a breach: « A rule already in breach stays in breach »).
+  // `unplaced` (or leaves a breach: « A maximum already in breach stays in breach »).
   return {
     total: all.reduce(
       (s, r) => s + (r.badFair ? 0n : fromCents(r.fairCents)),
@@ -591,7 +591,7 @@ function sumOf(
  * A minimum: numerator against percent of the base, « plus de » strictly (>) or « au moins » (≥).
  * An unknown part of the numerator or of the base: incomplete; a row whose class is blank (it
  * may belong to any rule of the fund): incomplete unless already in breach (docs/workbook-format.md
- * « A rule already in breach stays in breach »). Not binding outside its window.
+ * « A maximum already in breach stays in breach »). Not binding outside its window.
  */
 function minimum(
   num: Sum,
@@ -606,7 +606,7 @@ function minimum(
   if (num.unknown || binds === null)
     return { numerator, denominator, status: "incomplete" };
   // A base not established in full, or of nothing: never a pass; the product may report a breach
-  // (« A rule already in breach stays in breach »), which overstates nothing.
+  // (« A maximum already in breach stays in breach »), which overstates nothing.
   if (base.unknown || base.total <= 0n)
     return {
       numerator,

@@ -403,7 +403,7 @@ function twenty(rows: HolderRow[]): Want {
     }
   }
   const count = BigInt(least.size);
-  // « A rule already in breach stays in breach »: a blank or unread row, a second spelling, can only
+  // « A maximum already in breach stays in breach »: a blank or unread row, a second spelling, can only
   // add investors.
   if (count > 20n)
     return { status: "breach", numerator: count * SCALE, denominator: null };

@@ -57,7 +57,8 @@ export function compare(
   const r = limitOf(ctx, rule, c);
   if (c.conditions) withConditions(r, c.conditions);
   c.finish?.(r);
-  if (c.over !== "holders") settle(ctx, r);
+  if (c.over !== "holders")
+    settle(ctx, r, !c.denominator || c.denominator.total === ctx.denominator);
   else settleRowsOfNoFund(ctx, r, "Holders");
   MEASURED.add(r);
   return r;

@@ -56,17 +56,52 @@ function uncertainty(ctx: FundContext): Note | null {
 
 /**
  * A result measured on the fund's holdings cannot claim more than the fund lets it know: while a
- * row cannot be placed or the base is partial, a claiming status becomes `incomplete`, the value
- * stays (partial) and the message says why. compare() applies it to every result it builds.
+ * row cannot be placed, a row may be the fund's without naming it, or the base is partial, a
+ * claiming status becomes `incomplete`, the value stays (partial) and the message says why; so
+ * does a breach that such a row could cure (breachMayBeCured). compare() applies it to every
+ * result it builds; ownBase: the result is measured over the fund's own base (ctx.denominator).
  */
-export function settle(ctx: FundContext, r: RuleResult): void {
+export function settle(ctx: FundContext, r: RuleResult, ownBase = false): void {
   const note = uncertainty(ctx);
-  if (note !== null) claimNoMore(r, note);
+  if (note === null) return;
+  if (r.status === "breach" && breachMayBeCured(ctx, r, ownBase))
+    claimNoMore(r, note, true);
+  else claimNoMore(r, note);
 }
 
-/** A claiming status (and each claiming condition) becomes `incomplete`, partial, saying why. */
-function claimNoMore(r: RuleResult, note: Note): void {
-  if (!CLAIMS.has(r.status)) return;
+/**
+ * Whether a row the product could not read, place or give a fund could cure the breach (WORKBOOK-
+ * FORMAT §3: every rule whose numerator or denominator it could enter is `incomplete`). A minimum
+ * the readable rows miss may be reached with it. A maximum's readable part only grows with it,
+ * unless it is a row of no fund that may grow the base too (a base summed from the positions, or
+ * a rule's own), lower the sum (an amount below zero or unread), or meet a gate the fund's
+ * positions fail. A position outside a closed list stays outside it, whatever else is read.
+ */
+function breachMayBeCured(
+  ctx: FundContext,
+  r: RuleResult,
+  ownBase: boolean,
+): boolean {
+  const failed = r.conditions?.filter((c) => c.status === "breach") ?? [];
+  if (failed.some((c) => c.kind === "closed-list")) return false;
+  if (r.direction === "min") return true;
+  const orphans = ctx.withoutFund;
+  if (!orphans?.Holdings.length) return false;
+  return (
+    !ownBase ||
+    ctx.baseSummed ||
+    orphans.holdingsMayLower === true ||
+    failed.some((c) => c.kind === "gate")
+  );
+}
+
+/**
+ * A claiming status (and each claiming condition) becomes `incomplete`, partial, saying why; a
+ * breach too when it may be cured (and each of its conditions in breach that is no closed list).
+ */
+function claimNoMore(r: RuleResult, note: Note, breachToo = false): void {
+  const turned = (s: Status) => CLAIMS.has(s) || (breachToo && s === "breach");
+  if (!turned(r.status)) return;
   r.status = "incomplete";
   r.partial = true;
   // Coded too when the message is (or there is none), so every language says why.
@@ -74,7 +109,7 @@ function claimNoMore(r: RuleResult, note: Note): void {
     r.reasons = [...(r.reasons ?? []), ...note.reasons];
   r.message = r.message ? `${r.message} ${note.text}` : note.text;
   for (const c of r.conditions ?? [])
-    if (CLAIMS.has(c.status)) c.status = "incomplete";
+    if (turned(c.status) && c.kind !== "closed-list") c.status = "incomplete";
 }
 
 /** The reason naming the table's rows that no fund takes (the first five, and how many more); null when none. */
@@ -101,8 +136,14 @@ export function settleRowsOfNoFund(
   table: "Holders" | "Orders",
 ): void {
   const stray = withoutFund(ctx, table);
+  // A share of units over the units of the fund's Holders rows: a row of no fund may be another
+  // investor's, which grows the base and may cure the cap. A count of investors only grows.
   if (stray !== null)
-    claimNoMore(r, { text: english(stray), reasons: [stray] });
+    claimNoMore(
+      r,
+      { text: english(stray), reasons: [stray] },
+      r.unit === "units",
+    );
 }
 
 /** Says, once per row, which value of an unplaced row is needed: its holding dates, or its class. */

@@ -56,7 +56,7 @@ export interface Measure {
   /**
    * True when an incomplete numerator is the least it can be over a base known in full: what was
    * not read can only add to it (set by the rule, never by default). A binding maximum it already
-   * exceeds is then a breach, partial: « A rule already in breach stays in breach ».
+   * exceeds is then a breach, partial: « A maximum already in breach stays in breach ».
    */
   partialIsLeast?: boolean;
   /**
