@@ -190,6 +190,27 @@ describe("L. 214-28 I after an edit (CheckedWorkbook): a row's fundId edited awa
   });
 });
 
+describe("L. 214-28 I after an edit that gives the row of no fund to another fund (CheckedWorkbook)", () => {
+  const funds = rawTable("Funds", ["fundId", "fundType", "constitutionDate", "firstYearEnd", "paidUpSubscriptions"], [
+    ["ETA", "FCPR", "2022-01-15", "2022-12-31", 1_000_000],
+    ["BETA", "FCPR", "2022-01-15", "2022-12-31", 1_000_000],
+  ]);
+  const holdings = rawTable("Holdings", ["fundId", "lineId", "assetClass", "costValue"], [
+    ["ETA", "L1", "EQUITY", 600_000],
+    ["BETA", "L2", "EQUITY", 700_000],
+    ["GHOST", "L3", "EQUITY", 1],
+  ]);
+
+  it("the fund the row leaves alone is checked again: its quota passes once no row is without a fund, as a full check says", () => {
+    let workbook = new CheckedWorkbook({ Funds: funds, Holdings: holdings });
+    const eta = () => rule(workbook.report("2025-12-31").funds[0], "FCPR-Q50").status;
+    expect(eta()).toBe("incomplete");
+    workbook = workbook.withEdits([{ table: "Holdings", row: 4, column: 0, value: "BETA" }]);
+    expect(eta()).toBe("pass");
+    expect(workbook.report("2025-12-31")).toEqual(checkWorkbook(readWorkbook(workbook.tables), { asOf: "2025-12-31" }));
+  });
+});
+
 describe("L. 214-93 II (SCPI-SELL10, an event): an Orders row that names no fund", () => {
   const scpi = (fundId: string, row: number): Fund => ({
     ...fundOf("SCPI", { fundId, row, basis: "FAIR", paidUpSubscriptions: null, totalAssets: "1000000" }),
