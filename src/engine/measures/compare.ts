@@ -123,3 +123,9 @@ function sentences(reasons: Reason[] | undefined): string | undefined {
 export function isMeasured(r: RuleResult): boolean {
   return MEASURED.has(r);
 }
+
+/** A copy of a result keeps what compare() settled (checkWorkbook must not settle it again). */
+export function measuredLike(copy: RuleResult, r: RuleResult): RuleResult {
+  if (MEASURED.has(r)) MEASURED.add(copy);
+  return copy;
+}

@@ -10,6 +10,7 @@ export {
   type Evaluation,
   heldUnknown,
   isMeasured,
+  measuredLike,
   limitOf,
   partialIsLeast,
 } from "./compare";

@@ -35,6 +35,7 @@ import {
   compare,
   count,
   made,
+  measuredLike,
   Tally,
   unknownIn,
   type Evaluation,
@@ -1692,5 +1693,5 @@ function copyResult(r: RuleResult): RuleResult {
       copies.push(Object.assign({}, conditions[c]));
     copy.conditions = copies;
   }
-  return copy;
+  return measuredLike(copy, r);
 }
