@@ -228,6 +228,25 @@ describe("OFS-LOSS · L. 214-190-1 VI « La perte ou l'engagement net maximal �
     expect(ruleIn(fund, "OFS-LOSS")?.status).toBe("incomplete");
   });
 
+  it("finding 12: 0.02 of maximum losses over an asset of 0.01, a loan valued below zero, and a row of blank class whose maxLoss is unreadable: incomplete, not a breach", () => {
+    // docs/workbook-format.md: losses read beyond the limit are a breach « unless an amount of the
+    // fund is below zero »: the row of blank class may be an exposure, and its unread maximum loss
+    // may be below zero as the loan's fair value is, bringing the losses within the asset.
+    const rows = [OFS_HOLDINGS, ["F0", "L1", "RECEIVABLE", -5000, 0.02, null]];
+    const alone = fundOf({
+      Funds: [OFS_COLUMNS, ["F0", "OFS", 0.01, 0, 0]],
+      Holdings: rows,
+    });
+    expect(ruleIn(alone, "OFS-LOSS")?.status).toBe("breach");
+    for (const maxLoss of ["n/a", null]) {
+      const fund = fundOf({
+        Funds: [OFS_COLUMNS, ["F0", "OFS", 0.01, 0, 0]],
+        Holdings: [...rows, ["F0", "L2", null, 0, maxLoss, null]],
+      });
+      expect(ruleIn(fund, "OFS-LOSS")?.status).toBe("incomplete");
+    }
+  });
+
   it("finding 11: an advance in current account is a loan the OFS grants: its maximum loss of 150 over an asset of 100 is a breach, not a pass", () => {
     // VI: « au titre des tirages d'un prêt octroyé »; V: « peut … accorder des prêts ». LIVRE2 §2.8
     // names RECEIVABLE (loans granted) and leaves open which positions carry a maximum loss (§6 Q14):

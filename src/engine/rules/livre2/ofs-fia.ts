@@ -55,13 +55,14 @@ export function ofsLoss(ctx: FundContext): RuleResult {
     OFS_LOSS,
     ({ holding: h }) => {
       // A row of unknown class may be an exposure (« may belong to any rule of its fund »): one
-      // whose maximum loss is read below zero could lower the sum, so no breach stands on it.
+      // whose maximum loss is read below zero could lower the sum, so no breach stands on it; one
+      // whose maximum loss is blank or unread is unknown, as an exposure's is (below zero only as
+      // another amount of the fund is: belowZero).
       if (
         h.assetClass === undefined &&
-        h.maxLoss !== undefined &&
-        h.maxLoss < ZERO
+        (h.maxLoss === undefined || h.maxLoss < ZERO)
       ) {
-        lossBelowZero = true;
+        if (h.maxLoss !== undefined) lossBelowZero = true;
         return { unknown: "assetClass" };
       }
       if (!EXPOSURES.has(h.assetClass ?? "")) return "out";
