@@ -230,6 +230,32 @@ describe("OPCI-LEV40 · L. 214-39: « peut contracter des emprunts dans la limit
     expect(ruleOf(report.funds[0].rules, "OPCI-LEV40")).toMatchObject({ status: "incomplete", partial: true });
   });
 
+  it("L. 214-39 « à concurrence du pourcentage de participation »: 50 % of borrowings read, and a 2° company's debt of -20 000 (below zero, as read) whose participationPct is unreadable: it could bring them to 30 %, so incomplete, not breach", () => {
+    const headers = ["fundId", "lineId", "issuerId", "assetClass", "fairValue", "opciCategory", "entityDebt", "participationPct"];
+    const lev40 = (debt: number, share: unknown, more: unknown[][] = []) =>
+      ruleOf(
+        checkWorkbook(
+          readWorkbook({
+            Funds: tableFromValues("Funds", [FUND_HEADERS, ["F", "SPPICAV", "2016-04-30", 50000, 0]]),
+            Holdings: tableFromValues("Holdings", [
+              headers,
+              ["F", "B", "B", "REAL_ESTATE", 100000, 1, null, null],
+              ["F", "S", "S", "EQUITY", 0, 2, debt, share],
+              ...more,
+            ]),
+          }),
+          { asOf: "2025-12-31" },
+        ).funds[0].rules,
+        "OPCI-LEV40",
+      );
+    expect(lev40(-20000, "beaucoup")).toMatchObject({ status: "incomplete", partial: true });
+    // A debt above zero whose share is unread can only add to the 50 %: the breach stands.
+    expect(lev40(20000, "beaucoup").status).toBe("breach");
+    // An unread debt beside one read below zero could be below zero too.
+    expect(lev40(-20000, 0.5, [["F", "T", "T", "EQUITY", 0, 3, "n/a", 0.5]]).status).toBe("incomplete");
+    expect(lev40(20000, 0.5, [["F", "T", "T", "EQUITY", 0, 3, "n/a", 0.5]]).status).toBe("breach");
+  });
+
   it("L. 214-39: borrowings with no real-estate asset of items 1° to 3° and 5°: breach, headroom -100 000", () => {
     const report = checkWorkbook(
       readWorkbook({

@@ -82,7 +82,8 @@ export function limitOf(
     denominator: base.total,
     binding: c.binding ?? true,
     complete: c.numerator.complete && base.complete,
-    partialIsLeast: partialIsLeast(ctx, base.complete),
+    partialIsLeast:
+      partialIsLeast(ctx, base.complete) && c.numerator.mayLower !== true,
     warningMargin: ctx.warningMargin,
     message: sentences(c.reasons),
     reasons: c.reasons,

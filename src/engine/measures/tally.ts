@@ -9,6 +9,8 @@ import { english as englishOf } from "../../present/english";
 export interface Measure {
   readonly total: Amount | undefined;
   readonly complete: boolean;
+  /** What it could not read might lower its total (a share unread on a debt below zero): a partial total is then not the least. */
+  readonly mayLower?: boolean;
 }
 
 /**

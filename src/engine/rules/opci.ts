@@ -149,6 +149,7 @@ function judge(o: Opci, rule: RuleDefinition, c: Comparison): RuleResult {
     numerator: {
       total: c.numerator.total,
       complete: c.numerator.complete && o.known,
+      mayLower: c.numerator.mayLower,
     },
     breaches: o.binding ? c.breaches : undefined,
   });
@@ -240,6 +241,7 @@ function leverage(o: Opci): RuleResult {
   const base = new Tally(ctx);
   const [rule, article] = [OPCI_LEV40.id, "L. 214-39"];
   const borrowings = ctx.fund.borrowings;
+  let [mayLower, debtUnread, debtBelowZero] = [false, false, false];
   if (borrowings === undefined) {
     const purpose = "opci-borrowings";
     ctx.needFund("borrowings", { purpose, article, threshold: limit });
@@ -252,11 +254,17 @@ function leverage(o: Opci): RuleResult {
     base.add(p, { rule, article, explain });
     if (!lookThrough.has(item.item)) continue;
     // An unreadable debt or share is left out of the partial value: the debt read at 100 % (a
-    // blank share's) would be taken for the least the fund owes, on a share it never read.
+    // blank share's) would be taken for the least the fund owes, on a share it never read. On a
+    // debt read below zero, an unread share could lower the sum; an unread debt could be below
+    // zero as another one of the fund is.
     if (h.invalid.has("entityDebt") || h.invalid.has("participationPct")) {
       debt.unknown();
+      if (h.invalid.has("entityDebt")) debtUnread = true;
+      else if (h.entityDebt !== undefined && h.entityDebt < ZERO)
+        mayLower = true;
       continue;
     }
+    if (h.entityDebt !== undefined && h.entityDebt < ZERO) debtBelowZero = true;
     if (h.entityDebt === undefined) {
       ctx.warn("Holdings", h.row, "entityDebt", why("entity-debt-blank", item));
       continue;
@@ -277,6 +285,7 @@ function leverage(o: Opci): RuleResult {
   const numerator = {
     total: debt.total,
     complete: debt.complete && base.complete,
+    mayLower: mayLower || (debtUnread && debtBelowZero),
   };
   // An unread item of 1° to 3° or 5°, or a row the fund cannot place, may add to the base.
   const denominator = { total: base.total, complete: base.complete && o.known };
@@ -292,7 +301,8 @@ function leverage(o: Opci): RuleResult {
 /**
  * L. 214-39 with no asset of items 1° to 3° and 5° (a base read in full, and zero): the limit is
  * 40 % of nothing, so any debt exceeds it, though there is no ratio. Once binding the debt read
- * is a breach even when the borrowings are unread, for they can only add to it (ratio.ts).
+ * is a breach even when the borrowings are unread, for they can only add to it (ratio.ts); not
+ * when what is unread could lower it (a share unread on a debt below zero).
  */
 function beyondNothing(
   o: Opci,
@@ -302,7 +312,8 @@ function beyondNothing(
 ): void {
   const total = debt.total ?? ZERO;
   if (!base.complete || base.total !== ZERO || total <= ZERO) return;
-  if (!debt.complete && (!o.binding || heldUnknown(o.ctx))) return;
+  if (!debt.complete && (!o.binding || heldUnknown(o.ctx) || debt.mayLower))
+    return;
   r.status = o.binding ? "breach" : "not-binding";
   r.headroom = centsFloorText(-total, AMOUNT_DECIMALS);
 }
