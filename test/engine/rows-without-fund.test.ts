@@ -415,21 +415,23 @@ describe("L. 214-28 I after an edit (CheckedWorkbook): a row's fundId edited awa
   });
 });
 
+/** Two FCPR at cost over 1,000,000 each, as a sheet gives them. */
+const twoFunds = rawTable(
+  "Funds",
+  [
+    "fundId",
+    "fundType",
+    "constitutionDate",
+    "firstYearEnd",
+    "paidUpSubscriptions",
+  ],
+  [
+    ["ETA", "FCPR", "2022-01-15", "2022-12-31", 1_000_000],
+    ["BETA", "FCPR", "2022-01-15", "2022-12-31", 1_000_000],
+  ],
+);
+
 describe("L. 214-28 I after an edit that gives the row of no fund to another fund (CheckedWorkbook)", () => {
-  const funds = rawTable(
-    "Funds",
-    [
-      "fundId",
-      "fundType",
-      "constitutionDate",
-      "firstYearEnd",
-      "paidUpSubscriptions",
-    ],
-    [
-      ["ETA", "FCPR", "2022-01-15", "2022-12-31", 1_000_000],
-      ["BETA", "FCPR", "2022-01-15", "2022-12-31", 1_000_000],
-    ],
-  );
   const holdings = rawTable(
     "Holdings",
     ["fundId", "lineId", "assetClass", "costValue"],
@@ -441,7 +443,7 @@ describe("L. 214-28 I after an edit that gives the row of no fund to another fun
   );
 
   it("the fund the row leaves alone is checked again: its quota passes once no row is without a fund, as a full check says", () => {
-    let workbook = new CheckedWorkbook({ Funds: funds, Holdings: holdings });
+    let workbook = new CheckedWorkbook({ Funds: twoFunds, Holdings: holdings });
     const eta = () =>
       rule(workbook.report("2025-12-31").funds[0], "FCPR-Q50").status;
     expect(eta()).toBe("incomplete");
@@ -456,20 +458,6 @@ describe("L. 214-28 I after an edit that gives the row of no fund to another fun
 });
 
 describe("L. 214-28 II 1° (FCPR-CCA15) re-checked after an edit, with a Holdings row of no fund", () => {
-  const funds = rawTable(
-    "Funds",
-    [
-      "fundId",
-      "fundType",
-      "constitutionDate",
-      "firstYearEnd",
-      "paidUpSubscriptions",
-    ],
-    [
-      ["ETA", "FCPR", "2022-01-15", "2022-12-31", 1_000_000],
-      ["BETA", "FCPR", "2022-01-15", "2022-12-31", 1_000_000],
-    ],
-  );
   const holdings = rawTable(
     "Holdings",
     ["fundId", "lineId", "issuerId", "assetClass", "costValue", "ownershipPct"],
@@ -482,7 +470,7 @@ describe("L. 214-28 II 1° (FCPR-CCA15) re-checked after an edit, with a Holding
   );
 
   it("« dans la limite de 15 % »: the breach the row cannot cure stays a breach after the edit, as a full check says (a result carried from the last check is not settled again)", () => {
-    let workbook = new CheckedWorkbook({ Funds: funds, Holdings: holdings });
+    let workbook = new CheckedWorkbook({ Funds: twoFunds, Holdings: holdings });
     expect(
       rule(workbook.report("2025-12-31").funds[0], "FCPR-CCA15").status,
     ).toBe("breach");
