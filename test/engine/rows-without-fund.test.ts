@@ -274,6 +274,62 @@ describe("what a Holdings row of no fund can cure: a breach stays only where it 
   });
 });
 
+describe("L. 214-115 I and L. 214-102 II (SCPI-ASSET, SCPI-CCA5): a Holdings row of no fund beside two SCPI", () => {
+  const scpi = (fundId: string) =>
+    fundOf("SCPI", {
+      fundId,
+      basis: "FAIR",
+      paidUpSubscriptions: null,
+      totalAssets: "1000000",
+    });
+  const line = (
+    fundId: string,
+    scpiCategory: number,
+    fairValue: string,
+    extra: HoldingSpec = {},
+  ) =>
+    holding({
+      fundId,
+      assetClass: "REAL_ESTATE",
+      fairValue,
+      scpiCategory,
+      ...extra,
+    });
+  const others = [line("S2", 1, "900000"), line("GHOST", 1, "1", { row: 9 })];
+
+  it("L. 214-115 I « exclusivement constitué »: a line of category 0 is outside the list whatever the row is: the breach stays", () => {
+    const report = check(
+      [scpi("S1"), scpi("S2")],
+      [
+        line("S1", 1, "900000"),
+        line("S1", 0, "50000", { lineId: "X1" }),
+        ...others,
+      ],
+    );
+    expect(rule(report.funds[0], "SCPI-ASSET").status).toBe("breach");
+  });
+
+  it("L. 214-102 II: an advance to a company the fund does not hold may be cured by the row (the company's line): incomplete", () => {
+    const advance = holding({
+      fundId: "S1",
+      assetClass: "CURRENT_ACCOUNT_ADVANCE",
+      issuerId: "SCI",
+      fairValue: "10000",
+      scpiCategory: 4,
+    });
+    const alone = check(
+      [scpi("S1"), scpi("S2")],
+      [line("S1", 1, "900000"), advance, line("S2", 1, "900000")],
+    );
+    expect(rule(alone.funds[0], "SCPI-CCA5").status).toBe("breach");
+    const report = check(
+      [scpi("S1"), scpi("S2")],
+      [line("S1", 1, "900000"), advance, ...others],
+    );
+    expect(rule(report.funds[0], "SCPI-CCA5").status).toBe("incomplete");
+  });
+});
+
 describe("L. 214-31 VI (FIP-H20, FIP-H10, FIP-H30): a Holders row that names no fund of the Funds table", () => {
   const fip = (fundId: string, row: number) =>
     fundOf("FIP", {

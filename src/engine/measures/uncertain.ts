@@ -84,6 +84,7 @@ function breachMayBeCured(
 ): boolean {
   const failed = r.conditions?.filter((c) => c.status === "breach") ?? [];
   if (failed.some((c) => c.kind === "closed-list")) return false;
+  if (r.reasons?.some(outsideList)) return false;
   if (r.direction === "min") return true;
   const orphans = ctx.withoutFund;
   if (!orphans?.Holdings.length) return false;
@@ -94,6 +95,12 @@ function breachMayBeCured(
     failed.some((c) => c.kind === "gate")
   );
 }
+
+/** A Livre II position a closed list or a prohibition refuses (a gate's refusal aside: a row may meet it). */
+const outsideList = (x: Reason): boolean =>
+  x.code === "position-breaks" &&
+  x.facts.cause.code === "l2-position" &&
+  x.facts.cause.facts.key !== "scpi-advance-gate";
 
 /**
  * A claiming status (and each claiming condition) becomes `incomplete`, partial, saying why; a
