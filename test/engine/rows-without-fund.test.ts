@@ -251,6 +251,17 @@ describe("what a Holdings row of no fund can cure: a breach stays only where it 
     expect(rule(report.funds[0], "OPCI-ASSET").status).toBe("breach");
   });
 
+  it("L. 214-36 I: a portfolio within the list beside the row is incomplete, its closed list too (the row may be outside it)", () => {
+    const report = check(
+      [sppicav("OPC", "0")],
+      [item("OPC", 1, "900000", 2), item("OPC", 9, "100000", 3), opciGhost],
+    );
+    const asset = rule(report.funds[0], "OPCI-ASSET");
+    expect(asset.status).toBe("incomplete");
+    expect(asset.conditions?.length).toBeGreaterThan(0);
+    for (const c of asset.conditions ?? []) expect(c.status).toBe("incomplete");
+  });
+
   it("L. 214-42 « au moins 5 % »: the row may be a line of the company held 5 % or more, which meets the gate: incomplete", () => {
     const company = item("OPC", 2, "100000", 3, {
       issuerId: "SCI",

@@ -116,7 +116,12 @@ function claimNoMore(r: RuleResult, note: Note, breachToo = false): void {
     r.reasons = [...(r.reasons ?? []), ...note.reasons];
   r.message = r.message ? `${r.message} ${note.text}` : note.text;
   for (const c of r.conditions ?? [])
-    if (turned(c.status) && c.kind !== "closed-list") c.status = "incomplete";
+    // A closed list's breach stands; its pass does not (the row may be outside the list).
+    if (
+      turned(c.status) &&
+      !(c.status === "breach" && c.kind === "closed-list")
+    )
+      c.status = "incomplete";
 }
 
 /** The reason naming the table's rows that no fund takes (the first five, and how many more); null when none. */
