@@ -756,7 +756,7 @@ function assignHoldings(model: WorkbookModel, matcher: FundMatcher) {
 }
 
 /** A row's amount, on either basis, is below zero or unreadable: added to a fund, it could lower a sum. */
-function amountsMayLower(h: Holding): boolean {
+export function amountsMayLower(h: Holding): boolean {
   return (
     h.invalid.has("costValue") ||
     h.invalid.has("fairValue") ||

@@ -1,4 +1,8 @@
-import type { FundInput, PreparedWorkbook } from "./check";
+import {
+  amountsMayLower,
+  type FundInput,
+  type PreparedWorkbook,
+} from "./check";
 import type { Diagnostic, Holding, WorkbookModel } from "./model";
 import { recordEdit } from "./fund-columns";
 import { lengthOf, slotOf } from "./patched-array";
@@ -48,8 +52,12 @@ export function updatePrepared(
       return undefined;
     const i = previous.inputOfHolding[k];
     if (i < 0) {
-      // A row no fund takes: its diagnostics are the workbook's own.
-      if (rowDiagnosticsChanged(previous.model, model, after.row))
+      // A row no fund takes: its diagnostics are the workbook's own, and whether its amount could
+      // lower a sum is every fund's (withoutFund.holdingsMayLower).
+      if (
+        rowDiagnosticsChanged(previous.model, model, after.row) ||
+        amountsMayLower(before) !== amountsMayLower(after)
+      )
         return undefined;
       continue;
     }

@@ -557,6 +557,33 @@ describe("L. 214-28 II 1° (FCPR-CCA15) re-checked after an edit, with a Holding
   });
 });
 
+describe("L. 214-28 II 1° (FCPR-CCA15) after an edit of the amount of a row of no fund", () => {
+  const holdings = rawTable(
+    "Holdings",
+    ["fundId", "lineId", "issuerId", "assetClass", "costValue", "ownershipPct"],
+    [
+      ["ETA", "L1", "ACME", "EQUITY", 600_000, 0.1],
+      ["ETA", "L2", "ACME", "CURRENT_ACCOUNT_ADVANCE", 300_000, 0.1],
+      ["BETA", "L3", "B", "EQUITY", 700_000, null],
+      [null, "L4", "C", "EQUITY", -5, null],
+    ],
+  );
+
+  it("« dans la limite de 15 % »: below zero the row could lower the advances (incomplete); edited to 1 it can only add to them (breach), as a full check says", () => {
+    let workbook = new CheckedWorkbook({ Funds: twoFunds, Holdings: holdings });
+    const cca15 = () =>
+      rule(workbook.report("2025-12-31").funds[0], "FCPR-CCA15").status;
+    expect(cca15()).toBe("incomplete");
+    workbook = workbook.withEdits([
+      { table: "Holdings", row: 5, column: 4, value: 1 },
+    ]);
+    expect(cca15()).toBe("breach");
+    expect(workbook.report("2025-12-31")).toEqual(
+      checkWorkbook(readWorkbook(workbook.tables), { asOf: "2025-12-31" }),
+    );
+  });
+});
+
 describe("L. 214-93 II (SCPI-SELL10, an event): an Orders row that names no fund", () => {
   const scpi = (fundId: string, row: number): Fund => ({
     ...fundOf("SCPI", {
