@@ -42,6 +42,8 @@ export const L2_POSITIONS = [
   "scpi-advance-gate",
 ] as const;
 export type L2Position = (typeof L2_POSITIONS)[number];
+/** The positions a gate refuses (a row the product could not read may meet it); the others a closed list or a prohibition does. */
+export const L2_GATES: ReadonlySet<L2Position> = new Set(["scpi-advance-gate"]);
 
 export interface Livre2ReasonFacts {
   "l2-note": {

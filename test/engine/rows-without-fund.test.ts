@@ -471,16 +471,19 @@ describe("L. 214-28 I after an edit (CheckedWorkbook): a row's fundId edited awa
     expect(q50()).toBe("pass");
     workbook = workbook.withEdits([edit("GHOST")]);
     expect(q50()).toBe("incomplete");
-    expect(workbook.report("2025-12-31")).toEqual(
-      checkWorkbook(readWorkbook(workbook.tables), { asOf: "2025-12-31" }),
-    );
+    expect(workbook.report("2025-12-31")).toEqual(fullCheck(workbook));
     workbook = workbook.withEdits([edit("ETA")]);
     expect(q50()).toBe("pass");
-    expect(workbook.report("2025-12-31")).toEqual(
-      checkWorkbook(readWorkbook(workbook.tables), { asOf: "2025-12-31" }),
-    );
+    expect(workbook.report("2025-12-31")).toEqual(fullCheck(workbook));
   });
 });
+
+/** What a full read and check of the edited workbook gives, to compare a re-check with. */
+const fullCheck = (workbook: CheckedWorkbook, positions = false) =>
+  checkWorkbook(readWorkbook(workbook.tables), {
+    asOf: "2025-12-31",
+    positions,
+  });
 
 /** Two FCPR at cost over 1,000,000 each, as a sheet gives them. */
 const twoFunds = rawTable(
@@ -518,69 +521,62 @@ describe("L. 214-28 I after an edit that gives the row of no fund to another fun
       { table: "Holdings", row: 4, column: 0, value: "BETA" },
     ]);
     expect(eta()).toBe("pass");
-    expect(workbook.report("2025-12-31")).toEqual(
-      checkWorkbook(readWorkbook(workbook.tables), { asOf: "2025-12-31" }),
-    );
+    expect(workbook.report("2025-12-31")).toEqual(fullCheck(workbook));
   });
 });
 
 describe("L. 214-28 II 1° (FCPR-CCA15) re-checked after an edit, with a Holdings row of no fund", () => {
-  const holdings = rawTable(
-    "Holdings",
-    ["fundId", "lineId", "issuerId", "assetClass", "costValue", "ownershipPct"],
-    [
-      ["ETA", "L1", "ACME", "EQUITY", 600_000, 0.1],
-      ["ETA", "L2", "ACME", "CURRENT_ACCOUNT_ADVANCE", 300_000, 0.1],
-      ["BETA", "L3", "B", "EQUITY", 700_000, null],
-      [null, "L4", "C", "EQUITY", 1, null],
-    ],
-  );
+  /** ETA's advances at 30 % of its paid-up subscriptions, beside a row of no fund of `orphanCost`. */
+  const holdings = (orphanCost: number) =>
+    rawTable(
+      "Holdings",
+      [
+        "fundId",
+        "lineId",
+        "issuerId",
+        "assetClass",
+        "costValue",
+        "ownershipPct",
+      ],
+      [
+        ["ETA", "L1", "ACME", "EQUITY", 600_000, 0.1],
+        ["ETA", "L2", "ACME", "CURRENT_ACCOUNT_ADVANCE", 300_000, 0.1],
+        ["BETA", "L3", "B", "EQUITY", 700_000, null],
+        [null, "L4", "C", "EQUITY", orphanCost, null],
+      ],
+    );
+  const cca15 = (workbook: CheckedWorkbook, positions = false) =>
+    rule(workbook.report("2025-12-31", positions).funds[0], "FCPR-CCA15")
+      .status;
 
   it("« dans la limite de 15 % »: the breach the row cannot cure stays a breach after the edit, as a full check says (a result carried from the last check is not settled again)", () => {
-    let workbook = new CheckedWorkbook({ Funds: twoFunds, Holdings: holdings });
-    expect(
-      rule(workbook.report("2025-12-31").funds[0], "FCPR-CCA15").status,
-    ).toBe("breach");
+    let workbook = new CheckedWorkbook({
+      Funds: twoFunds,
+      Holdings: holdings(1),
+    });
+    expect(cca15(workbook)).toBe("breach");
     workbook = workbook.withEdits([
       { table: "Holdings", row: 2, column: 1, value: "L1bis" },
     ]);
     for (const positions of [false, true]) {
-      const report = workbook.report("2025-12-31", positions);
-      expect(rule(report.funds[0], "FCPR-CCA15").status).toBe("breach");
-      expect(report).toEqual(
-        checkWorkbook(readWorkbook(workbook.tables), {
-          asOf: "2025-12-31",
-          positions,
-        }),
+      expect(cca15(workbook, positions)).toBe("breach");
+      expect(workbook.report("2025-12-31", positions)).toEqual(
+        fullCheck(workbook, positions),
       );
     }
   });
-});
-
-describe("L. 214-28 II 1° (FCPR-CCA15) after an edit of the amount of a row of no fund", () => {
-  const holdings = rawTable(
-    "Holdings",
-    ["fundId", "lineId", "issuerId", "assetClass", "costValue", "ownershipPct"],
-    [
-      ["ETA", "L1", "ACME", "EQUITY", 600_000, 0.1],
-      ["ETA", "L2", "ACME", "CURRENT_ACCOUNT_ADVANCE", 300_000, 0.1],
-      ["BETA", "L3", "B", "EQUITY", 700_000, null],
-      [null, "L4", "C", "EQUITY", -5, null],
-    ],
-  );
 
   it("« dans la limite de 15 % »: below zero the row could lower the advances (incomplete); edited to 1 it can only add to them (breach), as a full check says", () => {
-    let workbook = new CheckedWorkbook({ Funds: twoFunds, Holdings: holdings });
-    const cca15 = () =>
-      rule(workbook.report("2025-12-31").funds[0], "FCPR-CCA15").status;
-    expect(cca15()).toBe("incomplete");
+    let workbook = new CheckedWorkbook({
+      Funds: twoFunds,
+      Holdings: holdings(-5),
+    });
+    expect(cca15(workbook)).toBe("incomplete");
     workbook = workbook.withEdits([
       { table: "Holdings", row: 5, column: 4, value: 1 },
     ]);
-    expect(cca15()).toBe("breach");
-    expect(workbook.report("2025-12-31")).toEqual(
-      checkWorkbook(readWorkbook(workbook.tables), { asOf: "2025-12-31" }),
-    );
+    expect(cca15(workbook)).toBe("breach");
+    expect(workbook.report("2025-12-31")).toEqual(fullCheck(workbook));
   });
 });
 

@@ -1,6 +1,7 @@
 import type { FundContext } from "../fund-context";
 import type { FundType, Holding } from "../model";
 import { type Reason, reason } from "../reasons";
+import { L2_GATES } from "../reasons-livre2";
 import type { RuleResult, Status } from "../result";
 import { english } from "../../present/english";
 
@@ -100,7 +101,7 @@ function breachMayBeCured(
 const outsideList = (x: Reason): boolean =>
   x.code === "position-breaks" &&
   x.facts.cause.code === "l2-position" &&
-  x.facts.cause.facts.key !== "scpi-advance-gate";
+  !L2_GATES.has(x.facts.cause.facts.key);
 
 /**
  * A claiming status (and each claiming condition) becomes `incomplete`, partial, saying why; a
