@@ -138,13 +138,25 @@ function heldOn(columns: FundColumns, asOf: IsoDate): Uint8Array {
   const investment = columns.coded("investmentDate");
   const gone = per(disposal, (d) => d !== undefined && d <= asOf);
   const later = per(investment, (d) => d !== undefined && d > asOf);
-  const held = new Uint8Array(columns.length);
   // Usually no date of either column excludes a row: then every position is held, with no pass.
-  if (!gone.includes(true) && !later.includes(true)) return held.fill(1);
+  if (!gone.includes(true) && !later.includes(true))
+    return everyHeld(columns.length);
+  const held = new Uint8Array(columns.length);
   for (let i = 0; i < held.length; i++)
     held[i] = gone[disposal.codes[i]] || later[investment.codes[i]] ? 0 : 1;
   return held;
 }
+
+/**
+ * n ones, cut from one array of ones every fund shares: a memo's value is never written to
+ * (FundColumns.memo), and 100,000 positions' ones were 100 KB of fresh memory at each check.
+ */
+function everyHeld(n: number): Uint8Array {
+  if (ONES.length < n)
+    ONES = new Uint8Array(Math.max(n, 2 * ONES.length)).fill(1);
+  return ONES.subarray(0, n);
+}
+let ONES = new Uint8Array(0);
 
 /** The indices where m is not a non-negative number (negative, or NaN: a BigInt or no amount); a loop of its own (heldOn). */
 function notNonNegative(m: Float64Array): number[] {

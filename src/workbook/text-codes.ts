@@ -20,8 +20,11 @@ export class TextCodes {
    * above them, a power of two slots at most 3/4 full. A table's memory is written afresh by each
    * read (about 10 µs a 4 KB page here), and a probe reads one slot: no array of hashes beside it
    * to write and to look up at random.
+   *
+   * null once a later table took it (spareSlots): the slots are made again from the list when
+   * next needed, so that an id column's table of 256 KB is not written afresh by every read.
    */
-  private slots: Int32Array;
+  private slots: Int32Array | null;
   private readonly others = new Map<unknown, number>();
   /** Texts not written as their id key (a lowercase letter, a space at an end): ids the engine may fold. */
   private unkeyed = 0;
@@ -35,9 +38,7 @@ export class TextCodes {
     expected = 0,
     private readonly tableCodes = CODE_MASK,
   ) {
-    let size = 64;
-    while (size * 3 < expected * 4) size *= 2;
-    this.slots = new Int32Array(size);
+    this.slots = slotsFor(expected, this);
     // Holes until written: an estimate too high (it is at most the rows' count) costs only those.
     this.list = new Array<unknown>(expected);
   }
@@ -63,17 +64,20 @@ export class TextCodes {
   /** The code of a value, if it was added. */
   codeOf(value: unknown): number | undefined {
     if (typeof value !== "string") return this.others.get(value);
+    if (this.slots === null) this.grow(tableSize(this.count));
     const at = this.find(value, hashOf(value));
-    return at >= 0 ? (this.slots[at] & CODE_MASK) - 1 : this.others.get(value);
+    return at >= 0 ? (this.slots![at] & CODE_MASK) - 1 : this.others.get(value);
   }
 
   /** The code of a value, a new one (the next) when it was never added. */
   add(value: unknown): number {
+    // Before hashing the value: making the slots again hashes every text (hashedPlain).
+    if (this.slots === null) this.grow(tableSize(this.count + 1));
     if (typeof value !== "string" || this.count >= this.tableCodes) {
       // Past the codes a slot holds (2 million texts), texts too go to the Map.
       if (typeof value === "string") {
         const at = this.find(value, hashOf(value));
-        if (at >= 0) return (this.slots[at] & CODE_MASK) - 1;
+        if (at >= 0) return (this.slots![at] & CODE_MASK) - 1;
       }
       let code = this.others.get(value);
       if (code === undefined) {
@@ -85,12 +89,13 @@ export class TextCodes {
     }
     const hash = hashOf(value);
     const at = this.find(value, hash);
-    if (at >= 0) return (this.slots[at] & CODE_MASK) - 1;
+    const slots = this.slots!;
+    if (at >= 0) return (slots[at] & CODE_MASK) - 1;
     const code = this.count;
     this.push(value);
-    this.slots[-at - 1] = ((hash >>> CODE_BITS) << CODE_BITS) | (code + 1);
+    slots[-at - 1] = ((hash >>> CODE_BITS) << CODE_BITS) | (code + 1);
     // At most 3/4 full: a probe ends soon at an empty slot.
-    if (code * 4 >= this.slots.length * 3) this.grow();
+    if (code * 4 >= slots.length * 3) this.grow(slots.length * 2);
     return code;
   }
 
@@ -111,7 +116,8 @@ export class TextCodes {
 
   /** The index of the text's slot; else -(index of the empty slot where it would go) - 1. */
   private find(text: string, hash: number): number {
-    const { slots, list } = this;
+    const slots = this.slots!;
+    const list = this.list;
     const mask = slots.length - 1;
     const tag = hash >>> CODE_BITS;
     for (let at = hash & mask; ; at = (at + 1) & mask) {
@@ -122,19 +128,63 @@ export class TextCodes {
     }
   }
 
-  /** Twice the slots, every text of the table placed again by its hash. */
-  private grow(): void {
-    const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
+  /**
+   * New slots (`size`, a power of two), every text of the table placed again by its hash: the
+   * list says which are in the table (texts, of a code below tableCodes).
+   */
+  private grow(size: number): void {
+    const slots = new Int32Array(size);
     const mask = slots.length - 1;
-    for (const slot of old) {
-      if (slot === 0) continue;
-      let at = hashOf(this.list[(slot & CODE_MASK) - 1] as string) & mask;
+    const { list } = this;
+    const inTable = Math.min(this.count, this.tableCodes);
+    for (let code = 0; code < inTable; code++) {
+      const text = list[code];
+      if (typeof text !== "string") continue;
+      const hash = hashOf(text);
+      let at = hash & mask;
       while (slots[at] !== 0) at = (at + 1) & mask;
-      slots[at] = slot;
+      slots[at] = ((hash >>> CODE_BITS) << CODE_BITS) | (code + 1);
     }
     this.slots = slots;
   }
+
+  /** Gives up the slots to a later table (spareSlots): made again from the list if needed. */
+  private giveUpSlots(): Int32Array | null {
+    const slots = this.slots;
+    this.slots = null;
+    return slots;
+  }
+
+  /** A table's slots for a new one of `size` (zeroed), when they are that large: taken from it. */
+  static takeSlots(from: TextCodes, size: number): Int32Array | null {
+    if (from.slots === null || from.slots.length !== size) return null;
+    return from.giveUpSlots()!.fill(0);
+  }
+}
+
+/** A power of two of slots at most 3/4 full with `expected` texts. */
+function tableSize(expected: number): number {
+  let size = 64;
+  while (size * 3 < expected * 4) size *= 2;
+  return size;
+}
+
+/**
+ * The last table made of at least SHARED slots. An id column's table is only written while its
+ * read codes the column (later, by an edit's new text); a read's fresh memory costs about 10 µs
+ * a 4 KB page here, so a new table of the same size takes the last one's slots (zeroed, 256 KB
+ * for the 38,000 issuers of 100,000 rows) rather than new ones, and the last one makes its own
+ * again from its texts if it is ever asked (find).
+ */
+let lastLarge: WeakRef<TextCodes> | null = null;
+const SHARED = 4096;
+
+function slotsFor(expected: number, table: TextCodes): Int32Array {
+  const size = tableSize(expected);
+  if (size < SHARED) return new Int32Array(size);
+  const last = lastLarge?.deref();
+  lastLarge = new WeakRef(table);
+  return (last && TextCodes.takeSlots(last, size)) ?? new Int32Array(size);
 }
 
 /** The bits of a slot that hold code + 1: 2 million texts; the hash's top 11 bits sit above them. */

@@ -71,6 +71,74 @@ describe("codes past what a slot of the table holds (TextCodes)", () => {
   });
 });
 
+/** Value → code as a Map compares values (NaN is NaN, -0 is 0). */
+const mapOf = (values: readonly unknown[]) =>
+  new Map(byMap(values).distinct.map((v, code) => [v, code]));
+
+describe("a later table taking an earlier one's slots (TextCodes)", () => {
+  // Tables expecting thousands of texts share their slots: the newest takes the last one's, which
+  // makes its own again from its texts when next asked. Each must still code as a Map does.
+  it("leaves every table coding and finding as a Map, whichever was asked last", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            table: fc.nat(3),
+            value: fc.oneof(
+              value,
+              fc.nat(6_000).map((i) => `I${i}`),
+            ),
+            lookUp: fc.boolean(),
+          }),
+          { maxLength: 400 },
+        ),
+        fc.nat(12),
+        (steps, room) => {
+          const tables: TextCodes[] = [];
+          const seen: unknown[][] = [];
+          for (const { table, value: v, lookUp } of steps) {
+            // A new table (of the shared size) when this one was not made yet: it takes the slots.
+            while (tables.length <= table) {
+              tables.push(
+                new TextCodes(5_000, tables.length === 3 ? room : undefined),
+              );
+              seen.push([]);
+            }
+            const t = tables[table];
+            if (lookUp) expect(t.codeOf(v)).toBe(mapOf(seen[table]).get(v));
+            else {
+              seen[table].push(v);
+              const { codes } = byMap(seen[table]);
+              expect(t.add(v)).toBe(codes[codes.length - 1]);
+            }
+          }
+          tables.forEach((t, k) => {
+            const { distinct } = byMap(seen[k]);
+            expect(t.values).toEqual(distinct);
+            expect(keyed(t.values)).toBe(allKeys(seen[k]));
+            const map = mapOf(seen[k]);
+            for (const v of seen[k]) expect(t.codeOf(v)).toBe(map.get(v));
+          });
+        },
+      ),
+    );
+  });
+
+  it("makes its slots again when asked after a later read's table took them", () => {
+    const first = new TextCodes(40_000);
+    const texts = Array.from({ length: 30_000 }, (_, i) => `F1-I${i}`);
+    texts.forEach((v) => first.add(v));
+    const second = new TextCodes(40_000);
+    expect(second.add("F1-I7")).toBe(0);
+    // The first table's texts are found again, and a new one takes the next code.
+    expect(first.codeOf(["F1-I", 29_999].join(""))).toBe(29_999);
+    expect(first.add("a new issuer")).toBe(30_000);
+    expect(first.codeOf("F1-I7")).toBe(7);
+    expect(second.codeOf("F1-I7")).toBe(0);
+    expect(second.codeOf("F1-I8")).toBeUndefined();
+  });
+});
+
 describe("ids written as their keys (TextCodes)", () => {
   // Lowercase, spaces at the ends, letters past ASCII (é, ß, ı, ǅ), control characters.
   const id = fc.string({
