@@ -21,8 +21,8 @@ export class TextCodes {
    * read (about 10 µs a 4 KB page here), and a probe reads one slot: no array of hashes beside it
    * to write and to look up at random.
    *
-   * null once a later table took it (spareSlots): the slots are made again from the list when
-   * next needed, so that an id column's table of 256 KB is not written afresh by every read.
+   * null once a later table took them (slotsFor): they are made again from the list when next
+   * needed (remakeSlots), so that an id column's 256 KB of slots are not fresh memory at every read.
    */
   private slots: Int32Array | null;
   private readonly others = new Map<unknown, number>();
@@ -35,7 +35,7 @@ export class TextCodes {
    * texts going to the Map.
    */
   constructor(
-    expected = 0,
+    private readonly expected = 0,
     private readonly tableCodes = CODE_MASK,
   ) {
     this.slots = slotsFor(expected, this);
@@ -64,7 +64,7 @@ export class TextCodes {
   /** The code of a value, if it was added. */
   codeOf(value: unknown): number | undefined {
     if (typeof value !== "string") return this.others.get(value);
-    if (this.slots === null) this.grow(tableSize(this.count));
+    if (this.slots === null) this.remakeSlots();
     const at = this.find(value, hashOf(value));
     return at >= 0 ? (this.slots![at] & CODE_MASK) - 1 : this.others.get(value);
   }
@@ -72,7 +72,7 @@ export class TextCodes {
   /** The code of a value, a new one (the next) when it was never added. */
   add(value: unknown): number {
     // Before hashing the value: making the slots again hashes every text (hashedPlain).
-    if (this.slots === null) this.grow(tableSize(this.count + 1));
+    if (this.slots === null) this.remakeSlots();
     if (typeof value !== "string" || this.count >= this.tableCodes) {
       // Past the codes a slot holds (2 million texts), texts too go to the Map.
       if (typeof value === "string") {
@@ -148,17 +148,20 @@ export class TextCodes {
     this.slots = slots;
   }
 
-  /** Gives up the slots to a later table (spareSlots): made again from the list if needed. */
-  private giveUpSlots(): Int32Array | null {
-    const slots = this.slots;
-    this.slots = null;
-    return slots;
+  /**
+   * The slots again, after a later table took them: as many as first planned (a table taken
+   * while its column is still being read is not grown again from 64), or more for its texts.
+   */
+  private remakeSlots(): void {
+    this.grow(tableSize(Math.max(this.expected, this.count + 1)));
   }
 
-  /** A table's slots for a new one of `size` (zeroed), when they are that large: taken from it. */
+  /** A table's slots for a new one of `size` (zeroed), when they are that many: taken from it. */
   static takeSlots(from: TextCodes, size: number): Int32Array | null {
-    if (from.slots === null || from.slots.length !== size) return null;
-    return from.giveUpSlots()!.fill(0);
+    const slots = from.slots;
+    if (slots === null || slots.length !== size) return null;
+    from.slots = null;
+    return slots.fill(0);
   }
 }
 
@@ -174,7 +177,7 @@ function tableSize(expected: number): number {
  * read codes the column (later, by an edit's new text); a read's fresh memory costs about 10 µs
  * a 4 KB page here, so a new table of the same size takes the last one's slots (zeroed, 256 KB
  * for the 38,000 issuers of 100,000 rows) rather than new ones, and the last one makes its own
- * again from its texts if it is ever asked (find).
+ * again from its texts if it is ever asked (remakeSlots).
  */
 let lastLarge: WeakRef<TextCodes> | null = null;
 const SHARED = 4096;
