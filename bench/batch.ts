@@ -1,7 +1,7 @@
 // fund-quota check over a folder of generated workbooks, with worker threads on every core.
 import ExcelJS from "exceljs";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fundsGrid, holdingsGrid } from "./data";
@@ -51,6 +51,8 @@ export async function benchBatch(
     encoding: "utf8",
     maxBuffer: 1 << 26,
   });
+  // The generated workbooks (5.5 MB) are not kept: each run made them again and left them behind.
+  rmSync(dir, { recursive: true, force: true });
   const { ms, rss } = JSON.parse(
     child.stdout.trim().split("\n").pop() ?? "{}",
   ) as { ms: number; rss: number };

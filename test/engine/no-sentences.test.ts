@@ -83,7 +83,9 @@ describe("no sentence in rule code: reasons are codes and facts, rendered in src
 
   it("the guard itself sees a sentence in a template, and neither comments nor the catalogue's titles", () => {
     const probe = path.join(
-      mkdtempSync(path.join(tmpdir(), "guard-")),
+      mkdtempSync(
+        path.join(process.env.FUND_QUOTA_TEST_TMP ?? tmpdir(), "guard-"),
+      ),
       "probe.ts",
     );
     writeFileSync(

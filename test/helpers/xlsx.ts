@@ -5,8 +5,9 @@ import path from "node:path";
 
 export type Rows = (string | number | boolean | Date | null | { formula: string; result?: unknown })[][];
 
+/** A new folder inside the test run's own temporary folder (temp-root.ts), removed when the run ends. */
 export function tempDir(): string {
-  return mkdtempSync(path.join(tmpdir(), "fund-quota-"));
+  return mkdtempSync(path.join(process.env.FUND_QUOTA_TEST_TMP ?? tmpdir(), "fund-quota-"));
 }
 
 /** Adds an Excel table whose header row starts at the given cell. */
