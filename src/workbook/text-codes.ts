@@ -95,7 +95,7 @@ export class TextCodes {
     this.push(value);
     slots[-at - 1] = ((hash >>> CODE_BITS) << CODE_BITS) | (code + 1);
     // At most 3/4 full: a probe ends soon at an empty slot.
-    if (code * 4 >= slots.length * 3) this.grow(slots.length * 2);
+    if (code * 4 >= slots.length * 3) this.grow();
     return code;
   }
 
@@ -128,12 +128,29 @@ export class TextCodes {
     }
   }
 
+  /** Twice the slots, every text of the table placed again by its hash (kept in its slot). */
+  private grow(): void {
+    const old = this.slots!;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length - 1;
+    for (const slot of old) {
+      if (slot === 0) continue;
+      let at = hashOf(this.list[(slot & CODE_MASK) - 1] as string) & mask;
+      while (slots[at] !== 0) at = (at + 1) & mask;
+      slots[at] = slot;
+    }
+    this.slots = slots;
+  }
+
   /**
-   * New slots (`size`, a power of two), every text of the table placed again by its hash: the
-   * list says which are in the table (texts, of a code below tableCodes).
+   * The slots again, after a later table took them, from the list (its texts of a code below
+   * tableCodes are the table's): as many as first planned (a table taken while its column is
+   * still being read is not grown again from 64), or more for its texts.
    */
-  private grow(size: number): void {
-    const slots = new Int32Array(size);
+  private remakeSlots(): void {
+    const slots = new Int32Array(
+      tableSize(Math.max(this.expected, this.count + 1)),
+    );
     const mask = slots.length - 1;
     const { list } = this;
     const inTable = Math.min(this.count, this.tableCodes);
@@ -146,14 +163,6 @@ export class TextCodes {
       slots[at] = ((hash >>> CODE_BITS) << CODE_BITS) | (code + 1);
     }
     this.slots = slots;
-  }
-
-  /**
-   * The slots again, after a later table took them: as many as first planned (a table taken
-   * while its column is still being read is not grown again from 64), or more for its texts.
-   */
-  private remakeSlots(): void {
-    this.grow(tableSize(Math.max(this.expected, this.count + 1)));
   }
 
   /** A table's slots for a new one of `size` (zeroed), when they are that many: taken from it. */
