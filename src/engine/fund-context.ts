@@ -282,6 +282,8 @@ export class FundContext {
    * whose class is blank or unreadable, and any position whose holding dates are unreadable.
    */
   readonly unplaced: Holding[] = [];
+  /** The indices of the unplaced rows, in the holdings' order. */
+  private unplacedAt: readonly number[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly warningMargin: Dec;
   readonly explain: boolean;
@@ -344,6 +346,7 @@ export class FundContext {
       opci ? UNPLACED_OPCI_FIELDS : UNPLACED_FIELDS,
       () => unplacedRows(columns, held, opci),
     );
+    this.unplacedAt = rows;
     for (let k = 0; k < rows.length; k++) this.unplaced.push(holdings[rows[k]]);
   }
 
@@ -444,6 +447,14 @@ export class FundContext {
    * Adds the basis amount at index i to a sum: as integer millionths when the column gives them
    * (no BigInt), else as its BigInt. False when it cannot be read (with basisAmountAt's diagnostic).
    */
+  /** Whether position i's amount on the fund's basis is read below zero. */
+  private basisBelowZeroAt(i: number): boolean {
+    const x = this.millionths[i];
+    if (x === x) return x < 0;
+    const amount = this.basisAmountAt(i);
+    return amount !== undefined && amount < 0n;
+  }
+
   addBasisAt(sum: ExactSum, i: number): boolean {
     const x = this.millionths[i];
     if (x === x) {
@@ -684,6 +695,18 @@ export class FundContext {
     let complete = true;
     for (let i = 0; i < this.holdings.length; i++) {
       if (this.held[i] === 1 && !this.addBasisAt(total, i)) complete = false;
+    }
+    // A position of unread holding dates is summed (held or not is unknown): one below zero may
+    // have been sold, and the base be more than the sum, enough to cure a maximum's breach.
+    for (let k = 0; k < this.unplacedAt.length && complete; k++) {
+      const i = this.unplacedAt[k];
+      const unread = this.holdings[i].invalid;
+      if (
+        this.held[i] === 1 &&
+        (unread.has("investmentDate") || unread.has("disposalDate")) &&
+        this.basisBelowZeroAt(i)
+      )
+        complete = false;
     }
     return { denominator: total.value(), complete, summed: true };
   }

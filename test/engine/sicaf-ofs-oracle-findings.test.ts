@@ -264,6 +264,53 @@ describe("OFS-LOSS · L. 214-190-1 VI « La perte ou l'engagement net maximal �
     });
   });
 
+  it("finding 13: asset summed from the positions (blank totalAssets), 60 of maximum losses, and a cash line of -50 whose investmentDate is unreadable: sold or not, the asset is 50 or 100, so incomplete, not a breach", () => {
+    // VI « la valeur de son actif »: blank totalAssets is the sum of the held positions' fair
+    // values (WORKBOOK-FORMAT.md). Held, the cash line makes the asset 50 and the losses exceed it;
+    // sold, the asset is 100 and they do not. docs/workbook-format.md: a maximum beyond its limit
+    // is a breach « over a base known in full ».
+    const withCash = (cash: number, investmentDate: unknown) =>
+      ruleIn(
+        fundOf({
+          Funds: [OFS_COLUMNS, ["F0", "OFS", null, 0, 0]],
+          Holdings: [
+            OFS_HOLDINGS,
+            ["F0", "L1", "RECEIVABLE", 100, 60, null],
+            ["F0", "L2", "CASH", cash, null, investmentDate],
+          ],
+        }),
+        "OFS-LOSS",
+      );
+    const unread = withCash(-50, "31/02/2025");
+    expect(unread?.status).toBe("incomplete");
+    // It says why: the base is not known in full, and the row cannot be placed.
+    expect(unread?.reasons?.map((r) => r.code)).toEqual([
+      "base-partial",
+      "rows-unplaced",
+    ]);
+    // Read, the date settles it: held, the asset is 50 and 60 exceeds it.
+    expect(withCash(-50, 45000)).toMatchObject({
+      denominator: "50.00",
+      status: "breach",
+    });
+    // Sold to the last cent (the asset 0), the same.
+    expect(withCash(-100, "31/02/2025")?.status).toBe("incomplete");
+    // A line of unread date worth more than zero can only lower the asset if sold: counted, the
+    // asset is the most it can be, and losses beyond it stay a breach.
+    const positive = fundOf({
+      Funds: [OFS_COLUMNS, ["F0", "OFS", null, 0, 0]],
+      Holdings: [
+        OFS_HOLDINGS,
+        ["F0", "L1", "RECEIVABLE", 10, 60, null],
+        ["F0", "L2", "CASH", 5, null, "31/02/2025"],
+      ],
+    });
+    expect(ruleIn(positive, "OFS-LOSS")).toMatchObject({
+      denominator: "15.00",
+      status: "breach",
+    });
+  });
+
   it("finding 9: an asset worth 0 and no uncalled subscriptions, with a guarantee of 0.01 of maximum loss: it exceeds them, breach", () => {
     // « ne peuvent excéder » 0 + 0: any loss above zero exceeds it, whatever the ratio's division
     // gives (as SCPI-DEBT's maximum of 0, test/engine/livre2-oracle-findings.test.ts finding 1).

@@ -67,6 +67,9 @@ export function settle(ctx: FundContext, r: RuleResult, ownBase = false): void {
   if (note === null) return;
   if (r.status === "breach" && breachMayBeCured(ctx, r, ownBase))
     claimNoMore(r, note, true);
+  else if (r.status === "incomplete" && !r.reasons?.length && !r.message)
+    // Incomplete already, saying nothing of why (a base not known in full): the note says it.
+    tell(r, note);
   else claimNoMore(r, note);
 }
 
@@ -112,10 +115,7 @@ function claimNoMore(r: RuleResult, note: Note, breachToo = false): void {
   if (!turned(r.status)) return;
   r.status = "incomplete";
   r.partial = true;
-  // Coded too when the message is (or there is none), so every language says why.
-  if (r.reasons !== undefined || !r.message)
-    r.reasons = [...(r.reasons ?? []), ...note.reasons];
-  r.message = r.message ? `${r.message} ${note.text}` : note.text;
+  tell(r, note);
   for (const c of r.conditions ?? [])
     // A closed list's breach stands; its pass does not (the row may be outside the list).
     if (
@@ -123,6 +123,14 @@ function claimNoMore(r: RuleResult, note: Note, breachToo = false): void {
       !(c.status === "breach" && c.kind === "closed-list")
     )
       c.status = "incomplete";
+}
+
+/** The note's reasons and words added to the result's. */
+function tell(r: RuleResult, note: Note): void {
+  // Coded too when the message is (or there is none), so every language says why.
+  if (r.reasons !== undefined || !r.message)
+    r.reasons = [...(r.reasons ?? []), ...note.reasons];
+  r.message = r.message ? `${r.message} ${note.text}` : note.text;
 }
 
 /** The reason naming the table's rows that no fund takes (the first five, and how many more); null when none. */
