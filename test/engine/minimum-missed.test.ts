@@ -37,3 +37,14 @@ describe("FCPE-SOL5 · L. 214-164 « comprise entre 5 et 10 % »: the lower end 
     expect(r).toMatchObject({ status: "incomplete", partial: true, numerator: "20000.00" });
   });
 });
+
+describe("FCPR-Q50 · L. 214-28 I « Les actifs du fonds doivent être constitués, pour 50 % au moins »: an incomplete result says why", () => {
+  it("L. 214-28 I: the only position has a blank class: 0 % read, incomplete, and the result names the row that may belong to the quota", () => {
+    const fcpr = fundOf("FCPR", { basis: "COST" });
+    const r = rule(checkOne(fcpr, [holding({ assetClass: undefined, costValue: "587741.06", row: 2 })]), "FCPR-Q50");
+    expect(r).toMatchObject({ status: "incomplete", partial: true, numerator: "0.00" });
+    // Incomplete before the fund's unknowns are looked at (a partial sum): it still names them.
+    expect(r.reasons).toEqual([{ code: "rows-unplaced", facts: { rows: [2], more: 0, column: "assetClass" } }]);
+    expect(r.message).toMatch(/row 2 cannot be placed/);
+  });
+});
