@@ -48,3 +48,21 @@ describe("FCPR-Q50 · L. 214-28 I « Les actifs du fonds doivent être constitu�
     expect(r.message).toMatch(/row 2 cannot be placed/);
   });
 });
+
+describe("FCPR-CCA15 · L. 214-28 II 1° « Dans la limite de 15 %, les avances en compte courant consenties »: an advance whose holding dates are unread", () => {
+  // docs/workbook-format.md: a maximum beyond its limit is a breach, « Not when a row's holding
+  // dates are unread (it may be in the numerator and sold) »: then incomplete.
+  const fcpr = fundOf("FCPR", { basis: "COST", paidUpSubscriptions: "1000" });
+  const equity = holding({ issuerId: "A", assetClass: "EQUITY", costValue: "600", ownershipPct: "0.1", row: 2 });
+  const advance = (extra = {}) => holding({ issuerId: "A", assetClass: "CURRENT_ACCOUNT_ADVANCE", costValue: "200", ownershipPct: "0.1", row: 3, ...extra });
+
+  it("L. 214-28 II 1°: 20 % of advances held: a breach", () => {
+    expect(rule(checkOne(fcpr, [equity, advance()]), "FCPR-CCA15")).toMatchObject({ status: "breach", value: 0.2 });
+  });
+
+  it("L. 214-28 II 1°: 20 % if the advance is still held, 0 % if it was repaid: its disposalDate unread, incomplete, not a breach", () => {
+    const r = rule(checkOne(fcpr, [equity, advance({ disposalDate: undefined, invalid: new Set(["disposalDate"]) })]), "FCPR-CCA15");
+    expect(r).toMatchObject({ status: "incomplete", partial: true, value: 0.2 });
+    expect(r.reasons?.map((x) => x.code)).toEqual(["rows-unplaced"]);
+  });
+});

@@ -13,7 +13,7 @@ import type {
 } from "../result";
 import type { Breaches } from "./breaches";
 import { fundBase, type Measure } from "./tally";
-import { settle, settleRowsOfNoFund } from "./uncertain";
+import { heldUnknown, settle, settleRowsOfNoFund } from "./uncertain";
 
 /** What a family of rules gives for one fund: its results, and the window its quota binds in. */
 export interface Evaluation {
@@ -58,7 +58,12 @@ export function compare(
   if (c.conditions) withConditions(r, c.conditions);
   c.finish?.(r);
   if (c.over !== "holders")
-    settle(ctx, r, !c.denominator || c.denominator.total === ctx.denominator);
+    settle(
+      ctx,
+      r,
+      !c.denominator || c.denominator.total === ctx.denominator,
+      true,
+    );
   else settleRowsOfNoFund(ctx, r, "Holders");
   MEASURED.add(r);
   return r;
@@ -105,14 +110,6 @@ export function partialIsLeast(
   baseComplete: boolean,
 ): boolean {
   return baseComplete && !heldUnknown(ctx) && !ctx.belowZero;
-}
-
-/** Whether a row of the fund may or may not be held: its investment or disposal date unread. */
-export function heldUnknown(ctx: FundContext): boolean {
-  for (const h of ctx.unplaced)
-    if (h.invalid.has("investmentDate") || h.invalid.has("disposalDate"))
-      return true;
-  return false;
 }
 
 /** The English sentences of the reasons, in order; undefined when there are none. */

@@ -8,7 +8,6 @@ export {
   type Comparison,
   compare,
   type Evaluation,
-  heldUnknown,
   isMeasured,
   measuredLike,
   limitOf,
@@ -18,6 +17,7 @@ export { type Group, Groups, perGroupCap } from "./groups";
 export { count, fundBase, made, type Measure, Tally, unknownIn } from "./tally";
 export {
   classifyingColumn,
+  heldUnknown,
   reportUnplacedRows,
   settle,
   settleRowsOfNoFund,

@@ -62,10 +62,16 @@ function uncertainty(ctx: FundContext): Note | null {
  * does a breach that such a row could cure (breachMayBeCured). compare() applies it to every
  * result it builds; ownBase: the result is measured over the fund's own base (ctx.denominator).
  */
-export function settle(ctx: FundContext, r: RuleResult, ownBase = false): void {
+export function settle(
+  ctx: FundContext,
+  r: RuleResult,
+  ownBase = false,
+  /** Its sums count a row of unread holding dates as held (compare's measures over the columns). */
+  heldCounted = false,
+): void {
   const note = uncertainty(ctx);
   if (note === null) return;
-  if (r.status === "breach" && breachMayBeCured(ctx, r, ownBase))
+  if (r.status === "breach" && breachMayBeCured(ctx, r, ownBase, heldCounted))
     claimNoMore(r, note, true);
   else if (r.status === "incomplete" && !r.reasons?.length && !r.message)
     // Incomplete already, saying nothing of why (a base not known in full): the note says it.
@@ -77,19 +83,23 @@ export function settle(ctx: FundContext, r: RuleResult, ownBase = false): void {
  * Whether a row the product could not read, place or give a fund could cure the breach (WORKBOOK-
  * FORMAT §3: every rule whose numerator or denominator it could enter is `incomplete`). A minimum
  * the readable rows miss may be reached with it. A maximum's readable part only grows with it,
- * unless it is a row of no fund that may grow the base too (a base summed from the positions, or
- * a rule's own), lower the sum (an amount below zero or unread), or meet a gate the fund's
- * positions fail. A position outside a closed list stays outside it, whatever else is read.
+ * unless it is a row of unread holding dates counted as held (heldCounted: it may be sold), or a
+ * row of no fund that may grow the base too (a base summed from the positions, or a rule's own),
+ * lower the sum (an amount below zero or unread), or meet a gate the fund's positions fail. A position outside a closed list stays outside it, whatever else is read.
  */
 function breachMayBeCured(
   ctx: FundContext,
   r: RuleResult,
   ownBase: boolean,
+  heldCounted: boolean,
 ): boolean {
   const failed = r.conditions?.filter((c) => c.status === "breach") ?? [];
   if (failed.some((c) => c.kind === "closed-list")) return false;
   if (r.reasons?.some(outsideList)) return false;
   if (r.direction === "min") return true;
+  // « Not when a row's holding dates are unread (it may be in the numerator and sold) »: counted
+  // as held, such a row may be one the fund no longer holds (or does not hold yet).
+  if (heldCounted && heldUnknown(ctx)) return true;
   const orphans = ctx.withoutFund;
   if (!orphans?.Holdings.length) return false;
   return (
@@ -98,6 +108,14 @@ function breachMayBeCured(
     orphans.holdingsMayLower === true ||
     failed.some((c) => c.kind === "gate")
   );
+}
+
+/** Whether a row of the fund may or may not be held: its investment or disposal date unread. */
+export function heldUnknown(ctx: FundContext): boolean {
+  for (const h of ctx.unplaced)
+    if (h.invalid.has("investmentDate") || h.invalid.has("disposalDate"))
+      return true;
+  return false;
 }
 
 /** A Livre II position a closed list or a prohibition refuses (a gate's refusal aside: a row may meet it). */

@@ -7,7 +7,7 @@ import {
 } from "../../amount";
 import { Dec } from "../../decimal";
 import type { FundContext, Position } from "../../fund-context";
-import { heldUnknown } from "../../measures/compare";
+import { heldUnknown } from "../../measures/uncertain";
 import type { Holding } from "../../model";
 import {
   type Need,
