@@ -443,10 +443,6 @@ export class FundContext {
     return amount;
   }
 
-  /**
-   * Adds the basis amount at index i to a sum: as integer millionths when the column gives them
-   * (no BigInt), else as its BigInt. False when it cannot be read (with basisAmountAt's diagnostic).
-   */
   /** Whether position i's amount on the fund's basis is read below zero. */
   private basisBelowZeroAt(i: number): boolean {
     const x = this.millionths[i];
@@ -455,6 +451,10 @@ export class FundContext {
     return amount !== undefined && amount < 0n;
   }
 
+  /**
+   * Adds the basis amount at index i to a sum: as integer millionths when the column gives them
+   * (no BigInt), else as its BigInt. False when it cannot be read (with basisAmountAt's diagnostic).
+   */
   addBasisAt(sum: ExactSum, i: number): boolean {
     const x = this.millionths[i];
     if (x === x) {

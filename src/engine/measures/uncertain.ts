@@ -85,7 +85,8 @@ export function settle(
  * the readable rows miss may be reached with it. A maximum's readable part only grows with it,
  * unless it is a row of unread holding dates counted as held (heldCounted: it may be sold), or a
  * row of no fund that may grow the base too (a base summed from the positions, or a rule's own),
- * lower the sum (an amount below zero or unread), or meet a gate the fund's positions fail. A position outside a closed list stays outside it, whatever else is read.
+ * lower the sum (an amount below zero or unread), or meet a gate the fund's positions fail. A
+ * position outside a closed list stays outside it, whatever else is read.
  */
 function breachMayBeCured(
   ctx: FundContext,
