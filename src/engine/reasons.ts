@@ -64,6 +64,8 @@ export interface ReasonFacts extends Livre2ReasonFacts {
   /** A held position's listingStatus cannot be read: the rule's status depends on whether it is admitted to trading. */
   "listing-unknown": { lines: string[]; article: string };
   "listing-date-unknown": { lines: string[]; article: string };
+  /** FPCI in the 30 % regime: an advance's ownershipPct is blank or unreadable, and the rule's status depends on whether the fund holds a participation. */
+  "participation-unknown": { lines: string[]; article: string };
   /** FCPR-LIQ5: the fund's liquidLabel cannot be read; it may claim the 5 % of XII. */
   "liquid-label-unknown": { article: string };
   /** No position counts under the five years after admission to trading. */

@@ -69,6 +69,9 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
     { rows: [9], more: 0, table: "Orders" },
   ],
   "listing-unknown": [{ lines: ["L7", "L9"], article: "L. 214-28 I" }],
+  "participation-unknown": [
+    { lines: ["CCA-3"], article: "L. 214-160 II 1°, al. 2" },
+  ],
   "listing-date-unknown": [{ lines: ["L7"], article: "L. 214-28 IV" }],
   "liquid-label-unknown": [{ article: "L. 214-28 XII" }],
   "no-grace-position": [{ article: "L. 214-28 IV" }],

@@ -55,6 +55,11 @@ function uncertainty(ctx: FundContext): Note | null {
   return note;
 }
 
+/** The reasons of what the fund leaves unknown to its holdings rules (none when nothing is). */
+export function uncertaintyReasons(ctx: FundContext): Reason[] {
+  return uncertainty(ctx)?.reasons ?? [];
+}
+
 /**
  * A result measured on the fund's holdings cannot claim more than the fund lets it know: while a
  * row cannot be placed, a row may be the fund's without naming it, or the base is partial, a
@@ -86,7 +91,8 @@ export function settle(
  * unless it is a row of unread holding dates counted as held (heldCounted: it may be sold), or a
  * row of no fund that may grow the base too (a base summed from the positions, or a rule's own),
  * lower the sum (an amount below zero or unread), or meet a gate the fund's positions fail. A
- * position outside a closed list stays outside it, whatever else is read.
+ * position outside a closed list stays outside it, whatever else is read, if the fund holds it:
+ * not when its holding dates are unread (it may be sold, or not bought yet).
  */
 function breachMayBeCured(
   ctx: FundContext,
@@ -95,12 +101,26 @@ function breachMayBeCured(
   heldCounted: boolean,
 ): boolean {
   const failed = r.conditions?.filter((c) => c.status === "breach") ?? [];
-  if (failed.some((c) => c.kind === "closed-list")) return false;
-  if (r.reasons?.some(outsideList)) return false;
+  const unsure = rowsHeldUnknown(ctx);
+  const held = (row: number) => !unsure.has(row);
+  // A closed list's breach stands on a position the fund holds; on positions maybe not held, it
+  // may be cured with the rest of the rule (below).
+  let refusedMaybeHeld = false;
+  for (const c of failed) {
+    if (c.kind !== "closed-list") continue;
+    if (!c.positions?.length || c.positions.some((p) => held(p.row)))
+      return false;
+    refusedMaybeHeld = true;
+  }
+  for (const x of r.reasons ?? []) {
+    if (!outsideList(x)) continue;
+    if (held(x.facts.row)) return false;
+    refusedMaybeHeld = true;
+  }
   if (r.direction === "min") return true;
   // « Not when a row's holding dates are unread (it may be in the numerator and sold) »: counted
   // as held, such a row may be one the fund no longer holds (or does not hold yet).
-  if (heldCounted && heldUnknown(ctx)) return true;
+  if ((heldCounted || refusedMaybeHeld) && unsure.size > 0) return true;
   const orphans = ctx.withoutFund;
   if (!orphans?.Holdings.length) return false;
   return (
@@ -109,6 +129,15 @@ function breachMayBeCured(
     orphans.holdingsMayLower === true ||
     failed.some((c) => c.kind === "gate")
   );
+}
+
+/** The rows of the fund whose investment or disposal date is unread: held or not is unknown. */
+function rowsHeldUnknown(ctx: FundContext): Set<number> {
+  const rows = new Set<number>();
+  for (const h of ctx.unplaced)
+    if (h.invalid.has("investmentDate") || h.invalid.has("disposalDate"))
+      rows.add(h.row);
+  return rows;
 }
 
 /** Whether a row of the fund may or may not be held: its investment or disposal date unread. */
@@ -120,7 +149,9 @@ export function heldUnknown(ctx: FundContext): boolean {
 }
 
 /** A Livre II position a closed list or a prohibition refuses (a gate's refusal aside: a row may meet it). */
-const outsideList = (x: Reason): boolean =>
+const outsideList = (
+  x: Reason,
+): x is Extract<Reason, { code: "position-breaks" }> =>
   x.code === "position-breaks" &&
   x.facts.cause.code === "l2-position" &&
   !L2_GATES.has(x.facts.cause.facts.key);

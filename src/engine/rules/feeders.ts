@@ -30,12 +30,33 @@ import {
 
 // The thresholds and lists of L. 214-22, L. 214-24 IV and L. 214-24-57 are in src/law/l214-22.ts.
 
+/** The largest group of units by master, and whether it is known to be the largest. */
+interface Masters {
+  groups: Groups;
+  master?: Group;
+  /**
+   * False when a row of units may change which master is the largest: its amount, masterId or
+   * holding dates unread, or its class (with a masterId) blank or unreadable.
+   */
+  certain: boolean;
+}
+
 /** The largest-group measure over the units of each master (FUND_UNITS with a masterId). */
-function largestMaster(ctx: FundContext): { groups: Groups; master?: Group } {
+function largestMaster(ctx: FundContext): Masters {
   const groups = new Groups();
   groups.complete = ctx.denominatorComplete;
+  let certain = true;
   for (const p of ctx.heldPositions()) {
     const h = p.holding;
+    const unread = h.invalid;
+    if (
+      (h.assetClass === "FUND_UNITS" ||
+        (h.assetClass === undefined && h.masterId !== undefined)) &&
+      (unread.has("investmentDate") ||
+        unread.has("disposalDate") ||
+        unread.has("masterId"))
+    )
+      certain = false;
     if (h.assetClass === "FUND_UNITS" && h.invalid.has("masterId")) {
       // Unreadable, not blank: these units may be the master's.
       ctx.needHolding(h, "masterId", { purpose: "master" });
@@ -43,10 +64,12 @@ function largestMaster(ctx: FundContext): { groups: Groups; master?: Group } {
     }
     if (h.assetClass !== "FUND_UNITS" || h.masterId === undefined) continue;
     const amount = ctx.amountOf(p);
-    if (amount === undefined) groups.complete = false;
-    else groups.add(idKey(h.masterId), h.masterId.trim(), amount, p);
+    if (amount === undefined) {
+      groups.complete = false;
+      certain = false;
+    } else groups.add(idKey(h.masterId), h.masterId.trim(), amount, p);
   }
-  return { groups, master: groups.largest() };
+  return { groups, master: groups.largest(), certain };
 }
 
 /** Why a feeder may not hold a position; UNREAD when a value that decides it could not be read. */
@@ -59,7 +82,7 @@ const UNREAD = "unread";
  */
 function others(
   ctx: FundContext,
-  m: { groups: Groups; master?: Group },
+  m: Masters,
   rule: RuleDefinition,
   classes: typeof FEEDERS.fivgOtherClasses,
   refuse: (p: Position) => Refusal | undefined = () => undefined,
@@ -89,7 +112,8 @@ function others(
       ? refuse(p)
       : notListed(m.master, p, rule);
     const { id, article } = rule;
-    if (no === UNREAD) {
+    // Units of another master are refused only when the master is known: they may be its units.
+    if (no === UNREAD || (no?.test === "second-master" && !m.certain)) {
       rest.unknown();
       continue;
     }

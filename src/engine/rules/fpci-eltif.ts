@@ -1,6 +1,8 @@
 import { type Amount, formatAmount, minAmount, ZERO } from "../amount";
 import { L214_160, L214_28, listAt, ratioAt } from "../../law";
+import { Dec } from "../decimal";
 import type { FundContext, Position } from "../fund-context";
+import { type Holding, IN_COLUMNS } from "../model";
 import { addNote, measureAgain } from "./measure-again";
 import { compare, count, Tally } from "../measures";
 import { type Reason, reason as why } from "../reasons";
@@ -66,6 +68,8 @@ export class EltifAdvances implements AdvanceCap {
   /** The advances the quota could not retain above 30 % (those of II 1° included), once retain() ran. */
   private excess?: Amount;
   private readonly beneficiaries: ReadonlySet<string>;
+  /** The advances whose participation is unknown (no ownershipPct on them or their issuer's rows). */
+  readonly participationUnknown: Position[] = [];
 
   constructor(
     private readonly ctx: FundContext,
@@ -105,6 +109,7 @@ export class EltifAdvances implements AdvanceCap {
     // row's ownershipPct is the fund's participation in the beneficiary or in its group.
     const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
     if (ownership === undefined) {
+      this.participationUnknown.push(p);
       // Either regime could be the advance's (without a participation II 1° refuses it): both are
       // unknown. For an FPCI, II 1° records the diagnostic and the exclusion; for an SLP, here.
       if (this.quotaId) this.measure.unknown();
@@ -248,4 +253,43 @@ export function evaluateSlpAdvances(ctx: FundContext): RuleResult[] {
     );
   }
   return [r];
+}
+
+/**
+ * Advances of the 30 % regime whose participation is unknown (ownershipPct blank or unreadable,
+ * none on their issuer's other rows): with a participation the 30 % regime takes them, without
+ * one II 1° refuses them. The rules were measured with neither; they are measured again with no
+ * participation and with one, and a rule whose status differs depends on the cell: `incomplete`
+ * (FPCI-CCA15's breach too: the advance may be the 30 % regime's), never the better reading.
+ */
+export function settleUnknownParticipation(
+  ctx: FundContext,
+  results: RuleResult[],
+  unknown: readonly Position[],
+  evaluate: (inner: FundContext) => RuleResult[],
+): void {
+  if (unknown.length === 0) return;
+  const rows = new Set(unknown.map((p) => p.holding));
+  // Each row as read, through the prototype (none of them one of the read's columns); the
+  // unknown ones with the share given.
+  const withShare = (h: Holding, share: Dec): Holding =>
+    Object.create(h, {
+      [IN_COLUMNS]: { value: undefined },
+      ownershipPct: { value: share, enumerable: true },
+      invalid: {
+        value: new Set([...h.invalid].filter((c) => c !== "ownershipPct")),
+        enumerable: true,
+      },
+    }) as Holding;
+  const asRead = (h: Holding): Holding =>
+    Object.create(h, { [IN_COLUMNS]: { value: undefined } }) as Holding;
+  const reading = (share: Dec) =>
+    ctx.positions.map((p) =>
+      rows.has(p.holding) ? withShare(p.holding, share) : asRead(p.holding),
+    );
+  const lines = unknown.map((p) => p.holding.lineId).sort();
+  const note = why("participation-unknown", { lines, article: ARTICLE });
+  // None, and a participation (any share is one: L214_160.advanceGate, and the 30 % regime's).
+  const shares = [new Dec(0), new Dec(1)];
+  measureAgain(ctx, shares.map(reading), results, evaluate, note);
 }

@@ -20,7 +20,12 @@ import {
   FPCI_REC10,
 } from "./fpci-definitions";
 import { evaluateL21428, type L21428Profile } from "./fcpr";
-import { EltifAdvances, eltifRegime, settleUnknownRegime } from "./fpci-eltif";
+import {
+  EltifAdvances,
+  eltifRegime,
+  settleUnknownParticipation,
+  settleUnknownRegime,
+} from "./fpci-eltif";
 import { addNote } from "./measure-again";
 import { formatAmount } from "../amount";
 
@@ -88,6 +93,12 @@ function advancesOf(ctx: FundContext, eltif: boolean): Evaluation {
         article: FPCI_CCA30.article,
       }),
     );
+  settleUnknownParticipation(
+    ctx,
+    evaluation.rules,
+    advanceCap.participationUnknown,
+    (inner) => advancesOf(inner, true).rules,
+  );
   return evaluation;
 }
 

@@ -7,7 +7,7 @@ import {
 } from "../../amount";
 import { Dec } from "../../decimal";
 import type { FundContext, Position } from "../../fund-context";
-import { heldUnknown } from "../../measures/uncertain";
+import { heldUnknown, uncertaintyReasons } from "../../measures/uncertain";
 import type { Holding } from "../../model";
 import {
   type Need,
@@ -71,8 +71,10 @@ export interface Measure {
   /** The value is the numerator itself (an amount in EUR, or a count). */
   absolute?: "EUR" | "count";
   notes?: Reason[];
-  /** Positions that break a closed list or a gate: a breach whatever the ratio. */
+  /** Positions that break a closed list or a gate: a breach whatever the ratio (held for certain). */
   breakers?: Reason[];
+  /** How many of the breakers are rows of unread holding dates: the fund may not hold them. */
+  unsureBreakers?: number;
   window?: RuleWindow;
   groups?: GroupResult[];
 }
@@ -132,7 +134,7 @@ export function measure(ctx: FundContext, m: Measure): RuleResult {
       result.headroom = formatCentsFloor(amountToDecimal(m.numerator).neg());
       return result;
     }
-    result.status = m.breakers?.length ? "breach" : "incomplete";
+    result.status = breaksHeld(m) ? "breach" : "incomplete";
     result.partial = true;
     return result;
   }
@@ -169,7 +171,7 @@ function statusOf(
   margin: Dec,
   zero: boolean,
 ): Status {
-  if (m.breakers?.length) return "breach";
+  if (breaksHeld(m)) return "breach";
   if (!m.complete) return alreadyBeyond(m, within) ? "breach" : "incomplete";
   const direction = m.rule.direction;
   if (direction === "info") return "info";
@@ -189,6 +191,10 @@ function statusOf(
       : num.gt(limit.minus(margin));
   return close ? "warning" : "pass";
 }
+
+/** A position breaks the rule that the fund holds for certain. */
+const breaksHeld = (m: Measure): boolean =>
+  (m.breakers?.length ?? 0) > (m.unsureBreakers ?? 0);
 
 /** A binding maximum whose numerator, the least it can be over a base known in full, is beyond its limit. */
 function alreadyBeyond(m: Measure, within: boolean): boolean {
@@ -227,6 +233,10 @@ export interface Sum {
   missing: Map<string, number>;
   /** The positions that break the rule, each naming its line. */
   breakers: Reason[];
+  /** How many breakers are rows of unread holding dates (held or not is unknown). */
+  unsureBreakers: number;
+  /** A row of unread holding dates made the sum incomplete (it may be sold, or not bought yet). */
+  heldUnread: boolean;
   /** The article of the rule summed, which the notes of missing values name. */
   article: string;
   /**
@@ -253,6 +263,8 @@ export function sumWhere(
     complete: true,
     missing: new Map(),
     breakers: [],
+    unsureBreakers: 0,
+    heldUnread: false,
     article,
     mayLower: false,
   };
@@ -271,6 +283,12 @@ export function sumWhere(
       sum.breakers.push(
         reason("position-breaks", { lineId, row, cause: v.breaks }),
       );
+      // It breaks the rule if the fund holds it: unknown when its holding dates are unread.
+      if (heldUnread(p.holding)) {
+        sum.unsureBreakers++;
+        sum.complete = false;
+        sum.heldUnread = true;
+      }
     }
     const a = amount(p);
     if (a === undefined) {
@@ -278,12 +296,23 @@ export function sumWhere(
       sum.mayLower = true;
       continue;
     }
+    // Counted as held, a row of unread holding dates may be sold (or not bought yet): the sum
+    // without it is as possible as the sum with it.
+    if (a !== ZERO && heldUnread(p.holding)) {
+      sum.complete = false;
+      sum.heldUnread = true;
+      if (a > ZERO) sum.mayLower = true;
+    }
     sum.total += a;
     const explain = reason("l2-counted", { article });
     ctx.count(p, { rule: rule.id, article, explain }, a);
   }
   return sum;
 }
+
+/** Whether a row's investment or disposal date is unread: held or not is unknown. */
+const heldUnread = (h: Holding): boolean =>
+  h.invalid.has("investmentDate") || h.invalid.has("disposalDate");
 
 /** A position in the rule that breaks it, for the cause the law gives (an `l2-position`). */
 export const breaks = (facts: ReasonFacts["l2-position"]): Verdict => ({
@@ -353,8 +382,11 @@ export function ratio(
       ...(when?.notes ?? []),
       ...(o.notes ?? []),
       ...(o.noteMissing === false ? [] : missingNotes(sum)),
+      // Why the sum is not known: the rows that may or may not be held.
+      ...(sum.heldUnread ? uncertaintyReasons(ctx) : []),
     ],
     breakers: sum.breakers,
+    unsureBreakers: sum.unsureBreakers,
   });
 }
 

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { checkOne, fundOf, holding, rule } from "../helpers/build";
+
+// Findings of test/properties/unread-completions.property.test.ts: a breach shown beside one
+// unreadable (or blank) value that a value read in its place turns into a pass. WORKBOOK-FORMAT §3:
+// every rule whose numerator or denominator such a row could enter is `incomplete`; a breach stands
+// only when the readable rows decide it.
+
+describe("FIVG-FEED · L. 214-24-57 I « investi en totalité en actions ou parts d'un seul FIA […] et, à titre accessoire, en liquidités »", () => {
+  const fivg = fundOf("FIVG_FEEDER", { basis: "FAIR", paidUpSubscriptions: null });
+  const master = holding({ assetClass: "FUND_UNITS", masterId: "M1", fairValue: "900000", row: 2 });
+  const equity = (extra = {}) => holding({ assetClass: "EQUITY", fairValue: "100000", row: 3, ...extra });
+
+  it("L. 214-24-57 I: shares held beside the master's units: a breach of the closed list", () => {
+    expect(rule(checkOne(fivg, [master, equity()]), "FIVG-FEED")).toMatchObject({ status: "breach" });
+  });
+
+  it("L. 214-24-57 I: the same shares with their disposalDate unread (they may be sold): incomplete, not a breach", () => {
+    const r = rule(checkOne(fivg, [master, equity({ disposalDate: undefined, invalid: ["disposalDate"] })]), "FIVG-FEED");
+    expect(r).toMatchObject({ status: "incomplete", partial: true });
+    expect(r.reasons?.map((x) => x.code)).toContain("rows-unplaced");
+    // Sold before the as-of date, they leave the master alone: a pass.
+    expect(rule(checkOne(fivg, [master, equity({ disposalDate: "2024-06-30" })]), "FIVG-FEED").status).toBe("pass");
+  });
+
+  it("L. 214-24-57 I « d'un seul FIA »: units of two masters, one of them of unread amount: which is the master is unknown, incomplete", () => {
+    const other = holding({ assetClass: "FUND_UNITS", masterId: "M2", fairValue: undefined, invalid: ["fairValue"], row: 3 });
+    expect(rule(checkOne(fivg, [master, other]), "FIVG-FEED").status).toBe("incomplete");
+    // Read, the larger is the master and the other a second master: a breach either way round.
+    const read = holding({ assetClass: "FUND_UNITS", masterId: "M2", fairValue: "100000", row: 3 });
+    expect(rule(checkOne(fivg, [master, read]), "FIVG-FEED").status).toBe("breach");
+  });
+
+  it("L. 214-24-57 I: the only units, of unread amount: no master is known, incomplete (read, they are the master's: a pass)", () => {
+    const only = (fairValue?: string) => holding({ assetClass: "FUND_UNITS", masterId: "M1", fairValue, invalid: fairValue ? [] : ["fairValue"], row: 2 });
+    expect(rule(checkOne(fivg, [only()]), "FIVG-FEED").status).toBe("incomplete");
+    expect(rule(checkOne(fivg, [only("10000")]), "FIVG-FEED").status).toBe("pass");
+  });
+});
+
+describe("FCPE-PER-UNL10 · L. 214-164 VII 1° « Jusqu'à 10 % de titres non admis aux négociations sur un marché réglementé »", () => {
+  const fcpe = fundOf("FCPE", { basis: "FAIR", paidUpSubscriptions: null, perEligible: true });
+  const unlisted = (extra = {}) => holding({ assetClass: "EQUITY", listingStatus: "UNLISTED", fairValue: "200000", row: 2, ...extra });
+  const cash = holding({ assetClass: "CASH", fairValue: "800000", row: 3 });
+
+  it("L. 214-164 VII 1°: 20 % of unlisted securities held: a breach", () => {
+    expect(rule(checkOne(fcpe, [unlisted(), cash]), "FCPE-PER-UNL10")).toMatchObject({ status: "breach", value: 0.2 });
+  });
+
+  it("L. 214-164 VII 1°: the same securities with their disposalDate unread (they may be sold): incomplete, naming the row", () => {
+    const r = rule(checkOne(fcpe, [unlisted({ disposalDate: undefined, invalid: ["disposalDate"] }), cash]), "FCPE-PER-UNL10");
+    expect(r).toMatchObject({ status: "incomplete", partial: true });
+    expect(r.reasons).toEqual([{ code: "rows-unplaced", facts: { rows: [2], more: 0, column: "assetClass" } }]);
+  });
+});
+
+describe("FPCI-CCA15 · L. 214-160 II 1°, al. 2 « Ces avances en compte courant peuvent être consenties directement à une société appartenant au groupe dans lequel le fonds détient une participation »", () => {
+  const eltif = fundOf("FPCI", { basis: "COST", paidUpSubscriptions: "1000000", totalAssets: "1000000", eltifLabel: true, infrastructureObject: true });
+  const advance = (ownershipPct?: string) =>
+    holding({ issuerId: "INFRA", assetClass: "CURRENT_ACCOUNT_ADVANCE", listingStatus: "UNLISTED", costValue: "200000", ownershipPct, row: 2 });
+
+  it("L. 214-160 II 1°, al. 2: a participation held: the 30 % regime takes the advance, and the 15 % limit passes", () => {
+    expect(rule(checkOne(eltif, [advance("0.1")]), "FPCI-CCA15").status).toBe("pass");
+  });
+
+  it("L. 214-160 II 1°, al. 2: no participation: the 15 % limit's gate refuses the advance, a breach", () => {
+    expect(rule(checkOne(eltif, [advance("0")]), "FPCI-CCA15").status).toBe("breach");
+  });
+
+  it("L. 214-160 II 1°, al. 2: ownershipPct blank: which regime is the advance's is unknown, incomplete, naming the line", () => {
+    const r = rule(checkOne(eltif, [advance(undefined)]), "FPCI-CCA15");
+    expect(r.status).toBe("incomplete");
+    expect(r.reasons?.find((x) => x.code === "participation-unknown")?.facts).toEqual({ lines: [expect.any(String)], article: "L. 214-160 II 1°, al. 2" });
+  });
+});
+
+describe("SCPI-CCA5 · L. 214-102 II « aux sociétés mentionnées aux 2° et 3° du I de l'article L. 214-115 dont elle détient directement ou indirectement au moins 5 % du capital social »", () => {
+  const scpi = fundOf("SCPI", { basis: "FAIR", paidUpSubscriptions: null, totalAssets: "1000" });
+  const building = holding({ assetClass: "REAL_ESTATE", fairValue: "900", row: 2 });
+  // An advance to a company the fund holds no share of: the gate of II refuses it.
+  const advance = (extra = {}) => holding({ issuerId: "S", assetClass: "CURRENT_ACCOUNT_ADVANCE", fairValue: "100", row: 3, ...extra });
+
+  it("L. 214-102 II: an advance to a company that is none of the fund's 2° and 3° companies: a breach", () => {
+    expect(rule(checkOne(scpi, [building, advance()]), "SCPI-CCA5").status).toBe("breach");
+  });
+
+  it("L. 214-102 II: the same advance with its investmentDate unread (it may not be made yet): incomplete, the line still named", () => {
+    const r = rule(checkOne(scpi, [building, advance({ investmentDate: undefined, invalid: ["investmentDate"] })]), "SCPI-CCA5");
+    expect(r.status).toBe("incomplete");
+    expect(r.reasons?.map((x) => x.code)).toEqual(expect.arrayContaining(["position-breaks", "rows-unplaced"]));
+    // Made after the as-of date, the fund holds no advance: a pass.
+    expect(rule(checkOne(scpi, [building, advance({ investmentDate: "2026-06-01" })]), "SCPI-CCA5").status).toBe("pass");
+  });
+});
