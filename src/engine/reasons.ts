@@ -65,7 +65,7 @@ export interface ReasonFacts extends Livre2ReasonFacts {
   "listing-unknown": { lines: string[]; article: string };
   "listing-date-unknown": { lines: string[]; article: string };
   /** FPCI in the 30 % regime: an advance's ownershipPct is blank or unreadable, and the rule's status depends on whether the fund holds a participation. */
-  "participation-unknown": { lines: string[]; article: string };
+  "eltif-advance-unknown": { lines: string[]; article: string };
   /** FCPR-LIQ5: the fund's liquidLabel cannot be read; it may claim the 5 % of XII. */
   "liquid-label-unknown": { article: string };
   /** No position counts under the five years after admission to trading. */

@@ -61,8 +61,8 @@ const EN: Renderers = {
     f.slp
       ? `${f.column} cannot be read: whether the fund meets the 30 % regime of ${f.article} is unknown.`
       : `${f.column} cannot be read: the 15 % regime is applied, and the result depends on whether the fund meets the 30 % regime of ${f.article}.`,
-  "participation-unknown": (f) =>
-    `ownershipPct is blank or cannot be read on line(s) ${f.lines.join(", ")}: the result depends on whether the fund holds a participation in the beneficiary or in its group, which decides between the 30 % regime and the 15 % limit (${f.article}).`,
+  "eltif-advance-unknown": (f) =>
+    `the participation (ownershipPct) or the listing (listingStatus) of the advance(s) on line(s) ${f.lines.join(", ")} is not known: the result depends on whether the 30 % regime of ${f.article} takes them, or the 15 % limit.`,
   "listing-unknown": (f) =>
     `listingStatus cannot be read on line(s) ${f.lines.join(", ")}: the result depends on whether they are admitted to trading (${f.article}).`,
   "listing-date-unknown": (f) =>
@@ -412,8 +412,8 @@ const FR: Renderers = {
     f.slp
       ? `colonne ${quote(fundColumnFr(f.column), fr)} illisible${NBSP}: on ne sait pas si le fonds relève du régime de 30 % (${f.article}).`
       : `colonne ${quote(fundColumnFr(f.column), fr)} illisible${NBSP}: le régime de 15 % est appliqué, et le résultat dépend de l'application du régime de 30 % (${f.article}).`,
-  "participation-unknown": (f) =>
-    `colonne ${quote(holdingsColumnFr("ownershipPct"), fr)} vide ou illisible sur la ou les lignes ${f.lines.join(", ")}${NBSP}: le résultat dépend de la détention par le fonds d'une participation dans la société bénéficiaire ou dans son groupe, qui décide entre le régime de 30 % et la limite de 15 % (${f.article}).`,
+  "eltif-advance-unknown": (f) =>
+    `participation (colonne ${quote(holdingsColumnFr("ownershipPct"), fr)}) ou admission aux négociations (colonne ${quote(holdingsColumnFr("listingStatus"), fr)}) inconnue pour la ou les avances des lignes ${f.lines.join(", ")}${NBSP}: le résultat dépend de leur prise en compte au titre du régime de 30 % (${f.article}) ou de la limite de 15 %.`,
   "listing-unknown": (f) =>
     `colonne ${quote(holdingsColumnFr("listingStatus"), fr)} illisible sur la ou les lignes ${f.lines.join(", ")}${NBSP}: le résultat dépend de leur admission aux négociations (${f.article}).`,
   "listing-date-unknown": (f) =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Dec } from "../../src/engine/decimal";
 import { checkOne, fundOf, holding, rule } from "../helpers/build";
 
 // Findings of test/properties/unread-completions.property.test.ts: a breach shown beside one
@@ -70,7 +71,7 @@ describe("FPCI-CCA15 · L. 214-160 II 1°, al. 2 « Ces avances en compte couran
   it("L. 214-160 II 1°, al. 2: ownershipPct blank: which regime is the advance's is unknown, incomplete, naming the line", () => {
     const r = rule(checkOne(eltif, [advance(undefined)]), "FPCI-CCA15");
     expect(r.status).toBe("incomplete");
-    expect(r.reasons?.find((x) => x.code === "participation-unknown")?.facts).toEqual({ lines: [expect.any(String)], article: "L. 214-160 II 1°, al. 2" });
+    expect(r.reasons?.find((x) => x.code === "eltif-advance-unknown")?.facts).toEqual({ lines: [expect.any(String)], article: "L. 214-160 II 1°, al. 2" });
   });
 });
 
@@ -90,5 +91,58 @@ describe("SCPI-CCA5 · L. 214-102 II « aux sociétés mentionnées aux 2° et 3
     expect(r.reasons?.map((x) => x.code)).toEqual(expect.arrayContaining(["position-breaks", "rows-unplaced"]));
     // Made after the as-of date, the fund holds no advance: a pass.
     expect(rule(checkOne(scpi, [building, advance({ investmentDate: "2026-06-01" })]), "SCPI-CCA5").status).toBe("pass");
+  });
+});
+
+describe("FCPE-SOL5 · L. 214-164 V a « Pour une part comprise entre 5 et 10 %, de parts ou titres émis par des entreprises solidaires agréées […] ou par des fonds communs de placements à risque »", () => {
+  const fcpe = fundOf("FCPE", { basis: "FAIR", paidUpSubscriptions: null, solidarityFund: true });
+  const cash = holding({ assetClass: "CASH", fairValue: "940000", row: 3 });
+
+  it("L. 214-164 V a: 6 % in an approved solidarity enterprise's shares: within 5 to 10 %", () => {
+    const shares = holding({ assetClass: "EQUITY", solidarityEnterprise: true, fairValue: "60000", row: 2 });
+    expect(rule(checkOne(fcpe, [shares, cash]), "FCPE-SOL5").status).not.toBe("breach");
+  });
+
+  it("L. 214-164 V a « entreprises solidaires agréées »: the same shares with solidarityEnterprise unreadable (not blank, which is no): incomplete, not a breach", () => {
+    const shares = holding({ assetClass: "EQUITY", solidarityEnterprise: undefined, invalid: ["solidarityEnterprise"], fairValue: "60000", row: 2 });
+    expect(rule(checkOne(fcpe, [shares, cash]), "FCPE-SOL5").status).toBe("incomplete");
+  });
+
+  it("L. 214-164 V a « fonds communs de placements à risque »: units whose heldFundType is unreadable, 40 % solidarity: may be an FCPR's, incomplete", () => {
+    const units = holding({ assetClass: "FUND_UNITS", heldFundType: undefined, invalid: ["heldFundType"], entitySolidarityShare: new Dec("0.4"), fairValue: "60000", row: 2 });
+    expect(rule(checkOne(fcpe, [units, cash]), "FCPE-SOL5").status).toBe("incomplete");
+  });
+});
+
+describe("FCPE-PER-UNL10 · L. 214-164 VII 1° « Jusqu'à 10 % de titres non admis aux négociations sur un marché réglementé, sans préjudice des dispositions du a du V »", () => {
+  const cash = holding({ assetClass: "CASH", fairValue: "800000", row: 3 });
+
+  it("L. 214-164 VII 1°: shares whose listingStatus is unreadable (20 %): on a regulated market they are out, otherwise beyond 10 %: incomplete", () => {
+    const fcpe = fundOf("FCPE", { basis: "FAIR", paidUpSubscriptions: null, perEligible: true });
+    const shares = (extra = {}) => holding({ assetClass: "EQUITY", fairValue: "200000", row: 2, ...extra });
+    expect(rule(checkOne(fcpe, [shares({ listingStatus: "UNLISTED" }), cash]), "FCPE-PER-UNL10").status).toBe("breach");
+    expect(rule(checkOne(fcpe, [shares({ listingStatus: "REGULATED" }), cash]), "FCPE-PER-UNL10").status).toBe("pass");
+    expect(rule(checkOne(fcpe, [shares({ listingStatus: undefined, invalid: ["listingStatus"] }), cash]), "FCPE-PER-UNL10").status).toBe("incomplete");
+  });
+
+  it("L. 214-164 VII 1° « sans préjudice des dispositions du a du V »: unlisted shares whose solidarityEnterprise is unreadable may be counted by V a instead: incomplete", () => {
+    const fcpe = fundOf("FCPE", { basis: "FAIR", paidUpSubscriptions: null, perEligible: true, solidarityFund: true });
+    const shares = (extra = {}) => holding({ assetClass: "EQUITY", listingStatus: "UNLISTED", fairValue: "200000", row: 2, ...extra });
+    expect(rule(checkOne(fcpe, [shares({ solidarityEnterprise: true }), cash]), "FCPE-PER-UNL10").status).toBe("pass");
+    expect(rule(checkOne(fcpe, [shares({ solidarityEnterprise: false }), cash]), "FCPE-PER-UNL10").status).toBe("breach");
+    expect(rule(checkOne(fcpe, [shares({ solidarityEnterprise: undefined, invalid: ["solidarityEnterprise"] }), cash]), "FCPE-PER-UNL10").status).toBe("incomplete");
+  });
+});
+
+describe("FPCI-CCA15 · L. 214-160 II 1°, al. 2 « Les titres émis par la société bénéficiaire de l'avance […] ne sont pas admis à la négociation »", () => {
+  const eltif = fundOf("FPCI", { basis: "COST", paidUpSubscriptions: "1000000", totalAssets: "1000000", eltifLabel: true, infrastructureObject: true });
+  const advance = (extra = {}) => holding({ issuerId: "INFRA", assetClass: "CURRENT_ACCOUNT_ADVANCE", costValue: "200000", ownershipPct: "0.1", row: 2, ...extra });
+
+  it("L. 214-160 II 1°, al. 2: the beneficiary's listingStatus unreadable: unlisted, the 30 % regime takes the advance (15 % passes); listed, 20 % against 15 %: incomplete", () => {
+    expect(rule(checkOne(eltif, [advance({ listingStatus: "UNLISTED" })]), "FPCI-CCA15").status).toBe("pass");
+    expect(rule(checkOne(eltif, [advance({ listingStatus: "REGULATED" })]), "FPCI-CCA15").status).toBe("breach");
+    const r = rule(checkOne(eltif, [advance({ listingStatus: undefined, invalid: ["listingStatus"] })]), "FPCI-CCA15");
+    expect(r.status).toBe("incomplete");
+    expect(r.reasons?.map((x) => x.code)).toContain("eltif-advance-unknown");
   });
 });

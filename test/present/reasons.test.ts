@@ -69,7 +69,7 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
     { rows: [9], more: 0, table: "Orders" },
   ],
   "listing-unknown": [{ lines: ["L7", "L9"], article: "L. 214-28 I" }],
-  "participation-unknown": [
+  "eltif-advance-unknown": [
     { lines: ["CCA-3"], article: "L. 214-160 II 1°, al. 2" },
   ],
   "listing-date-unknown": [{ lines: ["L7"], article: "L. 214-28 IV" }],

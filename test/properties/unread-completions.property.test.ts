@@ -2,11 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../src/engine/check";
 import { Dec } from "../../src/engine/decimal";
-import { ASSET_CLASSES, type Fund, type Holding } from "../../src/engine/model";
+import { ASSET_CLASSES, FOREST_CATEGORIES, type Fund, HELD_FUND_TYPES, type Holding, LISTING_STATUSES } from "../../src/engine/model";
 import type { RuleResult, Status } from "../../src/engine/result";
 import { eur } from "../helpers/build";
 import { RUNS } from "./arbitraries";
-import { fund, HOLDER_RULES, holding, isOpci, type Poison, poisoned, scenario, type Scenario } from "./poisoned-row";
+import { clean, fund, FUND_TYPES, HOLDER_RULES, holding, isOpci, type Poison, poisoned, scenario, type Scenario } from "./poisoned-row";
 
 // WORKBOOK-FORMAT §3: a rule whose numerator or denominator an unreadable row could enter is
 // `incomplete`, unless the readable rows decide it. A breach shown beside such a row is such a
@@ -102,6 +102,87 @@ describe("a breach beside an unreadable value holds for every value it could hav
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 600) }
     );
     // A property that met no breach would prove nothing.
+    expect(breaches).toBeGreaterThan(50);
+  });
+});
+
+// The same for the columns of the other Livre II rules (WORKBOOK-FORMAT-LIVRE2 §1.3) and the
+// listing columns: rows given random values in them, one row's cell of one column unreadable.
+const FLAGS = ["jointLiabilityEntity", "solidarityEnterprise", "employerGroup", "corporateTax", "preferenceShares", "cpiEligible", "holdingCompany", "subsidiariesEligible", "subsidiaryMeetsI"] as const;
+const REQUIRED_FLAGS = ["encumbered", "controlledParticipation", "hedgeOnly", "entityOecd"] as const;
+const money = (values: number[]) => values.map((v) => eur(v));
+const shares = ["0", "0.05", "0.1", "0.35", "0.5", "1"].map((x) => new Dec(x));
+const L2_DOMAINS: Record<string, readonly unknown[]> = {
+  listingStatus: LISTING_STATUSES,
+  instrumentListing: LISTING_STATUSES,
+  listingDate: ["2019-06-30", "2022-06-30", "2025-06-30"],
+  heldFundType: HELD_FUND_TYPES,
+  scpiCategory: [0, 1, 2, 3, 4, 5, 6],
+  forestCategory: FOREST_CATEGORIES,
+  issuerCountry: ["FR", "DE", "US"],
+  issuerEmployees: money([10, 249, 250, 4_999, 5_000]),
+  issuerTurnover: money([1_000_000, 50_000_000, 50_000_001, 1_500_000_000, 1_500_000_001]),
+  issuerBalanceSheet: money([1_000_000, 43_000_000, 43_000_001, 2_000_000_000, 2_000_000_001]),
+  issuerMarketCap: money([50_000_000, 150_000_000, 150_000_001, 1_000_000_000, 1_000_000_001]),
+  issuerMarketCapLow4y: money([50_000_000, 150_000_000, 150_000_001, 1_000_000_000, 1_000_000_001]),
+  maxLoss: money([-100, 0, 100, 1_000_000]),
+  entitySolidarityShare: shares,
+  participationPct: shares,
+  subsidiaryStakeMinPct: shares,
+  subscriptionCommitment: money([0, 1_000, 1_000_000]),
+  ...Object.fromEntries(FLAGS.map((f) => [f, [true, false]])),
+  ...Object.fromEntries(REQUIRED_FLAGS.map((f) => [f, [true, false]])),
+};
+const L2_COLUMNS = Object.keys(L2_DOMAINS);
+
+/** A value of the column's domain, or (for a column that may be blank) none. */
+const valueOf = (column: string) => {
+  const domain = fc.constantFrom(...L2_DOMAINS[column]);
+  return (REQUIRED_FLAGS as readonly string[]).includes(column) ? domain : fc.option(domain, { nil: undefined });
+};
+const livre2Row = fc.record({
+  base: clean,
+  values: fc.record(Object.fromEntries(L2_COLUMNS.map((c) => [c, valueOf(c)])) as Record<string, fc.Arbitrary<unknown>>),
+});
+type Livre2Row = typeof livre2Row extends fc.Arbitrary<infer T> ? T : never;
+
+const holdingOf = (r: Livre2Row, row: number): Holding => Object.assign(holding(r.base, row), r.values);
+
+const livre2Scenario = fc.record({
+  fundType: fc.constantFrom(...FUND_TYPES),
+  column: fc.constantFrom(...L2_COLUMNS),
+  rows: fc.array(livre2Row, { maxLength: 8 }),
+  row: livre2Row,
+  constitution: fc.constantFrom("2015-03-01", "2021-06-30", "2024-02-01"),
+  liquidLabel: fc.boolean(),
+  overseas: fc.boolean(),
+});
+
+describe("a breach beside an unreadable Livre II or listing value holds for every value it could have (property)", () => {
+  it("no value read in its place turns a breach shown into a pass, for every fund type and column", () => {
+    let breaches = 0;
+    fc.assert(
+      fc.property(livre2Scenario, (s) => {
+        const bad = holdingOf(s.row, 100);
+        const required = (REQUIRED_FLAGS as readonly string[]).includes(s.column);
+        Object.assign(bad, { [s.column]: required ? false : undefined });
+        bad.invalid.add(s.column);
+        const b: Built = { fund: fund(s.fundType, false, s.constitution, s.liquidLabel, s.overseas, s.overseas), rows: s.rows.map((r, i) => holdingOf(r, i + 2)), bad };
+        const unread = check(b, bad).filter((r) => r.status === "breach" && !HOLDER_RULES.has(r.id));
+        if (unread.length === 0) return;
+        breaches += unread.length;
+        for (const value of L2_DOMAINS[s.column]) {
+          const read = { ...bad, [s.column]: value, invalid: new Set<string>() };
+          const byId = new Map(check(b, read).map((r) => [r.id, r]));
+          for (const r of unread) {
+            const other = byId.get(r.id);
+            if (!other) continue;
+            expect(PASSING, `${r.id} (${s.fundType}, ${s.column} unreadable) is in breach unread (${r.message ?? ""}), ${other.status} with ${s.column} ${shown({ [s.column]: value } as Partial<Holding>)}`).not.toContain(other.status);
+          }
+        }
+      }),
+      { ...RUNS, numRuns: Math.max(RUNS.numRuns, 600) }
+    );
     expect(breaches).toBeGreaterThan(50);
   });
 });

@@ -2,7 +2,7 @@ import { type Amount, formatAmount, minAmount, ZERO } from "../amount";
 import { L214_160, L214_28, listAt, ratioAt } from "../../law";
 import { Dec } from "../decimal";
 import type { FundContext, Position } from "../fund-context";
-import { type Holding, IN_COLUMNS } from "../model";
+import { type Holding, IN_COLUMNS, type ListingStatus } from "../model";
 import { addNote, measureAgain } from "./measure-again";
 import { compare, count, Tally } from "../measures";
 import { type Reason, reason as why } from "../reasons";
@@ -68,8 +68,11 @@ export class EltifAdvances implements AdvanceCap {
   /** The advances the quota could not retain above 30 % (those of II 1° included), once retain() ran. */
   private excess?: Amount;
   private readonly beneficiaries: ReadonlySet<string>;
-  /** The advances whose participation is unknown (no ownershipPct on them or their issuer's rows). */
-  readonly participationUnknown: Position[] = [];
+  /**
+   * The advances whose regime is unknown: their listingStatus unreadable, or their participation
+   * unknown (no ownershipPct on them or their issuer's rows).
+   */
+  readonly regimeUnknown: Position[] = [];
 
   constructor(
     private readonly ctx: FundContext,
@@ -94,6 +97,7 @@ export class EltifAdvances implements AdvanceCap {
       // trading, so either regime could be the advance's. It stays under II 1° (the 15 % limit,
       // never the more favourable 30 %), and what the 30 % regime retains is unknown.
       this.measure.unknown();
+      this.regimeUnknown.push(p);
       if (!this.quotaId) out(why("ownership-unknown", { article: ARTICLE }));
       return false;
     }
@@ -109,7 +113,7 @@ export class EltifAdvances implements AdvanceCap {
     // row's ownershipPct is the fund's participation in the beneficiary or in its group.
     const ownership = h.ownershipPct ?? issuerOwnership(ctx, h.issuerId);
     if (ownership === undefined) {
-      this.participationUnknown.push(p);
+      this.regimeUnknown.push(p);
       // Either regime could be the advance's (without a participation II 1° refuses it): both are
       // unknown. For an FPCI, II 1° records the diagnostic and the exclusion; for an SLP, here.
       if (this.quotaId) this.measure.unknown();
@@ -256,13 +260,14 @@ export function evaluateSlpAdvances(ctx: FundContext): RuleResult[] {
 }
 
 /**
- * Advances of the 30 % regime whose participation is unknown (ownershipPct blank or unreadable,
- * none on their issuer's other rows): with a participation the 30 % regime takes them, without
- * one II 1° refuses them. The rules were measured with neither; they are measured again with no
- * participation and with one, and a rule whose status differs depends on the cell: `incomplete`
- * (FPCI-CCA15's breach too: the advance may be the 30 % regime's), never the better reading.
+ * Advances of the 30 % regime whose regime is unknown: a participation unknown (ownershipPct
+ * blank or unreadable, none on their issuer's other rows; without one II 1° refuses them), or a
+ * listingStatus unreadable (admitted to trading, they stay under II 1°). The rules were measured
+ * with neither regime; they are measured again with every reading of what is unknown, and a rule
+ * whose status differs depends on the cells: `incomplete` (FPCI-CCA15's breach too: the advance
+ * may be the 30 % regime's), never the better reading.
  */
-export function settleUnknownParticipation(
+export function settleUnknownAdvanceRegime(
   ctx: FundContext,
   results: RuleResult[],
   unknown: readonly Position[],
@@ -270,26 +275,56 @@ export function settleUnknownParticipation(
 ): void {
   if (unknown.length === 0) return;
   const rows = new Set(unknown.map((p) => p.holding));
+  // No share on the row nor on its issuer's other rows (as EltifAdvances.take reads it).
+  const noShare = (h: Holding) =>
+    h.ownershipPct === undefined &&
+    issuerOwnership(ctx, h.issuerId) === undefined;
   // Each row as read, through the prototype (none of them one of the read's columns); the
-  // unknown ones with the share given.
-  const withShare = (h: Holding, share: Dec): Holding =>
-    Object.create(h, {
-      [IN_COLUMNS]: { value: undefined },
-      ownershipPct: { value: share, enumerable: true },
-      invalid: {
-        value: new Set([...h.invalid].filter((c) => c !== "ownershipPct")),
-        enumerable: true,
-      },
-    }) as Holding;
-  const asRead = (h: Holding): Holding =>
-    Object.create(h, { [IN_COLUMNS]: { value: undefined } }) as Holding;
-  const reading = (share: Dec) =>
-    ctx.positions.map((p) =>
-      rows.has(p.holding) ? withShare(p.holding, share) : asRead(p.holding),
+  // unknown ones with a participation (or none) and, when unreadable, a listing given.
+  const reading = (participation: boolean, listing: ListingStatus) => {
+    const given = (h: Holding): Holding => {
+      const fields: PropertyDescriptorMap = {
+        [IN_COLUMNS]: { value: undefined },
+        invalid: {
+          value: new Set(
+            [...h.invalid].filter(
+              (c) => c !== "ownershipPct" && c !== "listingStatus",
+            ),
+          ),
+          enumerable: true,
+        },
+      };
+      // Any share is a participation (L214_160.advanceGate, and the 30 % regime's).
+      if (noShare(h))
+        fields.ownershipPct = {
+          value: new Dec(participation ? 1 : 0),
+          enumerable: true,
+        };
+      if (h.invalid.has("listingStatus"))
+        fields.listingStatus = { value: listing, enumerable: true };
+      return Object.create(h, fields) as Holding;
+    };
+    return ctx.positions.map((p) =>
+      rows.has(p.holding)
+        ? given(p.holding)
+        : (Object.create(p.holding, {
+            [IN_COLUMNS]: { value: undefined },
+          }) as Holding),
     );
+  };
+  // Only what is unknown is read both ways.
+  const participations = unknown.some((p) => noShare(p.holding))
+    ? [true, false]
+    : [true];
+  const listings: ListingStatus[] = unknown.some((p) =>
+    p.holding.invalid.has("listingStatus"),
+  )
+    ? ["UNLISTED", "REGULATED"]
+    : ["UNLISTED"];
+  const readings = participations.flatMap((participation) =>
+    listings.map((listing) => reading(participation, listing)),
+  );
   const lines = unknown.map((p) => p.holding.lineId).sort();
-  const note = why("participation-unknown", { lines, article: ARTICLE });
-  // None, and a participation (any share is one: L214_160.advanceGate, and the 30 % regime's).
-  const shares = [new Dec(0), new Dec(1)];
-  measureAgain(ctx, shares.map(reading), results, evaluate, note);
+  const note = why("eltif-advance-unknown", { lines, article: ARTICLE });
+  measureAgain(ctx, readings, results, evaluate, note);
 }

@@ -23,7 +23,7 @@ import { evaluateL21428, type L21428Profile } from "./fcpr";
 import {
   EltifAdvances,
   eltifRegime,
-  settleUnknownParticipation,
+  settleUnknownAdvanceRegime,
   settleUnknownRegime,
 } from "./fpci-eltif";
 import { addNote } from "./measure-again";
@@ -93,10 +93,10 @@ function advancesOf(ctx: FundContext, eltif: boolean): Evaluation {
         article: FPCI_CCA30.article,
       }),
     );
-  settleUnknownParticipation(
+  settleUnknownAdvanceRegime(
     ctx,
     evaluation.rules,
-    advanceCap.participationUnknown,
+    advanceCap.regimeUnknown,
     (inner) => advancesOf(inner, true).rules,
   );
   return evaluation;

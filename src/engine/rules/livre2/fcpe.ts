@@ -21,6 +21,7 @@ import {
   isIn,
   type L2Rule,
   note,
+  byListing,
   ownListing,
   ratio,
   type Share,
@@ -62,17 +63,29 @@ function solidarity(ctx: FundContext): (p: Position) => Verdict {
   return ({ holding: h }) => {
     // Securities of an approved solidarity enterprise count by the first route, even when it is
     // an SCR: the 40 % reservation bears on « ces fonds », the second route.
-    if (h.solidarityEnterprise && TITRES.has(h.assetClass ?? "")) return "in";
+    const titre = TITRES.has(h.assetClass ?? "");
+    if (h.solidarityEnterprise && titre) return "in";
+    // An unreadable flag (not a blank one, which is « no ») may be an approved enterprise's.
+    const firstRoute: Verdict =
+      titre && h.invalid.has("solidarityEnterprise")
+        ? { unknown: "solidarityEnterprise" }
+        : "out";
+    const vehicleClass =
+      h.assetClass === "EQUITY" || h.assetClass === "FUND_UNITS";
     if (
-      (h.assetClass === "EQUITY" || h.assetClass === "FUND_UNITS") &&
+      vehicleClass &&
       h.heldFundType &&
       SOLIDARITY_VEHICLES.has(h.heldFundType)
     ) {
       if (h.entitySolidarityShare === undefined)
         return { unknown: "entitySolidarityShare" };
-      return isIn(h.entitySolidarityShare.gte(gate));
+      if (h.entitySolidarityShare.gte(gate)) return "in";
+      return firstRoute;
     }
-    return "out";
+    // An unreadable type may be one of the solidarity vehicles.
+    if (vehicleClass && h.invalid.has("heldFundType"))
+      return { unknown: "heldFundType" };
+    return firstRoute;
   };
 }
 
@@ -100,15 +113,27 @@ const perUnlisted = (solidarityCounted?: (p: Position) => Verdict): Share => ({
   law: FCPE.perUnlisted,
   select: (p) => {
     const h = p.holding;
-    if (h.assetClass === "FUND_UNITS")
+    if (h.assetClass === "FUND_UNITS") {
+      // An unreadable type (not a blank one) may be one of V b or VII 2°.
+      if (h.invalid.has("heldFundType")) return { unknown: "heldFundType" };
       return isIn(
         !h.heldFundType ||
           (!V_B_LIST.has(h.heldFundType) && !VII_2_LIST.has(h.heldFundType)),
       );
+    }
     if (!TITRES.has(h.assetClass ?? "")) return "out";
     // "sans préjudice des dispositions du a du V": what V a counts is not counted again here.
-    if (solidarityCounted?.(p) === "in") return "out";
-    return isIn(ownListing(h) !== "REGULATED");
+    const solidarity = solidarityCounted?.(p);
+    if (solidarity === "in") return "out";
+    const verdict = byListing(h, (listing) => listing !== "REGULATED");
+    // Counted by V a or not is unknown: in this share only if it is not.
+    if (
+      verdict === "in" &&
+      typeof solidarity === "object" &&
+      "unknown" in solidarity
+    )
+      return solidarity;
+    return verdict;
   },
 });
 
@@ -136,7 +161,7 @@ const FOREIGN: Share = {
   select: ({ holding: h }) => {
     if (h.assetClass === "LIQUID_INSTRUMENT") return "in";
     if (TITRES.has(h.assetClass ?? "") || h.assetClass === "FUND_UNITS")
-      return isIn(ownListing(h) !== "UNLISTED");
+      return byListing(h, (listing) => listing !== "UNLISTED");
     return "out";
   },
 };
@@ -216,6 +241,8 @@ export function evaluateFcpe(ctx: FundContext): RuleResult[] {
     );
 
   if (f.foreignGroupPlan) {
+    // A group security of unread listing is also in FOREIGN's selection, unknown there: the
+    // result is incomplete whether IV binds or not.
     const unlistedGroup = ctx
       .heldPositions()
       .some(

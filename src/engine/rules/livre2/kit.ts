@@ -456,9 +456,28 @@ export function bindingFromFund(ctx: FundContext, article: string): When {
   };
 }
 
-/** The listing of the instrument itself: `instrumentListing`, else `listingStatus` (blank: unlisted). */
-export function ownListing(h: Holding): string {
-  return h.instrumentListing ?? h.listingStatus ?? "UNLISTED";
+/**
+ * The listing of the instrument itself: `instrumentListing`, else `listingStatus` (blank:
+ * unlisted); undefined when the cell that gives it cannot be read (it may be any listing).
+ */
+export function ownListing(h: Holding): string | undefined {
+  if (h.instrumentListing !== undefined) return h.instrumentListing;
+  if (h.invalid.has("instrumentListing")) return undefined;
+  if (h.listingStatus !== undefined) return h.listingStatus;
+  return h.invalid.has("listingStatus") ? undefined : "UNLISTED";
+}
+
+/** In when the instrument's listing passes `test`; unknown when it cannot be read (ownListing). */
+export function byListing(
+  h: Holding,
+  test: (listing: string) => boolean,
+): Verdict {
+  const listing = ownListing(h);
+  if (listing !== undefined) return isIn(test(listing));
+  const column = h.invalid.has("instrumentListing")
+    ? "instrumentListing"
+    : "listingStatus";
+  return { unknown: column };
 }
 
 /** Titres of the contract (WORKBOOK-FORMAT-LIVRE2 §2.1): securities, not advances, cash or contracts. */

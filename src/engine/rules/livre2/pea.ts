@@ -16,7 +16,7 @@ import {
   measure,
   neededBy,
   note,
-  ownListing,
+  byListing,
   ratio,
   sumWhere,
   TITRES,
@@ -273,7 +273,7 @@ export function evaluatePea(ctx: FundContext): RuleResult[] {
           h.assetClass === "MANDATORY_REDEEMABLE_BOND"
             ? "in"
             : h.assetClass === "CONVERTIBLE_BOND"
-              ? isIn(ownListing(h) !== "UNLISTED")
+              ? byListing(h, (listing) => listing !== "UNLISTED")
               : ordinaryShare(h);
         return allOf(kind, isPmeTitre(p));
       });
