@@ -21,7 +21,7 @@ import type {
   PositionOutcome,
 } from "./result";
 import { english } from "../present/english";
-import { classifyingColumn } from "./measures/uncertain";
+import { classifyingColumn, unreadHoldingDate } from "./measures/uncertain";
 import {
   type AmountChange,
   type Coded,
@@ -215,9 +215,7 @@ function unplacedRows(
     let datesUnknown = false;
     if (bad === i) {
       bad = ++next < invalid.length ? invalid[next] : holdings.length;
-      const unreadable = holdings[i].invalid;
-      datesUnknown =
-        unreadable.has("investmentDate") || unreadable.has("disposalDate");
+      datesUnknown = unreadHoldingDate(holdings[i]) !== undefined;
     }
     if (datesUnknown || (held[i] === 1 && !placed[placing.codes[i]]))
       found.push(i);
@@ -700,10 +698,9 @@ export class FundContext {
     // have been sold, and the base be more than the sum, enough to cure a maximum's breach.
     for (let k = 0; k < this.unplacedAt.length && complete; k++) {
       const i = this.unplacedAt[k];
-      const unread = this.holdings[i].invalid;
       if (
         this.held[i] === 1 &&
-        (unread.has("investmentDate") || unread.has("disposalDate")) &&
+        unreadHoldingDate(this.holdings[i]) !== undefined &&
         this.basisBelowZeroAt(i)
       )
         complete = false;

@@ -18,6 +18,7 @@ export { count, fundBase, made, type Measure, Tally, unknownIn } from "./tally";
 export {
   classifyingColumn,
   heldUnknown,
+  unreadHoldingDate,
   reportUnplacedRows,
   settle,
   settleRowsOfNoFund,

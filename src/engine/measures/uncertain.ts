@@ -131,21 +131,26 @@ function breachMayBeCured(
   );
 }
 
+/** The holding date of a row that cannot be read (held or not is then unknown), if one cannot. */
+export const unreadHoldingDate = (
+  h: Holding,
+): "investmentDate" | "disposalDate" | undefined =>
+  h.invalid.has("investmentDate")
+    ? "investmentDate"
+    : h.invalid.has("disposalDate")
+      ? "disposalDate"
+      : undefined;
+
 /** The rows of the fund whose investment or disposal date is unread: held or not is unknown. */
 function rowsHeldUnknown(ctx: FundContext): Set<number> {
   const rows = new Set<number>();
-  for (const h of ctx.unplaced)
-    if (h.invalid.has("investmentDate") || h.invalid.has("disposalDate"))
-      rows.add(h.row);
+  for (const h of ctx.unplaced) if (unreadHoldingDate(h)) rows.add(h.row);
   return rows;
 }
 
 /** Whether a row of the fund may or may not be held: its investment or disposal date unread. */
 export function heldUnknown(ctx: FundContext): boolean {
-  for (const h of ctx.unplaced)
-    if (h.invalid.has("investmentDate") || h.invalid.has("disposalDate"))
-      return true;
-  return false;
+  return ctx.unplaced.some((h) => unreadHoldingDate(h) !== undefined);
 }
 
 /** A Livre II position a closed list or a prohibition refuses (a gate's refusal aside: a row may meet it). */
@@ -224,11 +229,7 @@ export function reportUnplacedRows(ctx: FundContext): void {
   if (rows.length === 0) return;
   const column = classifyingColumn(ctx.fund.fundType);
   for (const h of rows) {
-    const dates = h.invalid.has("investmentDate")
-      ? "investmentDate"
-      : h.invalid.has("disposalDate")
-        ? "disposalDate"
-        : undefined;
+    const dates = unreadHoldingDate(h);
     if (dates) ctx.needHolding(h, dates, { purpose: "held" });
     else ctx.needHolding(h, column, { purpose: "classify" });
   }

@@ -13,6 +13,7 @@ import {
   limitOf,
   Tally,
   type Evaluation,
+  unreadHoldingDate,
 } from "../measures";
 import { english } from "../../present/english";
 import { type ReasonFacts, reason as because } from "../reasons";
@@ -48,13 +49,10 @@ function largestMaster(ctx: FundContext): Masters {
   let certain = true;
   for (const p of ctx.heldPositions()) {
     const h = p.holding;
-    const unread = h.invalid;
     if (
       (h.assetClass === "FUND_UNITS" ||
         (h.assetClass === undefined && h.masterId !== undefined)) &&
-      (unread.has("investmentDate") ||
-        unread.has("disposalDate") ||
-        unread.has("masterId"))
+      (unreadHoldingDate(h) || h.invalid.has("masterId"))
     )
       certain = false;
     if (h.assetClass === "FUND_UNITS" && h.invalid.has("masterId")) {

@@ -7,7 +7,11 @@ import {
 } from "../../amount";
 import { Dec } from "../../decimal";
 import type { FundContext, Position } from "../../fund-context";
-import { heldUnknown, uncertaintyReasons } from "../../measures/uncertain";
+import {
+  heldUnknown,
+  uncertaintyReasons,
+  unreadHoldingDate,
+} from "../../measures/uncertain";
 import type { Holding } from "../../model";
 import {
   type Need,
@@ -284,7 +288,7 @@ export function sumWhere(
         reason("position-breaks", { lineId, row, cause: v.breaks }),
       );
       // It breaks the rule if the fund holds it: unknown when its holding dates are unread.
-      if (heldUnread(p.holding)) {
+      if (unreadHoldingDate(p.holding)) {
         sum.unsureBreakers++;
         sum.complete = false;
         sum.heldUnread = true;
@@ -298,7 +302,7 @@ export function sumWhere(
     }
     // Counted as held, a row of unread holding dates may be sold (or not bought yet): the sum
     // without it is as possible as the sum with it.
-    if (a !== ZERO && heldUnread(p.holding)) {
+    if (a !== ZERO && unreadHoldingDate(p.holding)) {
       sum.complete = false;
       sum.heldUnread = true;
       if (a > ZERO) sum.mayLower = true;
@@ -309,10 +313,6 @@ export function sumWhere(
   }
   return sum;
 }
-
-/** Whether a row's investment or disposal date is unread: held or not is unknown. */
-const heldUnread = (h: Holding): boolean =>
-  h.invalid.has("investmentDate") || h.invalid.has("disposalDate");
 
 /** A position in the rule that breaks it, for the cause the law gives (an `l2-position`). */
 export const breaks = (facts: ReasonFacts["l2-position"]): Verdict => ({

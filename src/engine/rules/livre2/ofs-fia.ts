@@ -1,9 +1,8 @@
 import { amountFromString, amountToDecimal } from "../../amount";
 import { idKey } from "../../id-key";
-import type { Holding } from "../../model";
 import { fractionAt } from "../../../law/livre2/fraction";
 import type { FundContext } from "../../fund-context";
-import { settleRowsOfNoFund } from "../../measures";
+import { settleRowsOfNoFund, unreadHoldingDate } from "../../measures";
 import type { RuleResult } from "../../result";
 import { OFS_FIA } from "../../../law/livre2/ofs-fia";
 import { FIA_CAP300K, FIVG_20INV, OFS_20INV, OFS_LOSS } from "./definitions";
@@ -33,14 +32,6 @@ const EXPOSURES = new Set([
   "SUB_PARTICIPATION",
 ]);
 
-/** The holding date of a row that cannot be read: held or not is then unknown. */
-const unreadDate = (h: Holding) =>
-  h.invalid.has("investmentDate")
-    ? "investmentDate"
-    : h.invalid.has("disposalDate")
-      ? "disposalDate"
-      : undefined;
-
 /**
  * L. 214-190-1 VI: maximum losses within the asset plus uncalled subscriptions, "évalué à tout
  * moment". The asset plus uncalled is the limit itself: at 0, any loss above 0 exceeds it. What was
@@ -67,7 +58,7 @@ export function ofsLoss(ctx: FundContext): RuleResult {
       }
       if (!EXPOSURES.has(h.assetClass ?? "")) return "out";
       // « Not when a row's holding dates are unread (it may be in the numerator and sold) ».
-      const date = unreadDate(h);
+      const date = unreadHoldingDate(h);
       if (date !== undefined) return { unknown: date };
       if (h.maxLoss === undefined) return { unknown: "maxLoss" };
       if (h.maxLoss < ZERO) lossBelowZero = true;
