@@ -68,6 +68,8 @@ export interface ReasonFacts extends Livre2ReasonFacts {
   "eltif-advance-unknown": { lines: string[]; article: string };
   /** FCPR-LIQ5: the fund's liquidLabel cannot be read; it may claim the 5 % of XII. */
   "liquid-label-unknown": { article: string };
+  /** A yes/no of the fund cannot be read (blank is « no »), and « yes » would change the status. */
+  "fund-flag-unknown": { column: string; article: string };
   /** No position counts under the five years after admission to trading. */
   "no-grace-position": { article: string };
   /** Positions admitted to trading after purchase that still count. */

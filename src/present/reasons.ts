@@ -67,6 +67,8 @@ const EN: Renderers = {
     `listingStatus cannot be read on line(s) ${f.lines.join(", ")}: the result depends on whether they are admitted to trading (${f.article}).`,
   "listing-date-unknown": (f) =>
     `listingDate cannot be read on line(s) ${f.lines.join(", ")}: the result depends on when they were admitted to trading (${f.article}).`,
+  "fund-flag-unknown": (f) =>
+    `${f.column} cannot be read: the result depends on whether it is yes (${f.article}).`,
   "liquid-label-unknown": (f) =>
     `liquidLabel cannot be read: the fund may claim the 5 % of liquid financial instruments of ${f.article}, measured here.`,
   "no-grace-position": (f) =>
@@ -418,6 +420,8 @@ const FR: Renderers = {
     `colonne ${quote(holdingsColumnFr("listingStatus"), fr)} illisible sur la ou les lignes ${f.lines.join(", ")}${NBSP}: le résultat dépend de leur admission aux négociations (${f.article}).`,
   "listing-date-unknown": (f) =>
     `colonne ${quote(holdingsColumnFr("listingDate"), fr)} illisible sur la ou les lignes ${f.lines.join(", ")}${NBSP}: le résultat dépend de la date de leur admission aux négociations (${f.article}).`,
+  "fund-flag-unknown": (f) =>
+    `colonne ${quote(fundColumnFr(f.column), fr)} illisible${NBSP}: le résultat dépend de sa valeur, oui ou non (${f.article}).`,
   "liquid-label-unknown": (f) =>
     `colonne ${quote(fundColumnFr("liquidLabel"), fr)} illisible${NBSP}: le fonds peut se prévaloir des 5 % d'instruments financiers liquides de l'article ${f.article}, mesurés ici.`,
   "no-grace-position": (f) =>

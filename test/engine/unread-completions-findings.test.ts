@@ -146,3 +146,36 @@ describe("FPCI-CCA15 · L. 214-160 II 1°, al. 2 « Les titres émis par la soci
     expect(r.reasons?.map((x) => x.code)).toContain("eltif-advance-unknown");
   });
 });
+
+describe("FIP-REG25 · L. 214-31 IV « Lorsque le fonds a choisi une zone géographique constituée d'un ou de plusieurs départements d'outre-mer […], cette limite[ ]est portée à 50 % et s'applique à chacune des collectivités de la zone géographique »", () => {
+  const fip = (extra = {}) => fundOf("FIP", { basis: "COST", chosenRegions: ["Guadeloupe"], ...extra });
+  const shares = holding({ assetClass: "EQUITY", listingStatus: "UNLISTED", region: "Guadeloupe", costValue: "400000", row: 2 });
+
+  it("L. 214-31 IV: 40 % in one collectivité: a breach of 25 % outside the overseas zone, within its 50 % inside it", () => {
+    expect(rule(checkOne(fip({ overseasZone: false }), [shares]), "FIP-REG25").status).toBe("breach");
+    expect(rule(checkOne(fip({ overseasZone: true }), [shares]), "FIP-REG25").status).toBe("pass");
+  });
+
+  it("L. 214-31 IV: overseasZone unreadable (not blank, which is no): incomplete, naming the cell", () => {
+    const r = rule(checkOne(fip({ overseasZone: false, invalid: new Set(["overseasZone"]) }), [shares]), "FIP-REG25");
+    expect(r.status).toBe("incomplete");
+    expect(r.reasons).toContainEqual({ code: "fund-flag-unknown", facts: { column: "overseasZone", article: "L. 214-31 IV" } });
+  });
+});
+
+describe("FCPE-PER-UNL10 · L. 214-164 VII 1° « sans préjudice des dispositions du a du V », when the fund's solidarityFund cannot be read", () => {
+  const shares = holding({ assetClass: "EQUITY", listingStatus: "UNLISTED", solidarityEnterprise: true, fairValue: "200000", row: 2 });
+  const cash = holding({ assetClass: "CASH", fairValue: "800000", row: 3 });
+  const fcpe = (extra = {}) => fundOf("FCPE", { basis: "FAIR", paidUpSubscriptions: null, perEligible: true, ...extra });
+
+  it("L. 214-164 VII 1°: a solidarity fund's approved enterprise shares are V a's, not counted in the 10 %; another fund's are", () => {
+    expect(rule(checkOne(fcpe({ solidarityFund: true }), [shares, cash]), "FCPE-PER-UNL10").status).toBe("pass");
+    expect(rule(checkOne(fcpe({ solidarityFund: false }), [shares, cash]), "FCPE-PER-UNL10").status).toBe("breach");
+  });
+
+  it("L. 214-164 V, VII 1°: solidarityFund unreadable: incomplete, naming the cell", () => {
+    const r = rule(checkOne(fcpe({ solidarityFund: false, invalid: new Set(["solidarityFund"]) }), [shares, cash]), "FCPE-PER-UNL10");
+    expect(r.status).toBe("incomplete");
+    expect(r.reasons).toContainEqual({ code: "fund-flag-unknown", facts: { column: "solidarityFund", article: "L. 214-164 V" } });
+  });
+});

@@ -74,6 +74,10 @@ const SAMPLES: { [C in ReasonCode]: ReasonFacts[C][] } = {
   ],
   "listing-date-unknown": [{ lines: ["L7"], article: "L. 214-28 IV" }],
   "liquid-label-unknown": [{ article: "L. 214-28 XII" }],
+  "fund-flag-unknown": [
+    { column: "overseasZone", article: "L. 214-31 IV" },
+    { column: "solidarityFund", article: "L. 214-164 V" },
+  ],
   "no-grace-position": [{ article: "L. 214-28 IV" }],
   "grace-positions": [
     { count: 1, firstEnd: "2026-04-12", article: "L. 214-28 IV" },

@@ -186,3 +186,59 @@ describe("a breach beside an unreadable Livre II or listing value holds for ever
     expect(breaches).toBeGreaterThan(50);
   });
 });
+
+// The same for one cell of the Funds row: its facts decide bases, windows, regimes and claims.
+const FUND_FLAGS = ["overseasZone", "isSicav", "liquidLabel"] as const;
+const FUND_DOMAINS: Record<string, readonly unknown[]> = {
+  paidUpSubscriptions: money([1, 500_000, 1_000_000, 10_000_000]),
+  totalAssets: money([1, 500_000, 1_000_000, 10_000_000]),
+  constitutionDate: ["2015-03-01", "2021-06-30", "2024-02-01", "2025-12-31"],
+  firstYearEnd: ["2015-12-31", "2021-12-31", "2024-12-31", "2025-06-30"],
+  bindingFrom: ["2020-01-01", "2025-12-31", "2026-06-30"],
+  borrowings: money([0, 100_000, 1_000_000, 10_000_000]),
+  agBorrowingMax: money([0, 100_000, 1_000_000, 10_000_000]),
+  uncalledSubscriptions: money([0, 100_000, 1_000_000]),
+  initialCapital: money([0, 100_000, 300_000, 1_000_000]),
+  ...Object.fromEntries(
+    ["forestLoanSupport", "solidarityFund", "perEligible", "foreignGroupPlan", "liquidityMechanism", "groupBuybackCommitment", "peaClaim", "peaPmeClaim", "cpiClaim", "selfManaged", "allege", "eltifLabel", "infrastructureObject"].map((f) => [f, [true, false]])
+  ),
+  ...Object.fromEntries(FUND_FLAGS.map((f) => [f, [true, false]])),
+};
+const FUND_COLUMNS = Object.keys(FUND_DOMAINS);
+
+const fundScenario = fc.record({
+  fundType: fc.constantFrom(...FUND_TYPES),
+  column: fc.constantFrom(...FUND_COLUMNS),
+  fair: fc.boolean(),
+  rows: fc.array(livre2Row, { minLength: 1, maxLength: 8 }),
+  constitution: fc.constantFrom("2015-03-01", "2021-06-30", "2024-02-01"),
+  liquidLabel: fc.boolean(),
+  overseas: fc.boolean(),
+});
+
+describe("a breach beside an unreadable Funds cell holds for every value it could have (property)", () => {
+  it("no value read in its place turns a breach shown into a pass, for every fund type and column of the Funds table", () => {
+    let breaches = 0;
+    fc.assert(
+      fc.property(fundScenario, (s) => {
+        const rows = s.rows.map((r, i) => holdingOf(r, i + 2));
+        const base = fund(s.fundType, s.fair, s.constitution, s.liquidLabel, s.overseas, s.overseas);
+        const bad: Fund = { ...base, [s.column]: (FUND_FLAGS as readonly string[]).includes(s.column) ? false : undefined, invalid: new Set([s.column]) };
+        const checked = (f: Fund) => checkWorkbook({ funds: [f], holdings: rows, holders: [], diagnostics: [] }, { asOf: AS_OF }).funds[0].rules;
+        const unread = checked(bad).filter((r) => r.status === "breach");
+        if (unread.length === 0) return;
+        breaches += unread.length;
+        for (const value of FUND_DOMAINS[s.column]) {
+          const byId = new Map(checked({ ...bad, [s.column]: value, invalid: new Set<string>() }).map((r) => [r.id, r]));
+          for (const r of unread) {
+            const other = byId.get(r.id);
+            if (!other) continue;
+            expect(PASSING, `${r.id} (${s.fundType}, Funds ${s.column} unreadable) is in breach unread (${r.message ?? ""}), ${other.status} with ${shown({ [s.column]: value } as Partial<Holding>)}`).not.toContain(other.status);
+          }
+        }
+      }),
+      { ...RUNS, numRuns: Math.max(RUNS.numRuns, 600) }
+    );
+    expect(breaches).toBeGreaterThan(50);
+  });
+});

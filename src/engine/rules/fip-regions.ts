@@ -12,6 +12,7 @@ import {
 } from "../measures";
 import { reason as why } from "../reasons";
 import type { RuleResult } from "../result";
+import { settleUnreadFundFlags } from "./measure-again";
 import { FIP_REG25 } from "./fcpi-fip-definitions";
 import { regionKey } from "./region-key";
 
@@ -22,7 +23,18 @@ import { regionKey } from "./region-key";
  * rule's value.
  */
 export function fipRegionRule(ctx: FundContext): RuleResult {
-  const [overseas, article] = [Boolean(ctx.fund.overseasZone), "L. 214-31 IV"];
+  const result = regionRule(ctx);
+  // Unreadable (not blank, which is « no »): the 50 % of the overseas collectivités may apply.
+  settleUnreadFundFlags(ctx, { overseasZone: ARTICLE }, [result], (inner) => [
+    regionRule(inner),
+  ]);
+  return result;
+}
+
+const ARTICLE = "L. 214-31 IV";
+
+function regionRule(ctx: FundContext): RuleResult {
+  const [overseas, article] = [Boolean(ctx.fund.overseasZone), ARTICLE];
   const regionLimit = ratioAt(L214_31.region, ctx.asOf);
   const zoneLimit = ratioAt(L214_31.overseasCollectivite, ctx.asOf);
   // The need and the outcomes speak of the limit the fund's own collectivités have.

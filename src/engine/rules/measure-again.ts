@@ -1,7 +1,7 @@
 import { FundContext } from "../fund-context";
-import type { Holding } from "../model";
+import { type Fund, type Holding, IN_COLUMNS } from "../model";
 import { english } from "../../present/english";
-import type { Reason } from "../reasons";
+import { type Reason, reason } from "../reasons";
 import type { RuleResult } from "../result";
 
 /** Adds one sentence to a result's message (in English, from its code), and its code when the message is fully coded. */
@@ -25,10 +25,22 @@ export function measureAgain(
   evaluate: (inner: FundContext) => RuleResult[],
   note: Reason,
 ): void {
+  const funds = readings.map((holdings) => ({ fund: ctx.fund, holdings }));
+  measureAgainWith(ctx, funds, results, evaluate, note);
+}
+
+/** measureAgain over readings of the Funds row too: an unreadable fact of the fund decides between them. */
+export function measureAgainWith(
+  ctx: FundContext,
+  readings: { fund: Fund; holdings: Holding[] }[],
+  results: RuleResult[],
+  evaluate: (inner: FundContext) => RuleResult[],
+  note: Reason,
+): void {
   const differs = new Set<string>();
-  for (const holdings of readings) {
+  for (const { fund, holdings } of readings) {
     const inner = new FundContext(
-      ctx.fund,
+      fund,
       holdings,
       ctx.asOf,
       {
@@ -49,5 +61,34 @@ export function measureAgain(
     r.status = "incomplete";
     r.partial = true;
     addNote(r, note);
+  }
+}
+
+/**
+ * Yes/no cells of the Funds row that cannot be read (blank is « no », and so they were read):
+ * the rules are measured again with each at yes, and a rule whose status differs depends on the
+ * cell: `incomplete` (fund-flag-unknown), never the better reading. `flags`: each column and the
+ * article whose regime it claims.
+ */
+export function settleUnreadFundFlags(
+  ctx: FundContext,
+  flags: Readonly<Partial<Record<keyof Fund, string>>>,
+  results: RuleResult[],
+  evaluate: (inner: FundContext) => RuleResult[],
+): void {
+  const f = ctx.fund;
+  for (const [column, article] of Object.entries(flags)) {
+    if (!f.invalid.has(column) || f[column as keyof Fund] === true) continue;
+    const invalid = new Set([...f.invalid].filter((c) => c !== column));
+    // Each row as read, through the prototype (none of them one of the read's columns).
+    const holdings = ctx.positions.map(
+      (p) =>
+        Object.create(p.holding, {
+          [IN_COLUMNS]: { value: undefined },
+        }) as Holding,
+    );
+    const fund = { ...f, [column]: true, invalid };
+    const note = reason("fund-flag-unknown", { column, article: article! });
+    measureAgainWith(ctx, [{ fund, holdings }], results, evaluate, note);
   }
 }

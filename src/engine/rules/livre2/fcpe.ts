@@ -6,6 +6,7 @@ import type { RuleResult } from "../../result";
 import { ratioAt } from "../../../law";
 import { fractionAt } from "../../../law/livre2/fraction";
 import { FCPE } from "../../../law/livre2/fcpe";
+import { settleUnreadFundFlags } from "../measure-again";
 import {
   FCPE_FOREIGN,
   FCPE_PE30,
@@ -194,7 +195,23 @@ function solidarityFacts(ctx: FundContext) {
   return { feeder, notes };
 }
 
+/** The FCPE's yes/no cells, each with the article whose regime it claims. */
+const FCPE_FLAGS = {
+  solidarityFund: "L. 214-164 V",
+  perEligible: "L. 214-164 VII",
+  foreignGroupPlan: "L. 214-165-1 IV",
+  liquidityMechanism: "L. 214-165-1 IV",
+  groupBuybackCommitment: "L. 214-165-1 IV",
+} as const;
+
 export function evaluateFcpe(ctx: FundContext): RuleResult[] {
+  const results = fcpeRules(ctx);
+  // An unreadable one (blank is « no ») may be yes: each is measured both ways.
+  settleUnreadFundFlags(ctx, FCPE_FLAGS, results, fcpeRules);
+  return results;
+}
+
+function fcpeRules(ctx: FundContext): RuleResult[] {
   const f = ctx.fund;
   const results: RuleResult[] = [];
   const third = fractionAt(FCPE.scope, ctx.asOf);
