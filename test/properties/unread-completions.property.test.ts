@@ -204,12 +204,34 @@ const FUND_DOMAINS: Record<string, readonly unknown[]> = {
   ),
   ...Object.fromEntries(FUND_FLAGS.map((f) => [f, [true, false]])),
 };
+// The SCPI, SEF and SICAF figures, given random values on every fund so that their rules measure.
+const FIGURES: Record<string, readonly unknown[]> = {
+  statutoryMaxCapital: money([0, 100_000, 1_000_000, 10_000_000]),
+  publicSubscribedCapital: money([0, 100_000, 1_000_000, 10_000_000]),
+  unitsIssued: money([0, 100, 1_000, 100_000]),
+  sharesIssued: money([0, 100, 1_000, 100_000]),
+  ownSharesHeld: money([0, 10, 100, 1_000]),
+  sharesBoughtYtd: money([0, 10, 100, 1_000]),
+  sharesResoldYtd: money([0, 10, 100, 1_000]),
+  subscriptionPrice: money([90, 100, 110, 120]),
+  reconstitutionValue: money([90, 100, 110, 120]),
+  sharePrice: money([90, 100, 110, 120]),
+  navPerShare: money([90, 100, 110, 120]),
+  buybackLimitPct: ["0.05", "0.1"].map((x) => new Dec(x)),
+  subscriptionOpeningDate: ["2020-01-01", "2025-06-30", "2025-12-31"],
+  fundTermDate: ["2025-06-30", "2026-06-30", "2030-12-31"],
+  warningMargin: ["0", "0.02", "0.05"].map((x) => new Dec(x)),
+  basis: ["COST", "FAIR"],
+};
+Object.assign(FUND_DOMAINS, FIGURES);
 const FUND_COLUMNS = Object.keys(FUND_DOMAINS);
+const figures = fc.record(Object.fromEntries(Object.entries(FIGURES).map(([c, d]) => [c, fc.option(fc.constantFrom(...d), { nil: undefined })])) as Record<string, fc.Arbitrary<unknown>>);
 
 const fundScenario = fc.record({
   fundType: fc.constantFrom(...FUND_TYPES),
   column: fc.constantFrom(...FUND_COLUMNS),
   fair: fc.boolean(),
+  figures,
   rows: fc.array(livre2Row, { minLength: 1, maxLength: 8 }),
   constitution: fc.constantFrom("2015-03-01", "2021-06-30", "2024-02-01"),
   liquidLabel: fc.boolean(),
@@ -222,7 +244,9 @@ describe("a breach beside an unreadable Funds cell holds for every value it coul
     fc.assert(
       fc.property(fundScenario, (s) => {
         const rows = s.rows.map((r, i) => holdingOf(r, i + 2));
-        const base = fund(s.fundType, s.fair, s.constitution, s.liquidLabel, s.overseas, s.overseas);
+        // The figures given, but not a basis left blank: the family's own default stands then.
+        const given = Object.fromEntries(Object.entries(s.figures).filter(([, v]) => v !== undefined));
+        const base: Fund = { ...fund(s.fundType, s.fair, s.constitution, s.liquidLabel, s.overseas, s.overseas), ...given };
         const bad: Fund = { ...base, [s.column]: (FUND_FLAGS as readonly string[]).includes(s.column) ? false : undefined, invalid: new Set([s.column]) };
         const checked = (f: Fund) => checkWorkbook({ funds: [f], holdings: rows, holders: [], diagnostics: [] }, { asOf: AS_OF }).funds[0].rules;
         const unread = checked(bad).filter((r) => r.status === "breach");
