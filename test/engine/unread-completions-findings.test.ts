@@ -179,3 +179,37 @@ describe("FCPE-PER-UNL10 · L. 214-164 VII 1° « sans préjudice des dispositio
     expect(r.reasons).toContainEqual({ code: "fund-flag-unknown", facts: { column: "solidarityFund", article: "L. 214-164 V" } });
   });
 });
+
+describe("PEA-FUND75 · L. 221-31 I 2° « plus de 75 % de leurs actifs en titres mentionnés aux a et b du 1° », when the fund's peaClaim cannot be read", () => {
+  // docs/workbook-format.md: a claim that cannot be read may be one: its rules are measured and
+  // reported, never left out, as for liquidLabel (L. 214-28 XII).
+  const opcvm = (extra = {}) => ({ ...fundOf("OPCVM", { basis: "FAIR", paidUpSubscriptions: null, totalAssets: "1000000" }), ...extra });
+  const shares = (fairValue: string) => holding({ assetClass: "EQUITY", issuerCountry: "FR", corporateTax: true, fairValue, costValue: fairValue, row: 2 });
+  const cash = (fairValue: string) => holding({ assetClass: "CASH", fairValue, costValue: fairValue, row: 3 });
+  const unread = { peaClaim: false, invalid: new Set(["peaClaim"]) };
+
+  it("L. 221-31 I 2°: not claimed, the rule is not reported; claimed, 60 % is a breach", () => {
+    expect(checkOne(opcvm(), [shares("600000"), cash("400000")]).rules.map((r) => r.id)).not.toContain("PEA-FUND75");
+    expect(rule(checkOne(opcvm({ peaClaim: true }), [shares("600000"), cash("400000")]), "PEA-FUND75").status).toBe("breach");
+  });
+
+  it("L. 221-31 I 2°: peaClaim unreadable and 80 % of eligible shares: measured, and met either way", () => {
+    expect(rule(checkOne(opcvm(unread), [shares("800000"), cash("200000")]), "PEA-FUND75").status).toBe("pass");
+  });
+
+  it("L. 221-31 I 2°: peaClaim unreadable and 60 %: a breach only if the fund claims the PEA, incomplete, naming the cell", () => {
+    const r = rule(checkOne(opcvm(unread), [shares("600000"), cash("400000")]), "PEA-FUND75");
+    expect(r.status).toBe("incomplete");
+    expect(r.reasons).toContainEqual({ code: "fund-flag-unknown", facts: { column: "peaClaim", article: "L. 221-31 I 2° a à c" } });
+  });
+});
+
+describe("FCPE-SOL5 · L. 214-164 V « fonds solidaires », when the fund's solidarityFund cannot be read", () => {
+  const fcpe = fundOf("FCPE", { basis: "FAIR", paidUpSubscriptions: null, solidarityFund: false, invalid: new Set(["solidarityFund"]) });
+
+  it("L. 214-164 V a: solidarityFund unreadable and 2 % of solidarity securities: SOL5 measured, incomplete (a breach only for a solidarity fund)", () => {
+    const r = rule(checkOne(fcpe, [holding({ assetClass: "EQUITY", solidarityEnterprise: true, fairValue: "20000", row: 2 }), holding({ assetClass: "CASH", fairValue: "980000", row: 3 })]), "FCPE-SOL5");
+    expect(r.status).toBe("incomplete");
+    expect(r.reasons).toContainEqual({ code: "fund-flag-unknown", facts: { column: "solidarityFund", article: "L. 214-164 V a" } });
+  });
+});

@@ -92,3 +92,28 @@ export function settleUnreadFundFlags(
     measureAgainWith(ctx, [{ fund, holdings }], results, evaluate, note);
   }
 }
+
+/** A yes/no of the Funds row that brings rules in: yes, or unreadable (it may be yes). */
+export const claims = (f: Fund, column: keyof Fund): boolean =>
+  f[column] === true || f.invalid.has(column);
+
+/**
+ * The rules a yes/no of the Funds row brings in, measured because the cell cannot be read (it
+ * may be yes: never left out): met, they stand (whether the fund claims the regime or not, it
+ * meets it); in breach, the breach holds only if the fund claims it: `incomplete`.
+ */
+export function settleUnreadClaims(
+  f: Fund,
+  results: readonly RuleResult[],
+  rulesOf: Readonly<Partial<Record<keyof Fund, readonly string[]>>>,
+): void {
+  for (const [column, ids] of Object.entries(rulesOf)) {
+    if (f[column as keyof Fund] === true || !f.invalid.has(column)) continue;
+    for (const r of results) {
+      if (!ids!.includes(r.id) || r.status !== "breach") continue;
+      r.status = "incomplete";
+      r.partial = true;
+      addNote(r, reason("fund-flag-unknown", { column, article: r.article }));
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import { claims } from "../measure-again";
 import type { FundContext, Position } from "../../fund-context";
 import type { FundType } from "../../model";
 import { reason } from "../../reasons";
@@ -51,7 +52,8 @@ function received(
 
 export function evaluateCpi(ctx: FundContext): RuleResult[] {
   const f = ctx.fund;
-  if (!f.cpiClaim || !CPI_FUND_TYPES.has(f.fundType as FundType)) return [];
+  if (!claims(f, "cpiClaim") || !CPI_FUND_TYPES.has(f.fundType as FundType))
+    return [];
   const when = bindingFromFund(ctx, CPI_FUND80.article);
   const one = (
     rule: L2Rule,

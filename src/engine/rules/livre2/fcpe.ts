@@ -6,7 +6,11 @@ import type { RuleResult } from "../../result";
 import { ratioAt } from "../../../law";
 import { fractionAt } from "../../../law/livre2/fraction";
 import { FCPE } from "../../../law/livre2/fcpe";
-import { settleUnreadFundFlags } from "../measure-again";
+import {
+  claims,
+  settleUnreadClaims,
+  settleUnreadFundFlags,
+} from "../measure-again";
 import {
   FCPE_FOREIGN,
   FCPE_PE30,
@@ -204,10 +208,19 @@ const FCPE_FLAGS = {
   groupBuybackCommitment: "L. 214-165-1 IV",
 } as const;
 
+/** The rules each of the FCPE's yes/no cells brings in. */
+const FCPE_CLAIMS = {
+  solidarityFund: [FCPE_SOL5.id, FCPE_SOL10.id],
+  perEligible: [FCPE_PER_UNL10.id, FCPE_PER_EMP10.id, FCPE_PER_AIF50.id],
+  foreignGroupPlan: [FCPE_FOREIGN.id],
+};
+
 export function evaluateFcpe(ctx: FundContext): RuleResult[] {
   const results = fcpeRules(ctx);
-  // An unreadable one (blank is « no ») may be yes: each is measured both ways.
+  // An unreadable one (blank is « no ») may be yes: each is measured both ways, and the rules
+  // one brings in are measured, never left out (their breach holds only if it is yes).
   settleUnreadFundFlags(ctx, FCPE_FLAGS, results, fcpeRules);
+  settleUnreadClaims(ctx.fund, results, FCPE_CLAIMS);
   return results;
 }
 
@@ -231,7 +244,7 @@ function fcpeRules(ctx: FundContext): RuleResult[] {
   ];
   results.push(scope);
 
-  if (f.solidarityFund) {
+  if (claims(f, "solidarityFund")) {
     const { feeder, notes } = solidarityFacts(ctx);
     // A feeder (last sentence of V): information only, its master is checked as a fund of its own.
     const info = (rule: L2Rule): L2Rule =>
@@ -250,14 +263,14 @@ function fcpeRules(ctx: FundContext): RuleResult[] {
   }
 
   results.push(share(ctx, PE30));
-  if (f.perEligible)
+  if (claims(f, "perEligible"))
     results.push(
       share(ctx, perUnlisted(f.solidarityFund ? solidarity(ctx) : undefined)),
       share(ctx, PER_EMP10),
       share(ctx, PER_AIF50),
     );
 
-  if (f.foreignGroupPlan) {
+  if (claims(f, "foreignGroupPlan")) {
     // A group security of unread listing is also in FOREIGN's selection, unknown there: the
     // result is incomplete whether IV binds or not.
     const unlistedGroup = ctx

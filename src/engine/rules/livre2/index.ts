@@ -9,11 +9,15 @@ import {
   OFS_20INV,
   OFS_LOSS,
   OPCI_UNLIM,
+  PEA_FUND75,
+  PEAPME_EQ23,
+  PEAPME_FUND75,
 } from "./definitions";
 import { evaluateFcpe, FCPE_RULES } from "./fcpe";
 import { ofsLoss, selfManagedCapital, twentyInvestors } from "./ofs-fia";
 import { fiaSeveralMasters, opciUnlimited } from "./left-out";
 import { present } from "./kit";
+import { claims, settleUnreadClaims } from "../measure-again";
 import { evaluatePea, PEA_RULES } from "./pea";
 import { evaluateScpi, SCPI_RULES } from "./scpi";
 import { evaluateSef, SEF_RULES } from "./sef";
@@ -52,23 +56,33 @@ function byClaim(ctx: FundContext): RuleResult[] {
   const leftOut = f.fundType && LEFT_OUT_OF_TYPE[f.fundType];
   // Most funds claim nothing and are of no type above: no rule to add, and nothing to ask.
   if (
-    !f.peaClaim &&
-    !f.peaPmeClaim &&
-    !f.cpiClaim &&
+    !claims(f, "peaClaim") &&
+    !claims(f, "peaPmeClaim") &&
+    !claims(f, "cpiClaim") &&
     !f.selfManaged &&
     !f.invalid.has("selfManaged") &&
     !investors &&
     !leftOut
   )
     return [];
-  return present([
+  const results = present([
     ...evaluatePea(ctx),
     ...evaluateCpi(ctx),
     investors ? investors(ctx) : undefined,
     selfManagedCapital(ctx),
     leftOut ? leftOut(ctx) : undefined,
   ]);
+  // A claim that cannot be read is measured, never left out; its breach holds only if claimed.
+  settleUnreadClaims(f, results, CLAIMED_BY);
+  return results;
 }
+
+/** The rules each claim brings in. */
+const CLAIMED_BY = {
+  peaClaim: [PEA_FUND75.id],
+  peaPmeClaim: [PEAPME_FUND75.id, PEAPME_EQ23.id],
+  cpiClaim: CPI_RULES.map((r) => r.id),
+};
 
 const CLAIM_RULES = [
   ...PEA_RULES,

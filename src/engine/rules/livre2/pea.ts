@@ -8,6 +8,7 @@ import type { LawParameter } from "../../../law/parameter";
 import { PEA } from "../../../law/livre2/pea";
 import { evaluateFcpr } from "../fcpr";
 import { evaluateFpci } from "../fpci";
+import { claims } from "../measure-again";
 import { PEA_FUND75, PEAPME_EQ23, PEAPME_FUND75 } from "./definitions";
 import {
   bindingFromFund,
@@ -239,9 +240,9 @@ export function evaluatePea(ctx: FundContext): RuleResult[] {
   const type = f.fundType as FundType;
   const results: RuleResult[] = [];
   // Most funds claim neither: no closure is made for them (each fund's check, each edit's re-check).
-  if (!f.peaClaim && !f.peaPmeClaim) return results;
+  if (!claims(f, "peaClaim") && !claims(f, "peaPmeClaim")) return results;
   const issuer = (h: Holding) => issuerTest(h, ctx.asOf);
-  if (f.peaClaim) {
+  if (claims(f, "peaClaim")) {
     if (UCITS_LIKE.has(type))
       results.push(
         strictRatio(ctx, PEA_FUND75, PEA.fundStrict, ({ holding: h }) =>
@@ -253,7 +254,7 @@ export function evaluatePea(ctx: FundContext): RuleResult[] {
       results.push(commitment(ctx, PEA_FUND75, paragraph, PEA.fundCommitment));
     }
   }
-  if (f.peaPmeClaim) {
+  if (claims(f, "peaPmeClaim")) {
     if (UCITS_LIKE.has(type)) {
       const isPmeTitre = ({ holding: h }: Position): Verdict =>
         TITRES.has(h.assetClass ?? "")
