@@ -12,7 +12,7 @@ import {
 } from "../measures";
 import { reason as why } from "../reasons";
 import type { RuleResult } from "../result";
-import { settleUnreadFundFlags } from "./measure-again";
+import { settleUnreadFundFlags } from "./unread-fund-flags";
 import { FIP_REG25 } from "./fcpi-fip-definitions";
 import { regionKey } from "./region-key";
 

@@ -1,4 +1,4 @@
-import { claims } from "../measure-again";
+import { claims } from "../unread-fund-flags";
 import type { FundContext, Position } from "../../fund-context";
 import type { FundType } from "../../model";
 import { reason } from "../../reasons";

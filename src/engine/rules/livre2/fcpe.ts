@@ -10,7 +10,7 @@ import {
   claims,
   settleUnreadClaims,
   settleUnreadFundFlags,
-} from "../measure-again";
+} from "../unread-fund-flags";
 import {
   FCPE_FOREIGN,
   FCPE_PE30,

@@ -17,7 +17,7 @@ import { evaluateFcpe, FCPE_RULES } from "./fcpe";
 import { ofsLoss, selfManagedCapital, twentyInvestors } from "./ofs-fia";
 import { fiaSeveralMasters, opciUnlimited } from "./left-out";
 import { present } from "./kit";
-import { claims, settleUnreadClaims } from "../measure-again";
+import { claims, settleUnreadClaims } from "../unread-fund-flags";
 import { evaluatePea, PEA_RULES } from "./pea";
 import { evaluateScpi, SCPI_RULES } from "./scpi";
 import { evaluateSef, SEF_RULES } from "./sef";

@@ -8,7 +8,7 @@ import type { LawParameter } from "../../../law/parameter";
 import { PEA } from "../../../law/livre2/pea";
 import { evaluateFcpr } from "../fcpr";
 import { evaluateFpci } from "../fpci";
-import { claims } from "../measure-again";
+import { claims } from "../unread-fund-flags";
 import { PEA_FUND75, PEAPME_EQ23, PEAPME_FUND75 } from "./definitions";
 import {
   bindingFromFund,
