@@ -213,3 +213,18 @@ describe("FCPE-SOL5 · L. 214-164 V « fonds solidaires », when the fund's soli
     expect(r.reasons).toContainEqual({ code: "fund-flag-unknown", facts: { column: "solidarityFund", article: "L. 214-164 V a" } });
   });
 });
+
+describe("FCPE-PER-UNL10 · L. 214-164 VII 1° « Jusqu'à 10 % »: a position it cannot place only adds", () => {
+  it("L. 214-164 VII 1°: 20 % of unlisted securities read, beside securities of unreadable listing: a breach whatever their listing", () => {
+    const fcpe = fundOf("FCPE", { basis: "FAIR", paidUpSubscriptions: null, perEligible: true });
+    const r = rule(
+      checkOne(fcpe, [
+        holding({ assetClass: "EQUITY", listingStatus: "UNLISTED", fairValue: "200000", row: 2 }),
+        holding({ assetClass: "EQUITY", listingStatus: undefined, invalid: ["listingStatus"], fairValue: "50000", row: 3 }),
+        holding({ assetClass: "CASH", fairValue: "750000", row: 4 }),
+      ]),
+      "FCPE-PER-UNL10"
+    );
+    expect(r).toMatchObject({ status: "breach", partial: true });
+  });
+});

@@ -1041,7 +1041,7 @@ interface EsExpected {
   scope: bigint;
   sol: { numerator: bigint; unknown: boolean };
   pe30: { numerator: bigint; unknown: boolean };
-  unl10: bigint;
+  unl10: { numerator: bigint; unknown: boolean };
   emp10: bigint;
   aif50: { numerator: bigint; unknown: boolean };
   foreign: { numerator: bigint; binds: boolean };
@@ -1071,17 +1071,28 @@ function fcpe(rows: EsRow[], fund: EsFund): EsExpected {
     // VII 1° « titres non admis aux négociations sur un marché réglementé, sans préjudice des
     // dispositions du a du V »; « ne s'applique pas aux parts et actions d'OPCVM ou de FIA
     // mentionnés au b du V ».
-    unl10: sum(
-      rows.filter(
-        (r, k) =>
-          (isTitre(r) &&
-            ownListing(r) !== "REGULATED" &&
-            !(fund.solidarityFund && sol[k] === true)) ||
-          (classOf(r) === "FUND_UNITS" &&
-            (r.heldFundType === null ||
-              (!B_OF_V.has(r.heldFundType) && !VII_2.has(r.heldFundType)))),
+    // A security V a may or may not count (its solidarity share unknown) is in the 10 % or not:
+    // unknown, left out of the sum, which it can only add to.
+    unl10: {
+      numerator: sum(
+        rows.filter(
+          (r, k) =>
+            (isTitre(r) &&
+              ownListing(r) !== "REGULATED" &&
+              !(fund.solidarityFund && sol[k] !== false)) ||
+            (classOf(r) === "FUND_UNITS" &&
+              (r.heldFundType === null ||
+                (!B_OF_V.has(r.heldFundType) && !VII_2.has(r.heldFundType)))),
+        ),
       ),
-    ),
+      unknown: rows.some(
+        (r, k) =>
+          fund.solidarityFund &&
+          sol[k] === null &&
+          isTitre(r) &&
+          ownListing(r) !== "REGULATED",
+      ),
+    },
     emp10: sum(employer),
     aif50: {
       numerator: sum(
@@ -1148,7 +1159,7 @@ function fcpeAtThresholds(
       sol5: [want.sol.numerator, 5],
       sol10: [want.sol.numerator, 10],
       pe30: [want.pe30.numerator, 30],
-      unl10: [want.unl10, 10],
+      unl10: [want.unl10.numerator, 10],
       emp10: [want.emp10, 10],
       aif50: [want.aif50.numerator, 50],
       foreign: [want.foreign.numerator, 100 / 3],
@@ -1322,9 +1333,14 @@ describe("FCPE-SCOPE, FCPE-SOL5, FCPE-SOL10, FCPE-PE30, FCPE-PER-UNL10, FCPE-PER
               expectFcpe(
                 ruleOf(report, id, "FCPE-PER-UNL10"),
                 {
-                  numerator: want.unl10,
+                  numerator: want.unl10.numerator,
                   denominator: total,
-                  status: maxStatus(want.unl10, 10n, total, false),
+                  status: maxStatus(
+                    want.unl10.numerator,
+                    10n,
+                    total,
+                    want.unl10.unknown,
+                  ),
                 },
                 at("PER-UNL10"),
               );

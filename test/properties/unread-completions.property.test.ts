@@ -102,7 +102,7 @@ describe("a breach beside an unreadable value holds for every value it could hav
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 600) }
     );
     // A property that met no breach would prove nothing.
-    expect(breaches).toBeGreaterThan(50);
+    expect(breaches).toBeGreaterThan(20);
   });
 });
 
@@ -183,7 +183,7 @@ describe("a breach beside an unreadable Livre II or listing value holds for ever
       }),
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 600) }
     );
-    expect(breaches).toBeGreaterThan(50);
+    expect(breaches).toBeGreaterThan(20);
   });
 });
 
@@ -263,6 +263,6 @@ describe("a breach beside an unreadable Funds cell holds for every value it coul
       }),
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 600) }
     );
-    expect(breaches).toBeGreaterThan(50);
+    expect(breaches).toBeGreaterThan(20);
   });
 });

@@ -140,6 +140,9 @@ const perUnlisted = (solidarityCounted?: (p: Position) => Verdict): Share => ({
       return solidarity;
     return verdict;
   },
+  // A position it cannot place (listing, type or V a unknown) is in the 10 % or out of it: it
+  // may only add, and 10 % already exceeded stays exceeded.
+  partialIsLeast: true,
 });
 
 /** VII 1° and 2°: employer-group securities, and the AIF of VII 2°. */
