@@ -76,6 +76,21 @@ const shown = (change: Partial<Holding>): string => JSON.stringify(change, (_, v
 const check = (b: Built, bad: Holding): RuleResult[] =>
   checkWorkbook({ funds: [b.fund], holdings: [...b.rows, bad], holders: [], diagnostics: [] }, { asOf: AS_OF }).funds[0].rules;
 
+/**
+ * Each breach shown with the value unread, against the same rule with each value read in its
+ * place (`readings`: the value as words, and the rules then): none may pass.
+ */
+function expectBreachesHold(unread: RuleResult[], readings: Iterable<[string, RuleResult[]]>, where: string): void {
+  for (const [value, rules] of readings) {
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    for (const r of unread) {
+      const other = byId.get(r.id);
+      if (!other) continue;
+      expect(PASSING, `${r.id} (${where}) is in breach unread (${r.message ?? ""}), ${other.status} with ${value}`).not.toContain(other.status);
+    }
+  }
+}
+
 describe("a breach beside an unreadable value holds for every value it could have (property)", () => {
   it("no value read in its place turns a breach shown into a pass, for every fund type and kind of unreadable value", () => {
     let breaches = 0;
@@ -86,18 +101,8 @@ describe("a breach beside an unreadable value holds for every value it could hav
         const unread = check(b, b.bad).filter((r) => r.status === "breach" && !HOLDER_RULES.has(r.id) && (!b.rules || b.rules.includes(r.id)));
         if (unread.length === 0) return;
         breaches += unread.length;
-        for (const change of readValues(s.kind, s.fundType)) {
-          const read = { ...b.bad, ...change, invalid: new Set<string>() };
-          const byId = new Map(check(b, read).map((r) => [r.id, r]));
-          for (const r of unread) {
-            const other = byId.get(r.id);
-            if (!other) continue;
-            expect(
-              PASSING,
-              `${r.id} (${s.fundType}, ${s.kind} ${s.unreadable ? "unreadable" : "blank"}) is in breach unread (${r.message ?? ""}), ${other.status} with ${shown(change)}`
-            ).not.toContain(other.status);
-          }
-        }
+        const readings = readValues(s.kind, s.fundType).map((change): [string, RuleResult[]] => [shown(change), check(b, { ...b.bad, ...change, invalid: new Set<string>() })]);
+        expectBreachesHold(unread, readings, `${s.fundType}, ${s.kind} ${s.unreadable ? "unreadable" : "blank"}`);
       }),
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 600) }
     );
@@ -171,15 +176,8 @@ describe("a breach beside an unreadable Livre II or listing value holds for ever
         const unread = check(b, bad).filter((r) => r.status === "breach" && !HOLDER_RULES.has(r.id));
         if (unread.length === 0) return;
         breaches += unread.length;
-        for (const value of L2_DOMAINS[s.column]) {
-          const read = { ...bad, [s.column]: value, invalid: new Set<string>() };
-          const byId = new Map(check(b, read).map((r) => [r.id, r]));
-          for (const r of unread) {
-            const other = byId.get(r.id);
-            if (!other) continue;
-            expect(PASSING, `${r.id} (${s.fundType}, ${s.column} unreadable) is in breach unread (${r.message ?? ""}), ${other.status} with ${s.column} ${shown({ [s.column]: value } as Partial<Holding>)}`).not.toContain(other.status);
-          }
-        }
+        const readings = L2_DOMAINS[s.column].map((value): [string, RuleResult[]] => [shown({ [s.column]: value } as Partial<Holding>), check(b, { ...bad, [s.column]: value, invalid: new Set<string>() })]);
+        expectBreachesHold(unread, readings, `${s.fundType}, ${s.column} unreadable`);
       }),
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 600) }
     );
@@ -252,14 +250,8 @@ describe("a breach beside an unreadable Funds cell holds for every value it coul
         const unread = checked(bad).filter((r) => r.status === "breach");
         if (unread.length === 0) return;
         breaches += unread.length;
-        for (const value of FUND_DOMAINS[s.column]) {
-          const byId = new Map(checked({ ...bad, [s.column]: value, invalid: new Set<string>() }).map((r) => [r.id, r]));
-          for (const r of unread) {
-            const other = byId.get(r.id);
-            if (!other) continue;
-            expect(PASSING, `${r.id} (${s.fundType}, Funds ${s.column} unreadable) is in breach unread (${r.message ?? ""}), ${other.status} with ${shown({ [s.column]: value } as Partial<Holding>)}`).not.toContain(other.status);
-          }
-        }
+        const readings = FUND_DOMAINS[s.column].map((value): [string, RuleResult[]] => [shown({ [s.column]: value } as Partial<Holding>), checked({ ...bad, [s.column]: value, invalid: new Set<string>() })]);
+        expectBreachesHold(unread, readings, `${s.fundType}, Funds ${s.column} unreadable`);
       }),
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 600) }
     );

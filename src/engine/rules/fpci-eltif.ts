@@ -2,8 +2,8 @@ import { type Amount, formatAmount, minAmount, ZERO } from "../amount";
 import { L214_160, L214_28, listAt, ratioAt } from "../../law";
 import { Dec } from "../decimal";
 import type { FundContext, Position } from "../fund-context";
-import { type Holding, IN_COLUMNS, type ListingStatus } from "../model";
-import { addNote, measureAgain } from "./measure-again";
+import type { Holding, ListingStatus } from "../model";
+import { addNote, measureAgain, readAs, reading } from "./measure-again";
 import { compare, count, Tally } from "../measures";
 import { type Reason, reason as why } from "../reasons";
 import type { RuleResult } from "../result";
@@ -279,39 +279,15 @@ export function settleUnknownAdvanceRegime(
   const noShare = (h: Holding) =>
     h.ownershipPct === undefined &&
     issuerOwnership(ctx, h.issuerId) === undefined;
-  // Each row as read, through the prototype (none of them one of the read's columns); the
-  // unknown ones with a participation (or none) and, when unreadable, a listing given.
-  const reading = (participation: boolean, listing: ListingStatus) => {
-    const given = (h: Holding): Holding => {
-      const fields: PropertyDescriptorMap = {
-        [IN_COLUMNS]: { value: undefined },
-        invalid: {
-          value: new Set(
-            [...h.invalid].filter(
-              (c) => c !== "ownershipPct" && c !== "listingStatus",
-            ),
-          ),
-          enumerable: true,
-        },
-      };
+  // The unknown ones with a participation (or none) and, when unreadable, a listing given.
+  const given =
+    (participation: boolean, listing: ListingStatus) => (h: Holding) => {
+      const values: Partial<Holding> = {};
       // Any share is a participation (L214_160.advanceGate, and the 30 % regime's).
-      if (noShare(h))
-        fields.ownershipPct = {
-          value: new Dec(participation ? 1 : 0),
-          enumerable: true,
-        };
-      if (h.invalid.has("listingStatus"))
-        fields.listingStatus = { value: listing, enumerable: true };
-      return Object.create(h, fields) as Holding;
+      if (noShare(h)) values.ownershipPct = new Dec(participation ? 1 : 0);
+      if (h.invalid.has("listingStatus")) values.listingStatus = listing;
+      return readAs(h, values, ["ownershipPct", "listingStatus"]);
     };
-    return ctx.positions.map((p) =>
-      rows.has(p.holding)
-        ? given(p.holding)
-        : (Object.create(p.holding, {
-            [IN_COLUMNS]: { value: undefined },
-          }) as Holding),
-    );
-  };
   // Only what is unknown is read both ways.
   const participations = unknown.some((p) => noShare(p.holding))
     ? [true, false]
@@ -322,7 +298,9 @@ export function settleUnknownAdvanceRegime(
     ? ["UNLISTED", "REGULATED"]
     : ["UNLISTED"];
   const readings = participations.flatMap((participation) =>
-    listings.map((listing) => reading(participation, listing)),
+    listings.map((listing) =>
+      reading(ctx, rows, given(participation, listing)),
+    ),
   );
   const lines = unknown.map((p) => p.holding.lineId).sort();
   const note = why("eltif-advance-unknown", { lines, article: ARTICLE });

@@ -1,5 +1,5 @@
 import { FundContext } from "../fund-context";
-import type { Fund, Holding } from "../model";
+import { type Fund, type Holding, IN_COLUMNS } from "../model";
 import { english } from "../../present/english";
 import type { Reason } from "../reasons";
 import type { RuleResult } from "../result";
@@ -11,6 +11,41 @@ export function addNote(r: RuleResult, reason: Reason): void {
   r.message = r.message ? `${r.message} ${text}` : text;
   if (coded) r.reasons = [...(r.reasons ?? []), reason];
 }
+
+/** A row as read, through the prototype whatever the read's form, and none of the read's columns. */
+export const asRead = (h: Holding): Holding =>
+  Object.create(h, { [IN_COLUMNS]: { value: undefined } }) as Holding;
+
+/**
+ * A row read otherwise: `values` in place of its cells, and the columns `cleared` (those of
+ * `values` unless given) no longer unreadable.
+ */
+export function readAs(
+  h: Holding,
+  values: Partial<Holding>,
+  cleared: readonly string[] = Object.keys(values),
+): Holding {
+  const fields: PropertyDescriptorMap = {
+    [IN_COLUMNS]: { value: undefined },
+    invalid: {
+      value: new Set([...h.invalid].filter((c) => !cleared.includes(c))),
+      enumerable: true,
+    },
+  };
+  for (const [column, value] of Object.entries(values))
+    fields[column] = { value, enumerable: true };
+  return Object.create(h, fields) as Holding;
+}
+
+/** The fund's holdings as read, those of `rows` read otherwise (`other`): one reading to measure again. */
+export const reading = (
+  ctx: FundContext,
+  rows: ReadonlySet<Holding>,
+  other: (h: Holding) => Holding,
+): Holding[] =>
+  ctx.positions.map((p) =>
+    rows.has(p.holding) ? other(p.holding) : asRead(p.holding),
+  );
 
 /**
  * An unreadable cell decides between readings and the rules were measured under one: they are

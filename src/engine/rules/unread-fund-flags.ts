@@ -1,15 +1,14 @@
 import type { FundContext } from "../fund-context";
-import { type Fund, type Holding, IN_COLUMNS } from "../model";
+import type { Fund } from "../model";
 import { reason } from "../reasons";
 import type { RuleResult } from "../result";
-import { addNote, measureAgainWith } from "./measure-again";
+import { addNote, asRead, measureAgainWith } from "./measure-again";
 
 // The yes/no cells of the Funds row that cannot be read (blank is « no », and so they are read):
 // those that decide a regime are measured both ways, those that bring rules in bring them.
 
 /**
- * Yes/no cells of the Funds row that cannot be read (blank is « no », and so they were read):
- * the rules are measured again with each at yes, and a rule whose status differs depends on the
+ * Yes/no cells of the Funds row that decide a regime and cannot be read: the rules are measured again with each at yes, and a rule whose status differs depends on the
  * cell: `incomplete` (fund-flag-unknown), never the better reading. `flags`: each column and the
  * article whose regime it claims.
  */
@@ -23,13 +22,7 @@ export function settleUnreadFundFlags(
   for (const [column, article] of Object.entries(flags)) {
     if (!f.invalid.has(column) || f[column as keyof Fund] === true) continue;
     const invalid = new Set([...f.invalid].filter((c) => c !== column));
-    // Each row as read, through the prototype (none of them one of the read's columns).
-    const holdings = ctx.positions.map(
-      (p) =>
-        Object.create(p.holding, {
-          [IN_COLUMNS]: { value: undefined },
-        }) as Holding,
-    );
+    const holdings = ctx.positions.map((p) => asRead(p.holding));
     const fund = { ...f, [column]: true, invalid };
     const note = reason("fund-flag-unknown", { column, article: article! });
     measureAgainWith(ctx, [{ fund, holdings }], results, evaluate, note);

@@ -1,9 +1,9 @@
 import type { FundContext, Position } from "../fund-context";
 import { type IsoDate, isoFromParts } from "../dates";
-import { type Holding, IN_COLUMNS } from "../model";
+import type { Holding } from "../model";
 import { reason as why } from "../reasons";
 import type { RuleResult } from "../result";
-import { measureAgain } from "./measure-again";
+import { measureAgain, readAs, reading } from "./measure-again";
 
 /**
  * A `listingStatus` that cannot be read (a blank one is « unlisted »): the position may be admitted
@@ -24,20 +24,9 @@ export function settleUnreadListing(
   settleUnreadListingDate(ctx, invalid, results, evaluate);
   if (unread.length === 0) return;
   const rows = new Set(unread.map((p) => p.holding));
-  // Each row as read, through the prototype whatever the read's form, and none of them one of the
-  // read's columns (whose listingStatus is the one read); the unread ones admitted to trading.
-  const listed = (h: Holding): Holding =>
-    Object.create(h, {
-      [IN_COLUMNS]: { value: undefined },
-      listingStatus: { value: "REGULATED", enumerable: true },
-      invalid: {
-        value: new Set([...h.invalid].filter((c) => c !== "listingStatus")),
-        enumerable: true,
-      },
-    }) as Holding;
-  const holdings = ctx.positions.map((p) =>
-    rows.has(p.holding) ? listed(p.holding) : asRead(p.holding),
-  );
+  // The unread ones admitted to trading.
+  const listed = (h: Holding) => readAs(h, { listingStatus: "REGULATED" });
+  const holdings = reading(ctx, rows, listed);
   const lines = unread.map((p) => p.holding.lineId).sort();
   const note = why("listing-unknown", { lines, article: "L. 214-28 I" });
   measureAgain(ctx, [holdings], results, evaluate, note);
@@ -52,10 +41,6 @@ function heldWithInvalid(ctx: FundContext): Position[] {
     .filter((i) => ctx.held[i] === 1)
     .map((i) => ctx.positionAt(i));
 }
-
-/** Each row as read, through the prototype whatever the read's form, and none of them one of the read's columns. */
-const asRead = (h: Holding): Holding =>
-  Object.create(h, { [IN_COLUMNS]: { value: undefined } }) as Holding;
 
 /**
  * A listed security whose `listingDate` cannot be read (a blank one is « admitted when bought »):
@@ -77,28 +62,18 @@ function settleUnreadListingDate(
   if (unread.length === 0) return;
   const rows = new Set(unread.map((p) => p.holding));
   const admitted = (h: Holding, when: "earliest" | "latest"): Holding =>
-    Object.create(h, {
-      [IN_COLUMNS]: { value: undefined },
-      listingDate: {
-        value:
-          when === "latest"
-            ? ctx.asOf
-            : h.investmentDate === undefined
-              ? "1900-01-01"
-              : dayAfter(h.investmentDate),
-        enumerable: true,
-      },
-      invalid: {
-        value: new Set([...h.invalid].filter((c) => c !== "listingDate")),
-        enumerable: true,
-      },
-    }) as Holding;
+    readAs(h, {
+      listingDate:
+        when === "latest"
+          ? ctx.asOf
+          : h.investmentDate === undefined
+            ? "1900-01-01"
+            : dayAfter(h.investmentDate),
+    });
   const lines = unread.map((p) => p.holding.lineId).sort();
   const note = why("listing-date-unknown", { lines, article: "L. 214-28 IV" });
   const readings = (["earliest", "latest"] as const).map((when) =>
-    ctx.positions.map((p) =>
-      rows.has(p.holding) ? admitted(p.holding, when) : asRead(p.holding),
-    ),
+    reading(ctx, rows, (h) => admitted(h, when)),
   );
   measureAgain(ctx, readings, results, evaluate, note);
 }

@@ -23,10 +23,10 @@ import {
 } from "./definitions";
 import {
   bindingFromFund,
+  byListing,
   isIn,
   type L2Rule,
   note,
-  byListing,
   ownListing,
   ratio,
   type Share,
