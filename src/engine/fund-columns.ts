@@ -1,6 +1,7 @@
 import { allKeys, keyed, markKeyed } from "./id-key";
 import type { Amount } from "./amount";
 import {
+  centsToMillionths,
   type CodeArray,
   type Holding,
   type HoldingColumns,
@@ -201,20 +202,38 @@ export class FundColumns {
   millionths(name: "costValue" | "fairValue" | "marketCap"): Float64Array {
     let m = this.made.get(name) as Float64Array | undefined;
     if (m !== undefined) return m;
-    const from = this.source?.millionths(name);
-    const { index, length: n, holdings } = this;
+    const { index, length: n, holdings, source } = this;
+    // A fund's rows gathered from the read's cents, when it has them: its millionths are not made.
+    const cents = source && index !== null ? source.cents(name) : null;
+    const from = cents === null ? source?.millionths(name) : undefined;
     if (from && index === null) m = from.subarray(0, n);
     else {
       m = new Float64Array(n).fill(NaN);
       for (let k = 0; k < n; k++) {
-        const j = this.source ? (index === null ? k : index[k]) : -1;
+        const j = source ? (index === null ? k : index[k]) : -1;
         if (j < 0) m[k] = millionthsOf(holdings[k][name]);
+        else if (cents !== null) m[k] = centsToMillionths(cents[j]);
         else if (from) m[k] = from[j];
       }
       this.owned.add(m);
     }
     this.make(name, m);
     return m;
+  }
+
+  /**
+   * The read's own column of cents (model.ts NO_CENTS: blank) when the fund's holdings are the
+   * read's, in order (one fund per workbook), and the read kept the amounts as cents; else null,
+   * and millionths() gives them. Read as it is: neither made nor patched here.
+   */
+  cents(name: AmountField): Int32Array | null {
+    const source = this.source;
+    if (source === undefined || this.made.has(name) || this.index !== null)
+      return null;
+    const cents = source.cents(name);
+    if (cents === null) return null;
+    this.fieldsRead.add(name);
+    return cents.subarray(0, this.length);
   }
 
   /** A column made, and its field among those an edit compares. */
@@ -534,7 +553,8 @@ export class FundColumns {
     slots: readonly number[],
     reads: readonly number[],
   ): Float64Array {
-    const from = this.source?.millionths(name);
+    const cents = this.source?.cents(name) ?? null;
+    const from = cents === null ? this.source?.millionths(name) : undefined;
     const values = new Float64Array(slots.length);
     let same = true;
     for (let s = 0; s < slots.length; s++) {
@@ -542,9 +562,11 @@ export class FundColumns {
       const x =
         j < 0
           ? millionthsOf(this.holdings[slots[s]][name])
-          : from
-            ? from[j]
-            : NaN;
+          : cents !== null
+            ? centsToMillionths(cents[j])
+            : from
+              ? from[j]
+              : NaN;
       values[s] = x;
       same &&= Object.is(column[slots[s]], x);
     }

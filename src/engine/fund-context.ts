@@ -12,6 +12,8 @@ import {
   type Holder,
   type Holding,
   type MillionthsOf,
+  MILLIONTHS_PER_CENT,
+  NO_CENTS,
   type Order,
 } from "./model";
 import type {
@@ -159,9 +161,18 @@ function everyHeld(n: number): Uint8Array {
 let ONES = new Uint8Array(0);
 
 /** The indices where m is not a non-negative number (negative, or NaN: a BigInt or no amount); a loop of its own (heldOn). */
+const [BLANK_CENTS, PER_CENT] = [NO_CENTS, MILLIONTHS_PER_CENT];
+
 function notNonNegative(m: Float64Array): number[] {
   const found: number[] = [];
   for (let i = 0; i < m.length; i++) if (!(m[i] >= 0)) found.push(i);
+  return found;
+}
+
+/** notNonNegative over a column of cents (NO_CENTS, a blank, is below zero). */
+function notNonNegativeCents(c: Int32Array): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < c.length; i++) if (c[i] < 0) found.push(i);
   return found;
 }
 
@@ -273,8 +284,30 @@ export class FundContext {
   /**
    * Each position's amount on the fund's basis in integer millionths, a safe integer read from
    * its column without a BigInt; NaN where the amount is only a BigInt or unreadable (amountAt).
+   * Made when first asked if the read kept the amounts in cents (cents): the rules' passes read
+   * those, or millionthsAt.
    */
-  readonly millionths: Float64Array;
+  get millionths(): Float64Array {
+    return (this.madeMillionths ??= this.columns.millionths(this.basisColumn!));
+  }
+
+  private madeMillionths: Float64Array | undefined;
+  /**
+   * The basis amounts as the read kept them, in cents (NO_CENTS: blank), for the fund of a
+   * workbook's only fund (FundColumns.cents); null otherwise (millionths).
+   */
+  readonly cents: Int32Array | null;
+  private readonly basisColumn: "costValue" | "fairValue" | undefined;
+
+  /** Position i's amount on the fund's basis in integer millionths; NaN as in millionths. */
+  millionthsAt(i: number): number {
+    const cents = this.cents;
+    if (cents === null) return this.millionths[i];
+    // centsToMillionths written out (model.ts): an imported binding is a getter at each use in
+    // the CommonJS build the bench and the tests run.
+    const c = cents[i];
+    return c === BLANK_CENTS ? NaN : c * PER_CENT;
+  }
   /**
    * Rows that may belong to any holdings rule of the fund (measures/uncertain.ts): a held position
    * whose class is blank or unreadable, and any position whose holding dates are unreadable.
@@ -317,9 +350,13 @@ export class FundContext {
     this.basis = this.resolveBasis(options);
     const columns = (this.columns = FundColumns.of(holdings));
     const n = holdings.length;
-    this.millionths = this.basis
-      ? columns.millionths(this.basis === "COST" ? "costValue" : "fairValue")
-      : new Float64Array(n).fill(NaN);
+    const basis = (this.basisColumn = this.basis
+      ? this.basis === "COST"
+        ? "costValue"
+        : "fairValue"
+      : undefined);
+    this.cents = basis ? columns.cents(basis) : null;
+    if (!basis) this.madeMillionths = new Float64Array(n).fill(NaN);
     this.held = columns.memo(HELD_KEY.of(asOf), HELD_FIELDS, () =>
       heldOn(columns, asOf),
     );
@@ -359,19 +396,22 @@ export class FundContext {
     const basis = this.basis;
     if (!basis) return;
     const column = basis === "COST" ? "costValue" : "fairValue";
-    const m = this.millionths;
+    const cents = this.cents;
     // A safe integer can never be implausible (≥ 10^21): only a negative one is looked at. Kept
     // over an edit of amounts, with the edited rows looked at again.
     const looked = this.columns.summing(
       basis === "COST" ? "looked|costValue" : "looked|fairValue",
       [],
       column,
-      () => notNonNegative(m),
+      () =>
+        cents !== null
+          ? notNonNegativeCents(cents)
+          : notNonNegative(this.millionths),
       lookedAfter,
     );
     for (let k = 0; k < looked.length; k++) {
       const i = looked[k];
-      const x = m[i];
+      const x = this.millionthsAt(i);
       const h = this.holdings[i];
       const amount = x === x ? BigInt(x) : h[column];
       if (amount === undefined) continue;
@@ -427,7 +467,7 @@ export class FundContext {
 
   /** The amount at index i on the fund's basis; undefined when unreadable or missing. */
   amountAt(i: number): Amount | undefined {
-    const x = this.millionths[i];
+    const x = this.millionthsAt(i);
     if (x === x) return BigInt(x);
     const basis = this.basis;
     const h = this.holdings[i];
@@ -443,7 +483,7 @@ export class FundContext {
 
   /** Whether position i's amount on the fund's basis is read below zero. */
   private basisBelowZeroAt(i: number): boolean {
-    const x = this.millionths[i];
+    const x = this.millionthsAt(i);
     if (x === x) return x < 0;
     const amount = this.basisAmountAt(i);
     return amount !== undefined && amount < 0n;
@@ -454,7 +494,7 @@ export class FundContext {
    * (no BigInt), else as its BigInt. False when it cannot be read (with basisAmountAt's diagnostic).
    */
   addBasisAt(sum: ExactSum, i: number): boolean {
-    const x = this.millionths[i];
+    const x = this.millionthsAt(i);
     if (x === x) {
       sum.addMillionths(x);
       return true;
@@ -627,7 +667,7 @@ export class FundContext {
     // Without the detailed report no outcome is read: the rows share one scratch record.
     if (!this.explain) {
       // The amount as a number from the column when the holding gives it (no BigInt per row).
-      const x = this.millionths[i];
+      const x = this.millionthsAt(i);
       const cost = this.basis === "COST";
       // The holding gives the same number itself (one of the read), or its amount is a BigInt.
       const own =

@@ -199,6 +199,16 @@ export interface Fund extends SourceRow {
 export const COST_MILLIONTHS: unique symbol = Symbol("costValue in millionths");
 export const FAIR_MILLIONTHS: unique symbol = Symbol("fairValue in millionths");
 
+/** A slot of a column of cents (HoldingColumns.cents) whose amount is not there: blank, or read otherwise. */
+export const NO_CENTS = -0x80000000;
+/** One cent in the engine's millionths. */
+export const MILLIONTHS_PER_CENT = 10_000;
+
+/** A slot of a column of cents in millionths (NaN for NO_CENTS): exact, |cents| < 2^31. */
+export function centsToMillionths(cents: number): number {
+  return cents === NO_CENTS ? NaN : cents * MILLIONTHS_PER_CENT;
+}
+
 /** The optional fast read of a holding's basis amounts (above); not a column of the contract. */
 export interface MillionthsOf {
   readonly [COST_MILLIONTHS]?: number;
@@ -226,6 +236,12 @@ export interface HoldingColumns {
   } | null;
   /** An amount column in millionths (NaN: blank); null when it holds BigInts past 2^53. */
   millionths(name: string): Float64Array | null;
+  /**
+   * The same column in cents (NO_CENTS: blank) while every amount of it is a whole number of
+   * cents within ±(2^31 − 1), as most costs are: half the memory of its millionths, which are
+   * then made only if some reader asks for them; null otherwise.
+   */
+  cents(name: string): Int32Array | null;
   /**
    * Each holding's index in the columns (-1: a holding not of this read); null when the holdings
    * are the read's own, in order (index k is holding k: the columns are read as they are).

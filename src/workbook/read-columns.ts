@@ -1,5 +1,6 @@
 import { amountFromNumber } from "../engine/amount";
 import {
+  centsToMillionths,
   COLUMNS_OF_LIST,
   COST_MILLIONTHS,
   type Diagnostic,
@@ -7,6 +8,8 @@ import {
   type Holding,
   type HoldingColumns,
   IN_COLUMNS,
+  MILLIONTHS_PER_CENT,
+  NO_CENTS,
   type TableSource,
 } from "../engine/model";
 import { HOLDINGS_SPEC } from "./columns";
@@ -78,6 +81,29 @@ function writeMillionths(m: Float64Array, j: number, cell: number): boolean {
   return false;
 }
 
+/**
+ * Writes an amount cell to c[j] in cents when it is a whole number of cents within ±(2^31 − 1),
+ * the same amount writeMillionths writes (its millionths are c[j] × 10,000); says whether it could.
+ */
+function writeCents(c: Int32Array, j: number, cell: number): boolean {
+  if (Number.isInteger(cell)) {
+    if (cell > MAX_WHOLE_EUROS || cell < -MAX_WHOLE_EUROS) return false;
+    // −0 stays −0 in millionths (as the row reader gives it), not in an Int32Array.
+    if (cell === 0 && 1 / cell < 0) return false;
+    c[j] = cell * 100;
+    return true;
+  }
+  const cents = Math.round(cell * 100);
+  if (cents > MAX_CENTS || cents < -MAX_CENTS || cents / 100 !== cell)
+    return false;
+  c[j] = cents;
+  return true;
+}
+
+/** The cents a slot of an Int32Array holds, NO_CENTS (−2^31) being kept for a blank. */
+const MAX_CENTS = 0x7fffffff;
+const MAX_WHOLE_EUROS = Math.floor(MAX_CENTS / 100);
+
 /** Where a column of a grid's table finds its cells: holding j's cell is values[first + indexAt(j)][at]. */
 interface GridCells {
   values: readonly (readonly unknown[])[];
@@ -98,7 +124,17 @@ class Column {
   codes: Uint8Array | Uint16Array | Uint32Array | null = null;
   /** The values the codes stand for (code 0: blank), and their codes. */
   private dict: TextCodes | null = null;
-  /** The amounts in millionths, while every one is within 2^53 (null once it holds BigInts). */
+  /**
+   * The amounts in cents (NO_CENTS: blank), while every one is a whole number of cents within
+   * ±(2^31 − 1): a read writes 4 bytes a row, not 8, and the memory a read writes afresh is
+   * most of its time (docs/performance.md). The first amount that is not leaves them for
+   * millionths (leaveCents).
+   */
+  cents: Int32Array | null = null;
+  /**
+   * The amounts in millionths, while every one is within 2^53 (null once it holds BigInts); with
+   * cents, made from them when first asked (amounts()).
+   */
   millionths: Float64Array | null = null;
   /**
    * A text column of a grid's table read in place: a holding's value is its cell (null: blank)
@@ -139,8 +175,8 @@ class Column {
       this.dict = new TextCodes(expected);
       this.dict.add(undefined);
     } else if (kind === "amounts")
-      // Not filled: the read writes every holding's slot (NaN for a blank).
-      this.millionths = arena?.float64() ?? new Float64Array(n);
+      // Not filled: the read writes every holding's slot (NO_CENTS for a blank).
+      this.cents = arena?.int32() ?? new Int32Array(n);
     else if (kind === "cells") this.toCells();
     else if (kind === "amountCells") {
       this.amountCells = grid;
@@ -155,6 +191,10 @@ class Column {
 
   get(j: number): unknown {
     if (this.codes !== null) return this.dict!.at(this.codes[j]);
+    if (this.cents !== null) {
+      const c = this.cents[j];
+      return c === NO_CENTS ? undefined : BigInt(c) * PER_CENT_BIG;
+    }
     if (this.millionths !== null) {
       const x = this.millionths[j];
       return x === x ? BigInt(x) : undefined;
@@ -195,6 +235,14 @@ class Column {
       else if (code > 0xffff && this.codes instanceof Uint16Array)
         this.codes = new Uint32Array(this.codes);
       this.codes[j] = code;
+    } else if (this.cents !== null) {
+      // Only while the column is being read: its millionths are not made yet.
+      const cents = value === undefined ? NO_CENTS : centsOf(value as bigint);
+      if (cents !== undefined) this.cents[j] = cents;
+      else {
+        this.leaveCents();
+        this.set(j, value);
+      }
     } else if (this.millionths !== null) {
       if (value === undefined) this.millionths[j] = NaN;
       else if ((value as bigint) <= SAFE && (value as bigint) >= -SAFE)
@@ -222,7 +270,28 @@ class Column {
    */
   amounts(): Float64Array | null {
     if (this.amountCells !== null) this.makeAmounts();
+    else if (this.cents !== null && this.millionths === null)
+      this.millionths = millionthsOfCents(this.cents, this.rows.count);
     return this.millionths;
+  }
+
+  /** Holding j's amount in millionths (NaN: blank, or a BigInt past 2^53), without making the column's millionths. */
+  millionthsAt(j: number): number {
+    const cents = this.cents;
+    if (cents !== null) {
+      // centsToMillionths written out (model.ts): an imported binding is a getter at each use in
+      // the CommonJS build the bench and the tests run, and every holding's amount comes here.
+      const c = cents[j];
+      return c === BLANK_CENTS ? NaN : c * PER_CENT;
+    }
+    const m = this.amounts();
+    return m === null ? NaN : m[j];
+  }
+
+  /** The amounts read so far into millionths, for an amount that is not a whole number of cents within 2^31. */
+  private leaveCents(): void {
+    this.millionths = millionthsOfCents(this.cents!, this.rows.count, this.n);
+    this.cents = null;
   }
 
   /** An amount column read in place made into millionths (or plain BigInts, if one is past 2^53). */
@@ -317,6 +386,11 @@ class Column {
 
   /** An amount cell read straight into millionths when it is exact below 2^53 (the common case). */
   setAmount(j: number, cell: number): void {
+    const c = this.cents;
+    if (c !== null) {
+      if (writeCents(c, j, cell)) return;
+      this.leaveCents();
+    }
     const m = this.millionths;
     if (m !== null && writeMillionths(m, j, cell)) return;
     this.set(j, amountFromNumber(cell));
@@ -336,7 +410,7 @@ class Column {
     const values = column(this.n);
     for (let j = 0; j < this.rows.count; j++) values[j] = this.get(j);
     this.values = values;
-    this.codes = this.dict = this.millionths = null;
+    this.codes = this.dict = this.millionths = this.cents = null;
     this.amountCells = this.exceptions = null;
   }
 
@@ -356,6 +430,30 @@ class Column {
 
 type ColumnForm = "values" | "codes" | "amounts" | "amountCells" | "cells";
 
+/** An amount in millionths as cents in an Int32Array slot, when it is a whole number of them within ±(2^31 − 1). */
+function centsOf(amount: bigint): number | undefined {
+  if (amount % PER_CENT_BIG !== 0n) return undefined;
+  const cents = amount / PER_CENT_BIG;
+  return cents <= MAX_CENTS_BIG && cents >= -MAX_CENTS_BIG
+    ? Number(cents)
+    : undefined;
+}
+
+const MAX_CENTS_BIG = BigInt(MAX_CENTS);
+const PER_CENT_BIG = BigInt(MILLIONTHS_PER_CENT);
+const [BLANK_CENTS, PER_CENT] = [NO_CENTS, MILLIONTHS_PER_CENT];
+
+/** The first `count` slots of a column of cents in millionths (NaN for a blank), in an array of n slots. */
+function millionthsOfCents(
+  cents: Int32Array,
+  count: number,
+  n = count,
+): Float64Array {
+  const m = new Float64Array(Math.max(n, cents.length));
+  for (let j = 0; j < count; j++) m[j] = centsToMillionths(cents[j]);
+  return m;
+}
+
 /** Holding j's cell in a grid's column (a blank cell is undefined). */
 function cellOf(grid: GridCells, rows: RowsRead, j: number): unknown {
   if (j >= rows.count) return undefined;
@@ -369,7 +467,7 @@ const SCRATCH = new Float64Array(1);
 /**
  * The typed arrays of a read's columns cut from one buffer: a buffer costs about as much to
  * allocate whatever its size (the memory is mapped for it), so one for all the columns rather
- * than one each. The amounts first (8-byte aligned), then the codes; past the room planned, an
+ * than one each. The amounts first (4-byte aligned), then the codes; past the room planned, an
  * array of its own.
  */
 class Arena {
@@ -383,15 +481,16 @@ class Arena {
     amounts: number,
     codes: number,
   ) {
-    this.buffer = new ArrayBuffer(n * (8 * amounts + codes));
-    this.amountsEnd = this.codesAt = 8 * n * amounts;
+    this.buffer = new ArrayBuffer(n * (4 * amounts + codes));
+    this.amountsEnd = this.codesAt = 4 * n * amounts;
   }
 
-  float64(): Float64Array {
-    if (this.amountsAt + 8 * this.n > this.amountsEnd)
-      return new Float64Array(this.n);
-    const view = new Float64Array(this.buffer, this.amountsAt, this.n);
-    this.amountsAt += 8 * this.n;
+  /** An amount column's cents (4-byte aligned: the amounts come first). */
+  int32(): Int32Array {
+    if (this.amountsAt + 4 * this.n > this.amountsEnd)
+      return new Int32Array(this.n);
+    const view = new Int32Array(this.buffer, this.amountsAt, this.n);
+    this.amountsAt += 4 * this.n;
     return view;
   }
 
@@ -501,6 +600,10 @@ class HoldingsTable implements HoldingColumns {
     return this.columns[ORDINAL.get(name)!].amounts();
   }
 
+  cents(name: string): Int32Array | null {
+    return this.columns[ORDINAL.get(name)!].cents;
+  }
+
   indicesOf(holdings: readonly Holding[]): Int32Array | null {
     const n = holdings.length;
     // Most lists are the read's own holdings in order: then no index is made. The read's own list
@@ -585,8 +688,8 @@ HOLDINGS_SPEC.columns.forEach((c, k) => {
   });
 });
 
-// The basis amounts as integer millionths straight from the Float64Array, no BigInt (model.ts):
-// NaN for a blank cell, and for a column that holds BigInts (millionths is then null).
+// The basis amounts as integer millionths straight from the column's cents or millionths, no
+// BigInt (model.ts): NaN for a blank cell, and for a column that holds BigInts.
 for (const [symbol, name] of [
   [COST_MILLIONTHS, "costValue"],
   [FAIR_MILLIONTHS, "fairValue"],
@@ -594,8 +697,7 @@ for (const [symbol, name] of [
   const k = HOLDINGS_SPEC.columns.findIndex((c) => c.name === name);
   Object.defineProperty(ColumnHolding.prototype, symbol, {
     get(this: { t: HoldingsTable; i: number }) {
-      const m = this.t.columns[k].amounts();
-      return m === null ? NaN : m[this.i];
+      return this.t.columns[k].millionthsAt(this.i);
     },
   });
 }
@@ -1030,11 +1132,17 @@ function readRows(pass: RowPass): number {
     for (let s = 0; s < amounts.length; s++) {
       const r = amounts[s];
       const cell = cells[r.index];
-      const m = r.values.millionths;
-      if (m !== null) {
-        // Every slot is written here: the column is not filled beforehand.
-        if (typeof cell === "number" && writeMillionths(m, j, cell)) continue;
-        m[j] = NaN;
+      // Every slot is written here: the column is not filled beforehand.
+      const c = r.values.cents;
+      if (c !== null) {
+        if (typeof cell === "number" && writeCents(c, j, cell)) continue;
+        c[j] = NO_CENTS;
+      } else {
+        const m = r.values.millionths;
+        if (m !== null) {
+          if (typeof cell === "number" && writeMillionths(m, j, cell)) continue;
+          m[j] = NaN;
+        }
       }
       if (
         cell !== null &&

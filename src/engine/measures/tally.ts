@@ -71,7 +71,7 @@ export class Tally implements Measure {
 
   /** plusPosition() of the fund's position at index i. */
   plusAt(i: number): boolean {
-    const x = this.ctx.millionths[i];
+    const x = this.ctx.millionthsAt(i);
     if (x === x) {
       this.sum.addMillionths(x);
       return true;

@@ -40,7 +40,14 @@ import {
   unknownIn,
   type Evaluation,
 } from "../measures";
-import type { AssetClass, CodeArray, Fund, ListingStatus } from "../model";
+import {
+  type AssetClass,
+  type CodeArray,
+  type Fund,
+  type ListingStatus,
+  MILLIONTHS_PER_CENT,
+  NO_CENTS,
+} from "../model";
 import { quotaWindow } from "../quota-window";
 import {
   type Need as NeedWhy,
@@ -966,6 +973,8 @@ function takeByParagraph(
     spilled: Spilled;
   },
 ): void {
+  const cents = t.ctx.cents;
+  if (cents !== null) return takeByParagraphInCents(t, paragraphs, cents, into);
   const { sums, kept, next, order, inI, spilled } = into;
   const [m, issuers] = [t.ctx.millionths, t.issuerSlot.slots];
   for (let i = 0; i < paragraphs.length; i++) {
@@ -978,6 +987,71 @@ function takeByParagraph(
     order[next[to]] = i;
     next[to] += kept[to];
   }
+}
+
+/**
+ * takeByParagraph over the read's column of cents (FundContext.cents): the same pass with the
+ * sums in cents, each a safe integer as in millionths, turned into millionths at the end (exact:
+ * into a BigInt past 2^53). A loop of its own: one loop reading two kinds of array would be
+ * compiled for neither.
+ */
+function takeByParagraphInCents(
+  t: Sorted,
+  paragraphs: Uint8Array,
+  cents: Int32Array,
+  into: Parameters<typeof takeByParagraph>[2],
+): void {
+  const { sums, kept, next, order, inI, spilled } = into;
+  const issuers = t.issuerSlot.slots;
+  // A local, not the imported binding: the build the bench and the tests run (CommonJS) reads an
+  // imported binding through a getter at each use.
+  const blank = NO_CENTS;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const to = paragraphs[i];
+    const c = cents[i];
+    const sum = sums[to] + c;
+    if (
+      c !== blank &&
+      sum <= Number.MAX_SAFE_INTEGER &&
+      sum >= -Number.MAX_SAFE_INTEGER
+    )
+      sums[to] = sum;
+    else spillCents(c, i, to, sums, spilled);
+    inI[issuers[i]] |= SECURITY_SAYS[to];
+    order[next[to]] = i;
+    next[to] += kept[to];
+  }
+  for (const to of SUMMED) {
+    const millionths = sums[to] * MILLIONTHS_PER_CENT;
+    if (
+      millionths <= Number.MAX_SAFE_INTEGER &&
+      millionths >= -Number.MAX_SAFE_INTEGER
+    )
+      sums[to] = millionths;
+    else {
+      const big = (spilled.big ??= []);
+      big[to] = (big[to] ?? 0n) + BigInt(sums[to]) * PER_CENT_BIG;
+      sums[to] = 0;
+    }
+  }
+}
+
+const PER_CENT_BIG = BigInt(MILLIONTHS_PER_CENT);
+
+/** spill() of an amount in cents, its paragraph's sum in cents: a blank is taken alone, a sum past 2^53 goes to the BigInt in millionths. */
+function spillCents(
+  c: number,
+  i: number,
+  to: To,
+  sums: Float64Array,
+  spilled: Spilled,
+): void {
+  if (c === NO_CENTS) return spill(NaN, i, to, sums, spilled);
+  if (to === To.I || to === To.III1 || to === To.III2) {
+    const big = (spilled.big ??= []);
+    big[to] = (big[to] ?? 0n) + (BigInt(sums[to]) + BigInt(c)) * PER_CENT_BIG;
+  }
+  sums[to] = 0;
 }
 
 /** What takeByParagraph could not add as numbers: BigInt sums by paragraph, and the positions taken alone. */
@@ -1521,7 +1595,7 @@ function allocateIssuer(
 
 /** Whether the amount at index i can be read (addBasisAt without a sum: its diagnostic when not). */
 function readable(ctx: FundContext, i: number): boolean {
-  const x = ctx.millionths[i];
+  const x = ctx.millionthsAt(i);
   return x === x || ctx.basisAmountAt(i) !== undefined;
 }
 
@@ -1583,7 +1657,7 @@ function countEntityRights(
     return;
   }
   // A plain check sums the counted share as a number when it is one exactly (no BigInt per row).
-  const x = ctx.millionths[i];
+  const x = ctx.millionthsAt(i);
   const scaled = x === x && !p ? scaleMillionths(x, share) : NaN;
   if (scaled === scaled) return t.entities.plusMillionths(scaled);
   const amount = ctx.basisAmountAt(i);
