@@ -50,9 +50,10 @@ export interface HoldingsRead {
  * One column of values, one per holding, stored by what it holds: repeated values (classes,
  * statuses, dates, percentages, yes/no, texts while they are few: TEXT_CODES, and the ids rules
  * group by however many: GROUPED) as 8-bit codes (16-bit past 256 distinct values, 32-bit past
- * 65,536) into the column's distinct values; amounts as integer millionths in a Float64Array,
+ * 65,536) into the column's distinct values; amounts in cents in an Int32Array while every one
+ * is a whole number of cents within ±(2^31 − 1), then as integer millionths in a Float64Array,
  * exact while every one is within 2^53 (checked for each amount, never assumed: the first one
- * past it turns the column into BigInts), or in place in a grid until first asked when the
+ * past a form turns the column into the next), or in place in a grid until first asked when the
  * check is not expected to read them (amountCells); a grid's other texts of many distinct
  * values (line ids, issuer names) in place in the grid, but for the few that are not their cell
  * as it is; anything else as is.
