@@ -9,6 +9,8 @@ import {
   TABLE_SPECS,
   type TableSpec,
 } from "../src/workbook/columns";
+import { columnUse } from "../src/workbook/column-docs";
+import type { TableName } from "../src/engine/model";
 
 export const HOLDING_RECORD_FILE = "src/workbook/holding-record.ts";
 export const FORMAT_DOC = "docs/workbook-format.md";
@@ -51,8 +53,8 @@ function typeCell(c: ColumnSpec): string {
   return (c.enumValues ?? []).length > LONG_ENUM ? "see below" : enumValues(c);
 }
 
-function rulesCell(c: ColumnSpec): string {
-  const rules = c.rules ?? [];
+function rulesCell(table: TableName, c: ColumnSpec): string {
+  const rules = columnUse(table, c.name)?.rules ?? [];
   if (rules.includes("*")) return "every rule";
   return rules.length ? rules.map((r) => `\`${r}\``).join(", ") : "—";
 }
@@ -64,10 +66,11 @@ export function columnTable(spec: TableSpec): string {
     "|---|---|---|---|---|---|",
   ];
   for (const c of spec.columns) {
+    const usedFor = columnUse(spec.name, c.name)?.usedFor ?? "";
     const required =
-      spec.required.includes(c.name) && !/required/.test(c.usedFor ?? "");
+      spec.required.includes(c.name) && !/required/.test(usedFor);
     lines.push(
-      `| \`${c.name}\` | ${englishLabel(c)} | ${c.labels.join(", ")} | ${typeCell(c)} | ${rulesCell(c)} | ${required ? "required; " : ""}${c.usedFor ?? ""} |`,
+      `| \`${c.name}\` | ${englishLabel(c)} | ${c.labels.join(", ")} | ${typeCell(c)} | ${rulesCell(spec.name, c)} | ${required ? "required; " : ""}${usedFor} |`,
     );
   }
   for (const c of spec.columns)

@@ -51,12 +51,8 @@ export interface ColumnSpec {
   enumValues?: readonly string[];
   /** French labels of enum values. */
   enumLabels?: Readonly<Record<string, readonly string[]>>;
-  /** The English label (documentation, accepted as a header); from COLUMN_DETAILS. */
+  /** The English label (documentation, accepted as a header); from COLUMN_ENGLISH. */
   en?: string;
-  /** IDs of the rules that read the column, "*" for every rule of the fund; from COLUMN_DETAILS. */
-  rules?: readonly string[];
-  /** What the column is used for, as the documentation says it; from COLUMN_DETAILS. */
-  usedFor?: string;
   /** For a category column: the first and last item (default 1 to 10). */
   range?: readonly [number, number];
   /** A yes/no column whose blank is "not given" (undefined), not "no": a rule needs the answer. */
@@ -667,920 +663,200 @@ export function enumIndex(spec: ColumnSpec): ReadonlyMap<string, string> {
 const headerIndices = new WeakMap<TableSpec, Map<string, ColumnSpec>>();
 const enumIndices = new WeakMap<ColumnSpec, Map<string, string>>();
 
-/** A column's English label, the rules that read it and its use, as the documentation shows them. */
-export interface ColumnDetails {
-  en: string;
-  rules: readonly string[];
-  usedFor: string;
-}
-
-const EVERY_RULE = ["*"] as const;
-const FCPR_QUOTAS = ["FCPR-Q50", "FCPI-Q70", "FIP-Q70"];
-const FIVE_YEARS = ["FCPR-L5Y", "FCPI-L5Y", "FIP-L5Y"];
-const FRESH = ["FCPI-FRESH40", "FIP-FRESH40"];
-const HOLDING = ["FCPI-Q70", "FCPI-FRESH40", "FCPI-HOLD75"];
-const ADVANCES = ["FCPR-CCA15", "FPCI-CCA15", "FPCI-CCA30", "OPCI-CCA5"];
-const OPCI = [
-  "OPCI-ASSET",
-  "OPCI-RE60",
-  "OPCI-RE51",
-  "OPCI-LIQ5",
-  "OPCI-LEV40",
-  "OPCI-CCA5",
-];
-const FEEDERS = ["OPCVM-FEED85", "OPCVM-FEED15", "FIVG-FEED", "FIA-FEED85"];
-const HOLDER_CAPS = ["FIP-H20", "FIP-H10", "FIP-H30"];
-const SEF_FOREST = ["SEF-FOREST60", "SEF-FOREST51"];
-const RAISE = ["SCPI-RAISE15", "SEF-RAISE15"];
-const SOLIDARITY = ["FCPE-SOL5", "FCPE-SOL10"];
-const PER = ["FCPE-PER-UNL10", "FCPE-PER-EMP10", "FCPE-PER-AIF50"];
-const PEA_PME = ["PEAPME-FUND75", "PEAPME-EQ23"];
-const PEA_ISSUER = ["PEA-FUND75", ...PEA_PME];
-const CPI = ["CPI-FUND80", "CPI-FRESH40"];
-const TWENTY = ["FIVG-20INV", "OFS-20INV"];
-/** The MIN rules with no period in the law, which a fund's `bindingFrom` defers. */
-const BINDING_FROM = [
-  ...SEF_FOREST,
-  "FCPE-SOL5",
-  "FCPE-FOREIGN",
-  "PEA-FUND75",
-  ...PEA_PME,
-  ...CPI,
-];
-
-/** The register rules (src/law/registers.ts) that read each register's columns. */
-const SUBSCRIBER_RULES = [
-  "FCPRA-ELIG",
-  "FCPRA-WARN",
-  "FCPRA-ACK",
-  "FCPRA-DEPO",
-];
-const OFFER_RULES = [
-  "OFF-QI",
-  "OFF-CF",
-  "OFF-EXIST",
-  "OFF-8M",
-  "OFF-100K-INV",
-  "OFF-100K-NOM",
-  "OFF-12M",
-];
-const TRADE_AMOUNT_RULES = [
-  "OTC-EQ",
-  "OTC-DEBT",
-  "OTC-FUND-EQ",
-  "OTC-FUND-BOND",
-];
-const TRADE_RULES = [
-  "OTC-INSTR",
-  ...TRADE_AMOUNT_RULES,
-  "OTC-DEALER",
-  "OTC-REQ",
-  "OTC-PACKAGE",
-];
-
 /**
- * What each column of the specs above is for: its English label, the rules that read it ("*":
- * every rule of the fund) and its use. Kept apart from the specs so that adding a column is one
- * line there and one entry here; a test fails when a column has no entry, and the column tables
- * of docs/workbook-format.md are generated from both (`npm run docs:columns`).
+ * Each column's English label (accepted as a header, and the documentation's): the rules that read
+ * a column and its use, which only the documentation shows, are in column-docs.ts, so that the
+ * add-in does not ship them.
  */
-export const COLUMN_DETAILS: {
-  [T in TableName]?: Record<string, ColumnDetails>;
+export const COLUMN_ENGLISH: {
+  [T in TableName]?: Record<string, string>;
 } = {
   Funds: {
-    fundId: {
-      en: "Fund code",
-      rules: EVERY_RULE,
-      usedFor: "required; unique key (matched ignoring case)",
-    },
-    fundName: { en: "Fund name", rules: [], usedFor: "display" },
-    fundType: {
-      en: "Fund type",
-      rules: EVERY_RULE,
-      usedFor: "required; decides which rules apply",
-    },
-    constitutionDate: {
-      en: "Constitution date",
-      rules: ["FCPI-Q70", "FIP-Q70", ...OPCI],
-      usedFor:
-        "FCPI/FIP threshold by vintage; OPCI (rules bind three years after creation); checks firstYearEnd",
-    },
-    firstYearEnd: {
-      en: "First financial year end",
-      rules: [...FCPR_QUOTAS, "PEA-FUND75", "PEAPME-FUND75"],
-      usedFor:
-        "when the quota binds (L. 214-28 V); the PEA and PEA-PME commitments bind from the close of the 4th year",
-    },
-    basis: {
-      en: "Basis",
-      rules: EVERY_RULE,
-      usedFor:
-        "default `COST` when paid-up subscriptions are given, else `FAIR`",
-    },
-    paidUpSubscriptions: {
-      en: "Paid-up subscriptions",
-      rules: EVERY_RULE,
-      usedFor: "base on `COST`",
-    },
-    totalAssets: {
-      en: "Total assets",
-      rules: EVERY_RULE,
-      usedFor: "base on `FAIR`; blank = sum of the fund's fair values",
-    },
-    quotaThreshold: {
-      en: "Quota threshold",
-      rules: ["FCPR-Q50", "FCPI-Q70", "FIP-Q70"],
-      usedFor: "overrides the main quota threshold",
-    },
-    warningMargin: {
-      en: "Warning margin",
-      rules: EVERY_RULE,
-      usedFor: "default 2 points",
-    },
-    chosenRegions: {
-      en: "Chosen regions",
-      rules: ["FIP-Q70", "FIP-FRESH40"],
-      usedFor: "FIP",
-    },
-    overseasZone: { en: "Overseas zone", rules: ["FIP-REG25"], usedFor: "FIP" },
-    isSicav: {
-      en: "Is a SICAV",
-      rules: ["OPCVM-FEED15"],
-      usedFor: "OPCVM feeder",
-    },
-    borrowings: {
-      en: "Borrowings",
-      rules: ["OPCI-LEV40", "SCPI-DEBT"],
-      usedFor:
-        "OPCI; SCPI, SEF: borrowings, debts assumed and deferred payments (L. 214-101)",
-    },
-    liquidLabel: {
-      en: "Liquidity label",
-      rules: ["FCPR-LIQ5"],
-      usedFor:
-        "FCPR, FCPI, FIP (L. 214-28 XII): the fund claims 5 % liquid instruments; unreadable: measured, a shortfall is incomplete",
-    },
-    bindingFrom: {
-      en: "Binding from",
-      rules: BINDING_FROM,
-      usedFor:
-        "first day the MIN rules without a statutory period bind; before it they are not binding",
-    },
-    forestLoanSupport: {
-      en: "Forestry loan support",
-      rules: SEF_FOREST,
-      usedFor:
-        "SEF: subsidises or guarantees forestry loans (L. 214-122): 51 % of woodland instead of 60 %",
-    },
-    statutoryMaxCapital: {
-      en: "Statutory maximum capital",
-      rules: RAISE,
-      usedFor: "SCPI, SEF: maximum capital in the articles",
-    },
-    subscriptionOpeningDate: {
-      en: "Subscription opening date",
-      rules: RAISE,
-      usedFor:
-        "SCPI, SEF: opening of the public subscription; blank = the 15 % raise is not reported",
-    },
-    publicSubscribedCapital: {
-      en: "Capital subscribed by the public",
-      rules: RAISE,
-      usedFor: "SCPI, SEF: nominal capital subscribed by the public",
-    },
-    agBorrowingMax: {
-      en: "Meeting's borrowing maximum",
-      rules: ["SCPI-DEBT"],
-      usedFor: "SCPI, SEF: the general meeting's maximum (L. 214-101)",
-    },
-    unitsIssued: {
-      en: "Units issued",
-      rules: ["SCPI-SELL10"],
-      usedFor: "SCPI, SEF: units issued; blank = sum of `Holders.units`",
-    },
-    subscriptionPrice: {
-      en: "Subscription price",
-      rules: ["SCPI-PRICE10"],
-      usedFor: "SCPI, SEF: subscription price per unit",
-    },
-    reconstitutionValue: {
-      en: "Reconstitution value",
-      rules: ["SCPI-PRICE10"],
-      usedFor: "SCPI, SEF: reconstitution value per unit (L. 214-109)",
-    },
-    sharesIssued: {
-      en: "Shares issued",
-      rules: ["SICAF-BUYBACK", "SICAF-OWN10"],
-      usedFor: "SICAF: shares making up the capital",
-    },
-    ownSharesHeld: {
-      en: "Own shares held",
-      rules: ["SICAF-OWN10"],
-      usedFor: "SICAF: own shares held",
-    },
-    sharesBoughtYtd: {
-      en: "Shares bought this year",
-      rules: ["SICAF-BUYBACK"],
-      usedFor: "SICAF: own shares bought since the start of the year",
-    },
-    sharesResoldYtd: {
-      en: "Shares resold this year",
-      rules: ["SICAF-BUYBACK"],
-      usedFor:
-        "SICAF: own shares resold since the start of the year; blank = none",
-    },
-    sharePrice: {
-      en: "Share price",
-      rules: ["SICAF-BUYBACK"],
-      usedFor: "SICAF: share price at the as-of date",
-    },
-    navPerShare: {
-      en: "Net asset value per share",
-      rules: ["SICAF-BUYBACK"],
-      usedFor: "SICAF: net asset value per share at the as-of date",
-    },
-    buybackLimitPct: {
-      en: "Buy-back limit",
-      rules: ["SICAF-BUYBACK"],
-      usedFor:
-        "SICAF: limit authorised by an extraordinary meeting; replaces 10 %/25 %",
-    },
-    solidarityFund: {
-      en: "Solidarity fund",
-      rules: [...SOLIDARITY, "FCPE-PER-UNL10"],
-      usedFor: "FCPE: a fonds solidaire (L. 214-164 V)",
-    },
-    perEligible: {
-      en: "PER eligible",
-      rules: PER,
-      usedFor: "FCPE: can be held in a PER d'entreprise (L. 214-164 VII)",
-    },
-    foreignGroupPlan: {
-      en: "Foreign group FCPE",
-      rules: ["FCPE-FOREIGN"],
-      usedFor: "FCPE of a foreign group (L. 214-165-1)",
-    },
-    liquidityMechanism: {
-      en: "Liquidity mechanism",
-      rules: ["FCPE-FOREIGN"],
-      usedFor: "exemption of L. 214-165-1 IV 1°",
-    },
-    groupBuybackCommitment: {
-      en: "Group buy-back commitment",
-      rules: ["FCPE-FOREIGN"],
-      usedFor: "exemption of L. 214-165-1 IV 2°",
-    },
-    peaClaim: {
-      en: "PEA eligible",
-      rules: ["PEA-FUND75"],
-      usedFor: "the fund claims PEA eligibility (L. 221-31 I 2°)",
-    },
-    peaPmeClaim: {
-      en: "PEA-PME eligible",
-      rules: PEA_PME,
-      usedFor: "the fund claims PEA-PME eligibility (L. 221-32-2 3)",
-    },
-    cpiClaim: {
-      en: "Innovation SME account eligible",
-      rules: CPI,
-      usedFor:
-        "the fund accepts compte PME innovation subscriptions (L. 221-32-5 IV A 3°)",
-    },
-    selfManaged: {
-      en: "Self-managed",
-      rules: ["FIA-CAP300K"],
-      usedFor: "self-managed AIF (L. 214-24 VI)",
-    },
-    initialCapital: {
-      en: "Initial capital",
-      rules: ["FIA-CAP300K"],
-      usedFor: "self-managed AIF: at least 300 000 €",
-    },
-    reservedTo20Investors: {
-      en: "Reserved to twenty investors",
-      rules: TWENTY,
-      usedFor: "FIVG, OFS: reserved to twenty investors at most",
-    },
-    uncalledSubscriptions: {
-      en: "Uncalled subscriptions",
-      rules: ["OFS-LOSS"],
-      usedFor: "OFS: added to total assets; blank = 0",
-    },
-    allege: {
-      en: "FCPR allégé",
-      rules: SUBSCRIBER_RULES,
-      usedFor:
-        "its `Subscribers` rows are checked against RG AMF 412-113 (historical text)",
-    },
-    legacyRules: {
-      en: "Historical rules",
-      rules: TRADE_RULES,
-      usedFor:
-        "`516-2` (or `RG AMF 516-2`): its `Trades` rows are checked against RG AMF 516-2 (historical text); any other value is a warning and ignored",
-    },
-    eltifLabel: {
-      en: "ELTIF label",
-      rules: ["FPCI-CCA30"],
-      usedFor:
-        "FPCI, SLP: authorised to use the « ELTIF » name (L. 214-160 II 1°, al. 2 b); with `infrastructureObject`, advances are retained in the quota up to 30 %; blank = no",
-    },
-    infrastructureObject: {
-      en: "Main object: infrastructure",
-      rules: ["FPCI-CCA30"],
-      usedFor:
-        "FPCI, SLP: main object is financing infrastructure assets (L. 214-160 II 1°, al. 2 a); blank = no",
-    },
-    fundTermDate: {
-      en: "Fund term date",
-      rules: ["FCPI-Q70", "FIP-Q70"],
-      usedFor:
-        "FCPI, FIP: end of the fund's life; after it, a secondary purchase counts under III A 2° b) only when the subscriptions made reach its value",
-    },
+    fundId: "Fund code",
+    fundName: "Fund name",
+    fundType: "Fund type",
+    constitutionDate: "Constitution date",
+    firstYearEnd: "First financial year end",
+    basis: "Basis",
+    paidUpSubscriptions: "Paid-up subscriptions",
+    totalAssets: "Total assets",
+    quotaThreshold: "Quota threshold",
+    warningMargin: "Warning margin",
+    chosenRegions: "Chosen regions",
+    overseasZone: "Overseas zone",
+    isSicav: "Is a SICAV",
+    borrowings: "Borrowings",
+    liquidLabel: "Liquidity label",
+    bindingFrom: "Binding from",
+    forestLoanSupport: "Forestry loan support",
+    statutoryMaxCapital: "Statutory maximum capital",
+    subscriptionOpeningDate: "Subscription opening date",
+    publicSubscribedCapital: "Capital subscribed by the public",
+    agBorrowingMax: "Meeting's borrowing maximum",
+    unitsIssued: "Units issued",
+    subscriptionPrice: "Subscription price",
+    reconstitutionValue: "Reconstitution value",
+    sharesIssued: "Shares issued",
+    ownSharesHeld: "Own shares held",
+    sharesBoughtYtd: "Shares bought this year",
+    sharesResoldYtd: "Shares resold this year",
+    sharePrice: "Share price",
+    navPerShare: "Net asset value per share",
+    buybackLimitPct: "Buy-back limit",
+    solidarityFund: "Solidarity fund",
+    perEligible: "PER eligible",
+    foreignGroupPlan: "Foreign group FCPE",
+    liquidityMechanism: "Liquidity mechanism",
+    groupBuybackCommitment: "Group buy-back commitment",
+    peaClaim: "PEA eligible",
+    peaPmeClaim: "PEA-PME eligible",
+    cpiClaim: "Innovation SME account eligible",
+    selfManaged: "Self-managed",
+    initialCapital: "Initial capital",
+    reservedTo20Investors: "Reserved to twenty investors",
+    uncalledSubscriptions: "Uncalled subscriptions",
+    allege: "FCPR allégé",
+    legacyRules: "Historical rules",
+    eltifLabel: "ELTIF label",
+    infrastructureObject: "Main object: infrastructure",
+    fundTermDate: "Fund term date",
   },
   Holdings: {
-    fundId: {
-      en: "Fund code",
-      rules: EVERY_RULE,
-      usedFor: "owning fund (may be blank when the workbook has one fund)",
-    },
-    lineId: {
-      en: "Line reference",
-      rules: [],
-      usedFor: "blank = the worksheet row number",
-    },
-    issuerId: {
-      en: "Issuer code",
-      rules: [...ADVANCES, ...FRESH, "SCPI-CCA5"],
-      usedFor:
-        "groups positions on one company; advances take their issuer's ownership",
-    },
-    issuerName: { en: "Issuer", rules: [], usedFor: "display" },
-    assetClass: {
-      en: "Asset class",
-      rules: EVERY_RULE,
-      usedFor: "required; `DIGITAL_ASSET` extends the contract for L. 214-160",
-    },
-    costValue: { en: "Cost value", rules: EVERY_RULE, usedFor: "basis `COST`" },
-    fairValue: { en: "Fair value", rules: EVERY_RULE, usedFor: "basis `FAIR`" },
-    listingStatus: {
-      en: "Listing status",
-      rules: [
-        ...FCPR_QUOTAS,
-        "FCPR-B20",
-        ...FIVE_YEARS,
-        "OPCI-ASSET",
-        "FPCI-CCA30",
-        "SCPI-ASSET",
-        ...PEA_PME,
-        // Through instrumentListing when it is blank.
-        "FCPE-PER-UNL10",
-        "FCPE-FOREIGN",
-      ],
-      usedFor:
-        "blank = unlisted. For debt and receivables: the listing of the issuer's equity",
-    },
-    listingCountry: {
-      en: "Listing country",
-      rules: ["FCPR-B20"],
-      usedFor: "L. 214-28 III 1° (EU/EEA market)",
-    },
-    listingDate: {
-      en: "Admission date",
-      rules: [...FCPR_QUOTAS, ...FIVE_YEARS],
-      usedFor:
-        'admission to trading; after `investmentDate` (or with no `investmentDate`) it means "listed after purchase" (L. 214-28 IV)',
-    },
-    marketCap: {
-      en: "Market capitalisation",
-      rules: ["FCPR-B20"],
-      usedFor: "L. 214-28 III 1° (< 150 M€)",
-    },
-    investmentDate: {
-      en: "Investment date",
-      rules: EVERY_RULE,
-      usedFor: "a position invested after the as-of date is not yet held",
-    },
-    acquisitionMode: {
-      en: "Acquisition mode",
-      rules: [...FRESH, ...CPI],
-      usedFor: "FCPI/FIP 40 %; compte PME innovation 80 % and 40 %",
-    },
-    ownershipPct: {
-      en: "Ownership percentage",
-      rules: [...ADVANCES, "SCPI-CCA5"],
-      usedFor:
-        "advances: 5 % gate (L. 214-28 II 1°, L. 214-102 II); a participation for the FPCI (in the company or its group for FPCI-CCA30)",
-    },
-    lookThroughPct: {
-      en: "Look-through percentage",
-      rules: ["FCPR-Q50"],
-      usedFor: "entity rights (L. 214-28 II 2°)",
-    },
-    entityOecd: {
-      en: "OECD entity",
-      rules: ["FCPR-Q50"],
-      usedFor: "entity rights (L. 214-28 II 2°)",
-    },
-    fcpiEligible: {
-      en: "FCPI eligible",
-      rules: ["FCPI-Q70", "FCPI-FRESH40"],
-      usedFor: "FCPI",
-    },
-    fipEligible: {
-      en: "FIP eligible",
-      rules: ["FIP-Q70", "FIP-FRESH40"],
-      usedFor: "FIP",
-    },
-    region: {
-      en: "Region",
-      rules: ["FIP-Q70", "FIP-FRESH40", "FIP-REG25"],
-      usedFor: "FIP",
-    },
-    opciCategory: {
-      en: "OPCI category",
-      rules: OPCI,
-      usedFor: "OPCI (item of L. 214-36 I)",
-    },
-    encumbered: {
-      en: "Encumbered",
-      rules: ["OPCI-LIQ5"],
-      usedFor: "OPCI liquidity",
-    },
-    participationPct: {
-      en: "Participation percentage",
-      rules: ["OPCI-LEV40", "OPCI-CCA5", "SCPI-DEBT"],
-      usedFor: "OPCI and SCPI borrowing look-through",
-    },
-    entityDebt: {
-      en: "Entity debt",
-      rules: ["OPCI-LEV40", "SCPI-DEBT"],
-      usedFor: "OPCI and SCPI borrowing look-through",
-    },
-    controlledParticipation: {
-      en: "Controlled participation",
-      rules: ["OPCI-RE60"],
-      usedFor: "FPI",
-    },
-    masterId: {
-      en: "Master fund",
-      rules: [...FEEDERS, "FIA-FEED85M", ...SOLIDARITY],
-      usedFor: "feeders; a solidarity FCPE feeding one master",
-    },
-    hedgeOnly: {
-      en: "Hedging only",
-      rules: ["OPCVM-FEED15"],
-      usedFor: "OPCVM feeder",
-    },
-    disposalDate: {
-      en: "Disposal date",
-      rules: EVERY_RULE,
-      usedFor: "a position sold on or before the as-of date is not held",
-    },
-    forestCategory: {
-      en: "Forest category",
-      rules: SEF_FOREST,
-      usedFor: "SEF: blank = not a forest asset",
-    },
-    scpiCategory: {
-      en: "SCPI category",
-      rules: ["SCPI-ASSET", "SCPI-CCA5", "SCPI-DEBT"],
-      usedFor: "SCPI, SEF: item 1 to 6 of L. 214-115 I; `0`: none of them",
-    },
-    jointLiabilityEntity: {
-      en: "Joint and unlimited liability entity",
-      rules: ["SCPI-ASSET", "SCPI-CCA5", "OPCI-UNLIM"],
-      usedFor:
-        "members answer « indéfiniment et solidairement » (L. 214-115 II, L. 214-36 II)",
-    },
-    solidarityEnterprise: {
-      en: "Solidarity enterprise",
-      rules: [...SOLIDARITY, "FCPE-PER-UNL10"],
-      usedFor: "FCPE: issuer approved under L. 3332-17-1 C. trav.",
-    },
-    entitySolidarityShare: {
-      en: "Entity's solidarity share",
-      rules: [...SOLIDARITY, "FCPE-PER-UNL10"],
-      usedFor:
-        "FCPE: solidarity share of a held SCR's or FCPR's assets (40 % test)",
-    },
-    heldFundType: {
-      en: "Held fund type",
-      rules: [...SOLIDARITY, "FCPE-PE30", "FCPE-PER-UNL10", "FCPE-PER-AIF50"],
-      usedFor: "FCPE: type of the fund whose units these are",
-    },
-    employerGroup: {
-      en: "Employer group security",
-      rules: ["FCPE-SCOPE", "FCPE-PER-EMP10", "FCPE-FOREIGN"],
-      usedFor: "FCPE: issued by the employer or its group",
-    },
-    issuerCountry: {
-      en: "Issuer country",
-      rules: PEA_ISSUER,
-      usedFor: "PEA, PEA-PME: seat of the issuer",
-    },
-    corporateTax: {
-      en: "Subject to corporate tax",
-      rules: PEA_ISSUER,
-      usedFor: "PEA, PEA-PME: issuer subject to corporate tax; blank = not",
-    },
-    preferenceShares: {
-      en: "Preference shares",
-      rules: ["PEA-FUND75", "PEAPME-EQ23"],
-      usedFor: "PEA: preference shares, not counted",
-    },
-    issuerEmployees: {
-      en: "Issuer employees",
-      rules: PEA_PME,
-      usedFor: "PEA-PME: persons employed (< 5 000)",
-    },
-    issuerTurnover: {
-      en: "Issuer turnover",
-      rules: PEA_PME,
-      usedFor: "PEA-PME: turnover (≤ 1.5 bn EUR)",
-    },
-    issuerBalanceSheet: {
-      en: "Issuer balance sheet total",
-      rules: PEA_PME,
-      usedFor: "PEA-PME: balance-sheet total (≤ 2 bn EUR)",
-    },
-    issuerMarketCap: {
-      en: "Issuer market capitalisation",
-      rules: PEA_PME,
-      usedFor:
-        "PEA-PME: listed issuer's capitalisation at the as-of date (< 1 bn EUR)",
-    },
-    issuerMarketCapLow4y: {
-      en: "Lowest capitalisation over four years",
-      rules: PEA_PME,
-      usedFor:
-        "PEA-PME: lowest capitalisation at the close of the four previous years",
-    },
-    instrumentListing: {
-      en: "Instrument listing",
-      rules: ["FCPE-PER-UNL10", "FCPE-FOREIGN", "PEAPME-EQ23"],
-      usedFor: "listing of the instrument itself; blank = `listingStatus`",
-    },
-    cpiEligible: {
-      en: "CPI eligible",
-      rules: CPI,
-      usedFor: "CPI: the issuer meets L. 221-32-5 IV A 1°",
-    },
-    maxLoss: {
-      en: "Maximum loss",
-      rules: ["OFS-LOSS"],
-      usedFor: "OFS: maximum loss or net commitment, net of hedges",
-    },
-    masterStrategy: {
-      en: "Master strategy",
-      rules: ["FIA-FEED85M"],
-      usedFor:
-        "FIA: masters with the same text share a strategy (L. 214-24 IV 2°)",
-    },
-    holdingCompany: {
-      en: "Holding company",
-      rules: HOLDING,
-      usedFor:
-        "FCPI: the issuer is a holding company whose object is holding participations (L. 214-30 IV 1. b)); its securities count only through IV",
-    },
-    subsidiaryStakeMinPct: {
-      en: "Lowest stake in subsidiaries",
-      rules: HOLDING,
-      usedFor:
-        "FCPI: the lowest share of capital the holding company holds in any of its participations; « au moins 75 % » (IV 1. c), V)",
-    },
-    subsidiariesEligible: {
-      en: "Subsidiaries eligible",
-      rules: HOLDING,
-      usedFor:
-        "FCPI: every participation meets the conditions of IV 1. c); blank = not given (the quota is incomplete)",
-    },
-    subsidiaryMeetsI: {
-      en: "A subsidiary meets I, II and III",
-      rules: HOLDING,
-      usedFor:
-        "FCPI: at least one participation meets L. 214-30 I, II and III (IV 1. d)); blank = not given",
-    },
-    subscriptionCommitment: {
-      en: "Subscription commitment",
-      rules: ["FCPI-Q70", "FIP-Q70"],
-      usedFor:
-        "FCPI, FIP: on a `SECONDARY_PURCHASE` row, the amount the fund committed to subscribe in the company (III A 2° b)); blank = no commitment",
-    },
+    fundId: "Fund code",
+    lineId: "Line reference",
+    issuerId: "Issuer code",
+    issuerName: "Issuer",
+    assetClass: "Asset class",
+    costValue: "Cost value",
+    fairValue: "Fair value",
+    listingStatus: "Listing status",
+    listingCountry: "Listing country",
+    listingDate: "Admission date",
+    marketCap: "Market capitalisation",
+    investmentDate: "Investment date",
+    acquisitionMode: "Acquisition mode",
+    ownershipPct: "Ownership percentage",
+    lookThroughPct: "Look-through percentage",
+    entityOecd: "OECD entity",
+    fcpiEligible: "FCPI eligible",
+    fipEligible: "FIP eligible",
+    region: "Region",
+    opciCategory: "OPCI category",
+    encumbered: "Encumbered",
+    participationPct: "Participation percentage",
+    entityDebt: "Entity debt",
+    controlledParticipation: "Controlled participation",
+    masterId: "Master fund",
+    hedgeOnly: "Hedging only",
+    disposalDate: "Disposal date",
+    forestCategory: "Forest category",
+    scpiCategory: "SCPI category",
+    jointLiabilityEntity: "Joint and unlimited liability entity",
+    solidarityEnterprise: "Solidarity enterprise",
+    entitySolidarityShare: "Entity's solidarity share",
+    heldFundType: "Held fund type",
+    employerGroup: "Employer group security",
+    issuerCountry: "Issuer country",
+    corporateTax: "Subject to corporate tax",
+    preferenceShares: "Preference shares",
+    issuerEmployees: "Issuer employees",
+    issuerTurnover: "Issuer turnover",
+    issuerBalanceSheet: "Issuer balance sheet total",
+    issuerMarketCap: "Issuer market capitalisation",
+    issuerMarketCapLow4y: "Lowest capitalisation over four years",
+    instrumentListing: "Instrument listing",
+    cpiEligible: "CPI eligible",
+    maxLoss: "Maximum loss",
+    masterStrategy: "Master strategy",
+    holdingCompany: "Holding company",
+    subsidiaryStakeMinPct: "Lowest stake in subsidiaries",
+    subsidiariesEligible: "Subsidiaries eligible",
+    subsidiaryMeetsI: "A subsidiary meets I, II and III",
+    subscriptionCommitment: "Subscription commitment",
   },
   Holders: {
-    fundId: {
-      en: "Fund code",
-      rules: HOLDER_CAPS,
-      usedFor: "owning fund (may be blank when the workbook has one fund)",
-    },
-    holderId: { en: "Holder", rules: HOLDER_CAPS, usedFor: "FIP holder caps" },
-    holderType: {
-      en: "Holder type",
-      rules: HOLDER_CAPS,
-      usedFor: "FIP holder caps",
-    },
-    units: {
-      en: "Units",
-      rules: HOLDER_CAPS,
-      usedFor: "required; FIP holder caps",
-    },
+    fundId: "Fund code",
+    holderId: "Holder",
+    holderType: "Holder type",
+    units: "Units",
   },
   Subscribers: {
-    fundId: {
-      en: "Fund code",
-      rules: SUBSCRIBER_RULES,
-      usedFor: "the fund (blank when the workbook has one fund)",
-    },
-    offerId: { en: "Offer", rules: ["OFF-100K-INV"], usedFor: "the offer" },
-    subscriptionId: {
-      en: "Subscription reference",
-      rules: [],
-      usedFor: "row key; default the row number",
-    },
-    investorId: {
-      en: "Investor",
-      rules: ["FCPRA-ELIG"],
-      usedFor: "required; stable per investor",
-    },
-    investorType: {
-      en: "Investor type",
-      rules: ["FCPRA-ELIG"],
-      usedFor: "E7, insider exemption",
-    },
-    operation: {
-      en: "Operation",
-      rules: ["FCPRA-ELIG"],
-      usedFor: "first operation (§3.5)",
-    },
-    subscriptionDate: {
-      en: "Subscription date",
-      rules: SUBSCRIBER_RULES,
-      usedFor: "required",
-    },
-    amount: {
-      en: "Amount subscribed",
-      rules: ["FCPRA-ELIG", "OFF-100K-INV"],
-      usedFor: "required; E4–E6, E8, OFF-100K-INV",
-    },
-    currency: {
-      en: "Currency",
-      rules: ["FCPRA-ELIG", "OFF-100K-INV"],
-      usedFor: "blank = EUR",
-    },
-    fxRate: {
-      en: "Exchange rate",
-      rules: ["FCPRA-ELIG", "OFF-100K-INV"],
-      usedFor: "units of the currency for one euro",
-    },
-    fxDate: {
-      en: "Exchange rate date",
-      rules: [],
-      usedFor: "shown, not checked",
-    },
-    units: { en: "Number of units", rules: [], usedFor: "information" },
-    investorCategory: {
-      en: "Investor category",
-      rules: ["FCPRA-ELIG"],
-      usedFor: "E1–E3",
-    },
-    financialSectorYears: {
-      en: "Years in the financial sector",
-      rules: ["FCPRA-ELIG"],
-      usedFor: "E4",
-    },
-    assistsCompanies: {
-      en: "Assists companies",
-      rules: ["FCPRA-ELIG"],
-      usedFor: "E5 a)",
-    },
-    assistsManager: {
-      en: "Assists the management company",
-      rules: ["FCPRA-ELIG"],
-      usedFor: "E5 b)",
-    },
-    privateEquityExperience: {
-      en: "Private equity experience",
-      rules: ["FCPRA-ELIG"],
-      usedFor: "E5 c)",
-    },
-    depositsAndPortfolio: {
-      en: "Deposits, life insurance and portfolio",
-      rules: ["FCPRA-ELIG"],
-      usedFor: "E6",
-    },
-    balanceSheetTotal: {
-      en: "Balance sheet total",
-      rules: ["FCPRA-ELIG"],
-      usedFor: "E7 a)",
-    },
-    turnover: { en: "Turnover", rules: ["FCPRA-ELIG"], usedFor: "E7 b)" },
-    equity: { en: "Equity", rules: ["FCPRA-ELIG"], usedFor: "E7 c)" },
-    insider: {
-      en: "Insider",
-      rules: ["FCPRA-ELIG"],
-      usedFor: "exemption (I, last paragraph)",
-    },
-    warningGiven: {
-      en: "Warning given",
-      rules: ["FCPRA-WARN"],
-      usedFor: "FCPRA-WARN (II)",
-    },
-    rulesDeliveredDate: {
-      en: "Fund rules delivered on",
-      rules: ["FCPRA-ACK"],
-      usedFor: "FCPRA-ACK (III)",
-    },
-    acknowledgementDate: {
-      en: "Written acknowledgement date",
-      rules: ["FCPRA-ACK"],
-      usedFor: "FCPRA-ACK (III)",
-    },
+    fundId: "Fund code",
+    offerId: "Offer",
+    subscriptionId: "Subscription reference",
+    investorId: "Investor",
+    investorType: "Investor type",
+    operation: "Operation",
+    subscriptionDate: "Subscription date",
+    amount: "Amount subscribed",
+    currency: "Currency",
+    fxRate: "Exchange rate",
+    fxDate: "Exchange rate date",
+    units: "Number of units",
+    investorCategory: "Investor category",
+    financialSectorYears: "Years in the financial sector",
+    assistsCompanies: "Assists companies",
+    assistsManager: "Assists the management company",
+    privateEquityExperience: "Private equity experience",
+    depositsAndPortfolio: "Deposits, life insurance and portfolio",
+    balanceSheetTotal: "Balance sheet total",
+    turnover: "Turnover",
+    equity: "Equity",
+    insider: "Insider",
+    warningGiven: "Warning given",
+    rulesDeliveredDate: "Fund rules delivered on",
+    acknowledgementDate: "Written acknowledgement date",
   },
   Offers: {
-    offerId: { en: "Offer", rules: OFFER_RULES, usedFor: "the offer" },
-    issuerId: {
-      en: "Issuer code",
-      rules: ["OFF-12M"],
-      usedFor: "required; 12-month totals per issuer",
-    },
-    issuerName: { en: "Issuer", rules: [], usedFor: "display" },
-    offerCase: {
-      en: "Exemption case",
-      rules: OFFER_RULES,
-      usedFor: "required; the rule of the offer",
-    },
-    offerDate: {
-      en: "Offer date",
-      rules: ["OFF-12M"],
-      usedFor: "required; OFF-12M",
-    },
-    offerAmount: {
-      en: "Offer amount",
-      rules: ["OFF-8M", "OFF-12M"],
-      usedFor: "OFF-8M, OFF-12M",
-    },
-    currency: {
-      en: "Currency",
-      rules: ["OFF-8M", "OFF-12M"],
-      usedFor: "blank = EUR",
-    },
-    fxRate: {
-      en: "Exchange rate",
-      rules: ["OFF-8M", "OFF-12M"],
-      usedFor: "units of the currency for one euro",
-    },
-    fxDate: {
-      en: "Exchange rate date",
-      rules: [],
-      usedFor: "shown, not checked",
-    },
-    securityType: {
-      en: "Security type",
-      rules: ["OFF-CF", "OFF-EXIST"],
-      usedFor: "OFF-CF, OFF-EXIST",
-    },
-    admittedToTrading: {
-      en: "Admitted to trading",
-      rules: ["OFF-CF"],
-      usedFor: "OFF-CF",
-    },
-    channel: { en: "Channel", rules: ["OFF-CF"], usedFor: "OFF-CF" },
-    nonQualifiedOfferees: {
-      en: "Non-qualified offerees",
-      rules: ["OFF-QI"],
-      usedFor: "OFF-QI",
-    },
-    ownAccount: { en: "Own account", rules: ["OFF-QI"], usedFor: "OFF-QI" },
-    existingPartnersOnly: {
-      en: "Existing partners only",
-      rules: ["OFF-EXIST"],
-      usedFor: "OFF-EXIST",
-    },
-    nominalPerSecurity: {
-      en: "Nominal value",
-      rules: ["OFF-100K-NOM"],
-      usedFor: "OFF-100K-NOM",
-    },
+    offerId: "Offer",
+    issuerId: "Issuer code",
+    issuerName: "Issuer",
+    offerCase: "Exemption case",
+    offerDate: "Offer date",
+    offerAmount: "Offer amount",
+    currency: "Currency",
+    fxRate: "Exchange rate",
+    fxDate: "Exchange rate date",
+    securityType: "Security type",
+    admittedToTrading: "Admitted to trading",
+    channel: "Channel",
+    nonQualifiedOfferees: "Non-qualified offerees",
+    ownAccount: "Own account",
+    existingPartnersOnly: "Existing partners only",
+    nominalPerSecurity: "Nominal value",
   },
   Trades: {
-    fundId: {
-      en: "Fund code",
-      rules: TRADE_RULES,
-      usedFor: "the fund (blank when the workbook has one fund)",
-    },
-    tradeId: {
-      en: "Trade reference",
-      rules: [],
-      usedFor: "row key; default the row number",
-    },
-    tradeDate: { en: "Trade date", rules: TRADE_RULES, usedFor: "required" },
-    instrumentType: {
-      en: "Instrument type",
-      rules: ["OTC-INSTR", ...TRADE_AMOUNT_RULES],
-      usedFor: "required; OTC-INSTR and the amount rule",
-    },
-    fundClassification: {
-      en: "Fund classification",
-      rules: ["OTC-FUND-EQ", "OTC-FUND-BOND"],
-      usedFor: "OTC-FUND-EQ, OTC-FUND-BOND",
-    },
-    venue: {
-      en: "Execution venue",
-      rules: TRADE_RULES,
-      usedFor: "required; only OFF_MARKET rows are checked",
-    },
-    amountEur: {
-      en: "Amount in euros",
-      rules: TRADE_AMOUNT_RULES,
-      usedFor: "required; amount rules",
-    },
-    issuerMarketCap: {
-      en: "Issuer market capitalisation",
-      rules: ["OTC-EQ", "OTC-FUND-EQ"],
-      usedFor: "OTC-EQ, OTC-FUND-EQ",
-    },
-    counterpartyDealsOnOwnAccount: {
-      en: "Counterparty deals on own account",
-      rules: ["OTC-DEALER"],
-      usedFor: "OTC-DEALER",
-    },
-    agreedPrice: {
-      en: "Agreed price",
-      rules: ["OTC-DEALER"],
-      usedFor: "OTC-DEALER",
-    },
-    referenceVwap: {
-      en: "Reference VWAP",
-      rules: ["OTC-DEALER"],
-      usedFor: "OTC-DEALER",
-    },
-    agreedAt: { en: "Agreed at", rules: ["OTC-DEALER"], usedFor: "OTC-DEALER" },
-    vwapFrom: {
-      en: "Reference period start",
-      rules: ["OTC-DEALER"],
-      usedFor: "OTC-DEALER",
-    },
-    clientCategory: {
-      en: "Client category",
-      rules: ["OTC-REQ"],
-      usedFor: "OTC-REQ (blank = OTHER)",
-    },
-    requestForm: {
-      en: "Request form",
-      rules: ["OTC-REQ"],
-      usedFor: "OTC-REQ (blank = no request)",
-    },
-    standingFrom: {
-      en: "Standing request from",
-      rules: ["OTC-REQ"],
-      usedFor: "OTC-REQ, standing request",
-    },
-    standingUntil: {
-      en: "Standing request until",
-      rules: ["OTC-REQ"],
-      usedFor: "OTC-REQ, standing request",
-    },
-    packageDeclared: {
-      en: "Part of a package",
-      rules: ["OTC-PACKAGE"],
-      usedFor: "OTC-PACKAGE",
-    },
+    fundId: "Fund code",
+    tradeId: "Trade reference",
+    tradeDate: "Trade date",
+    instrumentType: "Instrument type",
+    fundClassification: "Fund classification",
+    venue: "Execution venue",
+    amountEur: "Amount in euros",
+    issuerMarketCap: "Issuer market capitalisation",
+    counterpartyDealsOnOwnAccount: "Counterparty deals on own account",
+    agreedPrice: "Agreed price",
+    referenceVwap: "Reference VWAP",
+    agreedAt: "Agreed at",
+    vwapFrom: "Reference period start",
+    clientCategory: "Client category",
+    requestForm: "Request form",
+    standingFrom: "Standing request from",
+    standingUntil: "Standing request until",
+    packageDeclared: "Part of a package",
   },
   Orders: {
-    fundId: {
-      en: "Fund code",
-      rules: ["SCPI-SELL10"],
-      usedFor: "the SCPI or SEF (may be blank when the workbook has one fund)",
-    },
-    orderId: {
-      en: "Order reference",
-      rules: ["SCPI-SELL10"],
-      usedFor:
-        "names the order in diagnostics; blank = the worksheet row number",
-    },
-    orderType: {
-      en: "Order type",
-      rules: ["SCPI-SELL10"],
-      usedFor: "sell orders and withdrawal requests are measured apart",
-    },
-    registeredDate: {
-      en: "Registration date",
-      rules: ["SCPI-SELL10"],
-      usedFor:
-        "inscription on the register (L. 214-93 I), or date of the withdrawal request",
-    },
-    units: {
-      en: "Units",
-      rules: ["SCPI-SELL10"],
-      usedFor: "required; units still unsatisfied",
-    },
+    fundId: "Fund code",
+    orderId: "Order reference",
+    orderType: "Order type",
+    registeredDate: "Registration date",
+    units: "Units",
   },
 };
 
-// The details join their specs once, when the module loads: every reader of a spec sees them.
+// The English labels join their specs once, when the module loads: every reader of a spec sees them.
 for (const spec of Object.values(TABLE_SPECS))
-  for (const c of spec.columns)
-    Object.assign(c, COLUMN_DETAILS[spec.name]?.[c.name]);
+  for (const c of spec.columns) c.en = COLUMN_ENGLISH[spec.name]?.[c.name];
 
 /** The items a category column accepts, first and last included (default 1 to 10, the items of L. 214-36 I). */
 export function categoryRange(c: ColumnSpec): readonly [number, number] {

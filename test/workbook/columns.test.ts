@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { columnTable } from "../../scripts/generate-columns";
 import { tableFromValues } from "../../src/workbook/range-grid";
+import { columnUse } from "../../src/workbook/column-docs";
 import { readWorkbook } from "../../src/workbook/read-workbook";
 import type { Amount } from "../../src/engine/amount";
 import type { IsoDate } from "../../src/engine/dates";
@@ -69,18 +70,28 @@ describe("one description of the columns", () => {
   for (const spec of Object.values(TABLE_SPECS))
     it(`every ${spec.name} column has its English label, its French label, the rules that read it and its use`, () => {
       for (const c of spec.columns) {
-        expect(c.en, `${spec.name}.${c.name}: add it to COLUMN_DETAILS`).toBeTruthy();
+        expect(c.en, `${spec.name}.${c.name}: add it to COLUMN_ENGLISH`).toBeTruthy();
         expect(c.labels.length, `${spec.name}.${c.name}: a French label`).toBeGreaterThan(0);
-        expect(c.rules, `${spec.name}.${c.name}: rules`).toBeDefined();
-        expect(c.usedFor, `${spec.name}.${c.name}: use`).toBeTruthy();
+        expect(columnUse(spec.name, c.name)?.rules, `${spec.name}.${c.name}: rules (column-docs.ts)`).toBeDefined();
+        expect(columnUse(spec.name, c.name)?.usedFor, `${spec.name}.${c.name}: use (column-docs.ts)`).toBeTruthy();
       }
     });
+
+  it("a column the Subscribers and Offers registers share (currency, fxRate) shows each register's own rules", () => {
+    // One spec object serves both tables: its rules are the table's, not the last table's.
+    const line = (table: "Subscribers" | "Offers", column: string) =>
+      columnTable(TABLE_SPECS[table]).split("\n").find((l) => l.startsWith(`| \`${column}\``))!;
+    for (const column of ["currency", "fxRate"]) {
+      expect(line("Subscribers", column)).toContain("`FCPRA-ELIG`, `OFF-100K-INV`");
+      expect(line("Offers", column)).toContain("`OFF-8M`, `OFF-12M`");
+    }
+  });
 
   it("the rules a column names exist", () => {
     const ids = new Set([...ALL_RULES, ...REGISTER_RULES].map((r) => r.id));
     for (const spec of Object.values(TABLE_SPECS))
       for (const c of spec.columns)
-        for (const r of c.rules ?? []) if (r !== "*") expect(ids, `${spec.name}.${c.name}`).toContain(r);
+        for (const r of columnUse(spec.name, c.name)?.rules ?? []) if (r !== "*") expect(ids, `${spec.name}.${c.name}`).toContain(r);
   });
 
   it("no header of a table can mean two columns", () => {
