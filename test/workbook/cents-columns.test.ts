@@ -14,6 +14,7 @@ import { tableFromValues } from "../../src/workbook/range-grid";
 import { plainHolding } from "../../src/workbook/read-columns";
 import { readWorkbook } from "../../src/workbook/read-workbook";
 import { RUNS } from "../properties/arbitraries";
+import { fundsGrid, HOLDING_HEADERS } from "../../bench/data";
 
 /*
  * A read keeps an amount column in cents (4 bytes a row) while every amount of it is a whole
@@ -21,39 +22,12 @@ import { RUNS } from "../properties/arbitraries";
  * the column into millionths. Either way each holding's amount, and every report, is the same.
  */
 
-const HEADERS = [
-  "fundId",
-  "lineId",
-  "issuerId",
-  "assetClass",
-  "costValue",
-  "fairValue",
-  "listingStatus",
-  "listingCountry",
-  "listingDate",
-  "marketCap",
-  "investmentDate",
-  "ownershipPct",
-  "lookThroughPct",
-  "entityOecd",
-];
-const FUNDS = [
-  [
-    "fundId",
-    "fundType",
-    "constitutionDate",
-    "firstYearEnd",
-    "basis",
-    "paidUpSubscriptions",
-  ],
-  ["F1", "FCPR", 44562, 44926, "COST", 2_000_000_000],
-  ["F2", "FCPR", 44562, 44926, "COST", 1_000_000],
-];
-
+/** A Holdings row in the bench's columns (bench/data.ts HOLDING_HEADERS). */
 const row = (fund: string, i: number, cost: CellValue, cls = "EQUITY") => [
   fund,
   `L${i}`,
   `I${i % 7}`,
+  `Issuer ${i % 7}`,
   cls,
   cost,
   null,
@@ -69,8 +43,8 @@ const row = (fund: string, i: number, cost: CellValue, cls = "EQUITY") => [
 
 function read(rows: CellValue[][]) {
   return readWorkbook({
-    Funds: tableFromValues("Funds", FUNDS),
-    Holdings: tableFromValues("Holdings", [HEADERS, ...rows]),
+    Funds: tableFromValues("Funds", fundsGrid(2)),
+    Holdings: tableFromValues("Holdings", [HOLDING_HEADERS, ...rows]),
   });
 }
 
