@@ -580,6 +580,34 @@ describe("L. 214-28 II 1° (FCPR-CCA15) re-checked after an edit, with a Holding
   });
 });
 
+describe("L. 214-28 II 1° (FCPR-CCA15) after an edit of an amount and, in the same edit, of another fund's row left without a fund", () => {
+  const holdings = rawTable(
+    "Holdings",
+    ["fundId", "lineId", "issuerId", "assetClass", "costValue", "ownershipPct"],
+    [
+      ["ETA", "L1", "ACME", "EQUITY", 600_000, 0.1],
+      ["ETA", "L2", "ACME", "CURRENT_ACCOUNT_ADVANCE", 100_000, 0.1],
+      ["BETA", "L3", "B", "EQUITY", 700_000, null],
+      ["BETA", "L4", "C", "EQUITY", 1, null],
+    ],
+  );
+
+  it("« dans la limite de 15 % »: ETA's pass does not stand: the row of no fund could be its advance, so incomplete, as a full check says", () => {
+    let workbook = new CheckedWorkbook({ Funds: twoFunds, Holdings: holdings });
+    const eta = () =>
+      rule(workbook.report("2025-12-31").funds[0], "FCPR-CCA15");
+    expect(eta().status).toBe("pass");
+    // ETA's edited row is one of I: alone, that edit re-checks ETA from its last passes (II 1°, III, IV).
+    workbook = workbook.withEdits([
+      { table: "Holdings", row: 2, column: 4, value: 650_000 },
+      { table: "Holdings", row: 5, column: 0, value: null },
+    ]);
+    expect(eta().status).toBe("incomplete");
+    expect(eta().reasons?.map((r) => r.code)).toContain("rows-without-fund");
+    expect(workbook.report("2025-12-31")).toEqual(fullCheck(workbook));
+  });
+});
+
 describe("L. 214-93 II (SCPI-SELL10, an event): an Orders row that names no fund", () => {
   const scpi = (fundId: string, row: number): Fund => ({
     ...fundOf("SCPI", {
