@@ -73,6 +73,9 @@ export function measureAgainWith(
   note: Reason,
 ): void {
   const differs = new Set<string>();
+  /** By rule, the conditions whose status differs under some reading. */
+  const conditionsDiffer = new Map<string, Set<string>>();
+  const primary = new Map(results.map((r) => [r.id, r]));
   for (const { fund, holdings } of readings) {
     const inner = new FundContext(
       fund,
@@ -85,13 +88,37 @@ export function measureAgainWith(
       },
       ctx.holders,
     );
-    const statuses = new Map(results.map((r) => [r.id, r.status]));
     for (const r of evaluate(inner)) {
-      const status = statuses.get(r.id);
-      if (status !== undefined && status !== r.status) differs.add(r.id);
+      const measured = primary.get(r.id);
+      if (measured === undefined) continue;
+      if (measured.status !== r.status) differs.add(r.id);
+      for (const c of r.conditions ?? []) {
+        const status = measured.conditions?.find((m) => m.id === c.id)?.status;
+        if (status === undefined || status === c.status) continue;
+        let ids = conditionsDiffer.get(r.id);
+        if (!ids) conditionsDiffer.set(r.id, (ids = new Set()));
+        ids.add(c.id);
+      }
     }
   }
   for (const r of results) {
+    // A condition met under one reading and not under another is not known either, whatever the
+    // rule's status (a rule in breach under every reading stays in breach).
+    const ids = conditionsDiffer.get(r.id);
+    if (ids !== undefined && r.conditions !== undefined) {
+      // New objects: a result's conditions may be shared with a result kept for the next check.
+      r.conditions = r.conditions.map((c) =>
+        ids.has(c.id)
+          ? Object.assign({}, c, {
+              status: "incomplete" as const,
+              failed: false,
+            })
+          : c,
+      );
+      r.failedConditions = r.conditions
+        .filter((c) => c.failed)
+        .map((c) => c.id);
+    }
     if (!differs.has(r.id)) continue;
     r.status = "incomplete";
     r.partial = true;
