@@ -234,6 +234,34 @@ describe("OPCVM-FEED15 · L. 214-22 I: « jusqu'à 15 % de son actif » and only
       ],
     });
   });
+  it("L. 214-22 I « jusqu'à 15 % »: a swap not for hedging breaks the list whatever else is read; the 15 % exceeded only with cash whose investmentDate cannot be read is incomplete, not a breach (it may not be held yet)", () => {
+    const cash = holding({
+      assetClass: "CASH",
+      fairValue: "150000",
+      lineId: "CASH-1",
+    });
+    cash.investmentDate = undefined;
+    cash.invalid.add("investmentDate");
+    const r = rule(
+      checkOne(feeder(), [
+        master("840000"),
+        cash,
+        holding({
+          assetClass: "FINANCIAL_CONTRACT",
+          fairValue: "10000",
+          lineId: "SWAP-1",
+        }),
+      ]),
+      "OPCVM-FEED15",
+    );
+    expect(r.status).toBe("breach");
+    expect(condition(r, "closed-list")).toMatchObject({ status: "breach" });
+    // 16 % with the cash, 1 % without it: the limit depends on the date.
+    expect(condition(r, "limit-15")).toMatchObject({
+      status: "incomplete",
+      value: 0.16,
+    });
+  });
   it("L. 214-22 I 1°: cash only, exactly 15 %: both conditions pass", () => {
     const r = rule(
       checkOne(feeder(), [

@@ -87,6 +87,11 @@ function expectBreachesHold(unread: RuleResult[], readings: Iterable<[string, Ru
       const other = byId.get(r.id);
       if (!other) continue;
       expect(PASSING, `${r.id} (${where}) is in breach unread (${r.message ?? ""}), ${other.status} with ${value}`).not.toContain(other.status);
+      // Each condition shown in breach is one too.
+      for (const c of r.conditions ?? []) {
+        const o = c.status === "breach" ? other.conditions?.find((x) => x.id === c.id) : undefined;
+        if (o) expect(PASSING, `${r.id} ${c.id} (${where}) is in breach unread, ${o.status} with ${value}`).not.toContain(o.status);
+      }
     }
   }
 }

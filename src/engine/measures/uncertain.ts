@@ -81,7 +81,33 @@ export function settle(
   else if (r.status === "incomplete" && !r.reasons?.length && !r.message)
     // Incomplete already, saying nothing of why (a base not known in full): the note says it.
     tell(r, note);
-  else claimNoMore(r, note);
+  else {
+    claimNoMore(r, note);
+    if (r.status === "breach") settleLimits(ctx, r, ownBase, heldCounted);
+  }
+}
+
+/** A limit condition judged alone: a maximum, with no other condition and no reason of its own. */
+const A_LIMIT = { direction: "max" } as const;
+
+/**
+ * A breach that stands on another condition (a closed list's position the fund holds) leaves its
+ * limits in breach to be judged alone: a maximum such a row could cure is `incomplete` too.
+ */
+function settleLimits(
+  ctx: FundContext,
+  r: RuleResult,
+  ownBase: boolean,
+  heldCounted: boolean,
+): void {
+  for (const c of r.conditions ?? [])
+    if (
+      c.kind === "limit" &&
+      c.status === "breach" &&
+      (c.operator === "<=" || c.operator === "<") &&
+      breachMayBeCured(ctx, A_LIMIT, ownBase, heldCounted)
+    )
+      c.status = "incomplete";
 }
 
 /**
@@ -96,7 +122,7 @@ export function settle(
  */
 function breachMayBeCured(
   ctx: FundContext,
-  r: RuleResult,
+  r: Pick<RuleResult, "direction" | "conditions" | "reasons">,
   ownBase: boolean,
   heldCounted: boolean,
 ): boolean {
