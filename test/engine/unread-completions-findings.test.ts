@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Dec } from "../../src/engine/decimal";
-import { checkOne, fundOf, holding, rule } from "../helpers/build";
+import { checkOne, fcpr, fundOf, holding, rule } from "../helpers/build";
 
 // Findings of test/properties/unread-completions.property.test.ts: a breach shown beside one
 // unreadable (or blank) value that a value read in its place turns into a pass. WORKBOOK-FORMAT §3:
@@ -20,6 +20,8 @@ describe("FIVG-FEED · L. 214-24-57 I « investi en totalité en actions ou part
     const r = rule(checkOne(fivg, [master, equity({ disposalDate: undefined, invalid: ["disposalDate"] })]), "FIVG-FEED");
     expect(r).toMatchObject({ status: "incomplete", partial: true });
     expect(r.reasons?.map((x) => x.code)).toContain("rows-unplaced");
+    // Its closed list too: the shares it refuses may be sold.
+    expect(r.conditions?.find((c) => c.kind === "closed-list")?.status).toBe("incomplete");
     // Sold before the as-of date, they leave the master alone: a pass.
     expect(rule(checkOne(fivg, [master, equity({ disposalDate: "2024-06-30" })]), "FIVG-FEED").status).toBe("pass");
   });
@@ -226,5 +228,35 @@ describe("FCPE-PER-UNL10 · L. 214-164 VII 1° « Jusqu'à 10 % »: a position i
       "FCPE-PER-UNL10"
     );
     expect(r).toMatchObject({ status: "breach", partial: true });
+  });
+});
+
+describe("FCPR-Q50 · L. 214-28 II 2° « droits représentatifs d'un placement financier dans une entité constituée dans un État membre de l'Organisation de coopération et de développement économiques »", () => {
+  const equity = holding({ assetClass: "EQUITY", costValue: "400000", row: 2 });
+  const rights = (entityOecd: boolean, invalid: string[] = []) =>
+    holding({ assetClass: "ENTITY_RIGHTS", costValue: "200000", lookThroughPct: "1", entityOecd, invalid, row: 3 });
+
+  it("L. 214-28 II 2°: rights in an entity of an OECD State count: 60 %, a pass; of another State they do not: 40 %, a breach", () => {
+    expect(rule(checkOne(fcpr(), [equity, rights(true)]), "FCPR-Q50")).toMatchObject({ status: "pass", value: 0.6 });
+    expect(rule(checkOne(fcpr(), [equity, rights(false)]), "FCPR-Q50")).toMatchObject({ status: "breach", value: 0.4 });
+  });
+
+  it("L. 214-28 II 2°: with entityOecd unreadable (not « no »), the rights may count: incomplete, 40 % partial, not a breach", () => {
+    const r = rule(checkOne(fcpr(), [equity, rights(false, ["entityOecd"])]), "FCPR-Q50");
+    expect(r).toMatchObject({ status: "incomplete", partial: true, value: 0.4 });
+  });
+});
+
+describe("FCPR-CCA15 · L. 214-28 II 1° « dans la limite de 15 % », a condition beside a row of blank class", () => {
+  const advance = (costValue: string, ownershipPct: string) =>
+    holding({ assetClass: "CURRENT_ACCOUNT_ADVANCE", issuerId: "ACME", costValue, ownershipPct, row: 3 });
+
+  it("L. 214-28 II 1°: an advance to a company held below 5 % breaks the gate whatever else is read; the 15 % met by the rows read is not known with a row of blank class (it may be an advance): incomplete, not met", () => {
+    const blank = holding({ assetClass: undefined, costValue: "100000", row: 4 });
+    const r = rule(checkOne(fcpr(), [holding({ assetClass: "EQUITY", issuerId: "ACME", costValue: "600000", ownershipPct: "0.01", row: 2 }), advance("100000", "0.01"), blank]), "FCPR-CCA15");
+    expect(r.status).toBe("breach");
+    expect(r.conditions?.find((c) => c.id === "gate-5")?.status).toBe("breach");
+    // 10 % read; 20 % if the row is an advance.
+    expect(r.conditions?.find((c) => c.id === "limit-15")?.status).toBe("incomplete");
   });
 });

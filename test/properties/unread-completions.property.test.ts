@@ -87,12 +87,24 @@ function expectBreachesHold(unread: RuleResult[], readings: Iterable<[string, Ru
       const other = byId.get(r.id);
       if (!other) continue;
       expect(PASSING, `${r.id} (${where}) is in breach unread (${r.message ?? ""}), ${other.status} with ${value}`).not.toContain(other.status);
-      // Each condition shown in breach is one too.
-      for (const c of r.conditions ?? []) {
-        const o = c.status === "breach" ? other.conditions?.find((x) => x.id === c.id) : undefined;
-        if (o) expect(PASSING, `${r.id} ${c.id} (${where}) is in breach unread, ${o.status} with ${value}`).not.toContain(o.status);
-      }
     }
+  }
+}
+
+/**
+ * Each condition shown in breach beside the unread value, whatever its rule's status, is not met
+ * under any value read in its place; each shown met is not in breach under any.
+ */
+function expectConditionsHold(unread: RuleResult[], readings: Iterable<[string, RuleResult[]]>, where: string): void {
+  for (const [value, rules] of readings) {
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    for (const r of unread)
+      for (const c of r.conditions ?? []) {
+        const o = byId.get(r.id)?.conditions?.find((x) => x.id === c.id);
+        if (!o) continue;
+        if (c.status === "breach") expect(PASSING, `${r.id} ${c.id} (${where}) is in breach unread (rule ${r.status}), ${o.status} with ${value}`).not.toContain(o.status);
+        if (c.status === "pass") expect(o.status, `${r.id} ${c.id} (${where}) is met unread (rule ${r.status}), ${o.status} with ${value}`).not.toBe("breach");
+      }
   }
 }
 
@@ -103,11 +115,14 @@ describe("a breach beside an unreadable value holds for every value it could hav
       fc.property(scenario, (s) => {
         const b = build(s);
         if (!b) return;
-        const unread = check(b, b.bad).filter((r) => r.status === "breach" && !HOLDER_RULES.has(r.id) && (!b.rules || b.rules.includes(r.id)));
-        if (unread.length === 0) return;
+        const all = check(b, b.bad).filter((r) => !HOLDER_RULES.has(r.id) && (!b.rules || b.rules.includes(r.id)));
+        const unread = all.filter((r) => r.status === "breach");
+        if (unread.length === 0 && !all.some((r) => r.conditions?.length)) return;
         breaches += unread.length;
         const readings = readValues(s.kind, s.fundType).map((change): [string, RuleResult[]] => [shown(change), check(b, { ...b.bad, ...change, invalid: new Set<string>() })]);
-        expectBreachesHold(unread, readings, `${s.fundType}, ${s.kind} ${s.unreadable ? "unreadable" : "blank"}`);
+        const where = `${s.fundType}, ${s.kind} ${s.unreadable ? "unreadable" : "blank"}`;
+        expectBreachesHold(unread, readings, where);
+        expectConditionsHold(all, readings, where);
       }),
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 600) }
     );
@@ -178,11 +193,13 @@ describe("a breach beside an unreadable Livre II or listing value holds for ever
         Object.assign(bad, { [s.column]: required ? false : undefined });
         bad.invalid.add(s.column);
         const b: Built = { fund: fund(s.fundType, false, s.constitution, s.liquidLabel, s.overseas, s.overseas), rows: s.rows.map((r, i) => holdingOf(r, i + 2)), bad };
-        const unread = check(b, bad).filter((r) => r.status === "breach" && !HOLDER_RULES.has(r.id));
-        if (unread.length === 0) return;
+        const all = check(b, bad).filter((r) => !HOLDER_RULES.has(r.id));
+        const unread = all.filter((r) => r.status === "breach");
+        if (unread.length === 0 && !all.some((r) => r.conditions?.length)) return;
         breaches += unread.length;
         const readings = L2_DOMAINS[s.column].map((value): [string, RuleResult[]] => [shown({ [s.column]: value } as Partial<Holding>), check(b, { ...bad, [s.column]: value, invalid: new Set<string>() })]);
         expectBreachesHold(unread, readings, `${s.fundType}, ${s.column} unreadable`);
+        expectConditionsHold(all, readings, `${s.fundType}, ${s.column} unreadable`);
       }),
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 600) }
     );
@@ -252,11 +269,13 @@ describe("a breach beside an unreadable Funds cell holds for every value it coul
         const base: Fund = { ...fund(s.fundType, s.fair, s.constitution, s.liquidLabel, s.overseas, s.overseas), ...given };
         const bad: Fund = { ...base, [s.column]: (FUND_FLAGS as readonly string[]).includes(s.column) ? false : undefined, invalid: new Set([s.column]) };
         const checked = (f: Fund) => checkWorkbook({ funds: [f], holdings: rows, holders: [], diagnostics: [] }, { asOf: AS_OF }).funds[0].rules;
-        const unread = checked(bad).filter((r) => r.status === "breach");
-        if (unread.length === 0) return;
+        const all = checked(bad);
+        const unread = all.filter((r) => r.status === "breach");
+        if (unread.length === 0 && !all.some((r) => r.conditions?.length)) return;
         breaches += unread.length;
         const readings = FUND_DOMAINS[s.column].map((value): [string, RuleResult[]] => [shown({ [s.column]: value } as Partial<Holding>), checked({ ...bad, [s.column]: value, invalid: new Set<string>() })]);
         expectBreachesHold(unread, readings, `${s.fundType}, Funds ${s.column} unreadable`);
+        expectConditionsHold(all, readings, `${s.fundType}, Funds ${s.column} unreadable`);
       }),
       { ...RUNS, numRuns: Math.max(RUNS.numRuns, 600) }
     );

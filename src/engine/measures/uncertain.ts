@@ -76,13 +76,15 @@ export function settle(
 ): void {
   const note = uncertainty(ctx);
   if (note === null) return;
+  const unsure = rowsHeldUnknown(ctx);
   if (r.status === "breach" && breachMayBeCured(ctx, r, ownBase, heldCounted))
-    claimNoMore(r, note, true);
-  else if (r.status === "incomplete" && !r.reasons?.length && !r.message)
+    claimNoMore(r, note, true, unsure);
+  else if (r.status === "incomplete" && !r.reasons?.length && !r.message) {
     // Incomplete already, saying nothing of why (a base not known in full): the note says it.
     tell(r, note);
-  else {
-    claimNoMore(r, note);
+    claimNoMore(r, note, false, unsure);
+  } else {
+    claimNoMore(r, note, false, unsure);
     if (r.status === "breach") settleLimits(ctx, r, ownBase, heldCounted);
   }
 }
@@ -188,23 +190,32 @@ const outsideList = (
   !L2_GATES.has(x.facts.cause.facts.key);
 
 /**
- * A claiming status (and each claiming condition) becomes `incomplete`, partial, saying why; a
- * breach too when it may be cured (and each of its conditions in breach that is no closed list).
+ * A claiming status becomes `incomplete`, partial, saying why; a breach too when it may be cured.
+ * Each condition alike, whatever its rule's status (a breach that stands on one condition says
+ * nothing of another): a claim is no more; a breach that may be cured neither, but a closed
+ * list's, which stands on a position the fund holds (not on one whose holding dates, `unsure`,
+ * are unread: it may be sold).
  */
-function claimNoMore(r: RuleResult, note: Note, breachToo = false): void {
+function claimNoMore(
+  r: RuleResult,
+  note: Note,
+  breachToo = false,
+  unsure: ReadonlySet<number> = NO_ROWS,
+): void {
   const turned = (s: Status) => CLAIMS.has(s) || (breachToo && s === "breach");
-  if (!turned(r.status)) return;
-  r.status = "incomplete";
-  r.partial = true;
-  tell(r, note);
+  if (turned(r.status)) {
+    r.status = "incomplete";
+    r.partial = true;
+    tell(r, note);
+  }
   for (const c of r.conditions ?? [])
-    // A closed list's breach stands; its pass does not (the row may be outside the list).
-    if (
-      turned(c.status) &&
-      !(c.status === "breach" && c.kind === "closed-list")
-    )
-      c.status = "incomplete";
+    if (c.status === "breach" && c.kind === "closed-list") {
+      if (c.positions?.length && c.positions.every((p) => unsure.has(p.row)))
+        c.status = "incomplete";
+    } else if (turned(c.status)) c.status = "incomplete";
 }
+
+const NO_ROWS: ReadonlySet<number> = new Set();
 
 /** The note's reasons and words added to the result's. */
 function tell(r: RuleResult, note: Note): void {

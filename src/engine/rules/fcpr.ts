@@ -1647,6 +1647,18 @@ function countEntityRights(
   const rule = quota.id;
   const p = ctx.explainedAt(i);
   if (entityOecdRequired && !oecd.values[oecd.codes[i]]) {
+    const h = ctx.holdings[i];
+    // Unreadable, not « no »: the rights may count, so the quota cannot miss them for sure.
+    if (h.invalid.has("entityOecd")) {
+      t.entities.unknown(h, "entityOecd", { purpose: "paragraph", article });
+      if (p)
+        ctx.leaveOut(
+          p,
+          rule,
+          why("eligibility-unknown", { column: "entityOecd", article }),
+        );
+      return;
+    }
     if (p) ctx.leaveOut(p, rule, why("entity-not-oecd", { article }));
     return;
   }
