@@ -311,3 +311,30 @@ describe("SCPI-ASSET, SCPI-CCA5 · L. 214-115 II, L. 214-102 II: an unreadable j
     });
   });
 });
+
+describe("SCPI-CCA5 · L. 214-102 II « des sociétés mentionnées aux 2° et 3° du I de l'article L. 214-115 »: an unreadable scpiCategory is not « another item »", () => {
+  const funds = [
+    ["fundId", "fundType", "totalAssets", "warningMargin"],
+    ["F0", "SCPI", 1000, 0],
+  ];
+  const headers = [
+    "fundId",
+    "lineId",
+    "issuerId",
+    "assetClass",
+    "fairValue",
+    "scpiCategory",
+    "ownershipPct",
+  ];
+  const rows = (category: unknown) => [
+    headers,
+    ["F0", "B", "B", "REAL_ESTATE", 800, 1, null],
+    ["F0", "S", "S", "EQUITY", 100, category, 0.3],
+    ["F0", "S-CCA", "S", "CURRENT_ACCOUNT_ADVANCE", 100, null, null],
+  ];
+  it("an advance to a company held 30 %: of item 2°, a pass; of another item, a breach; of an unreadable item, incomplete", () => {
+    expect(ruleOf(funds, rows(2), "SCPI-CCA5")?.status).toBe("pass");
+    expect(ruleOf(funds, rows(5), "SCPI-CCA5")?.status).toBe("breach");
+    expect(ruleOf(funds, rows("deux"), "SCPI-CCA5")?.status).toBe("incomplete");
+  });
+});

@@ -72,8 +72,12 @@ export function scpiAdvances(ctx: FundContext): RuleResult {
   // the largest ownership any line of each issuer gives: the fund's share of the capital is one
   // figure, whichever line of the issuer states it.
   const companies = new Set<string>();
-  // Companies whose only 2° or 3° rows have an unreadable joint-liability flag: maybe not eligible.
-  const maybeCompanies = new Set<string>();
+  // Companies that may be or not be 2° or 3° ones: their rows' joint-liability flag or category
+  // cannot be read (the column that would tell, by company).
+  const maybeCompanies = new Map<
+    string,
+    "jointLiabilityEntity" | "scpiCategory"
+  >();
   const owned = new Map<string, Dec>();
   for (const { holding: h } of ctx.heldPositions()) {
     if (!h.issuerId) continue;
@@ -82,14 +86,22 @@ export function scpiAdvances(ctx: FundContext): RuleResult {
     const [own, best] = [h.ownershipPct, owned.get(key)];
     if (own !== undefined && (best === undefined || own.gt(best)))
       owned.set(key, own);
-    if (h.assetClass === "CURRENT_ACCOUNT_ADVANCE") continue;
+    if (h.assetClass === "CURRENT_ACCOUNT_ADVANCE" || h.jointLiabilityEntity)
+      continue;
+    // An unreadable category is not « another item »: the company may be a 2° or 3° one.
+    const unread = h.invalid.has("scpiCategory")
+      ? "scpiCategory"
+      : h.invalid.has("jointLiabilityEntity")
+        ? "jointLiabilityEntity"
+        : undefined;
     if (
-      (h.scpiCategory === 2 || h.scpiCategory === 3) &&
-      !h.jointLiabilityEntity
+      h.scpiCategory !== 2 &&
+      h.scpiCategory !== 3 &&
+      unread !== "scpiCategory"
     )
-      (h.invalid.has("jointLiabilityEntity") ? maybeCompanies : companies).add(
-        key,
-      );
+      continue;
+    if (unread === undefined) companies.add(key);
+    else if (!maybeCompanies.has(key)) maybeCompanies.set(key, unread);
   }
   return share(ctx, {
     rule,
@@ -114,7 +126,7 @@ export function scpiAdvances(ctx: FundContext): RuleResult {
       const ownership = h.ownershipPct ?? owned.get(key);
       if (ownership !== undefined && ownership.lt(gate))
         return breaks({ ...gateFails, ownership: ownership.toString() });
-      if (company === undefined) return { unknown: "jointLiabilityEntity" };
+      if (company === undefined) return { unknown: maybeCompanies.get(key)! };
       if (ownership === undefined) return { unknown: "ownershipPct" };
       return "out";
     },
