@@ -270,7 +270,7 @@ describe("SEF-FOREST60 · L. 214-121 « pour 60 % au moins de bois ou forêts »
   });
 });
 
-describe("SCPI-ASSET, SCPI-CCA5 · L. 214-115 II, L. 214-102 II: an unreadable jointLiabilityEntity is not « no »", () => {
+describe("SCPI-ASSET, SCPI-CCA5 · L. 214-115 II, L. 214-102 II: an unreadable jointLiabilityEntity is not « no », nor an unreadable scpiCategory « another item »", () => {
   const funds = [
     ["fundId", "fundType", "totalAssets", "warningMargin"],
     ["F0", "SCPI", 1000, 0],
@@ -297,44 +297,33 @@ describe("SCPI-ASSET, SCPI-CCA5 · L. 214-115 II, L. 214-102 II: an unreadable j
     );
     expect(asset?.status).toBe("incomplete");
   });
+  /** A building, the company S (of `category`, its flag `flag`, held `own`) and an advance to it. */
+  const rows = (
+    own: number,
+    category: unknown = 2,
+    flag: unknown = "peut-être",
+  ) => [
+    headers,
+    ["F0", "B", "B", "REAL_ESTATE", 800, 1, false, null],
+    ["F0", "S", "S", "EQUITY", 100, category, flag, own],
+    ["F0", "S-CCA", "S", "CURRENT_ACCOUNT_ADVANCE", 100, null, null, null],
+  ];
   it("an advance to that company held 30 %: SCPI-CCA5 incomplete, not pass; held 2 %: a breach whatever the flag", () => {
-    const rows = (own: number) => [
-      headers,
-      ["F0", "B", "B", "REAL_ESTATE", 800, 1, false, null],
-      ["F0", "S", "S", "EQUITY", 100, 2, "peut-être", own],
-      ["F0", "S-CCA", "S", "CURRENT_ACCOUNT_ADVANCE", 100, null, null, null],
-    ];
     expect(ruleOf(funds, rows(0.3), "SCPI-CCA5")?.status).toBe("incomplete");
     expect(ruleOf(funds, rows(0.02), "SCPI-CCA5")).toMatchObject({
       status: "breach",
       numerator: "100.00",
     });
   });
-});
-
-describe("SCPI-CCA5 · L. 214-102 II « des sociétés mentionnées aux 2° et 3° du I de l'article L. 214-115 »: an unreadable scpiCategory is not « another item »", () => {
-  const funds = [
-    ["fundId", "fundType", "totalAssets", "warningMargin"],
-    ["F0", "SCPI", 1000, 0],
-  ];
-  const headers = [
-    "fundId",
-    "lineId",
-    "issuerId",
-    "assetClass",
-    "fairValue",
-    "scpiCategory",
-    "ownershipPct",
-  ];
-  const rows = (category: unknown) => [
-    headers,
-    ["F0", "B", "B", "REAL_ESTATE", 800, 1, null],
-    ["F0", "S", "S", "EQUITY", 100, category, 0.3],
-    ["F0", "S-CCA", "S", "CURRENT_ACCOUNT_ADVANCE", 100, null, null],
-  ];
-  it("an advance to a company held 30 %: of item 2°, a pass; of another item, a breach; of an unreadable item, incomplete", () => {
-    expect(ruleOf(funds, rows(2), "SCPI-CCA5")?.status).toBe("pass");
-    expect(ruleOf(funds, rows(5), "SCPI-CCA5")?.status).toBe("breach");
-    expect(ruleOf(funds, rows("deux"), "SCPI-CCA5")?.status).toBe("incomplete");
+  it("L. 214-102 II « des sociétés mentionnées aux 2° et 3° du I de l'article L. 214-115 »: an advance to a company held 30 %: of item 2°, a pass; of another item, a breach; of an unreadable item, incomplete", () => {
+    expect(ruleOf(funds, rows(0.3, 2, false), "SCPI-CCA5")?.status).toBe(
+      "pass",
+    );
+    expect(ruleOf(funds, rows(0.3, 5, false), "SCPI-CCA5")?.status).toBe(
+      "breach",
+    );
+    expect(ruleOf(funds, rows(0.3, "deux", false), "SCPI-CCA5")?.status).toBe(
+      "incomplete",
+    );
   });
 });
