@@ -160,9 +160,10 @@ function everyHeld(n: number): Uint8Array {
 }
 let ONES = new Uint8Array(0);
 
-/** The indices where m is not a non-negative number (negative, or NaN: a BigInt or no amount); a loop of its own (heldOn). */
+/** model.ts's, read once: an imported binding is a getter at each use in the CommonJS build the bench and the tests run. */
 const [BLANK_CENTS, PER_CENT] = [NO_CENTS, MILLIONTHS_PER_CENT];
 
+/** The indices where m is not a non-negative number (negative, or NaN: a BigInt or no amount); a loop of its own (heldOn). */
 function notNonNegative(m: Float64Array): number[] {
   const found: number[] = [];
   for (let i = 0; i < m.length; i++) if (!(m[i] >= 0)) found.push(i);
@@ -303,8 +304,7 @@ export class FundContext {
   millionthsAt(i: number): number {
     const cents = this.cents;
     if (cents === null) return this.millionths[i];
-    // centsToMillionths written out (model.ts): an imported binding is a getter at each use in
-    // the CommonJS build the bench and the tests run.
+    // centsToMillionths (model.ts) written out, with the constants read once (above).
     const c = cents[i];
     return c === BLANK_CENTS ? NaN : c * PER_CENT;
   }

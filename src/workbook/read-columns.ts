@@ -1,6 +1,5 @@
 import { amountFromNumber } from "../engine/amount";
 import {
-  centsToMillionths,
   COLUMNS_OF_LIST,
   COST_MILLIONTHS,
   type Diagnostic,
@@ -279,12 +278,7 @@ class Column {
   /** Holding j's amount in millionths (NaN: blank, or a BigInt past 2^53), without making the column's millionths. */
   millionthsAt(j: number): number {
     const cents = this.cents;
-    if (cents !== null) {
-      // centsToMillionths written out (model.ts): an imported binding is a getter at each use in
-      // the CommonJS build the bench and the tests run, and every holding's amount comes here.
-      const c = cents[j];
-      return c === BLANK_CENTS ? NaN : c * PER_CENT;
-    }
+    if (cents !== null) return millionthsOfCent(cents[j]);
     const m = this.amounts();
     return m === null ? NaN : m[j];
   }
@@ -444,6 +438,14 @@ const MAX_CENTS_BIG = BigInt(MAX_CENTS);
 const PER_CENT_BIG = BigInt(MILLIONTHS_PER_CENT);
 const [BLANK_CENTS, PER_CENT] = [NO_CENTS, MILLIONTHS_PER_CENT];
 
+/**
+ * model.ts's centsToMillionths with its constants read once: an imported binding is a getter at
+ * each use in the CommonJS build the bench and the tests run, and every holding's amount comes here.
+ */
+function millionthsOfCent(c: number): number {
+  return c === BLANK_CENTS ? NaN : c * PER_CENT;
+}
+
 /** The first `count` slots of a column of cents in millionths (NaN for a blank), in an array of n slots. */
 function millionthsOfCents(
   cents: Int32Array,
@@ -451,7 +453,7 @@ function millionthsOfCents(
   n = count,
 ): Float64Array {
   const m = new Float64Array(Math.max(n, cents.length));
-  for (let j = 0; j < count; j++) m[j] = centsToMillionths(cents[j]);
+  for (let j = 0; j < count; j++) m[j] = millionthsOfCent(cents[j]);
   return m;
 }
 

@@ -77,7 +77,10 @@ export function settle(
   const note = uncertainty(ctx);
   if (note === null) return;
   const unsure = rowsHeldUnknown(ctx);
-  if (r.status === "breach" && breachMayBeCured(ctx, r, ownBase, heldCounted))
+  if (
+    r.status === "breach" &&
+    breachMayBeCured(ctx, r, ownBase, heldCounted, unsure)
+  )
     claimNoMore(r, note, true, unsure);
   else if (r.status === "incomplete" && !r.reasons?.length && !r.message) {
     // Incomplete already, saying nothing of why (a base not known in full): the note says it.
@@ -85,29 +88,26 @@ export function settle(
     claimNoMore(r, note, false, unsure);
   } else {
     claimNoMore(r, note, false, unsure);
-    if (r.status === "breach") settleLimits(ctx, r, ownBase, heldCounted);
+    if (r.status === "breach")
+      // A limit judged alone: no closed list nor gate of its own.
+      settleLimits(
+        r,
+        maximumMayBeCured(ctx, ownBase, heldCounted, false, unsure),
+      );
   }
 }
 
-/** A limit condition judged alone: a maximum, with no other condition and no reason of its own. */
-const A_LIMIT = { direction: "max" } as const;
-
 /**
  * A breach that stands on another condition (a closed list's position the fund holds) leaves its
- * limits in breach to be judged alone: a maximum such a row could cure is `incomplete` too.
+ * limits in breach to be judged alone: a maximum such a row could cure (`cured`) is `incomplete` too.
  */
-function settleLimits(
-  ctx: FundContext,
-  r: RuleResult,
-  ownBase: boolean,
-  heldCounted: boolean,
-): void {
+function settleLimits(r: RuleResult, cured: boolean): void {
+  if (!cured) return;
   for (const c of r.conditions ?? [])
     if (
       c.kind === "limit" &&
       c.status === "breach" &&
-      (c.operator === "<=" || c.operator === "<") &&
-      breachMayBeCured(ctx, A_LIMIT, ownBase, heldCounted)
+      (c.operator === "<=" || c.operator === "<")
     )
       c.status = "incomplete";
 }
@@ -124,12 +124,12 @@ function settleLimits(
  */
 function breachMayBeCured(
   ctx: FundContext,
-  r: Pick<RuleResult, "direction" | "conditions" | "reasons">,
+  r: RuleResult,
   ownBase: boolean,
   heldCounted: boolean,
+  unsure: ReadonlySet<number>,
 ): boolean {
   const failed = r.conditions?.filter((c) => c.status === "breach") ?? [];
-  const unsure = rowsHeldUnknown(ctx);
   const held = (row: number) => !unsure.has(row);
   // A closed list's breach stands on a position the fund holds; on positions maybe not held, it
   // may be cured with the rest of the rule (below).
@@ -146,16 +146,34 @@ function breachMayBeCured(
     refusedMaybeHeld = true;
   }
   if (r.direction === "min") return true;
-  // « Not when a row's holding dates are unread (it may be in the numerator and sold) »: counted
-  // as held, such a row may be one the fund no longer holds (or does not hold yet).
-  if ((heldCounted || refusedMaybeHeld) && unsure.size > 0) return true;
+  const gateFails = failed.some((c) => c.kind === "gate");
+  return maximumMayBeCured(
+    ctx,
+    ownBase,
+    heldCounted || refusedMaybeHeld,
+    gateFails,
+    unsure,
+  );
+}
+
+/**
+ * Whether such a row could bring a maximum exceeded by the rows read back within it: « not when a
+ * row's holding dates are unread (it may be in the numerator and sold) », counted as held (or
+ * refused by a closed list), such a row may be one the fund no longer holds (or does not hold
+ * yet); a row of no fund may grow the base, lower the sum, or meet the gate that fails (`gateFails`).
+ */
+function maximumMayBeCured(
+  ctx: FundContext,
+  ownBase: boolean,
+  heldCounted: boolean,
+  gateFails: boolean,
+  unsure: ReadonlySet<number>,
+): boolean {
+  if (heldCounted && unsure.size > 0) return true;
   const orphans = ctx.withoutFund;
   if (!orphans?.Holdings.length) return false;
   return (
-    !ownBase ||
-    ctx.baseSummed ||
-    orphans.holdingsMayLower === true ||
-    failed.some((c) => c.kind === "gate")
+    !ownBase || ctx.baseSummed || orphans.holdingsMayLower === true || gateFails
   );
 }
 
