@@ -374,6 +374,29 @@ class Column {
     return this.codes![j];
   }
 
+  /**
+   * A clean text into a coded column, the row pass's common case: set's path for codes without
+   * its other forms (about 0.5 ms of a read of 38,000 issuers in 100,000 rows). Its code; -1 once
+   * the column no longer holds codes.
+   */
+  codeText(j: number, text: string): number {
+    const { codes, dict } = this;
+    if (codes !== null && dict !== null && dict.size <= this.maxCodes) {
+      const code = dict.add(text);
+      // A code past the codes' width goes through set, which widens them (add finds it again).
+      if (
+        code <= 0xff ||
+        codes instanceof Uint32Array ||
+        (code <= 0xffff && codes instanceof Uint16Array)
+      ) {
+        codes[j] = code;
+        return code;
+      }
+    }
+    this.set(j, text);
+    return this.codes === null ? -1 : this.codes[j];
+  }
+
   /** Row j takes the value another row's code stands for, in a coded column. */
   setCode(j: number, code: number): void {
     this.codes![j] = code;
@@ -955,10 +978,10 @@ class ColumnRead {
     const values = this.values;
     if (text === this.lastText) values.setCode(j, this.lastCode);
     else {
-      values.set(j, text);
-      if (values.coded()) {
+      const code = values.codeText(j, text);
+      if (code >= 0) {
         this.lastText = text;
-        this.lastCode = values.codeAt(j);
+        this.lastCode = code;
       }
     }
   }
