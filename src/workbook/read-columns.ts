@@ -783,12 +783,32 @@ export function readHoldingsColumns(
   );
   const forms = reader.mapped.map((m) => formOf(m, rows.grid, inPlace));
   const count = (form: ColumnForm) => forms.filter((f) => f === form).length;
+  // A grouped column of many distinct texts (issuers) is sized for them at once: growing its
+  // codes and table as it goes would write them afresh two or three times.
+  const expected = reader.mapped.map((m, k) =>
+    GROUPED.has(m.spec.name) && forms[k] === "codes"
+      ? expectedTexts(rows.grid, m.index, capacity)
+      : 0,
+  );
+  // The arena's codes are one byte: a column expected past 256 values has wider codes of its own,
+  // and no room left unused for it (allocated zeroed, that room could be written all the same).
+  const byteCodes = forms.filter(
+    (form, k) => form === "codes" && expected[k] <= 0xff,
+  ).length;
   // The absent columns share one column of codes (all blank).
-  const arena = new Arena(capacity, count("amounts"), count("codes") + 1);
+  const arena = new Arena(capacity, count("amounts"), byteCodes + 1);
   const absent = new Column(capacity, table, "codes", MAX_CODES, null, arena);
   for (let k = 0; k < HOLDINGS_SPEC.columns.length; k++) columns.push(absent);
   const reads = reader.mapped.map((m, k) => {
-    const read = new ColumnRead(m, forms[k], capacity, table, rows.grid, arena);
+    const read = new ColumnRead(
+      m,
+      forms[k],
+      capacity,
+      table,
+      rows.grid,
+      arena,
+      expected[k],
+    );
     columns[m.ordinal] = read.values;
     return read;
   });
@@ -897,6 +917,8 @@ class ColumnRead {
     rows: RowsRead,
     grid: GridRows | undefined,
     arena: Arena,
+    /** About how many distinct texts a grouped column will have (expectedTexts), else 0. */
+    expected: number,
   ) {
     const type = m.spec.type;
     // A text column of a grid is read in place past its codes (of another table, it then holds
@@ -910,12 +932,6 @@ class ColumnRead {
       : type === "text"
         ? TEXT_CODES
         : MAX_CODES;
-    // A grouped column of many distinct texts (issuers) is sized for them at once: growing its
-    // codes and table as it goes would write them afresh two or three times.
-    const expected =
-      GROUPED.has(m.spec.name) && form === "codes"
-        ? expectedTexts(grid, m.index, n)
-        : 0;
     this.values = new Column(n, rows, form, maxCodes, cells, arena, expected);
     this.kind =
       type === "text"
