@@ -10,6 +10,13 @@ import {
   readOf,
 } from "./model";
 
+/**
+ * model.ts's centsToMillionths, read once: an imported binding is a getter at each use in the
+ * CommonJS build the bench and the tests run, and a fund among several gathers its amounts row
+ * by row.
+ */
+const inMillionths = centsToMillionths;
+
 /** A column of one fund's holdings: each holding's code (by its index in the fund), and the values the codes stand for. */
 export interface Coded<T> {
   readonly codes: CodeArray;
@@ -212,7 +219,7 @@ export class FundColumns {
       for (let k = 0; k < n; k++) {
         const j = source ? (index === null ? k : index[k]) : -1;
         if (j < 0) m[k] = millionthsOf(holdings[k][name]);
-        else if (cents !== null) m[k] = centsToMillionths(cents[j]);
+        else if (cents !== null) m[k] = inMillionths(cents[j]);
         else if (from) m[k] = from[j];
       }
       this.owned.add(m);
@@ -563,7 +570,7 @@ export class FundColumns {
         j < 0
           ? millionthsOf(this.holdings[slots[s]][name])
           : cents !== null
-            ? centsToMillionths(cents[j])
+            ? inMillionths(cents[j])
             : from
               ? from[j]
               : NaN;
