@@ -1449,11 +1449,14 @@ function groupByIssuer(
  * order of their first admission, then of their key (issuerId, else lineId), then of their first
  * row: only the latter compete for the 20 %, so only they are sorted, by texts.
  */
-function admissionOrder(t: Sorted, groups: IssuerGroups): number[] {
+function admissionOrder(t: Sorted, groups: IssuerGroups): Int32Array {
   const { count, firstListedAt, firstIndex, firstRow, small } = groups;
-  const order: number[] = [];
+  const order = new Int32Array(count);
+  let placed = 0;
   const competing: number[] = [];
-  for (let g = 0; g < count; g++) (small[g] === 1 ? competing : order).push(g);
+  for (let g = 0; g < count; g++)
+    if (small[g] === 1) competing.push(g);
+    else order[placed++] = g;
   if (competing.length === 0) return order;
   // An issuer's key as ids match (its rows may spell it several ways), else the row's lineId.
   const keyOf = (g: number) => {
@@ -1470,7 +1473,7 @@ function admissionOrder(t: Sorted, groups: IssuerGroups): number[] {
       compareText(key.get(a), key.get(b)) ||
       firstRow[a] - firstRow[b],
   );
-  for (let c = 0; c < competing.length; c++) order.push(competing[c]);
+  for (let c = 0; c < competing.length; c++) order[placed++] = competing[c];
   return order;
 }
 
@@ -1479,7 +1482,7 @@ function groupedRows(
   listed: Int32Array,
   groupOf: Int32Array,
   size: Int32Array,
-  order: number[],
+  order: Int32Array,
 ): { rows: Int32Array; start: Int32Array } {
   const next = new Int32Array(order.length);
   const start = groupStarts(size, order, next);
@@ -1491,7 +1494,7 @@ function groupedRows(
 /** Where each group starts in that order; next[g] is group g's start. */
 function groupStarts(
   size: Int32Array,
-  order: number[],
+  order: Int32Array,
   next: Int32Array,
 ): Int32Array {
   const start = new Int32Array(order.length + 1);
