@@ -1378,20 +1378,15 @@ function issuersByAdmission(
   return groupedRows(listed, groupOf, groups.size, order);
 }
 
-/**
- * Groups numbered in the order of their first row, with what orders them: typed arrays as long
- * as the positions (there are at most as many groups), the first `count` used.
- */
+/** Groups numbered in the order of their first row, with what orders them. */
 type IssuerGroups = {
-  count: number;
-  /** The index of the group's position first admitted (its listing date orders the group). */
-  firstListedAt: Int32Array;
+  firstListed: string[];
   /** The index of the group's first position (its issuerId, or its lineId, orders it). */
-  firstIndex: Int32Array;
-  firstRow: Float64Array;
-  size: Int32Array;
-  /** 1 when every position of the group met III 1° (only such an issuer may join the 20 %). */
-  small: Uint8Array;
+  firstIndex: number[];
+  firstRow: number[];
+  size: number[];
+  /** Every position of the group met III 1° (only such an issuer may join the 20 %). */
+  small: boolean[];
 };
 
 /**
@@ -1405,39 +1400,36 @@ function groupByIssuer(
   groupOf: Int32Array,
 ): IssuerGroups {
   const { columns } = t.ctx;
-  const n = listed.length;
-  // By issuer slot (ids folded), its group + 1 (0: none yet): one array the size of the fund's
-  // issuers, as inI is, rather than a map and lists grown entry by entry at every check.
-  const groupOfIssuer = new Int32Array(t.issuerSlot.count);
+  // By issuer slot, ids folded (a map: a fund of a large read has few of the read's issuers).
+  const groupOfIssuer = new Map<number, number>();
   const groups: IssuerGroups = {
-    count: 0,
-    firstListedAt: new Int32Array(n),
-    firstIndex: new Int32Array(n),
-    firstRow: new Float64Array(n),
-    size: new Int32Array(n),
-    small: new Uint8Array(n),
+    firstListed: [],
+    firstIndex: [],
+    firstRow: [],
+    size: [],
+    small: [],
   };
-  const { firstListedAt, firstIndex, firstRow, size, small } = groups;
-  for (let k = 0; k < n; k++) {
+  const { firstListed, firstIndex, firstRow, size, small } = groups;
+  for (let k = 0; k < listed.length; k++) {
     const i = listed[k];
+    const listingDate = t.listingDateAt(i);
     const row = columns.rowAt(i);
     const issuer = t.issuerAt(i) === undefined ? -1 : t.issuerSlot.slots[i];
-    const isSmall = t.smallCapKind(i) === "yes" ? 1 : 0;
-    let g = issuer < 0 ? -1 : groupOfIssuer[issuer] - 1;
-    if (g < 0) {
-      g = groups.count++;
-      if (issuer >= 0) groupOfIssuer[issuer] = g + 1;
-      firstListedAt[g] = i;
-      firstIndex[g] = i;
-      firstRow[g] = row;
-      size[g] = 1;
-      small[g] = isSmall;
+    const isSmall = t.smallCapKind(i) === "yes";
+    let g = issuer < 0 ? undefined : groupOfIssuer.get(issuer);
+    if (g === undefined) {
+      g = size.length;
+      if (issuer >= 0) groupOfIssuer.set(issuer, g);
+      firstListed.push(listingDate);
+      firstIndex.push(i);
+      firstRow.push(row);
+      size.push(1);
+      small.push(isSmall);
     } else {
-      if (t.listingDateAt(i) < t.listingDateAt(firstListedAt[g]))
-        firstListedAt[g] = i;
+      if (listingDate < firstListed[g]) firstListed[g] = listingDate;
       if (row < firstRow[g]) firstRow[g] = row;
       size[g]++;
-      small[g] &= isSmall;
+      if (!isSmall) small[g] = false;
     }
     groupOf[k] = g;
   }
@@ -1449,14 +1441,12 @@ function groupByIssuer(
  * order of their first admission, then of their key (issuerId, else lineId), then of their first
  * row: only the latter compete for the 20 %, so only they are sorted, by texts.
  */
-function admissionOrder(t: Sorted, groups: IssuerGroups): Int32Array {
-  const { count, firstListedAt, firstIndex, firstRow, small } = groups;
-  const order = new Int32Array(count);
-  let placed = 0;
+function admissionOrder(t: Sorted, groups: IssuerGroups): number[] {
+  const { firstListed, firstIndex, firstRow, small } = groups;
+  const order: number[] = [];
   const competing: number[] = [];
-  for (let g = 0; g < count; g++)
-    if (small[g] === 1) competing.push(g);
-    else order[placed++] = g;
+  for (let g = 0; g < firstRow.length; g++)
+    (small[g] ? competing : order).push(g);
   if (competing.length === 0) return order;
   // An issuer's key as ids match (its rows may spell it several ways), else the row's lineId.
   const keyOf = (g: number) => {
@@ -1466,14 +1456,13 @@ function admissionOrder(t: Sorted, groups: IssuerGroups): Int32Array {
       : (t.ctx.holdings[firstIndex[g]].lineId ?? "");
   };
   const key = new Map(competing.map((g) => [g, keyOf(g)]));
-  const admitted = (g: number) => t.listingDateAt(firstListedAt[g]);
   competing.sort(
     (a, b) =>
-      compareText(admitted(a), admitted(b)) ||
+      compareText(firstListed[a], firstListed[b]) ||
       compareText(key.get(a), key.get(b)) ||
       firstRow[a] - firstRow[b],
   );
-  for (let c = 0; c < competing.length; c++) order[placed++] = competing[c];
+  for (let c = 0; c < competing.length; c++) order.push(competing[c]);
   return order;
 }
 
@@ -1481,8 +1470,8 @@ function admissionOrder(t: Sorted, groups: IssuerGroups): Int32Array {
 function groupedRows(
   listed: Int32Array,
   groupOf: Int32Array,
-  size: Int32Array,
-  order: Int32Array,
+  size: number[],
+  order: number[],
 ): { rows: Int32Array; start: Int32Array } {
   const next = new Int32Array(order.length);
   const start = groupStarts(size, order, next);
@@ -1493,8 +1482,8 @@ function groupedRows(
 
 /** Where each group starts in that order; next[g] is group g's start. */
 function groupStarts(
-  size: Int32Array,
-  order: Int32Array,
+  size: number[],
+  order: number[],
   next: Int32Array,
 ): Int32Array {
   const start = new Int32Array(order.length + 1);
