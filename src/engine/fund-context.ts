@@ -5,6 +5,7 @@ import { Dec } from "./decimal";
 import {
   type Basis,
   type CodeArray,
+  centsToMillionths,
   COST_MILLIONTHS,
   type Diagnostic,
   FAIR_MILLIONTHS,
@@ -12,8 +13,6 @@ import {
   type Holder,
   type Holding,
   type MillionthsOf,
-  MILLIONTHS_PER_CENT,
-  NO_CENTS,
   type Order,
 } from "./model";
 import type {
@@ -160,8 +159,8 @@ function everyHeld(n: number): Uint8Array {
 }
 let ONES = new Uint8Array(0);
 
-/** model.ts's, read once: an imported binding is a getter at each use in the CommonJS build the bench and the tests run. */
-const [BLANK_CENTS, PER_CENT] = [NO_CENTS, MILLIONTHS_PER_CENT];
+/** model.ts's centsToMillionths, read once: an imported binding is a getter at each use in the CommonJS build the bench and the tests run. */
+const inMillionths = centsToMillionths;
 
 /** The indices where m is not a non-negative number (negative, or NaN: a BigInt or no amount); a loop of its own (heldOn). */
 function notNonNegative(m: Float64Array): number[] {
@@ -303,10 +302,7 @@ export class FundContext {
   /** Position i's amount on the fund's basis in integer millionths; NaN as in millionths. */
   millionthsAt(i: number): number {
     const cents = this.cents;
-    if (cents === null) return this.millionths[i];
-    // centsToMillionths (model.ts) written out, with the constants read once (above).
-    const c = cents[i];
-    return c === BLANK_CENTS ? NaN : c * PER_CENT;
+    return cents === null ? this.millionths[i] : inMillionths(cents[i]);
   }
   /**
    * Rows that may belong to any holdings rule of the fund (measures/uncertain.ts): a held position

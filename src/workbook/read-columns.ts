@@ -1,5 +1,6 @@
 import { amountFromNumber } from "../engine/amount";
 import {
+  centsToMillionths,
   COLUMNS_OF_LIST,
   COST_MILLIONTHS,
   type Diagnostic,
@@ -278,7 +279,7 @@ class Column {
   /** Holding j's amount in millionths (NaN: blank, or a BigInt past 2^53), without making the column's millionths. */
   millionthsAt(j: number): number {
     const cents = this.cents;
-    if (cents !== null) return millionthsOfCent(cents[j]);
+    if (cents !== null) return inMillionths(cents[j]);
     const m = this.amounts();
     return m === null ? NaN : m[j];
   }
@@ -459,15 +460,12 @@ function centsOf(amount: bigint): number | undefined {
 
 const MAX_CENTS_BIG = BigInt(MAX_CENTS);
 const PER_CENT_BIG = BigInt(MILLIONTHS_PER_CENT);
-const [BLANK_CENTS, PER_CENT] = [NO_CENTS, MILLIONTHS_PER_CENT];
 
 /**
- * model.ts's centsToMillionths with its constants read once: an imported binding is a getter at
- * each use in the CommonJS build the bench and the tests run, and every holding's amount comes here.
+ * model.ts's centsToMillionths, read once: an imported binding is a getter at each use in the
+ * CommonJS build the bench and the tests run, and every holding's amount comes here.
  */
-function millionthsOfCent(c: number): number {
-  return c === BLANK_CENTS ? NaN : c * PER_CENT;
-}
+const inMillionths = centsToMillionths;
 
 /** The first `count` slots of a column of cents in millionths (NaN for a blank), in an array of n slots. */
 function millionthsOfCents(
@@ -476,7 +474,7 @@ function millionthsOfCents(
   n = count,
 ): Float64Array {
   const m = new Float64Array(Math.max(n, cents.length));
-  for (let j = 0; j < count; j++) m[j] = millionthsOfCent(cents[j]);
+  for (let j = 0; j < count; j++) m[j] = inMillionths(cents[j]);
   return m;
 }
 
