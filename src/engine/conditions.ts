@@ -119,6 +119,11 @@ function conditionPosition(b: Breaker): ConditionPosition {
   return out;
 }
 
+/** The ids of the conditions not met: a result's failedConditions. */
+export function failedIds(conditions: readonly ConditionResult[]): string[] {
+  return conditions.filter((c) => c.failed).map((c) => c.id);
+}
+
 /**
  * Attaches the conditions to their rule. A rule in breach never shows a positive headroom: it
  * takes the most negative headroom of its failed conditions, the least that must be cured.
@@ -128,7 +133,7 @@ export function withConditions(
   conditions: ConditionResult[],
 ): RuleResult {
   result.conditions = conditions;
-  result.failedConditions = conditions.filter((c) => c.failed).map((c) => c.id);
+  result.failedConditions = failedIds(conditions);
   if (result.status !== "breach") return result;
   let worst: Dec | undefined;
   for (const c of conditions) {

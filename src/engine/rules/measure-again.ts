@@ -1,3 +1,4 @@
+import { failedIds } from "../conditions";
 import { FundContext } from "../fund-context";
 import { type Fund, type Holding, IN_COLUMNS } from "../model";
 import { english } from "../../present/english";
@@ -115,9 +116,7 @@ export function measureAgainWith(
             })
           : c,
       );
-      r.failedConditions = r.conditions
-        .filter((c) => c.failed)
-        .map((c) => c.id);
+      r.failedConditions = failedIds(r.conditions);
     }
     if (!differs.has(r.id)) continue;
     r.status = "incomplete";
