@@ -1,10 +1,12 @@
 // One edited cell at 100,000 positions: the engine's re-check (only the edited fund is read and
 // checked again) against the SUMIFS sheet's recalculation after the same edit, in one process.
 import { HyperFormula } from "hyperformula";
-import { checkWorkbook } from "../src/engine/check";
-import { CheckedWorkbook } from "../src/workbook/checked-workbook";
-import { tableFromValues } from "../src/workbook/range-grid";
-import { readWorkbook } from "../src/workbook/read-workbook";
+import {
+  CheckedWorkbook,
+  checkWorkbook,
+  readWorkbook,
+  tableFromValues,
+} from "./product";
 import { fundsGrid, holdingsGrid, HOLDING_HEADERS, type Row } from "./data";
 import { round, timeMedian } from "./timing";
 

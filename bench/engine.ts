@@ -1,10 +1,13 @@
 // Engine against today's spreadsheet method (SUMIFS/SUMPRODUCT in a real spreadsheet engine) and
 // against the physical floor (a bare float64 loop), on one FCPR fund of N positions.
 import { HyperFormula } from "hyperformula";
-import { checkWorkbook, explainPositions } from "../src/engine/check";
 import type { WorkbookModel } from "../src/engine/model";
-import { tableFromValues } from "../src/workbook/range-grid";
-import { readWorkbook } from "../src/workbook/read-workbook";
+import {
+  checkWorkbook,
+  explainPositions,
+  readWorkbook,
+  tableFromValues,
+} from "./product";
 import { fundsGrid, holdingsGrid, HOLDING_HEADERS, type Row } from "./data";
 import { round, timeMedian } from "./timing";
 

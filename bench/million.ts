@@ -2,9 +2,7 @@
 // Run as its own process (npm run bench starts it), so the limit applies to this check alone.
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
-import { checkWorkbook } from "../src/engine/check";
-import { tableFromValues } from "../src/workbook/range-grid";
-import { readWorkbook } from "../src/workbook/read-workbook";
+import { checkWorkbook, readWorkbook, tableFromValues } from "./product";
 import { fundsGrid, holdingsGrid } from "./data";
 import { round } from "./timing";
 

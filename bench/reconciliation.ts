@@ -1,11 +1,13 @@
 // The cost of the detailed report and of its reconciliation, against the plain check, on one FCPR
 // fund of N positions, measured in the same process.
-import { checkWorkbook } from "../src/engine/check";
-import { FundContext } from "../src/engine/fund-context";
-import { reconcileRules } from "../src/engine/reconciliation";
-import { familyFor } from "../src/engine/rules/registry";
-import { tableFromValues } from "../src/workbook/range-grid";
-import { readWorkbook } from "../src/workbook/read-workbook";
+import {
+  checkWorkbook,
+  familyFor,
+  FundContext,
+  readWorkbook,
+  reconcileRules,
+  tableFromValues,
+} from "./product";
 import { fundsGrid, holdingsGrid } from "./data";
 import { round, timeMedian } from "./timing";
 

@@ -29,12 +29,14 @@ async function main(): Promise<void> {
     cpu: os.cpus()[0]?.model ?? "unknown",
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
+    /** The engine the engine, edit, reconciliation and million sections time (bench/product.ts). */
+    engineBuild: "dist/node (tsc CommonJS, as fund-quota runs it)",
   };
   log(
     `Fund Quota Monitor benchmarks — ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}`,
   );
   log(
-    "Times are medians of repeated runs in this process; ratios compare figures measured in this same run.\n",
+    `Times are medians of repeated runs in this process; ratios compare figures measured in this same run. Engine: ${machine.engineBuild}.\n`,
   );
 
   const targets: Target[] = [];
