@@ -12,8 +12,8 @@ import {
 
 /**
  * model.ts's centsToMillionths, read once: an imported binding is a getter at each use in the
- * CommonJS build the bench and the tests run, and a fund among several gathers its amounts row
- * by row.
+ * modules the tests load (Vite's) and a load of the exports in tsc's CommonJS, and a fund among
+ * several gathers its amounts row by row.
  */
 const inMillionths = centsToMillionths;
 

@@ -463,7 +463,8 @@ const PER_CENT_BIG = BigInt(MILLIONTHS_PER_CENT);
 
 /**
  * model.ts's centsToMillionths, read once: an imported binding is a getter at each use in the
- * CommonJS build the bench and the tests run, and every holding's amount comes here.
+ * modules the tests load (Vite's) and a load of the exports in tsc's CommonJS, and every
+ * holding's amount comes here.
  */
 const inMillionths = centsToMillionths;
 

@@ -1003,8 +1003,8 @@ function takeByParagraphInCents(
 ): void {
   const { sums, kept, next, order, inI, spilled } = into;
   const issuers = t.issuerSlot.slots;
-  // A local, not the imported binding: the build the bench and the tests run (CommonJS) reads an
-  // imported binding through a getter at each use.
+  // A local, not the imported binding: the modules the tests load (Vite's) read an imported
+  // binding through a getter at each use, tsc's CommonJS from the exports.
   const blank = NO_CENTS;
   for (let i = 0; i < paragraphs.length; i++) {
     const to = paragraphs[i];
