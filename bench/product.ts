@@ -2,8 +2,8 @@
 // `fund-quota` loads), built by `npm run bench` before it starts. The bench's own files run
 // through tsx, whose CommonJS reads each imported function through a getter at each use, which
 // neither the command line nor the add-in's bundle does. Through tsx, an edit's first hundred
-// re-checks (code V8 has not compiled yet) took 55–62 µs each, against 47 µs for the build
-// (docs/performance.md, runs of 2026-12-04 from 17:10 UTC).
+// re-checks (code V8 has not compiled yet) took 53.9–62.5 µs each, against 46.0–47.8 µs for
+// the build (docs/performance.md, runs of 2026-12-04 from 17:10 UTC).
 // Every engine and workbook function a section uses comes from here, all from the same build:
 // a table made by one build's tableFromValues is read in place only by that build's reader.
 import { existsSync } from "node:fs";

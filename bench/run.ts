@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     cpu: os.cpus()[0]?.model ?? "unknown",
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
-    /** The engine the engine, edit, reconciliation and million sections time (bench/product.ts). */
+    /** The build of the engine that the engine, edit, reconciliation and million sections time (bench/product.ts). */
     engineBuild: "dist/node (tsc CommonJS, as fund-quota runs it)",
   };
   log(
