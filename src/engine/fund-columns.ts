@@ -10,11 +10,7 @@ import {
   readOf,
 } from "./model";
 
-/**
- * model.ts's centsToMillionths, read once: an imported binding is a getter at each use in the
- * modules the tests load (Vite's) and a load of the exports in tsc's CommonJS, and a fund among
- * several gathers its amounts row by row.
- */
+/** model.ts's centsToMillionths, read once (why: there): a fund among several gathers its amounts row by row. */
 const inMillionths = centsToMillionths;
 
 /** A column of one fund's holdings: each holding's code (by its index in the fund), and the values the codes stand for. */

@@ -159,7 +159,7 @@ function everyHeld(n: number): Uint8Array {
 }
 let ONES = new Uint8Array(0);
 
-/** model.ts's centsToMillionths, read once: an imported binding is a getter at each use in the modules the tests load (Vite's), a load of the exports in tsc's CommonJS. */
+/** model.ts's centsToMillionths, read once (why: there): every position's amount comes here. */
 const inMillionths = centsToMillionths;
 
 /** The indices where m is not a non-negative number (negative, or NaN: a BigInt or no amount); a loop of its own (heldOn). */

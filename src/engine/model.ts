@@ -204,7 +204,12 @@ export const NO_CENTS = -0x80000000;
 /** One cent in the engine's millionths. */
 export const MILLIONTHS_PER_CENT = 10_000;
 
-/** A slot of a column of cents in millionths (NaN for NO_CENTS): exact, |cents| < 2^31. */
+/**
+ * A slot of a column of cents in millionths (NaN for NO_CENTS): exact, |cents| < 2^31. The loops
+ * that call it for every row read it through a local copy (`inMillionths`): an imported binding is
+ * a getter at each use in the modules the tests load (Vite's), a load of the exports in tsc's
+ * CommonJS.
+ */
 export function centsToMillionths(cents: number): number {
   return cents === NO_CENTS ? NaN : cents * MILLIONTHS_PER_CENT;
 }

@@ -461,11 +461,7 @@ function centsOf(amount: bigint): number | undefined {
 const MAX_CENTS_BIG = BigInt(MAX_CENTS);
 const PER_CENT_BIG = BigInt(MILLIONTHS_PER_CENT);
 
-/**
- * model.ts's centsToMillionths, read once: an imported binding is a getter at each use in the
- * modules the tests load (Vite's) and a load of the exports in tsc's CommonJS, and every
- * holding's amount comes here.
- */
+/** model.ts's centsToMillionths, read once (why: there): every holding's amount comes here. */
 const inMillionths = centsToMillionths;
 
 /** The first `count` slots of a column of cents in millionths (NaN for a blank), in an array of n slots. */
